@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import type { Db } from './db.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { cookieName, createContext, type AppConfig } from './trpc/context.js';
+import { appRouter, type AppRouter } from './trpc/router.js';
+import { registerSecurity } from './http/security.js';
+
+export interface BuildAppOptions {
+  db: Db;
+  config: AppConfig;
+  clock?: Clock;
+  publicOrigin?: string | null;
+  loginPerMinute?: number;
+  trustProxy?: boolean;
+  logger?: FastifyServerOptions['logger'];
+  /** The built web app; defaults to web/dist. */
+  webRoot?: string;
+}
+
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url));
+
+/** Log lines carry the request id, method and path: never query strings, bodies, cookies or tokens. */
+export const logSerializers = {
+  req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+};
+
+/** Builds the whole HTTP app: security, tRPC at /trpc, /healthz, and the web build. Listens nowhere. */
+export async function buildApp(opts: BuildAppOptions) {
+  const clock = opts.clock ?? systemClock;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: () => randomUUID(),
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 1_048_576,
+    routerOptions: { maxParamLength: 5_000 },
+  });
+
+  await registerSecurity(app, { publicOrigin: opts.publicOrigin ?? null, loginPerMinute: opts.loginPerMinute ?? 20 });
+  await app.register(cookie);
+
+  app.get('/healthz', async (_req, reply) => {
+    try {
+      await opts.db.$queryRaw`SELECT 1`;
+      return { status: 'ok' };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+
+  const name = cookieName(opts.config);
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: opts.config.secureCookies };
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req }) => {
+        const outgoing: string[] = [];
+        return {
+          ...createContext(
+            { db: opts.db, clock, config: opts.config },
+            {
+              requestId: String(req.id),
+              ip: req.ip ?? null,
+              userAgent: req.headers['user-agent'] ?? null,
+              token: req.cookies[name] ?? null,
+              setSessionCookie: (token) => void outgoing.push(app.serializeCookie(name, token, cookieOptions)),
+              clearSessionCookie: () =>
+                void outgoing.push(app.serializeCookie(name, '', { ...cookieOptions, maxAge: 0, expires: new Date(0) })),
+            },
+          ),
+          outgoing,
+        };
+      },
+      // The adapter answers with a fetch Response, so cookies travel through responseMeta.
+      responseMeta: ({ ctx }) => {
+        const outgoing = (ctx as { outgoing?: string[] } | undefined)?.outgoing;
+        return outgoing?.length ? { headers: { 'set-cookie': outgoing } } : {};
+      },
+      onError: ({ error, path, req }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+    // Client-side routes (/admin/users, /audit, ...) get the app's page.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/trpc') && !req.url.includes('.')) return reply.sendFile('index.html');
+      return reply.code(404).send({ error: 'not_found' });
+    });
+  }
+
+  app.setErrorHandler((err: { statusCode?: number }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    // A 5xx never shows its internals; a 4xx shows only its status.
+    return reply.code(status).send({ error: status >= 500 ? 'internal' : 'bad_request' });
+  });
+
+  return app;
+}

@@ -1,0 +1,56 @@
+import type { DbClient } from '../db.js';
+import { GENESIS_HASH, hashEvent } from './hash.js';
+
+export type BreakReason = 'hash_mismatch' | 'link_mismatch' | 'sequence_gap' | 'missing_tail';
+
+export interface ChainReport {
+  chain: string;
+  checked: number;
+  /** The first event that does not verify; null when the chain is whole. */
+  firstBroken: { id: string | null; seq: number; reason: BreakReason } | null;
+}
+
+const BATCH = 2_000;
+
+/** Recomputes one chain from its first event and names the first broken link. */
+export async function verifyChain(db: DbClient, chain: string): Promise<ChainReport> {
+  let prev = GENESIS_HASH;
+  let expected = 1;
+  let checked = 0;
+  for (;;) {
+    const rows = await db.auditEvent.findMany({
+      where: { chain, seq: { gte: expected } },
+      orderBy: { seq: 'asc' },
+      take: BATCH,
+    });
+    for (const row of rows) {
+      const broken = (reason: BreakReason): ChainReport => ({
+        chain,
+        checked,
+        firstBroken: { id: row.id.toString(), seq: row.seq, reason },
+      });
+      if (row.seq !== expected) return broken('sequence_gap');
+      if (row.prevHash !== prev) return broken('link_mismatch');
+      checked += 1;
+      if (hashEvent({ ...row, actorRole: row.actorRole ?? null, outcome: row.outcome }) !== row.hash) {
+        return broken('hash_mismatch');
+      }
+      prev = row.hash;
+      expected += 1;
+    }
+    if (rows.length < BATCH) break;
+  }
+  const head = await db.auditChainHead.findUnique({ where: { chain } });
+  if (head && (head.seq !== expected - 1 || head.hash !== prev)) {
+    return { chain, checked, firstBroken: { id: null, seq: expected, reason: 'missing_tail' } };
+  }
+  return { chain, checked, firstBroken: null };
+}
+
+/** Verifies every chain (the CLI's view); a municipality's auditor verifies only theirs. */
+export async function verifyAll(db: DbClient): Promise<ChainReport[]> {
+  const heads = await db.auditChainHead.findMany({ select: { chain: true }, orderBy: { chain: 'asc' } });
+  const reports: ChainReport[] = [];
+  for (const { chain } of heads) reports.push(await verifyChain(db, chain));
+  return reports;
+}

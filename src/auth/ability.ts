@@ -1,0 +1,23 @@
+import { AbilityBuilder } from '@casl/ability';
+import { createPrismaAbility, type AppAbility } from './casl.js';
+import type { SessionUser } from './session.js';
+import { defineAgencyRules } from '../modules/agencies/policy.js';
+import { defineUserRules } from '../modules/users/policy.js';
+import { defineAuditRules } from '../modules/audit/policy.js';
+import { defineSessionRules } from '../modules/auth/policy.js';
+
+export type RuleBuilder = AbilityBuilder<AppAbility>;
+
+/**
+ * The user's abilities, built once per request from role, municipality and agency.
+ * Deny by default: only what a module's policy grants is allowed, and every grant is scoped
+ * to the user's own municipality.
+ */
+export function defineAbilityFor(user: SessionUser): AppAbility {
+  const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
+  defineSessionRules(user, builder);
+  defineAgencyRules(user, builder);
+  defineUserRules(user, builder);
+  defineAuditRules(user, builder);
+  return builder.build();
+}

@@ -1,0 +1,12 @@
+import { AppError } from '../errors.js';
+import type { Action, AppAbility } from './casl.js';
+
+type SubjectName = 'Agency' | 'AuditEvent' | 'Municipality' | 'Session' | 'User';
+
+/**
+ * Refuses (FORBIDDEN, audited as denied) when the role has no rule at all for this action;
+ * row-level conditions are still applied by the query's `accessibleBy` filter.
+ */
+export function assertCan(ability: AppAbility, action: Action, subject: SubjectName): void {
+  if (!ability.can(action, subject)) throw new AppError('FORBIDDEN', { entity: { type: subject } });
+}

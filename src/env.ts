@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Unset: `npm start` runs an embedded PostgreSQL with demo data. */
+  DATABASE_URL: z.string().url().optional(),
+  /** The origin browsers use to reach the app; mutations must carry it. Defaults to http://HOST:PORT. */
+  PUBLIC_ORIGIN: z.string().url().optional(),
+  /** Served over HTTPS (directly or behind a TLS proxy): cookies become `__Host-` + Secure. */
+  HTTPS: bool.default(false),
+  TRUST_PROXY: bool.default(false),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  DB_POOL_MAX: z.coerce.number().int().min(1).default(10),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  JISR_DEMO_PASSWORD: z.string().min(12).default('jisr-demo-2026'),
+  JISR_DATA_DIR: z.string().default('.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses the environment once; the only reader of process.env in the app. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${fields}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,60 @@
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
+
+/**
+ * Every error a user can meet. Each code maps to a tRPC code here and to a translated message
+ * in the web app (`errors.<code>`); the server never sends internals.
+ */
+export const ERROR_TABLE = {
+  BAD_INPUT: 'BAD_REQUEST',
+  INVALID_CREDENTIALS: 'UNAUTHORIZED',
+  ACCOUNT_LOCKED: 'TOO_MANY_REQUESTS',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  SESSION_EXPIRED: 'UNAUTHORIZED',
+  PASSWORD_CHANGE_REQUIRED: 'FORBIDDEN',
+  WRONG_PASSWORD: 'BAD_REQUEST',
+  PASSWORD_TOO_SHORT: 'BAD_REQUEST',
+  PASSWORD_TOO_LONG: 'BAD_REQUEST',
+  PASSWORD_TOO_COMMON: 'BAD_REQUEST',
+  PASSWORD_UNCHANGED: 'BAD_REQUEST',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  EMAIL_TAKEN: 'CONFLICT',
+  AGENCY_NAME_TAKEN: 'CONFLICT',
+  AGENCY_REQUIRED: 'BAD_REQUEST',
+  AGENCY_INACTIVE: 'BAD_REQUEST',
+  CANNOT_DISABLE_SELF: 'BAD_REQUEST',
+  CSRF_REJECTED: 'FORBIDDEN',
+  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+} as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
+
+export type AppErrorCode = keyof typeof ERROR_TABLE;
+
+/** Codes whose refusal is an access decision, audited with outcome "denied". */
+export const DENIAL_CODES: ReadonlySet<AppErrorCode> = new Set(['FORBIDDEN', 'NOT_FOUND', 'PASSWORD_CHANGE_REQUIRED', 'WRONG_PASSWORD']);
+
+export interface AppErrorOptions {
+  /** Field-level problems for forms: field name to translation key. */
+  fields?: Record<string, string>;
+  /** What was refused, for the audit event of a denial. */
+  entity?: { type: string; id?: string };
+  /** Extra safe facts for the client (e.g. when a lock ends). */
+  data?: Record<string, string | number>;
+}
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly options: AppErrorOptions;
+
+  constructor(code: AppErrorCode, options: AppErrorOptions = {}) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.options = options;
+  }
+}
+
+export const notFound = (type: string, id?: string) => new AppError('NOT_FOUND', { entity: { type, id } });
+export const forbidden = (type: string, id?: string) => new AppError('FORBIDDEN', { entity: { type, id } });

@@ -1,0 +1,21 @@
+/** The app's only source of "now", so tests can move time (session expiry, lockout windows). */
+export type Clock = () => Date;
+
+export const systemClock: Clock = () => new Date();
+
+/** A clock tests can set and advance. */
+export function manualClock(start = new Date('2026-01-15T09:00:00Z')) {
+  let now = start.getTime();
+  const clock: Clock & { advance(ms: number): void; set(d: Date): void } = Object.assign(
+    () => new Date(now),
+    {
+      advance(ms: number) {
+        now += ms;
+      },
+      set(d: Date) {
+        now = d.getTime();
+      },
+    },
+  );
+  return clock;
+}

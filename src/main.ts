@@ -1,0 +1,64 @@
+import { readEnv } from './env.js';
+import { configFromEnv } from './config.js';
+import { createDb } from './db.js';
+import { migrate } from './migrate.js';
+import { buildApp, logSerializers } from './app.js';
+import { DEMO_ACCOUNTS, seedDemo } from './seed/demo.js';
+import type { EmbeddedDatabase } from './embedded.js';
+
+const env = readEnv();
+const started = Date.now();
+const logger = { level: env.LOG_LEVEL, serializers: logSerializers, redact: ['req.headers.cookie', 'req.headers.authorization'] };
+
+let embedded: EmbeddedDatabase | null = null;
+let url = env.DATABASE_URL;
+if (!url) {
+  // No DATABASE_URL: a local PostgreSQL from node_modules, data kept under .data/ between runs.
+  const { startEmbeddedPostgres } = await import('./embedded.js');
+  embedded = await startEmbeddedPostgres({ dir: `${env.JISR_DATA_DIR}/postgres` });
+  url = embedded.url;
+}
+
+await migrate(url);
+const database = createDb({
+  url,
+  poolMax: env.DB_POOL_MAX,
+  statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+  onPoolError: (err) => console.warn(JSON.stringify({ level: 40, msg: 'database connection lost', err: err.message })),
+});
+const seeded = embedded ? await seedDemo(database.db, env.JISR_DEMO_PASSWORD) : false;
+
+const app = await buildApp({
+  db: database.db,
+  config: configFromEnv(env),
+  publicOrigin: env.PUBLIC_ORIGIN ?? null,
+  loginPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+  trustProxy: env.TRUST_PROXY,
+  logger,
+});
+await app.listen({ host: env.HOST, port: env.PORT });
+
+const where = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;
+if (embedded) {
+  const demo = DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(32)} ${a.role}`).join('\n');
+  console.log(
+    `\nJisr is running at ${where}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n` +
+      `Embedded PostgreSQL, data in ${env.JISR_DATA_DIR}/postgres${seeded ? ' (demo data created)' : ''}.\n` +
+      `Sign in with one of these, password "${env.JISR_DEMO_PASSWORD}" (set JISR_DEMO_PASSWORD to change it for a new database):\n${demo}\n` +
+      `Ctrl-C stops the app and the database.\n`,
+  );
+}
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  // In-flight requests finish; new ones get 503 while closing.
+  await app.close();
+  await database.close();
+  if (embedded) await embedded.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+export const ListAuditInput = z.object({
+  actorId: z.uuid().optional(),
+  action: z.string().trim().min(1).max(80).optional(),
+  entityType: z.string().trim().min(1).max(40).optional(),
+  entityId: z.string().trim().min(1).max(80).optional(),
+  outcome: z.enum(['allowed', 'denied']).optional(),
+  from: z.date().optional(),
+  to: z.date().optional(),
+  /** The id of the last event of the previous page (keyset pagination, newest first). */
+  cursor: z.string().regex(/^\d{1,19}$/).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});

@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import { accessibleBy } from '../../auth/casl.js';
+import { assertCan } from '../../auth/guard.js';
+import { chainOf } from '../../audit/hash.js';
+import { verifyChain } from '../../audit/verify.js';
+import type { ServiceContext } from '../../service.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { ListAuditInput } from './schema.js';
+
+const eventSelect = {
+  id: true,
+  seq: true,
+  at: true,
+  actorId: true,
+  actorRole: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  outcome: true,
+  purpose: true,
+  requestId: true,
+  ip: true,
+  detail: true,
+  actor: { select: { displayName: true, email: true } },
+} satisfies Prisma.AuditEventSelect;
+
+/** The municipality's audit log, newest first, filtered, one keyset page at a time. */
+export async function listEvents(ctx: ServiceContext, input: z.infer<typeof ListAuditInput>) {
+  assertCan(ctx.ability, 'read', 'AuditEvent');
+  const where: Prisma.AuditEventWhereInput = {
+    AND: [
+      accessibleBy(ctx.ability).ofType('AuditEvent'),
+      {
+        actorId: input.actorId,
+        action: input.action ? { startsWith: input.action } : undefined,
+        entityType: input.entityType,
+        entityId: input.entityId,
+        outcome: input.outcome,
+        at: input.from || input.to ? { gte: input.from, lt: input.to } : undefined,
+        id: input.cursor ? { lt: BigInt(input.cursor) } : undefined,
+      },
+    ],
+  };
+  const rows = await ctx.db.auditEvent.findMany({ where, select: eventSelect, orderBy: { id: 'desc' }, take: input.limit + 1 });
+  const items = rows.slice(0, input.limit).map((r) => ({ ...r, id: r.id.toString() }));
+  const nextCursor = rows.length > input.limit ? items[items.length - 1]!.id : null;
+  const { cursor: _c, limit: _l, ...filters } = input;
+  ctx.audit.record({ action: 'audit.list', entityType: 'AuditEvent', detail: { filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters] !== undefined), page: input.cursor ? 'next' : 'first' } });
+  return { items, nextCursor };
+}
+
+/** Recomputes the municipality's chain; names the first broken event, if any. */
+export async function verify(ctx: ServiceContext) {
+  assertCan(ctx.ability, 'verify', 'AuditEvent');
+  const report = await verifyChain(ctx.db, chainOf(ctx.user.municipalityId));
+  ctx.audit.record({
+    action: 'audit.verify',
+    entityType: 'AuditEvent',
+    detail: { checked: report.checked, broken: report.firstBroken ? report.firstBroken.seq : null },
+  });
+  return { checked: report.checked, firstBroken: report.firstBroken, verifiedAt: ctx.clock() };
+}

@@ -1,0 +1,92 @@
+import { AppError } from '../../errors.js';
+import { audited } from '../../audit/writer.js';
+import { dummyVerify, hashPassword, needsRehash, verifyPassword } from '../../auth/password.js';
+import { createSession, endSessions, hashTokenOf, sessionUserSelect } from '../../auth/session.js';
+import type { Context } from '../../trpc/context.js';
+
+export const LOCK_AFTER_FAILURES = 5;
+export const FAILURE_WINDOW_MS = 15 * 60_000;
+export const LOCK_MS = 15 * 60_000;
+
+/**
+ * Signs in with e-mail and password. Unknown e-mail, disabled account and wrong password answer
+ * alike and cost one argon2 verification each; 5 failures in 15 minutes lock the account for 15.
+ * Every outcome is audited. The failure bookkeeping commits before the error is thrown.
+ */
+export async function login(ctx: Context, input: { email: string; password: string }) {
+  const now = ctx.clock();
+  const client = { ip: ctx.ip, userAgent: ctx.userAgent };
+  const base = { municipalityId: null, actorId: null, actorRole: null, requestId: ctx.requestId, ip: ctx.ip };
+  const user = await ctx.db.user.findFirst({
+    where: { email: { equals: input.email, mode: 'insensitive' } },
+    select: {
+      ...sessionUserSelect,
+      passwordHash: true,
+      disabledAt: true,
+      lockedUntil: true,
+      failedLogins: true,
+      failedLoginsSince: true,
+    },
+  });
+
+  if (!user || user.disabledAt) {
+    await dummyVerify(input.password);
+    await audited(ctx.db, { ...base, municipalityId: user?.municipalityId ?? null }, ctx.clock, async (_tx, audit) =>
+      audit.record({
+        action: 'auth.login',
+        outcome: 'denied',
+        actorId: user?.id ?? null,
+        entityType: user ? 'User' : undefined,
+        entityId: user?.id,
+        detail: { reason: user ? 'disabled' : 'unknown_account' },
+      }),
+    );
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+
+  const who = { ...base, municipalityId: user.municipalityId, actorId: user.id, actorRole: user.role };
+  if (user.lockedUntil && user.lockedUntil > now) {
+    await dummyVerify(input.password);
+    await audited(ctx.db, who, ctx.clock, async (_tx, audit) =>
+      audit.record({ action: 'auth.login', outcome: 'denied', entityType: 'User', entityId: user.id, detail: { reason: 'locked' } }),
+    );
+    throw new AppError('ACCOUNT_LOCKED', { data: { until: user.lockedUntil.toISOString() } });
+  }
+
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    const inWindow = user.failedLoginsSince && now.getTime() - user.failedLoginsSince.getTime() < FAILURE_WINDOW_MS;
+    const failures = inWindow ? user.failedLogins + 1 : 1;
+    const lock = failures >= LOCK_AFTER_FAILURES;
+    await audited(ctx.db, who, ctx.clock, async (tx, audit) => {
+      await tx.user.update({
+        where: { id: user.id },
+        data: {
+          failedLogins: lock ? 0 : failures,
+          failedLoginsSince: lock ? null : inWindow ? user.failedLoginsSince : now,
+          lockedUntil: lock ? new Date(now.getTime() + LOCK_MS) : undefined,
+        },
+        select: { id: true },
+      });
+      audit.record({ action: 'auth.login', outcome: 'denied', entityType: 'User', entityId: user.id, detail: { reason: 'wrong_password', failures } });
+      if (lock) audit.record({ action: 'auth.lock', entityType: 'User', entityId: user.id, detail: { minutes: LOCK_MS / 60_000 } });
+    });
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+
+  const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : undefined;
+  const { token } = await audited(ctx.db, who, ctx.clock, async (tx, audit) => {
+    // A cookie brought to sign-in is never reused: a new token every time (no fixation).
+    if (ctx.token) await endSessions(tx, now, 'replaced', { tokenHash: hashTokenOf(ctx.token) });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { failedLogins: 0, failedLoginsSince: null, lockedUntil: null, lastLoginAt: now, passwordHash: rehash },
+      select: { id: true },
+    });
+    const session = await createSession(tx, now, ctx.config.session, user, client);
+    audit.record({ action: 'auth.login', entityType: 'Session', entityId: session.sessionId, detail: rehash ? { rehashed: true } : undefined });
+    return session;
+  });
+  ctx.setSessionCookie(token);
+  const { passwordHash: _h, disabledAt: _d, lockedUntil: _l, failedLogins: _f, failedLoginsSince: _s, ...me } = user;
+  return me;
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+export const LoginInput = z.object({
+  email: z.string().trim().min(1).max(254),
+  // Long enough for any allowed password; bounded so nobody makes us hash megabytes.
+  password: z.string().min(1).max(1024),
+});
+
+export const ChangePasswordInput = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().min(1).max(1024),
+});
+
+export const EndSessionInput = z.object({ id: z.uuid() });
+
+export const SetLocaleInput = z.object({ locale: z.enum(['ar', 'fr', 'en']) });

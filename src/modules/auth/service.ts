@@ -1,0 +1,73 @@
+import { AppError, notFound } from '../../errors.js';
+import { accessibleBy } from '../../auth/casl.js';
+import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../auth/password.js';
+import { endSessions } from '../../auth/session.js';
+import type { ServiceContext } from '../../service.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+
+/** The signed-in user and their municipality, for the app shell. */
+export async function me(ctx: ServiceContext) {
+  const municipality = await ctx.db.municipality.findUniqueOrThrow({
+    where: { id: ctx.user.municipalityId },
+    select: { id: true, name: true },
+  });
+  return { ...ctx.user, municipality };
+}
+
+export async function logout(ctx: ServiceContext) {
+  await endSessions(ctx.db, ctx.clock(), 'logout', { id: ctx.sessionId });
+  ctx.audit.record({ action: 'auth.logout', entityType: 'Session', entityId: ctx.sessionId });
+}
+
+const sessionSelect = {
+  id: true,
+  createdAt: true,
+  lastSeenAt: true,
+  expiresAt: true,
+  ip: true,
+  userAgent: true,
+} satisfies Prisma.SessionSelect;
+
+/** My live sessions, the current one marked. */
+export async function listSessions(ctx: ServiceContext) {
+  const rows = await ctx.db.session.findMany({
+    where: { AND: [accessibleBy(ctx.ability).ofType('Session'), { endedAt: null, expiresAt: { gt: ctx.clock() } }] },
+    select: sessionSelect,
+    orderBy: { lastSeenAt: 'desc' },
+  });
+  return rows.map((s) => ({ ...s, current: s.id === ctx.sessionId }));
+}
+
+/** Ends one of my sessions; someone else's is NOT_FOUND. */
+export async function endSession(ctx: ServiceContext, id: string) {
+  const count = await endSessions(ctx.db, ctx.clock(), 'ended_by_user', {
+    AND: [accessibleBy(ctx.ability, 'update').ofType('Session'), { id }],
+  });
+  if (count === 0) throw notFound('Session', id);
+  ctx.audit.record({ action: 'auth.sessions.end', entityType: 'Session', entityId: id });
+}
+
+/** Needs the current password; ends every other session of mine. */
+export async function changePassword(ctx: ServiceContext, input: { currentPassword: string; newPassword: string }) {
+  const row = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.user.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    throw new AppError('WRONG_PASSWORD', { fields: { currentPassword: 'WRONG_PASSWORD' } });
+  }
+  checkPasswordPolicy(input.newPassword);
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError('PASSWORD_UNCHANGED', { fields: { newPassword: 'PASSWORD_UNCHANGED' } });
+  }
+  const now = ctx.clock();
+  await ctx.db.user.update({
+    where: { id: ctx.user.id },
+    data: { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, passwordChangedAt: now },
+    select: { id: true },
+  });
+  const ended = await endSessions(ctx.db, now, 'password_changed', { userId: ctx.user.id, id: { not: ctx.sessionId } });
+  ctx.audit.record({ action: 'auth.changePassword', entityType: 'User', entityId: ctx.user.id, detail: { endedSessions: ended } });
+}
+
+export async function setLocale(ctx: ServiceContext, locale: 'ar' | 'fr' | 'en') {
+  await ctx.db.user.update({ where: { id: ctx.user.id }, data: { locale }, select: { id: true } });
+  ctx.audit.record({ action: 'auth.setLocale', entityType: 'User', entityId: ctx.user.id, detail: { locale } });
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const ROLES = ['social_worker', 'coordinator', 'agency_practitioner', 'auditor', 'admin'] as const;
+
+const DisplayName = z.string().trim().min(2).max(120);
+
+export const ListUsersInput = z
+  .object({
+    search: z.string().trim().max(120).optional(),
+    role: z.enum(ROLES).optional(),
+    includeDisabled: z.boolean().default(true),
+  })
+  .default({ includeDisabled: true });
+
+export const CreateUserInput = z.object({
+  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  displayName: DisplayName,
+  role: z.enum(ROLES),
+  agencyId: z.uuid().nullish(),
+  trainedAssessor: z.boolean().default(false),
+  locale: z.enum(['ar', 'fr', 'en']).default('ar'),
+});
+
+export const UpdateUserInput = z.object({
+  id: z.uuid(),
+  displayName: DisplayName.optional(),
+  role: z.enum(ROLES).optional(),
+  agencyId: z.uuid().nullish(),
+  trainedAssessor: z.boolean().optional(),
+});
+
+export const UserIdInput = z.object({ id: z.uuid() });

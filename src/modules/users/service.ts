@@ -1,0 +1,131 @@
+import type { z } from 'zod';
+import { AppError, notFound } from '../../errors.js';
+import { accessibleBy } from '../../auth/casl.js';
+import { assertCan } from '../../auth/guard.js';
+import { hashPassword } from '../../auth/password.js';
+import { endSessions } from '../../auth/session.js';
+import { oneTimePassword } from '../../auth/token.js';
+import type { ServiceContext } from '../../service.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { CreateUserInput, ListUsersInput, UpdateUserInput } from './schema.js';
+
+export const userSelect = {
+  id: true,
+  email: true,
+  displayName: true,
+  role: true,
+  locale: true,
+  trainedAssessor: true,
+  mustChangePassword: true,
+  disabledAt: true,
+  lockedUntil: true,
+  lastLoginAt: true,
+  createdAt: true,
+  agency: { select: { id: true, name: true } },
+} satisfies Prisma.UserSelect;
+
+/** Staff accounts of the admin's municipality. Reading them is audited: they are personal data. */
+export async function listUsers(ctx: ServiceContext, input: z.infer<typeof ListUsersInput>) {
+  assertCan(ctx.ability, 'read', 'User');
+  const search = input.search
+    ? { OR: [{ email: { contains: input.search, mode: 'insensitive' as const } }, { displayName: { contains: input.search, mode: 'insensitive' as const } }] }
+    : {};
+  const users = await ctx.db.user.findMany({
+    where: {
+      AND: [
+        accessibleBy(ctx.ability).ofType('User'),
+        search,
+        input.role ? { role: input.role } : {},
+        input.includeDisabled ? {} : { disabledAt: null },
+      ],
+    },
+    select: userSelect,
+    orderBy: [{ disabledAt: { sort: 'desc', nulls: 'first' } }, { displayName: 'asc' }],
+    take: 500,
+  });
+  ctx.audit.record({ action: 'user.list', entityType: 'User', detail: { count: users.length } });
+  return users;
+}
+
+/** The agency must be one of the admin's municipality, active; a practitioner must have one. */
+async function checkAgency(ctx: ServiceContext, role: string, agencyId: string | null | undefined) {
+  if (role === 'agency_practitioner' && !agencyId) throw new AppError('AGENCY_REQUIRED', { fields: { agencyId: 'AGENCY_REQUIRED' } });
+  if (!agencyId) return;
+  const agency = await ctx.db.agency.findFirst({
+    where: { AND: [accessibleBy(ctx.ability).ofType('Agency'), { id: agencyId }] },
+    select: { active: true },
+  });
+  if (!agency) throw new AppError('NOT_FOUND', { entity: { type: 'Agency', id: agencyId }, fields: { agencyId: 'NOT_FOUND' } });
+  if (!agency.active) throw new AppError('AGENCY_INACTIVE', { fields: { agencyId: 'AGENCY_INACTIVE' } });
+}
+
+/** Creates an account with a one-time password, shown once, to be changed at first sign-in. */
+export async function createUser(ctx: ServiceContext, input: z.infer<typeof CreateUserInput>) {
+  assertCan(ctx.ability, 'create', 'User');
+  await checkAgency(ctx, input.role, input.agencyId);
+  const taken = await ctx.db.user.findFirst({ where: { email: { equals: input.email, mode: 'insensitive' } }, select: { id: true } });
+  if (taken) throw new AppError('EMAIL_TAKEN', { fields: { email: 'EMAIL_TAKEN' } });
+  const password = oneTimePassword();
+  const user = await ctx.db.user.create({
+    data: {
+      ...input,
+      agencyId: input.agencyId ?? null,
+      municipalityId: ctx.user.municipalityId,
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+    },
+    select: userSelect,
+  });
+  ctx.audit.record({ action: 'user.create', entityType: 'User', entityId: user.id, detail: { role: user.role, agencyId: input.agencyId ?? null } });
+  return { user, oneTimePassword: password };
+}
+
+async function findManaged(ctx: ServiceContext, id: string) {
+  assertCan(ctx.ability, 'update', 'User');
+  const user = await ctx.db.user.findFirst({
+    where: { AND: [accessibleBy(ctx.ability, 'update').ofType('User'), { id }] },
+    select: { id: true, role: true, agencyId: true, disabledAt: true },
+  });
+  if (!user) throw notFound('User', id);
+  return user;
+}
+
+export async function updateUser(ctx: ServiceContext, input: z.infer<typeof UpdateUserInput>) {
+  const { id, ...changes } = input;
+  const before = await findManaged(ctx, id);
+  const role = changes.role ?? before.role;
+  const agencyId = changes.agencyId !== undefined ? changes.agencyId : before.agencyId;
+  if (changes.role !== undefined || changes.agencyId !== undefined) await checkAgency(ctx, role, agencyId);
+  if (id === ctx.user.id && changes.role && changes.role !== 'admin') throw new AppError('CANNOT_DISABLE_SELF');
+  const user = await ctx.db.user.update({ where: { id }, data: changes, select: userSelect });
+  // A change of role or agency changes what the person may see: their sessions start again.
+  if (role !== before.role || agencyId !== before.agencyId) await endSessions(ctx.db, ctx.clock(), 'access_changed', { userId: id });
+  ctx.audit.record({ action: 'user.update', entityType: 'User', entityId: id, detail: { fields: Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined) } });
+  return user;
+}
+
+/** Disabling ends every session of the account at once. */
+export async function setDisabled(ctx: ServiceContext, id: string, disabled: boolean) {
+  await findManaged(ctx, id);
+  if (id === ctx.user.id) throw new AppError('CANNOT_DISABLE_SELF');
+  const now = ctx.clock();
+  const user = await ctx.db.user.update({ where: { id }, data: { disabledAt: disabled ? now : null }, select: userSelect });
+  const ended = disabled ? await endSessions(ctx.db, now, 'user_disabled', { userId: id }) : 0;
+  ctx.audit.record({ action: disabled ? 'user.disable' : 'user.enable', entityType: 'User', entityId: id, detail: disabled ? { endedSessions: ended } : undefined });
+  return user;
+}
+
+/** A new one-time password; the old one stops working and every session ends. */
+export async function resetPassword(ctx: ServiceContext, id: string) {
+  await findManaged(ctx, id);
+  const password = oneTimePassword();
+  const now = ctx.clock();
+  await ctx.db.user.update({
+    where: { id },
+    data: { passwordHash: await hashPassword(password), mustChangePassword: true, lockedUntil: null, failedLogins: 0, failedLoginsSince: null },
+    select: { id: true },
+  });
+  await endSessions(ctx.db, now, 'password_reset', { userId: id });
+  ctx.audit.record({ action: 'user.resetPassword', entityType: 'User', entityId: id });
+  return { oneTimePassword: password };
+}

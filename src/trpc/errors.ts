@@ -1,0 +1,68 @@
+import { TRPCError, type TRPCDefaultErrorShape } from '@trpc/server';
+import { ForbiddenError } from '@casl/ability';
+import { ZodError } from 'zod';
+import { AppError, ERROR_TABLE, type AppErrorCode } from '../errors.js';
+
+/** True when the database cannot be reached (refused, dropped, pool timeout, shutting down). */
+export function isDatabaseDown(err: unknown): boolean {
+  for (let e: any = err, depth = 0; e && depth < 6; e = e.cause, depth++) {
+    const text = `${e.code ?? ''} ${e.message ?? ''}`;
+    if (/ECONNREFUSED|ECONNRESET|57P01|57P03|08006|08001|P1001|P1017|timeout exceeded when trying to connect|Connection terminated|terminating connection|DatabaseNotReachable|the database system is/i.test(text)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Turns whatever a procedure threw into the TRPCError that the one error table prescribes. */
+export function toTRPCError(error: TRPCError): TRPCError {
+  const cause = error.cause;
+  if (cause instanceof AppError) return new TRPCError({ code: ERROR_TABLE[cause.code], message: cause.code, cause });
+  if (cause instanceof ForbiddenError) {
+    return new TRPCError({ code: 'FORBIDDEN', message: 'FORBIDDEN', cause: new AppError('FORBIDDEN') });
+  }
+  if (error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseDown(cause)) {
+    return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'UNAVAILABLE', cause: new AppError('UNAVAILABLE') });
+  }
+  return error;
+}
+
+function appCodeOf(error: TRPCError): AppErrorCode {
+  if (error.cause instanceof AppError) return error.cause.code;
+  if (error.cause instanceof ZodError || error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR') return 'BAD_INPUT';
+  if (error.code === 'NOT_FOUND') return 'NOT_FOUND';
+  if (error.code === 'FORBIDDEN') return 'FORBIDDEN';
+  if (error.code === 'UNAUTHORIZED') return 'UNAUTHENTICATED';
+  if (error.code === 'TOO_MANY_REQUESTS') return 'RATE_LIMITED';
+  return 'INTERNAL';
+}
+
+/** Zod issues as field → translation key (`validation.<key>` in the web app). */
+function zodFields(err: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of err.issues) {
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.code;
+  }
+  return fields;
+}
+
+/** The only shape errors leave the server in: a code to translate, fields, never internals. */
+export function formatError({ shape, error }: { shape: TRPCDefaultErrorShape; error: TRPCError }) {
+  const appCode = appCodeOf(error);
+  const cause = error.cause;
+  const fields =
+    cause instanceof AppError ? cause.options.fields : cause instanceof ZodError ? zodFields(cause) : undefined;
+  return {
+    message: appCode,
+    code: shape.code,
+    data: {
+      code: shape.data.code,
+      httpStatus: shape.data.httpStatus,
+      path: shape.data.path,
+      appCode,
+      fields: fields ?? null,
+      info: cause instanceof AppError ? (cause.options.data ?? null) : null,
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { initTRPC } from '@trpc/server';
+import superjson from 'superjson';
+import type { Context } from './context.js';
+import { formatError } from './errors.js';
+
+export interface Meta {
+  /** Reachable while the user must still replace a one-time password. */
+  allowPasswordChange?: boolean;
+}
+
+/** The tRPC builders; every procedure starts from here. */
+export const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({ transformer: superjson, errorFormatter: formatError, isDev: false });

@@ -1,0 +1,17 @@
+import { t } from './init.js';
+import { authRouter } from '../modules/auth/router.js';
+import { agenciesRouter } from '../modules/agencies/router.js';
+import { usersRouter } from '../modules/users/router.js';
+import { auditRouter } from '../modules/audit/router.js';
+
+/** Every module, mounted by name. The web client imports only this type. */
+export const appRouter = t.router({
+  auth: authRouter,
+  agencies: agenciesRouter,
+  users: usersRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = t.createCallerFactory(appRouter);
