@@ -4,9 +4,11 @@ export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
 /** A clock tests can set and advance. */
-export function manualClock(start = new Date('2026-01-15T09:00:00Z')) {
+export type ManualClock = Clock & { advance(ms: number): void; set(d: Date): void };
+
+export function manualClock(start = new Date('2026-01-15T09:00:00Z')): ManualClock {
   let now = start.getTime();
-  const clock: Clock & { advance(ms: number): void; set(d: Date): void } = Object.assign(
+  const clock: ManualClock = Object.assign(
     () => new Date(now),
     {
       advance(ms: number) {

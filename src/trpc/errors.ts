@@ -38,21 +38,22 @@ function appCodeOf(error: TRPCError): AppErrorCode {
 }
 
 /** Zod issues as field → translation key (`validation.<key>` in the web app). */
-function zodFields(err: ZodError): Record<string, string> {
+function zodFields(err: ZodError, input: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of err.issues) {
     const key = issue.path.join('.') || '_';
-    fields[key] ??= issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.code;
+    const given = issue.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), input);
+    fields[key] ??= issue.code === 'invalid_type' && (given === undefined || given === null) ? 'required' : issue.code;
   }
   return fields;
 }
 
 /** The only shape errors leave the server in: a code to translate, fields, never internals. */
-export function formatError({ shape, error }: { shape: TRPCDefaultErrorShape; error: TRPCError }) {
+export function formatError({ shape, error, input }: { shape: TRPCDefaultErrorShape; error: TRPCError; input?: unknown }) {
   const appCode = appCodeOf(error);
   const cause = error.cause;
   const fields =
-    cause instanceof AppError ? cause.options.fields : cause instanceof ZodError ? zodFields(cause) : undefined;
+    cause instanceof AppError ? cause.options.fields : cause instanceof ZodError ? zodFields(cause, input) : undefined;
   return {
     message: appCode,
     code: shape.code,
