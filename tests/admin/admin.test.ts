@@ -98,4 +98,23 @@ describe('users', () => {
     await expect(anon.auth.login({ email: auditor.email, password: TEST_PASSWORD })).rejects.toMatchObject({ message: 'INVALID_CREDENTIALS' });
     await expect(anon.auth.login({ email: auditor.email, password: oneTimePassword })).resolves.toMatchObject({ mustChangePassword: true });
   });
+
+  it('every administrative change is audited with its actor and subject', async () => {
+    const { town, admin, coordinator } = await makeTown(db);
+    const { caller } = await callerFor(db, admin);
+    await caller.users.list({});
+    await caller.users.update({ id: coordinator.id, displayName: 'Renamed Coordinator' });
+    await caller.users.disable({ id: coordinator.id });
+    await caller.users.enable({ id: coordinator.id });
+    await caller.users.resetPassword({ id: coordinator.id });
+    const events = await db.auditEvent.findMany({ where: { municipalityId: town.id, actorId: admin.id }, orderBy: { id: 'asc' } });
+    expect(events.map((e) => [e.action, e.entityId, e.actorRole])).toEqual([
+      ['user.list', null, 'admin'],
+      ['user.update', coordinator.id, 'admin'],
+      ['user.disable', coordinator.id, 'admin'],
+      ['user.enable', coordinator.id, 'admin'],
+      ['user.resetPassword', coordinator.id, 'admin'],
+    ]);
+    expect(events.every((e) => e.requestId && e.at instanceof Date && e.outcome === 'allowed')).toBe(true);
+  });
 });
