@@ -1,13 +1,13 @@
 import type { Db } from '../../src/db.js';
 import { buildApp } from '../../src/app.js';
-import { manualClock, type Clock } from '../../src/lib/clock.js';
+import { manualClock, type ManualClock } from '../../src/lib/clock.js';
 import type { AppConfig } from '../../src/trpc/context.js';
 import { testConfig } from './callers.js';
 
 export const ORIGIN = 'http://jisr.test';
 
 /** The whole HTTP app over the test database, for app.inject. */
-export async function makeTestApp(db: Db, opts: { clock?: Clock; config?: Partial<AppConfig>; loginPerMinute?: number; webRoot?: string } = {}) {
+export async function makeTestApp(db: Db, opts: { clock?: ManualClock; config?: Partial<AppConfig>; loginPerMinute?: number; webRoot?: string } = {}) {
   const clock = opts.clock ?? manualClock();
   const app = await buildApp({
     db,
