@@ -1,0 +1,64 @@
+import { ErrorBoundary, Suspense, createEffect, lazy, type JSX } from 'solid-js';
+import { Route, Router, useNavigate } from '@solidjs/router';
+import { dirOf, locale, t } from './i18n';
+import { installAuthLostHandler } from './lib/session';
+import { errorMessage } from './lib/errors';
+import { Shell } from './components/Shell';
+import { SignIn } from './routes/SignIn';
+import { Home } from './routes/Home';
+import { Sessions } from './routes/Sessions';
+import { ChangePassword } from './routes/ChangePassword';
+import { NotFound } from './routes/NotFound';
+
+// Admin and audit pages are loaded when first visited: most users never need them.
+const Agencies = lazy(() => import('./features/agencies/AgenciesPage'));
+const Users = lazy(() => import('./features/users/UsersPage'));
+const Audit = lazy(() => import('./features/audit/AuditPage'));
+
+/** Keeps <html lang dir> on the current locale, and sends a lost session to sign-in. */
+function Root(props: { children?: JSX.Element }) {
+  const navigate = useNavigate();
+  installAuthLostHandler(() => {
+    const { pathname, search } = window.location;
+    if (pathname !== '/sign-in') navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+  });
+  createEffect(() => {
+    const html = document.documentElement;
+    html.lang = locale();
+    html.dir = dirOf(locale());
+    document.title = t('app.name');
+  });
+  return (
+    <ErrorBoundary
+      fallback={(err, reset) => (
+        <main class="page narrow">
+          <p class="alert alert-error" role="alert">
+            {errorMessage(err)}
+          </p>
+          <button type="button" class="button" onClick={reset}>
+            {t('common.retry')}
+          </button>
+        </main>
+      )}
+    >
+      <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>{props.children}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
+export function App() {
+  return (
+    <Router root={Root}>
+      <Route path="/sign-in" component={SignIn} />
+      <Route path="/" component={Shell}>
+        <Route path="/" component={Home} />
+        <Route path="/sessions" component={Sessions} />
+        <Route path="/password" component={() => <ChangePassword />} />
+        <Route path="/admin/agencies" component={Agencies} />
+        <Route path="/admin/users" component={Users} />
+        <Route path="/audit" component={Audit} />
+        <Route path="*404" component={NotFound} />
+      </Route>
+    </Router>
+  );
+}

@@ -1,0 +1,133 @@
+import { Show, createContext, createEffect, useContext, type JSX } from 'solid-js';
+import { A, createAsync, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import { t, tKey } from '../i18n';
+import { trpc } from '../lib/trpc';
+import { adoptAccountLocale, getMe, signOut, type Me } from '../lib/session';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { ChangePassword } from '../routes/ChangePassword';
+
+const MeContext = createContext<() => Me>();
+
+/** The signed-in user, inside the shell. */
+export function useMe(): () => Me {
+  const me = useContext(MeContext);
+  if (!me) throw new Error('useMe outside the shell');
+  return me;
+}
+
+/** Shows its children only to the given roles; others read that they may not (the server refuses too). */
+export function RequireRole(props: { roles: Me['role'][]; children: JSX.Element }) {
+  const me = useMe();
+  return (
+    <Show when={props.roles.includes(me().role)} fallback={<p class="alert alert-error">{t('errors.FORBIDDEN')}</p>}>
+      {props.children}
+    </Show>
+  );
+}
+
+function Header(props: { me: Me }) {
+  const navigate = useNavigate();
+  const leave = async () => {
+    await signOut().catch(() => undefined);
+    navigate('/sign-in', { replace: true });
+  };
+  return (
+    <header class="app-header">
+      <div class="brand">
+        <span class="logo" aria-hidden="true" />
+        <div>
+          <strong>{t('app.name')}</strong>
+          <span class="municipality" data-testid="municipality">
+            {props.me.municipality.name}
+          </span>
+        </div>
+      </div>
+      <div class="account">
+        <span class="who" data-testid="user-name">
+          {t('nav.signedInAs', { name: props.me.displayName })}
+          <small>{tKey('roles', props.me.role)}</small>
+        </span>
+        <LanguageSwitcher
+          onChange={(locale) => {
+            // Saved on the account so the next sign-in, on any device, opens in this language.
+            trpc.auth.setLocale.mutate({ locale }).catch(() => undefined);
+          }}
+        />
+        <button type="button" class="button ghost" onClick={leave} data-testid="sign-out">
+          {t('nav.signOut')}
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function Nav(props: { me: Me }) {
+  const role = () => props.me.role;
+  return (
+    <nav class="app-nav" aria-label={t('nav.label')}>
+      <ul>
+        <li>
+          <A href="/" end>
+            {t('nav.home')}
+          </A>
+        </li>
+        <Show when={role() === 'admin'}>
+          <li>
+            <A href="/admin/agencies">{t('nav.agencies')}</A>
+          </li>
+          <li>
+            <A href="/admin/users">{t('nav.users')}</A>
+          </li>
+        </Show>
+        <Show when={role() === 'auditor'}>
+          <li>
+            <A href="/audit">{t('nav.audit')}</A>
+          </li>
+        </Show>
+        <li>
+          <A href="/sessions">{t('nav.sessions')}</A>
+        </li>
+        <li>
+          <A href="/password">{t('nav.password')}</A>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * Everything behind sign-in: header, navigation, the page. Without a session it sends the user to
+ * sign-in; while a one-time password is still in use, the password change is the only page.
+ */
+export function Shell(props: RouteSectionProps) {
+  const me = createAsync(() => getMe());
+  const navigate = useNavigate();
+  const location = useLocation();
+  createEffect(() => {
+    const user = me();
+    if (user === null) navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    else if (user) adoptAccountLocale(user);
+  });
+  return (
+    <Show when={me()}>
+      {(user) => (
+        <MeContext.Provider value={user}>
+          <a class="skip" href="#main">
+            {t('app.skip')}
+          </a>
+          <Header me={user()} />
+          <div class="app-body">
+            <Show when={!user().mustChangePassword}>
+              <Nav me={user()} />
+            </Show>
+            <main id="main" class="page" tabindex="-1">
+              <Show when={!user().mustChangePassword} fallback={<ChangePassword forced />}>
+                {props.children}
+              </Show>
+            </main>
+          </div>
+        </MeContext.Provider>
+      )}
+    </Show>
+  );
+}

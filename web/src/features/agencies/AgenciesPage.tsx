@@ -1,0 +1,115 @@
+import { For, Show, createSignal } from 'solid-js';
+import { createAsync, revalidate } from '@solidjs/router';
+import { t, tKey } from '../../i18n';
+import { trpc } from '../../lib/trpc';
+import { errorMessage } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
+import { Alert } from '../../components/Alert';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { RequireRole } from '../../components/Shell';
+import { AgencyForm } from './AgencyForm';
+import { getAgencies, type Agency } from './api';
+
+function AgencyRow(props: { agency: Agency; onError: (err: unknown) => void }) {
+  const [editing, setEditing] = createSignal(false);
+  const setActive = async (active: boolean) => {
+    try {
+      await trpc.agencies.update.mutate({ id: props.agency.id, active });
+      await revalidate(getAgencies.key);
+    } catch (err) {
+      props.onError(err);
+    }
+  };
+  return (
+    <>
+      <tr classList={{ inactive: !props.agency.active }} data-testid="agency-row">
+        <td class="name">{props.agency.name}</td>
+        <td>{tKey('agencyKinds', props.agency.kind)}</td>
+        <td class="num">{formatNumber(props.agency._count.users)}</td>
+        <td>
+          <span class="badge" classList={{ ok: props.agency.active, muted: !props.agency.active }}>
+            {props.agency.active ? t('agencies.active') : t('agencies.inactive')}
+          </span>
+        </td>
+        <td class="actions">
+          <button type="button" class="button small" aria-expanded={editing()} onClick={() => setEditing(!editing())}>
+            {t('common.edit')}
+          </button>
+          <Show
+            when={props.agency.active}
+            fallback={
+              <button type="button" class="button small" onClick={() => setActive(true)}>
+                {t('agencies.reactivate')}
+              </button>
+            }
+          >
+            <ConfirmButton label={t('agencies.deactivate')} danger onConfirm={() => setActive(false)} />
+          </Show>
+        </td>
+      </tr>
+      <Show when={editing()}>
+        <tr class="edit-row">
+          <td colSpan={5}>
+            <h2 class="h3">{t('agencies.editTitle', { name: props.agency.name })}</h2>
+            <AgencyForm agency={props.agency} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />
+          </td>
+        </tr>
+      </Show>
+    </>
+  );
+}
+
+function AgenciesTable() {
+  const agencies = createAsync(() => getAgencies());
+  const [creating, setCreating] = createSignal(false);
+  const [created, setCreated] = createSignal<string | null>(null);
+  const [error, setError] = createSignal<unknown>(null);
+  return (
+    <>
+      <div class="toolbar">
+        <button type="button" class="button primary" aria-expanded={creating()} onClick={() => setCreating(!creating())} data-testid="new-agency">
+          {t('agencies.new')}
+        </button>
+      </div>
+      <Alert kind="success" message={created() ? t('agencies.created', { name: created()! }) : null} />
+      <Alert kind="error" message={error() ? errorMessage(error()) : null} />
+      <Show when={creating()}>
+        <section class="card" aria-labelledby="agency-create-title">
+          <h2 id="agency-create-title">{t('agencies.createTitle')}</h2>
+          <AgencyForm onDone={(a) => setCreated(a.name)} onCancel={() => setCreating(false)} />
+        </section>
+      </Show>
+      <div class="table-wrap">
+        <table data-testid="agencies-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('agencies.name')}</th>
+              <th scope="col">{t('agencies.kind')}</th>
+              <th scope="col">{t('agencies.users')}</th>
+              <th scope="col">{t('common.status')}</th>
+              <th scope="col">{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={agencies()} fallback={<tr><td colSpan={5} class="muted">{t('agencies.empty')}</td></tr>}>
+              {(agency) => <AgencyRow agency={agency} onError={setError} />}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** Admin › Agencies: the partner agencies of the network. */
+export default function AgenciesPage() {
+  return (
+    <section aria-labelledby="agencies-title">
+      <h1 id="agencies-title">{t('agencies.title')}</h1>
+      <p class="lead">{t('agencies.intro')}</p>
+      <RequireRole roles={['admin']}>
+        <AgenciesTable />
+      </RequireRole>
+    </section>
+  );
+}

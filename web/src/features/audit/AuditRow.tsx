@@ -1,0 +1,62 @@
+import { Show } from 'solid-js';
+import { t, tKey } from '../../i18n';
+import { formatTimestamp } from '../../lib/format';
+import type { AuditEvent } from './api';
+
+const short = (id: string) => (id.length > 13 ? `${id.slice(0, 8)}…` : id);
+
+/** One event of the log. Everything is rendered as text: details may hold anything a user typed. */
+export function AuditRow(props: { event: AuditEvent }) {
+  const e = () => props.event;
+  const denied = () => e().outcome === 'denied';
+  return (
+    <tr classList={{ denied: denied() }} data-testid="audit-row" data-action={e().action}>
+      <td class="nowrap">
+        <time datetime={e().at.toISOString()}>{formatTimestamp(e().at)}</time>
+      </td>
+      <td>
+        <Show when={e().actorId} fallback={<span class="muted">{t('audit.nobody')}</span>}>
+          {e().actor?.displayName ?? short(e().actorId ?? '')}
+          <Show when={e().actorRole}>{(role) => <small class="block muted">{tKey('roles', role())}</small>}</Show>
+        </Show>
+      </td>
+      <td>
+        <span data-testid="audit-action">{tKey('auditActions', e().action)}</span>
+        <code class="block small" dir="ltr">
+          {e().action}
+        </code>
+      </td>
+      <td>
+        <Show when={e().entityType} fallback={t('common.none')}>
+          {(type) => tKey('entityTypes', type())}
+        </Show>
+        <Show when={e().entityId}>
+          {(id) => (
+            <code class="block small" dir="ltr" title={id()}>
+              {short(id())}
+            </code>
+          )}
+        </Show>
+      </td>
+      <td>
+        <span class="badge" classList={{ danger: denied(), ok: !denied() }} data-testid="audit-outcome">
+          <Show when={denied()}>
+            <span aria-hidden="true">⛔ </span>
+          </Show>
+          {tKey('outcomes', e().outcome)}
+        </span>
+      </td>
+      <td class="mono" dir="ltr">
+        {e().ip ?? t('common.none')}
+      </td>
+      <td class="mono" dir="ltr" title={e().requestId ?? ''}>
+        {e().requestId ? short(e().requestId!) : t('common.none')}
+      </td>
+      <td class="detail">
+        <Show when={e().detail != null}>
+          <code dir="ltr">{JSON.stringify(e().detail)}</code>
+        </Show>
+      </td>
+    </tr>
+  );
+}

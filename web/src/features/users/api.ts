@@ -1,0 +1,26 @@
+import { query } from '@solidjs/router';
+import { trpc, type Outputs } from '../../lib/trpc';
+
+export type User = Outputs['users']['list'][number];
+export type Role = User['role'];
+
+export const ROLES: readonly Role[] = ['social_worker', 'coordinator', 'agency_practitioner', 'auditor', 'admin'];
+
+export interface UserFilters {
+  search?: string;
+  role?: Role;
+}
+
+/** The municipality's accounts, filtered. Each read is audited server-side (user.list). */
+export const getUsers = query((filters: UserFilters) => trpc.users.list.query({ ...filters, includeDisabled: true }), 'users');
+
+export type UserStatus = 'disabled' | 'locked' | 'mustChange' | 'active';
+
+/** Every status that applies, most serious first. */
+export function statusesOf(user: User, now = new Date()): UserStatus[] {
+  const list: UserStatus[] = [];
+  if (user.disabledAt) list.push('disabled');
+  if (user.lockedUntil && user.lockedUntil > now) list.push('locked');
+  if (user.mustChangePassword) list.push('mustChange');
+  return list.length ? list : ['active'];
+}

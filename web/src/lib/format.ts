@@ -1,0 +1,43 @@
+import { locale, t } from '../i18n';
+
+/** A date and time in the current locale, e.g. "15 Jan 2026, 09:15". */
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (!value) return t('common.none');
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** A date and time to the second, for the audit log. */
+export function formatTimestamp(value: Date): string {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'medium' }).format(value);
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(locale()).format(value);
+}
+
+const BROWSERS: [RegExp, string][] = [
+  [/Edg(e|A|iOS)?\//, 'Edge'],
+  [/OPR\/|Opera/, 'Opera'],
+  [/Firefox\/|FxiOS/, 'Firefox'],
+  [/SamsungBrowser/, 'Samsung Internet'],
+  [/Chrom(e|ium)\/|CriOS/, 'Chrome'],
+  [/Safari\//, 'Safari'],
+];
+const SYSTEMS: [RegExp, string][] = [
+  [/Android/, 'Android'],
+  [/iPhone|iPad|iPod/, 'iOS'],
+  [/Windows/, 'Windows'],
+  [/Mac OS X|Macintosh/, 'macOS'],
+  [/CrOS/, 'ChromeOS'],
+  [/Linux/, 'Linux'],
+];
+
+/** "Firefox on Windows": a rough reading of a user agent, enough to recognise one's devices. */
+export function describeUserAgent(ua: string | null): string {
+  if (!ua) return t('sessions.unknown');
+  const browser = BROWSERS.find(([re]) => re.test(ua))?.[1];
+  const os = SYSTEMS.find(([re]) => re.test(ua))?.[1];
+  if (!browser) return t('sessions.unknown');
+  return os ? t('sessions.browserOn', { browser, os }) : browser;
+}

@@ -1,0 +1,64 @@
+import { createSignal } from 'solid-js';
+import { query, revalidate } from '@solidjs/router';
+import { trpc, setAuthLostHandler, type Outputs } from './trpc';
+import { appCodeOf } from './errors';
+import { isLocale, setLocale } from '../i18n';
+
+export type Me = Outputs['auth']['me'];
+export type Notice = 'sessionExpired' | 'signedOut' | null;
+
+/** The signed-in user, or null when there is no session. */
+export const getMe = query(async (): Promise<Me | null> => {
+  try {
+    return await trpc.auth.me.query();
+  } catch (err) {
+    const code = appCodeOf(err);
+    if (code === 'UNAUTHENTICATED' || code === 'SESSION_EXPIRED') return null;
+    throw err;
+  }
+}, 'me');
+
+export const refreshMe = () => revalidate(getMe.key);
+
+const [notice, setNotice] = createSignal<Notice>(null);
+export { notice, setNotice };
+
+// The account whose language was applied: the account's setting wins once per sign-in.
+let localeAppliedFor: string | null = null;
+
+/** Applies the account's language when a user's session starts (or the page is reloaded). */
+export function adoptAccountLocale(me: { id: string; locale: string }) {
+  if (localeAppliedFor === me.id) return;
+  localeAppliedFor = me.id;
+  if (isLocale(me.locale)) setLocale(me.locale);
+}
+
+/** Marks that this account's language was already settled (e.g. chosen on the sign-in page). */
+export function markLocaleApplied(userId: string) {
+  localeAppliedFor = userId;
+}
+
+/** Forgets everything cached for the previous user. */
+export function clearSession() {
+  localeAppliedFor = null;
+  query.clear();
+}
+
+/** Installs the reaction to a lost session: back to sign-in, saying why when it expired. */
+export function installAuthLostHandler(goToSignIn: () => void) {
+  setAuthLostHandler((code) => {
+    const wasSignedIn = localeAppliedFor !== null;
+    clearSession();
+    setNotice(code === 'SESSION_EXPIRED' || wasSignedIn ? 'sessionExpired' : null);
+    goToSignIn();
+  });
+}
+
+export async function signOut() {
+  try {
+    await trpc.auth.logout.mutate();
+  } finally {
+    clearSession();
+    setNotice('signedOut');
+  }
+}

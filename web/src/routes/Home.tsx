@@ -1,0 +1,37 @@
+import { Match, Switch } from 'solid-js';
+import { A } from '@solidjs/router';
+import { t } from '../i18n';
+import { useMe } from '../components/Shell';
+
+/** The landing page; its text follows the role. */
+export function Home() {
+  const me = useMe();
+  return (
+    <section aria-labelledby="home-title">
+      <h1 id="home-title" data-testid="home-title">
+        {t('home.title', { name: me().displayName })}
+      </h1>
+      <Switch fallback={<p class="lead">{t('home.workspace')}</p>}>
+        <Match when={me().role === 'admin'}>
+          <p class="lead">{t('home.admin')}</p>
+          <p class="links">
+            <A class="button" href="/admin/agencies">
+              {t('nav.agencies')}
+            </A>
+            <A class="button" href="/admin/users">
+              {t('nav.users')}
+            </A>
+          </p>
+        </Match>
+        <Match when={me().role === 'auditor'}>
+          <p class="lead">{t('home.auditor')}</p>
+          <p class="links">
+            <A class="button" href="/audit">
+              {t('nav.audit')}
+            </A>
+          </p>
+        </Match>
+      </Switch>
+    </section>
+  );
+}

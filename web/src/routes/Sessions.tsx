@@ -1,0 +1,80 @@
+import { For, Show, createSignal } from 'solid-js';
+import { createAsync, query, revalidate } from '@solidjs/router';
+import { t } from '../i18n';
+import { trpc } from '../lib/trpc';
+import { errorMessage } from '../lib/errors';
+import { describeUserAgent, formatDateTime } from '../lib/format';
+import { Alert } from '../components/Alert';
+import { ConfirmButton } from '../components/ConfirmButton';
+
+const getSessions = query(() => trpc.auth.sessions.query(), 'sessions');
+
+/** My live sessions; any but this one can be ended. */
+export function Sessions() {
+  const sessions = createAsync(() => getSessions());
+  const [error, setError] = createSignal<unknown>(null);
+  const [done, setDone] = createSignal(false);
+  const end = async (id: string) => {
+    setError(null);
+    setDone(false);
+    try {
+      await trpc.auth.endSession.mutate({ id });
+      setDone(true);
+      await revalidate(getSessions.key);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section aria-labelledby="sessions-title">
+      <h1 id="sessions-title">{t('sessions.title')}</h1>
+      <p class="lead">{t('sessions.intro')}</p>
+      <Alert kind="error" message={error() ? errorMessage(error()) : null} />
+      <Alert kind="success" message={done() ? t('sessions.ended') : null} />
+      <div class="table-wrap">
+        <table data-testid="sessions-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('sessions.browser')}</th>
+              <th scope="col">{t('sessions.started')}</th>
+              <th scope="col">{t('sessions.lastSeen')}</th>
+              <th scope="col">{t('sessions.ip')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={sessions()}>
+              {(s) => (
+                <tr classList={{ current: s.current }}>
+                  <td>
+                    {describeUserAgent(s.userAgent)}
+                    <Show when={s.current}>
+                      <span class="badge ok" data-testid="this-session">
+                        {t('sessions.thisSession')}
+                      </span>
+                    </Show>
+                  </td>
+                  <td>{formatDateTime(s.createdAt)}</td>
+                  <td>{formatDateTime(s.lastSeenAt)}</td>
+                  <td class="mono" dir="ltr">
+                    {s.ip ?? t('common.none')}
+                  </td>
+                  <td class="actions">
+                    <Show when={!s.current}>
+                      <ConfirmButton label={t('sessions.end')} danger onConfirm={() => end(s.id)} />
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+      <Show when={sessions()?.length === 1}>
+        <p class="muted">{t('sessions.empty')}</p>
+      </Show>
+    </section>
+  );
+}
