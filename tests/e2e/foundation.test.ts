@@ -164,7 +164,7 @@ describe('the foundation journey in a real browser', () => {
     expect(cspViolations).toEqual([]);
   });
 
-  it('shows markup typed into a name as text, never as markup', async () => {
+  it('shows markup typed into a name as text, and sends an expired session to sign-in', async () => {
     const { admin } = await makeTown(db);
     const { context, page } = await newPage();
     let dialogs = 0;
@@ -184,6 +184,13 @@ describe('the foundation journey in a real browser', () => {
     expect(await cell.textContent()).toBe(name);
     expect(await page.locator('main img, main script').count()).toBe(0);
     expect(dialogs).toBe(0);
+
+    // The session ends on the server (here: as if an administrator disabled it); the next request
+    // sends the user to sign-in, saying why.
+    await db.session.updateMany({ where: { userId: admin.id, endedAt: null }, data: { endedAt: new Date(), endReason: 'e2e' } });
+    await page.locator('a[href="/admin/users"]').first().click();
+    await page.getByTestId('sign-in-notice').getByText('Your session expired. Please sign in again.').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
     await context.close();
     expect(cspViolations).toEqual([]);
   });

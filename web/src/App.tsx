@@ -2,7 +2,7 @@ import { ErrorBoundary, Suspense, createEffect, lazy, type JSX } from 'solid-js'
 import { Route, Router, useNavigate } from '@solidjs/router';
 import { dirOf, locale, t } from './i18n';
 import { installAuthLostHandler } from './lib/session';
-import { errorMessage } from './lib/errors';
+import { PageError } from './components/PageError';
 import { Shell } from './components/Shell';
 import { SignIn } from './routes/SignIn';
 import { Home } from './routes/Home';
@@ -31,13 +31,8 @@ function Root(props: { children?: JSX.Element }) {
   return (
     <ErrorBoundary
       fallback={(err, reset) => (
-        <main class="page narrow">
-          <p class="alert alert-error" role="alert">
-            {errorMessage(err)}
-          </p>
-          <button type="button" class="button" onClick={reset}>
-            {t('common.retry')}
-          </button>
+        <main class="page">
+          <PageError error={err} reset={reset} />
         </main>
       )}
     >

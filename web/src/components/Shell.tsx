@@ -1,9 +1,10 @@
-import { Show, createContext, createEffect, useContext, type JSX } from 'solid-js';
+import { ErrorBoundary, Show, createContext, createEffect, on, useContext, type JSX } from 'solid-js';
 import { A, createAsync, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { t, tKey } from '../i18n';
 import { trpc } from '../lib/trpc';
 import { adoptAccountLocale, getMe, signOut, type Me } from '../lib/session';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { PageError } from './PageError';
 import { ChangePassword } from '../routes/ChangePassword';
 
 const MeContext = createContext<() => Me>();
@@ -122,7 +123,15 @@ export function Shell(props: RouteSectionProps) {
             </Show>
             <main id="main" class="page" tabindex="-1">
               <Show when={!user().mustChangePassword} fallback={<ChangePassword forced />}>
-                {props.children}
+                {/* A page that fails to load says why here, and the shell around it stays usable. */}
+                <ErrorBoundary
+                  fallback={(err, reset) => {
+                    createEffect(on(() => location.pathname, reset, { defer: true }));
+                    return <PageError error={err} reset={reset} />;
+                  }}
+                >
+                  {props.children}
+                </ErrorBoundary>
               </Show>
             </main>
           </div>

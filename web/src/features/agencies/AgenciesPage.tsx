@@ -32,19 +32,21 @@ function AgencyRow(props: { agency: Agency; onError: (err: unknown) => void }) {
           </span>
         </td>
         <td class="actions">
-          <button type="button" class="button small" aria-expanded={editing()} onClick={() => setEditing(!editing())}>
-            {t('common.edit')}
-          </button>
-          <Show
-            when={props.agency.active}
-            fallback={
-              <button type="button" class="button small" onClick={() => setActive(true)}>
-                {t('agencies.reactivate')}
-              </button>
-            }
-          >
-            <ConfirmButton label={t('agencies.deactivate')} danger onConfirm={() => setActive(false)} />
-          </Show>
+          <div class="row-actions">
+            <button type="button" class="button small" aria-expanded={editing()} onClick={() => setEditing(!editing())}>
+              {t('common.edit')}
+            </button>
+            <Show
+              when={props.agency.active}
+              fallback={
+                <button type="button" class="button small" onClick={() => setActive(true)}>
+                  {t('agencies.reactivate')}
+                </button>
+              }
+            >
+              <ConfirmButton label={t('agencies.deactivate')} danger onConfirm={() => setActive(false)} />
+            </Show>
+          </div>
         </td>
       </tr>
       <Show when={editing()}>

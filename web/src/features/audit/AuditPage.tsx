@@ -44,7 +44,7 @@ function AuditLog() {
               <tr>
                 <th scope="col">{t('audit.time')}</th>
                 <th scope="col">{t('audit.actor')}</th>
-                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.actionColumn')}</th>
                 <th scope="col">{t('audit.entity')}</th>
                 <th scope="col">{t('audit.outcome')}</th>
                 <th scope="col">{t('audit.ip')}</th>

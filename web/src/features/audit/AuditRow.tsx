@@ -1,9 +1,32 @@
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { t, tKey } from '../../i18n';
 import { formatTimestamp } from '../../lib/format';
 import type { AuditEvent } from './api';
 
 const short = (id: string) => (id.length > 13 ? `${id.slice(0, 8)}…` : id);
+
+/** An event's details as "key value" lines; anything that is not an object stays JSON. */
+function Details(props: { value: AuditEvent['detail'] }) {
+  const entries = () => {
+    const v = props.value;
+    return v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v) : null;
+  };
+  return (
+    <Show when={entries()} fallback={<Show when={props.value != null}><code dir="ltr">{JSON.stringify(props.value)}</code></Show>}>
+      {(list) => (
+        <ul class="kv" dir="ltr">
+          <For each={list()}>
+            {([key, value]) => (
+              <li>
+                <span class="k">{key}</span> <code>{typeof value === 'string' ? value : JSON.stringify(value)}</code>
+              </li>
+            )}
+          </For>
+        </ul>
+      )}
+    </Show>
+  );
+}
 
 /** One event of the log. Everything is rendered as text: details may hold anything a user typed. */
 export function AuditRow(props: { event: AuditEvent }) {
@@ -40,9 +63,6 @@ export function AuditRow(props: { event: AuditEvent }) {
       </td>
       <td>
         <span class="badge" classList={{ danger: denied(), ok: !denied() }} data-testid="audit-outcome">
-          <Show when={denied()}>
-            <span aria-hidden="true">⛔ </span>
-          </Show>
           {tKey('outcomes', e().outcome)}
         </span>
       </td>
@@ -53,9 +73,7 @@ export function AuditRow(props: { event: AuditEvent }) {
         {e().requestId ? short(e().requestId!) : t('common.none')}
       </td>
       <td class="detail">
-        <Show when={e().detail != null}>
-          <code dir="ltr">{JSON.stringify(e().detail)}</code>
-        </Show>
+        <Details value={e().detail} />
       </td>
     </tr>
   );

@@ -48,26 +48,28 @@ export function UserRow(props: Props) {
         </td>
         <td>{props.user.lastLoginAt ? formatDateTime(props.user.lastLoginAt) : t('common.never')}</td>
         <td class="actions">
-          <button type="button" class="button small" aria-expanded={editing()} onClick={() => setEditing(!editing())}>
-            {t('common.edit')}
-          </button>
-          <Show
-            when={props.user.disabledAt}
-            fallback={<ConfirmButton label={t('users.disable')} danger onConfirm={() => run(() => trpc.users.disable.mutate({ id: id() }))} />}
-          >
-            <button type="button" class="button small" onClick={() => run(() => trpc.users.enable.mutate({ id: id() }))}>
-              {t('users.enable')}
+          <div class="row-actions">
+            <button type="button" class="button small" aria-expanded={editing()} onClick={() => setEditing(!editing())}>
+              {t('common.edit')}
             </button>
-          </Show>
-          <ConfirmButton
-            label={t('users.resetPassword')}
-            onConfirm={() =>
-              run(async () => {
-                const { oneTimePassword } = await trpc.users.resetPassword.mutate({ id: id() });
-                props.onPassword(props.user.email, oneTimePassword);
-              })
-            }
-          />
+            <Show
+              when={props.user.disabledAt}
+              fallback={<ConfirmButton label={t('users.disable')} danger onConfirm={() => run(() => trpc.users.disable.mutate({ id: id() }))} />}
+            >
+              <button type="button" class="button small" onClick={() => run(() => trpc.users.enable.mutate({ id: id() }))}>
+                {t('users.enable')}
+              </button>
+            </Show>
+            <ConfirmButton
+              label={t('users.resetPassword')}
+              onConfirm={() =>
+                run(async () => {
+                  const { oneTimePassword } = await trpc.users.resetPassword.mutate({ id: id() });
+                  props.onPassword(props.user.email, oneTimePassword);
+                })
+              }
+            />
+          </div>
         </td>
       </tr>
       <Show when={editing()}>
