@@ -11,15 +11,18 @@ const countryName = (code: string) => regions.of(code) ?? code;
 
 const required = (what: string) => (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : what);
 
+const length = 'must be 2 to 120 characters';
+const Name = z.string({ error: required('must be text') }).trim().min(2, length).max(120, length);
+
 const CreateAdminFlags = z.object({
   email: z.email({ error: required('must be an e-mail address') }).max(254).transform((e) => e.toLowerCase()),
-  name: z.string({ error: required('must be text') }).trim().min(2, 'must be 2 to 120 characters').max(120, 'must be 2 to 120 characters'),
-  municipality: z.string({ error: required('must be text') }).trim().min(2, 'must be 2 to 120 characters').max(120, 'must be 2 to 120 characters'),
+  name: Name,
+  municipality: Name,
   country: z
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166 country code, e.g. TN')
+    .regex(/^[A-Z]{2}$/, { error: 'must be a two-letter ISO 3166 country code, e.g. TN', abort: true })
     // Intl echoes a code it does not know (XX), so this refuses typos that merely look right.
     .refine((code) => countryName(code) !== code, 'is not a known country code')
     .optional(),

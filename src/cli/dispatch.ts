@@ -1,0 +1,71 @@
+import { readEnv } from '../env.js';
+import { createDb } from '../db.js';
+import { migrate } from '../migrate.js';
+import { CliError, type Command, type Out } from './command.js';
+import { createAdminCommand } from './create-admin.js';
+import { verifyAuditCommand } from './verify-audit.js';
+import { commandHelp, helpText } from './help.js';
+
+export const COMMANDS: Command<unknown>[] = [createAdminCommand, verifyAuditCommand];
+
+const isHelp = (arg: string | undefined) => arg === undefined || arg === 'help' || arg === '--help' || arg === '-h';
+
+/** The database URL from the environment; the CLI never starts the embedded PostgreSQL. */
+function databaseUrl(env: NodeJS.ProcessEnv): string {
+  const url = readEnv(env).DATABASE_URL;
+  if (!url) {
+    throw new CliError(
+      'DATABASE_URL is not set. The CLI works on the database the server uses, e.g.\n' +
+        '  DATABASE_URL=postgresql://jisr:PASSWORD@localhost:5432/jisr npm run jisr -- verify-audit',
+    );
+  }
+  return url;
+}
+
+/**
+ * Runs one command line: help, flag validation (before any connection), migrations when the
+ * command wants them, the command itself, and always closes the database. Returns the exit code.
+ */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv, out: Out): Promise<number> {
+  const [name, ...rest] = argv;
+  if (isHelp(name)) {
+    out.log(helpText(COMMANDS));
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    out.error(`Unknown command "${name}".\n\n${helpText(COMMANDS)}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    out.log(commandHelp(command));
+    return 0;
+  }
+  try {
+    const input = command.parse(rest);
+    const url = databaseUrl(env);
+    if (command.migrates) {
+      const applied = await migrate(url);
+      if (applied.length > 0) out.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+    }
+    const database = createDb({ url, poolMax: 2 });
+    try {
+      return await command.run(database.db, input, out);
+    } finally {
+      await database.close();
+    }
+  } catch (err) {
+    out.error(describeError(name!, err));
+    return 1;
+  }
+}
+
+function describeError(command: string, err: unknown): string {
+  if (err instanceof CliError) return err.message;
+  if ((err as { code?: string }).code === 'P2021') {
+    return `${command}: the database has no Jisr tables yet. Start the server or run create-admin: both apply the migrations.`;
+  }
+  // Prisma prefixes its message with the calling source lines; the last line says what went wrong.
+  const message = String((err as Error).message ?? err).trim().split('\n').at(-1);
+  return `${command} failed: ${message}`;
+}
