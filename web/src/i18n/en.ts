@@ -1,3 +1,9 @@
+import type { AppErrorCode } from '../../../src/errors';
+import type { Outputs } from '../lib/trpc';
+
+type Role = Outputs['auth']['me']['role'];
+type AgencyKind = Outputs['agencies']['list'][number]['kind'];
+
 /**
  * The English dictionary. Its type is the contract: ar.ts and fr.ts must have every key.
  * Templates use `{{ name }}`.
@@ -209,7 +215,7 @@ export const en = {
     agency_practitioner: 'Agency practitioner',
     auditor: 'Auditor',
     admin: 'Administrator',
-  },
+  } satisfies Record<Role, string>,
   agencyKinds: {
     school: 'School',
     health: 'Health centre',
@@ -220,7 +226,7 @@ export const en = {
     police_liaison: 'Police liaison',
     social_services: 'Social services',
     other: 'Other',
-  },
+  } satisfies Record<AgencyKind, string>,
   errors: {
     BAD_INPUT: 'Please check the highlighted fields.',
     INVALID_CREDENTIALS: 'The e-mail address or the password is not correct.',
@@ -246,7 +252,7 @@ export const en = {
     UNAVAILABLE: 'The service is unavailable right now. Please try again shortly.',
     INTERNAL: 'Something went wrong on our side. Please try again.',
     NETWORK: 'The server cannot be reached. Check your connection and try again.',
-  },
+  } satisfies Record<AppErrorCode | 'NETWORK', string>,
   validation: {
     required: 'This field is required.',
     too_small: 'Too short.',

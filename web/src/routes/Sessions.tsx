@@ -1,9 +1,10 @@
 import { For, Show, createSignal } from 'solid-js';
-import { createAsync, query, revalidate } from '@solidjs/router';
+import { createAsync, query } from '@solidjs/router';
 import { t } from '../i18n';
 import { trpc } from '../lib/trpc';
 import { errorMessage } from '../lib/errors';
 import { describeUserAgent, formatDateTime } from '../lib/format';
+import { writeThenRefresh } from '../lib/mutation';
 import { Alert } from '../components/Alert';
 import { ConfirmButton } from '../components/ConfirmButton';
 
@@ -17,13 +18,7 @@ export function Sessions() {
   const end = async (id: string) => {
     setError(null);
     setDone(false);
-    try {
-      await trpc.auth.endSession.mutate({ id });
-      setDone(true);
-      await revalidate(getSessions.key);
-    } catch (err) {
-      setError(err);
-    }
+    setDone(await writeThenRefresh(() => trpc.auth.endSession.mutate({ id }), getSessions.key, setError));
   };
   return (
     <section aria-labelledby="sessions-title">

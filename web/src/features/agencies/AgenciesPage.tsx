@@ -1,9 +1,10 @@
 import { For, Show, createSignal } from 'solid-js';
-import { createAsync, revalidate } from '@solidjs/router';
+import { createAsync } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
+import { writeThenRefresh } from '../../lib/mutation';
 import { Alert } from '../../components/Alert';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { RequireRole } from '../../components/Shell';
@@ -12,14 +13,8 @@ import { getAgencies, type Agency } from './api';
 
 function AgencyRow(props: { agency: Agency; onError: (err: unknown) => void }) {
   const [editing, setEditing] = createSignal(false);
-  const setActive = async (active: boolean) => {
-    try {
-      await trpc.agencies.update.mutate({ id: props.agency.id, active });
-      await revalidate(getAgencies.key);
-    } catch (err) {
-      props.onError(err);
-    }
-  };
+  const setActive = (active: boolean) =>
+    writeThenRefresh(() => trpc.agencies.update.mutate({ id: props.agency.id, active }), getAgencies.key, props.onError);
   return (
     <>
       <tr classList={{ inactive: !props.agency.active }} data-testid="agency-row">

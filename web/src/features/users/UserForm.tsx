@@ -1,4 +1,4 @@
-import { For, Show, createSignal, onCleanup } from 'solid-js';
+import { For, Show, createSignal, onCleanup, untrack } from 'solid-js';
 import { action, json, useSubmission } from '@solidjs/router';
 import { LOCALES, LOCALE_NAMES, isLocale, locale, t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
@@ -26,6 +26,8 @@ interface Props {
 export function UserForm(props: Props) {
   let form: HTMLFormElement | undefined;
   const [role, setRole] = createSignal<Role>(props.user?.role ?? 'social_worker');
+  // A new account starts in the language the admin works in; switching the interface later leaves it.
+  const defaultLocale = untrack(locale);
   // An inactive agency stays listed for the account that already belongs to it.
   const choices = () =>
     props.user?.agency && !props.agencies.some((a) => a.id === props.user?.agency?.id)
@@ -104,7 +106,7 @@ export function UserForm(props: Props) {
           <SelectField label={t('users.language')} name="locale" error={errors().fields.locale}>
             <For each={LOCALES}>
               {(l) => (
-                <option value={l} lang={l} selected={l === locale()}>
+                <option value={l} lang={l} selected={l === defaultLocale}>
                   {LOCALE_NAMES[l]}
                 </option>
               )}

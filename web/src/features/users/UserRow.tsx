@@ -1,8 +1,8 @@
 import { For, Show, createSignal } from 'solid-js';
-import { revalidate } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { formatDateTime } from '../../lib/format';
+import { writeThenRefresh } from '../../lib/mutation';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import type { Agency } from '../agencies/api';
 import { UserForm } from './UserForm';
@@ -20,14 +20,7 @@ interface Props {
 /** One account: its facts, and what an admin may do with it. */
 export function UserRow(props: Props) {
   const [editing, setEditing] = createSignal(false);
-  const run = async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-      await revalidate(getUsers.key);
-    } catch (err) {
-      props.onError(err);
-    }
-  };
+  const run = (work: () => Promise<unknown>) => writeThenRefresh(work, getUsers.key, props.onError);
   const id = () => props.user.id;
   return (
     <>

@@ -1,10 +1,12 @@
 import { query } from '@solidjs/router';
 import { trpc, type Outputs } from '../../lib/trpc';
+import { en } from '../../i18n/en';
 
 export type User = Outputs['users']['list'][number];
 export type Role = User['role'];
 
-export const ROLES: readonly Role[] = ['social_worker', 'coordinator', 'agency_practitioner', 'auditor', 'admin'];
+/** Every role, in the dictionary's order; the dictionary's type matches the server's enum exactly. */
+export const ROLES = Object.keys(en.roles) as Role[];
 
 export interface UserFilters {
   search?: string;
