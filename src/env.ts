@@ -10,7 +10,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Unset: `npm start` runs an embedded PostgreSQL with demo data. */
   DATABASE_URL: z.string().url().optional(),
-  /** The origin browsers use to reach the app; mutations must carry it. Defaults to http://HOST:PORT. */
+  /** The origin browsers use to reach the app; mutations must carry it. Unset: the request's own Host. */
   PUBLIC_ORIGIN: z.string().url().optional(),
   /** Served over HTTPS (directly or behind a TLS proxy): cookies become `__Host-` + Secure. */
   HTTPS: bool.default(false),

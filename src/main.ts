@@ -12,6 +12,10 @@ const logger = { level: env.LOG_LEVEL, serializers: logSerializers, redact: ['re
 
 let embedded: EmbeddedDatabase | null = null;
 let url = env.DATABASE_URL;
+if (!url && env.NODE_ENV === 'production') {
+  console.error('DATABASE_URL is required in production (the embedded database is for development and demos).');
+  process.exit(1);
+}
 if (!url) {
   // No DATABASE_URL: a local PostgreSQL from node_modules, data kept under .data/ between runs.
   const { startEmbeddedPostgres } = await import('./embedded.js');

@@ -1,7 +1,7 @@
 import type { DbClient } from '../db.js';
 import { GENESIS_HASH, hashEvent } from './hash.js';
 
-export type BreakReason = 'hash_mismatch' | 'link_mismatch' | 'sequence_gap' | 'missing_tail';
+export type BreakReason = 'hash_mismatch' | 'link_mismatch' | 'sequence_gap' | 'missing_tail' | 'missing_head';
 
 export interface ChainReport {
   chain: string;
@@ -29,9 +29,9 @@ export async function verifyChain(db: DbClient, chain: string): Promise<ChainRep
         checked,
         firstBroken: { id: row.id.toString(), seq: row.seq, reason },
       });
+      checked += 1;
       if (row.seq !== expected) return broken('sequence_gap');
       if (row.prevHash !== prev) return broken('link_mismatch');
-      checked += 1;
       if (hashEvent({ ...row, actorRole: row.actorRole ?? null, outcome: row.outcome }) !== row.hash) {
         return broken('hash_mismatch');
       }
@@ -41,16 +41,22 @@ export async function verifyChain(db: DbClient, chain: string): Promise<ChainRep
     if (rows.length < BATCH) break;
   }
   const head = await db.auditChainHead.findUnique({ where: { chain } });
+  // The head is what the writers chain onto; losing it (or its last events) must not pass unseen.
+  if (!head && checked > 0) return { chain, checked, firstBroken: { id: null, seq: expected, reason: 'missing_head' } };
   if (head && (head.seq !== expected - 1 || head.hash !== prev)) {
     return { chain, checked, firstBroken: { id: null, seq: expected, reason: 'missing_tail' } };
   }
   return { chain, checked, firstBroken: null };
 }
 
-/** Verifies every chain (the CLI's view); a municipality's auditor verifies only theirs. */
+/**
+ * Verifies every chain (the CLI's view); a municipality's auditor verifies only theirs. Chains are
+ * taken from the heads and from the events themselves, so a deleted head cannot hide a chain.
+ */
 export async function verifyAll(db: DbClient): Promise<ChainReport[]> {
-  const heads = await db.auditChainHead.findMany({ select: { chain: true }, orderBy: { chain: 'asc' } });
+  const rows = await db.$queryRaw<{ chain: string }[]>`
+    SELECT chain FROM audit_chain_head UNION SELECT DISTINCT chain FROM audit_event ORDER BY chain`;
   const reports: ChainReport[] = [];
-  for (const { chain } of heads) reports.push(await verifyChain(db, chain));
+  for (const { chain } of rows) reports.push(await verifyChain(db, chain));
   return reports;
 }

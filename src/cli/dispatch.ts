@@ -62,7 +62,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, out: Out): 
 
 function describeError(command: string, err: unknown): string {
   if (err instanceof CliError) return err.message;
-  if ((err as { code?: string }).code === 'P2021') {
+  // P2021 from model queries; raw queries report PostgreSQL's 42P01 (undefined table) inside their message.
+  const { code, message: raw } = err as { code?: string; message?: string };
+  if (code === 'P2021' || (code === 'P2010' && /42P01|does not exist/.test(raw ?? ''))) {
     return `${command}: the database has no Jisr tables yet. Start the server or run create-admin: both apply the migrations.`;
   }
   // Prisma prefixes its message with the calling source lines; the last line says what went wrong.

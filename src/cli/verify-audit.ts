@@ -14,6 +14,7 @@ const REASONS: Record<BreakReason, string> = {
   link_mismatch: 'it does not link to the event before it (an earlier event was changed, removed or inserted)',
   sequence_gap: 'the sequence jumps here (events before it are missing)',
   missing_tail: 'the chain head records later events that are missing (events at the end were removed)',
+  missing_head: 'the chain head is missing (it was removed, so new events could start a second chain)',
 };
 
 /** One line per chain: its id, how many events verified, and OK or where and why it breaks. */

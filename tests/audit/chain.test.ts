@@ -3,7 +3,7 @@ import { testDb } from '../helpers/db.js';
 import { makeTown } from '../helpers/factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { audited } from '../../src/audit/writer.js';
-import { verifyChain } from '../../src/audit/verify.js';
+import { verifyAll, verifyChain } from '../../src/audit/verify.js';
 import { systemClock } from '../../src/lib/clock.js';
 
 const { db } = await testDb();
@@ -55,6 +55,14 @@ describe('the audit log', () => {
     expect((await verifyChain(db, chain)).firstBroken).toMatchObject({ seq: 4, reason: 'missing_tail' });
     await tamper(`DELETE FROM audit_event WHERE chain = '${chain}' AND seq = 2`, 'audit_event_no_delete');
     expect((await verifyChain(db, chain)).firstBroken).toMatchObject({ seq: 3, reason: 'sequence_gap' });
+  });
+
+  it('does not lose a chain whose head row was removed', async () => {
+    const { town, admin } = await makeTown(db);
+    await (await callerFor(db, admin)).caller.agencies.create({ name: 'Headless', kind: 'school' });
+    await db.auditChainHead.delete({ where: { chain: town.id } });
+    const report = (await verifyAll(db)).find((r) => r.chain === town.id);
+    expect(report?.firstBroken).toMatchObject({ reason: 'missing_head' });
   });
 
   it('stays one valid chain under 50 concurrent audited writes', async () => {
