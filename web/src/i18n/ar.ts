@@ -169,6 +169,7 @@ export const ar: Dictionary = {
     link_mismatch: 'الربط بالحدث السابق غير متطابق',
     sequence_gap: 'حدث مفقود من التسلسل',
     missing_tail: 'أحداث مفقودة من نهاية السلسلة',
+    missing_head: 'سجل آخر حدث في السلسلة مفقود (ربما حُذفت أحداث)',
   },
   entityTypes: { User: 'مستخدم', Agency: 'جهة', Session: 'جلسة', AuditEvent: 'سجل التدقيق' },
   auditActions: {

@@ -176,6 +176,7 @@ export const en = {
     link_mismatch: 'the link to the previous event does not match',
     sequence_gap: 'an event is missing from the sequence',
     missing_tail: 'events at the end of the chain are missing',
+    missing_head: 'the record of the chain’s last event is missing (events may have been removed)',
   },
   entityTypes: { User: 'User', Agency: 'Agency', Session: 'Session', AuditEvent: 'Audit log' },
   auditActions: {
@@ -277,3 +278,8 @@ export const en = {
 };
 
 export type Dictionary = typeof en;
+
+type BreakReason = NonNullable<Outputs['audit']['verify']['firstBroken']>['reason'];
+// Every reason the server can name has words; extra ones may stay while the server's list changes.
+const breakReasons: Record<BreakReason, string> = en.breakReasons;
+void breakReasons;

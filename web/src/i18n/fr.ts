@@ -170,6 +170,7 @@ export const fr: Dictionary = {
     link_mismatch: 'le lien avec l’événement précédent ne correspond pas',
     sequence_gap: 'un événement manque dans la séquence',
     missing_tail: 'des événements manquent à la fin de la chaîne',
+    missing_head: 'l’enregistrement du dernier événement de la chaîne manque (des événements ont pu être supprimés)',
   },
   entityTypes: { User: 'Utilisateur', Agency: 'Organisme', Session: 'Session', AuditEvent: 'Journal d’audit' },
   auditActions: {

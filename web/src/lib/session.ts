@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js';
-import { query, revalidate } from '@solidjs/router';
+import { query } from '@solidjs/router';
 import { trpc, setAuthLostHandler, type Outputs } from './trpc';
 import { appCodeOf } from './errors';
 import { isLocale, setLocale } from '../i18n';
@@ -17,8 +17,6 @@ export const getMe = query(async (): Promise<Me | null> => {
     throw err;
   }
 }, 'me');
-
-export const refreshMe = () => revalidate(getMe.key);
 
 const [notice, setNotice] = createSignal<Notice>(null);
 export { notice, setNotice };
