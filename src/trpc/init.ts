@@ -6,6 +6,8 @@ import { formatError } from './errors.js';
 export interface Meta {
   /** Reachable while the user must still replace a one-time password. */
   allowPasswordChange?: boolean;
+  /** The audit action a refusal is recorded under, the same name its success is recorded under. */
+  action?: string;
 }
 
 /** The tRPC builders; every procedure starts from here. */

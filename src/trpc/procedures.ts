@@ -63,13 +63,13 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next, path, met
   } catch (err) {
     if (err !== ROLLBACK) {
       const denial = deniedEntity(err);
-      if (denial) await auditDenial(ctx, base, path, denial);
+      if (denial) await auditDenial(ctx, base, meta?.action ?? path, denial);
       throw err;
     }
   }
   if (!result!.ok) {
     const denial = deniedEntity(result!.error.cause);
-    if (denial) await auditDenial(ctx, base, path, denial);
+    if (denial) await auditDenial(ctx, base, meta?.action ?? path, denial);
   }
   return result!;
 });

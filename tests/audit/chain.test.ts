@@ -115,7 +115,7 @@ describe('audit.list', () => {
 
     const denied = await caller.audit.list({ outcome: 'denied' });
     expect(denied.items).toHaveLength(1);
-    expect(denied.items[0]).toMatchObject({ actorId: coordinator.id, action: 'users.list', actor: { displayName: expect.any(String) } });
+    expect(denied.items[0]).toMatchObject({ actorId: coordinator.id, action: 'user.list', actor: { displayName: expect.any(String) } });
     expect((await caller.audit.list({ actorId: coordinator.id })).items).toHaveLength(1);
     expect((await caller.audit.list({ entityType: 'Agency', entityId: created[2]!.id })).items).toHaveLength(1);
     expect((await caller.audit.list({ from: new Date('2000-01-01'), to: new Date('2000-01-02') })).items).toHaveLength(0);

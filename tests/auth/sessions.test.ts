@@ -58,7 +58,7 @@ describe('sessions', () => {
     expect(mine.find((s) => s.current)?.id).toBe(laptop.sessionId);
     // Someone else's session is NOT_FOUND, and the attempt is audited as denied.
     await expect(laptop.caller.auth.endSession({ id: other.sessionId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const denied = await db.auditEvent.findFirst({ where: { municipalityId: town.id, action: 'auth.endSession', outcome: 'denied' } });
+    const denied = await db.auditEvent.findFirst({ where: { municipalityId: town.id, action: 'auth.sessions.end', outcome: 'denied' } });
     expect(denied).toMatchObject({ actorId: coordinator.id, entityType: 'Session', entityId: other.sessionId });
     await expect(other.caller.auth.me()).resolves.toMatchObject({ id: socialWorker.id });
     await laptop.caller.auth.endSession({ id: phone.sessionId });

@@ -4,7 +4,7 @@ import { CreateAgencyInput, ListAgenciesInput, UpdateAgencyInput } from './schem
 import * as agencies from './service.js';
 
 export const agenciesRouter = t.router({
-  list: authedProcedure.input(ListAgenciesInput).query(({ ctx, input }) => agencies.listAgencies(ctx, input.includeInactive)),
-  create: authedProcedure.input(CreateAgencyInput).mutation(({ ctx, input }) => agencies.createAgency(ctx, input)),
-  update: authedProcedure.input(UpdateAgencyInput).mutation(({ ctx, input }) => agencies.updateAgency(ctx, input)),
+  list: authedProcedure.meta({ action: 'agency.list' }).input(ListAgenciesInput).query(({ ctx, input }) => agencies.listAgencies(ctx, input.includeInactive)),
+  create: authedProcedure.meta({ action: 'agency.create' }).input(CreateAgencyInput).mutation(({ ctx, input }) => agencies.createAgency(ctx, input)),
+  update: authedProcedure.meta({ action: 'agency.update' }).input(UpdateAgencyInput).mutation(({ ctx, input }) => agencies.updateAgency(ctx, input)),
 });

@@ -52,7 +52,8 @@ export async function updateAgency(ctx: ServiceContext, input: z.infer<typeof Up
   const changed = Object.fromEntries(
     Object.entries(changes).filter(([k, v]) => v !== undefined && before[k as keyof typeof before] !== v),
   );
-  const action = changes.active === false && before.active ? 'agency.deactivate' : 'agency.update';
+  const action =
+    changes.active === false && before.active ? 'agency.deactivate' : changes.active === true && !before.active ? 'agency.reactivate' : 'agency.update';
   ctx.audit.record({ action, entityType: 'Agency', entityId: id, detail: { changed } });
   return agency;
 }

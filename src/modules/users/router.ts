@@ -4,10 +4,10 @@ import { CreateUserInput, ListUsersInput, UpdateUserInput, UserIdInput } from '.
 import * as users from './service.js';
 
 export const usersRouter = t.router({
-  list: authedProcedure.input(ListUsersInput).query(({ ctx, input }) => users.listUsers(ctx, input)),
-  create: authedProcedure.input(CreateUserInput).mutation(({ ctx, input }) => users.createUser(ctx, input)),
-  update: authedProcedure.input(UpdateUserInput).mutation(({ ctx, input }) => users.updateUser(ctx, input)),
-  disable: authedProcedure.input(UserIdInput).mutation(({ ctx, input }) => users.setDisabled(ctx, input.id, true)),
-  enable: authedProcedure.input(UserIdInput).mutation(({ ctx, input }) => users.setDisabled(ctx, input.id, false)),
-  resetPassword: authedProcedure.input(UserIdInput).mutation(({ ctx, input }) => users.resetPassword(ctx, input.id)),
+  list: authedProcedure.meta({ action: 'user.list' }).input(ListUsersInput).query(({ ctx, input }) => users.listUsers(ctx, input)),
+  create: authedProcedure.meta({ action: 'user.create' }).input(CreateUserInput).mutation(({ ctx, input }) => users.createUser(ctx, input)),
+  update: authedProcedure.meta({ action: 'user.update' }).input(UpdateUserInput).mutation(({ ctx, input }) => users.updateUser(ctx, input)),
+  disable: authedProcedure.meta({ action: 'user.disable' }).input(UserIdInput).mutation(({ ctx, input }) => users.setDisabled(ctx, input.id, true)),
+  enable: authedProcedure.meta({ action: 'user.enable' }).input(UserIdInput).mutation(({ ctx, input }) => users.setDisabled(ctx, input.id, false)),
+  resetPassword: authedProcedure.meta({ action: 'user.resetPassword' }).input(UserIdInput).mutation(({ ctx, input }) => users.resetPassword(ctx, input.id)),
 });

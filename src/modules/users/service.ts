@@ -95,7 +95,9 @@ export async function updateUser(ctx: ServiceContext, input: z.infer<typeof Upda
   const before = await findManaged(ctx, id);
   const role = changes.role ?? before.role;
   const agencyId = changes.agencyId !== undefined ? changes.agencyId : before.agencyId;
-  if (changes.role !== undefined || changes.agencyId !== undefined) await checkAgency(ctx, role, agencyId);
+  // A new agency is checked in full; a role change alone only needs the practitioner to have one.
+  if (changes.agencyId !== undefined) await checkAgency(ctx, role, agencyId);
+  else if (role === 'agency_practitioner' && !agencyId) throw new AppError('AGENCY_REQUIRED', { fields: { agencyId: 'AGENCY_REQUIRED' } });
   if (id === ctx.user.id && changes.role && changes.role !== 'admin') throw new AppError('CANNOT_DISABLE_SELF');
   const user = await ctx.db.user.update({ where: { id }, data: changes, select: userSelect });
   // A change of role or agency changes what the person may see: their sessions start again.

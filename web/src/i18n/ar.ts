@@ -180,9 +180,8 @@ export const ar: Dictionary = {
       changePassword: 'تغيير كلمة المرور',
       sessions: { end: 'إنهاء جلسة' },
       setLocale: 'تغيير اللغة',
-      endSession: 'إنهاء جلسة',
     },
-    agency: { create: 'إنشاء جهة', update: 'تعديل جهة', deactivate: 'إيقاف تفعيل جهة' },
+    agency: { create: 'إنشاء جهة', update: 'تعديل جهة', deactivate: 'إيقاف تفعيل جهة', reactivate: 'إعادة تفعيل جهة', list: 'الاطلاع على قائمة الجهات' },
     user: {
       create: 'إنشاء مستخدم',
       update: 'تعديل مستخدم',
@@ -192,15 +191,6 @@ export const ar: Dictionary = {
       list: 'الاطلاع على قائمة المستخدمين',
     },
     audit: { list: 'الاطلاع على سجل التدقيق', verify: 'التحقق من سجل التدقيق' },
-    users: {
-      list: 'الاطلاع على قائمة المستخدمين',
-      create: 'إنشاء مستخدم',
-      update: 'تعديل مستخدم',
-      disable: 'تعطيل مستخدم',
-      enable: 'تفعيل مستخدم',
-      resetPassword: 'إعادة تعيين كلمة المرور',
-    },
-    agencies: { list: 'الاطلاع على قائمة الجهات', create: 'إنشاء جهة', update: 'تعديل جهة' },
   },
   roles: {
     social_worker: 'أخصائي اجتماعي',

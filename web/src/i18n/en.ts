@@ -187,9 +187,8 @@ export const en = {
       changePassword: 'Password changed',
       sessions: { end: 'Session ended' },
       setLocale: 'Language changed',
-      endSession: 'Session ended',
     },
-    agency: { create: 'Agency created', update: 'Agency updated', deactivate: 'Agency deactivated' },
+    agency: { create: 'Agency created', update: 'Agency updated', deactivate: 'Agency deactivated', reactivate: 'Agency reactivated', list: 'Agency list viewed' },
     user: {
       create: 'User created',
       update: 'User updated',
@@ -199,16 +198,6 @@ export const en = {
       list: 'User list viewed',
     },
     audit: { list: 'Audit log viewed', verify: 'Audit log verified' },
-    // Refusals are recorded under the procedure's path (users.update, agencies.create, ...).
-    users: {
-      list: 'User list viewed',
-      create: 'User created',
-      update: 'User updated',
-      disable: 'User disabled',
-      enable: 'User enabled',
-      resetPassword: 'Password reset',
-    },
-    agencies: { list: 'Agency list viewed', create: 'Agency created', update: 'Agency updated' },
   },
   roles: {
     social_worker: 'Social worker',

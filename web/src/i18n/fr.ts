@@ -181,9 +181,8 @@ export const fr: Dictionary = {
       changePassword: 'Mot de passe changé',
       sessions: { end: 'Session fermée' },
       setLocale: 'Langue changée',
-      endSession: 'Session fermée',
     },
-    agency: { create: 'Organisme créé', update: 'Organisme modifié', deactivate: 'Organisme désactivé' },
+    agency: { create: 'Organisme créé', update: 'Organisme modifié', deactivate: 'Organisme désactivé', reactivate: 'Organisme réactivé', list: 'Liste des organismes consultée' },
     user: {
       create: 'Utilisateur créé',
       update: 'Utilisateur modifié',
@@ -193,15 +192,6 @@ export const fr: Dictionary = {
       list: 'Liste des utilisateurs consultée',
     },
     audit: { list: 'Journal d’audit consulté', verify: 'Journal d’audit vérifié' },
-    users: {
-      list: 'Liste des utilisateurs consultée',
-      create: 'Utilisateur créé',
-      update: 'Utilisateur modifié',
-      disable: 'Utilisateur désactivé',
-      enable: 'Utilisateur réactivé',
-      resetPassword: 'Mot de passe réinitialisé',
-    },
-    agencies: { list: 'Liste des organismes consultée', create: 'Organisme créé', update: 'Organisme modifié' },
   },
   roles: {
     social_worker: 'Travailleur social',
