@@ -6,6 +6,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type { Db } from './db.js';
+import type { Keyring } from './crypto/keyring.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { cookieName, createContext, type AppConfig } from './trpc/context.js';
 import { appRouter, type AppRouter } from './trpc/router.js';
@@ -14,6 +15,7 @@ import { registerSecurity } from './http/security.js';
 export interface BuildAppOptions {
   db: Db;
   config: AppConfig;
+  keyring: Keyring;
   clock?: Clock;
   publicOrigin?: string | null;
   loginPerMinute?: number;
@@ -63,7 +65,7 @@ export async function buildApp(opts: BuildAppOptions) {
         const outgoing: string[] = [];
         return {
           ...createContext(
-            { db: opts.db, clock, config: opts.config },
+            { db: opts.db, clock, config: opts.config, keyring: opts.keyring },
             {
               requestId: String(req.id),
               ip: req.ip ?? null,

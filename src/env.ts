@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   DB_POOL_MAX: z.coerce.number().int().min(1).default(10),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Data keys for sensitive free text: `1:<base64 32 bytes>[,2:…]`. Required with DATABASE_URL. */
+  JISR_DATA_KEY: z.string().min(1).optional(),
   JISR_DEMO_PASSWORD: z.string().min(12).default('jisr-demo-2026'),
   JISR_DATA_DIR: z.string().default('.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -5,6 +5,7 @@ import { migrate } from './migrate.js';
 import { buildApp, logSerializers } from './app.js';
 import { DEMO_ACCOUNTS, seedDemo } from './seed/demo.js';
 import type { EmbeddedDatabase } from './embedded.js';
+import { loadKeyring } from './crypto/load.js';
 
 const env = readEnv();
 const started = Date.now();
@@ -23,6 +24,7 @@ if (!url) {
   url = embedded.url;
 }
 
+const keyring = await loadKeyring(env.JISR_DATA_KEY, embedded ? `${env.JISR_DATA_DIR}/data-key` : null);
 await migrate(url);
 const database = createDb({
   url,
@@ -35,6 +37,7 @@ const seeded = embedded ? await seedDemo(database.db, env.JISR_DEMO_PASSWORD) : 
 const app = await buildApp({
   db: database.db,
   config: configFromEnv(env),
+  keyring,
   publicOrigin: env.PUBLIC_ORIGIN ?? null,
   loginPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
   trustProxy: env.TRUST_PROXY,

@@ -4,6 +4,7 @@ import type { SessionUser } from './auth/session.js';
 import type { AuditTrail } from './audit/writer.js';
 import type { Clock } from './lib/clock.js';
 import type { AppConfig } from './trpc/context.js';
+import type { Keyring } from './crypto/keyring.js';
 
 /** What a service receives: a transaction, the user's abilities, the audit trail. No tRPC. */
 export interface ServiceContext {
@@ -14,4 +15,5 @@ export interface ServiceContext {
   audit: AuditTrail;
   clock: Clock;
   config: AppConfig;
+  keyring: Keyring;
 }

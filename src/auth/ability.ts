@@ -5,19 +5,25 @@ import { defineAgencyRules } from '../modules/agencies/policy.js';
 import { defineUserRules } from '../modules/users/policy.js';
 import { defineAuditRules } from '../modules/audit/policy.js';
 import { defineSessionRules } from '../modules/auth/policy.js';
+import { definePeopleRules } from '../modules/people/policy.js';
+import { defineReferralRules } from '../modules/referrals/policy.js';
+import { defineCaseRules } from '../modules/cases/policy.js';
 
 export type RuleBuilder = AbilityBuilder<AppAbility>;
 
 /**
  * The user's abilities, built once per request from role, municipality and agency.
  * Deny by default: only what a module's policy grants is allowed, and every grant is scoped
- * to the user's own municipality.
+ * to the user's own municipality. `now` fixes when disclosures count as expired for this request.
  */
-export function defineAbilityFor(user: SessionUser): AppAbility {
+export function defineAbilityFor(user: SessionUser, now: Date = new Date()): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
   defineSessionRules(user, builder);
   defineAgencyRules(user, builder);
   defineUserRules(user, builder);
   defineAuditRules(user, builder);
+  definePeopleRules(user, builder, now);
+  defineReferralRules(user, builder);
+  defineCaseRules(user, builder, now);
   return builder.build();
 }

@@ -6,7 +6,19 @@ import {
   type Subjects,
   type Model,
 } from '@casl/prisma/runtime';
-import type { Prisma, Agency, AuditEvent, Municipality, Session, User } from '../generated/prisma/client.js';
+import type {
+  Prisma,
+  Agency,
+  AuditEvent,
+  Case,
+  CaseNote,
+  Disclosure,
+  Municipality,
+  Person,
+  Referral,
+  Session,
+  User,
+} from '../generated/prisma/client.js';
 
 export { accessibleBy, createPrismaAbility };
 
@@ -18,8 +30,33 @@ export type PrismaQuery<T extends Model<Record<string, any>, string> = Model<Rec
 
 export type AppSubjects =
   | 'all'
-  | Subjects<{ Agency: Agency; AuditEvent: AuditEvent; Municipality: Municipality; Session: Session; User: User }>;
+  | Subjects<{
+      Agency: Agency;
+      AuditEvent: AuditEvent;
+      Case: Case;
+      CaseNote: CaseNote;
+      Disclosure: Disclosure;
+      Municipality: Municipality;
+      Person: Person;
+      Referral: Referral;
+      Session: Session;
+      User: User;
+    }>;
 
-export type Action = 'manage' | 'create' | 'read' | 'update' | 'verify';
+/** A case's sections, each readable on its own through a disclosure. */
+export type SectionAction = 'read:summary' | 'read:notes' | 'read:plan' | 'read:assessments';
+
+export type Action =
+  | 'manage'
+  | 'create'
+  | 'read'
+  | 'update'
+  | 'verify'
+  | 'screen'
+  | 'match'
+  | SectionAction
+  | 'write:notes'
+  | 'manage:team'
+  | 'consent';
 
 export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>;

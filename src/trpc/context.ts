@@ -1,6 +1,7 @@
 import type { Db } from '../db.js';
 import type { Clock } from '../lib/clock.js';
 import type { SessionPolicy } from '../auth/session.js';
+import type { Keyring } from '../crypto/keyring.js';
 
 /** Settings the procedures need, fixed when the app is built. */
 export interface AppConfig {
@@ -10,11 +11,12 @@ export interface AppConfig {
   production: boolean;
 }
 
-/** What lives as long as the app: the database, the clock, the settings. */
+/** What lives as long as the app: the database, the clock, the settings, the data keys. */
 export interface AppDeps {
   db: Db;
   clock: Clock;
   config: AppConfig;
+  keyring: Keyring;
 }
 
 /** What one request brings: who (by token), from where, and how to answer with a cookie. */

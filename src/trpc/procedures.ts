@@ -45,7 +45,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next, path, met
     requestId: ctx.requestId,
     ip: ctx.ip,
   };
-  const ability = defineAbilityFor(user);
+  const ability = defineAbilityFor(user, ctx.clock());
 
   const callNext = (db: Tx, audit: AuditTrail) => next({ ctx: { db, user, sessionId, ability, audit } });
   let result: Awaited<ReturnType<typeof callNext>> | undefined;

@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { buildApp } from '../../src/app.js';
 import { systemClock } from '../../src/lib/clock.js';
 import { testDb } from '../helpers/db.js';
-import { testConfig } from '../helpers/callers.js';
+import { testConfig, testKeyring } from '../helpers/callers.js';
 import { makeTown, makeUser, TEST_PASSWORD } from '../helpers/factories.js';
 
 const CHROMIUM_ARGS = [
@@ -23,7 +23,7 @@ const webRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 if (!existsSync(`${webRoot}index.html`)) throw new Error('web/dist is missing: run `npm run build:web` first (npm test does).');
 
 const { db } = await testDb();
-const app = await buildApp({ db, config: testConfig(), clock: systemClock, publicOrigin: null, loginPerMinute: 1_000, webRoot });
+const app = await buildApp({ db, config: testConfig(), keyring: testKeyring, clock: systemClock, publicOrigin: null, loginPerMinute: 1_000, webRoot });
 let base = '';
 let browser: Browser;
 /** Messages the page logged about its Content Security Policy: there must be none. */

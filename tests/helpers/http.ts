@@ -2,7 +2,7 @@ import type { Db } from '../../src/db.js';
 import { buildApp } from '../../src/app.js';
 import { manualClock, type ManualClock } from '../../src/lib/clock.js';
 import type { AppConfig } from '../../src/trpc/context.js';
-import { testConfig } from './callers.js';
+import { testConfig, testKeyring } from './callers.js';
 
 export const ORIGIN = 'http://jisr.test';
 
@@ -13,6 +13,7 @@ export async function makeTestApp(db: Db, opts: { clock?: ManualClock; config?: 
     db,
     clock,
     config: testConfig(opts.config),
+    keyring: testKeyring,
     publicOrigin: ORIGIN,
     loginPerMinute: opts.loginPerMinute ?? 1_000,
     webRoot: opts.webRoot,

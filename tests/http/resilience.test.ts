@@ -7,7 +7,7 @@ import { buildApp, logSerializers } from '../../src/app.js';
 import { createDb } from '../../src/db.js';
 import { migrate } from '../../src/migrate.js';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/embedded.js';
-import { testConfig } from '../helpers/callers.js';
+import { testConfig, testKeyring } from '../helpers/callers.js';
 import { makeTown, TEST_PASSWORD } from '../helpers/factories.js';
 import { appCode, mutate, ORIGIN } from '../helpers/http.js';
 
@@ -20,7 +20,7 @@ await migrate(server.url);
 const lines: string[] = [];
 const logStream = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
 const handle = createDb({ url: server.url, poolMax: 4, onPoolError: () => undefined });
-const app = await buildApp({ db: handle.db, config: testConfig(), publicOrigin: ORIGIN, logger: { level: 'info', stream: logStream, serializers: logSerializers } });
+const app = await buildApp({ db: handle.db, config: testConfig(), keyring: testKeyring, publicOrigin: ORIGIN, logger: { level: 'info', stream: logStream, serializers: logSerializers } });
 
 afterAll(async () => {
   await app.close();

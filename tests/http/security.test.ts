@@ -4,7 +4,7 @@ import { makeTown, TEST_PASSWORD } from '../helpers/factories.js';
 import { appCode, makeTestApp, mutate, ORIGIN, query, signIn } from '../helpers/http.js';
 import { buildApp } from '../../src/app.js';
 import { createDb } from '../../src/db.js';
-import { testConfig } from '../helpers/callers.js';
+import { testConfig, testKeyring } from '../helpers/callers.js';
 import { freePort } from '../../src/embedded.js';
 
 const { db } = await testDb();
@@ -121,7 +121,7 @@ describe('/healthz', () => {
   it('is 503 when it does not, and procedures answer 503 UNAVAILABLE', async () => {
     const port = await freePort();
     const dead = createDb({ url: `postgresql://postgres@127.0.0.1:${port}/none` });
-    const down = await buildApp({ db: dead.db, config: testConfig(), publicOrigin: ORIGIN });
+    const down = await buildApp({ db: dead.db, config: testConfig(), keyring: testKeyring, publicOrigin: ORIGIN });
     const health = await down.inject({ method: 'GET', url: '/healthz' });
     expect(health.statusCode).toBe(503);
     const login = await mutate(down, 'auth.login', { email: 'a@b.test', password: 'whatever it is' });

@@ -1,0 +1,53 @@
+import type { RuleBuilder } from '../../auth/ability.js';
+import type { SessionUser } from '../../auth/session.js';
+import type { CaseSection } from '../../generated/prisma/enums.js';
+
+export const SECTIONS: readonly CaseSection[] = ['summary', 'notes', 'plan', 'assessments'];
+
+/**
+ * A live disclosure to this user: to them by name or to their agency, not revoked, not expired.
+ * `now` is fixed when the request's ability is built.
+ */
+export function liveDisclosureTo(user: SessionUser, now: Date, section?: CaseSection) {
+  return {
+    revokedAt: null,
+    expiresAt: { gt: now },
+    OR: [{ userId: user.id }, ...(user.agencyId ? [{ agencyId: user.agencyId }] : [])],
+    ...(section ? { sections: { has: section } } : {}),
+  };
+}
+
+/**
+ * Cases (DESIGN.md, "who may do what"): coordinators see every case of their municipality; a social
+ * worker sees the cases they are key worker of, and the sections disclosed to them by name; an agency
+ * practitioner sees only the sections disclosed to their agency or to them, until expiry or revocation.
+ * Restricted notes: coordinator and key worker only.
+ */
+export function defineCaseRules(user: SessionUser, { can }: RuleBuilder, now: Date) {
+  const own = { municipalityId: user.municipalityId };
+  const disclosed = (section?: CaseSection) => ({ ...own, disclosures: { some: liveDisclosureTo(user, now, section) } });
+
+  if (user.role === 'coordinator') {
+    can(['read', 'read:summary', 'read:notes', 'read:plan', 'read:assessments', 'update', 'write:notes', 'manage:team', 'consent'], 'Case', own);
+    can('read', 'CaseNote', own);
+    can('read', 'Disclosure', own);
+    return;
+  }
+  if (user.role === 'social_worker') {
+    const keyWorker = { ...own, keyWorkerId: user.id };
+    can(['read', 'read:summary', 'read:notes', 'read:plan', 'read:assessments', 'update', 'write:notes', 'consent'], 'Case', keyWorker);
+    can('read', 'Case', disclosed());
+    for (const s of SECTIONS) can(`read:${s}`, 'Case', disclosed(s));
+    can('write:notes', 'Case', disclosed('notes'));
+    can('read', 'CaseNote', { ...own, case: { is: { keyWorkerId: user.id } } });
+    can('read', 'CaseNote', { ...own, sensitivity: 'standard', case: { is: disclosed('notes') } });
+    can('read', 'Disclosure', { ...own, case: { is: { keyWorkerId: user.id } } });
+    return;
+  }
+  if (user.role === 'agency_practitioner') {
+    can('read', 'Case', disclosed());
+    for (const s of SECTIONS) can(`read:${s}`, 'Case', disclosed(s));
+    can('write:notes', 'Case', disclosed('notes'));
+    can('read', 'CaseNote', { ...own, sensitivity: 'standard', case: { is: disclosed('notes') } });
+  }
+}
