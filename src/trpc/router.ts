@@ -3,6 +3,9 @@ import { authRouter } from '../modules/auth/router.js';
 import { agenciesRouter } from '../modules/agencies/router.js';
 import { usersRouter } from '../modules/users/router.js';
 import { auditRouter } from '../modules/audit/router.js';
+import { peopleRouter } from '../modules/people/router.js';
+import { referralsRouter } from '../modules/referrals/router.js';
+import { casesRouter } from '../modules/cases/router.js';
 
 /** Every module, mounted by name. The web client imports only this type. */
 export const appRouter = t.router({
@@ -10,6 +13,9 @@ export const appRouter = t.router({
   agencies: agenciesRouter,
   users: usersRouter,
   audit: auditRouter,
+  people: peopleRouter,
+  referrals: referralsRouter,
+  cases: casesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,4 @@
+import { t } from '../../trpc/init.js';
+
+/** Cases, notes and the case team (disclosures). */
+export const casesRouter = t.router({});

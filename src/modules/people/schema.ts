@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const COHORTS = ['youth', 'returnee', 'returnee_family', 'migrant', 'other'] as const;
+export const SEXES = ['female', 'male', 'unknown'] as const;
+
+const Name = z.string().trim().min(2).max(160);
+const thisYear = new Date().getUTCFullYear();
+
+export const MatchPeopleInput = z.object({
+  name: Name,
+  birthYear: z.number().int().min(1900).max(thisYear).optional(),
+});
+
+export const CreatePersonInput = z
+  .object({
+    nameArabic: Name.optional(),
+    nameLatin: Name.optional(),
+    birthDate: z.date().optional(),
+    birthYear: z.number().int().min(1900).max(thisYear).optional(),
+    sex: z.enum(SEXES).default('unknown'),
+    nationality: z.string().trim().length(2).toUpperCase().optional(),
+    languages: z.array(z.string().trim().min(2).max(8)).max(10).default([]),
+    cohort: z.enum(COHORTS),
+    contact: z.string().trim().max(200).optional(),
+    guardianName: Name.optional(),
+    guardianContact: z.string().trim().max(200).optional(),
+  })
+  .refine((p) => p.nameArabic || p.nameLatin, { message: 'name_required', path: ['nameLatin'] });
+
+export const PersonIdInput = z.object({ id: z.uuid() });
