@@ -112,6 +112,7 @@ export function skeletonOf(word: string): string {
     .replace(/th/g, 't')
     .replace(/dh/g, 'd')
     .replace(/dj/g, 'j')
+    .replace(/c(?=[eiy])/g, 's') // French spelling: Youcef, Houcine
     .replace(/ph/g, 'f')
     .replace(/q|c|k/g, 'k')
     .replace(/g/g, 'j')

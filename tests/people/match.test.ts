@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { testDb } from '../helpers/db.js';
+import { makeTown } from '../helpers/factories.js';
+import { makePerson } from '../helpers/people-factories.js';
+import { callerFor } from '../helpers/callers.js';
+
+const { db } = await testDb();
+
+// Registered name (either script) → a spelling someone types at referral. All synthetic.
+const SAME_PERSON: [string, string][] = [
+  ['محمد الأمين', 'Mohamed El Amine'],
+  ['محمد الأمين', 'Muhammad al-Amin'],
+  ['عبد الرحمن', 'Abderrahmane'],
+  ['عبد الرحمن', 'Abdul Rahman'],
+  ['عبد الرحمن', 'Abdelrahman'],
+  ['فاطمة الزهراء', 'Fatma Zahra'],
+  ['فاطمة الزهراء', 'Fatima Al-Zahraa'],
+  ['يوسف', 'Youssef'],
+  ['يوسف', 'Yusuf'],
+  ['يوسف', 'Youcef'],
+  ['عبد الله', 'Abdallah'],
+  ['عبد الله', 'Abdullah'],
+  ['خالد', 'Khaled'],
+  ['خالد', 'Khalid'],
+  ['رشيد', 'Rachid'],
+  ['رشيد', 'Rashid'],
+  ['شيماء', 'Chaima'],
+  ['شيماء', 'Shaimaa'],
+  ['مروان', 'Marwan'],
+  ['وليد', 'Oualid'],
+  ['وليد', 'Walid'],
+  ['جمال', 'Djamel'],
+  ['جمال', 'Jamal'],
+  ['جمال', 'Gamal'],
+  ['قاسم', 'Kassem'],
+  ['قاسم', 'Qasim'],
+  ['غسان', 'Ghassan'],
+  ['حسين', 'Hussein'],
+  ['حسين', 'Houcine'],
+  ['عائشة', 'Aicha'],
+  ['عائشة', 'Aisha'],
+  ['مصطفى', 'Mustapha'],
+  ['مصطفى', 'Moustafa'],
+  ['إبراهيم', 'Ibrahim'],
+  ['إبراهيم', 'Brahim'],
+  ['سعيد', 'Said'],
+  ['نور الهدى', 'Nour El Houda'],
+  ['أمين', 'Amine'],
+  ['سليمان', 'Souleymane'],
+  ['زينب', 'Zineb'],
+  ['Mohammed Ben Salah', 'محمد بن صالح'],
+  ['Karim Haddad', 'كريم حداد'],
+  ['Samira Toumi', 'سميرة التومي'],
+  ['Omar Farouk', 'عمر فاروق'],
+  ['Hamza Belkacem', 'حمزة بلقاسم'],
+];
+
+// Different people whose names must not be offered for each other.
+const DIFFERENT: [string, string][] = [
+  ['محمد الأمين', 'Khaled Mansour'],
+  ['يوسف', 'Karim'],
+  ['فاطمة الزهراء', 'Samira Toumi'],
+  ['عبد الرحمن', 'Abdelkader'],
+  ['رشيد', 'Walid'],
+  ['Hamza Belkacem', 'عمر فاروق'],
+  ['زينب', 'Yasmina'],
+  ['غسان', 'Hassan Idrissi'],
+];
+
+const register = (municipalityId: string, name: string) =>
+  makePerson(db, municipalityId, /[\u0600-\u06FF]/.test(name) ? { nameArabic: name } : { nameLatin: name });
+
+describe('people.match across scripts', () => {
+  it(`finds the same person for each of ${SAME_PERSON.length} spellings, best candidate first, among all the others`, async () => {
+    const { town, coordinator } = await makeTown(db);
+    const registered = new Map<string, string>();
+    for (const [name] of SAME_PERSON) if (!registered.has(name)) registered.set(name, (await register(town.id, name)).id);
+    const { caller } = await callerFor(db, coordinator);
+    const misses: string[] = [];
+    for (const [name, typed] of SAME_PERSON) {
+      const top = (await caller.people.match({ name: typed }))[0];
+      if (!top || top.restricted || top.person.id !== registered.get(name)) misses.push(`${name} ← ${typed}`);
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('does not offer a different person', async () => {
+    const offered: string[] = [];
+    for (const [registered, typed] of DIFFERENT) {
+      const { town, coordinator } = await makeTown(db);
+      await register(town.id, registered);
+      const { caller } = await callerFor(db, coordinator);
+      if ((await caller.people.match({ name: typed })).length > 0) offered.push(`${registered} ← ${typed}`);
+    }
+    expect(offered).toEqual([]);
+  });
+
+  it('ranks the candidate with the matching birth year first', async () => {
+    const { town, coordinator } = await makeTown(db);
+    await makePerson(db, town.id, { nameLatin: 'Youssef Amrani', birthYear: 1990 });
+    const young = await makePerson(db, town.id, { nameLatin: 'Yousef Amrani', birthYear: 2010 });
+    const { caller } = await callerFor(db, coordinator);
+    const found = await caller.people.match({ name: 'يوسف العمراني', birthYear: 2010 });
+    expect(found[0]).toMatchObject({ restricted: false, person: { id: young.id } });
+  });
+
+  it('tells a social worker only that a match exists, and never looks in another municipality', async () => {
+    const { town, socialWorker, coordinator } = await makeTown(db);
+    const other = await makeTown(db);
+    await makePerson(db, town.id, { nameArabic: 'سليمان الهادي' });
+    await makePerson(db, other.town.id, { nameArabic: 'سليمان الهادي' });
+    const sw = (await callerFor(db, socialWorker)).caller;
+    const found = await sw.people.match({ name: 'Souleymane El Hadi' });
+    expect(found).toEqual([{ restricted: true, score: expect.any(Number) }]);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { municipalityId: town.id, action: 'person.match', actorId: socialWorker.id } });
+    expect(event.detail).toEqual({ candidates: 1, shown: 0 });
+    const coord = (await callerFor(db, coordinator)).caller;
+    expect(await coord.people.match({ name: 'Souleymane El Hadi' })).toHaveLength(1);
+  });
+
+  it('is refused to auditors and admins, audited', async () => {
+    const { town, auditor, admin } = await makeTown(db);
+    for (const user of [auditor, admin]) {
+      await expect((await callerFor(db, user)).caller.people.match({ name: 'Youssef' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    expect(await db.auditEvent.count({ where: { municipalityId: town.id, action: 'person.match', outcome: 'denied' } })).toBe(2);
+  });
+});
+
+describe('people.create and people.get', () => {
+  it('registers a person with derived keys; others of the municipality cannot read them', async () => {
+    const { town, coordinator, socialWorker } = await makeTown(db);
+    const coord = (await callerFor(db, coordinator)).caller;
+    const person = await coord.people.create({ nameArabic: 'ليلى بن عمر', nameLatin: 'Leila Ben Omar', birthYear: 2011, cohort: 'youth' });
+    const row = await db.person.findUniqueOrThrow({ where: { id: person.id } });
+    expect(row.latinKey).toBe('leila ben omar');
+    await expect(coord.people.get({ id: person.id })).resolves.toMatchObject({ nameLatin: 'Leila Ben Omar' });
+    await expect((await callerFor(db, socialWorker)).caller.people.get({ id: person.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(coord.people.create({ cohort: 'youth' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await db.auditEvent.count({ where: { municipalityId: town.id, action: 'person.read', outcome: 'denied' } })).toBe(1);
+  });
+});
