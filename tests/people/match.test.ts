@@ -140,3 +140,25 @@ describe('people.create and people.get', () => {
     expect(await db.auditEvent.count({ where: { municipalityId: town.id, action: 'person.read', outcome: 'denied' } })).toBe(1);
   });
 });
+
+describe('households', () => {
+  it('link people while each keeps their own access: hidden members are only counted', async () => {
+    const { town, coordinator, socialWorker } = await makeTown(db);
+    const mother = await makePerson(db, town.id, { nameLatin: 'Nadia Test', cohort: 'returnee', birthYear: 1988 });
+    const child = await makePerson(db, town.id, { nameArabic: 'آدم تجريبي', cohort: 'returnee_family', birthYear: 2016 });
+    const coord = (await callerFor(db, coordinator)).caller;
+    await coord.people.linkHousehold({ personId: mother.id, memberId: child.id, relationship: 'child' });
+    expect((await coord.people.get({ id: mother.id })).household).toEqual({
+      members: [{ id: child.id, nameArabic: 'آدم تجريبي', nameLatin: null, birthYear: 2016, relationship: 'child' }],
+      hidden: 0,
+    });
+    // A social worker who referred the mother sees her, not the child.
+    await db.referral.create({
+      data: { municipalityId: town.id, personId: mother.id, referrerId: socialWorker.id, cohort: 'returnee', source: 'family', concernCategories: ['other'], concernText: 'v1.x.y.z', urgency: 'routine', consentGiven: true, submittedAt: new Date() },
+    });
+    const sw = (await callerFor(db, socialWorker)).caller;
+    expect((await sw.people.get({ id: mother.id })).household).toEqual({ members: [], hidden: 1 });
+    await expect(sw.people.linkHousehold({ personId: mother.id, memberId: child.id, relationship: 'child' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(coord.people.linkHousehold({ personId: mother.id, memberId: mother.id, relationship: 'child' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});

@@ -28,3 +28,9 @@ export const CreatePersonInput = z
   .refine((p) => p.nameArabic || p.nameLatin, { message: 'name_required', path: ['nameLatin'] });
 
 export const PersonIdInput = z.object({ id: z.uuid() });
+
+export const RELATIONSHIPS = ['parent', 'child', 'spouse', 'sibling', 'other'] as const;
+
+export const LinkHouseholdInput = z
+  .object({ personId: z.uuid(), memberId: z.uuid(), relationship: z.enum(RELATIONSHIPS) })
+  .refine((v) => v.personId !== v.memberId, { message: 'same_person', path: ['memberId'] });

@@ -5,6 +5,7 @@ import { notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { nameKeys } from './names.js';
+import { householdOf } from './household.js';
 import type { CreatePersonInput, MatchPeopleInput } from './schema.js';
 
 export const personSelect = {
@@ -86,5 +87,5 @@ export async function getPerson(ctx: ServiceContext, id: string) {
   });
   if (!person) throw notFound('Person', id);
   ctx.audit.record({ action: 'person.read', entityType: 'Person', entityId: id });
-  return person;
+  return { ...person, household: await householdOf(ctx, id) };
 }
