@@ -23,8 +23,8 @@ export interface Command<Input> {
   migrates: boolean;
   /** Reads and validates the flags; throws CliError on bad input, before anything touches the database. */
   parse(argv: string[]): Input;
-  /** Does the work; returns the exit code. */
-  run(db: Db, input: Input, out: Out): Promise<number>;
+  /** Does the work; returns the exit code. `env` is the environment the CLI was started with. */
+  run(db: Db, input: Input, out: Out, env?: NodeJS.ProcessEnv): Promise<number>;
 }
 
 /** Flags through node:util parseArgs, then a zod schema; every problem becomes one CliError. */

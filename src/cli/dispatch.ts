@@ -4,9 +4,10 @@ import { migrate } from '../migrate.js';
 import { CliError, type Command, type Out } from './command.js';
 import { createAdminCommand } from './create-admin.js';
 import { verifyAuditCommand } from './verify-audit.js';
+import { rotateKeyCommand } from './rotate-key.js';
 import { commandHelp, helpText } from './help.js';
 
-export const COMMANDS: Command<unknown>[] = [createAdminCommand, verifyAuditCommand];
+export const COMMANDS: Command<unknown>[] = [createAdminCommand, verifyAuditCommand, rotateKeyCommand];
 
 const isHelp = (arg: string | undefined) => arg === undefined || arg === 'help' || arg === '--help' || arg === '-h';
 
@@ -50,7 +51,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, out: Out): 
     }
     const database = createDb({ url, poolMax: 2 });
     try {
-      return await command.run(database.db, input, out);
+      return await command.run(database.db, input, out, env);
     } finally {
       await database.close();
     }

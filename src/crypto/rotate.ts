@@ -1,0 +1,49 @@
+import type { Db } from '../db.js';
+import { AuditTrail } from '../audit/writer.js';
+import { systemClock } from '../lib/clock.js';
+import type { Keyring } from './keyring.js';
+
+/** Every encrypted column: its table, column and the field name bound into its ciphertexts. */
+export const ENCRYPTED_FIELDS = [
+  { table: 'referral', column: 'concern_text', field: 'referral.concern' },
+  { table: 'case_record', column: 'summary', field: 'case.summary' },
+  { table: 'case_note', column: 'body', field: 'case.note' },
+] as const;
+
+/**
+ * Re-encrypts every value not yet under the keyring's newest key, a batch per transaction, each batch
+ * audited (`data.rotateKey`) in its municipality's chain. Safe to run again: it only picks up what is
+ * left. Returns how many values each field had re-encrypted.
+ */
+export async function rotateAll(db: Db, keyring: Keyring, batch = 500): Promise<Record<string, number>> {
+  const done: Record<string, number> = {};
+  const current = `v${keyring.current}.%`;
+  for (const { table, column, field } of ENCRYPTED_FIELDS) {
+    done[field] = 0;
+    for (;;) {
+      const moved = await db.$transaction(async (tx) => {
+        const rows = await tx.$queryRawUnsafe<{ id: string; municipality_id: string; value: string }[]>(
+          `SELECT id, municipality_id, ${column} AS value FROM ${table}
+           WHERE ${column} IS NOT NULL AND ${column} NOT LIKE $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          current,
+          batch,
+        );
+        for (const row of rows) {
+          const value = keyring.encrypt(keyring.decrypt(row.value, field), field);
+          await tx.$executeRawUnsafe(`UPDATE ${table} SET ${column} = $1 WHERE id = $2::uuid`, value, row.id);
+        }
+        const perTown = new Map<string, number>();
+        for (const r of rows) perTown.set(r.municipality_id, (perTown.get(r.municipality_id) ?? 0) + 1);
+        for (const [municipalityId, count] of perTown) {
+          const audit = new AuditTrail({ municipalityId, actorId: null, actorRole: null, requestId: 'cli', ip: null }, systemClock);
+          audit.record({ action: 'data.rotateKey', entityType: 'DataKey', entityId: String(keyring.current), detail: { field, count } });
+          await audit.flush(tx);
+        }
+        return rows.length;
+      });
+      done[field] += moved;
+      if (moved < batch) break;
+    }
+  }
+  return done;
+}
