@@ -54,6 +54,7 @@ export type Action =
   | 'verify'
   | 'screen'
   | 'match'
+  | 'directory'
   | SectionAction
   | 'write:notes'
   | 'manage:team'

@@ -20,14 +20,15 @@ const procedures: Record<string, (c: Caller, t: Town) => Promise<unknown>> = {
   'users.disable': (c, t) => c.users.disable({ id: t.coordinator.id }),
   'users.enable': (c, t) => c.users.enable({ id: t.coordinator.id }),
   'users.resetPassword': (c, t) => c.users.resetPassword({ id: t.coordinator.id }),
+  'users.directory': (c) => c.users.directory({ roles: ['social_worker'] }),
   'audit.list': (c) => c.audit.list({}),
   'audit.verify': (c) => c.audit.verify(),
 };
 
 const allowed: Record<Role, string[]> = {
-  admin: Object.keys(procedures).filter((p) => !p.startsWith('audit.')),
+  admin: Object.keys(procedures).filter((p) => !p.startsWith('audit.') && p !== 'users.directory'),
   auditor: ['audit.list', 'audit.verify'],
-  coordinator: ['agencies.list'],
+  coordinator: ['agencies.list', 'users.directory'],
   social_worker: [],
   agency_practitioner: [],
 };

@@ -118,3 +118,17 @@ describe('users', () => {
     expect(events.every((e) => e.requestId && e.at instanceof Date && e.outcome === 'allowed')).toBe(true);
   });
 });
+
+describe('users.directory', () => {
+  it('gives a coordinator the active colleagues of their municipality, without e-mails', async () => {
+    const { coordinator, socialWorker, admin } = await makeTown(db);
+    const other = await makeTown(db);
+    await (await callerFor(db, admin)).caller.users.disable({ id: socialWorker.id });
+    const list = await (await callerFor(db, coordinator)).caller.users.directory({});
+    const ids = list.map((u) => u.id);
+    expect(ids).toContain(coordinator.id);
+    expect(ids).not.toContain(socialWorker.id);
+    expect(ids).not.toContain(other.coordinator.id);
+    expect(list[0]).not.toHaveProperty('email');
+  });
+});

@@ -1,6 +1,6 @@
 import { t } from '../../trpc/init.js';
 import { authedProcedure } from '../../trpc/procedures.js';
-import { CreateUserInput, ListUsersInput, UpdateUserInput, UserIdInput } from './schema.js';
+import { CreateUserInput, DirectoryInput, ListUsersInput, UpdateUserInput, UserIdInput } from './schema.js';
 import * as users from './service.js';
 
 export const usersRouter = t.router({
@@ -10,4 +10,5 @@ export const usersRouter = t.router({
   disable: authedProcedure.meta({ action: 'user.disable' }).input(UserIdInput).mutation(({ ctx, input }) => users.setDisabled(ctx, input.id, true)),
   enable: authedProcedure.meta({ action: 'user.enable' }).input(UserIdInput).mutation(({ ctx, input }) => users.setDisabled(ctx, input.id, false)),
   resetPassword: authedProcedure.meta({ action: 'user.resetPassword' }).input(UserIdInput).mutation(({ ctx, input }) => users.resetPassword(ctx, input.id)),
+  directory: authedProcedure.meta({ action: 'user.directory' }).input(DirectoryInput).query(({ ctx, input }) => users.directory(ctx, input)),
 });

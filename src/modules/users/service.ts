@@ -7,7 +7,7 @@ import { endSessions } from '../../auth/session.js';
 import { oneTimePassword } from '../../auth/token.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import type { CreateUserInput, ListUsersInput, UpdateUserInput } from './schema.js';
+import type { CreateUserInput, DirectoryInput, ListUsersInput, UpdateUserInput } from './schema.js';
 
 export const userSelect = {
   id: true,
@@ -130,4 +130,21 @@ export async function resetPassword(ctx: ServiceContext, id: string) {
   await endSessions(ctx.db, now, 'password_reset', { userId: id });
   ctx.audit.record({ action: 'user.resetPassword', entityType: 'User', entityId: id });
   return { oneTimePassword: password };
+}
+
+/** Active colleagues for a coordinator's pickers: name, role, agency; no e-mail, no account state. */
+export async function directory(ctx: ServiceContext, input: z.infer<typeof DirectoryInput>) {
+  assertCan(ctx.ability, 'directory', 'User');
+  return ctx.db.user.findMany({
+    where: {
+      AND: [
+        accessibleBy(ctx.ability, 'directory').ofType('User'),
+        input.roles ? { role: { in: input.roles } } : {},
+        input.agencyId ? { agencyId: input.agencyId } : {},
+      ],
+    },
+    select: { id: true, displayName: true, role: true, trainedAssessor: true, agency: { select: { id: true, name: true } } },
+    orderBy: { displayName: 'asc' },
+    take: 1000,
+  });
 }
