@@ -32,7 +32,7 @@ const database = createDb({
   statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
   onPoolError: (err) => console.warn(JSON.stringify({ level: 40, msg: 'database connection lost', err: err.message })),
 });
-const seeded = embedded ? await seedDemo(database.db, env.JISR_DEMO_PASSWORD) : false;
+const seeded = embedded ? await seedDemo(database.db, env.JISR_DEMO_PASSWORD, keyring) : false;
 
 const app = await buildApp({
   db: database.db,

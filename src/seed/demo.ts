@@ -3,6 +3,8 @@ import { audited } from '../audit/writer.js';
 import { hashPassword } from '../auth/password.js';
 import { systemClock } from '../lib/clock.js';
 import type { Role } from '../generated/prisma/enums.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { seedCases } from './demo-cases.js';
 
 /** Synthetic accounts, one per role; no real person's name. */
 export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; agency?: string }[] = [
@@ -19,19 +21,23 @@ const DEMO_AGENCIES = [
   { name: 'Demo Health Centre', kind: 'health' as const },
 ];
 
-/** Seeds a demo municipality on an empty database; does nothing when any municipality exists. */
-export async function seedDemo(db: Db, password: string): Promise<boolean> {
+/**
+ * Seeds a demo municipality on an empty database (accounts, agencies, people, referrals in every
+ * status, cases in every stage); does nothing when any municipality exists.
+ */
+export async function seedDemo(db: Db, password: string, keyring: Keyring): Promise<boolean> {
   if ((await db.municipality.count()) > 0) return false;
   const passwordHash = await hashPassword(password);
   const base = { municipalityId: null, actorId: null, actorRole: null, requestId: 'seed', ip: null };
   await audited(db, base, systemClock, async (tx, audit) => {
-    const town = await tx.municipality.create({ data: { name: 'Demo Municipality', country: 'TN', defaultLocale: 'ar' }, select: { id: true } });
+    const town = await tx.municipality.create({ data: { name: 'Demo Municipality', country: 'TN', code: 'DEMO', defaultLocale: 'ar' }, select: { id: true } });
     const agencies = new Map<string, string>();
     for (const a of DEMO_AGENCIES) {
       const row = await tx.agency.create({ data: { ...a, municipalityId: town.id }, select: { id: true } });
       agencies.set(a.name, row.id);
       audit.record({ action: 'agency.create', municipalityId: town.id, entityType: 'Agency', entityId: row.id, detail: { via: 'seed' } });
     }
+    const ids = new Map<Role, string>();
     for (const u of DEMO_ACCOUNTS) {
       const row = await tx.user.create({
         data: {
@@ -45,8 +51,17 @@ export async function seedDemo(db: Db, password: string): Promise<boolean> {
         },
         select: { id: true },
       });
+      ids.set(u.role, row.id);
       audit.record({ action: 'user.create', municipalityId: town.id, entityType: 'User', entityId: row.id, detail: { role: u.role, via: 'seed' } });
     }
+    const staff = {
+      coordinator: ids.get('coordinator')!,
+      socialWorker: ids.get('social_worker')!,
+      practitioner: ids.get('agency_practitioner')!,
+      youthCentre: agencies.get('Demo Youth Centre')!,
+      school: agencies.get('Demo Secondary School')!,
+    };
+    await seedCases(tx, audit, keyring, town, staff, new Date());
   });
   return true;
 }

@@ -44,6 +44,6 @@ export async function openCase(db: DbClient, audit: AuditTrail, input: OpenCase)
   await db.caseEvent.create({
     data: { caseId: created.id, municipalityId: input.municipalityId, at: input.at, actorId: input.actorId, kind: 'opened', data: { referralId: input.referralId } },
   });
-  audit.record({ action: 'case.open', entityType: 'Case', entityId: created.id, detail: { reference, referralId: input.referralId } });
+  audit.record({ action: 'case.open', municipalityId: input.municipalityId, entityType: 'Case', entityId: created.id, detail: { reference, referralId: input.referralId } });
   return created;
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { testDb } from '../helpers/db.js';
+import { testKeyring } from '../helpers/callers.js';
+import { seedDemo } from '../../src/seed/demo.js';
+import { verifyAll } from '../../src/audit/verify.js';
+
+const { db } = await testDb();
+
+describe('the demo data', () => {
+  it('is a living municipality: referrals in every status, cases in every stage, encrypted text, an intact audit log', async () => {
+    expect(await seedDemo(db, 'demo password 2026', testKeyring)).toBe(true);
+    expect(await seedDemo(db, 'demo password 2026', testKeyring)).toBe(false);
+    const statuses = await db.referral.groupBy({ by: ['status'], _count: true });
+    expect(statuses.map((s) => s.status).sort()).toEqual(['accepted', 'closed', 'signposted', 'submitted']);
+    const stages = new Set((await db.case.findMany({ select: { stage: true } })).map((c) => c.stage));
+    expect(stages).toEqual(new Set(['intake', 'assessment', 'planning', 'intervention', 'review', 'closed', 'follow_up']));
+    const references = (await db.case.findMany({ select: { reference: true }, orderBy: { reference: 'asc' } })).map((c) => c.reference);
+    expect(references[0]).toMatch(/^DEMO-\d{4}-0001$/);
+    const referral = await db.referral.findFirstOrThrow({ select: { concernText: true } });
+    expect(referral.concernText).toMatch(/^v1\./);
+    expect(testKeyring.decrypt(referral.concernText, 'referral.concern').length).toBeGreaterThan(20);
+    expect(await db.disclosure.count()).toBeGreaterThan(0);
+    const reports = await verifyAll(db);
+    expect(reports.every((r) => r.firstBroken === null)).toBe(true);
+    expect(reports.map((r) => r.chain)).not.toContain('system');
+  });
+});
