@@ -1,8 +1,7 @@
 import type { RuleBuilder } from '../../auth/ability.js';
 import type { SessionUser } from '../../auth/session.js';
 import type { CaseSection } from '../../generated/prisma/enums.js';
-
-export const SECTIONS: readonly CaseSection[] = ['summary', 'notes', 'plan', 'assessments'];
+import { SECTIONS } from './schema.js';
 
 /**
  * A live disclosure to this user: to them by name or to their agency, not revoked, not expired.

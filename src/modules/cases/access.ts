@@ -1,0 +1,71 @@
+import { subject } from '@casl/ability';
+import { accessibleBy, type Action } from '../../auth/casl.js';
+import { assertCan } from '../../auth/guard.js';
+import { notFound } from '../../errors.js';
+import type { ServiceContext } from '../../service.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { CaseSection } from '../../generated/prisma/enums.js';
+import { SECTIONS } from './schema.js';
+
+/** What the case rules look at, for deciding in memory which sections of a loaded case a user sees. */
+export const ruleSelect = {
+  id: true,
+  municipalityId: true,
+  keyWorkerId: true,
+  disclosures: { select: { revokedAt: true, expiresAt: true, userId: true, agencyId: true, sections: true } },
+} satisfies Prisma.CaseSelect;
+
+type RuleRow = Prisma.CaseGetPayload<{ select: typeof ruleSelect }>;
+
+/**
+ * The case with `id` if the user may do `action` on it. A role without any such rule is FORBIDDEN;
+ * a case out of reach is NOT_FOUND, so nobody learns that it exists. Both are audited as denied.
+ */
+export async function findCase<S extends Prisma.CaseSelect>(ctx: ServiceContext, id: string, action: Action, select: S) {
+  assertCan(ctx.ability, action, 'Case');
+  const row = await ctx.db.case.findFirst({ where: { AND: [accessibleBy(ctx.ability, action).ofType('Case'), { id }] }, select });
+  if (!row) throw notFound('Case', id);
+  return row as Prisma.CaseGetPayload<{ select: S }>;
+}
+
+/** The parts of a case page the user may see, from the same CASL rules the queries filter with. */
+export function visibleSections(ctx: Pick<ServiceContext, 'ability'>, row: RuleRow) {
+  const asCase = () => subject('Case', { ...row }) as never;
+  const sections: (CaseSection | 'team' | 'timeline')[] = SECTIONS.filter((s) => ctx.ability.can(`read:${s}`, asCase()));
+  const team = subject('Disclosure', { municipalityId: row.municipalityId, caseId: row.id, case: { ...row } }) as never;
+  if (ctx.ability.can('read', team)) sections.push('team');
+  sections.push('timeline');
+  return sections;
+}
+
+/** True when the user may read (and so write) restricted notes of this case: coordinator or key worker. */
+export function mayHandleRestricted(ctx: Pick<ServiceContext, 'ability'>, row: RuleRow) {
+  const note = subject('CaseNote', { municipalityId: row.municipalityId, caseId: row.id, sensitivity: 'restricted', case: { ...row } }) as never;
+  return ctx.ability.can('read', note);
+}
+
+/** Appends one entry to the case's timeline. `data` holds ids and facts, never note or summary text. */
+export function recordEvent(ctx: ServiceContext, c: { id: string; municipalityId: string }, kind: string, data: Prisma.InputJsonObject) {
+  return ctx.db.caseEvent.create({
+    data: { caseId: c.id, municipalityId: c.municipalityId, at: ctx.clock(), actorId: ctx.user.id, kind, data },
+    select: { id: true },
+  });
+}
+
+/** Keyset cursor of a row ordered by (time desc, id desc): opaque to clients. */
+export const cursorOf = (at: Date, id: string) => `${at.toISOString()}_${id}`;
+
+/** Rows strictly after `cursor` in (field desc, id desc) order. */
+export function after(field: 'openedAt' | 'createdAt', cursor: string | undefined) {
+  if (!cursor) return {};
+  const [iso, id] = cursor.split('_') as [string, string];
+  const at = new Date(iso);
+  return { OR: [{ [field]: { lt: at } }, { [field]: at, id: { lt: id } }] };
+}
+
+/** One page out of `limit + 1` fetched rows, with the cursor of the next page or null. */
+export function pageOf<T extends { id: string }>(rows: T[], limit: number, at: (row: T) => Date) {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? cursorOf(at(last), last.id) : null };
+}

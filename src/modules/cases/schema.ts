@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { COHORTS } from '../people/schema.js';
+
+export const STAGES = ['intake', 'assessment', 'planning', 'intervention', 'review', 'closed', 'follow_up'] as const;
+export const SECTIONS = ['summary', 'notes', 'plan', 'assessments'] as const;
+export const LEGAL_BASES = ['consent', 'legal_obligation', 'vital_interest', 'public_task'] as const;
+export const SENSITIVITIES = ['standard', 'restricted'] as const;
+
+const Id = z.uuid();
+/** Why a stage changed, a case closed, a disclosure ended: short, minuted, not case content. */
+const Reason = z.string().trim().min(3).max(500);
+/** Opaque keyset cursor: `<ISO time>_<uuid>` of the last row of the previous page. */
+const Cursor = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z_[0-9a-f-]{36}$/);
+
+export const ListCasesInput = z
+  .object({
+    stage: z.enum(STAGES).optional(),
+    cohort: z.enum(COHORTS).optional(),
+    keyWorkerId: Id.optional(),
+    leadAgencyId: Id.optional(),
+    /** Prefix of the reference, any case: "amm-2026" finds AMM-2026-0001. */
+    reference: z.string().trim().regex(/^[A-Za-z0-9-]{1,40}$/).optional(),
+    /** Review overdue: not closed or in follow-up, and nothing on the timeline for 30 days. */
+    overdue: z.boolean().optional(),
+    cursor: Cursor.optional(),
+    limit: z.number().int().min(1).max(100).default(50),
+  })
+  .default({ limit: 50 });
+
+export const CaseIdInput = z.object({ id: Id });
+
+export const UpdateSummaryInput = z.object({ id: Id, summary: z.string().trim().max(20_000) });
+
+export const ChangeStageInput = z.object({ id: Id, stage: z.enum(STAGES), reason: Reason });
+
+export const AssignInput = z
+  .object({ id: Id, keyWorkerId: Id.optional(), leadAgencyId: Id.optional() })
+  .refine((a) => a.keyWorkerId || a.leadAgencyId, { message: 'required', path: ['keyWorkerId'] });
+
+export const CloseInput = z.object({ id: Id, reason: Reason });
+
+export const AddNoteInput = z.object({
+  caseId: Id,
+  body: z.string().trim().min(1).max(20_000),
+  sensitivity: z.enum(SENSITIVITIES).default('standard'),
+});
+
+export const ListNotesInput = z.object({ caseId: Id, cursor: Cursor.optional(), limit: z.number().int().min(1).max(100).default(50) });
+
+export const DiscloseInput = z
+  .object({
+    caseId: Id,
+    agencyId: Id.optional(),
+    userId: Id.optional(),
+    purpose: z.string().trim().min(3).max(300),
+    sections: z
+      .array(z.enum(SECTIONS))
+      .min(1)
+      .refine((s) => new Set(s).size === s.length, { message: 'duplicate' }),
+    legalBasis: z.enum(LEGAL_BASES),
+    /** Checked against the server's clock: in the future, at most a year ahead. */
+    expiresAt: z.date(),
+  })
+  .refine((d) => Boolean(d.agencyId) !== Boolean(d.userId), { message: 'one_recipient', path: ['agencyId'] });
+
+export const RevokeDisclosureInput = z.object({ id: Id, reason: Reason });
+
+export const WithdrawConsentInput = z.object({ caseId: Id, note: z.string().trim().min(1).max(20_000).optional() });
+
+export type ListCases = z.infer<typeof ListCasesInput>;
+export type Disclose = z.infer<typeof DiscloseInput>;

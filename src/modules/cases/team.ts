@@ -1,0 +1,126 @@
+import type { z } from 'zod';
+import { accessibleBy } from '../../auth/casl.js';
+import { assertCan } from '../../auth/guard.js';
+import { AppError, notFound } from '../../errors.js';
+import type { ServiceContext } from '../../service.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { findCase, recordEvent } from './access.js';
+import type { AssignInput, Disclose, RevokeDisclosureInput } from './schema.js';
+
+const oneYearAfter = (d: Date) => {
+  const later = new Date(d);
+  later.setUTCFullYear(later.getUTCFullYear() + 1);
+  return later;
+};
+
+/** Not found among those who may receive this: the refusal names the field and says no more. */
+const noSuch = (type: 'User' | 'Agency', id: string, field: string) => new AppError('NOT_FOUND', { entity: { type, id }, fields: { [field]: 'NOT_FOUND' } });
+
+/** An active agency of the coordinator's municipality. */
+async function checkAgency(ctx: ServiceContext, id: string, field: string) {
+  const agency = await ctx.db.agency.findFirst({ where: { AND: [accessibleBy(ctx.ability).ofType('Agency'), { id, active: true }] }, select: { id: true } });
+  if (!agency) throw noSuch('Agency', id, field);
+}
+
+/** An active account of the municipality with one of `roles`. */
+async function checkUser(ctx: ServiceContext, id: string, roles: ('social_worker' | 'coordinator' | 'agency_practitioner')[], field: string) {
+  const user = await ctx.db.user.findFirst({
+    where: { id, municipalityId: ctx.user.municipalityId, disabledAt: null, role: { in: roles } },
+    select: { id: true },
+  });
+  if (!user) throw noSuch('User', id, field);
+}
+
+/**
+ * Coordinator: sets the key worker (an active social worker or coordinator) and/or the lead agency.
+ * Replacing an existing one is a transfer; the timeline keeps who it was before.
+ */
+export async function assign(ctx: ServiceContext, input: z.infer<typeof AssignInput>) {
+  const c = await findCase(ctx, input.id, 'manage:team', { id: true, municipalityId: true, keyWorkerId: true, leadAgencyId: true });
+  if (input.keyWorkerId) await checkUser(ctx, input.keyWorkerId, ['social_worker', 'coordinator'], 'keyWorkerId');
+  if (input.leadAgencyId) await checkAgency(ctx, input.leadAgencyId, 'leadAgencyId');
+  const changes = (
+    [
+      ['keyWorker', c.keyWorkerId, input.keyWorkerId],
+      ['leadAgency', c.leadAgencyId, input.leadAgencyId],
+    ] as const
+  ).filter(([, from, to]) => to && to !== from);
+  for (const [role, from, to] of changes) await recordEvent(ctx, c, from ? 'transfer' : 'assign', { role, from, to: to! });
+  const updated = await ctx.db.case.update({
+    where: { id: c.id },
+    data: { keyWorkerId: input.keyWorkerId ?? c.keyWorkerId, leadAgencyId: input.leadAgencyId ?? c.leadAgencyId },
+    select: { id: true, keyWorker: { select: { id: true, displayName: true } }, leadAgency: { select: { id: true, name: true } } },
+  });
+  ctx.audit.record({
+    action: 'case.assign',
+    entityType: 'Case',
+    entityId: c.id,
+    detail: Object.fromEntries(changes.map(([role, from, to]) => [role, { from, to, transfer: Boolean(from) }])),
+  });
+  return updated;
+}
+
+/** The audit detail of a disclosure: to whom, what, why, on which basis, until when. */
+const disclosureDetail = (d: { id: string; agencyId: string | null; userId: string | null; sections: string[]; purpose: string; legalBasis: string; expiresAt: Date }) => ({
+  disclosureId: d.id,
+  ...(d.agencyId ? { agencyId: d.agencyId } : { userId: d.userId }),
+  sections: d.sections,
+  purpose: d.purpose,
+  legalBasis: d.legalBasis,
+  expiresAt: d.expiresAt.toISOString(),
+});
+
+const disclosureSelect = { id: true, caseId: true, agencyId: true, userId: true, sections: true, purpose: true, legalBasis: true, expiresAt: true, revokedAt: true } satisfies Prisma.DisclosureSelect;
+
+/**
+ * Coordinator: grants sections of a case to an agency or a named user, for a purpose, on a legal
+ * basis, until an expiry within a year. Consent is no basis once withdrawn, or if never given.
+ */
+export async function disclose(ctx: ServiceContext, input: Disclose) {
+  const c = await findCase(ctx, input.caseId, 'manage:team', { id: true, municipalityId: true, consentWithdrawnAt: true, referral: { select: { consentGiven: true } } });
+  const now = ctx.clock();
+  if (input.expiresAt <= now) throw new AppError('BAD_INPUT', { fields: { expiresAt: 'too_small' } });
+  if (input.expiresAt > oneYearAfter(now)) throw new AppError('BAD_INPUT', { fields: { expiresAt: 'too_big' } });
+  if (input.agencyId) await checkAgency(ctx, input.agencyId, 'agencyId');
+  // Coordinators see every case already; admins and auditors may never see case content.
+  if (input.userId) await checkUser(ctx, input.userId, ['social_worker', 'agency_practitioner'], 'userId');
+  if (input.legalBasis === 'consent' && (c.consentWithdrawnAt || !c.referral?.consentGiven)) {
+    throw new AppError('NO_CONSENT', { fields: { legalBasis: 'NO_CONSENT' } });
+  }
+  const d = await ctx.db.disclosure.create({
+    data: {
+      caseId: c.id,
+      municipalityId: c.municipalityId,
+      agencyId: input.agencyId ?? null,
+      userId: input.userId ?? null,
+      purpose: input.purpose,
+      sections: input.sections,
+      legalBasis: input.legalBasis,
+      expiresAt: input.expiresAt,
+      createdAt: now,
+      createdById: ctx.user.id,
+    },
+    select: disclosureSelect,
+  });
+  const detail = disclosureDetail(d);
+  await recordEvent(ctx, c, 'disclose', detail);
+  ctx.audit.record({ action: 'case.disclose', entityType: 'Case', entityId: c.id, purpose: d.purpose, detail });
+  return d;
+}
+
+/** Coordinator: ends a disclosure at once; the recipient's next request no longer sees the case. */
+export async function revokeDisclosure(ctx: ServiceContext, input: z.infer<typeof RevokeDisclosureInput>) {
+  assertCan(ctx.ability, 'manage:team', 'Case');
+  const d = await ctx.db.disclosure.findFirst({
+    where: { id: input.id, case: { is: accessibleBy(ctx.ability, 'manage:team').ofType('Case') } },
+    select: { ...disclosureSelect, municipalityId: true },
+  });
+  if (!d) throw notFound('Disclosure', input.id);
+  if (d.revokedAt) throw new AppError('CONFLICT', { fields: { id: 'ALREADY_REVOKED' } });
+  const now = ctx.clock();
+  await ctx.db.disclosure.update({ where: { id: d.id }, data: { revokedAt: now, revokedById: ctx.user.id, revokeReason: input.reason }, select: { id: true } });
+  const detail = disclosureDetail(d);
+  await recordEvent(ctx, { id: d.caseId, municipalityId: d.municipalityId }, 'revoke', { ...detail, reason: input.reason });
+  ctx.audit.record({ action: 'case.disclosure.revoke', entityType: 'Case', entityId: d.caseId, purpose: d.purpose, detail });
+  return { id: d.id, revokedAt: now };
+}
