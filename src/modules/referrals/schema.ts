@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { COHORTS, CreatePersonInput } from '../people/schema.js';
+
+export const SOURCES = ['school', 'family', 'health', 'community', 'police', 'self', 'social_services', 'other'] as const;
+export const URGENCIES = ['routine', 'priority', 'immediate_danger'] as const;
+export const CLOSE_REASONS = ['not_appropriate', 'insufficient_information', 'mistaken', 'malicious'] as const;
+/** Legal bases for going on without consent ('consent' itself is the other branch). */
+export const LEGAL_BASES_WITHOUT_CONSENT = ['legal_obligation', 'vital_interest', 'public_task'] as const;
+
+/** What a concern is about. A fixed list, so statistics and screening speak the same words. */
+export const CONCERN_CATEGORIES = [
+  'violent_rhetoric',
+  'online_radicalisation',
+  'contact_with_extremists',
+  'travel_intent',
+  'family_concern',
+  'school_behaviour',
+  'isolation',
+  'trauma',
+  'hate_incident',
+  'other',
+] as const;
+
+const Consent = z.discriminatedUnion('given', [
+  z.object({
+    given: z.literal(true),
+    by: z.enum(['person', 'guardian']),
+    at: z.date(),
+    scope: z.string().trim().min(3).max(500),
+  }),
+  z.object({
+    given: z.literal(false),
+    legalBasis: z.enum(LEGAL_BASES_WITHOUT_CONSENT),
+    justification: z.string().trim().min(20).max(2000),
+  }),
+]);
+export type ConsentInput = z.infer<typeof Consent>;
+
+/**
+ * A concern about a person, either one already registered (`personId`) or a new one (`newPerson`).
+ * Rules that need the clock or the database (a minor's consent, a consent date in the future) are
+ * checked by the service.
+ */
+export const CreateReferralInput = z
+  .object({
+    personId: z.uuid().optional(),
+    newPerson: CreatePersonInput.optional(),
+    cohort: z.enum(COHORTS),
+    source: z.enum(SOURCES),
+    concernCategories: z
+      .array(z.enum(CONCERN_CATEGORIES))
+      .min(1)
+      .max(CONCERN_CATEGORIES.length)
+      .transform((list) => [...new Set(list)]),
+    concernText: z.string().trim().min(10).max(10_000),
+    urgency: z.enum(URGENCIES),
+    consent: Consent,
+  })
+  .superRefine((input, ctx) => {
+    // Exactly one way to name the person; "required" is what the form shows when neither is there.
+    if (!input.personId && !input.newPerson) {
+      ctx.addIssue({ code: 'invalid_type', expected: 'string', input: undefined, path: ['personId'], message: 'required' });
+    }
+    if (input.personId && input.newPerson) {
+      ctx.addIssue({ code: 'custom', path: ['newPerson'], message: 'either_person_or_new_person' });
+    }
+  });
+
+const Limit = z.number().int().min(1).max(100).default(25);
+/** An opaque keyset cursor from the previous page's `nextCursor`. */
+const Cursor = z.string().max(200).optional();
+
+export const ListMineInput = z.object({ cursor: Cursor, limit: Limit }).default({ limit: 25 });
+export const QueueInput = z.object({ cursor: Cursor, limit: Limit }).default({ limit: 25 });
+
+export const ReferralIdInput = z.object({ id: z.uuid() });
+
+const Reason = z.string().trim().min(10).max(2000);
+
+export const ScreenReferralInput = z.discriminatedUnion('decision', [
+  z.object({ id: z.uuid(), decision: z.literal('accept') }),
+  z.object({ id: z.uuid(), decision: z.literal('signpost'), signpostTo: z.string().trim().min(2).max(200), reason: Reason }),
+  z.object({ id: z.uuid(), decision: z.literal('close'), closeReason: z.enum(CLOSE_REASONS), reason: Reason }),
+]);

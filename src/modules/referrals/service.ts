@@ -1,0 +1,102 @@
+import type { z } from 'zod';
+import { accessibleBy } from '../../auth/casl.js';
+import { assertCan } from '../../auth/guard.js';
+import { notFound } from '../../errors.js';
+import type { ServiceContext } from '../../service.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { consentOf } from './consent.js';
+import { CONCERN_FIELD } from './create.js';
+import { decodeCursor, page } from './cursor.js';
+import type { ListMineInput } from './schema.js';
+
+/** How a person is shown next to a referral: names as written, never contact details. */
+export const personDisplaySelect = { id: true, nameArabic: true, nameLatin: true, birthYear: true } satisfies Prisma.PersonSelect;
+
+const referralSelect = {
+  id: true,
+  status: true,
+  cohort: true,
+  source: true,
+  urgency: true,
+  concernCategories: true,
+  concernText: true,
+  consentGiven: true,
+  consentBy: true,
+  consentAt: true,
+  consentScope: true,
+  legalBasis: true,
+  legalJustification: true,
+  submittedAt: true,
+  decidedAt: true,
+  signpostTo: true,
+  closeReason: true,
+  decisionReason: true,
+  person: { select: { ...personDisplaySelect, birthDate: true, sex: true } },
+  referrer: { select: { id: true, displayName: true } },
+  referrerAgency: { select: { id: true, name: true } },
+  decidedBy: { select: { id: true, displayName: true } },
+  case: { select: { id: true, reference: true } },
+} satisfies Prisma.ReferralSelect;
+
+/**
+ * One referral the user may read (their own, or any of the municipality for a coordinator), with
+ * the concern decrypted, the consent block and the decision. Anything else is NOT_FOUND. Audited.
+ */
+export async function getReferral(ctx: ServiceContext, id: string) {
+  assertCan(ctx.ability, 'read', 'Referral');
+  const row = await ctx.db.referral.findFirst({
+    where: { AND: [accessibleBy(ctx.ability).ofType('Referral'), { id }] },
+    select: referralSelect,
+  });
+  if (!row) throw notFound('Referral', id);
+  ctx.audit.record({ action: 'referral.read', entityType: 'Referral', entityId: id });
+  const { concernText, consentGiven, consentBy, consentAt, consentScope, legalBasis, legalJustification, decidedAt, decidedBy, signpostTo, closeReason, decisionReason, case: opened, ...rest } =
+    row;
+  return {
+    ...rest,
+    concernText: ctx.keyring.decrypt(concernText, CONCERN_FIELD),
+    consent: consentOf({ consentGiven, consentBy, consentAt, consentScope, legalBasis, legalJustification }),
+    decision: decidedAt ? { at: decidedAt, by: decidedBy, signpostTo, closeReason, reason: decisionReason, case: opened } : null,
+  };
+}
+
+const mineSelect = {
+  id: true,
+  status: true,
+  cohort: true,
+  urgency: true,
+  concernCategories: true,
+  submittedAt: true,
+  decidedAt: true,
+  signpostTo: true,
+  closeReason: true,
+  person: { select: personDisplaySelect },
+  case: { select: { reference: true } },
+} satisfies Prisma.ReferralSelect;
+
+/**
+ * "Shared by me": the user's own referrals, newest first, one keyset page at a time, with their
+ * status and the decision's outcome (not its minuted reason, and never the concern text).
+ */
+export async function listMine(ctx: ServiceContext, input: z.infer<typeof ListMineInput>) {
+  assertCan(ctx.ability, 'read', 'Referral');
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const rows = await ctx.db.referral.findMany({
+    where: {
+      AND: [
+        accessibleBy(ctx.ability).ofType('Referral'),
+        { referrerId: ctx.user.id },
+        after ? { OR: [{ submittedAt: { lt: after.at } }, { submittedAt: after.at, id: { lt: after.id } }] } : {},
+      ],
+    },
+    select: mineSelect,
+    orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+    take: input.limit + 1,
+  });
+  const { items, nextCursor } = page(rows, input.limit, (r) => ({ at: r.submittedAt, id: r.id }));
+  ctx.audit.record({ action: 'referral.mine', entityType: 'Referral', detail: { count: items.length, page: after ? 'next' : 'first' } });
+  return {
+    items: items.map(({ case: opened, ...r }) => ({ ...r, caseReference: opened?.reference ?? null })),
+    nextCursor,
+  };
+}
