@@ -4,24 +4,8 @@ import type { ServiceContext } from '../../service.js';
 import type { CaseStage } from '../../generated/prisma/enums.js';
 import { findCase, recordEvent } from './access.js';
 import { SUMMARY_FIELD } from './read.js';
+import { isOpen, NEXT_STAGES, REOPEN_STAGE } from './stages.js';
 import type { ChangeStageInput, CloseInput, UpdateSummaryInput } from './schema.js';
-
-/**
- * Where `cases.changeStage` may move a case: forward one step, and from review back to planning or
- * intervention. Closing and reopening have their own procedures (coordinator only).
- */
-export const NEXT_STAGES: Record<CaseStage, readonly CaseStage[]> = {
-  intake: ['assessment'],
-  assessment: ['planning'],
-  planning: ['intervention'],
-  intervention: ['review'],
-  review: ['planning', 'intervention'],
-  closed: ['follow_up'],
-  follow_up: [],
-};
-/** A reopened case starts again with an assessment: the concern is back. */
-export const REOPEN_STAGE: CaseStage = 'assessment';
-const OPEN_STAGES = (s: CaseStage) => s !== 'closed' && s !== 'follow_up';
 
 const stageSelect = { id: true, municipalityId: true, stage: true } as const;
 
@@ -51,14 +35,14 @@ export async function changeStage(ctx: ServiceContext, input: z.infer<typeof Cha
 /** Coordinator: closes a case from any open stage, with the minuted reason. */
 export async function closeCase(ctx: ServiceContext, input: z.infer<typeof CloseInput>) {
   const c = await findCase(ctx, input.id, 'manage:team', stageSelect);
-  if (!OPEN_STAGES(c.stage)) throw refuse(c.stage, 'closed', []);
+  if (!isOpen(c.stage)) throw refuse(c.stage, 'closed', []);
   return moveStage(ctx, c, 'closed', input.reason, 'close', { closedAt: ctx.clock(), closeReason: input.reason });
 }
 
 /** Coordinator: a closed case (or one in follow-up) goes back to REOPEN_STAGE; its closure stays on the timeline. */
 export async function reopenCase(ctx: ServiceContext, input: z.infer<typeof CloseInput>) {
   const c = await findCase(ctx, input.id, 'manage:team', stageSelect);
-  if (OPEN_STAGES(c.stage)) throw refuse(c.stage, REOPEN_STAGE, []);
+  if (isOpen(c.stage)) throw refuse(c.stage, REOPEN_STAGE, []);
   return moveStage(ctx, c, REOPEN_STAGE, input.reason, 'reopen', { closedAt: null, closeReason: null });
 }
 
