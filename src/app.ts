@@ -19,7 +19,8 @@ export interface BuildAppOptions {
   clock?: Clock;
   publicOrigin?: string | null;
   loginPerMinute?: number;
-  trustProxy?: boolean;
+  /** Proxies whose X-Forwarded-For is believed: a hop count or their addresses. Never "everyone". */
+  trustProxy?: false | number | string;
   logger?: FastifyServerOptions['logger'];
   /** The built web app; defaults to web/dist. */
   webRoot?: string;
@@ -32,15 +33,37 @@ export const logSerializers = {
   req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
 };
 
+/**
+ * What an internal error may put in the log: its kind, code and where it was thrown. Not its message:
+ * database errors quote the values they choked on, and those can be names or contact details.
+ */
+export function safeError(err: unknown) {
+  const e = err as { name?: string; code?: string; stack?: string };
+  return { type: e?.name ?? typeof err, code: e?.code, at: e?.stack?.split('\n').slice(1, 6).map((l) => l.trim()) };
+}
+
+/** A hop count as proxy-addr's trust function (the n nearest hops); addresses and `false` pass through. */
+function trustFunction(trust: false | number | string) {
+  return typeof trust === 'number' ? (_addr: string, hop: number) => hop < trust : trust;
+}
+
 /** Builds the whole HTTP app: security, tRPC at /trpc, /healthz, and the web build. Listens nowhere. */
 export async function buildApp(opts: BuildAppOptions) {
   const clock = opts.clock ?? systemClock;
   const app = Fastify({
     logger: opts.logger ?? false,
     genReqId: () => randomUUID(),
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: trustFunction(opts.trustProxy ?? false),
     bodyLimit: 1_048_576,
-    routerOptions: { maxParamLength: 5_000 },
+    routerOptions: { maxParamLength: 200 },
+  });
+
+  app.setErrorHandler((err: { statusCode?: number; body?: unknown }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (err.body && status < 500) return reply.code(status).send(err.body);
+    if (status >= 500) req.log.error({ err: safeError(err) }, 'request failed');
+    // A 5xx never shows its internals; a 4xx shows only its status.
+    return reply.code(status).send({ error: status >= 500 ? 'internal' : 'bad_request' });
   });
 
   await registerSecurity(app, { publicOrigin: opts.publicOrigin ?? null, loginPerMinute: opts.loginPerMinute ?? 20 });
@@ -61,6 +84,9 @@ export async function buildApp(opts: BuildAppOptions) {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
+      // One procedure per request: a batch would let one request carry hundreds of password guesses
+      // or hold many transactions at once. The web client does not batch.
+      allowBatching: false,
       createContext: ({ req }) => {
         const outgoing: string[] = [];
         return {
@@ -85,7 +111,7 @@ export async function buildApp(opts: BuildAppOptions) {
         return outgoing?.length ? { headers: { 'set-cookie': outgoing } } : {};
       },
       onError: ({ error, path, req }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: safeError(error.cause ?? error), path }, 'procedure failed');
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
@@ -99,13 +125,6 @@ export async function buildApp(opts: BuildAppOptions) {
       return reply.code(404).send({ error: 'not_found' });
     });
   }
-
-  app.setErrorHandler((err: { statusCode?: number }, req, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status >= 500) req.log.error({ err }, 'request failed');
-    // A 5xx never shows its internals; a 4xx shows only its status.
-    return reply.code(status).send({ error: status >= 500 ? 'internal' : 'bad_request' });
-  });
 
   return app;
 }

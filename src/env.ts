@@ -14,7 +14,15 @@ const EnvSchema = z.object({
   PUBLIC_ORIGIN: z.string().url().optional(),
   /** Served over HTTPS (directly or behind a TLS proxy): cookies become `__Host-` + Secure. */
   HTTPS: bool.default(false),
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Reverse proxies in front: a hop count (`1` for one TLS proxy) or their addresses/CIDRs
+   * (`10.0.0.0/8,127.0.0.1`). `true` means one hop: trusting every hop would let a client
+   * forge its address in X-Forwarded-For (and so the rate limit and the audit log's IP).
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v): false | number | string => (v === 'false' || v === '0' || v === '' ? false : v === 'true' ? 1 : /^\d+$/.test(v) ? Number(v) : v)),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),

@@ -13,7 +13,8 @@ export const ENCRYPTED_FIELDS = [
 /**
  * Re-encrypts every value not yet under the keyring's newest key, a batch per transaction, each batch
  * audited (`data.rotateKey`) in its municipality's chain. Safe to run again: it only picks up what is
- * left. Returns how many values each field had re-encrypted.
+ * left. Rows locked by live transactions are waited for, not skipped, so nothing is left behind
+ * under the old key when it reports done. Returns how many values each field had re-encrypted.
  */
 export async function rotateAll(db: Db, keyring: Keyring, batch = 500): Promise<Record<string, number>> {
   const done: Record<string, number> = {};
@@ -24,7 +25,7 @@ export async function rotateAll(db: Db, keyring: Keyring, batch = 500): Promise<
       const moved = await db.$transaction(async (tx) => {
         const rows = await tx.$queryRawUnsafe<{ id: string; municipality_id: string; value: string }[]>(
           `SELECT id, municipality_id, ${column} AS value FROM ${table}
-           WHERE ${column} IS NOT NULL AND ${column} NOT LIKE $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+           WHERE ${column} IS NOT NULL AND ${column} NOT LIKE $1 ORDER BY id LIMIT $2 FOR UPDATE`,
           current,
           batch,
         );

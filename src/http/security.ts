@@ -18,7 +18,20 @@ function refuse(reply: FastifyReply, appCode: AppErrorCode, status: number) {
   return reply.code(status).header('cache-control', 'no-store').send(trpcErrorBody(appCode, status));
 }
 
-const isLogin = (req: FastifyRequest) => req.method === 'POST' && /^\/trpc\/[^?]*\bauth\.login\b/.test(req.url);
+/**
+ * The procedures a request calls, read from the route Fastify matched (so `/%74rpc/auth%2Elogin`
+ * cannot dodge a check that a raw-URL test would miss). Empty for anything that is not tRPC.
+ */
+function proceduresOf(req: FastifyRequest): string[] {
+  if (req.routeOptions.url !== '/trpc/:path') return [];
+  return String((req.params as { path?: string }).path ?? '').split(',');
+}
+
+const isTrpc = (req: FastifyRequest) => req.routeOptions.url === '/trpc/:path';
+
+// Both check a password: each guess counts against the caller's IP.
+const GUESSES = new Set(['auth.login', 'auth.changePassword']);
+const isPasswordGuess = (req: FastifyRequest) => req.method === 'POST' && proceduresOf(req).some((p) => GUESSES.has(p));
 
 export interface SecurityOptions {
   /** Where browsers load the app from; mutations must come with this Origin. Null: the request's own host. */
@@ -27,7 +40,7 @@ export interface SecurityOptions {
 }
 
 /**
- * Headers on every response, CSRF refusal for /trpc, the per-IP sign-in limit.
+ * Headers on every response, CSRF refusal for /trpc, the per-IP limit on password guesses.
  * Mutations must be POST with a JSON body and a matching Origin; GET never changes state
  * (tRPC refuses mutations over GET).
  */
@@ -57,13 +70,15 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
     global: true,
     max: opts.loginPerMinute,
     timeWindow: 60_000,
-    allowList: (req) => !isLogin(req),
+    allowList: (req) => !isPasswordGuess(req),
     keyGenerator: (req) => req.ip,
-    errorResponseBuilder: (_req, ctx) => ({ statusCode: ctx.statusCode, ...trpcErrorBody('RATE_LIMITED', ctx.statusCode) }),
+    // Thrown to the app's error handler, which sends `body` as it is.
+    errorResponseBuilder: (_req, ctx) =>
+      Object.assign(new Error('RATE_LIMITED'), { statusCode: ctx.statusCode, body: trpcErrorBody('RATE_LIMITED', ctx.statusCode) }),
   });
 
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/trpc')) return;
+    if (!isTrpc(req)) return;
     reply.header('cache-control', 'no-store');
     if (req.method === 'GET' || req.method === 'HEAD') return;
     if (req.method !== 'POST') return refuse(reply, 'CSRF_REJECTED', 405);

@@ -70,6 +70,15 @@ describe('auth.login', () => {
     await expect(caller.auth.login({ email: socialWorker.email, password: TEST_PASSWORD })).resolves.toMatchObject({ id: socialWorker.id });
   });
 
+  it('counts concurrent failures one by one: ten guesses at once still lock the account', async () => {
+    const { socialWorker } = await makeTown(db);
+    const { caller } = anonymousCaller(db);
+    await Promise.allSettled(Array.from({ length: 10 }, (_, i) => caller.auth.login({ email: socialWorker.email, password: `parallel guess ${i}` })));
+    const row = await db.user.findUniqueOrThrow({ where: { id: socialWorker.id } });
+    expect(row.lockedUntil).not.toBeNull();
+    await expect(caller.auth.login({ email: socialWorker.email, password: TEST_PASSWORD })).rejects.toMatchObject({ message: 'ACCOUNT_LOCKED' });
+  });
+
   it('forgets failures older than the 15-minute window', async () => {
     const { socialWorker } = await makeTown(db);
     const clock = manualClock();

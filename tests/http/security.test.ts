@@ -131,3 +131,19 @@ describe('/healthz', () => {
     await dead.close();
   });
 });
+
+describe('password guesses', () => {
+  it('count against the limit however the path is spelled, and cannot be batched', async () => {
+    const limited = await makeTestApp(db, { loginPerMinute: 2 });
+    const post = (url: string) => limited.app.inject({ method: 'POST', url, remoteAddress: '198.51.100.20', headers: { 'content-type': 'application/json', origin: ORIGIN }, payload: JSON.stringify({ json: { email: 'x@y.test', password: 'wrong password' } }) });
+    expect((await post('/trpc/auth.login')).statusCode).toBe(401);
+    expect((await post('/trpc/auth%2Elogin')).statusCode).toBe(401);
+    expect((await post('/%74rpc/auth.login')).statusCode).toBe(429);
+    const batch = await limited.app.inject({ method: 'POST', url: '/trpc/auth.me,auth.me?batch=1', remoteAddress: '198.51.100.21', headers: { 'content-type': 'application/json', origin: ORIGIN }, payload: JSON.stringify({ 0: { json: null }, 1: { json: null } }) });
+    expect(batch.statusCode).toBe(400);
+    // An encoded path gets the same CSRF check as a plain one.
+    const noOrigin = await limited.app.inject({ method: 'POST', url: '/%74rpc/auth.logout', headers: { 'content-type': 'application/json' }, payload: '{}' });
+    expect(noOrigin.statusCode).toBe(403);
+    await limited.app.close();
+  });
+});

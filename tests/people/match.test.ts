@@ -3,6 +3,7 @@ import { testDb } from '../helpers/db.js';
 import { makeTown } from '../helpers/factories.js';
 import { makePerson } from '../helpers/people-factories.js';
 import { callerFor } from '../helpers/callers.js';
+import { manualClock } from '../../src/lib/clock.js';
 
 const { db } = await testDb();
 
@@ -113,7 +114,7 @@ describe('people.match across scripts', () => {
     const found = await sw.people.match({ name: 'Souleymane El Hadi' });
     expect(found).toEqual([{ restricted: true, score: expect.any(Number) }]);
     const event = await db.auditEvent.findFirstOrThrow({ where: { municipalityId: town.id, action: 'person.match', actorId: socialWorker.id } });
-    expect(event.detail).toEqual({ candidates: 1, shown: 0 });
+    expect(event.detail).toEqual({ candidates: 1, shown: 0, personIds: [] });
     const coord = (await callerFor(db, coordinator)).caller;
     expect(await coord.people.match({ name: 'Souleymane El Hadi' })).toHaveLength(1);
   });
@@ -152,13 +153,34 @@ describe('households', () => {
       members: [{ id: child.id, nameArabic: 'آدم تجريبي', nameLatin: null, birthYear: 2016, relationship: 'child' }],
       hidden: 0,
     });
-    // A social worker who referred the mother sees her, not the child.
-    await db.referral.create({
-      data: { municipalityId: town.id, personId: mother.id, referrerId: socialWorker.id, cohort: 'returnee', source: 'family', concernCategories: ['other'], concernText: 'v1.x.y.z', urgency: 'routine', consentGiven: true, submittedAt: new Date() },
-    });
+    // The mother's key worker sees her, not the child (whose case is not theirs).
+    await db.case.create({ data: { municipalityId: town.id, personId: mother.id, reference: `HH-${mother.id.slice(0, 6)}`, cohort: 'returnee', openedAt: new Date(), keyWorkerId: socialWorker.id } });
     const sw = (await callerFor(db, socialWorker)).caller;
     expect((await sw.people.get({ id: mother.id })).household).toEqual({ members: [], hidden: 1 });
     await expect(sw.people.linkHousehold({ personId: mother.id, memberId: child.id, relationship: 'child' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(coord.people.linkHousehold({ personId: mother.id, memberId: mother.id, relationship: 'child' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
+
+describe('what a referrer or a partner learns about a person', () => {
+  it('a referral gives no lasting access; a disclosure without the summary gives none either', async () => {
+    const { town, socialWorker, practitioner, agency } = await makeTown(db);
+    const person = await makePerson(db, town.id, { nameLatin: 'Rania Testing', birthYear: 2010 });
+    await db.referral.create({
+      data: { municipalityId: town.id, personId: person.id, referrerId: socialWorker.id, cohort: 'youth', source: 'school', concernCategories: ['other'], concernText: 'v1.x.y.z', urgency: 'routine', consentGiven: true, submittedAt: new Date() },
+    });
+    const kase = await db.case.create({ data: { municipalityId: town.id, personId: person.id, reference: `RP-${person.id.slice(0, 6)}`, cohort: 'youth', openedAt: new Date() } });
+    const sw = (await callerFor(db, socialWorker)).caller;
+    await expect(sw.people.get({ id: person.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await sw.people.match({ name: 'Rania Testing' })).toEqual([{ restricted: true, score: expect.any(Number) }]);
+
+    const disclose = (sections: ('summary' | 'plan')[]) =>
+      db.disclosure.create({ data: { caseId: kase.id, municipalityId: town.id, agencyId: agency.id, purpose: 'Education support', sections, legalBasis: 'consent', expiresAt: new Date(Date.now() + 86_400_000), createdAt: new Date(), createdById: socialWorker.id } });
+    const { caller: ap } = await callerFor(db, practitioner, { clock: manualClock(new Date()) });
+    await disclose(['plan']);
+    await expect(ap.people.get({ id: person.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await disclose(['summary']);
+    const seen = await ap.people.match({ name: 'Rania Testing' });
+    expect(seen[0]).toMatchObject({ restricted: false, person: { id: person.id, cases: [{ id: kase.id }] } });
   });
 });

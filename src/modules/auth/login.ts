@@ -3,10 +3,19 @@ import { audited } from '../../audit/writer.js';
 import { dummyVerify, hashPassword, needsRehash, verifyPassword } from '../../auth/password.js';
 import { createSession, endSessions, hashTokenOf, sessionUserSelect } from '../../auth/session.js';
 import type { Context } from '../../trpc/context.js';
+import type { Tx } from '../../db.js';
 
 export const LOCK_AFTER_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60_000;
 export const LOCK_MS = 15 * 60_000;
+
+/** The user's failure counters, with the row locked until the transaction ends. */
+async function lockCounters(tx: Tx, userId: string) {
+  const [row] = await tx.$queryRaw<{ failures: number; since: Date | null; lockedUntil: Date | null }[]>`
+    SELECT failed_logins AS failures, failed_logins_since AS since, locked_until AS "lockedUntil"
+    FROM app_user WHERE id = ${userId}::uuid FOR UPDATE`;
+  return row!;
+}
 
 /**
  * Signs in with e-mail and password. Unknown e-mail, disabled account and wrong password answer
@@ -54,15 +63,17 @@ export async function login(ctx: Context, input: { email: string; password: stri
   }
 
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const inWindow = user.failedLoginsSince && now.getTime() - user.failedLoginsSince.getTime() < FAILURE_WINDOW_MS;
-    const failures = inWindow ? user.failedLogins + 1 : 1;
-    const lock = failures >= LOCK_AFTER_FAILURES;
     await audited(ctx.db, who, ctx.clock, async (tx, audit) => {
+      // Counted on the locked row, so concurrent guesses cannot all read the same count.
+      const counter = await lockCounters(tx, user.id);
+      const inWindow = counter.since && now.getTime() - counter.since.getTime() < FAILURE_WINDOW_MS;
+      const failures = inWindow ? counter.failures + 1 : 1;
+      const lock = failures >= LOCK_AFTER_FAILURES;
       await tx.user.update({
         where: { id: user.id },
         data: {
           failedLogins: lock ? 0 : failures,
-          failedLoginsSince: lock ? null : inWindow ? user.failedLoginsSince : now,
+          failedLoginsSince: lock ? null : inWindow ? counter.since : now,
           lockedUntil: lock ? new Date(now.getTime() + LOCK_MS) : undefined,
         },
         select: { id: true },
@@ -74,7 +85,13 @@ export async function login(ctx: Context, input: { email: string; password: stri
   }
 
   const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : undefined;
-  const { token } = await audited(ctx.db, who, ctx.clock, async (tx, audit) => {
+  const started = await audited(ctx.db, who, ctx.clock, async (tx, audit) => {
+    // A lock set by a concurrent failure after we first looked still holds.
+    const counter = await lockCounters(tx, user.id);
+    if (counter.lockedUntil && counter.lockedUntil > now) {
+      audit.record({ action: 'auth.login', outcome: 'denied', entityType: 'User', entityId: user.id, detail: { reason: 'locked' } });
+      return { locked: counter.lockedUntil } as const;
+    }
     // A cookie brought to sign-in is never reused: a new token every time (no fixation).
     if (ctx.token) await endSessions(tx, now, 'replaced', { tokenHash: hashTokenOf(ctx.token) });
     await tx.user.update({
@@ -86,6 +103,8 @@ export async function login(ctx: Context, input: { email: string; password: stri
     audit.record({ action: 'auth.login', entityType: 'Session', entityId: session.sessionId, detail: rehash ? { rehashed: true } : undefined });
     return session;
   });
+  if ('locked' in started) throw new AppError('ACCOUNT_LOCKED', { data: { until: started.locked.toISOString() } });
+  const { token } = started;
   ctx.setSessionCookie(token);
   const { passwordHash: _h, disabledAt: _d, lockedUntil: _l, failedLogins: _f, failedLoginsSince: _s, ...me } = user;
   return me;

@@ -4,8 +4,9 @@ import { liveDisclosureTo } from '../cases/policy.js';
 
 /**
  * People: coordinators see everyone of their municipality. Others see a person's details only when
- * they may see one of that person's cases, or referred the person themselves; name matching tells
- * them no more than that a possible match exists.
+ * they may see the summary of one of that person's cases (key worker, or a live disclosure that
+ * includes the summary). Referring someone gives no lasting access to them: name matching tells a
+ * referrer no more than that a possible match exists (DESIGN.md: "existence only").
  */
 export function definePeopleRules(user: SessionUser, { can }: RuleBuilder, now: Date = new Date()) {
   const own = { municipalityId: user.municipalityId };
@@ -15,7 +16,6 @@ export function definePeopleRules(user: SessionUser, { can }: RuleBuilder, now: 
   }
   if (user.role !== 'social_worker' && user.role !== 'agency_practitioner') return;
   can(['create', 'match'], 'Person', own);
-  can('read', 'Person', { ...own, referrals: { some: { referrerId: user.id } } });
-  can('read', 'Person', { ...own, cases: { some: { disclosures: { some: liveDisclosureTo(user, now) } } } });
+  can('read', 'Person', { ...own, cases: { some: { disclosures: { some: liveDisclosureTo(user, now, 'summary') } } } });
   if (user.role === 'social_worker') can('read', 'Person', { ...own, cases: { some: { keyWorkerId: user.id } } });
 }

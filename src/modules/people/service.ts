@@ -46,13 +46,14 @@ export async function matchPeople(ctx: ServiceContext, input: z.infer<typeof Mat
   const candidates = ranked.filter((r) => r.score >= MIN_SCORE);
   const visible = await ctx.db.person.findMany({
     where: { AND: [accessibleBy(ctx.ability).ofType('Person'), { id: { in: candidates.map((c) => c.id) } }] },
-    select: { ...personSelect, cases: { select: { id: true, reference: true, stage: true } } },
+    // Only the cases the user may open: a person's other cases stay invisible.
+    select: { ...personSelect, cases: { where: accessibleBy(ctx.ability).ofType('Case'), select: { id: true, reference: true, stage: true } } },
   });
   const byId = new Map(visible.map((p) => [p.id, p]));
   ctx.audit.record({
     action: 'person.match',
     entityType: 'Person',
-    detail: { candidates: candidates.length, shown: visible.length },
+    detail: { candidates: candidates.length, shown: visible.length, personIds: visible.map((p) => p.id) },
   });
   return candidates.map((c) => {
     const person = byId.get(c.id);

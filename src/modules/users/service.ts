@@ -135,7 +135,7 @@ export async function resetPassword(ctx: ServiceContext, id: string) {
 /** Active colleagues for a coordinator's pickers: name, role, agency; no e-mail, no account state. */
 export async function directory(ctx: ServiceContext, input: z.infer<typeof DirectoryInput>) {
   assertCan(ctx.ability, 'directory', 'User');
-  return ctx.db.user.findMany({
+  const people = await ctx.db.user.findMany({
     where: {
       AND: [
         accessibleBy(ctx.ability, 'directory').ofType('User'),
@@ -147,4 +147,6 @@ export async function directory(ctx: ServiceContext, input: z.infer<typeof Direc
     orderBy: { displayName: 'asc' },
     take: 1000,
   });
+  ctx.audit.record({ action: 'user.directory', entityType: 'User', detail: { count: people.length } });
+  return people;
 }
