@@ -11,10 +11,11 @@ import type { WithdrawConsentInput } from './schema.js';
  * as a restricted case note, since consent talk stays between the person and their key worker.
  */
 export async function withdrawConsent(ctx: ServiceContext, input: z.infer<typeof WithdrawConsentInput>) {
-  const c = await findCase(ctx, input.caseId, 'consent', { id: true, municipalityId: true, consentWithdrawnAt: true });
-  if (c.consentWithdrawnAt) throw new AppError('CONFLICT', { fields: { caseId: 'ALREADY_WITHDRAWN' } });
+  const c = await findCase(ctx, input.caseId, 'consent', { id: true, municipalityId: true });
   const now = ctx.clock();
-  await ctx.db.case.update({ where: { id: c.id }, data: { consentWithdrawnAt: now }, select: { id: true } });
+  // The row lock this takes orders us against a concurrent cases.disclose (see there); once only.
+  const { count } = await ctx.db.case.updateMany({ where: { id: c.id, consentWithdrawnAt: null }, data: { consentWithdrawnAt: now } });
+  if (count === 0) throw new AppError('CONFLICT', { fields: { caseId: 'ALREADY_WITHDRAWN' } });
   const live = await ctx.db.disclosure.findMany({
     where: { caseId: c.id, legalBasis: 'consent', revokedAt: null, expiresAt: { gt: now } },
     select: { id: true },

@@ -45,10 +45,15 @@ export async function assign(ctx: ServiceContext, input: z.infer<typeof AssignIn
       ['leadAgency', c.leadAgencyId, input.leadAgencyId],
     ] as const
   ).filter(([, from, to]) => to && to !== from);
-  for (const [role, from, to] of changes) await recordEvent(ctx, c, from ? 'transfer' : 'assign', { role, from, to: to! });
-  const updated = await ctx.db.case.update({
-    where: { id: c.id },
+  // Only over the assignment we read: a concurrent transfer makes this one a CONFLICT, so the history stays true.
+  const { count } = await ctx.db.case.updateMany({
+    where: { id: c.id, keyWorkerId: c.keyWorkerId, leadAgencyId: c.leadAgencyId },
     data: { keyWorkerId: input.keyWorkerId ?? c.keyWorkerId, leadAgencyId: input.leadAgencyId ?? c.leadAgencyId },
+  });
+  if (count === 0) throw new AppError('CONFLICT');
+  for (const [role, from, to] of changes) await recordEvent(ctx, c, from ? 'transfer' : 'assign', { role, from, to: to! });
+  const updated = await ctx.db.case.findUniqueOrThrow({
+    where: { id: c.id },
     select: { id: true, keyWorker: { select: { id: true, displayName: true } }, leadAgency: { select: { id: true, name: true } } },
   });
   ctx.audit.record({
@@ -77,7 +82,11 @@ const disclosureSelect = { id: true, caseId: true, agencyId: true, userId: true,
  * basis, until an expiry within a year. Consent is no basis once withdrawn, or if never given.
  */
 export async function disclose(ctx: ServiceContext, input: Disclose) {
-  const c = await findCase(ctx, input.caseId, 'manage:team', { id: true, municipalityId: true, consentWithdrawnAt: true, referral: { select: { consentGiven: true } } });
+  const found = await findCase(ctx, input.caseId, 'manage:team', { id: true, municipalityId: true, referral: { select: { consentGiven: true } } });
+  // Read consent under a share lock: a withdrawal running now either commits first (and we see it) or waits for us
+  // (and then revokes this disclosure too). Never a consent-based disclosure that outlives the withdrawal.
+  const [lock] = await ctx.db.$queryRaw<{ withdrawn: Date | null }[]>`SELECT consent_withdrawn_at AS withdrawn FROM case_record WHERE id = ${found.id}::uuid FOR SHARE`;
+  const c = { ...found, consentWithdrawnAt: lock!.withdrawn };
   const now = ctx.clock();
   if (input.expiresAt <= now) throw new AppError('BAD_INPUT', { fields: { expiresAt: 'too_small' } });
   if (input.expiresAt > oneYearAfter(now)) throw new AppError('BAD_INPUT', { fields: { expiresAt: 'too_big' } });
@@ -116,9 +125,9 @@ export async function revokeDisclosure(ctx: ServiceContext, input: z.infer<typeo
     select: { ...disclosureSelect, municipalityId: true },
   });
   if (!d) throw notFound('Disclosure', input.id);
-  if (d.revokedAt) throw new AppError('CONFLICT', { fields: { id: 'ALREADY_REVOKED' } });
   const now = ctx.clock();
-  await ctx.db.disclosure.update({ where: { id: d.id }, data: { revokedAt: now, revokedById: ctx.user.id, revokeReason: input.reason }, select: { id: true } });
+  const { count } = await ctx.db.disclosure.updateMany({ where: { id: d.id, revokedAt: null }, data: { revokedAt: now, revokedById: ctx.user.id, revokeReason: input.reason } });
+  if (count === 0) throw new AppError('CONFLICT', { fields: { id: 'ALREADY_REVOKED' } });
   const detail = disclosureDetail(d);
   await recordEvent(ctx, { id: d.caseId, municipalityId: d.municipalityId }, 'revoke', { ...detail, reason: input.reason });
   ctx.audit.record({ action: 'case.disclosure.revoke', entityType: 'Case', entityId: d.caseId, purpose: d.purpose, detail });

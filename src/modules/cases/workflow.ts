@@ -12,8 +12,6 @@ const stageSelect = { id: true, municipalityId: true, stage: true } as const;
 const refuse = (from: CaseStage, to: CaseStage, allowed: readonly CaseStage[]) =>
   new AppError('INVALID_TRANSITION', { fields: { stage: 'INVALID_TRANSITION' }, data: { from, to, allowed: allowed.join(',') } });
 
-const result = (c: { id: string; stage: CaseStage }) => ({ id: c.id, stage: c.stage });
-
 /** Key worker or coordinator. The summary is case content: encrypted at rest, never in the timeline. */
 export async function updateSummary(ctx: ServiceContext, input: z.infer<typeof UpdateSummaryInput>) {
   const c = await findCase(ctx, input.id, 'update', stageSelect);
@@ -54,9 +52,11 @@ async function moveStage(
   kind: 'stage' | 'close' | 'reopen',
   extra: { closedAt?: Date | null; closeReason?: string | null },
 ) {
-  const updated = await ctx.db.case.update({ where: { id: c.id }, data: { stage: to, ...extra }, select: { id: true, stage: true } });
+  // Only from the stage we checked: a concurrent move makes this one a CONFLICT, not a second move from a stale stage.
+  const { count } = await ctx.db.case.updateMany({ where: { id: c.id, stage: c.stage }, data: { stage: to, ...extra } });
+  if (count === 0) throw new AppError('CONFLICT', { fields: { stage: 'CONFLICT' } });
   await recordEvent(ctx, c, kind, { from: c.stage, to, reason });
   const action = kind === 'stage' ? 'case.stage.change' : `case.${kind}`;
   ctx.audit.record({ action, entityType: 'Case', entityId: c.id, detail: { from: c.stage, to } });
-  return result(updated);
+  return { id: c.id, stage: to };
 }
