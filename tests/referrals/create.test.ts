@@ -79,18 +79,22 @@ describe('referrals.create', () => {
     expect((await caller.referrals.get({ id })).concernText).toBe(concernText);
   });
 
-  it('refers a person already registered: one the coordinator found by matching, or one the social worker referred before', async () => {
+  it('refers a person already registered: one the coordinator found by matching, or one whose case the social worker is key worker of', async () => {
     const town = await makeTown(db);
     const known = await makePerson(db, town.town.id, { nameArabic: 'يوسف العلمي', birthYear: 2001, cohort: 'migrant' });
     const coordinator = (await callerFor(db, town.coordinator)).caller;
     const [candidate] = await coordinator.people.match({ name: 'Youssef Alami', birthYear: 2001 });
     expect(candidate).toMatchObject({ restricted: false, person: { id: known.id } });
-    const input = referralInput({ newPerson: undefined, personId: known.id, cohort: 'migrant' });
-    const first = await coordinator.referrals.create(input);
+    const first = await coordinator.referrals.create(referralInput({ newPerson: undefined, personId: known.id, cohort: 'migrant' }));
     expect(await db.referral.findUniqueOrThrow({ where: { id: first.id }, select: { personId: true } })).toEqual({ personId: known.id });
 
     const worker = (await callerFor(db, town.socialWorker)).caller;
     const own = await worker.referrals.create(referralInput());
+    // Referring someone gives no lasting access to them (people policy): the same person again is NOT_FOUND...
+    await expect(worker.referrals.create(referralInput({ newPerson: undefined, personId: own.personId }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // ...until the social worker is key worker of that person's case.
+    const accepted = await coordinator.referrals.screen({ id: own.id, decision: 'accept' });
+    await db.case.update({ where: { id: accepted.case!.id }, data: { keyWorkerId: town.socialWorker.id } });
     const again = await worker.referrals.create(referralInput({ newPerson: undefined, personId: own.personId, urgency: 'routine' }));
     expect(again.personId).toBe(own.personId);
     expect(await db.person.count({ where: { municipalityId: town.town.id } })).toBe(2);

@@ -3,7 +3,7 @@ import { testDb } from '../helpers/db.js';
 import { makeTown } from '../helpers/factories.js';
 import { callerFor, testKeyring } from '../helpers/callers.js';
 import { makePerson } from '../helpers/people-factories.js';
-import { makeReferral, type MakeReferral } from '../helpers/referral-factories.js';
+import { makeReferral, referralInput, type MakeReferral } from '../helpers/referral-factories.js';
 import { manualClock } from '../../src/lib/clock.js';
 
 const { db } = await testDb();
@@ -71,6 +71,20 @@ describe('referrals.queue', () => {
     // A stricter municipality: 3 working days.
     await db.municipality.update({ where: { id: town.town.id }, data: { screeningSlaDays: 3 } });
     expect(await ageOn('2026-01-22T10:00:00Z')).toMatchObject({ slaDays: 3, ages: { priorityMon: [3, false], priorityFri: [4, true], routineThu: [5, true] } });
+  });
+
+  it('runs the SLA clock from the moment referrals.create was called, by the server clock', async () => {
+    const town = await makeTown(db);
+    const clock = manualClock(new Date('2026-01-15T15:30:00Z')); // Thursday
+    const { caller: worker } = await callerFor(db, town.socialWorker, { clock });
+    const { id } = await worker.referrals.create(referralInput({ urgency: 'routine' }));
+    const queuedAt = async (iso: string) => {
+      clock.set(new Date(iso)); // a new session each time: days pass, sessions idle out
+      const { caller } = await callerFor(db, town.coordinator, { clock });
+      return (await caller.referrals.queue({})).items.map((i) => ({ id: i.id, age: i.ageWorkingDays, overdue: i.overdue }));
+    };
+    expect(await queuedAt('2026-01-22T16:00:00Z')).toEqual([{ id, age: 5, overdue: false }]);
+    expect(await queuedAt('2026-01-23T08:00:00Z')).toEqual([{ id, age: 6, overdue: true }]);
   });
 
   it('shows who is concerned and who referred, without the concern text, and the read is audited', async () => {

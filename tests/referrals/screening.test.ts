@@ -133,13 +133,14 @@ describe('after screening', () => {
     expect(mine.get(signposted!.id)).toMatchObject({ status: 'signposted', signpostTo: 'Employment office', caseReference: null });
 
     const coordinatorName = (await db.user.findUniqueOrThrow({ where: { id: town.coordinator.id }, select: { displayName: true } })).displayName;
-    for (const c of [worker, coordinator]) {
+    // The minuted reason is for coordinators; the referrer sees the outcome.
+    for (const [c, reason] of [[worker, null], [coordinator, 'Looking for work; no sign of risk.']] as const) {
       expect(await c.referrals.get({ id: signposted!.id })).toMatchObject({
         status: 'signposted',
         concernText: referralInput().concernText,
         consent: { given: true, by: 'person', scope: 'Support through the prevention network' },
         person: { nameLatin: 'Karim Synthetic', birthYear: 1990 },
-        decision: { at: NOW, by: { id: town.coordinator.id, displayName: coordinatorName }, signpostTo: 'Employment office', closeReason: null, reason: 'Looking for work; no sign of risk.', case: null },
+        decision: { at: NOW, by: { id: town.coordinator.id, displayName: coordinatorName }, signpostTo: 'Employment office', closeReason: null, reason, case: null },
       });
       expect(await c.referrals.get({ id: accepted!.id })).toMatchObject({ status: 'accepted', decision: { case: opened } });
     }

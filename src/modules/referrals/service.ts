@@ -9,7 +9,11 @@ import { CONCERN_FIELD } from './create.js';
 import { decodeCursor, page } from './cursor.js';
 import type { ListMineInput } from './schema.js';
 
-/** How a person is shown next to a referral: names as written, never contact details. */
+/**
+ * How a person is shown next to a referral: names as written and birth year, never contact details.
+ * A referrer sees this much on their own referrals (it is what they reported) even though referring
+ * gives them no access to the person's record (people policy).
+ */
 export const personDisplaySelect = { id: true, nameArabic: true, nameLatin: true, birthYear: true } satisfies Prisma.PersonSelect;
 
 const referralSelect = {
@@ -31,7 +35,7 @@ const referralSelect = {
   signpostTo: true,
   closeReason: true,
   decisionReason: true,
-  person: { select: { ...personDisplaySelect, birthDate: true, sex: true } },
+  person: { select: personDisplaySelect },
   referrer: { select: { id: true, displayName: true } },
   referrerAgency: { select: { id: true, name: true } },
   decidedBy: { select: { id: true, displayName: true } },
@@ -41,6 +45,8 @@ const referralSelect = {
 /**
  * One referral the user may read (their own, or any of the municipality for a coordinator), with
  * the concern decrypted, the consent block and the decision. Anything else is NOT_FOUND. Audited.
+ * The decision's minuted reason is for those who screen: it may name what the coordinator knows
+ * from elsewhere (another case, another service), which a referrer has no need to know.
  */
 export async function getReferral(ctx: ServiceContext, id: string) {
   assertCan(ctx.ability, 'read', 'Referral');
@@ -50,13 +56,13 @@ export async function getReferral(ctx: ServiceContext, id: string) {
   });
   if (!row) throw notFound('Referral', id);
   ctx.audit.record({ action: 'referral.read', entityType: 'Referral', entityId: id });
-  const { concernText, consentGiven, consentBy, consentAt, consentScope, legalBasis, legalJustification, decidedAt, decidedBy, signpostTo, closeReason, decisionReason, case: opened, ...rest } =
-    row;
+  const { concernText, consentGiven, consentBy, consentAt, consentScope, legalBasis, legalJustification, ...rest } = row;
+  const { decidedAt, decidedBy, signpostTo, closeReason, decisionReason, case: opened, ...referral } = rest;
   return {
-    ...rest,
+    ...referral,
     concernText: ctx.keyring.decrypt(concernText, CONCERN_FIELD),
     consent: consentOf({ consentGiven, consentBy, consentAt, consentScope, legalBasis, legalJustification }),
-    decision: decidedAt ? { at: decidedAt, by: decidedBy, signpostTo, closeReason, reason: decisionReason, case: opened } : null,
+    decision: decidedAt ? { at: decidedAt, by: decidedBy, signpostTo, closeReason, reason: ctx.ability.can('screen', 'Referral') ? decisionReason : null, case: opened } : null,
   };
 }
 
