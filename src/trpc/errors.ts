@@ -43,7 +43,9 @@ function zodFields(err: ZodError, input: unknown): Record<string, string> {
   for (const issue of err.issues) {
     const key = issue.path.join('.') || '_';
     const given = issue.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), input);
-    fields[key] ??= issue.code === 'invalid_type' && (given === undefined || given === null) ? 'required' : issue.code;
+    // A refinement's message is its translation key (e.g. "name_required"); built-in checks use their code.
+    fields[key] ??=
+      issue.code === 'custom' ? issue.message : issue.code === 'invalid_type' && (given === undefined || given === null) ? 'required' : issue.code;
   }
   return fields;
 }

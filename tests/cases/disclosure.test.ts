@@ -137,6 +137,20 @@ describe('disclosures end', () => {
   });
 });
 
+describe('a deactivated agency', () => {
+  it('loses what was disclosed to it, and gets it back when reactivated', async () => {
+    const town = await makeTown(db);
+    const c = await makeCase(db, town);
+    await makeDisclosure(db, c, { agencyId: town.agency.id, sections: ['summary'], createdById: town.coordinator.id });
+    const { caller } = await callerFor(db, town.practitioner);
+    await expect(caller.cases.get({ id: c.id })).resolves.toMatchObject({ sections: ['summary', 'timeline'] });
+    await db.agency.update({ where: { id: town.agency.id }, data: { active: false } });
+    await expect(caller.cases.get({ id: c.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await db.agency.update({ where: { id: town.agency.id }, data: { active: true } });
+    await expect(caller.cases.get({ id: c.id })).resolves.toBeDefined();
+  });
+});
+
 describe('cases.disclose', () => {
   const valid = (caseId: string, over: Record<string, unknown> = {}) => ({
     caseId,
@@ -180,8 +194,8 @@ describe('cases.disclose', () => {
     await refused({ userId: town.auditor.id }, 'NOT_FOUND', { userId: 'NOT_FOUND' });
     await refused({ agencyId: town.agency.id, expiresAt: days(-1) }, 'BAD_INPUT', { expiresAt: 'too_small' });
     await refused({ agencyId: town.agency.id, expiresAt: days(367) }, 'BAD_INPUT', { expiresAt: 'too_big' });
-    await refused({ agencyId: town.agency.id, userId: town.socialWorker.id }, 'BAD_INPUT', { agencyId: 'custom' });
-    await refused({}, 'BAD_INPUT', { agencyId: 'custom' });
+    await refused({ agencyId: town.agency.id, userId: town.socialWorker.id }, 'BAD_INPUT', { agencyId: 'one_recipient' });
+    await refused({}, 'BAD_INPUT', { agencyId: 'one_recipient' });
     await refused({ agencyId: town.agency.id, sections: [] }, 'BAD_INPUT', { sections: 'too_small' });
     await refused({ agencyId: town.agency.id, purpose: 'x' }, 'BAD_INPUT', { purpose: 'too_small' });
     expect(await db.disclosure.count({ where: { caseId: c.id } })).toBe(0);

@@ -7,20 +7,27 @@ import { appCode, makeTestApp, mutate, signIn } from '../helpers/http.js';
 import { makePerson } from '../helpers/people-factories.js';
 import { referralInput } from '../helpers/referral-factories.js';
 import { AppError } from '../../src/errors.js';
+import type { TRPCDefaultErrorShape, TRPCError } from '@trpc/server';
+import { formatError } from '../../src/trpc/errors.js';
 
 const { db } = await testDb();
 
 // The manual clock starts on Thursday 2026-01-15 09:00 UTC.
 
 /** The code and field errors a refused call carries (zod issues as path → issue code). */
+function formatFields(error: unknown) {
+  const shape = { code: 0, message: '', data: { code: 'BAD_REQUEST', httpStatus: 400 } } as unknown as TRPCDefaultErrorShape;
+  return formatError({ shape, error: error as TRPCError }).data.fields ?? undefined;
+}
+
 async function refusal(call: Promise<unknown>) {
   const err = await call.then(
     () => expect.unreachable('the call should have been refused'),
     (e: { code: string; cause?: unknown }) => e,
   );
+  // The fields exactly as the error formatter sends them to the form.
   const cause = err.cause;
-  const fields =
-    cause instanceof AppError ? cause.options.fields : cause instanceof ZodError ? Object.fromEntries(cause.issues.map((i) => [i.path.join('.'), i.code])) : undefined;
+  const fields = cause instanceof AppError ? cause.options.fields : cause instanceof ZodError ? formatFields(err) : undefined;
   return { code: err.code, fields };
 }
 
@@ -154,7 +161,7 @@ describe('consent rules', () => {
       [{ given: false, justification: 'Immediate risk to the life of another person.' }, { 'consent.legalBasis': 'invalid_value' }],
       [{ given: false, legalBasis: 'consent', justification: 'Immediate risk to the life of another person.' }, { 'consent.legalBasis': 'invalid_value' }],
       [{ given: false, legalBasis: 'vital_interest', justification: 'Too short.' }, { 'consent.justification': 'too_small' }],
-      [{ given: false, legalBasis: 'vital_interest' }, { 'consent.justification': 'invalid_type' }],
+      [{ given: false, legalBasis: 'vital_interest' }, { 'consent.justification': 'required' }],
     ] as const;
     for (const [consent, fields] of bad) {
       expect(await refusal(caller.referrals.create(referralInput({ consent: consent as never }))), JSON.stringify(consent)).toEqual({ code: 'BAD_REQUEST', fields });
@@ -173,8 +180,8 @@ describe('consent rules', () => {
     const person = await makePerson(db, town.town.id);
     const { caller } = await callerFor(db, town.coordinator);
     const before = await counts(town.town.id);
-    expect((await refusal(caller.referrals.create(referralInput({ newPerson: undefined })))).fields).toEqual({ personId: 'invalid_type' });
-    expect((await refusal(caller.referrals.create(referralInput({ personId: person.id })))).fields).toEqual({ newPerson: 'custom' });
+    expect((await refusal(caller.referrals.create(referralInput({ newPerson: undefined })))).fields).toEqual({ personId: 'required' });
+    expect((await refusal(caller.referrals.create(referralInput({ personId: person.id })))).fields).toEqual({ newPerson: 'either_person_or_new_person' });
     expect((await refusal(caller.referrals.create(referralInput({ concernCategories: [] })))).fields).toEqual({ concernCategories: 'too_small' });
     expect((await refusal(caller.referrals.create(referralInput({ concernCategories: ['gossip' as never] })))).fields).toEqual({ 'concernCategories.0': 'invalid_value' });
     expect((await refusal(caller.referrals.create(referralInput({ concernText: ' short ' })))).fields).toEqual({ concernText: 'too_small' });

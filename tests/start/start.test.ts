@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 describe('npm start with no DATABASE_URL', () => {
-  it('starts an embedded database with demo data, stops cleanly on Ctrl-C, and keeps the data', async () => {
+  it('starts an embedded database with demo data, stops cleanly on Ctrl-C, and keeps the data', { timeout: 120_000 }, async () => {
     const first = await start();
     expect(first.output).toContain(`Jisr is running at ${origin}`);
     expect(first.output).toContain('(demo data created)');

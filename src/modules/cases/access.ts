@@ -12,7 +12,7 @@ export const ruleSelect = {
   id: true,
   municipalityId: true,
   keyWorkerId: true,
-  disclosures: { select: { revokedAt: true, expiresAt: true, userId: true, agencyId: true, sections: true } },
+  disclosures: { select: { revokedAt: true, expiresAt: true, userId: true, agencyId: true, sections: true, agency: { select: { active: true } } } },
 } satisfies Prisma.CaseSelect;
 
 type RuleRow = Prisma.CaseGetPayload<{ select: typeof ruleSelect }>;

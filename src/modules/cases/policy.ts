@@ -4,14 +4,14 @@ import type { CaseSection } from '../../generated/prisma/enums.js';
 import { SECTIONS } from './schema.js';
 
 /**
- * A live disclosure to this user: to them by name or to their agency, not revoked, not expired.
- * `now` is fixed when the request's ability is built.
+ * A live disclosure to this user: to them by name or to their agency while it is active, not
+ * revoked, not expired. `now` is fixed when the request's ability is built.
  */
 export function liveDisclosureTo(user: SessionUser, now: Date, section?: CaseSection) {
   return {
     revokedAt: null,
     expiresAt: { gt: now },
-    OR: [{ userId: user.id }, ...(user.agencyId ? [{ agencyId: user.agencyId }] : [])],
+    OR: [{ userId: user.id }, ...(user.agencyId ? [{ agencyId: user.agencyId, agency: { is: { active: true } } }] : [])],
     ...(section ? { sections: { has: section } } : {}),
   };
 }

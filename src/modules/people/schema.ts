@@ -4,19 +4,21 @@ export const COHORTS = ['youth', 'returnee', 'returnee_family', 'migrant', 'othe
 export const SEXES = ['female', 'male', 'unknown'] as const;
 
 const Name = z.string().trim().min(2).max(160);
-const thisYear = new Date().getUTCFullYear();
+// Checked against today's date at each call, not the day the server started.
+const BirthYear = z.number().int().min(1900).refine((y) => y <= new Date().getUTCFullYear(), 'in_future');
+const BirthDate = z.date().min(new Date('1900-01-01')).refine((d) => d <= new Date(), 'in_future');
 
 export const MatchPeopleInput = z.object({
   name: Name,
-  birthYear: z.number().int().min(1900).max(thisYear).optional(),
+  birthYear: BirthYear.optional(),
 });
 
 export const CreatePersonInput = z
   .object({
     nameArabic: Name.optional(),
     nameLatin: Name.optional(),
-    birthDate: z.date().optional(),
-    birthYear: z.number().int().min(1900).max(thisYear).optional(),
+    birthDate: BirthDate.optional(),
+    birthYear: BirthYear.optional(),
     sex: z.enum(SEXES).default('unknown'),
     nationality: z.string().trim().length(2).toUpperCase().optional(),
     languages: z.array(z.string().trim().min(2).max(8)).max(10).default([]),
