@@ -77,7 +77,9 @@ describe('cases.list', () => {
       updatedAt: expect.any(Date),
     });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.coordinator.id, action: 'case.list' }, orderBy: { id: 'asc' }, select: { detail: true, entityId: true } });
-    expect(audit).toEqual({ entityId: null, detail: { count: 3, filters: [], page: 'first' } });
+    // Which cases were shown is recorded, not just how many.
+    expect(audit).toEqual({ entityId: null, detail: { count: 3, caseIds: expect.any(Array), filters: [], page: 'first' } });
+    expect((audit.detail as { caseIds: string[] }).caseIds).toHaveLength(3);
   });
 
   it('shows a social worker their own cases, and a practitioner reference and stage only without the summary', async () => {

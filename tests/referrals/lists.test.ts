@@ -111,7 +111,7 @@ describe('referrals.queue', () => {
       },
     ]);
     expect(await db.auditEvent.findFirst({ where: { actorId: town.coordinator.id, action: 'referral.queue' }, select: { detail: true } })).toEqual({
-      detail: { count: 1, page: 'first' },
+      detail: { count: 1, referralIds: [r.id], page: 'first' },
     });
   });
 

@@ -54,7 +54,7 @@ export async function listCases(ctx: ServiceContext, input: ListCases) {
   ctx.audit.record({
     action: 'case.list',
     entityType: 'Case',
-    detail: { count: items.length, filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters] !== undefined), page: input.cursor ? 'next' : 'first' },
+    detail: { count: items.length, caseIds: items.map((r) => r.id), filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters] !== undefined), page: input.cursor ? 'next' : 'first' },
   });
   return {
     items: items.map((r) =>

@@ -100,7 +100,7 @@ export async function listMine(ctx: ServiceContext, input: z.infer<typeof ListMi
     take: input.limit + 1,
   });
   const { items, nextCursor } = page(rows, input.limit, (r) => ({ at: r.submittedAt, id: r.id }));
-  ctx.audit.record({ action: 'referral.mine', entityType: 'Referral', detail: { count: items.length, page: after ? 'next' : 'first' } });
+  ctx.audit.record({ action: 'referral.mine', entityType: 'Referral', detail: { count: items.length, referralIds: items.map((r) => r.id), page: after ? 'next' : 'first' } });
   return {
     items: items.map(({ case: opened, ...r }) => ({ ...r, caseReference: opened?.reference ?? null })),
     nextCursor,
