@@ -14,6 +14,13 @@ import { NotFound } from './routes/NotFound';
 const Agencies = lazy(() => import('./features/agencies/AgenciesPage'));
 const Users = lazy(() => import('./features/users/UsersPage'));
 const Audit = lazy(() => import('./features/audit/AuditPage'));
+// Case work: each page is its own chunk, fetched on first visit.
+const NewReferral = lazy(() => import('./features/referrals/NewReferralPage'));
+const MyReferrals = lazy(() => import('./features/referrals/MyReferralsPage'));
+const Queue = lazy(() => import('./features/referrals/QueuePage'));
+const Referral = lazy(() => import('./features/referrals/ReferralPage'));
+const Cases = lazy(() => import('./features/cases/CasesPage'));
+const CasePage = lazy(() => import('./features/cases/CasePage'));
 
 /** Keeps <html lang dir> on the current locale, and sends a lost session to sign-in. */
 function Root(props: { children?: JSX.Element }) {
@@ -52,6 +59,12 @@ export function App() {
         <Route path="/admin/agencies" component={Agencies} />
         <Route path="/admin/users" component={Users} />
         <Route path="/audit" component={Audit} />
+        <Route path="/referrals/new" component={NewReferral} />
+        <Route path="/referrals/mine" component={MyReferrals} />
+        <Route path="/referrals/queue" component={Queue} />
+        <Route path="/referrals/:id" component={Referral} />
+        <Route path="/cases" component={Cases} />
+        <Route path="/cases/:id" component={CasePage} />
         <Route path="*404" component={NotFound} />
       </Route>
     </Router>

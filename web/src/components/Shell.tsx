@@ -1,6 +1,7 @@
-import { ErrorBoundary, Show, createContext, createEffect, on, useContext, type JSX } from 'solid-js';
+import { ErrorBoundary, For, Show, createContext, createEffect, on, useContext, type JSX } from 'solid-js';
 import { A, createAsync, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { t, tKey } from '../i18n';
+import type { Dictionary } from '../i18n/en';
 import { trpc } from '../lib/trpc';
 import { adoptAccountLocale, getMe, signOut, type Me } from '../lib/session';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -62,8 +63,31 @@ function Header(props: { me: Me }) {
   );
 }
 
+/** Where each role's work is, in the order they reach for it. */
+export const WORK_LINKS: Record<Me['role'], readonly (readonly [href: string, label: `nav.${keyof Dictionary['nav']}`])[]> = {
+  coordinator: [
+    ['/referrals/queue', 'nav.screening'],
+    ['/cases', 'nav.cases'],
+    ['/referrals/new', 'nav.newReferral'],
+  ],
+  social_worker: [
+    ['/cases', 'nav.myCases'],
+    ['/referrals/new', 'nav.newReferral'],
+    ['/referrals/mine', 'nav.myReferrals'],
+  ],
+  agency_practitioner: [
+    ['/cases', 'nav.shared'],
+    ['/referrals/new', 'nav.newReferral'],
+    ['/referrals/mine', 'nav.myReferrals'],
+  ],
+  admin: [
+    ['/admin/agencies', 'nav.agencies'],
+    ['/admin/users', 'nav.users'],
+  ],
+  auditor: [['/audit', 'nav.audit']],
+};
+
 function Nav(props: { me: Me }) {
-  const role = () => props.me.role;
   return (
     <nav class="app-nav" aria-label={t('nav.label')}>
       <ul>
@@ -72,19 +96,13 @@ function Nav(props: { me: Me }) {
             {t('nav.home')}
           </A>
         </li>
-        <Show when={role() === 'admin'}>
-          <li>
-            <A href="/admin/agencies">{t('nav.agencies')}</A>
-          </li>
-          <li>
-            <A href="/admin/users">{t('nav.users')}</A>
-          </li>
-        </Show>
-        <Show when={role() === 'auditor'}>
-          <li>
-            <A href="/audit">{t('nav.audit')}</A>
-          </li>
-        </Show>
+        <For each={WORK_LINKS[props.me.role]}>
+          {([href, label]) => (
+            <li>
+              <A href={href}>{t(label)}</A>
+            </li>
+          )}
+        </For>
         <li>
           <A href="/sessions">{t('nav.sessions')}</A>
         </li>

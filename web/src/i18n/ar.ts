@@ -1,4 +1,6 @@
 import type { Dictionary } from './en';
+import { referralsAr } from './referrals/ar';
+import { casesAr } from './cases/ar';
 
 /** العربية الفصحى المعاصرة. */
 export const ar: Dictionary = {
@@ -24,6 +26,7 @@ export const ar: Dictionary = {
     required: 'مطلوب',
     confirm: 'تأكيد: {{ action }}',
     retry: 'إعادة المحاولة',
+    choose: 'اختر…',
   },
   nav: {
     label: 'التنقل الرئيسي',
@@ -36,6 +39,12 @@ export const ar: Dictionary = {
     signOut: 'تسجيل الخروج',
     signingOut: 'جارٍ تسجيل الخروج…',
     signedInAs: 'مسجَّل الدخول باسم {{ name }}',
+    screening: 'الفرز',
+    cases: 'الحالات',
+    myCases: 'حالاتي',
+    shared: 'ما شورك مع جهتي',
+    newReferral: 'إحالة جديدة',
+    myReferrals: 'إحالاتي',
   },
   signIn: {
     title: 'تسجيل الدخول',
@@ -49,7 +58,6 @@ export const ar: Dictionary = {
   },
   home: {
     title: 'مرحبًا، {{ name }}',
-    workspace: 'ستتوفر مساحة عملك مع إطلاق وحدة إدارة الحالات. وحتى ذلك الحين يمكنك إدارة جلساتك وكلمة المرور من هنا.',
     admin: 'أدِر الجهات الشريكة في الشبكة وحسابات المستخدمين في بلديتك.',
     auditor: 'اطّلع على سجل التدقيق وتحقّق من سلامته.',
   },
@@ -171,7 +179,17 @@ export const ar: Dictionary = {
     missing_tail: 'أحداث مفقودة من نهاية السلسلة',
     missing_head: 'سجل آخر حدث في السلسلة مفقود (ربما حُذفت أحداث)',
   },
-  entityTypes: { User: 'مستخدم', Agency: 'جهة', Session: 'جلسة', AuditEvent: 'سجل التدقيق' },
+  entityTypes: {
+    User: 'مستخدم',
+    Agency: 'جهة',
+    Session: 'جلسة',
+    AuditEvent: 'سجل التدقيق',
+    Person: 'شخص',
+    Household: 'أسرة',
+    Referral: 'إحالة',
+    Case: 'حالة',
+    Disclosure: 'إفصاح',
+  },
   auditActions: {
     auth: {
       login: 'تسجيل الدخول',
@@ -189,8 +207,25 @@ export const ar: Dictionary = {
       enable: 'تفعيل مستخدم',
       resetPassword: 'إعادة تعيين كلمة المرور',
       list: 'الاطلاع على قائمة المستخدمين',
+      directory: 'الاطلاع على دليل الزملاء',
     },
     audit: { list: 'الاطلاع على سجل التدقيق', verify: 'التحقق من سجل التدقيق' },
+    person: { match: 'البحث عن شخص', create: 'تسجيل شخص', read: 'الاطلاع على شخص', household: { link: 'ربط أفراد أسرة' } },
+    referral: { create: 'تسجيل إحالة', mine: 'الاطلاع على إحالاتي', queue: 'الاطلاع على قائمة الفرز', read: 'الاطلاع على إحالة', screen: 'فرز إحالة' },
+    case: {
+      open: 'فتح حالة',
+      list: 'الاطلاع على قائمة الحالات',
+      read: 'الاطلاع على حالة',
+      note: { list: 'الاطلاع على ملاحظات حالة', create: 'إضافة ملاحظة إلى حالة' },
+      summary: { update: 'تحديث ملخّص حالة' },
+      stage: { change: 'تغيير مرحلة حالة' },
+      assign: 'تعيين في حالة',
+      close: 'إغلاق حالة',
+      reopen: 'إعادة فتح حالة',
+      disclose: 'إفصاح عن حالة',
+      disclosure: { revoke: 'إلغاء إفصاح' },
+      consent: { withdraw: 'سحب الموافقة' },
+    },
   },
   roles: {
     social_worker: 'أخصائي اجتماعي',
@@ -232,6 +267,9 @@ export const ar: Dictionary = {
     AGENCY_INACTIVE: 'هذه الجهة غير نشطة.',
     CANNOT_DISABLE_SELF: 'لا يمكنك تعطيل حسابك أو نزع دور مسؤول النظام عن نفسك.',
     CSRF_REJECTED: 'رُفض الطلب لأسباب أمنية. أعد تحميل الصفحة وحاول مجددًا.',
+    ALREADY_SCREENED: 'اتخذ منسِّق آخر قرارًا بشأن هذه الإحالة في هذه الأثناء.',
+    INVALID_TRANSITION: 'لا يمكن نقل الحالة إلى هذه المرحلة من مرحلتها الحالية.',
+    NO_CONSENT: 'لا تصلح الموافقة أساسًا قانونيًا هنا: لم تُعطَ أو سُحبت.',
     UNAVAILABLE: 'الخدمة غير متاحة حاليًا. يُرجى المحاولة بعد قليل.',
     INTERNAL: 'حدث خطأ من جهتنا. يُرجى المحاولة مجددًا.',
     NETWORK: 'تعذّر الاتصال بالخادم. تحقّق من اتصالك وحاول مجددًا.',
@@ -245,6 +283,7 @@ export const ar: Dictionary = {
     invalid_value: 'اختر أحد الخيارات.',
     invalid: 'القيمة غير صالحة.',
     mismatch: 'كلمتا المرور غير متطابقتين.',
+    chooseOne: 'اختر خيارًا واحدًا على الأقل.',
     WRONG_PASSWORD: 'كلمة المرور الحالية غير صحيحة.',
     PASSWORD_TOO_SHORT: '12 حرفًا على الأقل.',
     PASSWORD_TOO_LONG: '128 حرفًا على الأكثر.',
@@ -255,6 +294,21 @@ export const ar: Dictionary = {
     AGENCY_REQUIRED: 'مطلوبة لممارس في جهة شريكة.',
     AGENCY_INACTIVE: 'هذه الجهة غير نشطة.',
     NOT_FOUND: 'غير موجود.',
+    FORBIDDEN: 'لا يحق لك اختيار هذا.',
+    custom: 'القيمة غير صالحة.',
+    guardian_required: 'قد يكون هذا الشخص دون 18 عامًا: يجب أن تصدر الموافقة عن أحد الوالدين أو الوصي.',
+    in_future: 'هذا التاريخ في المستقبل.',
+    name_required: 'اكتب الاسم بالحروف العربية أو اللاتينية (أو بكليهما).',
+    either_person_or_new_person: 'اختر شخصًا مطابقًا أو سجّل شخصًا جديدًا، لا الاثنين معًا.',
+    one_recipient: 'اختر جهة متلقية واحدة: جهة شريكة أو شخصًا.',
+    duplicate: 'كل خيار مرة واحدة فقط.',
+    same_person: 'اختر شخصين مختلفين.',
+    INVALID_TRANSITION: 'ليست مرحلة تالية ممكنة.',
+    NO_CONSENT: 'لم تُعطَ الموافقة أو سُحبت.',
+    ALREADY_WITHDRAWN: 'سُحبت الموافقة من قبل.',
+    ALREADY_REVOKED: 'أُلغي من قبل.',
   },
   notFound: { title: 'الصفحة غير موجودة', back: 'العودة إلى الصفحة الرئيسية' },
+  ...referralsAr,
+  ...casesAr,
 };

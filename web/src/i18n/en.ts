@@ -1,5 +1,7 @@
 import type { AppErrorCode } from '../../../src/errors';
 import type { Outputs } from '../lib/trpc';
+import { referralsEn } from './referrals/en';
+import { casesEn } from './cases/en';
 
 type Role = Outputs['auth']['me']['role'];
 type AgencyKind = Outputs['agencies']['list'][number]['kind'];
@@ -31,6 +33,7 @@ export const en = {
     required: 'required',
     confirm: 'Confirm: {{ action }}',
     retry: 'Try again',
+    choose: 'Choose…',
   },
   nav: {
     label: 'Main navigation',
@@ -43,6 +46,12 @@ export const en = {
     signOut: 'Sign out',
     signingOut: 'Signing out…',
     signedInAs: 'Signed in as {{ name }}',
+    screening: 'Screening',
+    cases: 'Cases',
+    myCases: 'My cases',
+    shared: 'Shared with my agency',
+    newReferral: 'New referral',
+    myReferrals: 'My referrals',
   },
   signIn: {
     title: 'Sign in',
@@ -56,7 +65,6 @@ export const en = {
   },
   home: {
     title: 'Welcome, {{ name }}',
-    workspace: 'Your workspace arrives with case management. Until then you can manage your sessions and your password here.',
     admin: 'Manage the agencies of the network and the accounts of your municipality.',
     auditor: 'Read the audit log and verify its integrity.',
   },
@@ -178,7 +186,17 @@ export const en = {
     missing_tail: 'events at the end of the chain are missing',
     missing_head: 'the record of the chain’s last event is missing (events may have been removed)',
   },
-  entityTypes: { User: 'User', Agency: 'Agency', Session: 'Session', AuditEvent: 'Audit log' },
+  entityTypes: {
+    User: 'User',
+    Agency: 'Agency',
+    Session: 'Session',
+    AuditEvent: 'Audit log',
+    Person: 'Person',
+    Household: 'Household',
+    Referral: 'Referral',
+    Case: 'Case',
+    Disclosure: 'Disclosure',
+  },
   auditActions: {
     auth: {
       login: 'Sign-in',
@@ -196,8 +214,25 @@ export const en = {
       enable: 'User enabled',
       resetPassword: 'Password reset',
       list: 'User list viewed',
+      directory: 'Colleague list viewed',
     },
     audit: { list: 'Audit log viewed', verify: 'Audit log verified' },
+    person: { match: 'Person search', create: 'Person registered', read: 'Person viewed', household: { link: 'Household linked' } },
+    referral: { create: 'Referral logged', mine: 'Own referrals viewed', queue: 'Screening queue viewed', read: 'Referral viewed', screen: 'Referral screened' },
+    case: {
+      open: 'Case opened',
+      list: 'Case list viewed',
+      read: 'Case viewed',
+      note: { list: 'Case notes viewed', create: 'Case note added' },
+      summary: { update: 'Case summary updated' },
+      stage: { change: 'Case stage changed' },
+      assign: 'Case assigned',
+      close: 'Case closed',
+      reopen: 'Case reopened',
+      disclose: 'Case disclosed',
+      disclosure: { revoke: 'Disclosure revoked' },
+      consent: { withdraw: 'Consent withdrawn' },
+    },
   },
   roles: {
     social_worker: 'Social worker',
@@ -239,6 +274,9 @@ export const en = {
     AGENCY_INACTIVE: 'This agency is inactive.',
     CANNOT_DISABLE_SELF: 'You cannot disable your own account or remove your own administrator role.',
     CSRF_REJECTED: 'The request was refused for security reasons. Reload the page and try again.',
+    ALREADY_SCREENED: 'Another coordinator decided on this referral in the meantime.',
+    INVALID_TRANSITION: 'The case cannot move to that stage from where it is.',
+    NO_CONSENT: 'Consent is no legal basis here: it was not given, or it was withdrawn.',
     UNAVAILABLE: 'The service is unavailable right now. Please try again shortly.',
     INTERNAL: 'Something went wrong on our side. Please try again.',
     NETWORK: 'The server cannot be reached. Check your connection and try again.',
@@ -252,6 +290,7 @@ export const en = {
     invalid_value: 'Choose one of the options.',
     invalid: 'This value is not valid.',
     mismatch: 'The two passwords are not the same.',
+    chooseOne: 'Choose at least one.',
     WRONG_PASSWORD: 'The current password is not correct.',
     PASSWORD_TOO_SHORT: 'At least 12 characters.',
     PASSWORD_TOO_LONG: 'At most 128 characters.',
@@ -262,8 +301,23 @@ export const en = {
     AGENCY_REQUIRED: 'Required for an agency practitioner.',
     AGENCY_INACTIVE: 'This agency is inactive.',
     NOT_FOUND: 'Not found.',
+    FORBIDDEN: 'You may not choose this.',
+    custom: 'This value is not valid.',
+    guardian_required: 'This person may be under 18: consent must come from a parent or guardian.',
+    in_future: 'This date is in the future.',
+    name_required: 'Give the name in Arabic or in Latin script (or both).',
+    either_person_or_new_person: 'Choose a matched person or register a new one, not both.',
+    one_recipient: 'Choose one recipient: an agency or a person.',
+    duplicate: 'Each choice only once.',
+    same_person: 'Choose two different people.',
+    INVALID_TRANSITION: 'Not a possible next stage.',
+    NO_CONSENT: 'Consent was not given or was withdrawn.',
+    ALREADY_WITHDRAWN: 'Consent was already withdrawn.',
+    ALREADY_REVOKED: 'Already revoked.',
   },
   notFound: { title: 'Page not found', back: 'Back to the home page' },
+  ...referralsEn,
+  ...casesEn,
 };
 
 export type Dictionary = typeof en;

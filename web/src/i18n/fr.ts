@@ -1,4 +1,6 @@
 import type { Dictionary } from './en';
+import { referralsFr } from './referrals/fr';
+import { casesFr } from './cases/fr';
 
 export const fr: Dictionary = {
   app: {
@@ -23,6 +25,7 @@ export const fr: Dictionary = {
     required: 'obligatoire',
     confirm: 'Confirmer : {{ action }}',
     retry: 'Réessayer',
+    choose: 'Choisir…',
 
   },
   nav: {
@@ -36,6 +39,12 @@ export const fr: Dictionary = {
     signOut: 'Se déconnecter',
     signingOut: 'Déconnexion…',
     signedInAs: 'Session de {{ name }}',
+    screening: 'Tri',
+    cases: 'Dossiers',
+    myCases: 'Mes dossiers',
+    shared: 'Partagés avec mon organisme',
+    newReferral: 'Nouveau signalement',
+    myReferrals: 'Mes signalements',
   },
   signIn: {
     title: 'Connexion',
@@ -49,8 +58,6 @@ export const fr: Dictionary = {
   },
   home: {
     title: 'Bienvenue, {{ name }}',
-    workspace:
-      'Votre espace de travail arrivera avec la gestion des situations. En attendant, vous pouvez gérer ici vos sessions et votre mot de passe.',
     admin: 'Gérez les organismes du réseau et les comptes de votre municipalité.',
     auditor: 'Consultez le journal d’audit et vérifiez son intégrité.',
   },
@@ -172,7 +179,17 @@ export const fr: Dictionary = {
     missing_tail: 'des événements manquent à la fin de la chaîne',
     missing_head: 'l’enregistrement du dernier événement de la chaîne manque (des événements ont pu être supprimés)',
   },
-  entityTypes: { User: 'Utilisateur', Agency: 'Organisme', Session: 'Session', AuditEvent: 'Journal d’audit' },
+  entityTypes: {
+    User: 'Utilisateur',
+    Agency: 'Organisme',
+    Session: 'Session',
+    AuditEvent: 'Journal d’audit',
+    Person: 'Personne',
+    Household: 'Foyer',
+    Referral: 'Signalement',
+    Case: 'Dossier',
+    Disclosure: 'Partage',
+  },
   auditActions: {
     auth: {
       login: 'Connexion',
@@ -190,8 +207,25 @@ export const fr: Dictionary = {
       enable: 'Utilisateur réactivé',
       resetPassword: 'Mot de passe réinitialisé',
       list: 'Liste des utilisateurs consultée',
+      directory: 'Annuaire des collègues consulté',
     },
     audit: { list: 'Journal d’audit consulté', verify: 'Journal d’audit vérifié' },
+    person: { match: 'Recherche de personne', create: 'Personne enregistrée', read: 'Personne consultée', household: { link: 'Foyer relié' } },
+    referral: { create: 'Signalement fait', mine: 'Mes signalements consultés', queue: 'File de tri consultée', read: 'Signalement consulté', screen: 'Signalement trié' },
+    case: {
+      open: 'Dossier ouvert',
+      list: 'Liste des dossiers consultée',
+      read: 'Dossier consulté',
+      note: { list: 'Notes du dossier consultées', create: 'Note ajoutée au dossier' },
+      summary: { update: 'Synthèse du dossier modifiée' },
+      stage: { change: 'Étape du dossier changée' },
+      assign: 'Désignation sur un dossier',
+      close: 'Dossier clos',
+      reopen: 'Dossier rouvert',
+      disclose: 'Dossier partagé',
+      disclosure: { revoke: 'Partage révoqué' },
+      consent: { withdraw: 'Consentement retiré' },
+    },
   },
   roles: {
     social_worker: 'Travailleur social',
@@ -233,6 +267,9 @@ export const fr: Dictionary = {
     AGENCY_INACTIVE: 'Cet organisme est inactif.',
     CANNOT_DISABLE_SELF: 'Vous ne pouvez ni désactiver votre propre compte ni retirer votre propre rôle d’administrateur.',
     CSRF_REJECTED: 'La requête a été refusée pour des raisons de sécurité. Rechargez la page et réessayez.',
+    ALREADY_SCREENED: 'Un autre coordinateur a déjà statué sur ce signalement.',
+    INVALID_TRANSITION: 'Le dossier ne peut pas passer à cette étape depuis l’étape actuelle.',
+    NO_CONSENT: 'Le consentement ne peut pas servir de base ici : il n’a pas été donné ou a été retiré.',
     UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
     INTERNAL: 'Une erreur s’est produite de notre côté. Veuillez réessayer.',
     NETWORK: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
@@ -246,6 +283,7 @@ export const fr: Dictionary = {
     invalid_value: 'Choisissez l’une des options.',
     invalid: 'Cette valeur n’est pas valide.',
     mismatch: 'Les deux mots de passe ne correspondent pas.',
+    chooseOne: 'Choisissez-en au moins un.',
     WRONG_PASSWORD: 'Le mot de passe actuel est incorrect.',
     PASSWORD_TOO_SHORT: 'Au moins 12 caractères.',
     PASSWORD_TOO_LONG: 'Au plus 128 caractères.',
@@ -256,6 +294,21 @@ export const fr: Dictionary = {
     AGENCY_REQUIRED: 'Obligatoire pour un intervenant d’organisme.',
     AGENCY_INACTIVE: 'Cet organisme est inactif.',
     NOT_FOUND: 'Introuvable.',
+    FORBIDDEN: 'Vous ne pouvez pas choisir ceci.',
+    custom: 'Cette valeur n’est pas valide.',
+    guardian_required: 'Cette personne a peut-être moins de 18 ans : le consentement doit venir d’un parent ou tuteur.',
+    in_future: 'Cette date est dans le futur.',
+    name_required: 'Indiquez le nom en écriture arabe ou latine (ou les deux).',
+    either_person_or_new_person: 'Choisissez une personne trouvée ou enregistrez-en une nouvelle, pas les deux.',
+    one_recipient: 'Choisissez un seul destinataire : un organisme ou une personne.',
+    duplicate: 'Chaque choix une seule fois.',
+    same_person: 'Choisissez deux personnes différentes.',
+    INVALID_TRANSITION: 'Ce n’est pas une étape suivante possible.',
+    NO_CONSENT: 'Consentement non donné ou retiré.',
+    ALREADY_WITHDRAWN: 'Le consentement a déjà été retiré.',
+    ALREADY_REVOKED: 'Déjà révoqué.',
   },
   notFound: { title: 'Page introuvable', back: 'Retour à l’accueil' },
+  ...referralsFr,
+  ...casesFr,
 };

@@ -41,3 +41,20 @@ export function describeUserAgent(ua: string | null): string {
   if (!browser) return t('sessions.unknown');
   return os ? t('sessions.browserOn', { browser, os }) : browser;
 }
+
+/** A calendar date in the current locale, e.g. "15 Jan 2026". */
+export function formatDate(value: Date | string | null | undefined): string {
+  if (!value) return t('common.none');
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(date);
+}
+
+/** A list of words joined as the locale joins them: "notes, plan and summary". */
+export function formatList(items: string[]): string {
+  return new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** A year as the locale writes numbers, without a thousands separator ("2009", "٢٠٠٩"). */
+export function formatYear(value: number): string {
+  return new Intl.NumberFormat(locale(), { useGrouping: false }).format(value);
+}

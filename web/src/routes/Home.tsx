@@ -1,7 +1,10 @@
-import { Match, Switch } from 'solid-js';
+import { Match, Switch, lazy } from 'solid-js';
 import { A } from '@solidjs/router';
 import { t } from '../i18n';
 import { useMe } from '../components/Shell';
+
+// Case work's dashboard reads the queue and the case list: loaded only for the roles that work cases.
+const Dashboard = lazy(() => import('../features/dashboard/Dashboard'));
 
 /** The landing page; its text follows the role. */
 export function Home() {
@@ -11,7 +14,7 @@ export function Home() {
       <h1 id="home-title" data-testid="home-title">
         {t('home.title', { name: me().displayName })}
       </h1>
-      <Switch fallback={<p class="lead">{t('home.workspace')}</p>}>
+      <Switch fallback={<Dashboard />}>
         <Match when={me().role === 'admin'}>
           <p class="lead">{t('home.admin')}</p>
           <p class="links">

@@ -1,7 +1,8 @@
-import { For, Show, Suspense, createMemo, createSignal, useTransition } from 'solid-js';
-import { createAsync } from '@solidjs/router';
+import { For, Suspense, createMemo, createSignal } from 'solid-js';
 import { t } from '../../i18n';
 import { formatNumber } from '../../lib/format';
+import { createKeysetPages } from '../../lib/pages';
+import { LoadMore } from '../../components/LoadMore';
 import { RequireRole } from '../../components/Shell';
 import { AuditFilters, type Actor } from './AuditFilters';
 import { AuditRow } from './AuditRow';
@@ -10,12 +11,7 @@ import { getAuditPage, type AuditFilters as Filters } from './api';
 
 function AuditLog() {
   const [filters, setFilters] = createSignal<Filters>({});
-  // Keyset pagination: the cursors of the pages loaded so far; the first page has none.
-  const [cursors, setCursors] = createSignal<(string | undefined)[]>([undefined]);
-  const [pending, start] = useTransition();
-  const pages = createAsync(() => Promise.all(cursors().map((c) => getAuditPage(filters(), c))));
-  const events = () => (pages.latest ?? []).flatMap((p) => p.items);
-  const nextCursor = () => pages.latest?.at(-1)?.nextCursor ?? null;
+  const { pages, items: events, nextCursor, pending, loadMore, restart } = createKeysetPages((cursor) => getAuditPage(filters(), cursor));
   // Everyone seen in the log so far stays selectable, even while the list is filtered to one actor.
   const actors = createMemo<Map<string, Actor>>((seen) => {
     const next = new Map(seen);
@@ -23,12 +19,7 @@ function AuditLog() {
     return next;
   }, new Map());
 
-  const apply = (f: Filters) =>
-    start(() => {
-      setFilters(f);
-      setCursors([undefined]);
-    });
-  const loadMore = (cursor: string) => start(() => setCursors([...cursors(), cursor]));
+  const apply = (f: Filters) => restart(() => setFilters(f));
 
   return (
     <>
@@ -59,13 +50,7 @@ function AuditLog() {
             </tbody>
           </table>
         </div>
-        <Show when={nextCursor()} fallback={<Show when={events().length > 0}><p class="muted">{t('audit.end')}</p></Show>}>
-          {(cursor) => (
-            <button type="button" class="button" disabled={pending()} onClick={() => loadMore(cursor())} data-testid="load-more">
-              {pending() ? t('app.loading') : t('audit.loadMore')}
-            </button>
-          )}
-        </Show>
+        <LoadMore next={nextCursor()} pending={pending()} any={events().length > 0} label={t('audit.loadMore')} end={t('audit.end')} onMore={loadMore} />
       </Suspense>
     </>
   );

@@ -1,5 +1,6 @@
 import { query } from '@solidjs/router';
 import { trpc, type Outputs } from '../../lib/trpc';
+import { addDays, startOfDay } from '../../lib/dates';
 
 export type AuditEvent = Outputs['audit']['list']['items'][number];
 export type VerifyResult = Outputs['audit']['verify'];
@@ -31,23 +32,40 @@ export const ACTIONS = [
   'user.enable',
   'user.resetPassword',
   'user.list',
+  'user.directory',
   'audit.list',
   'audit.verify',
+  'person.match',
+  'person.create',
+  'person.read',
+  'person.household.link',
+  'referral.create',
+  'referral.mine',
+  'referral.queue',
+  'referral.read',
+  'referral.screen',
+  'case.open',
+  'case.list',
+  'case.read',
+  'case.note.list',
+  'case.note.create',
+  'case.summary.update',
+  'case.stage.change',
+  'case.assign',
+  'case.close',
+  'case.reopen',
+  'case.disclose',
+  'case.disclosure.revoke',
+  'case.consent.withdraw',
 ] as const;
 
-export const ENTITY_TYPES = ['User', 'Agency', 'Session', 'AuditEvent'] as const;
+export const ENTITY_TYPES = ['User', 'Agency', 'Session', 'AuditEvent', 'Person', 'Household', 'Referral', 'Case', 'Disclosure'] as const;
 
 /** One keyset page of the log, newest first; `cursor` is the last id of the page before. */
 export const getAuditPage = query(
   (filters: AuditFilters, cursor: string | undefined) => trpc.audit.list.query({ ...filters, cursor, limit: PAGE_SIZE }),
   'audit',
 );
-
-/** A day picked in a date field, as the local midnight that starts it. */
-export function startOfDay(value: string): Date | undefined {
-  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(value);
-  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
-}
 
 /** The filters a submitted form describes; "to" includes its whole day. */
 export function filtersFrom(data: FormData): AuditFilters {
@@ -60,6 +78,6 @@ export function filtersFrom(data: FormData): AuditFilters {
     entityType: text('entityType'),
     outcome: outcome === 'allowed' || outcome === 'denied' ? outcome : undefined,
     from: startOfDay(text('from') ?? ''),
-    to: to && new Date(to.getFullYear(), to.getMonth(), to.getDate() + 1),
+    to: to && addDays(to, 1),
   };
 }

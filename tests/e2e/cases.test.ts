@@ -1,0 +1,219 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp } from '../../src/app.js';
+import { systemClock } from '../../src/lib/clock.js';
+import { testDb } from '../helpers/db.js';
+import { testConfig, testKeyring } from '../helpers/callers.js';
+import { makeAgency, makeTown, makeUser, TEST_PASSWORD } from '../helpers/factories.js';
+import { makePerson } from '../helpers/people-factories.js';
+import { makeReferral } from '../helpers/referral-factories.js';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const webRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+if (!existsSync(`${webRoot}index.html`)) throw new Error('web/dist is missing: run `npm run build:web` first (npm test does).');
+
+const { db } = await testDb();
+const app = await buildApp({ db, config: testConfig(), keyring: testKeyring, clock: systemClock, publicOrigin: null, loginPerMinute: 1_000, webRoot });
+let base = '';
+let browser: Browser;
+const cspViolations: string[] = [];
+
+beforeAll(async () => {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  base = `http://127.0.0.1:${address.port}`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app.close();
+});
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
+  });
+  return { context, page };
+}
+
+/** Signs in on the sign-in page and waits for the home page. */
+async function signIn(page: Page, email: string) {
+  const form = page.getByTestId('sign-in-form');
+  await form.waitFor();
+  await form.locator('input[name=email]').fill(email);
+  await form.locator('input[name=password]').fill(TEST_PASSWORD);
+  await form.locator('button[type=submit]').click();
+  await page.getByTestId('home-title').waitFor();
+}
+
+async function signOut(page: Page) {
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('sign-in-form').waitFor();
+}
+
+/** Waits for the answer of one tRPC procedure the page is about to call. */
+const answerOf = (page: Page, path: string) => page.waitForResponse((res) => new URL(res.url()).pathname === `/trpc/${path}` && res.ok());
+
+const localDate = (d: Date) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(d);
+
+describe('from concern to case in a real browser', () => {
+  it('a social worker refers a known person in Arabic; the coordinator accepts, assigns and discloses to a school; the school sees the summary only; the auditor sees it all', async () => {
+    const { town, coordinator, auditor } = await makeTown(db);
+    const socialWorker = await makeUser(db, { municipalityId: town.id, role: 'social_worker', locale: 'ar', displayName: 'ليلى الخطيب' });
+    const school = await makeAgency(db, town.id, { name: 'Al-Nour Secondary School', kind: 'school' });
+    const teacher = await makeUser(db, { municipalityId: town.id, role: 'agency_practitioner', agencyId: school.id, displayName: 'Samir Haddad' });
+    // The social worker was key worker of this young person's earlier case, so she may see him.
+    const person = await makePerson(db, town.id, { nameArabic: 'محمد الأمين', nameLatin: 'Mohamed El Amine', birthYear: 2010 });
+    const earlier = await makeReferral(db, testKeyring, { town, referrer: coordinator, person, status: 'accepted', submittedAt: new Date('2025-03-03T09:00:00Z') });
+    await db.case.update({ where: { id: earlier.case!.id }, data: { keyWorkerId: socialWorker.id, stage: 'follow_up' } });
+    // A namesake she may not see: the form only says that a possible match exists.
+    await makePerson(db, town.id, { nameArabic: 'محمد الامين', nameLatin: 'Mohammed Al Amin', birthYear: 1984 });
+
+    const { context, page } = await newPage();
+    await page.goto(`${base}/`);
+
+    // 1. The social worker logs the referral in Arabic and picks the suggested match.
+    await signIn(page, socialWorker.email);
+    await page.locator('html[dir="rtl"][lang="ar"]').waitFor({ state: 'attached' });
+    await page.locator('nav a[href="/referrals/new"]').click();
+    const form = page.getByTestId('referral-form');
+    await page.getByRole('heading', { name: 'إحالة جديدة' }).waitFor();
+    await form.getByTestId('urgency').getByLabel('ذات أولوية').check();
+    const matched = answerOf(page, 'people.match');
+    await form.getByTestId('person-search').fill('محمد الامين');
+    await matched;
+    const candidate = form.getByTestId('candidate').filter({ hasText: 'Mohamed El Amine' });
+    await candidate.waitFor();
+    expect(await candidate.textContent()).toContain('محمد الأمين');
+    await form.getByTestId('restricted-match').waitFor();
+    await candidate.getByTestId('choose-candidate').click();
+    await form.getByTestId('chosen-person').getByText('Mohamed El Amine').waitFor();
+    expect(await form.locator('select[name=cohort]').inputValue()).toBe('youth');
+    await form.locator('select[name=source]').selectOption('school');
+    await form.getByTestId('categories').getByLabel('سلوك في المدرسة').check();
+    await form.getByTestId('categories').getByLabel('تطرّف عبر الإنترنت').check();
+    await form.locator('textarea[name=concernText]').fill('يردد شعارات عنيفة في الصف منذ شهر، ويقضي الليل على منتديات متطرفة.');
+    // Born 2010: consent comes from a guardian, and the form has chosen that already.
+    expect(await form.locator('input[name="consent.by"][value=guardian]').isChecked()).toBe(true);
+    await form.locator('textarea[name="consent.scope"]').fill('المشاركة مع المدرسة لغرض الدعم التربوي');
+    // Saying the boy consented himself is refused by the server, in Arabic, at that field.
+    await form.locator('input[name="consent.by"][value=person]').check();
+    await form.locator('button[type=submit]').click();
+    await form.getByText('قد يكون هذا الشخص دون 18 عامًا: يجب أن تصدر الموافقة عن أحد الوالدين أو الوصي.').waitFor();
+    await form.locator('input[name="consent.by"][value=guardian]').check();
+    const created = answerOf(page, 'referrals.create');
+    await form.locator('button[type=submit]').click();
+    await created;
+    await page.getByTestId('referral-sent').getByRole('link', { name: 'عرض إحالاتي' }).click();
+    const mine = page.getByTestId('my-referral').first();
+    await mine.waitFor();
+    expect(await mine.getAttribute('data-status')).toBe('submitted');
+    expect(await mine.textContent()).toContain('بانتظار الفرز');
+    await signOut(page);
+
+    // 2. The coordinator screens it and accepts it: a case opens.
+    await signIn(page, coordinator.email);
+    await page.locator('nav a[href="/referrals/queue"]').click();
+    const row = page.getByTestId('queue-row').filter({ hasText: 'Mohamed El Amine' });
+    await row.getByTestId('open-referral').click();
+    await page.getByTestId('concern-text').getByText('يردد شعارات عنيفة').waitFor();
+    await page.getByTestId('decision').getByLabel('Accept: open a case').check();
+    const screened = answerOf(page, 'referrals.screen');
+    await page.getByTestId('decide').click();
+    await screened;
+    await page.getByTestId('open-case').click();
+    const reference = (await page.getByTestId('case-reference').textContent())?.trim() ?? '';
+    expect(reference).toMatch(/^[A-Z0-9]{4}-\d{4}-\d{4}$/);
+    expect(reference).not.toBe(earlier.case!.reference);
+
+    // 3. Key worker, a summary, a note, and the disclosure of {summary, plan} to the school for 30 days.
+    const assign = page.getByTestId('assign-form');
+    await assign.locator('select[name=keyWorkerId]').selectOption({ label: 'ليلى الخطيب (Social worker)' });
+    await assign.locator('button[type=submit]').click();
+    await page.getByTestId('key-worker').getByText('ليلى الخطيب').waitFor();
+    await page.getByTestId('edit-summary').click();
+    await page.locator('[data-testid=summary-form] textarea[name=summary]').fill('Needs support to stay in school; family is cooperative.');
+    await page.locator('[data-testid=summary-form] button[type=submit]').click();
+    await page.getByTestId('summary-text').getByText('Needs support to stay in school').waitFor();
+    await page.locator('[data-testid=note-form] textarea[name=body]').fill('Father says the boy met an older recruiter at the mosque cafe.');
+    await page.locator('[data-testid=note-form] button[type=submit]').click();
+    await page.getByTestId('note').getByText('older recruiter').waitFor();
+    await page.getByTestId('add-disclosure').click();
+    const disclose = page.getByTestId('disclosure-form');
+    await disclose.locator('select[name=agencyId]').selectOption({ label: 'Al-Nour Secondary School (School)' });
+    await disclose.locator('input[name=purpose]').fill('education support');
+    await disclose.getByTestId('disclosure-sections').getByLabel('Summary').check();
+    await disclose.getByTestId('disclosure-sections').getByLabel('Support plan').check();
+    await disclose.locator('select[name=legalBasis]').selectOption('consent');
+    const in30 = new Date();
+    in30.setDate(in30.getDate() + 30);
+    const disclosed = answerOf(page, 'cases.disclose');
+    await disclose.locator('button[type=submit]').click();
+    await disclosed;
+    const grant = page.getByTestId('disclosure').filter({ hasText: 'education support' });
+    await grant.waitFor();
+    expect(await grant.textContent()).toContain('Al-Nour Secondary School');
+    expect(await grant.textContent()).toContain(localDate(in30));
+    expect(await grant.getAttribute('data-status')).toBe('live');
+    await signOut(page);
+
+    // 4. The school's practitioner opens the case: the summary, and no notes.
+    await signIn(page, teacher.email);
+    await page.locator('nav a[href="/cases"]').click();
+    await page.getByTestId('case-row').getByRole('link', { name: reference }).click();
+    await page.getByTestId('summary-text').getByText('Needs support to stay in school').waitFor();
+    expect(await page.getByTestId('sections-shown').textContent()).toContain('Summary and Support plan');
+    expect(await page.getByTestId('notes-section').count()).toBe(0);
+    expect(await page.getByTestId('team-section').count()).toBe(0);
+    expect(await page.getByTestId('workflow').count()).toBe(0);
+    expect(await page.locator('main').textContent()).not.toContain('older recruiter');
+    await signOut(page);
+
+    // 5. The auditor finds each of those steps in the audit log, and the school's view of the case.
+    await signIn(page, auditor.email);
+    await page.locator('nav a[href="/audit"]').click();
+    const rows = page.getByTestId('audit-row');
+    await rows.first().waitFor();
+    const filterBy = async (action: string) => {
+      const answered = answerOf(page, 'audit.list');
+      await page.getByTestId('audit-filters').locator('input[name=action]').fill(action);
+      await page.getByTestId('audit-filters').locator('button[type=submit]').click();
+      await answered;
+    };
+    const event = (action: string, actor: string) => rows.and(page.locator(`[data-action="${action}"]`)).filter({ hasText: actor });
+    await filterBy('referral.');
+    await event('referral.create', 'ليلى الخطيب').first().waitFor();
+    expect(await event('referral.create', 'ليلى الخطيب').first().getByTestId('audit-action').textContent()).toBe('Referral logged');
+    await event('referral.screen', 'Test coordinator').first().waitFor();
+    await filterBy('case.');
+    await event('case.assign', 'Test coordinator').first().waitFor();
+    const disclosure = event('case.disclose', 'Test coordinator').first();
+    expect(await disclosure.textContent()).toContain('education support');
+    const schoolRead = event('case.read', 'Samir Haddad').first();
+    await schoolRead.waitFor();
+    expect(await schoolRead.textContent()).toContain('summary');
+    expect(await schoolRead.textContent()).not.toContain('notes');
+    await filterBy('person.match');
+    await event('person.match', 'ليلى الخطيب').first().waitFor();
+
+    await context.close();
+    expect(cspViolations).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+import { Show } from 'solid-js';
+import { A, createAsync, useParams } from '@solidjs/router';
+import { t } from '../../i18n';
+import { useMe } from '../../components/Shell';
+import { CaseHeader } from './CaseHeader';
+import { NotesSection } from './NotesSection';
+import { SummarySection } from './SummarySection';
+import { TeamSection } from './TeamSection';
+import { Timeline } from './Timeline';
+import { WorkflowPanel } from './WorkflowPanel';
+import { getCase, type Case } from './api';
+
+/** The sections of a case this user may see (the server says which), and what they may do with them. */
+function CaseView(props: { case: Case }) {
+  const me = useMe();
+  const c = () => props.case;
+  const coordinator = () => me().role === 'coordinator';
+  const keyWorker = () => c().keyWorker?.id === me().id;
+  return (
+    <>
+      <CaseHeader case={c()} />
+      <div class="case-layout">
+        <div class="case-main">
+          <Show when={c().summary}>{(s) => <SummarySection case={c()} summary={s()} editable={coordinator() || keyWorker()} />}</Show>
+          <Show when={c().notes}>{(n) => <NotesSection caseId={c().id} notes={n()} restricted={coordinator() || keyWorker()} />}</Show>
+          <Show when={c().team}>{(team) => <TeamSection caseId={c().id} team={team()} manage={coordinator()} />}</Show>
+          <Timeline case={c()} />
+        </div>
+        <WorkflowPanel case={c()} coordinator={coordinator()} keyWorker={keyWorker()} />
+      </div>
+    </>
+  );
+}
+
+/** One case. Each visit is audited (case.read) with the sections it showed. */
+export default function CasePage() {
+  const params = useParams<{ id: string }>();
+  const caseData = createAsync(() => getCase(params.id));
+  return (
+    <section aria-labelledby="case-title" class="case-page">
+      <p>
+        <A href="/cases">{t('case.back')}</A>
+      </p>
+      <Show when={caseData()}>{(c) => <CaseView case={c()} />}</Show>
+    </section>
+  );
+}

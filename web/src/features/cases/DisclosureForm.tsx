@@ -1,0 +1,117 @@
+import { Show, createSignal } from 'solid-js';
+import { createAsync } from '@solidjs/router';
+import { t, tKey } from '../../i18n';
+import { trpc } from '../../lib/trpc';
+import { addDays, atTimeOf, dateInputValue, startOfDay } from '../../lib/dates';
+import { Alert } from '../../components/Alert';
+import { ChoiceGroup, OptionsField, TextField } from '../../components/Field';
+import { field, useCaseForm } from './caseForm';
+import { LEGAL_BASES, SECTIONS, getActiveAgencies, getDirectory, type Section } from './api';
+
+const FIELDS = ['agencyId', 'userId', 'purpose', 'sections', 'legalBasis', 'expiresAt'] as const;
+const RECIPIENTS = ['agency', 'user'] as const;
+const DEFAULT_DAYS = 30;
+
+/**
+ * Coordinator: grants sections of the case to an agency or a named colleague, for a purpose, on a
+ * legal basis, until a date (30 days from today unless changed; at most a year).
+ */
+export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
+  let form: HTMLFormElement | undefined;
+  const [to, setTo] = createSignal<(typeof RECIPIENTS)[number]>('agency');
+  const agencies = createAsync(() => getActiveAgencies());
+  const people = createAsync(() => getDirectory(['social_worker', 'agency_practitioner']));
+  const now = new Date();
+  const { submit, submission, errors } = useCaseForm(`disclose-${props.caseId}`, FIELDS, async (data) => {
+    const day = startOfDay(field(data, 'expiresAt'));
+    await trpc.cases.disclose.mutate({
+      caseId: props.caseId,
+      ...(to() === 'agency' ? { agencyId: field(data, 'agencyId') } : { userId: field(data, 'userId') }),
+      purpose: field(data, 'purpose'),
+      sections: data.getAll('sections').map(String) as Section[],
+      legalBasis: field(data, 'legalBasis') as (typeof LEGAL_BASES)[number],
+      expiresAt: day ? atTimeOf(day, new Date()) : new Date(Number.NaN),
+    });
+    form?.reset();
+    props.onDone();
+  });
+  return (
+    <form ref={form} action={submit} method="post" class="form subsection" data-testid="disclosure-form">
+      <h3 class="h3">{t('team.add')}</h3>
+      <Alert kind="error" message={errors().banner} />
+      <ChoiceGroup
+        label={t('team.recipientKind')}
+        name="recipient"
+        type="radio"
+        options={RECIPIENTS}
+        labelOf={(r) => (r === 'agency' ? t('team.toAgency') : t('team.toUser'))}
+        checked={(r) => r === to()}
+        onChange={(r, on) => on && setTo(r)}
+      />
+      <div class="form-grid">
+        <Show
+          when={to() === 'agency'}
+          fallback={
+            <OptionsField
+              label={t('team.user')}
+              name="userId"
+              required
+              options={people()}
+              idOf={(u) => u.id}
+              labelOf={(u) => (u.agency ? `${u.displayName} (${u.agency.name})` : u.displayName)}
+              placeholder={t('common.choose')}
+              error={errors().fields.userId}
+            />
+          }
+        >
+          <OptionsField
+            label={t('team.agency')}
+            name="agencyId"
+            required
+            options={agencies()}
+            idOf={(a) => a.id}
+            labelOf={(a) => `${a.name} (${tKey('agencyKinds', a.kind)})`}
+            placeholder={t('common.choose')}
+            error={errors().fields.agencyId}
+          />
+        </Show>
+        <TextField label={t('team.purpose')} name="purpose" required minLength={3} maxLength={300} error={errors().fields.purpose} />
+        <OptionsField
+          label={t('team.legalBasis')}
+          name="legalBasis"
+          required
+          options={LEGAL_BASES}
+          labelOf={(b) => tKey('legalBases', b)}
+          placeholder={t('common.choose')}
+          error={errors().fields.legalBasis}
+        />
+        <TextField
+          label={t('team.expiresAt')}
+          name="expiresAt"
+          type="date"
+          required
+          min={dateInputValue(addDays(now, 1))}
+          max={dateInputValue(addDays(now, 365))}
+          value={dateInputValue(addDays(now, DEFAULT_DAYS))}
+          hint={t('team.expiresHint')}
+          // The server says "too small" or "too big"; for a date, the range itself is clearer.
+          error={errors().fields.expiresAt ? t('team.expiresInvalid') : undefined}
+        />
+      </div>
+      <ChoiceGroup
+        label={t('team.sections')}
+        name="sections"
+        type="checkbox"
+        options={SECTIONS}
+        labelOf={(s) => tKey('sections', s)}
+        error={errors().fields.sections}
+        testId="disclosure-sections"
+      />
+      <div class="form-actions">
+        <button type="submit" class="button primary" disabled={submission.pending}>
+          {submission.pending ? t('common.saving') : t('team.disclose')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+import { For, Show } from 'solid-js';
+import { t, tKey } from '../../i18n';
+import { trpc } from '../../lib/trpc';
+import { formatDateTime } from '../../lib/format';
+import { Alert } from '../../components/Alert';
+import { OptionsField, TextAreaField } from '../../components/Field';
+import { field, useCaseForm } from './caseForm';
+import { SENSITIVITIES, type Case } from './api';
+
+type Notes = NonNullable<Case['notes']>;
+
+/** A note form: standard notes for the case team; restricted ones only for coordinator and key worker. */
+function AddNote(props: { caseId: string; restricted: boolean }) {
+  let form: HTMLFormElement | undefined;
+  const { submit, submission, errors } = useCaseForm(`note-${props.caseId}`, ['body', 'sensitivity'], async (data) => {
+    const sensitivity = field(data, 'sensitivity') === 'restricted' ? 'restricted' : 'standard';
+    await trpc.cases.addNote.mutate({ caseId: props.caseId, body: field(data, 'body'), sensitivity });
+    form?.reset();
+  });
+  return (
+    <form ref={form} action={submit} method="post" class="form subsection" data-testid="note-form">
+      <Alert kind="error" message={errors().banner} />
+      <Alert kind="success" message={submission.result ? t('case.noteAdded') : null} />
+      <TextAreaField label={t('case.noteBody')} name="body" required maxLength={20_000} rows={4} error={errors().fields.body} />
+      <Show when={props.restricted}>
+        <OptionsField
+          label={t('case.sensitivity')}
+          name="sensitivity"
+          options={SENSITIVITIES}
+          labelOf={(s) => tKey('sensitivities', s)}
+          error={errors().fields.sensitivity}
+        />
+      </Show>
+      <div class="form-actions">
+        <button type="submit" class="button primary" disabled={submission.pending}>
+          {submission.pending ? t('common.saving') : t('case.addNote')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The notes the user may read, newest first, and a form to add one. */
+export function NotesSection(props: { caseId: string; notes: Notes; restricted: boolean }) {
+  return (
+    <section class="card" aria-labelledby="notes-title" data-testid="notes-section">
+      <h2 id="notes-title">{t('case.notesTitle')}</h2>
+      <ol class="notes">
+        <For each={props.notes.items} fallback={<li class="muted">{t('case.notesEmpty')}</li>}>
+          {(note) => (
+            <li class="note" classList={{ restricted: note.sensitivity === 'restricted' }} data-testid="note">
+              <p class="note-meta">
+                <bdi class="strong">{note.author?.displayName ?? t('common.none')}</bdi> · <time datetime={note.createdAt.toISOString()}>{formatDateTime(note.createdAt)}</time>
+                <Show when={note.sensitivity === 'restricted'}>
+                  <span class="badge warn">{t('case.restrictedBadge')}</span>
+                </Show>
+              </p>
+              <p class="prewrap" dir="auto">
+                {note.body}
+              </p>
+            </li>
+          )}
+        </For>
+      </ol>
+      <AddNote caseId={props.caseId} restricted={props.restricted} />
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { For, Show } from 'solid-js';
+import { t, tKey } from '../../i18n';
+import { formatDate, formatDateTime, formatList } from '../../lib/format';
+import type { Case, TimelineEntry } from './api';
+
+type Data = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** Names for the ids an entry mentions, from what the page already knows (never another request). */
+function namesOf(c: Case): Map<string, string> {
+  const names = new Map<string, string>();
+  if (c.keyWorker) names.set(c.keyWorker.id, c.keyWorker.displayName);
+  if (c.leadAgency) names.set(c.leadAgency.id, c.leadAgency.name);
+  for (const d of c.team ?? []) {
+    if (d.agency) names.set(d.agency.id, d.agency.name);
+    if (d.user) names.set(d.user.id, d.user.displayName);
+  }
+  return names;
+}
+
+/** One entry in words: what happened, and the facts the user may know about it. */
+function describe(e: TimelineEntry, names: Map<string, string>): { title: string; detail: string[] } {
+  const data = (e.data ?? {}) as Data;
+  const name = (id: unknown) => names.get(str(id) ?? '') ?? t('timeline.someone');
+  const stage = (v: unknown) => (str(v) ? tKey('stages', str(v)!) : t('common.none'));
+  const reason = str(data.reason) ? [str(data.reason)!] : [];
+  switch (e.kind) {
+    case 'assign':
+    case 'transfer': {
+      const role = data.role === 'leadAgency' ? t('timeline.leadAgency') : t('timeline.keyWorker');
+      return { title: `${tKey('timeline', e.kind)} (${role})`, detail: [name(data.to)] };
+    }
+    case 'disclose':
+    case 'revoke': {
+      const sections = Array.isArray(data.sections) ? formatList(data.sections.map((s) => tKey('sections', String(s)))) : '';
+      const until = str(data.expiresAt) ? formatDate(str(data.expiresAt)) : '';
+      return {
+        title: tKey('timeline', e.kind, e.kind, { to: name(data.agencyId ?? data.userId) }),
+        detail: [sections, str(data.purpose) ?? '', until, ...reason].filter(Boolean),
+      };
+    }
+    case 'stage':
+      return { title: tKey('timeline', 'stage', e.kind, { from: stage(data.from), to: stage(data.to) }), detail: reason };
+    case 'note':
+      return { title: t('timeline.note'), detail: str(data.sensitivity) === 'restricted' ? [t('case.restrictedBadge')] : [] };
+    default:
+      return { title: tKey('timeline', e.kind), detail: reason };
+  }
+}
+
+/** Everything that happened to the case that the user may know of, newest first. */
+export function Timeline(props: { case: Case }) {
+  const names = () => namesOf(props.case);
+  return (
+    <section class="card" aria-labelledby="timeline-title" data-testid="timeline">
+      <h2 id="timeline-title">{t('case.timelineTitle')}</h2>
+      <ol class="timeline">
+        <For each={props.case.timeline} fallback={<li class="muted">{t('case.timelineEmpty')}</li>}>
+          {(entry) => {
+            const text = () => describe(entry, names());
+            return (
+              <li data-kind={entry.kind}>
+                <p class="timeline-title">
+                  <strong>{text().title}</strong>
+                </p>
+                <Show when={text().detail.length > 0}>
+                  <p class="timeline-detail">
+                    <For each={text().detail}>{(part) => <bdi class="prewrap">{part}</bdi>}</For>
+                  </p>
+                </Show>
+                <p class="muted small">
+                  <time datetime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>
+                  <Show when={entry.actor}>
+                    {(a) => (
+                      <>
+                        {' · '}
+                        <bdi>{a().displayName}</bdi>
+                      </>
+                    )}
+                  </Show>
+                </p>
+              </li>
+            );
+          }}
+        </For>
+      </ol>
+    </section>
+  );
+}

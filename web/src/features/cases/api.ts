@@ -1,0 +1,35 @@
+import { query } from '@solidjs/router';
+import { trpc, type Inputs, type Outputs } from '../../lib/trpc';
+import { en } from '../../i18n/en';
+
+export type CaseFilters = Omit<Exclude<Inputs['cases']['list'], void | undefined>, 'cursor' | 'limit'>;
+export type CaseRow = Outputs['cases']['list']['items'][number];
+export type Case = Outputs['cases']['get'];
+export type Stage = keyof typeof en.stages;
+export type Section = keyof typeof en.sections;
+export type Disclosure = NonNullable<Case['team']>[number];
+export type TimelineEntry = Case['timeline'][number];
+export type Colleague = Outputs['users']['directory'][number];
+
+/** In the dictionary's order, which is the workflow's order. */
+export const STAGES = Object.keys(en.stages) as Stage[];
+export const SECTIONS = Object.keys(en.sections) as Section[];
+export const LEGAL_BASES = Object.keys(en.legalBases) as (keyof typeof en.legalBases)[];
+export const SENSITIVITIES = Object.keys(en.sensitivities) as (keyof typeof en.sensitivities)[];
+
+/** The workflow's rules, the very ones the server applies (a module without runtime imports). */
+export { NEXT_STAGES, isOpen } from '../../../../src/modules/cases/stages';
+
+export const PAGE_SIZE = 50;
+
+/** One keyset page of the cases the user may see, newest opened first. Audited (case.list). */
+export const getCases = query((filters: CaseFilters, cursor: string | undefined, limit = PAGE_SIZE) => trpc.cases.list.query({ ...filters, cursor, limit }), 'cases.list');
+
+/** One case with the sections the user may see. Audited (case.read). */
+export const getCase = query((id: string) => trpc.cases.get.query({ id }), 'cases.get');
+
+/** Active colleagues with these roles (coordinator only), for the key-worker and disclosure pickers. */
+export const getDirectory = query((roles: Colleague['role'][]) => trpc.users.directory.query({ roles }), 'users.directory');
+
+/** Active agencies, by name (coordinator). */
+export const getActiveAgencies = query(() => trpc.agencies.list.query({ includeInactive: false }), 'agencies.active');

@@ -1,0 +1,66 @@
+import type { Inputs } from '../../lib/trpc';
+import { startOfDay } from '../../lib/dates';
+import { yearOf } from './PersonSection';
+import type { Cohort, ConcernCategory, LegalBasis, Sex, Source, Urgency } from './api';
+
+export type CreateReferral = Inputs['referrals']['create'];
+
+/** Every field of the referral form, by the server's field names (its errors come back under them). */
+export const REFERRAL_FIELDS = [
+  'personId',
+  'newPerson.nameArabic',
+  'newPerson.nameLatin',
+  'newPerson.birthYear',
+  'newPerson.sex',
+  'newPerson.guardianName',
+  'cohort',
+  'source',
+  'concernCategories',
+  'concernText',
+  'urgency',
+  'consent.by',
+  'consent.at',
+  'consent.scope',
+  'consent.legalBasis',
+  'consent.justification',
+] as const;
+
+/**
+ * The referral a submitted form describes: about `personId` when a match was chosen, otherwise a new
+ * person from the form's fields. Values are passed on as typed; the server validates them all.
+ */
+export function referralInput(data: FormData, personId: string | undefined): CreateReferral {
+  const text = (name: string) => String(data.get(name) ?? '').trim();
+  const optional = (name: string) => text(name) || undefined;
+  const consent: CreateReferral['consent'] =
+    text('consent.given') === 'notGiven'
+      ? { given: false, legalBasis: text('consent.legalBasis') as Exclude<LegalBasis, 'consent'>, justification: text('consent.justification') }
+      : {
+          given: true,
+          by: text('consent.by') as 'person' | 'guardian',
+          at: startOfDay(text('consent.at')) ?? new Date(Number.NaN),
+          scope: text('consent.scope'),
+        };
+  const cohort = text('cohort') as Cohort;
+  return {
+    ...(personId
+      ? { personId }
+      : {
+          newPerson: {
+            nameArabic: optional('newPerson.nameArabic'),
+            nameLatin: optional('newPerson.nameLatin'),
+            birthYear: yearOf(text('birthYear')),
+            sex: (optional('newPerson.sex') ?? 'unknown') as Sex,
+            guardianName: optional('newPerson.guardianName'),
+            cohort,
+            languages: [],
+          },
+        }),
+    cohort,
+    source: text('source') as Source,
+    concernCategories: data.getAll('concernCategories').map(String) as ConcernCategory[],
+    concernText: text('concernText'),
+    urgency: text('urgency') as Urgency,
+    consent,
+  };
+}
