@@ -9,6 +9,7 @@ import { testConfig, testKeyring } from '../helpers/callers.js';
 import { makeAgency, makeTown, makeUser, TEST_PASSWORD } from '../helpers/factories.js';
 import { makePerson } from '../helpers/people-factories.js';
 import { makeReferral } from '../helpers/referral-factories.js';
+import { makeCase, makeDisclosure } from '../helpers/case-factories.js';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -212,6 +213,59 @@ describe('from concern to case in a real browser', () => {
     expect(await schoolRead.textContent()).not.toContain('notes');
     await filterBy('person.match');
     await event('person.match', 'ليلى الخطيب').first().waitFor();
+
+    await context.close();
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('the coordinator closes an overdue referral with a minute and revokes a disclosure; the practitioner loses the case at once', async () => {
+    const town = await makeTown(db);
+    const { coordinator, practitioner, agency } = town;
+    const old = await makeReferral(db, testKeyring, {
+      town,
+      referrer: town.socialWorker,
+      urgency: 'immediate_danger',
+      submittedAt: new Date(Date.now() - 20 * 86_400_000),
+      person: await makePerson(db, town.town.id, { nameLatin: 'Youssef Synthetic' }),
+    });
+    const shared = await makeCase(db, town, { summary: 'Mentoring twice a week.', person: { nameLatin: 'Yusuf Synthetic' } });
+    await makeDisclosure(db, shared, { agencyId: agency.id, sections: ['summary'], purpose: 'mentoring', expiresAt: new Date(Date.now() + 10 * 86_400_000), createdById: coordinator.id });
+
+    const { context, page } = await newPage();
+    await page.goto(`${base}/`);
+    await signIn(page, coordinator.email);
+    // The dashboard counts the overdue referral; the queue marks it in words, not only in colour.
+    await page.getByTestId('tile-overdue').locator('.tile-value').getByText('1', { exact: true }).waitFor();
+    await page.getByTestId('tile-overdue').click();
+    const row = page.getByTestId('queue-row').filter({ hasText: 'Youssef Synthetic' });
+    expect(await row.getAttribute('data-overdue')).toBe('true');
+    expect(await row.getByTestId('overdue').textContent()).toBe('Overdue');
+    expect(await row.textContent()).toContain('Immediate danger');
+    await row.getByTestId('open-referral').click();
+    await page.getByTestId('decision').getByLabel('Close without action').check();
+    await page.getByTestId('screen-form').locator('select[name=closeReason]').selectOption('mistaken');
+    await page.getByTestId('screen-form').locator('textarea[name=reason]').fill('The school confused two pupils with the same name.');
+    await page.getByTestId('decide').click();
+    const decision = page.getByTestId('decision-made');
+    await decision.getByText('Mistaken referral').waitFor();
+    expect(await decision.textContent()).toContain('Closed without action');
+    expect(await decision.textContent()).toContain('The school confused two pupils');
+    expect((await db.referral.findUniqueOrThrow({ where: { id: old.id } })).status).toBe('closed');
+
+    await page.goto(`${base}/cases/${shared.id}`);
+    const grant = page.getByTestId('disclosure').filter({ hasText: 'mentoring' });
+    await grant.getByTestId('revoke').click();
+    await grant.locator('input[name=reason]').fill('Mentoring ended');
+    await grant.locator('[data-testid=revoke-form] button[type=submit]').click();
+    await page.locator('[data-testid=disclosure][data-status=revoked]').getByText('Mentoring ended').waitFor();
+    await signOut(page);
+
+    await signIn(page, practitioner.email);
+    await page.locator('nav a[href="/cases"]').click();
+    await page.getByTestId('cases-table').getByText('No case matches.').waitFor();
+    await page.goto(`${base}/cases/${shared.id}`);
+    await page.getByRole('alert').getByText('Not found.').waitFor();
+    expect(await page.getByTestId('summary-text').count()).toBe(0);
 
     await context.close();
     expect(cspViolations).toEqual([]);

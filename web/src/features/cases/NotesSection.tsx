@@ -1,8 +1,10 @@
-import { For, Show } from 'solid-js';
+import { For, Show, createEffect, createSignal } from 'solid-js';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { formatDateTime } from '../../lib/format';
+import { errorMessage } from '../../lib/errors';
 import { Alert } from '../../components/Alert';
+import { LoadMore } from '../../components/LoadMore';
 import { OptionsField, TextAreaField } from '../../components/Field';
 import { field, useCaseForm } from './caseForm';
 import { SENSITIVITIES, type Case } from './api';
@@ -40,13 +42,43 @@ function AddNote(props: { caseId: string; restricted: boolean }) {
   );
 }
 
+/**
+ * The notes after the case page's first ones, read on demand (cases.notes). Whenever the case is
+ * read again (after a write), the list starts over from the page's notes.
+ */
+function useMoreNotes(props: { caseId: string; notes: Notes }) {
+  const [more, setMore] = createSignal<Notes['items']>([]);
+  const [next, setNext] = createSignal<string | null>(null);
+  const [pending, setPending] = createSignal(false);
+  const [error, setError] = createSignal<unknown>(null);
+  createEffect(() => {
+    setMore([]);
+    setNext(props.notes.nextCursor);
+  });
+  const load = async (cursor: string) => {
+    setPending(true);
+    setError(null);
+    try {
+      const page = await trpc.cases.notes.query({ caseId: props.caseId, cursor });
+      setMore([...more(), ...page.items]);
+      setNext(page.nextCursor);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setPending(false);
+    }
+  };
+  return { all: () => [...props.notes.items, ...more()], next, pending, error, load };
+}
+
 /** The notes the user may read, newest first, and a form to add one. */
 export function NotesSection(props: { caseId: string; notes: Notes; restricted: boolean }) {
+  const notes = useMoreNotes(props);
   return (
     <section class="card" aria-labelledby="notes-title" data-testid="notes-section">
       <h2 id="notes-title">{t('case.notesTitle')}</h2>
       <ol class="notes">
-        <For each={props.notes.items} fallback={<li class="muted">{t('case.notesEmpty')}</li>}>
+        <For each={notes.all()} fallback={<li class="muted">{t('case.notesEmpty')}</li>}>
           {(note) => (
             <li class="note" classList={{ restricted: note.sensitivity === 'restricted' }} data-testid="note">
               <p class="note-meta">
@@ -62,6 +94,8 @@ export function NotesSection(props: { caseId: string; notes: Notes; restricted: 
           )}
         </For>
       </ol>
+      <Alert kind="error" message={notes.error() ? errorMessage(notes.error()) : null} />
+      <LoadMore next={notes.next()} pending={notes.pending()} any={notes.all().length > 0} label={t('case.moreNotes')} onMore={notes.load} />
       <AddNote caseId={props.caseId} restricted={props.restricted} />
     </section>
   );

@@ -68,6 +68,7 @@ export const casesAr: CasesDictionary = {
     saved: 'تم الحفظ.',
     notesTitle: 'الملاحظات',
     notesEmpty: 'لا توجد ملاحظات بعد.',
+    moreNotes: 'ملاحظات أقدم',
     addNote: 'إضافة ملاحظة',
     noteBody: 'الملاحظة',
     sensitivity: 'من يحق له قراءتها',

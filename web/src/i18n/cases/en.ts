@@ -68,6 +68,7 @@ export const casesEn = {
     saved: 'Saved.',
     notesTitle: 'Notes',
     notesEmpty: 'No notes yet.',
+    moreNotes: 'Older notes',
     addNote: 'Add a note',
     noteBody: 'Note',
     sensitivity: 'Who may read it',

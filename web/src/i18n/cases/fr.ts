@@ -68,6 +68,7 @@ export const casesFr: CasesDictionary = {
     saved: 'Enregistré.',
     notesTitle: 'Notes',
     notesEmpty: 'Pas encore de notes.',
+    moreNotes: 'Notes plus anciennes',
     addNote: 'Ajouter une note',
     noteBody: 'Note',
     sensitivity: 'Qui peut la lire',
