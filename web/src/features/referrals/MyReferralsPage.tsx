@@ -1,4 +1,5 @@
 import { Match, Suspense, Switch } from 'solid-js';
+import { A } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { createKeysetPages } from '../../lib/pages';
@@ -35,7 +36,9 @@ function MyReferrals() {
       >
         {(r) => (
           <tr data-testid="my-referral" data-status={r.status}>
-            <td class="nowrap">{formatDateTime(r.submittedAt)}</td>
+            <td class="nowrap">
+              <A href={`/referrals/${r.id}`}>{formatDateTime(r.submittedAt)}</A>
+            </td>
             <td class="name">
               <PersonName person={r.person} />
             </td>
