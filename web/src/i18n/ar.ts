@@ -1,6 +1,7 @@
 import type { Dictionary } from './en';
 import { referralsAr } from './referrals/ar';
 import { casesAr } from './cases/ar';
+import { householdAr } from './household/ar';
 
 /** العربية الفصحى المعاصرة. */
 export const ar: Dictionary = {
@@ -311,4 +312,5 @@ export const ar: Dictionary = {
   notFound: { title: 'الصفحة غير موجودة', back: 'العودة إلى الصفحة الرئيسية' },
   ...referralsAr,
   ...casesAr,
+  ...householdAr,
 };

@@ -2,6 +2,7 @@ import type { AppErrorCode } from '../../../src/errors';
 import type { Outputs } from '../lib/trpc';
 import { referralsEn } from './referrals/en';
 import { casesEn } from './cases/en';
+import { householdEn } from './household/en';
 
 type Role = Outputs['auth']['me']['role'];
 type AgencyKind = Outputs['agencies']['list'][number]['kind'];
@@ -318,6 +319,7 @@ export const en = {
   notFound: { title: 'Page not found', back: 'Back to the home page' },
   ...referralsEn,
   ...casesEn,
+  ...householdEn,
 };
 
 export type Dictionary = typeof en;

@@ -1,6 +1,7 @@
 import type { Dictionary } from './en';
 import { referralsFr } from './referrals/fr';
 import { casesFr } from './cases/fr';
+import { householdFr } from './household/fr';
 
 export const fr: Dictionary = {
   app: {
@@ -311,4 +312,5 @@ export const fr: Dictionary = {
   notFound: { title: 'Page introuvable', back: 'Retour à l’accueil' },
   ...referralsFr,
   ...casesFr,
+  ...householdFr,
 };

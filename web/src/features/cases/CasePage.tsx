@@ -3,6 +3,7 @@ import { A, createAsync, useParams } from '@solidjs/router';
 import { t } from '../../i18n';
 import { useMe } from '../../components/Shell';
 import { CaseHeader } from './CaseHeader';
+import { HouseholdSection } from './HouseholdSection';
 import { NotesSection } from './NotesSection';
 import { SummarySection } from './SummarySection';
 import { TeamSection } from './TeamSection';
@@ -22,6 +23,7 @@ function CaseView(props: { case: Case }) {
       <div class="case-layout">
         <div class="case-main">
           <Show when={c().summary}>{(s) => <SummarySection case={c()} summary={s()} editable={coordinator() || keyWorker()} />}</Show>
+          <Show when={c().summary?.person.id}>{(id) => <HouseholdSection personId={id()} manage={coordinator()} />}</Show>
           <Show when={c().notes}>{(n) => <NotesSection caseId={c().id} notes={n()} restricted={coordinator() || keyWorker()} />}</Show>
           <Show when={c().team}>{(team) => <TeamSection caseId={c().id} team={team()} manage={coordinator()} />}</Show>
           <Timeline case={c()} />

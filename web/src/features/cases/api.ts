@@ -1,6 +1,7 @@
 import { query } from '@solidjs/router';
 import { trpc, type Inputs, type Outputs } from '../../lib/trpc';
 import { en } from '../../i18n/en';
+import { appCodeOf } from '../../lib/errors';
 
 export type CaseFilters = Omit<Exclude<Inputs['cases']['list'], void | undefined>, 'cursor' | 'limit'>;
 export type CaseRow = Outputs['cases']['list']['items'][number];
@@ -10,11 +11,14 @@ export type Section = keyof typeof en.sections;
 export type Disclosure = NonNullable<Case['team']>[number];
 export type TimelineEntry = Case['timeline'][number];
 export type Colleague = Outputs['users']['directory'][number];
+export type Household = Outputs['people']['get']['household'];
+export type Relationship = keyof typeof en.relationships;
 
 /** In the dictionary's order, which is the workflow's order. */
 export const STAGES = Object.keys(en.stages) as Stage[];
 export const SECTIONS = Object.keys(en.sections) as Section[];
 export const LEGAL_BASES = Object.keys(en.legalBases) as (keyof typeof en.legalBases)[];
+export const RELATIONSHIPS = Object.keys(en.relationships) as Relationship[];
 export const SENSITIVITIES = Object.keys(en.sensitivities) as (keyof typeof en.sensitivities)[];
 
 /** The workflow's rules, the very ones the server applies (a module without runtime imports). */
@@ -33,3 +37,16 @@ export const getDirectory = query((roles: Colleague['role'][]) => trpc.users.dir
 
 /** Active agencies, by name (coordinator). */
 export const getActiveAgencies = query(() => trpc.agencies.list.query({ includeInactive: false }), 'agencies.active');
+
+/**
+ * A person with the household members the user may read (audited: person.read); null when the user
+ * may not read the person, and then the case page simply has no household section.
+ */
+export const getPerson = query(async (id: string) => {
+  try {
+    return await trpc.people.get.query({ id });
+  } catch (err) {
+    if (appCodeOf(err) === 'NOT_FOUND' || appCodeOf(err) === 'FORBIDDEN') return null;
+    throw err;
+  }
+}, 'people.get');
