@@ -1,58 +1,14 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildApp } from '../../src/app.js';
-import { systemClock } from '../../src/lib/clock.js';
-import { testDb } from '../helpers/db.js';
-import { testConfig, testKeyring } from '../helpers/callers.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserWorld } from './browser.js';
+import { testKeyring } from '../helpers/callers.js';
 import { makeAgency, makeTown, makeUser, TEST_PASSWORD } from '../helpers/factories.js';
 import { makePerson } from '../helpers/people-factories.js';
 import { makeReferral } from '../helpers/referral-factories.js';
 import { makeCase, makeDisclosure } from '../helpers/case-factories.js';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const webRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
-if (!existsSync(`${webRoot}index.html`)) throw new Error('web/dist is missing: run `npm run build:web` first (npm test does).');
-
-const { db } = await testDb();
-const app = await buildApp({ db, config: testConfig(), keyring: testKeyring, clock: systemClock, publicOrigin: null, loginPerMinute: 1_000, webRoot });
-let base = '';
-let browser: Browser;
-const cspViolations: string[] = [];
-
-beforeAll(async () => {
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  base = `http://127.0.0.1:${address.port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app.close();
-});
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  page.on('console', (msg) => {
-    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
-  });
-  return { context, page };
-}
+const world = await browserWorld();
+const { db, cspViolations } = world;
 
 /** Signs in on the sign-in page and waits for the home page. */
 async function signIn(page: Page, email: string) {
@@ -87,8 +43,8 @@ describe('from concern to case in a real browser', () => {
     // A namesake she may not see: the form only says that a possible match exists.
     await makePerson(db, town.id, { nameArabic: 'محمد الامين', nameLatin: 'Mohammed Al Amin', birthYear: 1984 });
 
-    const { context, page } = await newPage();
-    await page.goto(`${base}/`);
+    const { context, page } = await world.newPage();
+    await page.goto(`${world.base}/`);
 
     // 1. The social worker logs the referral in Arabic and picks the suggested match.
     await signIn(page, socialWorker.email);
@@ -231,8 +187,8 @@ describe('from concern to case in a real browser', () => {
     const shared = await makeCase(db, town, { summary: 'Mentoring twice a week.', person: { nameLatin: 'Yusuf Synthetic' } });
     await makeDisclosure(db, shared, { agencyId: agency.id, sections: ['summary'], purpose: 'mentoring', expiresAt: new Date(Date.now() + 10 * 86_400_000), createdById: coordinator.id });
 
-    const { context, page } = await newPage();
-    await page.goto(`${base}/`);
+    const { context, page } = await world.newPage();
+    await page.goto(`${world.base}/`);
     await signIn(page, coordinator.email);
     // The dashboard counts the overdue referral; the queue marks it in words, not only in colour.
     await page.getByTestId('tile-overdue').locator('.tile-value').getByText('1', { exact: true }).waitFor();
@@ -252,7 +208,7 @@ describe('from concern to case in a real browser', () => {
     expect(await decision.textContent()).toContain('The school confused two pupils');
     expect((await db.referral.findUniqueOrThrow({ where: { id: old.id } })).status).toBe('closed');
 
-    await page.goto(`${base}/cases/${shared.id}`);
+    await page.goto(`${world.base}/cases/${shared.id}`);
     const grant = page.getByTestId('disclosure').filter({ hasText: 'mentoring' });
     await grant.getByTestId('revoke').click();
     await grant.locator('input[name=reason]').fill('Mentoring ended');
@@ -263,7 +219,7 @@ describe('from concern to case in a real browser', () => {
     await signIn(page, practitioner.email);
     await page.locator('nav a[href="/cases"]').click();
     await page.getByTestId('cases-table').getByText('No case matches.').waitFor();
-    await page.goto(`${base}/cases/${shared.id}`);
+    await page.goto(`${world.base}/cases/${shared.id}`);
     await page.getByRole('alert').getByText('Not found.').waitFor();
     expect(await page.getByTestId('summary-text').count()).toBe(0);
 

@@ -1,57 +1,10 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildApp } from '../../src/app.js';
-import { systemClock } from '../../src/lib/clock.js';
-import { testDb } from '../helpers/db.js';
-import { testConfig, testKeyring } from '../helpers/callers.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserWorld } from './browser.js';
 import { makeTown, makeUser, TEST_PASSWORD } from '../helpers/factories.js';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const webRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
-if (!existsSync(`${webRoot}index.html`)) throw new Error('web/dist is missing: run `npm run build:web` first (npm test does).');
-
-const { db } = await testDb();
-const app = await buildApp({ db, config: testConfig(), keyring: testKeyring, clock: systemClock, publicOrigin: null, loginPerMinute: 1_000, webRoot });
-let base = '';
-let browser: Browser;
-/** Messages the page logged about its Content Security Policy: there must be none. */
-const cspViolations: string[] = [];
-
-beforeAll(async () => {
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  base = `http://127.0.0.1:${address.port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app.close();
-});
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-  // Fail with the selector that was missing, well before the test's own timeout.
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  page.on('console', (msg) => {
-    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
-  });
-  return { context, page };
-}
+const world = await browserWorld();
+const { db, cspViolations } = world;
 
 async function signIn(page: Page, email: string, password: string) {
   const form = page.getByTestId('sign-in-form');
@@ -75,10 +28,10 @@ describe('the foundation journey in a real browser', () => {
   it('admin (Arabic) creates an agency and a user; the user replaces the one-time password; the auditor verifies the log', async () => {
     const { town, auditor } = await makeTown(db);
     const admin = await makeUser(db, { municipalityId: town.id, role: 'admin', locale: 'ar', displayName: 'سلمى الحداد' });
-    const { context, page } = await newPage();
+    const { context, page } = await world.newPage();
 
     // Sign-in: a wrong password is refused with a translated message, then the admin signs in in Arabic.
-    await page.goto(`${base}/`);
+    await page.goto(`${world.base}/`);
     await signIn(page, admin.email, 'not the password at all');
     await page.getByTestId('sign-in-error').getByText('The e-mail address or the password is not correct.').waitFor();
     await signIn(page, admin.email, TEST_PASSWORD);
@@ -166,14 +119,14 @@ describe('the foundation journey in a real browser', () => {
 
   it('shows markup typed into a name as text, and sends an expired session to sign-in', async () => {
     const { admin } = await makeTown(db);
-    const { context, page } = await newPage();
+    const { context, page } = await world.newPage();
     let dialogs = 0;
     page.on('dialog', (dialog) => {
       dialogs += 1;
       void dialog.dismiss();
     });
     const name = `<img src=x onerror=alert(1)> & <script>alert(2)</script>`;
-    await page.goto(`${base}/admin/agencies`);
+    await page.goto(`${world.base}/admin/agencies`);
     await signIn(page, admin.email, TEST_PASSWORD);
     await page.getByTestId('new-agency').click();
     const form = page.getByTestId('agency-create-form');

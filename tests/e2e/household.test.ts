@@ -1,47 +1,12 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildApp } from '../../src/app.js';
-import { systemClock } from '../../src/lib/clock.js';
-import { testDb } from '../helpers/db.js';
-import { testConfig, testKeyring } from '../helpers/callers.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserWorld } from './browser.js';
 import { makeTown, TEST_PASSWORD } from '../helpers/factories.js';
 import { makePerson } from '../helpers/people-factories.js';
 import { makeCase } from '../helpers/case-factories.js';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const webRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
-if (!existsSync(`${webRoot}index.html`)) throw new Error('web/dist is missing: run `npm run build:web` first (npm test does).');
-
-const { db } = await testDb();
-const app = await buildApp({ db, config: testConfig(), keyring: testKeyring, clock: systemClock, publicOrigin: null, loginPerMinute: 1_000, webRoot });
-let base = '';
-let browser: Browser;
-const cspViolations: string[] = [];
-
-beforeAll(async () => {
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  base = `http://127.0.0.1:${address.port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app.close();
-});
+const world = await browserWorld();
+const { db, cspViolations } = world;
 
 /** Waits for the answer of one tRPC procedure the page is about to call. */
 const answerOf = (page: Page, path: string) => page.waitForResponse((res) => new URL(res.url()).pathname === `/trpc/${path}` && res.ok());
@@ -52,20 +17,15 @@ describe('a household on the case page', () => {
     const c = await makeCase(db, town, { person: { nameArabic: 'كريم السعدي', nameLatin: 'Karim Saadi' } });
     const child = await makePerson(db, town.town.id, { nameArabic: 'نور السعدي', nameLatin: 'Nour Saadi', birthYear: 2015 });
 
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    page.on('console', (msg) => {
-      if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
-    });
-    await page.goto(`${base}/`);
+    const { context, page } = await world.newPage();
+    await page.goto(`${world.base}/`);
     const signIn = page.getByTestId('sign-in-form');
     await signIn.locator('input[name=email]').fill(town.coordinator.email);
     await signIn.locator('input[name=password]').fill(TEST_PASSWORD);
     await signIn.locator('button[type=submit]').click();
     await page.getByTestId('home-title').waitFor();
 
-    await page.goto(`${base}/cases/${c.id}`);
+    await page.goto(`${world.base}/cases/${c.id}`);
     const section = page.getByTestId('household-section');
     await section.getByText('No family member is linked.').waitFor();
     await section.getByTestId('link-member').click();

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp } from '../../src/app.js';
+import { systemClock } from '../../src/lib/clock.js';
+import { testDb } from '../helpers/db.js';
+import { testConfig, testKeyring } from '../helpers/callers.js';
+
+// Debian's Chromium, headless, with nothing that would reach outside this machine.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const webRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/**
+ * A browser test file's world: the real app (this file's database, real clock) listening on a free
+ * port, and Chromium, both started before the tests and closed after. Call at the file's top level.
+ * `cspViolations` collects what pages logged about the Content Security Policy: there must be none.
+ */
+export async function browserWorld() {
+  if (!existsSync(`${webRoot}index.html`)) throw new Error('web/dist is missing: run `npm test` (it builds the web app) or `npm run build:web`.');
+  const { db } = await testDb();
+  const app = await buildApp({ db, config: testConfig(), keyring: testKeyring, clock: systemClock, publicOrigin: null, loginPerMinute: 1_000, webRoot });
+  const world = {
+    db,
+    app,
+    base: '',
+    browser: undefined as unknown as Browser,
+    cspViolations: [] as string[],
+    /** A fresh browser context (no cookies) and page, in English unless the test switches. */
+    async newPage(): Promise<{ context: BrowserContext; page: Page }> {
+      const context = await world.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+      // Fail with the selector that was missing, well before the test's own timeout.
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      page.on('console', (msg) => {
+        if (/Content Security Policy/i.test(msg.text())) world.cspViolations.push(msg.text());
+      });
+      return { context, page };
+    },
+  };
+  beforeAll(async () => {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    world.base = `http://127.0.0.1:${address.port}`;
+    world.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await world.browser?.close();
+    await app.close();
+  });
+  return world;
+}
