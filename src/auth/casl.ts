@@ -13,6 +13,7 @@ import type {
   Case,
   CaseNote,
   Disclosure,
+  Intervention,
   Municipality,
   Person,
   Referral,
@@ -36,6 +37,7 @@ export type AppSubjects =
       Case: Case;
       CaseNote: CaseNote;
       Disclosure: Disclosure;
+      Intervention: Intervention;
       Municipality: Municipality;
       Person: Person;
       Referral: Referral;

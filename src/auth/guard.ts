@@ -1,7 +1,7 @@
 import { AppError } from '../errors.js';
 import type { Action, AppAbility } from './casl.js';
 
-type SubjectName = 'Agency' | 'AuditEvent' | 'Case' | 'CaseNote' | 'Disclosure' | 'Municipality' | 'Person' | 'Referral' | 'Session' | 'User';
+type SubjectName = 'Agency' | 'AuditEvent' | 'Case' | 'CaseNote' | 'Disclosure' | 'Intervention' | 'Municipality' | 'Person' | 'Referral' | 'Session' | 'User';
 
 /**
  * Refuses (FORBIDDEN, audited as denied) when the role has no rule at all for this action;

@@ -24,6 +24,7 @@ export function liveDisclosureTo(user: SessionUser, now: Date, section?: CaseSec
  */
 export function defineCaseRules(user: SessionUser, { can }: RuleBuilder, now: Date) {
   const own = { municipalityId: user.municipalityId };
+  defineInterventionRules(user, can, now);
   const disclosed = (section?: CaseSection) => ({ ...own, disclosures: { some: liveDisclosureTo(user, now, section) } });
 
   if (user.role === 'coordinator') {
@@ -48,5 +49,29 @@ export function defineCaseRules(user: SessionUser, { can }: RuleBuilder, now: Da
     for (const s of SECTIONS) can(`read:${s}`, 'Case', disclosed(s));
     can('write:notes', 'Case', disclosed('notes'));
     can('read', 'CaseNote', { ...own, sensitivity: 'standard', case: { is: disclosed('notes') } });
+  }
+}
+
+/**
+ * Interventions of a support plan (DESIGN: "create interventions: key worker | C"). The coordinator
+ * and the key worker create and read the whole plan; a social worker on the team reads a plan
+ * disclosed to them. An agency practitioner reads and updates only the interventions of their agency
+ * (or assigned to them) on a case whose plan is disclosed to them now. The assignee and the
+ * coordinator update status and outcome; reading is always required too, so an assignee who lost
+ * access to the case can no longer update.
+ */
+function defineInterventionRules(user: SessionUser, can: RuleBuilder['can'], now: Date) {
+  const own = { municipalityId: user.municipalityId };
+  const planShared = { ...own, case: { is: { ...own, disclosures: { some: liveDisclosureTo(user, now, 'plan') } } } };
+  if (user.role === 'coordinator') {
+    can(['create', 'read', 'update'], 'Intervention', own);
+  } else if (user.role === 'social_worker') {
+    const keyWorker = { ...own, case: { is: { ...own, keyWorkerId: user.id } } };
+    can(['create', 'read'], 'Intervention', keyWorker);
+    can('read', 'Intervention', planShared);
+    can('update', 'Intervention', { ...own, assigneeId: user.id });
+  } else if (user.role === 'agency_practitioner') {
+    const mine = [{ ...planShared, assigneeId: user.id }, ...(user.agencyId ? [{ ...planShared, agencyId: user.agencyId }] : [])];
+    for (const rule of mine) can(['read', 'update'], 'Intervention', rule);
   }
 }

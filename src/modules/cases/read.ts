@@ -3,6 +3,7 @@ import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { findCase, ruleSelect, visibleSections } from './access.js';
 import { notesPage } from './notes.js';
+import { mayAddIntervention, planChoices, planOf } from './interventions.js';
 
 /** The field name bound into a summary's ciphertext. */
 export const SUMMARY_FIELD = 'case.summary';
@@ -83,10 +84,13 @@ export async function getCase(ctx: ServiceContext, id: string) {
         })
       ).map((d) => ({ ...d, status: d.revokedAt ? ('revoked' as const) : d.expiresAt <= now ? ('expired' as const) : ('live' as const) }))
     : null;
-  const timeline = await timelineOf(ctx, id, { summary: can('summary'), team: can('team') });
+  const plan = can('plan') ? await planOf(ctx, id) : null;
+  // The pickers for a new intervention, only to those who may add one.
+  const planAdd = can('plan') && mayAddIntervention(ctx, c) ? await planChoices(ctx) : null;
+  const timeline = await timelineOf(ctx, id, { summary: can('summary'), team: can('team'), plan: can('plan') });
 
   ctx.audit.record({ action: 'case.read', entityType: 'Case', entityId: id, detail: { sections } });
-  return { ...header, sections, summary, notes, team, timeline };
+  return { ...header, sections, summary, notes, team, plan, planAdd, timeline };
 }
 
 /** Keys of timeline data that carry minuted free text: shown to those who read the summary. */
@@ -96,7 +100,7 @@ const TEXT_KEYS = new Set(['reason', 'purpose']);
  * The case's history, newest first, cut to what the user may know: entries about notes only for
  * notes they may read, the case team only to those who see the team, reasons only with the summary.
  */
-async function timelineOf(ctx: ServiceContext, caseId: string, may: { summary: boolean; team: boolean }) {
+async function timelineOf(ctx: ServiceContext, caseId: string, may: { summary: boolean; team: boolean; plan: boolean }) {
   const events = await ctx.db.caseEvent.findMany({
     where: { caseId },
     select: { id: true, at: true, actorId: true, kind: true, data: true },
@@ -114,6 +118,7 @@ async function timelineOf(ctx: ServiceContext, caseId: string, may: { summary: b
     if (e.kind === 'note') return readableNotes.has(String(data.noteId));
     if (e.kind === 'disclose' || e.kind === 'revoke') return may.team;
     if (e.kind === 'summary') return may.summary;
+    if (e.kind.startsWith('intervention')) return may.plan;
     return true;
   });
   const actorIds = [...new Set(shown.flatMap((e) => (e.actorId ? [e.actorId] : [])))];

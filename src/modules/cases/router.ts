@@ -7,6 +7,7 @@ import { addNote, listNotes } from './notes.js';
 import { changeStage, closeCase, reopenCase, updateSummary } from './workflow.js';
 import { assign, disclose, revokeDisclosure } from './team.js';
 import { withdrawConsent } from './consent.js';
+import { addIntervention, updateIntervention } from './interventions.js';
 
 /** A procedure audited (allowed or denied) under `action`. */
 const audited = (action: string) => authedProcedure.meta({ action });
@@ -24,5 +25,7 @@ export const casesRouter = t.router({
   addNote: audited('case.note.create').input(s.AddNoteInput).mutation(({ ctx, input }) => addNote(ctx, input)),
   disclose: audited('case.disclose').input(s.DiscloseInput).mutation(({ ctx, input }) => disclose(ctx, input)),
   revokeDisclosure: audited('case.disclosure.revoke').input(s.RevokeDisclosureInput).mutation(({ ctx, input }) => revokeDisclosure(ctx, input)),
+  addIntervention: audited('case.intervention.create').input(s.AddInterventionInput).mutation(({ ctx, input }) => addIntervention(ctx, input)),
+  updateIntervention: audited('case.intervention.update').input(s.UpdateInterventionInput).mutation(({ ctx, input }) => updateIntervention(ctx, input)),
   withdrawConsent: audited('case.consent.withdraw').input(s.WithdrawConsentInput).mutation(({ ctx, input }) => withdrawConsent(ctx, input)),
 });

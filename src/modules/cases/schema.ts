@@ -69,3 +69,40 @@ export const WithdrawConsentInput = z.object({ caseId: Id, note: z.string().trim
 
 export type ListCases = z.infer<typeof ListCasesInput>;
 export type Disclose = z.infer<typeof DiscloseInput>;
+
+export const INTERVENTION_TYPES = [
+  'mentoring',
+  'education',
+  'employment',
+  'psychosocial_support',
+  'family_support',
+  'religious_guidance',
+  'health',
+  'legal_aid',
+  'sport_youth',
+  'housing',
+  'other',
+] as const;
+export const INTERVENTION_STATUSES = ['planned', 'active', 'completed', 'cancelled'] as const;
+
+/** A calendar day, `YYYY-MM-DD`, stored as a date without time. */
+const Day = z.iso.date().transform((d) => new Date(`${d}T00:00:00Z`));
+
+export const AddInterventionInput = z
+  .object({
+    caseId: Id,
+    type: z.enum(INTERVENTION_TYPES),
+    title: z.string().trim().min(1).max(200),
+    agencyId: Id,
+    assigneeId: Id.optional(),
+    startDate: Day.optional(),
+    dueDate: Day.optional(),
+  })
+  .refine((i) => !i.startDate || !i.dueDate || i.dueDate >= i.startDate, { message: 'before_start', path: ['dueDate'] });
+
+export const UpdateInterventionInput = z
+  .object({ id: Id, status: z.enum(INTERVENTION_STATUSES).optional(), outcome: z.string().trim().max(2000).optional() })
+  .refine((u) => u.status !== undefined || u.outcome !== undefined, { message: 'required', path: ['status'] });
+
+export type AddIntervention = z.infer<typeof AddInterventionInput>;
+export type UpdateIntervention = z.infer<typeof UpdateInterventionInput>;

@@ -1,0 +1,125 @@
+import { subject } from '@casl/ability';
+import { accessibleBy } from '../../auth/casl.js';
+import { assertCan } from '../../auth/guard.js';
+import { AppError, forbidden, notFound } from '../../errors.js';
+import type { ServiceContext } from '../../service.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { findCase, recordEvent } from './access.js';
+import type { AddIntervention, UpdateIntervention } from './schema.js';
+
+/** What the plan shows of an intervention: names of the agency and assignee, no one else's data. */
+export const interventionSelect = {
+  id: true,
+  type: true,
+  title: true,
+  status: true,
+  outcome: true,
+  startDate: true,
+  dueDate: true,
+  createdAt: true,
+  updatedAt: true,
+  agency: { select: { id: true, name: true } },
+  assignee: { select: { id: true, displayName: true } },
+} satisfies Prisma.InterventionSelect;
+
+/** The interventions of a case the user may read, oldest first (the plan's order). */
+export function planOf(ctx: ServiceContext, caseId: string) {
+  return ctx.db.intervention.findMany({
+    where: { AND: [accessibleBy(ctx.ability).ofType('Intervention'), { caseId }] },
+    select: interventionSelect,
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+}
+
+/** Agencies and colleagues an intervention may be given to: active, of the user's municipality. */
+export async function planChoices(ctx: ServiceContext) {
+  const municipalityId = ctx.user.municipalityId;
+  const [agencies, people] = await Promise.all([
+    ctx.db.agency.findMany({ where: { municipalityId, active: true }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+    ctx.db.user.findMany({
+      where: { municipalityId, disabledAt: null, role: { in: ['social_worker', 'coordinator', 'agency_practitioner'] } },
+      select: { id: true, displayName: true, agencyId: true },
+      orderBy: { displayName: 'asc' },
+    }),
+  ]);
+  return { agencies, people };
+}
+
+const noSuch = (type: 'User' | 'Agency', id: string, field: string) => new AppError('NOT_FOUND', { entity: { type, id }, fields: { [field]: 'NOT_FOUND' } });
+
+/** True when the user may add interventions to this case: its coordinator or key worker. */
+export function mayAddIntervention(ctx: Pick<ServiceContext, 'ability'>, c: { id: string; municipalityId: string; keyWorkerId: string | null }) {
+  return ctx.ability.can('create', subject('Intervention', { municipalityId: c.municipalityId, caseId: c.id, case: { ...c } }) as never);
+}
+
+/**
+ * Key worker or coordinator: adds an intervention to the case's plan, for an active agency (and
+ * optionally an active colleague) of the municipality. On the timeline and audited.
+ */
+export async function addIntervention(ctx: ServiceContext, input: AddIntervention) {
+  assertCan(ctx.ability, 'create', 'Intervention');
+  const c = await findCase(ctx, input.caseId, 'read:plan', { id: true, municipalityId: true, keyWorkerId: true });
+  // Seeing the plan (a disclosure) is not owning it: only the coordinator and key worker add to it.
+  if (!mayAddIntervention(ctx, c)) throw forbidden('Intervention');
+  const municipalityId = c.municipalityId;
+  const agency = await ctx.db.agency.findFirst({ where: { id: input.agencyId, municipalityId, active: true }, select: { id: true } });
+  if (!agency) throw noSuch('Agency', input.agencyId, 'agencyId');
+  if (input.assigneeId) {
+    const user = await ctx.db.user.findFirst({
+      where: { id: input.assigneeId, municipalityId, disabledAt: null, role: { in: ['social_worker', 'coordinator', 'agency_practitioner'] } },
+      select: { id: true },
+    });
+    if (!user) throw noSuch('User', input.assigneeId, 'assigneeId');
+  }
+  const now = ctx.clock();
+  const created = await ctx.db.intervention.create({
+    data: {
+      caseId: c.id,
+      municipalityId,
+      type: input.type,
+      title: input.title,
+      agencyId: input.agencyId,
+      assigneeId: input.assigneeId ?? null,
+      startDate: input.startDate ?? null,
+      dueDate: input.dueDate ?? null,
+      createdAt: now,
+      updatedAt: now,
+      createdById: ctx.user.id,
+    },
+    select: interventionSelect,
+  });
+  // Ids and facts only: the title is plan content, shown in the plan itself.
+  const detail = { interventionId: created.id, type: created.type, agencyId: input.agencyId, assigneeId: input.assigneeId ?? null };
+  await recordEvent(ctx, c, 'intervention', detail);
+  ctx.audit.record({ action: 'case.intervention.create', entityType: 'Case', entityId: c.id, detail });
+  return created;
+}
+
+/**
+ * The assignee, the coordinator, or a practitioner of the responsible agency (while the plan is
+ * disclosed to them): changes status and/or outcome. An intervention the user cannot read is
+ * NOT_FOUND; one they read but may not update is FORBIDDEN. Both audited as denied.
+ */
+export async function updateIntervention(ctx: ServiceContext, input: UpdateIntervention) {
+  assertCan(ctx.ability, 'update', 'Intervention');
+  const row = await ctx.db.intervention.findFirst({
+    where: { AND: [accessibleBy(ctx.ability).ofType('Intervention'), { id: input.id }] },
+    select: { id: true, caseId: true, municipalityId: true, status: true, outcome: true },
+  });
+  if (!row) throw notFound('Intervention', input.id);
+  const to = input.status ?? row.status;
+  const outcome = input.outcome === undefined ? row.outcome : input.outcome || null;
+  // Over the row we read and only if the user may update it: a concurrent change makes this a CONFLICT.
+  const { count } = await ctx.db.intervention.updateMany({
+    where: { AND: [accessibleBy(ctx.ability, 'update').ofType('Intervention'), { id: row.id, status: row.status }] },
+    data: { status: to, outcome, updatedAt: ctx.clock() },
+  });
+  if (count === 0) {
+    const mayUpdate = await ctx.db.intervention.count({ where: { AND: [accessibleBy(ctx.ability, 'update').ofType('Intervention'), { id: row.id }] } });
+    throw mayUpdate ? new AppError('CONFLICT') : forbidden('Intervention', row.id);
+  }
+  const detail = { interventionId: row.id, from: row.status, to, outcomeChanged: outcome !== row.outcome };
+  await recordEvent(ctx, { id: row.caseId, municipalityId: row.municipalityId }, 'intervention.update', detail);
+  ctx.audit.record({ action: 'case.intervention.update', entityType: 'Case', entityId: row.caseId, detail });
+  return ctx.db.intervention.findUniqueOrThrow({ where: { id: row.id }, select: interventionSelect });
+}
