@@ -2,6 +2,7 @@ import type { Dictionary } from './en';
 import { referralsAr } from './referrals/ar';
 import { casesAr } from './cases/ar';
 import { householdAr } from './household/ar';
+import { planAr } from './plan/ar';
 
 /** العربية الفصحى المعاصرة. */
 export const ar: Dictionary = {
@@ -225,6 +226,7 @@ export const ar: Dictionary = {
       reopen: 'إعادة فتح حالة',
       disclose: 'إفصاح عن حالة',
       disclosure: { revoke: 'إلغاء إفصاح' },
+      intervention: { create: 'إضافة تدخل', update: 'تحديث تدخل' },
       consent: { withdraw: 'سحب الموافقة' },
     },
   },
@@ -313,4 +315,5 @@ export const ar: Dictionary = {
   ...referralsAr,
   ...casesAr,
   ...householdAr,
+  ...planAr,
 };

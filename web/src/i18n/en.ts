@@ -3,6 +3,7 @@ import type { Outputs } from '../lib/trpc';
 import { referralsEn } from './referrals/en';
 import { casesEn } from './cases/en';
 import { householdEn } from './household/en';
+import { planEn } from './plan/en';
 
 type Role = Outputs['auth']['me']['role'];
 type AgencyKind = Outputs['agencies']['list'][number]['kind'];
@@ -232,6 +233,7 @@ export const en = {
       reopen: 'Case reopened',
       disclose: 'Case disclosed',
       disclosure: { revoke: 'Disclosure revoked' },
+      intervention: { create: 'Intervention added', update: 'Intervention updated' },
       consent: { withdraw: 'Consent withdrawn' },
     },
   },
@@ -320,6 +322,7 @@ export const en = {
   ...referralsEn,
   ...casesEn,
   ...householdEn,
+  ...planEn,
 };
 
 export type Dictionary = typeof en;

@@ -2,6 +2,7 @@ import type { Dictionary } from './en';
 import { referralsFr } from './referrals/fr';
 import { casesFr } from './cases/fr';
 import { householdFr } from './household/fr';
+import { planFr } from './plan/fr';
 
 export const fr: Dictionary = {
   app: {
@@ -225,6 +226,7 @@ export const fr: Dictionary = {
       reopen: 'Dossier rouvert',
       disclose: 'Dossier partagé',
       disclosure: { revoke: 'Partage révoqué' },
+      intervention: { create: 'Intervention ajoutée', update: 'Intervention mise à jour' },
       consent: { withdraw: 'Consentement retiré' },
     },
   },
@@ -313,4 +315,5 @@ export const fr: Dictionary = {
   ...referralsFr,
   ...casesFr,
   ...householdFr,
+  ...planFr,
 };

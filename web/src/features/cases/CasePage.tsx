@@ -5,6 +5,7 @@ import { useMe } from '../../components/Shell';
 import { CaseHeader } from './CaseHeader';
 import { HouseholdSection } from './HouseholdSection';
 import { NotesSection } from './NotesSection';
+import { PlanSection } from './PlanSection';
 import { SummarySection } from './SummarySection';
 import { TeamSection } from './TeamSection';
 import { Timeline } from './Timeline';
@@ -25,6 +26,7 @@ function CaseView(props: { case: Case }) {
           <Show when={c().summary}>{(s) => <SummarySection case={c()} summary={s()} editable={coordinator() || keyWorker()} />}</Show>
           <Show when={c().summary?.person.id}>{(id) => <HouseholdSection personId={id()} manage={coordinator()} />}</Show>
           <Show when={c().notes}>{(n) => <NotesSection caseId={c().id} notes={n()} restricted={coordinator() || keyWorker()} />}</Show>
+          <Show when={c().plan}>{(plan) => <PlanSection caseId={c().id} plan={plan()} choices={c().planAdd} />}</Show>
           <Show when={c().team}>{(team) => <TeamSection caseId={c().id} team={team()} manage={coordinator()} />}</Show>
           <Timeline case={c()} />
         </div>

@@ -11,6 +11,10 @@ function namesOf(c: Case): Map<string, string> {
   const names = new Map<string, string>();
   if (c.keyWorker) names.set(c.keyWorker.id, c.keyWorker.displayName);
   if (c.leadAgency) names.set(c.leadAgency.id, c.leadAgency.name);
+  for (const i of c.plan ?? []) {
+    names.set(i.agency.id, i.agency.name);
+    if (i.assignee) names.set(i.assignee.id, i.assignee.displayName);
+  }
   for (const d of c.team ?? []) {
     if (d.agency) names.set(d.agency.id, d.agency.name);
     if (d.user) names.set(d.user.id, d.user.displayName);
@@ -41,6 +45,12 @@ function describe(e: TimelineEntry, names: Map<string, string>): { title: string
     }
     case 'stage':
       return { title: tKey('timeline', 'stage', e.kind, { from: stage(data.from), to: stage(data.to) }), detail: reason };
+    case 'intervention':
+      return { title: t('plan.timelineAdded'), detail: [tKey('interventionTypes', str(data.type) ?? 'other'), name(data.agencyId)] };
+    case 'intervention.update': {
+      const status = (v: unknown) => tKey('interventionStatuses', str(v) ?? '');
+      return { title: t('plan.timelineUpdated', { from: status(data.from), to: status(data.to) }), detail: [] };
+    }
     case 'note':
       return { title: t('timeline.note'), detail: str(data.sensitivity) === 'restricted' ? [t('case.restrictedBadge')] : [] };
     default:

@@ -13,12 +13,18 @@ export type TimelineEntry = Case['timeline'][number];
 export type Colleague = Outputs['users']['directory'][number];
 export type Household = Outputs['people']['get']['household'];
 export type Relationship = keyof typeof en.relationships;
+export type Intervention = NonNullable<Case['plan']>[number];
+export type PlanChoices = NonNullable<Case['planAdd']>;
+export type InterventionType = keyof typeof en.interventionTypes;
+export type InterventionStatus = keyof typeof en.interventionStatuses;
 
 /** In the dictionary's order, which is the workflow's order. */
 export const STAGES = Object.keys(en.stages) as Stage[];
 export const SECTIONS = Object.keys(en.sections) as Section[];
 export const LEGAL_BASES = Object.keys(en.legalBases) as (keyof typeof en.legalBases)[];
 export const RELATIONSHIPS = Object.keys(en.relationships) as Relationship[];
+export const INTERVENTION_TYPES = Object.keys(en.interventionTypes) as InterventionType[];
+export const INTERVENTION_STATUSES = Object.keys(en.interventionStatuses) as InterventionStatus[];
 export const SENSITIVITIES = Object.keys(en.sensitivities) as (keyof typeof en.sensitivities)[];
 
 /** The workflow's rules, the very ones the server applies (a module without runtime imports). */

@@ -1,0 +1,46 @@
+import type { PlanDictionary } from './en';
+
+/** خطة الدعم في صفحة الحالة. */
+export const planAr: PlanDictionary = {
+  interventionTypes: {
+    mentoring: 'إرشاد وتوجيه',
+    education: 'تعليم',
+    employment: 'عمل وتوظيف',
+    psychosocial_support: 'دعم نفسي اجتماعي',
+    family_support: 'دعم الأسرة',
+    religious_guidance: 'توجيه ديني أو فكري',
+    health: 'صحة',
+    legal_aid: 'مساعدة قانونية',
+    sport_youth: 'أنشطة رياضية وشبابية',
+    housing: 'سكن',
+    other: 'أخرى',
+  },
+  interventionStatuses: {
+    planned: 'مخطط له',
+    active: 'جارٍ',
+    completed: 'منجز',
+    cancelled: 'ملغى',
+  },
+  plan: {
+    title: 'خطة الدعم',
+    intro: 'ما تقدمه كل جهة لهذا الشخص، وإلى متى، وما كانت النتيجة.',
+    empty: 'لا يوجد تدخل مخطط له بعد.',
+    type: 'النوع',
+    interventionTitle: 'العنوان',
+    agency: 'الجهة المسؤولة',
+    assignee: 'المكلَّف',
+    nobody: 'غير مكلَّف',
+    start: 'البداية',
+    due: 'الموعد النهائي',
+    status: 'الحالة',
+    outcome: 'النتيجة',
+    add: 'إضافة تدخل',
+    submit: 'إضافة إلى الخطة',
+    added: 'أضيف التدخل.',
+    update: 'تحديث',
+    save: 'حفظ',
+    updated: 'حُدِّث التدخل.',
+    timelineAdded: 'أضيف تدخل',
+    timelineUpdated: 'تدخل: {{ from }} ← {{ to }}',
+  },
+};

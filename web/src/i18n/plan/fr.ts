@@ -1,0 +1,46 @@
+import type { PlanDictionary } from './en';
+
+/** Le plan d’accompagnement sur la page du dossier. */
+export const planFr: PlanDictionary = {
+  interventionTypes: {
+    mentoring: 'Mentorat',
+    education: 'Éducation',
+    employment: 'Emploi',
+    psychosocial_support: 'Soutien psychosocial',
+    family_support: 'Soutien familial',
+    religious_guidance: 'Accompagnement religieux ou idéologique',
+    health: 'Santé',
+    legal_aid: 'Aide juridique',
+    sport_youth: 'Sport et activités jeunesse',
+    housing: 'Logement',
+    other: 'Autre',
+  },
+  interventionStatuses: {
+    planned: 'Prévue',
+    active: 'En cours',
+    completed: 'Terminée',
+    cancelled: 'Annulée',
+  },
+  plan: {
+    title: 'Plan d’accompagnement',
+    intro: 'Ce que chaque organisme fait pour cette personne, jusqu’à quand, et avec quel résultat.',
+    empty: 'Aucune intervention n’est encore prévue.',
+    type: 'Type',
+    interventionTitle: 'Intitulé',
+    agency: 'Organisme responsable',
+    assignee: 'Personne chargée',
+    nobody: 'Non attribuée',
+    start: 'Début',
+    due: 'Échéance',
+    status: 'Statut',
+    outcome: 'Résultat',
+    add: 'Ajouter une intervention',
+    submit: 'Ajouter au plan',
+    added: 'Intervention ajoutée.',
+    update: 'Mettre à jour',
+    save: 'Enregistrer',
+    updated: 'Intervention mise à jour.',
+    timelineAdded: 'Intervention ajoutée',
+    timelineUpdated: 'Intervention : {{ from }} → {{ to }}',
+  },
+};
