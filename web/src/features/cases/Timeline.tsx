@@ -49,6 +49,7 @@ function describe(e: TimelineEntry, names: Map<string, string>): { title: string
       return { title: t('plan.timelineAdded'), detail: [tKey('interventionTypes', str(data.type) ?? 'other'), name(data.agencyId)] };
     case 'intervention.update': {
       const status = (v: unknown) => tKey('interventionStatuses', str(v) ?? '');
+      if (data.from === data.to) return { title: t('plan.timelineOutcome'), detail: [status(data.to)] };
       return { title: t('plan.timelineUpdated', { from: status(data.from), to: status(data.to) }), detail: [] };
     }
     case 'note':

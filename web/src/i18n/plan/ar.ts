@@ -42,5 +42,6 @@ export const planAr: PlanDictionary = {
     updated: 'حُدِّث التدخل.',
     timelineAdded: 'أضيف تدخل',
     timelineUpdated: 'تدخل: {{ from }} ← {{ to }}',
+    timelineOutcome: 'حُدِّثت نتيجة تدخل',
   },
 };

@@ -42,6 +42,7 @@ export const planEn = {
     updated: 'Intervention updated.',
     timelineAdded: 'Intervention added',
     timelineUpdated: 'Intervention: {{ from }} → {{ to }}',
+    timelineOutcome: 'Intervention outcome updated',
   },
 };
 

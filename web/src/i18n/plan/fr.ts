@@ -42,5 +42,6 @@ export const planFr: PlanDictionary = {
     updated: 'Intervention mise à jour.',
     timelineAdded: 'Intervention ajoutée',
     timelineUpdated: 'Intervention : {{ from }} → {{ to }}',
+    timelineOutcome: 'Résultat d’une intervention mis à jour',
   },
 };
