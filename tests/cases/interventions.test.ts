@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { manualClock } from '../../src/lib/clock.js';
 import { testDb } from '../helpers/db.js';
 import { makeAgency, makeTown, makeUser } from '../helpers/factories.js';
 import { callerFor } from '../helpers/callers.js';
@@ -20,9 +21,12 @@ describe('cases.addIntervention', () => {
   it('lets the key worker and the coordinator add to the plan, on the timeline and in the audit log', async () => {
     const town = await makeTown(db);
     const c = await makeCase(db, town);
-    const { caller: kw } = await callerFor(db, town.socialWorker);
-    const { caller: coord } = await callerFor(db, town.coordinator);
+    // One clock for both, moved between the two additions, so the plan's order is defined.
+    const clock = manualClock();
+    const { caller: kw } = await callerFor(db, town.socialWorker, { clock });
+    const { caller: coord } = await callerFor(db, town.coordinator, { clock });
     const a = await kw.cases.addIntervention(input(c.id, town.agency.id, { assigneeId: town.practitioner.id }));
+    clock.advance(60_000);
     expect(a).toMatchObject({ type: 'mentoring', status: 'planned', agency: { id: town.agency.id }, assignee: { id: town.practitioner.id }, outcome: null });
     expect(a.dueDate).toEqual(new Date('2026-05-01T00:00:00Z'));
     const b = await coord.cases.addIntervention(input(c.id, town.agency.id, { type: 'education', title: 'School re-enrolment', startDate: undefined, dueDate: undefined }));
