@@ -184,3 +184,16 @@ describe('what a referrer or a partner learns about a person', () => {
     expect(seen[0]).toMatchObject({ restricted: false, person: { id: person.id, cases: [{ id: kase.id }] } });
   });
 });
+
+describe('people.get audit', () => {
+  it('names the household members it showed', async () => {
+    const { town, coordinator } = await makeTown(db);
+    const parent = await makePerson(db, town.id, { nameLatin: 'Hela Example' });
+    const child = await makePerson(db, town.id, { nameLatin: 'Amir Example' });
+    const coord = (await callerFor(db, coordinator)).caller;
+    await coord.people.linkHousehold({ personId: parent.id, memberId: child.id, relationship: 'child' });
+    await coord.people.get({ id: parent.id });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { municipalityId: town.id, action: 'person.read', entityId: parent.id } });
+    expect(event.detail).toEqual({ householdMemberIds: [child.id] });
+  });
+});

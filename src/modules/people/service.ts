@@ -87,6 +87,8 @@ export async function getPerson(ctx: ServiceContext, id: string) {
     select: personSelect,
   });
   if (!person) throw notFound('Person', id);
-  ctx.audit.record({ action: 'person.read', entityType: 'Person', entityId: id });
-  return { ...person, household: await householdOf(ctx, id) };
+  const household = await householdOf(ctx, id);
+  // The household members shown are personal data read too: name them in the same event.
+  ctx.audit.record({ action: 'person.read', entityType: 'Person', entityId: id, detail: { householdMemberIds: household.members.map((m) => m.id) } });
+  return { ...person, household };
 }
