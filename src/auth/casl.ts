@@ -9,14 +9,20 @@ import {
 import type {
   Prisma,
   Agency,
+  Assessment,
+  AssessmentFactor,
   AuditEvent,
   Case,
+  CaseTask,
   CaseNote,
   Disclosure,
   Intervention,
+  MeetingAgendaItem,
   Municipality,
+  PanelMeeting,
   Person,
   Referral,
+  Reminder,
   Session,
   User,
 } from '../generated/prisma/client.js';
@@ -33,14 +39,20 @@ export type AppSubjects =
   | 'all'
   | Subjects<{
       Agency: Agency;
+      Assessment: Assessment;
+      AssessmentFactor: AssessmentFactor;
       AuditEvent: AuditEvent;
       Case: Case;
+      CaseTask: CaseTask;
       CaseNote: CaseNote;
       Disclosure: Disclosure;
       Intervention: Intervention;
+      MeetingAgendaItem: MeetingAgendaItem;
       Municipality: Municipality;
+      PanelMeeting: PanelMeeting;
       Person: Person;
       Referral: Referral;
+      Reminder: Reminder;
       Session: Session;
       User: User;
     }>;
@@ -60,6 +72,9 @@ export type Action =
   | SectionAction
   | 'write:notes'
   | 'manage:team'
-  | 'consent';
+  | 'consent'
+  | 'rate'
+  | 'review'
+  | 'decide';
 
 export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>;

@@ -6,6 +6,9 @@ import { auditRouter } from '../modules/audit/router.js';
 import { peopleRouter } from '../modules/people/router.js';
 import { referralsRouter } from '../modules/referrals/router.js';
 import { casesRouter } from '../modules/cases/router.js';
+import { assessmentsRouter } from '../modules/assessments/router.js';
+import { meetingsRouter } from '../modules/meetings/router.js';
+import { workRouter } from '../modules/work/router.js';
 
 /** Every module, mounted by name. The web client imports only this type. */
 export const appRouter = t.router({
@@ -16,6 +19,9 @@ export const appRouter = t.router({
   people: peopleRouter,
   referrals: referralsRouter,
   cases: casesRouter,
+  assessments: assessmentsRouter,
+  meetings: meetingsRouter,
+  work: workRouter,
 });
 
 export type AppRouter = typeof appRouter;

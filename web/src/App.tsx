@@ -21,6 +21,10 @@ const Queue = lazy(() => import('./features/referrals/QueuePage'));
 const Referral = lazy(() => import('./features/referrals/ReferralPage'));
 const Cases = lazy(() => import('./features/cases/CasesPage'));
 const CasePage = lazy(() => import('./features/cases/CasePage'));
+const Meetings = lazy(() => import('./features/meetings/MeetingsPage'));
+const Meeting = lazy(() => import('./features/meetings/MeetingPage'));
+const Work = lazy(() => import('./features/work/WorkPage'));
+const Factors = lazy(() => import('./features/assessments/FactorsPage'));
 
 /** Keeps <html lang dir> on the current locale, and sends a lost session to sign-in. */
 function Root(props: { children?: JSX.Element }) {
@@ -65,6 +69,10 @@ export function App() {
         <Route path="/referrals/:id" component={Referral} />
         <Route path="/cases" component={Cases} />
         <Route path="/cases/:id" component={CasePage} />
+        <Route path="/meetings" component={Meetings} />
+        <Route path="/meetings/:id" component={Meeting} />
+        <Route path="/work" component={Work} />
+        <Route path="/admin/assessment-factors" component={Factors} />
         <Route path="*404" component={NotFound} />
       </Route>
     </Router>

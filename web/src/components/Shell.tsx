@@ -66,23 +66,30 @@ function Header(props: { me: Me }) {
 /** Where each role's work is, in the order they reach for it. */
 export const WORK_LINKS: Record<Me['role'], readonly (readonly [href: string, label: `nav.${keyof Dictionary['nav']}`])[]> = {
   coordinator: [
+    ['/work', 'nav.myWork'],
     ['/referrals/queue', 'nav.screening'],
     ['/cases', 'nav.cases'],
     ['/referrals/new', 'nav.newReferral'],
+    ['/meetings', 'nav.meetings'],
   ],
   social_worker: [
+    ['/work', 'nav.myWork'],
     ['/cases', 'nav.myCases'],
     ['/referrals/new', 'nav.newReferral'],
     ['/referrals/mine', 'nav.myReferrals'],
+    ['/meetings', 'nav.meetings'],
   ],
   agency_practitioner: [
+    ['/work', 'nav.myWork'],
     ['/cases', 'nav.shared'],
     ['/referrals/new', 'nav.newReferral'],
     ['/referrals/mine', 'nav.myReferrals'],
+    ['/meetings', 'nav.meetings'],
   ],
   admin: [
     ['/admin/agencies', 'nav.agencies'],
     ['/admin/users', 'nav.users'],
+    ['/admin/assessment-factors', 'nav.assessmentFactors'],
   ],
   auditor: [['/audit', 'nav.audit']],
 };

@@ -3,6 +3,9 @@ import { referralsAr } from './referrals/ar';
 import { casesAr } from './cases/ar';
 import { householdAr } from './household/ar';
 import { planAr } from './plan/ar';
+import { assessmentsAr } from './assessments/ar';
+import { meetingsAr } from './meetings/ar';
+import { workAr } from './work/ar';
 
 /** العربية الفصحى المعاصرة. */
 export const ar: Dictionary = {
@@ -47,6 +50,9 @@ export const ar: Dictionary = {
     shared: 'ما شورك مع جهتي',
     newReferral: 'إحالة جديدة',
     myReferrals: 'إحالاتي',
+    myWork: 'مهامي',
+    meetings: 'اجتماعات اللجنة',
+    assessmentFactors: 'إطار التقييم',
   },
   signIn: {
     title: 'تسجيل الدخول',
@@ -316,4 +322,7 @@ export const ar: Dictionary = {
   ...casesAr,
   ...householdAr,
   ...planAr,
+  ...assessmentsAr,
+  ...meetingsAr,
+  ...workAr,
 };

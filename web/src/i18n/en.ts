@@ -4,6 +4,9 @@ import { referralsEn } from './referrals/en';
 import { casesEn } from './cases/en';
 import { householdEn } from './household/en';
 import { planEn } from './plan/en';
+import { assessmentsEn } from './assessments/en';
+import { meetingsEn } from './meetings/en';
+import { workEn } from './work/en';
 
 type Role = Outputs['auth']['me']['role'];
 type AgencyKind = Outputs['agencies']['list'][number]['kind'];
@@ -54,6 +57,9 @@ export const en = {
     shared: 'Shared with my agency',
     newReferral: 'New referral',
     myReferrals: 'My referrals',
+    myWork: 'My work',
+    meetings: 'Panel meetings',
+    assessmentFactors: 'Assessment framework',
   },
   signIn: {
     title: 'Sign in',
@@ -323,6 +329,9 @@ export const en = {
   ...casesEn,
   ...householdEn,
   ...planEn,
+  ...assessmentsEn,
+  ...meetingsEn,
+  ...workEn,
 };
 
 export type Dictionary = typeof en;

@@ -3,6 +3,9 @@ import { referralsFr } from './referrals/fr';
 import { casesFr } from './cases/fr';
 import { householdFr } from './household/fr';
 import { planFr } from './plan/fr';
+import { assessmentsFr } from './assessments/fr';
+import { meetingsFr } from './meetings/fr';
+import { workFr } from './work/fr';
 
 export const fr: Dictionary = {
   app: {
@@ -47,6 +50,9 @@ export const fr: Dictionary = {
     shared: 'Partagés avec mon organisme',
     newReferral: 'Nouveau signalement',
     myReferrals: 'Mes signalements',
+    myWork: 'Mon travail',
+    meetings: 'Réunions du panel',
+    assessmentFactors: 'Grille d’évaluation',
   },
   signIn: {
     title: 'Connexion',
@@ -316,4 +322,7 @@ export const fr: Dictionary = {
   ...casesFr,
   ...householdFr,
   ...planFr,
+  ...assessmentsFr,
+  ...meetingsFr,
+  ...workFr,
 };

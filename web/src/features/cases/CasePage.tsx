@@ -10,6 +10,7 @@ import { SummarySection } from './SummarySection';
 import { TeamSection } from './TeamSection';
 import { Timeline } from './Timeline';
 import { WorkflowPanel } from './WorkflowPanel';
+import { AssessmentsSection } from '../assessments/AssessmentsSection';
 import { getCase, type Case } from './api';
 
 /** The sections of a case this user may see (the server says which), and what they may do with them. */
@@ -26,6 +27,9 @@ function CaseView(props: { case: Case }) {
           <Show when={c().summary}>{(s) => <SummarySection case={c()} summary={s()} editable={coordinator() || keyWorker()} />}</Show>
           <Show when={c().summary?.person.id}>{(id) => <HouseholdSection personId={id()} manage={coordinator()} />}</Show>
           <Show when={c().notes}>{(n) => <NotesSection caseId={c().id} notes={n()} restricted={coordinator() || keyWorker()} />}</Show>
+          <Show when={c().sections?.includes('assessments')}>
+            <AssessmentsSection caseId={c().id} canRate={me().trainedAssessor === true} />
+          </Show>
           <Show when={c().plan}>{(plan) => <PlanSection caseId={c().id} plan={plan()} choices={c().planAdd} />}</Show>
           <Show when={c().team}>{(team) => <TeamSection caseId={c().id} team={team()} manage={coordinator()} />}</Show>
           <Timeline case={c()} />

@@ -1,0 +1,3 @@
+import { t } from '../../trpc/init.js';
+
+export const assessmentsRouter = t.router({});

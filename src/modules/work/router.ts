@@ -1,0 +1,3 @@
+import { t } from '../../trpc/init.js';
+
+export const workRouter = t.router({});

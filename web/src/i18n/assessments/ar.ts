@@ -1,0 +1,5 @@
+import type { AssessmentsDictionary } from './en';
+
+export const assessmentsAr: AssessmentsDictionary = {
+  assessment: { title: 'التقييمات' },
+};

@@ -1,0 +1,5 @@
+import type { AssessmentsDictionary } from './en';
+
+export const assessmentsFr: AssessmentsDictionary = {
+  assessment: { title: 'Évaluations' },
+};

@@ -1,0 +1,5 @@
+import type { MeetingsDictionary } from './en';
+
+export const meetingsAr: MeetingsDictionary = {
+  meeting: { title: 'اجتماعات اللجنة' },
+};

@@ -1,0 +1,5 @@
+import type { WorkDictionary } from './en';
+
+export const workAr: WorkDictionary = {
+  work: { title: 'مهامي' },
+};
