@@ -1,5 +1,35 @@
 import type { RuleBuilder } from '../../auth/ability.js';
 import type { SessionUser } from '../../auth/session.js';
+import { liveDisclosureTo } from '../cases/policy.js';
 
-/** Panel meetings and their agenda items (filled in with the meetings module). */
-export function defineMeetingRules(_user: SessionUser, _builder: RuleBuilder, _now: Date) {}
+/** An invitation that reaches this user: to them by name, or to their (active) agency. */
+export function invitationOf(user: SessionUser) {
+  return {
+    OR: [{ userId: user.id }, ...(user.agencyId ? [{ agencyId: user.agencyId, agency: { is: { active: true } } }] : [])],
+  };
+}
+
+/**
+ * Panel meetings (DESIGN.md: "schedule a panel meeting, record decisions: C"; "see a meeting's agenda
+ * item: C all; SW invited + team; AP invited + disclosed"). The coordinator runs every meeting of the
+ * municipality. Anyone else reads the meetings they (or their agency) are invited to, and of their
+ * agenda only the items whose case they may see right now: a social worker as key worker or through a
+ * live disclosure, a practitioner through a live disclosure to their agency or to them. These are
+ * query conditions, so `accessibleBy` filters the agenda in the database and hidden items are never
+ * loaded, counted or hinted at.
+ */
+export function defineMeetingRules(user: SessionUser, { can }: RuleBuilder, now: Date) {
+  const own = { municipalityId: user.municipalityId };
+  if (user.role === 'coordinator') {
+    can(['read', 'create', 'update'], 'PanelMeeting', own);
+    can(['read', 'decide'], 'MeetingAgendaItem', { meeting: { is: own } });
+    return;
+  }
+  if (user.role !== 'social_worker' && user.role !== 'agency_practitioner') return;
+
+  const invited = { ...own, invitees: { some: invitationOf(user) } };
+  can('read', 'PanelMeeting', invited);
+  const disclosed = { ...own, disclosures: { some: liveDisclosureTo(user, now) } };
+  const caseRules = user.role === 'social_worker' ? [{ ...own, keyWorkerId: user.id }, disclosed] : [disclosed];
+  for (const c of caseRules) can('read', 'MeetingAgendaItem', { meeting: { is: invited }, case: { is: c } });
+}

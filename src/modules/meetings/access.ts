@@ -1,0 +1,47 @@
+import { accessibleBy, type Action } from '../../auth/casl.js';
+import { AppError, notFound } from '../../errors.js';
+import type { ServiceContext } from '../../service.js';
+import type { MeetingStatus } from '../../generated/prisma/enums.js';
+
+type MeetingSubject = 'PanelMeeting' | 'MeetingAgendaItem';
+
+/** Field names bound into the ciphertexts of this module. */
+export const DISSENT_FIELD = 'meeting.dissent';
+export const MINUTE_FIELD = 'meeting.minute';
+
+/** FORBIDDEN (audited as denied) when the role has no rule at all for this action on meetings. */
+export function assertMay(ctx: Pick<ServiceContext, 'ability'>, action: Action, subject: MeetingSubject) {
+  if (!ctx.ability.can(action, subject)) throw new AppError('FORBIDDEN', { entity: { type: subject } });
+}
+
+/**
+ * The meeting with `id` if the user may do `action` on it; otherwise NOT_FOUND, so another
+ * municipality or an uninvited user learns nothing.
+ */
+export async function findMeeting(ctx: ServiceContext, id: string, action: 'read' | 'update') {
+  assertMay(ctx, action, 'PanelMeeting');
+  const row = await ctx.db.panelMeeting.findFirst({
+    where: { AND: [accessibleBy(ctx.ability, action).ofType('PanelMeeting'), { id }] },
+    select: { id: true, municipalityId: true, status: true, scheduledAt: true },
+  });
+  if (!row) throw notFound('PanelMeeting', id);
+  if (action === 'read') return row;
+  // Writers lock the meeting, so an approval and a late decision cannot interleave.
+  const [locked] = await ctx.db.$queryRaw<{ status: MeetingStatus }[]>`SELECT status FROM panel_meeting WHERE id = ${id}::uuid FOR UPDATE`;
+  return { ...row, status: locked!.status };
+}
+
+/**
+ * What may still change in a meeting of this status. `plan`: agenda, invitees, time (before it is
+ * held). `record`: attendance, decisions, minutes (until approved).
+ */
+export function assertOpen(status: MeetingStatus, what: 'plan' | 'record') {
+  if (status === 'cancelled') throw new AppError('MEETING_CANCELLED');
+  if (status === 'approved') throw new AppError('MINUTES_LOCKED');
+  if (what === 'plan' && status !== 'scheduled') throw new AppError('MEETING_STARTED');
+}
+
+/** Recording anything (attendance, a decision, minutes) means the meeting took place. */
+export async function markHeld(ctx: ServiceContext, meeting: { id: string; status: MeetingStatus }) {
+  if (meeting.status === 'scheduled') await ctx.db.panelMeeting.update({ where: { id: meeting.id }, data: { status: 'held' }, select: { id: true } });
+}
