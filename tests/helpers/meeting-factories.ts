@@ -43,14 +43,14 @@ export async function makeMeeting(db: Db, town: Town, data: MakeMeeting) {
 }
 
 /** A minutes entry as `meetings.addMinute` would store it (body encrypted). */
-export async function makeMinute(db: Db, meeting: { id: string }, author: { id: string }, data: { body?: string; agendaItemId?: string } = {}) {
+export async function makeMinute(db: Db, meeting: { id: string }, author: { id: string }, data: { body?: string; agendaItemId?: string; at?: Date } = {}) {
   return db.meetingMinute.create({
     data: {
       meetingId: meeting.id,
       agendaItemId: data.agendaItemId ?? null,
       authorId: author.id,
       body: testKeyring.encrypt(data.body ?? 'Synthetic minutes entry.', MINUTE_FIELD),
-      createdAt: MEETING_AT,
+      createdAt: data.at ?? MEETING_AT,
     },
     select: { id: true },
   });
