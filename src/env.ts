@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   JISR_DATA_KEY: z.string().min(1).optional(),
   JISR_DEMO_PASSWORD: z.string().min(12).default('jisr-demo-2026'),
   JISR_DATA_DIR: z.string().default('.data'),
+  /** `off`: this process runs no scheduled jobs (the reminder sweep); some other replica must. */
+  JOBS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -6,6 +6,7 @@ import { buildApp, logSerializers } from './app.js';
 import { DEMO_ACCOUNTS, seedDemo } from './seed/demo.js';
 import type { EmbeddedDatabase } from './embedded.js';
 import { loadKeyring } from './crypto/load.js';
+import { startJobs } from './jobs/runner.js';
 
 const env = readEnv();
 const started = Date.now();
@@ -44,6 +45,7 @@ const app = await buildApp({
   logger,
 });
 await app.listen({ host: env.HOST, port: env.PORT });
+const jobs = env.JOBS === 'on' ? await startJobs({ url, db: database.db, log: app.log }) : null;
 
 const where = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;
 if (embedded) {
@@ -63,6 +65,7 @@ async function shutdown(signal: string) {
   app.log.info({ signal }, 'shutting down');
   // In-flight requests finish; new ones get 503 while closing.
   await app.close();
+  await jobs?.stop();
   await database.close();
   if (embedded) await embedded.stop();
   process.exit(0);

@@ -32,7 +32,7 @@ const procedures: [string, (c: Caller, f: Fixture) => Promise<unknown>][] = [
   ['case.disclose', (c, f) => c.cases.disclose({ caseId: f.caseId, agencyId: f.otherAgencyId, purpose: 'Education support', sections: ['plan'], legalBasis: 'public_task', expiresAt: in30Days })],
   ['case.disclosure.revoke', (c, f) => c.cases.revokeDisclosure({ id: f.spareDisclosureId, reason: 'No longer needed' })],
   ['case.assign', (c, f) => c.cases.assign({ id: f.caseId, leadAgencyId: f.otherAgencyId })],
-  ['case.close', (c, f) => c.cases.close({ id: f.caseId, reason: 'Risk removed' })],
+  ['case.close', (c, f) => c.cases.close({ id: f.caseId, closureReason: 'risk_removed', confirm: true })],
   ['case.reopen', (c, f) => c.cases.reopen({ id: f.caseId, reason: 'Concern came back' })],
   ['case.consent.withdraw', (c, f) => c.cases.withdrawConsent({ caseId: f.caseId })],
 ];

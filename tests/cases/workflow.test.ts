@@ -48,14 +48,15 @@ describe('stages', () => {
     const c = await makeCase(db, town, { stage: 'review' });
     const { caller } = await callerFor(db, town.coordinator);
     const { caller: keyWorker } = await callerFor(db, town.socialWorker);
-    await expect(keyWorker.cases.close({ id: c.id, reason: 'Risk removed' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(caller.cases.close({ id: c.id, reason: 'Risk removed, partners agree' })).resolves.toEqual({ id: c.id, stage: 'closed' });
-    expect(await db.case.findUniqueOrThrow({ where: { id: c.id }, select: { closeReason: true, closedAt: true } })).toMatchObject({ closeReason: 'Risk removed, partners agree' });
-    expect(await failure(caller.cases.close({ id: c.id, reason: 'Again' }))).toMatchObject({ code: 'INVALID_TRANSITION', info: { from: 'closed' } });
+    const close = { id: c.id, closureReason: 'risk_removed' as const, reason: 'Risk removed, partners agree', confirm: true };
+    await expect(keyWorker.cases.close(close)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(caller.cases.close(close)).resolves.toEqual({ id: c.id, stage: 'closed', followUpAt: null });
+    expect(await db.case.findUniqueOrThrow({ where: { id: c.id }, select: { closeReason: true, closureReason: true, closedAt: true } })).toMatchObject({ closeReason: 'Risk removed, partners agree', closureReason: 'risk_removed' });
+    expect(await failure(caller.cases.close({ ...close, reason: 'Again' }))).toMatchObject({ code: 'INVALID_TRANSITION', info: { from: 'closed' } });
     await expect(keyWorker.cases.changeStage({ id: c.id, stage: 'follow_up', reason: 'Six-month check' })).resolves.toMatchObject({ stage: 'follow_up' });
     await expect(caller.cases.reopen({ id: c.id, reason: 'New concern from school' })).resolves.toEqual({ id: c.id, stage: 'assessment' });
     expect(await failure(caller.cases.reopen({ id: c.id, reason: 'Again' }))).toMatchObject({ code: 'INVALID_TRANSITION' });
-    expect(await db.case.findUniqueOrThrow({ where: { id: c.id }, select: { closeReason: true, closedAt: true } })).toEqual({ closeReason: null, closedAt: null });
+    expect(await db.case.findUniqueOrThrow({ where: { id: c.id }, select: { closeReason: true, closureReason: true, closedAt: true } })).toEqual({ closeReason: null, closureReason: null, closedAt: null });
     const timeline = (await caller.cases.get({ id: c.id })).timeline.map((e) => [e.kind, e.data.from, e.data.to, e.data.reason]);
     expect(timeline.slice(0, 3)).toEqual([
       ['reopen', 'follow_up', 'assessment', 'New concern from school'],

@@ -1,6 +1,7 @@
 import type { DbClient } from '../../db.js';
 import type { AuditTrail } from '../../audit/writer.js';
 import type { Cohort } from '../../generated/prisma/enums.js';
+import { firstReviewDate } from './review.js';
 
 /**
  * The next case reference of a municipality and year, `<CODE>-<YEAR>-<NNNN>`. The counter row is
@@ -38,6 +39,7 @@ export async function openCase(db: DbClient, audit: AuditTrail, input: OpenCase)
       reference,
       openedAt: input.at,
       stage: 'intake',
+      nextReviewAt: await firstReviewDate(db, input.municipalityId, input.at),
     },
     select: { id: true, reference: true },
   });

@@ -8,6 +8,7 @@ import { changeStage, closeCase, reopenCase, updateSummary } from './workflow.js
 import { assign, disclose, revokeDisclosure } from './team.js';
 import { withdrawConsent } from './consent.js';
 import { addIntervention, updateIntervention } from './interventions.js';
+import { recordReview } from './review.js';
 
 /** A procedure audited (allowed or denied) under `action`. */
 const audited = (action: string) => authedProcedure.meta({ action });
@@ -20,8 +21,9 @@ export const casesRouter = t.router({
   updateSummary: audited('case.summary.update').input(s.UpdateSummaryInput).mutation(({ ctx, input }) => updateSummary(ctx, input)),
   changeStage: audited('case.stage.change').input(s.ChangeStageInput).mutation(({ ctx, input }) => changeStage(ctx, input)),
   assign: audited('case.assign').input(s.AssignInput).mutation(({ ctx, input }) => assign(ctx, input)),
-  close: audited('case.close').input(s.CloseInput).mutation(({ ctx, input }) => closeCase(ctx, input)),
+  close: audited('case.close').input(s.CloseCaseInput).mutation(({ ctx, input }) => closeCase(ctx, input)),
   reopen: audited('case.reopen').input(s.CloseInput).mutation(({ ctx, input }) => reopenCase(ctx, input)),
+  recordReview: audited('case.review').input(s.RecordReviewInput).mutation(({ ctx, input }) => recordReview(ctx, input)),
   addNote: audited('case.note.create').input(s.AddNoteInput).mutation(({ ctx, input }) => addNote(ctx, input)),
   disclose: audited('case.disclose').input(s.DiscloseInput).mutation(({ ctx, input }) => disclose(ctx, input)),
   revokeDisclosure: audited('case.disclosure.revoke').input(s.RevokeDisclosureInput).mutation(({ ctx, input }) => revokeDisclosure(ctx, input)),

@@ -39,6 +39,26 @@ export const AssignInput = z
 
 export const CloseInput = z.object({ id: Id, reason: Reason });
 
+export const CLOSURE_REASONS = ['risk_removed', 'risk_reduced', 'moved_away', 'disengaged', 'referred_elsewhere', 'other'] as const;
+
+/** Closing: a reason from the list, words (required for 'other'), the coordinator's explicit confirmation, an optional follow-up in N months. */
+export const CloseCaseInput = z
+  .object({
+    id: Id,
+    closureReason: z.enum(CLOSURE_REASONS),
+    reason: z.string().trim().max(500).optional(),
+    confirm: z.boolean().refine((v) => v, { message: 'required' }),
+    followUpMonths: z.number().int().min(1).max(24).optional(),
+  })
+  .refine((c) => c.closureReason !== 'other' || (c.reason?.length ?? 0) >= 3, { message: 'required', path: ['reason'] });
+
+/** A review: the next date (default one municipal interval ahead) and an optional minuted note. */
+export const RecordReviewInput = z.object({
+  caseId: Id,
+  nextReviewAt: z.iso.date().transform((d) => new Date(`${d}T00:00:00Z`)).optional(),
+  note: z.string().trim().min(1).max(500).optional(),
+});
+
 export const AddNoteInput = z.object({
   caseId: Id,
   body: z.string().trim().min(1).max(20_000),

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import type { CaseStage } from '../../generated/prisma/enums.js';
 import { findCase, recordEvent } from './access.js';
 import { SUMMARY_FIELD } from './read.js';
 import { isOpen, NEXT_STAGES, REOPEN_STAGE } from './stages.js';
-import type { ChangeStageInput, CloseInput, UpdateSummaryInput } from './schema.js';
+import { addMonths, firstReviewDate, resolveReminders } from './review.js';
+import type { ChangeStageInput, CloseCaseInput, CloseInput, UpdateSummaryInput } from './schema.js';
 
 const stageSelect = { id: true, municipalityId: true, stage: true } as const;
 
@@ -22,41 +24,79 @@ export async function updateSummary(ctx: ServiceContext, input: z.infer<typeof U
   return { id: c.id };
 }
 
-/** Key worker or coordinator: one of the moves in NEXT_STAGES, with a reason for the timeline. */
+/**
+ * Key worker or coordinator: one of the moves in NEXT_STAGES, with a reason for the timeline.
+ * Moving a closed case to follow_up is the follow-up check: its follow-up reminders are resolved.
+ */
 export async function changeStage(ctx: ServiceContext, input: z.infer<typeof ChangeStageInput>) {
   const c = await findCase(ctx, input.id, 'update', stageSelect);
   const allowed = NEXT_STAGES[c.stage];
   if (!allowed.includes(input.stage)) throw refuse(c.stage, input.stage, allowed);
-  return moveStage(ctx, c, input.stage, input.reason, 'stage', {});
+  const moved = await moveStage(ctx, c, input.stage, input.reason, 'stage', {});
+  if (input.stage === 'follow_up') await resolveReminders(ctx, c.id, ['follow_up_due']);
+  return moved;
 }
 
-/** Coordinator: closes a case from any open stage, with the minuted reason. */
-export async function closeCase(ctx: ServiceContext, input: z.infer<typeof CloseInput>) {
+/**
+ * Coordinator: closes a case from any open stage. The reason comes from the list (with words,
+ * required for 'other'), the input carries the coordinator's explicit confirmation, and a follow-up
+ * check may be set N months ahead. Reviews stop; open reminders about the case are resolved.
+ */
+export async function closeCase(ctx: ServiceContext, input: z.infer<typeof CloseCaseInput>) {
   const c = await findCase(ctx, input.id, 'manage:team', stageSelect);
   if (!isOpen(c.stage)) throw refuse(c.stage, 'closed', []);
-  return moveStage(ctx, c, 'closed', input.reason, 'close', { closedAt: ctx.clock(), closeReason: input.reason });
+  const now = ctx.clock();
+  const followUpAt = input.followUpMonths ? addMonths(now, input.followUpMonths) : null;
+  const words = input.reason || null;
+  const moved = await moveStage(
+    ctx,
+    c,
+    'closed',
+    words,
+    'close',
+    { closedAt: now, closeReason: words, closureReason: input.closureReason, closedById: ctx.user.id, followUpAt, nextReviewAt: null },
+    { closureReason: input.closureReason, followUpAt: followUpAt?.toISOString().slice(0, 10) ?? null },
+  );
+  await resolveReminders(ctx, c.id);
+  return { ...moved, followUpAt };
 }
 
-/** Coordinator: a closed case (or one in follow-up) goes back to REOPEN_STAGE; its closure stays on the timeline. */
+/**
+ * Coordinator: a closed case (or one in follow-up) goes back to REOPEN_STAGE. The closure stays on
+ * the timeline (the reopen entry names the reason it had); the case's closure fields and follow-up
+ * are cleared and reviews start again from today.
+ */
 export async function reopenCase(ctx: ServiceContext, input: z.infer<typeof CloseInput>) {
-  const c = await findCase(ctx, input.id, 'manage:team', stageSelect);
+  const c = await findCase(ctx, input.id, 'manage:team', { ...stageSelect, closureReason: true, followUpAt: true });
   if (isOpen(c.stage)) throw refuse(c.stage, REOPEN_STAGE, []);
-  return moveStage(ctx, c, REOPEN_STAGE, input.reason, 'reopen', { closedAt: null, closeReason: null });
+  const nextReviewAt = await firstReviewDate(ctx.db, c.municipalityId, ctx.clock());
+  const moved = await moveStage(
+    ctx,
+    c,
+    REOPEN_STAGE,
+    input.reason,
+    'reopen',
+    { closedAt: null, closeReason: null, closureReason: null, closedById: null, followUpAt: null, nextReviewAt },
+    { closureReason: c.closureReason, followUpAt: c.followUpAt?.toISOString().slice(0, 10) ?? null },
+  );
+  await resolveReminders(ctx, c.id, ['follow_up_due']);
+  return moved;
 }
 
 async function moveStage(
   ctx: ServiceContext,
   c: { id: string; municipalityId: string; stage: CaseStage },
   to: CaseStage,
-  reason: string,
+  reason: string | null,
   kind: 'stage' | 'close' | 'reopen',
-  extra: { closedAt?: Date | null; closeReason?: string | null },
+  extra: Prisma.CaseUpdateManyMutationInput,
+  facts: Prisma.InputJsonObject = {},
 ) {
   // Only from the stage we checked: a concurrent move makes this one a CONFLICT, not a second move from a stale stage.
   const { count } = await ctx.db.case.updateMany({ where: { id: c.id, stage: c.stage }, data: { stage: to, ...extra } });
   if (count === 0) throw new AppError('CONFLICT', { fields: { stage: 'CONFLICT' } });
-  await recordEvent(ctx, c, kind, { from: c.stage, to, reason });
+  await recordEvent(ctx, c, kind, { from: c.stage, to, ...(reason ? { reason } : {}), ...facts });
   const action = kind === 'stage' ? 'case.stage.change' : `case.${kind}`;
-  ctx.audit.record({ action, entityType: 'Case', entityId: c.id, detail: { from: c.stage, to } });
+  ctx.audit.record({ action, entityType: 'Case', entityId: c.id, detail: { from: c.stage, to, ...facts } });
   return { id: c.id, stage: to };
 }

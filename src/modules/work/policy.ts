@@ -1,5 +1,25 @@
 import type { RuleBuilder } from '../../auth/ability.js';
 import type { SessionUser } from '../../auth/session.js';
 
-/** Reminders, tasks and "my work" (filled in with the work module). */
-export function defineWorkRules(_user: SessionUser, _builder: RuleBuilder, _now: Date) {}
+const CASE_WORKERS = new Set(['coordinator', 'social_worker', 'agency_practitioner']);
+
+/**
+ * Reviews, reminders, tasks and municipal settings.
+ * - Review a case (record it, set the next date): the coordinator, or the key worker.
+ * - Reminders: each user reads and dismisses their own, nobody else's.
+ * - Tasks: the assignee reads and completes their own; the coordinator every task of the
+ *   municipality. Whether the case itself is still visible is checked on top (a task or reminder
+ *   about a case whose disclosure expired is out of reach).
+ * - Settings (review interval, screening deadline): the admin of the municipality only.
+ */
+export function defineWorkRules(user: SessionUser, { can }: RuleBuilder, _now: Date) {
+  const own = { municipalityId: user.municipalityId };
+  if (user.role === 'coordinator') can('review', 'Case', own);
+  if (user.role === 'social_worker') can('review', 'Case', { ...own, keyWorkerId: user.id });
+  if (CASE_WORKERS.has(user.role)) {
+    can(['read', 'update'], 'Reminder', { ...own, userId: user.id });
+    can(['read', 'update'], 'CaseTask', { ...own, assigneeId: user.id });
+  }
+  if (user.role === 'coordinator') can(['read', 'update'], 'CaseTask', own);
+  if (user.role === 'admin') can(['read', 'update'], 'Municipality', { id: user.municipalityId });
+}

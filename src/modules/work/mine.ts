@@ -1,0 +1,104 @@
+import { accessibleBy } from '../../auth/casl.js';
+import { AppError } from '../../errors.js';
+import type { ServiceContext } from '../../service.js';
+import type { ReminderKind } from '../../generated/prisma/enums.js';
+import { dayOf } from '../cases/review.js';
+
+/** More than anyone can act on in a day; "my work" is a to-do list, not an archive. */
+const MAX_ITEMS = 200;
+
+export interface WorkItem {
+  /** Stable key for the page: the reminder's id, or `task:<id>` for a task without one. */
+  key: string;
+  kind: ReminderKind | 'task';
+  dueAt: Date | null;
+  /** Due day already passed (a disclosure reminder is raised before its day comes). */
+  overdue: boolean;
+  reminderId: string | null;
+  task: { id: string; title: string } | null;
+  case: { id: string; reference: string } | null;
+  referral: { id: string } | null;
+}
+
+/** Refuses (FORBIDDEN, audited) a role with no rule at all for reminders, i.e. auditors and admins. */
+export function assertWorker(ctx: ServiceContext, action: 'read' | 'update', subject: 'Reminder' | 'CaseTask') {
+  if (!ctx.ability.can(action, subject)) throw new AppError('FORBIDDEN', { entity: { type: subject } });
+}
+
+/**
+ * "My work": what is due or overdue for the user, then what is coming.
+ * - `now`: the user's open reminders (raised by the sweep) and their overdue tasks, newest due day
+ *   first, as the issue asks: what just fell due is what the user has not seen yet, and older items
+ *   carry their date, so the user sees how long each has waited.
+ * - `upcoming`: their open tasks not yet due, soonest first, then those without a date.
+ * Items about a case the user can no longer read (a disclosure expired or was revoked, a transfer)
+ * or a referral they may no longer see are left out. Audited with the cases and referrals shown.
+ */
+export async function myWork(ctx: ServiceContext) {
+  assertWorker(ctx, 'read', 'Reminder');
+  const today = dayOf(ctx.clock());
+  const [reminders, tasks] = await Promise.all([
+    ctx.db.reminder.findMany({
+      where: { AND: [accessibleBy(ctx.ability).ofType('Reminder'), { userId: ctx.user.id, dismissedAt: null }] },
+      select: { id: true, kind: true, entityType: true, entityId: true, caseId: true, dueAt: true },
+      orderBy: [{ dueAt: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+      take: MAX_ITEMS,
+    }),
+    ctx.db.caseTask.findMany({
+      where: { AND: [accessibleBy(ctx.ability).ofType('CaseTask'), { assigneeId: ctx.user.id, doneAt: null }] },
+      select: { id: true, title: true, dueDate: true, caseId: true },
+      orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }],
+      take: MAX_ITEMS,
+    }),
+  ]);
+  const caseIds = [...new Set([...reminders.flatMap((r) => (r.caseId ? [r.caseId] : [])), ...tasks.map((t) => t.caseId)])];
+  const referralIds = reminders.filter((r) => r.entityType === 'Referral').map((r) => r.entityId);
+  const [cases, referrals] = await Promise.all([
+    caseIds.length
+      ? ctx.db.case.findMany({ where: { AND: [accessibleBy(ctx.ability).ofType('Case'), { id: { in: caseIds } }] }, select: { id: true, reference: true } })
+      : [],
+    referralIds.length
+      ? ctx.db.referral.findMany({ where: { AND: [accessibleBy(ctx.ability).ofType('Referral'), { id: { in: referralIds } }] }, select: { id: true } })
+      : [],
+  ]);
+  const caseById = new Map(cases.map((c) => [c.id, c]));
+  const visibleReferrals = new Set(referrals.map((r) => r.id));
+  const taskById = new Map(tasks.map((t) => [t.id, t]));
+
+  const now: WorkItem[] = [];
+  const raised = new Set<string>();
+  for (const r of reminders) {
+    const c = r.caseId ? caseById.get(r.caseId) : undefined;
+    if (r.caseId && !c) continue;
+    if (r.entityType === 'Referral' && !visibleReferrals.has(r.entityId)) continue;
+    const task = r.kind === 'task_overdue' ? taskById.get(r.entityId) : undefined;
+    if (task) raised.add(task.id);
+    now.push({
+      key: r.id,
+      kind: r.kind,
+      dueAt: r.dueAt,
+      overdue: r.dueAt < today,
+      reminderId: r.id,
+      task: task ? { id: task.id, title: task.title } : null,
+      case: c ?? null,
+      referral: r.entityType === 'Referral' ? { id: r.entityId } : null,
+    });
+  }
+  const upcoming: WorkItem[] = [];
+  for (const t of tasks) {
+    const c = caseById.get(t.caseId);
+    if (!c || raised.has(t.id)) continue;
+    const overdue = t.dueDate !== null && t.dueDate < today;
+    const item: WorkItem = { key: `task:${t.id}`, kind: 'task', dueAt: t.dueDate, overdue, reminderId: null, task: { id: t.id, title: t.title }, case: c, referral: null };
+    // An overdue task the sweep has not reached yet belongs with what is due now.
+    (overdue ? now : upcoming).push(item);
+  }
+  now.sort((a, b) => (b.dueAt?.getTime() ?? 0) - (a.dueAt?.getTime() ?? 0));
+
+  ctx.audit.record({
+    action: 'work.mine',
+    entityType: 'Reminder',
+    detail: { count: now.length + upcoming.length, caseIds: [...new Set([...now, ...upcoming].flatMap((i) => (i.case ? [i.case.id] : [])))], referralIds: now.flatMap((i) => (i.referral ? [i.referral.id] : [])) },
+  });
+  return { now, upcoming };
+}

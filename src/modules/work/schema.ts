@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+export const ReminderIdInput = z.object({ id: z.uuid() });
+export const TaskIdInput = z.object({ id: z.uuid() });
+
+/** Bounds a municipality may choose: reviews at least weekly and at most every two years; screening within 1–60 working days. */
+export const SETTINGS_BOUNDS = { reviewIntervalDays: { min: 7, max: 730 }, screeningSlaDays: { min: 1, max: 60 } } as const;
+
+export const UpdateSettingsInput = z
+  .object({
+    reviewIntervalDays: z.number().int().min(SETTINGS_BOUNDS.reviewIntervalDays.min).max(SETTINGS_BOUNDS.reviewIntervalDays.max).optional(),
+    screeningSlaDays: z.number().int().min(SETTINGS_BOUNDS.screeningSlaDays.min).max(SETTINGS_BOUNDS.screeningSlaDays.max).optional(),
+  })
+  .refine((s) => s.reviewIntervalDays !== undefined || s.screeningSlaDays !== undefined, { message: 'required', path: ['reviewIntervalDays'] });
+
+export type UpdateSettings = z.infer<typeof UpdateSettingsInput>;

@@ -1,0 +1,28 @@
+import { AppError } from '../../errors.js';
+import type { ServiceContext } from '../../service.js';
+import type { UpdateSettings } from './schema.js';
+
+const settingsSelect = { reviewIntervalDays: true, screeningSlaDays: true } as const;
+
+function assertAdmin(ctx: ServiceContext, action: 'read' | 'update') {
+  if (!ctx.ability.can(action, 'Municipality')) throw new AppError('FORBIDDEN', { entity: { type: 'Municipality', id: ctx.user.municipalityId } });
+}
+
+/** Admin: the municipality's working settings (days between case reviews, working days to screen a referral). */
+export async function getSettings(ctx: ServiceContext) {
+  assertAdmin(ctx, 'read');
+  return ctx.db.municipality.findUniqueOrThrow({ where: { id: ctx.user.municipalityId }, select: settingsSelect });
+}
+
+/**
+ * Admin: changes the settings. A new review interval applies to the next review dates set (cases
+ * opened, reviewed, reopened); dates already set stay. A new screening deadline applies at once.
+ * Audited with the values before and after.
+ */
+export async function updateSettings(ctx: ServiceContext, input: UpdateSettings) {
+  assertAdmin(ctx, 'update');
+  const before = await getSettings(ctx);
+  const after = await ctx.db.municipality.update({ where: { id: ctx.user.municipalityId }, data: input, select: settingsSelect });
+  ctx.audit.record({ action: 'settings.update', entityType: 'Municipality', entityId: ctx.user.municipalityId, detail: { before, after } });
+  return after;
+}
