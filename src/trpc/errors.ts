@@ -7,7 +7,7 @@ import { AppError, ERROR_TABLE, type AppErrorCode } from '../errors.js';
 export function isDatabaseDown(err: unknown): boolean {
   for (let e: any = err, depth = 0; e && depth < 6; e = e.cause, depth++) {
     const text = `${e.code ?? ''} ${e.message ?? ''}`;
-    if (/ECONNREFUSED|ECONNRESET|57P01|57P03|08006|08001|P1001|P1017|timeout exceeded when trying to connect|Connection terminated|terminating connection|DatabaseNotReachable|the database system is/i.test(text)) {
+    if (/ECONNREFUSED|ECONNRESET|57P01|57P03|08006|08001|P1001|P1017|timeout exceeded when trying to connect|Connection terminated|terminating connection|DatabaseNotReachable|the database system is|Can't reach database server|Server has closed the connection|is not queryable/i.test(text)) {
       return true;
     }
   }
