@@ -1,0 +1,113 @@
+import { For, Show, createSignal } from 'solid-js';
+import { t } from '../../i18n';
+import { trpc } from '../../lib/trpc';
+import { formatDateTime } from '../../lib/format';
+import { Alert } from '../../components/Alert';
+import { OptionsField, TextAreaField } from '../../components/Field';
+import { field, optional, useMeetingForm, type Meeting, type Minute } from './api';
+
+const FIELDS = ['body', 'agendaItemId', 'correctsId'] as const;
+
+/** A new entry, or (with `corrects`) a correction of one: the only entry approved minutes still take. */
+function MinuteForm(props: { meeting: Meeting; corrects?: Minute; onDone: () => void; onCancel?: () => void }) {
+  let form: HTMLFormElement | undefined;
+  const key = props.corrects ? `correct-${props.corrects.id}` : `minute-${props.meeting.id}`;
+  const { submit, submission, errors } = useMeetingForm(key, FIELDS, async (data) => {
+    await trpc.meetings.addMinute.mutate({
+      meetingId: props.meeting.id,
+      body: field(data, 'body'),
+      agendaItemId: props.corrects ? undefined : optional(data, 'agendaItemId'),
+      correctsId: props.corrects?.id,
+    });
+    form?.reset();
+    props.onDone();
+  });
+  return (
+    <form ref={form} action={submit} method="post" class="form compact" data-testid={props.corrects ? 'correction-form' : 'minute-form'}>
+      <Alert kind="error" message={errors().banner} />
+      <Show when={!props.corrects && props.meeting.agenda.length > 0}>
+        <OptionsField
+          label={t('meeting.about')}
+          name="agendaItemId"
+          options={props.meeting.agenda}
+          idOf={(i) => i.id}
+          labelOf={(i) => i.case.reference}
+          placeholder={t('meeting.general')}
+          error={errors().fields.agendaItemId}
+        />
+      </Show>
+      <TextAreaField
+        label={props.corrects ? t('meeting.correction') : t('meeting.minuteBody')}
+        name="body"
+        required
+        rows={3}
+        maxLength={20000}
+        dir="auto"
+        error={errors().fields.body}
+      />
+      <div class="form-actions">
+        <button type="submit" class="button small primary" disabled={submission.pending}>
+          {submission.pending ? t('common.saving') : props.corrects ? t('meeting.correctionSubmit') : t('meeting.addMinute')}
+        </button>
+        <Show when={props.onCancel}>
+          <button type="button" class="button small ghost" onClick={() => props.onCancel?.()}>
+            {t('common.cancel')}
+          </button>
+        </Show>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The minutes: entries about the meeting or the agenda items the viewer sees, oldest first;
+ * corrections are shown as such under the date of the entry they correct.
+ */
+export function Minutes(props: { meeting: Meeting }) {
+  const [correcting, setCorrecting] = createSignal<string | null>(null);
+  const [added, setAdded] = createSignal<string | null>(null);
+  const m = () => props.meeting;
+  const byId = () => new Map(m().minutes.map((x) => [x.id, x]));
+  const about = (x: Minute) => m().agenda.find((i) => i.id === x.agendaItemId)?.case.reference ?? t('meeting.general');
+  const mayWrite = () => m().may.update && m().status !== 'cancelled';
+  const open = () => m().status === 'scheduled' || m().status === 'held';
+  return (
+    <section class="card" aria-labelledby="minutes-title" data-testid="minutes">
+      <h2 id="minutes-title">{t('meeting.minutes')}</h2>
+      <Alert kind="success" message={added()} />
+      <ol class="minutes">
+        <For each={m().minutes} fallback={<li class="muted">{t('meeting.minutesEmpty')}</li>}>
+          {(x) => (
+            <li class="minute" classList={{ correction: !!x.correctsId }} data-testid="minute">
+              <p class="note-meta small muted">
+                {formatDateTime(x.createdAt)} · <bdi>{x.author ? t('meeting.by', { name: x.author.displayName }) : ''}</bdi> · <span dir="ltr">{about(x)}</span>
+                <Show when={x.correctsId ? byId().get(x.correctsId) : undefined}>
+                  {(orig) => <span class="badge warn">{t('meeting.correctionOf', { date: formatDateTime(orig().createdAt) })}</span>}
+                </Show>
+              </p>
+              <p dir="auto" class="prewrap">
+                {x.body}
+              </p>
+              <Show when={mayWrite()}>
+                <Show
+                  when={correcting() === x.id}
+                  fallback={
+                    <button type="button" class="button small ghost" onClick={() => (setCorrecting(x.id), setAdded(null))} data-testid="correct-minute">
+                      {t('meeting.correct')}
+                    </button>
+                  }
+                >
+                  <MinuteForm meeting={m()} corrects={x} onDone={() => (setCorrecting(null), setAdded(t('meeting.minuteAdded')))} onCancel={() => setCorrecting(null)} />
+                </Show>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ol>
+      <Show when={mayWrite() && open()}>
+        <h3 class="h3">{t('meeting.addMinute')}</h3>
+        <MinuteForm meeting={m()} onDone={() => setAdded(t('meeting.minuteAdded'))} />
+      </Show>
+    </section>
+  );
+}
