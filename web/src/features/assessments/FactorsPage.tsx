@@ -1,10 +1,126 @@
-import { t } from '../../i18n';
+import { For, Show, createSignal } from 'solid-js';
+import { createAsync } from '@solidjs/router';
+import { t, tKey } from '../../i18n';
+import { trpc } from '../../lib/trpc';
+import { errorMessage } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
+import { writeThenRefresh } from '../../lib/mutation';
+import { Alert } from '../../components/Alert';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { RequireRole } from '../../components/Shell';
+import { FactorForm } from './FactorForm';
+import { DOMAINS, factorLabel, getFactors, type Domain, type Factor } from './api';
+import './assessments.css';
 
-/** The admin's assessment framework: factors by domain, editable. */
+function FactorRow(props: { factor: Factor; onError: (err: unknown) => void; onSaved: () => void }) {
+  const [editing, setEditing] = createSignal(false);
+  const setActive = (active: boolean) => writeThenRefresh(() => trpc.assessments.updateFactor.mutate({ id: props.factor.id, active }), getFactors.key, props.onError);
+  return (
+    <>
+      <tr classList={{ retired: !props.factor.active }} data-testid="factor-row" data-code={props.factor.code}>
+        <td class="num">{formatNumber(props.factor.position)}</td>
+        <td class="label">
+          {factorLabel(props.factor)}
+          <br />
+          <code class="muted small">{props.factor.code}</code>
+        </td>
+        <td class="num">{formatNumber(props.factor.used)}</td>
+        <td>
+          <span class="badge" classList={{ ok: props.factor.active, muted: !props.factor.active }}>
+            {props.factor.active ? t('factors.active') : t('factors.inactive')}
+          </span>
+        </td>
+        <td class="actions">
+          <div class="row-actions">
+            <button type="button" class="button small" aria-expanded={editing()} onClick={() => setEditing(!editing())}>
+              {t('factors.edit')}
+            </button>
+            <Show
+              when={props.factor.active}
+              fallback={
+                <button type="button" class="button small" onClick={() => setActive(true)}>
+                  {t('factors.reactivate')}
+                </button>
+              }
+            >
+              <ConfirmButton label={t('factors.retire')} danger onConfirm={() => setActive(false)} />
+            </Show>
+          </div>
+        </td>
+      </tr>
+      <Show when={editing()}>
+        <tr class="edit-row">
+          <td colSpan={5}>
+            <FactorForm factor={props.factor} onDone={() => (setEditing(false), props.onSaved())} onCancel={() => setEditing(false)} />
+          </td>
+        </tr>
+      </Show>
+    </>
+  );
+}
+
+function DomainTable(props: { domain: Domain; factors: Factor[]; onError: (err: unknown) => void; onSaved: () => void }) {
+  return (
+    <section aria-labelledby={`domain-${props.domain}`} data-testid="factor-domain" data-domain={props.domain}>
+      <h2 id={`domain-${props.domain}`}>{tKey('factorDomains', props.domain)}</h2>
+      <div class="table-wrap">
+        <table class="factor-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('factors.position')}</th>
+              <th scope="col">{t('factors.label')}</th>
+              <th scope="col">{t('factors.used')}</th>
+              <th scope="col">{t('factors.status')}</th>
+              <th scope="col">{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.factors} fallback={<tr><td colSpan={5} class="muted">{t('factors.empty')}</td></tr>}>
+              {(f) => <FactorRow factor={f} onError={props.onError} onSaved={props.onSaved} />}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Framework() {
+  const factors = createAsync(() => getFactors());
+  const [creating, setCreating] = createSignal(false);
+  const [note, setNote] = createSignal<string | null>(null);
+  const [error, setError] = createSignal<unknown>(null);
+  return (
+    <>
+      <div class="toolbar">
+        <button type="button" class="button primary" aria-expanded={creating()} onClick={() => (setCreating(!creating()), setNote(null))} data-testid="new-factor">
+          {t('factors.new')}
+        </button>
+      </div>
+      <Alert kind="success" message={note()} />
+      <Alert kind="error" message={error() ? errorMessage(error()) : null} />
+      <Show when={creating()}>
+        <section class="card" aria-labelledby="factor-create-title">
+          <h2 id="factor-create-title">{t('factors.new')}</h2>
+          <FactorForm onDone={() => (setCreating(false), setNote(t('factors.created')))} onCancel={() => setCreating(false)} />
+        </section>
+      </Show>
+      <For each={DOMAINS}>
+        {(d) => <DomainTable domain={d} factors={(factors() ?? []).filter((f) => f.domain === d)} onError={setError} onSaved={() => setNote(t('factors.saved'))} />}
+      </For>
+    </>
+  );
+}
+
+/** Admin › Assessment framework: the factors assessors rate, by domain; relabel, reorder, retire, add. */
 export default function FactorsPage() {
   return (
     <section aria-labelledby="page-title">
-      <h1 id="page-title">{t('assessment.title')}</h1>
+      <h1 id="page-title">{t('factors.title')}</h1>
+      <p class="lead">{t('factors.intro')}</p>
+      <RequireRole roles={['admin']}>
+        <Framework />
+      </RequireRole>
     </section>
   );
 }

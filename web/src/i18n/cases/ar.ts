@@ -130,6 +130,7 @@ export const casesAr: CasesDictionary = {
     close: 'أُغلقت الحالة',
     reopen: 'أُعيد فتح الحالة',
     consent: 'سُحبت الموافقة',
+    assessment: 'سُجّل تقييم',
     keyWorker: 'الأخصائي المسؤول',
     leadAgency: 'الجهة الرائدة',
     someone: 'جهة ما',

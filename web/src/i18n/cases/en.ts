@@ -130,6 +130,7 @@ export const casesEn = {
     close: 'Case closed',
     reopen: 'Case reopened',
     consent: 'Consent withdrawn',
+    assessment: 'Assessment recorded',
     keyWorker: 'key worker',
     leadAgency: 'lead agency',
     someone: 'someone',

@@ -130,6 +130,7 @@ export const casesFr: CasesDictionary = {
     close: 'Dossier clos',
     reopen: 'Dossier rouvert',
     consent: 'Consentement retiré',
+    assessment: 'Évaluation enregistrée',
     keyWorker: 'référent',
     leadAgency: 'organisme pilote',
     someone: 'un destinataire',

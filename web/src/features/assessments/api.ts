@@ -1,0 +1,39 @@
+import { query } from '@solidjs/router';
+import { locale, t, tKey } from '../../i18n';
+import { en } from '../../i18n/en';
+import { trpc, type Outputs } from '../../lib/trpc';
+
+export type AssessmentsOfCase = Outputs['assessments']['list'];
+export type Assessment = AssessmentsOfCase['assessments'][number];
+export type Rating = Assessment['ratings'][number];
+export type TrendPoint = AssessmentsOfCase['trend'][number];
+export type Factor = Outputs['assessments']['factors'][number];
+export type FormFactor = NonNullable<AssessmentsOfCase['factors']>[number];
+export type Domain = keyof typeof en.factorDomains;
+export type FactorRating = keyof typeof en.factorRatings;
+
+/** In the dictionary's order, which is the form's. */
+export const DOMAINS = Object.keys(en.factorDomains) as Domain[];
+export const RISK_DOMAINS = DOMAINS.filter((d) => d !== 'protective');
+/** The scale of a domain's factors; "unknown" always, and always last. */
+export const scaleOf = (domain: Domain): FactorRating[] => (domain === 'protective' ? ['present', 'absent', 'unknown'] : ['low', 'moderate', 'high', 'unknown']);
+
+/** A factor's label in the interface language. */
+export function factorLabel(f: { labelAr: string; labelFr: string; labelEn: string }): string {
+  const l = locale();
+  return l === 'ar' ? f.labelAr : l === 'fr' ? f.labelFr : f.labelEn;
+}
+
+/** A case's assessments, trend and (for trained assessors) the form's factors. Audited (assessment.list). */
+export const getAssessments = query((caseId: string) => trpc.assessments.list.query({ caseId }), 'assessments.list');
+
+/** The municipality's framework, retired factors included (admin). Audited. */
+export const getFactors = query(() => trpc.assessments.factors.query({ includeInactive: true }), 'assessments.factors');
+
+/** The number plotted for a domain: high or moderate risk ratings; present protective factors. */
+export const plotted = (p: TrendPoint, d: Domain) => (d === 'protective' ? p.domains[d].present : p.domains[d].high + p.domains[d].moderate);
+export const unknownOf = (p: TrendPoint) => DOMAINS.reduce((n, d) => n + p.domains[d].unknown, 0);
+
+/** The heading of a domain's number in the chart and table: what it counts. */
+export const seriesLabel = (d: Domain) =>
+  d === 'protective' ? t('assessment.presentCount', { domain: tKey('factorDomains', d) }) : t('assessment.riskCount', { domain: tKey('factorDomains', d) });
