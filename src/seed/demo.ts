@@ -5,6 +5,7 @@ import { systemClock } from '../lib/clock.js';
 import type { Role } from '../generated/prisma/enums.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { seedCases } from './demo-cases.js';
+import { seedMeetings } from './demo-meetings.js';
 
 /** Synthetic accounts, one per role; no real person's name. */
 export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; agency?: string }[] = [
@@ -62,6 +63,7 @@ export async function seedDemo(db: Db, password: string, keyring: Keyring): Prom
       school: agencies.get('Demo Secondary School')!,
     };
     await seedCases(tx, audit, keyring, town, staff, new Date());
+    await seedMeetings(tx, audit, keyring, town, staff, new Date());
   });
   return true;
 }
