@@ -80,8 +80,9 @@ export async function createPerson(ctx: ServiceContext, input: z.infer<typeof Cr
   return person;
 }
 
-/** One person, if the user may see them; otherwise NOT_FOUND. */
+/** One person, if the user may see them; otherwise NOT_FOUND (FORBIDDEN for a role that reads nobody, as everywhere). */
 export async function getPerson(ctx: ServiceContext, id: string) {
+  assertCan(ctx.ability, 'read', 'Person');
   const person = await ctx.db.person.findFirst({
     where: { AND: [accessibleBy(ctx.ability).ofType('Person'), { id }] },
     select: personSelect,

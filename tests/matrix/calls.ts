@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { OPENED_AT } from '../helpers/case-factories.js';
+import { referralInput } from '../helpers/referral-factories.js';
+import type { CaseStage } from '../../src/generated/prisma/enums.js';
+import type { Actor, Scenario, TargetIds } from './scenario.js';
+
+/** How the matrix test calls one procedure: valid input, so any refusal is about access. */
+export interface Call {
+  /** Valid input for the row's target; may read the scenario. */
+  input: (t: TargetIds, s: Scenario, actor: Actor | null) => unknown | Promise<unknown>;
+  /** The target case must be at this stage for the action to make sense. */
+  stage?: CaseStage;
+  /**
+   * The row acts as the role's spare user in a session of its own: signing in ends the session it was
+   * sent with, logging out ends it, changing the password ends the others. The shared one survives.
+   */
+  spare?: boolean;
+}
+
+const tag = () => randomUUID().slice(0, 8);
+const REASON = 'Synthetic minuted reason for the matrix.';
+const none = () => undefined;
+
+export const CALLS: Record<string, Call> = {
+  'auth.login': { spare: true, input: (_t, s, a) => ({ email: (a?.spare ?? s.anonLogin).email, password: (a?.spare ?? s.anonLogin).password }) },
+  'auth.me': { input: none },
+  'auth.logout': { spare: true, input: none },
+  'auth.sessions': { input: none },
+  'auth.endSession': { input: (t) => ({ id: t.sessionId }) },
+  'auth.changePassword': {
+    spare: true,
+    input: (_t, _s, a) => {
+      const next = `matrix passphrase ${tag()}`;
+      if (!a) return { currentPassword: 'whatever it was', newPassword: next };
+      const current = a.spare.password;
+      a.spare.password = next; // later rows sign the spare in with the new one
+      return { currentPassword: current, newPassword: next };
+    },
+  },
+  'auth.setLocale': { input: () => ({ locale: 'en' }) },
+
+  'agencies.list': { input: () => ({}) },
+  'agencies.create': { input: () => ({ name: `Matrix agency ${tag()}`, kind: 'ngo' }) },
+  'agencies.update': { input: (t) => ({ id: t.agencyId, name: `Renamed agency ${tag()}` }) },
+  'users.list': { input: () => ({}) },
+  'users.create': { input: () => ({ email: `matrix.${tag()}@test.jisr.local`, displayName: 'Matrix Synthetic', role: 'social_worker' }) },
+  'users.update': { input: (t) => ({ id: t.userId, displayName: `Renamed ${tag()}` }) },
+  'users.disable': { input: (t) => ({ id: t.userId }) },
+  'users.enable': { input: (t) => ({ id: t.userId }) },
+  'users.resetPassword': { input: (t) => ({ id: t.userId }) },
+  'users.directory': { input: () => ({}) },
+
+  'audit.list': { input: () => ({}) },
+  'audit.verify': { input: none },
+
+  'people.match': { input: () => ({ name: 'Sami Test' }) },
+  'people.create': { input: () => ({ nameLatin: 'Nour Synthetic', cohort: 'youth', birthYear: 2001 }) },
+  'people.get': { input: (t) => ({ id: t.personId }) },
+  'people.linkHousehold': { input: async (t, s) => ({ personId: t.personId, memberId: (await s.newPerson()).id, relationship: 'sibling' }) },
+
+  'referrals.create': { input: () => referralInput() },
+  'referrals.mine': { input: () => ({}) },
+  'referrals.queue': { input: () => ({}) },
+  'referrals.get': { input: (t) => ({ id: t.referralId }) },
+  'referrals.screen': { input: (t) => ({ id: t.referralId, decision: 'close', closeReason: 'mistaken', reason: REASON }) },
+
+  'cases.list': { input: () => ({}) },
+  'cases.get': { input: (t) => ({ id: t.caseId }) },
+  'cases.notes': { input: (t) => ({ caseId: t.caseId }) },
+  'cases.updateSummary': { input: (t) => ({ id: t.caseId, summary: 'Synthetic summary from the matrix.' }) },
+  'cases.changeStage': { input: (t) => ({ id: t.caseId, stage: 'assessment', reason: REASON }) },
+  'cases.assign': { input: (t, s) => ({ id: t.caseId, leadAgencyId: s.A.agency.id }) },
+  'cases.close': { input: (t) => ({ id: t.caseId, closureReason: 'risk_reduced', reason: REASON, confirm: true }) },
+  'cases.reopen': { stage: 'closed', input: (t) => ({ id: t.caseId, reason: REASON }) },
+  'cases.disclose': {
+    input: (t, s) => ({
+      caseId: t.caseId,
+      agencyId: s.A.agency.id,
+      purpose: 'Synthetic purpose',
+      sections: ['summary'],
+      legalBasis: 'public_task',
+      expiresAt: new Date(OPENED_AT.getTime() + 10 * 86_400_000),
+    }),
+  },
+  'cases.revokeDisclosure': { input: (t) => ({ id: t.disclosureId, reason: REASON }) },
+  'cases.addNote': { input: (t) => ({ caseId: t.caseId, body: 'Synthetic note from the matrix.' }) },
+  'cases.addIntervention': { input: (t, s) => ({ caseId: t.caseId, type: 'mentoring', title: 'Synthetic mentoring', agencyId: s.A.agency.id }) },
+  'cases.updateIntervention': { input: (t) => ({ id: t.interventionId, status: 'active' }) },
+  'cases.withdrawConsent': { input: (t) => ({ caseId: t.caseId }) },
+};

@@ -1,0 +1,228 @@
+/**
+ * The authorisation matrix: who may call which procedure on which record, written by hand from the
+ * access table of DESIGN.md ("Who may do what"), NOT derived from the CASL rules. matrix.test.ts walks
+ * every row over real HTTP; a procedure of the app router without rows here fails the build.
+ *
+ * Reading the grid. Each procedure has a target kind and one line per role. For a procedure without a
+ * target (lists, creations, one's own account) the line is a single outcome. For a targeted one it is
+ * nine outcomes, one per scope, in the order of SCOPES:
+ *
+ *   own        the actor's own record: key worker of the case (whatever the role: an auditor or a
+ *              practitioner recorded as key worker must still see nothing), referrer of the referral,
+ *              the actor's own account or session
+ *   sameAg     a colleague's record: same role, same municipality and (for practitioners) same agency;
+ *              a case whose key worker is that colleague and which is disclosed to the colleague by name
+ *   otherAg    another agency's record, nothing disclosed to the actor: a case led by another agency,
+ *              another social worker its key worker, disclosed to that other agency
+ *   disclosed  like otherAg, plus a live disclosure of every section to the actor's agency (or to the
+ *              actor by name when the role has no agency)
+ *   summary    like disclosed, but the disclosure holds the summary section only
+ *   expired    like disclosed, but the disclosure has expired
+ *   revoked    like disclosed, but the disclosure was revoked
+ *   otherMun   a record of another municipality (a case there even names the actor as key worker and
+ *              is disclosed to them: tenancy must win over any such row)
+ *   none       an id that exists nowhere
+ *
+ * Outcomes: ok (allowed), NF (NOT_FOUND), FB (FORBIDDEN), UA (UNAUTHORIZED); `.` = no such scope for
+ * this target. Conventions, where DESIGN.md names no code:
+ * - A role with no cell for the action ("–") gets FB whatever the target, so the answer says nothing
+ *   about the record.
+ * - A user who may not see the record gets NF, exactly as for an id that exists nowhere (DESIGN: "never
+ *   a hint that it exists"); matrix.test.ts checks that every refusal of a row equals its `none` cell.
+ * - A user who sees the record but may not do this action to it: DESIGN is silent on the code, and
+ *   neither leaks anything. The app answers NF when the action looks the record up under its own rule
+ *   (stage, summary, consent) and FB where it first shows the plan and then refuses to add to it; the
+ *   lines concerned say so.
+ * Anonymous callers get UA on every procedure but auth.login (not audited: there is no actor, and an
+ * audit row per anonymous request would let anyone flood the log).
+ */
+
+export const ROLES = ['social_worker', 'coordinator', 'agency_practitioner', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const SCOPES = ['own', 'sameAgency', 'otherAgency', 'disclosed', 'summaryOnly', 'expired', 'revoked', 'otherMunicipality', 'nonexistent'] as const;
+export type Scope = (typeof SCOPES)[number] | 'any';
+export type Outcome = 'allowed' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHORIZED';
+export type Target = 'none' | 'case' | 'person' | 'intervention' | 'disclosure' | 'referral' | 'user' | 'agency' | 'session';
+
+type Line = string;
+interface Spec {
+  target: Target;
+  SW: Line;
+  C: Line;
+  AP: Line;
+  AU: Line;
+  AD: Line;
+  /** Anonymous: UA unless said otherwise. */
+  anon?: Line;
+}
+
+const FB9 = 'FB FB FB FB FB FB FB FB FB';
+const FB_USER = 'FB FB . . . . . FB FB';
+const FB_REF = 'FB FB FB . . . . FB FB';
+const FB_AGENCY = 'FB . . . . . . FB FB';
+const C_ALL = 'ok ok ok ok ok ok ok NF NF'; // every case of the municipality, none elsewhere
+const nobody = { SW: 'FB', C: 'FB', AP: 'FB', AU: 'FB', AD: 'FB' };
+const everyone = { SW: 'ok', C: 'ok', AP: 'ok', AU: 'ok', AD: 'ok' };
+const referrers = { SW: 'ok', C: 'ok', AP: 'ok', AU: 'FB', AD: 'FB' }; // "log a referral"
+
+//                                      own sameAg otherAg disclosed summary expired revoked otherMun none
+export const GRID: Record<string, Spec> = {
+  // "own sessions, own password, own language": everyone, for themselves.
+  'auth.login': { target: 'none', ...everyone, anon: 'ok' },
+  'auth.me': { target: 'none', ...everyone },
+  'auth.logout': { target: 'none', ...everyone },
+  'auth.sessions': { target: 'none', ...everyone },
+  'auth.endSession': {
+    target: 'session',
+    SW: 'ok NF . . . . . NF NF',
+    C: 'ok NF . . . . . NF NF',
+    AP: 'ok NF . . . . . NF NF',
+    AU: 'ok NF . . . . . NF NF',
+    AD: 'ok NF . . . . . NF NF',
+  },
+  'auth.changePassword': { target: 'none', ...everyone },
+  'auth.setLocale': { target: 'none', ...everyone },
+
+  // "users, agencies, settings, retention policy": admin. DESIGN is silent on coordinators reading
+  // agencies and looking up colleagues; they must, to assign key workers and build case teams.
+  'agencies.list': { target: 'none', ...nobody, C: 'ok', AD: 'ok' },
+  'agencies.create': { target: 'none', ...nobody, AD: 'ok' },
+  'agencies.update': { target: 'agency', SW: FB_AGENCY, C: FB_AGENCY, AP: FB_AGENCY, AU: FB_AGENCY, AD: 'ok . . . . . . NF NF' },
+  'users.list': { target: 'none', ...nobody, AD: 'ok' },
+  'users.create': { target: 'none', ...nobody, AD: 'ok' },
+  // `own` is the admin's own account: renaming oneself is fine; disabling, re-enabling or resetting
+  // oneself is a business rule (CANNOT_DISABLE_SELF), not an access question, so no cell.
+  'users.update': { target: 'user', SW: FB_USER, C: FB_USER, AP: FB_USER, AU: FB_USER, AD: 'ok ok . . . . . NF NF' },
+  'users.disable': { target: 'user', SW: FB_USER, C: FB_USER, AP: FB_USER, AU: FB_USER, AD: '. ok . . . . . NF NF' },
+  'users.enable': { target: 'user', SW: FB_USER, C: FB_USER, AP: FB_USER, AU: FB_USER, AD: '. ok . . . . . NF NF' },
+  'users.resetPassword': { target: 'user', SW: FB_USER, C: FB_USER, AP: FB_USER, AU: FB_USER, AD: '. ok . . . . . NF NF' },
+  'users.directory': { target: 'none', ...nobody, C: 'ok' },
+
+  // "read / verify / export the audit log": auditor only.
+  'audit.list': { target: 'none', ...nobody, AU: 'ok' },
+  'audit.verify': { target: 'none', ...nobody, AU: 'ok' },
+
+  // "match a person by name": SW and AP existence only (the content is checked in lists.test.ts).
+  'people.match': { target: 'none', ...referrers },
+  // DESIGN is silent: registering a person is part of logging a referral.
+  'people.create': { target: 'none', ...referrers },
+  // A person's details go with the summary of one of their cases (key worker, or disclosed summary).
+  'people.get': {
+    target: 'person',
+    SW: 'ok NF NF ok ok NF NF NF NF',
+    C: C_ALL,
+    AP: 'NF NF NF ok ok NF NF NF NF',
+    AU: FB9,
+    AD: FB9,
+  },
+  // DESIGN is silent on households; linking people is managing the case, a coordinator's job.
+  'people.linkHousehold': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+
+  'referrals.create': { target: 'none', ...referrers },
+  'referrals.mine': { target: 'none', ...referrers },
+  'referrals.queue': { target: 'none', ...nobody, C: 'ok' },
+  // "see a referral's status": own | all | own. Disclosures are about cases, not referrals.
+  'referrals.get': {
+    target: 'referral',
+    SW: 'ok NF NF . . . . NF NF',
+    C: 'ok ok ok . . . . NF NF',
+    AP: 'ok NF NF . . . . NF NF',
+    AU: FB_REF,
+    AD: FB_REF,
+  },
+  'referrals.screen': { target: 'referral', SW: FB_REF, C: 'ok ok ok . . . . NF NF', AP: FB_REF, AU: FB_REF, AD: FB_REF },
+
+  // "list / open a case": team | all | disclosed sections.
+  'cases.list': { target: 'none', ...referrers },
+  'cases.get': {
+    target: 'case',
+    SW: 'ok NF NF ok ok NF NF NF NF',
+    C: C_ALL,
+    AP: 'NF NF NF ok ok NF NF NF NF',
+    AU: FB9,
+    AD: FB9,
+  },
+  // "read notes": team (notes) | ✓ | disclosed (notes): a summary-only disclosure does not reach them.
+  'cases.notes': {
+    target: 'case',
+    SW: 'ok NF NF ok NF NF NF NF NF',
+    C: C_ALL,
+    AP: 'NF NF NF ok NF NF NF NF NF',
+    AU: FB9,
+    AD: FB9,
+  },
+  // "change stage, update summary": key worker | ✓ | –. A disclosed case is seen, not steered (NF).
+  'cases.updateSummary': { target: 'case', SW: 'ok NF NF NF NF NF NF NF NF', C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'cases.changeStage': { target: 'case', SW: 'ok NF NF NF NF NF NF NF NF', C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  // "assign / transfer / close / reopen", "add / revoke a disclosure": coordinator only.
+  'cases.assign': { target: 'case', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'cases.close': { target: 'case', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'cases.reopen': { target: 'case', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'cases.disclose': { target: 'case', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'cases.revokeDisclosure': { target: 'disclosure', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  // "write a note": team | ✓ | disclosed (notes).
+  'cases.addNote': {
+    target: 'case',
+    SW: 'ok NF NF ok NF NF NF NF NF',
+    C: C_ALL,
+    AP: 'NF NF NF ok NF NF NF NF NF',
+    AU: FB9,
+    AD: FB9,
+  },
+  // "create interventions": key worker | ✓ | –. A social worker who sees the plan through a
+  // disclosure is told FB (the plan is visible to them; adding to it is not theirs).
+  'cases.addIntervention': { target: 'case', SW: 'ok NF NF FB NF NF NF NF NF', C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  // "update an intervention's status / outcome": assignee | ✓ | their agency's, disclosed (plan).
+  // The intervention is the actor's (assigned to them, of their agency) in every scope but sameAg (a
+  // colleague's) and otherAg (another agency's). DESIGN's SW cell says "assignee" within the team:
+  // an assignee who cannot see the case's plan (summary only, expired, revoked) may not update it.
+  'cases.updateIntervention': {
+    target: 'intervention',
+    SW: 'ok NF NF ok NF NF NF NF NF',
+    C: C_ALL,
+    AP: 'NF NF NF ok NF NF NF NF NF',
+    AU: FB9,
+    AD: FB9,
+  },
+  // "record / withdraw consent": key worker | ✓ | –.
+  'cases.withdrawConsent': { target: 'case', SW: 'ok NF NF NF NF NF NF NF NF', C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+};
+
+export interface Row {
+  procedure: string;
+  role: Role | 'anonymous';
+  scope: Scope;
+  expect: Outcome;
+}
+
+const TOKENS: Record<string, Outcome> = { ok: 'allowed', NF: 'NOT_FOUND', FB: 'FORBIDDEN', UA: 'UNAUTHORIZED' };
+const ROLE_KEYS: Record<Role, keyof Spec> = { social_worker: 'SW', coordinator: 'C', agency_practitioner: 'AP', auditor: 'AU', admin: 'AD' };
+
+function outcome(token: string, where: string): Outcome {
+  const o = TOKENS[token];
+  if (!o) throw new Error(`matrix: unknown outcome "${token}" at ${where}`);
+  return o;
+}
+
+/** The grid as rows: one per procedure × role × scope (plus one anonymous row per procedure). */
+export function matrixRows(grid: Record<string, Spec> = GRID): Row[] {
+  const rows: Row[] = [];
+  for (const [procedure, spec] of Object.entries(grid)) {
+    for (const role of ROLES) {
+      const tokens = String(spec[ROLE_KEYS[role]]).trim().split(/\s+/);
+      if (spec.target === 'none') {
+        if (tokens.length !== 1) throw new Error(`matrix: ${procedure} ${role} takes one outcome`);
+        rows.push({ procedure, role, scope: 'any', expect: outcome(tokens[0]!, `${procedure} ${role}`) });
+        continue;
+      }
+      if (tokens.length !== SCOPES.length) throw new Error(`matrix: ${procedure} ${role} needs ${SCOPES.length} outcomes`);
+      tokens.forEach((token, i) => {
+        if (token !== '.') rows.push({ procedure, role, scope: SCOPES[i]!, expect: outcome(token, `${procedure} ${role} ${SCOPES[i]}`) });
+      });
+    }
+    rows.push({ procedure, role: 'anonymous', scope: 'any', expect: outcome(spec.anon ?? 'UA', `${procedure} anonymous`) });
+  }
+  return rows;
+}
+
+export const MATRIX: readonly Row[] = matrixRows();
