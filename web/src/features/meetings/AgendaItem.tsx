@@ -50,9 +50,11 @@ export function AgendaItemCard(props: { item: AgendaItem; n: number; choices: Ch
         </A>{' '}
         <span class="badge">{tKey('stages', i().case.stage)}</span>
       </h3>
-      <p class="muted small">
-        {t('meeting.sections')}: {formatList(i().sections.map((s) => tKey('sections', s)))}
-      </p>
+      <Show when={!props.editable}>
+        <p class="muted small">
+          {t('meeting.sections')}: {formatList(i().sections.map((s) => tKey('sections', s)))}
+        </p>
+      </Show>
       <Show when={i().summary}>
         {(s) => (
           <div class="pack-section">

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserWorld } from '../e2e/browser.js';
+import { makeTown, TEST_PASSWORD } from '../helpers/factories.js';
+import { makeCase, makeDisclosure } from '../helpers/case-factories.js';
+
+const world = await browserWorld();
+const { db, cspViolations } = world;
+
+/** Waits for the answer of one tRPC procedure the page is about to call. */
+const answerOf = (page: Page, path: string) => page.waitForResponse((res) => new URL(res.url()).pathname === `/trpc/${path}` && res.ok());
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${world.base}/`);
+  const form = page.getByTestId('sign-in-form');
+  await form.locator('input[name=email]').fill(email);
+  await form.locator('input[name=password]').fill(TEST_PASSWORD);
+  await form.locator('button[type=submit]').click();
+  await page.getByTestId('home-title').waitFor();
+}
+
+describe('a panel meeting in the browser', () => {
+  it('the coordinator schedules it and records a decision with dissent and a task; the practitioner sees only their case', async () => {
+    const town = await makeTown(db);
+    const week = new Date(Date.now() + 7 * 86_400_000);
+    const shared = await makeCase(db, town, { stage: 'intervention', summary: 'Synthetic summary shared with the youth centre.' });
+    const hidden = await makeCase(db, town, { stage: 'review', summary: 'Synthetic summary nobody shared.' });
+    await makeDisclosure(db, shared, { agencyId: town.agency.id, sections: ['summary'], createdById: town.coordinator.id, expiresAt: week });
+
+    const { page, context } = await world.newPage();
+    await signIn(page, town.coordinator.email);
+    await page.goto(`${world.base}/meetings`);
+    await page.getByTestId('schedule-meeting').click();
+    const form = page.getByTestId('meeting-form');
+    await form.locator('input[name=title]').fill('Monthly prevention panel');
+    await form.locator('input[name=scheduledAt]').fill('2030-03-04T10:00');
+    await form.locator('input[name=location]').fill('Town hall');
+    await form.locator(`input[name=caseIds][value="${shared.id}"]`).check();
+    await form.locator(`input[name=caseIds][value="${hidden.id}"]`).check();
+    await form.locator(`input[name=agencyIds][value="${town.agency.id}"]`).check();
+    const scheduled = answerOf(page, 'meetings.schedule');
+    await form.locator('button[type=submit]').click();
+    await scheduled;
+    await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    const meetingUrl = page.url();
+    await expect.poll(() => page.getByTestId('agenda-item').count()).toBe(2);
+
+    const item = page.locator(`[data-testid=agenda-item][data-case="${hidden.reference}"]`);
+    await item.getByTestId('decide').click();
+    const decision = item.getByTestId('decision-form');
+    await decision.locator('select[name=decision]').selectOption('escalate');
+    await decision.locator('input[name=consensus]').uncheck();
+    await decision.locator('textarea[name=dissent]').fill('Synthetic dissent: the school asked to wait.');
+    await decision.getByTestId('add-action-task').click();
+    await decision.locator('input[name="tasks.0.title"]').fill('Call the family');
+    const decided = answerOf(page, 'meetings.decide');
+    await decision.getByTestId('submit-decision').click();
+    await decided;
+    await item.getByTestId('dissent').filter({ hasText: 'the school asked to wait' }).waitFor();
+    expect(await db.caseTask.count({ where: { caseId: hidden.id, title: 'Call the family' } })).toBe(1);
+    await expect.poll(() => page.getByTestId('meeting-status').textContent()).toBe('Held');
+    await context.close();
+
+    const partner = await world.newPage();
+    await signIn(partner.page, town.practitioner.email);
+    await partner.page.goto(meetingUrl);
+    await partner.page.getByTestId('agenda-item').first().waitFor();
+    const items = partner.page.getByTestId('agenda-item');
+    expect(await items.count()).toBe(1);
+    expect(await items.first().getAttribute('data-case')).toBe(shared.reference);
+    const body = await partner.page.locator('main').textContent();
+    expect(body).toContain('Synthetic summary shared with the youth centre.');
+    expect(body).not.toContain(hidden.reference);
+    expect(body).not.toContain('the school asked to wait');
+    expect(await partner.page.getByTestId('decision-form').count()).toBe(0);
+    expect(cspViolations).toEqual([]);
+    await partner.context.close();
+  }, 60_000);
+});
