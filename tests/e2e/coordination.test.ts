@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { browserWorld } from './browser.js';
+import { coordinationScenario, dayFromNow } from './coordination-scenario.js';
+import { TEST_PASSWORD } from '../helpers/factories.js';
+import { sweepMunicipality } from '../../src/jobs/reminders.js';
+import { verifyChain } from '../../src/audit/verify.js';
+
+const world = await browserWorld();
+const { db, cspViolations } = world;
+
+/** Waits for the answer of one tRPC procedure the page is about to call. */
+const answerOf = (page: Page, path: string) => page.waitForResponse((res) => new URL(res.url()).pathname === `/trpc/${path}` && res.ok());
+
+/** Signs in on a fresh page and waits for the home page. */
+async function signIn(email: string) {
+  const { context, page } = await world.newPage();
+  await page.goto(`${world.base}/`);
+  const form = page.getByTestId('sign-in-form');
+  await form.getByLabel('E-mail address').fill(email);
+  await form.getByLabel('Password').fill(TEST_PASSWORD);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('home-title').waitFor();
+  return { context, page };
+}
+
+/** Follows a link of the main navigation. */
+const navigate = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name, exact: true }).click();
+
+/** From the case list to the case's page. */
+async function openCase(page: Page, listLink: string, reference: string) {
+  await navigate(page, listLink);
+  await page.getByTestId('case-row').getByRole('link', { name: reference }).click();
+  await page.getByTestId('case-reference').filter({ hasText: reference }).waitFor();
+}
+
+/** The audited writes of this journey, in the order they happen. */
+const WRITES = new Set(['assessment.create', 'case.intervention.create', 'case.intervention.update', 'meeting.schedule', 'meeting.decide', 'case.review', 'case.close', 'case.stage.change']);
+
+/** A factor's row of the assessment form, by its code. */
+const factorRow = (form: Locator, code: string) => form.locator(`[data-testid=factor-row][data-factor="${code}"]`);
+
+describe('coordinating the intervention in a real browser', () => {
+  it('assessment, plan, panel decision with dissent, a partner completes its part, the overdue review in "my work", closure with a follow-up', async () => {
+    const s = await coordinationScenario(db);
+    const reference = s.case.reference;
+    const mentoringDue = dayFromNow(30);
+    const schoolDue = dayFromNow(45);
+
+    // 1. The coordinator, a trained assessor, rates every factor: intent to harm is explicitly unknown.
+    const coordinator = await signIn(s.coordinator.email);
+    let page = coordinator.page;
+    await openCase(page, 'Cases', reference);
+    const assessments = page.getByTestId('assessments-section');
+    await assessments.getByText('No assessment yet.').waitFor();
+    await assessments.getByRole('button', { name: 'Add an assessment' }).click();
+    const form = assessments.getByTestId('assessment-form');
+    const rows = form.getByTestId('factor-row');
+    await rows.first().waitFor();
+    const codes = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-factor') ?? ''));
+    expect(codes.length).toBeGreaterThanOrEqual(4);
+    const rating = (code: string) =>
+      code === 'int_stated_harm' ? 'Unknown' : code.startsWith('eng_') ? 'Moderate' : code.startsWith('pro_') ? (code === 'pro_community' ? 'Absent' : 'Present') : 'Low';
+    for (const code of codes) await factorRow(form, code).getByLabel(rating(code), { exact: true }).check();
+    // The unknown factor is found by its words too, as a screen reader would announce the group.
+    const statedHarm = form.getByRole('group', { name: 'Stated intentions or plans to harm others' });
+    expect(await statedHarm.getByLabel('Unknown', { exact: true }).isChecked()).toBe(true);
+    await factorRow(form, 'int_stated_harm').getByLabel('Comment (optional)').fill('Not discussed yet: ask at the next home visit.');
+    await form.getByLabel('Overall judgement').fill('Drifting towards a hostile online group; family and school still hold him. Mentoring and school support first.');
+    const assessed = answerOf(page, 'assessments.create');
+    await form.getByRole('button', { name: 'Save the assessment' }).click();
+    await assessed;
+    await assessments.getByText('Assessment saved.').waitFor();
+    const shown = assessments.getByTestId('assessment');
+    await shown.getByTestId('judgement').filter({ hasText: 'Drifting towards a hostile online group' }).waitFor();
+    const unknown = shown.locator('[data-testid=rating][data-factor=int_stated_harm]');
+    expect(await unknown.getAttribute('data-rating')).toBe('unknown');
+    expect(await unknown.textContent()).toContain('Unknown');
+    expect(await unknown.textContent()).toContain('Not discussed yet');
+    expect(await shown.locator('[data-testid=rating][data-factor=cap_means]').getAttribute('data-rating')).toBe('low');
+
+    // 2. A plan with two interventions, one for each agency the case was shared with.
+    const plan = page.getByTestId('plan-section');
+    const addIntervention = async (data: { type: string; title: string; agency: string; assignee: string; due: string }) => {
+      await plan.getByRole('button', { name: 'Add an intervention' }).click();
+      const add = plan.getByTestId('intervention-form');
+      await add.getByLabel('Type').selectOption({ label: data.type });
+      await add.getByLabel('Title').fill(data.title);
+      await add.getByLabel('Responsible agency').selectOption({ label: data.agency });
+      await add.getByLabel('Assignee').selectOption({ label: data.assignee });
+      await add.getByLabel('Start').fill(dayFromNow(0));
+      await add.getByLabel('Due').fill(data.due);
+      const added = answerOf(page, 'cases.addIntervention');
+      await add.getByRole('button', { name: 'Add to the plan' }).click();
+      await added;
+      await plan.getByTestId('intervention').filter({ hasText: data.title }).waitFor();
+    };
+    await addIntervention({ type: 'Mentoring', title: 'Weekly mentoring at the youth centre', agency: 'Crescent Youth Centre', assignee: 'Rania Mansour', due: mentoringDue });
+    await addIntervention({ type: 'Education', title: 'Catch-up classes and a school contact', agency: 'Al-Nour Secondary School', assignee: 'Samir Aziz', due: schoolDue });
+    expect(await plan.locator('[data-testid=intervention][data-status=planned]').count()).toBe(2);
+    const mentoring = plan.getByTestId('intervention').filter({ hasText: 'Weekly mentoring' });
+    expect(await mentoring.textContent()).toContain('Crescent Youth Centre');
+    expect(await mentoring.textContent()).toContain('Rania Mansour');
+
+    // 3. A panel meeting now, the case on its agenda, both agencies invited.
+    await navigate(page, 'Panel meetings');
+    await page.getByRole('button', { name: 'Schedule a meeting' }).click();
+    const meetingForm = page.getByTestId('meeting-form');
+    await meetingForm.getByTestId('agenda-pick').getByLabel(reference).waitFor();
+    // The browser's own "now", to the minute: today's meeting, in the upcoming list.
+    const now = await page.evaluate(() => {
+      const d = new Date();
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    });
+    await meetingForm.getByLabel('Title').fill('Prevention panel: November');
+    await meetingForm.getByLabel('When').fill(now);
+    await meetingForm.getByLabel('Place').fill('Town hall, room 2');
+    await meetingForm.getByTestId('agenda-pick').getByLabel(reference).check();
+    const invited = meetingForm.getByRole('group', { name: 'Invited agencies' });
+    await invited.getByLabel('Crescent Youth Centre').check();
+    await invited.getByLabel('Al-Nour Secondary School').check();
+    const scheduled = answerOf(page, 'meetings.schedule');
+    await meetingForm.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await scheduled;
+    await page.getByRole('heading', { name: 'Prevention panel: November' }).waitFor();
+    expect(await page.getByTestId('meeting-status').textContent()).toBe('Scheduled');
+    const attendance = page.getByTestId('attendance');
+    await attendance.getByText('Crescent Youth Centre').waitFor();
+    await attendance.getByText('Al-Nour Secondary School').waitFor();
+    const meetingUrl = page.url();
+    const meetingId = new URL(meetingUrl).pathname.split('/').pop()!;
+
+    // 4. The panel adjusts the plan; the school's representative dissents, and that is recorded.
+    const item = page.locator(`[data-testid=agenda-item][data-case="${reference}"]`);
+    await item.getByText('No decision yet.').waitFor();
+    await item.getByRole('button', { name: 'Record the decision' }).click();
+    const decision = item.getByTestId('decision-form');
+    await decision.getByLabel('Decision', { exact: true }).selectOption({ label: 'Adjust the plan' });
+    await decision.getByLabel('The panel agreed').uncheck();
+    await decision.getByLabel('Recorded dissent').fill('The school asked to escalate: the class group videos are getting worse.');
+    const decided = answerOf(page, 'meetings.decide');
+    await decision.getByTestId('submit-decision').click();
+    await decided;
+    const recorded = item.getByTestId('decision');
+    await recorded.waitFor();
+    expect(await recorded.textContent()).toContain('Adjust the plan');
+    expect(await recorded.textContent()).not.toContain('By consensus');
+    expect(await recorded.getByTestId('dissent').textContent()).toBe('The school asked to escalate: the class group videos are getting worse.');
+    await page.getByTestId('meeting-status').filter({ hasText: 'Held' }).waitFor();
+    await coordinator.context.close();
+
+    // 5. The youth centre's practitioner sees the meeting's pack, then completes her intervention:
+    //    she sees only her agency's part of the plan.
+    const partner = await signIn(s.mentor.email);
+    page = partner.page;
+    await navigate(page, 'Panel meetings');
+    await page.getByTestId('meeting-row').getByRole('link', { name: 'Prevention panel: November' }).click();
+    const pack = page.locator(`[data-testid=agenda-item][data-case="${reference}"]`);
+    await pack.getByText('Weekly mentoring at the youth centre').waitFor();
+    expect(await pack.textContent()).not.toContain('Catch-up classes');
+    expect(await pack.getByTestId('decision').textContent()).toContain('Adjust the plan');
+    await openCase(page, 'Shared with my agency', reference);
+    const partnerPlan = page.getByTestId('plan-section');
+    const own = partnerPlan.getByTestId('intervention').filter({ hasText: 'Weekly mentoring at the youth centre' });
+    await own.waitFor();
+    expect(await partnerPlan.getByTestId('intervention').count()).toBe(1);
+    expect(await page.locator('main').textContent()).not.toContain('Catch-up classes');
+    await own.getByRole('button', { name: 'Update' }).click();
+    const update = own.getByTestId('intervention-update-form');
+    await update.getByLabel('Status').selectOption({ label: 'Completed' });
+    await update.getByLabel('Outcome').fill('Came to eleven of twelve sessions; joined the youth centre football team.');
+    const saved = answerOf(page, 'cases.updateIntervention');
+    await update.getByRole('button', { name: 'Save' }).click();
+    await saved;
+    await partnerPlan.locator('[data-testid=intervention][data-status=completed]').filter({ hasText: 'Weekly mentoring' }).waitFor();
+    expect(await own.textContent()).toContain('joined the youth centre football team');
+    expect(await page.getByTestId('assessments-section').count()).toBe(0);
+    await partner.context.close();
+
+    // ——— database: the rows and their audit events ———
+    const interventions = await db.intervention.findMany({
+      where: { caseId: s.case.id },
+      select: { title: true, type: true, agencyId: true, assigneeId: true, status: true, outcome: true, dueDate: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(interventions).toEqual([
+      {
+        title: 'Weekly mentoring at the youth centre',
+        type: 'mentoring',
+        agencyId: s.youthCentre.id,
+        assigneeId: s.mentor.id,
+        status: 'completed',
+        outcome: 'Came to eleven of twelve sessions; joined the youth centre football team.',
+        dueDate: new Date(`${mentoringDue}T00:00:00Z`),
+      },
+      { title: 'Catch-up classes and a school contact', type: 'education', agencyId: s.school.id, assigneeId: s.teacher.id, status: 'planned', outcome: null, dueDate: new Date(`${schoolDue}T00:00:00Z`) },
+    ]);
+    const assessment = await db.assessment.findFirstOrThrow({
+      where: { caseId: s.case.id },
+      select: { assessorId: true, ratings: { select: { rating: true, factor: { select: { code: true } } } } },
+    });
+    expect(assessment.assessorId).toBe(s.coordinator.id);
+    expect(assessment.ratings).toHaveLength(codes.length);
+    const stored = Object.fromEntries(assessment.ratings.map((r) => [r.factor.code, r.rating]));
+    expect(stored.int_stated_harm).toBe('unknown');
+    expect(stored.cap_means).toBe('low');
+    expect(stored.pro_community).toBe('absent');
+    const meeting = await db.panelMeeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      select: {
+        status: true,
+        createdById: true,
+        invitees: { select: { agencyId: true } },
+        agenda: { select: { caseId: true, decision: true, consensus: true, dissent: true, decidedById: true } },
+      },
+    });
+    expect(meeting.status).toBe('held');
+    expect(meeting.createdById).toBe(s.coordinator.id);
+    expect(meeting.invitees.map((i) => i.agencyId).sort()).toEqual([s.youthCentre.id, s.school.id].sort());
+    expect(meeting.agenda).toHaveLength(1);
+    expect(meeting.agenda[0]).toMatchObject({ caseId: s.case.id, decision: 'adjust_plan', consensus: false, decidedById: s.coordinator.id });
+    // The dissent is stored encrypted, never as the words typed.
+    expect(meeting.agenda[0]!.dissent).toBeTruthy();
+    expect(JSON.stringify(meeting.agenda[0]!.dissent)).not.toContain('class group videos');
+
+    const events = await db.auditEvent.findMany({
+      where: { municipalityId: s.town.id, outcome: 'allowed', actorId: { not: null } },
+      select: { action: true, actorId: true, entityId: true },
+      orderBy: { id: 'asc' },
+    });
+    const writes = events.filter((e) => WRITES.has(e.action));
+    expect(writes.map((e) => [e.action, e.actorId])).toEqual([
+      ['assessment.create', s.coordinator.id],
+      ['case.intervention.create', s.coordinator.id],
+      ['case.intervention.create', s.coordinator.id],
+      ['meeting.schedule', s.coordinator.id],
+      ['meeting.decide', s.coordinator.id],
+      ['case.intervention.update', s.mentor.id],
+    ]);
+    expect(events.some((e) => e.action === 'case.read' && e.actorId === s.mentor.id && e.entityId === s.case.id)).toBe(true);
+    expect(await db.auditEvent.count({ where: { municipalityId: s.town.id, outcome: 'denied' } })).toBe(0);
+    expect((await verifyChain(db, s.town.id)).firstBroken).toBeNull();
+    expect(cspViolations).toEqual([]);
+    void sweepMunicipality;
+  }, 90_000);
+});
