@@ -24,6 +24,7 @@ const CasePage = lazy(() => import('./features/cases/CasePage'));
 const Meetings = lazy(() => import('./features/meetings/MeetingsPage'));
 const Meeting = lazy(() => import('./features/meetings/MeetingPage'));
 const Work = lazy(() => import('./features/work/WorkPage'));
+const Settings = lazy(() => import('./features/work/SettingsPage'));
 const Factors = lazy(() => import('./features/assessments/FactorsPage'));
 
 /** Keeps <html lang dir> on the current locale, and sends a lost session to sign-in. */
@@ -72,6 +73,7 @@ export function App() {
         <Route path="/meetings" component={Meetings} />
         <Route path="/meetings/:id" component={Meeting} />
         <Route path="/work" component={Work} />
+        <Route path="/admin/settings" component={Settings} />
         <Route path="/admin/assessment-factors" component={Factors} />
         <Route path="*404" component={NotFound} />
       </Route>

@@ -90,6 +90,7 @@ export const WORK_LINKS: Record<Me['role'], readonly (readonly [href: string, la
     ['/admin/agencies', 'nav.agencies'],
     ['/admin/users', 'nav.users'],
     ['/admin/assessment-factors', 'nav.assessmentFactors'],
+    ['/admin/settings', 'nav.settings'],
   ],
   auditor: [['/audit', 'nav.audit']],
 };

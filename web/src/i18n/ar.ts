@@ -53,6 +53,7 @@ export const ar: Dictionary = {
     myWork: 'مهامي',
     meetings: 'اجتماعات اللجنة',
     assessmentFactors: 'إطار التقييم',
+    settings: 'الإعدادات',
   },
   signIn: {
     title: 'تسجيل الدخول',

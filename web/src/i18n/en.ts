@@ -60,6 +60,7 @@ export const en = {
     myWork: 'My work',
     meetings: 'Panel meetings',
     assessmentFactors: 'Assessment framework',
+    settings: 'Settings',
   },
   signIn: {
     title: 'Sign in',

@@ -53,6 +53,7 @@ export const fr: Dictionary = {
     myWork: 'Mon travail',
     meetings: 'Réunions du panel',
     assessmentFactors: 'Grille d’évaluation',
+    settings: 'Paramètres',
   },
   signIn: {
     title: 'Connexion',

@@ -1,10 +1,12 @@
 import { Show } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
+import { en } from '../../i18n/en';
 import { trpc } from '../../lib/trpc';
 import { Alert } from '../../components/Alert';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { OptionsField, TextAreaField, TextField } from '../../components/Field';
+import { formatDay } from '../work/api';
 import { field, useCaseForm } from './caseForm';
 import { NEXT_STAGES, getActiveAgencies, getDirectory, isOpen, type Case, type Stage } from './api';
 
@@ -29,21 +31,105 @@ function StageForm(props: { case: Case }) {
   );
 }
 
-/** Coordinator: close an open case, or reopen a closed one, with the minuted reason. */
-function CloseOrReopen(props: { case: Case }) {
-  const open = () => isOpen(props.case.stage);
-  const { submit, errors, submission } = useCaseForm(`close-${props.case.id}`, ['reason'], (data) => {
-    const input = { id: props.case.id, reason: field(data, 'reason') };
-    return open() ? trpc.cases.close.mutate(input) : trpc.cases.reopen.mutate(input);
-  });
+const todayIso = () => new Date().toISOString().slice(0, 10);
+const CLOSURE_REASONS = Object.keys(en.work.closureReasons) as (keyof typeof en.work.closureReasons)[];
+
+/** Coordinator or key worker: the next review date, and recording a review (which sets the next one). */
+function ReviewForm(props: { case: Case }) {
+  const overdue = () => !!props.case.nextReviewAt && props.case.nextReviewAt.toISOString().slice(0, 10) < todayIso();
+  const { submit, submission, errors } = useCaseForm(`review-${props.case.id}`, ['nextReviewAt', 'note'], (data) =>
+    trpc.cases.recordReview.mutate({ caseId: props.case.id, nextReviewAt: field(data, 'nextReviewAt') || undefined, note: field(data, 'note') || undefined }),
+  );
   return (
-    <form action={submit} method="post" class="form subsection" data-testid="close-form">
+    <form action={submit} method="post" class="form subsection" data-testid="review-form">
+      <h3 class="h3">{t('work.review.title')}</h3>
+      <p data-testid="next-review">
+        {t('work.review.next')}: <strong>{props.case.nextReviewAt ? formatDay(props.case.nextReviewAt) : t('work.review.notSet')}</strong>{' '}
+        <Show when={overdue()}>
+          <span class="badge warn">{t('work.review.overdue')}</span>
+        </Show>
+      </p>
       <Alert kind="error" message={errors().banner} />
-      <TextField label={open() ? t('case.closeReason') : t('case.reopenReason')} name="reason" required minLength={3} maxLength={500} error={errors().fields.reason} />
-      <button type="submit" class="button" classList={{ danger: open() }} disabled={submission.pending}>
-        {open() ? t('case.closeCase') : t('case.reopen')}
+      <Alert kind="success" message={submission.result ? t('work.review.recorded') : null} />
+      <TextField
+        label={t('work.review.nextDate')}
+        name="nextReviewAt"
+        type="date"
+        min={todayIso()}
+        hint={t('work.review.nextDateHint')}
+        error={errors().fields.nextReviewAt ? t('work.review.dateRange') : undefined}
+      />
+      <TextField label={t('work.review.note')} name="note" maxLength={500} error={errors().fields.note} />
+      <button type="submit" class="button primary" disabled={submission.pending}>
+        {t('work.review.submit')}
       </button>
     </form>
+  );
+}
+
+/**
+ * Coordinator: close an open case with a reason from the list (words required for "other") and an
+ * optional follow-up in N months, after an explicit confirmation (the button asks twice); or reopen
+ * a closed one with the minuted reason.
+ */
+function CloseOrReopen(props: { case: Case }) {
+  let form: HTMLFormElement | undefined;
+  const open = () => isOpen(props.case.stage);
+  const fields = ['closureReason', 'reason', 'followUpMonths', 'confirm'];
+  const { submit, errors, submission } = useCaseForm(`close-${props.case.id}`, fields, (data) => {
+    if (!open()) return trpc.cases.reopen.mutate({ id: props.case.id, reason: field(data, 'reason') });
+    const months = field(data, 'followUpMonths');
+    return trpc.cases.close.mutate({
+      id: props.case.id,
+      closureReason: field(data, 'closureReason') as (typeof CLOSURE_REASONS)[number],
+      reason: field(data, 'reason') || undefined,
+      followUpMonths: months ? Number(months) : undefined,
+      confirm: true,
+    });
+  });
+  const followUpDue = () => !!props.case.followUpAt && props.case.stage === 'closed' && props.case.followUpAt.toISOString().slice(0, 10) <= todayIso();
+  return (
+    <Show
+      when={open()}
+      fallback={
+        <form action={submit} method="post" class="form subsection" data-testid="close-form">
+          <Show when={props.case.closureReason}>
+            {(r) => <p data-testid="closure-reason">{t('work.closure.closedAs', { reason: tKey('work.closureReasons', r()) })}</p>}
+          </Show>
+          <Show when={props.case.followUpAt}>
+            {(d) => <p data-testid="follow-up">{t('work.closure.followUpOn', { date: formatDay(d()) })}</p>}
+          </Show>
+          <Show when={followUpDue()}>
+            <p class="alert alert-info">{t('work.closure.followUpDue')}</p>
+          </Show>
+          <h3 class="h3">{t('work.closure.reopenTitle')}</h3>
+          <Alert kind="error" message={errors().banner} />
+          <TextField label={t('case.reopenReason')} name="reason" required minLength={3} maxLength={500} error={errors().fields.reason} />
+          <button type="submit" class="button" disabled={submission.pending}>
+            {t('case.reopen')}
+          </button>
+        </form>
+      }
+    >
+      <form ref={form} action={submit} method="post" class="form subsection" data-testid="close-form">
+        <h3 class="h3">{t('work.closure.title')}</h3>
+        <Alert kind="error" message={errors().banner} />
+        <OptionsField
+          label={t('work.closure.reason')}
+          name="closureReason"
+          required
+          placeholder=""
+          options={CLOSURE_REASONS}
+          labelOf={(r) => tKey('work.closureReasons', r)}
+          error={errors().fields.closureReason}
+        />
+        <TextAreaField label={t('work.closure.words')} name="reason" rows={2} maxLength={500} hint={t('work.closure.wordsHint')} error={errors().fields.reason} />
+        <TextField label={t('work.closure.followUp')} name="followUpMonths" type="number" min={1} max={24} step={1} hint={t('work.closure.followUpHint')} error={errors().fields.followUpMonths} />
+        <div class="form-actions">
+          <ConfirmButton label={t('work.closure.submit')} danger disabled={submission.pending} onConfirm={() => form?.requestSubmit()} />
+        </div>
+      </form>
+    </Show>
   );
 }
 
@@ -113,6 +199,9 @@ export function WorkflowPanel(props: { case: Case; coordinator: boolean; keyWork
       <aside class="card workflow" aria-labelledby="workflow-title" data-testid="workflow">
         <h2 id="workflow-title">{t('case.actionsTitle')}</h2>
         <StageForm case={props.case} />
+        <Show when={isOpen(props.case.stage)}>
+          <ReviewForm case={props.case} />
+        </Show>
         <Show when={props.coordinator}>
           <CloseOrReopen case={props.case} />
           <AssignForm case={props.case} />

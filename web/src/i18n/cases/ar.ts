@@ -129,6 +129,8 @@ export const casesAr: CasesDictionary = {
     stage: 'المرحلة: {{ from }} ← {{ to }}',
     close: 'أُغلقت الحالة',
     reopen: 'أُعيد فتح الحالة',
+    review: 'سُجّلت مراجعة',
+    'task.done': 'أُنجزت مهمة',
     consent: 'سُحبت الموافقة',
     assessment: 'سُجّل تقييم',
     keyWorker: 'الأخصائي المسؤول',

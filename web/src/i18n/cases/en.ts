@@ -129,6 +129,8 @@ export const casesEn = {
     stage: 'Stage: {{ from }} → {{ to }}',
     close: 'Case closed',
     reopen: 'Case reopened',
+    review: 'Review recorded',
+    'task.done': 'Task done',
     consent: 'Consent withdrawn',
     assessment: 'Assessment recorded',
     keyWorker: 'key worker',

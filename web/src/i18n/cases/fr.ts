@@ -129,6 +129,8 @@ export const casesFr: CasesDictionary = {
     stage: 'Étape : {{ from }} → {{ to }}',
     close: 'Dossier clos',
     reopen: 'Dossier rouvert',
+    review: 'Révision enregistrée',
+    'task.done': 'Tâche faite',
     consent: 'Consentement retiré',
     assessment: 'Évaluation enregistrée',
     keyWorker: 'référent',

@@ -1,6 +1,74 @@
-/** Words of the work feature. */
+import type { CaseClosureReason, ReminderKind } from '../../../../src/generated/prisma/enums';
+
+/** Words of the work feature: "my work", reviews, closure and the municipality's settings. */
 export const workEn = {
-  work: { title: 'My work' },
+  work: {
+    title: 'My work',
+    intro: 'What is due or overdue for you, the most recent first, then the tasks coming up.',
+    nowTitle: 'Due now',
+    upcomingTitle: 'Coming up',
+    empty: 'Nothing is due for you.',
+    emptyUpcoming: 'No open task ahead.',
+    dueOn: 'Due {{ date }}',
+    overdueSince: 'Overdue since {{ date }}',
+    noDate: 'No due date',
+    openCase: 'Case {{ reference }}',
+    openReferral: 'Open the referral',
+    dismiss: 'Dismiss',
+    complete: 'Mark done',
+    done: 'Done.',
+    kinds: {
+      review_overdue: 'Review overdue',
+      intervention_overdue: 'Intervention past its due date',
+      task_overdue: 'Task past its due date',
+      screening_overdue: 'Referral past the screening deadline',
+      disclosure_expiring: 'Disclosure expiring',
+      follow_up_due: 'Follow-up check due',
+      task: 'Task',
+    } satisfies Record<ReminderKind | 'task', string>,
+    review: {
+      title: 'Review',
+      next: 'Next review',
+      notSet: 'Not set',
+      overdue: 'Overdue',
+      nextDate: 'Next review date (optional)',
+      nextDateHint: 'Empty: one review interval from today.',
+      note: 'Note (optional)',
+      submit: 'Record the review',
+      recorded: 'Review recorded.',
+      dateRange: 'Choose a day after today, at most a year ahead.',
+    },
+    closure: {
+      title: 'Close the case',
+      reason: 'Reason for closing',
+      words: 'In words',
+      wordsHint: 'Required when the reason is "Other".',
+      followUp: 'Follow-up check after (months)',
+      followUpHint: 'Optional, 1 to 24 months.',
+      submit: 'Close the case',
+      closedAs: 'Closed: {{ reason }}',
+      followUpOn: 'Follow-up check on {{ date }}',
+      followUpDue: 'The follow-up date has come: after the check, move the case to follow-up.',
+      reopenTitle: 'Reopen the case',
+    },
+    closureReasons: {
+      risk_removed: 'Risk removed',
+      risk_reduced: 'Risk reduced',
+      moved_away: 'Moved away',
+      disengaged: 'Disengaged',
+      referred_elsewhere: 'Referred to another service',
+      other: 'Other',
+    } satisfies Record<CaseClosureReason, string>,
+    settings: {
+      title: 'Settings',
+      intro: 'How often cases are reviewed and how long a referral may wait for screening, in this municipality.',
+      reviewInterval: 'Days between case reviews',
+      reviewIntervalHint: '7 to 730 days. Applies to review dates set from now on.',
+      screeningSla: 'Working days to screen a referral',
+      screeningSlaHint: '1 to 60 working days. Applies at once.',
+      saved: 'Settings saved.',
+    },
+  },
 };
 
 export type WorkDictionary = typeof workEn;

@@ -1,0 +1,74 @@
+import { Show } from 'solid-js';
+import { action, createAsync, json, useSubmission } from '@solidjs/router';
+import { t } from '../../i18n';
+import { trpc } from '../../lib/trpc';
+import { formErrors } from '../../lib/errors';
+import { Alert } from '../../components/Alert';
+import { TextField } from '../../components/Field';
+import { RequireRole } from '../../components/Shell';
+import { getSettings, type Settings } from './api';
+
+const FIELDS = ['reviewIntervalDays', 'screeningSlaDays'] as const;
+
+function SettingsForm(props: { settings: Settings }) {
+  const save = action(async (data: FormData) => {
+    await trpc.work.updateSettings.mutate({
+      reviewIntervalDays: Number(data.get('reviewIntervalDays')),
+      screeningSlaDays: Number(data.get('screeningSlaDays')),
+    });
+    return json({ ok: true }, { revalidate: [getSettings.key] });
+  }, 'work.updateSettings');
+  const submission = useSubmission(save);
+  const errors = () => formErrors(submission.error, FIELDS);
+  return (
+    <form action={save} method="post" class="form card" data-testid="settings-form">
+      <Alert kind="error" message={errors().banner} />
+      <Alert kind="success" message={submission.result ? t('work.settings.saved') : null} />
+      <TextField
+        label={t('work.settings.reviewInterval')}
+        name="reviewIntervalDays"
+        type="number"
+        required
+        min={7}
+        max={730}
+        step={1}
+        value={props.settings.reviewIntervalDays}
+        hint={t('work.settings.reviewIntervalHint')}
+        error={errors().fields.reviewIntervalDays}
+      />
+      <TextField
+        label={t('work.settings.screeningSla')}
+        name="screeningSlaDays"
+        type="number"
+        required
+        min={1}
+        max={60}
+        step={1}
+        value={props.settings.screeningSlaDays}
+        hint={t('work.settings.screeningSlaHint')}
+        error={errors().fields.screeningSlaDays}
+      />
+      <button type="submit" class="button primary" disabled={submission.pending}>
+        {submission.pending ? t('common.saving') : t('common.save')}
+      </button>
+    </form>
+  );
+}
+
+/** Admin › Settings: the municipality's review interval and screening deadline. */
+export default function SettingsPage() {
+  return (
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('work.settings.title')}</h1>
+      <p class="lead">{t('work.settings.intro')}</p>
+      <RequireRole roles={['admin']}>
+        <SettingsLoaded />
+      </RequireRole>
+    </section>
+  );
+}
+
+function SettingsLoaded() {
+  const settings = createAsync(() => getSettings());
+  return <Show when={settings()}>{(s) => <SettingsForm settings={s()} />}</Show>;
+}
