@@ -1,0 +1,310 @@
+import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import pg from 'pg';
+import { Prng } from '../src/seed/scale/prng.js';
+import { queryNames } from '../src/seed/scale/names.js';
+import { SCALE_PASSWORD, scaleAccounts } from '../src/seed/scale/seed.js';
+import { openBenchDatabase, FULL, QUICK, type Sizes } from './db.js';
+import { startServer, queryPath, mutation, send, dataOf, signIn, type BenchServer } from './client.js';
+import { httpRun, loopRun, measure, median, type Figure, type Plan, type Request } from './measure.js';
+import { CASE_LIST_SQL, PLAIN_REFERRAL_SQL, caseListParams } from './sql.js';
+import { renderMarkdown } from './report.js';
+
+export interface BenchOptions {
+  quick: boolean;
+  /** A database to use instead of the embedded one (needs keySpec: the data key the scale data is encrypted with). */
+  url?: string;
+  keySpec?: string;
+  sizes?: Sizes;
+  dataDir?: string;
+  outDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface CaseListLayers {
+  rows: number;
+  L0: Figure;
+  L1: Figure;
+  L2: Figure;
+  L3: Figure;
+  L4: Figure;
+  ratios: { p50_L4_L0: number; p99_L4_L0: number; p50_L4_L1: number; p99_L4_L1: number; rps_L4_L0: number };
+}
+
+export interface BenchResult {
+  startedAt: string;
+  mode: 'quick' | 'full';
+  machine: { cores: number; cpu: string; memoryGb: number; node: string; postgres: string; loadAverageBefore: number[]; loadAverageAfter: number[] };
+  sizes: Sizes;
+  data: { loadedSeconds: number | null; contentHash: string | null; cases: number; people: number; auditEvents: number };
+  plan: Plan;
+  caseList: { coordinator: CaseListLayers; practitioner: CaseListLayers };
+  referralCreation: { plainPg: Figure; plainRoute: Figure; audited: Figure; ratioToPlainRoute: number; ratioToPlainPg: number; writesWithoutAudit: number };
+  personMatch: { people: number; arabic: Figure; latin: Figure; sqlArabic: Figure; sqlLatin: Figure };
+  keyset: { page: number; first: Figure; deep: Figure; ratioP50: number; ratioP99: number };
+  signInBurst: { burst: number; bursts: number; burstMs: number; signIns: number; failedSignIns: number; failedByStatus: Record<string, number>; without: Figure; during: Figure; ratioP99: number };
+  targets: { name: string; value: number; target: string; met: boolean }[];
+}
+
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+/** Runs every measurement of issue 5 and writes bench/results/<timestamp>.{json,md} and latest.md. */
+export async function runBench(opts: BenchOptions): Promise<BenchResult> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const sizes = opts.sizes ?? (opts.quick ? QUICK : FULL);
+  const plan: Plan = opts.quick
+    ? { connections: 2, seconds: 0, amount: 6, warmupSeconds: 0, warmupAmount: 2, rounds: 2 }
+    : { connections: 10, seconds: 5, warmupSeconds: 2, rounds: 3 };
+  const startedAt = new Date().toISOString();
+  const loadBefore = loadavg().map((n) => round(n));
+  log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${loadBefore.join(' ')}`);
+
+  const database = await openBenchDatabase(sizes, { url: opts.url, keySpec: opts.keySpec, dataDir: opts.dataDir ?? '.data', log });
+  const pool = new pg.Pool({ connectionString: database.url, max: plan.connections });
+  let server: BenchServer | null = null;
+  try {
+    const town = database.town;
+    const accounts = scaleAccounts(0);
+    const one = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows[0] as T;
+    const postgres = await one<{ server_version: string }>(`SELECT current_setting('server_version') AS server_version`);
+    const counts = await one<{ cases: number; people: number; audit: number }>(
+      `SELECT (SELECT count(*)::int FROM case_record WHERE municipality_id = $1) AS cases, (SELECT count(*)::int FROM person WHERE municipality_id = $1) AS people,
+              (SELECT count(*)::int FROM audit_event) AS audit`,
+      [town.id],
+    );
+    const practitioner = await one<{ id: string; agency_id: string }>('SELECT id, agency_id FROM app_user WHERE email = $1', [accounts.practitioner]);
+    const coordinator = await one<{ id: string }>('SELECT id FROM app_user WHERE email = $1', [accounts.coordinator]);
+    const socialWorker = await one<{ id: string }>('SELECT id FROM app_user WHERE email = $1', [accounts.socialWorker]);
+    const person = await one<{ id: string }>('SELECT id FROM person WHERE municipality_id = $1 ORDER BY id LIMIT 1', [town.id]);
+
+    log('Starting the server…');
+    server = await startServer({ url: database.url, keySpec: database.keySpec, municipalityId: town.id });
+    const base = server.base;
+    const cookies = { coordinator: await signIn(base, accounts.coordinator, SCALE_PASSWORD), practitioner: await signIn(base, accounts.practitioner, SCALE_PASSWORD) };
+    const http = (requests: Request[]) => (seconds: number, amount?: number) => httpRun(base, requests, plan.connections, seconds, amount);
+
+    // 1. The authorised case list at five layers.
+    const stage = 'intervention';
+    const caseList = {} as BenchResult['caseList'];
+    for (const role of ['coordinator', 'practitioner'] as const) {
+      const who = role === 'coordinator' ? { userId: null, agencyId: null } : { userId: practitioner.id, agencyId: practitioner.agency_id };
+      const cookie = { cookie: cookies[role] };
+      const l1 = `/bench/l1/cases?stage=${stage}${who.userId ? `&userId=${who.userId}&agencyId=${who.agencyId}` : ''}`;
+      const requests = {
+        L1: [{ path: l1 }],
+        L2: [{ path: queryPath('bench-trpc', 'l2', { stage, ...who }) }],
+        L3: [{ path: queryPath('bench-trpc', 'l3', { stage }), headers: cookie }],
+        L4: [{ path: queryPath('trpc', 'cases.list', { stage }), headers: cookie }],
+      };
+      // The layers must return the same page, or the comparison means nothing.
+      const sqlRows = (await pool.query(CASE_LIST_SQL, caseListParams({ municipalityId: town.id, stage, ...who }))).rows.slice(0, 50);
+      const l4 = await send(base, requests.L4[0]!);
+      if (l4.status !== 200) throw new Error(`cases.list as ${role}: ${l4.status} ${JSON.stringify(l4.body).slice(0, 300)}`);
+      const l4Ids = (dataOf(l4.body) as { items: { id: string }[] }).items.map((r) => r.id);
+      if (l4Ids.join() !== sqlRows.map((r) => r.id).join()) throw new Error(`L0 and L4 disagree on the ${role}'s page: ${sqlRows.length} vs ${l4Ids.length} rows`);
+      for (const layer of ['L1', 'L2', 'L3'] as const) {
+        const res = await send(base, requests[layer][0]!);
+        if (res.status !== 200) throw new Error(`${layer} as ${role}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+      }
+      log(`Case list as ${role} (${sqlRows.length} rows, stage = ${stage}):`);
+      const figures = {} as Record<'L0' | 'L1' | 'L2' | 'L3' | 'L4', Figure>;
+      figures.L0 = await measure(plan, (s, a) => loopRun(() => pool.query(CASE_LIST_SQL, caseListParams({ municipalityId: town.id, stage, ...who })), plan.connections, s, a));
+      log(`  L0 ${describe(figures.L0)}`);
+      for (const layer of ['L1', 'L2', 'L3', 'L4'] as const) {
+        figures[layer] = await measure(plan, http(requests[layer]));
+        log(`  ${layer} ${describe(figures[layer])}`);
+      }
+      caseList[role] = {
+        rows: sqlRows.length,
+        ...figures,
+        ratios: {
+          p50_L4_L0: round(figures.L4.p50 / figures.L0.p50),
+          p99_L4_L0: round(figures.L4.p99 / figures.L0.p99),
+          p50_L4_L1: round(figures.L4.p50 / figures.L1.p50),
+          p99_L4_L1: round(figures.L4.p99 / figures.L1.p99),
+          rps_L4_L0: round(figures.L4.rps / figures.L0.rps),
+        },
+      };
+      log(`  L4/L0 p50 ${caseList[role].ratios.p50_L4_L0}×, p99 ${caseList[role].ratios.p99_L4_L0}×; L4/L1 p50 ${caseList[role].ratios.p50_L4_L1}×`);
+    }
+
+    // 2. Referral creation with its audit event vs a plain INSERT of the same row.
+    log('Referral creation:');
+    const concernText = 'Synthetic benchmark concern: the school reports growing isolation.';
+    const justification = 'Benchmark: a public task carried out without consent for the measurement.';
+    const auditBefore = await one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'referral.create' AND municipality_id = $1`, [town.id]);
+    const plainPg = await measure(plan, (s, a) =>
+      loopRun(() => pool.query(PLAIN_REFERRAL_SQL, [town.id, person.id, socialWorker.id, database.keyring.encrypt(concernText, 'referral.concern'), justification]), plan.connections, s, a),
+    );
+    log(`  plain INSERT through pg      ${describe(plainPg)}`);
+    // The plain rows name the social worker as referrer, so they are told apart from the app's (the coordinator's).
+    const plainBody = JSON.stringify({ personId: person.id, referrerId: socialWorker.id, concernText, justification });
+    const plainRoute = await measure(plan, http([{ method: 'POST', path: '/bench/plain-referral', headers: { 'content-type': 'application/json' }, body: plainBody }]));
+    log(`  plain INSERT in a route      ${describe(plainRoute)}`);
+    const create = mutation(
+      'referrals.create',
+      { personId: person.id, cohort: 'youth', source: 'school', concernCategories: ['isolation'], concernText, urgency: 'routine', consent: { given: false, legalBasis: 'public_task', justification } },
+      cookies.coordinator,
+    );
+    const check = await send(base, create);
+    if (check.status !== 200) throw new Error(`referrals.create: ${check.status} ${JSON.stringify(check.body).slice(0, 300)}`);
+    const auditedFigure = await measure(plan, http([create]));
+    log(`  referrals.create (audited)   ${describe(auditedFigure)}`);
+    const auditAfter = await one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'referral.create' AND municipality_id = $1`, [town.id]);
+    const appReferrals = await one<{ n: number; without: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.municipality_id = r.municipality_id AND e.action = 'referral.create' AND e.entity_id = r.id::text))::int AS without
+         FROM referral r WHERE r.municipality_id = $1 AND r.referrer_id = $2 AND r.submitted_at >= $3`,
+      [town.id, coordinator.id, startedAt],
+    );
+    const plainCount = await one<{ n: number }>('SELECT count(*)::int AS n FROM referral WHERE municipality_id = $1 AND referrer_id = $2 AND submitted_at >= $3', [town.id, socialWorker.id, startedAt]);
+    const auditedWrites = auditAfter.n - auditBefore.n;
+    const plainWrites = plainCount.n;
+    // Every referral the app wrote has its audit event (the plain inserts are the unaudited baseline, by design).
+    const writesWithoutAudit = appReferrals.without;
+    log(`  ${auditedWrites} audited referrals, ${plainWrites} plain rows; app writes without an audit event: ${writesWithoutAudit}`);
+
+    // 3. Person matching across the municipality's people, Arabic and Latin queries.
+    log(`Person matching across ${counts.people} people:`);
+    const names = queryNames(new Prng(20261125), 60);
+    const arabicNames = names.filter((n) => n.script === 'arabic').map((n) => n.name);
+    const latinNames = names.filter((n) => n.script === 'latin').map((n) => n.name);
+    const matchReq = (name: string): Request => ({ path: queryPath('trpc', 'people.match', { name }), headers: { cookie: cookies.coordinator } });
+    const firstMatch = await send(base, matchReq(arabicNames[0]!));
+    if (firstMatch.status !== 200) throw new Error(`people.match: ${firstMatch.status} ${JSON.stringify(firstMatch.body).slice(0, 300)}`);
+    const matchPlan = { ...plan, connections: Math.min(plan.connections, 4) };
+    const arabic = await measure(matchPlan, (s, a) => httpRun(base, arabicNames.map(matchReq), matchPlan.connections, s, a));
+    log(`  Arabic queries   ${describe(arabic)}`);
+    const latin = await measure(matchPlan, (s, a) => httpRun(base, latinNames.map(matchReq), matchPlan.connections, s, a));
+    log(`  Latin queries    ${describe(latin)}`);
+    const { nameKeys } = await import('../src/modules/people/names.js');
+    const matchSql = `SELECT id, greatest(similarity(latin_key, $2), similarity(skeleton, $3)) AS score FROM person
+                       WHERE municipality_id = $1 AND (latin_key % $2 OR skeleton % $3) ORDER BY score DESC, id LIMIT 10`;
+    const sqlMatch = (list: string[]) => {
+      let i = 0;
+      return (s: number, a?: number) =>
+        loopRun(() => {
+          const k = nameKeys(list[i++ % list.length]!);
+          return pool.query(matchSql, [town.id, k.latinKey, k.skeleton]);
+        }, matchPlan.connections, s, a);
+    };
+    const sqlArabic = await measure(matchPlan, sqlMatch(arabicNames));
+    const sqlLatin = await measure(matchPlan, sqlMatch(latinNames));
+    log(`  the SQL alone: Arabic ${describe(sqlArabic)}; Latin ${describe(sqlLatin)}`);
+
+    // 4. Keyset pagination: page 1 vs a deep page of the coordinator's unfiltered list.
+    const total = (await one<{ n: number }>('SELECT count(*)::int AS n FROM case_record WHERE municipality_id = $1', [town.id])).n;
+    const page = Math.max(2, Math.min(2000, Math.floor((total - 1) / 50)));
+    const cursorRow = await one<{ opened_at: Date; id: string }>(
+      'SELECT opened_at, id FROM case_record WHERE municipality_id = $1 ORDER BY opened_at DESC, id DESC OFFSET $2 LIMIT 1',
+      [town.id, (page - 1) * 50 - 1],
+    );
+    const cursor = `${cursorRow.opened_at.toISOString()}_${cursorRow.id}`;
+    const firstPage: Request = { path: queryPath('trpc', 'cases.list', {}), headers: { cookie: cookies.coordinator } };
+    const deepPage: Request = { path: queryPath('trpc', 'cases.list', { cursor }), headers: { cookie: cookies.coordinator } };
+    const deepCheck = await send(base, deepPage);
+    if (deepCheck.status !== 200 || (dataOf(deepCheck.body) as { items: unknown[] }).items.length === 0) throw new Error(`page ${page} is empty or failed: ${deepCheck.status}`);
+    log(`Keyset pagination (${total} cases):`);
+    const first = await measure(plan, http([firstPage]));
+    log(`  page 1      ${describe(first)}`);
+    const deep = await measure(plan, http([deepPage]));
+    log(`  page ${page}  ${describe(deep)}`);
+
+    // 5. Sign-in burst: p99 of other requests (the coordinator's case list) during bursts of 50 sign-ins vs without.
+    const burst = 50;
+    const burstAccounts = accounts.all(burst);
+    const burstPlan: Plan = opts.quick ? { ...plan, connections: 2, amount: 30 } : { ...plan, connections: 4, seconds: 6 };
+    const otherTraffic = [{ path: queryPath('trpc', 'cases.list', { stage }), headers: { cookie: cookies.coordinator } }];
+    log(`Sign-in burst (${burst} concurrent sign-ins):`);
+    const without = await measure(burstPlan, (s, a) => httpRun(base, otherTraffic, burstPlan.connections, s, a));
+    log(`  other requests without a burst  ${describe(without)}`);
+    const burstTimes: number[] = [];
+    let signIns = 0;
+    let failedSignIns = 0;
+    const failures = new Map<number, number>();
+    const during = await measure(burstPlan, async (s, a) => {
+      let running = true;
+      const bursts = (async () => {
+        while (running) {
+          const t0 = Date.now();
+          const results = await Promise.all(burstAccounts.map((email) => send(base, mutation('auth.login', { email, password: SCALE_PASSWORD }))));
+          signIns += results.length;
+          for (const r of results.filter((x) => x.status !== 200)) {
+            failedSignIns += 1;
+            failures.set(r.status, (failures.get(r.status) ?? 0) + 1);
+          }
+          burstTimes.push(Date.now() - t0);
+        }
+      })();
+      try {
+        return await httpRun(base, otherTraffic, burstPlan.connections, s, a);
+      } finally {
+        running = false;
+        await bursts;
+      }
+    });
+    log(`  other requests during bursts    ${describe(during)}; a burst took ${Math.round(median(burstTimes))} ms (median of ${burstTimes.length}); ${failedSignIns} of ${signIns} sign-ins failed${failures.size ? ` (${[...failures].map(([st, n]) => `${n}× ${st}`).join(', ')})` : ''}`);
+
+    const ratioToPlainRoute = round(auditedFigure.rps / plainRoute.rps);
+    const ratioToPlainPg = round(auditedFigure.rps / plainPg.rps);
+    const result: BenchResult = {
+      startedAt,
+      mode: opts.quick ? 'quick' : 'full',
+      machine: {
+        cores: cpus().length,
+        cpu: cpus()[0]?.model ?? 'unknown',
+        memoryGb: round(totalmem() / 2 ** 30, 1),
+        node: process.version,
+        postgres: postgres.server_version,
+        loadAverageBefore: loadBefore,
+        loadAverageAfter: loadavg().map((n) => round(n)),
+      },
+      sizes,
+      data: { loadedSeconds: database.loaded?.seconds ?? null, contentHash: database.loaded?.hash ?? null, cases: counts.cases, people: counts.people, auditEvents: counts.audit },
+      plan,
+      caseList,
+      referralCreation: { plainPg, plainRoute, audited: auditedFigure, ratioToPlainRoute, ratioToPlainPg, writesWithoutAudit },
+      personMatch: { people: counts.people, arabic, latin, sqlArabic, sqlLatin },
+      keyset: { page, first, deep, ratioP50: round(deep.p50 / first.p50), ratioP99: round(deep.p99 / first.p99) },
+      signInBurst: { burst, bursts: burstTimes.length, burstMs: Math.round(median(burstTimes)), signIns, failedSignIns, failedByStatus: Object.fromEntries(failures), without, during, ratioP99: round(during.p99 / without.p99) },
+      targets: [],
+    };
+    result.targets = targetsOf(result);
+    await writeResults(result, opts.outDir ?? 'bench/results', log);
+    return result;
+  } finally {
+    await server?.stop();
+    await pool.end();
+    await database.stop();
+  }
+}
+
+export const describe = (f: Figure) => `p50 ${f.p50.toFixed(2)} ms  p99 ${f.p99.toFixed(2)} ms  ${f.rps.toFixed(0)} req/s${f.errors ? `  ${f.errors} errors` : ''}`;
+
+/** DESIGN.md's non-functional targets, against the figures. */
+function targetsOf(r: BenchResult): BenchResult['targets'] {
+  const t: BenchResult['targets'] = [];
+  for (const role of ['coordinator', 'practitioner'] as const) {
+    const x = r.caseList[role].ratios;
+    t.push({ name: `case list (${role}) p50 L4/L0`, value: x.p50_L4_L0, target: '≤ 1.5', met: x.p50_L4_L0 <= 1.5 });
+    t.push({ name: `case list (${role}) p99 L4/L0`, value: x.p99_L4_L0, target: '≤ 2', met: x.p99_L4_L0 <= 2 });
+  }
+  t.push({ name: 'referral creation: audited / plain INSERT (route) throughput', value: r.referralCreation.ratioToPlainRoute, target: '≥ 0.5', met: r.referralCreation.ratioToPlainRoute >= 0.5 });
+  t.push({ name: 'referral creation: writes without audit', value: r.referralCreation.writesWithoutAudit, target: '0', met: r.referralCreation.writesWithoutAudit === 0 });
+  const matchP99 = Math.max(r.personMatch.arabic.p99, r.personMatch.latin.p99);
+  t.push({ name: `person match p99 (${r.personMatch.people} people)`, value: round(matchP99), target: '< 50 ms', met: matchP99 < 50 });
+  t.push({ name: 'sign-in burst: failed sign-ins', value: r.signInBurst.failedSignIns, target: '0', met: r.signInBurst.failedSignIns === 0 });
+  t.push({ name: `keyset page ${r.keyset.page} / page 1 (p50)`, value: r.keyset.ratioP50, target: '≤ 1.2', met: r.keyset.ratioP50 <= 1.2 });
+  return t;
+}
+
+async function writeResults(result: BenchResult, outDir: string, log: (l: string) => void) {
+  await mkdir(outDir, { recursive: true });
+  const stamp = result.startedAt.replace(/[:.]/g, '-');
+  const md = renderMarkdown(result);
+  await writeFile(join(outDir, `${stamp}-${result.mode}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  await writeFile(join(outDir, `${stamp}-${result.mode}.md`), md);
+  await writeFile(join(outDir, result.mode === 'quick' ? 'latest-quick.md' : 'latest.md'), md);
+  log(`\n${md}`);
+  log(`Written to ${outDir}/${stamp}-${result.mode}.{json,md}`);
+}

@@ -1,0 +1,107 @@
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+import { migrate } from '../src/migrate.js';
+import { loadKeyring } from '../src/crypto/load.js';
+import type { Keyring } from '../src/crypto/keyring.js';
+import { hashPassword } from '../src/auth/password.js';
+import { SCALE_PASSWORD, planMunicipalities, seedScale, type ScaleMunicipality } from '../src/seed/scale/seed.js';
+
+export interface Sizes {
+  people: number;
+  cases: number;
+  audit: number;
+  municipalities: number;
+  seed: number;
+}
+
+export const FULL: Sizes = { people: 1_000_000, cases: 100_000, audit: 1_000_000, municipalities: 1, seed: 1 };
+export const QUICK: Sizes = { people: 1_000, cases: 200, audit: 1_000, municipalities: 2, seed: 1 };
+
+export interface BenchDatabase {
+  url: string;
+  keyring: Keyring;
+  keySpec: string;
+  town: ScaleMunicipality;
+  /** Whether this run loaded the data (and how long it took) or found it. */
+  loaded: { seconds: number; hash: string } | null;
+  stop(): Promise<void>;
+}
+
+const dbName = (s: Sizes) => `jisr_bench_p${s.people}_c${s.cases}_a${s.audit}_m${s.municipalities}_s${s.seed}`;
+
+/**
+ * The benchmark's database: DATABASE_URL (with JISR_DATA_KEY) when given, else a database named
+ * after the sizes on an embedded PostgreSQL under `<data dir>/bench` (kept between runs, so the
+ * scale data loads once). Loads the scale data when it is absent.
+ */
+export async function openBenchDatabase(sizes: Sizes, opts: { url?: string; keySpec?: string; dataDir: string; log: (l: string) => void }): Promise<BenchDatabase> {
+  let url = opts.url;
+  let adminUrl: string | null = null;
+  let stop = async () => undefined as void;
+  if (!url) {
+    const { startEmbeddedPostgres } = await import('../src/embedded.js');
+    const embedded = await startEmbeddedPostgres({ dir: `${opts.dataDir}/bench/postgres`, database: dbName(sizes) });
+    url = embedded.url;
+    adminUrl = embedded.adminUrl;
+    stop = () => embedded.stop();
+  }
+  try {
+    const keyFile = `${opts.dataDir}/bench/data-key`;
+    const keyring = await loadKeyring(opts.keySpec, opts.keySpec ? null : keyFile);
+    const keySpec = opts.keySpec ?? (await readFile(keyFile, 'utf8')).trim();
+    const plan = planMunicipalities(sizes);
+    const last = plan.at(-1)!;
+    await migrate(url);
+    let state = await scaleState(url, plan.map((m) => m.id), last);
+    if (state === 'partial' && adminUrl) {
+      // Our own database on the embedded server: an interrupted load is simply started again.
+      opts.log('Found an interrupted load; recreating the benchmark database.');
+      await recreate(adminUrl, dbName(sizes));
+      await migrate(url);
+      state = 'absent';
+    }
+    if (state === 'partial') throw new Error('The database holds incomplete scale data (an interrupted load?). Give an empty database.');
+    let loaded: BenchDatabase['loaded'] = null;
+    if (state === 'absent') {
+      opts.log(`Loading scale data: ${sizes.people} people, ${sizes.cases} cases, ${sizes.audit} audit events…`);
+      const pool = new pg.Pool({ connectionString: url, max: 3 });
+      try {
+        const result = await seedScale(pool, keyring, { ...sizes, passwordHash: await hashPassword(SCALE_PASSWORD) }, opts.log);
+        loaded = { seconds: result.seconds, hash: result.hash };
+        opts.log(`Loaded in ${result.seconds.toFixed(1)} s; content hash ${result.hash}`);
+      } finally {
+        await pool.end();
+      }
+    }
+    return { url, keyring, keySpec, town: plan[0]!, loaded, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** Complete when the last municipality's chain head (written last) is there. */
+async function scaleState(url: string, ids: string[], last: ScaleMunicipality): Promise<'absent' | 'partial' | 'complete'> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT count(*)::int AS n FROM municipality WHERE id = ANY($1::uuid[])', [ids]);
+    if (rows[0].n === 0) return 'absent';
+    const head = await client.query('SELECT seq FROM audit_chain_head WHERE chain = $1', [last.id]);
+    const people = await client.query('SELECT count(*)::int AS n FROM person WHERE municipality_id = $1', [last.id]);
+    return (last.audit === 0 || head.rows[0]?.seq === last.audit) && people.rows[0].n === last.people ? 'complete' : 'partial';
+  } finally {
+    await client.end();
+  }
+}
+
+async function recreate(adminUrl: string, name: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,105 @@
+import type { EventEmitter } from 'node:events';
+import autocannon from 'autocannon';
+
+/** One measured run: latency percentiles in ms, throughput in requests per second, failures. */
+export interface Run {
+  p50: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  errors: number;
+}
+
+/** The median of several rounds, each figure taken separately. */
+export interface Figure extends Run {
+  rounds: number;
+}
+
+export interface Plan {
+  /** Concurrent connections (or in-process workers). */
+  connections: number;
+  /** Seconds per round; or, when `amount` is set, requests per round. */
+  seconds: number;
+  amount?: number;
+  warmupSeconds: number;
+  warmupAmount?: number;
+  rounds: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+function summarise(latencies: number[], seconds: number, errors: number): Run {
+  const sorted = latencies.sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), rps: sorted.length / seconds, requests: sorted.length, errors };
+}
+
+export type Request = { method?: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
+
+/** One autocannon run against `base`, cycling through `requests`; latencies of 2xx answers only. */
+export async function httpRun(base: string, requests: Request[], connections: number, seconds: number, amount?: number): Promise<Run> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = process.hrtime.bigint();
+  const instance = autocannon({
+    url: base,
+    connections,
+    ...(amount ? { amount: Math.max(amount, connections) } : { duration: seconds }),
+    requests: requests.map((r) => ({ method: r.method ?? 'GET', path: r.path, headers: r.headers, body: r.body })),
+    timeout: 30,
+  }) as unknown as Promise<autocannon.Result> & EventEmitter;
+  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+    if (status >= 200 && status < 300) latencies.push(ms);
+    else errors += 1;
+  });
+  const result = await instance;
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  return summarise(latencies, elapsed, errors + result.errors + result.timeouts);
+}
+
+/** The same shape for work done in this process (L0: SQL through pg): `connections` workers in a loop. */
+export async function loopRun(work: () => Promise<unknown>, connections: number, seconds: number, amount?: number): Promise<Run> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = process.hrtime.bigint();
+  const deadline = Date.now() + seconds * 1000;
+  let remaining = amount ?? Infinity;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (amount !== undefined ? remaining-- > 0 : Date.now() < deadline) {
+        const t0 = process.hrtime.bigint();
+        try {
+          await work();
+          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        } catch {
+          errors += 1;
+        }
+      }
+    }),
+  );
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  return summarise(latencies, elapsed, errors);
+}
+
+/** Warm-up, then `rounds` rounds; each figure is the median over the rounds. */
+export async function measure(plan: Plan, run: (seconds: number, amount?: number) => Promise<Run>): Promise<Figure> {
+  await run(plan.warmupSeconds, plan.warmupAmount);
+  const runs: Run[] = [];
+  for (let i = 0; i < plan.rounds; i++) runs.push(await run(plan.seconds, plan.amount));
+  return {
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    rps: median(runs.map((r) => r.rps)),
+    requests: runs.reduce((n, r) => n + r.requests, 0),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    rounds: plan.rounds,
+  };
+}

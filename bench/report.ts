@@ -1,0 +1,79 @@
+import type { BenchResult } from './bench.js';
+import type { Figure } from './measure.js';
+
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
+const row = (label: string, f: Figure, extra = '') => `| ${label} | ${ms(f.p50)} | ${ms(f.p99)} | ${f.rps.toFixed(0)} | ${f.errors} | ${extra} |`;
+const HEAD = '| measurement | p50 ms | p99 ms | req/s | errors | note |\n|---|---:|---:|---:|---:|---|';
+
+/** The benchmark's figures as one Markdown page. */
+export function renderMarkdown(r: BenchResult): string {
+  const m = r.machine;
+  const lines = [
+    `# Jisr benchmark (${r.mode}) — ${r.startedAt}`,
+    '',
+    `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, PostgreSQL ${m.postgres}; load average before ${m.loadAverageBefore.join(' ')}, after ${m.loadAverageAfter.join(' ')}.`,
+    `Data: ${r.data.people} people and ${r.data.cases} cases in the measured municipality, ${r.data.auditEvents} audit events (seed-scale ${JSON.stringify(r.sizes)})` +
+      (r.data.loadedSeconds !== null ? `; loaded in this run in ${r.data.loadedSeconds.toFixed(0)} s, content hash \`${r.data.contentHash}\`.` : '; already loaded.'),
+    `Plan: ${r.plan.connections} concurrent connections, ${r.plan.amount ? `${r.plan.amount} requests` : `${r.plan.seconds} s`} a round, warm-up, median of ${r.plan.rounds} rounds.`,
+    '',
+    '## Targets (DESIGN.md)',
+    '',
+    '| target | value | wanted | met |',
+    '|---|---:|---|---|',
+    ...r.targets.map((t) => `| ${t.name} | ${t.value} | ${t.target} | ${t.met ? 'yes' : '**no**'} |`),
+    '',
+  ];
+  for (const role of ['coordinator', 'practitioner'] as const) {
+    const c = r.caseList[role];
+    lines.push(
+      `## Authorised case list as ${role} (${c.rows} rows, stage filter)`,
+      '',
+      HEAD,
+      row('L0 SQL through pg', c.L0),
+      row('L1 SQL in a bare Fastify route', c.L1),
+      row('L2 SQL through tRPC', c.L2),
+      row('L3 real procedure, no audit', c.L3, 'session + CASL + Prisma'),
+      row('L4 real procedure (cases.list)', c.L4, 'with its audit event'),
+      '',
+      `L4/L0: p50 ${c.ratios.p50_L4_L0}×, p99 ${c.ratios.p99_L4_L0}×, throughput ${c.ratios.rps_L4_L0}×. L4/L1: p50 ${c.ratios.p50_L4_L1}×, p99 ${c.ratios.p99_L4_L1}×.`,
+      '',
+    );
+  }
+  const w = r.referralCreation;
+  lines.push(
+    '## Referral creation',
+    '',
+    HEAD,
+    row('plain INSERT through pg', w.plainPg),
+    row('plain INSERT in a Fastify route', w.plainRoute),
+    row('referrals.create with its audit event', w.audited),
+    '',
+    `Audited throughput = ${w.ratioToPlainRoute}× the plain INSERT behind the same HTTP server, ${w.ratioToPlainPg}× the INSERT straight through pg. App writes without an audit event: ${w.writesWithoutAudit}.`,
+    '',
+    `## Person matching across ${r.personMatch.people} people`,
+    '',
+    HEAD,
+    row('people.match, Arabic queries', r.personMatch.arabic),
+    row('people.match, Latin queries', r.personMatch.latin),
+    row('the trigram SQL alone, Arabic', r.personMatch.sqlArabic),
+    row('the trigram SQL alone, Latin', r.personMatch.sqlLatin),
+    '',
+    '## Keyset pagination (coordinator, no filter)',
+    '',
+    HEAD,
+    row('page 1', r.keyset.first),
+    row(`page ${r.keyset.page}`, r.keyset.deep),
+    '',
+    `Page ${r.keyset.page} / page 1: p50 ${r.keyset.ratioP50}×, p99 ${r.keyset.ratioP99}×.`,
+    '',
+    `## Sign-in burst (${r.signInBurst.burst} concurrent sign-ins)`,
+    '',
+    HEAD,
+    row('case list, no burst', r.signInBurst.without),
+    row('case list, during bursts', r.signInBurst.during, `${r.signInBurst.bursts} bursts, ${r.signInBurst.burstMs} ms each`),
+    '',
+    `p99 during / without: ${r.signInBurst.ratioP99}×. Sign-ins: ${r.signInBurst.signIns}, failed: ${r.signInBurst.failedSignIns}${r.signInBurst.failedSignIns ? ` (${Object.entries(r.signInBurst.failedByStatus).map(([st, n]) => `${n}× HTTP ${st}`).join(', ')})` : ''}.`,
+    '',
+  );
+  return lines.join('\n');
+}
