@@ -5,9 +5,10 @@ import { CliError, type Command, type Out } from './command.js';
 import { createAdminCommand } from './create-admin.js';
 import { verifyAuditCommand } from './verify-audit.js';
 import { rotateKeyCommand } from './rotate-key.js';
+import { seedScaleCommand } from './seed-scale.js';
 import { commandHelp, helpText } from './help.js';
 
-export const COMMANDS: Command<unknown>[] = [createAdminCommand, verifyAuditCommand, rotateKeyCommand];
+export const COMMANDS: Command<unknown>[] = [createAdminCommand, verifyAuditCommand, rotateKeyCommand, seedScaleCommand];
 
 const isHelp = (arg: string | undefined) => arg === undefined || arg === 'help' || arg === '--help' || arg === '-h';
 
