@@ -8,7 +8,9 @@ export const ENCRYPTED_FIELDS = [
   { table: 'referral', column: 'concern_text', field: 'referral.concern' },
   { table: 'case_record', column: 'summary', field: 'case.summary' },
   { table: 'case_note', column: 'body', field: 'case.note' },
-] as const;
+  { table: 'meeting_agenda_item', column: 'dissent', field: 'meeting.dissent', town: '(SELECT municipality_id FROM panel_meeting m WHERE m.id = meeting_id)' },
+  { table: 'meeting_minute', column: 'body', field: 'meeting.minute', town: '(SELECT municipality_id FROM panel_meeting m WHERE m.id = meeting_id)' },
+] as const satisfies readonly { table: string; column: string; field: string; town?: string }[];
 
 /**
  * Re-encrypts every value not yet under the keyring's newest key, a batch per transaction, each batch
@@ -19,12 +21,15 @@ export const ENCRYPTED_FIELDS = [
 export async function rotateAll(db: Db, keyring: Keyring, batch = 500): Promise<Record<string, number>> {
   const done: Record<string, number> = {};
   const current = `v${keyring.current}.%`;
-  for (const { table, column, field } of ENCRYPTED_FIELDS) {
+  for (const entry of ENCRYPTED_FIELDS) {
+    const { table, column, field } = entry;
+    // Tables without their own municipality_id name it through their parent row.
+    const town = 'town' in entry ? entry.town : 'municipality_id';
     done[field] = 0;
     for (;;) {
       const moved = await db.$transaction(async (tx) => {
         const rows = await tx.$queryRawUnsafe<{ id: string; municipality_id: string; value: string }[]>(
-          `SELECT id, municipality_id, ${column} AS value FROM ${table}
+          `SELECT id, ${town} AS municipality_id, ${column} AS value FROM ${table}
            WHERE ${column} IS NOT NULL AND ${column} NOT LIKE $1 ORDER BY id LIMIT $2 FOR UPDATE`,
           current,
           batch,

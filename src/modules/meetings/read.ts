@@ -68,8 +68,8 @@ async function packOf(ctx: ServiceContext, item: ItemRow) {
     : null;
   const plan = sections.includes('plan') ? await planOf(ctx, c.id) : null;
   return {
+    // No position: an invitee's numbering must not reveal the items they do not see.
     id: item.id,
-    position: item.position,
     case: { id: c.id, reference: c.reference, stage: c.stage },
     sections,
     summary,

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { testDb } from '../helpers/db.js';
+import { makeTown } from '../helpers/factories.js';
+import { TEST_KEY_SPEC, testKeyring } from '../helpers/callers.js';
+import { makeCase } from '../helpers/case-factories.js';
+import { makeMeeting, makeMinute } from '../helpers/meeting-factories.js';
+import { newKeySpec, parseKeyring } from '../../src/crypto/keyring.js';
+import { rotateAll } from '../../src/crypto/rotate.js';
+import { verifyChain } from '../../src/audit/verify.js';
+import { DISSENT_FIELD, MINUTE_FIELD } from '../../src/modules/meetings/access.js';
+
+const { db } = await testDb();
+
+describe('rotate-key', () => {
+  it("re-encrypts dissents and minutes under the new key, audited in the meeting's municipality", async () => {
+    const town = await makeTown(db);
+    const c = await makeCase(db, town);
+    const meeting = await makeMeeting(db, town, { cases: [c], agencyIds: [town.agency.id], status: 'held' });
+    const item = meeting.itemFor(c);
+    await db.meetingAgendaItem.update({ where: { id: item }, data: { decision: 'escalate', consensus: false, dissent: testKeyring.encrypt('Dissent under key one', DISSENT_FIELD) } });
+    const minute = await makeMinute(db, meeting, town.coordinator, { body: 'Minute under key one' });
+
+    const keyring = parseKeyring(`${TEST_KEY_SPEC},${newKeySpec(2)}`);
+    const done = await rotateAll(db, keyring);
+    expect(done[DISSENT_FIELD]).toBeGreaterThanOrEqual(1);
+    expect(done[MINUTE_FIELD]).toBeGreaterThanOrEqual(1);
+    const dissent = (await db.meetingAgendaItem.findUniqueOrThrow({ where: { id: item }, select: { dissent: true } })).dissent!;
+    const body = (await db.meetingMinute.findUniqueOrThrow({ where: { id: minute.id }, select: { body: true } })).body;
+    expect(dissent).toMatch(/^v2\./);
+    expect(body).toMatch(/^v2\./);
+    expect(keyring.decrypt(dissent, DISSENT_FIELD)).toBe('Dissent under key one');
+    expect(keyring.decrypt(body, MINUTE_FIELD)).toBe('Minute under key one');
+    const events = await db.auditEvent.findMany({ where: { municipalityId: town.town.id, action: 'data.rotateKey' }, select: { detail: true } });
+    expect(events.map((e) => e.detail)).toEqual(expect.arrayContaining([{ field: DISSENT_FIELD, count: 1 }, { field: MINUTE_FIELD, count: 1 }]));
+    expect((await verifyChain(db, town.town.id)).firstBroken).toBeNull();
+  });
+});
