@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../lib/text.js';
 
 export const AGENCY_KINDS = [
   'school',
@@ -12,7 +13,7 @@ export const AGENCY_KINDS = [
   'other',
 ] as const;
 
-const Name = z.string().trim().min(2).max(160);
+const Name = text().min(2).max(160);
 
 export const ListAgenciesInput = z.object({ includeInactive: z.boolean().default(true) }).default({ includeInactive: true });
 

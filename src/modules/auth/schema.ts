@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { text } from '../../lib/text.js';
 
 export const LoginInput = z.object({
-  email: z.string().trim().min(1).max(254),
+  email: text().min(1).max(254),
   // Long enough for any allowed password; bounded so nobody makes us hash megabytes.
   password: z.string().min(1).max(1024),
 });

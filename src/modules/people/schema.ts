@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { text } from '../../lib/text.js';
 
 export const COHORTS = ['youth', 'returnee', 'returnee_family', 'migrant', 'other'] as const;
 export const SEXES = ['female', 'male', 'unknown'] as const;
 
-const Name = z.string().trim().min(2).max(160);
+const Name = text().min(2).max(160);
 // Checked against today's date at each call, not the day the server started.
 const BirthYear = z.number().int().min(1900).refine((y) => y <= new Date().getUTCFullYear(), 'in_future');
 const BirthDate = z.date().min(new Date('1900-01-01')).refine((d) => d <= new Date(), 'in_future');
@@ -20,12 +21,12 @@ export const CreatePersonInput = z
     birthDate: BirthDate.optional(),
     birthYear: BirthYear.optional(),
     sex: z.enum(SEXES).default('unknown'),
-    nationality: z.string().trim().length(2).toUpperCase().optional(),
-    languages: z.array(z.string().trim().min(2).max(8)).max(10).default([]),
+    nationality: text().length(2).toUpperCase().optional(),
+    languages: z.array(text().min(2).max(8)).max(10).default([]),
     cohort: z.enum(COHORTS),
-    contact: z.string().trim().max(200).optional(),
+    contact: text().max(200).optional(),
     guardianName: Name.optional(),
-    guardianContact: z.string().trim().max(200).optional(),
+    guardianContact: text().max(200).optional(),
   })
   .refine((p) => p.nameArabic || p.nameLatin, { message: 'name_required', path: ['nameLatin'] });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../lib/text.js';
 import { COHORTS, CreatePersonInput } from '../people/schema.js';
 
 export const SOURCES = ['school', 'family', 'health', 'community', 'police', 'self', 'social_services', 'other'] as const;
@@ -26,12 +27,12 @@ const Consent = z.discriminatedUnion('given', [
     given: z.literal(true),
     by: z.enum(['person', 'guardian']),
     at: z.date(),
-    scope: z.string().trim().min(3).max(500),
+    scope: text().min(3).max(500),
   }),
   z.object({
     given: z.literal(false),
     legalBasis: z.enum(LEGAL_BASES_WITHOUT_CONSENT),
-    justification: z.string().trim().min(20).max(2000),
+    justification: text().min(20).max(2000),
   }),
 ]);
 export type ConsentInput = z.infer<typeof Consent>;
@@ -52,7 +53,7 @@ export const CreateReferralInput = z
       .min(1)
       .max(CONCERN_CATEGORIES.length)
       .transform((list) => [...new Set(list)]),
-    concernText: z.string().trim().min(10).max(10_000),
+    concernText: text().min(10).max(10_000),
     urgency: z.enum(URGENCIES),
     consent: Consent,
   })
@@ -68,17 +69,17 @@ export const CreateReferralInput = z
 
 const Limit = z.number().int().min(1).max(100).default(25);
 /** An opaque keyset cursor from the previous page's `nextCursor`. */
-const Cursor = z.string().max(200).optional();
+const Cursor = text().max(200).optional();
 
 export const ListMineInput = z.object({ cursor: Cursor, limit: Limit }).default({ limit: 25 });
 export const QueueInput = z.object({ cursor: Cursor, limit: Limit }).default({ limit: 25 });
 
 export const ReferralIdInput = z.object({ id: z.uuid() });
 
-const Reason = z.string().trim().min(10).max(2000);
+const Reason = text().min(10).max(2000);
 
 export const ScreenReferralInput = z.discriminatedUnion('decision', [
   z.object({ id: z.uuid(), decision: z.literal('accept') }),
-  z.object({ id: z.uuid(), decision: z.literal('signpost'), signpostTo: z.string().trim().min(2).max(200), reason: Reason }),
+  z.object({ id: z.uuid(), decision: z.literal('signpost'), signpostTo: text().min(2).max(200), reason: Reason }),
   z.object({ id: z.uuid(), decision: z.literal('close'), closeReason: z.enum(CLOSE_REASONS), reason: Reason }),
 ]);

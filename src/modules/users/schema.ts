@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { text } from '../../lib/text.js';
 
 export const ROLES = ['social_worker', 'coordinator', 'agency_practitioner', 'auditor', 'admin'] as const;
 
-const DisplayName = z.string().trim().min(2).max(120);
+const DisplayName = text().min(2).max(120);
 
 export const ListUsersInput = z
   .object({
-    search: z.string().trim().max(120).optional(),
+    search: text().max(120).optional(),
     role: z.enum(ROLES).optional(),
     includeDisabled: z.boolean().default(true),
   })

@@ -295,6 +295,7 @@ export const ar: Dictionary = {
     invalid_format: 'الصيغة غير صحيحة.',
     invalid_type: 'القيمة غير صالحة.',
     invalid_value: 'اختر أحد الخيارات.',
+    invalid_union: 'اختر أحد الخيارات.',
     invalid: 'القيمة غير صالحة.',
     mismatch: 'كلمتا المرور غير متطابقتين.',
     chooseOne: 'اختر خيارًا واحدًا على الأقل.',

@@ -302,6 +302,7 @@ export const en = {
     invalid_format: 'The format is not valid.',
     invalid_type: 'This value is not valid.',
     invalid_value: 'Choose one of the options.',
+    invalid_union: 'Choose one of the options.',
     invalid: 'This value is not valid.',
     mismatch: 'The two passwords are not the same.',
     chooseOne: 'Choose at least one.',

@@ -295,6 +295,7 @@ export const fr: Dictionary = {
     invalid_format: 'Le format n’est pas valide.',
     invalid_type: 'Cette valeur n’est pas valide.',
     invalid_value: 'Choisissez l’une des options.',
+    invalid_union: 'Choisissez l’une des options.',
     invalid: 'Cette valeur n’est pas valide.',
     mismatch: 'Les deux mots de passe ne correspondent pas.',
     chooseOne: 'Choisissez-en au moins un.',
