@@ -73,6 +73,10 @@ describe('a panel meeting in the browser', () => {
     expect(body).not.toContain(hidden.reference);
     expect(body).not.toContain('the school asked to wait');
     expect(await partner.page.getByTestId('decision-form').count()).toBe(0);
+    // In Arabic the page turns right-to-left and speaks Arabic.
+    await partner.page.getByTestId('language').selectOption('ar');
+    await partner.page.locator('html[dir=rtl]').waitFor();
+    await partner.page.locator('#agenda-title', { hasText: 'جدول الأعمال' }).waitFor();
     expect(cspViolations).toEqual([]);
     await partner.context.close();
   }, 60_000);
