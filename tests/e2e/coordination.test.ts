@@ -34,6 +34,9 @@ async function openCase(page: Page, listLink: string, reference: string) {
   await page.getByTestId('case-reference').filter({ hasText: reference }).waitFor();
 }
 
+/** A calendar day as the English pages write it (date columns are midnight UTC). */
+const utcDay = (d: Date) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+
 /** The audited writes of this journey, in the order they happen. */
 const WRITES = new Set(['assessment.create', 'case.intervention.create', 'case.intervention.update', 'meeting.schedule', 'meeting.decide', 'case.review', 'case.close', 'case.stage.change']);
 
@@ -178,6 +181,52 @@ describe('coordinating the intervention in a real browser', () => {
     expect(await page.getByTestId('assessments-section').count()).toBe(0);
     await partner.context.close();
 
+    // 6. The case's review fell due five days ago. The scheduled job's sweep raises the reminder;
+    //    the key worker finds it in "my work" and follows it to the case.
+    const swept = await sweepMunicipality(db, s.town.id, () => new Date());
+    expect(swept).toEqual({ created: 1, resolved: 0 });
+    const keyWorker = await signIn(s.socialWorker.email);
+    page = keyWorker.page;
+    const worked = answerOf(page, 'work.mine');
+    await navigate(page, 'My work');
+    await worked;
+    const due = page.getByTestId('work-now').getByTestId('work-item');
+    await due.first().waitFor();
+    expect(await due.count()).toBe(1);
+    expect(await due.getAttribute('data-kind')).toBe('review_overdue');
+    expect(await due.textContent()).toContain('Review overdue');
+    expect(await due.textContent()).toContain(`Overdue since ${utcDay(s.nextReviewAt)}`);
+    await page.getByTestId('work-upcoming').getByText('No open task ahead.').waitFor();
+    await due.getByRole('link', { name: `Case ${reference}` }).click();
+    await page.getByTestId('case-reference').filter({ hasText: reference }).waitFor();
+    const nextReview = page.getByTestId('next-review');
+    expect(await nextReview.textContent()).toContain(utcDay(s.nextReviewAt));
+    expect(await nextReview.textContent()).toContain('Overdue');
+    // The key worker reads the whole plan, with the youth centre's outcome.
+    await page.getByTestId('plan-section').locator('[data-testid=intervention][data-status=completed]').filter({ hasText: 'joined the youth centre football team' }).waitFor();
+    await keyWorker.context.close();
+
+    // 7. The coordinator closes the case: risk reduced, a follow-up check in six months, confirmed.
+    const closing = await signIn(s.coordinator.email);
+    page = closing.page;
+    await openCase(page, 'Cases', reference);
+    const close = page.getByTestId('workflow').getByTestId('close-form');
+    await close.getByLabel('Reason for closing').selectOption({ label: 'Risk reduced' });
+    await close.getByLabel('In words').fill('Back in class, mentoring completed; the panel agreed to close with a check.');
+    await close.getByLabel('Follow-up check after (months)').fill('6');
+    await close.getByRole('button', { name: 'Close the case' }).click();
+    const closed = answerOf(page, 'cases.close');
+    await close.getByRole('button', { name: 'Confirm: Close the case' }).click();
+    await closed;
+    const followUpAt = new Date(`${dayFromNow(0)}T00:00:00Z`);
+    followUpAt.setUTCMonth(followUpAt.getUTCMonth() + 6);
+    await page.getByTestId('closure-reason').filter({ hasText: 'Closed: Risk reduced' }).waitFor();
+    expect(await page.getByTestId('follow-up').textContent()).toBe(`Follow-up check on ${utcDay(followUpAt)}`);
+    await page.getByRole('button', { name: 'Reopen' }).waitFor();
+    await closing.context.close();
+    // Nothing more is due for a closed case until its follow-up day: the review reminder was resolved.
+    expect(await sweepMunicipality(db, s.town.id, () => new Date())).toEqual({ created: 0, resolved: 0 });
+
     // ——— database: the rows and their audit events ———
     const interventions = await db.intervention.findMany({
       where: { caseId: s.case.id },
@@ -224,6 +273,23 @@ describe('coordinating the intervention in a real browser', () => {
     expect(meeting.agenda[0]!.dissent).toBeTruthy();
     expect(JSON.stringify(meeting.agenda[0]!.dissent)).not.toContain('class group videos');
 
+    const closedCase = await db.case.findUniqueOrThrow({
+      where: { id: s.case.id },
+      select: { stage: true, closureReason: true, closeReason: true, closedById: true, followUpAt: true, nextReviewAt: true },
+    });
+    expect(closedCase).toEqual({
+      stage: 'closed',
+      closureReason: 'risk_reduced',
+      closeReason: 'Back in class, mentoring completed; the panel agreed to close with a check.',
+      closedById: s.coordinator.id,
+      followUpAt,
+      nextReviewAt: null,
+    });
+    const reminders = await db.reminder.findMany({ where: { municipalityId: s.town.id }, select: { userId: true, kind: true, entityId: true, dueAt: true, dismissedAt: true } });
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]).toMatchObject({ userId: s.socialWorker.id, kind: 'review_overdue', entityId: s.case.id, dueAt: s.nextReviewAt });
+    expect(reminders[0]!.dismissedAt).not.toBeNull();
+
     const events = await db.auditEvent.findMany({
       where: { municipalityId: s.town.id, outcome: 'allowed', actorId: { not: null } },
       select: { action: true, actorId: true, entityId: true },
@@ -237,11 +303,14 @@ describe('coordinating the intervention in a real browser', () => {
       ['meeting.schedule', s.coordinator.id],
       ['meeting.decide', s.coordinator.id],
       ['case.intervention.update', s.mentor.id],
+      ['case.close', s.coordinator.id],
     ]);
     expect(events.some((e) => e.action === 'case.read' && e.actorId === s.mentor.id && e.entityId === s.case.id)).toBe(true);
+    expect(events.some((e) => e.action === 'work.mine' && e.actorId === s.socialWorker.id)).toBe(true);
+    // The sweep is the system's own write: audited without an actor, once (the second sweep changed nothing).
+    expect(await db.auditEvent.count({ where: { municipalityId: s.town.id, action: 'reminder.sweep', actorId: null } })).toBe(1);
     expect(await db.auditEvent.count({ where: { municipalityId: s.town.id, outcome: 'denied' } })).toBe(0);
     expect((await verifyChain(db, s.town.id)).firstBroken).toBeNull();
     expect(cspViolations).toEqual([]);
-    void sweepMunicipality;
   }, 90_000);
 });
