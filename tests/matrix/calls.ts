@@ -10,6 +10,8 @@ export interface Call {
   input: (t: TargetIds, s: Scenario, actor: Actor | null) => unknown | Promise<unknown>;
   /** The target case must be at this stage for the action to make sense. */
   stage?: CaseStage;
+  /** The target meeting must have been held. */
+  held?: boolean;
   /**
    * The row acts as the role's spare user in a session of its own: signing in ends the session it was
    * sent with, logging out ends it, changing the password ends the others. The shared one survives.
@@ -52,6 +54,7 @@ export const CALLS: Record<string, Call> = {
 
   'audit.list': { input: () => ({}) },
   'audit.verify': { input: none },
+  'audit.export': { input: () => ({}) },
 
   'people.match': { input: () => ({ name: 'Sami Test' }) },
   'people.create': { input: () => ({ nameLatin: 'Nour Synthetic', cohort: 'youth', birthYear: 2001 }) },
@@ -87,4 +90,35 @@ export const CALLS: Record<string, Call> = {
   'cases.addIntervention': { input: (t, s) => ({ caseId: t.caseId, type: 'mentoring', title: 'Synthetic mentoring', agencyId: s.A.agency.id }) },
   'cases.updateIntervention': { input: (t) => ({ id: t.interventionId, status: 'active' }) },
   'cases.withdrawConsent': { input: (t) => ({ caseId: t.caseId }) },
+  'cases.recordReview': { input: (t) => ({ caseId: t.caseId }) },
+
+  'assessments.list': { input: (t) => ({ caseId: t.caseId }) },
+  'assessments.create': { input: (t, s) => ({ caseId: t.caseId, ratings: s.ratings, overallJudgement: 'Synthetic judgement from the matrix.' }) },
+  'assessments.factors': { input: () => ({}) },
+  'assessments.createFactor': { input: () => ({ domain: 'protective', labelAr: 'عامل تجريبي', labelFr: 'Facteur de test', labelEn: 'Test factor' }) },
+  'assessments.updateFactor': { input: (t) => ({ id: t.factorId, labelEn: `Renamed factor ${tag()}` }) },
+
+  'meetings.list': { input: () => ({}) },
+  'meetings.get': { input: (t) => ({ id: t.meetingId }) },
+  'meetings.schedule': {
+    input: (_t, s) => ({
+      title: 'Synthetic panel',
+      scheduledAt: new Date(OPENED_AT.getTime() + 7 * 86_400_000),
+      caseIds: [s.agendaCase.id],
+      agencyIds: [s.A.agency.id],
+      userIds: [],
+    }),
+  },
+  'meetings.update': { input: (t) => ({ id: t.meetingId, title: `Renamed panel ${tag()}` }) },
+  'meetings.cancel': { input: (t) => ({ id: t.meetingId }) },
+  'meetings.recordAttendance': { input: (t) => ({ id: t.meetingId, attendance: [{ inviteeId: t.inviteeId, attended: true }] }) },
+  'meetings.addMinute': { input: (t) => ({ meetingId: t.meetingId, body: 'Synthetic minutes entry from the matrix.' }) },
+  'meetings.approveMinutes': { held: true, input: (t) => ({ id: t.meetingId }) },
+  'meetings.decide': { input: (t) => ({ agendaItemId: t.agendaItemId, decision: 'continue', consensus: true }) },
+
+  'work.mine': { input: none },
+  'work.dismiss': { input: (t) => ({ id: t.reminderId }) },
+  'work.completeTask': { input: (t) => ({ id: t.taskId }) },
+  'work.settings': { input: none },
+  'work.updateSettings': { input: () => ({ reviewIntervalDays: 90 }) },
 };

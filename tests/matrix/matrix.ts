@@ -42,7 +42,21 @@ export type Role = (typeof ROLES)[number];
 export const SCOPES = ['own', 'sameAgency', 'otherAgency', 'disclosed', 'summaryOnly', 'expired', 'revoked', 'otherMunicipality', 'nonexistent'] as const;
 export type Scope = (typeof SCOPES)[number] | 'any';
 export type Outcome = 'allowed' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHORIZED';
-export type Target = 'none' | 'case' | 'person' | 'intervention' | 'disclosure' | 'referral' | 'user' | 'agency' | 'session';
+export type Target =
+  | 'none'
+  | 'case'
+  | 'person'
+  | 'intervention'
+  | 'disclosure'
+  | 'referral'
+  | 'user'
+  | 'agency'
+  | 'session'
+  | 'factor'
+  | 'meeting'
+  | 'agendaItem'
+  | 'reminder'
+  | 'task';
 
 type Line = string;
 interface Spec {
@@ -61,6 +75,8 @@ const FB_USER = 'FB FB . . . . . FB FB';
 const FB_REF = 'FB FB FB . . . . FB FB';
 const FB_AGENCY = 'FB . . . . . . FB FB';
 const C_ALL = 'ok ok ok ok ok ok ok NF NF'; // every case of the municipality, none elsewhere
+const FB_MEETING = 'FB FB FB FB . . . FB FB';
+const byCoordinator = { SW: FB_MEETING, C: 'ok ok ok ok . . . NF NF', AP: FB_MEETING, AU: FB_MEETING, AD: FB_MEETING };
 const nobody = { SW: 'FB', C: 'FB', AP: 'FB', AU: 'FB', AD: 'FB' };
 const everyone = { SW: 'ok', C: 'ok', AP: 'ok', AU: 'ok', AD: 'ok' };
 const referrers = { SW: 'ok', C: 'ok', AP: 'ok', AU: 'FB', AD: 'FB' }; // "log a referral"
@@ -101,6 +117,7 @@ export const GRID: Record<string, Spec> = {
   // "read / verify / export the audit log": auditor only.
   'audit.list': { target: 'none', ...nobody, AU: 'ok' },
   'audit.verify': { target: 'none', ...nobody, AU: 'ok' },
+  'audit.export': { target: 'none', ...nobody, AU: 'ok' },
 
   // "match a person by name": SW and AP existence only (the content is checked in lists.test.ts).
   'people.match': { target: 'none', ...referrers },
@@ -186,6 +203,77 @@ export const GRID: Record<string, Spec> = {
   },
   // "record / withdraw consent": key worker | ✓ | –.
   'cases.withdrawConsent': { target: 'case', SW: 'ok NF NF NF NF NF NF NF NF', C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  // DESIGN is silent on who records a review; it is working the case, like a stage change.
+  'cases.recordReview': { target: 'case', SW: 'ok NF NF NF NF NF NF NF NF', C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+
+  // Assessments: the "assessments" section. Every actor is a trained assessor (see scenario.ts), so
+  // "rate an assessment" reads: team (assessments) | ✓ | disclosed (assessments) | – | –.
+  'assessments.list': {
+    target: 'case',
+    SW: 'ok NF NF ok NF NF NF NF NF',
+    C: C_ALL,
+    AP: 'NF NF NF ok NF NF NF NF NF',
+    AU: FB9,
+    AD: FB9,
+  },
+  'assessments.create': {
+    target: 'case',
+    SW: 'ok NF NF ok NF NF NF NF NF',
+    C: C_ALL,
+    AP: 'NF NF NF ok NF NF NF NF NF',
+    AU: FB9,
+    AD: FB9,
+  },
+  // The factor list is the municipality's framework: a setting, kept by the admin (DESIGN: "settings").
+  // DESIGN is silent on reading it: whoever rates or reads assessments needs it; auditors do not.
+  'assessments.factors': { target: 'none', ...referrers, AD: 'ok' },
+  'assessments.createFactor': { target: 'none', ...nobody, AD: 'ok' },
+  'assessments.updateFactor': { target: 'factor', SW: FB_AGENCY, C: FB_AGENCY, AP: FB_AGENCY, AU: FB_AGENCY, AD: 'ok . . . . . . NF NF' },
+
+  // Panel meetings. Scopes of a meeting: invited by name (own), a colleague invited (sameAg), another
+  // agency invited (otherAg), the actor's agency invited, or the actor by name when the role has no
+  // agency (disclosed). "schedule a panel meeting, record decisions": coordinator; "see a meeting's
+  // agenda item": invited + team | ✓ | invited + disclosed (which items show is checked in lists.test.ts).
+  'meetings.list': { target: 'none', ...referrers },
+  'meetings.get': {
+    target: 'meeting',
+    SW: 'ok NF NF ok . . . NF NF',
+    C: 'ok ok ok ok . . . NF NF',
+    AP: 'ok NF NF ok . . . NF NF',
+    AU: FB_MEETING,
+    AD: FB_MEETING,
+  },
+  'meetings.schedule': { target: 'none', ...nobody, C: 'ok' },
+  'meetings.update': { target: 'meeting', ...byCoordinator },
+  'meetings.cancel': { target: 'meeting', ...byCoordinator },
+  'meetings.recordAttendance': { target: 'meeting', ...byCoordinator },
+  'meetings.addMinute': { target: 'meeting', ...byCoordinator },
+  'meetings.approveMinutes': { target: 'meeting', ...byCoordinator },
+  'meetings.decide': { target: 'agendaItem', ...byCoordinator },
+
+  // "My work": one's own reminders and tasks. DESIGN is silent; auditors and admins do no case work.
+  // A task's assignee (or the coordinator) completes it while the case is still theirs to see; the
+  // task is the actor's in every scope but sameAg (a colleague's) and otherAg (another agency's).
+  'work.mine': { target: 'none', ...referrers },
+  'work.dismiss': {
+    target: 'reminder',
+    SW: 'ok NF . . . . . NF NF',
+    C: 'ok NF . . . . . NF NF',
+    AP: 'ok NF . . . . . NF NF',
+    AU: 'FB FB . . . . . FB FB',
+    AD: 'FB FB . . . . . FB FB',
+  },
+  'work.completeTask': {
+    target: 'task',
+    SW: 'ok NF NF ok ok NF NF NF NF',
+    C: C_ALL,
+    AP: 'NF NF NF ok ok NF NF NF NF',
+    AU: FB9,
+    AD: FB9,
+  },
+  // "settings": admin.
+  'work.settings': { target: 'none', ...nobody, AD: 'ok' },
+  'work.updateSettings': { target: 'none', ...nobody, AD: 'ok' },
 };
 
 export interface Row {

@@ -7,6 +7,9 @@ import { makeAgency, makeTown, makeUser, TEST_PASSWORD } from '../helpers/factor
 import { makeCase, makeDisclosure, OPENED_AT, type Town } from '../helpers/case-factories.js';
 import { makePerson } from '../helpers/people-factories.js';
 import { makeReferral } from '../helpers/referral-factories.js';
+import { activeFactors, fullRatings, makeAssessor } from '../helpers/assessment-factories.js';
+import { makeMeeting } from '../helpers/meeting-factories.js';
+import { makeTask } from '../helpers/work-factories.js';
 import type { makeTestApp } from '../helpers/http.js';
 import { signIn } from '../helpers/http.js';
 import { ROLES, type Role, type Scope, type Target } from './matrix.js';
@@ -34,15 +37,25 @@ export interface TargetIds {
   userId?: string;
   agencyId?: string;
   sessionId?: string;
+  factorId?: string;
+  meetingId?: string;
+  inviteeId?: string;
+  agendaItemId?: string;
+  reminderId?: string;
+  taskId?: string;
 }
 
 export interface TargetOptions {
   /** A fresh record for this row only (a mutation expected to succeed changes it). */
   fresh?: boolean;
   stage?: CaseStage;
+  /** For a meeting target: already held (attendance or minutes recorded). */
+  held?: boolean;
 }
 
 const DAY = 86_400_000;
+/** Panel meetings of the scenario: earlier on the day the clock stands at, so they may be recorded. */
+const MEETING_AT = new Date(OPENED_AT.getTime() - 2 * 3_600_000);
 export const SESSION_COOKIE = 'jisr_session';
 
 /**
@@ -69,6 +82,9 @@ export async function buildScenario(db: Db, app: App) {
   for (const role of ROLES) {
     const agencyId = mains[role].agencyId;
     const [colleague, spare] = await Promise.all([mk(role, agencyId), mk(role, agencyId)]);
+    // Every actor is a trained assessor, so rating is refused only for reasons of role and scope
+    // (matrix.test.ts checks an untrained user apart).
+    await makeAssessor(db, mains[role]);
     actors[role] = { role, user: mains[role], colleague, spare, cookie: await signIn(app, mains[role].email, TEST_PASSWORD) };
   }
 
@@ -115,7 +131,8 @@ export async function buildScenario(db: Db, app: App) {
   async function build(kind: Target, actor: Actor, scope: Scope, opts: TargetOptions): Promise<TargetIds> {
     if (scope === 'nonexistent') {
       const id = randomUUID();
-      return { caseId: id, personId: id, interventionId: id, disclosureId: id, referralId: id, userId: id, agencyId: id, sessionId: id };
+      const any = ['case', 'person', 'intervention', 'disclosure', 'referral', 'user', 'agency', 'session', 'factor', 'meeting', 'invitee', 'agendaItem', 'reminder', 'task'];
+      return Object.fromEntries(any.map((k) => [`${k}Id`, id])) as TargetIds;
     }
     const town = scope === 'otherMunicipality' ? B : A;
     const caseOf = () => (opts.fresh ? scopedCase(actor, scope, opts.stage) : cached(`scopedCase|${actor.role}|${scope}|${opts.stage ?? ''}`, () => scopedCase(actor, scope, opts.stage)));
@@ -158,6 +175,43 @@ export async function buildScenario(db: Db, app: App) {
       }
       case 'agency':
         return { agencyId: (await makeAgency(db, town.town.id)).id };
+      case 'factor':
+        return { factorId: (await activeFactors(db, town.town.id))[0]!.id };
+      case 'meeting':
+      case 'agendaItem': {
+        // Invited: the actor by name (own), a colleague (sameAgency), another agency (otherAgency),
+        // the actor's agency or, without one, the actor (disclosed); in B, the actor and their agency.
+        const me = actor.user;
+        const invite =
+          scope === 'own'
+            ? { userIds: [me.id] }
+            : scope === 'sameAgency'
+              ? { userIds: [actor.colleague.id] }
+              : scope === 'otherAgency'
+                ? { agencyIds: [otherAgency.id] }
+                : scope === 'disclosed'
+                  ? me.agencyId
+                    ? { agencyIds: [me.agencyId] }
+                    : { userIds: [me.id] }
+                  : { userIds: [me.id], agencyIds: me.agencyId ? [me.agencyId] : [] };
+        const item = await makeCase(db, town, { keyWorkerId: town === A ? otherSocialWorker.id : B.socialWorker.id });
+        const m = await makeMeeting(db, town, { cases: [item], ...invite, scheduledAt: MEETING_AT, status: opts.held ? 'held' : 'scheduled' });
+        return { meetingId: m.id, inviteeId: m.invitees[0]!.id, agendaItemId: m.agenda[0]!.id };
+      }
+      case 'reminder': {
+        const owner = { own: actor.user, sameAgency: actor.colleague, otherMunicipality: B.socialWorker }[scope as 'own'];
+        const r = await db.reminder.create({
+          data: { municipalityId: town.town.id, userId: owner.id, kind: 'review_overdue', entityType: 'Case', entityId: randomUUID(), dueAt: OPENED_AT, createdAt: OPENED_AT },
+          select: { id: true },
+        });
+        return { reminderId: r.id };
+      }
+      case 'task': {
+        const c = await caseOf();
+        const assigneeId = scope === 'sameAgency' ? actor.colleague.id : scope === 'otherAgency' ? otherPractitioner.id : actor.user.id;
+        const task = await makeTask(db, c, { createdById: coordinatorOf(town), assigneeId });
+        return { caseId: c.id, taskId: task.id };
+      }
       case 'session': {
         const owner = { own: actor.user, sameAgency: actor.colleague, otherMunicipality: B.socialWorker }[scope as 'own'];
         return { sessionId: (await sessionOf(owner)).sessionId };
@@ -175,12 +229,15 @@ export async function buildScenario(db: Db, app: App) {
   /** The target of a row: shared by the rows of the same actor and scope that change nothing, fresh when asked. */
   function target(kind: Target, actor: Actor, scope: Scope, opts: TargetOptions = {}) {
     if (opts.fresh) return build(kind, actor, scope, opts);
-    return cached(`${kind}|${actor.role}|${scope}|${opts.stage ?? ''}`, () => build(kind, actor, scope, opts));
+    return cached(`${kind}|${actor.role}|${scope}|${opts.stage ?? ''}|${opts.held ?? ''}`, () => build(kind, actor, scope, opts));
   }
 
+  const agendaCase = await makeCase(db, A, { keyWorkerId: otherSocialWorker.id });
+  /** A complete assessment form of A (rows about B's cases are refused before the factors matter). */
+  const ratings = await fullRatings(db, A.town.id);
   const newPerson = () => makePerson(db, A.town.id, { nameLatin: 'Huda Synthetic' });
 
-  return { A, B, otherAgency, otherPractitioner, otherSocialWorker, anonLogin, actors, target, sessionOf, newPerson };
+  return { A, B, otherAgency, otherPractitioner, otherSocialWorker, anonLogin, actors, target, sessionOf, newPerson, agendaCase, ratings };
 }
 
 export type Scenario = Awaited<ReturnType<typeof buildScenario>>;
