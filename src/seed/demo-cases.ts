@@ -3,6 +3,7 @@ import type { AuditTrail } from '../audit/writer.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { nameKeys } from '../modules/people/names.js';
 import { openCase } from '../modules/cases/open.js';
+import { seedAssessments } from './demo-assessments.js';
 import type { CaseStage, Cohort, ReferralSource, Urgency } from '../generated/prisma/enums.js';
 
 /** Synthetic people: invented combinations, in the scripts a register would hold them. */
@@ -93,6 +94,7 @@ export async function seedCases(
     await tx.caseNote.create({
       data: { caseId: opened.id, municipalityId: town.id, authorId: staff.socialWorker, createdAt: new Date(submittedAt.getTime() + 2 * day), body: keyring.encrypt('Home visit done; the family is willing to work with the youth centre.', 'case.note') },
     });
+    if (stage === 'review' || stage === 'intervention') await seedAssessments(tx, audit, keyring, { id: opened.id, municipalityId: town.id }, staff.coordinator, now, stage === 'review' ? 2 : 1);
     if (i % 2) {
       await tx.disclosure.create({
         data: {

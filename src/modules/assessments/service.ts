@@ -101,7 +101,8 @@ export async function createAssessment(ctx: ServiceContext, input: CreateAssessm
       createdAt: now,
       overallJudgement: ctx.keyring.encrypt(input.overallJudgement, JUDGEMENT_FIELD),
       ratings: {
-        create: input.ratings.map((r) => ({ factorId: r.factorId, rating: r.rating, comment: r.comment ? ctx.keyring.encrypt(r.comment, COMMENT_FIELD) : null })),
+        // One INSERT for the whole form.
+        createMany: { data: input.ratings.map((r) => ({ factorId: r.factorId, rating: r.rating, comment: r.comment ? ctx.keyring.encrypt(r.comment, COMMENT_FIELD) : null })) },
       },
     },
     select: { id: true, assessedAt: true },
