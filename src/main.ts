@@ -45,7 +45,6 @@ const app = await buildApp({
   logger,
 });
 await app.listen({ host: env.HOST, port: env.PORT });
-const jobs = env.JOBS === 'on' ? await startJobs({ url, db: database.db, log: app.log }) : null;
 
 const where = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;
 if (embedded) {
@@ -57,6 +56,9 @@ if (embedded) {
       `Ctrl-C stops the app and the database.\n`,
   );
 }
+
+// The reminder sweep (pg-boss on the same PostgreSQL; runs once across replicas). After the banner: it must not slow the start.
+const jobs = env.JOBS === 'on' ? await startJobs({ url, db: database.db, log: app.log }) : null;
 
 let closing = false;
 async function shutdown(signal: string) {
