@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { text } from '../../lib/text.js';
 
 export const ListAuditInput = z.object({
   actorId: z.uuid().optional(),
-  action: z.string().trim().min(1).max(80).optional(),
-  entityType: z.string().trim().min(1).max(40).optional(),
-  entityId: z.string().trim().min(1).max(80).optional(),
+  action: text().min(1).max(80).optional(),
+  entityType: text().min(1).max(40).optional(),
+  entityId: text().min(1).max(80).optional(),
   outcome: z.enum(['allowed', 'denied']).optional(),
   from: z.date().optional(),
   to: z.date().optional(),
@@ -12,3 +13,6 @@ export const ListAuditInput = z.object({
   cursor: z.string().regex(/^\d{1,19}$/).optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
+
+/** The same filters, for a CSV export (bounded by the service, not paged). */
+export const ExportAuditInput = ListAuditInput.omit({ cursor: true, limit: true }).default({});

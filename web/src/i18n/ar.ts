@@ -179,6 +179,10 @@ export const ar: Dictionary = {
     intact: 'عدد الأحداث التي فُحصت: {{ count }}، والسلسلة سليمة.',
     broken: 'السلسلة منقطعة عند الحدث رقم {{ seq }}: {{ reason }}.',
     checkedAt: 'وقت الفحص: {{ at }}',
+    export: 'تصدير بصيغة CSV',
+    exporting: 'جارٍ التصدير…',
+    exported: 'صُدِّر {{ count }} حدثًا.',
+    exportTruncated: 'صُدِّرت أحدث {{ count }} أحداث فقط: ضيّق عوامل التصفية لتصدير البقية.',
   },
   outcomes: { allowed: 'مسموح', denied: 'مرفوض' },
   breakReasons: {
@@ -218,7 +222,7 @@ export const ar: Dictionary = {
       list: 'الاطلاع على قائمة المستخدمين',
       directory: 'الاطلاع على دليل الزملاء',
     },
-    audit: { list: 'الاطلاع على سجل التدقيق', verify: 'التحقق من سجل التدقيق' },
+    audit: { list: 'الاطلاع على سجل التدقيق', verify: 'التحقق من سجل التدقيق', export: 'تصدير سجل التدقيق' },
     person: { match: 'البحث عن شخص', create: 'تسجيل شخص', read: 'الاطلاع على شخص', household: { link: 'ربط أفراد أسرة' } },
     referral: { create: 'تسجيل إحالة', mine: 'الاطلاع على إحالاتي', queue: 'الاطلاع على قائمة الفرز', read: 'الاطلاع على إحالة', screen: 'فرز إحالة' },
     case: {

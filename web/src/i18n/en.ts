@@ -186,6 +186,10 @@ export const en = {
     intact: '{{ count }} events checked, chain intact.',
     broken: 'The chain is broken at event {{ seq }}: {{ reason }}.',
     checkedAt: 'Checked at {{ at }}',
+    export: 'Export as CSV',
+    exporting: 'Exporting…',
+    exported: '{{ count }} events exported.',
+    exportTruncated: 'Only the {{ count }} most recent events were exported: narrow the filters to export the rest.',
   },
   outcomes: { allowed: 'Allowed', denied: 'Denied' },
   breakReasons: {
@@ -225,7 +229,7 @@ export const en = {
       list: 'User list viewed',
       directory: 'Colleague list viewed',
     },
-    audit: { list: 'Audit log viewed', verify: 'Audit log verified' },
+    audit: { list: 'Audit log viewed', verify: 'Audit log verified', export: 'Audit log exported' },
     person: { match: 'Person search', create: 'Person registered', read: 'Person viewed', household: { link: 'Household linked' } },
     referral: { create: 'Referral logged', mine: 'Own referrals viewed', queue: 'Screening queue viewed', read: 'Referral viewed', screen: 'Referral screened' },
     case: {

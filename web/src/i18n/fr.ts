@@ -179,6 +179,10 @@ export const fr: Dictionary = {
     intact: 'Événements vérifiés : {{ count }}. La chaîne est intacte.',
     broken: 'La chaîne est rompue à l’événement {{ seq }} : {{ reason }}.',
     checkedAt: 'Vérifié le {{ at }}',
+    export: 'Exporter en CSV',
+    exporting: 'Export en cours…',
+    exported: '{{ count }} événements exportés.',
+    exportTruncated: 'Seuls les {{ count }} événements les plus récents ont été exportés : affinez les filtres pour exporter les autres.',
   },
   outcomes: { allowed: 'Autorisé', denied: 'Refusé' },
   breakReasons: {
@@ -218,7 +222,7 @@ export const fr: Dictionary = {
       list: 'Liste des utilisateurs consultée',
       directory: 'Annuaire des collègues consulté',
     },
-    audit: { list: 'Journal d’audit consulté', verify: 'Journal d’audit vérifié' },
+    audit: { list: 'Journal d’audit consulté', verify: 'Journal d’audit vérifié', export: 'Journal d’audit exporté' },
     person: { match: 'Recherche de personne', create: 'Personne enregistrée', read: 'Personne consultée', household: { link: 'Foyer relié' } },
     referral: { create: 'Signalement fait', mine: 'Mes signalements consultés', queue: 'File de tri consultée', read: 'Signalement consulté', screen: 'Signalement trié' },
     case: {

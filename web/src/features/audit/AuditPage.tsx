@@ -7,6 +7,7 @@ import { RequireRole } from '../../components/Shell';
 import { AuditFilters, type Actor } from './AuditFilters';
 import { AuditRow } from './AuditRow';
 import { VerifyPanel } from './VerifyPanel';
+import { ExportButton } from './ExportButton';
 import { getAuditPage, type AuditFilters as Filters } from './api';
 
 function AuditLog() {
@@ -25,6 +26,7 @@ function AuditLog() {
     <>
       <VerifyPanel />
       <AuditFilters actors={[...actors().values()]} onApply={apply} />
+      <ExportButton filters={filters()} />
       <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>
         <p class="muted" aria-live="polite">
           {t('audit.shown', { count: formatNumber(pages() ? events().length : 0) })}

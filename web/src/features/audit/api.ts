@@ -35,6 +35,7 @@ export const ACTIONS = [
   'user.directory',
   'audit.list',
   'audit.verify',
+  'audit.export',
   'person.match',
   'person.create',
   'person.read',

@@ -1,0 +1,47 @@
+import { Show, createSignal } from 'solid-js';
+import { t } from '../../i18n';
+import { trpc } from '../../lib/trpc';
+import { errorMessage } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
+import { Alert } from '../../components/Alert';
+import type { AuditFilters } from './api';
+
+/** Saves the events the current filters select as a CSV file (the server bounds and audits it). */
+export function ExportButton(props: { filters: AuditFilters }) {
+  const [busy, setBusy] = createSignal(false);
+  const [done, setDone] = createSignal<{ rows: number; truncated: boolean } | null>(null);
+  const [error, setError] = createSignal<unknown>(null);
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const file = await trpc.audit.export.mutate(props.filters);
+      const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = file.filename;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // Revoked later, not at once: some browsers read the URL after click() returns.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setDone({ rows: file.rows, truncated: file.truncated });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const message = (d: { rows: number; truncated: boolean }) =>
+    t(d.truncated ? 'audit.exportTruncated' : 'audit.exported', { count: formatNumber(d.rows) });
+  return (
+    <div class="export">
+      <button type="button" class="button" onClick={run} disabled={busy()} data-testid="audit-export">
+        {busy() ? t('audit.exporting') : t('audit.export')}
+      </button>
+      <Show when={done()}>{(d) => <p class="muted" role="status" data-testid="audit-exported">{message(d())}</p>}</Show>
+      <Alert kind="error" message={error() ? errorMessage(error()) : null} />
+    </div>
+  );
+}
