@@ -10,7 +10,13 @@ export const ENCRYPTED_FIELDS = [
   { table: 'case_note', column: 'body', field: 'case.note' },
   { table: 'meeting_agenda_item', column: 'dissent', field: 'meeting.dissent', town: '(SELECT municipality_id FROM panel_meeting m WHERE m.id = meeting_id)' },
   { table: 'meeting_minute', column: 'body', field: 'meeting.minute', town: '(SELECT municipality_id FROM panel_meeting m WHERE m.id = meeting_id)' },
-] as const satisfies readonly { table: string; column: string; field: string; town?: string }[];
+  { table: 'assessment', column: 'overall_judgement', field: 'assessment.judgement' },
+  // Keyed by (assessment, factor): `key` names a row as text, `match` finds it again by its primary key.
+  {
+    table: 'assessment_rating', column: 'comment', field: 'assessment.comment', town: '(SELECT municipality_id FROM assessment a WHERE a.id = assessment_id)',
+    key: "assessment_id::text || '/' || factor_id::text", match: "(assessment_id, factor_id) = (split_part($2, '/', 1)::uuid, split_part($2, '/', 2)::uuid)",
+  },
+] as const satisfies readonly { table: string; column: string; field: string; town?: string; key?: string; match?: string }[];
 
 /**
  * Re-encrypts every value not yet under the keyring's newest key, a batch per transaction, each batch
@@ -25,18 +31,19 @@ export async function rotateAll(db: Db, keyring: Keyring, batch = 500): Promise<
     const { table, column, field } = entry;
     // Tables without their own municipality_id name it through their parent row.
     const town = 'town' in entry ? entry.town : 'municipality_id';
+    const [key, match] = 'key' in entry ? [entry.key, entry.match] : ['id', 'id = $2::uuid'];
     done[field] = 0;
     for (;;) {
       const moved = await db.$transaction(async (tx) => {
         const rows = await tx.$queryRawUnsafe<{ id: string; municipality_id: string; value: string }[]>(
-          `SELECT id, ${town} AS municipality_id, ${column} AS value FROM ${table}
-           WHERE ${column} IS NOT NULL AND ${column} NOT LIKE $1 ORDER BY id LIMIT $2 FOR UPDATE`,
+          `SELECT ${key} AS id, ${town} AS municipality_id, ${column} AS value FROM ${table}
+           WHERE ${column} IS NOT NULL AND ${column} NOT LIKE $1 ORDER BY ${key} LIMIT $2 FOR UPDATE`,
           current,
           batch,
         );
         for (const row of rows) {
           const value = keyring.encrypt(keyring.decrypt(row.value, field), field);
-          await tx.$executeRawUnsafe(`UPDATE ${table} SET ${column} = $1 WHERE id = $2::uuid`, value, row.id);
+          await tx.$executeRawUnsafe(`UPDATE ${table} SET ${column} = $1 WHERE ${match}`, value, row.id);
         }
         const perTown = new Map<string, number>();
         for (const r of rows) perTown.set(r.municipality_id, (perTown.get(r.municipality_id) ?? 0) + 1);
