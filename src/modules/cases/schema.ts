@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../lib/text.js';
 import { COHORTS } from '../people/schema.js';
 
 export const STAGES = ['intake', 'assessment', 'planning', 'intervention', 'review', 'closed', 'follow_up'] as const;
@@ -8,7 +9,7 @@ export const SENSITIVITIES = ['standard', 'restricted'] as const;
 
 const Id = z.uuid();
 /** Why a stage changed, a case closed, a disclosure ended: short, minuted, not case content. */
-const Reason = z.string().trim().min(3).max(500);
+const Reason = text().min(3).max(500);
 /** Opaque keyset cursor: `<ISO time>_<uuid>` of the last row of the previous page. */
 const Cursor = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z_[0-9a-f-]{36}$/);
 
@@ -29,7 +30,7 @@ export const ListCasesInput = z
 
 export const CaseIdInput = z.object({ id: Id });
 
-export const UpdateSummaryInput = z.object({ id: Id, summary: z.string().trim().max(20_000) });
+export const UpdateSummaryInput = z.object({ id: Id, summary: text().max(20_000) });
 
 export const ChangeStageInput = z.object({ id: Id, stage: z.enum(STAGES), reason: Reason });
 
@@ -46,7 +47,7 @@ export const CloseCaseInput = z
   .object({
     id: Id,
     closureReason: z.enum(CLOSURE_REASONS),
-    reason: z.string().trim().max(500).optional(),
+    reason: text().max(500).optional(),
     confirm: z.boolean().refine((v) => v, { message: 'required' }),
     followUpMonths: z.number().int().min(1).max(24).optional(),
   })
@@ -56,12 +57,12 @@ export const CloseCaseInput = z
 export const RecordReviewInput = z.object({
   caseId: Id,
   nextReviewAt: z.iso.date().transform((d) => new Date(`${d}T00:00:00Z`)).optional(),
-  note: z.string().trim().min(1).max(500).optional(),
+  note: text().min(1).max(500).optional(),
 });
 
 export const AddNoteInput = z.object({
   caseId: Id,
-  body: z.string().trim().min(1).max(20_000),
+  body: text().min(1).max(20_000),
   sensitivity: z.enum(SENSITIVITIES).default('standard'),
 });
 
@@ -72,7 +73,7 @@ export const DiscloseInput = z
     caseId: Id,
     agencyId: Id.optional(),
     userId: Id.optional(),
-    purpose: z.string().trim().min(3).max(300),
+    purpose: text().min(3).max(300),
     sections: z
       .array(z.enum(SECTIONS))
       .min(1)
@@ -85,7 +86,7 @@ export const DiscloseInput = z
 
 export const RevokeDisclosureInput = z.object({ id: Id, reason: Reason });
 
-export const WithdrawConsentInput = z.object({ caseId: Id, note: z.string().trim().min(1).max(20_000).optional() });
+export const WithdrawConsentInput = z.object({ caseId: Id, note: text().min(1).max(20_000).optional() });
 
 export type ListCases = z.infer<typeof ListCasesInput>;
 export type Disclose = z.infer<typeof DiscloseInput>;
@@ -112,7 +113,7 @@ export const AddInterventionInput = z
   .object({
     caseId: Id,
     type: z.enum(INTERVENTION_TYPES),
-    title: z.string().trim().min(1).max(200),
+    title: text().min(1).max(200),
     agencyId: Id,
     assigneeId: Id.optional(),
     startDate: Day.optional(),
@@ -121,7 +122,7 @@ export const AddInterventionInput = z
   .refine((i) => !i.startDate || !i.dueDate || i.dueDate >= i.startDate, { message: 'before_start', path: ['dueDate'] });
 
 export const UpdateInterventionInput = z
-  .object({ id: Id, status: z.enum(INTERVENTION_STATUSES).optional(), outcome: z.string().trim().max(2000).optional() })
+  .object({ id: Id, status: z.enum(INTERVENTION_STATUSES).optional(), outcome: text().max(2000).optional() })
   .refine((u) => u.status !== undefined || u.outcome !== undefined, { message: 'required', path: ['status'] });
 
 export type AddIntervention = z.infer<typeof AddInterventionInput>;
