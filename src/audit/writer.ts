@@ -97,11 +97,12 @@ export async function audited<T>(
   base: AuditBase,
   clock: Clock,
   work: (tx: Tx, audit: AuditTrail) => Promise<T>,
+  options?: { timeout?: number },
 ): Promise<T> {
   return db.$transaction(async (tx) => {
     const audit = new AuditTrail(base, clock);
     const result = await work(tx, audit);
     await audit.flush(tx);
     return result;
-  });
+  }, options);
 }

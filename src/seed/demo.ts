@@ -64,6 +64,7 @@ export async function seedDemo(db: Db, password: string, keyring: Keyring): Prom
     };
     await seedCases(tx, audit, keyring, town, staff, new Date());
     await seedMeetings(tx, audit, keyring, town, staff, new Date());
-  });
+    // One transaction for the whole demo: on a busy machine it takes longer than Prisma's 5 s default.
+  }, { timeout: 60_000 });
   return true;
 }
