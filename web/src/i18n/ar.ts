@@ -202,6 +202,9 @@ export const ar: Dictionary = {
     Referral: 'إحالة',
     Case: 'حالة',
     Disclosure: 'إفصاح',
+    Reminder: 'تذكير',
+    CaseTask: 'مهمة',
+    Municipality: 'البلدية',
   },
   auditActions: {
     auth: {
@@ -235,11 +238,15 @@ export const ar: Dictionary = {
       assign: 'تعيين في حالة',
       close: 'إغلاق حالة',
       reopen: 'إعادة فتح حالة',
+      review: 'مراجعة حالة',
       disclose: 'إفصاح عن حالة',
       disclosure: { revoke: 'إلغاء إفصاح' },
       intervention: { create: 'إضافة تدخل', update: 'تحديث تدخل' },
       consent: { withdraw: 'سحب الموافقة' },
     },
+    work: { mine: 'عرض مهامي', reminder: { dismiss: 'تجاهل تذكير' }, task: { complete: 'إنجاز مهمة' } },
+    settings: { read: 'عرض الإعدادات', update: 'تعديل الإعدادات' },
+    reminder: { sweep: 'إنشاء تذكيرات' },
   },
   roles: {
     social_worker: 'أخصائي اجتماعي',

@@ -209,6 +209,9 @@ export const en = {
     Referral: 'Referral',
     Case: 'Case',
     Disclosure: 'Disclosure',
+    Reminder: 'Reminder',
+    CaseTask: 'Task',
+    Municipality: 'Municipality',
   },
   auditActions: {
     auth: {
@@ -242,11 +245,15 @@ export const en = {
       assign: 'Case assigned',
       close: 'Case closed',
       reopen: 'Case reopened',
+      review: 'Case reviewed',
       disclose: 'Case disclosed',
       disclosure: { revoke: 'Disclosure revoked' },
       intervention: { create: 'Intervention added', update: 'Intervention updated' },
       consent: { withdraw: 'Consent withdrawn' },
     },
+    work: { mine: 'My work viewed', reminder: { dismiss: 'Reminder dismissed' }, task: { complete: 'Task done' } },
+    settings: { read: 'Settings viewed', update: 'Settings changed' },
+    reminder: { sweep: 'Reminders raised' },
   },
   roles: {
     social_worker: 'Social worker',

@@ -202,6 +202,9 @@ export const fr: Dictionary = {
     Referral: 'Signalement',
     Case: 'Dossier',
     Disclosure: 'Partage',
+    Reminder: 'Rappel',
+    CaseTask: 'Tâche',
+    Municipality: 'Municipalité',
   },
   auditActions: {
     auth: {
@@ -235,11 +238,15 @@ export const fr: Dictionary = {
       assign: 'Désignation sur un dossier',
       close: 'Dossier clos',
       reopen: 'Dossier rouvert',
+      review: 'Dossier révisé',
       disclose: 'Dossier partagé',
       disclosure: { revoke: 'Partage révoqué' },
       intervention: { create: 'Intervention ajoutée', update: 'Intervention mise à jour' },
       consent: { withdraw: 'Consentement retiré' },
     },
+    work: { mine: 'Mon travail consulté', reminder: { dismiss: 'Rappel écarté' }, task: { complete: 'Tâche faite' } },
+    settings: { read: 'Paramètres consultés', update: 'Paramètres modifiés' },
+    reminder: { sweep: 'Rappels créés' },
   },
   roles: {
     social_worker: 'Travailleur social',
