@@ -1,8 +1,7 @@
-import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appRouter } from '../../src/trpc/router.js';
 import { testDb } from '../helpers/db.js';
-import { makeTestApp, ORIGIN } from '../helpers/http.js';
+import { makeTestApp } from '../helpers/http.js';
+import { call as callApp, outcomeOf, PROCEDURES } from './client.js';
 import { CALLS } from './calls.js';
 import { GRID, MATRIX, matrixRows, ROLES, SCOPES, type Outcome, type Row } from './matrix.js';
 import { buildScenario, type Actor, type Scenario } from './scenario.js';
@@ -10,30 +9,7 @@ import { buildScenario, type Actor, type Scenario } from './scenario.js';
 const { db } = await testDb();
 const { app } = await makeTestApp(db);
 afterAll(() => app.close());
-
-type Procedure = { _def: { type: 'query' | 'mutation'; meta?: { action?: string } } };
-const PROCEDURES = (appRouter as unknown as { _def: { procedures: Record<string, Procedure> } })._def.procedures;
-
-/** A tRPC call over HTTP as the web client makes it (superjson, so dates travel as dates), from `ip`. */
-function call(path: string, input: unknown, cookie: string | null, ip: string) {
-  const headers: Record<string, string> = cookie ? { cookie } : {};
-  const body = JSON.stringify(superjson.serialize(input));
-  if (PROCEDURES[path]!._def.type === 'query') {
-    const q = input === undefined ? '' : `?input=${encodeURIComponent(body)}`;
-    return app.inject({ method: 'GET', url: `/trpc/${path}${q}`, headers, remoteAddress: ip });
-  }
-  const post = { ...headers, 'content-type': 'application/json', origin: ORIGIN };
-  return app.inject({ method: 'POST', url: `/trpc/${path}`, headers: post, payload: body, remoteAddress: ip });
-}
-
-/** What the answer means for access; anything else (a bad input, a conflict) names its code. */
-function outcomeOf(res: { statusCode: number; body: string }): Outcome | string {
-  if (res.statusCode === 200) return 'allowed';
-  const code = JSON.parse(res.body).error?.json?.data?.appCode as string | undefined;
-  if (code === 'NOT_FOUND' || code === 'FORBIDDEN') return code;
-  if (code === 'UNAUTHENTICATED' || code === 'SESSION_EXPIRED') return 'UNAUTHORIZED';
-  return `${res.statusCode} ${code ?? res.body.slice(0, 80)}`;
-}
+const call = (path: string, input: unknown, cookie: string | null, ip: string) => callApp(app, path, input, cookie, ip);
 
 let s: Scenario;
 // Each row calls from an address of its own, so its audit events (which record the client address)
