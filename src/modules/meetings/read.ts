@@ -115,7 +115,7 @@ export async function getMeeting(ctx: ServiceContext, id: string) {
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
   const authors = new Map(
-    (await ctx.db.user.findMany({ where: { id: { in: [...new Set(minutes.map((m) => m.authorId))] } }, select: { id: true, displayName: true } })).map((u) => [u.id, u]),
+    (await ctx.db.user.findMany({ where: { id: { in: [...new Set(minutes.map((m) => m.authorId))] }, municipalityId: ctx.user.municipalityId }, select: { id: true, displayName: true } })).map((u) => [u.id, u]),
   );
   const asMeeting = subject('PanelMeeting', { ...found }) as never;
   const may = { update: ctx.ability.can('update', asMeeting), decide: ctx.ability.can('decide', 'MeetingAgendaItem') };
