@@ -12,16 +12,18 @@ const { db, cspViolations } = world;
 /** Waits for the answer of one tRPC procedure the page is about to call. */
 const answerOf = (page: Page, path: string) => page.waitForResponse((res) => new URL(res.url()).pathname === `/trpc/${path}` && res.ok());
 
-/** Signs in on a fresh page and waits for the home page. */
-async function signIn(email: string) {
-  const { context, page } = await world.newPage();
-  await page.goto(`${world.base}/`);
+/** Signs in on the sign-in page and waits for the home page. */
+async function signIn(page: Page, email: string) {
   const form = page.getByTestId('sign-in-form');
   await form.getByLabel('E-mail address').fill(email);
   await form.getByLabel('Password').fill(TEST_PASSWORD);
   await form.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('home-title').waitFor();
-  return { context, page };
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByTestId('sign-in-form').waitFor();
 }
 
 /** Follows a link of the main navigation. */
@@ -51,8 +53,12 @@ describe('coordinating the intervention in a real browser', () => {
     const schoolDue = dayFromNow(45);
 
     // 1. The coordinator, a trained assessor, rates every factor: intent to harm is explicitly unknown.
-    const coordinator = await signIn(s.coordinator.email);
-    let page = coordinator.page;
+    // The coordinator keeps her browser open all along; the others share a second one in turn.
+    const coordinator = await world.newPage();
+    const desk = coordinator.page;
+    await desk.goto(`${world.base}/`);
+    await signIn(desk, s.coordinator.email);
+    let page = desk;
     await openCase(page, 'Cases', reference);
     const assessments = page.getByTestId('assessments-section');
     await assessments.getByText('No assessment yet.').waitFor();
@@ -151,12 +157,13 @@ describe('coordinating the intervention in a real browser', () => {
     expect(await recorded.textContent()).not.toContain('By consensus');
     expect(await recorded.getByTestId('dissent').textContent()).toBe('The school asked to escalate: the class group videos are getting worse.');
     await page.getByTestId('meeting-status').filter({ hasText: 'Held' }).waitFor();
-    await coordinator.context.close();
 
     // 5. The youth centre's practitioner sees the meeting's pack, then completes her intervention:
     //    she sees only her agency's part of the plan.
-    const partner = await signIn(s.mentor.email);
-    page = partner.page;
+    const shared = await world.newPage();
+    page = shared.page;
+    await page.goto(`${world.base}/`);
+    await signIn(page, s.mentor.email);
     await navigate(page, 'Panel meetings');
     await page.getByTestId('meeting-row').getByRole('link', { name: 'Prevention panel: November' }).click();
     const pack = page.locator(`[data-testid=agenda-item][data-case="${reference}"]`);
@@ -179,14 +186,13 @@ describe('coordinating the intervention in a real browser', () => {
     await partnerPlan.locator('[data-testid=intervention][data-status=completed]').filter({ hasText: 'Weekly mentoring' }).waitFor();
     expect(await own.textContent()).toContain('joined the youth centre football team');
     expect(await page.getByTestId('assessments-section').count()).toBe(0);
-    await partner.context.close();
+    await signOut(page);
 
     // 6. The case's review fell due five days ago. The scheduled job's sweep raises the reminder;
     //    the key worker finds it in "my work" and follows it to the case.
     const swept = await sweepMunicipality(db, s.town.id, () => new Date());
     expect(swept).toEqual({ created: 1, resolved: 0 });
-    const keyWorker = await signIn(s.socialWorker.email);
-    page = keyWorker.page;
+    await signIn(page, s.socialWorker.email);
     const worked = answerOf(page, 'work.mine');
     await navigate(page, 'My work');
     await worked;
@@ -204,11 +210,10 @@ describe('coordinating the intervention in a real browser', () => {
     expect(await nextReview.textContent()).toContain('Overdue');
     // The key worker reads the whole plan, with the youth centre's outcome.
     await page.getByTestId('plan-section').locator('[data-testid=intervention][data-status=completed]').filter({ hasText: 'joined the youth centre football team' }).waitFor();
-    await keyWorker.context.close();
+    await shared.context.close();
 
     // 7. The coordinator closes the case: risk reduced, a follow-up check in six months, confirmed.
-    const closing = await signIn(s.coordinator.email);
-    page = closing.page;
+    page = desk;
     await openCase(page, 'Cases', reference);
     const close = page.getByTestId('workflow').getByTestId('close-form');
     await close.getByLabel('Reason for closing').selectOption({ label: 'Risk reduced' });
@@ -223,7 +228,7 @@ describe('coordinating the intervention in a real browser', () => {
     await page.getByTestId('closure-reason').filter({ hasText: 'Closed: Risk reduced' }).waitFor();
     expect(await page.getByTestId('follow-up').textContent()).toBe(`Follow-up check on ${utcDay(followUpAt)}`);
     await page.getByRole('button', { name: 'Reopen' }).waitFor();
-    await closing.context.close();
+    await coordinator.context.close();
     // Nothing more is due for a closed case until its follow-up day: the review reminder was resolved.
     expect(await sweepMunicipality(db, s.town.id, () => new Date())).toEqual({ created: 0, resolved: 0 });
 
@@ -312,5 +317,5 @@ describe('coordinating the intervention in a real browser', () => {
     expect(await db.auditEvent.count({ where: { municipalityId: s.town.id, outcome: 'denied' } })).toBe(0);
     expect((await verifyChain(db, s.town.id)).firstBroken).toBeNull();
     expect(cspViolations).toEqual([]);
-  }, 90_000);
+  }, 150_000);
 });
