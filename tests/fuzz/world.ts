@@ -7,6 +7,7 @@ import { callerFor, testConfig, testKeyring } from '../helpers/callers.js';
 import { makeCase, makeDisclosure } from '../helpers/case-factories.js';
 import { makePerson } from '../helpers/people-factories.js';
 import { makeReferral } from '../helpers/referral-factories.js';
+import { makeMeeting } from '../helpers/meeting-factories.js';
 import { createSession } from '../../src/auth/session.js';
 import { manualClock } from '../../src/lib/clock.js';
 import type { Role } from '../../src/generated/prisma/enums.js';
@@ -14,7 +15,7 @@ import { fuzzProcedure, installWriteLog, report, type FuzzWorld, type Procedure,
 
 /**
  * This file's app and municipality with one of everything (a case with a disclosure and an
- * intervention, a pending referral, two people, a spare session), so valid-looking inputs reach
+ * intervention, a pending referral, two people, a panel meeting on the case, a spare session), so valid-looking inputs reach
  * real rows and the service code behind the schema.
  */
 export async function fuzzWorld(): Promise<FuzzWorld> {
@@ -41,6 +42,7 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
   const intervention = await caller.cases.addIntervention({ caseId: c.id, type: 'mentoring', title: 'Synthetic mentoring', agencyId: town.agency.id });
   const referral = await makeReferral(db, testKeyring, { town, referrer: town.socialWorker });
   const [person, member] = [c.person, await makePerson(db, town.town.id, { nameLatin: 'Nadia Synthetic', birthYear: 1990 })];
+  const meeting = await makeMeeting(db, town, { cases: [c], agencyIds: [town.agency.id], userIds: [town.socialWorker.id] });
   const spare = await createSession(db, clock(), testConfig().session, town.coordinator, { ip: null, userAgent: 'spare' });
   await installWriteLog(db);
 
@@ -58,6 +60,12 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
     referralId: referral.id,
     disclosureId: disclosure.id,
     interventionId: intervention.id,
+    meetingId: meeting.id,
+    agendaItemId: meeting.agenda[0]!.id,
+    inviteeId: meeting.invitees[0]!.id,
+    caseIds: c.id,
+    agencyIds: town.agency.id,
+    userIds: town.socialWorker.id,
   };
   const idOf: Record<string, string> = {
     agencies: otherAgency.id,
@@ -66,6 +74,7 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
     people: person.id,
     referrals: referral.id,
     cases: c.id,
+    meetings: meeting.id,
     'cases.revokeDisclosure': disclosure.id,
     'cases.updateIntervention': intervention.id,
   };

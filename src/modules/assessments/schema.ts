@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../lib/text.js';
 
 export const DOMAINS = ['engagement', 'intent', 'capability', 'protective'] as const;
 export const RISK_DOMAINS = ['engagement', 'intent', 'capability'] as const;
@@ -13,7 +14,7 @@ export type Rating = (typeof RATINGS)[number];
 export const scaleOf = (domain: Domain): readonly Rating[] => (domain === 'protective' ? PROTECTIVE_RATINGS : RISK_RATINGS);
 
 const Id = z.uuid();
-const Label = z.string().trim().min(2).max(200);
+const Label = text().min(2).max(200);
 /** An empty comment is no comment. */
 const Comment = z
   .string()
@@ -55,7 +56,7 @@ export const CreateAssessmentInput = z.object({
     .max(300)
     .refine((r) => new Set(r.map((x) => x.factorId)).size === r.length, { message: 'duplicate' }),
   /** In words, never a computed score. */
-  overallJudgement: z.string().trim().min(1).max(20_000),
+  overallJudgement: text().min(1).max(20_000),
 });
 
 export type CreateFactor = z.infer<typeof CreateFactorInput>;

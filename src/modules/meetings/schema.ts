@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../lib/text.js';
 import { INTERVENTION_TYPES } from '../cases/schema.js';
 
 export const DECISIONS = ['continue', 'adjust_plan', 'escalate', 'close', 'refer_elsewhere'] as const;
@@ -14,9 +15,9 @@ export const ListMeetingsInput = z.object({ when: z.enum(['upcoming', 'past']).d
 export const MeetingIdInput = z.object({ id: Id });
 
 const MeetingFields = {
-  title: z.string().trim().min(3).max(200),
+  title: text().min(3).max(200),
   scheduledAt: z.date(),
-  location: z.string().trim().max(200).optional(),
+  location: text().max(200).optional(),
   /** The agenda, in order. */
   caseIds: Ids(50),
   agencyIds: Ids(50),
@@ -47,7 +48,7 @@ export const AttendanceInput = z.object({
 const InterventionAction = z
   .object({
     type: z.enum(INTERVENTION_TYPES),
-    title: z.string().trim().min(1).max(200),
+    title: text().min(1).max(200),
     agencyId: Id,
     assigneeId: Id.optional(),
     startDate: Day.optional(),
@@ -55,7 +56,7 @@ const InterventionAction = z
   })
   .refine((i) => !i.startDate || !i.dueDate || i.dueDate >= i.startDate, { message: 'before_start', path: ['dueDate'] });
 
-const TaskAction = z.object({ title: z.string().trim().min(1).max(200), assigneeId: Id.optional(), dueDate: Day.optional() });
+const TaskAction = z.object({ title: text().min(1).max(200), assigneeId: Id.optional(), dueDate: Day.optional() });
 
 /** A decision on one agenda item: consensus, or the dissent recorded (encrypted at rest). */
 export const DecideInput = z
@@ -63,7 +64,7 @@ export const DecideInput = z
     agendaItemId: Id,
     decision: z.enum(DECISIONS),
     consensus: z.boolean(),
-    dissent: z.string().trim().max(5_000).optional(),
+    dissent: text().max(5_000).optional(),
     interventions: z.array(InterventionAction).max(10).default([]),
     tasks: z.array(TaskAction).max(10).default([]),
   })
@@ -73,7 +74,7 @@ export const AddMinuteInput = z.object({
   meetingId: Id,
   /** The agenda item the entry is about; none for the meeting in general. */
   agendaItemId: Id.optional(),
-  body: z.string().trim().min(1).max(20_000),
+  body: text().min(1).max(20_000),
   /** The entry this one corrects: the only kind of entry approved minutes still take. */
   correctsId: Id.optional(),
 });
