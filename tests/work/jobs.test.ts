@@ -50,7 +50,7 @@ describe('the reminder job with several workers', () => {
     }
     expect(await remindersOf(db, town.town.id)).toHaveLength(expected);
     expect(await duplicates(town.town.id)).toEqual([{ n: 0n }]);
-  });
+  }, 60_000);
 
   it('two pg-boss runners on one database run the start-up sweep once and raise each reminder once', async () => {
     const { town, expected } = await busyTown();
@@ -82,5 +82,5 @@ describe('the reminder job with several workers', () => {
     } finally {
       await client.end();
     }
-  });
+  }, 90_000);
 });

@@ -29,6 +29,8 @@ export interface OpenCase {
 
 /** Opens a case in `intake` with its reference and first timeline entry; audited as case.open. */
 export async function openCase(db: DbClient, audit: AuditTrail, input: OpenCase) {
+  // Before the counter is locked: the lock is held until commit, so the critical section stays short.
+  const nextReviewAt = await firstReviewDate(db, input.municipalityId, input.at);
   const reference = await nextReference(db, input.municipalityId, input.at.getUTCFullYear());
   const created = await db.case.create({
     data: {
@@ -39,7 +41,7 @@ export async function openCase(db: DbClient, audit: AuditTrail, input: OpenCase)
       reference,
       openedAt: input.at,
       stage: 'intake',
-      nextReviewAt: await firstReviewDate(db, input.municipalityId, input.at),
+      nextReviewAt,
     },
     select: { id: true, reference: true },
   });
