@@ -228,6 +228,11 @@ describe('coordinating the intervention in a real browser', () => {
     await page.getByTestId('closure-reason').filter({ hasText: 'Closed: Risk reduced' }).waitFor();
     expect(await page.getByTestId('follow-up').textContent()).toBe(`Follow-up check on ${utcDay(followUpAt)}`);
     await page.getByRole('button', { name: 'Reopen' }).waitFor();
+    // The case's story in words on the timeline, newest first.
+    const timeline = page.getByTestId('timeline');
+    await timeline.locator('li[data-kind=close]').waitFor();
+    const story = await timeline.locator('li[data-kind] .timeline-title').allTextContents();
+    expect(story.slice(0, 6)).toEqual(['Case closed', 'Intervention: Planned → Completed', 'Panel decision', 'Intervention added', 'Intervention added', 'Assessment recorded']);
     await coordinator.context.close();
     // Nothing more is due for a closed case until its follow-up day: the review reminder was resolved.
     expect(await sweepMunicipality(db, s.town.id, () => new Date())).toEqual({ created: 0, resolved: 0 });

@@ -133,6 +133,7 @@ export const casesAr: CasesDictionary = {
     'task.done': 'أُنجزت مهمة',
     consent: 'سُحبت الموافقة',
     assessment: 'سُجّل تقييم',
+    panel_decision: 'قرار اللجنة',
     keyWorker: 'الأخصائي المسؤول',
     leadAgency: 'الجهة الرائدة',
     someone: 'جهة ما',

@@ -133,6 +133,7 @@ export const casesEn = {
     'task.done': 'Task done',
     consent: 'Consent withdrawn',
     assessment: 'Assessment recorded',
+    panel_decision: 'Panel decision',
     keyWorker: 'key worker',
     leadAgency: 'lead agency',
     someone: 'someone',

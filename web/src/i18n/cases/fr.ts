@@ -133,6 +133,7 @@ export const casesFr: CasesDictionary = {
     'task.done': 'Tâche faite',
     consent: 'Consentement retiré',
     assessment: 'Évaluation enregistrée',
+    panel_decision: 'Décision du panel',
     keyWorker: 'référent',
     leadAgency: 'organisme pilote',
     someone: 'un destinataire',
