@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeTown } from '../helpers/factories.js';
 import { callerFor, testKeyring } from '../helpers/callers.js';
-import { failure, makeCase } from '../helpers/case-factories.js';
+import { failure, makeCase, makeDisclosure } from '../helpers/case-factories.js';
 import { activeFactors, fullRatings, makeAssessor } from '../helpers/assessment-factories.js';
 import { COMMENT_FIELD, JUDGEMENT_FIELD } from '../../src/modules/assessments/service.js';
 
@@ -60,7 +60,7 @@ describe('assessments.create: the form', () => {
     expect(page.assessments[0]!.ratings.filter((r) => r.comment !== null)).toHaveLength(1);
   });
 
-  it('records a timeline entry with ids only, and an audit event with counts', async () => {
+  it('records a timeline entry with ids only (shown to readers of the assessments), and an audit event with counts', async () => {
     const { town, c, caller } = await ready();
     const ratings = await fullRatings(db, town.town.id, (f, i) => (i < 3 ? 'unknown' : f.domain === 'protective' ? 'present' : 'low'));
     const created = await caller.assessments.create({ caseId: c.id, ratings, overallJudgement: JUDGEMENT });
@@ -70,6 +70,10 @@ describe('assessments.create: the form', () => {
     expect(audit).toEqual({ entityId: c.id, detail: { assessmentId: created.id, ratings: 16, unknown: 3 } });
     const page = await caller.cases.get({ id: c.id });
     expect(page.timeline.find((e) => e.kind === 'assessment')?.data).toEqual({ assessmentId: created.id });
+    // A partner shown the summary only does not learn that an assessment took place.
+    await makeDisclosure(db, c, { agencyId: town.agency.id, sections: ['summary'], createdById: town.coordinator.id });
+    const partner = (await callerFor(db, town.practitioner)).caller;
+    expect((await partner.cases.get({ id: c.id })).timeline.map((e) => e.kind)).not.toContain('assessment');
   });
 
   it('lists newest first with the trend oldest first', async () => {

@@ -93,7 +93,7 @@ export async function getCase(ctx: ServiceContext, id: string) {
   const plan = can('plan') ? await planOf(ctx, id) : null;
   // The pickers for a new intervention, only to those who may add one.
   const planAdd = can('plan') && mayAddIntervention(ctx, c) ? await planChoices(ctx) : null;
-  const timeline = await timelineOf(ctx, id, { summary: can('summary'), team: can('team'), plan: can('plan') });
+  const timeline = await timelineOf(ctx, id, { summary: can('summary'), team: can('team'), plan: can('plan'), assessments: can('assessments') });
 
   ctx.audit.record({ action: 'case.read', entityType: 'Case', entityId: id, detail: { sections } });
   return { ...header, sections, summary, notes, team, plan, planAdd, timeline };
@@ -106,7 +106,7 @@ const TEXT_KEYS = new Set(['reason', 'purpose']);
  * The case's history, newest first, cut to what the user may know: entries about notes only for
  * notes they may read, the case team only to those who see the team, reasons only with the summary.
  */
-async function timelineOf(ctx: ServiceContext, caseId: string, may: { summary: boolean; team: boolean; plan: boolean }) {
+async function timelineOf(ctx: ServiceContext, caseId: string, may: { summary: boolean; team: boolean; plan: boolean; assessments: boolean }) {
   const events = await ctx.db.caseEvent.findMany({
     where: { caseId },
     select: { id: true, at: true, actorId: true, kind: true, data: true },
@@ -125,6 +125,7 @@ async function timelineOf(ctx: ServiceContext, caseId: string, may: { summary: b
     if (e.kind === 'disclose' || e.kind === 'revoke') return may.team;
     if (e.kind === 'summary') return may.summary;
     if (e.kind.startsWith('intervention')) return may.plan;
+    if (e.kind === 'assessment') return may.assessments;
     return true;
   });
   const actorIds = [...new Set(shown.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
