@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserWorld } from './browser.js';
@@ -45,6 +46,9 @@ describe('stored text is rendered as text', () => {
     await db.agency.update({ where: { id: town.agency.id }, data: { name: tagged('Agency') } });
     await db.user.update({ where: { id: town.socialWorker.id }, data: { displayName: tagged('Worker') } });
     await db.user.update({ where: { id: town.practitioner.id }, data: { displayName: tagged('Practitioner') } });
+    // A name that is a spreadsheet formula, for the audit log's CSV export.
+    const FORMULA = '=HYPERLINK("http://example.invalid","open")';
+    await db.user.update({ where: { id: town.coordinator.id }, data: { displayName: FORMULA } });
 
     const clock = manualClock(new Date());
     const coordinator = (await callerFor(db, town.coordinator, { clock })).caller;
@@ -105,8 +109,19 @@ describe('stored text is rendered as text', () => {
       for (const text of visit.shows) await page.getByText(text, { exact: false }).locator('visible=true').first().waitFor();
       expect(await injected(page), visit.path).toEqual({ xss: null, images: 0, svgs: 0, scripts: 0, jsLinks: 0 });
     }
+
+    // The auditor's CSV export downloads, with the formula made inert and the markup kept as text.
+    const auditPage = signedIn.get(town.auditor.email)!.page;
+    const [download] = await Promise.all([auditPage.waitForEvent('download'), auditPage.getByTestId('audit-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d\d-\d\d\.csv$/);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv).toContain(`,"'${FORMULA.replaceAll('"', '""')}",`);
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    expect(csv).toContain(tagged('Worker').replaceAll('"', '""'));
+    await auditPage.getByTestId('audit-exported').waitFor();
+
     for (const { context } of signedIn.values()) await context.close();
     expect(dialogs).toEqual([]);
     expect(cspViolations).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 });
