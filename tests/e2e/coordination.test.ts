@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { browserWorld } from './browser.js';
 import { coordinationScenario, dayFromNow } from './coordination-scenario.js';
 import { TEST_PASSWORD } from '../helpers/factories.js';
+import { activeFactors } from '../helpers/assessment-factories.js';
 import { sweepMunicipality } from '../../src/jobs/reminders.js';
 import { verifyChain } from '../../src/audit/verify.js';
 
@@ -52,13 +53,14 @@ describe('coordinating the intervention in a real browser', () => {
     const mentoringDue = dayFromNow(30);
     const schoolDue = dayFromNow(45);
 
-    // 1. The coordinator, a trained assessor, rates every factor: intent to harm is explicitly unknown.
     // The coordinator keeps her browser open all along; the others share a second one in turn.
     const coordinator = await world.newPage();
     const desk = coordinator.page;
     await desk.goto(`${world.base}/`);
     await signIn(desk, s.coordinator.email);
     let page = desk;
+
+    // 1. The coordinator, a trained assessor, rates every factor: intent to harm is explicitly unknown.
     await openCase(page, 'Cases', reference);
     const assessments = page.getByTestId('assessments-section');
     await assessments.getByText('No assessment yet.').waitFor();
@@ -67,7 +69,8 @@ describe('coordinating the intervention in a real browser', () => {
     const rows = form.getByTestId('factor-row');
     await rows.first().waitFor();
     const codes = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-factor') ?? ''));
-    expect(codes.length).toBeGreaterThanOrEqual(4);
+    // The form asks about every factor of the municipality's framework.
+    expect([...codes].sort()).toEqual((await activeFactors(db, s.town.id)).map((f) => f.code).sort());
     const rating = (code: string) =>
       code === 'int_stated_harm' ? 'Unknown' : code.startsWith('eng_') ? 'Moderate' : code.startsWith('pro_') ? (code === 'pro_community' ? 'Absent' : 'Present') : 'Low';
     for (const code of codes) await factorRow(form, code).getByLabel(rating(code), { exact: true }).check();
@@ -122,7 +125,7 @@ describe('coordinating the intervention in a real browser', () => {
       const pad = (n: number) => String(n).padStart(2, '0');
       return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
     });
-    await meetingForm.getByLabel('Title').fill('Prevention panel: November');
+    await meetingForm.getByLabel('Title').fill('Weekly prevention panel');
     await meetingForm.getByLabel('When').fill(now);
     await meetingForm.getByLabel('Place').fill('Town hall, room 2');
     await meetingForm.getByTestId('agenda-pick').getByLabel(reference).check();
@@ -132,7 +135,7 @@ describe('coordinating the intervention in a real browser', () => {
     const scheduled = answerOf(page, 'meetings.schedule');
     await meetingForm.getByRole('button', { name: 'Schedule', exact: true }).click();
     await scheduled;
-    await page.getByRole('heading', { name: 'Prevention panel: November' }).waitFor();
+    await page.getByRole('heading', { name: 'Weekly prevention panel' }).waitFor();
     expect(await page.getByTestId('meeting-status').textContent()).toBe('Scheduled');
     const attendance = page.getByTestId('attendance');
     await attendance.getByText('Crescent Youth Centre').waitFor();
@@ -165,7 +168,7 @@ describe('coordinating the intervention in a real browser', () => {
     await page.goto(`${world.base}/`);
     await signIn(page, s.mentor.email);
     await navigate(page, 'Panel meetings');
-    await page.getByTestId('meeting-row').getByRole('link', { name: 'Prevention panel: November' }).click();
+    await page.getByTestId('meeting-row').getByRole('link', { name: 'Weekly prevention panel' }).click();
     const pack = page.locator(`[data-testid=agenda-item][data-case="${reference}"]`);
     await pack.getByText('Weekly mentoring at the youth centre').waitFor();
     expect(await pack.textContent()).not.toContain('Catch-up classes');
