@@ -8,6 +8,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 export interface BenchServer {
   base: string;
+  /** The server's logged errors so far, by kind (what failed requests were). */
+  errors(): Record<string, number>;
   child: ChildProcess;
   stop(): Promise<void>;
 }
@@ -17,10 +19,27 @@ export async function startServer(env: { url: string; keySpec: string; municipal
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: env.url, JISR_DATA_KEY: env.keySpec, BENCH_MUNICIPALITY: env.municipalityId, DB_POOL_MAX: String(env.poolMax ?? 10), PORT: '0', NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
+  const errors = new Map<string, number>();
+  let pending = '';
+  child.stdout!.on('data', (d) => {
+    pending += d;
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) {
+      if (!line.startsWith('{')) continue;
+      try {
+        const entry = JSON.parse(line) as { msg?: string; path?: string; err?: { type?: string; code?: string; at?: string[] } };
+        const key = `${entry.msg ?? ''}${entry.path ? ` ${entry.path}` : ''}: ${entry.err?.type ?? ''}${entry.err?.code ? ` ${entry.err.code}` : ''} at ${entry.err?.at?.[0] ?? '?'}`;
+        errors.set(key, (errors.get(key) ?? 0) + 1);
+      } catch {
+        /* not a log line */
+      }
+    }
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -32,6 +51,7 @@ export async function startServer(env: { url: string; keySpec: string; municipal
   });
   return {
     base: `http://127.0.0.1:${port}`,
+    errors: () => Object.fromEntries(errors),
     child,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -89,7 +89,8 @@ async function scaleState(url: string, ids: string[], last: ScaleMunicipality): 
     if (rows[0].n === 0) return 'absent';
     const head = await client.query('SELECT seq FROM audit_chain_head WHERE chain = $1', [last.id]);
     const people = await client.query('SELECT count(*)::int AS n FROM person WHERE municipality_id = $1', [last.id]);
-    return (last.audit === 0 || head.rows[0]?.seq === last.audit) && people.rows[0].n === last.people ? 'complete' : 'partial';
+    // Benchmarks add audit events (and the app may add people): at least what the seed wrote means complete.
+    return (last.audit === 0 || (head.rows[0]?.seq ?? 0) >= last.audit) && people.rows[0].n >= last.people ? 'complete' : 'partial';
   } finally {
     await client.end();
   }

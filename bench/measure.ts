@@ -45,7 +45,7 @@ function summarise(latencies: number[], seconds: number, errors: number): Run {
 export type Request = { method?: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
 
 /** One autocannon run against `base`, cycling through `requests`; latencies of 2xx answers only. */
-export async function httpRun(base: string, requests: Request[], connections: number, seconds: number, amount?: number): Promise<Run> {
+export async function httpRun(base: string, requests: Request[], connections: number, seconds: number, amount?: number, until?: Promise<unknown>): Promise<Run> {
   const latencies: number[] = [];
   let errors = 0;
   const started = process.hrtime.bigint();
@@ -60,6 +60,8 @@ export async function httpRun(base: string, requests: Request[], connections: nu
     if (status >= 200 && status < 300) latencies.push(ms);
     else errors += 1;
   });
+  // With `until`, the run lasts as long as that work does (e.g. a burst of sign-ins).
+  void until?.finally(() => (instance as unknown as { stop(): void }).stop());
   const result = await instance;
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   return summarise(latencies, elapsed, errors + result.errors + result.timeouts);

@@ -75,5 +75,7 @@ export function renderMarkdown(r: BenchResult): string {
     `p99 during / without: ${r.signInBurst.ratioP99}×. Sign-ins: ${r.signInBurst.signIns}, failed: ${r.signInBurst.failedSignIns}${r.signInBurst.failedSignIns ? ` (${Object.entries(r.signInBurst.failedByStatus).map(([st, n]) => `${n}× HTTP ${st}`).join(', ')})` : ''}.`,
     '',
   );
+  const errors = Object.entries(r.serverErrors);
+  lines.push('## Server errors', '', errors.length ? errors.map(([k, n]) => `- ${n}× ${k}`).join('\n') : 'None.', '');
   return lines.join('\n');
 }

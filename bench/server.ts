@@ -36,7 +36,7 @@ const config: AppConfig = { session: { idleMs: 120 * 60_000, absoluteMs: 12 * 3_
 const database = createDb({ url, poolMax: Number(env.DB_POOL_MAX ?? 10), statementTimeoutMs: 30_000 });
 const { db, pool } = database;
 
-const app = await buildApp({ db, config, keyring, publicOrigin: BENCH_ORIGIN, loginPerMinute: 1_000_000, logger: false, webRoot: '/nonexistent' });
+const app = await buildApp({ db, config, keyring, publicOrigin: BENCH_ORIGIN, loginPerMinute: 1_000_000, logger: { level: 'error' }, webRoot: '/nonexistent' });
 
 const ListQuery = z.object({
   stage: z.string().nullable().default(null),
@@ -106,4 +106,7 @@ const shutdown = async () => {
   process.exit(0);
 };
 process.on('SIGTERM', () => void shutdown());
+// The parent holds our stdin: when it goes away (finished, crashed, killed), so do we.
+process.stdin.on('close', () => void shutdown());
+process.stdin.resume();
 process.on('SIGINT', () => void shutdown());

@@ -33,11 +33,12 @@ function overdue(now: Date): Prisma.CaseWhereInput {
 export async function listCases(ctx: ServiceContext, input: ListCases) {
   assertCan(ctx.ability, 'read', 'Case');
   const summaryReadable = accessibleBy(ctx.ability, 'read:summary').ofType('Case');
+  const listReadable = accessibleBy(ctx.ability).ofType('Case');
   // Filtering on a field a row hides would reveal it, so those filters only look at cases whose summary the user reads.
   const onHiddenFields = Boolean(input.cohort || input.keyWorkerId || input.leadAgencyId);
   const where: Prisma.CaseWhereInput = {
     AND: [
-      accessibleBy(ctx.ability).ofType('Case'),
+      listReadable,
       onHiddenFields ? summaryReadable : {},
       { stage: input.stage, cohort: input.cohort, keyWorkerId: input.keyWorkerId, leadAgencyId: input.leadAgencyId },
       input.reference ? { reference: { startsWith: input.reference, mode: 'insensitive' } } : {},
@@ -47,9 +48,13 @@ export async function listCases(ctx: ServiceContext, input: ListCases) {
   };
   const rows = await ctx.db.case.findMany({ where, select: listSelect, orderBy: [{ openedAt: 'desc' }, { id: 'desc' }], take: input.limit + 1 });
   const { items, nextCursor } = pageOf(rows, input.limit, (r) => r.openedAt);
-  const withSummary = new Set(
-    (await ctx.db.case.findMany({ where: { AND: [summaryReadable, { id: { in: items.map((r) => r.id) } }] }, select: { id: true } })).map((r) => r.id),
-  );
+  // When the summary rule is the read rule itself (a coordinator's), every listed row shows it: no second query.
+  const sameRule = JSON.stringify(summaryReadable) === JSON.stringify(listReadable);
+  const withSummary = sameRule
+    ? new Set(items.map((r) => r.id))
+    : new Set(
+        (await ctx.db.case.findMany({ where: { AND: [summaryReadable, { id: { in: items.map((r) => r.id) } }] }, select: { id: true } })).map((r) => r.id),
+      );
   const { cursor: _c, limit: _l, ...filters } = input;
   ctx.audit.record({
     action: 'case.list',
