@@ -1,85 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDb } from '../helpers/db.js';
-import { makeTestApp } from '../helpers/http.js';
-import { call as callApp, outcomeOf, PROCEDURES } from './client.js';
+import { describe, expect, it } from 'vitest';
 import { CALLS } from './calls.js';
-import { GRID, MATRIX, matrixRows, ROLES, SCOPES, type Outcome, type Row } from './matrix.js';
-import { buildScenario, type Actor, type Scenario } from './scenario.js';
-
-const { db } = await testDb();
-const { app } = await makeTestApp(db);
-afterAll(() => app.close());
-const call = (path: string, input: unknown, cookie: string | null, ip: string) => callApp(app, path, input, cookie, ip);
-
-let s: Scenario;
-// Each row calls from an address of its own, so its audit events (which record the client address)
-// are told apart from every other row's even when rows run side by side.
-let rowCount = 0;
-const nextIp = () => (++rowCount, `10.${(rowCount >> 16) & 255}.${(rowCount >> 8) & 255}.${rowCount & 255}`);
-
-interface Ran {
-  row: Row;
-  ip: string;
-  actorId: string | null;
-  got: Outcome | string;
-}
-
-/** Runs one row over HTTP. */
-async function run(row: Row): Promise<Ran> {
-  const spec = GRID[row.procedure]!;
-  const how = CALLS[row.procedure]!;
-  const actor: Actor | null = row.role === 'anonymous' ? null : s.actors[row.role];
-  const scope = row.scope === 'any' ? 'own' : row.scope;
-  const fresh = row.expect === 'allowed' && PROCEDURES[row.procedure]!._def.type === 'mutation';
-  // A refusal comes before any stage rule, so refused rows share the scope's case whatever its stage
-  // (were access wrongly granted, the stage rule's BAD_REQUEST would still differ from the matrix).
-  const targetActor = actor ?? s.actors.coordinator; // anonymous callers aim at a real record
-  const ids = spec.target === 'none' ? {} : await s.target(spec.target, targetActor, scope, { fresh, stage: fresh ? how.stage : undefined, held: fresh ? how.held : undefined });
-  const user = actor && how.spare ? actor.spare : actor?.user;
-  const cookie = actor ? (how.spare ? (await s.sessionOf(actor.spare)).cookie : actor.cookie) : null;
-  const ip = nextIp();
-  const res = await call(row.procedure, await how.input(ids, s, actor), cookie, ip);
-  return { row, ip, actorId: user?.id ?? null, got: outcomeOf(res) };
-}
-
-/** What differs from the matrix: the outcome, or a refusal not audited as exactly one `denied` event. */
-async function differences(procedure: string, ran: Ran[]) {
-  const action = PROCEDURES[procedure]!._def.meta?.action ?? procedure;
-  const refused = ran.filter((r) => r.actorId && r.row.expect !== 'allowed');
-  const events = await db.auditEvent.findMany({ where: { ip: { in: refused.map((r) => r.ip) } }, select: { ip: true, actorId: true, action: true, outcome: true } });
-  const found: string[] = [];
-  for (const { row, ip, actorId, got } of ran) {
-    const where = `${row.procedure} as ${row.role} on ${row.scope}`;
-    if (got !== row.expect) {
-      found.push(`${where}: expected ${row.expect}, got ${got}`);
-      continue;
-    }
-    if (!actorId || row.expect === 'allowed') continue;
-    const mine = events.filter((e) => e.ip === ip).map((e) => [e.actorId === actorId ? 'actor' : e.actorId, e.action, e.outcome]);
-    if (JSON.stringify(mine) !== JSON.stringify([['actor', action, 'denied']])) {
-      found.push(`${where}: refusal audited as ${JSON.stringify(mine)}, expected one "${action}" denied`);
-    }
-  }
-  return found;
-}
-
-/** Runs `jobs` with at most `width` at a time. */
-async function inParallel<T>(width: number, jobs: (() => Promise<T>)[]) {
-  const results: T[] = [];
-  let next = 0;
-  const lane = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      results[i] = await jobs[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: width }, lane));
-  return results;
-}
-
-beforeAll(async () => {
-  s = await buildScenario(db, app);
-}, 120_000);
+import { GRID, MATRIX, matrixRows, ROLES, SCOPES } from './matrix.js';
+import { context, outcomeOf, PARTS, PROCEDURES, walk } from './walk.js';
 
 describe('the matrix itself', () => {
   it('lists every procedure of the app router, and only those, each with a way to call it', () => {
@@ -87,6 +9,8 @@ describe('the matrix itself', () => {
     expect(inRouter.filter((p) => !GRID[p]), 'procedures without rows in tests/matrix/matrix.ts').toEqual([]);
     expect(Object.keys(GRID).filter((p) => !PROCEDURES[p]), 'rows for procedures that no longer exist').toEqual([]);
     expect(Object.keys(GRID).filter((p) => !CALLS[p]), 'procedures without an input in tests/matrix/calls.ts').toEqual([]);
+    const parts = Object.values(PARTS);
+    expect(inRouter.filter((p) => parts.filter((inPart) => inPart(p)).length !== 1), 'procedures walked by no file or by two').toEqual([]);
   });
 
   it('has a row per procedure × role × applicable scope, and gives no hint that a record exists', () => {
@@ -117,6 +41,7 @@ function visibleToo(procedure: string, role: string, scope: string) {
 
 describe('a user who is not a trained assessor', () => {
   it('may not rate, even on a case they may otherwise work; the refusal is audited', async () => {
+    const { s, db, call, nextIp } = context();
     // The colleagues are not trained assessors; the main actors of the matrix are.
     for (const role of ['coordinator', 'social_worker'] as const) {
       const { colleague } = s.actors[role];
@@ -132,12 +57,4 @@ describe('a user who is not a trained assessor', () => {
   });
 });
 
-describe('every row over HTTP', () => {
-  for (const procedure of Object.keys(GRID)) {
-    it(procedure, async () => {
-      // Rows of one procedure run side by side; those that change a record get one of their own.
-      const ran = await inParallel(3, MATRIX.filter((r) => r.procedure === procedure).map((row) => () => run(row)));
-      expect(await differences(procedure, ran)).toEqual([]);
-    });
-  }
-});
+walk('rest');
