@@ -23,6 +23,11 @@
  *              is disclosed to them: tenancy must win over any such row)
  *   none       an id that exists nowhere
  *
+ * Other targets follow the same idea: an intervention or task on the case of that scope (the actor's
+ * own but in sameAg and otherAg), a disclosure added to that case, a meeting by who is invited (see
+ * the meetings lines), a reminder, session or account of the actor / a colleague / someone in B, an
+ * agency or assessment factor of the municipality / of B.
+ *
  * Outcomes: ok (allowed), NF (NOT_FOUND), FB (FORBIDDEN), UA (UNAUTHORIZED); `.` = no such scope for
  * this target. Conventions, where DESIGN.md names no code:
  * - A role with no cell for the action ("–") gets FB whatever the target, so the answer says nothing
