@@ -3,6 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeTown, TEST_PASSWORD } from '../helpers/factories.js';
 import { appCode, makeTestApp, mutate, query, signIn } from '../helpers/http.js';
+import { configFromEnv } from '../../src/config.js';
+import { readEnv } from '../../src/env.js';
 
 /**
  * Sessions over HTTP, beyond tests/auth/sessions.test.ts (caller-level expiry, listing, logout) and
@@ -191,6 +193,19 @@ describe('cookies under the HTTPS configuration', () => {
     const expired = await query(secure.app, 'auth.me', undefined, { cookie: again });
     expect(appCode(expired)).toBe('SESSION_EXPIRED');
     expect(setCookie(expired)).toMatch(HOST_CLEAR);
+  });
+
+  it('follow the deployment settings: HTTPS=true and the session minutes reach the cookie and the clock', async () => {
+    const config = configFromEnv(readEnv({ NODE_ENV: 'production', HTTPS: 'true', SESSION_IDLE_MINUTES: '10', SESSION_ABSOLUTE_HOURS: '1' }));
+    expect(config).toMatchObject({ secureCookies: true, production: true, session: { idleMs: 10 * MIN, absoluteMs: 60 * MIN } });
+    const deployed = await makeTestApp(db, { config });
+    const { auditor } = await makeTown(db);
+    const login = await mutate(deployed.app, 'auth.login', { email: auditor.email, password: TEST_PASSWORD });
+    expect(setCookie(login)).toMatch(HOST_COOKIE);
+    const cookie = setCookie(login).split(';')[0]!;
+    deployed.clock.advance(10 * MIN + 1);
+    expect(appCode(await me(cookie, deployed.app))).toBe('SESSION_EXPIRED');
+    await deployed.app.close();
   });
 
   it('ask browsers for HTTPS from then on (HSTS)', async () => {
