@@ -79,5 +79,5 @@ describe('a panel meeting in the browser', () => {
     await partner.page.locator('#agenda-title', { hasText: 'جدول الأعمال' }).waitFor();
     expect(cspViolations).toEqual([]);
     await partner.context.close();
-  }, 60_000);
+  }, 180_000);
 });
