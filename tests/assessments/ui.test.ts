@@ -11,7 +11,8 @@ const { db, cspViolations } = world;
 const answerOf = (page: Page, path: string) => page.waitForResponse((res) => new URL(res.url()).pathname === `/trpc/${path}` && res.ok());
 
 async function signIn(page: Page, email: string) {
-  await page.goto(`${world.base}/`);
+  // A loaded machine serves the first page slowly: more room than the context's default.
+  await page.goto(`${world.base}/`, { timeout: 30_000 });
   const form = page.getByTestId('sign-in-form');
   await form.locator('input[name=email]').fill(email);
   await form.locator('input[name=password]').fill(TEST_PASSWORD);
@@ -64,7 +65,7 @@ describe('assessments on the case page', () => {
     expect(await shared.getByTestId('add-assessment').count()).toBe(0);
     expect(cspViolations).toEqual([]);
     await partner.context.close();
-  }, 60_000);
+  }, 120_000);
 
   it('the admin retires a factor and adds one, in Arabic', async () => {
     const town = await makeTown(db);
@@ -94,5 +95,5 @@ describe('assessments on the case page', () => {
     expect(await db.assessmentFactor.count({ where: { municipalityId: town.town.id, active: true } })).toBe(16);
     expect(cspViolations).toEqual([]);
     await context.close();
-  }, 60_000);
+  }, 120_000);
 });
