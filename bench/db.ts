@@ -31,7 +31,8 @@ const dbName = (s: Sizes) => `jisr_bench_p${s.people}_c${s.cases}_a${s.audit}_m$
 
 /**
  * The benchmark's database: DATABASE_URL (with JISR_DATA_KEY) when given, else a database named
- * after the sizes on an embedded PostgreSQL under `<data dir>/bench` (kept between runs, so the
+ * after the sizes on an embedded PostgreSQL under `<data dir>/bench` (one server for large data, one for
+ * small, so a quick run can go while a large load is running; kept between runs, so the
  * scale data loads once). Loads the scale data when it is absent.
  */
 export async function openBenchDatabase(sizes: Sizes, opts: { url?: string; keySpec?: string; dataDir: string; log: (l: string) => void }): Promise<BenchDatabase> {
@@ -40,7 +41,7 @@ export async function openBenchDatabase(sizes: Sizes, opts: { url?: string; keyS
   let stop = async () => undefined as void;
   if (!url) {
     const { startEmbeddedPostgres } = await import('../src/embedded.js');
-    const embedded = await startEmbeddedPostgres({ dir: `${opts.dataDir}/bench/postgres`, database: dbName(sizes) });
+    const embedded = await startEmbeddedPostgres({ dir: `${opts.dataDir}/bench/${sizes.people >= 100_000 ? 'postgres' : 'postgres-small'}`, database: dbName(sizes) });
     url = embedded.url;
     adminUrl = embedded.adminUrl;
     stop = () => embedded.stop();

@@ -7,7 +7,12 @@ import { hashPassword } from '../auth/password.js';
 import { SCALE_PASSWORD, planMunicipalities, scaleAccounts, seedScale } from '../seed/scale/seed.js';
 import { CliError, parseFlags, type Command, type Out } from './command.js';
 
-const count = (max: number) => z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').max(max, `must be at most ${max}`);
+const count = (max: number) =>
+  z
+    .string({ error: 'is required' })
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().max(max, `must be at most ${max}`));
 
 const SeedScaleFlags = z.object({
   people: count(20_000_000),
