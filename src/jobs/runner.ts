@@ -1,4 +1,5 @@
 import PgBoss from 'pg-boss';
+import pg from 'pg';
 import type { Db } from '../db.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { sweepReminders, type SweepResult } from './reminders.js';
@@ -9,6 +10,21 @@ export const REMINDER_QUEUE = 'jisr-reminder-sweep';
 export const REMINDER_CRON = '*/15 * * * *';
 /** pg-boss keeps its tables in a schema of its own, next to the app's. */
 export const JOBS_SCHEMA = 'pgboss';
+
+/** One advisory lock so replicas starting together set pg-boss up one at a time (as migrate.ts does for migrations). */
+const SETUP_LOCK_KEY = 7_318_002;
+
+/** Runs `work` while holding the set-up lock: pg-boss's schema, queue and schedule are created by one replica at a time. */
+async function oneAtATime<T>(url: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK_KEY]);
+    return await work();
+  } finally {
+    await client.end();
+  }
+}
 
 export interface JobLogger {
   info(obj: object, msg: string): void;
@@ -34,6 +50,7 @@ export interface Jobs {
 /**
  * Starts the job runner: a pg-boss instance on the app's PostgreSQL. Every replica runs one; the
  * database makes the sweep run once across all of them:
+ * - set-up (pg-boss's schema, the queue, the schedule) happens one replica at a time, under an advisory lock;
  * - the queue's `stately` policy allows one queued and one running sweep at a time;
  * - pg-boss's cron sends each scheduled slot once (its schedule lock and a 60 s singleton);
  * - the start-up sweep uses one singleton key per 5-minute slot, so replicas starting together
@@ -45,15 +62,17 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
   const clock = opts.clock ?? systemClock;
   const boss = new PgBoss({ connectionString: opts.url, schema: JOBS_SCHEMA, max: 2, application_name: 'jisr-jobs', schedule: opts.cron !== null });
   boss.on('error', (err) => opts.log?.error({ err: err.message }, 'job runner error'));
-  await boss.start();
-  await boss.createQueue(REMINDER_QUEUE, { name: REMINDER_QUEUE, policy: 'stately', retryLimit: 2, expireInSeconds: 600 });
+  await oneAtATime(opts.url, async () => {
+    await boss.start();
+    await boss.createQueue(REMINDER_QUEUE, { name: REMINDER_QUEUE, policy: 'stately', retryLimit: 2, expireInSeconds: 600 });
+    if (opts.cron !== null) await boss.schedule(REMINDER_QUEUE, opts.cron ?? REMINDER_CRON, {}, { tz: 'UTC', singletonKey: 'cron' });
+  });
   await boss.work(REMINDER_QUEUE, { pollingIntervalSeconds: 2 }, async () => {
     const result = await sweepReminders(opts.db, clock);
     opts.log?.info({ ...result }, 'reminders swept');
     opts.onSweep?.(result);
     return result;
   });
-  if (opts.cron !== null) await boss.schedule(REMINDER_QUEUE, opts.cron ?? REMINDER_CRON, {}, { tz: 'UTC', singletonKey: 'cron' });
   await boss.send(REMINDER_QUEUE, {}, { singletonKey: 'startup', singletonMinutes: 5 });
   return {
     boss,
