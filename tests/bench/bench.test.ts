@@ -41,7 +41,8 @@ async function seedInto(url: string, seed = sizes.seed) {
 let passwordHash: string | undefined;
 
 describe('seed-scale', () => {
-  it('is deterministic (same seed, same content hash), another seed differs, and its audit chains verify', async () => {
+  // Two small loads and a verification: ~20 s alone, longer on a busy shared machine.
+  it('is deterministic (same seed, same content hash), another seed differs, and its audit chains verify', { timeout: 120_000 }, async () => {
     const [a, b] = [await freshDatabase(), await freshDatabase()];
     const first = await seedInto(a);
     const again = await seedInto(b);
