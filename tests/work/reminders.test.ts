@@ -58,7 +58,7 @@ describe('the reminder sweep', () => {
       ...coordinators.map((u) => r(u, 'disclosure_expiring', 'Disclosure', expiring.id, a.id, '2026-05-10')),
       ...[sw, ...coordinators].map((u) => r(u, 'follow_up_due', 'Case', followUp.id, followUp.id, '2026-04-30')),
     ];
-    const sort = (rows: typeof expected) => [...rows].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
+    const sort = (rows: readonly object[]) => [...rows].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
     expect(sort(await remindersOf(db, m))).toEqual(sort(expected));
     expect(first).toEqual({ created: expected.length, resolved: 0 });
     expect(await db.reminder.count({ where: { caseId: closed.id } })).toBe(0);
