@@ -18,3 +18,13 @@ export const text = () =>
     .trim()
     .refine((s) => !CONTROL.test(s) && !LONE_SURROGATE.test(s), { message: 'invalid', abort: true })
     .refine((s) => s === '' || VISIBLE.test(s), { message: 'required', abort: true });
+
+const EARLIEST = new Date('1900-01-01T00:00:00Z');
+const LATEST = new Date('9999-12-31T23:59:59Z');
+
+/**
+ * A moment a person or filter gives. JavaScript dates reach the year 275760, which PostgreSQL and
+ * Prisma cannot store or compare; anything outside 1900–9999 is refused as `date_out_of_range`.
+ */
+export const instant = () =>
+  z.date().min(EARLIEST, { message: 'date_out_of_range' }).max(LATEST, { message: 'date_out_of_range' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../../lib/text.js';
+import { instant, text } from '../../lib/text.js';
 
 export const ListAuditInput = z.object({
   actorId: z.uuid().optional(),
@@ -7,8 +7,8 @@ export const ListAuditInput = z.object({
   entityType: text().min(1).max(40).optional(),
   entityId: text().min(1).max(80).optional(),
   outcome: z.enum(['allowed', 'denied']).optional(),
-  from: z.date().optional(),
-  to: z.date().optional(),
+  from: instant().optional(),
+  to: instant().optional(),
   /** The id of the last event of the previous page (keyset pagination, newest first). */
   cursor: z.string().regex(/^\d{1,19}$/).optional(),
   limit: z.number().int().min(1).max(200).default(50),

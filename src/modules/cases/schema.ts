@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../../lib/text.js';
+import { instant, text } from '../../lib/text.js';
 import { COHORTS } from '../people/schema.js';
 
 export const STAGES = ['intake', 'assessment', 'planning', 'intervention', 'review', 'closed', 'follow_up'] as const;
@@ -80,7 +80,7 @@ export const DiscloseInput = z
       .refine((s) => new Set(s).size === s.length, { message: 'duplicate' }),
     legalBasis: z.enum(LEGAL_BASES),
     /** Checked against the server's clock: in the future, at most a year ahead. */
-    expiresAt: z.date(),
+    expiresAt: instant(),
   })
   .refine((d) => Boolean(d.agencyId) !== Boolean(d.userId), { message: 'one_recipient', path: ['agencyId'] });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../../lib/text.js';
+import { instant, text } from '../../lib/text.js';
 import { INTERVENTION_TYPES } from '../cases/schema.js';
 
 export const DECISIONS = ['continue', 'adjust_plan', 'escalate', 'close', 'refer_elsewhere'] as const;
@@ -16,7 +16,7 @@ export const MeetingIdInput = z.object({ id: Id });
 
 const MeetingFields = {
   title: text().min(3).max(200),
-  scheduledAt: z.date(),
+  scheduledAt: instant(),
   location: text().max(200).optional(),
   /** The agenda, in order. */
   caseIds: Ids(50),

@@ -28,7 +28,11 @@ export const CreatePersonInput = z
     guardianName: Name.optional(),
     guardianContact: text().max(200).optional(),
   })
-  .refine((p) => p.nameArabic || p.nameLatin, { message: 'name_required', path: ['nameLatin'] });
+  .superRefine((p, ctx) => {
+    // Either script will do, so the form marks both fields.
+    if (p.nameArabic || p.nameLatin) return;
+    for (const field of ['nameArabic', 'nameLatin']) ctx.addIssue({ code: 'custom', message: 'name_required', path: [field] });
+  });
 
 export const PersonIdInput = z.object({ id: z.uuid() });
 

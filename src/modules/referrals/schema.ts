@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../../lib/text.js';
+import { instant, text } from '../../lib/text.js';
 import { COHORTS, CreatePersonInput } from '../people/schema.js';
 
 export const SOURCES = ['school', 'family', 'health', 'community', 'police', 'self', 'social_services', 'other'] as const;
@@ -26,7 +26,7 @@ const Consent = z.discriminatedUnion('given', [
   z.object({
     given: z.literal(true),
     by: z.enum(['person', 'guardian']),
-    at: z.date(),
+    at: instant(),
     scope: text().min(3).max(500),
   }),
   z.object({

@@ -307,6 +307,7 @@ export const ar: Dictionary = {
     invalid_type: 'القيمة غير صالحة.',
     invalid_value: 'اختر أحد الخيارات.',
     invalid_union: 'اختر أحد الخيارات.',
+    date_out_of_range: 'اختر تاريخًا بين عامي 1900 و9999.',
     invalid: 'القيمة غير صالحة.',
     mismatch: 'كلمتا المرور غير متطابقتين.',
     chooseOne: 'اختر خيارًا واحدًا على الأقل.',

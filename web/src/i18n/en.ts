@@ -314,6 +314,7 @@ export const en = {
     invalid_type: 'This value is not valid.',
     invalid_value: 'Choose one of the options.',
     invalid_union: 'Choose one of the options.',
+    date_out_of_range: 'Choose a date between 1900 and 9999.',
     invalid: 'This value is not valid.',
     mismatch: 'The two passwords are not the same.',
     chooseOne: 'Choose at least one.',

@@ -307,6 +307,7 @@ export const fr: Dictionary = {
     invalid_type: 'Cette valeur n’est pas valide.',
     invalid_value: 'Choisissez l’une des options.',
     invalid_union: 'Choisissez l’une des options.',
+    date_out_of_range: 'Choisissez une date entre 1900 et 9999.',
     invalid: 'Cette valeur n’est pas valide.',
     mismatch: 'Les deux mots de passe ne correspondent pas.',
     chooseOne: 'Choisissez-en au moins un.',
