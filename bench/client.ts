@@ -33,7 +33,7 @@ export async function startServer(env: { url: string; keySpec: string; municipal
       if (!line.startsWith('{')) continue;
       try {
         const entry = JSON.parse(line) as { msg?: string; path?: string; err?: { type?: string; code?: string; at?: string[] } };
-        const key = `${entry.msg ?? ''}${entry.path ? ` ${entry.path}` : ''}: ${entry.err?.type ?? ''}${entry.err?.code ? ` ${entry.err.code}` : ''} at ${entry.err?.at?.[0] ?? '?'}`;
+        const key = `${entry.msg ?? ''}${entry.path ? ` ${entry.path}` : ''}: ${entry.err?.type ?? ''}${entry.err?.code ? ` ${entry.err.code}` : ''} at ${projectRelative(entry.err?.at?.[0] ?? '?')}`;
         errors.set(key, (errors.get(key) ?? 0) + 1);
       } catch {
         /* not a log line */
@@ -101,4 +101,9 @@ export async function signIn(base: string, email: string, password: string): Pro
   if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
   const cookie = res.headers.getSetCookie()[0];
   return cookie!.split(';')[0]!;
+}
+
+/** Results are committed: a stack location names the file inside the project, never this machine's folders. */
+function projectRelative(where: string): string {
+  return where.replaceAll(`file://${process.cwd()}/`, '').replaceAll(`${process.cwd()}/`, '');
 }
