@@ -1,7 +1,8 @@
 import { AppError } from '../errors.js';
-import type { Action, AppAbility } from './casl.js';
+import type { Action, AppAbility, AppSubjects } from './casl.js';
 
-type SubjectName = 'Agency' | 'AuditEvent' | 'Case' | 'CaseNote' | 'Disclosure' | 'Intervention' | 'Municipality' | 'Person' | 'Referral' | 'Session' | 'User';
+/** Every subject by name (rules on rows still go through `accessibleBy`). */
+type SubjectName = Extract<AppSubjects, string>;
 
 /**
  * Refuses (FORBIDDEN, audited as denied) when the role has no rule at all for this action;

@@ -3,7 +3,7 @@ import { accessibleBy } from '../../auth/casl.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { assertMay } from './guard.js';
+import { assertCan } from '../../auth/guard.js';
 import type { CreateFactor, UpdateFactor } from './schema.js';
 
 export const factorSelect = {
@@ -29,7 +29,7 @@ const codeTaken = () => new AppError('CONFLICT', { fields: { code: 'CONFLICT' } 
  * assessments reads it. `used` says how many ratings refer to a factor (then it is retired, not removed).
  */
 export async function listFactors(ctx: ServiceContext, includeInactive: boolean) {
-  assertMay(ctx, 'read', 'AssessmentFactor');
+  assertCan(ctx.ability, 'read', 'AssessmentFactor');
   const rows = await ctx.db.assessmentFactor.findMany({
     where: { AND: [accessibleBy(ctx.ability).ofType('AssessmentFactor'), includeInactive ? {} : { active: true }] },
     select: factorSelect,
@@ -41,7 +41,7 @@ export async function listFactors(ctx: ServiceContext, includeInactive: boolean)
 
 /** `assessments.createFactor` (admin): a new factor of the municipality, active, at the end of its domain by default. */
 export async function createFactor(ctx: ServiceContext, input: CreateFactor) {
-  assertMay(ctx, 'create', 'AssessmentFactor');
+  assertCan(ctx.ability, 'create', 'AssessmentFactor');
   const municipalityId = ctx.user.municipalityId;
   const position =
     input.position ??
@@ -61,7 +61,7 @@ export async function createFactor(ctx: ServiceContext, input: CreateFactor) {
  * a factor that was rated stays, retired, so past assessments keep their meaning.
  */
 export async function updateFactor(ctx: ServiceContext, input: UpdateFactor) {
-  assertMay(ctx, 'update', 'AssessmentFactor');
+  assertCan(ctx.ability, 'update', 'AssessmentFactor');
   const { id, ...changes } = input;
   const before = await ctx.db.assessmentFactor.findFirst({
     where: { AND: [accessibleBy(ctx.ability, 'update').ofType('AssessmentFactor'), { id }] },

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { findCase, recordEvent, ruleSelect } from '../cases/access.js';
 import { factorOrder } from './factors.js';
-import { assertMay } from './guard.js';
+import { assertCan } from '../../auth/guard.js';
 import { trendOf } from './trend.js';
 import { scaleOf, type CreateAssessment } from './schema.js';
 
@@ -36,7 +36,7 @@ export function mayRate(ctx: Pick<ServiceContext, 'ability'>, c: RuleRow) {
  * factors of a new form. A case out of reach is NOT_FOUND. Audited with the assessments shown.
  */
 export async function listAssessments(ctx: ServiceContext, caseId: string) {
-  assertMay(ctx, 'read', 'Assessment');
+  assertCan(ctx.ability, 'read', 'Assessment');
   const c = await findCase(ctx, caseId, 'read:assessments', ruleSelect);
   const rows = await ctx.db.assessment.findMany({
     where: { AND: [accessibleBy(ctx.ability).ofType('Assessment'), { caseId }] },
@@ -86,7 +86,7 @@ async function checkRatings(ctx: ServiceContext, municipalityId: string, ratings
  * are encrypted; the timeline and the audit event carry ids and counts only.
  */
 export async function createAssessment(ctx: ServiceContext, input: CreateAssessment) {
-  assertMay(ctx, 'read', 'Assessment');
+  assertCan(ctx.ability, 'read', 'Assessment');
   const c = await findCase(ctx, input.caseId, 'read:assessments', ruleSelect);
   // They may see the assessments, so this refusal hides nothing: FORBIDDEN.
   if (!mayRate(ctx, c)) throw forbidden('Assessment');

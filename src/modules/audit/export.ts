@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { stringify } from 'csv-stringify/sync';
-import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { ExportAuditInput } from './schema.js';
+import { auditWhere } from './service.js';
 
 /** The most events one export holds; narrower filters reach the rest. */
 export const EXPORT_MAX_ROWS = 10_000;
@@ -43,19 +43,7 @@ export function csvOf(rows: readonly (readonly (string | number | null)[])[]): s
  */
 export async function exportEvents(ctx: ServiceContext, input: z.infer<typeof ExportAuditInput>) {
   assertCan(ctx.ability, 'read', 'AuditEvent');
-  const where: Prisma.AuditEventWhereInput = {
-    AND: [
-      accessibleBy(ctx.ability).ofType('AuditEvent'),
-      {
-        actorId: input.actorId,
-        action: input.action ? { startsWith: input.action } : undefined,
-        entityType: input.entityType,
-        entityId: input.entityId,
-        outcome: input.outcome,
-        at: input.from || input.to ? { gte: input.from, lt: input.to } : undefined,
-      },
-    ],
-  };
+  const where = auditWhere(ctx, input);
   const found = await ctx.db.auditEvent.findMany({ where, select: exportSelect, orderBy: { id: 'desc' }, take: EXPORT_MAX_ROWS + 1 });
   const events = found.slice(0, EXPORT_MAX_ROWS);
   const csv = csvOf([

@@ -24,23 +24,32 @@ const eventSelect = {
   actor: { select: { displayName: true, email: true } },
 } satisfies Prisma.AuditEventSelect;
 
-/** The municipality's audit log, newest first, filtered, one keyset page at a time. */
-export async function listEvents(ctx: ServiceContext, input: z.infer<typeof ListAuditInput>) {
-  assertCan(ctx.ability, 'read', 'AuditEvent');
-  const where: Prisma.AuditEventWhereInput = {
+/** The events this auditor may read that match audit.list's filters (shared by the list and the export). */
+export function auditWhere(
+  ctx: Pick<ServiceContext, 'ability'>,
+  f: Omit<z.infer<typeof ListAuditInput>, 'cursor' | 'limit'>,
+  extra: Prisma.AuditEventWhereInput = {},
+): Prisma.AuditEventWhereInput {
+  return {
     AND: [
       accessibleBy(ctx.ability).ofType('AuditEvent'),
       {
-        actorId: input.actorId,
-        action: input.action ? { startsWith: input.action } : undefined,
-        entityType: input.entityType,
-        entityId: input.entityId,
-        outcome: input.outcome,
-        at: input.from || input.to ? { gte: input.from, lt: input.to } : undefined,
-        id: input.cursor ? { lt: BigInt(input.cursor) } : undefined,
+        actorId: f.actorId,
+        action: f.action ? { startsWith: f.action } : undefined,
+        entityType: f.entityType,
+        entityId: f.entityId,
+        outcome: f.outcome,
+        at: f.from || f.to ? { gte: f.from, lt: f.to } : undefined,
       },
+      extra,
     ],
   };
+}
+
+/** The municipality's audit log, newest first, filtered, one keyset page at a time. */
+export async function listEvents(ctx: ServiceContext, input: z.infer<typeof ListAuditInput>) {
+  assertCan(ctx.ability, 'read', 'AuditEvent');
+  const where = auditWhere(ctx, input, { id: input.cursor ? { lt: BigInt(input.cursor) } : undefined });
   const rows = await ctx.db.auditEvent.findMany({ where, select: eventSelect, orderBy: { id: 'desc' }, take: input.limit + 1 });
   const items = rows.slice(0, input.limit).map((r) => ({ ...r, id: r.id.toString() }));
   const nextCursor = rows.length > input.limit ? items[items.length - 1]!.id : null;

@@ -1,25 +1,19 @@
-import { accessibleBy, type Action } from '../../auth/casl.js';
+import { accessibleBy } from '../../auth/casl.js';
+import { assertCan } from '../../auth/guard.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import type { MeetingStatus } from '../../generated/prisma/enums.js';
 
-type MeetingSubject = 'PanelMeeting' | 'MeetingAgendaItem';
-
 /** Field names bound into the ciphertexts of this module. */
 export const DISSENT_FIELD = 'meeting.dissent';
 export const MINUTE_FIELD = 'meeting.minute';
-
-/** FORBIDDEN (audited as denied) when the role has no rule at all for this action on meetings. */
-export function assertMay(ctx: Pick<ServiceContext, 'ability'>, action: Action, subject: MeetingSubject) {
-  if (!ctx.ability.can(action, subject)) throw new AppError('FORBIDDEN', { entity: { type: subject } });
-}
 
 /**
  * The meeting with `id` if the user may do `action` on it; otherwise NOT_FOUND, so another
  * municipality or an uninvited user learns nothing.
  */
 export async function findMeeting(ctx: ServiceContext, id: string, action: 'read' | 'update') {
-  assertMay(ctx, action, 'PanelMeeting');
+  assertCan(ctx.ability, action, 'PanelMeeting');
   const row = await ctx.db.panelMeeting.findFirst({
     where: { AND: [accessibleBy(ctx.ability, action).ofType('PanelMeeting'), { id }] },
     select: { id: true, municipalityId: true, status: true, scheduledAt: true },

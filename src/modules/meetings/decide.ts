@@ -1,9 +1,10 @@
+import { assertCan } from '../../auth/guard.js';
 import { accessibleBy } from '../../auth/casl.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import { recordEvent } from '../cases/access.js';
 import { addIntervention } from '../cases/interventions.js';
-import { DISSENT_FIELD, assertMay, assertOpen, findMeeting, markHeld } from './access.js';
+import { DISSENT_FIELD, assertOpen, findMeeting, markHeld } from './access.js';
 import type { Attendance, Decide } from './schema.js';
 
 /** Coordinator: who attended, per invitee. Marks the meeting held; refused once the minutes are approved. */
@@ -42,7 +43,7 @@ async function asAction<T>(prefix: string, work: () => Promise<T>): Promise<T> {
  * decision. The case's timeline gets a `panel_decision` entry with ids only, no text.
  */
 export async function decide(ctx: ServiceContext, input: Decide) {
-  assertMay(ctx, 'decide', 'MeetingAgendaItem');
+  assertCan(ctx.ability, 'decide', 'MeetingAgendaItem');
   const item = await ctx.db.meetingAgendaItem.findFirst({
     where: { AND: [accessibleBy(ctx.ability, 'decide').ofType('MeetingAgendaItem'), { id: input.agendaItemId }] },
     select: { id: true, meetingId: true, caseId: true, case: { select: { municipalityId: true } } },

@@ -1,3 +1,4 @@
+import { assertCan } from '../../auth/guard.js';
 import { subject } from '@casl/ability';
 import { accessibleBy } from '../../auth/casl.js';
 import type { ServiceContext } from '../../service.js';
@@ -6,7 +7,7 @@ import type { CaseSection } from '../../generated/prisma/enums.js';
 import { ruleSelect, visibleSections } from '../cases/access.js';
 import { SUMMARY_FIELD } from '../cases/read.js';
 import { planChoices, planOf } from '../cases/interventions.js';
-import { DISSENT_FIELD, MINUTE_FIELD, assertMay, findMeeting } from './access.js';
+import { DISSENT_FIELD, MINUTE_FIELD, findMeeting } from './access.js';
 
 const LIST_LIMIT = 100;
 
@@ -16,7 +17,7 @@ const LIST_LIMIT = 100;
  * the cases not disclosed to them. Audited with the meetings shown.
  */
 export async function listMeetings(ctx: ServiceContext, input: { when: 'upcoming' | 'past' }) {
-  assertMay(ctx, 'read', 'PanelMeeting');
+  assertCan(ctx.ability, 'read', 'PanelMeeting');
   const today = new Date(ctx.clock());
   today.setUTCHours(0, 0, 0, 0);
   const upcoming = input.when === 'upcoming';

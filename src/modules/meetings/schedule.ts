@@ -1,7 +1,8 @@
+import { assertCan } from '../../auth/guard.js';
 import { accessibleBy } from '../../auth/casl.js';
 import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
-import { assertMay, assertOpen, findMeeting } from './access.js';
+import { assertOpen, findMeeting } from './access.js';
 import type { ScheduleMeeting, UpdateMeeting } from './schema.js';
 
 const INVITABLE_ROLES = ['social_worker', 'coordinator', 'agency_practitioner'] as const;
@@ -39,7 +40,7 @@ const inviteeRows = (agencyIds: string[], userIds: string[]) => [...agencyIds.ma
  * agencies and colleagues, all of the coordinator's municipality. Audited with the ids, never text.
  */
 export async function scheduleMeeting(ctx: ServiceContext, input: ScheduleMeeting) {
-  assertMay(ctx, 'create', 'PanelMeeting');
+  assertCan(ctx.ability, 'create', 'PanelMeeting');
   await checkRefs(ctx, input);
   const meeting = await ctx.db.panelMeeting.create({
     data: {

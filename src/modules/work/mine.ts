@@ -1,5 +1,5 @@
+import { assertCan } from '../../auth/guard.js';
 import { accessibleBy } from '../../auth/casl.js';
-import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import type { ReminderKind } from '../../generated/prisma/enums.js';
 import { dayOf } from '../cases/review.js';
@@ -20,11 +20,6 @@ export interface WorkItem {
   referral: { id: string } | null;
 }
 
-/** Refuses (FORBIDDEN, audited) a role with no rule at all for reminders, i.e. auditors and admins. */
-export function assertWorker(ctx: ServiceContext, action: 'read' | 'update', subject: 'Reminder' | 'CaseTask') {
-  if (!ctx.ability.can(action, subject)) throw new AppError('FORBIDDEN', { entity: { type: subject } });
-}
-
 /**
  * "My work": what is due or overdue for the user, then what is coming.
  * - `now`: the user's open reminders (raised by the sweep) and their overdue tasks, newest due day
@@ -35,7 +30,7 @@ export function assertWorker(ctx: ServiceContext, action: 'read' | 'update', sub
  * or a referral they may no longer see are left out. Audited with the cases and referrals shown.
  */
 export async function myWork(ctx: ServiceContext) {
-  assertWorker(ctx, 'read', 'Reminder');
+  assertCan(ctx.ability, 'read', 'Reminder');
   const today = dayOf(ctx.clock());
   const [reminders, tasks] = await Promise.all([
     ctx.db.reminder.findMany({

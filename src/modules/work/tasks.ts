@@ -2,14 +2,14 @@ import { accessibleBy } from '../../auth/casl.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import { recordEvent } from '../cases/access.js';
-import { assertWorker } from './mine.js';
+import { assertCan } from '../../auth/guard.js';
 
 /**
  * The user's own reminder, dismissed: it leaves "my work" and the sweep will not raise it again
  * for the same due day. Someone else's (or an unknown id) is NOT_FOUND; audited.
  */
 export async function dismissReminder(ctx: ServiceContext, id: string) {
-  assertWorker(ctx, 'update', 'Reminder');
+  assertCan(ctx.ability, 'update', 'Reminder');
   const where = { AND: [accessibleBy(ctx.ability, 'update').ofType('Reminder'), { id }] };
   const reminder = await ctx.db.reminder.findFirst({ where, select: { id: true, kind: true, caseId: true, dismissedAt: true } });
   if (!reminder) throw notFound('Reminder', id);
@@ -24,7 +24,7 @@ export async function dismissReminder(ctx: ServiceContext, id: string) {
  * timeline, audited, and its overdue reminders are resolved.
  */
 export async function completeTask(ctx: ServiceContext, id: string) {
-  assertWorker(ctx, 'update', 'CaseTask');
+  assertCan(ctx.ability, 'update', 'CaseTask');
   const task = await ctx.db.caseTask.findFirst({
     where: { AND: [accessibleBy(ctx.ability, 'update').ofType('CaseTask'), { id }] },
     select: { id: true, caseId: true, municipalityId: true, doneAt: true },
