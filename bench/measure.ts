@@ -55,6 +55,8 @@ export async function httpRun(base: string, requests: Request[], connections: nu
     ...(amount ? { amount: Math.max(amount, connections) } : { duration: seconds }),
     requests: requests.map((r) => ({ method: r.method ?? 'GET', path: r.path, headers: r.headers, body: r.body })),
     timeout: 30,
+    // autocannon ends a run on its next sample tick: at the default 1 s, a short run idles up to a second.
+    sampleInt: 100,
   }) as unknown as Promise<autocannon.Result> & EventEmitter;
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
     if (status >= 200 && status < 300) latencies.push(ms);

@@ -138,6 +138,8 @@ describe('a lost database, as the server meets it', () => {
     expect(isDatabaseDown(Object.assign(new Error("Raw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:5432`"), { code: 'P2010' }))).toBe(true);
     expect(isDatabaseDown(Object.assign(new Error('Raw query failed. Code: `N/A`. Message: `Server has closed the connection.`'), { code: 'P2010' }))).toBe(true);
     expect(isDatabaseDown(new Error('wrapped', { cause: Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }) }))).toBe(true);
+    // A burst that waits too long for a connection to start its transaction: busy, try again (not a bug).
+    expect(isDatabaseDown(Object.assign(new Error('Transaction API error: Unable to start a transaction in the given time.'), { code: 'P2028' }))).toBe(true);
     // and not every error is an outage
     expect(isDatabaseDown(Object.assign(new Error('Raw query failed. Code: `42601`. Message: `syntax error at or near "x"`'), { code: 'P2010' }))).toBe(false);
     expect(isDatabaseDown(new Error('Unique constraint failed'))).toBe(false);
