@@ -7,10 +7,9 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The chain an event belongs to: its municipality, or "system" for events with no tenant. */
 export const chainOf = (municipalityId: string | null | undefined) => municipalityId ?? 'system';
 
-/** The fields of an event that its hash covers, in a fixed order. */
-export interface HashedEvent {
+/** What an event says, without its place in the chain: what its content digest covers. */
+export interface EventContent {
   chain: string;
-  seq: number;
   at: Date;
   municipalityId: string | null;
   actorId: string | null;
@@ -23,27 +22,75 @@ export interface HashedEvent {
   requestId: string | null;
   ip: string | null;
   detail: unknown;
+}
+
+/** An event with its place in the chain: what its hash covers. */
+export interface HashedEvent extends EventContent {
+  seq: number;
   prevHash: string;
 }
 
-/** sha256 over the event's content and the previous event's hash. */
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * The event's content digest: hex sha256 of the canonical JSON (object keys sorted) of
+ * `[chain, at (ISO 8601, ms, UTC), municipalityId, actorId, actorRole, action, entityType, entityId,
+ * outcome, purpose, requestId, ip, detail]`. Computed by the app; the database chains it.
+ */
+export function contentDigest(e: EventContent): string {
+  return sha256(
+    canonicalJson([
+      e.chain,
+      e.at.toISOString(),
+      e.municipalityId,
+      e.actorId,
+      e.actorRole,
+      e.action,
+      e.entityType,
+      e.entityId,
+      e.outcome,
+      e.purpose,
+      e.requestId,
+      e.ip,
+      e.detail ?? null,
+    ]),
+  );
+}
+
+/**
+ * The link: `hash = hex(sha256(prevHash + ":" + seq + ":" + digest))`. The database computes the same
+ * in `audit_append()` (migration 20261125210500_audit_append), which assigns seq under the chain
+ * head's lock; a change to any field, or a removed, inserted or reordered event, breaks it.
+ */
+export const linkHash = (prevHash: string, seq: number, digest: string) => sha256(`${prevHash}:${seq}:${digest}`);
+
+/** The hash an event must carry (the definition since migration 20261125210500_audit_append). */
 export function hashEvent(e: HashedEvent): string {
-  const content = canonicalJson([
-    e.chain,
-    e.seq,
-    e.at.toISOString(),
-    e.municipalityId,
-    e.actorId,
-    e.actorRole,
-    e.action,
-    e.entityType,
-    e.entityId,
-    e.outcome,
-    e.purpose,
-    e.requestId,
-    e.ip,
-    e.detail ?? null,
-    e.prevHash,
-  ]);
-  return createHash('sha256').update(content).digest('hex');
+  return linkHash(e.prevHash, e.seq, contentDigest(e));
+}
+
+/**
+ * The definition before that migration: sha256 of the canonical JSON of the content with seq and
+ * prevHash inside it. Events written then keep it, so older logs still verify; see verify.ts.
+ */
+export function legacyHashEvent(e: HashedEvent): string {
+  return sha256(
+    canonicalJson([
+      e.chain,
+      e.seq,
+      e.at.toISOString(),
+      e.municipalityId,
+      e.actorId,
+      e.actorRole,
+      e.action,
+      e.entityType,
+      e.entityId,
+      e.outcome,
+      e.purpose,
+      e.requestId,
+      e.ip,
+      e.detail ?? null,
+      e.prevHash,
+    ]),
+  );
 }

@@ -1,5 +1,5 @@
 import type { DbClient } from '../db.js';
-import { GENESIS_HASH, hashEvent } from './hash.js';
+import { GENESIS_HASH, hashEvent, legacyHashEvent, type HashedEvent } from './hash.js';
 
 export type BreakReason = 'hash_mismatch' | 'link_mismatch' | 'sequence_gap' | 'missing_tail' | 'missing_head';
 
@@ -11,6 +11,15 @@ export interface ChainReport {
 }
 
 const BATCH = 2_000;
+
+/**
+ * Whether an event carries the hash of its content and place (hash.ts). Events written before
+ * migration 20261125210500_audit_append carry the earlier definition and are checked against it:
+ * either way every field, seq and the previous hash are covered.
+ */
+function hashMatches(row: HashedEvent & { hash: string }): boolean {
+  return hashEvent(row) === row.hash || legacyHashEvent(row) === row.hash;
+}
 
 /** Recomputes one chain from its first event and names the first broken link. */
 export async function verifyChain(db: DbClient, chain: string): Promise<ChainReport> {
@@ -32,9 +41,7 @@ export async function verifyChain(db: DbClient, chain: string): Promise<ChainRep
       checked += 1;
       if (row.seq !== expected) return broken('sequence_gap');
       if (row.prevHash !== prev) return broken('link_mismatch');
-      if (hashEvent({ ...row, actorRole: row.actorRole ?? null, outcome: row.outcome }) !== row.hash) {
-        return broken('hash_mismatch');
-      }
+      if (!hashMatches(row)) return broken('hash_mismatch');
       prev = row.hash;
       expected += 1;
     }

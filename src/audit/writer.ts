@@ -1,8 +1,8 @@
 import type { Db, DbClient, Tx } from '../db.js';
 import type { Clock } from '../lib/clock.js';
 import type { Role } from '../generated/prisma/enums.js';
-import type { Prisma } from '../generated/prisma/client.js';
-import { GENESIS_HASH, chainOf, hashEvent, type HashedEvent } from './hash.js';
+import { canonicalJson } from '../lib/canonical-json.js';
+import { chainOf, contentDigest, type EventContent } from './hash.js';
 
 /** Who is acting, and from where: the part of every event that a request fixes. */
 export interface AuditBase {
@@ -28,8 +28,9 @@ export interface AuditEntry {
 }
 
 /**
- * Collects a transaction's audit events and appends them, hash-chained, when the work is done:
- * the chain head is locked only for the few statements at the end, just before COMMIT.
+ * Collects a request's audit events and appends them, hash-chained, when the work is done: one
+ * statement (`audit_append`, see hash.ts) locks each chain head, assigns seq, hashes and inserts, so
+ * a head is locked only from that statement to COMMIT.
  */
 export class AuditTrail {
   private pending: AuditEntry[] = [];
@@ -43,31 +44,21 @@ export class AuditTrail {
     this.pending.push(entry);
   }
 
-  /** Appends every pending event inside `tx`; the caller's transaction commits them with the work. */
-  async flush(tx: DbClient): Promise<void> {
+  /**
+   * Appends every pending event through `db`: inside a transaction they commit with the work; on the
+   * plain client (reads) they commit on their own before the caller answers.
+   */
+  async flush(db: DbClient): Promise<void> {
     const entries = this.pending;
     this.pending = [];
-    const byChain = new Map<string, AuditEntry[]>();
-    for (const e of entries) {
-      const chain = chainOf(e.municipalityId !== undefined ? e.municipalityId : this.base.municipalityId);
-      byChain.set(chain, [...(byChain.get(chain) ?? []), e]);
-    }
-    // A fixed lock order, so two transactions writing to two chains cannot deadlock.
-    for (const chain of [...byChain.keys()].sort()) await this.append(tx, chain, byChain.get(chain)!);
-  }
-
-  private async append(tx: DbClient, chain: string, entries: AuditEntry[]) {
-    await tx.$executeRaw`INSERT INTO audit_chain_head (chain, seq, hash) VALUES (${chain}, 0, ${GENESIS_HASH}) ON CONFLICT (chain) DO NOTHING`;
-    const [head] = await tx.$queryRaw<{ seq: number; hash: string }[]>`SELECT seq, hash FROM audit_chain_head WHERE chain = ${chain} FOR UPDATE`;
-    let { seq, hash } = head!;
+    if (entries.length === 0) return;
     const at = this.clock();
-    const rows = entries.map((e) => {
-      seq += 1;
-      const event: HashedEvent = {
-        chain,
-        seq,
+    const events = entries.map((e) => {
+      const municipalityId = e.municipalityId !== undefined ? e.municipalityId : this.base.municipalityId;
+      const content: EventContent = {
+        chain: chainOf(municipalityId),
         at,
-        municipalityId: e.municipalityId !== undefined ? e.municipalityId : this.base.municipalityId,
+        municipalityId,
         actorId: e.actorId !== undefined ? e.actorId : this.base.actorId,
         actorRole: e.actorRole !== undefined ? e.actorRole : this.base.actorRole,
         action: e.action,
@@ -78,13 +69,11 @@ export class AuditTrail {
         requestId: this.base.requestId,
         ip: this.base.ip,
         detail: e.detail ?? null,
-        prevHash: hash,
       };
-      hash = hashEvent(event);
-      return { ...event, actorRole: event.actorRole as Role | null, outcome: event.outcome as 'allowed' | 'denied', detail: (e.detail ?? undefined) as Prisma.InputJsonObject | undefined, hash };
+      return { ...content, digest: contentDigest(content) };
     });
-    await tx.auditEvent.createMany({ data: rows });
-    await tx.auditChainHead.update({ where: { chain }, data: { seq, hash } });
+    // canonicalJson writes dates and bigints as the digest saw them, so the stored detail hashes the same.
+    await db.$executeRaw`SELECT audit_append(${canonicalJson(events)}::jsonb)`;
   }
 }
 

@@ -473,7 +473,7 @@ async function seedMunicipality(index: number, town: ScaleMunicipality, opts: Sc
   await seedAudit(town, root.fork('audit'), staff, referrals, id, emit);
 }
 
-/** The municipality's audit chain: reads and writes of the seeded records, hash-chained as the app does. */
+/** The municipality's audit chain: reads and writes of the seeded records, hash-chained as the app does (hash.ts: hashEvent, the same as audit_append()). */
 async function seedAudit(town: ScaleMunicipality, rng: Prng, staff: Staff, referrals: number, id: (kind: number, i: number) => string, emit: Emit) {
   const n = town.audit;
   if (n === 0) return;

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { testDb } from '../helpers/db.js';
+import { makeMunicipality, makeUser } from '../helpers/factories.js';
+import { AuditTrail } from '../../src/audit/writer.js';
+import { GENESIS_HASH, contentDigest, legacyHashEvent, linkHash } from '../../src/audit/hash.js';
+import { verifyChain } from '../../src/audit/verify.js';
+import { manualClock } from '../../src/lib/clock.js';
+
+const { db } = await testDb();
+
+/** Tampering as the database owner: the append-only trigger off for one statement. */
+async function tamper(sql: string, trigger = 'audit_event_no_update') {
+  await db.$transaction([
+    db.$executeRawUnsafe(`ALTER TABLE audit_event DISABLE TRIGGER ${trigger}`),
+    db.$executeRawUnsafe(sql),
+    db.$executeRawUnsafe(`ALTER TABLE audit_event ENABLE TRIGGER ${trigger}`),
+  ]);
+}
+
+/** A municipality with `n` audited events written by the app's writer, flushed on the plain client. */
+async function chainOf(n: number) {
+  const town = await makeMunicipality(db);
+  const user = await makeUser(db, { municipalityId: town.id, role: 'coordinator' });
+  const audit = new AuditTrail({ municipalityId: town.id, actorId: user.id, actorRole: 'coordinator', requestId: 'req-1', ip: '203.0.113.7' }, manualClock());
+  for (let i = 1; i <= n; i++) {
+    audit.record({ action: `case.read`, entityType: 'Case', entityId: `case-${i}`, purpose: 'review', detail: { i, sections: ['summary'], at: new Date('2026-01-01T00:00:00Z') } });
+  }
+  await audit.flush(db);
+  const rows = await db.auditEvent.findMany({ where: { chain: town.id }, orderBy: { seq: 'asc' } });
+  return { town, user, rows };
+}
+
+describe('audit_append (one statement per flush)', () => {
+  it('assigns seq and the hash that hash.ts defines, and moves the head', async () => {
+    const { town, rows } = await chainOf(3);
+    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3]);
+    let prev = GENESIS_HASH;
+    for (const row of rows) {
+      expect(row.prevHash).toBe(prev);
+      expect(row.hash).toBe(linkHash(prev, row.seq, contentDigest(row)));
+      prev = row.hash;
+    }
+    expect(rows[0]).toMatchObject({ requestId: 'req-1', ip: '203.0.113.7', outcome: 'allowed', detail: { i: 1, sections: ['summary'], at: '2026-01-01T00:00:00.000Z' } });
+    expect(await db.auditChainHead.findUnique({ where: { chain: town.id } })).toEqual({ chain: town.id, seq: 3, hash: prev });
+    expect(await verifyChain(db, town.id)).toMatchObject({ checked: 3, firstBroken: null });
+  });
+
+  it('appends one flush to two chains, each valid', async () => {
+    const a = await makeMunicipality(db);
+    const b = await makeMunicipality(db);
+    const audit = new AuditTrail({ municipalityId: a.id, actorId: null, actorRole: null, requestId: 'two', ip: null }, manualClock());
+    audit.record({ action: 'x.one' });
+    audit.record({ action: 'x.other', municipalityId: b.id });
+    audit.record({ action: 'x.two' });
+    await audit.flush(db);
+    const ofA = await db.auditEvent.findMany({ where: { chain: a.id }, orderBy: { seq: 'asc' }, select: { action: true, seq: true } });
+    expect(ofA).toEqual([{ action: 'x.one', seq: 1 }, { action: 'x.two', seq: 2 }]);
+    expect(await db.auditEvent.findMany({ where: { chain: b.id }, select: { action: true, seq: true } })).toEqual([{ action: 'x.other', seq: 1 }]);
+    expect((await verifyChain(db, a.id)).firstBroken).toBeNull();
+    expect((await verifyChain(db, b.id)).firstBroken).toBeNull();
+  });
+
+  it('refuses an event without a valid digest, and writes nothing', async () => {
+    const town = await makeMunicipality(db);
+    const event = { chain: town.id, at: new Date().toISOString(), action: 'x', outcome: 'allowed', digest: 'not a digest' };
+    await expect(db.$executeRaw`SELECT audit_append(${JSON.stringify([event])}::jsonb)`).rejects.toThrow(/valid digest/);
+    expect(await db.auditEvent.count({ where: { chain: town.id } })).toBe(0);
+    expect(await db.auditChainHead.count({ where: { chain: town.id } })).toBe(0);
+  });
+});
+
+describe('tampering is still found', () => {
+  const fields: [string, string][] = [
+    ['action', `action = 'case.list'`],
+    ['actor', `actor_id = NULL`],
+    ['role', `actor_role = 'auditor'`],
+    ['entity', `entity_id = 'case-99'`],
+    ['entity type', `entity_type = 'Person'`],
+    ['outcome', `outcome = 'denied'`],
+    ['purpose', `purpose = 'export'`],
+    ['request', `request_id = 'forged'`],
+    ['address', `ip = '198.51.100.1'`],
+    ['time', `at = at + interval '1 second'`],
+    ['detail', `detail = '{"i": 20, "sections": ["summary"], "at": "2026-01-01T00:00:00.000Z"}'`],
+    ['municipality', `municipality_id = NULL`],
+  ];
+  for (const [name, set] of fields) {
+    it(`a changed ${name}`, async () => {
+      const { town, rows } = await chainOf(3);
+      await tamper(`UPDATE audit_event SET ${set} WHERE id = ${rows[1]!.id}`);
+      expect((await verifyChain(db, town.id)).firstBroken).toEqual({ id: rows[1]!.id.toString(), seq: 2, reason: 'hash_mismatch' });
+    });
+  }
+
+  it('two events swapped (content and hashes moved together)', async () => {
+    const { town, rows } = await chainOf(3);
+    const [, second, third] = rows;
+    await tamper(`UPDATE audit_event SET seq = -seq WHERE id IN (${second!.id}, ${third!.id})`);
+    await tamper(`UPDATE audit_event SET seq = 3 WHERE id = ${second!.id}`);
+    await tamper(`UPDATE audit_event SET seq = 2 WHERE id = ${third!.id}`);
+    expect((await verifyChain(db, town.id)).firstBroken).toMatchObject({ seq: 2, reason: 'link_mismatch' });
+  });
+
+  it('two events swapped with their seq and links rewritten (only content moved)', async () => {
+    const { town, rows } = await chainOf(3);
+    const [, second, third] = rows;
+    // Swap what they say, keep seq, prev_hash and hash in place: the digests no longer match.
+    await tamper(`UPDATE audit_event SET entity_id = CASE id WHEN ${second!.id} THEN 'case-3' ELSE 'case-2' END, detail = CASE id WHEN ${second!.id} THEN '{"i": 3, "sections": ["summary"], "at": "2026-01-01T00:00:00.000Z"}'::jsonb ELSE '{"i": 2, "sections": ["summary"], "at": "2026-01-01T00:00:00.000Z"}'::jsonb END WHERE id IN (${second!.id}, ${third!.id})`);
+    expect((await verifyChain(db, town.id)).firstBroken).toMatchObject({ seq: 2, reason: 'hash_mismatch' });
+  });
+
+  it('a deleted event in the middle', async () => {
+    const { town, rows } = await chainOf(3);
+    await tamper(`DELETE FROM audit_event WHERE id = ${rows[1]!.id}`, 'audit_event_no_delete');
+    expect((await verifyChain(db, town.id)).firstBroken).toMatchObject({ seq: 3, reason: 'sequence_gap' });
+  });
+});
+
+describe('events written before the one-statement append', () => {
+  it('still verify with the earlier definition, and a change to one is found', async () => {
+    const town = await makeMunicipality(db);
+    const at = new Date('2026-01-15T09:00:00Z');
+    let prevHash = GENESIS_HASH;
+    for (let seq = 1; seq <= 2; seq++) {
+      const event = { chain: town.id, seq, at, municipalityId: town.id, actorId: null, actorRole: null, action: 'legacy.event', entityType: null, entityId: `e${seq}`, outcome: 'allowed', purpose: null, requestId: 'old', ip: null, detail: { seq }, prevHash };
+      const hash = legacyHashEvent(event);
+      await db.auditEvent.create({ data: { ...event, actorRole: null, outcome: 'allowed', hash } });
+      prevHash = hash;
+    }
+    await db.auditChainHead.create({ data: { chain: town.id, seq: 2, hash: prevHash } });
+    // New events chain onto the old ones with the new definition.
+    const audit = new AuditTrail({ municipalityId: town.id, actorId: null, actorRole: null, requestId: 'new', ip: null }, manualClock());
+    audit.record({ action: 'new.event' });
+    await audit.flush(db);
+    expect(await verifyChain(db, town.id)).toMatchObject({ checked: 3, firstBroken: null });
+
+    const first = await db.auditEvent.findFirstOrThrow({ where: { chain: town.id, seq: 1 } });
+    await tamper(`UPDATE audit_event SET entity_id = 'forged' WHERE id = ${first.id}`);
+    expect((await verifyChain(db, town.id)).firstBroken).toMatchObject({ seq: 1, reason: 'hash_mismatch' });
+  });
+});
