@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserWorld } from '../e2e/browser.js';
-import { makeTown, TEST_PASSWORD } from '../helpers/factories.js';
+import { answerOf, browserWorld } from '../e2e/browser.js';
+import { makeTown } from '../helpers/factories.js';
 import { makeCase, makeDisclosure } from '../helpers/case-factories.js';
 import { activeFactors, makeAssessment, makeAssessor } from '../helpers/assessment-factories.js';
 
 const world = await browserWorld();
 const { db, cspViolations } = world;
 
-const answerOf = (page: Page, path: string) => page.waitForResponse((res) => new URL(res.url()).pathname === `/trpc/${path}` && res.ok());
 
-async function signIn(page: Page, email: string) {
-  // A loaded machine serves the first page slowly: more room than the context's default.
-  await page.goto(`${world.base}/`, { timeout: 30_000 });
-  const form = page.getByTestId('sign-in-form');
-  await form.locator('input[name=email]').fill(email);
-  await form.locator('input[name=password]').fill(TEST_PASSWORD);
-  await form.locator('button[type=submit]').click();
-  await page.getByTestId('home-title').waitFor();
-}
+const signIn = (page: Page, email: string) => world.signIn(page, email);
 
 describe('assessments on the case page', () => {
   it('a trained coordinator adds an assessment with an unknown factor; the trend chart and table show; a practitioner only reads', async () => {

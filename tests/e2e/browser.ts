@@ -6,6 +6,7 @@ import { buildApp } from '../../src/app.js';
 import { systemClock } from '../../src/lib/clock.js';
 import { testDb } from '../helpers/db.js';
 import { testConfig, testKeyring } from '../helpers/callers.js';
+import { TEST_PASSWORD } from '../helpers/factories.js';
 
 // Debian's Chromium, headless, with nothing that would reach outside this machine.
 const CHROMIUM_ARGS = [
@@ -20,6 +21,10 @@ const CHROMIUM_ARGS = [
 ];
 
 const webRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/** Waits for the successful answer of one tRPC procedure the page is about to call. */
+export const answerOf = (page: Page, path: string) =>
+  page.waitForResponse((res) => new URL(res.url()).pathname === `/trpc/${path}` && res.ok());
 
 /**
  * A browser test file's world: the real app (this file's database, real clock) listening on a free
@@ -46,6 +51,16 @@ export async function browserWorld() {
         if (/Content Security Policy/i.test(msg.text())) world.cspViolations.push(msg.text());
       });
       return { context, page };
+    },
+    /** Opens the front page and signs in through the form; resolves when the home page shows. */
+    async signIn(page: Page, email: string, password = TEST_PASSWORD) {
+      // A loaded machine serves the first page slowly: more room than the context's default.
+      await page.goto(`${world.base}/`, { timeout: 30_000 });
+      const form = page.getByTestId('sign-in-form');
+      await form.locator('input[name=email]').fill(email);
+      await form.locator('input[name=password]').fill(password);
+      await form.locator('button[type=submit]').click();
+      await page.getByTestId('home-title').waitFor();
     },
   };
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserWorld } from './browser.js';
+import { answerOf, browserWorld } from './browser.js';
 import { testKeyring } from '../helpers/callers.js';
 import { makeAgency, makeTown, makeUser, TEST_PASSWORD } from '../helpers/factories.js';
 import { makePerson } from '../helpers/people-factories.js';
@@ -25,8 +25,6 @@ async function signOut(page: Page) {
   await page.getByTestId('sign-in-form').waitFor();
 }
 
-/** Waits for the answer of one tRPC procedure the page is about to call. */
-const answerOf = (page: Page, path: string) => page.waitForResponse((res) => new URL(res.url()).pathname === `/trpc/${path}` && res.ok());
 
 const localDate = (d: Date) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(d);
 

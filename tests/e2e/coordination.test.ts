@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { browserWorld } from './browser.js';
+import { answerOf, browserWorld } from './browser.js';
 import { coordinationScenario, dayFromNow } from './coordination-scenario.js';
 import { TEST_PASSWORD } from '../helpers/factories.js';
 import { activeFactors } from '../helpers/assessment-factories.js';
@@ -10,8 +10,6 @@ import { verifyChain } from '../../src/audit/verify.js';
 const world = await browserWorld();
 const { db, cspViolations } = world;
 
-/** Waits for the answer of one tRPC procedure the page is about to call. */
-const answerOf = (page: Page, path: string) => page.waitForResponse((res) => new URL(res.url()).pathname === `/trpc/${path}` && res.ok());
 
 /** Signs in on the sign-in page and waits for the home page. */
 async function signIn(page: Page, email: string) {

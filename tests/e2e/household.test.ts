@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserWorld } from './browser.js';
+import { answerOf, browserWorld } from './browser.js';
 import { makeTown, TEST_PASSWORD } from '../helpers/factories.js';
 import { makePerson } from '../helpers/people-factories.js';
 import { makeCase } from '../helpers/case-factories.js';
@@ -8,8 +8,6 @@ import { makeCase } from '../helpers/case-factories.js';
 const world = await browserWorld();
 const { db, cspViolations } = world;
 
-/** Waits for the answer of one tRPC procedure the page is about to call. */
-const answerOf = (page: Page, path: string) => page.waitForResponse((res) => new URL(res.url()).pathname === `/trpc/${path}` && res.ok());
 
 describe('a household on the case page', () => {
   it('the coordinator links a child to the case’s person and sees the child listed', async () => {

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserWorld } from './browser.js';
-import { makeTown, TEST_PASSWORD } from '../helpers/factories.js';
+import { answerOf, browserWorld } from './browser.js';
+import { makeTown } from '../helpers/factories.js';
 import { makeCase, makeDisclosure } from '../helpers/case-factories.js';
 
 const world = await browserWorld();
 const { db, cspViolations } = world;
 
-/** Waits for the answer of one tRPC procedure the page is about to call. */
-const answerOf = (page: Page, path: string) => page.waitForResponse((res) => new URL(res.url()).pathname === `/trpc/${path}` && res.ok());
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${world.base}/`);
-  const form = page.getByTestId('sign-in-form');
-  await form.locator('input[name=email]').fill(email);
-  await form.locator('input[name=password]').fill(TEST_PASSWORD);
-  await form.locator('button[type=submit]').click();
-  await page.getByTestId('home-title').waitFor();
-}
+const signIn = (page: Page, email: string) => world.signIn(page, email);
 
 describe('the support plan on the case page', () => {
   it('the coordinator adds an intervention for a partner; the partner’s practitioner completes it', async () => {

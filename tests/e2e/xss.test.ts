@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserWorld } from './browser.js';
-import { makeTown, TEST_PASSWORD } from '../helpers/factories.js';
+import { makeTown } from '../helpers/factories.js';
 import { makeCase } from '../helpers/case-factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { manualClock } from '../../src/lib/clock.js';
@@ -19,14 +19,7 @@ const { db, cspViolations } = world;
 const PAYLOAD = `<img src=x onerror=window.__xss=1>"><svg onload=alert(1)><script>window.__xss=2</script> javascript:alert(3)`;
 const tagged = (what: string) => `${what} ${PAYLOAD}`;
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${world.base}/`);
-  const form = page.getByTestId('sign-in-form');
-  await form.locator('input[name=email]').fill(email);
-  await form.locator('input[name=password]').fill(TEST_PASSWORD);
-  await form.locator('button[type=submit]').click();
-  await page.getByTestId('home-title').waitFor();
-}
+const signIn = (page: Page, email: string) => world.signIn(page, email);
 
 /** What the page made of the payload: it must all be text, no element and no script run. */
 async function injected(page: Page) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserWorld } from '../e2e/browser.js';
-import { makeTown, TEST_PASSWORD } from '../helpers/factories.js';
+import { answerOf, browserWorld } from '../e2e/browser.js';
+import { makeTown } from '../helpers/factories.js';
 import { makeCase } from '../helpers/case-factories.js';
 import { sweepAt } from '../helpers/work-factories.js';
 import { addMonths } from '../../src/modules/cases/review.js';
@@ -9,17 +9,8 @@ import { addMonths } from '../../src/modules/cases/review.js';
 const world = await browserWorld();
 const { db, cspViolations } = world;
 
-/** Waits for the answer of one tRPC procedure the page is about to call. */
-const answerOf = (page: Page, path: string) => page.waitForResponse((res) => new URL(res.url()).pathname === `/trpc/${path}` && res.ok());
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${world.base}/`);
-  const form = page.getByTestId('sign-in-form');
-  await form.locator('input[name=email]').fill(email);
-  await form.locator('input[name=password]').fill(TEST_PASSWORD);
-  await form.locator('button[type=submit]').click();
-  await page.getByTestId('home-title').waitFor();
-}
+const signIn = (page: Page, email: string) => world.signIn(page, email);
 
 describe('reviews, my work and closure in the browser', () => {
   it('the key worker finds the overdue review in My work and records it; the coordinator closes the case with a reason and a 6-month follow-up', async () => {
