@@ -1,9 +1,10 @@
 import { ForbiddenError } from '@casl/ability';
 import { AppError, DENIAL_CODES } from '../errors.js';
-import { AuditTrail, audited, type AuditBase } from '../audit/writer.js';
+import { AuditTrail, type AuditBase } from '../audit/writer.js';
 import { defineAbilityFor } from '../auth/ability.js';
 import { resolveSession } from '../auth/session.js';
-import type { Tx } from '../db.js';
+import type { Db, DbClient } from '../db.js';
+import type { Clock } from '../lib/clock.js';
 import { t } from './init.js';
 import { toTRPCError } from './errors.js';
 
@@ -27,11 +28,13 @@ function deniedEntity(cause: unknown): { type?: string; id?: string; code: strin
 }
 
 /**
- * Signed-in users. Resolves the session, builds the CASL ability once, and runs the procedure in
- * one transaction with its audit events: the work and its record commit together or not at all.
- * A refusal rolls the work back and is then audited as "denied" in a transaction of its own.
+ * Signed-in users. Resolves the session and builds the CASL ability once. A mutation runs in one
+ * transaction with its audit events: the work and its record commit together or not at all. A read
+ * (tRPC query) writes nothing but its audit events, so it runs on the plain client and its events
+ * are appended in one autocommit statement before the result is returned: if that fails, no data
+ * goes out. A refusal is audited as "denied" on its own (after a mutation's work rolled back).
  */
-export const authedProcedure = publicProcedure.use(async ({ ctx, next, path, meta }) => {
+export const authedProcedure = publicProcedure.use(async ({ ctx, next, path, meta, type }) => {
   const resolved = await resolveSession(ctx.db, ctx.clock, ctx.config.session, ctx.token);
   if (resolved.status !== 'ok') {
     if (resolved.status === 'expired') ctx.clearSessionCookie();
@@ -47,19 +50,25 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next, path, met
   };
   const ability = defineAbilityFor(user, ctx.clock());
 
-  const callNext = (db: Tx, audit: AuditTrail) => next({ ctx: { db, user, sessionId, ability, audit } });
+  const callNext = (db: DbClient, audit: AuditTrail) => next({ ctx: { db, user, sessionId, ability, audit } });
   let result: Awaited<ReturnType<typeof callNext>> | undefined;
   try {
     if (user.mustChangePassword && !meta?.allowPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
-    await ctx.db.$transaction(
-      async (tx) => {
-        const audit = new AuditTrail(base, ctx.clock);
-        result = await callNext(tx, audit);
-        if (!result.ok) throw ROLLBACK;
-        await audit.flush(tx);
-      },
-      { maxWait: 5_000, timeout: 15_000 },
-    );
+    if (type === 'query') {
+      const audit = new AuditTrail(base, ctx.clock);
+      result = await callNext(ctx.db, audit);
+      if (result.ok) await audit.flush(ctx.db);
+    } else {
+      await ctx.db.$transaction(
+        async (tx) => {
+          const audit = new AuditTrail(base, ctx.clock);
+          result = await callNext(tx, audit);
+          if (!result.ok) throw ROLLBACK;
+          await audit.flush(tx);
+        },
+        { maxWait: 5_000, timeout: 15_000 },
+      );
+    }
   } catch (err) {
     if (err !== ROLLBACK) {
       const denial = deniedEntity(err);
@@ -74,19 +83,15 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next, path, met
   return result!;
 });
 
-async function auditDenial(
-  ctx: { db: Parameters<typeof audited>[0]; clock: Parameters<typeof audited>[2] },
-  base: AuditBase,
-  path: string,
-  denial: { type?: string; id?: string; code: string },
-) {
-  await audited(ctx.db, base, ctx.clock, async (_tx, audit) => {
-    audit.record({
-      action: path,
-      outcome: 'denied',
-      entityType: denial.type || undefined,
-      entityId: denial.id,
-      detail: { code: denial.code },
-    });
+/** One autocommit statement: the refusal's event, outside the (rolled back) work. */
+async function auditDenial(ctx: { db: Db; clock: Clock }, base: AuditBase, path: string, denial: { type?: string; id?: string; code: string }) {
+  const audit = new AuditTrail(base, ctx.clock);
+  audit.record({
+    action: path,
+    outcome: 'denied',
+    entityType: denial.type || undefined,
+    entityId: denial.id,
+    detail: { code: denial.code },
   });
+  await audit.flush(ctx.db);
 }

@@ -35,12 +35,13 @@ function expectNoInternals(res: { statusCode: number; body: string }) {
 }
 
 /** The test database, except that `model.method` fails as a broken query would, with internals in its message. */
-function failingAt(real: Db, model: 'user' | 'session', method: string): Db {
+function failingAt(real: Db, model: 'user' | 'session' | '$queryRaw', method?: string): Db {
   const broken = async () => {
     throw Object.assign(new Error(SECRET), { code: 'P2010', meta: { query: 'SELECT password_hash FROM app_user' } });
   };
   return new Proxy(real, {
     get(target, prop) {
+      if (prop === model && !method) return broken;
       if (prop === model) return new Proxy(target[model], { get: (m, k) => (k === method ? broken : Reflect.get(m, k)) });
       const value = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;
@@ -72,7 +73,8 @@ describe('in production mode, error answers carry no internals', () => {
   it('a forced 500 while resolving a session (every signed-in procedure)', async () => {
     const { coordinator } = await makeTown(db);
     const cookie = await signIn(app, coordinator.email, TEST_PASSWORD);
-    const broken = await build(failingAt(db, 'session', 'findUnique'));
+    // The session is resolved with one raw query (the session joined to its user).
+    const broken = await build(failingAt(db, '$queryRaw'));
     apps.push(broken);
     for (const res of [await query(broken, 'cases.list', {}, { cookie }), await mutate(broken, 'auth.logout', undefined, { cookie })]) {
       expect(res.statusCode).toBe(500);
