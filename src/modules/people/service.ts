@@ -30,17 +30,41 @@ const MIN_SCORE = 0.3;
  * Ranked candidates for a name (either script) in the user's municipality: trigram similarity on
  * both keys, a small bonus when the birth year agrees. A candidate the user may not see comes back
  * as `{ restricted: true, score }`: they learn a possible match exists, and ask the coordinator.
+ *
+ * Two paths in one statement (ten candidates at most), so the work does not grow with the register:
+ * - namesakes: people whose skeleton or Latin key equals the query's (covering btree indexes, read
+ *   index-only). Their similarity is 1 by definition, so nothing is computed per row. When there are
+ *   at least ten of them they are the answer: birth-year matches first, then by id.
+ * - otherwise the trigram search (`%` on the GIN indexes, threshold 0.3) fills the list. Only then
+ *   does the cost grow with how many people share trigrams with the name.
+ * With ten namesakes or more, someone else of similarity 1 (the same words in another order) is
+ * left out in favour of a namesake with the same score, and so is a near name (similarity ≥ 0.9)
+ * whose birth-year bonus would lift it past a namesake without one.
  */
 export async function matchPeople(ctx: ServiceContext, input: z.infer<typeof MatchPeopleInput>) {
   assertCan(ctx.ability, 'match', 'Person');
-  const keys = nameKeys(input.name);
+  const { latinKey, skeleton } = nameKeys(input.name);
   const year = input.birthYear ?? null;
+  const town = ctx.user.municipalityId;
+  // nullif: an empty key (a name of vowels only) names nobody; equality on '' would find everyone like it.
   const ranked = await ctx.db.$queryRaw<{ id: string; score: number }[]>`
-    SELECT id, greatest(similarity(latin_key, ${keys.latinKey}), similarity(skeleton, ${keys.skeleton}))
+    WITH namesakes AS (
+      SELECT id, birth_year FROM person WHERE municipality_id = ${town}::uuid AND skeleton = nullif(${skeleton}, '')
+      UNION
+      SELECT id, birth_year FROM person WHERE municipality_id = ${town}::uuid AND latin_key = nullif(${latinKey}, '')
+    ), candidates AS (
+      SELECT id, 1::real AS similarity, birth_year FROM namesakes
+      UNION ALL
+      SELECT id, greatest(similarity(latin_key, ${latinKey}), similarity(skeleton, ${skeleton})), birth_year
+      FROM person
+      WHERE (SELECT count(*) FROM namesakes) < 10
+        AND municipality_id = ${town}::uuid
+        AND (latin_key % ${latinKey} OR skeleton % ${skeleton})
+        AND id NOT IN (SELECT id FROM namesakes)
+    )
+    SELECT id, similarity
          + CASE WHEN ${year}::int IS NOT NULL AND abs(coalesce(birth_year, -100) - ${year}::int) <= 1 THEN 0.1 ELSE 0 END AS score
-    FROM person
-    WHERE municipality_id = ${ctx.user.municipalityId}::uuid
-      AND (latin_key % ${keys.latinKey} OR skeleton % ${keys.skeleton})
+    FROM candidates
     ORDER BY score DESC, id
     LIMIT 10`;
   const candidates = ranked.filter((r) => r.score >= MIN_SCORE);
