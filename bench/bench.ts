@@ -8,7 +8,7 @@ import { SCALE_PASSWORD, scaleAccounts } from '../src/seed/scale/seed.js';
 import { openBenchDatabase, FULL, QUICK, type Sizes } from './db.js';
 import { startServer, queryPath, mutation, send, dataOf, signIn, type BenchServer } from './client.js';
 import { httpRun, loopRun, measure, median, type Figure, type Plan, type Request } from './measure.js';
-import { CASE_LIST_SQL, PLAIN_REFERRAL_SQL, caseListParams } from './sql.js';
+import { PLAIN_REFERRAL_SQL, caseListParams, caseListSql } from './sql.js';
 import { renderMarkdown } from './report.js';
 
 export interface BenchOptions {
@@ -100,7 +100,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         L4: [{ path: queryPath('trpc', 'cases.list', { stage }), headers: cookie }],
       };
       // The layers must return the same page, or the comparison means nothing.
-      const sqlRows = (await pool.query(CASE_LIST_SQL, caseListParams({ municipalityId: town.id, stage, ...who }))).rows.slice(0, 50);
+      const sqlRows = (await pool.query(caseListSql(who), caseListParams({ municipalityId: town.id, stage, ...who }))).rows.slice(0, 50);
       const l4 = await send(base, requests.L4[0]!);
       if (l4.status !== 200) throw new Error(`cases.list as ${role}: ${l4.status} ${JSON.stringify(l4.body).slice(0, 300)}`);
       const l4Ids = (dataOf(l4.body) as { items: { id: string }[] }).items.map((r) => r.id);
@@ -111,7 +111,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       }
       log(`Case list as ${role} (${sqlRows.length} rows, stage = ${stage}):`);
       const figures = {} as Record<'L0' | 'L1' | 'L2' | 'L3' | 'L4', Figure>;
-      figures.L0 = await measure(plan, (s, a) => loopRun(() => pool.query(CASE_LIST_SQL, caseListParams({ municipalityId: town.id, stage, ...who })), plan.connections, s, a));
+      figures.L0 = await measure(plan, (s, a) => loopRun(() => pool.query(caseListSql(who), caseListParams({ municipalityId: town.id, stage, ...who })), plan.connections, s, a));
       log(`  L0 ${describe(figures.L0)}`);
       for (const layer of ['L1', 'L2', 'L3', 'L4'] as const) {
         figures[layer] = await measure(plan, http(requests[layer]));

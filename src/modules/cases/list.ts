@@ -2,7 +2,8 @@ import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { after, pageOf } from './access.js';
+import { subject } from '@casl/ability';
+import { after, pageOf, ruleSelect } from './access.js';
 import type { ListCases } from './schema.js';
 
 const DAY_MS = 86_400_000;
@@ -20,6 +21,11 @@ const listSelect = {
   keyWorker: { select: { id: true, displayName: true } },
   leadAgency: { select: { id: true, name: true } },
 } satisfies Prisma.CaseSelect;
+
+/** The list's columns plus what the case rules look at, for deciding each row's summary in memory. */
+const listWithRulesSelect = { ...listSelect, ...ruleSelect } satisfies Prisma.CaseSelect;
+
+type ListRow = Prisma.CaseGetPayload<{ select: typeof listSelect }> & { summaryVisible: boolean };
 
 function overdue(now: Date): Prisma.CaseWhereInput {
   const since = new Date(now.getTime() - REVIEW_OVERDUE_DAYS * DAY_MS);
@@ -46,15 +52,23 @@ export async function listCases(ctx: ServiceContext, input: ListCases) {
       after('openedAt', input.cursor),
     ],
   };
-  const rows = await ctx.db.case.findMany({ where, select: listSelect, orderBy: [{ openedAt: 'desc' }, { id: 'desc' }], take: input.limit + 1 });
-  const { items, nextCursor } = pageOf(rows, input.limit, (r) => r.openedAt);
-  // When the summary rule is the read rule itself (a coordinator's), every listed row shows it: no second query.
+  // One statement: person, key worker and lead agency (and the disclosures) come by join, not a query each.
+  const query = {
+    relationLoadStrategy: 'join' as const,
+    where,
+    orderBy: [{ openedAt: 'desc' }, { id: 'desc' }] satisfies Prisma.CaseOrderByWithRelationInput[],
+    take: input.limit + 1,
+  };
+  // When the summary rule is the read rule itself (a coordinator's), every listed row shows it. Otherwise each row
+  // brings what the rules look at and the same CASL rules decide in memory, as the case page does: no second query.
   const sameRule = JSON.stringify(summaryReadable) === JSON.stringify(listReadable);
-  const withSummary = sameRule
-    ? new Set(items.map((r) => r.id))
-    : new Set(
-        (await ctx.db.case.findMany({ where: { AND: [summaryReadable, { id: { in: items.map((r) => r.id) } }] }, select: { id: true } })).map((r) => r.id),
-      );
+  const rows: ListRow[] = sameRule
+    ? (await ctx.db.case.findMany({ ...query, select: listSelect })).map((r) => ({ ...r, summaryVisible: true }))
+    : (await ctx.db.case.findMany({ ...query, select: listWithRulesSelect })).map(({ municipalityId, keyWorkerId, disclosures, ...r }) => ({
+        ...r,
+        summaryVisible: ctx.ability.can('read:summary', subject('Case', { id: r.id, municipalityId, keyWorkerId, disclosures }) as never),
+      }));
+  const { items, nextCursor } = pageOf(rows, input.limit, (r) => r.openedAt);
   const { cursor: _c, limit: _l, ...filters } = input;
   ctx.audit.record({
     action: 'case.list',
@@ -62,10 +76,8 @@ export async function listCases(ctx: ServiceContext, input: ListCases) {
     detail: { count: items.length, caseIds: items.map((r) => r.id), filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters] !== undefined), page: input.cursor ? 'next' : 'first' },
   });
   return {
-    items: items.map((r) =>
-      withSummary.has(r.id)
-        ? { ...r, summaryVisible: true as const }
-        : { id: r.id, reference: r.reference, stage: r.stage, summaryVisible: false as const },
+    items: items.map(({ summaryVisible, ...r }) =>
+      summaryVisible ? { ...r, summaryVisible: true as const } : { id: r.id, reference: r.reference, stage: r.stage, summaryVisible: false as const },
     ),
     nextCursor,
   };
