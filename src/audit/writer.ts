@@ -1,6 +1,7 @@
 import type { Db, DbClient, Tx } from '../db.js';
 import type { Clock } from '../lib/clock.js';
 import type { Role } from '../generated/prisma/enums.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { canonicalJson } from '../lib/canonical-json.js';
 import { chainOf, contentDigest, type EventContent } from './hash.js';
 
@@ -49,9 +50,28 @@ export class AuditTrail {
    * plain client (reads) they commit on their own before the caller answers.
    */
   async flush(db: DbClient): Promise<void> {
+    const events = this.drain();
+    if (events) await db.$executeRaw`SELECT audit_append(${events}::jsonb)`;
+  }
+
+  /**
+   * Runs one write (an INSERT … RETURNING) and appends every pending event in the same statement, so on
+   * the plain client the row and its record commit together, or neither, in one round trip. The
+   * events are appended only when the write returns a row.
+   */
+  async appendWith<T>(db: DbClient, write: Prisma.Sql): Promise<T[]> {
+    const events = this.drain() ?? '[]';
+    // `a` holds a volatile call, so PostgreSQL evaluates it once (never inlined into the join).
+    return db.$queryRaw<T[]>`
+      WITH w AS (${write}), a AS (SELECT audit_append(${events}::jsonb) AS n WHERE EXISTS (SELECT 1 FROM w))
+      SELECT w.* FROM w, a`;
+  }
+
+  /** The pending events as audit_append's argument (null when there are none), emptying the queue. */
+  private drain(): string | null {
     const entries = this.pending;
     this.pending = [];
-    if (entries.length === 0) return;
+    if (entries.length === 0) return null;
     const at = this.clock();
     const events = entries.map((e) => {
       const municipalityId = e.municipalityId !== undefined ? e.municipalityId : this.base.municipalityId;
@@ -73,8 +93,17 @@ export class AuditTrail {
       return { ...content, digest: contentDigest(content) };
     });
     // canonicalJson writes dates and bigints as the digest saw them, so the stored detail hashes the same.
-    await db.$executeRaw`SELECT audit_append(${canonicalJson(events)}::jsonb)`;
+    return canonicalJson(events);
   }
+}
+
+/**
+ * Runs `work` in a transaction of its own, unless `db` already is one: for a service that needs
+ * several statements under a `singleStatement` procedure (see trpc/init.ts). Its events still go out
+ * with its last write (appendWith) or the caller's flush.
+ */
+export async function inTransaction<T>(db: DbClient, work: (tx: DbClient) => Promise<T>): Promise<T> {
+  return '$transaction' in db ? db.$transaction((tx) => work(tx), { maxWait: 5_000, timeout: 15_000 }) : work(db);
 }
 
 /**

@@ -8,6 +8,8 @@ export interface Meta {
   allowPasswordChange?: boolean;
   /** The audit action a refusal is recorded under, the same name its success is recorded under. */
   action?: string;
+  /** A mutation that writes with its audit events in one statement (AuditTrail.appendWith): no transaction around it. */
+  singleStatement?: boolean;
 }
 
 /** The tRPC builders; every procedure starts from here. */

@@ -32,7 +32,8 @@ function deniedEntity(cause: unknown): { type?: string; id?: string; code: strin
  * transaction with its audit events: the work and its record commit together or not at all. A read
  * (tRPC query) writes nothing but its audit events, so it runs on the plain client and its events
  * are appended in one autocommit statement before the result is returned: if that fails, no data
- * goes out. A refusal is audited as "denied" on its own (after a mutation's work rolled back).
+ * goes out. A `singleStatement` mutation runs the same way: its write carries its events (appendWith).
+ * A refusal is audited as "denied" on its own (after a mutation's work rolled back).
  */
 export const authedProcedure = publicProcedure.use(async ({ ctx, next, path, meta, type }) => {
   const resolved = await resolveSession(ctx.db, ctx.clock, ctx.config.session, ctx.token);
@@ -54,7 +55,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next, path, met
   let result: Awaited<ReturnType<typeof callNext>> | undefined;
   try {
     if (user.mustChangePassword && !meta?.allowPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
-    if (type === 'query') {
+    if (type === 'query' || meta?.singleStatement) {
       const audit = new AuditTrail(base, ctx.clock);
       result = await callNext(ctx.db, audit);
       if (result.ok) await audit.flush(ctx.db);

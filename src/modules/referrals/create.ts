@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { inTransaction } from '../../audit/writer.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import { AppError } from '../../errors.js';
@@ -24,42 +27,57 @@ async function readablePerson(ctx: ServiceContext, id: string): Promise<Birth & 
  * Logs a concern: about a person the user may see, or a new person registered in the same
  * transaction (so a refusal further on leaves no orphan). The concern text is stored encrypted;
  * the audit event names cohort, source, urgency and categories, never the text.
+ *
+ * About an existing person it takes two round trips on the plain client (the procedure is
+ * `singleStatement`): the access check, then one statement that inserts the row with its audit event.
  */
 export async function createReferral(ctx: ServiceContext, input: z.infer<typeof CreateReferralInput>) {
   assertCan(ctx.ability, 'create', 'Referral');
   const now = ctx.clock();
-  const existing = input.personId ? await readablePerson(ctx, input.personId) : null;
-  checkConsent(input.consent, existing ?? input.newPerson!, now);
-  const personId = existing ? existing.id : (await createPerson(ctx, input.newPerson!)).id;
+  if (!input.personId) {
+    checkConsent(input.consent, input.newPerson!, now);
+    return inTransaction(ctx.db, async (db) => insertReferral({ ...ctx, db }, input, (await createPerson({ ...ctx, db }, input.newPerson!)).id, now, true));
+  }
+  const existing = await readablePerson(ctx, input.personId);
+  checkConsent(input.consent, existing, now);
+  return insertReferral(ctx, input, existing.id, now, false);
+}
 
-  const referral = await ctx.db.referral.create({
-    data: {
-      municipalityId: ctx.user.municipalityId,
-      personId,
-      referrerId: ctx.user.id,
-      referrerAgencyId: ctx.user.agencyId,
-      cohort: input.cohort,
-      source: input.source,
-      concernCategories: input.concernCategories,
-      concernText: ctx.keyring.encrypt(input.concernText, CONCERN_FIELD),
-      urgency: input.urgency,
-      ...consentColumns(input.consent),
-      submittedAt: now,
-    },
-    select: { id: true, personId: true, status: true, submittedAt: true },
-  });
+interface ReferralRow {
+  id: string;
+  person_id: string;
+  status: 'submitted';
+  submitted_at: Date;
+}
+
+/** The referral row and every pending audit event (its own included), in one statement. */
+async function insertReferral(ctx: ServiceContext, input: z.infer<typeof CreateReferralInput>, personId: string, now: Date, newPerson: boolean) {
+  const id = randomUUID();
+  const consent = consentColumns(input.consent);
   ctx.audit.record({
     action: 'referral.create',
     entityType: 'Referral',
-    entityId: referral.id,
+    entityId: id,
     detail: {
       cohort: input.cohort,
       source: input.source,
       urgency: input.urgency,
       categories: input.concernCategories,
       consentGiven: input.consent.given,
-      newPerson: !existing,
+      newPerson,
     },
   });
-  return referral;
+  const [row] = await ctx.audit.appendWith<ReferralRow>(
+    ctx.db,
+    Prisma.sql`INSERT INTO referral (id, municipality_id, person_id, referrer_id, referrer_agency_id, cohort, source, concern_categories,
+                                    concern_text, urgency, consent_given, consent_by, consent_at, consent_scope, legal_basis,
+                                    legal_justification, status, submitted_at)
+               VALUES (${id}::uuid, ${ctx.user.municipalityId}::uuid, ${personId}::uuid, ${ctx.user.id}::uuid, ${ctx.user.agencyId}::uuid,
+                       ${input.cohort}::"Cohort", ${input.source}::"ReferralSource", ${input.concernCategories}::text[],
+                       ${ctx.keyring.encrypt(input.concernText, CONCERN_FIELD)}, ${input.urgency}::"Urgency", ${consent.consentGiven},
+                       ${consent.consentBy}::"ConsentBy", ${consent.consentAt}::timestamptz, ${consent.consentScope},
+                       ${consent.legalBasis}::"LegalBasis", ${consent.legalJustification}, 'submitted', ${now}::timestamptz)
+               RETURNING id, person_id, status::text AS status, submitted_at`,
+  );
+  return { id: row!.id, personId: row!.person_id, status: row!.status, submittedAt: row!.submitted_at };
 }

@@ -8,7 +8,7 @@ import { CreateReferralInput, ListMineInput, QueueInput, ReferralIdInput, Screen
 
 /** Referrals and screening. */
 export const referralsRouter = t.router({
-  create: authedProcedure.meta({ action: 'referral.create' }).input(CreateReferralInput).mutation(({ ctx, input }) => createReferral(ctx, input)),
+  create: authedProcedure.meta({ action: 'referral.create', singleStatement: true }).input(CreateReferralInput).mutation(({ ctx, input }) => createReferral(ctx, input)),
   mine: authedProcedure.meta({ action: 'referral.mine' }).input(ListMineInput).query(({ ctx, input }) => listMine(ctx, input)),
   queue: authedProcedure.meta({ action: 'referral.queue' }).input(QueueInput).query(({ ctx, input }) => listQueue(ctx, input)),
   get: authedProcedure.meta({ action: 'referral.read' }).input(ReferralIdInput).query(({ ctx, input }) => getReferral(ctx, input.id)),
