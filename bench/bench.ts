@@ -180,8 +180,16 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const latin = await measure(matchPlan, (s, a) => httpRun(base, latinNames.map(matchReq), matchPlan.connections, s, a));
     log(`  Latin queries    ${describe(latin)}`);
     const { nameKeys } = await import('../src/modules/people/names.js');
-    const matchSql = `SELECT id, greatest(similarity(latin_key, $2), similarity(skeleton, $3)) AS score FROM person
-                       WHERE municipality_id = $1 AND (latin_key % $2 OR skeleton % $3) ORDER BY score DESC, id LIMIT 10`;
+    // matchPeople's statement (no birth year): namesakes from the covering btree indexes, the trigram search only below ten.
+    const matchSql = `WITH namesakes AS (
+        SELECT id FROM person WHERE municipality_id = $1 AND skeleton = nullif($3, '')
+        UNION SELECT id FROM person WHERE municipality_id = $1 AND latin_key = nullif($2, ''))
+      SELECT id, 1::real AS score FROM namesakes
+      UNION ALL
+      SELECT id, greatest(similarity(latin_key, $2), similarity(skeleton, $3)) FROM person
+      WHERE (SELECT count(*) FROM namesakes) < 10 AND municipality_id = $1 AND (latin_key % $2 OR skeleton % $3)
+        AND id NOT IN (SELECT id FROM namesakes)
+      ORDER BY score DESC, id LIMIT 10`;
     const sqlMatch = (list: string[]) => {
       let i = 0;
       return (s: number, a?: number) =>

@@ -55,9 +55,9 @@ describe('people.match with many namesakes', () => {
     const { town, coordinator } = await makeTown(db);
     const other = await makeTown(db);
     for (let i = 0; i < 12; i++) await makePerson(db, other.town.id, NAMESAKES[i % NAMESAKES.length]);
-    const own = [];
+    const own: string[] = [];
     for (const n of NAMESAKES.slice(0, 3)) own.push((await makePerson(db, town.id, n)).id);
-    const near = [];
+    const near: string[] = [];
     for (const nameLatin of NEAR) near.push((await makePerson(db, town.id, { nameLatin })).id);
     const { caller } = await callerFor(db, coordinator);
 
