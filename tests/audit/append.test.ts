@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeMunicipality, makeUser } from '../helpers/factories.js';
-import { AuditTrail } from '../../src/audit/writer.js';
+import { AuditTrail, inTransaction } from '../../src/audit/writer.js';
+import { Prisma } from '../../src/generated/prisma/client.js';
 import { GENESIS_HASH, contentDigest, legacyHashEvent, linkHash } from '../../src/audit/hash.js';
 import { verifyChain } from '../../src/audit/verify.js';
 import { manualClock } from '../../src/lib/clock.js';
@@ -137,5 +139,52 @@ describe('events written before the one-statement append', () => {
     const first = await db.auditEvent.findFirstOrThrow({ where: { chain: town.id, seq: 1 } });
     await tamper(`UPDATE audit_event SET entity_id = 'forged' WHERE id = ${first.id}`);
     expect((await verifyChain(db, town.id)).firstBroken).toMatchObject({ seq: 1, reason: 'hash_mismatch' });
+  });
+});
+
+describe('a write with its audit events in one statement (appendWith)', () => {
+  const agencyInsert = (municipalityId: string, name: string) =>
+    Prisma.sql`INSERT INTO agency (id, municipality_id, name, kind, updated_at) VALUES (gen_random_uuid(), ${municipalityId}::uuid, ${name}, 'ngo', now()) RETURNING id, name`;
+
+  it('commits the row and its event together', async () => {
+    const town = await makeMunicipality(db);
+    const audit = new AuditTrail({ municipalityId: town.id, actorId: null, actorRole: null, requestId: 'with', ip: null }, manualClock());
+    audit.record({ action: 'agency.create', entityType: 'Agency' });
+    const rows = await audit.appendWith<{ id: string; name: string }>(db, agencyInsert(town.id, 'Together'));
+    expect(rows).toEqual([{ id: expect.any(String), name: 'Together' }]);
+    expect(await db.auditEvent.count({ where: { chain: town.id, action: 'agency.create' } })).toBe(1);
+    expect((await verifyChain(db, town.id)).firstBroken).toBeNull();
+  });
+
+  it('writes neither when the event cannot be appended', async () => {
+    const town = await makeMunicipality(db);
+    // An actor that does not exist: the event's foreign key fails, and so does the whole statement.
+    const audit = new AuditTrail({ municipalityId: town.id, actorId: randomUUID(), actorRole: 'admin', requestId: 'fk', ip: null }, manualClock());
+    audit.record({ action: 'agency.create', entityType: 'Agency' });
+    await expect(audit.appendWith(db, agencyInsert(town.id, 'Never'))).rejects.toThrow();
+    expect(await db.agency.count({ where: { municipalityId: town.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { chain: town.id } })).toBe(0);
+  });
+
+  it('appends nothing when the write returns no row', async () => {
+    const town = await makeMunicipality(db);
+    const audit = new AuditTrail({ municipalityId: town.id, actorId: null, actorRole: null, requestId: 'none', ip: null }, manualClock());
+    audit.record({ action: 'agency.update', entityType: 'Agency' });
+    const rows = await audit.appendWith(db, Prisma.sql`UPDATE agency SET name = 'x' WHERE id = ${randomUUID()}::uuid RETURNING id`);
+    expect(rows).toEqual([]);
+    expect(await db.auditEvent.count({ where: { chain: town.id } })).toBe(0);
+  });
+
+  it('inTransaction opens a transaction on the plain client, and rolls back on failure', async () => {
+    const town = await makeMunicipality(db);
+    await expect(
+      inTransaction(db, async (tx) => {
+        await tx.agency.create({ data: { municipalityId: town.id, name: 'Rolled back', kind: 'ngo' } });
+        throw new Error('later step failed');
+      }),
+    ).rejects.toThrow('later step failed');
+    expect(await db.agency.count({ where: { municipalityId: town.id } })).toBe(0);
+    // Inside a transaction it runs in that one.
+    await db.$transaction(async (tx) => inTransaction(tx, async (inner) => expect(inner).toBe(tx)));
   });
 });

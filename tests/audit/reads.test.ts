@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testDb } from '../helpers/db.js';
+import { makeTown } from '../helpers/factories.js';
+import { callerFor, testKeyring } from '../helpers/callers.js';
+import { makeCase } from '../helpers/case-factories.js';
+import { makeMeeting } from '../helpers/meeting-factories.js';
+import { makeReferral } from '../helpers/referral-factories.js';
+import { appRouter } from '../../src/trpc/router.js';
+import { verifyChain } from '../../src/audit/verify.js';
+
+/**
+ * Reads (tRPC queries) run without a transaction and append their audit events on their own, so
+ * they must write nothing else: every query procedure, called by every role, is checked against a
+ * log of committed writes kept by row triggers on every table.
+ */
+const { db } = await testDb();
+
+type Procedure = { _def: { type: 'query' | 'mutation' } };
+const procedures = (appRouter as unknown as { _def: { procedures: Record<string, Procedure> } })._def.procedures;
+const QUERIES = Object.keys(procedures).filter((p) => procedures[p]!._def.type === 'query').sort();
+
+beforeAll(async () => {
+  const tables = await db.$queryRaw<{ name: string }[]>`
+    SELECT table_name::text AS name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'read_write_log')`;
+  await db.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS read_write_log (id bigserial PRIMARY KEY, tbl text NOT NULL, op text NOT NULL)`);
+  await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION read_log_write() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN INSERT INTO read_write_log (tbl, op) VALUES (TG_TABLE_NAME, TG_OP); RETURN NULL; END $$`);
+  for (const { name } of tables) {
+    await db.$executeRawUnsafe(`CREATE OR REPLACE TRIGGER read_log AFTER INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH ROW EXECUTE FUNCTION read_log_write()`);
+  }
+});
+
+const lastLog = async () => (await db.$queryRaw<{ id: bigint | null }[]>`SELECT max(id) AS id FROM read_write_log`)[0]!.id ?? 0n;
+const writesSince = async (after: bigint) =>
+  (await db.$queryRaw<{ w: string }[]>`SELECT op || ' ' || tbl AS w FROM read_write_log WHERE id > ${after} ORDER BY id`).map((r) => r.w);
+
+describe('read procedures', () => {
+  it('are all known here (a new one gets an input below)', () => {
+    expect(QUERIES).toEqual(Object.keys(inputs(ids)).sort());
+  });
+
+  it('write nothing but their audit events (and the chain head), for every role', { timeout: 120_000 }, async () => {
+    const town = await makeTown(db);
+    const c = await makeCase(db, town, { keyWorkerId: town.socialWorker.id });
+    const referral = await makeReferral(db, testKeyring, { town, referrer: town.socialWorker });
+    const meeting = await makeMeeting(db, town, { cases: [c], agencyIds: [town.agency.id] });
+    Object.assign(ids, { caseId: c.id, personId: c.person.id, referralId: referral.id, meetingId: meeting.id });
+    const roles = [town.admin, town.coordinator, town.socialWorker, town.practitioner, town.auditor];
+    const allowedSomewhere = new Set<string>();
+    for (const user of roles) {
+      const { caller } = await callerFor(db, user);
+      for (const path of QUERIES) {
+        const before = await lastLog();
+        const [group, name] = path.split('.') as [string, string];
+        const fn = (caller as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>)[group]![name]!;
+        const outcome = await fn(inputs(ids)[path]).then(() => 'ok', (e: { code?: string }) => e.code ?? 'error');
+        const writes = await writesSince(before);
+        // Allowed or refused, a read leaves its audit event(s) and the head they move: nothing else.
+        expect({ path, role: user.role, writes: writes.filter((w) => w !== 'INSERT audit_event' && w !== 'UPDATE audit_chain_head' && w !== 'INSERT audit_chain_head') }).toEqual({ path, role: user.role, writes: [] });
+        if (outcome === 'ok') allowedSomewhere.add(path);
+      }
+    }
+    // Each read ran for real (valid input, some role allowed), so its queries were exercised.
+    expect([...allowedSomewhere].sort()).toEqual(QUERIES);
+    expect((await verifyChain(db, town.town.id)).firstBroken).toBeNull();
+  });
+});
+
+const ids: { caseId?: string; personId?: string; referralId?: string; meetingId?: string } = {};
+
+function inputs(t: typeof ids): Record<string, unknown> {
+  return {
+    'agencies.list': {},
+    'assessments.factors': {},
+    'assessments.list': { caseId: t.caseId },
+    'audit.list': {},
+    'auth.me': undefined,
+    'auth.sessions': undefined,
+    'cases.get': { id: t.caseId },
+    'cases.list': {},
+    'cases.notes': { caseId: t.caseId },
+    'meetings.get': { id: t.meetingId },
+    'meetings.list': {},
+    'people.get': { id: t.personId },
+    'people.match': { name: 'Sami Test' },
+    'referrals.get': { id: t.referralId },
+    'referrals.mine': {},
+    'referrals.queue': {},
+    'users.directory': {},
+    'users.list': {},
+    'work.mine': undefined,
+    'work.settings': undefined,
+  };
+}
