@@ -103,8 +103,15 @@ export class AuditTrail {
  * with its last write (appendWith) or the caller's flush.
  */
 export async function inTransaction<T>(db: DbClient, work: (tx: DbClient) => Promise<T>): Promise<T> {
-  return '$transaction' in db ? db.$transaction((tx) => work(tx), { maxWait: 5_000, timeout: 15_000 }) : work(db);
+  return '$transaction' in db ? db.$transaction((tx) => work(tx), TRANSACTION_LIMITS) : work(db);
 }
+
+/**
+ * How long a transaction may wait for a connection and how long it may run, everywhere (procedures,
+ * sign-in, CLI): Prisma's defaults (2 s, 5 s) fail a burst of sign-ins or of case openings queued on
+ * one counter row on a busy machine, where waiting a little longer is the right answer.
+ */
+export const TRANSACTION_LIMITS = { maxWait: 5_000, timeout: 15_000 } as const;
 
 /**
  * Runs `work` and its audit events in one transaction: both commit, or neither does.
@@ -122,5 +129,5 @@ export async function audited<T>(
     const result = await work(tx, audit);
     await audit.flush(tx);
     return result;
-  }, options);
+  }, { ...TRANSACTION_LIMITS, ...options });
 }

@@ -1,6 +1,6 @@
 import { ForbiddenError } from '@casl/ability';
 import { AppError, DENIAL_CODES } from '../errors.js';
-import { AuditTrail, type AuditBase } from '../audit/writer.js';
+import { AuditTrail, TRANSACTION_LIMITS, type AuditBase } from '../audit/writer.js';
 import { defineAbilityFor } from '../auth/ability.js';
 import { resolveSession } from '../auth/session.js';
 import type { Db, DbClient } from '../db.js';
@@ -67,7 +67,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next, path, met
           if (!result.ok) throw ROLLBACK;
           await audit.flush(tx);
         },
-        { maxWait: 5_000, timeout: 15_000 },
+        TRANSACTION_LIMITS,
       );
     }
   } catch (err) {
