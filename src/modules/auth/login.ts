@@ -9,11 +9,16 @@ export const LOCK_AFTER_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60_000;
 export const LOCK_MS = 15 * 60_000;
 
-/** The user's failure counters, with the row locked until the transaction ends. */
-async function lockCounters(tx: Tx, userId: string) {
+/**
+ * The user's failure counters, with the row locked until the transaction ends. NO KEY UPDATE, not
+ * UPDATE: every audit event naming the user takes a KEY SHARE lock on this row (its foreign key), and
+ * FOR UPDATE would make a read audited under the chain head wait for the sign-in, which itself waits
+ * for the head to write its event: a deadlock under load (40P01, seen as 500s in the benchmarks).
+ */
+export async function lockCounters(tx: Tx, userId: string) {
   const [row] = await tx.$queryRaw<{ failures: number; since: Date | null; lockedUntil: Date | null }[]>`
     SELECT failed_logins AS failures, failed_logins_since AS since, locked_until AS "lockedUntil"
-    FROM app_user WHERE id = ${userId}::uuid FOR UPDATE`;
+    FROM app_user WHERE id = ${userId}::uuid FOR NO KEY UPDATE`;
   return row!;
 }
 
