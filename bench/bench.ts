@@ -180,22 +180,43 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const latin = await measure(matchPlan, (s, a) => httpRun(base, latinNames.map(matchReq), matchPlan.connections, s, a));
     log(`  Latin queries    ${describe(latin)}`);
     const { nameKeys } = await import('../src/modules/people/names.js');
-    // matchPeople's statement (no birth year): namesakes from the covering btree indexes, the trigram search only below ten.
+    // matchPeople's statement (no birth year: $4 is null): namesakes from the covering btree indexes; below ten,
+    // the near skeletons of person_name_key and at most ten people of each.
     const matchSql = `WITH namesakes AS (
-        SELECT id FROM person WHERE municipality_id = $1 AND skeleton = nullif($3, '')
-        UNION SELECT id FROM person WHERE municipality_id = $1 AND latin_key = nullif($2, ''))
-      SELECT id, 1::real AS score FROM namesakes
-      UNION ALL
-      SELECT id, greatest(similarity(latin_key, $2), similarity(skeleton, $3)) FROM person
-      WHERE (SELECT count(*) FROM namesakes) < 10 AND municipality_id = $1 AND (latin_key % $2 OR skeleton % $3)
-        AND id NOT IN (SELECT id FROM namesakes)
-      ORDER BY score DESC, id LIMIT 10`;
+        SELECT id, birth_year FROM person WHERE municipality_id = $1::uuid AND skeleton = nullif($3, '')
+        UNION
+        SELECT id, birth_year FROM person WHERE municipality_id = $1::uuid AND latin_key = nullif($2, '')
+      ), near_keys AS (
+        SELECT skeleton FROM person_name_key
+        WHERE (SELECT count(*) FROM namesakes) < 10
+          AND municipality_id = $1::uuid AND skeleton % $3 AND skeleton <> $3
+        ORDER BY similarity(skeleton, $3) DESC, skeleton
+        LIMIT 30
+      ), near AS (
+        SELECT s.id FROM near_keys k CROSS JOIN LATERAL (
+          SELECT id FROM person
+          WHERE municipality_id = $1::uuid AND skeleton = k.skeleton
+          ORDER BY CASE WHEN $4::int IS NOT NULL AND abs(coalesce(birth_year, -100) - $4::int) <= 1 THEN 0 ELSE 1 END, id
+          LIMIT 10
+        ) s
+      ), candidates AS (
+        SELECT id, 1::real AS similarity, birth_year FROM namesakes
+        UNION ALL
+        SELECT p.id, greatest(similarity(p.latin_key, $2), similarity(p.skeleton, $3)), p.birth_year
+        FROM near JOIN person p ON p.id = near.id
+        WHERE near.id NOT IN (SELECT id FROM namesakes)
+      )
+      SELECT id, similarity
+           + CASE WHEN $4::int IS NOT NULL AND abs(coalesce(birth_year, -100) - $4::int) <= 1 THEN 0.1 ELSE 0 END AS score
+      FROM candidates
+      ORDER BY score DESC, id
+      LIMIT 10`;
     const sqlMatch = (list: string[]) => {
       let i = 0;
       return (s: number, a?: number) =>
         loopRun(() => {
           const k = nameKeys(list[i++ % list.length]!);
-          return pool.query(matchSql, [town.id, k.latinKey, k.skeleton]);
+          return pool.query(matchSql, [town.id, k.latinKey, k.skeleton, null]);
         }, matchPlan.connections, s, a);
     };
     const sqlArabic = await measure(matchPlan, sqlMatch(arabicNames));

@@ -25,6 +25,9 @@ export const personSelect = {
 } satisfies Prisma.PersonSelect;
 
 const MIN_SCORE = 0.3;
+/** How many near skeletons (distinct keys) the trigram search keeps, and how many people of each. */
+const NEAR_KEYS = 30;
+const PER_KEY = 10;
 
 /**
  * Ranked candidates for a name (either script) in the user's municipality: trigram similarity on
@@ -35,8 +38,13 @@ const MIN_SCORE = 0.3;
  * - namesakes: people whose skeleton or Latin key equals the query's (covering btree indexes, read
  *   index-only). Their similarity is 1 by definition, so nothing is computed per row. When there are
  *   at least ten of them they are the answer: birth-year matches first, then by id.
- * - otherwise the trigram search (`%` on the GIN indexes, threshold 0.3) fills the list. Only then
- *   does the cost grow with how many people share trigrams with the name.
+ * - otherwise near names fill the list: the trigram search (`%`, threshold 0.3) runs over the
+ *   municipality's distinct skeletons (person_name_key, kept by triggers on person; names repeat, so
+ *   there are far fewer keys than people), keeps the NEAR_KEYS most similar, and reads at most
+ *   PER_KEY people of each from the covering btree index (birth-year matches first, then by id).
+ *   Those are scored on both keys as the namesakes' rivals always were. The skeleton is the
+ *   cross-script key, so a near name is found through it; a person whose Latin key alone is near
+ *   (similar spelling, skeleton under 0.3) is no longer offered.
  * With ten namesakes or more, someone else of similarity 1 (the same words in another order) is
  * left out in favour of a namesake with the same score, and so is a near name (similarity ≥ 0.9)
  * whose birth-year bonus would lift it past a namesake without one.
@@ -52,15 +60,25 @@ export async function matchPeople(ctx: ServiceContext, input: z.infer<typeof Mat
       SELECT id, birth_year FROM person WHERE municipality_id = ${town}::uuid AND skeleton = nullif(${skeleton}, '')
       UNION
       SELECT id, birth_year FROM person WHERE municipality_id = ${town}::uuid AND latin_key = nullif(${latinKey}, '')
+    ), near_keys AS (
+      SELECT skeleton FROM person_name_key
+      WHERE (SELECT count(*) FROM namesakes) < 10
+        AND municipality_id = ${town}::uuid AND skeleton % ${skeleton} AND skeleton <> ${skeleton}
+      ORDER BY similarity(skeleton, ${skeleton}) DESC, skeleton
+      LIMIT ${NEAR_KEYS}
+    ), near AS (
+      SELECT s.id FROM near_keys k CROSS JOIN LATERAL (
+        SELECT id FROM person
+        WHERE municipality_id = ${town}::uuid AND skeleton = k.skeleton
+        ORDER BY CASE WHEN ${year}::int IS NOT NULL AND abs(coalesce(birth_year, -100) - ${year}::int) <= 1 THEN 0 ELSE 1 END, id
+        LIMIT ${PER_KEY}
+      ) s
     ), candidates AS (
       SELECT id, 1::real AS similarity, birth_year FROM namesakes
       UNION ALL
-      SELECT id, greatest(similarity(latin_key, ${latinKey}), similarity(skeleton, ${skeleton})), birth_year
-      FROM person
-      WHERE (SELECT count(*) FROM namesakes) < 10
-        AND municipality_id = ${town}::uuid
-        AND (latin_key % ${latinKey} OR skeleton % ${skeleton})
-        AND id NOT IN (SELECT id FROM namesakes)
+      SELECT p.id, greatest(similarity(p.latin_key, ${latinKey}), similarity(p.skeleton, ${skeleton})), p.birth_year
+      FROM near JOIN person p ON p.id = near.id
+      WHERE near.id NOT IN (SELECT id FROM namesakes)
     )
     SELECT id, similarity
          + CASE WHEN ${year}::int IS NOT NULL AND abs(coalesce(birth_year, -100) - ${year}::int) <= 1 THEN 0.1 ELSE 0 END AS score
