@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeTown } from '../helpers/factories.js';
@@ -58,8 +59,10 @@ describe('people.match without namesakes: near skeletons', () => {
 
   it('reads a bounded number of people per near key, birth-year matches first', async () => {
     const { town, coordinator } = await makeTown(db);
+    // The birth-year matches (1993, 1994) get the largest ids: a bound taken in id order alone would miss them.
+    const ids = Array.from({ length: 15 }, () => randomUUID()).sort();
     const people = await db.person.createManyAndReturn({
-      data: Array.from({ length: 15 }, (_, i) => personData(town.id, 'Rania Kasmi', 1980 + i)),
+      data: Array.from({ length: 15 }, (_, i) => ({ id: ids[i]!, ...personData(town.id, 'Rania Kasmi', 1980 + i) })),
       select: { id: true, birthYear: true },
     });
     const { caller } = await callerFor(db, coordinator);
