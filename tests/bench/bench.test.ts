@@ -96,7 +96,7 @@ describe('npm run bench -- --quick', () => {
     const figures = [
       ...(['coordinator', 'practitioner'] as const).flatMap((role) => (['L0', 'L1', 'L2', 'L3', 'L4'] as const).map((l) => r.caseList[role][l])),
       r.referralCreation.plainPg, r.referralCreation.plainRoute, r.referralCreation.audited,
-      r.personMatch.arabic, r.personMatch.latin, r.personMatch.sqlArabic, r.personMatch.sqlLatin,
+      r.personMatch.arabic, r.personMatch.latin, r.personMatch.rare, r.personMatch.sqlArabic, r.personMatch.sqlLatin, r.personMatch.sqlRare,
       r.keyset.first, r.keyset.deep, r.signInBurst.without, r.signInBurst.during,
     ];
     for (const f of figures) {
@@ -111,7 +111,7 @@ describe('npm run bench -- --quick', () => {
     }
     expect(r.referralCreation.writesWithoutAudit).toBe(0);
     expect(r.signInBurst.bursts).toBeGreaterThan(0);
-    expect(r.targets.map((t) => t.name)).toHaveLength(9);
+    expect(r.targets.map((t) => t.name)).toHaveLength(10);
     expect(r.signInBurst.signIns).toBeGreaterThanOrEqual(50);
 
     const files = await readdir(out);
