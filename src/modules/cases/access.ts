@@ -55,12 +55,17 @@ export function recordEvent(ctx: ServiceContext, c: { id: string; municipalityId
 /** Keyset cursor of a row ordered by (time desc, id desc): opaque to clients. */
 export const cursorOf = (at: Date, id: string) => `${at.toISOString()}_${id}`;
 
-/** Rows strictly after `cursor` in (field desc, id desc) order. */
+/**
+ * Rows strictly after `cursor` in (field desc, id desc) order. The `lte` bound stands outside the OR so
+ * the (…, field desc, id desc) index can start the scan at the cursor: with the OR alone, a plan made
+ * without the parameters' values (Prisma sends the date typed, so PostgreSQL estimates it blind) walked
+ * the index from the newest row and filtered every row before the cursor — page 2,000 took 9× page 1.
+ */
 export function after(field: 'openedAt' | 'createdAt', cursor: string | undefined) {
   if (!cursor) return {};
   const [iso, id] = cursor.split('_') as [string, string];
   const at = new Date(iso);
-  return { OR: [{ [field]: { lt: at } }, { [field]: at, id: { lt: id } }] };
+  return { [field]: { lte: at }, OR: [{ [field]: { lt: at } }, { id: { lt: id } }] };
 }
 
 /** One page out of `limit + 1` fetched rows, with the cursor of the next page or null. */
