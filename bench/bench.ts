@@ -10,6 +10,7 @@ import { startServer, queryPath, mutation, send, dataOf, signIn, type BenchServe
 import { httpRun, loopRun, measure, median, type Figure, type Plan, type Request } from './measure.js';
 import { PLAIN_REFERRAL_SQL, caseListParams, caseListSql } from './sql.js';
 import { renderMarkdown } from './report.js';
+import { matchStatement } from '../src/modules/people/service.js';
 
 export interface BenchOptions {
   quick: boolean;
@@ -190,43 +191,14 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     )).n;
     const rare = await measure(matchPlan, (s, a) => httpRun(base, rareNames.map(matchReq), matchPlan.connections, s, a));
     log(`  rare full names  ${describe(rare)} (${rareWithNamesakes} of ${rareNames.length} have ten namesakes or more)`);
-    // matchPeople's statement (no birth year: $4 is null): namesakes from the covering btree indexes; below ten,
-    // the near skeletons of person_name_key and at most ten people of each.
-    const matchSql = `WITH namesakes AS (
-        SELECT id, birth_year FROM person WHERE municipality_id = $1::uuid AND skeleton = nullif($3, '')
-        UNION
-        SELECT id, birth_year FROM person WHERE municipality_id = $1::uuid AND latin_key = nullif($2, '')
-      ), near_keys AS (
-        SELECT skeleton FROM person_name_key
-        WHERE (SELECT count(*) FROM namesakes) < 10
-          AND municipality_id = $1::uuid AND skeleton % $3 AND skeleton <> $3
-        ORDER BY similarity(skeleton, $3) DESC, skeleton
-        LIMIT 30
-      ), near AS (
-        SELECT s.id FROM near_keys k CROSS JOIN LATERAL (
-          SELECT id FROM person
-          WHERE municipality_id = $1::uuid AND skeleton = k.skeleton
-          ORDER BY CASE WHEN $4::int IS NOT NULL AND abs(coalesce(birth_year, -100) - $4::int) <= 1 THEN 0 ELSE 1 END, id
-          LIMIT 10
-        ) s
-      ), candidates AS (
-        SELECT id, 1::real AS similarity, birth_year FROM namesakes
-        UNION ALL
-        SELECT p.id, greatest(similarity(p.latin_key, $2), similarity(p.skeleton, $3)), p.birth_year
-        FROM near JOIN person p ON p.id = near.id
-        WHERE near.id NOT IN (SELECT id FROM namesakes)
-      )
-      SELECT id, similarity
-           + CASE WHEN $4::int IS NOT NULL AND abs(coalesce(birth_year, -100) - $4::int) <= 1 THEN 0.1 ELSE 0 END AS score
-      FROM candidates
-      ORDER BY score DESC, id
-      LIMIT 10`;
     const sqlMatch = (list: string[]) => {
       let i = 0;
       return (s: number, a?: number) =>
         loopRun(() => {
           const k = nameKeys(list[i++ % list.length]!);
-          return pool.query(matchSql, [town.id, k.latinKey, k.skeleton, null]);
+          // matchPeople's own statement, without a birth year.
+          const statement = matchStatement(town.id, k, null);
+          return pool.query(statement.text, statement.values);
         }, matchPlan.connections, s, a);
     };
     const sqlArabic = await measure(matchPlan, sqlMatch(arabicNames));

@@ -38,24 +38,24 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  * outcome, purpose, requestId, ip, detail]`. Computed by the app; the database chains it.
  */
 export function contentDigest(e: EventContent): string {
-  return sha256(
-    canonicalJson([
-      e.chain,
-      e.at.toISOString(),
-      e.municipalityId,
-      e.actorId,
-      e.actorRole,
-      e.action,
-      e.entityType,
-      e.entityId,
-      e.outcome,
-      e.purpose,
-      e.requestId,
-      e.ip,
-      e.detail ?? null,
-    ]),
-  );
+  return sha256(canonicalJson([e.chain, ...contentAfterChain(e)]));
 }
+
+/** The content fields after the chain, in the order both hash definitions write them. */
+const contentAfterChain = (e: EventContent) => [
+  e.at.toISOString(),
+  e.municipalityId,
+  e.actorId,
+  e.actorRole,
+  e.action,
+  e.entityType,
+  e.entityId,
+  e.outcome,
+  e.purpose,
+  e.requestId,
+  e.ip,
+  e.detail ?? null,
+];
 
 /**
  * The link: `hash = hex(sha256(prevHash + ":" + seq + ":" + digest))`. The database computes the same
@@ -74,23 +74,5 @@ export function hashEvent(e: HashedEvent): string {
  * prevHash inside it. Events written then keep it, so older logs still verify; see verify.ts.
  */
 export function legacyHashEvent(e: HashedEvent): string {
-  return sha256(
-    canonicalJson([
-      e.chain,
-      e.seq,
-      e.at.toISOString(),
-      e.municipalityId,
-      e.actorId,
-      e.actorRole,
-      e.action,
-      e.entityType,
-      e.entityId,
-      e.outcome,
-      e.purpose,
-      e.requestId,
-      e.ip,
-      e.detail ?? null,
-      e.prevHash,
-    ]),
-  );
+  return sha256(canonicalJson([e.chain, e.seq, ...contentAfterChain(e), e.prevHash]));
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
+import { tamper } from '../helpers/tamper.js';
 import { makeMunicipality, makeUser } from '../helpers/factories.js';
 import { AuditTrail, inTransaction } from '../../src/audit/writer.js';
 import { Prisma } from '../../src/generated/prisma/client.js';
@@ -10,14 +11,6 @@ import { manualClock } from '../../src/lib/clock.js';
 
 const { db } = await testDb();
 
-/** Tampering as the database owner: the append-only trigger off for one statement. */
-async function tamper(sql: string, trigger = 'audit_event_no_update') {
-  await db.$transaction([
-    db.$executeRawUnsafe(`ALTER TABLE audit_event DISABLE TRIGGER ${trigger}`),
-    db.$executeRawUnsafe(sql),
-    db.$executeRawUnsafe(`ALTER TABLE audit_event ENABLE TRIGGER ${trigger}`),
-  ]);
-}
 
 /** A municipality with `n` audited events written by the app's writer, flushed on the plain client. */
 async function chainOf(n: number) {
@@ -89,7 +82,7 @@ describe('tampering is still found', () => {
   for (const [name, set] of fields) {
     it(`a changed ${name}`, async () => {
       const { town, rows } = await chainOf(3);
-      await tamper(`UPDATE audit_event SET ${set} WHERE id = ${rows[1]!.id}`);
+      await tamper(db, `UPDATE audit_event SET ${set} WHERE id = ${rows[1]!.id}`);
       expect((await verifyChain(db, town.id)).firstBroken).toEqual({ id: rows[1]!.id.toString(), seq: 2, reason: 'hash_mismatch' });
     });
   }
@@ -97,9 +90,9 @@ describe('tampering is still found', () => {
   it('two events swapped (content and hashes moved together)', async () => {
     const { town, rows } = await chainOf(3);
     const [, second, third] = rows;
-    await tamper(`UPDATE audit_event SET seq = -seq WHERE id IN (${second!.id}, ${third!.id})`);
-    await tamper(`UPDATE audit_event SET seq = 3 WHERE id = ${second!.id}`);
-    await tamper(`UPDATE audit_event SET seq = 2 WHERE id = ${third!.id}`);
+    await tamper(db, `UPDATE audit_event SET seq = -seq WHERE id IN (${second!.id}, ${third!.id})`);
+    await tamper(db, `UPDATE audit_event SET seq = 3 WHERE id = ${second!.id}`);
+    await tamper(db, `UPDATE audit_event SET seq = 2 WHERE id = ${third!.id}`);
     expect((await verifyChain(db, town.id)).firstBroken).toMatchObject({ seq: 2, reason: 'link_mismatch' });
   });
 
@@ -107,13 +100,13 @@ describe('tampering is still found', () => {
     const { town, rows } = await chainOf(3);
     const [, second, third] = rows;
     // Swap what they say, keep seq, prev_hash and hash in place: the digests no longer match.
-    await tamper(`UPDATE audit_event SET entity_id = CASE id WHEN ${second!.id} THEN 'case-3' ELSE 'case-2' END, detail = CASE id WHEN ${second!.id} THEN '{"i": 3, "sections": ["summary"], "at": "2026-01-01T00:00:00.000Z"}'::jsonb ELSE '{"i": 2, "sections": ["summary"], "at": "2026-01-01T00:00:00.000Z"}'::jsonb END WHERE id IN (${second!.id}, ${third!.id})`);
+    await tamper(db, `UPDATE audit_event SET entity_id = CASE id WHEN ${second!.id} THEN 'case-3' ELSE 'case-2' END, detail = CASE id WHEN ${second!.id} THEN '{"i": 3, "sections": ["summary"], "at": "2026-01-01T00:00:00.000Z"}'::jsonb ELSE '{"i": 2, "sections": ["summary"], "at": "2026-01-01T00:00:00.000Z"}'::jsonb END WHERE id IN (${second!.id}, ${third!.id})`);
     expect((await verifyChain(db, town.id)).firstBroken).toMatchObject({ seq: 2, reason: 'hash_mismatch' });
   });
 
   it('a deleted event in the middle', async () => {
     const { town, rows } = await chainOf(3);
-    await tamper(`DELETE FROM audit_event WHERE id = ${rows[1]!.id}`, 'audit_event_no_delete');
+    await tamper(db, `DELETE FROM audit_event WHERE id = ${rows[1]!.id}`, 'audit_event_no_delete');
     expect((await verifyChain(db, town.id)).firstBroken).toMatchObject({ seq: 3, reason: 'sequence_gap' });
   });
 });
@@ -137,7 +130,7 @@ describe('events written before the one-statement append', () => {
     expect(await verifyChain(db, town.id)).toMatchObject({ checked: 3, firstBroken: null });
 
     const first = await db.auditEvent.findFirstOrThrow({ where: { chain: town.id, seq: 1 } });
-    await tamper(`UPDATE audit_event SET entity_id = 'forged' WHERE id = ${first.id}`);
+    await tamper(db, `UPDATE audit_event SET entity_id = 'forged' WHERE id = ${first.id}`);
     expect((await verifyChain(db, town.id)).firstBroken).toMatchObject({ seq: 1, reason: 'hash_mismatch' });
   });
 });

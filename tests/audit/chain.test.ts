@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
+import { tamper } from '../helpers/tamper.js';
 import { makeTown } from '../helpers/factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { audited } from '../../src/audit/writer.js';
@@ -8,14 +9,6 @@ import { systemClock } from '../../src/lib/clock.js';
 
 const { db } = await testDb();
 
-/** Tampering as the database owner: switch the append-only trigger off for one statement. */
-async function tamper(sql: string, trigger = 'audit_event_no_update') {
-  await db.$transaction([
-    db.$executeRawUnsafe(`ALTER TABLE audit_event DISABLE TRIGGER ${trigger}`),
-    db.$executeRawUnsafe(sql),
-    db.$executeRawUnsafe(`ALTER TABLE audit_event ENABLE TRIGGER ${trigger}`),
-  ]);
-}
 
 describe('the audit log', () => {
   it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
@@ -37,7 +30,7 @@ describe('the audit log', () => {
     await expect(caller.audit.verify()).resolves.toMatchObject({ checked: 3, firstBroken: null });
 
     const second = await db.auditEvent.findFirstOrThrow({ where: { municipalityId: town.id, seq: 2 } });
-    await tamper(`UPDATE audit_event SET detail = '{"name":"Agency Forged","kind":"school"}' WHERE id = ${second.id}`);
+    await tamper(db, `UPDATE audit_event SET detail = '{"name":"Agency Forged","kind":"school"}' WHERE id = ${second.id}`);
     const report = await caller.audit.verify();
     expect(report.firstBroken).toEqual({ id: second.id.toString(), seq: 2, reason: 'hash_mismatch' });
     expect(report.checked).toBe(2);
@@ -51,9 +44,9 @@ describe('the audit log', () => {
     const adminCaller = (await callerFor(db, admin)).caller;
     for (const name of ['A', 'B', 'C', 'D']) await adminCaller.agencies.create({ name: `Chain ${name}`, kind: 'school' });
     const chain = town.id;
-    await tamper(`DELETE FROM audit_event WHERE chain = '${chain}' AND seq = 4`, 'audit_event_no_delete');
+    await tamper(db, `DELETE FROM audit_event WHERE chain = '${chain}' AND seq = 4`, 'audit_event_no_delete');
     expect((await verifyChain(db, chain)).firstBroken).toMatchObject({ seq: 4, reason: 'missing_tail' });
-    await tamper(`DELETE FROM audit_event WHERE chain = '${chain}' AND seq = 2`, 'audit_event_no_delete');
+    await tamper(db, `DELETE FROM audit_event WHERE chain = '${chain}' AND seq = 2`, 'audit_event_no_delete');
     expect((await verifyChain(db, chain)).firstBroken).toMatchObject({ seq: 3, reason: 'sequence_gap' });
   });
 

@@ -2,26 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeTown } from '../helpers/factories.js';
-import { makePerson } from '../helpers/people-factories.js';
+import { fullRanking, makePerson, shown } from '../helpers/people-factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { nameKeys } from '../../src/modules/people/names.js';
 
 const { db } = await testDb();
 
-/** Every person of the municipality scored on both keys (the search people.match bounds): the best ten. */
-async function fullRanking(municipalityId: string, name: string, year: number | null = null) {
-  const { latinKey, skeleton } = nameKeys(name);
-  const rows = await db.$queryRaw<{ id: string; score: number }[]>`
-    SELECT id, greatest(similarity(latin_key, ${latinKey}), similarity(skeleton, ${skeleton}))
-         + CASE WHEN ${year}::int IS NOT NULL AND abs(coalesce(birth_year, -100) - ${year}::int) <= 1 THEN 0.1 ELSE 0 END AS score
-    FROM person
-    WHERE municipality_id = ${municipalityId}::uuid AND (latin_key % ${latinKey} OR skeleton % ${skeleton})
-    ORDER BY score DESC, id LIMIT 10`;
-  return rows.filter((r) => r.score >= 0.3).map((r) => ({ id: r.id, score: r.score }));
-}
 
-const shown = (found: { restricted: boolean; score: number; person?: { id: string } }[]) =>
-  found.map((c) => ({ id: c.person?.id, score: c.score }));
 
 const keysOf = async (municipalityId: string) =>
   (await db.personNameKey.findMany({ where: { municipalityId }, select: { skeleton: true }, orderBy: { skeleton: 'asc' } })).map((k) => k.skeleton);
@@ -48,12 +35,12 @@ describe('people.match without namesakes: near skeletons', () => {
     const { skeleton, latinKey } = nameKeys(name);
     expect(await db.person.count({ where: { municipalityId: town.id, OR: [{ skeleton }, { latinKey }] } })).toBe(0);
     const found = await caller.people.match({ name });
-    expect(shown(found)).toEqual(await fullRanking(town.id, name));
+    expect(shown(found)).toEqual(await fullRanking(db, town.id, name));
     expect(found.map((c) => c.person?.id).sort()).toEqual([youssef.id, arabic.id].sort());
     expect(found.every((c) => c.score >= 0.3 && c.score < 1)).toBe(true);
 
     const withYear = await caller.people.match({ name, birthYear: 1991 });
-    expect(shown(withYear)).toEqual(await fullRanking(town.id, name, 1991));
+    expect(shown(withYear)).toEqual(await fullRanking(db, town.id, name, 1991));
     expect(withYear[0]).toMatchObject({ restricted: false, person: { id: youssef.id } });
   });
 

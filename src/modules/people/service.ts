@@ -3,8 +3,8 @@ import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import { notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
-import type { Prisma } from '../../generated/prisma/client.js';
-import { nameKeys } from './names.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import { nameKeys, type NameKeys } from './names.js';
 import { householdOf } from './household.js';
 import type { CreatePersonInput, MatchPeopleInput } from './schema.js';
 
@@ -29,33 +29,10 @@ const MIN_SCORE = 0.3;
 const NEAR_KEYS = 30;
 const PER_KEY = 10;
 
-/**
- * Ranked candidates for a name (either script) in the user's municipality: trigram similarity on
- * both keys, a small bonus when the birth year agrees. A candidate the user may not see comes back
- * as `{ restricted: true, score }`: they learn a possible match exists, and ask the coordinator.
- *
- * Two paths in one statement (ten candidates at most), so the work does not grow with the register:
- * - namesakes: people whose skeleton or Latin key equals the query's (covering btree indexes, read
- *   index-only). Their similarity is 1 by definition, so nothing is computed per row. When there are
- *   at least ten of them they are the answer: birth-year matches first, then by id.
- * - otherwise near names fill the list: the trigram search (`%`, threshold 0.3) runs over the
- *   municipality's distinct skeletons (person_name_key, kept by triggers on person; names repeat, so
- *   there are far fewer keys than people), keeps the NEAR_KEYS most similar, and reads at most
- *   PER_KEY people of each from the covering btree index (birth-year matches first, then by id).
- *   Those are scored on both keys as the namesakes' rivals always were. The skeleton is the
- *   cross-script key, so a near name is found through it; a person whose Latin key alone is near
- *   (similar spelling, skeleton under 0.3) is no longer offered.
- * With ten namesakes or more, someone else of similarity 1 (the same words in another order) is
- * left out in favour of a namesake with the same score, and so is a near name (similarity ≥ 0.9)
- * whose birth-year bonus would lift it past a namesake without one.
- */
-export async function matchPeople(ctx: ServiceContext, input: z.infer<typeof MatchPeopleInput>) {
-  assertCan(ctx.ability, 'match', 'Person');
-  const { latinKey, skeleton } = nameKeys(input.name);
-  const year = input.birthYear ?? null;
-  const town = ctx.user.municipalityId;
+/** matchPeople's one statement: up to ten `{ id, score }`, best first (the benchmark times it alone too). */
+export function matchStatement(town: string, { latinKey, skeleton }: NameKeys, year: number | null): Prisma.Sql {
   // nullif: an empty key (a name of vowels only) names nobody; equality on '' would find everyone like it.
-  const ranked = await ctx.db.$queryRaw<{ id: string; score: number }[]>`
+  return Prisma.sql`
     WITH namesakes AS (
       SELECT id, birth_year FROM person WHERE municipality_id = ${town}::uuid AND skeleton = nullif(${skeleton}, '')
       UNION
@@ -85,6 +62,31 @@ export async function matchPeople(ctx: ServiceContext, input: z.infer<typeof Mat
     FROM candidates
     ORDER BY score DESC, id
     LIMIT 10`;
+}
+
+/**
+ * Ranked candidates for a name (either script) in the user's municipality: trigram similarity on
+ * both keys, a small bonus when the birth year agrees. A candidate the user may not see comes back
+ * as `{ restricted: true, score }`: they learn a possible match exists, and ask the coordinator.
+ *
+ * Two paths in one statement (ten candidates at most), so the work does not grow with the register:
+ * - namesakes: people whose skeleton or Latin key equals the query's (covering btree indexes, read
+ *   index-only). Their similarity is 1 by definition, so nothing is computed per row. When there are
+ *   at least ten of them they are the answer: birth-year matches first, then by id.
+ * - otherwise near names fill the list: the trigram search (`%`, threshold 0.3) runs over the
+ *   municipality's distinct skeletons (person_name_key, kept by triggers on person; names repeat, so
+ *   there are far fewer keys than people), keeps the NEAR_KEYS most similar, and reads at most
+ *   PER_KEY people of each from the covering btree index (birth-year matches first, then by id).
+ *   Those are scored on both keys as the namesakes' rivals always were. The skeleton is the
+ *   cross-script key, so a near name is found through it; a person whose Latin key alone is near
+ *   (similar spelling, skeleton under 0.3) is no longer offered.
+ * With ten namesakes or more, someone else of similarity 1 (the same words in another order) is
+ * left out in favour of a namesake with the same score, and so is a near name (similarity ≥ 0.9)
+ * whose birth-year bonus would lift it past a namesake without one.
+ */
+export async function matchPeople(ctx: ServiceContext, input: z.infer<typeof MatchPeopleInput>) {
+  assertCan(ctx.ability, 'match', 'Person');
+  const ranked = await ctx.db.$queryRaw<{ id: string; score: number }[]>(matchStatement(ctx.user.municipalityId, nameKeys(input.name), input.birthYear ?? null));
   const candidates = ranked.filter((r) => r.score >= MIN_SCORE);
   const visible = await ctx.db.person.findMany({
     where: { AND: [accessibleBy(ctx.ability).ofType('Person'), { id: { in: candidates.map((c) => c.id) } }] },
