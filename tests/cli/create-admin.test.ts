@@ -42,6 +42,30 @@ describe('create-admin', () => {
     expect(await verifyChain(db, municipalityId)).toEqual({ chain: municipalityId, checked: 2, firstBroken: null });
   });
 
+  it('gives a new municipality a reference code no other has, even when only one is left', async () => {
+    // Every four-hex code but one is taken (in this file's own database): the command must find that one.
+    const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
+    const taken = new Set((await db.municipality.findMany({ select: { code: true } })).map((m) => m.code));
+    const left = hex([...Array(65536).keys()].reverse().find((n) => !taken.has(hex(n)))!);
+    // The fillers skip the trigger that gives each new town its assessment factors (a million rows).
+    await db.$transaction([
+      db.$executeRaw`ALTER TABLE municipality DISABLE TRIGGER municipality_assessment_factors`,
+      db.$executeRaw`
+        INSERT INTO municipality (id, name, country, code)
+        SELECT gen_random_uuid(), 'Filler ' || n, 'JO', upper(lpad(to_hex(n), 4, '0'))
+        FROM generate_series(0, 65535) AS n WHERE upper(lpad(to_hex(n), 4, '0')) <> ${left}
+        ON CONFLICT (code) DO NOTHING`,
+      db.$executeRaw`ALTER TABLE municipality ENABLE TRIGGER municipality_assessment_factors`,
+    ]);
+    try {
+      const { municipalityId } = await newAdmin(db, { municipality: 'Last Code Town' });
+      expect((await db.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { code: true } })).code).toBe(left);
+      await expect(createAdmin(db, adminFlags(), capture().out)).resolves.toBe(1);
+    } finally {
+      await db.$executeRaw`DELETE FROM municipality WHERE name LIKE 'Filler %'`;
+    }
+  });
+
   it('adds an admin to an existing municipality found by its exact name', async () => {
     const town = await makeMunicipality(db, { country: 'JO' });
     const { user } = await newAdmin(db, { municipality: town.name, country: 'jo' });

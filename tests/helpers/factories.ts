@@ -12,10 +12,14 @@ const hashFor = (password: string) =>
 
 const tag = () => randomBytes(4).toString('hex');
 
-/** A municipality of its own for one test, so tests never see each other's rows. */
+/**
+ * A municipality of its own for one test, so tests never see each other's rows. Its reference code is
+ * made here, not left to the column default: four hex digits collide (birthday odds) once a test
+ * database holds a few hundred towns, and the suite makes that many.
+ */
 export async function makeMunicipality(db: Db, data: { name?: string; country?: string } = {}) {
   return db.municipality.create({
-    data: { name: data.name ?? `Test Town ${tag()}`, country: data.country ?? 'JO' },
+    data: { name: data.name ?? `Test Town ${tag()}`, country: data.country ?? 'JO', code: `T${tag().toUpperCase()}` },
     select: { id: true, name: true },
   });
 }
