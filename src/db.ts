@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { createCaslExtension } from '@casl/prisma/runtime';
-import { PrismaClient } from './generated/prisma/client.js';
+import { PrismaClient, type Prisma } from './generated/prisma/client.js';
 
 export interface DbOptions {
   url: string;
@@ -21,6 +21,22 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 /** Either the client or a transaction: what services receive. */
 export type DbClient = Db | Tx;
 
+/** The pool under each client createDb made: raw statements on the plain client go straight to it. */
+const pools = new WeakMap<object, pg.Pool>();
+
+/**
+ * Runs one hand-written statement. On the plain client it goes straight to the pool: Prisma's raw path
+ * costs about a millisecond more per statement (the parameters encoded as JSON, a plan made by its
+ * WASM compiler, the rows decoded again: 2.5 ms against 1.1 ms for an audit append of a case page),
+ * and the session check, the audit append and person matching run on every request. Inside a
+ * transaction it goes through Prisma, on the transaction's connection.
+ */
+export async function rawQuery<T>(db: DbClient, sql: Prisma.Sql): Promise<T[]> {
+  const pool = pools.get(db);
+  if (pool) return (await pool.query(sql.text, sql.values)).rows as T[];
+  return db.$queryRaw<T[]>(sql);
+}
+
 /** Opens a bounded pool with a statement timeout; idle-client errors are reported, not thrown. */
 export function createDb(opts: DbOptions) {
   const pool = new pg.Pool({
@@ -33,6 +49,7 @@ export function createDb(opts: DbOptions) {
   // Without this listener a dropped idle connection (database restart) kills the process.
   pool.on('error', (err) => opts.onPoolError?.(err));
   const db = buildClient(new PrismaPg(pool));
+  pools.set(db, pool);
   return {
     db,
     pool,

@@ -1,7 +1,7 @@
-import type { Db, DbClient, Tx } from '../db.js';
+import { rawQuery, type Db, type DbClient, type Tx } from '../db.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { Clock } from '../lib/clock.js';
 import type { Role } from '../generated/prisma/enums.js';
-import type { Prisma } from '../generated/prisma/client.js';
 import { canonicalJson } from '../lib/canonical-json.js';
 import { chainOf, contentDigest, type EventContent } from './hash.js';
 
@@ -51,7 +51,7 @@ export class AuditTrail {
    */
   async flush(db: DbClient): Promise<void> {
     const events = this.drain();
-    if (events) await db.$executeRaw`SELECT audit_append(${events}::jsonb)`;
+    if (events) await rawQuery(db, Prisma.sql`SELECT audit_append(${events}::jsonb)`);
   }
 
   /**
@@ -62,9 +62,11 @@ export class AuditTrail {
   async appendWith<T>(db: DbClient, write: Prisma.Sql): Promise<T[]> {
     const events = this.drain() ?? '[]';
     // `a` holds a volatile call, so PostgreSQL evaluates it once (never inlined into the join).
-    return db.$queryRaw<T[]>`
-      WITH w AS (${write}), a AS (SELECT audit_append(${events}::jsonb) AS n WHERE EXISTS (SELECT 1 FROM w))
-      SELECT w.* FROM w, a`;
+    return rawQuery<T>(
+      db,
+      Prisma.sql`WITH w AS (${write}), a AS (SELECT audit_append(${events}::jsonb) AS n WHERE EXISTS (SELECT 1 FROM w))
+      SELECT w.* FROM w, a`,
+    );
   }
 
   /** The pending events as audit_append's argument (null when there are none), emptying the queue. */

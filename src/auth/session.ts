@@ -1,6 +1,6 @@
-import type { DbClient } from '../db.js';
+import { rawQuery, type DbClient } from '../db.js';
 import type { Clock } from '../lib/clock.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { hashToken, newSessionToken } from './token.js';
 
 export { hashToken as hashTokenOf };
@@ -87,11 +87,14 @@ export async function resolveSession(
 ): Promise<ResolvedSession> {
   if (!token || token.length > 100) return { status: 'none' };
   // The columns of sessionUserSelect, and the user's disabledAt.
-  const [session] = await db.$queryRaw<SessionRow[]>`
+  const [session] = await rawQuery<SessionRow>(
+    db,
+    Prisma.sql`
     SELECT s.id, s.ended_at, s.last_seen_at, s.expires_at, u.id AS user_id, u.municipality_id, u.agency_id, u.email,
            u.display_name, u.role::text AS role, u.locale::text AS locale, u.must_change_password, u.trained_assessor, u.disabled_at
       FROM session s JOIN app_user u ON u.id = s.user_id
-     WHERE s.token_hash = ${hashToken(token)}`;
+     WHERE s.token_hash = ${hashToken(token)}`,
+  );
   if (!session || session.ended_at) return session?.ended_at ? { status: 'expired' } : { status: 'none' };
   const now = clock();
   const idle = now.getTime() - session.last_seen_at.getTime() > policy.idleMs;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import superjson from 'superjson';
+import { serialize } from '../lib/wire.js';
 import { ERROR_TABLE, type AppErrorCode } from '../errors.js';
 
 /** An error body in the shape the tRPC client reads, for refusals made before tRPC runs. */
@@ -11,7 +11,7 @@ export function trpcErrorBody(appCode: AppErrorCode, httpStatus: number) {
     code: -32000,
     data: { code: ERROR_TABLE[appCode], httpStatus, appCode, fields: null, info: null },
   };
-  return { error: superjson.serialize(shape) };
+  return { error: serialize(shape) };
 }
 
 function refuse(reply: FastifyReply, appCode: AppErrorCode, status: number) {

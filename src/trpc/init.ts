@@ -1,5 +1,5 @@
 import { initTRPC } from '@trpc/server';
-import superjson from 'superjson';
+import { transformer } from '../lib/wire.js';
 import type { Context } from './context.js';
 import { formatError } from './errors.js';
 
@@ -16,4 +16,4 @@ export interface Meta {
 export const t = initTRPC
   .context<Context>()
   .meta<Meta>()
-  .create({ transformer: superjson, errorFormatter: formatError, isDev: false });
+  .create({ transformer, errorFormatter: formatError, isDev: false });

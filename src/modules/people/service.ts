@@ -4,6 +4,7 @@ import { assertCan } from '../../auth/guard.js';
 import { notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import { Prisma } from '../../generated/prisma/client.js';
+import { rawQuery } from '../../db.js';
 import { nameKeys, type NameKeys } from './names.js';
 import { householdOf } from './household.js';
 import type { CreatePersonInput, MatchPeopleInput } from './schema.js';
@@ -86,7 +87,7 @@ export function matchStatement(town: string, { latinKey, skeleton }: NameKeys, y
  */
 export async function matchPeople(ctx: ServiceContext, input: z.infer<typeof MatchPeopleInput>) {
   assertCan(ctx.ability, 'match', 'Person');
-  const ranked = await ctx.db.$queryRaw<{ id: string; score: number }[]>(matchStatement(ctx.user.municipalityId, nameKeys(input.name), input.birthYear ?? null));
+  const ranked = await rawQuery<{ id: string; score: number }>(ctx.db, matchStatement(ctx.user.municipalityId, nameKeys(input.name), input.birthYear ?? null));
   const candidates = ranked.filter((r) => r.score >= MIN_SCORE);
   const visible = await ctx.db.person.findMany({
     where: { AND: [accessibleBy(ctx.ability).ofType('Person'), { id: { in: candidates.map((c) => c.id) } }] },
