@@ -42,7 +42,7 @@ export function matchStatement(town: string, { latinKey, skeleton }: NameKeys, y
       SELECT skeleton FROM person_name_key
       WHERE (SELECT count(*) FROM namesakes) < 10
         AND municipality_id = ${town}::uuid AND skeleton % ${skeleton} AND skeleton <> ${skeleton}
-      ORDER BY similarity(skeleton, ${skeleton}) DESC, skeleton
+      ORDER BY skeleton <-> ${skeleton}, skeleton
       LIMIT ${NEAR_KEYS}
     ), near AS (
       SELECT s.id FROM near_keys k CROSS JOIN LATERAL (
@@ -75,7 +75,8 @@ export function matchStatement(town: string, { latinKey, skeleton }: NameKeys, y
  *   index-only). Their similarity is 1 by definition, so nothing is computed per row. When there are
  *   at least ten of them they are the answer: birth-year matches first, then by id.
  * - otherwise near names fill the list: the trigram search (`%`, threshold 0.3) runs over the
- *   municipality's distinct skeletons (person_name_key, kept by triggers on person; names repeat, so
+ *   municipality's distinct skeletons, nearest first from a GiST index (`<->` is 1 - similarity)
+ *   (person_name_key, kept by triggers on person; names repeat, so
  *   there are far fewer keys than people), keeps the NEAR_KEYS most similar, and reads at most
  *   PER_KEY people of each from the covering btree index (birth-year matches first, then by id).
  *   Those are scored on both keys as the namesakes' rivals always were. The skeleton is the

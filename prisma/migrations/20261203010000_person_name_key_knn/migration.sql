@@ -1,0 +1,11 @@
+-- Near names: the 30 skeletons most similar to the query's, found by a nearest-neighbour scan of a
+-- GiST trigram index (ORDER BY skeleton <-> query, which is 1 - similarity) instead of collecting
+-- every key over the threshold from the GIN index and sorting them. Same keys, same order (checked
+-- on the 30 benchmark names); at 60k keys 25 ms → 12 ms on average, 39 ms → 17 ms at worst.
+-- btree_gist puts the municipality in the same index, so the scan stays inside one municipality
+-- when several share the database.
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+
+CREATE INDEX "person_name_key_knn" ON "person_name_key" USING gist ("municipality_id", "skeleton" gist_trgm_ops);
+
+DROP INDEX "person_name_key_skeleton_trgm";
