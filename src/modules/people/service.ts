@@ -39,14 +39,14 @@ export function matchStatement(town: string, { latinKey, skeleton }: NameKeys, y
       UNION
       SELECT id, birth_year FROM person WHERE municipality_id = ${town}::uuid AND latin_key = nullif(${latinKey}, '')
     ), near_keys AS (
-      SELECT skeleton FROM person_name_key
+      SELECT skeleton, similarity(skeleton, ${skeleton}) AS similarity FROM person_name_key
       WHERE (SELECT count(*) FROM namesakes) < 10
         AND municipality_id = ${town}::uuid AND skeleton % ${skeleton} AND skeleton <> ${skeleton}
       ORDER BY skeleton <-> ${skeleton}, skeleton
       LIMIT ${NEAR_KEYS}
     ), near AS (
-      SELECT s.id FROM near_keys k CROSS JOIN LATERAL (
-        SELECT id FROM person
+      SELECT s.id, s.birth_year, s.latin_key, k.similarity FROM near_keys k CROSS JOIN LATERAL (
+        SELECT id, birth_year, latin_key FROM person
         WHERE municipality_id = ${town}::uuid AND skeleton = k.skeleton
         ORDER BY CASE WHEN ${year}::int IS NOT NULL AND abs(coalesce(birth_year, -100) - ${year}::int) <= 1 THEN 0 ELSE 1 END, id
         LIMIT ${PER_KEY}
@@ -54,9 +54,9 @@ export function matchStatement(town: string, { latinKey, skeleton }: NameKeys, y
     ), candidates AS (
       SELECT id, 1::real AS similarity, birth_year FROM namesakes
       UNION ALL
-      SELECT p.id, greatest(similarity(p.latin_key, ${latinKey}), similarity(p.skeleton, ${skeleton})), p.birth_year
-      FROM near JOIN person p ON p.id = near.id
-      WHERE near.id NOT IN (SELECT id FROM namesakes)
+      SELECT id, greatest(similarity(latin_key, ${latinKey}), similarity), birth_year
+      FROM near
+      WHERE id NOT IN (SELECT id FROM namesakes)
     )
     SELECT id, similarity
          + CASE WHEN ${year}::int IS NOT NULL AND abs(coalesce(birth_year, -100) - ${year}::int) <= 1 THEN 0.1 ELSE 0 END AS score
@@ -78,8 +78,9 @@ export function matchStatement(town: string, { latinKey, skeleton }: NameKeys, y
  *   municipality's distinct skeletons, nearest first from a GiST index (`<->` is 1 - similarity)
  *   (person_name_key, kept by triggers on person; names repeat, so
  *   there are far fewer keys than people), keeps the NEAR_KEYS most similar, and reads at most
- *   PER_KEY people of each from the covering btree index (birth-year matches first, then by id).
- *   Those are scored on both keys as the namesakes' rivals always were. The skeleton is the
+ *   PER_KEY people of each from the covering btree index (birth-year matches first, then by id),
+ *   with their Latin keys, so no person row is read. Those are scored on both keys as the
+ *   namesakes' rivals always were (the skeleton's similarity once per key). The skeleton is the
  *   cross-script key, so a near name is found through it; a person whose Latin key alone is near
  *   (similar spelling, skeleton under 0.3) is no longer offered.
  * With ten namesakes or more, someone else of similarity 1 (the same words in another order) is
