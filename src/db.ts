@@ -29,7 +29,8 @@ const pools = new WeakMap<object, pg.Pool>();
  * costs about a millisecond more per statement (the parameters encoded as JSON, a plan made by its
  * WASM compiler, the rows decoded again: 2.5 ms against 1.1 ms for an audit append of a case page),
  * and the session check, the audit append and person matching run on every request. Inside a
- * transaction it goes through Prisma, on the transaction's connection.
+ * transaction it goes through Prisma, on the transaction's connection. Cast every parameter
+ * (`${x}::uuid`): pg sends them untyped, so an uncast one comes back as text.
  */
 export async function rawQuery<T>(db: DbClient, sql: Prisma.Sql): Promise<T[]> {
   const pool = pools.get(db);
