@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import argon2 from 'argon2';
+import pLimit from 'p-limit';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { AppError } from '../errors.js';
 
@@ -11,9 +13,17 @@ export const PASSWORD_MAX = 128;
 // The shipped list: ~49k common passwords from zxcvbn-ts, compared case-insensitively.
 const COMMON = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
 
-export const hashPassword = (password: string) => argon2.hash(password, ARGON2_OPTIONS);
+/**
+ * How many argon2 computations run at once: half the cores (at least one). Each takes a core for
+ * ~25 ms; libuv would otherwise run four at a time, so a burst of sign-ins (start of a shift, or
+ * someone guessing passwords from many addresses) took both cores of a small server and stalled every
+ * signed-in user's requests. Sign-ins queue a little longer instead; the rest of the app keeps a core.
+ */
+export const passwordWork = pLimit(Math.max(1, Math.floor(availableParallelism() / 2)));
 
-export const verifyPassword = (hash: string, password: string) => argon2.verify(hash, password).catch(() => false);
+export const hashPassword = (password: string) => passwordWork(() => argon2.hash(password, ARGON2_OPTIONS));
+
+export const verifyPassword = (hash: string, password: string) => passwordWork(() => argon2.verify(hash, password).catch(() => false));
 
 export const needsRehash = (hash: string) => argon2.needsRehash(hash, ARGON2_OPTIONS);
 
