@@ -10,6 +10,7 @@ import { startServer, queryPath, mutation, send, dataOf, signIn, type BenchServe
 import { httpRun, loopRun, measure, median, type Figure, type Plan, type Request } from './measure.js';
 import { PLAIN_REFERRAL_SQL, caseListParams, caseListSql } from './sql.js';
 import { renderMarkdown } from './report.js';
+import { breakdownCalls, type Breakdown } from './breakdown.js';
 import { matchStatement } from '../src/modules/people/service.js';
 
 export interface BenchOptions {
@@ -45,6 +46,7 @@ export interface BenchResult {
   personMatch: { people: number; arabic: Figure; latin: Figure; rare: Figure; rareWithNamesakes: number; sqlArabic: Figure; sqlLatin: Figure; sqlRare: Figure };
   keyset: { page: number; first: Figure; deep: Figure; ratioP50: number; ratioP99: number };
   signInBurst: { burst: number; bursts: number; burstMs: number; signIns: number; failedSignIns: number; failedByStatus: Record<string, number>; without: Figure; during: Figure; ratioP99: number };
+  breakdown: Breakdown[];
   targets: { name: string; value: number; target: string; met: boolean }[];
   /** What the server logged as failed (5xx), by kind: empty when nothing failed. */
   serverErrors: Record<string, number>;
@@ -145,11 +147,11 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const plainBody = JSON.stringify({ personId: person.id, referrerId: socialWorker.id, concernText, justification });
     const plainRoute = await measure(plan, http([{ method: 'POST', path: '/bench/plain-referral', headers: { 'content-type': 'application/json' }, body: plainBody }]));
     log(`  plain INSERT in a route      ${describe(plainRoute)}`);
-    const create = mutation(
-      'referrals.create',
-      { personId: person.id, cohort: 'youth', source: 'school', concernCategories: ['isolation'], concernText, urgency: 'routine', consent: { given: false, legalBasis: 'public_task', justification } },
-      cookies.coordinator,
-    );
+    const createInput = {
+      personId: person.id, cohort: 'youth' as const, source: 'school' as const, concernCategories: ['isolation' as const], concernText, urgency: 'routine' as const,
+      consent: { given: false as const, legalBasis: 'public_task' as const, justification },
+    };
+    const create = mutation('referrals.create', createInput, cookies.coordinator);
     const check = await send(base, create);
     if (check.status !== 200) throw new Error(`referrals.create: ${check.status} ${JSON.stringify(check.body).slice(0, 300)}`);
     const auditedFigure = await measure(plan, http([create]));
@@ -266,6 +268,17 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     };
     log(`  other requests during a burst   ${describe(during)}; a burst took ${Math.round(median(burstTimes))} ms (median of ${burstTimes.length}); ${failedSignIns} of ${signIns} sign-ins failed${failures.size ? ` (${[...failures].map(([st, n]) => `${n}× ${st}`).join(', ')})` : ''}`);
 
+    // 6. Where one request's time goes: one call at a time, in this process, statement by statement.
+    log('Where the time goes (one call at a time, no HTTP):');
+    const breakdown = await breakdownCalls({ url: database.url, keyring: database.keyring, ...(opts.quick ? { warmup: 1, calls: 3 } : { warmup: 20, calls: 100 }) }, [
+      { name: 'cases.list as coordinator', as: accounts.coordinator, call: (c) => c.cases.list({ stage }) },
+      { name: 'cases.list as practitioner', as: accounts.practitioner, call: (c) => c.cases.list({ stage }) },
+      { name: 'people.match, Latin names', as: accounts.coordinator, call: (c, i) => c.people.match({ name: latinNames[i % latinNames.length]! }) },
+      { name: 'people.match, rare full names', as: accounts.coordinator, call: (c, i) => c.people.match({ name: rareNames[i % rareNames.length]! }) },
+      { name: 'referrals.create', as: accounts.coordinator, call: (c) => c.referrals.create(createInput) },
+    ]);
+    for (const b of breakdown) log(`  ${b.name}: ${b.total} ms = session ${b.session} + SQL ${b.sql} (${b.statements}) + audit ${b.audit} + Prisma compile ${b.compile ?? '–'} + other JS ${b.rest}`);
+
     const ratioToPlainRoute = round(auditedFigure.rps / plainRoute.rps);
     const ratioToPlainPg = round(auditedFigure.rps / plainPg.rps);
     const result: BenchResult = {
@@ -288,6 +301,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       personMatch: { people: counts.people, arabic, latin, rare, rareWithNamesakes, sqlArabic, sqlLatin, sqlRare },
       keyset: { page, first, deep, ratioP50: round(deep.p50 / first.p50), ratioP99: round(deep.p99 / first.p99) },
       signInBurst: { burst, bursts: burstTimes.length, burstMs: Math.round(median(burstTimes)), signIns, failedSignIns, failedByStatus: Object.fromEntries(failures), without, during, ratioP99: round(during.p99 / without.p99) },
+      breakdown,
       targets: [],
       serverErrors: server.errors(),
     };

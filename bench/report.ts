@@ -77,6 +77,16 @@ export function renderMarkdown(r: BenchResult): string {
     `p99 during / without: ${r.signInBurst.ratioP99}×. Sign-ins: ${r.signInBurst.signIns}, failed: ${r.signInBurst.failedSignIns}${r.signInBurst.failedSignIns ? ` (${Object.entries(r.signInBurst.failedByStatus).map(([st, n]) => `${n}× HTTP ${st}`).join(', ')})` : ''}.`,
     '',
   );
+  lines.push(
+    '## Where one request\'s time goes (one call at a time, in process, no HTTP)',
+    '',
+    '| call | total ms | session check | its SQL (statements) | audit append | Prisma compile | other JS |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...r.breakdown.map((b) => `| ${b.name} | ${ms(b.total)} | ${ms(b.session)} | ${ms(b.sql)} (${b.statements}) | ${ms(b.audit)} | ${b.compile === null ? '–' : ms(b.compile)} | ${ms(b.rest)} |`),
+    '',
+    `Medians of ${r.breakdown[0]?.calls ?? 0} calls each. A statement's time runs from the call into \`pg\` to its rows, parsed; "other JS" is the rest of the call: tRPC, zod, CASL, Prisma turning rows into objects, the audit digest. referrals.create's insert rides in its audit statement (one statement, see AuditTrail.appendWith).`,
+    '',
+  );
   const errors = Object.entries(r.serverErrors);
   lines.push('## Server errors', '', errors.length ? errors.map(([k, n]) => `- ${n}× ${k}`).join('\n') : 'None.', '');
   return lines.join('\n');

@@ -112,13 +112,21 @@ describe('npm run bench -- --quick', () => {
     expect(r.referralCreation.writesWithoutAudit).toBe(0);
     expect(r.signInBurst.bursts).toBeGreaterThan(0);
     expect(r.targets.map((t) => t.name)).toHaveLength(10);
+    // Where the time goes: every call timed, its statements seen (session check, its own SQL, the audit append).
+    expect(r.breakdown.map((b) => b.name)).toEqual(['cases.list as coordinator', 'cases.list as practitioner', 'people.match, Latin names', 'people.match, rare full names', 'referrals.create']);
+    for (const b of r.breakdown) {
+      expect(b.calls).toBe(3);
+      for (const v of [b.total, b.session, b.sql, b.audit, b.compile!]) expect(v).toBeGreaterThan(0);
+      expect(b.statements).toBeGreaterThanOrEqual(1);
+      expect(b.rest).toBeGreaterThan(0);
+    }
     expect(r.signInBurst.signIns).toBeGreaterThanOrEqual(50);
 
     const files = await readdir(out);
     expect(files.filter((f) => f.endsWith('-quick.json'))).toHaveLength(1);
     expect(files).toContain('latest-quick.md');
     const md = await readFile(join(out, 'latest-quick.md'), 'utf8');
-    for (const heading of ['Authorised case list as coordinator', 'Authorised case list as practitioner', 'Referral creation', 'Person matching', 'Keyset pagination', 'Sign-in burst', 'cores']) {
+    for (const heading of ['Authorised case list as coordinator', 'Authorised case list as practitioner', 'Referral creation', 'Person matching', 'Keyset pagination', 'Sign-in burst', 'Where one request', 'cores']) {
       expect(md).toContain(heading);
     }
   });
