@@ -37,7 +37,7 @@ export interface CaseListLayers {
 export interface BenchResult {
   startedAt: string;
   mode: 'quick' | 'full';
-  machine: { cores: number; cpu: string; memoryGb: number; node: string; postgres: string; loadAverageBefore: number[]; loadAverageAfter: number[] };
+  machine: { cores: number; cpu: string; memoryGb: number; node: string; postgres: string; sharedBuffers: string; loadAverageBefore: number[]; loadAverageAfter: number[] };
   sizes: Sizes;
   data: { loadedSeconds: number | null; contentHash: string | null; cases: number; people: number; auditEvents: number };
   plan: Plan;
@@ -72,7 +72,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const town = database.town;
     const accounts = scaleAccounts(0);
     const one = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows[0] as T;
-    const postgres = await one<{ server_version: string }>(`SELECT current_setting('server_version') AS server_version`);
+    const postgres = await one<{ server_version: string; shared_buffers: string }>(
+      `SELECT current_setting('server_version') AS server_version, current_setting('shared_buffers') AS shared_buffers`,
+    );
     const counts = await one<{ cases: number; people: number; audit: number }>(
       `SELECT (SELECT count(*)::int FROM case_record WHERE municipality_id = $1) AS cases, (SELECT count(*)::int FROM person WHERE municipality_id = $1) AS people,
               (SELECT count(*)::int FROM audit_event) AS audit`,
@@ -290,6 +292,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         memoryGb: round(totalmem() / 2 ** 30, 1),
         node: process.version,
         postgres: postgres.server_version,
+        sharedBuffers: postgres.shared_buffers,
         loadAverageBefore: loadBefore,
         loadAverageAfter: loadavg().map((n) => round(n)),
       },

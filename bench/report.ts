@@ -11,7 +11,7 @@ export function renderMarkdown(r: BenchResult): string {
   const lines = [
     `# Jisr benchmark (${r.mode}) — ${r.startedAt}`,
     '',
-    `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, PostgreSQL ${m.postgres}; load average before ${m.loadAverageBefore.join(' ')}, after ${m.loadAverageAfter.join(' ')}.`,
+    `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, PostgreSQL ${m.postgres} (shared_buffers ${m.sharedBuffers}); load average before ${m.loadAverageBefore.join(' ')}, after ${m.loadAverageAfter.join(' ')}.`,
     `Data: ${r.data.people} people and ${r.data.cases} cases in the measured municipality, ${r.data.auditEvents} audit events (seed-scale ${JSON.stringify(r.sizes)})` +
       (r.data.loadedSeconds !== null ? `; loaded in this run in ${r.data.loadedSeconds.toFixed(0)} s, content hash \`${r.data.contentHash}\`.` : '; already loaded.'),
     `Plan: ${r.plan.connections} concurrent connections, ${r.plan.amount ? `${r.plan.amount} requests` : `${r.plan.seconds} s`} a round, warm-up, median of ${r.plan.rounds} rounds.`,

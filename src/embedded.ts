@@ -66,6 +66,8 @@ export async function startEmbeddedPostgres(opts: {
   port?: number;
   database?: string;
   persistent?: boolean;
+  /** Server settings for this start (`-c name=value`), e.g. a larger shared_buffers. */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedDatabase> {
   const EmbeddedPostgres = await importEmbeddedPostgres();
   const dir = resolve(opts.dir);
@@ -83,7 +85,7 @@ export async function startEmbeddedPostgres(opts: {
     persistent: opts.persistent ?? true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`])],
     onLog: () => undefined,
     onError: () => undefined,
   });

@@ -92,6 +92,7 @@ describe('npm run bench -- --quick', () => {
     const r = await runBench({ quick: true, url, keySpec: TEST_KEY_SPEC, outDir: out, log: (l) => lines.push(l) });
 
     expect(r.machine.cores).toBeGreaterThan(0);
+    expect(r.machine.sharedBuffers).toMatch(/^\d+[kMG]B$/);
     expect(r.data.loadedSeconds).not.toBeNull();
     const figures = [
       ...(['coordinator', 'practitioner'] as const).flatMap((role) => (['L0', 'L1', 'L2', 'L3', 'L4'] as const).map((l) => r.caseList[role][l])),
