@@ -7,7 +7,7 @@ import { queryNames } from '../src/seed/scale/names.js';
 import { SCALE_PASSWORD, scaleAccounts } from '../src/seed/scale/seed.js';
 import { openBenchDatabase, FULL, QUICK, type Sizes } from './db.js';
 import { startServer, queryPath, mutation, send, dataOf, signIn, type BenchServer } from './client.js';
-import { httpRun, loopRun, measure, median, type Figure, type Plan, type Request } from './measure.js';
+import { httpRun, loopRun, measure, median, round, type Figure, type Plan, type Request } from './measure.js';
 import { PLAIN_REFERRAL_SQL, caseListParams, caseListSql } from './sql.js';
 import { renderMarkdown } from './report.js';
 import { breakdownCalls, type Breakdown } from './breakdown.js';
@@ -52,7 +52,6 @@ export interface BenchResult {
   serverErrors: Record<string, number>;
 }
 
-const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
 /** Runs every measurement of issue 5 and writes bench/results/<timestamp>.{json,md} and latest.md. */
 export async function runBench(opts: BenchOptions): Promise<BenchResult> {

@@ -1,10 +1,12 @@
 import type pg from 'pg';
 import { createDb } from '../src/db.js';
 import { createSession } from '../src/auth/session.js';
-import { createContext, type AppConfig } from '../src/trpc/context.js';
+import { createContext } from '../src/trpc/context.js';
 import { createCaller } from '../src/trpc/router.js';
 import type { Keyring } from '../src/crypto/keyring.js';
-import { median } from './measure.js';
+import { median, round } from './measure.js';
+import { BENCH_CONFIG } from './client.js';
+import { systemClock } from '../src/lib/clock.js';
 
 /** Where one request's time went, in ms (medians over the calls; `rest` is each call's remainder, then its median). */
 export interface Breakdown {
@@ -111,8 +113,8 @@ export async function breakdownCalls(
   const restore = await timeCompiler((ms) => {
     if (current) current.compile += ms;
   });
-  const config: AppConfig = { session: { idleMs: 3_600_000, absoluteMs: 36_000_000 }, secureCookies: false, production: true };
-  const clock = () => new Date();
+  const config = BENCH_CONFIG;
+  const clock = systemClock;
   try {
     const out: Breakdown[] = [];
     for (const c of cases) {
@@ -148,5 +150,3 @@ export async function breakdownCalls(
     await close();
   }
 }
-
-const round = (n: number) => Math.round(n * 100) / 100;

@@ -2,8 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import superjson from 'superjson';
 import type { Request } from './measure.js';
+import type { AppConfig } from '../src/trpc/context.js';
 
 export const BENCH_ORIGIN = 'http://bench.jisr.local';
+/** The app's settings in every bench process: sessions that outlive a run, plain HTTP, production errors. */
+export const BENCH_CONFIG: AppConfig = { session: { idleMs: 120 * 60_000, absoluteMs: 12 * 3_600_000 }, secureCookies: false, production: true };
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export interface BenchServer {

@@ -28,7 +28,7 @@ export interface BenchDatabase {
 }
 
 /** The large bench server's shared buffers: all the scale data's hot indexes and tables fit. */
-export const LARGE_SHARED_BUFFERS = '2GB';
+const LARGE_SHARED_BUFFERS = '2GB';
 
 const dbName = (s: Sizes) => `jisr_bench_p${s.people}_c${s.cases}_a${s.audit}_m${s.municipalities}_s${s.seed}`;
 

@@ -1,6 +1,9 @@
 import type { EventEmitter } from 'node:events';
 import autocannon from 'autocannon';
 
+/** `n` rounded to `d` decimals, for reports. */
+export const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
 /** One measured run: latency percentiles in ms, throughput in requests per second, failures. */
 export interface Run {
   p50: number;

@@ -16,7 +16,7 @@ import { createDb } from '../src/db.js';
 import { parseKeyring } from '../src/crypto/keyring.js';
 import { systemClock } from '../src/lib/clock.js';
 import { t } from '../src/trpc/init.js';
-import { createContext, cookieName, type AppConfig } from '../src/trpc/context.js';
+import { createContext, cookieName } from '../src/trpc/context.js';
 import { resolveSession } from '../src/auth/session.js';
 import { defineAbilityFor } from '../src/auth/ability.js';
 import { AuditTrail } from '../src/audit/writer.js';
@@ -25,14 +25,14 @@ import { listCases } from '../src/modules/cases/list.js';
 import { ListCasesInput } from '../src/modules/cases/schema.js';
 import { toTRPCError } from '../src/trpc/errors.js';
 import { PLAIN_REFERRAL_SQL, caseListParams, caseListSql } from './sql.js';
-import { BENCH_ORIGIN } from './client.js';
+import { BENCH_CONFIG, BENCH_ORIGIN } from './client.js';
 
 
 const env = process.env;
 const url = env.DATABASE_URL!;
 const keyring = parseKeyring(env.JISR_DATA_KEY!);
 const municipalityId = env.BENCH_MUNICIPALITY!;
-const config: AppConfig = { session: { idleMs: 120 * 60_000, absoluteMs: 12 * 3_600_000 }, secureCookies: false, production: true };
+const config = BENCH_CONFIG;
 const database = createDb({ url, poolMax: Number(env.DB_POOL_MAX ?? 10), statementTimeoutMs: 30_000 });
 const { db, pool } = database;
 
