@@ -13,11 +13,16 @@ const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
 const running: ChildProcess[] = [];
 
-function start(): Promise<{ child: ChildProcess; output: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, JISR_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+function spawnApp(dir: string): ChildProcess {
+  const env: NodeJS.ProcessEnv = { ...process.env, JISR_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(child);
+  return child;
+}
+
+function start(): Promise<{ child: ChildProcess; output: string }> {
+  const child = spawnApp(dataDir);
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -30,6 +35,14 @@ function start(): Promise<{ child: ChildProcess; output: string }> {
   });
 }
 
+/** Checks `condition` every 25 ms until it holds (a file another process writes has no event to wait on). */
+async function until(condition: () => boolean, what: string, limitMs = 60_000) {
+  for (const begun = Date.now(); !condition(); ) {
+    if (Date.now() - begun > limitMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((tick) => setTimeout(tick, 25));
+  }
+}
+
 const exited = (child: ChildProcess) => new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
 
 async function signIn(email: string) {
@@ -40,9 +53,13 @@ async function signIn(email: string) {
   });
 }
 
+const midStartDir = await mkdtemp(join(tmpdir(), 'jisr-start-'));
+await chmod(midStartDir, 0o777);
+
 afterAll(async () => {
   for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
   await rm(dataDir, { recursive: true, force: true });
+  await rm(midStartDir, { recursive: true, force: true });
 });
 
 describe('npm start with no DATABASE_URL', () => {
@@ -65,5 +82,20 @@ describe('npm start with no DATABASE_URL', () => {
     expect((await signIn('admin@demo.jisr.local')).status).toBe(200);
     second.child.kill('SIGTERM');
     expect(await exited(second.child)).toBe(0);
+  });
+
+  it('stops the embedded database it had started when Ctrl-C comes half-way through the start', { timeout: 120_000 }, async () => {
+    const child = spawnApp(midStartDir);
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += String(chunk)));
+    child.stderr!.on('data', (chunk) => (output += String(chunk)));
+    const pidFile = join(midStartDir, 'postgres', 'postmaster.pid');
+    // The database server is up, the migrations and the demo data are not done yet.
+    await until(() => existsSync(pidFile) || child.exitCode !== null, 'the embedded PostgreSQL');
+    expect(child.exitCode, output).toBeNull();
+    child.kill('SIGINT');
+    expect(await exited(child)).toBe(0);
+    expect(output).not.toContain('Jisr is running');
+    expect(existsSync(pidFile)).toBe(false);
   });
 });

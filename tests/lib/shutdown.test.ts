@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { createShutdown } from '../../src/lib/shutdown.js';
+
+/** A shutdown whose exit is recorded; `exited` settles with the code (the process would be gone). */
+function harness() {
+  const events: string[] = [];
+  let settle!: (code: number) => void;
+  const exited = new Promise<number>((ok) => (settle = ok));
+  const shutdown = createShutdown({
+    log: (msg) => events.push(`log: ${msg}`),
+    exit: (code) => {
+      events.push(`exit ${code}`);
+      settle(code);
+      return undefined as never;
+    },
+  });
+  const part = (name: string, fails = false) =>
+    shutdown.onStop(async () => {
+      events.push(`stop ${name}`);
+      if (fails) throw new Error(`${name} would not stop`);
+    });
+  return { shutdown, events, exited, part };
+}
+
+describe('the stop sequence', () => {
+  it('after the start, a signal stops everything at once, last started first, and exits 0', async () => {
+    const { shutdown, events, exited, part } = harness();
+    part('database');
+    part('pool');
+    part('server');
+    shutdown.onRequest((signal) => events.push(`asked by ${signal}`));
+    shutdown.ready();
+    expect(events).toEqual([]);
+    shutdown.request('SIGINT');
+    expect(await exited).toBe(0);
+    expect(events).toEqual(['asked by SIGINT', 'stop server', 'stop pool', 'stop database', 'exit 0']);
+  });
+
+  it('a signal during the start waits for the next checkpoint, stops only what was started, and the start goes no further', async () => {
+    const { shutdown, events, exited, part } = harness();
+    part('database');
+    shutdown.request('SIGTERM');
+    expect(events).toEqual([]);
+    const step = shutdown.checkpoint().then(() => events.push('next step ran'));
+    expect(await exited).toBe(0);
+    await new Promise((turn) => setImmediate(turn));
+    expect(events).toEqual(['stop database', 'exit 0']);
+  });
+
+  it('a signal during the last step stops when the start is done', async () => {
+    const { shutdown, events, exited, part } = harness();
+    part('database');
+    await shutdown.checkpoint();
+    shutdown.request('SIGINT');
+    part('job runner');
+    shutdown.ready();
+    expect(await exited).toBe(0);
+    expect(events).toEqual(['stop job runner', 'stop database', 'exit 0']);
+  });
+
+  it('a second signal while stopping stops nothing twice', async () => {
+    const { shutdown, events, exited, part } = harness();
+    part('database');
+    shutdown.ready();
+    shutdown.request('SIGINT');
+    shutdown.request('SIGINT');
+    shutdown.request('SIGTERM');
+    await exited;
+    expect(events).toEqual(['stop database', 'exit 0']);
+  });
+
+  it('a part that fails to stop is logged, the others still stop, and the exit code is 1', async () => {
+    const { shutdown, events, exited, part } = harness();
+    part('database');
+    part('server', true);
+    shutdown.ready();
+    shutdown.request('SIGINT');
+    expect(await exited).toBe(1);
+    expect(events).toEqual(['stop server', 'log: stopping failed: server would not stop', 'stop database', 'exit 1']);
+  });
+
+  it('a failed start stops what it had started and exits 1', async () => {
+    const { shutdown, events, exited, part } = harness();
+    part('database');
+    part('pool');
+    void shutdown.fail();
+    expect(await exited).toBe(1);
+    expect(events).toEqual(['stop pool', 'stop database', 'exit 1']);
+  });
+});
