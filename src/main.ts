@@ -40,7 +40,10 @@ try {
     url,
     poolMax: env.DB_POOL_MAX,
     statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
-    onPoolError: (err) => console.warn(JSON.stringify({ level: 40, msg: 'database connection lost', err: err.message })),
+    // While stopping, the database closing its connections is expected.
+    onPoolError: (err) => {
+      if (!shutdown.requested) console.warn(JSON.stringify({ level: 40, msg: 'database connection lost', err: err.message }));
+    },
   });
   shutdown.onStop(() => database.close());
   const seeded = embedded ? await seedDemo(database.db, env.JISR_DEMO_PASSWORD, keyring) : false;
@@ -63,7 +66,8 @@ try {
 
   // The reminder sweep (pg-boss on the same PostgreSQL; runs once across replicas). After the banner: it must not slow the start.
   const jobs = env.JOBS === 'on' ? startJobs({ url, db: database.db, log: app.log }) : null;
-  if (jobs) shutdown.onStop(async () => (await jobs).stop());
+  // A runner whose start failed has nothing to stop (the failure itself ends the start, below).
+  if (jobs) shutdown.onStop(() => jobs.then((running) => running.stop(), () => undefined));
 
   const where = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;
   if (embedded) {
@@ -78,7 +82,8 @@ try {
   await jobs;
   shutdown.ready();
 } catch (err) {
-  // A failed start stops what it had started (the embedded database above all), then exits 1.
-  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
-  await shutdown.fail();
+  // A signal already delivered (a terminal's Ctrl-C, which may also have made this step fail) is handled
+  // first, one turn of the event loop; then a failed start stops what it had started (the embedded database above all).
+  await new Promise((turn) => setImmediate(turn));
+  await shutdown.fail(err);
 }

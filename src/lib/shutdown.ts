@@ -15,8 +15,14 @@ export interface Shutdown {
   checkpoint(): Promise<void>;
   /** The start is done: from now on a request stops at once (also one that came in during the last step). */
   ready(): void;
-  /** The start failed: stops what was started, then exits 1. */
-  fail(): Promise<never>;
+  /** Whether a stop has been asked for (what fails after that is the stop's doing, not news). */
+  readonly requested: boolean;
+  /**
+   * The start failed: stops what was started, then exits 1 with the error logged. When a stop had been
+   * asked for, the failure is its consequence (a terminal's Ctrl-C also stops the database under a
+   * starting step): it stops quietly and exits 0.
+   */
+  fail(err: unknown): Promise<never>;
 }
 
 export interface ShutdownOptions {
@@ -69,6 +75,13 @@ export function createShutdown({ log, exit = (code) => process.exit(code) }: Shu
       isReady = true;
       if (requested) void stopWith(0);
     },
-    fail: () => stopWith(1),
+    get requested() {
+      return requested !== null;
+    },
+    fail(err) {
+      if (requested) return stopWith(0);
+      log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+      return stopWith(1);
+    },
   };
 }

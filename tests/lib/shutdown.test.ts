@@ -79,12 +79,24 @@ describe('the stop sequence', () => {
     expect(events).toEqual(['stop server', 'log: stopping failed: server would not stop', 'stop database', 'exit 1']);
   });
 
-  it('a failed start stops what it had started and exits 1', async () => {
+  it('a failed start logs the error, stops what it had started and exits 1', async () => {
     const { shutdown, events, exited, part } = harness();
     part('database');
     part('pool');
-    void shutdown.fail();
+    expect(shutdown.requested).toBe(false);
+    void shutdown.fail(new Error('migration 7 failed'));
     expect(await exited).toBe(1);
-    expect(events).toEqual(['stop pool', 'stop database', 'exit 1']);
+    expect(events[0]).toMatch(/^log: Error: migration 7 failed/);
+    expect(events.slice(1)).toEqual(['stop pool', 'stop database', 'exit 1']);
+  });
+
+  it('a start step that fails because a stop was asked for (the database went first) stops quietly and exits 0', async () => {
+    const { shutdown, events, exited, part } = harness();
+    part('database');
+    shutdown.request('SIGINT');
+    expect(shutdown.requested).toBe(true);
+    void shutdown.fail(new Error('canceling statement due to user request'));
+    expect(await exited).toBe(0);
+    expect(events).toEqual(['stop database', 'exit 0']);
   });
 });

@@ -3,36 +3,51 @@ import { mkdtemp, rm, chmod } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/embedded.js';
 
 // `npm start` without DATABASE_URL, as a new user runs it: embedded PostgreSQL, migrations, demo data.
-const dataDir = await mkdtemp(join(tmpdir(), 'jisr-start-'));
-await chmod(dataDir, 0o777);
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
-const running: ChildProcess[] = [];
+const dirs: string[] = [];
+const launched: Launched[] = [];
 
-function spawnApp(dir: string): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, JISR_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.push(child);
-  return child;
+async function dataDir() {
+  const dir = await mkdtemp(join(tmpdir(), 'jisr-start-'));
+  await chmod(dir, 0o777);
+  dirs.push(dir);
+  return dir;
 }
 
-function start(): Promise<{ child: ChildProcess; output: string }> {
-  const child = spawnApp(dataDir);
-  return new Promise((resolve, reject) => {
-    let output = '';
+interface Launched {
+  child: ChildProcess;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+  /** Settles when the banner is out; rejects if it exits first. */
+  ready: Promise<void>;
+  /** Its exit code (null: killed by a signal it did not handle). */
+  exited: Promise<number | null>;
+}
+
+/** `detached`: a process group of its own, as a terminal gives `npm start` (a Ctrl-C there reaches PostgreSQL too). */
+function launch(dir: string, detached = false): Launched {
+  const env: NodeJS.ProcessEnv = { ...process.env, JISR_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached });
+  let output = '';
+  const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
+  const ready = new Promise<void>((ok, fail) => {
     const onData = (chunk: Buffer) => {
       output += String(chunk);
-      if (output.includes('Ctrl-C stops')) resolve({ child, output });
+      if (output.includes('Ctrl-C stops')) ok();
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`exited ${code} before it was ready:\n${output}`)));
+    void exited.then((code) => fail(new Error(`exited ${code} before it was ready:\n${output}`)));
   });
+  const run = { child, output: () => output, ready, exited };
+  launched.push(run);
+  return run;
 }
 
 /** Checks `condition` every 25 ms until it holds (a file another process writes has no event to wait on). */
@@ -43,8 +58,6 @@ async function until(condition: () => boolean, what: string, limitMs = 60_000) {
   }
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
-
 async function signIn(email: string) {
   return fetch(`${origin}/trpc/auth.login`, {
     method: 'POST',
@@ -53,21 +66,27 @@ async function signIn(email: string) {
   });
 }
 
-const midStartDir = await mkdtemp(join(tmpdir(), 'jisr-start-'));
-await chmod(midStartDir, 0o777);
+// A failure (a timeout above all) shows what each app printed.
+beforeEach(({ onTestFailed }) => {
+  const before = launched.length;
+  onTestFailed(() => {
+    for (const run of launched.slice(before)) console.error(`--- the app (exit code ${run.child.exitCode}, signal ${run.child.signalCode}) printed:\n${run.output()}`);
+  });
+});
 
 afterAll(async () => {
-  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
-  await rm(dataDir, { recursive: true, force: true });
-  await rm(midStartDir, { recursive: true, force: true });
+  for (const { child } of launched) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 
 describe('npm start with no DATABASE_URL', () => {
   it('starts an embedded database with demo data, stops cleanly on Ctrl-C, and keeps the data', { timeout: 120_000 }, async () => {
-    const first = await start();
-    expect(first.output).toContain(`Jisr is running at ${origin}`);
-    expect(first.output).toContain('(demo data created)');
-    expect(first.output).toContain('coordinator@demo.jisr.local');
+    const dir = await dataDir();
+    const first = launch(dir);
+    await first.ready;
+    expect(first.output()).toContain(`Jisr is running at ${origin}`);
+    expect(first.output()).toContain('(demo data created)');
+    expect(first.output()).toContain('coordinator@demo.jisr.local');
     expect((await fetch(`${origin}/healthz`)).status).toBe(200);
     if (existsSync('web/dist/index.html')) {
       const page = await fetch(`${origin}/`);
@@ -75,27 +94,39 @@ describe('npm start with no DATABASE_URL', () => {
     }
     expect((await signIn('auditor@demo.jisr.local')).status).toBe(200);
     first.child.kill('SIGINT');
-    expect(await exited(first.child)).toBe(0);
+    expect(await first.exited).toBe(0);
 
-    const second = await start();
-    expect(second.output).not.toContain('(demo data created)');
+    const second = launch(dir);
+    await second.ready;
+    expect(second.output()).not.toContain('(demo data created)');
     expect((await signIn('admin@demo.jisr.local')).status).toBe(200);
     second.child.kill('SIGTERM');
-    expect(await exited(second.child)).toBe(0);
+    expect(await second.exited).toBe(0);
   });
 
   it('stops the embedded database it had started when Ctrl-C comes half-way through the start', { timeout: 120_000 }, async () => {
-    const child = spawnApp(midStartDir);
-    let output = '';
-    child.stdout!.on('data', (chunk) => (output += String(chunk)));
-    child.stderr!.on('data', (chunk) => (output += String(chunk)));
-    const pidFile = join(midStartDir, 'postgres', 'postmaster.pid');
-    // The database server is up, the migrations and the demo data are not done yet.
-    await until(() => existsSync(pidFile) || child.exitCode !== null, 'the embedded PostgreSQL');
-    expect(child.exitCode, output).toBeNull();
-    child.kill('SIGINT');
-    expect(await exited(child)).toBe(0);
-    expect(output).not.toContain('Jisr is running');
+    const dir = await dataDir();
+    const run = launch(dir);
+    const pidFile = join(dir, 'postgres', 'postmaster.pid');
+    // PostgreSQL has begun (initdb's single-user runs or the server itself write this file): the start is
+    // under way, the migrations and the demo data are not done yet.
+    await until(() => existsSync(pidFile) || run.child.exitCode !== null, 'the embedded PostgreSQL');
+    expect(run.child.exitCode, run.output()).toBeNull();
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+    expect(run.output()).not.toContain('Jisr is running');
     expect(existsSync(pidFile)).toBe(false);
+  });
+
+  it("stops cleanly on a terminal's Ctrl-C, which reaches the whole process group and so PostgreSQL first", { timeout: 120_000 }, async () => {
+    const dir = await dataDir();
+    const run = launch(dir, true);
+    await run.ready;
+    // At the banner the job runner is still starting: PostgreSQL's fast shutdown cancels its statements.
+    process.kill(-run.child.pid!, 'SIGINT');
+    expect(await run.exited, run.output()).toBe(0);
+    expect(existsSync(join(dir, 'postgres', 'postmaster.pid'))).toBe(false);
+    // PostgreSQL may close the pool's connections before Node has run its handler: that warning is allowed.
+    expect(run.output()).not.toMatch(/stopping failed|Error/);
   });
 });
