@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -118,7 +119,16 @@ export async function buildApp(opts: BuildAppOptions) {
 
   const webRoot = opts.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: 'index.html',
+      // The build writes .br and .gz beside each asset: sent as they are to a browser that takes them.
+      preCompressed: true,
+      // Built assets carry a content hash in their name and never change; the page itself is asked for anew.
+      setHeaders: (reply, path) =>
+        void reply.header('cache-control', relative(webRoot, path).startsWith(`assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
     // Client-side routes (/admin/users, /audit, ...) get the app's page.
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/trpc') && !req.url.includes('.')) return reply.sendFile('index.html');
