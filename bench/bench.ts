@@ -11,6 +11,7 @@ import { httpRun, loopRun, measure, median, round, type Figure, type Plan, type 
 import { PLAIN_REFERRAL_SQL, caseListParams, caseListSql } from './sql.js';
 import { renderMarkdown } from './report.js';
 import { breakdownCalls, type Breakdown } from './breakdown.js';
+import { measureStartUp, type FrontEnd, type StartUp } from './startup.js';
 import { matchStatement } from '../src/modules/people/service.js';
 
 export interface BenchOptions {
@@ -47,6 +48,8 @@ export interface BenchResult {
   keyset: { page: number; first: Figure; deep: Figure; ratioP50: number; ratioP99: number };
   signInBurst: { burst: number; bursts: number; burstMs: number; signIns: number; failedSignIns: number; failedByStatus: Record<string, number>; without: Figure; during: Figure; ratioP99: number };
   breakdown: Breakdown[];
+  startUp: StartUp;
+  frontEnd: FrontEnd;
   targets: { name: string; value: number; target: string; met: boolean }[];
   /** What the server logged as failed (5xx), by kind: empty when nothing failed. */
   serverErrors: Record<string, number>;
@@ -280,6 +283,11 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     ]);
     for (const b of breakdown) log(`  ${b.name}: ${b.total} ms = session ${b.session} + SQL ${b.sql} (${b.statements}) + audit ${b.audit} + Prisma compile ${b.compile ?? '–'} + other JS ${b.rest}`);
 
+    // 7. `npm start` on a fresh data folder until the first page, and that page's JavaScript as sent.
+    log('npm start (embedded database, demo data) and the first page:');
+    const { startUp, frontEnd } = await measureStartUp();
+    log(`  first page after ${startUp.freshSeconds} s on a fresh database, ${startUp.warmSeconds} s with its data; JavaScript ${frontEnd.rawKb} kB, ${frontEnd.gzipKb} kB gzipped, ${frontEnd.brotliKb} kB brotli`);
+
     const ratioToPlainRoute = round(auditedFigure.rps / plainRoute.rps);
     const ratioToPlainPg = round(auditedFigure.rps / plainPg.rps);
     const result: BenchResult = {
@@ -304,6 +312,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       keyset: { page, first, deep, ratioP50: round(deep.p50 / first.p50), ratioP99: round(deep.p99 / first.p99) },
       signInBurst: { burst, bursts: burstTimes.length, burstMs: Math.round(median(burstTimes)), signIns, failedSignIns, failedByStatus: Object.fromEntries(failures), without, during, ratioP99: round(during.p99 / without.p99) },
       breakdown,
+      startUp,
+      frontEnd,
       targets: [],
       serverErrors: server.errors(),
     };
@@ -335,6 +345,8 @@ function targetsOf(r: BenchResult): BenchResult['targets'] {
   t.push({ name: `person match p99, rare full names (${r.personMatch.people} people)`, value: round(rareP99), target: '< 50 ms', met: rareP99 < 50 });
   t.push({ name: 'sign-in burst: failed sign-ins', value: r.signInBurst.failedSignIns, target: '0', met: r.signInBurst.failedSignIns === 0 });
   t.push({ name: `keyset page ${r.keyset.page} / page 1 (p50)`, value: r.keyset.ratioP50, target: '≤ 1.2', met: r.keyset.ratioP50 <= 1.2 });
+  t.push({ name: 'first page JavaScript, gzipped as sent (kB)', value: r.frontEnd.gzipKb, target: '≤ 80', met: r.frontEnd.gzipKb <= 80 });
+  t.push({ name: 'npm start → first page, fresh database (s)', value: r.startUp.freshSeconds, target: '< 10', met: r.startUp.freshSeconds < 10 });
   return t;
 }
 

@@ -87,6 +87,23 @@ export function renderMarkdown(r: BenchResult): string {
     `Medians of ${r.breakdown[0]?.calls ?? 0} calls each. A statement's time runs from the call into \`pg\` to its rows, parsed; "other JS" is the rest of the call: tRPC, zod, CASL, Prisma turning rows into objects, the audit digest. referrals.create's insert rides in its audit statement (one statement, see AuditTrail.appendWith).`,
     '',
   );
+  const f = r.frontEnd;
+  lines.push(
+    '## Start-up and the first page (`npm start`, embedded database)',
+    '',
+    '| measurement | value |',
+    '|---|---:|',
+    `| npm start → GET / answered, fresh data folder (initdb, migrations, demo data) | ${r.startUp.freshSeconds} s |`,
+    `| the same, data kept from the first start | ${r.startUp.warmSeconds} s |`,
+    `| the app's own "ready in" (from its first line, fresh start) | ${r.startUp.bannerSeconds ?? '–'} s |`,
+    `| first page JavaScript (${f.files.length} file${f.files.length === 1 ? '' : 's'}), uncompressed | ${f.rawKb} kB |`,
+    `| the same, gzip as sent | ${f.gzipKb} kB |`,
+    `| the same, brotli as sent (what browsers ask for) | ${f.brotliKb} kB |`,
+    `| first page stylesheets, gzip as sent | ${f.cssGzipKb} kB |`,
+    '',
+    'The install (`npm ci`) is not timed. The first page is the entry script and every chunk it imports statically (Vite\'s manifest); each page after it loads its own chunk. kB = 1,000 bytes.',
+    '',
+  );
   const errors = Object.entries(r.serverErrors);
   lines.push('## Server errors', '', errors.length ? errors.map(([k, n]) => `- ${n}× ${k}`).join('\n') : 'None.', '');
   return lines.join('\n');

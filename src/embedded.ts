@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { connectClient } from './lib/pg-client.js';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -12,9 +13,7 @@ export interface EmbeddedDatabase {
 }
 
 async function ensureDatabase(adminUrl: string, name: string) {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
+  const client = await connectClient(adminUrl);
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);

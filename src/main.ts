@@ -65,7 +65,14 @@ try {
   await shutdown.checkpoint();
 
   // The reminder sweep (pg-boss on the same PostgreSQL; runs once across replicas). After the banner: it must not slow the start.
-  const jobs = env.JOBS === 'on' ? startJobs({ url, db: database.db, log: app.log }) : null;
+  // Its connections dropping while everything stops is expected, not an error to log.
+  const jobLog = {
+    info: app.log.info.bind(app.log),
+    error: (obj: object, msg: string) => {
+      if (!shutdown.requested) app.log.error(obj, msg);
+    },
+  };
+  const jobs = env.JOBS === 'on' ? startJobs({ url, db: database.db, log: jobLog }) : null;
   // A runner whose start failed has nothing to stop (the failure itself ends the start, below).
   if (jobs) shutdown.onStop(() => jobs.then((running) => running.stop(), () => undefined));
 

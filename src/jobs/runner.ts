@@ -1,8 +1,8 @@
 import PgBoss from 'pg-boss';
-import pg from 'pg';
 import type { Db } from '../db.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { sweepReminders, type SweepResult } from './reminders.js';
+import { connectClient } from '../lib/pg-client.js';
 
 /** The queue of the reminder sweep. */
 export const REMINDER_QUEUE = 'jisr-reminder-sweep';
@@ -16,8 +16,7 @@ const SETUP_LOCK_KEY = 7_318_002;
 
 /** Runs `work` while holding the set-up lock: pg-boss's schema, queue and schedule are created by one replica at a time. */
 async function oneAtATime<T>(url: string, work: () => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await connectClient(url);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK_KEY]);
     return await work();

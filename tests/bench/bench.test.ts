@@ -112,7 +112,16 @@ describe('npm run bench -- --quick', () => {
     }
     expect(r.referralCreation.writesWithoutAudit).toBe(0);
     expect(r.signInBurst.bursts).toBeGreaterThan(0);
-    expect(r.targets.map((t) => t.name)).toHaveLength(10);
+    expect(r.targets.map((t) => t.name)).toHaveLength(12);
+    // Start-up and the first page: the real npm start, the bytes as the server sent them.
+    expect(r.startUp.freshSeconds).toBeGreaterThan(0);
+    expect(r.startUp.warmSeconds).toBeGreaterThan(0);
+    expect(r.startUp.bannerSeconds).toBeGreaterThan(0);
+    expect(r.frontEnd.files.length).toBeGreaterThanOrEqual(1);
+    expect(r.frontEnd.gzipKb).toBeGreaterThan(0);
+    expect(r.frontEnd.gzipKb).toBeLessThan(r.frontEnd.rawKb);
+    expect(r.frontEnd.brotliKb).toBeLessThan(r.frontEnd.rawKb);
+    expect(r.frontEnd.cssGzipKb).toBeGreaterThan(0);
     // Where the time goes: every call timed, its statements seen (session check, its own SQL, the audit append).
     expect(r.breakdown.map((b) => b.name)).toEqual(['cases.list as coordinator', 'cases.list as practitioner', 'people.match, Latin names', 'people.match, rare full names', 'referrals.create']);
     for (const b of r.breakdown) {
@@ -127,7 +136,7 @@ describe('npm run bench -- --quick', () => {
     expect(files.filter((f) => f.endsWith('-quick.json'))).toHaveLength(1);
     expect(files).toContain('latest-quick.md');
     const md = await readFile(join(out, 'latest-quick.md'), 'utf8');
-    for (const heading of ['Authorised case list as coordinator', 'Authorised case list as practitioner', 'Referral creation', 'Person matching', 'Keyset pagination', 'Sign-in burst', 'Where one request', 'cores']) {
+    for (const heading of ['Authorised case list as coordinator', 'Authorised case list as practitioner', 'Referral creation', 'Person matching', 'Keyset pagination', 'Sign-in burst', 'Where one request', 'Start-up and the first page', 'cores']) {
       expect(md).toContain(heading);
     }
   });

@@ -1,0 +1,149 @@
+/**
+ * DESIGN.md's last two targets, on the real `npm start`: the first page served in under 10 s on a fresh
+ * database (here after `npm ci`: the clone and the install are not timed), and the first page's
+ * JavaScript at most 80 KB gzipped, weighed as the server sends it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, chmod, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../src/embedded.js';
+import { round } from './measure.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** Fresh starts ask for the page this often until it is served. */
+const POLL_MS = 50;
+const LIMIT_MS = 120_000;
+
+export interface StartUp {
+  /** `npm start` on an empty data folder (initdb, migrations, demo data) until GET / answers 200, in s. */
+  freshSeconds: number;
+  /** The same with the data kept from the first start, in s. */
+  warmSeconds: number;
+  /** What the app's banner says it took (its own clock, from its first line of code), fresh start. */
+  bannerSeconds: number | null;
+}
+
+export interface FrontEnd {
+  /** The entry script and every chunk it imports statically: what runs before the first page shows. */
+  files: string[];
+  rawKb: number;
+  gzipKb: number;
+  brotliKb: number;
+  /** The stylesheets of the first page, gzipped. */
+  cssGzipKb: number;
+}
+
+interface Running {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/** `npm start` in a process group of its own, as a terminal runs it (so a Ctrl-C reaches all of it). */
+function npmStart(dataDir: string, port: number): Running {
+  const env: NodeJS.ProcessEnv = { ...process.env, JISR_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  delete env.JISR_DATA_KEY;
+  delete env.NODE_ENV;
+  // Under `npm run`/`npm test`, npm_execpath names npm's own script: the same npm the user has.
+  const [command, args] = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath, 'start']] : ['npm', ['start']];
+  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  return { child, output: () => output, exited: new Promise((ok) => child.once('exit', (code) => ok(code))) };
+}
+
+/** One GET with the given Accept-Encoding; the body's bytes as they came over the wire. */
+function get(url: string, acceptEncoding = 'identity'): Promise<{ status: number; bytes: number; encoding: string | undefined }> {
+  return new Promise((ok, fail) => {
+    const req = request(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, bytes, encoding: res.headers['content-encoding'] }));
+      res.on('error', fail);
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+/** Seconds from `began` until GET / answers 200 (asked every POLL_MS; a refused connection means not yet). */
+async function firstPage(base: string, run: Running, began: number): Promise<number> {
+  for (;;) {
+    if (run.child.exitCode !== null) throw new Error(`npm start exited ${run.child.exitCode} before it served a page:\n${run.output().slice(-2000)}`);
+    if (performance.now() - began > LIMIT_MS) throw new Error(`npm start served no page within ${LIMIT_MS / 1000} s:\n${run.output().slice(-2000)}`);
+    const res = await get(`${base}/`).catch(() => null);
+    if (res?.status === 200) return (performance.now() - began) / 1000;
+    await new Promise((tick) => setTimeout(tick, POLL_MS));
+  }
+}
+
+/** Ctrl-C to the group, as a terminal sends it. npm passes the signal on and then ends by it itself. */
+async function stop(run: Running, dataDir: string) {
+  process.kill(-run.child.pid!, 'SIGINT');
+  const code = await run.exited;
+  const clean = code === 0 || (code === null && run.child.signalCode === 'SIGINT');
+  if (!clean || existsSync(join(dataDir, 'postgres', 'postmaster.pid')) || /error/i.test(run.output())) {
+    throw new Error(`npm start did not stop cleanly on Ctrl-C (exit ${code}, signal ${run.child.signalCode}):\n${run.output().slice(-2000)}`);
+  }
+}
+
+/** The first page's chunks from Vite's manifest: the entry and, recursively, what it imports statically. */
+async function initialChunks(): Promise<{ js: string[]; css: string[] }> {
+  type Chunk = { file: string; imports?: string[]; css?: string[]; isEntry?: boolean };
+  const manifest = JSON.parse(await readFile(join(root, 'web/dist/.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
+  const js = new Set<string>();
+  const css = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || js.has(chunk.file)) return;
+    js.add(chunk.file);
+    for (const sheet of chunk.css ?? []) css.add(sheet);
+    for (const next of chunk.imports ?? []) visit(next);
+  };
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+  return { js: [...js], css: [...css] };
+}
+
+async function weigh(base: string): Promise<FrontEnd> {
+  const { js, css } = await initialChunks();
+  const total = async (files: string[], encoding: string) => {
+    let bytes = 0;
+    for (const file of files) {
+      const res = await get(`${base}/${file}`, encoding);
+      if (res.status !== 200) throw new Error(`GET /${file}: ${res.status}`);
+      bytes += res.bytes;
+    }
+    return round(bytes / 1000, 1);
+  };
+  return { files: js, rawKb: await total(js, 'identity'), gzipKb: await total(js, 'gzip'), brotliKb: await total(js, 'br'), cssGzipKb: await total(css, 'gzip') };
+}
+
+/** Starts `npm start` twice on a new data folder (fresh, then with its data), weighs the first page while it runs. */
+export async function measureStartUp(): Promise<{ startUp: StartUp; frontEnd: FrontEnd }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'jisr-bench-start-'));
+  // As root the embedded server runs as "postgres", which must reach the folder.
+  await chmod(dataDir, 0o777);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    let began = performance.now();
+    const fresh = npmStart(dataDir, port);
+    const freshSeconds = round(await firstPage(base, fresh, began), 2);
+    const banner = /ready in ([\d.]+) s/.exec(fresh.output());
+    const frontEnd = await weigh(base);
+    await stop(fresh, dataDir);
+    began = performance.now();
+    const warm = npmStart(dataDir, port);
+    const warmSeconds = round(await firstPage(base, warm, began), 2);
+    await stop(warm, dataDir);
+    return { startUp: { freshSeconds, warmSeconds, bannerSeconds: banner ? Number(banner[1]) : null }, frontEnd };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
