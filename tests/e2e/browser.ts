@@ -44,8 +44,10 @@ export async function browserWorld() {
     /** A fresh browser context (no cookies) and page, in English unless the test switches. */
     async newPage(): Promise<{ context: BrowserContext; page: Page }> {
       const context = await world.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-      // Fail with the selector that was missing, well before the test's own timeout.
+      // Fail with the selector that was missing, well before the test's own timeout. A page load
+      // has more room: the first one in a fresh context is slow on a loaded machine.
       context.setDefaultTimeout(10_000);
+      context.setDefaultNavigationTimeout(30_000);
       const page = await context.newPage();
       page.on('console', (msg) => {
         if (/Content Security Policy/i.test(msg.text())) world.cspViolations.push(msg.text());
@@ -54,8 +56,7 @@ export async function browserWorld() {
     },
     /** Opens the front page and signs in through the form; resolves when the home page shows. */
     async signIn(page: Page, email: string, password = TEST_PASSWORD) {
-      // A loaded machine serves the first page slowly: more room than the context's default.
-      await page.goto(`${world.base}/`, { timeout: 30_000 });
+      await page.goto(`${world.base}/`);
       const form = page.getByTestId('sign-in-form');
       await form.locator('input[name=email]').fill(email);
       await form.locator('input[name=password]').fill(password);

@@ -28,6 +28,16 @@ async function signOut(page: Page) {
 
 const localDate = (d: Date) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(d);
 
+/** The local calendar day `days` after `d`, as the pages write it. */
+const localDayAfter = (d: Date, days: number) => {
+  const later = new Date(d);
+  later.setDate(later.getDate() + days);
+  return localDate(later);
+};
+
+/** 15 this year: a possible minor (18 or under) by birth year alone, whatever the year the test runs in. */
+const teenBirthYear = new Date().getUTCFullYear() - 15;
+
 describe('from concern to case in a real browser', () => {
   it('a social worker refers a known person in Arabic; the coordinator accepts, assigns and discloses to a school; the school sees the summary only; the auditor sees it all', async () => {
     const { town, coordinator, auditor } = await makeTown(db);
@@ -35,7 +45,7 @@ describe('from concern to case in a real browser', () => {
     const school = await makeAgency(db, town.id, { name: 'Al-Nour Secondary School', kind: 'school' });
     const teacher = await makeUser(db, { municipalityId: town.id, role: 'agency_practitioner', agencyId: school.id, displayName: 'Samir Haddad' });
     // The social worker was key worker of this young person's earlier case, so she may see him.
-    const person = await makePerson(db, town.id, { nameArabic: 'محمد الأمين', nameLatin: 'Mohamed El Amine', birthYear: 2010 });
+    const person = await makePerson(db, town.id, { nameArabic: 'محمد الأمين', nameLatin: 'Mohamed El Amine', birthYear: teenBirthYear });
     const earlier = await makeReferral(db, testKeyring, { town, referrer: coordinator, person, status: 'accepted', submittedAt: new Date('2025-03-03T09:00:00Z') });
     await db.case.update({ where: { id: earlier.case!.id }, data: { keyWorkerId: socialWorker.id, stage: 'follow_up' } });
     // A namesake she may not see: the form only says that a possible match exists.
@@ -65,7 +75,7 @@ describe('from concern to case in a real browser', () => {
     await form.getByTestId('categories').getByLabel('سلوك في المدرسة').check();
     await form.getByTestId('categories').getByLabel('تطرّف عبر الإنترنت').check();
     await form.locator('textarea[name=concernText]').fill('يردد شعارات عنيفة في الصف منذ شهر، ويقضي الليل على منتديات متطرفة.');
-    // Born 2010: consent comes from a guardian, and the form has chosen that already.
+    // About 15: consent comes from a guardian, and the form has chosen that already.
     expect(await form.locator('input[name="consent.by"][value=guardian]').isChecked()).toBe(true);
     await form.locator('textarea[name="consent.scope"]').fill('المشاركة مع المدرسة لغرض الدعم التربوي');
     // Saying the boy consented himself is refused by the server, in Arabic, at that field.
@@ -110,6 +120,7 @@ describe('from concern to case in a real browser', () => {
     await page.locator('[data-testid=note-form] textarea[name=body]').fill('Father says the boy met an older recruiter at the mosque cafe.');
     await page.locator('[data-testid=note-form] button[type=submit]').click();
     await page.getByTestId('note').getByText('older recruiter').waitFor();
+    const opened = new Date();
     await page.getByTestId('add-disclosure').click();
     const disclose = page.getByTestId('disclosure-form');
     await disclose.locator('select[name=agencyId]').selectOption({ label: 'Al-Nour Secondary School (School)' });
@@ -117,15 +128,17 @@ describe('from concern to case in a real browser', () => {
     await disclose.getByTestId('disclosure-sections').getByLabel('Summary').check();
     await disclose.getByTestId('disclosure-sections').getByLabel('Support plan').check();
     await disclose.locator('select[name=legalBasis]').selectOption('consent');
-    const in30 = new Date();
-    in30.setDate(in30.getDate() + 30);
     const disclosed = answerOf(page, 'cases.disclose');
     await disclose.locator('button[type=submit]').click();
     await disclosed;
+    // The form's default is 30 days from the day it opened, which midnight may have moved on from by
+    // the grant: the stored date is 30 days after one of those two days, and the page shows it.
+    const { expiresAt, createdAt } = await db.disclosure.findFirstOrThrow({ where: { agencyId: school.id }, select: { expiresAt: true, createdAt: true } });
+    expect([localDayAfter(opened, 30), localDayAfter(createdAt, 30)]).toContain(localDate(expiresAt));
     const grant = page.getByTestId('disclosure').filter({ hasText: 'education support' });
     await grant.waitFor();
     expect(await grant.textContent()).toContain('Al-Nour Secondary School');
-    expect(await grant.textContent()).toContain(localDate(in30));
+    expect(await grant.textContent()).toContain(localDate(expiresAt));
     expect(await grant.getAttribute('data-status')).toBe('live');
     await signOut(page);
 
@@ -170,7 +183,7 @@ describe('from concern to case in a real browser', () => {
 
     await context.close();
     expect(cspViolations).toEqual([]);
-  });
+  }, 180_000);
 
   it('the coordinator closes an overdue referral with a minute and revokes a disclosure; the practitioner loses the case at once', async () => {
     const town = await makeTown(db);
@@ -223,5 +236,5 @@ describe('from concern to case in a real browser', () => {
 
     await context.close();
     expect(cspViolations).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -117,7 +117,7 @@ describe('coordinating the intervention in a real browser', () => {
     await page.getByRole('button', { name: 'Schedule a meeting' }).click();
     const meetingForm = page.getByTestId('meeting-form');
     await meetingForm.getByTestId('agenda-pick').getByLabel(reference).waitFor();
-    // The browser's own "now", to the minute: today's meeting, in the upcoming list.
+    // The browser's own "now", to the minute: a meeting that is happening today.
     const now = await page.evaluate(() => {
       const d = new Date();
       const pad = (n: number) => String(n).padStart(2, '0');
@@ -165,8 +165,9 @@ describe('coordinating the intervention in a real browser', () => {
     page = shared.page;
     await page.goto(`${world.base}/`);
     await signIn(page, s.mentor.email);
-    await navigate(page, 'Panel meetings');
-    await page.getByTestId('meeting-row').getByRole('link', { name: 'Weekly prevention panel' }).click();
+    // Straight to the meeting: the upcoming list starts at today's midnight (UTC), which may have
+    // passed since the meeting was scheduled "now".
+    await page.goto(meetingUrl);
     const pack = page.locator(`[data-testid=agenda-item][data-case="${reference}"]`);
     await pack.getByText('Weekly mentoring at the youth centre').waitFor();
     expect(await pack.textContent()).not.toContain('Catch-up classes');
@@ -224,7 +225,9 @@ describe('coordinating the intervention in a real browser', () => {
     const closed = answerOf(page, 'cases.close');
     await close.getByRole('button', { name: 'Confirm: Close the case' }).click();
     await closed;
-    const followUpAt = new Date(`${dayFromNow(0)}T00:00:00Z`);
+    // Six months from the day the server closed it (its day, not the test's: midnight may fall between).
+    const { closedAt } = await db.case.findUniqueOrThrow({ where: { id: s.case.id }, select: { closedAt: true } });
+    const followUpAt = new Date(`${closedAt!.toISOString().slice(0, 10)}T00:00:00Z`);
     followUpAt.setUTCMonth(followUpAt.getUTCMonth() + 6);
     await page.getByTestId('closure-reason').filter({ hasText: 'Closed: Risk reduced' }).waitFor();
     expect(await page.getByTestId('follow-up').textContent()).toBe(`Follow-up check on ${utcDay(followUpAt)}`);

@@ -115,7 +115,7 @@ describe('the foundation journey in a real browser', () => {
 
     await context.close();
     expect(cspViolations).toEqual([]);
-  });
+  }, 120_000);
 
   it('shows markup typed into a name as text, and sends an expired session to sign-in', async () => {
     const { admin } = await makeTown(db);
@@ -146,5 +146,5 @@ describe('the foundation journey in a real browser', () => {
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await context.close();
     expect(cspViolations).toEqual([]);
-  });
+  }, 120_000);
 });

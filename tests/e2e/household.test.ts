@@ -52,5 +52,5 @@ describe('a household on the case page', () => {
     expect(link?.relationship).toBe('child');
     expect(cspViolations).toEqual([]);
     await context.close();
-  }, 20_000);
+  }, 120_000);
 });

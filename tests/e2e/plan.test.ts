@@ -49,5 +49,5 @@ describe('the support plan on the case page', () => {
     expect(row).toEqual({ status: 'completed', outcome: 'Attended eight sessions; back in class.' });
     expect(cspViolations).toEqual([]);
     await partner.context.close();
-  }, 30_000);
+  }, 120_000);
 });
