@@ -88,7 +88,9 @@ async function stop(run: Running, dataDir: string) {
   process.kill(-run.child.pid!, 'SIGINT');
   const code = await run.exited;
   const clean = code === 0 || (code === null && run.child.signalCode === 'SIGINT');
-  if (!clean || existsSync(join(dataDir, 'postgres', 'postmaster.pid')) || /error/i.test(run.output())) {
+  // PostgreSQL gets the Ctrl-C too and may close connections before Node has run its handler: the
+  // pool's and the job runner's one-line warnings about it are expected; a stack trace or a failed stop is not.
+  if (!clean || existsSync(join(dataDir, 'postgres', 'postmaster.pid')) || /stopping failed|Error|\n\s+at /.test(run.output())) {
     throw new Error(`npm start did not stop cleanly on Ctrl-C (exit ${code}, signal ${run.child.signalCode}):\n${run.output().slice(-2000)}`);
   }
 }
