@@ -133,19 +133,30 @@ export async function measureStartUp(): Promise<{ startUp: StartUp; frontEnd: Fr
   await chmod(dataDir, 0o777);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  const runs: Running[] = [];
   try {
     let began = performance.now();
     const fresh = npmStart(dataDir, port);
+    runs.push(fresh);
     const freshSeconds = round(await firstPage(base, fresh, began), 2);
     const banner = /ready in ([\d.]+) s/.exec(fresh.output());
     const frontEnd = await weigh(base);
     await stop(fresh, dataDir);
     began = performance.now();
     const warm = npmStart(dataDir, port);
+    runs.push(warm);
     const warmSeconds = round(await firstPage(base, warm, began), 2);
     await stop(warm, dataDir);
     return { startUp: { freshSeconds, warmSeconds, bannerSeconds: banner ? Number(banner[1]) : null }, frontEnd };
   } finally {
+    // After a failure, nothing of a run may outlive the bench (an app that died leaves its PostgreSQL in the group).
+    for (const run of runs) {
+      try {
+        process.kill(-run.child.pid!, 'SIGKILL');
+      } catch {
+        /* the group is gone: everything in it stopped */
+      }
+    }
     await rm(dataDir, { recursive: true, force: true });
   }
 }

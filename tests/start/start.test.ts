@@ -29,11 +29,15 @@ interface Launched {
   exited: Promise<number | null>;
 }
 
-/** `detached`: a process group of its own, as a terminal gives `npm start` (a Ctrl-C there reaches PostgreSQL too). */
-function launch(dir: string, detached = false): Launched {
+/**
+ * Each app runs in a process group of its own, as a terminal gives `npm start`: `child.kill` signals the
+ * app alone, `process.kill(-pid)` the group (a terminal's Ctrl-C), and the teardown can kill whatever a
+ * failed test left behind, its PostgreSQL included.
+ */
+function launch(dir: string): Launched {
   const env: NodeJS.ProcessEnv = { ...process.env, JISR_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
   const ready = new Promise<void>((ok, fail) => {
@@ -77,7 +81,13 @@ beforeEach(({ onTestFailed }) => {
 });
 
 afterAll(async () => {
-  for (const { child } of launched) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const { child } of launched) {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* the group is gone: everything in it stopped */
+    }
+  }
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 
@@ -122,7 +132,7 @@ describe('npm start with no DATABASE_URL', () => {
 
   it("stops cleanly on a terminal's Ctrl-C, which reaches the whole process group and so PostgreSQL first", { timeout: 120_000 }, async () => {
     const dir = await dataDir();
-    const run = launch(dir, true);
+    const run = launch(dir);
     await run.ready;
     // At the banner the job runner is still starting: PostgreSQL's fast shutdown cancels its statements.
     process.kill(-run.child.pid!, 'SIGINT');
