@@ -16,7 +16,9 @@ import { round } from './measure.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Fresh starts ask for the page this often until it is served. */
 const POLL_MS = 50;
-const LIMIT_MS = 120_000;
+const LIMIT_MS = 60_000;
+/** How long a Ctrl-C may take before the run counts as hung (its group is then killed). */
+const STOP_MS = 30_000;
 
 export interface StartUp {
   /** `npm start` on an empty data folder (initdb, migrations, demo data) until GET / answers 200, in s. */
@@ -75,7 +77,7 @@ function get(url: string, acceptEncoding = 'identity'): Promise<{ status: number
 /** Seconds from `began` until GET / answers 200 (asked every POLL_MS; a refused connection means not yet). */
 async function firstPage(base: string, run: Running, began: number): Promise<number> {
   for (;;) {
-    if (run.child.exitCode !== null) throw new Error(`npm start exited ${run.child.exitCode} before it served a page:\n${run.output().slice(-2000)}`);
+    if (run.child.exitCode !== null || run.child.signalCode !== null) throw new Error(`npm start ended (${run.child.exitCode ?? run.child.signalCode}) before it served a page:\n${run.output().slice(-2000)}`);
     if (performance.now() - began > LIMIT_MS) throw new Error(`npm start served no page within ${LIMIT_MS / 1000} s:\n${run.output().slice(-2000)}`);
     const res = await get(`${base}/`).catch(() => null);
     if (res?.status === 200) return (performance.now() - began) / 1000;
@@ -86,7 +88,11 @@ async function firstPage(base: string, run: Running, began: number): Promise<num
 /** Ctrl-C to the group, as a terminal sends it. npm passes the signal on and then ends by it itself. */
 async function stop(run: Running, dataDir: string) {
   process.kill(-run.child.pid!, 'SIGINT');
-  const code = await run.exited;
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<'hung'>((ok) => (timer = setTimeout(() => ok('hung'), STOP_MS)));
+  const code = await Promise.race([run.exited, hung]);
+  clearTimeout(timer);
+  if (code === 'hung') throw new Error(`npm start was still running ${STOP_MS / 1000} s after Ctrl-C:\n${run.output().slice(-2000)}`);
   const clean = code === 0 || (code === null && run.child.signalCode === 'SIGINT');
   // PostgreSQL gets the Ctrl-C too and may close connections before Node has run its handler: the
   // pool's and the job runner's one-line warnings about it are expected; a stack trace or a failed stop is not.
@@ -157,6 +163,7 @@ export async function measureStartUp(): Promise<{ startUp: StartUp; frontEnd: Fr
         /* the group is gone: everything in it stopped */
       }
     }
-    await rm(dataDir, { recursive: true, force: true });
+    // PostgreSQL may still be writing as it dies: try the removal a few times.
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
   }
 }

@@ -125,6 +125,8 @@ export async function buildApp(opts: BuildAppOptions) {
       index: 'index.html',
       // The build writes .br and .gz beside each asset: sent as they are to a browser that takes them.
       preCompressed: true,
+      // …and only that way: the siblings get no route of their own.
+      globIgnore: ['**/*.br', '**/*.gz'],
       // Built assets carry a content hash in their name and never change; the page itself is asked for anew.
       setHeaders: (reply, path) =>
         void reply.header('cache-control', relative(webRoot, path).startsWith(`assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),

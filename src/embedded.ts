@@ -10,6 +10,8 @@ export interface EmbeddedDatabase {
   /** Connection string of the server's maintenance database, for CREATE DATABASE. */
   adminUrl: string;
   stop(): Promise<void>;
+  /** Last resort, synchronous: asks the server to shut down fast (SIGINT) without waiting for it. */
+  kill(): void;
 }
 
 async function ensureDatabase(adminUrl: string, name: string) {
@@ -109,5 +111,6 @@ export async function startEmbeddedPostgres(opts: {
       if (child && (child.exitCode !== null || child.signalCode !== null)) return;
       await server.stop();
     },
+    kill: () => void child?.kill('SIGINT'),
   };
 }

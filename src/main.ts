@@ -29,6 +29,7 @@ try {
     const { startEmbeddedPostgres } = await import('./embedded.js');
     const server = await startEmbeddedPostgres({ dir: `${env.JISR_DATA_DIR}/postgres` });
     shutdown.onStop(() => server.stop());
+    shutdown.onForce(() => server.kill());
     url = server.url;
     await shutdown.checkpoint();
   }

@@ -7,7 +7,8 @@ import pg from 'pg';
  * and its caller reports that.
  */
 export async function connectClient(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url });
+  // A server that takes the connection and never answers must not hold the start-up for ever.
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   client.on('error', () => undefined);
   await client.connect();
   return client;

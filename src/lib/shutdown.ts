@@ -9,7 +9,12 @@ export interface Shutdown {
   onStop(stop: () => Promise<unknown>): void;
   /** Told once, when the first stop request arrives. */
   onRequest(listener: (signal: string) => void): void;
-  /** A signal arrived. A second one while stopping is ignored. */
+  /** Registers a last resort, run synchronously when a second signal forces the exit (e.g. kill the embedded server). */
+  onForce(kill: () => void): void;
+  /**
+   * A signal arrived. The first stops gracefully (during the start, once the current step is done); a
+   * second one, while that is under way, runs the last resorts and exits at once (128 + the signal's number).
+   */
   request(signal: string): void;
   /** Between start steps: stops (and never returns) if a request came in meanwhile. */
   checkpoint(): Promise<void>;
@@ -19,8 +24,8 @@ export interface Shutdown {
   readonly requested: boolean;
   /**
    * The start failed: stops what was started, then exits 1 with the error logged. When a stop had been
-   * asked for, the failure is its consequence (a terminal's Ctrl-C also stops the database under a
-   * starting step): it stops quietly and exits 0.
+   * asked for, the failure is most likely its consequence (a terminal's Ctrl-C also stops the database
+   * under a starting step): one line says what failed, and it stops with exit 0.
    */
   fail(err: unknown): Promise<never>;
 }
@@ -31,9 +36,15 @@ export interface ShutdownOptions {
   exit?: (code: number) => never;
 }
 
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+
+/** The stop sequence of one process (see Shutdown); main.ts makes one before anything starts. */
 export function createShutdown({ log, exit = (code) => process.exit(code) }: ShutdownOptions): Shutdown {
   const stops: (() => Promise<unknown>)[] = [];
   const listeners: ((signal: string) => void)[] = [];
+  const lastResorts: (() => void)[] = [];
   let requested: string | null = null;
   let isReady = false;
   let stopping: Promise<never> | null = null;
@@ -45,7 +56,7 @@ export function createShutdown({ log, exit = (code) => process.exit(code) }: Shu
         await stop();
       } catch (err) {
         clean = false;
-        log(`stopping failed: ${err instanceof Error ? err.message : String(err)}`);
+        log(`stopping failed: ${messageOf(err)}`);
       }
     }
     return clean;
@@ -60,13 +71,33 @@ export function createShutdown({ log, exit = (code) => process.exit(code) }: Shu
   }
 
   return {
-    onStop: (stop) => void stops.push(stop),
-    onRequest: (listener) => void listeners.push(listener),
+    onStop(stop) {
+      // Started after the stops began (nothing in main does): stopped at once, not forgotten.
+      if (stopping) void stop().catch((err: unknown) => log(`stopping failed: ${messageOf(err)}`));
+      else stops.push(stop);
+    },
+    onRequest(listener) {
+      listeners.push(listener);
+      if (requested) listener(requested);
+    },
+    onForce: (kill) => void lastResorts.push(kill),
     request(signal) {
-      if (requested) return;
+      if (requested) {
+        log(`${signal} again: stopping at once`);
+        for (const kill of lastResorts) {
+          try {
+            kill();
+          } catch {
+            /* a last resort must not keep the process alive */
+          }
+        }
+        exit(128 + (SIGNAL_NUMBERS[signal] ?? 0));
+        return;
+      }
       requested = signal;
       for (const listener of listeners) listener(signal);
       if (isReady) void stopWith(0);
+      else log(`${signal}: stopping once the current start-up step is done (send it again to stop at once)`);
     },
     async checkpoint() {
       if (requested) await stopWith(0);
@@ -79,7 +110,10 @@ export function createShutdown({ log, exit = (code) => process.exit(code) }: Shu
       return requested !== null;
     },
     fail(err) {
-      if (requested) return stopWith(0);
+      if (requested) {
+        log(`start-up interrupted: ${messageOf(err)}`);
+        return stopWith(0);
+      }
       log(err instanceof Error ? (err.stack ?? err.message) : String(err));
       return stopWith(1);
     },

@@ -83,8 +83,8 @@ describe('seed-scale', () => {
 });
 
 describe('npm run bench -- --quick', () => {
-  // Several hundred requests through a real server: minutes when the machine is shared, not when it is not.
-  it('runs against small data and reports every figure', { timeout: 240_000 }, async () => {
+  // Several hundred requests through a real server and two real `npm start`s: minutes when the machine is shared, not when it is not.
+  it('runs against small data and reports every figure', { timeout: 360_000 }, async () => {
     const url = await freshDatabase();
     const out = await mkdtemp(join(tmpdir(), 'jisr-bench-'));
     cleanup.push(() => rm(out, { recursive: true, force: true }));

@@ -40,11 +40,12 @@ describe('the stop sequence', () => {
     const { shutdown, events, exited, part } = harness();
     part('database');
     shutdown.request('SIGTERM');
-    expect(events).toEqual([]);
-    const step = shutdown.checkpoint().then(() => events.push('next step ran'));
+    // Nothing stops yet: the step under way finishes first.
+    expect(events).toEqual(['log: SIGTERM: stopping once the current start-up step is done (send it again to stop at once)']);
+    void shutdown.checkpoint().then(() => events.push('next step ran'));
     expect(await exited).toBe(0);
     await new Promise((turn) => setImmediate(turn));
-    expect(events).toEqual(['stop database', 'exit 0']);
+    expect(events.slice(1)).toEqual(['stop database', 'exit 0']);
   });
 
   it('a signal during the last step stops when the start is done', async () => {
@@ -55,18 +56,41 @@ describe('the stop sequence', () => {
     part('job runner');
     shutdown.ready();
     expect(await exited).toBe(0);
-    expect(events).toEqual(['stop job runner', 'stop database', 'exit 0']);
+    expect(events.slice(1)).toEqual(['stop job runner', 'stop database', 'exit 0']);
   });
 
-  it('a second signal while stopping stops nothing twice', async () => {
+  it('a second signal while a start step hangs runs the last resorts and exits at once, 128 + its number', async () => {
+    const { shutdown, events, exited, part } = harness();
+    part('database');
+    shutdown.onForce(() => events.push('kill database'));
+    shutdown.request('SIGINT');
+    expect(events).toEqual(['log: SIGINT: stopping once the current start-up step is done (send it again to stop at once)']);
+    // The step (say, a connection to a server that never answers) never reaches its checkpoint.
+    shutdown.request('SIGINT');
+    expect(await exited).toBe(130);
+    expect(events.slice(1)).toEqual(['log: SIGINT again: stopping at once', 'kill database', 'exit 130']);
+  });
+
+  it('a second signal while a graceful stop hangs exits at once too', async () => {
+    const { shutdown, events, exited } = harness();
+    shutdown.onStop(() => new Promise(() => events.push('stop job runner (never ends)')));
+    shutdown.ready();
+    shutdown.request('SIGTERM');
+    await new Promise((turn) => setImmediate(turn));
+    shutdown.request('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(events).toEqual(['stop job runner (never ends)', 'log: SIGTERM again: stopping at once', 'exit 143']);
+  });
+
+  it('tells a listener that comes after the request, and stops at once a part started after the stops began', async () => {
     const { shutdown, events, exited, part } = harness();
     part('database');
     shutdown.ready();
-    shutdown.request('SIGINT');
-    shutdown.request('SIGINT');
-    shutdown.request('SIGTERM');
+    shutdown.request('SIGHUP');
+    shutdown.onRequest((signal) => events.push(`asked by ${signal}`));
+    part('late runner');
     await exited;
-    expect(events).toEqual(['stop database', 'exit 0']);
+    expect(events).toEqual(['stop database', 'asked by SIGHUP', 'stop late runner', 'exit 0']);
   });
 
   it('a part that fails to stop is logged, the others still stop, and the exit code is 1', async () => {
@@ -97,6 +121,6 @@ describe('the stop sequence', () => {
     expect(shutdown.requested).toBe(true);
     void shutdown.fail(new Error('canceling statement due to user request'));
     expect(await exited).toBe(0);
-    expect(events).toEqual(['stop database', 'exit 0']);
+    expect(events.slice(1)).toEqual(['log: start-up interrupted: canceling statement due to user request', 'stop database', 'exit 0']);
   });
 });

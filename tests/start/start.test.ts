@@ -3,8 +3,10 @@ import { mkdtemp, rm, chmod } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServer, type Socket } from 'node:net';
 import { freePort } from '../../src/embedded.js';
+import { TEST_KEY_SPEC } from '../helpers/callers.js';
 
 // `npm start` without DATABASE_URL, as a new user runs it: embedded PostgreSQL, migrations, demo data.
 const port = await freePort();
@@ -34,9 +36,10 @@ interface Launched {
  * app alone, `process.kill(-pid)` the group (a terminal's Ctrl-C), and the teardown can kill whatever a
  * failed test left behind, its PostgreSQL included.
  */
-function launch(dir: string): Launched {
+function launch(dir: string, extra: NodeJS.ProcessEnv = {}): Launched {
   const env: NodeJS.ProcessEnv = { ...process.env, JISR_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
+  Object.assign(env, extra);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
@@ -80,7 +83,8 @@ beforeEach(({ onTestFailed }) => {
   });
 });
 
-afterAll(async () => {
+/** Kills every process of each app's group: whatever a failed test left (its PostgreSQL too) is gone before the next test. */
+function killGroups() {
   for (const { child } of launched) {
     try {
       process.kill(-child.pid!, 'SIGKILL');
@@ -88,7 +92,13 @@ afterAll(async () => {
       /* the group is gone: everything in it stopped */
     }
   }
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+}
+
+afterEach(killGroups);
+afterAll(async () => {
+  killGroups();
+  // PostgreSQL may still be writing as it dies: try the removal a few times.
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true, maxRetries: 5 });
 });
 
 describe('npm start with no DATABASE_URL', () => {
@@ -141,5 +151,31 @@ describe('npm start with no DATABASE_URL', () => {
     // PostgreSQL may close connections before Node has run its handler: the one-line warnings of the pool
     // and the job runner are allowed; a stack trace or a failed stop is not.
     expect(run.output()).not.toMatch(/stopping failed|Error|\n\s+at /);
+  });
+
+  it('stops at once on a second Ctrl-C while a start step hangs (a database that takes the connection and never answers)', { timeout: 120_000 }, async () => {
+    const connections: Socket[] = [];
+    let connected!: () => void;
+    const reached = new Promise<void>((ok) => (connected = ok));
+    const silent = createServer((socket) => {
+      connections.push(socket);
+      connected();
+    });
+    await new Promise<void>((ok) => silent.listen(0, '127.0.0.1', ok));
+    const address = silent.address();
+    const dbPort = typeof address === 'object' && address ? address.port : 0;
+    try {
+      const run = launch(await dataDir(), { DATABASE_URL: `postgresql://jisr:unused@127.0.0.1:${dbPort}/jisr`, JISR_DATA_KEY: TEST_KEY_SPEC });
+      await reached;
+      run.child.kill('SIGINT');
+      await until(() => run.output().includes('send it again to stop at once') || run.child.exitCode !== null, 'the first Ctrl-C to be heard');
+      expect(run.child.exitCode, run.output()).toBeNull();
+      run.child.kill('SIGINT');
+      expect(await run.exited, run.output()).toBe(130);
+      expect(run.output()).toContain('SIGINT again: stopping at once');
+    } finally {
+      for (const socket of connections) socket.destroy();
+      silent.close();
+    }
   });
 });
