@@ -34,18 +34,27 @@ export interface ShutdownOptions {
   log: (message: string) => void;
   /** process.exit, replaced in tests. */
   exit?: (code: number) => never;
+  /** Milliseconds, for telling a relayed copy of the first signal from a second one; replaced in tests. */
+  now?: () => number;
 }
+
+/**
+ * Under `npm start` a terminal's Ctrl-C reaches the app twice within milliseconds: from the terminal (the
+ * whole process group) and relayed by npm and tsx. Only a signal this long after the first forces the exit.
+ */
+const SECOND_SIGNAL_MS = 1_000;
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
 /** The stop sequence of one process (see Shutdown); main.ts makes one before anything starts. */
-export function createShutdown({ log, exit = (code) => process.exit(code) }: ShutdownOptions): Shutdown {
+export function createShutdown({ log, exit = (code) => process.exit(code), now = Date.now }: ShutdownOptions): Shutdown {
   const stops: (() => Promise<unknown>)[] = [];
   const listeners: ((signal: string) => void)[] = [];
   const lastResorts: (() => void)[] = [];
   let requested: string | null = null;
+  let requestedAt = 0;
   let isReady = false;
   let stopping: Promise<never> | null = null;
 
@@ -83,6 +92,7 @@ export function createShutdown({ log, exit = (code) => process.exit(code) }: Shu
     onForce: (kill) => void lastResorts.push(kill),
     request(signal) {
       if (requested) {
+        if (now() - requestedAt < SECOND_SIGNAL_MS) return;
         log(`${signal} again: stopping at once`);
         for (const kill of lastResorts) {
           try {
@@ -95,6 +105,7 @@ export function createShutdown({ log, exit = (code) => process.exit(code) }: Shu
         return;
       }
       requested = signal;
+      requestedAt = now();
       for (const listener of listeners) listener(signal);
       if (isReady) void stopWith(0);
       else log(`${signal}: stopping once the current start-up step is done (send it again to stop at once)`);

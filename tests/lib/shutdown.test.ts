@@ -6,7 +6,9 @@ function harness() {
   const events: string[] = [];
   let settle!: (code: number) => void;
   const exited = new Promise<number>((ok) => (settle = ok));
+  const clock = { ms: 0 };
   const shutdown = createShutdown({
+    now: () => clock.ms,
     log: (msg) => events.push(`log: ${msg}`),
     exit: (code) => {
       events.push(`exit ${code}`);
@@ -19,7 +21,7 @@ function harness() {
       events.push(`stop ${name}`);
       if (fails) throw new Error(`${name} would not stop`);
     });
-  return { shutdown, events, exited, part };
+  return { shutdown, events, exited, part, clock };
 }
 
 describe('the stop sequence', () => {
@@ -60,23 +62,29 @@ describe('the stop sequence', () => {
   });
 
   it('a second signal while a start step hangs runs the last resorts and exits at once, 128 + its number', async () => {
-    const { shutdown, events, exited, part } = harness();
+    const { shutdown, events, exited, part, clock } = harness();
     part('database');
     shutdown.onForce(() => events.push('kill database'));
     shutdown.request('SIGINT');
     expect(events).toEqual(['log: SIGINT: stopping once the current start-up step is done (send it again to stop at once)']);
+    // The same Ctrl-C relayed by npm and tsx, milliseconds later, is not a second one.
+    clock.ms += 5;
+    shutdown.request('SIGINT');
+    expect(events).toHaveLength(1);
     // The step (say, a connection to a server that never answers) never reaches its checkpoint.
+    clock.ms += 2_000;
     shutdown.request('SIGINT');
     expect(await exited).toBe(130);
     expect(events.slice(1)).toEqual(['log: SIGINT again: stopping at once', 'kill database', 'exit 130']);
   });
 
   it('a second signal while a graceful stop hangs exits at once too', async () => {
-    const { shutdown, events, exited } = harness();
+    const { shutdown, events, exited, clock } = harness();
     shutdown.onStop(() => new Promise(() => events.push('stop job runner (never ends)')));
     shutdown.ready();
     shutdown.request('SIGTERM');
     await new Promise((turn) => setImmediate(turn));
+    clock.ms += 1_000;
     shutdown.request('SIGTERM');
     expect(await exited).toBe(143);
     expect(events).toEqual(['stop job runner (never ends)', 'log: SIGTERM again: stopping at once', 'exit 143']);
