@@ -13,6 +13,7 @@ import { renderMarkdown } from './report.js';
 import { breakdownCalls, type Breakdown } from './breakdown.js';
 import { measureStartUp, type FrontEnd, type StartUp } from './startup.js';
 import { matchStatement } from '../src/modules/people/service.js';
+import { encodeCursor } from '../src/lib/cursor.js';
 
 export interface BenchOptions {
   quick: boolean;
@@ -219,7 +220,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       'SELECT opened_at, id FROM case_record WHERE municipality_id = $1 ORDER BY opened_at DESC, id DESC OFFSET $2 LIMIT 1',
       [town.id, (page - 1) * 50 - 1],
     );
-    const cursor = `${cursorRow.opened_at.toISOString()}_${cursorRow.id}`;
+    const cursor = encodeCursor({ at: cursorRow.opened_at, id: cursorRow.id });
     const firstPage: Request = { path: queryPath('trpc', 'cases.list', {}), headers: { cookie: cookies.coordinator } };
     const deepPage: Request = { path: queryPath('trpc', 'cases.list', { cursor }), headers: { cookie: cookies.coordinator } };
     const deepCheck = await send(base, deepPage);

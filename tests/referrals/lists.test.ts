@@ -5,6 +5,7 @@ import { callerFor, testKeyring } from '../helpers/callers.js';
 import { makePerson } from '../helpers/people-factories.js';
 import { makeReferral, referralInput, type MakeReferral } from '../helpers/referral-factories.js';
 import { manualClock } from '../../src/lib/clock.js';
+import { failure } from '../helpers/case-factories.js';
 
 const { db } = await testDb();
 
@@ -118,8 +119,8 @@ describe('referrals.queue', () => {
   it('refuses a cursor it did not make, as a field error', async () => {
     const town = await makeTown(db);
     const { caller } = await coordinatorAt(town, '2026-01-15T09:00:00Z');
-    await expect(caller.referrals.queue({ cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { options: { fields: { cursor: 'invalid' } } } });
-    await expect(caller.referrals.mine({ cursor: Buffer.from('{"at":"x"}').toString('base64url') })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await failure(caller.referrals.queue({ cursor: 'not-a-cursor' }))).toMatchObject({ code: 'BAD_INPUT', fields: { cursor: 'invalid' } });
+    expect(await failure(caller.referrals.mine({ cursor: Buffer.from('{"at":"x"}').toString('base64url') }))).toMatchObject({ code: 'BAD_INPUT', fields: { cursor: 'invalid' } });
   });
 });
 

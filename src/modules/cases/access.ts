@@ -5,7 +5,7 @@ import { notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { CaseSection } from '../../generated/prisma/enums.js';
-import { SECTIONS } from './schema.js';
+import { SECTIONS, type Position } from './schema.js';
 
 /** What the case rules look at, for deciding in memory which sections of a loaded case a user sees. */
 export const ruleSelect = {
@@ -52,25 +52,13 @@ export function recordEvent(ctx: ServiceContext, c: { id: string; municipalityId
   });
 }
 
-/** Keyset cursor of a row ordered by (time desc, id desc): opaque to clients. */
-export const cursorOf = (at: Date, id: string) => `${at.toISOString()}_${id}`;
-
 /**
  * Rows strictly after `cursor` in (field desc, id desc) order. The `lte` bound stands outside the OR so
  * the (…, field desc, id desc) index can start the scan at the cursor: with the OR alone, a plan made
  * without the parameters' values (Prisma sends the date typed, so PostgreSQL estimates it blind) walked
  * the index from the newest row and filtered every row before the cursor — page 2,000 took 9× page 1.
  */
-export function after(field: 'openedAt' | 'createdAt', cursor: string | undefined) {
+export function after(field: 'openedAt' | 'createdAt', cursor: Position | undefined) {
   if (!cursor) return {};
-  const [iso, id] = cursor.split('_') as [string, string];
-  const at = new Date(iso);
-  return { [field]: { lte: at }, OR: [{ [field]: { lt: at } }, { id: { lt: id } }] };
-}
-
-/** One page out of `limit + 1` fetched rows, with the cursor of the next page or null. */
-export function pageOf<T extends { id: string }>(rows: T[], limit: number, at: (row: T) => Date) {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? cursorOf(at(last), last.id) : null };
+  return { [field]: { lte: cursor.at }, OR: [{ [field]: { lt: cursor.at } }, { id: { lt: cursor.id } }] };
 }

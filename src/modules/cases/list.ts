@@ -3,7 +3,8 @@ import { assertCan } from '../../auth/guard.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { subject } from '@casl/ability';
-import { after, pageOf, ruleSelect } from './access.js';
+import { keysetPage } from '../../lib/cursor.js';
+import { after, ruleSelect } from './access.js';
 import type { ListCases } from './schema.js';
 
 const DAY_MS = 86_400_000;
@@ -68,7 +69,7 @@ export async function listCases(ctx: ServiceContext, input: ListCases) {
         ...r,
         summaryVisible: ctx.ability.can('read:summary', subject('Case', { id: r.id, municipalityId, keyWorkerId, disclosures }) as never),
       }));
-  const { items, nextCursor } = pageOf(rows, input.limit, (r) => r.openedAt);
+  const { items, nextCursor } = keysetPage(rows, input.limit, (r) => ({ at: r.openedAt, id: r.id }));
   const { cursor: _c, limit: _l, ...filters } = input;
   ctx.audit.record({
     action: 'case.list',

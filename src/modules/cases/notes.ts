@@ -4,8 +4,9 @@ import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { NoteSensitivity } from '../../generated/prisma/enums.js';
-import { after, findCase, mayHandleRestricted, pageOf, recordEvent, ruleSelect } from './access.js';
-import type { AddNoteInput, ListNotesInput } from './schema.js';
+import { keysetPage } from '../../lib/cursor.js';
+import { after, findCase, mayHandleRestricted, recordEvent, ruleSelect } from './access.js';
+import type { AddNoteInput, ListNotesInput, Position } from './schema.js';
 
 /** The field name bound into a note's ciphertext. */
 export const NOTE_FIELD = 'case.note';
@@ -22,14 +23,14 @@ const noteSelect = {
  * A page of a case's notes the user may read (newest first), decrypted. The CaseNote rules decide
  * row by row: restricted notes reach only the coordinator and the key worker.
  */
-export async function notesPage(ctx: ServiceContext, caseId: string, cursor: string | undefined, limit: number) {
+export async function notesPage(ctx: ServiceContext, caseId: string, cursor: Position | undefined, limit: number) {
   const rows = await ctx.db.caseNote.findMany({
     where: { AND: [accessibleBy(ctx.ability).ofType('CaseNote'), { caseId }, after('createdAt', cursor)] },
     select: noteSelect,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: limit + 1,
   });
-  const page = pageOf(rows, limit, (n) => n.createdAt);
+  const page = keysetPage(rows, limit, (n) => ({ at: n.createdAt, id: n.id }));
   return { ...page, items: page.items.map((n) => ({ ...n, body: ctx.keyring.decrypt(n.body, NOTE_FIELD) })) };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorField, cursorId, cursorInstant } from '../../lib/cursor.js';
 import { instant, text } from '../../lib/text.js';
 import { COHORTS } from '../people/schema.js';
 
@@ -10,8 +11,11 @@ export const SENSITIVITIES = ['standard', 'restricted'] as const;
 const Id = z.uuid();
 /** Why a stage changed, a case closed, a disclosure ended: short, minuted, not case content. */
 const Reason = text().min(3).max(500);
-/** Opaque keyset cursor: `<ISO time>_<uuid>` of the last row of the previous page. */
-const Cursor = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z_[0-9a-f-]{36}$/);
+/** Where the next page starts: the time (opened, written) and id of the last row of the previous page. */
+export const Position = z.strictObject({ at: cursorInstant, id: cursorId });
+export type Position = z.output<typeof Position>;
+/** Opaque keyset cursor from the previous page's `nextCursor`. */
+const Cursor = cursorField(Position);
 
 export const ListCasesInput = z
   .object({

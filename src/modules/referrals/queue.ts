@@ -3,8 +3,8 @@ import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { decodeCursor, page, type Position } from './cursor.js';
-import { URGENCIES, type QueueInput } from './schema.js';
+import { keysetPage } from '../../lib/cursor.js';
+import { URGENCIES, type Position, type QueueInput } from './schema.js';
 import { personDisplaySelect } from './service.js';
 import { workingDaysBetween } from './working-days.js';
 
@@ -44,7 +44,7 @@ function after(p: Position): Prisma.ReferralWhereInput {
  */
 export async function listQueue(ctx: ServiceContext, input: z.infer<typeof QueueInput>) {
   assertCan(ctx.ability, 'screen', 'Referral');
-  const position = input.cursor ? decodeCursor(input.cursor) : null;
+  const position = input.cursor ?? null;
   const { screeningSlaDays } = await ctx.db.municipality.findUniqueOrThrow({
     where: { id: ctx.user.municipalityId },
     select: { screeningSlaDays: true },
@@ -55,7 +55,7 @@ export async function listQueue(ctx: ServiceContext, input: z.infer<typeof Queue
     orderBy: [{ urgency: 'desc' }, { submittedAt: 'asc' }, { id: 'asc' }],
     take: input.limit + 1,
   });
-  const { items, nextCursor } = page(rows, input.limit, (r) => ({ urgency: r.urgency, at: r.submittedAt, id: r.id }));
+  const { items, nextCursor } = keysetPage(rows, input.limit, (r) => ({ urgency: r.urgency, at: r.submittedAt, id: r.id }));
   ctx.audit.record({ action: 'referral.queue', entityType: 'Referral', detail: { count: items.length, referralIds: items.map((r) => r.id), page: position ? 'next' : 'first' } });
   const now = ctx.clock();
   return {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorField, cursorId, cursorInstant } from '../../lib/cursor.js';
 import { instant, text } from '../../lib/text.js';
 import { COHORTS, CreatePersonInput } from '../people/schema.js';
 
@@ -68,8 +69,11 @@ export const CreateReferralInput = z
   });
 
 const Limit = z.number().int().min(1).max(100).default(25);
+/** The sort key of the last row of a page, where the next page starts (the queue sorts by urgency first). */
+const Position = z.strictObject({ urgency: z.enum(URGENCIES).optional(), at: cursorInstant, id: cursorId });
+export type Position = z.output<typeof Position>;
 /** An opaque keyset cursor from the previous page's `nextCursor`. */
-const Cursor = text().max(200).optional();
+const Cursor = cursorField(Position).optional();
 
 export const ListMineInput = z.object({ cursor: Cursor, limit: Limit }).default({ limit: 25 });
 export const QueueInput = z.object({ cursor: Cursor, limit: Limit }).default({ limit: 25 });

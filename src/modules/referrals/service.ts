@@ -4,9 +4,9 @@ import { assertCan } from '../../auth/guard.js';
 import { notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { keysetPage } from '../../lib/cursor.js';
 import { consentOf } from './consent.js';
 import { CONCERN_FIELD } from './create.js';
-import { decodeCursor, page } from './cursor.js';
 import type { ListMineInput } from './schema.js';
 
 /**
@@ -86,7 +86,7 @@ const mineSelect = {
  */
 export async function listMine(ctx: ServiceContext, input: z.infer<typeof ListMineInput>) {
   assertCan(ctx.ability, 'read', 'Referral');
-  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const after = input.cursor ?? null;
   const rows = await ctx.db.referral.findMany({
     where: {
       AND: [
@@ -99,7 +99,7 @@ export async function listMine(ctx: ServiceContext, input: z.infer<typeof ListMi
     orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
     take: input.limit + 1,
   });
-  const { items, nextCursor } = page(rows, input.limit, (r) => ({ at: r.submittedAt, id: r.id }));
+  const { items, nextCursor } = keysetPage(rows, input.limit, (r) => ({ at: r.submittedAt, id: r.id }));
   ctx.audit.record({ action: 'referral.mine', entityType: 'Referral', detail: { count: items.length, referralIds: items.map((r) => r.id), page: after ? 'next' : 'first' } });
   return {
     items: items.map(({ case: opened, ...r }) => ({ ...r, caseReference: opened?.reference ?? null })),
