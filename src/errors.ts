@@ -8,8 +8,8 @@ export const ERROR_TABLE = {
   BAD_INPUT: 'BAD_REQUEST',
   INVALID_TRANSITION: 'BAD_REQUEST',
   NO_CONSENT: 'BAD_REQUEST',
+  // Every failed sign-in (unknown address, wrong password, locked or disabled account): one answer.
   INVALID_CREDENTIALS: 'UNAUTHORIZED',
-  ACCOUNT_LOCKED: 'TOO_MANY_REQUESTS',
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
   UNAUTHENTICATED: 'UNAUTHORIZED',
   SESSION_EXPIRED: 'UNAUTHORIZED',

@@ -4,6 +4,7 @@ import { audited, type AuditTrail } from '../audit/writer.js';
 import { hashPassword } from '../auth/password.js';
 import { oneTimePassword } from '../auth/token.js';
 import { systemClock } from '../lib/clock.js';
+import { emailAddress } from '../lib/email.js';
 import { CliError, parseFlags, runCommand, type Command, type Out } from './command.js';
 
 const regions = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -15,7 +16,7 @@ const length = 'must be 2 to 120 characters';
 const Name = z.string({ error: required('must be text') }).trim().min(2, length).max(120, length);
 
 const CreateAdminFlags = z.object({
-  email: z.email({ error: required('must be an e-mail address') }).max(254).transform((e) => e.toLowerCase()),
+  email: emailAddress(required('must be an e-mail address')),
   name: Name,
   municipality: Name,
   country: z
@@ -86,7 +87,7 @@ async function run(db: Db, input: CreateAdminInput, out: Out): Promise<number> {
   const base = { municipalityId: null, actorId: null, actorRole: null, requestId: 'cli', ip: null };
   const taken = new CliError(`An account with the e-mail ${input.email} already exists; nothing was changed.`);
   const { town, user } = await audited(db, base, systemClock, async (tx, audit) => {
-    if (await tx.user.findFirst({ where: { email: { equals: input.email, mode: 'insensitive' } }, select: { id: true } })) throw taken;
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw taken;
     const town = await findOrCreateMunicipality(tx, audit, input);
     const user = await tx.user.create({
       data: {
@@ -103,7 +104,7 @@ async function run(db: Db, input: CreateAdminInput, out: Out): Promise<number> {
     audit.record({ action: 'user.create', municipalityId: town.id, entityType: 'User', entityId: user.id, detail: { role: 'admin', via: 'cli' } });
     return { town, user };
   }).catch((err: unknown) => {
-    // Another process took the address between our check and the insert (unique index on lower(email)).
+    // Another process took the address between our check and the insert (unique index on email, stored normalised).
     throw (err as { code?: string }).code === 'P2002' ? taken : err;
   });
 

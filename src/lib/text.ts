@@ -28,3 +28,9 @@ const LATEST = new Date('9999-12-31T23:59:59Z');
  */
 export const instant = () =>
   z.date().min(EARLIEST, { message: 'date_out_of_range' }).max(LATEST, { message: 'date_out_of_range' });
+
+/**
+ * `s` as literal text inside a LIKE/ILIKE pattern: Prisma's `contains` and `startsWith` pass their value
+ * into the pattern as it is, so a "%" or "_" typed in a search box would match anything.
+ */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors.js';
+import { normalizeEmail } from '../../lib/email.js';
 import { audited } from '../../audit/writer.js';
 import { dummyVerify, hashPassword, needsRehash, verifyPassword } from '../../auth/password.js';
 import { createSession, endSessions, hashTokenOf, sessionUserSelect } from '../../auth/session.js';
@@ -23,16 +24,24 @@ export async function lockCounters(tx: Tx, userId: string) {
 }
 
 /**
- * Signs in with e-mail and password. Unknown e-mail, disabled account and wrong password answer
- * alike and cost one argon2 verification each; 5 failures in 15 minutes lock the account for 15.
+ * The one answer to every failed sign-in: unknown address, disabled or locked account, wrong password.
+ * A distinct answer for a locked account would tell anyone which addresses exist (only real accounts
+ * lock), so the message names both possibilities; the audit event keeps the real reason.
+ */
+const refused = () => new AppError('INVALID_CREDENTIALS');
+
+/**
+ * Signs in with e-mail and password. The address is compared exactly, in its stored form (trimmed,
+ * lower-cased): never as a pattern. Unknown e-mail, disabled account, locked account and wrong password
+ * answer alike and cost one argon2 verification each; 5 failures in 15 minutes lock the account for 15.
  * Every outcome is audited. The failure bookkeeping commits before the error is thrown.
  */
 export async function login(ctx: Context, input: { email: string; password: string }) {
   const now = ctx.clock();
   const client = { ip: ctx.ip, userAgent: ctx.userAgent };
   const base = { municipalityId: null, actorId: null, actorRole: null, requestId: ctx.requestId, ip: ctx.ip };
-  const user = await ctx.db.user.findFirst({
-    where: { email: { equals: input.email, mode: 'insensitive' } },
+  const user = await ctx.db.user.findUnique({
+    where: { email: normalizeEmail(input.email) },
     select: {
       ...sessionUserSelect,
       passwordHash: true,
@@ -55,7 +64,7 @@ export async function login(ctx: Context, input: { email: string; password: stri
         detail: { reason: user ? 'disabled' : 'unknown_account' },
       }),
     );
-    throw new AppError('INVALID_CREDENTIALS');
+    throw refused();
   }
 
   const who = { ...base, municipalityId: user.municipalityId, actorId: user.id, actorRole: user.role };
@@ -64,7 +73,7 @@ export async function login(ctx: Context, input: { email: string; password: stri
     await audited(ctx.db, who, ctx.clock, async (_tx, audit) =>
       audit.record({ action: 'auth.login', outcome: 'denied', entityType: 'User', entityId: user.id, detail: { reason: 'locked' } }),
     );
-    throw new AppError('ACCOUNT_LOCKED', { data: { until: user.lockedUntil.toISOString() } });
+    throw refused();
   }
 
   if (!(await verifyPassword(user.passwordHash, input.password))) {
@@ -86,7 +95,7 @@ export async function login(ctx: Context, input: { email: string; password: stri
       audit.record({ action: 'auth.login', outcome: 'denied', entityType: 'User', entityId: user.id, detail: { reason: 'wrong_password', failures } });
       if (lock) audit.record({ action: 'auth.lock', entityType: 'User', entityId: user.id, detail: { minutes: LOCK_MS / 60_000 } });
     });
-    throw new AppError('INVALID_CREDENTIALS');
+    throw refused();
   }
 
   const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : undefined;
@@ -108,7 +117,7 @@ export async function login(ctx: Context, input: { email: string; password: stri
     audit.record({ action: 'auth.login', entityType: 'Session', entityId: session.sessionId, detail: rehash ? { rehashed: true } : undefined });
     return session;
   });
-  if ('locked' in started) throw new AppError('ACCOUNT_LOCKED', { data: { until: started.locked.toISOString() } });
+  if ('locked' in started) throw refused();
   const { token } = started;
   ctx.setSessionCookie(token);
   const { passwordHash: _h, disabledAt: _d, lockedUntil: _l, failedLogins: _f, failedLoginsSince: _s, ...me } = user;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from '../../lib/text.js';
+import { emailAddress } from '../../lib/email.js';
 
 export const ROLES = ['social_worker', 'coordinator', 'agency_practitioner', 'auditor', 'admin'] as const;
 
@@ -14,7 +15,7 @@ export const ListUsersInput = z
   .default({ includeDisabled: true });
 
 export const CreateUserInput = z.object({
-  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  email: emailAddress(),
   displayName: DisplayName,
   role: z.enum(ROLES),
   agencyId: z.uuid().nullish(),

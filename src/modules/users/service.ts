@@ -5,6 +5,7 @@ import { assertCan } from '../../auth/guard.js';
 import { hashPassword } from '../../auth/password.js';
 import { endSessions } from '../../auth/session.js';
 import { oneTimePassword } from '../../auth/token.js';
+import { escapeLike } from '../../lib/text.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { CreateUserInput, DirectoryInput, ListUsersInput, UpdateUserInput } from './schema.js';
@@ -27,9 +28,8 @@ export const userSelect = {
 /** Staff accounts of the admin's municipality. Reading them is audited: they are personal data. */
 export async function listUsers(ctx: ServiceContext, input: z.infer<typeof ListUsersInput>) {
   assertCan(ctx.ability, 'read', 'User');
-  const search = input.search
-    ? { OR: [{ email: { contains: input.search, mode: 'insensitive' as const } }, { displayName: { contains: input.search, mode: 'insensitive' as const } }] }
-    : {};
+  const words = input.search ? { contains: escapeLike(input.search), mode: 'insensitive' as const } : undefined;
+  const search = words ? { OR: [{ email: words }, { displayName: words }] } : {};
   const users = await ctx.db.user.findMany({
     where: {
       AND: [
@@ -63,7 +63,8 @@ async function checkAgency(ctx: ServiceContext, role: string, agencyId: string |
 export async function createUser(ctx: ServiceContext, input: z.infer<typeof CreateUserInput>) {
   assertCan(ctx.ability, 'create', 'User');
   await checkAgency(ctx, input.role, input.agencyId);
-  const taken = await ctx.db.user.findFirst({ where: { email: { equals: input.email, mode: 'insensitive' } }, select: { id: true } });
+  // Exact: the schema normalised the address, the form every stored address has (never an ILIKE pattern).
+  const taken = await ctx.db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (taken) throw new AppError('EMAIL_TAKEN', { fields: { email: 'EMAIL_TAKEN' } });
   const password = oneTimePassword();
   const user = await ctx.db.user.create({

@@ -275,8 +275,8 @@ export const en = {
   } satisfies Record<AgencyKind, string>,
   errors: {
     BAD_INPUT: 'Please check the highlighted fields.',
-    INVALID_CREDENTIALS: 'The e-mail address or the password is not correct.',
-    ACCOUNT_LOCKED: 'Too many failed attempts. This account is locked until {{ until }}.',
+    INVALID_CREDENTIALS:
+      'Sign-in failed: either the e-mail address or the password is not correct, or the account is locked for 15 minutes after too many failed attempts. Check your details, or wait and try again.',
     RATE_LIMITED: 'Too many attempts from this network. Please wait a minute and try again.',
     UNAUTHENTICATED: 'Please sign in.',
     SESSION_EXPIRED: 'Your session expired. Please sign in again.',

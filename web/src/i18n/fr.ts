@@ -268,8 +268,8 @@ export const fr: Dictionary = {
   },
   errors: {
     BAD_INPUT: 'Veuillez vérifier les champs signalés.',
-    INVALID_CREDENTIALS: 'L’adresse e-mail ou le mot de passe est incorrect.',
-    ACCOUNT_LOCKED: 'Trop de tentatives échouées. Ce compte est verrouillé jusqu’au {{ until }}.',
+    INVALID_CREDENTIALS:
+      'Connexion impossible : soit l’adresse e-mail ou le mot de passe est incorrect, soit le compte est verrouillé pendant 15 minutes après trop de tentatives échouées. Vérifiez vos informations, ou patientez puis réessayez.',
     RATE_LIMITED: 'Trop de tentatives depuis ce réseau. Patientez une minute, puis réessayez.',
     UNAUTHENTICATED: 'Veuillez vous connecter.',
     SESSION_EXPIRED: 'Votre session a expiré. Veuillez vous reconnecter.',
