@@ -33,7 +33,7 @@ describe('the foundation journey in a real browser', () => {
     // Sign-in: a wrong password is refused with a translated message, then the admin signs in in Arabic.
     await page.goto(`${world.base}/`);
     await signIn(page, admin.email, 'not the password at all');
-    await page.getByTestId('sign-in-error').getByText('The e-mail address or the password is not correct.').waitFor();
+    await page.getByTestId('sign-in-error').getByText(/the password is not correct, or the account is locked for 15 minutes/).waitFor();
     await signIn(page, admin.email, TEST_PASSWORD);
     await html(page, 'rtl', 'ar');
     await page.getByTestId('home-title').getByText('مرحبًا، سلمى الحداد').waitFor();
