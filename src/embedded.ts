@@ -4,8 +4,10 @@ import { createServer } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { connectClient } from './lib/pg-client.js';
+import { asRole, ensureLoginRole, handOverDatabase } from './lib/db-roles.js';
 
 export interface EmbeddedDatabase {
+  /** The database as the superuser. */
   url: string;
   /** Connection string of the server's maintenance database, for CREATE DATABASE. */
   adminUrl: string;
@@ -113,4 +115,19 @@ export async function startEmbeddedPostgres(opts: {
     },
     kill: () => void child?.kill('SIGINT'),
   };
+}
+
+/** The two roles of the embedded database: migrations run as the owner, the server as a member of jisr_app. */
+export const EMBEDDED_ROLES = { owner: 'jisr_owner', runtime: 'jisr_runtime', password: 'jisr-local' } as const;
+
+/**
+ * Creates the owner and runtime roles (idempotent), hands the database and what migrations made in it to
+ * the owner (older data folders had it all owned by the superuser), and returns both roles' URLs.
+ */
+export async function embeddedRoles(server: Pick<EmbeddedDatabase, 'url' | 'adminUrl'>): Promise<{ ownerUrl: string; runtimeUrl: string }> {
+  const { owner, runtime, password } = EMBEDDED_ROLES;
+  await ensureLoginRole(server.adminUrl, owner, password, 'owner');
+  await ensureLoginRole(server.adminUrl, runtime, password, 'runtime');
+  await handOverDatabase(server.url, owner);
+  return { ownerUrl: asRole(server.url, owner, password), runtimeUrl: asRole(server.url, runtime, password) };
 }

@@ -10,6 +10,12 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Unset: `npm start` runs an embedded PostgreSQL with demo data. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * The schema owner's connection, for migrations (applied at start when set). DATABASE_URL is then the
+   * server's own role: a member of jisr_app that owns nothing. Unset: migrations run as DATABASE_URL,
+   * which in production must already be up to date (the server refuses to start as an owner or superuser).
+   */
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
   /** The origin browsers use to reach the app; mutations must carry it. Unset: the request's own Host. */
   PUBLIC_ORIGIN: z.string().url().optional(),
   /** Served over HTTPS (directly or behind a TLS proxy): cookies become `__Host-` + Secure. */
@@ -34,6 +40,16 @@ const EnvSchema = z.object({
   JISR_DATA_DIR: z.string().default('.data'),
   /** `off`: this process runs no scheduled jobs (the reminder sweep); some other replica must. */
   JOBS: z.enum(['on', 'off']).default('on'),
+  /**
+   * Ed25519 private key that signs the audit chain heads (PKCS#8, PEM or its base64 DER). Unset with
+   * DATABASE_URL: no checkpoints (a warning at start); in demo mode one is made under JISR_DATA_DIR.
+   */
+  AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  /** Where signed checkpoints go: one append-only file per chain. Meant for another disk or a WORM mount. */
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  /** Optionally also POST each checkpoint (JSON) to a second system over HTTPS. */
+  AUDIT_CHECKPOINT_URL: z.string().url().startsWith('https://').optional(),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -5,8 +5,11 @@ import { migrate } from './migrate.js';
 import { buildApp, logSerializers } from './app.js';
 import { DEMO_ACCOUNTS, seedDemo } from './seed/demo.js';
 import { loadKeyring } from './crypto/load.js';
-import { startJobs } from './jobs/runner.js';
-import { createShutdown } from './lib/shutdown.js';
+import { reminderJob, startJobs, type Job } from './jobs/runner.js';
+import { createShutdown, StartRefused } from './lib/shutdown.js';
+import { unsafeRuntimeRole } from './lib/db-roles.js';
+import { loadSigner } from './audit/signing.js';
+import { checkpointJob } from './jobs/checkpoints.js';
 
 const env = readEnv();
 const started = Date.now();
@@ -24,18 +27,26 @@ try {
     process.exit(1);
   }
   const embedded = !url;
+  let migrationUrl = env.MIGRATION_DATABASE_URL ?? url;
   if (!url) {
     // No DATABASE_URL: a local PostgreSQL from node_modules, data kept under .data/ between runs.
-    const { startEmbeddedPostgres } = await import('./embedded.js');
+    const { startEmbeddedPostgres, embeddedRoles } = await import('./embedded.js');
     const server = await startEmbeddedPostgres({ dir: `${env.JISR_DATA_DIR}/postgres` });
     shutdown.onStop(() => server.stop());
     shutdown.onForce(() => server.kill());
-    url = server.url;
+    await shutdown.checkpoint();
+    // Two roles, as in production: migrations as the owner, the server as a role that owns nothing.
+    const roles = await embeddedRoles(server);
+    url = roles.runtimeUrl;
+    migrationUrl = roles.ownerUrl;
     await shutdown.checkpoint();
   }
 
   const keyring = await loadKeyring(env.JISR_DATA_KEY, embedded ? `${env.JISR_DATA_DIR}/data-key` : null);
-  await migrate(url);
+  const signer = await loadSigner(env.AUDIT_SIGNING_KEY, embedded ? `${env.JISR_DATA_DIR}/audit-signing-key` : null);
+  const checkpointDir = env.AUDIT_CHECKPOINT_DIR ?? `${env.JISR_DATA_DIR}/checkpoints`;
+  if (!signer) console.warn('AUDIT_SIGNING_KEY is not set: the audit log is not anchored outside the database (see README: Production).');
+  await migrate(migrationUrl!);
   await shutdown.checkpoint();
   const database = createDb({
     url,
@@ -47,11 +58,21 @@ try {
     },
   });
   shutdown.onStop(() => database.close());
+  if (env.NODE_ENV === 'production') {
+    const unsafe = await unsafeRuntimeRole(database.pool);
+    if (unsafe) {
+      throw new StartRefused(
+        `Refusing to start: ${unsafe}, so it could rewrite the audit log. Set DATABASE_URL to a role that is a member of jisr_app and owns nothing, and MIGRATION_DATABASE_URL to the owner (README: Production).`,
+      );
+    }
+  }
   const seeded = embedded ? await seedDemo(database.db, env.JISR_DEMO_PASSWORD, keyring) : false;
   await shutdown.checkpoint();
 
+  const anchoring = signer ? { signer, dir: checkpointDir, everyMs: env.AUDIT_CHECKPOINT_MINUTES * 60_000 } : null;
   const app = await buildApp({
     db: database.db,
+    anchoring,
     config: configFromEnv(env),
     keyring,
     publicOrigin: env.PUBLIC_ORIGIN ?? null,
@@ -65,17 +86,20 @@ try {
   await app.listen({ host: env.HOST, port: env.PORT });
   await shutdown.checkpoint();
 
-  // The reminder sweep (pg-boss on the same PostgreSQL; runs once across replicas). After the banner: it must not slow the start.
-  // Its connections dropping while everything stops is expected, not an error to log.
+  // The reminder sweep and the audit checkpoints: timers on every replica, one replica at a time per job
+  // (an advisory lock). Their connections dropping while everything stops is expected, not an error to log.
   const jobLog = {
     info: app.log.info.bind(app.log),
     error: (obj: object, msg: string) => {
       if (!shutdown.requested) app.log.error(obj, msg);
     },
   };
-  const jobs = env.JOBS === 'on' ? startJobs({ url, db: database.db, log: jobLog }) : null;
-  // A runner whose start failed has nothing to stop (the failure itself ends the start, below).
-  if (jobs) shutdown.onStop(() => jobs.then((running) => running.stop(), () => undefined));
+  if (env.JOBS === 'on') {
+    const list: Job[] = [reminderJob(database.db)];
+    if (anchoring) list.push(checkpointJob(database.db, { ...anchoring, url: env.AUDIT_CHECKPOINT_URL }));
+    const jobs = startJobs({ url, jobs: list, log: jobLog });
+    shutdown.onStop(() => jobs.stop());
+  }
 
   const where = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;
   if (embedded) {
@@ -87,7 +111,6 @@ try {
         `Ctrl-C stops the app and the database.\n`,
     );
   }
-  await jobs;
   shutdown.ready();
 } catch (err) {
   // A signal already delivered (a terminal's Ctrl-C, which may also have made this step fail) is handled

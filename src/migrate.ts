@@ -27,7 +27,9 @@ export async function migrate(url: string): Promise<string[]> {
   const client = await connectClient(url);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
-    await client.query(BOOKKEEPING);
+    // Only when missing: the server's own role may check that nothing is pending, but creates nothing.
+    const { rows: found } = await client.query<{ t: string | null }>(`SELECT to_regclass('public."_prisma_migrations"')::text AS t`);
+    if (!found[0]?.t) await client.query(BOOKKEEPING);
     const done = await client.query<{ migration_name: string; checksum: string }>(
       'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
@@ -55,7 +57,9 @@ export async function migrate(url: string): Promise<string[]> {
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK');
-        throw new Error(`Migration ${name} failed: ${(err as Error).message}`);
+        // 42501: the server's role (which owns nothing) tried; migrations are the schema owner's work.
+        const hint = (err as { code?: string }).code === '42501' ? ' (run migrations as the schema owner: set MIGRATION_DATABASE_URL)' : '';
+        throw new Error(`Migration ${name} failed: ${(err as Error).message}${hint}`);
       }
       ran.push(name);
     }

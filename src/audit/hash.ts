@@ -24,8 +24,9 @@ export interface EventContent {
   detail: unknown;
 }
 
-/** An event with its place in the chain: what its hash covers. */
+/** An event with its place in the chain and its id: what its hash covers. */
 export interface HashedEvent extends EventContent {
+  id: bigint;
   seq: number;
   prevHash: string;
 }
@@ -58,21 +59,26 @@ const contentAfterChain = (e: EventContent) => [
 ];
 
 /**
- * The link: `hash = hex(sha256(prevHash + ":" + seq + ":" + digest))`. The database computes the same
- * in `audit_append()` (migration 20261125210500_audit_append), which assigns seq under the chain
- * head's lock; a change to any field, or a removed, inserted or reordered event, breaks it.
+ * The link: `hash = hex(sha256(prevHash + ":" + seq + ":" + id + ":" + digest))`. The database computes
+ * the same in `audit_append()` (migration 20261204090000_runtime_role), which assigns id and seq under
+ * the chain head's lock; a change to any field or id, or a removed, inserted or reordered event, breaks it.
  */
-export const linkHash = (prevHash: string, seq: number, digest: string) => sha256(`${prevHash}:${seq}:${digest}`);
+export const linkHash = (prevHash: string, seq: number, id: bigint, digest: string) => sha256(`${prevHash}:${seq}:${id}:${digest}`);
 
-/** The hash an event must carry (the definition since migration 20261125210500_audit_append). */
+/** The hash an event must carry (the definition since migration 20261204090000_runtime_role). */
 export function hashEvent(e: HashedEvent): string {
-  return linkHash(e.prevHash, e.seq, contentDigest(e));
+  return linkHash(e.prevHash, e.seq, e.id, contentDigest(e));
+}
+
+/** The definition of migration 20261125210500_audit_append (the id not yet covered); older events keep it. */
+export function idlessHashEvent(e: Omit<HashedEvent, 'id'>): string {
+  return sha256(`${e.prevHash}:${e.seq}:${contentDigest(e)}`);
 }
 
 /**
  * The definition before that migration: sha256 of the canonical JSON of the content with seq and
  * prevHash inside it. Events written then keep it, so older logs still verify; see verify.ts.
  */
-export function legacyHashEvent(e: HashedEvent): string {
+export function legacyHashEvent(e: Omit<HashedEvent, 'id'>): string {
   return sha256(canonicalJson([e.chain, e.seq, ...contentAfterChain(e), e.prevHash]));
 }

@@ -1,5 +1,5 @@
 import type { DbClient } from '../db.js';
-import { GENESIS_HASH, hashEvent, legacyHashEvent, type HashedEvent } from './hash.js';
+import { GENESIS_HASH, hashEvent, idlessHashEvent, legacyHashEvent, type HashedEvent } from './hash.js';
 
 export type BreakReason = 'hash_mismatch' | 'link_mismatch' | 'sequence_gap' | 'missing_tail' | 'missing_head';
 
@@ -13,12 +13,14 @@ export interface ChainReport {
 const BATCH = 2_000;
 
 /**
- * Whether an event carries the hash of its content and place (hash.ts). Events written before
- * migration 20261125210500_audit_append carry the earlier definition and are checked against it:
- * either way every field, seq and the previous hash are covered.
+ * Whether an event carries the hash of its content, place and id (hash.ts). Events written before
+ * migration 20261204090000_runtime_role (or before 20261125210500_audit_append) carry an earlier
+ * definition and are checked against it: every field, seq and the previous hash are covered by all
+ * three. Accepting the older ones gives a forger nothing: a recomputed chain contradicts the signed
+ * checkpoints (checkpoints.ts), whichever definition it used.
  */
 function hashMatches(row: HashedEvent & { hash: string }): boolean {
-  return hashEvent(row) === row.hash || legacyHashEvent(row) === row.hash;
+  return hashEvent(row) === row.hash || idlessHashEvent(row) === row.hash || legacyHashEvent(row) === row.hash;
 }
 
 /** Recomputes one chain from its first event and names the first broken link. */

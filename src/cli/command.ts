@@ -21,6 +21,8 @@ export interface Command<Input> {
   examples: string[];
   /** Applies pending migrations before `run` (the dispatcher does it; it needs the URL, not a client). */
   migrates: boolean;
+  /** Works as the schema owner (MIGRATION_DATABASE_URL when set): bulk loads that write the audit tables. */
+  asOwner?: boolean;
   /** Reads and validates the flags; throws CliError on bad input, before anything touches the database. */
   parse(argv: string[]): Input;
   /** Does the work; returns the exit code. `env` is the environment the CLI was started with. */

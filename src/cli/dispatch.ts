@@ -45,9 +45,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, out: Out): 
   }
   try {
     const input = command.parse(rest);
-    const url = databaseUrl(env);
+    const runtimeUrl = databaseUrl(env);
+    const ownerUrl = readEnv(env).MIGRATION_DATABASE_URL ?? runtimeUrl;
+    const url = command.asOwner ? ownerUrl : runtimeUrl;
     if (command.migrates) {
-      const applied = await migrate(url);
+      const applied = await migrate(ownerUrl);
       if (applied.length > 0) out.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
     }
     const database = createDb({ url, poolMax: 2 });

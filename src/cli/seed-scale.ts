@@ -59,6 +59,7 @@ export const seedScaleCommand: Command<SeedScaleInput> = {
   ],
   examples: ['seed-scale --people 1000000 --cases 100000 --audit 1000000', 'seed-scale --people 10000 --cases 1000 --audit 10000 --municipalities 3 --seed 7'],
   migrates: true,
+  asOwner: true,
   parse: (argv) =>
     parseFlags(
       argv,

@@ -1,28 +1,17 @@
-import PgBoss from 'pg-boss';
 import type { Db } from '../db.js';
 import { systemClock, type Clock } from '../lib/clock.js';
-import { sweepReminders, type SweepResult } from './reminders.js';
 import { connectClient } from '../lib/pg-client.js';
+import { sweepReminders, type SweepResult } from './reminders.js';
 
-/** The queue of the reminder sweep. */
-export const REMINDER_QUEUE = 'jisr-reminder-sweep';
-/** Every 15 minutes, on the quarter hour (UTC). */
-export const REMINDER_CRON = '*/15 * * * *';
-/** pg-boss keeps its tables in a schema of its own, next to the app's. */
-export const JOBS_SCHEMA = 'pgboss';
-
-/** One advisory lock so replicas starting together set pg-boss up one at a time (as migrate.ts does for migrations). */
-const SETUP_LOCK_KEY = 7_318_002;
-
-/** Runs `work` while holding the set-up lock: pg-boss's schema, queue and schedule are created by one replica at a time. */
-async function oneAtATime<T>(url: string, work: () => Promise<T>): Promise<T> {
-  const client = await connectClient(url);
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK_KEY]);
-    return await work();
-  } finally {
-    await client.end();
-  }
+/** A scheduled piece of work: run at start and then every `everyMs`, by one replica at a time. */
+export interface Job<T = unknown> {
+  name: string;
+  everyMs: number;
+  /** The session advisory lock that makes the job run on one replica at a time. */
+  lockKey: number;
+  run(): Promise<T>;
+  /** Told after each run this process made (tests wait on it instead of sleeping). */
+  onRun?(result: T): void;
 }
 
 export interface JobLogger {
@@ -30,52 +19,86 @@ export interface JobLogger {
   error(obj: object, msg: string): void;
 }
 
-export interface JobsOptions {
-  url: string;
-  db: Db;
-  clock?: Clock;
-  log?: JobLogger;
-  /** Cron of the sweep; null: no schedule (only the start-up run). */
-  cron?: string | null;
-  /** Told after each sweep this process ran (tests wait on it instead of sleeping). */
-  onSweep?: (result: SweepResult) => void;
+export const REMINDER_EVERY_MS = 15 * 60_000;
+export const REMINDER_LOCK_KEY = 7_318_002;
+export const CHECKPOINT_LOCK_KEY = 7_318_003;
+
+/** The reminder sweep as a job (idempotent: INSERT … ON CONFLICT DO NOTHING; see reminders.ts). */
+export function reminderJob(db: Db, opts: { clock?: Clock; everyMs?: number; onSweep?: (r: SweepResult) => void } = {}): Job<SweepResult> {
+  return {
+    name: 'reminders',
+    everyMs: opts.everyMs ?? REMINDER_EVERY_MS,
+    lockKey: REMINDER_LOCK_KEY,
+    run: () => sweepReminders(db, opts.clock ?? systemClock),
+    onRun: opts.onSweep,
+  };
 }
 
 export interface Jobs {
-  boss: PgBoss;
+  /** Runs a job now (if no other replica is running it); resolves with its result, or null when skipped. */
+  runNow(name: string): Promise<unknown>;
   stop(): Promise<void>;
 }
 
 /**
- * Starts the job runner: a pg-boss instance on the app's PostgreSQL. Every replica runs one; the
- * database makes the sweep run once across all of them:
- * - set-up (pg-boss's schema, the queue, the schedule) happens one replica at a time, under an advisory lock;
- * - the queue's `stately` policy allows one queued and one running sweep at a time;
- * - pg-boss's cron sends each scheduled slot once (its schedule lock and a 60 s singleton);
- * - the start-up sweep uses one singleton key per 5-minute slot, so replicas starting together
- *   queue one run, not one each;
- * - and the sweep itself is idempotent (INSERT … ON CONFLICT DO NOTHING), so even a second run
- *   could not duplicate a reminder.
+ * Runs each job at start and then on a timer. Every replica runs the timers; a session advisory lock
+ * (pg_try_advisory_lock on a connection of its own) lets one replica at a time run a job, and the others
+ * skip that turn. The jobs are idempotent, so a turn taken twice in a row does no harm. No queue, no
+ * tables: what the sweep and the checkpoints need, and nothing the runtime database role may not do.
  */
-export async function startJobs(opts: JobsOptions): Promise<Jobs> {
-  const clock = opts.clock ?? systemClock;
-  const boss = new PgBoss({ connectionString: opts.url, schema: JOBS_SCHEMA, max: 2, application_name: 'jisr-jobs', schedule: opts.cron !== null });
-  boss.on('error', (err) => opts.log?.error({ err: err.message }, 'job runner error'));
-  await oneAtATime(opts.url, async () => {
-    await boss.start();
-    await boss.createQueue(REMINDER_QUEUE, { name: REMINDER_QUEUE, policy: 'stately', retryLimit: 2, expireInSeconds: 600 });
-    if (opts.cron !== null) await boss.schedule(REMINDER_QUEUE, opts.cron ?? REMINDER_CRON, {}, { tz: 'UTC', singletonKey: 'cron' });
-  });
-  await boss.work(REMINDER_QUEUE, { pollingIntervalSeconds: 2 }, async () => {
-    const result = await sweepReminders(opts.db, clock);
-    opts.log?.info({ ...result }, 'reminders swept');
-    opts.onSweep?.(result);
-    return result;
-  });
-  await boss.send(REMINDER_QUEUE, {}, { singletonKey: 'startup', singletonMinutes: 5 });
+export function startJobs(opts: { url: string; jobs: Job[]; log?: JobLogger }): Jobs {
+  const timers = new Map<string, NodeJS.Timeout>();
+  const running = new Set<Promise<unknown>>();
+  let stopped = false;
+
+  async function turn(job: Job): Promise<unknown> {
+    const client = await connectClient(opts.url);
+    try {
+      const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [job.lockKey]);
+      if (!rows[0]?.ok) return null;
+      try {
+        const result = await job.run();
+        opts.log?.info({ job: job.name, ...(typeof result === 'object' ? result : { result }) }, 'job ran');
+        job.onRun?.(result);
+        return result;
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [job.lockKey]);
+      }
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  function run(job: Job): Promise<unknown> {
+    const p = turn(job).catch((err: Error) => {
+      if (!stopped) opts.log?.error({ job: job.name, err: err.message }, 'job failed');
+      return null;
+    });
+    running.add(p);
+    void p.finally(() => running.delete(p));
+    return p;
+  }
+
+  function schedule(job: Job) {
+    if (stopped) return;
+    const timer = setTimeout(() => void run(job).finally(() => schedule(job)), job.everyMs);
+    timer.unref();
+    timers.set(job.name, timer);
+  }
+
+  for (const job of opts.jobs) void run(job).finally(() => schedule(job));
+
   return {
-    boss,
-    // Lets a running sweep finish (its transaction commits or rolls back), then closes pg-boss's pool.
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 20_000 }),
+    runNow: (name) => {
+      const job = opts.jobs.find((j) => j.name === name);
+      if (!job) throw new Error(`no job named ${name}`);
+      return run(job);
+    },
+    // Lets a running job finish (its transaction commits or rolls back); no new turn starts.
+    async stop() {
+      stopped = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+      await Promise.allSettled([...running]);
+    },
   };
 }

@@ -125,8 +125,11 @@ export function createShutdown({ log, exit = (code) => process.exit(code), now =
         log(`start-up interrupted: ${messageOf(err)}`);
         return stopWith(0);
       }
-      log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+      log(err instanceof StartRefused ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err));
       return stopWith(1);
     },
   };
 }
+
+/** A start the app refuses for a reason the operator can fix: logged as its one line, no stack. */
+export class StartRefused extends Error {}

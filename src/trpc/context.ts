@@ -2,6 +2,7 @@ import type { Db } from '../db.js';
 import type { Clock } from '../lib/clock.js';
 import type { SessionPolicy } from '../auth/session.js';
 import type { Keyring } from '../crypto/keyring.js';
+import type { Anchoring } from '../audit/checkpoints.js';
 
 /** Settings the procedures need, fixed when the app is built. */
 export interface AppConfig {
@@ -17,6 +18,8 @@ export interface AppDeps {
   clock: Clock;
   config: AppConfig;
   keyring: Keyring;
+  /** Signed checkpoints of the audit chains; null or absent: the log is not anchored outside the database. */
+  anchoring?: Anchoring | null;
 }
 
 /** What one request brings: who (by token), from where, and how to answer with a cookie. */

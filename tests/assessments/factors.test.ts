@@ -5,7 +5,7 @@ import { callerFor } from '../helpers/callers.js';
 import { auditCount, failure, makeCase } from '../helpers/case-factories.js';
 import { makeAssessment } from '../helpers/assessment-factories.js';
 
-const { db } = await testDb();
+const { db, owner } = await testDb();
 
 type U = { id: string; municipalityId: string };
 const labels = { labelAr: 'دعم الأقران في المدرسة', labelFr: "Soutien des pairs à l'école", labelEn: 'Peer support at school' };
@@ -30,7 +30,7 @@ describe('the default framework', () => {
   });
   it('backfills a municipality that existed before (the migration runs the same function), and only once', async () => {
     // A municipality inserted without triggers stands for one created before the migration.
-    const id = await db.$transaction(async (tx) => {
+    const id = await owner.$transaction(async (tx) => {
       await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
       const [row] = await tx.$queryRaw<{ id: string }[]>`INSERT INTO municipality (id, name, country) VALUES (gen_random_uuid(), 'Older Test Town', 'LB') RETURNING id::text`;
       return row!.id;

@@ -9,7 +9,7 @@ import { GENESIS_HASH, contentDigest, legacyHashEvent, linkHash } from '../../sr
 import { verifyChain } from '../../src/audit/verify.js';
 import { manualClock } from '../../src/lib/clock.js';
 
-const { db } = await testDb();
+const { db, owner } = await testDb();
 
 
 /** A municipality with `n` audited events written by the app's writer, flushed on the plain client. */
@@ -32,7 +32,7 @@ describe('audit_append (one statement per flush)', () => {
     let prev = GENESIS_HASH;
     for (const row of rows) {
       expect(row.prevHash).toBe(prev);
-      expect(row.hash).toBe(linkHash(prev, row.seq, contentDigest(row)));
+      expect(row.hash).toBe(linkHash(prev, row.seq, row.id, contentDigest(row)));
       prev = row.hash;
     }
     expect(rows[0]).toMatchObject({ requestId: 'req-1', ip: '203.0.113.7', outcome: 'allowed', detail: { i: 1, sections: ['summary'], at: '2026-01-01T00:00:00.000Z' } });
@@ -82,7 +82,7 @@ describe('tampering is still found', () => {
   for (const [name, set] of fields) {
     it(`a changed ${name}`, async () => {
       const { town, rows } = await chainOf(3);
-      await tamper(db, `UPDATE audit_event SET ${set} WHERE id = ${rows[1]!.id}`);
+      await tamper(owner, `UPDATE audit_event SET ${set} WHERE id = ${rows[1]!.id}`);
       expect((await verifyChain(db, town.id)).firstBroken).toEqual({ id: rows[1]!.id.toString(), seq: 2, reason: 'hash_mismatch' });
     });
   }
@@ -90,9 +90,9 @@ describe('tampering is still found', () => {
   it('two events swapped (content and hashes moved together)', async () => {
     const { town, rows } = await chainOf(3);
     const [, second, third] = rows;
-    await tamper(db, `UPDATE audit_event SET seq = -seq WHERE id IN (${second!.id}, ${third!.id})`);
-    await tamper(db, `UPDATE audit_event SET seq = 3 WHERE id = ${second!.id}`);
-    await tamper(db, `UPDATE audit_event SET seq = 2 WHERE id = ${third!.id}`);
+    await tamper(owner, `UPDATE audit_event SET seq = -seq WHERE id IN (${second!.id}, ${third!.id})`);
+    await tamper(owner, `UPDATE audit_event SET seq = 3 WHERE id = ${second!.id}`);
+    await tamper(owner, `UPDATE audit_event SET seq = 2 WHERE id = ${third!.id}`);
     expect((await verifyChain(db, town.id)).firstBroken).toMatchObject({ seq: 2, reason: 'link_mismatch' });
   });
 
@@ -100,13 +100,13 @@ describe('tampering is still found', () => {
     const { town, rows } = await chainOf(3);
     const [, second, third] = rows;
     // Swap what they say, keep seq, prev_hash and hash in place: the digests no longer match.
-    await tamper(db, `UPDATE audit_event SET entity_id = CASE id WHEN ${second!.id} THEN 'case-3' ELSE 'case-2' END, detail = CASE id WHEN ${second!.id} THEN '{"i": 3, "sections": ["summary"], "at": "2026-01-01T00:00:00.000Z"}'::jsonb ELSE '{"i": 2, "sections": ["summary"], "at": "2026-01-01T00:00:00.000Z"}'::jsonb END WHERE id IN (${second!.id}, ${third!.id})`);
+    await tamper(owner, `UPDATE audit_event SET entity_id = CASE id WHEN ${second!.id} THEN 'case-3' ELSE 'case-2' END, detail = CASE id WHEN ${second!.id} THEN '{"i": 3, "sections": ["summary"], "at": "2026-01-01T00:00:00.000Z"}'::jsonb ELSE '{"i": 2, "sections": ["summary"], "at": "2026-01-01T00:00:00.000Z"}'::jsonb END WHERE id IN (${second!.id}, ${third!.id})`);
     expect((await verifyChain(db, town.id)).firstBroken).toMatchObject({ seq: 2, reason: 'hash_mismatch' });
   });
 
   it('a deleted event in the middle', async () => {
     const { town, rows } = await chainOf(3);
-    await tamper(db, `DELETE FROM audit_event WHERE id = ${rows[1]!.id}`, 'audit_event_no_delete');
+    await tamper(owner, `DELETE FROM audit_event WHERE id = ${rows[1]!.id}`, 'audit_event_no_delete');
     expect((await verifyChain(db, town.id)).firstBroken).toMatchObject({ seq: 3, reason: 'sequence_gap' });
   });
 });
@@ -119,10 +119,10 @@ describe('events written before the one-statement append', () => {
     for (let seq = 1; seq <= 2; seq++) {
       const event = { chain: town.id, seq, at, municipalityId: town.id, actorId: null, actorRole: null, action: 'legacy.event', entityType: null, entityId: `e${seq}`, outcome: 'allowed', purpose: null, requestId: 'old', ip: null, detail: { seq }, prevHash };
       const hash = legacyHashEvent(event);
-      await db.auditEvent.create({ data: { ...event, actorRole: null, outcome: 'allowed', hash } });
+      await owner.auditEvent.create({ data: { ...event, actorRole: null, outcome: 'allowed', hash } });
       prevHash = hash;
     }
-    await db.auditChainHead.create({ data: { chain: town.id, seq: 2, hash: prevHash } });
+    await owner.auditChainHead.create({ data: { chain: town.id, seq: 2, hash: prevHash } });
     // New events chain onto the old ones with the new definition.
     const audit = new AuditTrail({ municipalityId: town.id, actorId: null, actorRole: null, requestId: 'new', ip: null }, manualClock());
     audit.record({ action: 'new.event' });
@@ -130,7 +130,7 @@ describe('events written before the one-statement append', () => {
     expect(await verifyChain(db, town.id)).toMatchObject({ checked: 3, firstBroken: null });
 
     const first = await db.auditEvent.findFirstOrThrow({ where: { chain: town.id, seq: 1 } });
-    await tamper(db, `UPDATE audit_event SET entity_id = 'forged' WHERE id = ${first.id}`);
+    await tamper(owner, `UPDATE audit_event SET entity_id = 'forged' WHERE id = ${first.id}`);
     expect((await verifyChain(db, town.id)).firstBroken).toMatchObject({ seq: 1, reason: 'hash_mismatch' });
   });
 });

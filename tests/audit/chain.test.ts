@@ -7,7 +7,7 @@ import { audited } from '../../src/audit/writer.js';
 import { verifyAll, verifyChain } from '../../src/audit/verify.js';
 import { systemClock } from '../../src/lib/clock.js';
 
-const { db } = await testDb();
+const { db, owner } = await testDb();
 
 
 describe('the audit log', () => {
@@ -30,7 +30,7 @@ describe('the audit log', () => {
     await expect(caller.audit.verify()).resolves.toMatchObject({ checked: 3, firstBroken: null });
 
     const second = await db.auditEvent.findFirstOrThrow({ where: { municipalityId: town.id, seq: 2 } });
-    await tamper(db, `UPDATE audit_event SET detail = '{"name":"Agency Forged","kind":"school"}' WHERE id = ${second.id}`);
+    await tamper(owner, `UPDATE audit_event SET detail = '{"name":"Agency Forged","kind":"school"}' WHERE id = ${second.id}`);
     const report = await caller.audit.verify();
     expect(report.firstBroken).toEqual({ id: second.id.toString(), seq: 2, reason: 'hash_mismatch' });
     expect(report.checked).toBe(2);
@@ -44,9 +44,9 @@ describe('the audit log', () => {
     const adminCaller = (await callerFor(db, admin)).caller;
     for (const name of ['A', 'B', 'C', 'D']) await adminCaller.agencies.create({ name: `Chain ${name}`, kind: 'school' });
     const chain = town.id;
-    await tamper(db, `DELETE FROM audit_event WHERE chain = '${chain}' AND seq = 4`, 'audit_event_no_delete');
+    await tamper(owner, `DELETE FROM audit_event WHERE chain = '${chain}' AND seq = 4`, 'audit_event_no_delete');
     expect((await verifyChain(db, chain)).firstBroken).toMatchObject({ seq: 4, reason: 'missing_tail' });
-    await tamper(db, `DELETE FROM audit_event WHERE chain = '${chain}' AND seq = 2`, 'audit_event_no_delete');
+    await tamper(owner, `DELETE FROM audit_event WHERE chain = '${chain}' AND seq = 2`, 'audit_event_no_delete');
     expect((await verifyChain(db, chain)).firstBroken).toMatchObject({ seq: 3, reason: 'sequence_gap' });
   });
 

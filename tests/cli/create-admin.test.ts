@@ -6,7 +6,7 @@ import { verifyChain } from '../../src/audit/verify.js';
 import { verifyPassword } from '../../src/auth/password.js';
 import { adminFlags, capture, chainEvents, newAdmin, rowCounts } from './helpers.js';
 
-const { db } = await testDb();
+const { db, owner } = await testDb();
 
 /** Runs create-admin with `flags` and checks that it fails, prints `message`, and writes nothing. */
 async function expectRefused(flags: string[], message: RegExp) {
@@ -48,14 +48,14 @@ describe('create-admin', () => {
     const taken = new Set((await db.municipality.findMany({ select: { code: true } })).map((m) => m.code));
     const left = hex([...Array(65536).keys()].reverse().find((n) => !taken.has(hex(n)))!);
     // The fillers skip the trigger that gives each new town its assessment factors (a million rows).
-    await db.$transaction([
-      db.$executeRaw`ALTER TABLE municipality DISABLE TRIGGER municipality_assessment_factors`,
-      db.$executeRaw`
+    await owner.$transaction([
+      owner.$executeRaw`ALTER TABLE municipality DISABLE TRIGGER municipality_assessment_factors`,
+      owner.$executeRaw`
         INSERT INTO municipality (id, name, country, code)
         SELECT gen_random_uuid(), 'Filler ' || n, 'JO', upper(lpad(to_hex(n), 4, '0'))
         FROM generate_series(0, 65535) AS n WHERE upper(lpad(to_hex(n), 4, '0')) <> ${left}
         ON CONFLICT (code) DO NOTHING`,
-      db.$executeRaw`ALTER TABLE municipality ENABLE TRIGGER municipality_assessment_factors`,
+      owner.$executeRaw`ALTER TABLE municipality ENABLE TRIGGER municipality_assessment_factors`,
     ]);
     try {
       const { municipalityId } = await newAdmin(db, { municipality: 'Last Code Town' });

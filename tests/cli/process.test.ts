@@ -5,7 +5,7 @@ import { testDb } from '../helpers/db.js';
 import { chainEvents, newAdmin, tamper } from './helpers.js';
 
 // Alone in its file (so its own database): it verifies every chain, and nothing else here tampers.
-const { db, url } = await testDb();
+const { db, url, owner } = await testDb();
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs the CLI as a real process, the way the container does (`node --import tsx`), ~1 s each. */
@@ -32,7 +32,7 @@ describe('the jisr process', () => {
     expect(clean.stdout).toMatch(new RegExp(`^${municipalityId} +2 events checked +OK$`, 'm'));
 
     const [, created] = await chainEvents(db, municipalityId);
-    await tamper(db, created!.id, `actor_role = 'admin'`);
+    await tamper(owner, created!.id, `actor_role = 'admin'`);
     const broken = await jisr(['verify-audit']);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain(`BROKEN at event ${created!.id} (seq 2): hash_mismatch`);

@@ -3,7 +3,7 @@ import { testDb } from '../helpers/db.js';
 import { verifyAudit } from '../../src/cli/verify-audit.js';
 import { capture, chainEvents, newAdmin, tamper } from './helpers.js';
 
-const { db } = await testDb();
+const { db, owner } = await testDb();
 
 /** verify-audit on one chain: its exit code and printed text. Other tests' tampering stays out of view. */
 async function verify(chain: string) {
@@ -25,7 +25,7 @@ describe('verify-audit', () => {
     const { municipalityId } = await newAdmin(db);
     const other = await newAdmin(db);
     const [first] = await chainEvents(db, municipalityId);
-    await tamper(db, first!.id, `action = 'municipality.rename'`);
+    await tamper(owner, first!.id, `action = 'municipality.rename'`);
     const { code, text } = await verify(municipalityId);
     expect(code).toBe(1);
     expect(text).toMatch(new RegExp(`^${municipalityId} +\\d+ events checked  BROKEN at event ${first!.id} \\(seq 1\\): hash_mismatch: `, 'm'));
@@ -36,7 +36,7 @@ describe('verify-audit', () => {
   it('names a later event whose detail was edited', async () => {
     const { municipalityId } = await newAdmin(db);
     const [, second] = await chainEvents(db, municipalityId);
-    await tamper(db, second!.id, `detail = '{"role": "auditor", "via": "cli"}'::jsonb`);
+    await tamper(owner, second!.id, `detail = '{"role": "auditor", "via": "cli"}'::jsonb`);
     const { code, text } = await verify(municipalityId);
     expect(code).toBe(1);
     expect(text).toContain(`BROKEN at event ${second!.id} (seq 2): hash_mismatch`);
@@ -45,7 +45,7 @@ describe('verify-audit', () => {
   it('verifies every chain without --chain, one line each, and fails when any is broken', async () => {
     const { municipalityId } = await newAdmin(db);
     const [first] = await chainEvents(db, municipalityId);
-    await tamper(db, first!.id, `entity_id = NULL`);
+    await tamper(owner, first!.id, `entity_id = NULL`);
     const printed = capture();
     expect(await verifyAudit(db, [], printed.out)).toBe(1);
     const chains = await db.auditChainHead.count();

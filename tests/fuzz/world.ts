@@ -11,7 +11,7 @@ import { makeMeeting } from '../helpers/meeting-factories.js';
 import { createSession } from '../../src/auth/session.js';
 import { manualClock } from '../../src/lib/clock.js';
 import type { Role } from '../../src/generated/prisma/enums.js';
-import { fuzzProcedure, installWriteLog, report, type FuzzWorld, type Procedure, type Tally } from './harness.js';
+import { fuzzCursors, fuzzProcedure, hasCursor, installWriteLog, report, type FuzzWorld, type Procedure, type Tally } from './harness.js';
 
 /**
  * This file's app and municipality with one of everything (a case with a disclosure and an
@@ -19,7 +19,7 @@ import { fuzzProcedure, installWriteLog, report, type FuzzWorld, type Procedure,
  * real rows and the service code behind the schema.
  */
 export async function fuzzWorld(): Promise<FuzzWorld> {
-  const { db } = await testDb();
+  const { db, owner } = await testDb();
   // The app's clock is today's, so dates the schemas check against the real date agree with it.
   const clock = manualClock(new Date());
   // As makeTestApp builds it, with the server's own account of any 5xx kept for the failure message.
@@ -44,7 +44,7 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
   const [person, member] = [c.person, await makePerson(db, town.town.id, { nameLatin: 'Nadia Synthetic', birthYear: 1990 })];
   const meeting = await makeMeeting(db, town, { cases: [c], agencyIds: [town.agency.id], userIds: [town.socialWorker.id] });
   const spare = await createSession(db, clock(), testConfig().session, town.coordinator, { ip: null, userAgent: 'spare' });
-  await installWriteLog(db);
+  await installWriteLog(owner);
 
   const byField: Record<string, string> = {
     caseId: c.id,
@@ -106,6 +106,12 @@ export async function fuzzFile(title: string, procedures: Procedure[]) {
         const tally: Tally = { runs: 0, accepted: 0, refused: {} };
         tallies.set(proc.path, tally);
         await fuzzProcedure(world, proc, tally);
+      });
+      if (!hasCursor(proc)) continue;
+      it(`${proc.path} refuses crafted cursors with BAD_INPUT and changes nothing`, async () => {
+        const tally: Tally = { runs: 0, accepted: 0, refused: {} };
+        tallies.set(`${proc.path} cursor`, tally);
+        await fuzzCursors(world, proc, tally);
       });
     }
   });

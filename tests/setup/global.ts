@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../../src/migrate.js';
 import { adminQuery, findOrStartPostgres, withDatabase } from './postgres.js';
+import { ensureLoginRole } from '../../src/lib/db-roles.js';
+import { TEST_RUNTIME_ROLE } from './roles.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,6 +18,8 @@ export default async function setup(project: TestProject) {
   const template = `${prefix}_template`;
   await adminQuery(server.adminUrl, `CREATE DATABASE ${template}`);
   await migrate(withDatabase(server.adminUrl, template));
+  // The tests' app runs as the server does in production: a login role in jisr_app that owns nothing.
+  await ensureLoginRole(server.adminUrl, TEST_RUNTIME_ROLE.name, TEST_RUNTIME_ROLE.password, 'runtime');
   project.provide('pg', { adminUrl: server.adminUrl, template, prefix });
 
   return async () => {

@@ -9,8 +9,13 @@ export const ListAuditInput = z.object({
   outcome: z.enum(['allowed', 'denied']).optional(),
   from: instant().optional(),
   to: instant().optional(),
-  /** The id of the last event of the previous page (keyset pagination, newest first). */
-  cursor: z.string().regex(/^\d{1,19}$/).optional(),
+  /** The number (seq) of the last event of the previous page (keyset pagination, newest first). */
+  cursor: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/)
+    .transform(Number)
+    .refine((n) => n <= 2_147_483_647, 'invalid')
+    .optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 
