@@ -12,6 +12,7 @@ import { systemClock, type Clock } from './lib/clock.js';
 import { cookieName, createContext, type AppConfig } from './trpc/context.js';
 import { appRouter, type AppRouter } from './trpc/router.js';
 import { registerSecurity } from './http/security.js';
+import { refuseInvalidUtf8 } from './http/utf8.js';
 
 export interface BuildAppOptions {
   db: Db;
@@ -68,6 +69,7 @@ export async function buildApp(opts: BuildAppOptions) {
   });
 
   await registerSecurity(app, { publicOrigin: opts.publicOrigin ?? null, loginPerMinute: opts.loginPerMinute ?? 20 });
+  refuseInvalidUtf8(app);
   await app.register(cookie);
 
   app.get('/healthz', async (_req, reply) => {

@@ -61,7 +61,7 @@ afterAll(async () => {
 
 describe('in production mode, error answers carry no internals', () => {
   it('a forced 500 in a public procedure: 500 INTERNAL, nothing more', async () => {
-    const broken = await build(failingAt(db, 'user', 'findFirst'));
+    const broken = await build(failingAt(db, 'user', 'findUnique'));
     apps.push(broken);
     const res = await mutate(broken, 'auth.login', { email: 'someone@test.jisr.local', password: 'whatever it may be' });
     expect(res.statusCode).toBe(500);
