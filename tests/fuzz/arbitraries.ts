@@ -120,3 +120,59 @@ export const adversarialValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(new Map([['a', 1]]), new Set(['x']), /x/g) },
   { weight: 1, arbitrary: fc.anything({ maxDepth: 3, withDate: true, withMap: true, withSet: true, withBigInt: true, withNullPrototype: true }) },
 );
+
+// ---------------------------------------------------------------- cursors
+
+const b64 = (json: string) => Buffer.from(json).toString('base64url');
+const UUID = '3f1c7f0e-2b1a-4c7d-9e8f-0a1b2c3d4e5f';
+const DASHES = '-'.repeat(36);
+const AT = '2026-01-15T09:00:00.000Z';
+/** Sort keys no row can have: impossible calendar days, years PostgreSQL or JavaScript lack, numbers, wrong types. */
+const BAD_AT = ['2026-02-30T09:00:00.000Z', '2026-13-45T25:61:61.000Z', '0000-01-01T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '2026-01-15', 'NaN', ''];
+const BAD_ID = [DASHES, 'x'.repeat(36), `${UUID}x`, "' OR '1'='1", ''];
+const BAD_JSON_VALUES = ['1e400', '99999999999999999999999', '-1', 'true', 'null', '[]', '{"x":1}'];
+
+/**
+ * Cursors a client could craft instead of sending back `nextCursor`: not base64 at all, valid base64
+ * of junk JSON, a well-formed position around an impossible date or a 36-dash id, huge numbers
+ * (beyond any bigint id), wrong types, extra keys, the old `<ISO time>_<id>` form, and values that
+ * are not strings. None is a position of a real row, so every one must be refused as BAD_INPUT.
+ */
+export const CRAFTED_CURSORS: unknown[] = [
+  '!!!not base64!!!',
+  '%00',
+  '====',
+  'a'.repeat(5_000),
+  b64('{"at":'),
+  b64('null'),
+  b64('[]'),
+  b64('"cursor"'),
+  b64('{}'),
+  b64('{"__proto__":{"polluted":"yes"}}'),
+  ...BAD_AT.map((at) => b64(JSON.stringify({ at, id: UUID }))),
+  ...BAD_ID.map((id) => b64(JSON.stringify({ at: AT, id }))),
+  ...BAD_JSON_VALUES.flatMap((v) => [b64(`{"at":${v},"id":"${UUID}"}`), b64(`{"at":"${AT}","id":${v}}`)]),
+  b64(JSON.stringify({ at: AT, id: UUID, extra: 1 })),
+  b64(JSON.stringify({ urgency: 'not_an_urgency', at: AT, id: UUID })),
+  `2026-02-30T09:00:00.000Z_${UUID}`,
+  `2026-13-45T25:61:61.000Z_${UUID}`,
+  `${AT}_${DASHES}`,
+  '9223372036854775808',
+  '9'.repeat(19),
+  '9'.repeat(40),
+  '-1',
+  42,
+  1e308,
+  true,
+  ['x'],
+  { at: AT, id: UUID },
+];
+
+/** More of the same, drawn at random: a bad sort key beside any id, or a good one beside a bad id. */
+export const craftedCursor: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(...CRAFTED_CURSORS),
+  fc.tuple(fc.constantFrom(...BAD_AT, ...BAD_JSON_VALUES.map(Number)), fc.oneof(fc.constant(UUID), fc.uuid(), adversarialString)).map(([at, id]) => b64(JSON.stringify({ at, id }))),
+  fc.tuple(fc.oneof(fc.constant(AT), fc.date({ noInvalidDate: true }).map((d) => d.toISOString())), fc.oneof(fc.constantFrom(...BAD_ID), adversarialString.filter((id) => !/^[0-9a-f-]{36}$/i.test(id)))).map(([at, id]) => b64(JSON.stringify({ at, id }))),
+  // Random bytes; never a run of digits, which would be a real audit event id.
+  fc.string({ unit: 'binary', maxLength: 60 }).map((s) => b64(s)).filter((c) => !/^\d+$/.test(c)),
+);

@@ -7,7 +7,7 @@ import { createSession } from '../../src/auth/session.js';
 import type { Role } from '../../src/generated/prisma/enums.js';
 import { ORIGIN, type makeTestApp } from '../helpers/http.js';
 import { testConfig } from '../helpers/callers.js';
-import { adversarialValue, pollutingObject } from './arbitraries.js';
+import { adversarialValue, CRAFTED_CURSORS, craftedCursor, pollutingObject } from './arbitraries.js';
 import { fieldPaths, sample, setPath, stringPaths, type IdFor } from './zod-sample.js';
 
 type App = Awaited<ReturnType<typeof makeTestApp>>['app'];
@@ -278,6 +278,36 @@ export async function fuzzProcedure(world: FuzzWorld, proc: Procedure, tally: Ta
     }),
     // fast-check counts the examples in numRuns; the random inputs come on top of the sweep.
     { numRuns: RUNS + examples.length, endOnFailure: true, examples, ...seedFor(proc.path) },
+  );
+}
+
+/** True when the procedure pages with a `cursor` field. */
+export const hasCursor = (proc: Procedure) => Boolean(proc.input) && fieldPaths(proc.input).some((p) => p.join('.') === 'cursor');
+
+/**
+ * Crafted cursors (CRAFTED_CURSORS, then more at random) in an otherwise valid input: each must be
+ * refused as BAD_INPUT with a translated error on the `cursor` field, and leave every table as it was.
+ */
+export async function fuzzCursors(world: FuzzWorld, proc: Procedure, tally: Tally) {
+  const baseline = baselineFor(proc, world.idsFor(proc.path));
+  const cookie = await cookieFor(world, roleFor(proc.path));
+  let head = (await writesSince(world.db, 0n)).head;
+  await fc.assert(
+    fc.asyncProperty(craftedCursor, async (cursor) => {
+      tally.runs += 1;
+      const res = await send(world.app, proc, { ...(baseline as object), cursor }, cookie);
+      const since = await writesSince(world.db, head);
+      head = since.head;
+      expect(res.statusCode, `${res.body.slice(0, 300)}\n${world.serverErrors.slice(-1).join('').slice(0, 1500)}`).toBe(400);
+      const error = JSON.parse(res.body).error?.json;
+      tally.refused[error?.data?.appCode] = (tally.refused[error?.data?.appCode] ?? 0) + 1;
+      expect(error?.data?.appCode).toBe('BAD_INPUT');
+      const key: string | undefined = error.data.fields?.cursor;
+      expect(key, JSON.stringify(error.data.fields)).toBeTruthy();
+      expect(translated(['validation', 'errors'], key!), `validation.${key} in en/ar/fr`).toBe(true);
+      expect(since.writes, 'a refused call changed the database').toEqual([]);
+    }),
+    { numRuns: RUNS + CRAFTED_CURSORS.length, endOnFailure: true, examples: CRAFTED_CURSORS.map((c) => [c]), ...seedFor(`${proc.path}#cursor`) },
   );
 }
 

@@ -95,7 +95,7 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
   };
 }
 
-/** One `it` per procedure, and the figures printed at the end of the file. */
+/** One `it` per procedure (two for a procedure with a cursor), and the figures printed at the end of the file. */
 export async function fuzzFile(title: string, procedures: Procedure[]) {
   const world = await fuzzWorld();
   const tallies = new Map<string, Tally>();
