@@ -20,6 +20,7 @@ import { createContext, cookieName } from '../src/trpc/context.js';
 import { resolveSession } from '../src/auth/session.js';
 import { defineAbilityFor } from '../src/auth/ability.js';
 import { AuditTrail } from '../src/audit/writer.js';
+import { ProcedureAudit } from '../src/audit/event.js';
 import { AppError } from '../src/errors.js';
 import { listCases } from '../src/modules/cases/list.js';
 import { ListCasesInput } from '../src/modules/cases/schema.js';
@@ -81,7 +82,7 @@ const benchRouter = t.router({
       const { user, sessionId } = resolved;
       const ability = defineAbilityFor(user, ctx.clock());
       const base = { municipalityId: user.municipalityId, actorId: user.id, actorRole: user.role, requestId: ctx.requestId, ip: ctx.ip };
-      return listCases({ db: ctx.db, ability, user, sessionId, audit: new AuditTrail(base, ctx.clock), clock: ctx.clock, config: ctx.config, keyring: ctx.keyring }, input);
+      return listCases({ db: ctx.db, ability, user, sessionId, audit: new ProcedureAudit(new AuditTrail(base, ctx.clock), 'case.list'), clock: ctx.clock, config: ctx.config, keyring: ctx.keyring }, input);
     }),
 });
 const name = cookieName(config);

@@ -4,6 +4,7 @@ import type { Clock } from '../lib/clock.js';
 import type { Role } from '../generated/prisma/enums.js';
 import { canonicalJson } from '../lib/canonical-json.js';
 import { chainOf, contentDigest, type EventContent } from './hash.js';
+import type { AuditAction } from './actions.js';
 
 /** Who is acting, and from where: the part of every event that a request fixes. */
 export interface AuditBase {
@@ -15,7 +16,7 @@ export interface AuditBase {
 }
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   entityType?: string;
   entityId?: string;
   outcome?: 'allowed' | 'denied';

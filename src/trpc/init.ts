@@ -2,14 +2,26 @@ import { initTRPC } from '@trpc/server';
 import { transformer } from '../lib/wire.js';
 import type { Context } from './context.js';
 import { formatError } from './errors.js';
+import type { AuditAction, EntityType } from '../audit/actions.js';
 
-export interface Meta {
+/** How a signed-in procedure is declared, besides its action (see `procedure` in procedures.ts). */
+export interface ProcedureOptions {
+  /**
+   * The kind of record the procedure is about. Its event names it, and a refusal names it too, even
+   * one decided by role alone before anything was read.
+   */
+  entity?: EntityType;
+  /** The input field that holds the id of that record, when the request names one. */
+  idFrom?: string;
   /** Reachable while the user must still replace a one-time password. */
   allowPasswordChange?: boolean;
-  /** The audit action a refusal is recorded under, the same name its success is recorded under. */
-  action?: string;
   /** A mutation that writes with its audit events in one statement (AuditTrail.appendWith): no transaction around it. */
   singleStatement?: boolean;
+}
+
+export interface Meta extends ProcedureOptions {
+  /** The audit action the procedure tier records the call under, allowed or denied (set by `procedure`). */
+  action?: AuditAction;
 }
 
 /** The tRPC builders; every procedure starts from here. */

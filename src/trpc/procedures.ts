@@ -1,11 +1,14 @@
 import { ForbiddenError } from '@casl/ability';
+import { z } from 'zod';
 import { AppError, DENIAL_CODES } from '../errors.js';
 import { AuditTrail, TRANSACTION_LIMITS, type AuditBase } from '../audit/writer.js';
+import { ProcedureAudit, type Subject } from '../audit/event.js';
+import type { AuditAction } from '../audit/actions.js';
 import { defineAbilityFor } from '../auth/ability.js';
 import { resolveSession } from '../auth/session.js';
 import type { Db, DbClient } from '../db.js';
 import type { Clock } from '../lib/clock.js';
-import { t } from './init.js';
+import { t, type ProcedureOptions } from './init.js';
 import { toTRPCError } from './errors.js';
 
 /** Thrown out of the transaction callback when the procedure failed, so its work rolls back. */
@@ -16,79 +19,118 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result.ok ? result : { ...result, error: toTRPCError(result.error) };
 });
 
-/** Anyone may call: sign-in, health of the session. Errors go through the one table. */
+/**
+ * Anyone may call: sign-in only, which records its own events (there is no actor yet, and an event per
+ * anonymous request would let anyone flood the log). Each one is named in the app router's list.
+ */
 export const publicProcedure = t.procedure.use(mapErrors);
 
-function deniedEntity(cause: unknown): { type?: string; id?: string; code: string } | null {
-  if (cause instanceof AppError && DENIAL_CODES.has(cause.code)) {
-    return { type: cause.options.entity?.type, id: cause.options.entity?.id, code: cause.code };
-  }
-  if (cause instanceof ForbiddenError) return { type: String(cause.subjectType ?? ''), code: 'FORBIDDEN' };
-  return null;
+/** The tier of each signed-in procedure, by its middleware: what the start-up check reads (audited.ts). */
+const tiers = new WeakMap<object, { action: AuditAction } & ProcedureOptions>();
+
+/** The declaration of the procedure tier among a procedure's middlewares; 'public' for publicProcedure; null for neither. */
+export function tierOf(middlewares: readonly object[]) {
+  const found = middlewares.map((m) => tiers.get(m)).filter((d) => d !== undefined);
+  if (found.length) return found.length === 1 ? found[0]! : null;
+  return middlewares.includes(mapErrors._middlewares[0]!) ? ('public' as const) : null;
 }
 
 /**
- * Signed-in users. Resolves the session and builds the CASL ability once. A mutation runs in one
- * transaction with its audit events: the work and its record commit together or not at all. A read
- * (tRPC query) writes nothing but its audit events, so it runs on the plain client and its events
- * are appended in one autocommit statement before the result is returned: if that fails, no data
- * goes out. A `singleStatement` mutation runs the same way: its write carries its events (appendWith).
- * A refusal is audited as "denied" on its own (after a mutation's work rolled back).
+ * A signed-in procedure, audited under `action`: the tier records its event, `allowed` when it succeeds
+ * (the service only describes it, see ProcedureAudit) or `denied` when it is refused. There is no other
+ * way to build one, so a procedure without an action cannot be written.
+ *
+ * Resolves the session and builds the CASL ability once. A mutation runs in one transaction with its
+ * audit events: the work and its record commit together or not at all. A read (tRPC query) writes
+ * nothing but its audit events, so it runs on the plain client and its events are appended in one
+ * autocommit statement before the result is returned: if that fails, no data goes out. A
+ * `singleStatement` mutation runs the same way: its write carries its events (appendWith). A refusal
+ * is audited as "denied" on its own (after a mutation's work rolled back).
  */
-export const authedProcedure = publicProcedure.use(async ({ ctx, next, path, meta, type }) => {
-  const resolved = await resolveSession(ctx.db, ctx.clock, ctx.config.session, ctx.token);
-  if (resolved.status !== 'ok') {
-    if (resolved.status === 'expired') ctx.clearSessionCookie();
-    throw new AppError(resolved.status === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
-  }
-  const { user, sessionId } = resolved;
-  const base: AuditBase = {
-    municipalityId: user.municipalityId,
-    actorId: user.id,
-    actorRole: user.role,
-    requestId: ctx.requestId,
-    ip: ctx.ip,
-  };
-  const ability = defineAbilityFor(user, ctx.clock());
+export function procedure(action: AuditAction, options: ProcedureOptions = {}) {
+  const tier = t.middleware(async ({ ctx, next, type, getRawInput }) => {
+    const resolved = await resolveSession(ctx.db, ctx.clock, ctx.config.session, ctx.token);
+    if (resolved.status !== 'ok') {
+      if (resolved.status === 'expired') ctx.clearSessionCookie();
+      throw new AppError(resolved.status === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+    }
+    const { user, sessionId } = resolved;
+    const base: AuditBase = {
+      municipalityId: user.municipalityId,
+      actorId: user.id,
+      actorRole: user.role,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+    };
+    const ability = defineAbilityFor(user, ctx.clock());
+    const about = requested(options, options.idFrom ? await getRawInput() : undefined);
 
-  const callNext = (db: DbClient, audit: AuditTrail) => next({ ctx: { db, user, sessionId, ability, audit } });
-  let result: Awaited<ReturnType<typeof callNext>> | undefined;
-  try {
-    if (user.mustChangePassword && !meta?.allowPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
-    if (type === 'query' || meta?.singleStatement) {
-      const audit = new AuditTrail(base, ctx.clock);
-      result = await callNext(ctx.db, audit);
-      if (result.ok) await audit.flush(ctx.db);
-    } else {
-      await ctx.db.$transaction(
-        async (tx) => {
-          const audit = new AuditTrail(base, ctx.clock);
-          result = await callNext(tx, audit);
-          if (!result.ok) throw ROLLBACK;
-          await audit.flush(tx);
-        },
-        TRANSACTION_LIMITS,
-      );
+    const callNext = (db: DbClient, audit: ProcedureAudit) => next({ ctx: { db, user, sessionId, ability, audit } });
+    const start = () => new ProcedureAudit(new AuditTrail(base, ctx.clock), action, about);
+    let result: Awaited<ReturnType<typeof callNext>> | undefined;
+    try {
+      if (user.mustChangePassword && !options.allowPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+      if (type === 'query' || options.singleStatement) {
+        const audit = start();
+        result = await callNext(ctx.db, audit);
+        if (result.ok) await audit.flush(ctx.db);
+      } else {
+        await ctx.db.$transaction(
+          async (tx) => {
+            const audit = start();
+            result = await callNext(tx, audit);
+            if (!result.ok) throw ROLLBACK;
+            await audit.flush(tx);
+          },
+          TRANSACTION_LIMITS,
+        );
+      }
+    } catch (err) {
+      if (err !== ROLLBACK) {
+        const denial = deniedEntity(err, about);
+        if (denial) await auditDenial(ctx, base, action, denial);
+        throw err;
+      }
     }
-  } catch (err) {
-    if (err !== ROLLBACK) {
-      const denial = deniedEntity(err);
-      if (denial) await auditDenial(ctx, base, meta?.action ?? path, denial);
-      throw err;
+    if (!result!.ok) {
+      const denial = deniedEntity(result!.error.cause, about);
+      if (denial) await auditDenial(ctx, base, action, denial);
     }
-  }
-  if (!result!.ok) {
-    const denial = deniedEntity(result!.error.cause);
-    if (denial) await auditDenial(ctx, base, meta?.action ?? path, denial);
-  }
-  return result!;
-});
+    return result!;
+  });
+  tiers.set(tier._middlewares[0]!, { action, ...options });
+  return publicProcedure.meta({ action, ...options }).use(tier);
+}
+
+/**
+ * The record a call names: the declared type, and the id from the input field declared. The input is
+ * read raw (a refusal may come before it is validated), so only an id-shaped value is taken.
+ */
+function requested(options: ProcedureOptions, input: unknown): Subject {
+  const value = options.idFrom && input && typeof input === 'object' ? (input as Record<string, unknown>)[options.idFrom] : undefined;
+  return { type: options.entity, id: z.uuid().safeParse(value).success ? (value as string) : undefined };
+}
+
+/**
+ * What a refusal is about: the record its error names, or, when the error names no id (a refusal by
+ * role alone: the role has no rule for the action at all), the record the request named.
+ */
+function deniedEntity(cause: unknown, about: Subject): { type?: string; id?: string; code: string } | null {
+  const named =
+    cause instanceof AppError && DENIAL_CODES.has(cause.code)
+      ? { type: cause.options.entity?.type, id: cause.options.entity?.id, code: cause.code }
+      : cause instanceof ForbiddenError
+        ? { type: String(cause.subjectType ?? ''), code: 'FORBIDDEN' }
+        : null;
+  if (!named || named.id) return named;
+  return { type: about.id ? about.type : named.type || about.type, id: about.id, code: named.code };
+}
 
 /** One autocommit statement: the refusal's event, outside the (rolled back) work. */
-async function auditDenial(ctx: { db: Db; clock: Clock }, base: AuditBase, path: string, denial: { type?: string; id?: string; code: string }) {
+async function auditDenial(ctx: { db: Db; clock: Clock }, base: AuditBase, action: AuditAction, denial: { type?: string; id?: string; code: string }) {
   const audit = new AuditTrail(base, ctx.clock);
   audit.record({
-    action: path,
+    action,
     outcome: 'denied',
     entityType: denial.type || undefined,
     entityId: denial.id,

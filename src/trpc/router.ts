@@ -1,4 +1,5 @@
 import { t } from './init.js';
+import { everyProcedureAudited } from './audited.js';
 import { authRouter } from '../modules/auth/router.js';
 import { agenciesRouter } from '../modules/agencies/router.js';
 import { usersRouter } from '../modules/users/router.js';
@@ -10,8 +11,11 @@ import { assessmentsRouter } from '../modules/assessments/router.js';
 import { meetingsRouter } from '../modules/meetings/router.js';
 import { workRouter } from '../modules/work/router.js';
 
-/** Every module, mounted by name. The web client imports only this type. */
-export const appRouter = t.router({
+/**
+ * Every module, mounted by name. The web client imports only this type. Made only if every procedure
+ * records its audit event (audited.ts); sign-in alone is public.
+ */
+export const appRouter = everyProcedureAudited(t.router({
   auth: authRouter,
   agencies: agenciesRouter,
   users: usersRouter,
@@ -22,7 +26,7 @@ export const appRouter = t.router({
   assessments: assessmentsRouter,
   meetings: meetingsRouter,
   work: workRouter,
-});
+}), ['auth.login']);
 
 export type AppRouter = typeof appRouter;
 

@@ -19,7 +19,7 @@ describe('agencies', () => {
     expect((await caller.agencies.list({ includeInactive: false })).map((a) => a.id)).not.toContain(agency.id);
     await caller.agencies.update({ id: agency.id, active: true });
     expect(await db.agency.findUniqueOrThrow({ where: { id: agency.id } })).toMatchObject({ name: 'مركز الشباب الشمالي', kind: 'ngo', active: true });
-    expect(await actions(town.id)).toEqual(['agency.create', 'agency.update', 'agency.deactivate', 'agency.reactivate']);
+    expect(await actions(town.id)).toEqual(['agency.create', 'agency.update', 'agency.deactivate', 'agency.list', 'agency.reactivate']);
   });
 
   it('refuse a duplicate name or bad input with a field error and change nothing', async () => {

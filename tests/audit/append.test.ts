@@ -44,13 +44,13 @@ describe('audit_append (one statement per flush)', () => {
     const a = await makeMunicipality(db);
     const b = await makeMunicipality(db);
     const audit = new AuditTrail({ municipalityId: a.id, actorId: null, actorRole: null, requestId: 'two', ip: null }, manualClock());
-    audit.record({ action: 'x.one' });
-    audit.record({ action: 'x.other', municipalityId: b.id });
-    audit.record({ action: 'x.two' });
+    audit.record({ action: 'agency.create' });
+    audit.record({ action: 'agency.update', municipalityId: b.id });
+    audit.record({ action: 'user.create' });
     await audit.flush(db);
     const ofA = await db.auditEvent.findMany({ where: { chain: a.id }, orderBy: { seq: 'asc' }, select: { action: true, seq: true } });
-    expect(ofA).toEqual([{ action: 'x.one', seq: 1 }, { action: 'x.two', seq: 2 }]);
-    expect(await db.auditEvent.findMany({ where: { chain: b.id }, select: { action: true, seq: true } })).toEqual([{ action: 'x.other', seq: 1 }]);
+    expect(ofA).toEqual([{ action: 'agency.create', seq: 1 }, { action: 'user.create', seq: 2 }]);
+    expect(await db.auditEvent.findMany({ where: { chain: b.id }, select: { action: true, seq: true } })).toEqual([{ action: 'agency.update', seq: 1 }]);
     expect((await verifyChain(db, a.id)).firstBroken).toBeNull();
     expect((await verifyChain(db, b.id)).firstBroken).toBeNull();
   });
@@ -125,7 +125,7 @@ describe('events written before the one-statement append', () => {
     await owner.auditChainHead.create({ data: { chain: town.id, seq: 2, hash: prevHash } });
     // New events chain onto the old ones with the new definition.
     const audit = new AuditTrail({ municipalityId: town.id, actorId: null, actorRole: null, requestId: 'new', ip: null }, manualClock());
-    audit.record({ action: 'new.event' });
+    audit.record({ action: 'agency.create' });
     await audit.flush(db);
     expect(await verifyChain(db, town.id)).toMatchObject({ checked: 3, firstBroken: null });
 

@@ -1,10 +1,10 @@
 import { t } from '../../trpc/init.js';
-import { authedProcedure } from '../../trpc/procedures.js';
+import { procedure } from '../../trpc/procedures.js';
 import { CreateAgencyInput, ListAgenciesInput, UpdateAgencyInput } from './schema.js';
 import * as agencies from './service.js';
 
 export const agenciesRouter = t.router({
-  list: authedProcedure.meta({ action: 'agency.list' }).input(ListAgenciesInput).query(({ ctx, input }) => agencies.listAgencies(ctx, input.includeInactive)),
-  create: authedProcedure.meta({ action: 'agency.create' }).input(CreateAgencyInput).mutation(({ ctx, input }) => agencies.createAgency(ctx, input)),
-  update: authedProcedure.meta({ action: 'agency.update' }).input(UpdateAgencyInput).mutation(({ ctx, input }) => agencies.updateAgency(ctx, input)),
+  list: procedure('agency.list', { entity: 'Agency' }).input(ListAgenciesInput).query(({ ctx, input }) => agencies.listAgencies(ctx, input.includeInactive)),
+  create: procedure('agency.create', { entity: 'Agency' }).input(CreateAgencyInput).mutation(({ ctx, input }) => agencies.createAgency(ctx, input)),
+  update: procedure('agency.update', { entity: 'Agency', idFrom: 'id' }).input(UpdateAgencyInput).mutation(({ ctx, input }) => agencies.updateAgency(ctx, input)),
 });

@@ -21,11 +21,13 @@ const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code ===
 /** The agencies of the user's municipality that they may read. */
 export async function listAgencies(ctx: ServiceContext, includeInactive: boolean) {
   assertCan(ctx.ability, 'read', 'Agency');
-  return ctx.db.agency.findMany({
+  const rows = await ctx.db.agency.findMany({
     where: { AND: [accessibleBy(ctx.ability).ofType('Agency'), includeInactive ? {} : { active: true }] },
     select: agencySelect,
     orderBy: { name: 'asc' },
   });
+  ctx.audit.detail({ count: rows.length, includeInactive });
+  return rows;
 }
 
 export async function createAgency(ctx: ServiceContext, input: z.infer<typeof CreateAgencyInput>) {
@@ -35,7 +37,7 @@ export async function createAgency(ctx: ServiceContext, input: z.infer<typeof Cr
     .catch((err) => {
       throw isUniqueViolation(err) ? new AppError('AGENCY_NAME_TAKEN', { fields: { name: 'AGENCY_NAME_TAKEN' } }) : err;
     });
-  ctx.audit.record({ action: 'agency.create', entityType: 'Agency', entityId: agency.id, detail: { name: agency.name, kind: agency.kind } });
+  ctx.audit.subject('Agency', agency.id).detail({ name: agency.name, kind: agency.kind });
   return agency;
 }
 
@@ -52,8 +54,8 @@ export async function updateAgency(ctx: ServiceContext, input: z.infer<typeof Up
   const changed = Object.fromEntries(
     Object.entries(changes).filter(([k, v]) => v !== undefined && before[k as keyof typeof before] !== v),
   );
-  const action =
-    changes.active === false && before.active ? 'agency.deactivate' : changes.active === true && !before.active ? 'agency.reactivate' : 'agency.update';
-  ctx.audit.record({ action, entityType: 'Agency', entityId: id, detail: { changed } });
+  if (changes.active === false && before.active) ctx.audit.narrow('agency.deactivate');
+  if (changes.active === true && !before.active) ctx.audit.narrow('agency.reactivate');
+  ctx.audit.detail({ changed });
   return agency;
 }

@@ -35,7 +35,7 @@ export async function listFactors(ctx: ServiceContext, includeInactive: boolean)
     select: factorSelect,
     orderBy: factorOrder,
   });
-  ctx.audit.record({ action: 'assessment.factor.list', entityType: 'AssessmentFactor', detail: { count: rows.length, factorIds: rows.map((f) => f.id) } });
+  ctx.audit.detail({ count: rows.length, factorIds: rows.map((f) => f.id) });
   return rows.map(({ _count, ...f }) => ({ ...f, used: _count.ratings }));
 }
 
@@ -52,7 +52,7 @@ export async function createFactor(ctx: ServiceContext, input: CreateFactor) {
     .catch((err) => {
       throw isUniqueViolation(err) ? codeTaken() : err;
     });
-  ctx.audit.record({ action: 'assessment.factor.create', entityType: 'AssessmentFactor', entityId: factor.id, detail: { domain: factor.domain, code } });
+  ctx.audit.subject('AssessmentFactor', factor.id).detail({ domain: factor.domain, code });
   return { ...factor, used: _count.ratings };
 }
 
@@ -73,8 +73,8 @@ export async function updateFactor(ctx: ServiceContext, input: UpdateFactor) {
     const v = changes[k as keyof typeof changes];
     return v !== undefined && before[k as keyof typeof before] !== v;
   });
-  const action =
-    changes.active === false && before.active ? 'assessment.factor.retire' : changes.active === true && !before.active ? 'assessment.factor.reactivate' : 'assessment.factor.update';
-  ctx.audit.record({ action, entityType: 'AssessmentFactor', entityId: id, detail: { changed } });
+  if (changes.active === false && before.active) ctx.audit.narrow('assessment.factor.retire');
+  if (changes.active === true && !before.active) ctx.audit.narrow('assessment.factor.reactivate');
+  ctx.audit.detail({ changed });
   return { ...factor, used: _count.ratings };
 }

@@ -1,17 +1,15 @@
 import { t } from '../../trpc/init.js';
-import { authedProcedure } from '../../trpc/procedures.js';
+import { procedure } from '../../trpc/procedures.js';
 import * as s from './schema.js';
 import { createFactor, listFactors, updateFactor } from './factors.js';
 import { createAssessment, listAssessments } from './service.js';
 
-/** A procedure audited (allowed or denied) under `action`. */
-const audited = (action: string) => authedProcedure.meta({ action });
 
 /** Assessments of a case, and the municipality's factor list (the framework). */
 export const assessmentsRouter = t.router({
-  factors: audited('assessment.factor.list').input(s.ListFactorsInput).query(({ ctx, input }) => listFactors(ctx, input.includeInactive)),
-  createFactor: audited('assessment.factor.create').input(s.CreateFactorInput).mutation(({ ctx, input }) => createFactor(ctx, input)),
-  updateFactor: audited('assessment.factor.update').input(s.UpdateFactorInput).mutation(({ ctx, input }) => updateFactor(ctx, input)),
-  list: audited('assessment.list').input(s.ListAssessmentsInput).query(({ ctx, input }) => listAssessments(ctx, input.caseId)),
-  create: audited('assessment.create').input(s.CreateAssessmentInput).mutation(({ ctx, input }) => createAssessment(ctx, input)),
+  factors: procedure('assessment.factor.list', { entity: 'AssessmentFactor' }).input(s.ListFactorsInput).query(({ ctx, input }) => listFactors(ctx, input.includeInactive)),
+  createFactor: procedure('assessment.factor.create', { entity: 'AssessmentFactor' }).input(s.CreateFactorInput).mutation(({ ctx, input }) => createFactor(ctx, input)),
+  updateFactor: procedure('assessment.factor.update', { entity: 'AssessmentFactor', idFrom: 'id' }).input(s.UpdateFactorInput).mutation(({ ctx, input }) => updateFactor(ctx, input)),
+  list: procedure('assessment.list', { entity: 'Case', idFrom: 'caseId' }).input(s.ListAssessmentsInput).query(({ ctx, input }) => listAssessments(ctx, input.caseId)),
+  create: procedure('assessment.create', { entity: 'Case', idFrom: 'caseId' }).input(s.CreateAssessmentInput).mutation(({ ctx, input }) => createAssessment(ctx, input)),
 });

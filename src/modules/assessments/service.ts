@@ -56,7 +56,7 @@ export async function listAssessments(ctx: ServiceContext, caseId: string) {
   const factors = canRate
     ? await ctx.db.assessmentFactor.findMany({ where: { municipalityId: c.municipalityId, active: true }, select: factorFields, orderBy: factorOrder })
     : null;
-  ctx.audit.record({ action: 'assessment.list', entityType: 'Case', entityId: caseId, detail: { assessmentIds: assessments.map((a) => a.id) } });
+  ctx.audit.detail({ assessmentIds: assessments.map((a) => a.id) });
   return { assessments, trend: trendOf(assessments), canRate, factors };
 }
 
@@ -110,6 +110,6 @@ export async function createAssessment(ctx: ServiceContext, input: CreateAssessm
   const unknown = input.ratings.filter((r) => r.rating === 'unknown').length;
   const detail = { assessmentId: created.id, ratings: input.ratings.length, unknown };
   await recordEvent(ctx, c, 'assessment', { assessmentId: created.id });
-  ctx.audit.record({ action: 'assessment.create', entityType: 'Case', entityId: c.id, detail });
+  ctx.audit.detail(detail);
   return created;
 }

@@ -32,7 +32,7 @@ export async function anchorStatus(ctx: ServiceContext) {
   );
   const now = ctx.clock().getTime();
   const stopped = pending !== undefined && (!anchoring || now - pending.at.getTime() > graceMs(anchoring.everyMs));
-  ctx.audit.record({ action: 'audit.anchors', entityType: 'AuditEvent', detail: { lastSeq: last?.seq ?? null, stopped } });
+  ctx.audit.detail({ lastSeq: last?.seq ?? null, stopped });
   return {
     configured: anchoring !== null && anchoring !== undefined,
     everyMinutes: anchoring ? anchoring.everyMs / 60_000 : null,

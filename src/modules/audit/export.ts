@@ -67,6 +67,6 @@ export async function exportEvents(ctx: ServiceContext, input: z.infer<typeof Ex
   ]);
   const truncated = found.length > EXPORT_MAX_ROWS;
   const filters = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined);
-  ctx.audit.record({ action: 'audit.export', entityType: 'AuditEvent', detail: { filters, rows: events.length, truncated } });
+  ctx.audit.detail({ filters, rows: events.length, truncated });
   return { filename: `audit-log-${ctx.clock().toISOString().slice(0, 10)}.csv`, csv, rows: events.length, truncated };
 }

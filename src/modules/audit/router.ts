@@ -1,11 +1,13 @@
 import { t } from '../../trpc/init.js';
-import { authedProcedure } from '../../trpc/procedures.js';
+import { procedure } from '../../trpc/procedures.js';
 import { ExportAuditInput, ListAuditInput } from './schema.js';
 import { exportEvents } from './export.js';
 import * as audit from './service.js';
+import { anchorStatus } from './anchors.js';
 
 export const auditRouter = t.router({
-  list: authedProcedure.meta({ action: 'audit.list' }).input(ListAuditInput).query(({ ctx, input }) => audit.listEvents(ctx, input)),
-  export: authedProcedure.meta({ action: 'audit.export' }).input(ExportAuditInput).mutation(({ ctx, input }) => exportEvents(ctx, input)),
-  verify: authedProcedure.meta({ action: 'audit.verify' }).mutation(({ ctx }) => audit.verify(ctx)),
+  list: procedure('audit.list', { entity: 'AuditEvent' }).input(ListAuditInput).query(({ ctx, input }) => audit.listEvents(ctx, input)),
+  export: procedure('audit.export', { entity: 'AuditEvent' }).input(ExportAuditInput).mutation(({ ctx, input }) => exportEvents(ctx, input)),
+  verify: procedure('audit.verify', { entity: 'AuditEvent' }).mutation(({ ctx }) => audit.verify(ctx)),
+  anchors: procedure('audit.anchors', { entity: 'AuditEvent' }).query(({ ctx }) => anchorStatus(ctx)),
 });

@@ -54,7 +54,7 @@ export async function listEvents(ctx: ServiceContext, input: z.infer<typeof List
   const items = rows.slice(0, input.limit).map((r) => ({ ...r, id: r.id.toString() }));
   const nextCursor = rows.length > input.limit ? items[items.length - 1]!.id : null;
   const { cursor: _c, limit: _l, ...filters } = input;
-  ctx.audit.record({ action: 'audit.list', entityType: 'AuditEvent', detail: { filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters] !== undefined), page: input.cursor ? 'next' : 'first' } });
+  ctx.audit.detail({ filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters] !== undefined), page: input.cursor ? 'next' : 'first' });
   return { items, nextCursor };
 }
 
@@ -62,10 +62,6 @@ export async function listEvents(ctx: ServiceContext, input: z.infer<typeof List
 export async function verify(ctx: ServiceContext) {
   assertCan(ctx.ability, 'verify', 'AuditEvent');
   const report = await verifyChain(ctx.db, chainOf(ctx.user.municipalityId));
-  ctx.audit.record({
-    action: 'audit.verify',
-    entityType: 'AuditEvent',
-    detail: { checked: report.checked, broken: report.firstBroken ? report.firstBroken.seq : null },
-  });
+  ctx.audit.detail({ checked: report.checked, broken: report.firstBroken ? report.firstBroken.seq : null });
   return { checked: report.checked, firstBroken: report.firstBroken, verifiedAt: ctx.clock() };
 }

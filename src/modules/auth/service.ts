@@ -11,12 +11,13 @@ export async function me(ctx: ServiceContext) {
     where: { id: ctx.user.municipalityId },
     select: { id: true, name: true },
   });
+  ctx.audit.subject('User', ctx.user.id);
   return { ...ctx.user, municipality };
 }
 
 export async function logout(ctx: ServiceContext) {
   await endSessions(ctx.db, ctx.clock(), 'logout', { id: ctx.sessionId });
-  ctx.audit.record({ action: 'auth.logout', entityType: 'Session', entityId: ctx.sessionId });
+  ctx.audit.subject('Session', ctx.sessionId);
 }
 
 const sessionSelect = {
@@ -35,6 +36,7 @@ export async function listSessions(ctx: ServiceContext) {
     select: sessionSelect,
     orderBy: { lastSeenAt: 'desc' },
   });
+  ctx.audit.detail({ count: rows.length, sessionIds: rows.map((s) => s.id) });
   return rows.map((s) => ({ ...s, current: s.id === ctx.sessionId }));
 }
 
@@ -44,7 +46,6 @@ export async function endSession(ctx: ServiceContext, id: string) {
     AND: [accessibleBy(ctx.ability, 'update').ofType('Session'), { id }],
   });
   if (count === 0) throw notFound('Session', id);
-  ctx.audit.record({ action: 'auth.sessions.end', entityType: 'Session', entityId: id });
 }
 
 /** Needs the current password; ends every other session of mine. */
@@ -64,10 +65,10 @@ export async function changePassword(ctx: ServiceContext, input: { currentPasswo
     select: { id: true },
   });
   const ended = await endSessions(ctx.db, now, 'password_changed', { userId: ctx.user.id, id: { not: ctx.sessionId } });
-  ctx.audit.record({ action: 'auth.changePassword', entityType: 'User', entityId: ctx.user.id, detail: { endedSessions: ended } });
+  ctx.audit.subject('User', ctx.user.id).detail({ endedSessions: ended });
 }
 
 export async function setLocale(ctx: ServiceContext, locale: 'ar' | 'fr' | 'en') {
   await ctx.db.user.update({ where: { id: ctx.user.id }, data: { locale }, select: { id: true } });
-  ctx.audit.record({ action: 'auth.setLocale', entityType: 'User', entityId: ctx.user.id, detail: { locale } });
+  ctx.audit.subject('User', ctx.user.id).detail({ locale });
 }

@@ -91,7 +91,7 @@ export async function addIntervention(ctx: ServiceContext, input: AddInterventio
   // Ids and facts only: the title is plan content, shown in the plan itself.
   const detail = { interventionId: created.id, type: created.type, agencyId: input.agencyId, assigneeId: input.assigneeId ?? null };
   await recordEvent(ctx, c, 'intervention', detail);
-  ctx.audit.record({ action: 'case.intervention.create', entityType: 'Case', entityId: c.id, detail });
+  ctx.audit.subject('Case', c.id).detail(detail);
   return created;
 }
 
@@ -120,6 +120,6 @@ export async function updateIntervention(ctx: ServiceContext, input: UpdateInter
   }
   const detail = { interventionId: row.id, from: row.status, to, outcomeChanged: outcome !== row.outcome };
   await recordEvent(ctx, { id: row.caseId, municipalityId: row.municipalityId }, 'intervention.update', detail);
-  ctx.audit.record({ action: 'case.intervention.update', entityType: 'Case', entityId: row.caseId, detail });
+  ctx.audit.subject('Case', row.caseId).detail(detail);
   return ctx.db.intervention.findUniqueOrThrow({ where: { id: row.id }, select: interventionSelect });
 }

@@ -71,11 +71,7 @@ export async function listCases(ctx: ServiceContext, input: ListCases) {
       }));
   const { items, nextCursor } = keysetPage(rows, input.limit, (r) => ({ at: r.openedAt, id: r.id }));
   const { cursor: _c, limit: _l, ...filters } = input;
-  ctx.audit.record({
-    action: 'case.list',
-    entityType: 'Case',
-    detail: { count: items.length, caseIds: items.map((r) => r.id), filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters] !== undefined), page: input.cursor ? 'next' : 'first' },
-  });
+  ctx.audit.detail({ count: items.length, caseIds: items.map((r) => r.id), filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters] !== undefined), page: input.cursor ? 'next' : 'first' });
   return {
     items: items.map(({ summaryVisible, ...r }) =>
       summaryVisible ? { ...r, summaryVisible: true as const } : { id: r.id, reference: r.reference, stage: r.stage, summaryVisible: false as const },

@@ -38,7 +38,7 @@ export async function notesPage(ctx: ServiceContext, caseId: string, cursor: Pos
 export async function listNotes(ctx: ServiceContext, input: z.infer<typeof ListNotesInput>) {
   await findCase(ctx, input.caseId, 'read:notes', { id: true });
   const page = await notesPage(ctx, input.caseId, input.cursor, input.limit);
-  ctx.audit.record({ action: 'case.note.list', entityType: 'Case', entityId: input.caseId, detail: { count: page.items.length } });
+  ctx.audit.detail({ count: page.items.length });
   return page;
 }
 
@@ -56,7 +56,7 @@ export async function writeNote(ctx: ServiceContext, c: { id: string; municipali
     select: { id: true, sensitivity: true, createdAt: true },
   });
   await recordEvent(ctx, c, 'note', { noteId: note.id, sensitivity });
-  ctx.audit.record({ action: 'case.note.create', entityType: 'Case', entityId: c.id, detail: { noteId: note.id, sensitivity } });
+  ctx.audit.subject('Case', c.id).detail({ noteId: note.id, sensitivity });
   return note;
 }
 

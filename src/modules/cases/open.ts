@@ -28,7 +28,7 @@ export interface OpenCase {
 }
 
 /** Opens a case in `intake` with its reference and first timeline entry; audited as case.open. */
-export async function openCase(db: DbClient, audit: AuditTrail, input: OpenCase) {
+export async function openCase(db: DbClient, audit: Pick<AuditTrail, 'record'>, input: OpenCase) {
   // Before the counter is locked: the lock is held until commit, so the critical section stays short.
   const nextReviewAt = await firstReviewDate(db, input.municipalityId, input.at);
   const reference = await nextReference(db, input.municipalityId, input.at.getUTCFullYear());

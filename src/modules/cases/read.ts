@@ -95,7 +95,7 @@ export async function getCase(ctx: ServiceContext, id: string) {
   const planAdd = can('plan') && mayAddIntervention(ctx, c) ? await planChoices(ctx) : null;
   const timeline = await timelineOf(ctx, id, { summary: can('summary'), team: can('team'), plan: can('plan'), assessments: can('assessments') });
 
-  ctx.audit.record({ action: 'case.read', entityType: 'Case', entityId: id, detail: { sections } });
+  ctx.audit.detail({ sections });
   return { ...header, sections, summary, notes, team, plan, planAdd, timeline };
 }
 

@@ -60,6 +60,6 @@ export async function recordReview(ctx: ServiceContext, input: z.infer<typeof Re
   const nextDay = next.toISOString().slice(0, 10);
   await recordEvent(ctx, c, 'review', { previous, next: nextDay, ...(input.note ? { reason: input.note } : {}) });
   await resolveReminders(ctx, c.id, ['review_overdue']);
-  ctx.audit.record({ action: 'case.review', entityType: 'Case', entityId: c.id, detail: { previous, next: nextDay, overdue: previous !== null && previous < today.toISOString().slice(0, 10) } });
+  ctx.audit.detail({ previous, next: nextDay, overdue: previous !== null && previous < today.toISOString().slice(0, 10) });
   return { id: c.id, nextReviewAt: next };
 }

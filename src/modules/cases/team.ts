@@ -56,12 +56,7 @@ export async function assign(ctx: ServiceContext, input: z.infer<typeof AssignIn
     where: { id: c.id },
     select: { id: true, keyWorker: { select: { id: true, displayName: true } }, leadAgency: { select: { id: true, name: true } } },
   });
-  ctx.audit.record({
-    action: 'case.assign',
-    entityType: 'Case',
-    entityId: c.id,
-    detail: Object.fromEntries(changes.map(([role, from, to]) => [role, { from, to, transfer: Boolean(from) }])),
-  });
+  ctx.audit.detail(Object.fromEntries(changes.map(([role, from, to]) => [role, { from, to, transfer: Boolean(from) }])));
   return updated;
 }
 
@@ -113,7 +108,7 @@ export async function disclose(ctx: ServiceContext, input: Disclose) {
   });
   const detail = disclosureDetail(d);
   await recordEvent(ctx, c, 'disclose', detail);
-  ctx.audit.record({ action: 'case.disclose', entityType: 'Case', entityId: c.id, purpose: d.purpose, detail });
+  ctx.audit.purpose(d.purpose).detail(detail);
   return d;
 }
 
@@ -130,6 +125,6 @@ export async function revokeDisclosure(ctx: ServiceContext, input: z.infer<typeo
   if (count === 0) throw new AppError('CONFLICT', { fields: { id: 'ALREADY_REVOKED' } });
   const detail = disclosureDetail(d);
   await recordEvent(ctx, { id: d.caseId, municipalityId: d.municipalityId }, 'revoke', { ...detail, reason: input.reason });
-  ctx.audit.record({ action: 'case.disclosure.revoke', entityType: 'Case', entityId: d.caseId, purpose: d.purpose, detail });
+  ctx.audit.subject('Case', d.caseId).purpose(d.purpose).detail(detail);
   return { id: d.id, revokedAt: now };
 }

@@ -20,7 +20,7 @@ export async function updateSummary(ctx: ServiceContext, input: z.infer<typeof U
   const summary = input.summary ? ctx.keyring.encrypt(input.summary, SUMMARY_FIELD) : null;
   await ctx.db.case.update({ where: { id: c.id }, data: { summary }, select: { id: true } });
   await recordEvent(ctx, c, 'summary', { cleared: summary === null });
-  ctx.audit.record({ action: 'case.summary.update', entityType: 'Case', entityId: c.id, detail: { length: input.summary.length } });
+  ctx.audit.detail({ length: input.summary.length });
   return { id: c.id };
 }
 
@@ -96,7 +96,6 @@ async function moveStage(
   const { count } = await ctx.db.case.updateMany({ where: { id: c.id, stage: c.stage }, data: { stage: to, ...extra } });
   if (count === 0) throw new AppError('CONFLICT', { fields: { stage: 'CONFLICT' } });
   await recordEvent(ctx, c, kind, { from: c.stage, to, ...(reason ? { reason } : {}), ...facts });
-  const action = kind === 'stage' ? 'case.stage.change' : `case.${kind}`;
-  ctx.audit.record({ action, entityType: 'Case', entityId: c.id, detail: { from: c.stage, to, ...facts } });
+  ctx.audit.detail({ from: c.stage, to, ...facts });
   return { id: c.id, stage: to };
 }

@@ -19,7 +19,7 @@ export async function recordAttendance(ctx: ServiceContext, input: Attendance) {
   }
   await markHeld(ctx, meeting);
   const detail = { present: input.attendance.filter((a) => a.attended).map((a) => a.inviteeId), absent: input.attendance.filter((a) => !a.attended).map((a) => a.inviteeId) };
-  ctx.audit.record({ action: 'meeting.attendance', entityType: 'PanelMeeting', entityId: meeting.id, detail });
+  ctx.audit.detail(detail);
   return { id: meeting.id };
 }
 
@@ -55,7 +55,9 @@ export async function decide(ctx: ServiceContext, input: Decide) {
 
   const interventionIds: string[] = [];
   for (const [i, action] of input.interventions.entries()) {
-    const created = await asAction(`interventions.${i}`, () => addIntervention(ctx, { caseId: c.id, ...action }));
+    const created = await asAction(`interventions.${i}`, () =>
+      ctx.audit.step('case.intervention.create', (audit) => addIntervention({ ...ctx, audit }, { caseId: c.id, ...action })),
+    );
     interventionIds.push(created.id);
   }
   const taskIds: string[] = [];
@@ -93,6 +95,6 @@ export async function decide(ctx: ServiceContext, input: Decide) {
   // Ids and facts only: the dissent is minuted content, readable in the meeting by those who see the item.
   const detail = { meetingId: meeting.id, agendaItemId: item.id, decision: input.decision, consensus: input.consensus, interventionIds, taskIds };
   await recordEvent(ctx, c, 'panel_decision', detail);
-  ctx.audit.record({ action: 'meeting.decide', entityType: 'MeetingAgendaItem', entityId: item.id, detail: { ...detail, caseId: c.id } });
+  ctx.audit.detail({ ...detail, caseId: c.id });
   return { id: item.id, interventionIds, taskIds };
 }

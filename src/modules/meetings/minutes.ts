@@ -37,7 +37,7 @@ export async function addMinute(ctx: ServiceContext, input: AddMinute) {
     select: { id: true, agendaItemId: true, correctsId: true, createdAt: true },
   });
   if (!input.correctsId) await markHeld(ctx, meeting);
-  ctx.audit.record({ action: 'meeting.minute.create', entityType: 'PanelMeeting', entityId: meeting.id, detail: { minuteId: minute.id, agendaItemId, correctsId: minute.correctsId } });
+  ctx.audit.detail({ minuteId: minute.id, agendaItemId, correctsId: minute.correctsId });
   return minute;
 }
 
@@ -48,6 +48,5 @@ export async function approveMinutes(ctx: ServiceContext, id: string) {
   if (meeting.status !== 'held') throw new AppError('MEETING_NOT_HELD');
   const approvedAt = ctx.clock();
   await ctx.db.panelMeeting.update({ where: { id }, data: { status: 'approved', approvedAt, approvedById: ctx.user.id }, select: { id: true } });
-  ctx.audit.record({ action: 'meeting.approve', entityType: 'PanelMeeting', entityId: id });
   return { id, status: 'approved' as const, approvedAt };
 }

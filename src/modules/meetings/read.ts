@@ -35,7 +35,7 @@ export async function listMeetings(ctx: ServiceContext, input: { when: 'upcoming
     take: LIST_LIMIT,
   });
   const items = rows.map(({ _count, ...m }) => ({ ...m, agendaCount: _count.agenda }));
-  ctx.audit.record({ action: 'meeting.list', entityType: 'PanelMeeting', detail: { when: input.when, meetingIds: items.map((m) => m.id) } });
+  ctx.audit.detail({ when: input.when, meetingIds: items.map((m) => m.id) });
   return items;
 }
 
@@ -121,12 +121,7 @@ export async function getMeeting(ctx: ServiceContext, id: string) {
   const asMeeting = subject('PanelMeeting', { ...found }) as never;
   const may = { update: ctx.ability.can('update', asMeeting), decide: ctx.ability.can('decide', 'MeetingAgendaItem') };
   const choices = may.decide ? await planChoices(ctx) : null;
-  ctx.audit.record({
-    action: 'meeting.read',
-    entityType: 'PanelMeeting',
-    entityId: id,
-    detail: { agendaItemIds: itemIds, caseIds: agenda.map((i) => i.case.id), minuteIds: minutes.map((m) => m.id) },
-  });
+  ctx.audit.detail({ agendaItemIds: itemIds, caseIds: agenda.map((i) => i.case.id), minuteIds: minutes.map((m) => m.id) });
   return {
     ...meeting,
     agenda,

@@ -56,7 +56,7 @@ export async function scheduleMeeting(ctx: ServiceContext, input: ScheduleMeetin
     select: { id: true },
   });
   const detail = { caseIds: input.caseIds, agencyIds: input.agencyIds, userIds: input.userIds, scheduledAt: input.scheduledAt.toISOString() };
-  ctx.audit.record({ action: 'meeting.schedule', entityType: 'PanelMeeting', entityId: meeting.id, detail });
+  ctx.audit.subject('PanelMeeting', meeting.id).detail(detail);
   return meeting;
 }
 
@@ -94,7 +94,7 @@ export async function updateMeeting(ctx: ServiceContext, input: UpdateMeeting) {
     await ctx.db.meetingInvitee.createMany({ data: inviteeRows(agencyIds, userIds).map((r) => ({ meetingId: id, ...r })) });
   }
   const detail = { changed: Object.keys(input).filter((k) => k !== 'id'), caseIds: input.caseIds, agencyIds: input.agencyIds, userIds: input.userIds };
-  ctx.audit.record({ action: 'meeting.update', entityType: 'PanelMeeting', entityId: id, detail });
+  ctx.audit.detail(detail);
   return { id };
 }
 
@@ -103,6 +103,5 @@ export async function cancelMeeting(ctx: ServiceContext, id: string) {
   const meeting = await findMeeting(ctx, id, 'update');
   assertOpen(meeting.status, 'plan');
   await ctx.db.panelMeeting.update({ where: { id }, data: { status: 'cancelled' }, select: { id: true } });
-  ctx.audit.record({ action: 'meeting.cancel', entityType: 'PanelMeeting', entityId: id });
   return { id, status: 'cancelled' as const };
 }

@@ -28,7 +28,7 @@ export async function linkHousehold(ctx: ServiceContext, input: z.infer<typeof L
     create: { householdId, personId: input.memberId, relationship: input.relationship },
     update: { relationship: input.relationship },
   });
-  ctx.audit.record({ action: 'person.household.link', entityType: 'Person', entityId: input.memberId, detail: { householdId, relationship: input.relationship } });
+  ctx.audit.subject('Person', input.memberId).detail({ householdId, relationship: input.relationship });
   return { householdId };
 }
 

@@ -97,11 +97,7 @@ export async function matchPeople(ctx: ServiceContext, input: z.infer<typeof Mat
     select: { ...personSelect, cases: { where: accessibleBy(ctx.ability).ofType('Case'), select: { id: true, reference: true, stage: true } } },
   });
   const byId = new Map(visible.map((p) => [p.id, p]));
-  ctx.audit.record({
-    action: 'person.match',
-    entityType: 'Person',
-    detail: { candidates: candidates.length, shown: visible.length, personIds: visible.map((p) => p.id) },
-  });
+  ctx.audit.detail({ candidates: candidates.length, shown: visible.length, personIds: visible.map((p) => p.id) });
   return candidates.map((c) => {
     const person = byId.get(c.id);
     return person ? { restricted: false as const, score: c.score, person } : { restricted: true as const, score: c.score };
@@ -123,7 +119,7 @@ export async function createPerson(ctx: ServiceContext, input: z.infer<typeof Cr
     },
     select: personSelect,
   });
-  ctx.audit.record({ action: 'person.create', entityType: 'Person', entityId: person.id });
+  ctx.audit.subject('Person', person.id);
   return person;
 }
 
@@ -137,6 +133,6 @@ export async function getPerson(ctx: ServiceContext, id: string) {
   if (!person) throw notFound('Person', id);
   const household = await householdOf(ctx, id);
   // The household members shown are personal data read too: name them in the same event.
-  ctx.audit.record({ action: 'person.read', entityType: 'Person', entityId: id, detail: { householdMemberIds: household.members.map((m) => m.id) } });
+  ctx.audit.detail({ householdMemberIds: household.members.map((m) => m.id) });
   return { ...person, household };
 }

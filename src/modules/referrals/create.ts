@@ -36,7 +36,10 @@ export async function createReferral(ctx: ServiceContext, input: z.infer<typeof 
   const now = ctx.clock();
   if (!input.personId) {
     checkConsent(input.consent, input.newPerson!, now);
-    return inTransaction(ctx.db, async (db) => insertReferral({ ...ctx, db }, input, (await createPerson({ ...ctx, db }, input.newPerson!)).id, now, true));
+    return inTransaction(ctx.db, async (db) => {
+      const person = await ctx.audit.step('person.create', (audit) => createPerson({ ...ctx, db, audit }, input.newPerson!));
+      return insertReferral({ ...ctx, db }, input, person.id, now, true);
+    });
   }
   const existing = await readablePerson(ctx, input.personId);
   checkConsent(input.consent, existing, now);
@@ -50,22 +53,17 @@ interface ReferralRow {
   submitted_at: Date;
 }
 
-/** The referral row and every pending audit event (its own included), in one statement. */
+/** The referral row and every pending audit event (its own last), in one statement. */
 async function insertReferral(ctx: ServiceContext, input: z.infer<typeof CreateReferralInput>, personId: string, now: Date, newPerson: boolean) {
   const id = randomUUID();
   const consent = consentColumns(input.consent);
-  ctx.audit.record({
-    action: 'referral.create',
-    entityType: 'Referral',
-    entityId: id,
-    detail: {
-      cohort: input.cohort,
-      source: input.source,
-      urgency: input.urgency,
-      categories: input.concernCategories,
-      consentGiven: input.consent.given,
-      newPerson,
-    },
+  ctx.audit.subject('Referral', id).detail({
+    cohort: input.cohort,
+    source: input.source,
+    urgency: input.urgency,
+    categories: input.concernCategories,
+    consentGiven: input.consent.given,
+    newPerson,
   });
   const [row] = await ctx.audit.appendWith<ReferralRow>(
     ctx.db,

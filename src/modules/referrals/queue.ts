@@ -56,7 +56,7 @@ export async function listQueue(ctx: ServiceContext, input: z.infer<typeof Queue
     take: input.limit + 1,
   });
   const { items, nextCursor } = keysetPage(rows, input.limit, (r) => ({ urgency: r.urgency, at: r.submittedAt, id: r.id }));
-  ctx.audit.record({ action: 'referral.queue', entityType: 'Referral', detail: { count: items.length, referralIds: items.map((r) => r.id), page: position ? 'next' : 'first' } });
+  ctx.audit.detail({ count: items.length, referralIds: items.map((r) => r.id), page: position ? 'next' : 'first' });
   const now = ctx.clock();
   return {
     slaDays: screeningSlaDays,

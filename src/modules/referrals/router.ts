@@ -1,5 +1,5 @@
 import { t } from '../../trpc/init.js';
-import { authedProcedure } from '../../trpc/procedures.js';
+import { procedure } from '../../trpc/procedures.js';
 import { createReferral } from './create.js';
 import { listQueue } from './queue.js';
 import { screenReferral } from './screening.js';
@@ -8,9 +8,9 @@ import { CreateReferralInput, ListMineInput, QueueInput, ReferralIdInput, Screen
 
 /** Referrals and screening. */
 export const referralsRouter = t.router({
-  create: authedProcedure.meta({ action: 'referral.create', singleStatement: true }).input(CreateReferralInput).mutation(({ ctx, input }) => createReferral(ctx, input)),
-  mine: authedProcedure.meta({ action: 'referral.mine' }).input(ListMineInput).query(({ ctx, input }) => listMine(ctx, input)),
-  queue: authedProcedure.meta({ action: 'referral.queue' }).input(QueueInput).query(({ ctx, input }) => listQueue(ctx, input)),
-  get: authedProcedure.meta({ action: 'referral.read' }).input(ReferralIdInput).query(({ ctx, input }) => getReferral(ctx, input.id)),
-  screen: authedProcedure.meta({ action: 'referral.screen' }).input(ScreenReferralInput).mutation(({ ctx, input }) => screenReferral(ctx, input)),
+  create: procedure('referral.create', { entity: 'Referral', singleStatement: true }).input(CreateReferralInput).mutation(({ ctx, input }) => createReferral(ctx, input)),
+  mine: procedure('referral.mine', { entity: 'Referral' }).input(ListMineInput).query(({ ctx, input }) => listMine(ctx, input)),
+  queue: procedure('referral.queue', { entity: 'Referral' }).input(QueueInput).query(({ ctx, input }) => listQueue(ctx, input)),
+  get: procedure('referral.read', { entity: 'Referral', idFrom: 'id' }).input(ReferralIdInput).query(({ ctx, input }) => getReferral(ctx, input.id)),
+  screen: procedure('referral.screen', { entity: 'Referral', idFrom: 'id' }).input(ScreenReferralInput).mutation(({ ctx, input }) => screenReferral(ctx, input)),
 });

@@ -45,7 +45,7 @@ export async function screenReferral(ctx: ServiceContext, input: Screen) {
 
   const opened =
     input.decision === 'accept'
-      ? await openCase(ctx.db, ctx.audit, {
+      ? await openCase(ctx.db, { record: (event) => ctx.audit.also(event) }, {
           municipalityId: ctx.user.municipalityId,
           personId: referral.personId,
           referralId: referral.id,
@@ -54,11 +54,6 @@ export async function screenReferral(ctx: ServiceContext, input: Screen) {
           at: now,
         })
       : null;
-  ctx.audit.record({
-    action: 'referral.screen',
-    entityType: 'Referral',
-    entityId: referral.id,
-    detail: { decision: input.decision, ...(opened ? { caseId: opened.id } : {}), ...(input.decision === 'close' ? { closeReason: input.closeReason } : {}) },
-  });
+  ctx.audit.detail({ decision: input.decision, ...(opened ? { caseId: opened.id } : {}), ...(input.decision === 'close' ? { closeReason: input.closeReason } : {}) });
   return { id: referral.id, status, decidedAt: now, case: opened };
 }

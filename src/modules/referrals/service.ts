@@ -55,7 +55,6 @@ export async function getReferral(ctx: ServiceContext, id: string) {
     select: referralSelect,
   });
   if (!row) throw notFound('Referral', id);
-  ctx.audit.record({ action: 'referral.read', entityType: 'Referral', entityId: id });
   const { concernText, consentGiven, consentBy, consentAt, consentScope, legalBasis, legalJustification, ...rest } = row;
   const { decidedAt, decidedBy, signpostTo, closeReason, decisionReason, case: opened, ...referral } = rest;
   return {
@@ -100,7 +99,7 @@ export async function listMine(ctx: ServiceContext, input: z.infer<typeof ListMi
     take: input.limit + 1,
   });
   const { items, nextCursor } = keysetPage(rows, input.limit, (r) => ({ at: r.submittedAt, id: r.id }));
-  ctx.audit.record({ action: 'referral.mine', entityType: 'Referral', detail: { count: items.length, referralIds: items.map((r) => r.id), page: after ? 'next' : 'first' } });
+  ctx.audit.detail({ count: items.length, referralIds: items.map((r) => r.id), page: after ? 'next' : 'first' });
   return {
     items: items.map(({ case: opened, ...r }) => ({ ...r, caseReference: opened?.reference ?? null })),
     nextCursor,

@@ -43,7 +43,7 @@ export async function listUsers(ctx: ServiceContext, input: z.infer<typeof ListU
     orderBy: [{ disabledAt: { sort: 'desc', nulls: 'first' } }, { displayName: 'asc' }],
     take: 500,
   });
-  ctx.audit.record({ action: 'user.list', entityType: 'User', detail: { count: users.length } });
+  ctx.audit.detail({ count: users.length });
   return users;
 }
 
@@ -77,7 +77,7 @@ export async function createUser(ctx: ServiceContext, input: z.infer<typeof Crea
     },
     select: userSelect,
   });
-  ctx.audit.record({ action: 'user.create', entityType: 'User', entityId: user.id, detail: { role: user.role, agencyId: input.agencyId ?? null } });
+  ctx.audit.subject('User', user.id).detail({ role: user.role, agencyId: input.agencyId ?? null });
   return { user, oneTimePassword: password };
 }
 
@@ -103,7 +103,7 @@ export async function updateUser(ctx: ServiceContext, input: z.infer<typeof Upda
   const user = await ctx.db.user.update({ where: { id }, data: changes, select: userSelect });
   // A change of role or agency changes what the person may see: their sessions start again.
   if (role !== before.role || agencyId !== before.agencyId) await endSessions(ctx.db, ctx.clock(), 'access_changed', { userId: id });
-  ctx.audit.record({ action: 'user.update', entityType: 'User', entityId: id, detail: { fields: Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined) } });
+  ctx.audit.detail({ fields: Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined) });
   return user;
 }
 
@@ -114,7 +114,7 @@ export async function setDisabled(ctx: ServiceContext, id: string, disabled: boo
   const now = ctx.clock();
   const user = await ctx.db.user.update({ where: { id }, data: { disabledAt: disabled ? now : null }, select: userSelect });
   const ended = disabled ? await endSessions(ctx.db, now, 'user_disabled', { userId: id }) : 0;
-  ctx.audit.record({ action: disabled ? 'user.disable' : 'user.enable', entityType: 'User', entityId: id, detail: disabled ? { endedSessions: ended } : undefined });
+  if (disabled) ctx.audit.detail({ endedSessions: ended });
   return user;
 }
 
@@ -129,7 +129,6 @@ export async function resetPassword(ctx: ServiceContext, id: string) {
     select: { id: true },
   });
   await endSessions(ctx.db, now, 'password_reset', { userId: id });
-  ctx.audit.record({ action: 'user.resetPassword', entityType: 'User', entityId: id });
   return { oneTimePassword: password };
 }
 
@@ -148,6 +147,6 @@ export async function directory(ctx: ServiceContext, input: z.infer<typeof Direc
     orderBy: { displayName: 'asc' },
     take: 1000,
   });
-  ctx.audit.record({ action: 'user.directory', entityType: 'User', detail: { count: people.length } });
+  ctx.audit.detail({ count: people.length });
   return people;
 }

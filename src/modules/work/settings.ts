@@ -11,7 +11,9 @@ function assertAdmin(ctx: ServiceContext, action: 'read' | 'update') {
 /** Admin: the municipality's working settings (days between case reviews, working days to screen a referral). */
 export async function getSettings(ctx: ServiceContext) {
   assertAdmin(ctx, 'read');
-  return ctx.db.municipality.findUniqueOrThrow({ where: { id: ctx.user.municipalityId }, select: settingsSelect });
+  const settings = await ctx.db.municipality.findUniqueOrThrow({ where: { id: ctx.user.municipalityId }, select: settingsSelect });
+  ctx.audit.subject('Municipality', ctx.user.municipalityId);
+  return settings;
 }
 
 /**
@@ -23,6 +25,6 @@ export async function updateSettings(ctx: ServiceContext, input: UpdateSettings)
   assertAdmin(ctx, 'update');
   const before = await getSettings(ctx);
   const after = await ctx.db.municipality.update({ where: { id: ctx.user.municipalityId }, data: input, select: settingsSelect });
-  ctx.audit.record({ action: 'settings.update', entityType: 'Municipality', entityId: ctx.user.municipalityId, detail: { before, after } });
+  ctx.audit.subject('Municipality', ctx.user.municipalityId).detail({ before, after });
   return after;
 }

@@ -14,7 +14,7 @@ export async function dismissReminder(ctx: ServiceContext, id: string) {
   const reminder = await ctx.db.reminder.findFirst({ where, select: { id: true, kind: true, caseId: true, dismissedAt: true } });
   if (!reminder) throw notFound('Reminder', id);
   if (!reminder.dismissedAt) await ctx.db.reminder.update({ where: { id }, data: { dismissedAt: ctx.clock() }, select: { id: true } });
-  ctx.audit.record({ action: 'work.reminder.dismiss', entityType: 'Reminder', entityId: id, detail: { kind: reminder.kind, caseId: reminder.caseId } });
+  ctx.audit.detail({ kind: reminder.kind, caseId: reminder.caseId });
   return { id, dismissed: true };
 }
 
@@ -36,6 +36,6 @@ export async function completeTask(ctx: ServiceContext, id: string) {
   if (count === 0) throw new AppError('CONFLICT', { fields: { id: 'CONFLICT' } });
   await recordEvent(ctx, { id: task.caseId, municipalityId: task.municipalityId }, 'task.done', { taskId: id });
   await ctx.db.reminder.updateMany({ where: { entityId: id, kind: 'task_overdue', dismissedAt: null }, data: { dismissedAt: now } });
-  ctx.audit.record({ action: 'work.task.complete', entityType: 'CaseTask', entityId: id, detail: { caseId: task.caseId } });
+  ctx.audit.detail({ caseId: task.caseId });
   return { id, doneAt: now };
 }
