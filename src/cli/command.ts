@@ -27,6 +27,8 @@ export interface Command<Input> {
   parse(argv: string[]): Input;
   /** Does the work; returns the exit code. `env` is the environment the CLI was started with. */
   run(db: Db, input: Input, out: Out, env?: NodeJS.ProcessEnv): Promise<number>;
+  /** Set for a command that needs no database: the dispatcher calls this instead of `run`, unconnected. */
+  runOffline?(input: Input, out: Out, env: NodeJS.ProcessEnv): Promise<number>;
 }
 
 /** Flags through node:util parseArgs, then a zod schema; every problem becomes one CliError. */

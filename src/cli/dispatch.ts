@@ -6,9 +6,10 @@ import { createAdminCommand } from './create-admin.js';
 import { verifyAuditCommand } from './verify-audit.js';
 import { rotateKeyCommand } from './rotate-key.js';
 import { seedScaleCommand } from './seed-scale.js';
+import { auditKeyCommand } from './audit-key.js';
 import { commandHelp, helpText } from './help.js';
 
-export const COMMANDS: Command<unknown>[] = [createAdminCommand, verifyAuditCommand, rotateKeyCommand, seedScaleCommand];
+export const COMMANDS: Command<unknown>[] = [createAdminCommand, verifyAuditCommand, auditKeyCommand, rotateKeyCommand, seedScaleCommand];
 
 const isHelp = (arg: string | undefined) => arg === undefined || arg === 'help' || arg === '--help' || arg === '-h';
 
@@ -45,6 +46,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, out: Out): 
   }
   try {
     const input = command.parse(rest);
+    if (command.runOffline) return await command.runOffline(input, out, env);
     const runtimeUrl = databaseUrl(env);
     const ownerUrl = readEnv(env).MIGRATION_DATABASE_URL ?? runtimeUrl;
     const url = command.asOwner ? ownerUrl : runtimeUrl;

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { verifyAudit } from '../../src/cli/verify-audit.js';
 import { capture, chainEvents, newAdmin, tamper } from './helpers.js';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../src/cli/dispatch.js';
+import { anchorChains } from '../../src/audit/checkpoints.js';
+import { newSigningKey, signerFrom } from '../../src/audit/signing.js';
 
 const { db, owner } = await testDb();
 
@@ -57,5 +63,60 @@ describe('verify-audit', () => {
     const { code, text } = await verify('00000000-0000-4000-8000-000000000000');
     expect(code).toBe(1);
     expect(text).toMatch(/There is no audit chain "00000000-0000-4000-8000-000000000000"/);
+  });
+});
+
+describe('verify-audit --checkpoints and audit-key', () => {
+  const keyPem = newSigningKey();
+  const signer = signerFrom(keyPem);
+
+  /** A new admin's chain, anchored into a directory of its own, and the public key as audit-key prints it. */
+  async function anchored() {
+    const { municipalityId } = await newAdmin(db);
+    const dir = await mkdtemp(join(tmpdir(), 'jisr-cli-checkpoints-'));
+    await anchorChains(db, { signer, dir, clock: () => new Date() });
+    const printed = capture();
+    expect(await runCli(['audit-key'], { AUDIT_SIGNING_KEY: keyPem }, printed.out)).toBe(0);
+    const keyFile = join(dir, 'key.pem');
+    await writeFile(keyFile, printed.lines.slice(1).join('\n'));
+    return { chain: municipalityId, dir, keyFile };
+  }
+  const run = async (argv: string[]) => {
+    const printed = capture();
+    const code = await verifyAudit(db, argv, printed.out);
+    return { code, text: printed.text() };
+  };
+
+  it('agrees with the checkpoints of an untouched chain, with the key audit-key printed', async () => {
+    const { chain, dir, keyFile } = await anchored();
+    const { code, text } = await run(['--chain', chain, '--checkpoints', dir, '--public-key', keyFile]);
+    expect(text).toMatch(new RegExp(`${chain}\\s+1 checkpoints\\s+OK, last at seq 2`));
+    expect(code).toBe(0);
+  });
+
+  it('names the checkpoint a rewritten, recomputed chain contradicts, and one whose events and head were removed whole', async () => {
+    const { chain, dir, keyFile } = await anchored();
+    // The owner deletes the whole chain: events and head, triggers off.
+    await owner.$transaction([
+      owner.$executeRawUnsafe('SET LOCAL session_replication_role = replica'),
+      owner.$executeRawUnsafe(`DELETE FROM audit_event WHERE chain = '${chain}'`),
+      owner.$executeRawUnsafe(`DELETE FROM audit_chain_head WHERE chain = '${chain}'`),
+    ]);
+    const { code, text } = await run(['--chain', chain, '--checkpoints', dir, '--public-key', keyFile]);
+    expect(code).toBe(1);
+    expect(text).toMatch(/CONTRADICTS checkpoint at line 1 \(seq 2, signed .*\): missing_event/);
+    expect(text).toMatch(/CONTRADICTED: 1 of 1 chain/);
+  });
+
+  it('refuses a key that did not sign the checkpoints, and audit-key without a key', async () => {
+    const { chain, dir } = await anchored();
+    const stranger = join(dir, 'stranger.pem');
+    await writeFile(stranger, signerFrom(newSigningKey()).publicKeyPem);
+    const { code, text } = await run(['--chain', chain, '--checkpoints', dir, '--public-key', stranger]);
+    expect(code).toBe(1);
+    expect(text).toMatch(/bad_signature/);
+    const printed = capture();
+    expect(await runCli(['audit-key'], {}, printed.out)).toBe(1);
+    expect(printed.text()).toMatch(/AUDIT_SIGNING_KEY is not set/);
   });
 });

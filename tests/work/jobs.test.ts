@@ -6,7 +6,7 @@ import { makeCase, makeDisclosure } from '../helpers/case-factories.js';
 import { day, makeIntervention, makeTask, remindersOf } from '../helpers/work-factories.js';
 import { createDb } from '../../src/db.js';
 import { sweepMunicipality, type SweepResult } from '../../src/jobs/reminders.js';
-import { JOBS_SCHEMA, REMINDER_CRON, REMINDER_QUEUE, startJobs } from '../../src/jobs/runner.js';
+import { reminderJob, startJobs } from '../../src/jobs/runner.js';
 
 const { db, url } = await testDb();
 const AT = new Date('2026-05-01T10:00:00Z');
@@ -52,45 +52,44 @@ describe('the reminder job with several workers', () => {
     expect(await duplicates(town.town.id)).toEqual([{ n: 0n }]);
   }, 60_000);
 
-  it('two pg-boss runners on one database run the start-up sweep once and raise each reminder once', async () => {
+  it('two runners on one database: each runs the start-up sweep or skips it while the other holds the lock, and each reminder is raised once', async () => {
     const { town, expected } = await busyTown();
     const replicas = [createDb({ url, poolMax: 4 }), createDb({ url, poolMax: 4 })];
     const sweeps: SweepResult[] = [];
-    let firstSweep!: () => void;
-    const swept = new Promise<void>((resolve) => (firstSweep = resolve));
-    const onSweep = (r: SweepResult) => {
-      sweeps.push(r);
-      firstSweep();
-    };
-    const runners = await Promise.all(replicas.map((r) => startJobs({ url, db: r.db, clock: () => AT, cron: REMINDER_CRON, onSweep })));
+    const runners = replicas.map((r) => startJobs({ url, jobs: [reminderJob(r.db, { clock: () => AT, onSweep: (x) => sweeps.push(x) })] }));
     try {
-      await swept;
+      // Both replicas' start-up turns have ended (each ran or skipped); later turns come every 15 minutes.
+      const again = await Promise.all(runners.map((r) => r.runNow('reminders')));
+      expect(again.filter((x) => x !== null).length).toBeGreaterThan(0);
     } finally {
       for (const r of runners) await r.stop();
       for (const r of replicas) await r.close();
     }
+    expect(sweeps.length).toBeGreaterThan(0);
+    expect(sweeps.reduce((n, r) => n + r.created, 0)).toBe(expected);
     expect(await remindersOf(db, town.town.id)).toHaveLength(expected);
     expect(await duplicates(town.town.id)).toEqual([{ n: 0n }]);
-    // Both replicas asked for a start-up sweep; the queue kept one per 5-minute singleton slot. The
-    // two sends may fall either side of a slot's edge (then there are two slots, one after the other),
-    // but never two jobs in one slot.
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      const jobs = await client.query<{ slot: number | null; n: number }>(
-        `SELECT extract(epoch FROM singleton_on)::float8 AS slot, count(*)::int AS n FROM ${JOBS_SCHEMA}.job
-         WHERE name = $1 AND singleton_key = 'startup' GROUP BY singleton_on ORDER BY singleton_on`,
-        [REMINDER_QUEUE],
-      );
-      expect(jobs.rows.length).toBeGreaterThan(0);
-      expect(jobs.rows.map((r) => r.n)).toEqual(jobs.rows.map(() => 1));
-      const slots = jobs.rows.map((r) => r.slot);
-      expect(slots).not.toContain(null);
-      expect(slots.at(-1)! - slots[0]!).toBeLessThanOrEqual(5 * 60);
-      const schedules = await client.query(`SELECT cron FROM ${JOBS_SCHEMA}.schedule WHERE name = $1`, [REMINDER_QUEUE]);
-      expect(schedules.rows).toEqual([{ cron: REMINDER_CRON }]);
-    } finally {
-      await client.end();
-    }
   }, 90_000);
+
+  it('a turn is skipped while another replica holds the job\'s lock, and taken once it is free', async () => {
+    let runs = 0;
+    const job = { name: 'probe', everyMs: 3_600_000, lockKey: 7_318_999, run: async () => ++runs };
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    const jobs = startJobs({ url, jobs: [] });
+    const runner = startJobs({ url, jobs: [{ ...job, everyMs: 3_600_000 }] });
+    try {
+      await runner.runNow('probe');
+      const before = runs;
+      await holder.query('SELECT pg_advisory_lock($1)', [job.lockKey]);
+      expect(await runner.runNow('probe')).toBeNull();
+      expect(runs).toBe(before);
+      await holder.query('SELECT pg_advisory_unlock($1)', [job.lockKey]);
+      expect(await runner.runNow('probe')).toBe(before + 1);
+    } finally {
+      await runner.stop();
+      await jobs.stop();
+      await holder.end();
+    }
+  });
 });

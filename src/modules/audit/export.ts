@@ -9,8 +9,8 @@ import { auditWhere } from './service.js';
 /** The most events one export holds; narrower filters reach the rest. */
 export const EXPORT_MAX_ROWS = 10_000;
 
+// No global `id` (see service.ts): `seq` numbers the municipality's own events.
 const exportSelect = {
-  id: true,
   seq: true,
   at: true,
   actorRole: true,
@@ -25,7 +25,7 @@ const exportSelect = {
   actor: { select: { displayName: true, email: true } },
 } satisfies Prisma.AuditEventSelect;
 
-const HEADER = ['id', 'seq', 'at', 'actor', 'actor_email', 'actor_role', 'action', 'entity_type', 'entity_id', 'outcome', 'purpose', 'request_id', 'ip', 'detail'];
+const HEADER = ['seq', 'at', 'actor', 'actor_email', 'actor_role', 'action', 'entity_type', 'entity_id', 'outcome', 'purpose', 'request_id', 'ip', 'detail'];
 
 /**
  * CSV a spreadsheet reads safely. A cell it must show as text, never run (one starting with `=`,
@@ -49,7 +49,6 @@ export async function exportEvents(ctx: ServiceContext, input: z.infer<typeof Ex
   const csv = csvOf([
     HEADER,
     ...events.map((e) => [
-      e.id.toString(),
       e.seq,
       e.at.toISOString(),
       e.actor?.displayName ?? null,

@@ -1,14 +1,17 @@
 import type { z } from 'zod';
 import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
+import { AppError } from '../../errors.js';
 import { chainOf } from '../../audit/hash.js';
 import { verifyChain } from '../../audit/verify.js';
+import { checkAnchors } from './anchors.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { ListAuditInput } from './schema.js';
 
+// No `id`: it comes from one sequence shared by every municipality, so it would tell one town's
+// auditor how busy the others are. `seq` numbers the events of this municipality's chain.
 const eventSelect = {
-  id: true,
   seq: true,
   at: true,
   actorId: true,
@@ -49,19 +52,36 @@ export function auditWhere(
 /** The municipality's audit log, newest first, filtered, one keyset page at a time. */
 export async function listEvents(ctx: ServiceContext, input: z.infer<typeof ListAuditInput>) {
   assertCan(ctx.ability, 'read', 'AuditEvent');
-  const where = auditWhere(ctx, input, { id: input.cursor ? { lt: BigInt(input.cursor) } : undefined });
+  const where = auditWhere(ctx, input, { id: input.cursor ? { lt: await cursorId(ctx, input.cursor) } : undefined });
   const rows = await ctx.db.auditEvent.findMany({ where, select: eventSelect, orderBy: { id: 'desc' }, take: input.limit + 1 });
-  const items = rows.slice(0, input.limit).map((r) => ({ ...r, id: r.id.toString() }));
-  const nextCursor = rows.length > input.limit ? items[items.length - 1]!.id : null;
+  const items = rows.slice(0, input.limit);
+  const nextCursor = rows.length > input.limit ? String(items[items.length - 1]!.seq) : null;
   const { cursor: _c, limit: _l, ...filters } = input;
   ctx.audit.detail({ filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters] !== undefined), page: input.cursor ? 'next' : 'first' });
   return { items, nextCursor };
 }
 
-/** Recomputes the municipality's chain; names the first broken event, if any. */
+/**
+ * The id behind a cursor (the seq of the last event of the previous page): ids and seqs rise together
+ * within a chain, and paging on the id keeps every filter's index usable. A seq that names no event of
+ * the reader's chain was not handed out by this list.
+ */
+async function cursorId(ctx: ServiceContext, cursor: number): Promise<bigint> {
+  const row = await ctx.db.auditEvent.findUnique({ where: { chain_seq: { chain: chainOf(ctx.user.municipalityId), seq: cursor } }, select: { id: true } });
+  if (!row) throw new AppError('BAD_INPUT', { fields: { cursor: 'invalid' } });
+  return row.id;
+}
+
+/**
+ * Recomputes the municipality's chain and compares it with the signed checkpoints written outside the
+ * database; names the first broken event and the first checkpoint the database contradicts, if any.
+ */
 export async function verify(ctx: ServiceContext) {
   assertCan(ctx.ability, 'verify', 'AuditEvent');
-  const report = await verifyChain(ctx.db, chainOf(ctx.user.municipalityId));
-  ctx.audit.detail({ checked: report.checked, broken: report.firstBroken ? report.firstBroken.seq : null });
-  return { checked: report.checked, firstBroken: report.firstBroken, verifiedAt: ctx.clock() };
+  const chain = chainOf(ctx.user.municipalityId);
+  const report = await verifyChain(ctx.db, chain);
+  const anchors = await checkAnchors(ctx, chain);
+  const firstBroken = report.firstBroken && { seq: report.firstBroken.seq, reason: report.firstBroken.reason };
+  ctx.audit.detail({ checked: report.checked, broken: firstBroken?.seq ?? null, checkpoints: anchors?.checked ?? null, contradicted: anchors?.firstContradicted?.seq ?? null });
+  return { checked: report.checked, firstBroken, anchors, verifiedAt: ctx.clock() };
 }

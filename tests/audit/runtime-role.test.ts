@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { testDb } from '../helpers/db.js';
+import { makeMunicipality } from '../helpers/factories.js';
+import { AuditTrail } from '../../src/audit/writer.js';
+import { verifyChain } from '../../src/audit/verify.js';
+import { unsafeRuntimeRole } from '../../src/lib/db-roles.js';
+import { manualClock } from '../../src/lib/clock.js';
+
+const { db, url, ownerUrl } = await testDb();
+
+/** A municipality whose chain has `n` events, written by the app's writer as the runtime role. */
+async function chainOf(n: number) {
+  const town = await makeMunicipality(db);
+  const audit = new AuditTrail({ municipalityId: town.id, actorId: null, actorRole: null, requestId: 'req', ip: null }, manualClock());
+  for (let i = 1; i <= n; i++) audit.record({ action: 'case.read', entityType: 'Case', entityId: `case-${i}` });
+  await audit.flush(db);
+  return town.id;
+}
+
+/** One connection with the app's own credentials: what an attacker who stole DATABASE_URL has. */
+async function asApp<T>(work: (c: pg.Client) => Promise<T>, connection = url): Promise<T> {
+  const client = new pg.Client({ connectionString: connection });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+describe("the server's database role", () => {
+  it('is no superuser, owns nothing, and is the kind of role the server agrees to run as; the owner is refused', async () => {
+    await asApp(async (c) => {
+      const { rows } = await c.query(`SELECT r.rolsuper, (SELECT count(*)::int FROM pg_class WHERE relowner = r.oid) AS owns
+                                     FROM pg_roles r WHERE r.rolname = current_user`);
+      expect(rows[0]).toEqual({ rolsuper: false, owns: 0 });
+      expect(await unsafeRuntimeRole(c)).toBeNull();
+    });
+    expect(await asApp(unsafeRuntimeRole, ownerUrl)).toMatch(/superuser|owns the audit log/);
+  });
+
+  it.each([
+    ['UPDATE an event', (chain: string) => `UPDATE audit_event SET action = 'x' WHERE chain = '${chain}'`],
+    ['DELETE an event', (chain: string) => `DELETE FROM audit_event WHERE chain = '${chain}' AND seq = 2`],
+    ['TRUNCATE the log', () => 'TRUNCATE audit_event'],
+    ['INSERT an event past audit_append', (chain: string) =>
+      `INSERT INTO audit_event (chain, seq, at, action, outcome, prev_hash, hash) VALUES ('${chain}', 99, now(), 'forged', 'allowed', 'x', 'y')`],
+    ['switch the triggers off (replica mode)', () => 'SET session_replication_role = replica'],
+    ['DISABLE TRIGGER', () => 'ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_delete'],
+    ['move a chain head', (chain: string) => `UPDATE audit_chain_head SET seq = 1 WHERE chain = '${chain}'`],
+    ['delete a chain head', (chain: string) => `DELETE FROM audit_chain_head WHERE chain = '${chain}'`],
+    ['replace audit_append', () => 'CREATE OR REPLACE FUNCTION audit_append(p_events jsonb) RETURNS integer LANGUAGE sql AS $$ SELECT 0 $$'],
+    ['drop the append-only trigger', () => 'DROP TRIGGER audit_event_no_update ON audit_event'],
+    ['give itself the owner role', () => 'GRANT jisr_owner TO CURRENT_USER'],
+  ])('cannot %s', async (_what, sql) => {
+    const chain = await chainOf(3);
+    const refused = await asApp((c) => c.query(sql(chain)).then(() => null, (err: { code?: string; message: string }) => err));
+    expect(refused, sql(chain)).not.toBeNull();
+    // 42501 insufficient privilege, or (for a role that does not exist here) 42704: never applied.
+    expect(['42501', '42704', '42883']).toContain(refused!.code);
+    expect(await verifyChain(db, chain)).toMatchObject({ checked: 3, firstBroken: null });
+  });
+
+  it('still appends through audit_append and reads the log', async () => {
+    const chain = await chainOf(2);
+    expect(await db.auditEvent.count({ where: { chain } })).toBe(2);
+    expect(await db.auditChainHead.findUnique({ where: { chain }, select: { seq: true } })).toEqual({ seq: 2 });
+  });
+
+  it('has the casework rights on every other table, so a table added without grants fails here', async () => {
+    const missing = await asApp(async (c) => {
+      const { rows } = await c.query<{ name: string }>(`
+        SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+          AND c.relname NOT IN ('audit_event', 'audit_chain_head', '_prisma_migrations')
+          AND NOT (has_table_privilege(c.oid, 'SELECT') AND has_table_privilege(c.oid, 'INSERT')
+                   AND has_table_privilege(c.oid, 'UPDATE') AND has_table_privilege(c.oid, 'DELETE'))`);
+      return rows.map((r) => r.name);
+    });
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('the chain covers the event id', () => {
+  it('two events whose ids were swapped (by the owner, triggers off) no longer verify', async () => {
+    const chain = await chainOf(3);
+    const rows = await db.auditEvent.findMany({ where: { chain }, orderBy: { seq: 'asc' }, select: { id: true } });
+    const [a, b] = [rows[0]!.id, rows[1]!.id];
+    await asApp(async (c) => {
+      await c.query('BEGIN');
+      await c.query('SET LOCAL session_replication_role = replica');
+      await c.query('UPDATE audit_event SET id = -id WHERE id = $1', [a]);
+      await c.query('UPDATE audit_event SET id = $1 WHERE id = $2', [a, b]);
+      await c.query('UPDATE audit_event SET id = $1 WHERE id = $2', [b, -a]);
+      await c.query('COMMIT');
+    }, ownerUrl);
+    expect((await verifyChain(db, chain)).firstBroken).toMatchObject({ seq: 1, reason: 'hash_mismatch' });
+  });
+});
