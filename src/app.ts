@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type { Db } from './db.js';
 import type { Keyring } from './crypto/keyring.js';
+import type { Anchoring } from './audit/checkpoints.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { cookieName, createContext, type AppConfig } from './trpc/context.js';
 import { appRouter, type AppRouter } from './trpc/router.js';
@@ -18,6 +19,7 @@ export interface BuildAppOptions {
   db: Db;
   config: AppConfig;
   keyring: Keyring;
+  anchoring?: Anchoring | null;
   clock?: Clock;
   publicOrigin?: string | null;
   loginPerMinute?: number;
@@ -94,7 +96,7 @@ export async function buildApp(opts: BuildAppOptions) {
         const outgoing: string[] = [];
         return {
           ...createContext(
-            { db: opts.db, clock, config: opts.config, keyring: opts.keyring },
+            { db: opts.db, clock, config: opts.config, keyring: opts.keyring, anchoring: opts.anchoring ?? null },
             {
               requestId: String(req.id),
               ip: req.ip ?? null,
