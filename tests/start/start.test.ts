@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, chmod } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type Socket } from 'node:net';
 import { freePort } from '../../src/embedded.js';
 import { TEST_KEY_SPEC } from '../helpers/callers.js';
+import { testDb } from '../helpers/db.js';
 
 // `npm start` without DATABASE_URL, as a new user runs it: embedded PostgreSQL, migrations, demo data.
 const port = await freePort();
@@ -126,6 +127,23 @@ describe('npm start with no DATABASE_URL', () => {
     expect(await second.exited).toBe(0);
   });
 
+  it('anchors the demo log outside the database at start, with a signing key only its owner reads', { timeout: 120_000 }, async () => {
+    const dir = await dataDir();
+    const app = launch(dir);
+    await app.ready;
+    // The start-up turn of the checkpoint job signs the demo municipality's chain head into the data folder.
+    await until(() => existsSync(join(dir, 'checkpoints')) && readdirSync(join(dir, 'checkpoints')).some((f) => f.endsWith('.jsonl')), 'a checkpoint file');
+    const file = readdirSync(join(dir, 'checkpoints')).find((f) => f.endsWith('.jsonl'))!;
+    const checkpoint = JSON.parse(readFileSync(join(dir, 'checkpoints', file), 'utf8').trim().split('\n')[0]!);
+    expect(checkpoint).toMatchObject({ v: 1, chain: file.replace('.jsonl', ''), seq: expect.any(Number), key: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(statSync(join(dir, 'audit-signing-key')).mode & 0o077).toBe(0);
+    const cookie = (await signIn('auditor@demo.jisr.local')).headers.get('set-cookie')!.split(';')[0]!;
+    const anchors = await fetch(`${origin}/trpc/audit.anchors`, { headers: { cookie } });
+    expect(((await anchors.json()) as { result: { data: { json: { configured: boolean; stopped: boolean } } } }).result.data.json).toMatchObject({ configured: true, stopped: false });
+    app.child.kill('SIGINT');
+    expect(await app.exited).toBe(0);
+  });
+
   it('stops the embedded database it had started when Ctrl-C comes half-way through the start', { timeout: 120_000 }, async () => {
     const dir = await dataDir();
     const run = launch(dir);
@@ -179,5 +197,27 @@ describe('npm start with no DATABASE_URL', () => {
       for (const socket of connections) socket.destroy();
       silent.close();
     }
+  });
+});
+
+describe('npm start in production', () => {
+  it('refuses, in one line, to run as a superuser or the owner of the audit log, and starts as a member of jisr_app', { timeout: 120_000 }, async () => {
+    const { url, ownerUrl } = await testDb();
+    const production = { NODE_ENV: 'production', JISR_DATA_KEY: TEST_KEY_SPEC, JOBS: 'off' };
+    const refused = launch(await dataDir(), { ...production, DATABASE_URL: ownerUrl });
+    expect(await refused.exited).toBe(1);
+    const lines = refused.output().trim().split('\n').filter((l) => !l.startsWith('AUDIT_SIGNING_KEY'));
+    expect(lines).toEqual([expect.stringMatching(/^Refusing to start: the database role "\w+" is a superuser, .*MIGRATION_DATABASE_URL/)]);
+
+    const served = launch(await dataDir(), { ...production, DATABASE_URL: url });
+    // In production there is no banner: it is up when /healthz answers.
+    let health = 0;
+    while (health !== 200 && served.child.exitCode === null) {
+      health = await fetch(`${origin}/healthz`).then((r) => r.status, () => 0);
+      if (health !== 200) await new Promise((tick) => setTimeout(tick, 50));
+    }
+    expect(health).toBe(200);
+    served.child.kill('SIGTERM');
+    expect(await served.exited).toBe(0);
   });
 });
