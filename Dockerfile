@@ -33,6 +33,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/prisma ./prisma
 COPY --from=build /app/src ./src
 COPY --from=build /app/web/dist ./web/dist
+# The checkpoint directory (a volume in docker-compose) belongs to the server's user, which appends to it.
+RUN mkdir -p /var/lib/jisr/checkpoints && chown node:node /var/lib/jisr/checkpoints
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
