@@ -8,7 +8,7 @@ import { createAdmin } from '../../src/cli/create-admin.js';
 import { connectClient } from '../../src/lib/pg-client.js';
 import { LOCK_AFTER_FAILURES } from '../../src/modules/auth/login.js';
 
-const { db, url } = await testDb();
+const { db, ownerUrl } = await testDb();
 
 /** `email` with the character at `at` replaced: `c_ordinator@…` for at = 1. */
 const swap = (email: string, at: number, by: string) => email.slice(0, at) + by + email.slice(at + 1);
@@ -104,7 +104,7 @@ describe('the e-mail migration', () => {
 
   /** Runs the migration again over rows as they were before it, then rolls everything back. */
   async function rerun(setup: (run: (q: string, params?: unknown[]) => Promise<unknown>) => Promise<void>) {
-    const client = await connectClient(url);
+    const client = await connectClient(ownerUrl);
     const run = (q: string, params: unknown[] = []) => client.query(q, params);
     try {
       await run('BEGIN');
