@@ -1,24 +1,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 import { buildApp } from '../../src/app.js';
 import { systemClock } from '../../src/lib/clock.js';
 import { testDb } from '../helpers/db.js';
 import { testConfig, testKeyring } from '../helpers/callers.js';
 import { TEST_PASSWORD } from '../helpers/factories.js';
 
-// Debian's Chromium, headless, with nothing that would reach outside this machine.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const webRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -69,7 +59,7 @@ export async function browserWorld() {
     const address = app.server.address();
     if (!address || typeof address === 'string') throw new Error('no port');
     world.base = `http://127.0.0.1:${address.port}`;
-    world.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    world.browser = await launchChromium();
   });
   afterAll(async () => {
     await world.browser?.close();
