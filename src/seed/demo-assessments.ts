@@ -3,6 +3,7 @@ import type { AuditTrail } from '../audit/writer.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { FactorDomain, FactorRating } from '../generated/prisma/enums.js';
 import { COMMENT_FIELD, JUDGEMENT_FIELD } from '../modules/assessments/service.js';
+import type { TimelineKind } from '../modules/cases/timeline-policy.js';
 
 /** Synthetic assessments, oldest first: a worrying start, then a calmer picture with gaps named. */
 const ROUNDS: { daysAgo: number; judgement: string; rate: (domain: FactorDomain, i: number) => FactorRating; comment?: [code: string, text: string] }[] = [
@@ -46,7 +47,7 @@ export async function seedAssessments(tx: Tx, audit: AuditTrail, keyring: Keyrin
       },
       select: { id: true },
     });
-    await tx.caseEvent.create({ data: { caseId: c.id, municipalityId: c.municipalityId, at, actorId: assessorId, kind: 'assessment', data: { assessmentId: created.id } } });
+    await tx.caseEvent.create({ data: { caseId: c.id, municipalityId: c.municipalityId, at, actorId: assessorId, kind: 'assessment' satisfies TimelineKind, data: { assessmentId: created.id } } });
     audit.record({ action: 'assessment.create', municipalityId: c.municipalityId, entityType: 'Case', entityId: c.id, detail: { assessmentId: created.id, via: 'seed' } });
   }
 }

@@ -3,6 +3,7 @@ import type { AuditTrail } from '../audit/writer.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { PanelDecision } from '../generated/prisma/enums.js';
 import { DISSENT_FIELD, MINUTE_FIELD } from '../modules/meetings/access.js';
+import type { TimelineKind } from '../modules/cases/timeline-policy.js';
 
 type Staff = { coordinator: string; socialWorker: string; practitioner: string; youthCentre: string; school: string };
 
@@ -65,10 +66,10 @@ export async function seedMeetings(tx: Tx, audit: AuditTrail, keyring: Keyring, 
         select: { id: true },
       });
       taskIds.push(task.id);
-      await tx.caseEvent.create({ data: { caseId: item.caseId, municipalityId: town.id, at: decidedAt, actorId: staff.coordinator, kind: 'intervention', data: { interventionId: intervention.id, type: 'sport_youth', agencyId: staff.youthCentre, assigneeId: staff.practitioner } } });
+      await tx.caseEvent.create({ data: { caseId: item.caseId, municipalityId: town.id, at: decidedAt, actorId: staff.coordinator, kind: 'intervention' satisfies TimelineKind, data: { interventionId: intervention.id, type: 'sport_youth', agencyId: staff.youthCentre, assigneeId: staff.practitioner } } });
     }
     const detail = { meetingId: past.id, agendaItemId: item.id, decision: d.decision, consensus: !d.dissent, interventionIds, taskIds };
-    await tx.caseEvent.create({ data: { caseId: item.caseId, municipalityId: town.id, at: decidedAt, actorId: staff.coordinator, kind: 'panel_decision', data: detail } });
+    await tx.caseEvent.create({ data: { caseId: item.caseId, municipalityId: town.id, at: decidedAt, actorId: staff.coordinator, kind: 'panel_decision' satisfies TimelineKind, data: detail } });
     audit.record({ action: 'meeting.decide', municipalityId: town.id, entityType: 'MeetingAgendaItem', entityId: item.id, detail: { ...detail, via: 'seed' } });
   }
   const minute = (body: string, createdAt: Date, agendaItemId: string | null = null, correctsId: string | null = null) =>

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { CaseSection } from '../../generated/prisma/enums.js';
 import { SECTIONS, type Position } from './schema.js';
+import type { TimelineKind } from './timeline-policy.js';
 
 /** What the case rules look at, for deciding in memory which sections of a loaded case a user sees. */
 export const ruleSelect = {
@@ -45,7 +46,7 @@ export function mayHandleRestricted(ctx: Pick<ServiceContext, 'ability'>, row: R
 }
 
 /** Appends one entry to the case's timeline. `data` holds ids and facts, never note or summary text. */
-export function recordEvent(ctx: ServiceContext, c: { id: string; municipalityId: string }, kind: string, data: Prisma.InputJsonObject) {
+export function recordEvent(ctx: ServiceContext, c: { id: string; municipalityId: string }, kind: TimelineKind, data: Prisma.InputJsonObject) {
   return ctx.db.caseEvent.create({
     data: { caseId: c.id, municipalityId: c.municipalityId, at: ctx.clock(), actorId: ctx.user.id, kind, data },
     select: { id: true },

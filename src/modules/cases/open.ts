@@ -2,6 +2,7 @@ import type { DbClient } from '../../db.js';
 import type { AuditTrail } from '../../audit/writer.js';
 import type { Cohort } from '../../generated/prisma/enums.js';
 import { firstReviewDate } from './review.js';
+import type { TimelineKind } from './timeline-policy.js';
 
 /**
  * The next case reference of a municipality and year, `<CODE>-<YEAR>-<NNNN>`. The counter row is
@@ -46,7 +47,7 @@ export async function openCase(db: DbClient, audit: Pick<AuditTrail, 'record'>, 
     select: { id: true, reference: true },
   });
   await db.caseEvent.create({
-    data: { caseId: created.id, municipalityId: input.municipalityId, at: input.at, actorId: input.actorId, kind: 'opened', data: { referralId: input.referralId } },
+    data: { caseId: created.id, municipalityId: input.municipalityId, at: input.at, actorId: input.actorId, kind: 'opened' satisfies TimelineKind, data: { referralId: input.referralId } },
   });
   audit.record({ action: 'case.open', municipalityId: input.municipalityId, entityType: 'Case', entityId: created.id, detail: { reference, referralId: input.referralId } });
   return created;

@@ -4,12 +4,12 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { findCase, ruleSelect, visibleSections } from './access.js';
 import { notesPage } from './notes.js';
 import { mayAddIntervention, planChoices, planOf } from './interventions.js';
+import { timelineOf } from './timeline.js';
 
 /** The field name bound into a summary's ciphertext. */
 export const SUMMARY_FIELD = 'case.summary';
-/** How many notes and timeline entries the case page carries; `cases.notes` pages further. */
+/** How many notes the case page carries; `cases.notes` pages further. */
 const NOTES_ON_PAGE = 50;
-const TIMELINE_ON_PAGE = 200;
 
 const caseSelect = {
   ...ruleSelect,
@@ -93,47 +93,8 @@ export async function getCase(ctx: ServiceContext, id: string) {
   const plan = can('plan') ? await planOf(ctx, id) : null;
   // The pickers for a new intervention, only to those who may add one.
   const planAdd = can('plan') && mayAddIntervention(ctx, c) ? await planChoices(ctx) : null;
-  const timeline = await timelineOf(ctx, id, { summary: can('summary'), team: can('team'), plan: can('plan'), assessments: can('assessments') });
+  const timeline = await timelineOf(ctx, id, { sections, ownsPlan: mayAddIntervention(ctx, c) });
 
   ctx.audit.detail({ sections });
   return { ...header, sections, summary, notes, team, plan, planAdd, timeline };
-}
-
-/** Keys of timeline data that carry minuted free text: shown to those who read the summary. */
-const TEXT_KEYS = new Set(['reason', 'purpose']);
-
-/**
- * The case's history, newest first, cut to what the user may know: entries about notes only for
- * notes they may read, the case team only to those who see the team, reasons only with the summary.
- */
-async function timelineOf(ctx: ServiceContext, caseId: string, may: { summary: boolean; team: boolean; plan: boolean; assessments: boolean }) {
-  const events = await ctx.db.caseEvent.findMany({
-    where: { caseId },
-    select: { id: true, at: true, actorId: true, kind: true, data: true },
-    orderBy: { id: 'desc' },
-    take: TIMELINE_ON_PAGE,
-  });
-  const noteIds = events.flatMap((e) => (e.kind === 'note' ? [String((e.data as { noteId?: string } | null)?.noteId)] : []));
-  const readableNotes = new Set(
-    noteIds.length
-      ? (await ctx.db.caseNote.findMany({ where: { AND: [accessibleBy(ctx.ability).ofType('CaseNote'), { id: { in: noteIds } }] }, select: { id: true } })).map((n) => n.id)
-      : [],
-  );
-  const shown = events.filter((e) => {
-    const data = (e.data ?? {}) as Record<string, unknown>;
-    if (e.kind === 'note') return readableNotes.has(String(data.noteId));
-    if (e.kind === 'disclose' || e.kind === 'revoke') return may.team;
-    if (e.kind === 'summary') return may.summary;
-    if (e.kind.startsWith('intervention')) return may.plan;
-    if (e.kind === 'assessment') return may.assessments;
-    return true;
-  });
-  const actorIds = [...new Set(shown.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
-  const actors = new Map(
-    (await ctx.db.user.findMany({ where: { id: { in: actorIds }, municipalityId: ctx.user.municipalityId }, select: { id: true, displayName: true } })).map((u) => [u.id, u]),
-  );
-  return shown.map((e) => {
-    const data = Object.entries((e.data ?? {}) as Record<string, unknown>).filter(([k]) => may.summary || !TEXT_KEYS.has(k));
-    return { id: e.id.toString(), at: e.at, kind: e.kind, actor: e.actorId ? (actors.get(e.actorId) ?? null) : null, data: Object.fromEntries(data) };
-  });
 }

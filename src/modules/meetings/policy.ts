@@ -1,5 +1,6 @@
 import type { RuleBuilder } from '../../auth/ability.js';
 import type { SessionUser } from '../../auth/session.js';
+import type { CaseSection } from '../../generated/prisma/enums.js';
 import { liveDisclosureTo } from '../cases/policy.js';
 
 /** An invitation that reaches this user: to them by name, or to their (active) agency. */
@@ -33,3 +34,22 @@ export function defineMeetingRules(user: SessionUser, { can }: RuleBuilder, now:
   const caseRules = user.role === 'social_worker' ? [{ ...own, keyWorkerId: user.id }, disclosed] : [disclosed];
   for (const c of caseRules) can('read', 'MeetingAgendaItem', { meeting: { is: invited }, case: { is: c } });
 }
+
+/**
+ * What of the panel's record about a case a reader may know, by the case sections they may read
+ * (DESIGN: "decisions become plan actions"; minutes and dissent are minuted free text about the case,
+ * which this app shows with the summary, as it does the reasons and purposes on a case's timeline):
+ * - the decision and whether it was by consensus: readers of the plan;
+ * - the dissent (who disagreed with that decision, and why): readers of the plan and the summary;
+ * - minutes about the agenda item: readers of the summary.
+ * Minutes about the meeting as a whole go to everyone who may read the meeting.
+ */
+export const PANEL_RECORD_SECTIONS = {
+  decision: ['plan'],
+  dissent: ['plan', 'summary'],
+  minutes: ['summary'],
+} as const satisfies Record<string, readonly CaseSection[]>;
+
+/** True when a reader of these sections of a case may know this part of the panel's record about it. */
+export const mayKnowPanel = (sections: readonly string[], part: keyof typeof PANEL_RECORD_SECTIONS) =>
+  PANEL_RECORD_SECTIONS[part].every((s) => sections.includes(s));

@@ -8,6 +8,7 @@ import { ruleSelect, visibleSections } from '../cases/access.js';
 import { SUMMARY_FIELD } from '../cases/read.js';
 import { planChoices, planOf } from '../cases/interventions.js';
 import { DISSENT_FIELD, MINUTE_FIELD, findMeeting } from './access.js';
+import { mayKnowPanel } from './policy.js';
 
 const LIST_LIMIT = 100;
 
@@ -60,7 +61,10 @@ const itemSelect = {
 
 type ItemRow = Prisma.MeetingAgendaItemGetPayload<{ select: typeof itemSelect }>;
 
-/** The need-to-know pack of one agenda item: the case's reference and stage, and only the sections the user may read. */
+/**
+ * The need-to-know pack of one agenda item: the case's reference and stage, only the sections the user
+ * may read, and of the panel's record only what those sections allow (PANEL_RECORD_SECTIONS).
+ */
 async function packOf(ctx: ServiceContext, item: ItemRow) {
   const c = item.case;
   const sections = visibleSections(ctx, c).filter((s): s is CaseSection => s !== 'team' && s !== 'timeline');
@@ -68,6 +72,7 @@ async function packOf(ctx: ServiceContext, item: ItemRow) {
     ? { person: c.person, cohort: c.cohort, text: c.summary ? ctx.keyring.decrypt(c.summary, SUMMARY_FIELD) : null }
     : null;
   const plan = sections.includes('plan') ? await planOf(ctx, c.id) : null;
+  const [decided, dissent] = [mayKnowPanel(sections, 'decision'), mayKnowPanel(sections, 'dissent')];
   return {
     // No position: an invitee's numbering must not reveal the items they do not see.
     id: item.id,
@@ -75,16 +80,19 @@ async function packOf(ctx: ServiceContext, item: ItemRow) {
     sections,
     summary,
     plan,
-    decision: item.decision,
-    consensus: item.consensus,
-    dissent: item.dissent ? ctx.keyring.decrypt(item.dissent, DISSENT_FIELD) : null,
-    decidedAt: item.decidedAt,
+    decision: decided ? item.decision : null,
+    consensus: decided ? item.consensus : null,
+    dissent: dissent && item.dissent ? ctx.keyring.decrypt(item.dissent, DISSENT_FIELD) : null,
+    decidedAt: decided ? item.decidedAt : null,
+    // What was recorded but is not theirs to read, so the page says so instead of "no decision yet".
+    withheld: { decision: !decided && item.decision !== null, dissent: decided && !dissent && item.dissent !== null },
   };
 }
 
 /**
  * `meetings.get`: the meeting, its invitees, and of its agenda only the items the user may see (the
- * CASL rules filter them in the query), each with its pack; minutes in general and about those items.
+ * CASL rules filter them in the query), each with its pack; minutes in general, and about the items whose
+ * pack allows them.
  * The coordinator also gets what the decision form offers. Audited with the items and cases shown.
  */
 export async function getMeeting(ctx: ServiceContext, id: string) {
@@ -110,8 +118,9 @@ export async function getMeeting(ctx: ServiceContext, id: string) {
   const agenda = [];
   for (const item of items) agenda.push(await packOf(ctx, item));
   const itemIds = agenda.map((i) => i.id);
+  const minutesOn = agenda.filter((i) => mayKnowPanel(i.sections, 'minutes')).map((i) => i.id);
   const minutes = await ctx.db.meetingMinute.findMany({
-    where: { meetingId: id, OR: [{ agendaItemId: null }, { agendaItemId: { in: itemIds } }] },
+    where: { meetingId: id, OR: [{ agendaItemId: null }, { agendaItemId: { in: minutesOn } }] },
     select: { id: true, agendaItemId: true, body: true, correctsId: true, createdAt: true, authorId: true },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });

@@ -7,6 +7,7 @@ import { BulkLoader, pgArray, type Column } from './bulk.js';
 import { KIND, detUuid } from './ids.js';
 import { Prng, hashString } from './prng.js';
 import { syntheticName } from './names.js';
+import type { TimelineKind } from '../../modules/cases/timeline-policy.js';
 
 export interface ScaleOptions {
   people: number;
@@ -420,9 +421,9 @@ async function seedMunicipality(index: number, town: ScaleMunicipality, opts: Sc
     await emit('case_record', caseRow, caseHashed);
 
     const actor = staff.coordinators[0]!;
-    await emit('case_event', [caseId, town.id, iso(opened), actor, 'opened', JSON.stringify({ referralId: id(KIND.referral, r) })]);
+    await emit('case_event', [caseId, town.id, iso(opened), actor, 'opened' satisfies TimelineKind, JSON.stringify({ referralId: id(KIND.referral, r) })]);
     if (stage !== 'intake') {
-      await emit('case_event', [caseId, town.id, iso(Math.min(updated, opened + DAY)), actor, 'stage', JSON.stringify({ from: 'intake', to: stage, reason: 'Agreed at the panel meeting' })]);
+      await emit('case_event', [caseId, town.id, iso(Math.min(updated, opened + DAY)), actor, 'stage' satisfies TimelineKind, JSON.stringify({ from: 'intake', to: stage, reason: 'Agreed at the panel meeting' })]);
     }
 
     const noteCount = crng.int(0, 4);

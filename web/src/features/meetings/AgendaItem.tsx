@@ -9,7 +9,7 @@ import type { AgendaItem, Choices } from './api';
 /** The decision as recorded: what, and consensus or the dissent. */
 function DecisionView(props: { item: AgendaItem }) {
   return (
-    <Show when={props.item.decision} fallback={<p class="muted">{t('meeting.undecided')}</p>}>
+    <Show when={props.item.decision} fallback={<p class="muted">{props.item.withheld.decision ? t('meeting.decisionWithheld') : t('meeting.undecided')}</p>}>
       {(d) => (
         <div class="decision" data-testid="decision">
           <p>
@@ -18,6 +18,9 @@ function DecisionView(props: { item: AgendaItem }) {
               <span class="badge ok">{t('meeting.consensus')}</span>
             </Show>
           </p>
+          <Show when={props.item.withheld.dissent}>
+            <p class="muted small">{t('meeting.dissentWithheld')}</p>
+          </Show>
           <Show when={props.item.dissent}>
             {(text) => (
               <div class="dissent">

@@ -63,6 +63,8 @@ export const meetingsAr: MeetingsDictionary = {
     noPlan: 'لا تدخلات بعد.',
     decision: 'القرار',
     undecided: 'لا قرار بعد.',
+    decisionWithheld: 'اتخذت اللجنة قرارها؛ ويُطلَع عليه من يرى خطة الدعم لهذه الحالة.',
+    dissentWithheld: 'سُجّل اعتراض؛ ويُطلَع على نصّه من يرى أيضًا ملخّص هذه الحالة.',
     consensus: 'بالإجماع',
     consensusLabel: 'اتفقت اللجنة',
     dissent: 'الاعتراض المسجّل',

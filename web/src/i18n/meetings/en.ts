@@ -64,6 +64,8 @@ export const meetingsEn = {
     noPlan: 'No intervention yet.',
     decision: 'Decision',
     undecided: 'No decision yet.',
+    decisionWithheld: 'The panel has decided; the decision is shared with those who see this case’s support plan.',
+    dissentWithheld: 'A dissent was recorded; its words are shared with those who also see this case’s summary.',
     consensus: 'By consensus',
     consensusLabel: 'The panel agreed',
     dissent: 'Recorded dissent',

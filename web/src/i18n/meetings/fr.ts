@@ -63,6 +63,8 @@ export const meetingsFr: MeetingsDictionary = {
     noPlan: 'Aucune intervention pour l’instant.',
     decision: 'Décision',
     undecided: 'Pas encore de décision.',
+    decisionWithheld: 'Le panel a décidé ; la décision est partagée avec ceux qui voient le plan d’accompagnement de ce dossier.',
+    dissentWithheld: 'Un désaccord a été consigné ; ses termes sont partagés avec ceux qui voient aussi le résumé de ce dossier.',
     consensus: 'Par consensus',
     consensusLabel: 'Le panel est d’accord',
     dissent: 'Désaccord consigné',
