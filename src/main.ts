@@ -34,6 +34,13 @@ try {
     const server = await startEmbeddedPostgres({ dir: `${env.JISR_DATA_DIR}/postgres` });
     shutdown.onStop(() => server.stop());
     shutdown.onForce(() => server.kill());
+    // The app cannot serve without it: stop with a clear word (exit 1), so whatever supervises the app restarts both.
+    server.onUnexpectedExit((words) =>
+      setImmediate(() => {
+        if (shutdown.requested) return; // a terminal's Ctrl-C reached PostgreSQL first
+        void shutdown.fail(new StartRefused(`The embedded PostgreSQL stopped unexpectedly, so Jisr stops too; start it again with npm start. PostgreSQL said:\n  ${words}`));
+      }),
+    );
     await shutdown.checkpoint();
     // Two roles, as in production: migrations as the owner, the server as a role that owns nothing.
     const roles = await embeddedRoles(server);

@@ -131,5 +131,5 @@ export function createShutdown({ log, exit = (code) => process.exit(code), now =
   };
 }
 
-/** A start the app refuses for a reason the operator can fix: logged as its one line, no stack. */
+/** A start refused, or a stop forced, for a reason the operator can act on: logged as its words, no stack. */
 export class StartRefused extends Error {}

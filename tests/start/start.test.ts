@@ -144,6 +144,41 @@ describe('npm start with no DATABASE_URL', () => {
     expect(await app.exited).toBe(0);
   });
 
+  it('survives a kill -9 of the app: its PostgreSQL is stopped, and the next start works', { timeout: 120_000 }, async () => {
+    const dir = await dataDir();
+    const first = launch(dir);
+    await first.ready;
+    const pidFile = join(dir, 'postgres', 'postmaster.pid');
+    const pgPid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    process.kill(first.child.pid!, 'SIGKILL');
+    await first.exited;
+    // The watchdog asks PostgreSQL to shut down as soon as the app is gone.
+    const running = () => {
+      try {
+        process.kill(pgPid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    await until(() => !existsSync(pidFile) && !running(), 'the orphaned PostgreSQL to stop', 30_000);
+    const second = launch(dir);
+    await second.ready;
+    expect((await signIn('coordinator@demo.jisr.local')).status).toBe(200);
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('stops with PostgreSQL’s words when the embedded server dies under it, instead of answering 503 for ever', { timeout: 120_000 }, async () => {
+    const dir = await dataDir();
+    const app = launch(dir);
+    await app.ready;
+    const pgPid = Number(readFileSync(join(dir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    process.kill(pgPid, 'SIGQUIT'); // an immediate shutdown, as a crash or an operator's kill would leave it
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain('The embedded PostgreSQL stopped unexpectedly, so Jisr stops too');
+  });
+
   it('stops the embedded database it had started when Ctrl-C comes half-way through the start', { timeout: 120_000 }, async () => {
     const dir = await dataDir();
     const run = launch(dir);
