@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'auth.sessions.end',
   'auth.changePassword',
   'auth.setLocale',
+  'auth.notice.dismiss',
   // Administration
   'municipality.create',
   'agency.list',
@@ -37,6 +38,7 @@ export const AUDIT_ACTIONS = [
   'audit.list',
   'audit.export',
   'audit.verify',
+  'audit.flags',
   'audit.anchors',
   // People and referrals
   'person.match',

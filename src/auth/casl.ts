@@ -12,6 +12,7 @@ import type {
   Assessment,
   AssessmentFactor,
   AuditEvent,
+  AuditFlag,
   Case,
   CaseTask,
   CaseNote,
@@ -42,6 +43,7 @@ export type AppSubjects =
       Assessment: Assessment;
       AssessmentFactor: AssessmentFactor;
       AuditEvent: AuditEvent;
+      AuditFlag: AuditFlag;
       Case: Case;
       CaseTask: CaseTask;
       CaseNote: CaseNote;

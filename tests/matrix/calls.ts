@@ -40,6 +40,7 @@ export const CALLS: Record<string, Call> = {
     },
   },
   'auth.setLocale': { input: () => ({ locale: 'en' }) },
+  'auth.dismissNotice': { input: none },
 
   'agencies.list': { input: () => ({}) },
   'agencies.create': { input: () => ({ name: `Matrix agency ${tag()}`, kind: 'ngo' }) },
@@ -55,6 +56,7 @@ export const CALLS: Record<string, Call> = {
   'audit.list': { input: () => ({}) },
   'audit.verify': { input: none },
   'audit.export': { input: () => ({}) },
+  'audit.flags': { input: () => ({}) },
 
   'people.match': { input: () => ({ name: 'Sami Test' }) },
   'people.create': { input: () => ({ nameLatin: 'Nour Synthetic', cohort: 'youth', birthYear: 2001 }) },

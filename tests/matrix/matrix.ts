@@ -103,6 +103,7 @@ export const GRID: Record<string, Spec> = {
   },
   'auth.changePassword': { target: 'none', ...everyone },
   'auth.setLocale': { target: 'none', ...everyone },
+  'auth.dismissNotice': { target: 'none', ...everyone },
 
   // "users, agencies, settings, retention policy": admin. DESIGN is silent on coordinators reading
   // agencies and looking up colleagues; they must, to assign key workers and build case teams.
@@ -123,6 +124,8 @@ export const GRID: Record<string, Spec> = {
   'audit.list': { target: 'none', ...nobody, AU: 'ok' },
   'audit.verify': { target: 'none', ...nobody, AU: 'ok' },
   'audit.export': { target: 'none', ...nobody, AU: 'ok' },
+  // "review flags": auditor only.
+  'audit.flags': { target: 'none', ...nobody, AU: 'ok' },
 
   // "match a person by name": SW and AP existence only (the content is checked in lists.test.ts).
   'people.match': { target: 'none', ...referrers },

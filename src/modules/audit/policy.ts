@@ -1,7 +1,8 @@
 import type { RuleBuilder } from '../../auth/ability.js';
 import type { SessionUser } from '../../auth/session.js';
 
-/** Auditors read and verify their municipality's audit log; nobody may change it. */
+/** Auditors read and verify their municipality's audit log and read its flags; nobody may change the log. */
 export function defineAuditRules(user: SessionUser, { can }: RuleBuilder) {
   if (user.role === 'auditor') can(['read', 'verify'], 'AuditEvent', { municipalityId: user.municipalityId });
+  if (user.role === 'auditor') can('read', 'AuditFlag', { municipalityId: user.municipalityId });
 }

@@ -1,6 +1,7 @@
 import { t } from '../../trpc/init.js';
 import { procedure } from '../../trpc/procedures.js';
-import { ExportAuditInput, ListAuditInput } from './schema.js';
+import { ExportAuditInput, ListAuditInput, ListFlagsInput } from './schema.js';
+import { listFlags } from './flags.js';
 import { exportEvents } from './export.js';
 import * as audit from './service.js';
 import { anchorStatus } from './anchors.js';
@@ -10,4 +11,5 @@ export const auditRouter = t.router({
   export: procedure('audit.export', { entity: 'AuditEvent' }).input(ExportAuditInput).mutation(({ ctx, input }) => exportEvents(ctx, input)),
   verify: procedure('audit.verify', { entity: 'AuditEvent' }).mutation(({ ctx }) => audit.verify(ctx)),
   anchors: procedure('audit.anchors', { entity: 'AuditEvent' }).query(({ ctx }) => anchorStatus(ctx)),
+  flags: procedure('audit.flags', { entity: 'AuditFlag' }).input(ListFlagsInput).query(({ ctx, input }) => listFlags(ctx, input)),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instant, text } from '../../lib/text.js';
+import { cursorField, cursorId, cursorInstant } from '../../lib/cursor.js';
 
 export const ListAuditInput = z.object({
   actorId: z.uuid().optional(),
@@ -21,3 +22,14 @@ export const ListAuditInput = z.object({
 
 /** The same filters, for a CSV export (bounded by the service, not paged). */
 export const ExportAuditInput = ListAuditInput.omit({ cursor: true, limit: true }).default({});
+
+/** Where the next page of flags starts: the time and id of the last flag of the previous page. */
+const FlagPosition = z.strictObject({ at: cursorInstant, id: cursorId });
+
+export const ListFlagsInput = z
+  .object({
+    /** Opaque keyset cursor from the previous page's `nextCursor`. */
+    cursor: cursorField(FlagPosition).optional(),
+    limit: z.number().int().min(1).max(100).default(50),
+  })
+  .default({ limit: 50 });

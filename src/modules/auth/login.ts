@@ -3,6 +3,7 @@ import { normalizeEmail } from '../../lib/email.js';
 import { audited } from '../../audit/writer.js';
 import { dummyVerify, hashPassword, needsRehash, verifyPassword } from '../../auth/password.js';
 import { createSession, endSessions, hashTokenOf, sessionUserSelect } from '../../auth/session.js';
+import { noticeSelect, pendingNotice } from './notice.js';
 import type { Context } from '../../trpc/context.js';
 import type { Tx } from '../../db.js';
 
@@ -49,6 +50,7 @@ export async function login(ctx: Context, input: { email: string; password: stri
       lockedUntil: true,
       failedLogins: true,
       failedLoginsSince: true,
+      ...noticeSelect,
     },
   });
 
@@ -120,6 +122,7 @@ export async function login(ctx: Context, input: { email: string; password: stri
   if ('locked' in started) throw refused();
   const { token } = started;
   ctx.setSessionCookie(token);
-  const { passwordHash: _h, disabledAt: _d, lockedUntil: _l, failedLogins: _f, failedLoginsSince: _s, ...me } = user;
-  return me;
+  const { passwordHash: _h, disabledAt: _d, lockedUntil: _l, failedLogins: _f, failedLoginsSince: _s, ...rest } = user;
+  const { credentialsSetAt: _a, credentialsSetHow: _w, noticeSeenAt: _n, credentialsSetBy: _b, ...me } = rest;
+  return { ...me, notice: pendingNotice(user) };
 }

@@ -5,7 +5,11 @@ import { ChangePasswordInput, EndSessionInput, LoginInput, SetLocaleInput } from
 import { login } from './login.js';
 import * as auth from './service.js';
 
-/** One's own account: reachable while a one-time password must still be replaced. */
+/**
+ * Reachable while a one-time password must still be replaced: seeing who one is, choosing one's own
+ * password, signing out. Nothing else, not even one's sessions or language: whoever holds the one-time
+ * password (the admin who created or reset the account) reads nothing under the owner's name.
+ */
 const account = (action: AuditAction, options: ProcedureOptions = {}) => procedure(action, { ...options, allowPasswordChange: true });
 
 export const authRouter = t.router({
@@ -16,8 +20,8 @@ export const authRouter = t.router({
     ctx.clearSessionCookie();
     return { ok: true };
   }),
-  sessions: account('auth.sessions', { entity: 'Session' }).query(({ ctx }) => auth.listSessions(ctx)),
-  endSession: account('auth.sessions.end', { entity: 'Session', idFrom: 'id' }).input(EndSessionInput).mutation(async ({ ctx, input }) => {
+  sessions: procedure('auth.sessions', { entity: 'Session' }).query(({ ctx }) => auth.listSessions(ctx)),
+  endSession: procedure('auth.sessions.end', { entity: 'Session', idFrom: 'id' }).input(EndSessionInput).mutation(async ({ ctx, input }) => {
     await auth.endSession(ctx, input.id);
     return { ok: true };
   }),
@@ -25,8 +29,12 @@ export const authRouter = t.router({
     await auth.changePassword(ctx, input);
     return { ok: true };
   }),
-  setLocale: account('auth.setLocale', { entity: 'User' }).input(SetLocaleInput).mutation(async ({ ctx, input }) => {
+  setLocale: procedure('auth.setLocale', { entity: 'User' }).input(SetLocaleInput).mutation(async ({ ctx, input }) => {
     await auth.setLocale(ctx, input.locale);
+    return { ok: true };
+  }),
+  dismissNotice: procedure('auth.notice.dismiss', { entity: 'User' }).mutation(async ({ ctx }) => {
+    await auth.dismissNotice(ctx);
     return { ok: true };
   }),
 });

@@ -4,15 +4,16 @@ import { checkPasswordPolicy, hashPassword, verifyPassword } from '../../auth/pa
 import { endSessions } from '../../auth/session.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { noticeSelect, pendingNotice } from './notice.js';
 
-/** The signed-in user and their municipality, for the app shell. */
+/** The signed-in user, their municipality and the account notice they have not dismissed, for the app shell. */
 export async function me(ctx: ServiceContext) {
-  const municipality = await ctx.db.municipality.findUniqueOrThrow({
-    where: { id: ctx.user.municipalityId },
-    select: { id: true, name: true },
+  const { municipality, ...notice } = await ctx.db.user.findUniqueOrThrow({
+    where: { id: ctx.user.id },
+    select: { municipality: { select: { id: true, name: true } }, ...noticeSelect },
   });
   ctx.audit.subject('User', ctx.user.id);
-  return { ...ctx.user, municipality };
+  return { ...ctx.user, municipality, notice: pendingNotice(notice) };
 }
 
 export async function logout(ctx: ServiceContext) {
@@ -71,4 +72,14 @@ export async function changePassword(ctx: ServiceContext, input: { currentPasswo
 export async function setLocale(ctx: ServiceContext, locale: 'ar' | 'fr' | 'en') {
   await ctx.db.user.update({ where: { id: ctx.user.id }, data: { locale }, select: { id: true } });
   ctx.audit.subject('User', ctx.user.id).detail({ locale });
+}
+
+/** Marks the account notice seen (who set my password, and when); the event names the notice it closes. */
+export async function dismissNotice(ctx: ServiceContext) {
+  const row = await ctx.db.user.update({
+    where: { id: ctx.user.id },
+    data: { noticeSeenAt: ctx.clock() },
+    select: { credentialsSetAt: true },
+  });
+  ctx.audit.subject('User', ctx.user.id).detail({ credentialsSetAt: row.credentialsSetAt });
 }

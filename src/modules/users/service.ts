@@ -6,6 +6,7 @@ import { hashPassword } from '../../auth/password.js';
 import { endSessions } from '../../auth/session.js';
 import { oneTimePassword } from '../../auth/token.js';
 import { escapeLike } from '../../lib/text.js';
+import { flagAccountChange } from '../audit/flags.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { CreateUserInput, DirectoryInput, ListUsersInput, UpdateUserInput } from './schema.js';
@@ -59,7 +60,11 @@ async function checkAgency(ctx: ServiceContext, role: string, agencyId: string |
   if (!agency.active) throw new AppError('AGENCY_INACTIVE', { fields: { agencyId: 'AGENCY_INACTIVE' } });
 }
 
-/** Creates an account with a one-time password, shown once, to be changed at first sign-in. */
+/**
+ * Creates an account with a one-time password, shown once, that opens nothing but the page to choose
+ * one's own. The owner is told at sign-in who created the account and when; an account that can read
+ * case content is flagged for the auditor.
+ */
 export async function createUser(ctx: ServiceContext, input: z.infer<typeof CreateUserInput>) {
   assertCan(ctx.ability, 'create', 'User');
   await checkAgency(ctx, input.role, input.agencyId);
@@ -74,9 +79,13 @@ export async function createUser(ctx: ServiceContext, input: z.infer<typeof Crea
       municipalityId: ctx.user.municipalityId,
       passwordHash: await hashPassword(password),
       mustChangePassword: true,
+      credentialsSetById: ctx.user.id,
+      credentialsSetAt: ctx.clock(),
+      credentialsSetHow: 'created',
     },
     select: userSelect,
   });
+  await flagAccountChange(ctx, user, 'created');
   ctx.audit.subject('User', user.id).detail({ role: user.role, agencyId: input.agencyId ?? null });
   return { user, oneTimePassword: password };
 }
@@ -103,6 +112,7 @@ export async function updateUser(ctx: ServiceContext, input: z.infer<typeof Upda
   const user = await ctx.db.user.update({ where: { id }, data: changes, select: userSelect });
   // A change of role or agency changes what the person may see: their sessions start again.
   if (role !== before.role || agencyId !== before.agencyId) await endSessions(ctx.db, ctx.clock(), 'access_changed', { userId: id });
+  if (role !== before.role) await flagAccountChange(ctx, { id, role }, 'role_changed', before.role);
   ctx.audit.detail({ fields: Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined) });
   return user;
 }
@@ -118,17 +128,30 @@ export async function setDisabled(ctx: ServiceContext, id: string, disabled: boo
   return user;
 }
 
-/** A new one-time password; the old one stops working and every session ends. */
+/**
+ * A new one-time password; the old one stops working and every session ends. The owner is told at their
+ * next sign-in who reset it and when; an account that can read case content is flagged for the auditor.
+ */
 export async function resetPassword(ctx: ServiceContext, id: string) {
-  await findManaged(ctx, id);
+  const account = await findManaged(ctx, id);
   const password = oneTimePassword();
   const now = ctx.clock();
   await ctx.db.user.update({
     where: { id },
-    data: { passwordHash: await hashPassword(password), mustChangePassword: true, lockedUntil: null, failedLogins: 0, failedLoginsSince: null },
+    data: {
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+      lockedUntil: null,
+      failedLogins: 0,
+      failedLoginsSince: null,
+      credentialsSetById: ctx.user.id,
+      credentialsSetAt: now,
+      credentialsSetHow: 'reset',
+    },
     select: { id: true },
   });
   await endSessions(ctx.db, now, 'password_reset', { userId: id });
+  await flagAccountChange(ctx, account, 'password_reset');
   return { oneTimePassword: password };
 }
 

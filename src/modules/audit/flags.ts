@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import { accessibleBy } from '../../auth/casl.js';
+import { assertCan } from '../../auth/guard.js';
+import { keysetPage } from '../../lib/cursor.js';
+import type { Role } from '../../generated/prisma/enums.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { ServiceContext } from '../../service.js';
+import type { ListFlagsInput } from './schema.js';
+
+/** The roles whose accounts read case content: whoever knows such an account's password can read cases as its owner. */
+export const CASE_READING_ROLES: readonly Role[] = ['social_worker', 'coordinator', 'agency_practitioner'];
+
+/** What an admin did to an account, as a flag's detail says it. */
+export type AccountChange = 'created' | 'role_changed' | 'password_reset';
+
+/** A privileged_account_change flag's detail: safe facts only. */
+export interface AccountChangeDetail {
+  change: AccountChange;
+  role: Role;
+  previousRole?: Role;
+}
+
+/**
+ * Flags for the auditor an admin's creation of, reset of, or role change to an account that can read
+ * case content: the admin saw (or could set) a password that opens cases under someone else's name.
+ * Written through `ctx.db`, so inside the procedure's transaction: the change and its flag commit
+ * together or not at all. Other roles' accounts are not flagged.
+ */
+export async function flagAccountChange(ctx: ServiceContext, account: { id: string; role: Role }, change: AccountChange, previousRole?: Role) {
+  if (!CASE_READING_ROLES.includes(account.role)) return;
+  const detail: AccountChangeDetail = { change, role: account.role, ...(previousRole ? { previousRole } : {}) };
+  await ctx.db.auditFlag.create({
+    data: {
+      municipalityId: ctx.user.municipalityId,
+      kind: 'privileged_account_change',
+      subjectUserId: account.id,
+      actorId: ctx.user.id,
+      detail: { ...detail },
+      createdAt: ctx.clock(),
+    },
+    select: { id: true },
+  });
+}
+
+const flagSelect = {
+  id: true,
+  kind: true,
+  status: true,
+  createdAt: true,
+  detail: true,
+  subjectUser: { select: { id: true, displayName: true, role: true } },
+  actor: { select: { id: true, displayName: true } },
+} satisfies Prisma.AuditFlagSelect;
+
+/** The auditor's flags for their municipality, newest first, one keyset page at a time. */
+export async function listFlags(ctx: ServiceContext, input: z.infer<typeof ListFlagsInput>) {
+  assertCan(ctx.ability, 'read', 'AuditFlag');
+  const after = input.cursor
+    ? { OR: [{ createdAt: { lt: input.cursor.at } }, { createdAt: input.cursor.at, id: { lt: input.cursor.id } }] }
+    : {};
+  const rows = await ctx.db.auditFlag.findMany({
+    where: { AND: [accessibleBy(ctx.ability).ofType('AuditFlag'), after] },
+    select: flagSelect,
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: input.limit + 1,
+  });
+  const page = keysetPage(rows, input.limit, (f) => ({ at: f.createdAt, id: f.id }));
+  ctx.audit.detail({ count: page.items.length, page: input.cursor ? 'next' : 'first' });
+  return { ...page, items: page.items.map((f) => ({ ...f, detail: f.detail as unknown as AccountChangeDetail })) };
+}
