@@ -129,8 +129,9 @@ describe('assessments.create: who may rate', () => {
       // They may read the assessments, so they learn nothing new from the refusal.
       expect((await caller.assessments.list({ caseId: s.c.id })).canRate).toBe(false);
       await expect(caller.assessments.create({ caseId: s.c.id, ratings, overallJudgement: JUDGEMENT })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      const denied = await db.auditEvent.findFirstOrThrow({ where: { actorId: user.id, action: 'assessment.create' }, select: { outcome: true, entityType: true, detail: true } });
-      expect(denied).toEqual({ outcome: 'denied', entityType: 'Assessment', detail: { code: 'FORBIDDEN' } });
+      const denied = await db.auditEvent.findFirstOrThrow({ where: { actorId: user.id, action: 'assessment.create' }, select: { outcome: true, entityType: true, entityId: true, detail: true } });
+      // Refused by a rule about the user, not the case: the event still names the case asked for.
+      expect(denied).toEqual({ outcome: 'denied', entityType: 'Case', entityId: s.c.id, detail: { code: 'FORBIDDEN' } });
     }
     expect(await db.assessment.count({ where: { caseId: s.c.id } })).toBe(1);
     expect(await db.caseEvent.count({ where: { caseId: s.c.id, kind: 'assessment' } })).toBe(0);

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeTestApp } from '../helpers/http.js';
-import { call as callApp, outcomeOf, PROCEDURES } from './client.js';
+import { NARROWER, type AuditAction } from '../../src/audit/actions.js';
+import { call as callApp, dataOf, outcomeOf, PROCEDURES } from './client.js';
 import { CALLS } from './calls.js';
+import { EVENT, recordAsked, type Named, type Seen } from './events.js';
 import { GRID, MATRIX, type Outcome, type Row } from './matrix.js';
 import { buildScenario, type Actor, type Scenario } from './scenario.js';
 
@@ -33,6 +35,8 @@ interface Ran {
   ip: string;
   actorId: string | null;
   got: Outcome | string;
+  /** What the row sent and got back, for the record its audit event must name (null for anonymous rows). */
+  seen: Seen | null;
 }
 
 /** Runs one row over HTTP. */
@@ -47,28 +51,60 @@ async function run(row: Row): Promise<Ran> {
   const targetActor = actor ?? s.actors.coordinator; // anonymous callers aim at a real record
   const ids = spec.target === 'none' ? {} : await s.target(spec.target, targetActor, scope, { fresh, stage: fresh ? how.stage : undefined, held: fresh ? how.held : undefined });
   const user = actor && how.spare ? actor.spare : actor?.user;
-  const cookie = actor ? (how.spare ? (await s.sessionOf(actor.spare)).cookie : actor.cookie) : null;
+  const session = actor && how.spare ? await s.sessionOf(actor.spare) : null;
+  const cookie = actor ? (session?.cookie ?? actor.cookie) : null;
   const ip = nextIp();
-  const res = await call(row.procedure, await how.input(ids, s, actor), cookie, ip);
-  return { row, ip, actorId: user?.id ?? null, got: outcomeOf(res) };
+  const input = await how.input(ids, s, actor);
+  const res = await call(row.procedure, input, cookie, ip);
+  const data = res.statusCode === 200 ? dataOf(res) : null;
+  const seen = user ? { ids, input, data, actor: user, sessionId: session?.sessionId ?? null, ip, db } : null;
+  return { row, ip, actorId: user?.id ?? null, got: outcomeOf(res), seen };
 }
 
-/** What differs from the matrix: the outcome, or a refusal not audited as exactly one `denied` event. */
+/**
+ * The audit event a row must leave, as [who, action, outcome, entity type, entity id]: for a refusal,
+ * one `denied` event naming the record asked for (without the entity for a procedure without a
+ * target); for an allowed row, one `allowed` event naming the record of EVENT, or else of its target.
+ */
+async function expectedEvent({ row, seen }: Ran, action: string) {
+  const target = GRID[row.procedure]!.target;
+  const asked: Named | null = target === 'none' ? null : recordAsked(target, seen!.ids);
+  if (row.expect !== 'allowed') return ['actor', action, 'denied', ...(asked ? [asked.type, asked.id] : [])];
+  const named = EVENT[row.procedure] ? await EVENT[row.procedure]!(seen!) : (asked ?? { type: 'no EVENT entry in events.ts', id: null });
+  return ['actor', action, 'allowed', named.type, named.id];
+}
+
+/**
+ * What differs from the matrix: the outcome, or an audit trail other than its one event (expectedEvent).
+ * A refusal leaves nothing else; an allowed row may leave events of other actions beside its own
+ * (a person registered with a referral), but no other of its own action or of a narrower one, and no refusal.
+ */
 async function differences(procedure: string, ran: Ran[]) {
+  // Sign-in, public, records its own events under its path's name.
   const action = PROCEDURES[procedure]!._def.meta?.action ?? procedure;
-  const refused = ran.filter((r) => r.actorId && r.row.expect !== 'allowed');
-  const events = await db.auditEvent.findMany({ where: { ip: { in: refused.map((r) => r.ip) } }, select: { ip: true, actorId: true, action: true, outcome: true } });
+  const ownActions: string[] = [action, ...(NARROWER[action as AuditAction] ?? [])];
+  const audited = ran.filter((r) => r.actorId);
+  const events = await db.auditEvent.findMany({
+    where: { ip: { in: audited.map((r) => r.ip) } },
+    select: { ip: true, actorId: true, action: true, outcome: true, entityType: true, entityId: true },
+    orderBy: { id: 'asc' },
+  });
   const found: string[] = [];
-  for (const { row, ip, actorId, got } of ran) {
+  for (const r of ran) {
+    const { row, ip, actorId, got } = r;
     const where = `${row.procedure} as ${row.role} on ${row.scope}`;
     if (got !== row.expect) {
       found.push(`${where}: expected ${row.expect}, got ${got}`);
       continue;
     }
-    if (!actorId || row.expect === 'allowed') continue;
-    const mine = events.filter((e) => e.ip === ip).map((e) => [e.actorId === actorId ? 'actor' : e.actorId, e.action, e.outcome]);
-    if (JSON.stringify(mine) !== JSON.stringify([['actor', action, 'denied']])) {
-      found.push(`${where}: refusal audited as ${JSON.stringify(mine)}, expected one "${action}" denied`);
+    if (!actorId) continue;
+    const expected = await expectedEvent(r, action);
+    const allowed = row.expect === 'allowed';
+    const mine = events
+      .filter((e) => e.ip === ip && (!allowed || ownActions.includes(e.action) || e.outcome === 'denied'))
+      .map((e) => [e.actorId === actorId ? 'actor' : e.actorId, e.action, e.outcome, ...(expected.length > 3 ? [e.entityType, e.entityId] : [])]);
+    if (JSON.stringify(mine) !== JSON.stringify([expected])) {
+      found.push(`${where}: audited as ${JSON.stringify(mine)}, expected ${JSON.stringify([expected])}`);
     }
   }
   return found;
