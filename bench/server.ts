@@ -72,7 +72,7 @@ const mapErrors = t.middleware(async ({ next }) => {
 const benchRouter = t.router({
   l2: t.procedure.use(mapErrors).input(ListQuery).query(({ input }) => listRows(input)),
   // The real procedure's work (session check, CASL ability, the Prisma query) minus the audit append. Like
-  // authedProcedure for a query, it runs on the plain client: a read opens no transaction.
+  // a signed-in query procedure, it runs on the plain client: a read opens no transaction.
   l3: t.procedure
     .use(mapErrors)
     .input(ListCasesInput)
