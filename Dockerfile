@@ -7,14 +7,14 @@ WORKDIR /app
 RUN apt-get update \
  && apt-get install -y --no-install-recommends openssl \
  && rm -rf /var/lib/apt/lists/*
-# Dependencies first, so a change to the sources does not reinstall them. The postinstall script runs
-# `prisma generate` (offline with prisma.config.ts) into src/generated/prisma.
-COPY package.json package-lock.json prisma.config.ts ./
-COPY prisma ./prisma
-RUN npm ci --no-audit --no-fund
+# Dependencies first, so a change to the sources does not reinstall them (the postinstall step needs the
+# sources, so it runs below, by hand).
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY . .
-# The web app and the server, compiled: production runs plain Node (dist/main.js), no TypeScript at run time.
-RUN npm run build
+# The Prisma client (offline with prisma.config.ts), the web app and the server, compiled: production runs
+# plain Node (dist/main.js), no TypeScript at run time.
+RUN npx prisma generate && npm run build
 
 # Production dependencies only: the postinstall step sees no Prisma CLI or Vite and builds nothing.
 FROM node:20-bookworm-slim AS deps
