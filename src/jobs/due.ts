@@ -1,7 +1,7 @@
 import type { DbClient } from '../db.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import type { ReminderKind } from '../generated/prisma/enums.js';
-import { addDays, dayOf } from '../modules/cases/review.js';
+import type { ReminderKind } from '../shared/vocabulary.js';
+import { addDays, dayOf, DAY_MS } from '../shared/days.js';
 import { workingDaysBetween } from '../modules/referrals/working-days.js';
 
 /** One thing due for one user: what a reminder row records (its unique key is user, kind, entity, due day). */
@@ -59,7 +59,7 @@ export async function dueItems(db: DbClient, municipalityId: string, now: Date):
       where: {
         ...own,
         revokedAt: null,
-        expiresAt: { gt: now, lte: new Date(now.getTime() + DISCLOSURE_WARNING_DAYS * 86_400_000) },
+        expiresAt: { gt: now, lte: new Date(now.getTime() + DISCLOSURE_WARNING_DAYS * DAY_MS) },
         case: { is: OPEN },
         OR: [{ agencyId: null }, { agency: { is: { active: true } } }],
       },

@@ -1,9 +1,8 @@
-import type { CaseStage } from '../../generated/prisma/enums.js';
+import type { CaseStage } from './vocabulary.js';
 
 /**
  * Where `cases.changeStage` may move a case: forward one step, and from review back to planning or
  * intervention. Closing and reopening have their own procedures (coordinator only).
- * No runtime imports, so the web app can import it too.
  */
 export const NEXT_STAGES: Record<CaseStage, readonly CaseStage[]> = {
   intake: ['assessment'],

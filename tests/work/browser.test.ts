@@ -4,7 +4,7 @@ import { answerOf, browserWorld } from '../e2e/browser.js';
 import { makeTown } from '../helpers/factories.js';
 import { makeCase } from '../helpers/case-factories.js';
 import { sweepAt } from '../helpers/work-factories.js';
-import { addMonths } from '../../src/modules/cases/review.js';
+import { addMonths } from '../../src/shared/days.js';
 
 const world = await browserWorld();
 const { db, cspViolations } = world;

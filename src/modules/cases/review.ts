@@ -2,27 +2,14 @@ import type { z } from 'zod';
 import { AppError } from '../../errors.js';
 import type { DbClient } from '../../db.js';
 import type { ServiceContext } from '../../service.js';
-import type { ReminderKind } from '../../generated/prisma/enums.js';
+import type { ReminderKind } from '../../shared/vocabulary.js';
+import { addDays, dayOf } from '../../shared/days.js';
+import { isOpen } from '../../shared/stages.js';
 import { findCase, recordEvent } from './access.js';
-import { isOpen } from './stages.js';
 import type { RecordReviewInput } from './schema.js';
 
-const DAY_MS = 86_400_000;
 /** A review may be set at most this far ahead: a case nobody looks at for longer is not being worked. */
 export const MAX_REVIEW_AHEAD_DAYS = 366;
-
-/** The UTC calendar day of `at`, as a date at midnight UTC (how `@db.Date` columns read back). */
-export const dayOf = (at: Date) => new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS);
-
-/** `days` calendar days after the day of `at`. */
-export const addDays = (at: Date, days: number) => new Date(dayOf(at).getTime() + days * DAY_MS);
-
-/** `months` calendar months after the day of `at` (31 Jan + 1 month = 3 Mar, as `Date` rolls over). */
-export function addMonths(at: Date, months: number) {
-  const d = dayOf(at);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d;
-}
 
 /** When a case opened (or reopened) at `at` is first due for review. */
 export async function firstReviewDate(db: DbClient, municipalityId: string, at: Date) {

@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import type { CaseStage } from '../../generated/prisma/enums.js';
 import { findCase, recordEvent } from './access.js';
 import { SUMMARY_FIELD } from './read.js';
-import { isOpen, NEXT_STAGES, REOPEN_STAGE } from './stages.js';
-import { addMonths, firstReviewDate, resolveReminders } from './review.js';
+import { isOpen, NEXT_STAGES, REOPEN_STAGE } from '../../shared/stages.js';
+import { addMonths } from '../../shared/days.js';
+import type { CaseStage } from '../../shared/vocabulary.js';
+import { firstReviewDate, resolveReminders } from './review.js';
 import type { ChangeStageInput, CloseCaseInput, CloseInput, UpdateSummaryInput } from './schema.js';
 
 const stageSelect = { id: true, municipalityId: true, stage: true } as const;

@@ -1,4 +1,4 @@
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../shared/days.js';
 
 /** Days of the week off work, 0 = Sunday … 6 = Saturday. */
 export type Weekend = ReadonlySet<number>;

@@ -1,8 +1,8 @@
 import { assertCan } from '../../auth/guard.js';
 import { accessibleBy } from '../../auth/casl.js';
 import type { ServiceContext } from '../../service.js';
-import type { ReminderKind } from '../../generated/prisma/enums.js';
-import { dayOf } from '../cases/review.js';
+import type { ReminderKind } from '../../shared/vocabulary.js';
+import { dayOf } from '../../shared/days.js';
 
 /** More than anyone can act on in a day; "my work" is a to-do list, not an archive. */
 const MAX_ITEMS = 200;

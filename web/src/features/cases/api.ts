@@ -27,8 +27,8 @@ export const INTERVENTION_TYPES = Object.keys(en.interventionTypes) as Intervent
 export const INTERVENTION_STATUSES = Object.keys(en.interventionStatuses) as InterventionStatus[];
 export const SENSITIVITIES = Object.keys(en.sensitivities) as (keyof typeof en.sensitivities)[];
 
-/** The workflow's rules, the very ones the server applies (a module without runtime imports). */
-export { NEXT_STAGES, isOpen } from '../../../../src/modules/cases/stages';
+/** The workflow's rules, the very ones the server applies (the shared vocabulary). */
+export { NEXT_STAGES, isOpen } from '../../../../src/shared/stages';
 
 export const PAGE_SIZE = 50;
 

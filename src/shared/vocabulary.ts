@@ -1,0 +1,126 @@
+/**
+ * The app's words, shared by the server and the web app: each list is one Prisma enum's values in
+ * the schema's order (tests/architecture/vocabulary.test.ts holds them equal), or a fixed list that
+ * is no enum. This folder imports nothing outside itself, so the browser may load it.
+ */
+
+export const ROLES = ['social_worker', 'coordinator', 'agency_practitioner', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LOCALES = ['ar', 'fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const AGENCY_KINDS = [
+  'school',
+  'health',
+  'youth',
+  'ngo',
+  'employment',
+  'religious_community',
+  'police_liaison',
+  'social_services',
+  'other',
+] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+// People and referrals.
+export const COHORTS = ['youth', 'returnee', 'returnee_family', 'migrant', 'other'] as const;
+export type Cohort = (typeof COHORTS)[number];
+
+export const SEXES = ['female', 'male', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export const RELATIONSHIPS = ['parent', 'child', 'spouse', 'sibling', 'other'] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
+
+export const REFERRAL_SOURCES = ['school', 'family', 'health', 'community', 'police', 'self', 'social_services', 'other'] as const;
+export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
+
+/** Least urgent first: the screening queue orders by this position. */
+export const URGENCIES = ['routine', 'priority', 'immediate_danger'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const REFERRAL_STATUSES = ['submitted', 'accepted', 'signposted', 'closed'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+export const REFERRAL_CLOSE_REASONS = ['not_appropriate', 'insufficient_information', 'mistaken', 'malicious'] as const;
+export type ReferralCloseReason = (typeof REFERRAL_CLOSE_REASONS)[number];
+
+export const CONSENT_BY = ['person', 'guardian'] as const;
+export type ConsentBy = (typeof CONSENT_BY)[number];
+
+export const LEGAL_BASES = ['consent', 'legal_obligation', 'vital_interest', 'public_task'] as const;
+export type LegalBasis = (typeof LEGAL_BASES)[number];
+
+/** Legal bases for going on without consent ('consent' itself is the other branch). */
+export const LEGAL_BASES_WITHOUT_CONSENT = ['legal_obligation', 'vital_interest', 'public_task'] as const satisfies readonly LegalBasis[];
+
+/** What a concern is about. A fixed list (no enum), so statistics and screening speak the same words. */
+export const CONCERN_CATEGORIES = [
+  'violent_rhetoric',
+  'online_radicalisation',
+  'contact_with_extremists',
+  'travel_intent',
+  'family_concern',
+  'school_behaviour',
+  'isolation',
+  'trauma',
+  'hate_incident',
+  'other',
+] as const;
+export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number];
+
+// Cases.
+export const CASE_STAGES = ['intake', 'assessment', 'planning', 'intervention', 'review', 'closed', 'follow_up'] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+
+export const CASE_SECTIONS = ['summary', 'notes', 'plan', 'assessments'] as const;
+export type CaseSection = (typeof CASE_SECTIONS)[number];
+
+export const NOTE_SENSITIVITIES = ['standard', 'restricted'] as const;
+export type NoteSensitivity = (typeof NOTE_SENSITIVITIES)[number];
+
+export const CASE_CLOSURE_REASONS = ['risk_removed', 'risk_reduced', 'moved_away', 'disengaged', 'referred_elsewhere', 'other'] as const;
+export type CaseClosureReason = (typeof CASE_CLOSURE_REASONS)[number];
+
+export const INTERVENTION_TYPES = [
+  'mentoring',
+  'education',
+  'employment',
+  'psychosocial_support',
+  'family_support',
+  'religious_guidance',
+  'health',
+  'legal_aid',
+  'sport_youth',
+  'housing',
+  'other',
+] as const;
+export type InterventionType = (typeof INTERVENTION_TYPES)[number];
+
+export const INTERVENTION_STATUSES = ['planned', 'active', 'completed', 'cancelled'] as const;
+export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
+
+export const REMINDER_KINDS = [
+  'review_overdue',
+  'intervention_overdue',
+  'task_overdue',
+  'screening_overdue',
+  'disclosure_expiring',
+  'follow_up_due',
+] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+// Assessments.
+export const FACTOR_DOMAINS = ['engagement', 'intent', 'capability', 'protective'] as const;
+export type FactorDomain = (typeof FACTOR_DOMAINS)[number];
+
+export const FACTOR_RATINGS = ['low', 'moderate', 'high', 'present', 'absent', 'unknown'] as const;
+export type FactorRating = (typeof FACTOR_RATINGS)[number];
+
+// Panel meetings.
+export const MEETING_STATUSES = ['scheduled', 'held', 'approved', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export const PANEL_DECISIONS = ['continue', 'adjust_plan', 'escalate', 'close', 'refer_elsewhere'] as const;
+export type PanelDecision = (typeof PANEL_DECISIONS)[number];
