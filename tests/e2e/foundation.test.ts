@@ -71,6 +71,9 @@ describe('the foundation journey in a real browser', () => {
     await signIn(page, email, oneTimePassword);
     await page.getByTestId('forced-explanation').waitFor();
     expect(await page.getByRole('navigation').count()).toBe(0);
+    // They are told who created the account; they can mark it read only once the password is theirs.
+    await page.getByTestId('account-notice').getByText('أنشأ سلمى الحداد حسابك').waitFor();
+    expect(await page.getByTestId('dismiss-notice').count()).toBe(0);
     const change = page.getByTestId('change-password-form');
     const newPassword = 'olive lantern harbour 42';
     await change.locator('input[name=currentPassword]').fill(oneTimePassword);
@@ -88,6 +91,8 @@ describe('the foundation journey in a real browser', () => {
     await change.locator('button[type=submit]').click();
     await page.getByTestId('home-title').getByText('Karim Practitioner').waitFor();
     expect(await page.getByTestId('forced-explanation').count()).toBe(0);
+    await page.getByTestId('dismiss-notice').click();
+    await page.getByTestId('account-notice').waitFor({ state: 'detached' });
     await signOut(page);
 
     // The auditor picks French on the sign-in page, and sees the admin's work in the audit log.
@@ -98,6 +103,11 @@ describe('the foundation journey in a real browser', () => {
     await page.getByTestId('home-title').waitFor();
     await html(page, 'ltr', 'fr');
     await page.locator('a[href="/audit"]').first().click();
+    // The practitioner's account, made by an admin who saw its one-time password, is flagged.
+    const flag = page.getByTestId('flag-row').filter({ hasText: 'Karim Practitioner' });
+    await flag.waitFor();
+    expect(await flag.textContent()).toContain('Compte créé');
+    expect(await flag.textContent()).toContain('سلمى الحداد');
     const rows = page.getByTestId('audit-row');
     await rows.first().waitFor();
     const actionLabel = (action: string) => rows.and(page.locator(`[data-action="${action}"]`)).first().getByTestId('audit-action');

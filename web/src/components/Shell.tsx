@@ -6,6 +6,7 @@ import { trpc } from '../lib/trpc';
 import { adoptAccountLocale, getMe, signOut, type Me } from '../lib/session';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { PageError } from './PageError';
+import { AccountNotice } from './AccountNotice';
 import { ChangePassword } from '../routes/ChangePassword';
 
 const MeContext = createContext<() => Me>();
@@ -51,8 +52,9 @@ function Header(props: { me: Me }) {
         </span>
         <LanguageSwitcher
           onChange={(locale) => {
-            // Saved on the account so the next sign-in, on any device, opens in this language.
-            trpc.auth.setLocale.mutate({ locale }).catch(() => undefined);
+            // Saved on the account so the next sign-in, on any device, opens in this language; not
+            // while a one-time password is in use (the server refuses everything but the password change).
+            if (!props.me.mustChangePassword) trpc.auth.setLocale.mutate({ locale }).catch(() => undefined);
           }}
         />
         <button type="button" class="button ghost" onClick={leave} data-testid="sign-out">
@@ -148,6 +150,7 @@ export function Shell(props: RouteSectionProps) {
               <Nav me={user()} />
             </Show>
             <main id="main" class="page" tabindex="-1">
+              <AccountNotice me={user()} />
               <Show when={!user().mustChangePassword} fallback={<ChangePassword forced />}>
                 {/* A page that fails to load says why here, and the shell around it stays usable. */}
                 <ErrorBoundary

@@ -6,6 +6,7 @@ import { planAr } from './plan/ar';
 import { assessmentsAr } from './assessments/ar';
 import { meetingsAr } from './meetings/ar';
 import { workAr } from './work/ar';
+import { accountAr } from './account/ar';
 
 /** العربية الفصحى المعاصرة. */
 export const ar: Dictionary = {
@@ -211,6 +212,7 @@ export const ar: Dictionary = {
     Agency: 'جهة',
     Session: 'جلسة',
     AuditEvent: 'سجل التدقيق',
+    AuditFlag: 'تنبيه تدقيق',
     Person: 'شخص',
     Household: 'أسرة',
     Referral: 'إحالة',
@@ -228,6 +230,7 @@ export const ar: Dictionary = {
       changePassword: 'تغيير كلمة المرور',
       sessions: { end: 'إنهاء جلسة' },
       setLocale: 'تغيير اللغة',
+      notice: { dismiss: 'قراءة تنبيه الحساب' },
     },
     agency: { create: 'إنشاء جهة', update: 'تعديل جهة', deactivate: 'إيقاف تفعيل جهة', reactivate: 'إعادة تفعيل جهة', list: 'الاطلاع على قائمة الجهات' },
     user: {
@@ -239,7 +242,7 @@ export const ar: Dictionary = {
       list: 'الاطلاع على قائمة المستخدمين',
       directory: 'الاطلاع على دليل الزملاء',
     },
-    audit: { list: 'الاطلاع على سجل التدقيق', verify: 'التحقق من سجل التدقيق', export: 'تصدير سجل التدقيق', anchors: 'الاطلاع على حالة التثبيت' },
+    audit: { list: 'الاطلاع على سجل التدقيق', verify: 'التحقق من سجل التدقيق', export: 'تصدير سجل التدقيق', anchors: 'الاطلاع على حالة التثبيت', flags: 'الاطلاع على التنبيهات' },
     person: { match: 'البحث عن شخص', create: 'تسجيل شخص', read: 'الاطلاع على شخص', household: { link: 'ربط أفراد أسرة' } },
     referral: { create: 'تسجيل إحالة', mine: 'الاطلاع على إحالاتي', queue: 'الاطلاع على قائمة الفرز', read: 'الاطلاع على إحالة', screen: 'فرز إحالة' },
     case: {
@@ -357,4 +360,5 @@ export const ar: Dictionary = {
   ...assessmentsAr,
   ...meetingsAr,
   ...workAr,
+  ...accountAr,
 };

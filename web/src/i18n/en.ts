@@ -7,6 +7,7 @@ import { planEn } from './plan/en';
 import { assessmentsEn } from './assessments/en';
 import { meetingsEn } from './meetings/en';
 import { workEn } from './work/en';
+import { accountEn } from './account/en';
 
 type Role = Outputs['auth']['me']['role'];
 type AgencyKind = Outputs['agencies']['list'][number]['kind'];
@@ -218,6 +219,7 @@ export const en = {
     Agency: 'Agency',
     Session: 'Session',
     AuditEvent: 'Audit log',
+    AuditFlag: 'Audit flag',
     Person: 'Person',
     Household: 'Household',
     Referral: 'Referral',
@@ -235,6 +237,7 @@ export const en = {
       changePassword: 'Password changed',
       sessions: { end: 'Session ended' },
       setLocale: 'Language changed',
+      notice: { dismiss: 'Account notice read' },
     },
     agency: { create: 'Agency created', update: 'Agency updated', deactivate: 'Agency deactivated', reactivate: 'Agency reactivated', list: 'Agency list viewed' },
     user: {
@@ -246,7 +249,7 @@ export const en = {
       list: 'User list viewed',
       directory: 'Colleague list viewed',
     },
-    audit: { list: 'Audit log viewed', verify: 'Audit log verified', export: 'Audit log exported', anchors: 'Anchoring status viewed' },
+    audit: { list: 'Audit log viewed', verify: 'Audit log verified', export: 'Audit log exported', anchors: 'Anchoring status viewed', flags: 'Flags viewed' },
     person: { match: 'Person search', create: 'Person registered', read: 'Person viewed', household: { link: 'Household linked' } },
     referral: { create: 'Referral logged', mine: 'Own referrals viewed', queue: 'Screening queue viewed', read: 'Referral viewed', screen: 'Referral screened' },
     case: {
@@ -364,6 +367,7 @@ export const en = {
   ...assessmentsEn,
   ...meetingsEn,
   ...workEn,
+  ...accountEn,
 };
 
 export type Dictionary = typeof en;

@@ -6,6 +6,7 @@ import { planFr } from './plan/fr';
 import { assessmentsFr } from './assessments/fr';
 import { meetingsFr } from './meetings/fr';
 import { workFr } from './work/fr';
+import { accountFr } from './account/fr';
 
 export const fr: Dictionary = {
   app: {
@@ -211,6 +212,7 @@ export const fr: Dictionary = {
     Agency: 'Organisme',
     Session: 'Session',
     AuditEvent: 'Journal d’audit',
+    AuditFlag: 'Signalement',
     Person: 'Personne',
     Household: 'Foyer',
     Referral: 'Signalement',
@@ -228,6 +230,7 @@ export const fr: Dictionary = {
       changePassword: 'Mot de passe changé',
       sessions: { end: 'Session fermée' },
       setLocale: 'Langue changée',
+      notice: { dismiss: 'Avis de compte lu' },
     },
     agency: { create: 'Organisme créé', update: 'Organisme modifié', deactivate: 'Organisme désactivé', reactivate: 'Organisme réactivé', list: 'Liste des organismes consultée' },
     user: {
@@ -239,7 +242,7 @@ export const fr: Dictionary = {
       list: 'Liste des utilisateurs consultée',
       directory: 'Annuaire des collègues consulté',
     },
-    audit: { list: 'Journal d’audit consulté', verify: 'Journal d’audit vérifié', export: 'Journal d’audit exporté', anchors: 'État de l’ancrage consulté' },
+    audit: { list: 'Journal d’audit consulté', verify: 'Journal d’audit vérifié', export: 'Journal d’audit exporté', anchors: 'État de l’ancrage consulté', flags: 'Signalements consultés' },
     person: { match: 'Recherche de personne', create: 'Personne enregistrée', read: 'Personne consultée', household: { link: 'Foyer relié' } },
     referral: { create: 'Signalement fait', mine: 'Mes signalements consultés', queue: 'File de tri consultée', read: 'Signalement consulté', screen: 'Signalement trié' },
     case: {
@@ -357,4 +360,5 @@ export const fr: Dictionary = {
   ...assessmentsFr,
   ...meetingsFr,
   ...workFr,
+  ...accountFr,
 };

@@ -24,8 +24,9 @@ export function SignIn() {
     clearSession();
     if (pickedHere && me.locale !== locale()) {
       markLocaleApplied(me.id);
-      // Not worth failing the sign-in over: the account keeps its old language.
-      await trpc.auth.setLocale.mutate({ locale: locale() }).catch(() => undefined);
+      // Not worth failing the sign-in over: the account keeps its old language. A one-time password
+      // opens nothing but the password change, so then the choice stays on this device only.
+      if (!me.mustChangePassword) await trpc.auth.setLocale.mutate({ locale: locale() }).catch(() => undefined);
     } else {
       adoptAccountLocale(me);
     }

@@ -8,6 +8,7 @@ import { AuditFilters, type Actor } from './AuditFilters';
 import { AuditRow } from './AuditRow';
 import { VerifyPanel } from './VerifyPanel';
 import { ExportButton } from './ExportButton';
+import { FlagsSection } from './FlagsSection';
 import { getAuditPage, type AuditFilters as Filters } from './api';
 
 function AuditLog() {
@@ -58,13 +59,14 @@ function AuditLog() {
   );
 }
 
-/** Auditor › Audit log: filters, the events newest first, and the integrity check. */
+/** Auditor › Audit log: the flags to review, filters, the events newest first, and the integrity check. */
 export default function AuditPage() {
   return (
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">{t('audit.title')}</h1>
       <p class="lead">{t('audit.intro')}</p>
       <RequireRole roles={['auditor']}>
+        <FlagsSection />
         <AuditLog />
       </RequireRole>
     </section>

@@ -4,6 +4,7 @@ import { addDays, startOfDay } from '../../lib/dates';
 
 export type AuditEvent = Outputs['audit']['list']['items'][number];
 export type VerifyResult = Outputs['audit']['verify'];
+export type AuditFlag = Outputs['audit']['flags']['items'][number];
 
 export interface AuditFilters {
   actorId?: string;
@@ -23,6 +24,7 @@ export const ACTIONS = [
   'auth.changePassword',
   'auth.sessions.end',
   'auth.setLocale',
+  'auth.notice.dismiss',
   'agency.create',
   'agency.update',
   'agency.deactivate',
@@ -36,6 +38,7 @@ export const ACTIONS = [
   'audit.list',
   'audit.verify',
   'audit.export',
+  'audit.flags',
   'person.match',
   'person.create',
   'person.read',
@@ -60,13 +63,16 @@ export const ACTIONS = [
   'case.consent.withdraw',
 ] as const;
 
-export const ENTITY_TYPES = ['User', 'Agency', 'Session', 'AuditEvent', 'Person', 'Household', 'Referral', 'Case', 'Disclosure'] as const;
+export const ENTITY_TYPES = ['User', 'Agency', 'Session', 'AuditEvent', 'AuditFlag', 'Person', 'Household', 'Referral', 'Case', 'Disclosure'] as const;
 
 /** One keyset page of the log, newest first; `cursor` is the last id of the page before. */
 export const getAuditPage = query(
   (filters: AuditFilters, cursor: string | undefined) => trpc.audit.list.query({ ...filters, cursor, limit: PAGE_SIZE }),
   'audit',
 );
+
+/** One keyset page of the auditor's flags, newest first. */
+export const getFlagsPage = query((cursor: string | undefined) => trpc.audit.flags.query({ cursor, limit: 20 }), 'auditFlags');
 
 /** The filters a submitted form describes; "to" includes its whole day. */
 export function filtersFrom(data: FormData): AuditFilters {

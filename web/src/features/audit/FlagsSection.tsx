@@ -1,0 +1,58 @@
+import { For, Show, Suspense } from 'solid-js';
+import { t, tKey } from '../../i18n';
+import { formatDateTime } from '../../lib/format';
+import { createKeysetPages } from '../../lib/pages';
+import { LoadMore } from '../../components/LoadMore';
+import { getFlagsPage, type AuditFlag } from './api';
+
+function FlagRow(props: { flag: AuditFlag }) {
+  return (
+    <tr data-testid="flag-row" data-change={props.flag.detail.change}>
+      <td>{formatDateTime(props.flag.createdAt)}</td>
+      <td>
+        {props.flag.subjectUser.displayName}
+        <small class="muted"> · {tKey('roles', props.flag.subjectUser.role)}</small>
+      </td>
+      <td>
+        {tKey('flags.changes', props.flag.detail.change)}
+        <Show when={props.flag.detail.previousRole}>
+          {(was) => <small class="muted"> ({t('flags.fromRole', { role: tKey('roles', was()) })})</small>}
+        </Show>
+      </td>
+      <td>{props.flag.actor?.displayName ?? t('audit.nobody')}</td>
+      <td>{tKey('flags.statuses', props.flag.status)}</td>
+    </tr>
+  );
+}
+
+/** Auditor › the flags to review: admins' changes to accounts that can read case content, newest first. */
+export function FlagsSection() {
+  const { items: flags, nextCursor, pending, loadMore } = createKeysetPages((cursor) => getFlagsPage(cursor));
+  return (
+    <section class="card" aria-labelledby="flags-title" data-testid="flags">
+      <h2 id="flags-title">{t('flags.title')}</h2>
+      <p class="muted">{t('flags.intro')}</p>
+      <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>
+        <div class="table-wrap" aria-busy={pending()}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('flags.time')}</th>
+                <th scope="col">{t('flags.account')}</th>
+                <th scope="col">{t('flags.change')}</th>
+                <th scope="col">{t('flags.by')}</th>
+                <th scope="col">{t('flags.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={flags()} fallback={<tr><td colSpan={5} class="muted">{t('flags.empty')}</td></tr>}>
+                {(flag) => <FlagRow flag={flag} />}
+              </For>
+            </tbody>
+          </table>
+        </div>
+        <LoadMore next={nextCursor()} pending={pending()} any={flags().length > 0} label={t('flags.more')} end={t('flags.end')} onMore={loadMore} />
+      </Suspense>
+    </section>
+  );
+}

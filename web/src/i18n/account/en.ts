@@ -1,0 +1,38 @@
+import type { AuditFlagKind, AuditFlagStatus } from '../../../../src/generated/prisma/enums';
+import type { AccountChange } from '../../../../src/modules/audit/flags';
+
+/** Words of account notices (who set my password) and of the auditor's flags. */
+export const accountEn = {
+  notice: {
+    label: 'Account notice',
+    created: '{{ by }} created your account on {{ at }} and was shown its one-time password.',
+    reset: '{{ by }} reset your password on {{ at }} and was shown the one-time password.',
+    advice:
+      'If you did not ask for this, tell your data-protection officer (the auditor): anyone who knew that password could have signed in as you.',
+    afterChange: 'Once you have chosen your own password you can mark this notice as read.',
+    dismiss: 'I have read this',
+  },
+  flags: {
+    title: 'Flags to review',
+    intro:
+      'Accounts that can read case content which an administrator created, reset or gave such a role. The administrator saw a one-time password for the account: check that its owner asked for it.',
+    time: 'Time',
+    account: 'Account',
+    change: 'Change',
+    by: 'By',
+    status: 'Status',
+    empty: 'No flags.',
+    more: 'More flags',
+    end: 'No older flags.',
+    fromRole: 'was {{ role }}',
+    changes: {
+      created: 'Account created',
+      password_reset: 'Password reset',
+      role_changed: 'Role changed',
+    } satisfies Record<AccountChange, string>,
+    kinds: { privileged_account_change: 'Account that reads cases' } satisfies Record<AuditFlagKind, string>,
+    statuses: { open: 'Open' } satisfies Record<AuditFlagStatus, string>,
+  },
+};
+
+export type AccountDictionary = typeof accountEn;

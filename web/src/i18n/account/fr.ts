@@ -1,0 +1,34 @@
+import type { AccountDictionary } from './en';
+
+export const accountFr: AccountDictionary = {
+  notice: {
+    label: 'Avis concernant votre compte',
+    created: '{{ by }} a créé votre compte le {{ at }} et a vu son mot de passe à usage unique.',
+    reset: '{{ by }} a réinitialisé votre mot de passe le {{ at }} et a vu le mot de passe à usage unique.',
+    advice:
+      'Si vous ne l’avez pas demandé, prévenez votre délégué à la protection des données (l’auditeur) : quiconque connaissait ce mot de passe a pu se connecter en votre nom.',
+    afterChange: 'Une fois votre propre mot de passe choisi, vous pourrez marquer cet avis comme lu.',
+    dismiss: 'J’ai lu cet avis',
+  },
+  flags: {
+    title: 'Signalements à examiner',
+    intro:
+      'Comptes ayant accès au contenu des dossiers qu’un administrateur a créés, réinitialisés ou dotés d’un tel rôle. L’administrateur a vu un mot de passe à usage unique pour le compte : vérifiez que son titulaire l’avait demandé.',
+    time: 'Date',
+    account: 'Compte',
+    change: 'Changement',
+    by: 'Par',
+    status: 'Statut',
+    empty: 'Aucun signalement.',
+    more: 'Plus de signalements',
+    end: 'Aucun signalement plus ancien.',
+    fromRole: 'auparavant : {{ role }}',
+    changes: {
+      created: 'Compte créé',
+      password_reset: 'Mot de passe réinitialisé',
+      role_changed: 'Rôle modifié',
+    },
+    kinds: { privileged_account_change: 'Compte ayant accès aux dossiers' },
+    statuses: { open: 'Ouvert' },
+  },
+};
