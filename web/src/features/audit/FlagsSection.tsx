@@ -1,8 +1,9 @@
-import { For, Show, Suspense } from 'solid-js';
+import { Show, Suspense } from 'solid-js';
 import { t, tKey } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { createKeysetPages } from '../../lib/pages';
 import { LoadMore } from '../../components/LoadMore';
+import { DataTable } from '../../components/DataTable';
 import { getFlagsPage, type AuditFlag } from './api';
 
 function FlagRow(props: { flag: AuditFlag }) {
@@ -27,30 +28,22 @@ function FlagRow(props: { flag: AuditFlag }) {
 
 /** Auditor › the flags to review: admins' changes to accounts that can read case content, newest first. */
 export function FlagsSection() {
-  const { items: flags, nextCursor, pending, loadMore } = createKeysetPages((cursor) => getFlagsPage(cursor));
+  const { pages, items: flags, nextCursor, pending, loadMore } = createKeysetPages((cursor) => getFlagsPage(cursor));
   return (
     <section class="card" aria-labelledby="flags-title" data-testid="flags">
       <h2 id="flags-title">{t('flags.title')}</h2>
       <p class="muted">{t('flags.intro')}</p>
       <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>
-        <div class="table-wrap" aria-busy={pending()}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('flags.time')}</th>
-                <th scope="col">{t('flags.account')}</th>
-                <th scope="col">{t('flags.change')}</th>
-                <th scope="col">{t('flags.by')}</th>
-                <th scope="col">{t('flags.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={flags()} fallback={<tr><td colSpan={5} class="muted">{t('flags.empty')}</td></tr>}>
-                {(flag) => <FlagRow flag={flag} />}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="flags-table"
+          headings={[t('flags.time'), t('flags.account'), t('flags.change'), t('flags.by'), t('flags.status')]}
+          rows={flags()}
+          loaded={pages() !== undefined}
+          empty={t('flags.empty')}
+          busy={pending()}
+        >
+          {(flag) => <FlagRow flag={flag} />}
+        </DataTable>
         <LoadMore next={nextCursor()} pending={pending()} any={flags().length > 0} label={t('flags.more')} end={t('flags.end')} onMore={loadMore} />
       </Suspense>
     </section>
