@@ -2,13 +2,11 @@ import type { z } from 'zod';
 import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import { keysetPage } from '../../lib/cursor.js';
+import { CASE_WORKER_ROLES, hasRole } from '../../shared/roles.js';
 import type { Role } from '../../generated/prisma/enums.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { ServiceContext } from '../../service.js';
 import type { ListFlagsInput } from './schema.js';
-
-/** The roles whose accounts read case content: whoever knows such an account's password can read cases as its owner. */
-export const CASE_READING_ROLES: readonly Role[] = ['social_worker', 'coordinator', 'agency_practitioner'];
 
 /** What an admin did to an account, as a flag's detail says it. */
 export type AccountChange = 'created' | 'role_changed' | 'password_reset';
@@ -24,10 +22,10 @@ export interface AccountChangeDetail {
  * Flags for the auditor an admin's creation of, reset of, or role change to an account that can read
  * case content: the admin saw (or could set) a password that opens cases under someone else's name.
  * Written through `ctx.db`, so inside the procedure's transaction: the change and its flag commit
- * together or not at all. Other roles' accounts are not flagged.
+ * together or not at all. Admins' and auditors' accounts read no case content and are not flagged.
  */
 export async function flagAccountChange(ctx: ServiceContext, account: { id: string; role: Role }, change: AccountChange, previousRole?: Role) {
-  if (!CASE_READING_ROLES.includes(account.role)) return;
+  if (!hasRole(CASE_WORKER_ROLES, account.role)) return;
   const detail: AccountChangeDetail = { change, role: account.role, ...(previousRole ? { previousRole } : {}) };
   await ctx.db.auditFlag.create({
     data: {
