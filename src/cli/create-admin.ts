@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/password.js';
 import { oneTimePassword } from '../auth/token.js';
 import { systemClock } from '../lib/clock.js';
 import { emailAddress } from '../lib/email.js';
+import { LOCALES } from '../shared/vocabulary.js';
 import { CliError, parseFlags, runCommand, type Command, type Out } from './command.js';
 
 const regions = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -27,7 +28,7 @@ const CreateAdminFlags = z.object({
     // Intl echoes a code it does not know (XX), so this refuses typos that merely look right.
     .refine((code) => countryName(code) !== code, 'is not a known country code')
     .optional(),
-  locale: z.enum(['ar', 'fr', 'en'], 'must be ar, fr or en').optional(),
+  locale: z.enum(LOCALES, 'must be ar, fr or en').optional(),
 });
 
 export type CreateAdminInput = z.output<typeof CreateAdminFlags>;

@@ -1,17 +1,6 @@
 import { z } from 'zod';
 import { text } from '../../lib/text.js';
-
-export const AGENCY_KINDS = [
-  'school',
-  'health',
-  'youth',
-  'ngo',
-  'employment',
-  'religious_community',
-  'police_liaison',
-  'social_services',
-  'other',
-] as const;
+import { AGENCY_KINDS } from '../../shared/vocabulary.js';
 
 const Name = text().min(2).max(160);
 

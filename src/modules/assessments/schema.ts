@@ -1,17 +1,6 @@
 import { z } from 'zod';
 import { text } from '../../lib/text.js';
-
-export const DOMAINS = ['engagement', 'intent', 'capability', 'protective'] as const;
-export const RISK_DOMAINS = ['engagement', 'intent', 'capability'] as const;
-export const RISK_RATINGS = ['low', 'moderate', 'high', 'unknown'] as const;
-export const PROTECTIVE_RATINGS = ['present', 'absent', 'unknown'] as const;
-export const RATINGS = ['low', 'moderate', 'high', 'present', 'absent', 'unknown'] as const;
-
-export type Domain = (typeof DOMAINS)[number];
-export type Rating = (typeof RATINGS)[number];
-
-/** The scale a factor of `domain` is rated on; "unknown" is always allowed and always distinct. */
-export const scaleOf = (domain: Domain): readonly Rating[] => (domain === 'protective' ? PROTECTIVE_RATINGS : RISK_RATINGS);
+import { FACTOR_DOMAINS, FACTOR_RATINGS } from '../../shared/vocabulary.js';
 
 const Id = z.uuid();
 const Label = text().min(2).max(200);
@@ -26,7 +15,7 @@ const Comment = z
 export const ListFactorsInput = z.object({ includeInactive: z.boolean().default(true) }).default({ includeInactive: true });
 
 export const CreateFactorInput = z.object({
-  domain: z.enum(DOMAINS),
+  domain: z.enum(FACTOR_DOMAINS),
   /** A stable identifier within the municipality; made up from a random tag when left out. */
   code: z.string().trim().regex(/^[a-z][a-z0-9_]{2,59}$/).optional(),
   labelAr: Label,
@@ -52,7 +41,7 @@ export const ListAssessmentsInput = z.object({ caseId: Id });
 export const CreateAssessmentInput = z.object({
   caseId: Id,
   ratings: z
-    .array(z.object({ factorId: Id, rating: z.enum(RATINGS), comment: Comment }))
+    .array(z.object({ factorId: Id, rating: z.enum(FACTOR_RATINGS), comment: Comment }))
     .max(300)
     .refine((r) => new Set(r.map((x) => x.factorId)).size === r.length, { message: 'duplicate' }),
   /** In words, never a computed score. */

@@ -7,7 +7,8 @@ import { findCase, recordEvent, ruleSelect } from '../cases/access.js';
 import { factorOrder } from './factors.js';
 import { assertCan } from '../../auth/guard.js';
 import { trendOf } from './trend.js';
-import { scaleOf, type CreateAssessment } from './schema.js';
+import { scaleOf } from '../../shared/assessments.js';
+import type { CreateAssessment } from './schema.js';
 
 /** The field names bound into the ciphertexts (AES-256-GCM with the field as associated data). */
 export const JUDGEMENT_FIELD = 'assessment.judgement';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from '../../lib/text.js';
+import { LOCALES } from '../../shared/vocabulary.js';
 
 export const LoginInput = z.object({
   email: text().min(1).max(254),
@@ -14,4 +15,4 @@ export const ChangePasswordInput = z.object({
 
 export const EndSessionInput = z.object({ id: z.uuid() });
 
-export const SetLocaleInput = z.object({ locale: z.enum(['ar', 'fr', 'en']) });
+export const SetLocaleInput = z.object({ locale: z.enum(LOCALES) });

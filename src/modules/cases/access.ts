@@ -4,8 +4,8 @@ import { assertCan } from '../../auth/guard.js';
 import { notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import type { CaseSection } from '../../generated/prisma/enums.js';
-import { SECTIONS, type Position } from './schema.js';
+import { CASE_SECTIONS, type CaseSection } from '../../shared/vocabulary.js';
+import type { Position } from './schema.js';
 import type { TimelineKind } from './timeline-policy.js';
 
 /** What the case rules look at, for deciding in memory which sections of a loaded case a user sees. */
@@ -32,7 +32,7 @@ export async function findCase<S extends Prisma.CaseSelect>(ctx: ServiceContext,
 /** The parts of a case page the user may see, from the same CASL rules the queries filter with. */
 export function visibleSections(ctx: Pick<ServiceContext, 'ability'>, row: RuleRow) {
   const asCase = () => subject('Case', { ...row }) as never;
-  const sections: (CaseSection | 'team' | 'timeline')[] = SECTIONS.filter((s) => ctx.ability.can(`read:${s}`, asCase()));
+  const sections: (CaseSection | 'team' | 'timeline')[] = CASE_SECTIONS.filter((s) => ctx.ability.can(`read:${s}`, asCase()));
   const team = subject('Disclosure', { municipalityId: row.municipalityId, caseId: row.id, case: { ...row } }) as never;
   if (ctx.ability.can('read', team)) sections.push('team');
   sections.push('timeline');

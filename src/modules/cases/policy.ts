@@ -1,7 +1,6 @@
 import type { RuleBuilder } from '../../auth/ability.js';
 import type { SessionUser } from '../../auth/session.js';
-import type { CaseSection } from '../../generated/prisma/enums.js';
-import { SECTIONS } from './schema.js';
+import { CASE_SECTIONS, type CaseSection } from '../../shared/vocabulary.js';
 
 /**
  * A live disclosure to this user: to them by name or to their agency while it is active, not
@@ -37,7 +36,7 @@ export function defineCaseRules(user: SessionUser, { can }: RuleBuilder, now: Da
     const keyWorker = { ...own, keyWorkerId: user.id };
     can(['read', 'read:summary', 'read:notes', 'read:plan', 'read:assessments', 'update', 'write:notes', 'consent'], 'Case', keyWorker);
     can('read', 'Case', disclosed());
-    for (const s of SECTIONS) can(`read:${s}`, 'Case', disclosed(s));
+    for (const s of CASE_SECTIONS) can(`read:${s}`, 'Case', disclosed(s));
     can('write:notes', 'Case', disclosed('notes'));
     can('read', 'CaseNote', { ...own, case: { is: { keyWorkerId: user.id } } });
     can('read', 'CaseNote', { ...own, sensitivity: 'standard', case: { is: disclosed('notes') } });
@@ -46,7 +45,7 @@ export function defineCaseRules(user: SessionUser, { can }: RuleBuilder, now: Da
   }
   if (user.role === 'agency_practitioner') {
     can('read', 'Case', disclosed());
-    for (const s of SECTIONS) can(`read:${s}`, 'Case', disclosed(s));
+    for (const s of CASE_SECTIONS) can(`read:${s}`, 'Case', disclosed(s));
     can('write:notes', 'Case', disclosed('notes'));
     can('read', 'CaseNote', { ...own, sensitivity: 'standard', case: { is: disclosed('notes') } });
   }

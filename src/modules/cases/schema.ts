@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { cursorField, cursorId, cursorInstant } from '../../lib/cursor.js';
 import { instant, text } from '../../lib/text.js';
-import { COHORTS } from '../people/schema.js';
-
-export const STAGES = ['intake', 'assessment', 'planning', 'intervention', 'review', 'closed', 'follow_up'] as const;
-export const SECTIONS = ['summary', 'notes', 'plan', 'assessments'] as const;
-export const LEGAL_BASES = ['consent', 'legal_obligation', 'vital_interest', 'public_task'] as const;
-export const SENSITIVITIES = ['standard', 'restricted'] as const;
+import {
+  CASE_CLOSURE_REASONS,
+  CASE_SECTIONS,
+  CASE_STAGES,
+  COHORTS,
+  INTERVENTION_STATUSES,
+  INTERVENTION_TYPES,
+  LEGAL_BASES,
+  NOTE_SENSITIVITIES,
+} from '../../shared/vocabulary.js';
 
 const Id = z.uuid();
 /** Why a stage changed, a case closed, a disclosure ended: short, minuted, not case content. */
@@ -19,7 +23,7 @@ const Cursor = cursorField(Position);
 
 export const ListCasesInput = z
   .object({
-    stage: z.enum(STAGES).optional(),
+    stage: z.enum(CASE_STAGES).optional(),
     cohort: z.enum(COHORTS).optional(),
     keyWorkerId: Id.optional(),
     leadAgencyId: Id.optional(),
@@ -36,7 +40,7 @@ export const CaseIdInput = z.object({ id: Id });
 
 export const UpdateSummaryInput = z.object({ id: Id, summary: text().max(20_000) });
 
-export const ChangeStageInput = z.object({ id: Id, stage: z.enum(STAGES), reason: Reason });
+export const ChangeStageInput = z.object({ id: Id, stage: z.enum(CASE_STAGES), reason: Reason });
 
 export const AssignInput = z
   .object({ id: Id, keyWorkerId: Id.optional(), leadAgencyId: Id.optional() })
@@ -44,13 +48,11 @@ export const AssignInput = z
 
 export const CloseInput = z.object({ id: Id, reason: Reason });
 
-export const CLOSURE_REASONS = ['risk_removed', 'risk_reduced', 'moved_away', 'disengaged', 'referred_elsewhere', 'other'] as const;
-
 /** Closing: a reason from the list, words (required for 'other'), the coordinator's explicit confirmation, an optional follow-up in N months. */
 export const CloseCaseInput = z
   .object({
     id: Id,
-    closureReason: z.enum(CLOSURE_REASONS),
+    closureReason: z.enum(CASE_CLOSURE_REASONS),
     reason: text().max(500).optional(),
     confirm: z.boolean().refine((v) => v, { message: 'required' }),
     followUpMonths: z.number().int().min(1).max(24).optional(),
@@ -67,7 +69,7 @@ export const RecordReviewInput = z.object({
 export const AddNoteInput = z.object({
   caseId: Id,
   body: text().min(1).max(20_000),
-  sensitivity: z.enum(SENSITIVITIES).default('standard'),
+  sensitivity: z.enum(NOTE_SENSITIVITIES).default('standard'),
 });
 
 export const ListNotesInput = z.object({ caseId: Id, cursor: Cursor.optional(), limit: z.number().int().min(1).max(100).default(50) });
@@ -79,7 +81,7 @@ export const DiscloseInput = z
     userId: Id.optional(),
     purpose: text().min(3).max(300),
     sections: z
-      .array(z.enum(SECTIONS))
+      .array(z.enum(CASE_SECTIONS))
       .min(1)
       .refine((s) => new Set(s).size === s.length, { message: 'duplicate' }),
     legalBasis: z.enum(LEGAL_BASES),
@@ -94,21 +96,6 @@ export const WithdrawConsentInput = z.object({ caseId: Id, note: text().min(1).m
 
 export type ListCases = z.infer<typeof ListCasesInput>;
 export type Disclose = z.infer<typeof DiscloseInput>;
-
-export const INTERVENTION_TYPES = [
-  'mentoring',
-  'education',
-  'employment',
-  'psychosocial_support',
-  'family_support',
-  'religious_guidance',
-  'health',
-  'legal_aid',
-  'sport_youth',
-  'housing',
-  'other',
-] as const;
-export const INTERVENTION_STATUSES = ['planned', 'active', 'completed', 'cancelled'] as const;
 
 /** A calendar day, `YYYY-MM-DD`, stored as a date without time. */
 const Day = z.iso.date().transform((d) => new Date(`${d}T00:00:00Z`));

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { instant, text } from '../../lib/text.js';
-import { INTERVENTION_TYPES } from '../cases/schema.js';
-
-export const DECISIONS = ['continue', 'adjust_plan', 'escalate', 'close', 'refer_elsewhere'] as const;
+import { INTERVENTION_TYPES, PANEL_DECISIONS } from '../../shared/vocabulary.js';
 
 const Id = z.uuid();
 /** A calendar day, `YYYY-MM-DD`, stored as a date without time. */
@@ -62,7 +60,7 @@ const TaskAction = z.object({ title: text().min(1).max(200), assigneeId: Id.opti
 export const DecideInput = z
   .object({
     agendaItemId: Id,
-    decision: z.enum(DECISIONS),
+    decision: z.enum(PANEL_DECISIONS),
     consensus: z.boolean(),
     dissent: text().max(5_000).optional(),
     interventions: z.array(InterventionAction).max(10).default([]),

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { text } from '../../lib/text.js';
-
-export const COHORTS = ['youth', 'returnee', 'returnee_family', 'migrant', 'other'] as const;
-export const SEXES = ['female', 'male', 'unknown'] as const;
+import { COHORTS, RELATIONSHIPS, SEXES } from '../../shared/vocabulary.js';
 
 const Name = text().min(2).max(160);
 // Checked against today's date at each call, not the day the server started.
@@ -35,8 +33,6 @@ export const CreatePersonInput = z
   });
 
 export const PersonIdInput = z.object({ id: z.uuid() });
-
-export const RELATIONSHIPS = ['parent', 'child', 'spouse', 'sibling', 'other'] as const;
 
 export const LinkHouseholdInput = z
   .object({ personId: z.uuid(), memberId: z.uuid(), relationship: z.enum(RELATIONSHIPS) })

@@ -4,7 +4,8 @@ import { assertCan } from '../../auth/guard.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { keysetPage } from '../../lib/cursor.js';
-import { URGENCIES, type Position, type QueueInput } from './schema.js';
+import { URGENCIES } from '../../shared/vocabulary.js';
+import type { Position, QueueInput } from './schema.js';
 import { personDisplaySelect } from './service.js';
 import { workingDaysBetween } from './working-days.js';
 

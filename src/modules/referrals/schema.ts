@@ -1,32 +1,21 @@
 import { z } from 'zod';
 import { cursorField, cursorId, cursorInstant } from '../../lib/cursor.js';
 import { instant, text } from '../../lib/text.js';
-import { COHORTS, CreatePersonInput } from '../people/schema.js';
-
-export const SOURCES = ['school', 'family', 'health', 'community', 'police', 'self', 'social_services', 'other'] as const;
-export const URGENCIES = ['routine', 'priority', 'immediate_danger'] as const;
-export const CLOSE_REASONS = ['not_appropriate', 'insufficient_information', 'mistaken', 'malicious'] as const;
-/** Legal bases for going on without consent ('consent' itself is the other branch). */
-export const LEGAL_BASES_WITHOUT_CONSENT = ['legal_obligation', 'vital_interest', 'public_task'] as const;
-
-/** What a concern is about. A fixed list, so statistics and screening speak the same words. */
-export const CONCERN_CATEGORIES = [
-  'violent_rhetoric',
-  'online_radicalisation',
-  'contact_with_extremists',
-  'travel_intent',
-  'family_concern',
-  'school_behaviour',
-  'isolation',
-  'trauma',
-  'hate_incident',
-  'other',
-] as const;
+import {
+  COHORTS,
+  CONCERN_CATEGORIES,
+  CONSENT_BY,
+  LEGAL_BASES_WITHOUT_CONSENT,
+  REFERRAL_CLOSE_REASONS,
+  REFERRAL_SOURCES,
+  URGENCIES,
+} from '../../shared/vocabulary.js';
+import { CreatePersonInput } from '../people/schema.js';
 
 const Consent = z.discriminatedUnion('given', [
   z.object({
     given: z.literal(true),
-    by: z.enum(['person', 'guardian']),
+    by: z.enum(CONSENT_BY),
     at: instant(),
     scope: text().min(3).max(500),
   }),
@@ -48,7 +37,7 @@ export const CreateReferralInput = z
     personId: z.uuid().optional(),
     newPerson: CreatePersonInput.optional(),
     cohort: z.enum(COHORTS),
-    source: z.enum(SOURCES),
+    source: z.enum(REFERRAL_SOURCES),
     concernCategories: z
       .array(z.enum(CONCERN_CATEGORIES))
       .min(1)
@@ -85,5 +74,5 @@ const Reason = text().min(10).max(2000);
 export const ScreenReferralInput = z.discriminatedUnion('decision', [
   z.object({ id: z.uuid(), decision: z.literal('accept') }),
   z.object({ id: z.uuid(), decision: z.literal('signpost'), signpostTo: text().min(2).max(200), reason: Reason }),
-  z.object({ id: z.uuid(), decision: z.literal('close'), closeReason: z.enum(CLOSE_REASONS), reason: Reason }),
+  z.object({ id: z.uuid(), decision: z.literal('close'), closeReason: z.enum(REFERRAL_CLOSE_REASONS), reason: Reason }),
 ]);

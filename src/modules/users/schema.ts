@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { text } from '../../lib/text.js';
 import { emailAddress } from '../../lib/email.js';
-
-export const ROLES = ['social_worker', 'coordinator', 'agency_practitioner', 'auditor', 'admin'] as const;
+import { LOCALES, ROLES } from '../../shared/vocabulary.js';
 
 const DisplayName = text().min(2).max(120);
 
@@ -20,7 +19,7 @@ export const CreateUserInput = z.object({
   role: z.enum(ROLES),
   agencyId: z.uuid().nullish(),
   trainedAssessor: z.boolean().default(false),
-  locale: z.enum(['ar', 'fr', 'en']).default('ar'),
+  locale: z.enum(LOCALES).default('ar'),
 });
 
 export const UpdateUserInput = z.object({

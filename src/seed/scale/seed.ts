@@ -7,6 +7,7 @@ import { BulkLoader, pgArray, type Column } from './bulk.js';
 import { KIND, detUuid } from './ids.js';
 import { Prng, hashString } from './prng.js';
 import { syntheticName } from './names.js';
+import { CASE_SECTIONS, CONCERN_CATEGORIES, INTERVENTION_TYPES, REFERRAL_SOURCES } from '../../shared/vocabulary.js';
 import type { TimelineKind } from '../../modules/cases/timeline-policy.js';
 
 export interface ScaleOptions {
@@ -148,11 +149,7 @@ const AGENCY_NAMES: Record<string, string> = {
   religious_community: 'Community Council', police_liaison: 'Police Liaison Unit', social_services: 'Family Services',
 };
 const COHORTS = [['youth', 55], ['returnee', 8], ['returnee_family', 12], ['migrant', 15], ['other', 10]] as const;
-const SOURCES = ['school', 'family', 'health', 'community', 'police', 'self', 'social_services', 'other'] as const;
-const CATEGORIES = ['violent_rhetoric', 'online_radicalisation', 'contact_with_extremists', 'travel_intent', 'family_concern', 'school_behaviour', 'isolation', 'trauma', 'hate_incident', 'other'];
 const STAGES = [['intake', 10], ['assessment', 15], ['planning', 15], ['intervention', 30], ['review', 10], ['closed', 15], ['follow_up', 5]] as const;
-const SECTIONS = ['summary', 'notes', 'plan', 'assessments'] as const;
-const INTERVENTION_TYPES = ['mentoring', 'education', 'employment', 'psychosocial_support', 'family_support', 'religious_guidance', 'health', 'legal_aid', 'sport_youth', 'housing', 'other'] as const;
 const CONCERNS = [
   'Teacher reports the student shares violent videos in the class chat (synthetic case %).',
   'تلاحظ الأسرة عزلة متزايدة وقضاء ساعات طويلة في منتديات مغلقة (حالة تجريبية %).',
@@ -379,13 +376,13 @@ async function seedMunicipality(index: number, town: ScaleMunicipality, opts: Sc
     const referrerIndex = rrng.int(0, referrers.length - 1);
     const referrerId = referrers[referrerIndex]!;
     const referrerAgency = referrerIndex >= staff.socialWorkers.length ? staff.agencies[Math.floor((referrerIndex - staff.socialWorkers.length) / PRACTITIONERS_PER_AGENCY)]! : null;
-    const categories = [...new Set([rrng.pick(CATEGORIES), ...(rrng.chance(0.5) ? [rrng.pick(CATEGORIES)] : [])])];
+    const categories = [...new Set([rrng.pick(CONCERN_CATEGORIES), ...(rrng.chance(0.5) ? [rrng.pick(CONCERN_CATEGORIES)] : [])])];
     const concern = rrng.pick(CONCERNS).replace('%', String(r + 1));
     const consent = rrng.chance(0.8);
     const minor = births[p]! > 2008;
     const decided = status === 'submitted' ? null : submitted + rrng.int(1, 5) * DAY;
     const row = [
-      id(KIND.referral, r), town.id, personId, referrerId, referrerAgency, cohort, rrng.pick(SOURCES), pgArray(categories), '§', rrng.weighted([['routine', 70], ['priority', 25], ['immediate_danger', 5]] as const),
+      id(KIND.referral, r), town.id, personId, referrerId, referrerAgency, cohort, rrng.pick(REFERRAL_SOURCES), pgArray(categories), '§', rrng.weighted([['routine', 70], ['priority', 25], ['immediate_danger', 5]] as const),
       consent, consent ? (minor ? 'guardian' : 'person') : null, consent ? iso(submitted) : null, consent ? 'Work with the prevention network on a support plan' : null,
       consent ? null : rrng.pick(['legal_obligation', 'vital_interest', 'public_task']), consent ? null : 'Risk to others described by the referrer; consent sought in parallel.',
       status, iso(submitted), decided === null ? null : iso(decided), decided === null ? null : staff.coordinators[0]!,
@@ -442,7 +439,7 @@ async function seedMunicipality(index: number, town: ScaleMunicipality, opts: Sc
     for (let k = 0; k < discloseCount; k++) {
       const agencyIndex = crng.chance(0.3) ? 0 : crng.int(0, AGENCIES_PER_MUNICIPALITY - 1);
       const toUser = crng.chance(0.08);
-      const sections = SECTIONS.filter((s, si) => (si === 0 ? crng.chance(0.85) : crng.chance(0.5)));
+      const sections = CASE_SECTIONS.filter((s, si) => (si === 0 ? crng.chance(0.85) : crng.chance(0.5)));
       if (sections.length === 0) sections.push('plan');
       const state = crng.weighted([['live', 80], ['expired', 10], ['revoked', 10]] as const);
       const made = opened + crng.int(1, 30) * DAY;
@@ -512,7 +509,7 @@ async function seedAudit(town: ScaleMunicipality, rng: Prng, staff: Staff, refer
         entityId = id(KIND.referral, rng.int(0, Math.max(0, referrals - 1)));
         actor = sw;
         role = 'social_worker';
-        detail = { cohort: 'youth', source: rng.pick(SOURCES), urgency: 'routine', categories: [rng.pick(CATEGORIES)], consentGiven: true, newPerson: rng.chance(0.5) };
+        detail = { cohort: 'youth', source: rng.pick(REFERRAL_SOURCES), urgency: 'routine', categories: [rng.pick(CONCERN_CATEGORIES)], consentGiven: true, newPerson: rng.chance(0.5) };
         break;
       case 'case.note.create':
         detail = { noteId: rng.uuid(), sensitivity: 'standard' };

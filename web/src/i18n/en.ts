@@ -1,5 +1,4 @@
-import type { AppErrorCode } from '../../../src/errors';
-import type { Outputs } from '../lib/trpc';
+import type { AppErrorCode, Outputs } from '../lib/trpc';
 import { referralsEn } from './referrals/en';
 import { casesEn } from './cases/en';
 import { householdEn } from './household/en';

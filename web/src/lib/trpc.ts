@@ -7,6 +7,8 @@ import type { AppRouter } from '../../../src/trpc/router';
 export type Inputs = inferRouterInputs<AppRouter>;
 export type Outputs = inferRouterOutputs<AppRouter>;
 export type ClientError = TRPCClientError<AppRouter>;
+/** Every code an error of the server can carry (its error table's), as the router's error shape types it. */
+export type AppErrorCode = NonNullable<ClientError['data']>['appCode'];
 
 type AuthLostHandler = (code: 'UNAUTHENTICATED' | 'SESSION_EXPIRED') => void;
 let onAuthLost: AuthLostHandler = () => undefined;

@@ -1,5 +1,6 @@
-import type { AuditFlagKind, AuditFlagStatus } from '../../../../src/generated/prisma/enums';
-import type { AccountChange } from '../../../../src/modules/audit/flags';
+import type { Outputs } from '../../lib/trpc';
+
+type Flag = Outputs['audit']['flags']['items'][number];
 
 /** Words of account notices (who set my password) and of the auditor's flags. */
 export const accountEn = {
@@ -29,9 +30,9 @@ export const accountEn = {
       created: 'Account created',
       password_reset: 'Password reset',
       role_changed: 'Role changed',
-    } satisfies Record<AccountChange, string>,
-    kinds: { privileged_account_change: 'Account that reads cases' } satisfies Record<AuditFlagKind, string>,
-    statuses: { open: 'Open' } satisfies Record<AuditFlagStatus, string>,
+    } satisfies Record<Flag['detail']['change'], string>,
+    kinds: { privileged_account_change: 'Account that reads cases' } satisfies Record<Flag['kind'], string>,
+    statuses: { open: 'Open' } satisfies Record<Flag['status'], string>,
   },
 };
 

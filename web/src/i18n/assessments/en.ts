@@ -1,4 +1,4 @@
-import type { FactorDomain, FactorRating } from '../../../../src/generated/prisma/enums';
+import type { FactorDomain, FactorRating } from '../../../../src/shared/vocabulary';
 
 /** Words of the assessments feature. Domains and ratings are typed against the server's. */
 export const assessmentsEn = {

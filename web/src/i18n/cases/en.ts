@@ -1,4 +1,4 @@
-import type { CaseSection, CaseStage, NoteSensitivity } from '../../../../src/generated/prisma/enums';
+import type { CaseSection, CaseStage, NoteSensitivity } from '../../../../src/shared/vocabulary';
 
 /** Words of cases, the case team and the dashboard. Enumerations are typed against the server's. */
 export const casesEn = {

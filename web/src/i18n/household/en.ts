@@ -1,4 +1,4 @@
-import type { Relationship } from '../../../../src/generated/prisma/enums';
+import type { Relationship } from '../../../../src/shared/vocabulary';
 
 /** Words of a person's household on the case page. Relationships are typed against the server's. */
 export const householdEn = {

@@ -1,4 +1,4 @@
-import type { MeetingStatus, PanelDecision } from '../../../../src/generated/prisma/enums';
+import type { MeetingStatus, PanelDecision } from '../../../../src/shared/vocabulary';
 
 /** Words of the meetings feature. Statuses and decisions are typed against the server's. */
 export const meetingsEn = {

@@ -1,4 +1,4 @@
-import type { InterventionStatus, InterventionType } from '../../../../src/generated/prisma/enums';
+import type { InterventionStatus, InterventionType } from '../../../../src/shared/vocabulary';
 
 /** Words of a case's support plan. Types and statuses are typed against the server's. */
 export const planEn = {

@@ -1,5 +1,6 @@
 import type {
   Cohort,
+  ConcernCategory,
   ConsentBy,
   LegalBasis,
   ReferralCloseReason,
@@ -7,10 +8,7 @@ import type {
   ReferralStatus,
   Sex,
   Urgency,
-} from '../../../../src/generated/prisma/enums';
-import type { CONCERN_CATEGORIES } from '../../../../src/modules/referrals/schema';
-
-type ConcernCategory = (typeof CONCERN_CATEGORIES)[number];
+} from '../../../../src/shared/vocabulary';
 
 /**
  * Words of referrals and screening. The enumerations are typed against the server's, so a value

@@ -1,4 +1,4 @@
-import type { CaseClosureReason, ReminderKind } from '../../../../src/generated/prisma/enums';
+import type { CaseClosureReason, ReminderKind } from '../../../../src/shared/vocabulary';
 
 /** Words of the work feature: "my work", reviews, closure and the municipality's settings. */
 export const workEn = {
