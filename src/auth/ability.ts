@@ -12,8 +12,6 @@ import { defineAssessmentRules } from '../modules/assessments/policy.js';
 import { defineMeetingRules } from '../modules/meetings/policy.js';
 import { defineWorkRules } from '../modules/work/policy.js';
 
-export type RuleBuilder = AbilityBuilder<AppAbility>;
-
 /**
  * The user's abilities, built once per request from role, municipality and agency.
  * Deny by default: only what a module's policy grants is allowed, and every grant is scoped

@@ -1,4 +1,4 @@
-import type { RuleBuilder } from '../../auth/ability.js';
+import type { RuleBuilder } from '../../auth/rules.js';
 import type { SessionUser } from '../../auth/session.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { liveDisclosureTo } from '../cases/policy.js';

@@ -1,4 +1,4 @@
-import type { RuleBuilder } from '../../auth/ability.js';
+import type { RuleBuilder } from '../../auth/rules.js';
 import type { SessionUser } from '../../auth/session.js';
 
 /** Auditors read and verify their municipality's audit log and read its flags; nobody may change the log. */

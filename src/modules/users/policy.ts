@@ -1,4 +1,4 @@
-import type { RuleBuilder } from '../../auth/ability.js';
+import type { RuleBuilder } from '../../auth/rules.js';
 import type { SessionUser } from '../../auth/session.js';
 
 /**
