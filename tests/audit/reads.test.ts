@@ -13,7 +13,7 @@ import { verifyChain } from '../../src/audit/verify.js';
  * they must write nothing else: every query procedure, called by every role, is checked against a
  * log of committed writes kept by row triggers on every table.
  */
-const { db } = await testDb();
+const { db, owner } = await testDb();
 
 type Procedure = { _def: { type: 'query' | 'mutation' } };
 const procedures = (appRouter as unknown as { _def: { procedures: Record<string, Procedure> } })._def.procedures;
@@ -23,11 +23,13 @@ beforeAll(async () => {
   const tables = await db.$queryRaw<{ name: string }[]>`
     SELECT table_name::text AS name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'read_write_log')`;
-  await db.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS read_write_log (id bigserial PRIMARY KEY, tbl text NOT NULL, op text NOT NULL)`);
-  await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION read_log_write() RETURNS trigger LANGUAGE plpgsql AS $$
+  // Installed by the owner (the app's role may create nothing); the triggers run as whoever writes.
+  await owner.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS read_write_log (id bigserial PRIMARY KEY, tbl text NOT NULL, op text NOT NULL)`);
+  await owner.$executeRawUnsafe(`GRANT ALL ON read_write_log, read_write_log_id_seq TO PUBLIC`);
+  await owner.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION read_log_write() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN INSERT INTO read_write_log (tbl, op) VALUES (TG_TABLE_NAME, TG_OP); RETURN NULL; END $$`);
   for (const { name } of tables) {
-    await db.$executeRawUnsafe(`CREATE OR REPLACE TRIGGER read_log AFTER INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH ROW EXECUTE FUNCTION read_log_write()`);
+    await owner.$executeRawUnsafe(`CREATE OR REPLACE TRIGGER read_log AFTER INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH ROW EXECUTE FUNCTION read_log_write()`);
   }
 });
 
@@ -75,6 +77,8 @@ function inputs(t: typeof ids): Record<string, unknown> {
     'assessments.factors': {},
     'assessments.list': { caseId: t.caseId },
     'audit.list': {},
+    'audit.anchors': undefined,
+    'audit.flags': {},
     'auth.me': undefined,
     'auth.sessions': undefined,
     'cases.get': { id: t.caseId },

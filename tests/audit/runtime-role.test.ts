@@ -73,12 +73,18 @@ describe("the server's database role", () => {
       const { rows } = await c.query<{ name: string }>(`
         SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
-          AND c.relname NOT IN ('audit_event', 'audit_chain_head', '_prisma_migrations')
+          AND c.relname NOT IN ('audit_event', 'audit_chain_head', '_prisma_migrations', 'audit_flag')
           AND NOT (has_table_privilege(c.oid, 'SELECT') AND has_table_privilege(c.oid, 'INSERT')
                    AND has_table_privilege(c.oid, 'UPDATE') AND has_table_privilege(c.oid, 'DELETE'))`);
       return rows.map((r) => r.name);
     });
     expect(missing).toEqual([]);
+    // Flags are raised and reviewed, never removed.
+    const flags = await asApp(async (c) =>
+      (await c.query(`SELECT has_table_privilege('audit_flag', 'INSERT') AS i, has_table_privilege('audit_flag', 'UPDATE') AS u,
+                             has_table_privilege('audit_flag', 'DELETE') AS d, has_table_privilege('audit_flag', 'TRUNCATE') AS t`)).rows[0],
+    );
+    expect(flags).toEqual({ i: true, u: true, d: false, t: false });
   });
 });
 

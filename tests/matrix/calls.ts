@@ -56,6 +56,7 @@ export const CALLS: Record<string, Call> = {
   'audit.list': { input: () => ({}) },
   'audit.verify': { input: none },
   'audit.export': { input: () => ({}) },
+  'audit.anchors': { input: none },
   'audit.flags': { input: () => ({}) },
 
   'people.match': { input: () => ({ name: 'Sami Test' }) },

@@ -60,6 +60,7 @@ export const EVENT: Record<string, (r: Seen) => Named | Promise<Named>> = {
   'audit.list': many('AuditEvent'),
   'audit.verify': many('AuditEvent'),
   'audit.export': many('AuditEvent'),
+  'audit.anchors': many('AuditEvent'),
   'audit.flags': many('AuditFlag'),
   'people.match': many('Person'),
   'people.create': made('Person'),

@@ -124,6 +124,7 @@ export const GRID: Record<string, Spec> = {
   'audit.list': { target: 'none', ...nobody, AU: 'ok' },
   'audit.verify': { target: 'none', ...nobody, AU: 'ok' },
   'audit.export': { target: 'none', ...nobody, AU: 'ok' },
+  'audit.anchors': { target: 'none', ...nobody, AU: 'ok' },
   // "review flags": auditor only.
   'audit.flags': { target: 'none', ...nobody, AU: 'ok' },
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import { AppError } from '../../errors.js';
+import { escapeLike } from '../../lib/text.js';
 import { chainOf } from '../../audit/hash.js';
 import { verifyChain } from '../../audit/verify.js';
 import { checkAnchors } from './anchors.js';
@@ -38,7 +39,8 @@ export function auditWhere(
       accessibleBy(ctx.ability).ofType('AuditEvent'),
       {
         actorId: f.actorId,
-        action: f.action ? { startsWith: f.action } : undefined,
+        // A prefix the auditor typed: '%' and '_' are letters here, never wildcards.
+        action: f.action ? { startsWith: escapeLike(f.action) } : undefined,
         entityType: f.entityType,
         entityId: f.entityId,
         outcome: f.outcome,
