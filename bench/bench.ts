@@ -10,8 +10,9 @@ import { startServer, queryPath, mutation, send, dataOf, signIn, type BenchServe
 import { httpRun, loopRun, measure, median, round, type Figure, type Plan, type Request } from './measure.js';
 import { PLAIN_REFERRAL_SQL, caseListParams, caseListSql } from './sql.js';
 import { renderMarkdown } from './report.js';
-import { breakdownCalls, type Breakdown } from './breakdown.js';
-import { measureStartUp, type FrontEnd, type StartUp } from './startup.js';
+import type { BenchResult } from './result.js';
+import { breakdownCalls } from './breakdown.js';
+import { measureStartUp } from './startup.js';
 import { matchStatement } from '../src/modules/people/service.js';
 import { encodeCursor } from '../src/lib/cursor.js';
 
@@ -25,37 +26,6 @@ export interface BenchOptions {
   outDir?: string;
   log?: (line: string) => void;
 }
-
-export interface CaseListLayers {
-  rows: number;
-  L0: Figure;
-  L1: Figure;
-  L2: Figure;
-  L3: Figure;
-  L4: Figure;
-  ratios: { p50_L4_L0: number; p99_L4_L0: number; p50_L4_L1: number; p99_L4_L1: number; rps_L4_L0: number };
-}
-
-export interface BenchResult {
-  startedAt: string;
-  mode: 'quick' | 'full';
-  machine: { cores: number; cpu: string; memoryGb: number; node: string; postgres: string; sharedBuffers: string; loadAverageBefore: number[]; loadAverageAfter: number[] };
-  sizes: Sizes;
-  data: { loadedSeconds: number | null; contentHash: string | null; cases: number; people: number; auditEvents: number };
-  plan: Plan;
-  caseList: { coordinator: CaseListLayers; practitioner: CaseListLayers };
-  referralCreation: { plainPg: Figure; plainRoute: Figure; audited: Figure; ratioToPlainRoute: number; ratioToPlainPg: number; writesWithoutAudit: number };
-  personMatch: { people: number; arabic: Figure; latin: Figure; rare: Figure; rareWithNamesakes: number; sqlArabic: Figure; sqlLatin: Figure; sqlRare: Figure };
-  keyset: { page: number; first: Figure; deep: Figure; ratioP50: number; ratioP99: number };
-  signInBurst: { burst: number; bursts: number; burstMs: number; signIns: number; failedSignIns: number; failedByStatus: Record<string, number>; without: Figure; during: Figure; ratioP99: number };
-  breakdown: Breakdown[];
-  startUp: StartUp;
-  frontEnd: FrontEnd;
-  targets: { name: string; value: number; target: string; met: boolean }[];
-  /** What the server logged as failed (5xx), by kind: empty when nothing failed. */
-  serverErrors: Record<string, number>;
-}
-
 
 /** Runs every measurement of issue 5 and writes bench/results/<timestamp>.{json,md} and latest.md. */
 export async function runBench(opts: BenchOptions): Promise<BenchResult> {

@@ -1,4 +1,4 @@
-import type { BenchResult } from './bench.js';
+import type { BenchResult } from './result.js';
 import type { Figure } from './measure.js';
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');

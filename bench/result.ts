@@ -1,0 +1,35 @@
+import type { Sizes } from './db.js';
+import type { Figure, Plan } from './measure.js';
+import type { Breakdown } from './breakdown.js';
+import type { FrontEnd, StartUp } from './startup.js';
+
+export interface CaseListLayers {
+  rows: number;
+  L0: Figure;
+  L1: Figure;
+  L2: Figure;
+  L3: Figure;
+  L4: Figure;
+  ratios: { p50_L4_L0: number; p99_L4_L0: number; p50_L4_L1: number; p99_L4_L1: number; rps_L4_L0: number };
+}
+
+/** What one bench run measured: bench/bench.ts fills it, bench/report.ts renders it. */
+export interface BenchResult {
+  startedAt: string;
+  mode: 'quick' | 'full';
+  machine: { cores: number; cpu: string; memoryGb: number; node: string; postgres: string; sharedBuffers: string; loadAverageBefore: number[]; loadAverageAfter: number[] };
+  sizes: Sizes;
+  data: { loadedSeconds: number | null; contentHash: string | null; cases: number; people: number; auditEvents: number };
+  plan: Plan;
+  caseList: { coordinator: CaseListLayers; practitioner: CaseListLayers };
+  referralCreation: { plainPg: Figure; plainRoute: Figure; audited: Figure; ratioToPlainRoute: number; ratioToPlainPg: number; writesWithoutAudit: number };
+  personMatch: { people: number; arabic: Figure; latin: Figure; rare: Figure; rareWithNamesakes: number; sqlArabic: Figure; sqlLatin: Figure; sqlRare: Figure };
+  keyset: { page: number; first: Figure; deep: Figure; ratioP50: number; ratioP99: number };
+  signInBurst: { burst: number; bursts: number; burstMs: number; signIns: number; failedSignIns: number; failedByStatus: Record<string, number>; without: Figure; during: Figure; ratioP99: number };
+  breakdown: Breakdown[];
+  startUp: StartUp;
+  frontEnd: FrontEnd;
+  targets: { name: string; value: number; target: string; met: boolean }[];
+  /** What the server logged as failed (5xx), by kind: empty when nothing failed. */
+  serverErrors: Record<string, number>;
+}
