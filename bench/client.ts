@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import superjson from 'superjson';
 import type { Request } from './measure.js';
-import type { AppConfig } from '../src/trpc/context.js';
+import type { AppConfig } from '../src/config.js';
 
 export const BENCH_ORIGIN = 'http://bench.jisr.local';
 /** The app's settings in every bench process: sessions that outlive a run, plain HTTP, production errors. */

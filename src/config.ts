@@ -1,5 +1,13 @@
 import type { Env } from './env.js';
-import type { AppConfig } from './trpc/context.js';
+import type { SessionPolicy } from './auth/session.js';
+
+/** Settings the procedures need, fixed when the app is built. */
+export interface AppConfig {
+  session: SessionPolicy;
+  /** Cookies get `__Host-` and Secure when the app is served over HTTPS. */
+  secureCookies: boolean;
+  production: boolean;
+}
 
 /** The app's settings from the parsed environment. */
 export function configFromEnv(env: Env): AppConfig {

@@ -1,7 +1,8 @@
 import type { Db } from '../../src/db.js';
 import { createSession } from '../../src/auth/session.js';
 import { manualClock, type Clock, type ManualClock } from '../../src/lib/clock.js';
-import { createContext, type AppConfig } from '../../src/trpc/context.js';
+import type { AppConfig } from '../../src/config.js';
+import { createContext } from '../../src/trpc/context.js';
 import { createCaller } from '../../src/trpc/router.js';
 import { parseKeyring } from '../../src/crypto/keyring.js';
 

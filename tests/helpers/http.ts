@@ -1,7 +1,7 @@
 import type { Db } from '../../src/db.js';
 import { buildApp } from '../../src/app.js';
 import { manualClock, type ManualClock } from '../../src/lib/clock.js';
-import type { AppConfig } from '../../src/trpc/context.js';
+import type { AppConfig } from '../../src/config.js';
 import { testConfig, testKeyring } from './callers.js';
 
 export const ORIGIN = 'http://jisr.test';

@@ -4,7 +4,7 @@ import { audited } from '../../audit/writer.js';
 import { dummyVerify, hashPassword, needsRehash, verifyPassword } from '../../auth/password.js';
 import { createSession, endSessions, hashTokenOf, sessionUserSelect } from '../../auth/session.js';
 import { noticeSelect, pendingNotice } from './notice.js';
-import type { Context } from '../../trpc/context.js';
+import type { RequestContext } from '../../service.js';
 import type { Tx } from '../../db.js';
 
 export const LOCK_AFTER_FAILURES = 5;
@@ -37,7 +37,7 @@ const refused = () => new AppError('INVALID_CREDENTIALS');
  * answer alike and cost one argon2 verification each; 5 failures in 15 minutes lock the account for 15.
  * Every outcome is audited. The failure bookkeeping commits before the error is thrown.
  */
-export async function login(ctx: Context, input: { email: string; password: string }) {
+export async function login(ctx: RequestContext, input: { email: string; password: string }) {
   const now = ctx.clock();
   const client = { ip: ctx.ip, userAgent: ctx.userAgent };
   const base = { municipalityId: null, actorId: null, actorRole: null, requestId: ctx.requestId, ip: ctx.ip };
