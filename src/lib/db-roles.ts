@@ -81,13 +81,16 @@ export async function handOverDatabase(url: string, owner: string) {
  * off (replica mode) and the owner of audit_event can disable them or rewrite its rows.
  */
 export async function unsafeRuntimeRole(client: Pick<pg.Client, 'query'>): Promise<string | null> {
-  const { rows } = await client.query<{ role: string; superuser: boolean; owns: boolean | null }>(`
+  const { rows } = await client.query<{ role: string; superuser: boolean; owns: boolean | null; rewrites: boolean | null }>(`
     SELECT current_user AS role, r.rolsuper AS superuser,
            (SELECT pg_has_role(current_user, c.relowner, 'MEMBER') FROM pg_class c
-             WHERE c.oid = to_regclass('public.audit_event')) AS owns
+             WHERE c.oid = to_regclass('public.audit_event')) AS owns,
+           (SELECT has_table_privilege(c.oid, 'UPDATE, DELETE, TRUNCATE') FROM pg_class c
+             WHERE c.oid = to_regclass('public.audit_event')) AS rewrites
     FROM pg_roles r WHERE r.rolname = current_user`);
   const row = rows[0]!;
   if (row.superuser) return `the database role "${row.role}" is a superuser`;
   if (row.owns) return `the database role "${row.role}" owns the audit log (audit_event)`;
+  if (row.rewrites) return `the database role "${row.role}" may update, delete or truncate the audit log (audit_event)`;
   return null;
 }

@@ -62,6 +62,34 @@ describe("the server's database role", () => {
     expect(await verifyChain(db, chain)).toMatchObject({ checked: 3, firstBroken: null });
   });
 
+  it('cannot put an event on another municipality\'s chain through audit_append', async () => {
+    const chain = await chainOf(1);
+    const other = await makeMunicipality(db);
+    const forged = JSON.stringify([{ chain, municipalityId: other.id, at: new Date().toISOString(), action: 'case.read', outcome: 'allowed', digest: 'a'.repeat(64) }]);
+    const refused = await asApp((c) => c.query('SELECT audit_append($1::jsonb)', [forged]).then(() => null, (err: Error) => err.message));
+    expect(refused).toMatch(/another municipality/);
+    expect(await verifyChain(db, chain)).toMatchObject({ checked: 1, firstBroken: null });
+  });
+
+  it('is refused by the start-up check when someone granted it rights to rewrite the log', async () => {
+    const role = `jisr_probe_${Date.now()}`;
+    await asApp(async (c) => {
+      await c.query(`CREATE ROLE ${role} LOGIN PASSWORD 'probe' IN ROLE jisr_app`);
+      await c.query(`GRANT DELETE ON audit_event TO ${role}`);
+    }, ownerUrl);
+    try {
+      const probeUrl = new URL(url);
+      probeUrl.username = role;
+      probeUrl.password = 'probe';
+      expect(await asApp(unsafeRuntimeRole, probeUrl.toString())).toMatch(/may update, delete or truncate the audit log/);
+    } finally {
+      await asApp(async (c) => {
+        await c.query(`REVOKE ALL ON audit_event FROM ${role}`);
+        await c.query(`DROP ROLE ${role}`);
+      }, ownerUrl);
+    }
+  });
+
   it('still appends through audit_append and reads the log', async () => {
     const chain = await chainOf(2);
     expect(await db.auditEvent.count({ where: { chain } })).toBe(2);

@@ -70,6 +70,10 @@ BEGIN
       IF coalesce(e->>'digest', '') !~ '^[0-9a-f]{64}$' THEN
         RAISE EXCEPTION 'audit_append: an event without a valid digest';
       END IF;
+      -- An event goes on its own municipality's chain (or "system"), never on another town's.
+      IF v_chain <> coalesce(e->>'municipalityId', 'system') THEN
+        RAISE EXCEPTION 'audit_append: an event on the chain of another municipality';
+      END IF;
       v_seq := v_seq + 1;
       v_id := nextval('audit_event_id_seq');
       INSERT INTO audit_event (id, chain, seq, at, municipality_id, actor_id, actor_role, action, entity_type, entity_id,

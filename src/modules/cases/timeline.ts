@@ -63,5 +63,6 @@ export async function timelineOf(ctx: ServiceContext, caseId: string, who: Omit<
   const actors = new Map(
     (await ctx.db.user.findMany({ where: { id: { in: actorIds }, municipalityId: ctx.user.municipalityId }, select: { id: true, displayName: true } })).map((u) => [u.id, u]),
   );
-  return shown.map((e) => ({ id: e.id.toString(), at: e.at, kind: e.kind, actor: e.actorId ? (actors.get(e.actorId) ?? null) : null, data: e.data }));
+  // No id: case_event ids come from one sequence shared by every municipality (it would show how busy the others are).
+  return shown.map((e) => ({ at: e.at, kind: e.kind, actor: e.actorId ? (actors.get(e.actorId) ?? null) : null, data: e.data }));
 }
