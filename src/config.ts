@@ -6,7 +6,6 @@ export interface AppConfig {
   session: SessionPolicy;
   /** Cookies get `__Host-` and Secure when the app is served over HTTPS. */
   secureCookies: boolean;
-  production: boolean;
 }
 
 /** The app's settings from the parsed environment. */
@@ -14,6 +13,5 @@ export function configFromEnv(env: Env): AppConfig {
   return {
     session: { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     secureCookies: env.HTTPS,
-    production: env.NODE_ENV === 'production',
   };
 }

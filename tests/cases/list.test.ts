@@ -56,10 +56,16 @@ describe('cases.list', () => {
     expect(await refs({ cohort: 'youth', stage: 'review' })).toEqual(pick(4));
     expect(await refs({ reference: cases[3]!.reference.toLowerCase() })).toEqual(pick(3));
     expect(await refs({ reference: cases[0]!.reference.slice(0, 4).toLowerCase() })).toEqual(newestFirst);
-    // Overdue: open, with nothing on the timeline for 30 days. A note today takes a case off the list.
-    await caller.cases.addNote({ caseId: cases[4]!.id, body: 'Synthetic review call today.' });
-    expect(await refs({ overdue: true })).toEqual(pick(0, 1, 2, 3));
-    expect(await refs({ overdue: false })).toEqual(pick(4, 5, 6));
+    // Overdue means what users read it as, and what reminders say: open, next review date before today.
+    // Review dates: yesterday (0, 1), today (2), next week (3), none (4), and yesterday on the closed and follow-up cases.
+    const today = new Date(clock().toISOString().slice(0, 10));
+    const reviewOn = (i: number, days: number | null) =>
+      db.case.update({ where: { id: cases[i]!.id }, data: { nextReviewAt: days === null ? null : new Date(today.getTime() + days * DAY) }, select: { id: true } });
+    for (const [i, days] of [[0, -1], [1, -1], [2, 0], [3, 7], [4, null], [5, -1], [6, -1]] as const) await reviewOn(i, days);
+    // A note today does not make a review happen: case 0 stays overdue.
+    await caller.cases.addNote({ caseId: cases[0]!.id, body: 'Synthetic call today.' });
+    expect(await refs({ overdue: true })).toEqual(pick(0, 1));
+    expect(await refs({ overdue: false })).toEqual(pick(2, 3, 4, 5, 6));
     await expect(caller.cases.list({ reference: "x%' OR 1=1" })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(caller.cases.list({ limit: 101 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 

@@ -13,7 +13,6 @@ export const testKeyring = parseKeyring(TEST_KEY_SPEC);
 export const testConfig = (over: Partial<AppConfig> = {}): AppConfig => ({
   session: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 },
   secureCookies: false,
-  production: true,
   ...over,
 });
 

@@ -50,7 +50,7 @@ function failingAt(real: Db, model: 'user' | 'session' | '$queryRaw', method?: s
 }
 
 const build = (database: Db) =>
-  buildApp({ db: database, config: testConfig({ production: true }), keyring: testKeyring, publicOrigin: ORIGIN, loginPerMinute: 1_000 });
+  buildApp({ db: database, config: testConfig(), keyring: testKeyring, publicOrigin: ORIGIN, loginPerMinute: 1_000 });
 
 const app = await build(db);
 const apps = [app];

@@ -197,7 +197,7 @@ describe('cookies under the HTTPS configuration', () => {
 
   it('follow the deployment settings: HTTPS=true and the session minutes reach the cookie and the clock', async () => {
     const config = configFromEnv(readEnv({ NODE_ENV: 'production', HTTPS: 'true', SESSION_IDLE_MINUTES: '10', SESSION_ABSOLUTE_HOURS: '1' }));
-    expect(config).toMatchObject({ secureCookies: true, production: true, session: { idleMs: 10 * MIN, absoluteMs: 60 * MIN } });
+    expect(config).toMatchObject({ secureCookies: true, session: { idleMs: 10 * MIN, absoluteMs: 60 * MIN } });
     const deployed = await makeTestApp(db, { config });
     const { auditor } = await makeTown(db);
     const login = await mutate(deployed.app, 'auth.login', { email: auditor.email, password: TEST_PASSWORD });

@@ -4,12 +4,10 @@ import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { subject } from '@casl/ability';
 import { keysetPage } from '../../lib/cursor.js';
+import { dayOf } from '../../shared/days.js';
 import { after, ruleSelect } from './access.js';
 import type { ListCases } from './schema.js';
 
-const DAY_MS = 86_400_000;
-/** A live case with nothing on its timeline for this long is overdue for review. */
-export const REVIEW_OVERDUE_DAYS = 30;
 
 const listSelect = {
   id: true,
@@ -28,9 +26,14 @@ const listWithRulesSelect = { ...listSelect, ...ruleSelect } satisfies Prisma.Ca
 
 type ListRow = Prisma.CaseGetPayload<{ select: typeof listSelect }> & { summaryVisible: boolean };
 
+/** Overdue for review, as everywhere else (the reminders, the case page): open, and its review date is before today. */
 function overdue(now: Date): Prisma.CaseWhereInput {
-  const since = new Date(now.getTime() - REVIEW_OVERDUE_DAYS * DAY_MS);
-  return { stage: { notIn: ['closed', 'follow_up'] }, events: { none: { at: { gte: since } } } };
+  return { stage: { notIn: ['closed', 'follow_up'] }, nextReviewAt: { lt: dayOf(now) } };
+}
+
+/** Its exact complement: a case with no review date is not overdue (NOT would drop it, as SQL's NULL does). */
+function notOverdue(now: Date): Prisma.CaseWhereInput {
+  return { OR: [{ stage: { in: ['closed', 'follow_up'] } }, { nextReviewAt: null }, { nextReviewAt: { gte: dayOf(now) } }] };
 }
 
 /**
@@ -49,7 +52,7 @@ export async function listCases(ctx: ServiceContext, input: ListCases) {
       onHiddenFields ? summaryReadable : {},
       { stage: input.stage, cohort: input.cohort, keyWorkerId: input.keyWorkerId, leadAgencyId: input.leadAgencyId },
       input.reference ? { reference: { startsWith: input.reference, mode: 'insensitive' } } : {},
-      input.overdue === undefined ? {} : input.overdue ? overdue(ctx.clock()) : { NOT: overdue(ctx.clock()) },
+      input.overdue === undefined ? {} : input.overdue ? overdue(ctx.clock()) : notOverdue(ctx.clock()),
       after('openedAt', input.cursor),
     ],
   };

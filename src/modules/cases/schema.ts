@@ -29,7 +29,7 @@ export const ListCasesInput = z
     leadAgencyId: Id.optional(),
     /** Prefix of the reference, any case: "amm-2026" finds AMM-2026-0001. */
     reference: z.string().trim().regex(/^[A-Za-z0-9-]{1,40}$/).optional(),
-    /** Review overdue: not closed or in follow-up, and nothing on the timeline for 30 days. */
+    /** Review overdue: not closed or in follow-up, and the next review date is before today. */
     overdue: z.boolean().optional(),
     cursor: Cursor.optional(),
     limit: z.number().int().min(1).max(100).default(50),
@@ -46,7 +46,7 @@ export const AssignInput = z
   .object({ id: Id, keyWorkerId: Id.optional(), leadAgencyId: Id.optional() })
   .refine((a) => a.keyWorkerId || a.leadAgencyId, { message: 'required', path: ['keyWorkerId'] });
 
-export const CloseInput = z.object({ id: Id, reason: Reason });
+export const ReopenCaseInput = z.object({ id: Id, reason: Reason });
 
 /** Closing: a reason from the list, words (required for 'other'), the coordinator's explicit confirmation, an optional follow-up in N months. */
 export const CloseCaseInput = z

@@ -8,7 +8,7 @@ import { isOpen, NEXT_STAGES, REOPEN_STAGE } from '../../shared/stages.js';
 import { addMonths } from '../../shared/days.js';
 import type { CaseStage } from '../../shared/vocabulary.js';
 import { firstReviewDate, resolveReminders } from './review.js';
-import type { ChangeStageInput, CloseCaseInput, CloseInput, UpdateSummaryInput } from './schema.js';
+import type { ChangeStageInput, CloseCaseInput, ReopenCaseInput, UpdateSummaryInput } from './schema.js';
 
 const stageSelect = { id: true, municipalityId: true, stage: true } as const;
 
@@ -67,7 +67,7 @@ export async function closeCase(ctx: ServiceContext, input: z.infer<typeof Close
  * the timeline (the reopen entry names the reason it had); the case's closure fields and follow-up
  * are cleared and reviews start again from today.
  */
-export async function reopenCase(ctx: ServiceContext, input: z.infer<typeof CloseInput>) {
+export async function reopenCase(ctx: ServiceContext, input: z.infer<typeof ReopenCaseInput>) {
   const c = await findCase(ctx, input.id, 'manage:team', { ...stageSelect, closureReason: true, followUpAt: true });
   if (isOpen(c.stage)) throw refuse(c.stage, REOPEN_STAGE, []);
   const nextReviewAt = await firstReviewDate(ctx.db, c.municipalityId, ctx.clock());
