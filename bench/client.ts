@@ -6,7 +6,7 @@ import type { AppConfig } from '../src/config.js';
 
 export const BENCH_ORIGIN = 'http://bench.jisr.local';
 /** The app's settings in every bench process: sessions that outlive a run, plain HTTP, production errors. */
-export const BENCH_CONFIG: AppConfig = { session: { idleMs: 120 * 60_000, absoluteMs: 12 * 3_600_000 }, secureCookies: false, production: true };
+export const BENCH_CONFIG: AppConfig = { session: { idleMs: 120 * 60_000, absoluteMs: 12 * 3_600_000 }, secureCookies: false };
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export interface BenchServer {
