@@ -4,6 +4,7 @@ import { assertCan } from '../../auth/guard.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { CASE_WORKER_ROLES } from '../../shared/roles.js';
 import { findCase, recordEvent } from './access.js';
 import type { AddIntervention, UpdateIntervention } from './schema.js';
 
@@ -37,7 +38,7 @@ export async function planChoices(ctx: ServiceContext) {
   const [agencies, people] = await Promise.all([
     ctx.db.agency.findMany({ where: { municipalityId, active: true }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
     ctx.db.user.findMany({
-      where: { municipalityId, disabledAt: null, role: { in: ['social_worker', 'coordinator', 'agency_practitioner'] } },
+      where: { municipalityId, disabledAt: null, role: { in: [...CASE_WORKER_ROLES] } },
       select: { id: true, displayName: true, agencyId: true },
       orderBy: { displayName: 'asc' },
     }),
@@ -66,7 +67,7 @@ export async function addIntervention(ctx: ServiceContext, input: AddInterventio
   if (!agency) throw noSuch('Agency', input.agencyId, 'agencyId');
   if (input.assigneeId) {
     const user = await ctx.db.user.findFirst({
-      where: { id: input.assigneeId, municipalityId, disabledAt: null, role: { in: ['social_worker', 'coordinator', 'agency_practitioner'] } },
+      where: { id: input.assigneeId, municipalityId, disabledAt: null, role: { in: [...CASE_WORKER_ROLES] } },
       select: { id: true },
     });
     if (!user) throw noSuch('User', input.assigneeId, 'assigneeId');

@@ -4,6 +4,8 @@ import { assertCan } from '../../auth/guard.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { DISCLOSURE_RECIPIENT_ROLES, KEY_WORKER_ROLES } from '../../shared/roles.js';
+import type { Role } from '../../shared/vocabulary.js';
 import { findCase, recordEvent } from './access.js';
 import type { AssignInput, Disclose, RevokeDisclosureInput } from './schema.js';
 
@@ -23,9 +25,9 @@ async function checkAgency(ctx: ServiceContext, id: string, field: string) {
 }
 
 /** An active account of the municipality with one of `roles`. */
-async function checkUser(ctx: ServiceContext, id: string, roles: ('social_worker' | 'coordinator' | 'agency_practitioner')[], field: string) {
+async function checkUser(ctx: ServiceContext, id: string, roles: readonly Role[], field: string) {
   const user = await ctx.db.user.findFirst({
-    where: { id, municipalityId: ctx.user.municipalityId, disabledAt: null, role: { in: roles } },
+    where: { id, municipalityId: ctx.user.municipalityId, disabledAt: null, role: { in: [...roles] } },
     select: { id: true },
   });
   if (!user) throw noSuch('User', id, field);
@@ -37,7 +39,7 @@ async function checkUser(ctx: ServiceContext, id: string, roles: ('social_worker
  */
 export async function assign(ctx: ServiceContext, input: z.infer<typeof AssignInput>) {
   const c = await findCase(ctx, input.id, 'manage:team', { id: true, municipalityId: true, keyWorkerId: true, leadAgencyId: true });
-  if (input.keyWorkerId) await checkUser(ctx, input.keyWorkerId, ['social_worker', 'coordinator'], 'keyWorkerId');
+  if (input.keyWorkerId) await checkUser(ctx, input.keyWorkerId, KEY_WORKER_ROLES, 'keyWorkerId');
   if (input.leadAgencyId) await checkAgency(ctx, input.leadAgencyId, 'leadAgencyId');
   const changes = (
     [
@@ -87,7 +89,7 @@ export async function disclose(ctx: ServiceContext, input: Disclose) {
   if (input.expiresAt > oneYearAfter(now)) throw new AppError('BAD_INPUT', { fields: { expiresAt: 'too_big' } });
   if (input.agencyId) await checkAgency(ctx, input.agencyId, 'agencyId');
   // Coordinators see every case already; admins and auditors may never see case content.
-  if (input.userId) await checkUser(ctx, input.userId, ['social_worker', 'agency_practitioner'], 'userId');
+  if (input.userId) await checkUser(ctx, input.userId, DISCLOSURE_RECIPIENT_ROLES, 'userId');
   if (input.legalBasis === 'consent' && (c.consentWithdrawnAt || !c.referral?.consentGiven)) {
     throw new AppError('NO_CONSENT', { fields: { legalBasis: 'NO_CONSENT' } });
   }

@@ -2,6 +2,7 @@ import { assertCan } from '../../auth/guard.js';
 import { accessibleBy } from '../../auth/casl.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
+import { CASE_WORKER_ROLES } from '../../shared/roles.js';
 import { recordEvent } from '../cases/access.js';
 import { addIntervention } from '../cases/interventions.js';
 import { DISSENT_FIELD, assertOpen, findMeeting, markHeld } from './access.js';
@@ -64,7 +65,7 @@ export async function decide(ctx: ServiceContext, input: Decide) {
   for (const [i, task] of input.tasks.entries()) {
     if (task.assigneeId) {
       const assignee = await ctx.db.user.findFirst({
-        where: { id: task.assigneeId, municipalityId: c.municipalityId, disabledAt: null, role: { in: ['social_worker', 'coordinator', 'agency_practitioner'] } },
+        where: { id: task.assigneeId, municipalityId: c.municipalityId, disabledAt: null, role: { in: [...CASE_WORKER_ROLES] } },
         select: { id: true },
       });
       if (!assignee) throw new AppError('NOT_FOUND', { entity: { type: 'User', id: task.assigneeId }, fields: { [`tasks.${i}.assigneeId`]: 'NOT_FOUND' } });

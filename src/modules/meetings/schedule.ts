@@ -2,10 +2,9 @@ import { assertCan } from '../../auth/guard.js';
 import { accessibleBy } from '../../auth/casl.js';
 import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
+import { CASE_WORKER_ROLES } from '../../shared/roles.js';
 import { assertOpen, findMeeting } from './access.js';
 import type { ScheduleMeeting, UpdateMeeting } from './schema.js';
-
-const INVITABLE_ROLES = ['social_worker', 'coordinator', 'agency_practitioner'] as const;
 
 const missing = (type: string, field: string, id: string) => new AppError('NOT_FOUND', { entity: { type, id }, fields: { [field]: 'NOT_FOUND' } });
 
@@ -25,7 +24,7 @@ async function checkRefs(ctx: ServiceContext, refs: { caseIds?: string[]; agency
   }
   if (refs.userIds?.length) {
     const found = await ctx.db.user.findMany({
-      where: { id: { in: refs.userIds }, municipalityId, disabledAt: null, role: { in: [...INVITABLE_ROLES] } },
+      where: { id: { in: refs.userIds }, municipalityId, disabledAt: null, role: { in: [...CASE_WORKER_ROLES] } },
       select: { id: true },
     });
     const id = firstMissing(refs.userIds, found);

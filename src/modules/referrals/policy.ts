@@ -1,7 +1,6 @@
 import type { RuleBuilder } from '../../auth/rules.js';
 import type { SessionUser } from '../../auth/session.js';
-
-const REFERRERS = new Set(['social_worker', 'coordinator', 'agency_practitioner']);
+import { CASE_WORKER_ROLES, hasRole } from '../../shared/roles.js';
 
 /**
  * Referrals: social workers, coordinators and agency practitioners log them; referrers see the
@@ -9,7 +8,7 @@ const REFERRERS = new Set(['social_worker', 'coordinator', 'agency_practitioner'
  */
 export function defineReferralRules(user: SessionUser, { can }: RuleBuilder) {
   const own = { municipalityId: user.municipalityId };
-  if (!REFERRERS.has(user.role)) return;
+  if (!hasRole(CASE_WORKER_ROLES, user.role)) return;
   can('create', 'Referral', own);
   can('read', 'Referral', { ...own, referrerId: user.id });
   if (user.role === 'coordinator') can(['read', 'screen'], 'Referral', own);

@@ -1,7 +1,6 @@
 import type { RuleBuilder } from '../../auth/rules.js';
 import type { SessionUser } from '../../auth/session.js';
-
-const CASE_WORKERS = new Set(['coordinator', 'social_worker', 'agency_practitioner']);
+import { CASE_WORKER_ROLES, hasRole } from '../../shared/roles.js';
 
 /**
  * Reviews, reminders, tasks and municipal settings.
@@ -16,7 +15,7 @@ export function defineWorkRules(user: SessionUser, { can }: RuleBuilder, _now: D
   const own = { municipalityId: user.municipalityId };
   if (user.role === 'coordinator') can('review', 'Case', own);
   if (user.role === 'social_worker') can('review', 'Case', { ...own, keyWorkerId: user.id });
-  if (CASE_WORKERS.has(user.role)) {
+  if (hasRole(CASE_WORKER_ROLES, user.role)) {
     can(['read', 'update'], 'Reminder', { ...own, userId: user.id });
     can(['read', 'update'], 'CaseTask', { ...own, assigneeId: user.id });
   }

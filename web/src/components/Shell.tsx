@@ -19,7 +19,7 @@ export function useMe(): () => Me {
 }
 
 /** Shows its children only to the given roles; others read that they may not (the server refuses too). */
-export function RequireRole(props: { roles: Me['role'][]; children: JSX.Element }) {
+export function RequireRole(props: { roles: readonly Me['role'][]; children: JSX.Element }) {
   const me = useMe();
   return (
     <Show when={props.roles.includes(me().role)} fallback={<p class="alert alert-error">{t('errors.FORBIDDEN')}</p>}>

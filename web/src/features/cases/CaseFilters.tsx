@@ -4,10 +4,11 @@ import { t, tKey } from '../../i18n';
 import { OptionsField, TextField } from '../../components/Field';
 import { COHORTS } from '../referrals/api';
 import { STAGES, getActiveAgencies, getDirectory, type CaseFilters as Filters } from './api';
+import { KEY_WORKER_ROLES } from '../../../../src/shared/roles';
 
 /** The coordinator's extra filters: key worker and lead agency (only they may list colleagues and agencies). */
 function TeamFilters(props: { filters: Filters }) {
-  const workers = createAsync(() => getDirectory(['social_worker', 'coordinator']));
+  const workers = createAsync(() => getDirectory(KEY_WORKER_ROLES));
   const agencies = createAsync(() => getActiveAgencies());
   return (
     <>

@@ -9,6 +9,7 @@ import { PersonName } from '../../components/PersonName';
 import { RequireRole, useMe } from '../../components/Shell';
 import { CaseFilters } from './CaseFilters';
 import { getCases, type CaseFilters as Filters, type CaseRow } from './api';
+import { CASE_WORKER_ROLES } from '../../../../src/shared/roles';
 
 type Params = { stage?: string; cohort?: string; keyWorkerId?: string; leadAgencyId?: string; reference?: string };
 
@@ -95,7 +96,7 @@ export default function CasesPage() {
     <section aria-labelledby="cases-title">
       <h1 id="cases-title">{t(words()[0])}</h1>
       <p class="lead">{t(words()[1])}</p>
-      <RequireRole roles={['coordinator', 'social_worker', 'agency_practitioner']}>
+      <RequireRole roles={CASE_WORKER_ROLES}>
         <CaseList />
       </RequireRole>
     </section>

@@ -7,6 +7,7 @@ import { Alert } from '../../components/Alert';
 import { ChoiceGroup, OptionsField, TextField } from '../../components/Field';
 import { field, useCaseForm } from './caseForm';
 import { LEGAL_BASES, SECTIONS, getActiveAgencies, getDirectory, type Section } from './api';
+import { DISCLOSURE_RECIPIENT_ROLES } from '../../../../src/shared/roles';
 
 const FIELDS = ['agencyId', 'userId', 'purpose', 'sections', 'legalBasis', 'expiresAt'] as const;
 const RECIPIENTS = ['agency', 'user'] as const;
@@ -20,7 +21,7 @@ export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
   let form: HTMLFormElement | undefined;
   const [to, setTo] = createSignal<(typeof RECIPIENTS)[number]>('agency');
   const agencies = createAsync(() => getActiveAgencies());
-  const people = createAsync(() => getDirectory(['social_worker', 'agency_practitioner']));
+  const people = createAsync(() => getDirectory(DISCLOSURE_RECIPIENT_ROLES));
   const now = new Date();
   const { submit, submission, errors } = useCaseForm(`disclose-${props.caseId}`, FIELDS, async (data) => {
     const day = startOfDay(field(data, 'expiresAt'));

@@ -9,6 +9,7 @@ import { OptionsField, TextAreaField, TextField } from '../../components/Field';
 import { formatDay } from '../work/api';
 import { field, useCaseForm } from './caseForm';
 import { NEXT_STAGES, getActiveAgencies, getDirectory, isOpen, type Case, type Stage } from './api';
+import { KEY_WORKER_ROLES } from '../../../../src/shared/roles';
 
 /** Key worker or coordinator: one step along the workflow, with the reason for the timeline. */
 function StageForm(props: { case: Case }) {
@@ -135,7 +136,7 @@ function CloseOrReopen(props: { case: Case }) {
 
 /** Coordinator: the key worker (a social worker or coordinator) and the lead agency. */
 function AssignForm(props: { case: Case }) {
-  const workers = createAsync(() => getDirectory(['social_worker', 'coordinator']));
+  const workers = createAsync(() => getDirectory(KEY_WORKER_ROLES));
   const agencies = createAsync(() => getActiveAgencies());
   const { submit, submission, errors } = useCaseForm(`assign-${props.case.id}`, ['keyWorkerId', 'leadAgencyId'], (data) =>
     trpc.cases.assign.mutate({ id: props.case.id, keyWorkerId: field(data, 'keyWorkerId') || undefined, leadAgencyId: field(data, 'leadAgencyId') || undefined }),

@@ -39,7 +39,10 @@ export const getCases = query((filters: CaseFilters, cursor: string | undefined,
 export const getCase = query((id: string) => trpc.cases.get.query({ id }), 'cases.get');
 
 /** Active colleagues with these roles (coordinator only), for the key-worker and disclosure pickers. */
-export const getDirectory = query((roles: Colleague['role'][]) => trpc.users.directory.query({ roles }), 'users.directory');
+export const getDirectory = query(
+  (roles: readonly Colleague['role'][]) => trpc.users.directory.query({ roles: [...roles] }),
+  'users.directory',
+);
 
 /** Active agencies, by name (coordinator). */
 export const getActiveAgencies = query(() => trpc.agencies.list.query({ includeInactive: false }), 'agencies.active');

@@ -6,6 +6,7 @@ import { Alert } from '../../components/Alert';
 import { ChoiceGroup, TextField } from '../../components/Field';
 import { getActiveAgencies, getDirectory } from '../cases/api';
 import { checked, field, getAgendaCases, localInput, optional, useMeetingForm, type Meeting } from './api';
+import { CASE_WORKER_ROLES } from '../../../../src/shared/roles';
 
 const FIELDS = ['title', 'scheduledAt', 'location', 'caseIds', 'agencyIds', 'userIds'] as const;
 
@@ -16,7 +17,7 @@ const FIELDS = ['title', 'scheduledAt', 'location', 'caseIds', 'agencyIds', 'use
 export function MeetingForm(props: { meeting?: Meeting; onDone: (id: string) => void; onCancel: () => void }) {
   const cases = createAsync(() => getAgendaCases());
   const agencies = createAsync(() => getActiveAgencies());
-  const people = createAsync(() => getDirectory(['social_worker', 'agency_practitioner', 'coordinator']));
+  const people = createAsync(() => getDirectory(CASE_WORKER_ROLES));
   const m = () => props.meeting;
   const onAgenda = new Set(m()?.agenda.map((i) => i.case.id) ?? []);
   const invitedAgencies = new Set(m()?.invitees.flatMap((i) => (i.agency ? [i.agency.id] : [])) ?? []);

@@ -13,6 +13,7 @@ import { Attendance } from './Attendance';
 import { AgendaItemCard } from './AgendaItem';
 import { Minutes } from './Minutes';
 import { getMeeting, getMeetings, type Meeting } from './api';
+import { CASE_WORKER_ROLES } from '../../../../src/shared/roles';
 import './meetings.css';
 
 /** Cancel (before it is held) and approve the minutes (once held): the coordinator's buttons. */
@@ -112,7 +113,7 @@ export default function MeetingPage() {
       <p>
         <A href="/meetings">{t('meeting.back')}</A>
       </p>
-      <RequireRole roles={['coordinator', 'social_worker', 'agency_practitioner']}>
+      <RequireRole roles={CASE_WORKER_ROLES}>
         <Show when={meeting()} fallback={<p class="loading">{t('app.loading')}</p>}>
           {(m) => <MeetingView meeting={m()} />}
         </Show>

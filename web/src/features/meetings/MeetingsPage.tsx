@@ -6,6 +6,7 @@ import { DataTable } from '../../components/DataTable';
 import { RequireRole, useMe } from '../../components/Shell';
 import { MeetingForm } from './MeetingForm';
 import { getMeetings, type MeetingRow, type When } from './api';
+import { CASE_WORKER_ROLES } from '../../../../src/shared/roles';
 import './meetings.css';
 
 export const STATUS_CLASS = { scheduled: 'info', held: 'warn', approved: 'ok', cancelled: 'muted' } as const;
@@ -56,7 +57,7 @@ export default function MeetingsPage() {
     <section aria-labelledby="page-title">
       <h1 id="page-title">{t('meeting.title')}</h1>
       <p class="lead">{t('meeting.intro')}</p>
-      <RequireRole roles={['coordinator', 'social_worker', 'agency_practitioner']}>
+      <RequireRole roles={CASE_WORKER_ROLES}>
         <Show when={me().role === 'coordinator'}>
           <Show
             when={scheduling()}

@@ -9,6 +9,7 @@ import { PersonName } from '../../components/PersonName';
 import { RequireRole } from '../../components/Shell';
 import { StatusBadge, UrgencyBadge } from './StatusBadge';
 import { getMyReferrals, type MyReferral } from './api';
+import { CASE_WORKER_ROLES } from '../../../../src/shared/roles';
 
 /** What the coordinator decided, as far as the referrer is told: never the minuted reason. */
 function Decision(props: { referral: MyReferral }) {
@@ -68,7 +69,7 @@ export default function MyReferralsPage() {
     <section aria-labelledby="mine-title">
       <h1 id="mine-title">{t('mine.title')}</h1>
       <p class="lead">{t('mine.intro')}</p>
-      <RequireRole roles={['social_worker', 'coordinator', 'agency_practitioner']}>
+      <RequireRole roles={CASE_WORKER_ROLES}>
         <MyReferrals />
       </RequireRole>
     </section>

@@ -10,6 +10,7 @@ import { ConsentSection } from './ConsentSection';
 import { PersonSection, yearOf, type Person } from './PersonSection';
 import { REFERRAL_FIELDS, referralInput } from './referralInput';
 import { getMyReferrals } from './api';
+import { CASE_WORKER_ROLES } from '../../../../src/shared/roles';
 
 const thisYear = new Date().getFullYear();
 
@@ -86,7 +87,7 @@ export default function NewReferralPage() {
     <section aria-labelledby="referral-title">
       <h1 id="referral-title">{t('referral.title')}</h1>
       <p class="lead">{t('referral.intro')}</p>
-      <RequireRole roles={['social_worker', 'coordinator', 'agency_practitioner']}>
+      <RequireRole roles={CASE_WORKER_ROLES}>
         <ReferralForm />
       </RequireRole>
     </section>

@@ -7,6 +7,7 @@ import { writeThenRefresh } from '../../lib/mutation';
 import { Alert } from '../../components/Alert';
 import { RequireRole } from '../../components/Shell';
 import { formatDay, getMyWork, type WorkItem } from './api';
+import { CASE_WORKER_ROLES } from '../../../../src/shared/roles';
 import './work.css';
 
 /** One thing to do: what, about which case or referral, by when; dismiss a reminder or finish a task. */
@@ -87,7 +88,7 @@ export default function WorkPage() {
     <section aria-labelledby="page-title">
       <h1 id="page-title">{t('work.title')}</h1>
       <p class="lead">{t('work.intro')}</p>
-      <RequireRole roles={['coordinator', 'social_worker', 'agency_practitioner']}>
+      <RequireRole roles={CASE_WORKER_ROLES}>
         <WorkLists />
       </RequireRole>
     </section>
