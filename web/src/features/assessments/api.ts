@@ -1,7 +1,7 @@
 import { query } from '@solidjs/router';
 import { locale, t, tKey } from '../../i18n';
-import { en } from '../../i18n/en';
 import { trpc, type Outputs } from '../../lib/trpc';
+import { FACTOR_DOMAINS as DOMAINS, type FactorDomain as Domain, type FactorRating } from '../../../../src/shared/vocabulary';
 
 export type AssessmentsOfCase = Outputs['assessments']['list'];
 export type Assessment = AssessmentsOfCase['assessments'][number];
@@ -9,14 +9,10 @@ export type Rating = Assessment['ratings'][number];
 export type TrendPoint = AssessmentsOfCase['trend'][number];
 export type Factor = Outputs['assessments']['factors'][number];
 export type FormFactor = NonNullable<AssessmentsOfCase['factors']>[number];
-export type Domain = keyof typeof en.factorDomains;
-export type FactorRating = keyof typeof en.factorRatings;
-
-/** In the dictionary's order, which is the form's. */
-export const DOMAINS = Object.keys(en.factorDomains) as Domain[];
-export const RISK_DOMAINS = DOMAINS.filter((d) => d !== 'protective');
-/** The scale of a domain's factors; "unknown" always, and always last. */
-export const scaleOf = (domain: Domain): FactorRating[] => (domain === 'protective' ? ['present', 'absent', 'unknown'] : ['low', 'moderate', 'high', 'unknown']);
+export type { Domain, FactorRating };
+/** In the enum's order, which is the form's. */
+export { DOMAINS };
+export { scaleOf } from '../../../../src/shared/assessments';
 
 /** A factor's label in the interface language. */
 export function factorLabel(f: { labelAr: string; labelFr: string; labelEn: string }): string {

@@ -1,7 +1,6 @@
 import { Show } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
-import { en } from '../../i18n/en';
 import { trpc } from '../../lib/trpc';
 import { Alert } from '../../components/Alert';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -10,6 +9,7 @@ import { formatDay } from '../work/api';
 import { field, useCaseForm } from './caseForm';
 import { NEXT_STAGES, getActiveAgencies, getDirectory, isOpen, type Case, type Stage } from './api';
 import { KEY_WORKER_ROLES } from '../../../../src/shared/roles';
+import { CASE_CLOSURE_REASONS, type CaseClosureReason } from '../../../../src/shared/vocabulary';
 
 /** Key worker or coordinator: one step along the workflow, with the reason for the timeline. */
 function StageForm(props: { case: Case }) {
@@ -33,7 +33,6 @@ function StageForm(props: { case: Case }) {
 }
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
-const CLOSURE_REASONS = Object.keys(en.work.closureReasons) as (keyof typeof en.work.closureReasons)[];
 
 /** Coordinator or key worker: the next review date, and recording a review (which sets the next one). */
 function ReviewForm(props: { case: Case }) {
@@ -82,7 +81,7 @@ function CloseOrReopen(props: { case: Case }) {
     const months = field(data, 'followUpMonths');
     return trpc.cases.close.mutate({
       id: props.case.id,
-      closureReason: field(data, 'closureReason') as (typeof CLOSURE_REASONS)[number],
+      closureReason: field(data, 'closureReason') as CaseClosureReason,
       reason: field(data, 'reason') || undefined,
       followUpMonths: months ? Number(months) : undefined,
       confirm: true,
@@ -120,7 +119,7 @@ function CloseOrReopen(props: { case: Case }) {
           name="closureReason"
           required
           placeholder=""
-          options={CLOSURE_REASONS}
+          options={CASE_CLOSURE_REASONS}
           labelOf={(r) => tKey('work.closureReasons', r)}
           error={errors().fields.closureReason}
         />

@@ -1,31 +1,34 @@
 import { query } from '@solidjs/router';
 import { trpc, type Inputs, type Outputs } from '../../lib/trpc';
-import { en } from '../../i18n/en';
 import { appCodeOf } from '../../lib/errors';
 
 export type CaseFilters = Omit<Exclude<Inputs['cases']['list'], void | undefined>, 'cursor' | 'limit'>;
 export type CaseRow = Outputs['cases']['list']['items'][number];
 export type Case = Outputs['cases']['get'];
-export type Stage = keyof typeof en.stages;
-export type Section = keyof typeof en.sections;
 export type Disclosure = NonNullable<Case['team']>[number];
 export type TimelineEntry = Case['timeline'][number];
 export type Colleague = Outputs['users']['directory'][number];
 export type Household = Outputs['people']['get']['household'];
-export type Relationship = keyof typeof en.relationships;
 export type Intervention = NonNullable<Case['plan']>[number];
 export type PlanChoices = NonNullable<Case['planAdd']>;
-export type InterventionType = keyof typeof en.interventionTypes;
-export type InterventionStatus = keyof typeof en.interventionStatuses;
+export type {
+  CaseSection as Section,
+  CaseStage as Stage,
+  InterventionStatus,
+  InterventionType,
+  Relationship,
+} from '../../../../src/shared/vocabulary';
 
-/** In the dictionary's order, which is the workflow's order. */
-export const STAGES = Object.keys(en.stages) as Stage[];
-export const SECTIONS = Object.keys(en.sections) as Section[];
-export const LEGAL_BASES = Object.keys(en.legalBases) as (keyof typeof en.legalBases)[];
-export const RELATIONSHIPS = Object.keys(en.relationships) as Relationship[];
-export const INTERVENTION_TYPES = Object.keys(en.interventionTypes) as InterventionType[];
-export const INTERVENTION_STATUSES = Object.keys(en.interventionStatuses) as InterventionStatus[];
-export const SENSITIVITIES = Object.keys(en.sensitivities) as (keyof typeof en.sensitivities)[];
+/** In the enums' order: the stages' is the workflow's. */
+export {
+  CASE_SECTIONS as SECTIONS,
+  CASE_STAGES as STAGES,
+  INTERVENTION_STATUSES,
+  INTERVENTION_TYPES,
+  LEGAL_BASES,
+  NOTE_SENSITIVITIES as SENSITIVITIES,
+  RELATIONSHIPS,
+} from '../../../../src/shared/vocabulary';
 
 /** The workflow's rules, the very ones the server applies (the shared vocabulary). */
 export { NEXT_STAGES, isOpen } from '../../../../src/shared/stages';

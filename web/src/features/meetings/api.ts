@@ -1,7 +1,6 @@
 import { onCleanup } from 'solid-js';
 import { action, json, query, useSubmission } from '@solidjs/router';
 import { trpc, type Outputs } from '../../lib/trpc';
-import { en } from '../../i18n/en';
 import { formErrors } from '../../lib/errors';
 
 export type MeetingRow = Outputs['meetings']['list'][number];
@@ -10,10 +9,10 @@ export type AgendaItem = Meeting['agenda'][number];
 export type Minute = Meeting['minutes'][number];
 export type Invitee = Meeting['invitees'][number];
 export type Choices = NonNullable<Meeting['choices']>;
-export type Decision = keyof typeof en.decisions;
+export type { PanelDecision as Decision } from '../../../../src/shared/vocabulary';
 export type When = 'upcoming' | 'past';
 
-export const DECISIONS = Object.keys(en.decisions) as Decision[];
+export { PANEL_DECISIONS as DECISIONS } from '../../../../src/shared/vocabulary';
 
 /** Meetings the user may see, upcoming or past. Audited (meeting.list). */
 export const getMeetings = query((when: When) => trpc.meetings.list.query({ when }), 'meetings.list');

@@ -1,12 +1,11 @@
 import { query } from '@solidjs/router';
 import { trpc, type Outputs } from '../../lib/trpc';
-import { en } from '../../i18n/en';
 
 export type User = Outputs['users']['list'][number];
 export type Role = User['role'];
 
-/** Every role, in the dictionary's order; the dictionary's type matches the server's enum exactly. */
-export const ROLES = Object.keys(en.roles) as Role[];
+/** Every role, in the enum's order. */
+export { ROLES } from '../../../../src/shared/vocabulary';
 
 export interface UserFilters {
   search?: string;
