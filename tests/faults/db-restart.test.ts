@@ -8,6 +8,8 @@ import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../sr
 import { makeTown } from '../helpers/factories.js';
 import { makeCase } from '../helpers/case-factories.js';
 import { isDatabaseDown } from '../../src/trpc/errors.js';
+import { asRole, ensureLoginRole } from '../../src/lib/db-roles.js';
+import { TEST_RUNTIME_ROLE } from '../setup/roles.js';
 import { Client, health, killAll, startServer, until, type Answer } from './server.js';
 
 // A PostgreSQL of this file's own in the OS temp folder, so it can be stopped and started under the
@@ -18,6 +20,9 @@ const pgPort = await freePort();
 let postgres: EmbeddedDatabase | null = await startEmbeddedPostgres({ dir: join(dir, 'data'), port: pgPort });
 const { url } = postgres;
 await migrate(url);
+// The server runs as it does in production: a role in jisr_app that owns nothing (it refuses a superuser).
+await ensureLoginRole(postgres.adminUrl, TEST_RUNTIME_ROLE.name, TEST_RUNTIME_ROLE.password, 'runtime');
+const serverUrl = asRole(url, TEST_RUNTIME_ROLE.name, TEST_RUNTIME_ROLE.password);
 const handle = createDb({ url, poolMax: 2, onPoolError: () => undefined });
 
 afterAll(async () => {
@@ -40,7 +45,7 @@ describe('PostgreSQL stopped and started again under load', () => {
   it('answers 503 while it is away, never crashes, and serves again within 5 s of its return', { timeout: 240_000 }, async () => {
     const town = await makeTown(handle.db);
     const cases = await Promise.all([1, 2].map(() => makeCase(handle.db, town)));
-    const server = await startServer(url, { DB_POOL_MAX: '4' });
+    const server = await startServer(serverUrl, { DB_POOL_MAX: '4' });
     const pid = server.child.pid;
     const keyWorker = await new Client(server.origin).signIn(town.socialWorker.email, town.socialWorker.password);
     const coordinator = await new Client(server.origin).signIn(town.coordinator.email, town.coordinator.password);
