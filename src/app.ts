@@ -103,6 +103,7 @@ export async function buildApp(opts: BuildAppOptions) {
               ip: req.ip ?? null,
               userAgent: req.headers['user-agent'] ?? null,
               token: req.cookies[name] ?? null,
+              idempotencyKey: typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : null,
               setSessionCookie: (token) => void outgoing.push(app.serializeCookie(name, token, cookieOptions)),
               clearSessionCookie: () =>
                 void outgoing.push(app.serializeCookie(name, '', { ...cookieOptions, maxAge: 0, expires: new Date(0) })),

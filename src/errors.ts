@@ -29,6 +29,8 @@ export const ERROR_TABLE = {
   CANNOT_DISABLE_SELF: 'BAD_REQUEST',
   CSRF_REJECTED: 'FORBIDDEN',
   ALREADY_SCREENED: 'CONFLICT',
+  // An idempotency key already used for another request: the form was sent before, with other content.
+  ALREADY_SUBMITTED: 'CONFLICT',
   MINUTES_LOCKED: 'CONFLICT',
   MEETING_STARTED: 'CONFLICT',
   MEETING_CANCELLED: 'CONFLICT',

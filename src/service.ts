@@ -23,6 +23,8 @@ export interface RequestInfo {
   ip: string | null;
   userAgent: string | null;
   token: string | null;
+  /** The `Idempotency-Key` header: one per form submission, the same on its retries (see trpc/idempotency.ts). */
+  idempotencyKey: string | null;
   setSessionCookie(token: string): void;
   clearSessionCookie(): void;
 }

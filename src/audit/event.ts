@@ -9,6 +9,9 @@ export interface Subject {
   id?: string;
 }
 
+/** The statement that keeps a keyed call's answer beside its write (trpc/idempotency.ts, KeyedCall.keep). */
+export type KeepAnswer = (answer: unknown, entity: Subject) => Prisma.Sql;
+
 /**
  * The audit event of one procedure call. The procedure tier makes it with the procedure's action and
  * the record its input names, and appends it when the call succeeds; a service never names that
@@ -25,6 +28,7 @@ export class ProcedureAudit {
     private readonly trail: AuditTrail,
     action: AuditAction,
     about: Subject = {},
+    private readonly keepAnswer?: KeepAnswer,
   ) {
     this.entry = { action, entityType: about.type, entityId: about.id };
   }
@@ -71,10 +75,20 @@ export class ProcedureAudit {
     return result;
   }
 
-  /** The service's one write and every event of the request, this one last, in one statement (AuditTrail.appendWith). */
-  appendWith<T>(db: DbClient, write: Prisma.Sql): Promise<T[]> {
+  /**
+   * The service's one write and every event of the request, this one last, in one statement
+   * (AuditTrail.appendWith). `answer` is what the call will return: a call with an idempotency key
+   * keeps it in the same statement, so the write never commits without it.
+   */
+  appendWith<T>(db: DbClient, write: Prisma.Sql, answer?: unknown): Promise<T[]> {
     this.close();
-    return this.trail.appendWith<T>(db, write);
+    const kept = answer !== undefined && this.keepAnswer ? this.keepAnswer(answer, this.named()) : undefined;
+    return this.trail.appendWith<T>(db, write, kept);
+  }
+
+  /** The record the event names, as it stands. */
+  named(): Subject {
+    return { type: this.entry.entityType as EntityType | undefined, id: this.entry.entityId };
   }
 
   /** For the tier: appends what is pending, this event last (once), through `db`. */

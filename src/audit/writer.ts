@@ -58,14 +58,15 @@ export class AuditTrail {
   /**
    * Runs one write (an INSERT … RETURNING) and appends every pending event in the same statement, so on
    * the plain client the row and its record commit together, or neither, in one round trip. The
-   * events are appended only when the write returns a row.
+   * events are appended only when the write returns a row. `beside`, another write of the request (a
+   * keyed call's answer), runs in the same statement.
    */
-  async appendWith<T>(db: DbClient, write: Prisma.Sql): Promise<T[]> {
+  async appendWith<T>(db: DbClient, write: Prisma.Sql, beside?: Prisma.Sql): Promise<T[]> {
     const events = this.drain() ?? '[]';
     // `a` holds a volatile call, so PostgreSQL evaluates it once (never inlined into the join).
     return rawQuery<T>(
       db,
-      Prisma.sql`WITH w AS (${write}), a AS (SELECT audit_append(${events}::jsonb) AS n WHERE EXISTS (SELECT 1 FROM w))
+      Prisma.sql`WITH w AS (${write}), a AS (SELECT audit_append(${events}::jsonb) AS n WHERE EXISTS (SELECT 1 FROM w))${beside ? Prisma.sql`, k AS (${beside})` : Prisma.empty}
       SELECT w.* FROM w, a`,
     );
   }

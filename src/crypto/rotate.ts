@@ -16,6 +16,11 @@ export const ENCRYPTED_FIELDS = [
     table: 'assessment_rating', column: 'comment', field: 'assessment.comment', town: '(SELECT municipality_id FROM assessment a WHERE a.id = assessment_id)',
     key: "assessment_id::text || '/' || factor_id::text", match: "(assessment_id, factor_id) = (split_part($2, '/', 1)::uuid, split_part($2, '/', 2)::uuid)",
   },
+  // The answers kept for retries (trpc/idempotency.ts), keyed by (user, key); they live a day.
+  {
+    table: 'idempotency_key', column: 'answer', field: 'idempotency.answer', town: '(SELECT municipality_id FROM app_user u WHERE u.id = user_id)',
+    key: "user_id::text || '/' || key::text", match: "(user_id, key) = (split_part($2, '/', 1)::uuid, split_part($2, '/', 2)::uuid)",
+  },
 ] as const satisfies readonly { table: string; column: string; field: string; town?: string; key?: string; match?: string }[];
 
 /**

@@ -1,6 +1,7 @@
 import type { Db } from '../db.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { connectClient } from '../lib/pg-client.js';
+import { purgeIdempotencyKeys } from '../trpc/idempotency.js';
 import { sweepReminders, type SweepResult } from './reminders.js';
 
 /** A scheduled piece of work: run at start and then every `everyMs`, by one replica at a time. */
@@ -23,13 +24,21 @@ export const REMINDER_EVERY_MS = 15 * 60_000;
 export const REMINDER_LOCK_KEY = 7_318_002;
 export const CHECKPOINT_LOCK_KEY = 7_318_003;
 
-/** The reminder sweep as a job (idempotent: INSERT … ON CONFLICT DO NOTHING; see reminders.ts). */
+/**
+ * The reminder sweep as a job (idempotent: INSERT … ON CONFLICT DO NOTHING; see reminders.ts). Each
+ * turn also purges the idempotency keys older than a day (trpc/idempotency.ts).
+ */
 export function reminderJob(db: Db, opts: { clock?: Clock; everyMs?: number; onSweep?: (r: SweepResult) => void } = {}): Job<SweepResult> {
+  const clock = opts.clock ?? systemClock;
   return {
     name: 'reminders',
     everyMs: opts.everyMs ?? REMINDER_EVERY_MS,
     lockKey: REMINDER_LOCK_KEY,
-    run: () => sweepReminders(db, opts.clock ?? systemClock),
+    run: async () => {
+      const swept = await sweepReminders(db, clock);
+      await purgeIdempotencyKeys(db, clock());
+      return swept;
+    },
     onRun: opts.onSweep,
   };
 }

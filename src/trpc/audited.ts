@@ -3,7 +3,7 @@ import type { Meta } from './init.js';
 import { tierOf } from './procedures.js';
 
 interface ProcedureDef {
-  _def: { middlewares: object[]; inputs: unknown[]; meta?: Meta };
+  _def: { middlewares: object[]; inputs: unknown[]; meta?: Meta; type?: string };
 }
 
 /**
@@ -25,6 +25,8 @@ export function everyProcedureAudited<R extends object>(router: R, publicOnes: r
       problems.push(`${path} is audited as "${tier.action}" but its meta says "${_def.meta?.action}"`);
     } else if (tier.idFrom && !_def.inputs.some((input) => fieldsOf(input)?.has(tier.idFrom!))) {
       problems.push(`${path} names its ${tier.entity} by input.${tier.idFrom}, which its input does not have`);
+    } else if (tier.idempotent && _def.type !== 'mutation') {
+      problems.push(`${path} is idempotent but not a mutation`);
     }
   }
   for (const path of publicOnes) if (!procedures[path]) problems.push(`${path} is listed as public but does not exist`);

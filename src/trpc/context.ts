@@ -15,6 +15,7 @@ export function createContext(deps: AppDeps, info: Partial<RequestInfo> = {}): C
     ip: info.ip ?? null,
     userAgent: info.userAgent ?? null,
     token: info.token ?? null,
+    idempotencyKey: info.idempotencyKey ?? null,
     setSessionCookie: (t) => {
       cookie.token = t;
       info.setSessionCookie?.(t);

@@ -17,6 +17,12 @@ export interface ProcedureOptions {
   allowPasswordChange?: boolean;
   /** A mutation that writes with its audit events in one statement (AuditTrail.appendWith): no transaction around it. */
   singleStatement?: boolean;
+  /**
+   * A mutation that creates records. Called with an `Idempotency-Key` header (the web sends one per form
+   * submission), it runs once: a retry with the same key by the same user gets the first answer again
+   * (trpc/idempotency.ts). A `singleStatement` one passes its answer to `audit.appendWith`.
+   */
+  idempotent?: boolean;
 }
 
 export interface Meta extends ProcedureOptions {

@@ -6,10 +6,11 @@ import { ProcedureAudit, type Subject } from '../audit/event.js';
 import type { AuditAction } from '../audit/actions.js';
 import { defineAbilityFor } from '../auth/ability.js';
 import { resolveSession } from '../auth/session.js';
-import type { Db, DbClient } from '../db.js';
+import { rawQuery, type Db, type DbClient } from '../db.js';
 import type { Clock } from '../lib/clock.js';
 import { t, type ProcedureOptions } from './init.js';
 import { toTRPCError } from './errors.js';
+import { KeyedCall, type Earlier } from './idempotency.js';
 
 /** Thrown out of the transaction callback when the procedure failed, so its work rolls back. */
 const ROLLBACK = Symbol('rollback');
@@ -45,10 +46,11 @@ export function tierOf(middlewares: readonly object[]) {
  * nothing but its audit events, so it runs on the plain client and its events are appended in one
  * autocommit statement before the result is returned: if that fails, no data goes out. A
  * `singleStatement` mutation runs the same way: its write carries its events (appendWith). A refusal
- * is audited as "denied" on its own (after a mutation's work rolled back).
+ * is audited as "denied" on its own (after a mutation's work rolled back). An `idempotent` mutation
+ * called with a key keeps its answer with its work and answers a retry with it (KeyedCall.once).
  */
 export function procedure(action: AuditAction, options: ProcedureOptions = {}) {
-  const tier = t.middleware(async ({ ctx, next, type, getRawInput }) => {
+  const tier = t.middleware(async ({ ctx, next, type, path, getRawInput }) => {
     const resolved = await resolveSession(ctx.db, ctx.clock, ctx.config.session, ctx.token);
     if (resolved.status !== 'ok') {
       if (resolved.status === 'expired') ctx.clearSessionCookie();
@@ -63,40 +65,56 @@ export function procedure(action: AuditAction, options: ProcedureOptions = {}) {
       ip: ctx.ip,
     };
     const ability = defineAbilityFor(user, ctx.clock());
-    const about = requested(options, options.idFrom ? await getRawInput() : undefined);
+    const raw = options.idFrom || options.idempotent ? await getRawInput() : undefined;
+    const about = requested(options, raw);
+    const keyed = options.idempotent ? KeyedCall.of(ctx, user.id, path, raw) : null;
 
     const callNext = (db: DbClient, audit: ProcedureAudit) => next({ ctx: { db, user, sessionId, ability, audit } });
-    const start = () => new ProcedureAudit(new AuditTrail(base, ctx.clock), action, about);
-    let result: Awaited<ReturnType<typeof callNext>> | undefined;
-    try {
-      if (user.mustChangePassword && !options.allowPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    type Result = Awaited<ReturnType<typeof callNext>>;
+    const start = () => new ProcedureAudit(new AuditTrail(base, ctx.clock), action, about, keyed?.keep);
+    const work = async (): Promise<Result> => {
+      let done: Result | undefined;
       if (type === 'query' || options.singleStatement) {
         const audit = start();
-        result = await callNext(ctx.db, audit);
-        if (result.ok) await audit.flush(ctx.db);
-      } else {
-        await ctx.db.$transaction(
-          async (tx) => {
-            const audit = start();
-            result = await callNext(tx, audit);
-            if (!result.ok) throw ROLLBACK;
-            await audit.flush(tx);
-          },
-          TRANSACTION_LIMITS,
-        );
+        done = await callNext(ctx.db, audit);
+        // A keyed write that committed without its key would be done again by the retry.
+        if (done.ok && keyed && !keyed.kept) throw new Error(`${path} wrote without keeping its answer (pass it to audit.appendWith)`);
+        if (done.ok) await audit.flush(ctx.db);
+        return done;
       }
+      await ctx.db
+        .$transaction(async (tx) => {
+          const audit = start();
+          done = await callNext(tx, audit);
+          if (!done.ok) throw ROLLBACK;
+          // Before the events: a twin's key is waited for without holding the audit chain's head.
+          if (keyed) await rawQuery(tx, keyed.keep(done.data, audit.named()));
+          await audit.flush(tx);
+        }, TRANSACTION_LIMITS)
+        .catch((err) => {
+          if (err !== ROLLBACK) throw err;
+        });
+      return done!;
+    };
+    const replay = async (earlier: Earlier): Promise<Result> => {
+      await auditReplay(ctx, base, action, earlier);
+      // Shaped as next()'s answer, of which tRPC reads `ok` and `data`.
+      return { ok: true, data: earlier.answer } as Result;
+    };
+    let result: Result;
+    try {
+      if (user.mustChangePassword && !options.allowPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+      result = keyed ? await keyed.once(ctx.db, { lookFirst: !options.singleStatement }, work, replay) : await work();
     } catch (err) {
-      if (err !== ROLLBACK) {
-        const denial = deniedEntity(err, about);
-        if (denial) await auditDenial(ctx, base, action, denial);
-        throw err;
-      }
+      const denial = deniedEntity(err, about);
+      if (denial) await auditDenial(ctx, base, action, denial);
+      throw err;
     }
-    if (!result!.ok) {
-      const denial = deniedEntity(result!.error.cause, about);
+    if (!result.ok) {
+      const denial = deniedEntity(result.error.cause, about);
       if (denial) await auditDenial(ctx, base, action, denial);
     }
-    return result!;
+    return result;
   });
   tiers.set(tier._middlewares[0]!, { action, ...options });
   return publicProcedure.meta({ action, ...options }).use(tier);
@@ -124,6 +142,13 @@ function deniedEntity(cause: unknown, about: Subject): { type?: string; id?: str
         : null;
   if (!named || named.id) return named;
   return { type: about.id ? about.type : named.type || about.type, id: about.id, code: named.code };
+}
+
+/** One autocommit statement: a keyed call's retry, answered as the first call was, is audited as a replay of it. */
+async function auditReplay(ctx: { db: Db; clock: Clock }, base: AuditBase, action: AuditAction, earlier: Earlier) {
+  const audit = new AuditTrail(base, ctx.clock);
+  audit.record({ action, entityType: earlier.entity.type, entityId: earlier.entity.id, detail: { replayOf: earlier.requestId } });
+  await audit.flush(ctx.db);
 }
 
 /** One autocommit statement: the refusal's event, outside the (rolled back) work. */

@@ -1,5 +1,5 @@
 import type { AuditAction } from '../../audit/actions.js';
-import { t } from '../../trpc/init.js';
+import { t, type ProcedureOptions } from '../../trpc/init.js';
 import { procedure } from '../../trpc/procedures.js';
 import * as s from './schema.js';
 import { listCases } from './list.js';
@@ -12,7 +12,7 @@ import { addIntervention, updateIntervention } from './interventions.js';
 import { recordReview } from './review.js';
 
 /** A procedure about the case whose id is `input[idFrom]`, audited (allowed or denied) under `action`. */
-const onCase = (action: AuditAction, idFrom = 'id') => procedure(action, { entity: 'Case', idFrom });
+const onCase = (action: AuditAction, idFrom = 'id', options: ProcedureOptions = {}) => procedure(action, { entity: 'Case', idFrom, ...options });
 
 /** Cases, notes and the case team (disclosures). Each procedure's action names its audit event. */
 export const casesRouter = t.router({
@@ -24,11 +24,11 @@ export const casesRouter = t.router({
   assign: onCase('case.assign').input(s.AssignInput).mutation(({ ctx, input }) => assign(ctx, input)),
   close: onCase('case.close').input(s.CloseCaseInput).mutation(({ ctx, input }) => closeCase(ctx, input)),
   reopen: onCase('case.reopen').input(s.ReopenCaseInput).mutation(({ ctx, input }) => reopenCase(ctx, input)),
-  recordReview: onCase('case.review', 'caseId').input(s.RecordReviewInput).mutation(({ ctx, input }) => recordReview(ctx, input)),
-  addNote: onCase('case.note.create', 'caseId').input(s.AddNoteInput).mutation(({ ctx, input }) => addNote(ctx, input)),
-  disclose: onCase('case.disclose', 'caseId').input(s.DiscloseInput).mutation(({ ctx, input }) => disclose(ctx, input)),
+  recordReview: onCase('case.review', 'caseId', { idempotent: true }).input(s.RecordReviewInput).mutation(({ ctx, input }) => recordReview(ctx, input)),
+  addNote: onCase('case.note.create', 'caseId', { idempotent: true }).input(s.AddNoteInput).mutation(({ ctx, input }) => addNote(ctx, input)),
+  disclose: onCase('case.disclose', 'caseId', { idempotent: true }).input(s.DiscloseInput).mutation(({ ctx, input }) => disclose(ctx, input)),
   revokeDisclosure: procedure('case.disclosure.revoke', { entity: 'Disclosure', idFrom: 'id' }).input(s.RevokeDisclosureInput).mutation(({ ctx, input }) => revokeDisclosure(ctx, input)),
-  addIntervention: onCase('case.intervention.create', 'caseId').input(s.AddInterventionInput).mutation(({ ctx, input }) => addIntervention(ctx, input)),
+  addIntervention: onCase('case.intervention.create', 'caseId', { idempotent: true }).input(s.AddInterventionInput).mutation(({ ctx, input }) => addIntervention(ctx, input)),
   updateIntervention: procedure('case.intervention.update', { entity: 'Intervention', idFrom: 'id' }).input(s.UpdateInterventionInput).mutation(({ ctx, input }) => updateIntervention(ctx, input)),
   withdrawConsent: onCase('case.consent.withdraw', 'caseId').input(s.WithdrawConsentInput).mutation(({ ctx, input }) => withdrawConsent(ctx, input)),
 });

@@ -46,14 +46,10 @@ export async function createReferral(ctx: ServiceContext, input: z.infer<typeof 
   return insertReferral(ctx, input, existing.id, now, false);
 }
 
-interface ReferralRow {
-  id: string;
-  person_id: string;
-  status: 'submitted';
-  submitted_at: Date;
-}
-
-/** The referral row and every pending audit event (its own last), in one statement. */
+/**
+ * The referral row and every pending audit event (its own last), in one statement; with the answer, kept
+ * there too when the call has an idempotency key (so the answer is made before the row).
+ */
 async function insertReferral(ctx: ServiceContext, input: z.infer<typeof CreateReferralInput>, personId: string, now: Date, newPerson: boolean) {
   const id = randomUUID();
   const consent = consentColumns(input.consent);
@@ -65,7 +61,8 @@ async function insertReferral(ctx: ServiceContext, input: z.infer<typeof CreateR
     consentGiven: input.consent.given,
     newPerson,
   });
-  const [row] = await ctx.audit.appendWith<ReferralRow>(
+  const answer = { id, personId, status: 'submitted' as const, submittedAt: now };
+  await ctx.audit.appendWith(
     ctx.db,
     Prisma.sql`INSERT INTO referral (id, municipality_id, person_id, referrer_id, referrer_agency_id, cohort, source, concern_categories,
                                     concern_text, urgency, consent_given, consent_by, consent_at, consent_scope, legal_basis,
@@ -75,7 +72,8 @@ async function insertReferral(ctx: ServiceContext, input: z.infer<typeof CreateR
                        ${ctx.keyring.encrypt(input.concernText, CONCERN_FIELD)}, ${input.urgency}::"Urgency", ${consent.consentGiven},
                        ${consent.consentBy}::"ConsentBy", ${consent.consentAt}::timestamptz, ${consent.consentScope},
                        ${consent.legalBasis}::"LegalBasis", ${consent.legalJustification}, 'submitted', ${now}::timestamptz)
-               RETURNING id, person_id, status::text AS status, submitted_at`,
+               RETURNING id`,
+    answer,
   );
-  return { id: row!.id, personId: row!.person_id, status: row!.status, submittedAt: row!.submitted_at };
+  return answer;
 }

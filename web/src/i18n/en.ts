@@ -312,6 +312,7 @@ export const en = {
     CANNOT_DISABLE_SELF: 'You cannot disable your own account or remove your own administrator role.',
     CSRF_REJECTED: 'The request was refused for security reasons. Reload the page and try again.',
     ALREADY_SCREENED: 'Another coordinator decided on this referral in the meantime.',
+    ALREADY_SUBMITTED: 'This form was already sent with different content, and that first version was saved. Reload the page to see it.',
     INVALID_TRANSITION: 'The case cannot move to that stage from where it is.',
     NO_CONSENT: 'Consent is no legal basis here: it was not given, or it was withdrawn.',
     MINUTES_LOCKED: 'The minutes of this meeting are approved and locked. Add a correction instead.',

@@ -306,6 +306,7 @@ export const fr: Dictionary = {
     CANNOT_DISABLE_SELF: 'Vous ne pouvez ni désactiver votre propre compte ni retirer votre propre rôle d’administrateur.',
     CSRF_REJECTED: 'La requête a été refusée pour des raisons de sécurité. Rechargez la page et réessayez.',
     ALREADY_SCREENED: 'Un autre coordinateur a déjà statué sur ce signalement.',
+    ALREADY_SUBMITTED: 'Ce formulaire a déjà été envoyé avec un autre contenu, et cette première version a été enregistrée. Rechargez la page pour la voir.',
     INVALID_TRANSITION: 'Le dossier ne peut pas passer à cette étape depuis l’étape actuelle.',
     NO_CONSENT: 'Le consentement ne peut pas servir de base ici : il n’a pas été donné ou a été retiré.',
     MINUTES_LOCKED: 'Le procès-verbal de cette réunion est approuvé et verrouillé. Ajoutez plutôt une correction.',

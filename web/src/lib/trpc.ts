@@ -2,6 +2,7 @@ import { createTRPCClient, httpLink, TRPCClientError, type TRPCLink } from '@trp
 import { observable } from '@trpc/server/observable';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import superjson from 'superjson';
+import { keyHeader } from './submission';
 import type { AppRouter } from '../../../src/trpc/router';
 
 export type Inputs = inferRouterInputs<AppRouter>;
@@ -34,7 +35,7 @@ const authLostLink: TRPCLink<AppRouter> = () => ({ next, op }) =>
 
 /** The typed client. One request per call (no batching), cookies sent by the browser. */
 export const trpc = createTRPCClient<AppRouter>({
-  links: [authLostLink, httpLink({ url: '/trpc', transformer: superjson })],
+  links: [authLostLink, httpLink({ url: '/trpc', transformer: superjson, headers: ({ op }) => keyHeader(op.context) })],
 });
 
 export const isClientError = (err: unknown): err is ClientError => err instanceof TRPCClientError;

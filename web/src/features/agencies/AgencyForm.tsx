@@ -2,6 +2,7 @@ import { For, onCleanup } from 'solid-js';
 import { action, json, useSubmission } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { submissionKey } from '../../lib/submission';
 import { formErrors } from '../../lib/errors';
 import { Alert } from '../../components/Alert';
 import { SelectField, TextField } from '../../components/Field';
@@ -12,13 +13,14 @@ const FIELDS = ['name', 'kind'] as const;
 /** Adds an agency, or renames / re-kinds `agency`. */
 export function AgencyForm(props: { agency?: Agency; onDone: (saved: Agency) => void; onCancel?: () => void }) {
   let form: HTMLFormElement | undefined;
+  const once = submissionKey();
   const save = action(
     async (data: FormData | URLSearchParams) => {
       const name = String(data.get('name') ?? '');
       const kind = String(data.get('kind') ?? '') as AgencyKind;
       const saved = props.agency
         ? await trpc.agencies.update.mutate({ id: props.agency.id, name, kind })
-        : await trpc.agencies.create.mutate({ name, kind });
+        : await once((keyed) => trpc.agencies.create.mutate({ name, kind }, keyed));
       if (!props.agency) form?.reset();
       props.onDone(saved);
       return json(saved, { revalidate: getAgencies.key });

@@ -3,6 +3,7 @@ import { action, json, useSubmission } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { errorMessage, fieldMessage } from '../../lib/errors';
 import { isClientError, trpc } from '../../lib/trpc';
+import { submissionKey } from '../../lib/submission';
 import { Alert } from '../../components/Alert';
 import { ChoiceGroup, TextAreaField, TextField } from '../../components/Field';
 import { getCase } from '../cases/api';
@@ -33,12 +34,13 @@ function errorsOf(err: unknown, factors: FormFactor[]) {
  */
 export function AssessmentForm(props: { caseId: string; factors: FormFactor[]; onDone: () => void; onCancel: () => void }) {
   let form: HTMLFormElement | undefined;
+  const once = submissionKey();
   const submit = action(async (data: FormData) => {
     const ratings = props.factors.flatMap((f) => {
       const rating = text(data, `rating-${f.id}`) as FactorRating;
       return rating ? [{ factorId: f.id, rating, comment: text(data, `comment-${f.id}`) || undefined }] : [];
     });
-    await trpc.assessments.create.mutate({ caseId: props.caseId, ratings, overallJudgement: text(data, 'overallJudgement') });
+    await once((keyed) => trpc.assessments.create.mutate({ caseId: props.caseId, ratings, overallJudgement: text(data, 'overallJudgement') }, keyed));
     form?.reset();
     props.onDone();
     return json({ ok: true }, { revalidate: [getAssessments.key, getCase.key] });

@@ -2,6 +2,7 @@ import { Show, onCleanup } from 'solid-js';
 import { action, json, useSubmission } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { submissionKey } from '../../lib/submission';
 import { formErrors } from '../../lib/errors';
 import { Alert } from '../../components/Alert';
 import { OptionsField, TextField } from '../../components/Field';
@@ -14,11 +15,12 @@ const number = (data: FormData, name: string) => (text(data, name) === '' ? unde
 /** Adds a factor to the framework, or relabels and moves `factor` (its domain stays). */
 export function FactorForm(props: { factor?: Factor; onDone: (saved: Factor) => void; onCancel: () => void }) {
   let form: HTMLFormElement | undefined;
+  const once = submissionKey();
   const save = action(async (data: FormData) => {
     const labels = { labelAr: text(data, 'labelAr'), labelFr: text(data, 'labelFr'), labelEn: text(data, 'labelEn'), position: number(data, 'position') };
     const saved = props.factor
       ? await trpc.assessments.updateFactor.mutate({ id: props.factor.id, ...labels })
-      : await trpc.assessments.createFactor.mutate({ domain: text(data, 'domain') as Domain, code: text(data, 'code') || undefined, ...labels });
+      : await once((keyed) => trpc.assessments.createFactor.mutate({ domain: text(data, 'domain') as Domain, code: text(data, 'code') || undefined, ...labels }, keyed));
     if (!props.factor) form?.reset();
     props.onDone(saved);
     return json(saved, { revalidate: getFactors.key });

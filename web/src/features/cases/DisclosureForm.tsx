@@ -2,6 +2,7 @@ import { Show, createSignal } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { submissionKey } from '../../lib/submission';
 import { addDays, atTimeOf, dateInputValue, startOfDay } from '../../lib/dates';
 import { Alert } from '../../components/Alert';
 import { ChoiceGroup, OptionsField, TextField } from '../../components/Field';
@@ -23,16 +24,18 @@ export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
   const agencies = createAsync(() => getActiveAgencies());
   const people = createAsync(() => getDirectory(DISCLOSURE_RECIPIENT_ROLES));
   const now = new Date();
+  const once = submissionKey();
   const { submit, submission, errors } = useCaseForm(`disclose-${props.caseId}`, FIELDS, async (data) => {
     const day = startOfDay(field(data, 'expiresAt'));
-    await trpc.cases.disclose.mutate({
+    await once((keyed) => trpc.cases.disclose.mutate({
       caseId: props.caseId,
       ...(to() === 'agency' ? { agencyId: field(data, 'agencyId') } : { userId: field(data, 'userId') }),
       purpose: field(data, 'purpose'),
       sections: data.getAll('sections').map(String) as Section[],
       legalBasis: field(data, 'legalBasis') as (typeof LEGAL_BASES)[number],
-      expiresAt: day ? atTimeOf(day, new Date()) : new Date(Number.NaN),
-    });
+      // The hour the form opened, not of this try: a retry must send the same request as the first try.
+      expiresAt: day ? atTimeOf(day, now) : new Date(Number.NaN),
+    }, keyed));
     form?.reset();
     props.onDone();
   });

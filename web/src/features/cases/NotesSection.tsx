@@ -1,6 +1,7 @@
 import { For, Show, createEffect, createSignal } from 'solid-js';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { submissionKey } from '../../lib/submission';
 import { formatDateTime } from '../../lib/format';
 import { errorMessage } from '../../lib/errors';
 import { Alert } from '../../components/Alert';
@@ -14,9 +15,10 @@ type Notes = NonNullable<Case['notes']>;
 /** A note form: standard notes for the case team; restricted ones only for coordinator and key worker. */
 function AddNote(props: { caseId: string; restricted: boolean }) {
   let form: HTMLFormElement | undefined;
+  const once = submissionKey();
   const { submit, submission, errors } = useCaseForm(`note-${props.caseId}`, ['body', 'sensitivity'], async (data) => {
     const sensitivity = field(data, 'sensitivity') === 'restricted' ? 'restricted' : 'standard';
-    await trpc.cases.addNote.mutate({ caseId: props.caseId, body: field(data, 'body'), sensitivity });
+    await once((keyed) => trpc.cases.addNote.mutate({ caseId: props.caseId, body: field(data, 'body'), sensitivity }, keyed));
     form?.reset();
   });
   return (

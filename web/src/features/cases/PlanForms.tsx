@@ -1,6 +1,7 @@
 import { Show, createSignal } from 'solid-js';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { submissionKey } from '../../lib/submission';
 import { Alert } from '../../components/Alert';
 import { OptionsField, TextAreaField, TextField } from '../../components/Field';
 import { field, useCaseForm } from './caseForm';
@@ -15,8 +16,9 @@ const optional = (data: FormData, name: string) => field(data, name) || undefine
 /** Key worker or coordinator: adds an intervention for an agency, with an optional assignee and dates. */
 export function AddInterventionForm(props: { caseId: string; choices: PlanChoices; onDone: () => void; onCancel: () => void }) {
   let form: HTMLFormElement | undefined;
+  const once = submissionKey();
   const { submit, submission, errors } = useCaseForm(`add-intervention-${props.caseId}`, ADD_FIELDS, async (data) => {
-    await trpc.cases.addIntervention.mutate({
+    await once((keyed) => trpc.cases.addIntervention.mutate({
       caseId: props.caseId,
       type: field(data, 'type') as InterventionType,
       title: field(data, 'title'),
@@ -24,7 +26,7 @@ export function AddInterventionForm(props: { caseId: string; choices: PlanChoice
       assigneeId: optional(data, 'assigneeId'),
       startDate: optional(data, 'startDate'),
       dueDate: optional(data, 'dueDate'),
-    });
+    }, keyed));
     form?.reset();
     props.onDone();
   });

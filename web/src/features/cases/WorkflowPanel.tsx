@@ -2,6 +2,7 @@ import { Show } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { submissionKey } from '../../lib/submission';
 import { Alert } from '../../components/Alert';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { OptionsField, TextAreaField, TextField } from '../../components/Field';
@@ -37,8 +38,11 @@ const todayIso = () => new Date().toISOString().slice(0, 10);
 /** Coordinator or key worker: the next review date, and recording a review (which sets the next one). */
 function ReviewForm(props: { case: Case }) {
   const overdue = () => !!props.case.nextReviewAt && props.case.nextReviewAt.toISOString().slice(0, 10) < todayIso();
+  const once = submissionKey();
   const { submit, submission, errors } = useCaseForm(`review-${props.case.id}`, ['nextReviewAt', 'note'], (data) =>
-    trpc.cases.recordReview.mutate({ caseId: props.case.id, nextReviewAt: field(data, 'nextReviewAt') || undefined, note: field(data, 'note') || undefined }),
+    once((keyed) =>
+      trpc.cases.recordReview.mutate({ caseId: props.case.id, nextReviewAt: field(data, 'nextReviewAt') || undefined, note: field(data, 'note') || undefined }, keyed),
+    ),
   );
   return (
     <form action={submit} method="post" class="form subsection" data-testid="review-form">

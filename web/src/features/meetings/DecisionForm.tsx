@@ -1,6 +1,7 @@
 import { For, Show, createSignal } from 'solid-js';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { submissionKey } from '../../lib/submission';
 import { Alert } from '../../components/Alert';
 import { CheckboxField, OptionsField, TextAreaField, TextField } from '../../components/Field';
 import { INTERVENTION_TYPES, type InterventionType } from '../cases/api';
@@ -27,8 +28,9 @@ export function DecisionForm(props: { item: AgendaItem; choices: Choices; onDone
   const [consensus, setConsensus] = createSignal(props.item.consensus ?? true);
   const [interventions, setInterventions] = createSignal<number[]>([]);
   const [tasks, setTasks] = createSignal<number[]>([]);
+  const once = submissionKey();
   const { submit, submission, errors } = useMeetingForm(`decide-${props.item.id}`, FIELDS, async (data) => {
-    await trpc.meetings.decide.mutate({
+    await once((keyed) => trpc.meetings.decide.mutate({
       agendaItemId: props.item.id,
       decision: field(data, 'decision') as Decision,
       consensus: consensus(),
@@ -46,7 +48,7 @@ export function DecisionForm(props: { item: AgendaItem; choices: Choices; onDone
         assigneeId: optional(data, `tasks.${i}.assigneeId`),
         dueDate: optional(data, `tasks.${i}.dueDate`),
       })),
-    });
+    }, keyed));
     props.onDone();
   });
   const e = (name: string) => errors().fields[name];

@@ -2,6 +2,7 @@ import { Show } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { submissionKey } from '../../lib/submission';
 import { Alert } from '../../components/Alert';
 import { ChoiceGroup, TextField } from '../../components/Field';
 import { getActiveAgencies, getDirectory } from '../cases/api';
@@ -35,6 +36,7 @@ export function MeetingForm(props: { meeting?: Meeting; onDone: (id: string) => 
     return found?.name ?? found?.displayName ?? id;
   };
 
+  const once = submissionKey();
   const { submit, submission, errors } = useMeetingForm(m() ? `edit-meeting-${m()!.id}` : 'schedule-meeting', FIELDS, async (data) => {
     const values = {
       title: field(data, 'title'),
@@ -44,7 +46,7 @@ export function MeetingForm(props: { meeting?: Meeting; onDone: (id: string) => 
       agencyIds: checked(data, 'agencyIds'),
       userIds: checked(data, 'userIds'),
     };
-    const id = m() ? (await trpc.meetings.update.mutate({ id: m()!.id, ...values, location: values.location ?? '' })).id : (await trpc.meetings.schedule.mutate(values)).id;
+    const id = m() ? (await trpc.meetings.update.mutate({ id: m()!.id, ...values, location: values.location ?? '' })).id : (await once((keyed) => trpc.meetings.schedule.mutate(values, keyed))).id;
     props.onDone(id);
   });
   return (

@@ -1,6 +1,7 @@
 import { For, Show, createSignal } from 'solid-js';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { submissionKey } from '../../lib/submission';
 import { formatDateTime } from '../../lib/format';
 import { Alert } from '../../components/Alert';
 import { OptionsField, TextAreaField } from '../../components/Field';
@@ -12,13 +13,14 @@ const FIELDS = ['body', 'agendaItemId', 'correctsId'] as const;
 function MinuteForm(props: { meeting: Meeting; corrects?: Minute; onDone: () => void; onCancel?: () => void }) {
   let form: HTMLFormElement | undefined;
   const key = props.corrects ? `correct-${props.corrects.id}` : `minute-${props.meeting.id}`;
+  const once = submissionKey();
   const { submit, submission, errors } = useMeetingForm(key, FIELDS, async (data) => {
-    await trpc.meetings.addMinute.mutate({
+    await once((keyed) => trpc.meetings.addMinute.mutate({
       meetingId: props.meeting.id,
       body: field(data, 'body'),
       agendaItemId: props.corrects ? undefined : optional(data, 'agendaItemId'),
       correctsId: props.corrects?.id,
-    });
+    }, keyed));
     form?.reset();
     props.onDone();
   });

@@ -2,6 +2,7 @@ import { Show, createSignal, onCleanup } from 'solid-js';
 import { A, action, json, useSubmission } from '@solidjs/router';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { submissionKey } from '../../lib/submission';
 import { formErrors } from '../../lib/errors';
 import { Alert } from '../../components/Alert';
 import { RequireRole } from '../../components/Shell';
@@ -25,8 +26,9 @@ function ReferralForm() {
     return y !== undefined && y !== null && thisYear - y <= 18;
   };
 
+  const once = submissionKey();
   const send = action(async (data: FormData | URLSearchParams) => {
-    const created = await trpc.referrals.create.mutate(referralInput(data as FormData, chosen()?.id));
+    const created = await once((keyed) => trpc.referrals.create.mutate(referralInput(data as FormData, chosen()?.id), keyed));
     return json({ id: created.id }, { revalidate: getMyReferrals.key });
   }, 'referral.create');
   const submission = useSubmission(send);

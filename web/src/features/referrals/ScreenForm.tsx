@@ -2,6 +2,7 @@ import { Match, Show, Switch, createSignal, onCleanup } from 'solid-js';
 import { action, json, useSubmission } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { trpc, type Inputs } from '../../lib/trpc';
+import { submissionKey } from '../../lib/submission';
 import { formErrors } from '../../lib/errors';
 import { Alert } from '../../components/Alert';
 import { ChoiceGroup, OptionsField, TextAreaField, TextField } from '../../components/Field';
@@ -14,6 +15,7 @@ const FIELDS = ['signpostTo', 'closeReason', 'reason'] as const;
 /** The screening decision on a submitted referral: accept (opens a case), signpost, or close with a minute. */
 export function ScreenForm(props: { referralId: string }) {
   const [decision, setDecision] = createSignal<(typeof DECISIONS)[number]>('accept');
+  const once = submissionKey();
   const screen = action(async (data: FormData | URLSearchParams) => {
     const text = (name: string) => String(data.get(name) ?? '').trim();
     const id = props.referralId;
@@ -23,7 +25,7 @@ export function ScreenForm(props: { referralId: string }) {
         : decision() === 'signpost'
           ? { id, decision: 'signpost', signpostTo: text('signpostTo'), reason: text('reason') }
           : { id, decision: 'close', closeReason: text('closeReason') as CloseReason, reason: text('reason') };
-    const result = await trpc.referrals.screen.mutate(input);
+    const result = await once((keyed) => trpc.referrals.screen.mutate(input, keyed));
     return json(result, { revalidate: [getReferral.key, getQueue.key] });
   }, `screen-${props.referralId}`);
   const submission = useSubmission(screen);
