@@ -103,7 +103,7 @@ export class AuditTrail {
 
 /**
  * Runs `work` in a transaction of its own, unless `db` already is one: for a service that needs
- * several statements under a `singleStatement` procedure (see trpc/init.ts). Its events still go out
+ * several statements under a `noTransaction` procedure (see trpc/init.ts). Its events still go out
  * with its last write (appendWith) or the caller's flush.
  */
 export async function inTransaction<T>(db: DbClient, work: (tx: DbClient) => Promise<T>): Promise<T> {

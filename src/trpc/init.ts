@@ -16,11 +16,11 @@ export interface ProcedureOptions {
   /** Reachable while the user must still replace a one-time password. */
   allowPasswordChange?: boolean;
   /** A mutation that writes with its audit events in one statement (AuditTrail.appendWith): no transaction around it. */
-  singleStatement?: boolean;
+  noTransaction?: boolean;
   /**
    * A mutation that creates records. Called with an `Idempotency-Key` header (the web sends one per form
    * submission), it runs once: a retry with the same key by the same user gets the first answer again
-   * (trpc/idempotency.ts). A `singleStatement` one passes its answer to `audit.appendWith`.
+   * (trpc/idempotency.ts). A `noTransaction` one passes its answer to `audit.appendWith`.
    */
   idempotent?: boolean;
 }

@@ -45,7 +45,7 @@ export function tierOf(middlewares: readonly object[]) {
  * audit events: the work and its record commit together or not at all. A read (tRPC query) writes
  * nothing but its audit events, so it runs on the plain client and its events are appended in one
  * autocommit statement before the result is returned: if that fails, no data goes out. A
- * `singleStatement` mutation runs the same way: its write carries its events (appendWith). A refusal
+ * `noTransaction` mutation runs the same way: its write carries its events (appendWith). A refusal
  * is audited as "denied" on its own (after a mutation's work rolled back). An `idempotent` mutation
  * called with a key keeps its answer with its work and answers a retry with it (KeyedCall.once).
  */
@@ -74,7 +74,7 @@ export function procedure(action: AuditAction, options: ProcedureOptions = {}) {
     const start = () => new ProcedureAudit(new AuditTrail(base, ctx.clock), action, about, keyed?.keep);
     const work = async (): Promise<Result> => {
       let done: Result | undefined;
-      if (type === 'query' || options.singleStatement) {
+      if (type === 'query' || options.noTransaction) {
         const audit = start();
         done = await callNext(ctx.db, audit);
         // A keyed write that committed without its key would be done again by the retry.
@@ -104,7 +104,7 @@ export function procedure(action: AuditAction, options: ProcedureOptions = {}) {
     let result: Result;
     try {
       if (user.mustChangePassword && !options.allowPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
-      result = keyed ? await keyed.once(ctx.db, { lookFirst: !options.singleStatement }, work, replay) : await work();
+      result = keyed ? await keyed.once(ctx.db, { lookFirst: !options.noTransaction }, work, replay) : await work();
     } catch (err) {
       const denial = deniedEntity(err, about);
       if (denial) await auditDenial(ctx, base, action, denial);

@@ -29,7 +29,7 @@ async function readablePerson(ctx: ServiceContext, id: string): Promise<Birth & 
  * the audit event names cohort, source, urgency and categories, never the text.
  *
  * About an existing person it takes two round trips on the plain client (the procedure is
- * `singleStatement`): the access check, then one statement that inserts the row with its audit event.
+ * `noTransaction`): the access check, then one statement that inserts the row with its audit event.
  */
 export async function createReferral(ctx: ServiceContext, input: z.infer<typeof CreateReferralInput>) {
   assertCan(ctx.ability, 'create', 'Referral');

@@ -8,7 +8,7 @@ import { CreateReferralInput, ListMineInput, QueueInput, ReferralIdInput, Screen
 
 /** Referrals and screening. */
 export const referralsRouter = t.router({
-  create: procedure('referral.create', { entity: 'Referral', singleStatement: true, idempotent: true }).input(CreateReferralInput).mutation(({ ctx, input }) => createReferral(ctx, input)),
+  create: procedure('referral.create', { entity: 'Referral', noTransaction: true, idempotent: true }).input(CreateReferralInput).mutation(({ ctx, input }) => createReferral(ctx, input)),
   mine: procedure('referral.mine', { entity: 'Referral' }).input(ListMineInput).query(({ ctx, input }) => listMine(ctx, input)),
   queue: procedure('referral.queue', { entity: 'Referral' }).input(QueueInput).query(({ ctx, input }) => listQueue(ctx, input)),
   get: procedure('referral.read', { entity: 'Referral', idFrom: 'id' }).input(ReferralIdInput).query(({ ctx, input }) => getReferral(ctx, input.id)),
