@@ -1,4 +1,5 @@
 import { query } from '@solidjs/router';
+import { AUDIT_ACTIONS } from '../../../../src/shared/audit-actions';
 import { trpc, type Outputs } from '../../lib/trpc';
 import { addDays, startOfDay } from '../../lib/dates';
 
@@ -17,51 +18,8 @@ export interface AuditFilters {
 
 export const PAGE_SIZE = 50;
 
-export const ACTIONS = [
-  'auth.login',
-  'auth.logout',
-  'auth.lock',
-  'auth.changePassword',
-  'auth.sessions.end',
-  'auth.setLocale',
-  'auth.notice.dismiss',
-  'agency.create',
-  'agency.update',
-  'agency.deactivate',
-  'user.create',
-  'user.update',
-  'user.disable',
-  'user.enable',
-  'user.resetPassword',
-  'user.list',
-  'user.directory',
-  'audit.list',
-  'audit.verify',
-  'audit.export',
-  'audit.flags',
-  'person.match',
-  'person.create',
-  'person.read',
-  'person.household.link',
-  'referral.create',
-  'referral.mine',
-  'referral.queue',
-  'referral.read',
-  'referral.screen',
-  'case.open',
-  'case.list',
-  'case.read',
-  'case.note.list',
-  'case.note.create',
-  'case.summary.update',
-  'case.stage.change',
-  'case.assign',
-  'case.close',
-  'case.reopen',
-  'case.disclose',
-  'case.disclosure.revoke',
-  'case.consent.withdraw',
-] as const;
+/** Every action the server records: the filter offers them all, each translated. */
+export const ACTIONS = AUDIT_ACTIONS;
 
 export const ENTITY_TYPES = ['User', 'Agency', 'Session', 'AuditEvent', 'AuditFlag', 'Person', 'Household', 'Referral', 'Case', 'Disclosure'] as const;
 

@@ -1,0 +1,94 @@
+/**
+ * Every action the audit log knows, each written once. A procedure is declared with its action
+ * (`procedure('case.read', …)`, trpc/procedures.ts) and the procedure tier records it, allowed or
+ * denied; sign-in, jobs, seeds and the CLI record theirs through the same type, so a name that is not
+ * here is a type error wherever an event is written. Shared with the web, whose audit page names each
+ * one in every language (a missing translation is a type error there).
+ */
+export const AUDIT_ACTIONS = [
+  // Sign-in and one's own account
+  'auth.login',
+  'auth.lock',
+  'auth.me',
+  'auth.logout',
+  'auth.sessions',
+  'auth.sessions.end',
+  'auth.changePassword',
+  'auth.setLocale',
+  'auth.notice.dismiss',
+  // Administration
+  'municipality.create',
+  'agency.list',
+  'agency.create',
+  'agency.update',
+  'agency.deactivate',
+  'agency.reactivate',
+  'user.list',
+  'user.create',
+  'user.update',
+  'user.disable',
+  'user.enable',
+  'user.resetPassword',
+  'user.directory',
+  'settings.read',
+  'settings.update',
+  'data.rotateKey',
+  // The audit log itself
+  'audit.list',
+  'audit.export',
+  'audit.verify',
+  'audit.flags',
+  'audit.anchors',
+  // People and referrals
+  'person.match',
+  'person.create',
+  'person.read',
+  'person.household.link',
+  'referral.create',
+  'referral.mine',
+  'referral.queue',
+  'referral.read',
+  'referral.screen',
+  // Cases
+  'case.open',
+  'case.list',
+  'case.read',
+  'case.note.list',
+  'case.note.create',
+  'case.summary.update',
+  'case.stage.change',
+  'case.assign',
+  'case.close',
+  'case.reopen',
+  'case.review',
+  'case.disclose',
+  'case.disclosure.revoke',
+  'case.intervention.create',
+  'case.intervention.update',
+  'case.consent.withdraw',
+  // Assessments
+  'assessment.factor.list',
+  'assessment.factor.create',
+  'assessment.factor.update',
+  'assessment.factor.retire',
+  'assessment.factor.reactivate',
+  'assessment.list',
+  'assessment.create',
+  // Panel meetings
+  'meeting.list',
+  'meeting.read',
+  'meeting.schedule',
+  'meeting.update',
+  'meeting.cancel',
+  'meeting.attendance',
+  'meeting.decide',
+  'meeting.minute.create',
+  'meeting.approve',
+  // My work, and the job that raises reminders
+  'work.mine',
+  'work.reminder.dismiss',
+  'work.task.complete',
+  'reminder.sweep',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
