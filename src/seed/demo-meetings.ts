@@ -1,91 +1,98 @@
-import type { Tx } from '../db.js';
-import type { AuditTrail } from '../audit/writer.js';
-import type { Keyring } from '../crypto/keyring.js';
-import type { PanelDecision } from '../generated/prisma/enums.js';
-import { DISSENT_FIELD, MINUTE_FIELD } from '../modules/meetings/access.js';
-import type { TimelineKind } from '../modules/cases/timeline-policy.js';
+import type { z } from 'zod';
+import type { DecideInput } from '../modules/meetings/schema.js';
+import type { DemoStory } from './demo-story.js';
+import { SCHOOL, YOUTH_CENTRE } from './demo-town.js';
 
-type Staff = { coordinator: string; socialWorker: string; practitioner: string; youthCentre: string; school: string };
+const TITLE = 'Monthly prevention panel';
+const LOCATION = 'Town hall, meeting room 2';
+/** The cases on the panel's agenda, in order ("case N" of demo-cases.ts): in planning, intervention and review. */
+const AGENDA = [4, 5, 6];
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The panel's word on each agenda item, and its minute; the second changes the plan, over the school's dissent. */
+function decisions(story: DemoStory): (Omit<z.input<typeof DecideInput>, 'agendaItemId'> & { minute?: string })[] {
+  const { ids } = story;
+  return [
+    { decision: 'continue', consensus: true, minute: 'Attendance at the youth centre is regular; the plan continues unchanged.' },
+    {
+      decision: 'adjust_plan',
+      consensus: false,
+      dissent: 'The school preferred to wait until the end of term before changing the plan.',
+      interventions: [
+        {
+          type: 'sport_youth',
+          title: 'Weekly football group at the youth centre',
+          agencyId: ids.of(YOUTH_CENTRE),
+          assigneeId: ids.of('agency_practitioner'),
+          startDate: isoDay(story.day(6, 0)),
+          dueDate: isoDay(story.ahead(54)),
+        },
+      ],
+      tasks: [
+        { title: 'Meet the parents with the school counsellor', assigneeId: ids.of('social_worker'), dueDate: isoDay(story.ahead(7)) },
+      ],
+      minute: 'The plan changes: a weekly football group is added; the school asked for its concerns to be minuted.',
+    },
+    { decision: 'escalate', consensus: true },
+  ];
+}
 
 /**
- * Two panel meetings for the demo municipality: last week's, held, decided (one decision with a
- * recorded dissent and actions) and approved, with a correction after approval; and next week's,
- * scheduled. Both invite the youth centre (the demo practitioner's agency) and the social worker,
- * so each sees their own need-to-know pack.
+ * Two panel meetings, run by the demo coordinator: last week's, scheduled three weeks ago, held (the
+ * school excused), decided (one decision with a recorded dissent, an intervention and a task) and
+ * approved, with a correction after approval; and next week's, scheduled yesterday. Both invite the
+ * youth centre (the demo practitioner's agency) and the social worker, so each sees their own
+ * need-to-know pack. The practitioner starts the football group the decision gave their agency.
  */
-export async function seedMeetings(tx: Tx, audit: AuditTrail, keyring: Keyring, town: { id: string }, staff: Staff, now: Date) {
-  const day = 86_400_000;
-  const cases = await tx.case.findMany({
-    where: { municipalityId: town.id, stage: { in: ['planning', 'intervention', 'review'] } },
-    select: { id: true },
-    orderBy: { reference: 'asc' },
-    take: 3,
+export function seedMeetings(story: DemoStory) {
+  const { ids } = story;
+  const agenda = () => AGENDA.map((i) => ids.of(`case ${i}`));
+  const past = () => ids.of('meeting past');
+  story.at(story.day(21, 8), 'coordinator', async (coordinator) => {
+    const invited = { agencyIds: [ids.of(YOUTH_CENTRE), ids.of(SCHOOL)], userIds: [ids.of('social_worker')] };
+    const slot = { title: TITLE, scheduledAt: story.day(7, 9), location: LOCATION };
+    const meeting = await coordinator.meetings.schedule({ ...slot, caseIds: agenda(), ...invited });
+    ids.put('meeting past', meeting.id);
   });
-  if (cases.length === 0) return;
-  const at = (days: number, hour: number) => {
-    const d = new Date(now.getTime() + days * day);
-    d.setUTCHours(hour, 0, 0, 0);
-    return d;
-  };
-  const invitees = [{ agencyId: staff.youthCentre, attended: true }, { agencyId: staff.school, attended: false }, { userId: staff.socialWorker, attended: true }];
-
-  const past = await tx.panelMeeting.create({
-    data: {
-      municipalityId: town.id, title: 'Monthly prevention panel', scheduledAt: at(-7, 9), location: 'Town hall, meeting room 2', status: 'approved',
-      createdById: staff.coordinator, createdAt: at(-21, 8), approvedAt: at(-6, 12), approvedById: staff.coordinator,
-      invitees: { create: invitees },
-      agenda: { create: cases.map((c, position) => ({ caseId: c.id, position })) },
-    },
-    select: { id: true, agenda: { select: { id: true, caseId: true }, orderBy: { position: 'asc' } } },
+  story.at(story.day(7, 9), 'coordinator', async (coordinator) => {
+    const meeting = await coordinator.meetings.get({ id: past() });
+    for (const [position, item] of meeting.agenda.entries()) ids.put(`agenda ${position}`, item.id);
+    const school = ids.of(SCHOOL);
+    const attendance = meeting.invitees.map((invitee) => ({ inviteeId: invitee.id, attended: invitee.agency?.id !== school }));
+    await coordinator.meetings.recordAttendance({ id: past(), attendance });
   });
-  const decisions: { decision: PanelDecision; dissent?: string }[] = [
-    { decision: 'continue' },
-    { decision: 'adjust_plan', dissent: 'The school preferred to wait until the end of term before changing the plan.' },
-    { decision: 'escalate' },
-  ];
-  const decidedAt = at(-7, 10);
-  for (const [i, item] of past.agenda.entries()) {
-    const d = decisions[i]!;
-    await tx.meetingAgendaItem.update({
-      where: { id: item.id },
-      data: { decision: d.decision, consensus: !d.dissent, dissent: d.dissent ? keyring.encrypt(d.dissent, DISSENT_FIELD) : null, decidedAt, decidedById: staff.coordinator },
+  const opening = 'Opened at nine; the youth centre and the key worker present, the school excused.';
+  story.at(story.day(7, 9, 5), 'coordinator', (coordinator) => coordinator.meetings.addMinute({ meetingId: past(), body: opening }));
+  for (const position of AGENDA.keys()) {
+    story.at(story.day(7, 10, 10 * position), 'coordinator', async (coordinator) => {
+      const { minute, ...decision } = decisions(story)[position]!;
+      const agendaItemId = ids.of(`agenda ${position}`);
+      const decided = await coordinator.meetings.decide({ agendaItemId, ...decision });
+      for (const interventionId of decided.interventionIds) ids.put('football group', interventionId);
+      if (!minute) return;
+      ids.put(`minute ${position}`, (await coordinator.meetings.addMinute({ meetingId: past(), agendaItemId, body: minute })).id);
     });
-    const interventionIds: string[] = [];
-    const taskIds: string[] = [];
-    if (d.decision === 'adjust_plan') {
-      const intervention = await tx.intervention.create({
-        data: {
-          caseId: item.caseId, municipalityId: town.id, type: 'sport_youth', title: 'Weekly football group at the youth centre', agencyId: staff.youthCentre,
-          assigneeId: staff.practitioner, startDate: at(0, 0), dueDate: at(60, 0), createdAt: decidedAt, updatedAt: decidedAt, createdById: staff.coordinator,
-        },
-        select: { id: true },
-      });
-      interventionIds.push(intervention.id);
-      const task = await tx.caseTask.create({
-        data: { caseId: item.caseId, municipalityId: town.id, title: 'Meet the parents with the school counsellor', assigneeId: staff.socialWorker, dueDate: at(7, 0), agendaItemId: item.id, createdById: staff.coordinator, createdAt: decidedAt },
-        select: { id: true },
-      });
-      taskIds.push(task.id);
-      await tx.caseEvent.create({ data: { caseId: item.caseId, municipalityId: town.id, at: decidedAt, actorId: staff.coordinator, kind: 'intervention' satisfies TimelineKind, data: { interventionId: intervention.id, type: 'sport_youth', agencyId: staff.youthCentre, assigneeId: staff.practitioner } } });
-    }
-    const detail = { meetingId: past.id, agendaItemId: item.id, decision: d.decision, consensus: !d.dissent, interventionIds, taskIds };
-    await tx.caseEvent.create({ data: { caseId: item.caseId, municipalityId: town.id, at: decidedAt, actorId: staff.coordinator, kind: 'panel_decision' satisfies TimelineKind, data: detail } });
-    audit.record({ action: 'meeting.decide', municipalityId: town.id, entityType: 'MeetingAgendaItem', entityId: item.id, detail: { ...detail, via: 'seed' } });
   }
-  const minute = (body: string, createdAt: Date, agendaItemId: string | null = null, correctsId: string | null = null) =>
-    tx.meetingMinute.create({ data: { meetingId: past.id, agendaItemId, authorId: staff.coordinator, body: keyring.encrypt(body, MINUTE_FIELD), correctsId, createdAt }, select: { id: true } });
-  await minute('Opened at nine; the youth centre and the key worker present, the school excused.', at(-7, 9));
-  const first = await minute('Attendance at the youth centre is regular; the plan continues unchanged.', at(-7, 10), past.agenda[0]!.id);
-  await minute('The plan changes: a weekly football group is added; the school asked for its concerns to be minuted.', at(-7, 10), past.agenda[1]?.id ?? null);
-  await minute('Correction: attendance has been regular since the last review, not since the start of the plan.', at(-5, 9), past.agenda[0]!.id, first.id);
-
-  const upcoming = await tx.panelMeeting.create({
-    data: {
-      municipalityId: town.id, title: 'Monthly prevention panel', scheduledAt: at(7, 9), location: 'Town hall, meeting room 2', createdById: staff.coordinator, createdAt: at(-1, 8),
-      invitees: { create: [{ agencyId: staff.youthCentre }, { userId: staff.socialWorker }] },
-      agenda: { create: cases.slice(0, 2).map((c, position) => ({ caseId: c.id, position })) },
-    },
-    select: { id: true },
-  });
-  for (const m of [past.id, upcoming.id]) audit.record({ action: 'meeting.schedule', municipalityId: town.id, entityType: 'PanelMeeting', entityId: m, detail: { via: 'seed' } });
+  story.at(story.day(6, 12), 'coordinator', (coordinator) => coordinator.meetings.approveMinutes({ id: past() }));
+  story.at(story.day(5, 9), 'coordinator', (coordinator) =>
+    coordinator.meetings.addMinute({
+      meetingId: past(),
+      correctsId: ids.of('minute 0'),
+      body: 'Correction: attendance has been regular since the last review, not since the start of the plan.',
+    }),
+  );
+  story.at(story.day(3, 10), 'agency_practitioner', (practitioner) =>
+    practitioner.cases.updateIntervention({ id: ids.of('football group'), status: 'active' }),
+  );
+  story.at(story.day(1, 8), 'coordinator', (coordinator) =>
+    coordinator.meetings.schedule({
+      title: TITLE,
+      scheduledAt: story.ahead(7, 9),
+      location: LOCATION,
+      caseIds: agenda().slice(0, 2),
+      agencyIds: [ids.of(YOUTH_CENTRE)],
+      userIds: [ids.of('social_worker')],
+    }),
+  );
 }
