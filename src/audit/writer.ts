@@ -121,7 +121,7 @@ export const TRANSACTION_LIMITS = { maxWait: 5_000, timeout: 15_000 } as const;
  * Runs `work` and its audit events in one transaction: both commit, or neither does.
  * For code outside the tRPC chain (sign-in, CLI); procedures get this from their middleware.
  */
-export async function audited<T>(
+export async function auditedTransaction<T>(
   db: Db,
   base: AuditBase,
   clock: Clock,

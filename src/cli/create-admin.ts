@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db, Tx } from '../db.js';
-import { audited, type AuditTrail } from '../audit/writer.js';
+import { auditedTransaction, type AuditTrail } from '../audit/writer.js';
 import { hashPassword } from '../auth/password.js';
 import { oneTimePassword } from '../auth/token.js';
 import { systemClock } from '../lib/clock.js';
@@ -87,7 +87,7 @@ async function run(db: Db, input: CreateAdminInput, out: Out): Promise<number> {
   // No actor: the operator at the console is not an account. Each event names its municipality.
   const base = { municipalityId: null, actorId: null, actorRole: null, requestId: 'cli', ip: null };
   const taken = new CliError(`An account with the e-mail ${input.email} already exists; nothing was changed.`);
-  const { town, user } = await audited(db, base, systemClock, async (tx, audit) => {
+  const { town, user } = await auditedTransaction(db, base, systemClock, async (tx, audit) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw taken;
     const town = await findOrCreateMunicipality(tx, audit, input);
     const user = await tx.user.create({

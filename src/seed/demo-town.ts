@@ -1,5 +1,5 @@
 import type { Tx } from '../db.js';
-import { audited, type AuditTrail } from '../audit/writer.js';
+import { auditedTransaction, type AuditTrail } from '../audit/writer.js';
 import type { AgencyKind, Role } from '../shared/vocabulary.js';
 import type { DemoStory } from './demo-story.js';
 
@@ -51,7 +51,7 @@ export function seedTown(story: DemoStory, passwordHash: string, daysAgo: number
   };
 
   story.direct(story.day(daysAgo, 8), (db, clock) =>
-    audited(db, SEED, clock, async (tx, audit) => {
+    auditedTransaction(db, SEED, clock, async (tx, audit) => {
       const data = { name: 'Demo Municipality', country: 'TN', code: 'DEMO', defaultLocale: 'ar' as const, createdAt: clock() };
       const town = await tx.municipality.create({ data, select: { id: true } });
       story.ids.put('town', town.id);
@@ -64,7 +64,7 @@ export function seedTown(story: DemoStory, passwordHash: string, daysAgo: number
     for (const agency of DEMO_AGENCIES) story.ids.put(agency.name, (await admin.agencies.create(agency)).id);
   });
   story.direct(story.day(daysAgo, 8, 20), (db, clock) =>
-    audited(db, SEED, clock, async (tx, audit) => {
+    auditedTransaction(db, SEED, clock, async (tx, audit) => {
       for (const a of DEMO_ACCOUNTS.filter((a) => a.role !== 'admin')) await account(tx, audit, clock(), a);
     }),
   );

@@ -26,7 +26,7 @@ const mapErrors = t.middleware(async ({ next }) => {
  */
 export const publicProcedure = t.procedure.use(mapErrors);
 
-/** The tier of each signed-in procedure, by its middleware: what the start-up check reads (audited.ts). */
+/** The tier of each signed-in procedure, by its middleware: what the start-up check reads (router-check.ts). */
 const tiers = new WeakMap<object, { action: AuditAction } & ProcedureOptions>();
 
 /** The declaration of the procedure tier among a procedure's middlewares; 'public' for publicProcedure; null for neither. */

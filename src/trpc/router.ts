@@ -1,5 +1,5 @@
 import { t } from './init.js';
-import { everyProcedureAudited } from './audited.js';
+import { everyProcedureAudited } from './router-check.js';
 import { authRouter } from '../modules/auth/router.js';
 import { agenciesRouter } from '../modules/agencies/router.js';
 import { usersRouter } from '../modules/users/router.js';
@@ -13,7 +13,7 @@ import { workRouter } from '../modules/work/router.js';
 
 /**
  * Every module, mounted by name. The web client imports only this type. Made only if every procedure
- * records its audit event (audited.ts); sign-in alone is public.
+ * records its audit event (router-check.ts); sign-in alone is public.
  */
 export const appRouter = everyProcedureAudited(t.router({
   auth: authRouter,

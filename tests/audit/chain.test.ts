@@ -3,7 +3,7 @@ import { testDb } from '../helpers/db.js';
 import { tamper } from '../helpers/tamper.js';
 import { makeTown } from '../helpers/factories.js';
 import { callerFor } from '../helpers/callers.js';
-import { audited } from '../../src/audit/writer.js';
+import { auditedTransaction } from '../../src/audit/writer.js';
 import { verifyAll, verifyChain } from '../../src/audit/verify.js';
 import { systemClock } from '../../src/lib/clock.js';
 
@@ -38,7 +38,7 @@ describe('the audit log', () => {
     // Numbered within the municipality (seq): the id all towns share is never shown.
     expect(report.firstBroken).toEqual({ seq: 2, reason: 'hash_mismatch' });
     expect(report.checked).toBe(2);
-    // The verification itself is audited, with its result.
+    // The verification itself is auditedTransaction, with its result.
     const verifyEvents = await db.auditEvent.findMany({ where: { municipalityId: town.id, action: 'audit.verify' }, orderBy: { id: 'asc' } });
     // No signing key in these tests: no checkpoints to compare with (null).
     expect(verifyEvents.map((e) => e.detail)).toEqual([
@@ -74,7 +74,7 @@ describe('the audit log', () => {
     const base = { municipalityId: town.id, actorId: admin.id, actorRole: 'admin' as const, requestId: 'load', ip: null };
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        audited(db, base, systemClock, async (tx, audit) => {
+        auditedTransaction(db, base, systemClock, async (tx, audit) => {
           const agency = await tx.agency.create({ data: { municipalityId: town.id, name: `Concurrent ${i}`, kind: 'ngo' }, select: { id: true } });
           audit.record({ action: 'agency.create', entityType: 'Agency', entityId: agency.id });
         }),
@@ -90,7 +90,7 @@ describe('the audit log', () => {
     const { town, admin } = await makeTown(db);
     const base = { municipalityId: town.id, actorId: admin.id, actorRole: 'admin' as const, requestId: 'rollback', ip: null };
     await expect(
-      audited(db, base, systemClock, async (tx, audit) => {
+      auditedTransaction(db, base, systemClock, async (tx, audit) => {
         await tx.agency.create({ data: { municipalityId: town.id, name: 'Half way', kind: 'ngo' } });
         audit.record({ action: 'agency.create', entityType: 'Agency' });
         throw new Error('failure half-way');

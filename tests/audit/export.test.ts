@@ -3,7 +3,7 @@ import { testDb } from '../helpers/db.js';
 import { makeTown, makeUser, TEST_PASSWORD } from '../helpers/factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { appCode, makeTestApp, mutate, signIn } from '../helpers/http.js';
-import { audited } from '../../src/audit/writer.js';
+import { auditedTransaction } from '../../src/audit/writer.js';
 import { manualClock } from '../../src/lib/clock.js';
 import { csvOf } from '../../src/modules/audit/export.js';
 import type { Role } from '../../src/generated/prisma/enums.js';
@@ -84,7 +84,7 @@ describe('audit.export', () => {
     for (const [i, name] of hostile.entries()) {
       const user = await makeUser(db, { municipalityId: town.town.id, role: 'social_worker', displayName: name });
       const base = { municipalityId: town.town.id, actorId: user.id, actorRole: 'social_worker' as const, requestId: `formula-${i}`, ip: null };
-      await audited(db, base, manualClock(), async (_tx, audit) => audit.record({ action: 'case.read', entityType: 'Case', entityId: name, purpose: name }));
+      await auditedTransaction(db, base, manualClock(), async (_tx, audit) => audit.record({ action: 'case.read', entityType: 'Case', entityId: name, purpose: name }));
     }
     const { caller } = await callerFor(db, town.auditor);
     const { csv } = await caller.audit.export({ action: 'case.read' });

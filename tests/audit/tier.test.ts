@@ -11,7 +11,7 @@ import { AuditTrail } from '../../src/audit/writer.js';
 import { ProcedureAudit } from '../../src/audit/event.js';
 import { t } from '../../src/trpc/init.js';
 import { procedure, publicProcedure } from '../../src/trpc/procedures.js';
-import { everyProcedureAudited } from '../../src/trpc/audited.js';
+import { everyProcedureAudited } from '../../src/trpc/router-check.js';
 import { appRouter } from '../../src/trpc/router.js';
 
 /**

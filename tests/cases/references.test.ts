@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeTown } from '../helpers/factories.js';
 import { makePerson } from '../helpers/people-factories.js';
-import { audited, type AuditBase } from '../../src/audit/writer.js';
+import { auditedTransaction, type AuditBase } from '../../src/audit/writer.js';
 import { openCase } from '../../src/modules/cases/open.js';
 import { manualClock } from '../../src/lib/clock.js';
 import { createDb } from '../../src/db.js';
@@ -21,12 +21,12 @@ describe('case references', () => {
     // Connect them all first, so the openings contend on the counter row and not on connecting.
     await Promise.all(Array.from({ length: 50 }, () => wide.db.$queryRaw`SELECT pg_sleep(0.05)::text`));
     const open = () =>
-      audited(wide.db, base, clock, (tx, audit) =>
+      auditedTransaction(wide.db, base, clock, (tx, audit) =>
         openCase(tx, audit, { municipalityId: town.town.id, personId: person.id, referralId: null, cohort: 'youth', actorId: town.coordinator.id, at: clock() }),
       );
     // One opening that rolls back gives its number back.
     await expect(
-      audited(db, base, clock, async (tx, audit) => {
+      auditedTransaction(db, base, clock, async (tx, audit) => {
         await openCase(tx, audit, { municipalityId: town.town.id, personId: person.id, referralId: null, cohort: 'youth', actorId: town.coordinator.id, at: clock() });
         throw new Error('screening failed after opening');
       }),
@@ -46,7 +46,7 @@ describe('case references', () => {
     const openIn = async (town: typeof a, when: Date) => {
       const person = await makePerson(db, town.town.id);
       const base: AuditBase = { municipalityId: town.town.id, actorId: town.coordinator.id, actorRole: 'coordinator', requestId: 'years', ip: null };
-      return (await audited(db, base, () => when, (tx, audit) =>
+      return (await auditedTransaction(db, base, () => when, (tx, audit) =>
         openCase(tx, audit, { municipalityId: town.town.id, personId: person.id, referralId: null, cohort: 'other', actorId: town.coordinator.id, at: when }),
       )).reference;
     };

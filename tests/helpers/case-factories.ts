@@ -1,7 +1,7 @@
 import type { TRPCDefaultErrorShape, TRPCError } from '@trpc/server';
 import type { Db } from '../../src/db.js';
 import { formatError } from '../../src/trpc/errors.js';
-import { audited } from '../../src/audit/writer.js';
+import { auditedTransaction } from '../../src/audit/writer.js';
 import { openCase } from '../../src/modules/cases/open.js';
 import type { CaseSection, CaseStage, Cohort, LegalBasis } from '../../src/generated/prisma/enums.js';
 import { testKeyring } from './callers.js';
@@ -59,7 +59,7 @@ export async function makeCase(db: Db, town: Town, data: MakeCase = {}) {
     select: { id: true },
   });
   const base = { municipalityId, actorId: town.coordinator.id, actorRole: 'coordinator' as const, requestId: 'factory', ip: null };
-  const opened = await audited(db, base, () => at, (tx, audit) =>
+  const opened = await auditedTransaction(db, base, () => at, (tx, audit) =>
     openCase(tx, audit, { municipalityId, personId: person.id, referralId: referral.id, cohort, actorId: town.coordinator.id, at }),
   );
   await db.case.update({

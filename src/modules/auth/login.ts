@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.js';
 import { normalizeEmail } from '../../lib/email.js';
-import { audited } from '../../audit/writer.js';
+import { auditedTransaction } from '../../audit/writer.js';
 import { dummyVerify, hashPassword, needsRehash, verifyPassword } from '../../auth/password.js';
 import { createSession, endSessions, hashTokenOf, sessionUserSelect } from '../../auth/session.js';
 import { noticeSelect, pendingNotice } from './notice.js';
@@ -56,7 +56,7 @@ export async function login(ctx: RequestContext, input: { email: string; passwor
 
   if (!user || user.disabledAt) {
     await dummyVerify(input.password);
-    await audited(ctx.db, { ...base, municipalityId: user?.municipalityId ?? null }, ctx.clock, async (_tx, audit) =>
+    await auditedTransaction(ctx.db, { ...base, municipalityId: user?.municipalityId ?? null }, ctx.clock, async (_tx, audit) =>
       audit.record({
         action: 'auth.login',
         outcome: 'denied',
@@ -72,14 +72,14 @@ export async function login(ctx: RequestContext, input: { email: string; passwor
   const who = { ...base, municipalityId: user.municipalityId, actorId: user.id, actorRole: user.role };
   if (user.lockedUntil && user.lockedUntil > now) {
     await dummyVerify(input.password);
-    await audited(ctx.db, who, ctx.clock, async (_tx, audit) =>
+    await auditedTransaction(ctx.db, who, ctx.clock, async (_tx, audit) =>
       audit.record({ action: 'auth.login', outcome: 'denied', entityType: 'User', entityId: user.id, detail: { reason: 'locked' } }),
     );
     throw refused();
   }
 
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    await audited(ctx.db, who, ctx.clock, async (tx, audit) => {
+    await auditedTransaction(ctx.db, who, ctx.clock, async (tx, audit) => {
       // Counted on the locked row, so concurrent guesses cannot all read the same count.
       const counter = await lockCounters(tx, user.id);
       const inWindow = counter.since && now.getTime() - counter.since.getTime() < FAILURE_WINDOW_MS;
@@ -101,7 +101,7 @@ export async function login(ctx: RequestContext, input: { email: string; passwor
   }
 
   const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : undefined;
-  const started = await audited(ctx.db, who, ctx.clock, async (tx, audit) => {
+  const started = await auditedTransaction(ctx.db, who, ctx.clock, async (tx, audit) => {
     // A lock set by a concurrent failure after we first looked still holds.
     const counter = await lockCounters(tx, user.id);
     if (counter.lockedUntil && counter.lockedUntil > now) {
