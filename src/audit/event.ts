@@ -2,6 +2,7 @@ import type { DbClient } from '../db.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { NARROWER, type AuditAction, type EntityType } from './actions.js';
 import type { AuditEntry, AuditTrail } from './writer.js';
+import type { HistoryType, Touched } from '../shared/audit-actions.js';
 
 /** The record an event is about: its type and, when there is one, its id. */
 export interface Subject {
@@ -43,6 +44,19 @@ export class ProcedureAudit {
   /** Safe facts about what was read or changed: ids, counts, changed fields; never free text about a person. */
   detail(facts: Record<string, unknown>): this {
     this.open().detail = { ...this.entry.detail, ...facts };
+    return this;
+  }
+
+  /**
+   * Records that the call showed these records (a list's rows, a pack's cases, a search's people):
+   * they go in `detail.touched`, which the digest covers, and the database links the event to each
+   * of them, so it appears in their access history. An empty list still says "showed none".
+   */
+  touched(type: HistoryType, ids: Iterable<string>): this {
+    const detail = this.open().detail ?? {};
+    const touched: Touched = { ...(detail.touched as Touched | undefined) };
+    touched[type] = [...new Set([...(touched[type] ?? []), ...ids])];
+    this.entry.detail = { ...detail, touched };
     return this;
   }
 
@@ -109,4 +123,4 @@ export class ProcedureAudit {
 }
 
 /** What a service may do with its procedure's event (ServiceContext.audit). */
-export type ServiceAudit = Pick<ProcedureAudit, 'subject' | 'detail' | 'purpose' | 'narrow' | 'also' | 'step' | 'appendWith'>;
+export type ServiceAudit = Pick<ProcedureAudit, 'subject' | 'detail' | 'touched' | 'purpose' | 'narrow' | 'also' | 'step' | 'appendWith'>;

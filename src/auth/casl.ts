@@ -68,6 +68,7 @@ export type Action =
   | 'read'
   | 'update'
   | 'verify'
+  | 'history'
   | 'screen'
   | 'match'
   | 'directory'

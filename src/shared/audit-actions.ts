@@ -39,6 +39,9 @@ export const AUDIT_ACTIONS = [
   'audit.verify',
   'audit.flags',
   'audit.anchors',
+  'audit.history.case',
+  'audit.history.person',
+  'audit.history.referral',
   // People and referrals
   'person.match',
   'person.create',
@@ -92,3 +95,13 @@ export const AUDIT_ACTIONS = [
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * The records with an access history: an event names them as its record or in `detail.touched`, and
+ * the database links each to the event (audit_event_entity), so "who has seen this" is an indexed read.
+ */
+export const HISTORY_TYPES = ['Case', 'Person', 'Referral'] as const;
+export type HistoryType = (typeof HISTORY_TYPES)[number];
+
+/** What an event showed besides its own record: ids by kind (`detail.touched`). */
+export type Touched = Partial<Record<HistoryType, string[]>>;

@@ -58,8 +58,9 @@ describe('read procedures', () => {
         const fn = (caller as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>)[group]![name]!;
         const outcome = await fn(inputs(ids)[path]).then(() => 'ok', (e: { code?: string }) => e.code ?? 'error');
         const writes = await writesSince(before);
-        // Allowed or refused, a read leaves its audit event(s) and the head they move: nothing else.
-        expect({ path, role: user.role, writes: writes.filter((w) => w !== 'INSERT audit_event' && w !== 'UPDATE audit_chain_head' && w !== 'INSERT audit_chain_head') }).toEqual({ path, role: user.role, writes: [] });
+        // Allowed or refused, a read leaves its audit event(s), their links to the records they touched and the head they move: nothing else.
+        const audit = new Set(['INSERT audit_event', 'INSERT audit_event_entity', 'UPDATE audit_chain_head', 'INSERT audit_chain_head']);
+        expect({ path, role: user.role, writes: writes.filter((w) => !audit.has(w)) }).toEqual({ path, role: user.role, writes: [] });
         if (outcome === 'ok') allowedSomewhere.add(path);
       }
     }
@@ -79,6 +80,9 @@ function inputs(t: typeof ids): Record<string, unknown> {
     'audit.list': {},
     'audit.anchors': undefined,
     'audit.flags': {},
+    'audit.caseHistory': { id: t.caseId },
+    'audit.personHistory': { id: t.personId },
+    'audit.referralHistory': { id: t.referralId },
     'auth.me': undefined,
     'auth.sessions': undefined,
     'cases.get': { id: t.caseId },

@@ -48,6 +48,9 @@ describe("the server's database role", () => {
       `INSERT INTO audit_event (chain, seq, at, action, outcome, prev_hash, hash) VALUES ('${chain}', 99, now(), 'forged', 'allowed', 'x', 'y')`],
     ['switch the triggers off (replica mode)', () => 'SET session_replication_role = replica'],
     ['DISABLE TRIGGER', () => 'ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_delete'],
+    ['INSERT a link of the access history past audit_append', (chain: string) =>
+      `INSERT INTO audit_event_entity (municipality_id, entity_type, entity_id, event_id) SELECT municipality_id, 'Case', gen_random_uuid(), id FROM audit_event WHERE chain = '${chain}' LIMIT 1`],
+    ['DELETE a link of the access history', (chain: string) => `DELETE FROM audit_event_entity WHERE municipality_id::text = '${chain}'`],
     ['move a chain head', (chain: string) => `UPDATE audit_chain_head SET seq = 1 WHERE chain = '${chain}'`],
     ['delete a chain head', (chain: string) => `DELETE FROM audit_chain_head WHERE chain = '${chain}'`],
     ['replace audit_append', () => 'CREATE OR REPLACE FUNCTION audit_append(p_events jsonb) RETURNS integer LANGUAGE sql AS $$ SELECT 0 $$'],
@@ -101,7 +104,7 @@ describe("the server's database role", () => {
       const { rows } = await c.query<{ name: string }>(`
         SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
-          AND c.relname NOT IN ('audit_event', 'audit_chain_head', '_prisma_migrations', 'audit_flag')
+          AND c.relname NOT IN ('audit_event', 'audit_chain_head', 'audit_event_entity', '_prisma_migrations', 'audit_flag')
           AND NOT (has_table_privilege(c.oid, 'SELECT') AND has_table_privilege(c.oid, 'INSERT')
                    AND has_table_privilege(c.oid, 'UPDATE') AND has_table_privilege(c.oid, 'DELETE'))`);
       return rows.map((r) => r.name);

@@ -84,8 +84,8 @@ describe('cases.list', () => {
     });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.coordinator.id, action: 'case.list' }, orderBy: { id: 'asc' }, select: { detail: true, entityId: true } });
     // Which cases were shown is recorded, not just how many.
-    expect(audit).toEqual({ entityId: null, detail: { count: 3, caseIds: expect.any(Array), filters: [], page: 'first' } });
-    expect((audit.detail as { caseIds: string[] }).caseIds).toHaveLength(3);
+    expect(audit).toEqual({ entityId: null, detail: { count: 3, touched: { Case: expect.any(Array), Person: expect.any(Array) }, filters: [], page: 'first' } });
+    expect((audit.detail as { touched: { Case: string[] } }).touched.Case).toHaveLength(3);
   });
 
   it('shows a social worker their own cases, and a practitioner reference and stage only without the summary', async () => {

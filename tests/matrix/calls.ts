@@ -58,6 +58,9 @@ export const CALLS: Record<string, Call> = {
   'audit.export': { input: () => ({}) },
   'audit.anchors': { input: none },
   'audit.flags': { input: () => ({}) },
+  'audit.caseHistory': { input: (t) => ({ id: t.caseId }) },
+  'audit.personHistory': { input: (t) => ({ id: t.personId }) },
+  'audit.referralHistory': { input: (t) => ({ id: t.referralId }) },
 
   'people.match': { input: () => ({ name: 'Sami Test' }) },
   'people.create': { input: () => ({ nameLatin: 'Nour Synthetic', cohort: 'youth', birthYear: 2001 }) },

@@ -127,6 +127,11 @@ export const GRID: Record<string, Spec> = {
   'audit.anchors': { target: 'none', ...nobody, AU: 'ok' },
   // "review flags": auditor only.
   'audit.flags': { target: 'none', ...nobody, AU: 'ok' },
+  // "access history of a case or person": coordinator and auditor, any record of their municipality.
+  'audit.caseHistory': { target: 'case', SW: FB9, C: C_ALL, AP: FB9, AU: C_ALL, AD: FB9 },
+  'audit.personHistory': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: C_ALL, AD: FB9 },
+  // DESIGN names cases and people; a referral is the same record of a person's concern, read alike.
+  'audit.referralHistory': { target: 'referral', SW: FB_REF, C: 'ok ok ok . . . . NF NF', AP: FB_REF, AU: 'ok ok ok . . . . NF NF', AD: FB_REF },
 
   // "match a person by name": SW and AP existence only (the content is checked in lists.test.ts).
   'people.match': { target: 'none', ...referrers },

@@ -51,7 +51,7 @@ describe("an invitee's need-to-know pack", () => {
     }
     expect((await caller.meetings.list({ when: 'upcoming' })).find((m) => m.id === meeting.id)?.agendaCount).toBe(1);
     const event = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.practitioner.id, action: 'meeting.read' }, select: { outcome: true, entityId: true, detail: true } });
-    expect(event).toMatchObject({ outcome: 'allowed', entityId: meeting.id, detail: { agendaItemIds: [meeting.itemFor(live)], caseIds: [live.id] } });
+    expect(event).toMatchObject({ outcome: 'allowed', entityId: meeting.id, detail: { agendaItemIds: [meeting.itemFor(live)], touched: { Case: [live.id] } } });
 
     // The coordinator sees the whole agenda, in order, with every section.
     const { caller: coord } = await callerFor(db, town.coordinator);

@@ -62,7 +62,7 @@ describe('people.match with many namesakes', () => {
     const found = await caller.people.match({ name: 'Rania Kaabi' });
     expect(found).toEqual(Array.from({ length: 10 }, () => ({ restricted: true, score: 1 })));
     const event = await db.auditEvent.findFirstOrThrow({ where: { municipalityId: town.id, action: 'person.match', actorId: socialWorker.id } });
-    expect(event.detail).toEqual({ candidates: 10, shown: 0, personIds: [] });
+    expect(event.detail).toEqual({ candidates: 10, shown: 0, touched: { Person: [], Case: [] } });
   });
 
   it('does not take a name without consonants for everyone whose key is empty', async () => {

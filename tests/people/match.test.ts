@@ -114,7 +114,7 @@ describe('people.match across scripts', () => {
     const found = await sw.people.match({ name: 'Souleymane El Hadi' });
     expect(found).toEqual([{ restricted: true, score: expect.any(Number) }]);
     const event = await db.auditEvent.findFirstOrThrow({ where: { municipalityId: town.id, action: 'person.match', actorId: socialWorker.id } });
-    expect(event.detail).toEqual({ candidates: 1, shown: 0, personIds: [] });
+    expect(event.detail).toEqual({ candidates: 1, shown: 0, touched: { Person: [], Case: [] } });
     const coord = (await callerFor(db, coordinator)).caller;
     expect(await coord.people.match({ name: 'Souleymane El Hadi' })).toHaveLength(1);
   });
@@ -194,6 +194,6 @@ describe('people.get audit', () => {
     await coord.people.linkHousehold({ personId: parent.id, memberId: child.id, relationship: 'child' });
     await coord.people.get({ id: parent.id });
     const event = await db.auditEvent.findFirstOrThrow({ where: { municipalityId: town.id, action: 'person.read', entityId: parent.id } });
-    expect(event.detail).toEqual({ householdMemberIds: [child.id] });
+    expect(event.detail).toEqual({ touched: { Person: [child.id] } });
   });
 });

@@ -112,7 +112,7 @@ describe('referrals.queue', () => {
       },
     ]);
     expect(await db.auditEvent.findFirst({ where: { actorId: town.coordinator.id, action: 'referral.queue' }, select: { detail: true } })).toEqual({
-      detail: { count: 1, referralIds: [r.id], page: 'first' },
+      detail: { count: 1, touched: { Referral: [r.id], Person: [person.id] }, page: 'first' },
     });
   });
 

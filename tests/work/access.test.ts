@@ -74,7 +74,7 @@ describe('access to the new procedures, by role and municipality; refusals audit
       expect(await auditCount(db, user.id, 'work.mine', 'denied')).toBe(1);
     }
     const shown = await db.auditEvent.findFirstOrThrow({ where: { actorId: w.town.socialWorker.id, action: 'work.mine' }, select: { detail: true } });
-    expect(shown.detail).toMatchObject({ count: 3, caseIds: [w.c.id] });
+    expect(shown.detail).toMatchObject({ count: 3, touched: { Case: [w.c.id] } });
   });
 
   it('work.dismiss: only the user\'s own reminder', async () => {

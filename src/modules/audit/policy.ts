@@ -5,4 +5,6 @@ import type { SessionUser } from '../../auth/session.js';
 export function defineAuditRules(user: SessionUser, { can }: RuleBuilder) {
   if (user.role === 'auditor') can(['read', 'verify'], 'AuditEvent', { municipalityId: user.municipalityId });
   if (user.role === 'auditor') can('read', 'AuditFlag', { municipalityId: user.municipalityId });
+  // "Access history of a case or person" (DESIGN): the auditor, and the coordinator, who sees every case.
+  if (user.role === 'auditor' || user.role === 'coordinator') can('history', 'AuditEvent', { municipalityId: user.municipalityId });
 }

@@ -1,6 +1,7 @@
 import { t } from '../../trpc/init.js';
 import { procedure } from '../../trpc/procedures.js';
-import { ExportAuditInput, ListAuditInput, ListFlagsInput } from './schema.js';
+import { CaseHistoryInput, ExportAuditInput, ListAuditInput, ListFlagsInput, RecordHistoryInput } from './schema.js';
+import { accessHistory } from './history.js';
 import { listFlags } from './flags.js';
 import { exportEvents } from './export.js';
 import * as audit from './service.js';
@@ -12,4 +13,8 @@ export const auditRouter = t.router({
   verify: procedure('audit.verify', { entity: 'AuditEvent' }).mutation(({ ctx }) => audit.verify(ctx)),
   anchors: procedure('audit.anchors', { entity: 'AuditEvent' }).query(({ ctx }) => anchorStatus(ctx)),
   flags: procedure('audit.flags', { entity: 'AuditFlag' }).input(ListFlagsInput).query(({ ctx, input }) => listFlags(ctx, input)),
+  // "Who has seen this": for auditors and coordinators (see history.ts).
+  caseHistory: procedure('audit.history.case', { entity: 'Case', idFrom: 'id' }).input(CaseHistoryInput).query(({ ctx, input }) => accessHistory(ctx, 'Case', input)),
+  personHistory: procedure('audit.history.person', { entity: 'Person', idFrom: 'id' }).input(RecordHistoryInput).query(({ ctx, input }) => accessHistory(ctx, 'Person', input)),
+  referralHistory: procedure('audit.history.referral', { entity: 'Referral', idFrom: 'id' }).input(RecordHistoryInput).query(({ ctx, input }) => accessHistory(ctx, 'Referral', input)),
 });

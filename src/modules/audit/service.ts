@@ -30,7 +30,7 @@ const eventSelect = {
 
 /** The events this auditor may read that match audit.list's filters (shared by the list and the export). */
 export function auditWhere(
-  ctx: Pick<ServiceContext, 'ability'>,
+  ctx: Pick<ServiceContext, 'ability' | 'user'>,
   f: Omit<z.infer<typeof ListAuditInput>, 'cursor' | 'limit'>,
   extra: Prisma.AuditEventWhereInput = {},
 ): Prisma.AuditEventWhereInput {
@@ -45,6 +45,8 @@ export function auditWhere(
         entityId: f.entityId,
         outcome: f.outcome,
         at: f.from || f.to ? { gte: f.from, lt: f.to } : undefined,
+        // Through the link table's primary key (municipality, type, id, event), as the access history reads it.
+        touched: f.record ? { some: { municipalityId: ctx.user.municipalityId, entityType: f.record.type, entityId: f.record.id } } : undefined,
       },
       extra,
     ],
@@ -68,7 +70,7 @@ export async function listEvents(ctx: ServiceContext, input: z.infer<typeof List
  * within a chain, and paging on the id keeps every filter's index usable. A seq that names no event of
  * the reader's chain was not handed out by this list.
  */
-async function cursorId(ctx: ServiceContext, cursor: number): Promise<bigint> {
+export async function cursorId(ctx: ServiceContext, cursor: number): Promise<bigint> {
   const row = await ctx.db.auditEvent.findUnique({ where: { chain_seq: { chain: chainOf(ctx.user.municipalityId), seq: cursor } }, select: { id: true } });
   if (!row) throw new AppError('BAD_INPUT', { fields: { cursor: 'invalid' } });
   return row.id;

@@ -16,6 +16,7 @@ const listSelect = {
   cohort: true,
   openedAt: true,
   updatedAt: true,
+  personId: true,
   person: { select: { nameArabic: true, nameLatin: true } },
   keyWorker: { select: { id: true, displayName: true } },
   leadAgency: { select: { id: true, name: true } },
@@ -74,9 +75,11 @@ export async function listCases(ctx: ServiceContext, input: ListCases) {
       }));
   const { items, nextCursor } = keysetPage(rows, input.limit, (r) => ({ at: r.openedAt, id: r.id }));
   const { cursor: _c, limit: _l, ...filters } = input;
-  ctx.audit.detail({ count: items.length, caseIds: items.map((r) => r.id), filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters] !== undefined), page: input.cursor ? 'next' : 'first' });
+  // Every row shown is in its case's access history; a row with its summary names its person too.
+  ctx.audit.touched('Case', items.map((r) => r.id)).touched('Person', items.flatMap((r) => (r.summaryVisible ? [r.personId] : [])));
+  ctx.audit.detail({ count: items.length, filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters] !== undefined), page: input.cursor ? 'next' : 'first' });
   return {
-    items: items.map(({ summaryVisible, ...r }) =>
+    items: items.map(({ summaryVisible, personId: _p, ...r }) =>
       summaryVisible ? { ...r, summaryVisible: true as const } : { id: r.id, reference: r.reference, stage: r.stage, summaryVisible: false as const },
     ),
     nextCursor,

@@ -96,5 +96,7 @@ export async function getCase(ctx: ServiceContext, id: string) {
   const timeline = await timelineOf(ctx, id, { sections, ownsPlan: mayAddIntervention(ctx, c) });
 
   ctx.audit.detail({ sections });
+  // What the page showed of other records: the person (with the summary) and the referral's consent.
+  ctx.audit.touched('Person', summary ? [c.person.id] : []).touched('Referral', c.referral ? [c.referral.id] : []);
   return { ...header, sections, summary, notes, team, plan, planAdd, timeline };
 }

@@ -130,7 +130,8 @@ export async function getMeeting(ctx: ServiceContext, id: string) {
   const asMeeting = subject('PanelMeeting', { ...found }) as never;
   const may = { update: ctx.ability.can('update', asMeeting), decide: ctx.ability.can('decide', 'MeetingAgendaItem') };
   const choices = may.decide ? await planChoices(ctx) : null;
-  ctx.audit.detail({ agendaItemIds: itemIds, caseIds: agenda.map((i) => i.case.id), minuteIds: minutes.map((m) => m.id) });
+  ctx.audit.detail({ agendaItemIds: itemIds, minuteIds: minutes.map((m) => m.id) });
+  ctx.audit.touched('Case', agenda.map((i) => i.case.id)).touched('Person', agenda.flatMap((i) => (i.summary ? [i.summary.person.id] : [])));
   return {
     ...meeting,
     agenda,

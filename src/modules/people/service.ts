@@ -97,7 +97,8 @@ export async function matchPeople(ctx: ServiceContext, input: z.infer<typeof Mat
     select: { ...personSelect, cases: { where: accessibleBy(ctx.ability).ofType('Case'), select: { id: true, reference: true, stage: true } } },
   });
   const byId = new Map(visible.map((p) => [p.id, p]));
-  ctx.audit.detail({ candidates: candidates.length, shown: visible.length, personIds: visible.map((p) => p.id) });
+  ctx.audit.detail({ candidates: candidates.length, shown: visible.length });
+  ctx.audit.touched('Person', visible.map((p) => p.id)).touched('Case', visible.flatMap((p) => p.cases.map((c) => c.id)));
   return candidates.map((c) => {
     const person = byId.get(c.id);
     return person ? { restricted: false as const, score: c.score, person } : { restricted: true as const, score: c.score };
@@ -133,6 +134,6 @@ export async function getPerson(ctx: ServiceContext, id: string) {
   if (!person) throw notFound('Person', id);
   const household = await householdOf(ctx, id);
   // The household members shown are personal data read too: name them in the same event.
-  ctx.audit.detail({ householdMemberIds: household.members.map((m) => m.id) });
+  ctx.audit.touched('Person', household.members.map((m) => m.id));
   return { ...person, household };
 }

@@ -57,7 +57,8 @@ export async function listQueue(ctx: ServiceContext, input: z.infer<typeof Queue
     take: input.limit + 1,
   });
   const { items, nextCursor } = keysetPage(rows, input.limit, (r) => ({ urgency: r.urgency, at: r.submittedAt, id: r.id }));
-  ctx.audit.detail({ count: items.length, referralIds: items.map((r) => r.id), page: position ? 'next' : 'first' });
+  ctx.audit.touched('Referral', items.map((r) => r.id)).touched('Person', items.map((r) => r.person.id));
+  ctx.audit.detail({ count: items.length, page: position ? 'next' : 'first' });
   const now = ctx.clock();
   return {
     slaDays: screeningSlaDays,

@@ -57,6 +57,8 @@ export async function getReferral(ctx: ServiceContext, id: string) {
   if (!row) throw notFound('Referral', id);
   const { concernText, consentGiven, consentBy, consentAt, consentScope, legalBasis, legalJustification, ...rest } = row;
   const { decidedAt, decidedBy, signpostTo, closeReason, decisionReason, case: opened, ...referral } = rest;
+  // The person shown with it, and the case it opened (its reference), are in their access history too.
+  ctx.audit.touched('Person', [row.person.id]).touched('Case', opened ? [opened.id] : []);
   return {
     ...referral,
     concernText: ctx.keyring.decrypt(concernText, CONCERN_FIELD),
@@ -99,7 +101,8 @@ export async function listMine(ctx: ServiceContext, input: z.infer<typeof ListMi
     take: input.limit + 1,
   });
   const { items, nextCursor } = keysetPage(rows, input.limit, (r) => ({ at: r.submittedAt, id: r.id }));
-  ctx.audit.detail({ count: items.length, referralIds: items.map((r) => r.id), page: after ? 'next' : 'first' });
+  ctx.audit.touched('Referral', items.map((r) => r.id)).touched('Person', items.map((r) => r.person.id));
+  ctx.audit.detail({ count: items.length, page: after ? 'next' : 'first' });
   return {
     items: items.map(({ case: opened, ...r }) => ({ ...r, caseReference: opened?.reference ?? null })),
     nextCursor,

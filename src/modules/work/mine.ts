@@ -90,10 +90,7 @@ export async function myWork(ctx: ServiceContext) {
   }
   now.sort((a, b) => (b.dueAt?.getTime() ?? 0) - (a.dueAt?.getTime() ?? 0));
 
-  ctx.audit.detail({
-    count: now.length + upcoming.length,
-    caseIds: [...new Set([...now, ...upcoming].flatMap((i) => (i.case ? [i.case.id] : [])))],
-    referralIds: now.flatMap((i) => (i.referral ? [i.referral.id] : [])),
-  });
+  ctx.audit.detail({ count: now.length + upcoming.length });
+  ctx.audit.touched('Case', [...now, ...upcoming].flatMap((i) => (i.case ? [i.case.id] : []))).touched('Referral', now.flatMap((i) => (i.referral ? [i.referral.id] : [])));
   return { now, upcoming };
 }
