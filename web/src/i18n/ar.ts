@@ -7,6 +7,7 @@ import { assessmentsAr } from './assessments/ar';
 import { meetingsAr } from './meetings/ar';
 import { workAr } from './work/ar';
 import { accountAr } from './account/ar';
+import { historyAr } from './history/ar';
 
 /** العربية الفصحى المعاصرة. */
 export const ar: Dictionary = {
@@ -221,6 +222,12 @@ export const ar: Dictionary = {
     Reminder: 'تذكير',
     CaseTask: 'مهمة',
     Municipality: 'البلدية',
+    PanelMeeting: 'اجتماع اللجنة',
+    MeetingAgendaItem: 'بند جدول الأعمال',
+    Assessment: 'التقييم',
+    AssessmentFactor: 'عامل التقييم',
+    CaseNote: 'ملاحظة',
+    Intervention: 'تدخل',
   },
   // Every action the server records, by its full name (a missing one is a type error).
   auditActions: {
@@ -254,6 +261,9 @@ export const ar: Dictionary = {
     'audit.verify': 'التحقق من سجل التدقيق',
     'audit.flags': 'الاطلاع على التنبيهات',
     'audit.anchors': 'الاطلاع على حالة التثبيت',
+    'audit.history.case': 'الاطلاع على سجل الاطلاع على حالة',
+    'audit.history.person': 'الاطلاع على سجل الاطلاع على شخص',
+    'audit.history.referral': 'الاطلاع على سجل الاطلاع على إحالة',
     'person.match': 'البحث عن شخص',
     'person.create': 'تسجيل شخص',
     'person.read': 'الاطلاع على شخص',
@@ -397,4 +407,5 @@ export const ar: Dictionary = {
   ...meetingsAr,
   ...workAr,
   ...accountAr,
+  ...historyAr,
 };

@@ -8,6 +8,7 @@ import { assessmentsEn } from './assessments/en';
 import { meetingsEn } from './meetings/en';
 import { workEn } from './work/en';
 import { accountEn } from './account/en';
+import { historyEn } from './history/en';
 
 type Role = Outputs['auth']['me']['role'];
 type AgencyKind = Outputs['agencies']['list'][number]['kind'];
@@ -228,6 +229,12 @@ export const en = {
     Reminder: 'Reminder',
     CaseTask: 'Task',
     Municipality: 'Municipality',
+    PanelMeeting: 'Panel meeting',
+    MeetingAgendaItem: 'Agenda item',
+    Assessment: 'Assessment',
+    AssessmentFactor: 'Assessment factor',
+    CaseNote: 'Note',
+    Intervention: 'Intervention',
   },
   // Every action the server records, by its full name (a missing one is a type error).
   auditActions: {
@@ -261,6 +268,9 @@ export const en = {
     'audit.verify': 'Audit log verified',
     'audit.flags': 'Flags viewed',
     'audit.anchors': 'Anchoring status viewed',
+    'audit.history.case': 'Access history of a case viewed',
+    'audit.history.person': 'Access history of a person viewed',
+    'audit.history.referral': 'Access history of a referral viewed',
     'person.match': 'Person search',
     'person.create': 'Person registered',
     'person.read': 'Person viewed',
@@ -404,6 +414,7 @@ export const en = {
   ...meetingsEn,
   ...workEn,
   ...accountEn,
+  ...historyEn,
 };
 
 export type Dictionary = typeof en;

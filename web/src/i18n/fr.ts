@@ -7,6 +7,7 @@ import { assessmentsFr } from './assessments/fr';
 import { meetingsFr } from './meetings/fr';
 import { workFr } from './work/fr';
 import { accountFr } from './account/fr';
+import { historyFr } from './history/fr';
 
 export const fr: Dictionary = {
   app: {
@@ -221,6 +222,12 @@ export const fr: Dictionary = {
     Reminder: 'Rappel',
     CaseTask: 'Tâche',
     Municipality: 'Municipalité',
+    PanelMeeting: 'Réunion du panel',
+    MeetingAgendaItem: "Point de l'ordre du jour",
+    Assessment: 'Évaluation',
+    AssessmentFactor: "Facteur d'évaluation",
+    CaseNote: 'Note',
+    Intervention: 'Intervention',
   },
   // Every action the server records, by its full name (a missing one is a type error).
   auditActions: {
@@ -254,6 +261,9 @@ export const fr: Dictionary = {
     'audit.verify': 'Journal d’audit vérifié',
     'audit.flags': 'Signalements consultés',
     'audit.anchors': 'État de l’ancrage consulté',
+    'audit.history.case': 'Historique des accès d’un dossier consulté',
+    'audit.history.person': 'Historique des accès d’une personne consulté',
+    'audit.history.referral': 'Historique des accès d’un signalement consulté',
     'person.match': 'Recherche de personne',
     'person.create': 'Personne enregistrée',
     'person.read': 'Personne consultée',
@@ -397,4 +407,5 @@ export const fr: Dictionary = {
   ...meetingsFr,
   ...workFr,
   ...accountFr,
+  ...historyFr,
 };

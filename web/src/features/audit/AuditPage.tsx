@@ -9,6 +9,7 @@ import { AuditRow } from './AuditRow';
 import { VerifyPanel } from './VerifyPanel';
 import { ExportButton } from './ExportButton';
 import { FlagsSection } from './FlagsSection';
+import { HistorySearch } from './HistorySearch';
 import { getAuditPage, type AuditFilters as Filters } from './api';
 
 function AuditLog() {
@@ -67,6 +68,7 @@ export default function AuditPage() {
       <p class="lead">{t('audit.intro')}</p>
       <RequireRole roles={['auditor']}>
         <FlagsSection />
+        <HistorySearch />
         <AuditLog />
       </RequireRole>
     </section>

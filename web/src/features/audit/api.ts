@@ -1,5 +1,5 @@
 import { query } from '@solidjs/router';
-import { AUDIT_ACTIONS } from '../../../../src/shared/audit-actions';
+import { AUDIT_ACTIONS, type HistoryType } from '../../../../src/shared/audit-actions';
 import { trpc, type Outputs } from '../../lib/trpc';
 import { addDays, startOfDay } from '../../lib/dates';
 
@@ -14,6 +14,8 @@ export interface AuditFilters {
   outcome?: 'allowed' | 'denied';
   from?: Date;
   to?: Date;
+  /** Only the events that touched this record (its access history). */
+  record?: { type: HistoryType; id: string };
 }
 
 export const PAGE_SIZE = 50;

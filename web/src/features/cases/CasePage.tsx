@@ -11,6 +11,7 @@ import { TeamSection } from './TeamSection';
 import { Timeline } from './Timeline';
 import { WorkflowPanel } from './WorkflowPanel';
 import { AssessmentsSection } from '../assessments/AssessmentsSection';
+import { WhoHasSeen } from '../audit/WhoHasSeen';
 import { getCase, type Case } from './api';
 
 /** The sections of a case this user may see (the server says which), and what they may do with them. */
@@ -33,6 +34,10 @@ function CaseView(props: { case: Case }) {
           <Show when={c().plan}>{(plan) => <PlanSection caseId={c().id} plan={plan()} choices={c().planAdd} />}</Show>
           <Show when={c().team}>{(team) => <TeamSection caseId={c().id} team={team()} manage={coordinator()} />}</Show>
           <Timeline case={c()} />
+          <Show when={coordinator()}>
+            <WhoHasSeen type="Case" id={c().id} label={t('history.whoHasSeenCase')} />
+            <Show when={c().summary?.person.id}>{(id) => <WhoHasSeen type="Person" id={id()} label={t('history.whoHasSeenPerson')} />}</Show>
+          </Show>
         </div>
         <WorkflowPanel case={c()} coordinator={coordinator()} keyWorker={keyWorker()} />
       </div>
