@@ -13,6 +13,7 @@ import { renderMarkdown } from './report.js';
 import type { BenchResult } from './result.js';
 import { breakdownCalls } from './breakdown.js';
 import { measureStartUp } from './startup.js';
+import { caseWithEvents } from './history.js';
 import { matchStatement } from '../src/modules/people/service.js';
 import { encodeCursor } from '../src/lib/cursor.js';
 
@@ -201,6 +202,15 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const deep = await measure(plan, http([deepPage]));
     log(`  page ${page}  ${describe(deep)}`);
 
+    // 4b. The access history of a case with 1,000 events (issue 13): its first page, as a coordinator.
+    const historyCase = await one<{ id: string }>('SELECT id FROM case_record WHERE municipality_id = $1 ORDER BY id LIMIT 1', [town.id]);
+    const historyEvents = await caseWithEvents(pool, town, historyCase.id, coordinator.id, 1_000);
+    const historyReq: Request = { path: queryPath('trpc', 'audit.caseHistory', { id: historyCase.id }), headers: { cookie: cookies.coordinator } };
+    const historyCheck = await send(base, historyReq);
+    if (historyCheck.status !== 200 || (dataOf(historyCheck.body) as { items: unknown[] }).items.length === 0) throw new Error(`audit.caseHistory: ${historyCheck.status}`);
+    const accessHistory = await measure(plan, http([historyReq]));
+    log(`Access history of a case with ${historyEvents} events (first page of 50): ${describe(accessHistory)}`);
+
     // 5. Sign-in burst: p99 of other requests (the coordinator's case list) during bursts of 50 sign-ins vs without.
     const burst = 50;
     const burstAccounts = accounts.all(burst);
@@ -281,6 +291,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       referralCreation: { plainPg, plainRoute, audited: auditedFigure, ratioToPlainRoute, ratioToPlainPg, writesWithoutAudit },
       personMatch: { people: counts.people, arabic, latin, rare, rareWithNamesakes, sqlArabic, sqlLatin, sqlRare },
       keyset: { page, first, deep, ratioP50: round(deep.p50 / first.p50), ratioP99: round(deep.p99 / first.p99) },
+      accessHistory: { events: historyEvents, figure: accessHistory },
       signInBurst: { burst, bursts: burstTimes.length, burstMs: Math.round(median(burstTimes)), signIns, failedSignIns, failedByStatus: Object.fromEntries(failures), without, during, ratioP99: round(during.p99 / without.p99) },
       breakdown,
       startUp,
@@ -316,6 +327,7 @@ function targetsOf(r: BenchResult): BenchResult['targets'] {
   t.push({ name: `person match p99, rare full names (${r.personMatch.people} people)`, value: round(rareP99), target: '< 50 ms', met: rareP99 < 50 });
   t.push({ name: 'sign-in burst: failed sign-ins', value: r.signInBurst.failedSignIns, target: '0', met: r.signInBurst.failedSignIns === 0 });
   t.push({ name: `keyset page ${r.keyset.page} / page 1 (p50)`, value: r.keyset.ratioP50, target: '≤ 1.2', met: r.keyset.ratioP50 <= 1.2 });
+  t.push({ name: `access history p99, a case with ${r.accessHistory.events} events (ms)`, value: round(r.accessHistory.figure.p99), target: '< 100', met: r.accessHistory.figure.p99 < 100 });
   t.push({ name: 'first page JavaScript, gzipped as sent (kB)', value: r.frontEnd.gzipKb, target: '≤ 80', met: r.frontEnd.gzipKb <= 80 });
   t.push({ name: 'npm start → first page, fresh database (s)', value: r.startUp.freshSeconds, target: '< 10', met: r.startUp.freshSeconds < 10 });
   return t;

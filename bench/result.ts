@@ -25,6 +25,8 @@ export interface BenchResult {
   referralCreation: { plainPg: Figure; plainRoute: Figure; audited: Figure; ratioToPlainRoute: number; ratioToPlainPg: number; writesWithoutAudit: number };
   personMatch: { people: number; arabic: Figure; latin: Figure; rare: Figure; rareWithNamesakes: number; sqlArabic: Figure; sqlLatin: Figure; sqlRare: Figure };
   keyset: { page: number; first: Figure; deep: Figure; ratioP50: number; ratioP99: number };
+  /** audit.caseHistory (first page) for a case with this many events. */
+  accessHistory: { events: number; figure: Figure };
   signInBurst: { burst: number; bursts: number; burstMs: number; signIns: number; failedSignIns: number; failedByStatus: Record<string, number>; without: Figure; during: Figure; ratioP99: number };
   breakdown: Breakdown[];
   startUp: StartUp;

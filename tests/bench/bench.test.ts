@@ -112,7 +112,10 @@ describe('npm run bench -- --quick', () => {
     }
     expect(r.referralCreation.writesWithoutAudit).toBe(0);
     expect(r.signInBurst.bursts).toBeGreaterThan(0);
-    expect(r.targets.map((t) => t.name)).toHaveLength(12);
+    expect(r.targets.map((t) => t.name)).toHaveLength(13);
+    // The access history of a case with 1,000 events, through the link table.
+    expect(r.accessHistory.events).toBe(1_000);
+    expect(r.accessHistory.figure.errors).toBe(0);
     // Start-up and the first page: the real npm start, the bytes as the server sent them.
     expect(r.startUp.freshSeconds).toBeGreaterThan(0);
     expect(r.startUp.warmSeconds).toBeGreaterThan(0);
