@@ -31,6 +31,7 @@ import type {
 export { accessibleBy, createPrismaAbility };
 
 // Typed against our generated client: a condition on a field that does not exist is a type error.
+// biome-ignore lint/suspicious/noExplicitAny: @casl/prisma's Model takes any record of fields
 export type PrismaQuery<T extends Model<Record<string, any>, string> = Model<Record<string, any>, string>> = PrismaQueryOf<
   Prisma.TypeMap,
   T

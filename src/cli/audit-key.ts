@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readEnv } from '../env.js';
-import { signerFrom } from '../audit/signing.js';
+import { signerFrom, type Signer } from '../audit/signing.js';
 import { CliError, parseFlags, type Command, type Out } from './command.js';
 
 const NoFlags = z.object({});
@@ -9,7 +9,7 @@ const NoFlags = z.object({});
 async function printKey(_input: object, out: Out, env: NodeJS.ProcessEnv): Promise<number> {
   const spec = readEnv(env).AUDIT_SIGNING_KEY;
   if (!spec) throw new CliError('AUDIT_SIGNING_KEY is not set: there is no key whose public half to print.');
-  let signer;
+  let signer: Signer;
   try {
     signer = signerFrom(spec);
   } catch (err) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db.js';
 import { readEnv } from '../env.js';
-import { parseKeyring } from '../crypto/keyring.js';
+import { parseKeyring, type Keyring } from '../crypto/keyring.js';
 import { rotateAll } from '../crypto/rotate.js';
 import { CliError, parseFlags, type Command, type Out } from './command.js';
 
@@ -14,7 +14,7 @@ const RotateKeyFlags = z.object({});
 async function run(db: Db, _input: unknown, out: Out, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const spec = readEnv(env).JISR_DATA_KEY;
   if (!spec) throw new CliError('JISR_DATA_KEY is not set: it must list the old key(s) and the new one, e.g. 1:<old>,2:<new>.');
-  let keyring;
+  let keyring: Keyring;
   try {
     keyring = parseKeyring(spec);
   } catch (err) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 /** C0 and C1 control characters but tab and line breaks: PostgreSQL refuses NUL, and none belong in typed text. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** Half a surrogate pair: not Unicode at all, and it cannot be stored as UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

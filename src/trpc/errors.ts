@@ -8,6 +8,7 @@ import { AppError, ERROR_TABLE, type AppErrorCode } from '../errors.js';
  * shutting down, or a transaction that could not start or outlived its limit: P2028, rolled back).
  */
 export function isDatabaseDown(err: unknown): boolean {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's and Prisma's errors and their causes have no common type
   for (let e: any = err, depth = 0; e && depth < 6; e = e.cause, depth++) {
     const text = `${e.code ?? ''} ${e.message ?? ''}`;
     if (/ECONNREFUSED|ECONNRESET|57P01|57P03|08006|08001|P1001|P1017|timeout exceeded when trying to connect|Connection terminated|terminating connection|DatabaseNotReachable|the database system is|Can't reach database server|Server has closed the connection|is not queryable|57014|statement timeout|P2028/i.test(text)) {

@@ -120,6 +120,7 @@ export class KeyedCall {
 
 /** Whether an error (or one of its causes) is the unique violation of idempotency_key, as pg or Prisma reports it. */
 function isKeyTaken(err: unknown): boolean {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's and Prisma's errors and their causes have no common type
   for (let e: any = err, depth = 0; e && depth < 6; e = e.cause, depth++) {
     const text = `${e.code ?? ''} ${e.constraint ?? ''} ${e.message ?? ''} ${JSON.stringify(e.meta ?? null)}`;
     if (/23505|P2002|UniqueConstraintViolation|unique constraint/i.test(text) && /idempotency_key/.test(text)) return true;

@@ -36,6 +36,7 @@ export function everyProcedureAudited<R extends object>(router: R, publicOnes: r
 
 /** The fields of a zod object input, or those of every branch of a union, through defaults and pipes. */
 function fieldsOf(schema: unknown): Set<string> | null {
+  // biome-ignore lint/suspicious/noExplicitAny: zod's internal definition differs by schema type
   const def = (schema as { _zod?: { def?: Record<string, any> } })._zod?.def;
   if (def?.type === 'object') return new Set(Object.keys(def.shape));
   if (def?.type === 'union') {

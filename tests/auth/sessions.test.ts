@@ -84,7 +84,7 @@ describe('auth.changePassword', () => {
     const change = (currentPassword: string, newPassword: string) => here.caller.auth.changePassword({ currentPassword, newPassword });
     await expect(change('wrong current password', 'a brand new passphrase')).rejects.toMatchObject({ message: 'WRONG_PASSWORD' });
     await expect(change(TEST_PASSWORD, 'short')).rejects.toMatchObject({ message: 'PASSWORD_TOO_SHORT' });
-    await expect(change(TEST_PASSWORD, 'x'.repeat(129) + 'y')).rejects.toMatchObject({ message: 'PASSWORD_TOO_LONG' });
+    await expect(change(TEST_PASSWORD, `${'x'.repeat(129)}y`)).rejects.toMatchObject({ message: 'PASSWORD_TOO_LONG' });
     await expect(change(TEST_PASSWORD, 'qwerty123456')).rejects.toMatchObject({ message: 'PASSWORD_TOO_COMMON' });
     await expect(change(TEST_PASSWORD, TEST_PASSWORD)).rejects.toMatchObject({ message: 'PASSWORD_UNCHANGED' });
     // 12 characters of any kind are enough: no composition rules.

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { answerOf, browserWorld } from './browser.js';
 import { makeTown, TEST_PASSWORD } from '../helpers/factories.js';
 import { makePerson } from '../helpers/people-factories.js';

@@ -93,7 +93,9 @@ describe('kill -9 during a sustained write load', () => {
     let unacknowledged = 0;
     let dead = false;
     const unexpected: string[] = [];
-    const ack = () => void (acks += 1);
+    const ack = () => {
+      acks += 1;
+    };
 
     /** Runs `write` in a loop until the server is gone; a request that did not come back is not acknowledged. */
     async function loop(write: (i: number) => Promise<void>) {

@@ -37,6 +37,7 @@ export const NASTY_STRINGS = [
   '"><svg onload=window.__xss=1>',
   'javascript:window.__xss=1',
   '{{constructor.constructor("return 1")()}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant as plain text
   '${7*7}',
   '__proto__',
   'constructor',

@@ -129,6 +129,7 @@ export function translated(prefixes: string[], key: string): boolean {
   return Object.values(DICTIONARIES).every((d) => prefixes.some((p) => d.has(`${p}.${key}`)));
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Anything but spaces, controls, format characters (direction marks, joiners) and lone marks. */
@@ -189,7 +190,7 @@ export function baselineFor(proc: Procedure, idFor: IdFor): unknown {
 
 function childAt(schema: any, key: string): any {
   let def = schema._zod.def;
-  while (def.type !== 'object') def = (def.innerType ?? def.in ?? def.options?.[0])._zod.def;
+  while (def.type !== 'object') def = (def.innerType ?? def.in ?? def.options[0])._zod.def;
   return def.shape[key];
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../src/db.js';
 import type { FactorDomain, FactorRating } from '../../src/generated/prisma/enums.js';
-import { COMMENT_FIELD, JUDGEMENT_FIELD } from '../../src/modules/assessments/service.js';
+import { JUDGEMENT_FIELD } from '../../src/modules/assessments/service.js';
 import { testKeyring } from './callers.js';
 
 /** Marks a factory-made user as a trained assessor (or not). */

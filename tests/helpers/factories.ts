@@ -7,8 +7,11 @@ import type { AgencyKind, Role } from '../../src/generated/prisma/enums.js';
 export const TEST_PASSWORD = 'correct horse battery staple 7';
 
 let defaultHash: Promise<string> | undefined;
-const hashFor = (password: string) =>
-  password === TEST_PASSWORD ? (defaultHash ??= hashPassword(TEST_PASSWORD)) : hashPassword(password);
+function hashFor(password: string) {
+  if (password !== TEST_PASSWORD) return hashPassword(password);
+  defaultHash ??= hashPassword(TEST_PASSWORD);
+  return defaultHash;
+}
 
 const tag = () => randomBytes(4).toString('hex');
 

@@ -42,7 +42,7 @@ describe('fixation', () => {
 
   it('a cookie planted before sign-in is not adopted: the victim gets a token of their own', async () => {
     const { socialWorker } = await makeTown(db);
-    const planted = 'jisr_session=' + 'A'.repeat(43);
+    const planted = `jisr_session=${'A'.repeat(43)}`;
     const res = await mutate(app, 'auth.login', { email: socialWorker.email, password: TEST_PASSWORD }, { cookie: planted });
     expect(res.statusCode).toBe(200);
     const issued = setCookie(res).split(';')[0]!;

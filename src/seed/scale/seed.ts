@@ -439,7 +439,7 @@ async function seedMunicipality(index: number, town: ScaleMunicipality, opts: Sc
     for (let k = 0; k < discloseCount; k++) {
       const agencyIndex = crng.chance(0.3) ? 0 : crng.int(0, AGENCIES_PER_MUNICIPALITY - 1);
       const toUser = crng.chance(0.08);
-      const sections = CASE_SECTIONS.filter((s, si) => (si === 0 ? crng.chance(0.85) : crng.chance(0.5)));
+      const sections = CASE_SECTIONS.filter((_s, si) => (si === 0 ? crng.chance(0.85) : crng.chance(0.5)));
       if (sections.length === 0) sections.push('plan');
       const state = crng.weighted([['live', 80], ['expired', 10], ['revoked', 10]] as const);
       const made = opened + crng.int(1, 30) * DAY;
