@@ -28,15 +28,18 @@ export interface FormErrors {
   fields: Record<string, string>;
 }
 
-/** Splits an error between the form's fields and its banner; fields the form lacks go to the banner. */
-export function formErrors(err: unknown, shown: readonly string[]): FormErrors {
+/**
+ * Splits an error between the form's fields and its banner; fields the form lacks go to the banner.
+ * `message` words a field's problem key (a form may have its own words for some).
+ */
+export function formErrors(err: unknown, shown: readonly string[], message: (key: string) => string = fieldMessage): FormErrors {
   if (err === undefined || err === null) return { banner: null, fields: {} };
   const raw = isClientError(err) ? (err.data?.fields ?? {}) : {};
   const fields: Record<string, string> = {};
   const elsewhere: string[] = [];
   for (const [name, key] of Object.entries(raw)) {
-    if (shown.includes(name)) fields[name] = fieldMessage(key);
-    else elsewhere.push(fieldMessage(key));
+    if (shown.includes(name)) fields[name] = message(key);
+    else elsewhere.push(message(key));
   }
   if (Object.keys(fields).length === 0) return { banner: [errorMessage(err), ...elsewhere].join(' '), fields };
   return { banner: [t('errors.BAD_INPUT'), ...elsewhere].join(' '), fields };

@@ -1,10 +1,10 @@
-import { Show, createSignal, onCleanup } from 'solid-js';
-import { action, useSubmission } from '@solidjs/router';
+import { Show, createSignal } from 'solid-js';
 import { t } from '../i18n';
 import { trpc } from '../lib/trpc';
-import { formErrors } from '../lib/errors';
+import { useForm } from '../lib/form';
 import { Alert } from '../components/Alert';
 import { TextField } from '../components/Field';
+import { FormActions } from '../components/FormActions';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
@@ -13,19 +13,17 @@ const FIELDS = ['currentPassword', 'newPassword'] as const;
  * until this succeeds; the shell then shows the page they came for.
  */
 export function ChangePassword(props: { forced?: boolean }) {
-  let form: HTMLFormElement | undefined;
   const [mismatch, setMismatch] = createSignal(false);
-  const change = action(async (data: FormData | URLSearchParams) => {
-    await trpc.auth.changePassword.mutate({
-      currentPassword: String(data.get('currentPassword') ?? ''),
-      newPassword: String(data.get('newPassword') ?? ''),
-    });
-    form?.reset();
-    return { ok: true };
-  }, 'changePassword');
-  const submission = useSubmission(change);
-  onCleanup(() => submission.clear());
-  const errors = () => formErrors(submission.error, FIELDS);
+  const form = useForm({
+    name: 'changePassword',
+    fields: FIELDS,
+    clear: true,
+    submit: (data) =>
+      trpc.auth.changePassword.mutate({
+        currentPassword: String(data.get('currentPassword') ?? ''),
+        newPassword: String(data.get('newPassword') ?? ''),
+      }),
+  });
 
   // The confirmation is checked here, before anything is sent.
   const check = (e: SubmitEvent) => {
@@ -43,16 +41,16 @@ export function ChangePassword(props: { forced?: boolean }) {
           {t('password.forcedExplanation')}
         </p>
       </Show>
-      <Alert kind="error" message={errors().banner} />
-      <Alert kind="success" message={submission.result && !props.forced ? t('password.changed') : null} testId="password-changed" />
-      <form ref={form} action={change} method="post" class="form card" onSubmit={check} data-testid="change-password-form">
+      <Alert kind="error" message={form.errors().banner} />
+      <Alert kind="success" message={form.done() && !props.forced ? t('password.changed') : null} testId="password-changed" />
+      <form ref={form.ref} action={form.action} method="post" class="form card" onSubmit={check} data-testid="change-password-form">
         <TextField
           label={props.forced ? t('password.currentForced') : t('password.current')}
           name="currentPassword"
           type="password"
           autocomplete="current-password"
           required
-          error={errors().fields.currentPassword}
+          error={form.errors().fields.currentPassword}
         />
         <TextField
           label={t('password.new')}
@@ -63,7 +61,7 @@ export function ChangePassword(props: { forced?: boolean }) {
           minLength={12}
           maxLength={128}
           hint={t('password.hint')}
-          error={errors().fields.newPassword}
+          error={form.errors().fields.newPassword}
         />
         <TextField
           label={t('password.confirm')}
@@ -73,11 +71,7 @@ export function ChangePassword(props: { forced?: boolean }) {
           required
           error={mismatch() ? t('validation.mismatch') : undefined}
         />
-        <div class="form-actions">
-          <button type="submit" class="button primary" disabled={submission.pending}>
-            {submission.pending ? t('common.saving') : t('password.submit')}
-          </button>
-        </div>
+        <FormActions form={form} label={t('password.submit')} />
       </form>
     </section>
   );

@@ -1,11 +1,12 @@
-import { Show, onCleanup } from 'solid-js';
-import { action, useNavigate, useSearchParams, useSubmission } from '@solidjs/router';
+import { Show } from 'solid-js';
+import { useNavigate, useSearchParams } from '@solidjs/router';
 import { locale, t } from '../i18n';
 import { trpc } from '../lib/trpc';
-import { formErrors } from '../lib/errors';
+import { useForm } from '../lib/form';
 import { adoptAccountLocale, clearSession, markLocaleApplied, notice, setNotice } from '../lib/session';
 import { Alert } from '../components/Alert';
 import { TextField } from '../components/Field';
+import { FormActions } from '../components/FormActions';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 
 const FIELDS = ['email', 'password'] as const;
@@ -19,24 +20,24 @@ export function SignIn() {
   // A language picked here, just before signing in, wins over the one saved on the account.
   let pickedHere = false;
 
-  const signIn = action(async (data: FormData | URLSearchParams) => {
-    const me = await trpc.auth.login.mutate({ email: String(data.get('email') ?? ''), password: String(data.get('password') ?? '') });
-    clearSession();
-    if (pickedHere && me.locale !== locale()) {
-      markLocaleApplied(me.id);
-      // Not worth failing the sign-in over: the account keeps its old language. A one-time password
-      // opens nothing but the password change, so then the choice stays on this device only.
-      if (!me.mustChangePassword) await trpc.auth.setLocale.mutate({ locale: locale() }).catch(() => undefined);
-    } else {
-      adoptAccountLocale(me);
-    }
-    setNotice(null);
-    navigate(safeNext(params.next), { replace: true });
-    return { ok: true };
-  }, 'signIn');
-  const submission = useSubmission(signIn);
-  onCleanup(() => submission.clear());
-  const errors = () => formErrors(submission.error, FIELDS);
+  const form = useForm({
+    name: 'signIn',
+    fields: FIELDS,
+    submit: async (data) => {
+      const me = await trpc.auth.login.mutate({ email: String(data.get('email') ?? ''), password: String(data.get('password') ?? '') });
+      clearSession();
+      if (pickedHere && me.locale !== locale()) {
+        markLocaleApplied(me.id);
+        // Not worth failing the sign-in over: the account keeps its old language. A one-time password
+        // opens nothing but the password change, so then the choice stays on this device only.
+        if (!me.mustChangePassword) await trpc.auth.setLocale.mutate({ locale: locale() }).catch(() => undefined);
+      } else {
+        adoptAccountLocale(me);
+      }
+      setNotice(null);
+      navigate(safeNext(params.next), { replace: true });
+    },
+  });
 
   return (
     <div class="sign-in-page">
@@ -56,22 +57,18 @@ export function SignIn() {
         <Show when={notice()}>
           {(n) => <Alert kind="info" message={n() === 'sessionExpired' ? t('signIn.sessionExpired') : t('signIn.signedOut')} testId="sign-in-notice" />}
         </Show>
-        <Alert kind="error" message={errors().banner} testId="sign-in-error" />
-        <form action={signIn} method="post" class="form" data-testid="sign-in-form">
-          <TextField label={t('signIn.email')} name="email" type="email" autocomplete="username" required error={errors().fields.email} />
+        <Alert kind="error" message={form.errors().banner} testId="sign-in-error" />
+        <form action={form.action} method="post" class="form" data-testid="sign-in-form">
+          <TextField label={t('signIn.email')} name="email" type="email" autocomplete="username" required error={form.errors().fields.email} />
           <TextField
             label={t('signIn.password')}
             name="password"
             type="password"
             autocomplete="current-password"
             required
-            error={errors().fields.password}
+            error={form.errors().fields.password}
           />
-          <div class="form-actions">
-            <button type="submit" class="button primary wide" disabled={submission.pending}>
-              {submission.pending ? t('signIn.submitting') : t('signIn.submit')}
-            </button>
-          </div>
+          <FormActions form={form} label={t('signIn.submit')} pendingLabel={t('signIn.submitting')} wide />
         </form>
       </main>
     </div>

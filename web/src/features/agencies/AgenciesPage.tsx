@@ -6,8 +6,8 @@ import { errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { writeThenRefresh } from '../../lib/mutation';
 import { Alert } from '../../components/Alert';
-import { ConfirmButton } from '../../components/ConfirmButton';
 import { RequireRole } from '../../components/Shell';
+import { ActiveSwitch, ToggleButton, ToggleRow } from '../../components/Toggle';
 import { AgencyForm } from './AgencyForm';
 import { getAgencies, type Agency } from './api';
 
@@ -28,30 +28,15 @@ function AgencyRow(props: { agency: Agency; onError: (err: unknown) => void }) {
         </td>
         <td class="actions">
           <div class="row-actions">
-            <button type="button" class="button small" aria-expanded={editing()} onClick={() => setEditing(!editing())}>
-              {t('common.edit')}
-            </button>
-            <Show
-              when={props.agency.active}
-              fallback={
-                <button type="button" class="button small" onClick={() => setActive(true)}>
-                  {t('agencies.reactivate')}
-                </button>
-              }
-            >
-              <ConfirmButton label={t('agencies.deactivate')} danger onConfirm={() => setActive(false)} />
-            </Show>
+            <ToggleButton open={editing()} onToggle={setEditing} label={t('common.edit')} />
+            <ActiveSwitch active={props.agency.active} onChange={setActive} offLabel={t('agencies.deactivate')} onLabel={t('agencies.reactivate')} />
           </div>
         </td>
       </tr>
-      <Show when={editing()}>
-        <tr class="edit-row">
-          <td colSpan={5}>
-            <h2 class="h3">{t('agencies.editTitle', { name: props.agency.name })}</h2>
-            <AgencyForm agency={props.agency} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />
-          </td>
-        </tr>
-      </Show>
+      <ToggleRow open={editing()} columns={5}>
+        <h2 class="h3">{t('agencies.editTitle', { name: props.agency.name })}</h2>
+        <AgencyForm agency={props.agency} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />
+      </ToggleRow>
     </>
   );
 }
@@ -64,9 +49,7 @@ function AgenciesTable() {
   return (
     <>
       <div class="toolbar">
-        <button type="button" class="button primary" aria-expanded={creating()} onClick={() => setCreating(!creating())} data-testid="new-agency">
-          {t('agencies.new')}
-        </button>
+        <ToggleButton open={creating()} onToggle={setCreating} label={t('agencies.new')} class="button primary" testId="new-agency" />
       </div>
       <Alert kind="success" message={created() ? t('agencies.created', { name: created()! }) : null} />
       <Alert kind="error" message={error() ? errorMessage(error()) : null} />

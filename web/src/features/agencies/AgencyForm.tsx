@@ -1,10 +1,9 @@
-import { For, onCleanup } from 'solid-js';
-import { action, json, useSubmission } from '@solidjs/router';
+import { For } from 'solid-js';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { submissionKey } from '../../lib/submission';
-import { formErrors } from '../../lib/errors';
+import { useForm } from '../../lib/form';
 import { Alert } from '../../components/Alert';
+import { FormActions } from '../../components/FormActions';
 import { SelectField, TextField } from '../../components/Field';
 import { AGENCY_KINDS, getAgencies, type Agency, type AgencyKind } from './api';
 
@@ -12,27 +11,21 @@ const FIELDS = ['name', 'kind'] as const;
 
 /** Adds an agency, or renames / re-kinds `agency`. */
 export function AgencyForm(props: { agency?: Agency; onDone: (saved: Agency) => void; onCancel?: () => void }) {
-  let form: HTMLFormElement | undefined;
-  const once = submissionKey();
-  const save = action(
-    async (data: FormData | URLSearchParams) => {
+  const form = useForm({
+    name: `agency-${props.agency?.id ?? 'new'}`,
+    fields: FIELDS,
+    refresh: getAgencies.key,
+    clear: !props.agency,
+    submit: (data, keyed) => {
       const name = String(data.get('name') ?? '');
       const kind = String(data.get('kind') ?? '') as AgencyKind;
-      const saved = props.agency
-        ? await trpc.agencies.update.mutate({ id: props.agency.id, name, kind })
-        : await once((keyed) => trpc.agencies.create.mutate({ name, kind }, keyed));
-      if (!props.agency) form?.reset();
-      props.onDone(saved);
-      return json(saved, { revalidate: getAgencies.key });
+      return props.agency ? trpc.agencies.update.mutate({ id: props.agency.id, name, kind }) : trpc.agencies.create.mutate({ name, kind }, keyed);
     },
-    `agency-${props.agency?.id ?? 'new'}`,
-  );
-  const submission = useSubmission(save);
-  onCleanup(() => submission.clear());
-  const errors = () => formErrors(submission.error, FIELDS);
+    onDone: (saved) => props.onDone(saved),
+  });
   return (
-    <form ref={form} action={save} method="post" class="form inline-form" data-testid={props.agency ? 'agency-edit-form' : 'agency-create-form'}>
-      <Alert kind="error" message={errors().banner} />
+    <form ref={form.ref} action={form.action} method="post" class="form inline-form" data-testid={props.agency ? 'agency-edit-form' : 'agency-create-form'}>
+      <Alert kind="error" message={form.errors().banner} />
       <div class="form-row">
         <TextField
           label={t('agencies.name')}
@@ -41,9 +34,9 @@ export function AgencyForm(props: { agency?: Agency; onDone: (saved: Agency) => 
           minLength={2}
           maxLength={160}
           value={props.agency?.name ?? ''}
-          error={errors().fields.name}
+          error={form.errors().fields.name}
         />
-        <SelectField label={t('agencies.kind')} name="kind" required error={errors().fields.kind}>
+        <SelectField label={t('agencies.kind')} name="kind" required error={form.errors().fields.kind}>
           <For each={AGENCY_KINDS}>
             {(kind) => (
               <option value={kind} selected={(props.agency?.kind ?? 'ngo') === kind}>
@@ -52,16 +45,7 @@ export function AgencyForm(props: { agency?: Agency; onDone: (saved: Agency) => 
             )}
           </For>
         </SelectField>
-        <div class="form-actions">
-          <button type="submit" class="button primary" disabled={submission.pending}>
-            {props.agency ? t('common.save') : t('common.create')}
-          </button>
-          {props.onCancel && (
-            <button type="button" class="button ghost" onClick={() => props.onCancel?.()}>
-              {t('common.cancel')}
-            </button>
-          )}
-        </div>
+        <FormActions form={form} label={props.agency ? t('common.save') : t('common.create')} pendingLabel={null} onCancel={props.onCancel} />
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import { t } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { Alert } from '../../components/Alert';
+import { Opener } from '../../components/Toggle';
 import { AssessmentForm } from './AssessmentForm';
 import { RatingsByDomain } from './RatingsByDomain';
 import { Trend } from './Trend';
@@ -63,16 +64,9 @@ export function AssessmentsSection(props: { caseId: string; canRate: boolean }) 
                   }
                 >
                   {(factors) => (
-                    <Show
-                      when={adding()}
-                      fallback={
-                        <button type="button" class="button" onClick={() => (setAdding(true), setAdded(false))} data-testid="add-assessment">
-                          {t('assessment.add')}
-                        </button>
-                      }
-                    >
+                    <Opener open={adding()} onOpen={() => (setAdding(true), setAdded(false))} label={t('assessment.add')} testId="add-assessment">
                       <AssessmentForm caseId={props.caseId} factors={factors()} onDone={() => (setAdding(false), setAdded(true))} onCancel={() => setAdding(false)} />
-                    </Show>
+                    </Opener>
                   )}
                 </Show>
               </>

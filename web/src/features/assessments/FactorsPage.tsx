@@ -6,8 +6,8 @@ import { errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { writeThenRefresh } from '../../lib/mutation';
 import { Alert } from '../../components/Alert';
-import { ConfirmButton } from '../../components/ConfirmButton';
 import { RequireRole } from '../../components/Shell';
+import { ActiveSwitch, ToggleButton, ToggleRow } from '../../components/Toggle';
 import { FactorForm } from './FactorForm';
 import { DOMAINS, factorLabel, getFactors, type Domain, type Factor } from './api';
 import './assessments.css';
@@ -32,29 +32,14 @@ function FactorRow(props: { factor: Factor; onError: (err: unknown) => void; onS
         </td>
         <td class="actions">
           <div class="row-actions">
-            <button type="button" class="button small" aria-expanded={editing()} onClick={() => setEditing(!editing())}>
-              {t('factors.edit')}
-            </button>
-            <Show
-              when={props.factor.active}
-              fallback={
-                <button type="button" class="button small" onClick={() => setActive(true)}>
-                  {t('factors.reactivate')}
-                </button>
-              }
-            >
-              <ConfirmButton label={t('factors.retire')} danger onConfirm={() => setActive(false)} />
-            </Show>
+            <ToggleButton open={editing()} onToggle={setEditing} label={t('factors.edit')} />
+            <ActiveSwitch active={props.factor.active} onChange={setActive} offLabel={t('factors.retire')} onLabel={t('factors.reactivate')} />
           </div>
         </td>
       </tr>
-      <Show when={editing()}>
-        <tr class="edit-row">
-          <td colSpan={5}>
-            <FactorForm factor={props.factor} onDone={() => (setEditing(false), props.onSaved())} onCancel={() => setEditing(false)} />
-          </td>
-        </tr>
-      </Show>
+      <ToggleRow open={editing()} columns={5}>
+        <FactorForm factor={props.factor} onDone={() => (setEditing(false), props.onSaved())} onCancel={() => setEditing(false)} />
+      </ToggleRow>
     </>
   );
 }
@@ -93,9 +78,7 @@ function Framework() {
   return (
     <>
       <div class="toolbar">
-        <button type="button" class="button primary" aria-expanded={creating()} onClick={() => (setCreating(!creating()), setNote(null))} data-testid="new-factor">
-          {t('factors.new')}
-        </button>
+        <ToggleButton open={creating()} onToggle={(open) => (setCreating(open), setNote(null))} label={t('factors.new')} class="button primary" testId="new-factor" />
       </div>
       <Alert kind="success" message={note()} />
       <Alert kind="error" message={error() ? errorMessage(error()) : null} />

@@ -2,12 +2,12 @@ import { Show, createSignal } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { submissionKey } from '../../lib/submission';
+import { checked, field, useForm } from '../../lib/form';
 import { addDays, atTimeOf, dateInputValue, startOfDay } from '../../lib/dates';
 import { Alert } from '../../components/Alert';
 import { ChoiceGroup, OptionsField, TextField } from '../../components/Field';
-import { field, useCaseForm } from './caseForm';
-import { LEGAL_BASES, SECTIONS, getActiveAgencies, getDirectory, type Section } from './api';
+import { FormActions } from '../../components/FormActions';
+import { CASE_QUERIES, LEGAL_BASES, SECTIONS, getActiveAgencies, getDirectory, type Section } from './api';
 import { DISCLOSURE_RECIPIENT_ROLES } from '../../../../src/shared/roles';
 
 const FIELDS = ['agencyId', 'userId', 'purpose', 'sections', 'legalBasis', 'expiresAt'] as const;
@@ -19,30 +19,36 @@ const DEFAULT_DAYS = 30;
  * legal basis, until a date (30 days from today unless changed; at most a year).
  */
 export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
-  let form: HTMLFormElement | undefined;
   const [to, setTo] = createSignal<(typeof RECIPIENTS)[number]>('agency');
   const agencies = createAsync(() => getActiveAgencies());
   const people = createAsync(() => getDirectory(DISCLOSURE_RECIPIENT_ROLES));
   const now = new Date();
-  const once = submissionKey();
-  const { submit, submission, errors } = useCaseForm(`disclose-${props.caseId}`, FIELDS, async (data) => {
-    const day = startOfDay(field(data, 'expiresAt'));
-    await once((keyed) => trpc.cases.disclose.mutate({
-      caseId: props.caseId,
-      ...(to() === 'agency' ? { agencyId: field(data, 'agencyId') } : { userId: field(data, 'userId') }),
-      purpose: field(data, 'purpose'),
-      sections: data.getAll('sections').map(String) as Section[],
-      legalBasis: field(data, 'legalBasis') as (typeof LEGAL_BASES)[number],
-      // The hour the form opened, not of this try: a retry must send the same request as the first try.
-      expiresAt: day ? atTimeOf(day, now) : new Date(Number.NaN),
-    }, keyed));
-    form?.reset();
-    props.onDone();
+  const form = useForm({
+    name: `disclose-${props.caseId}`,
+    fields: FIELDS,
+    refresh: CASE_QUERIES,
+    clear: true,
+    submit: (data, keyed) => {
+      const day = startOfDay(field(data, 'expiresAt'));
+      return trpc.cases.disclose.mutate(
+        {
+          caseId: props.caseId,
+          ...(to() === 'agency' ? { agencyId: field(data, 'agencyId') } : { userId: field(data, 'userId') }),
+          purpose: field(data, 'purpose'),
+          sections: checked(data, 'sections') as Section[],
+          legalBasis: field(data, 'legalBasis') as (typeof LEGAL_BASES)[number],
+          // The hour the form opened, not of this try: a retry must send the same request as the first try.
+          expiresAt: day ? atTimeOf(day, now) : new Date(Number.NaN),
+        },
+        keyed,
+      );
+    },
+    onDone: () => props.onDone(),
   });
   return (
-    <form ref={form} action={submit} method="post" class="form subsection" data-testid="disclosure-form">
+    <form ref={form.ref} action={form.action} method="post" class="form subsection" data-testid="disclosure-form">
       <h3 class="h3">{t('team.add')}</h3>
-      <Alert kind="error" message={errors().banner} />
+      <Alert kind="error" message={form.errors().banner} />
       <ChoiceGroup
         label={t('team.recipientKind')}
         name="recipient"
@@ -64,7 +70,7 @@ export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
               idOf={(u) => u.id}
               labelOf={(u) => (u.agency ? `${u.displayName} (${u.agency.name})` : u.displayName)}
               placeholder={t('common.choose')}
-              error={errors().fields.userId}
+              error={form.errors().fields.userId}
             />
           }
         >
@@ -76,10 +82,10 @@ export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
             idOf={(a) => a.id}
             labelOf={(a) => `${a.name} (${tKey('agencyKinds', a.kind)})`}
             placeholder={t('common.choose')}
-            error={errors().fields.agencyId}
+            error={form.errors().fields.agencyId}
           />
         </Show>
-        <TextField label={t('team.purpose')} name="purpose" required minLength={3} maxLength={300} error={errors().fields.purpose} />
+        <TextField label={t('team.purpose')} name="purpose" required minLength={3} maxLength={300} error={form.errors().fields.purpose} />
         <OptionsField
           label={t('team.legalBasis')}
           name="legalBasis"
@@ -87,7 +93,7 @@ export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
           options={LEGAL_BASES}
           labelOf={(b) => tKey('legalBases', b)}
           placeholder={t('common.choose')}
-          error={errors().fields.legalBasis}
+          error={form.errors().fields.legalBasis}
         />
         <TextField
           label={t('team.expiresAt')}
@@ -99,7 +105,7 @@ export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
           value={dateInputValue(addDays(now, DEFAULT_DAYS))}
           hint={t('team.expiresHint')}
           // The server says "too small" or "too big"; for a date, the range itself is clearer.
-          error={errors().fields.expiresAt ? t('team.expiresInvalid') : undefined}
+          error={form.errors().fields.expiresAt ? t('team.expiresInvalid') : undefined}
         />
       </div>
       <ChoiceGroup
@@ -108,14 +114,10 @@ export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
         type="checkbox"
         options={SECTIONS}
         labelOf={(s) => tKey('sections', s)}
-        error={errors().fields.sections}
+        error={form.errors().fields.sections}
         testId="disclosure-sections"
       />
-      <div class="form-actions">
-        <button type="submit" class="button primary" disabled={submission.pending}>
-          {submission.pending ? t('common.saving') : t('team.disclose')}
-        </button>
-      </div>
+      <FormActions form={form} label={t('team.disclose')} />
     </form>
   );
 }

@@ -1,12 +1,13 @@
-import { For, Show, Suspense, createSignal, onCleanup } from 'solid-js';
-import { action, createAsync, json, useSubmission } from '@solidjs/router';
+import { For, Show, Suspense, createSignal } from 'solid-js';
+import { createAsync } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { debounced } from '../../lib/debounce';
-import { formErrors } from '../../lib/errors';
+import { useForm } from '../../lib/form';
 import { formatYear } from '../../lib/format';
 import { Alert } from '../../components/Alert';
 import { OptionsField, TextField } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { PersonName } from '../../components/PersonName';
 import { matchPeople } from '../referrals/api';
 import type { Person } from '../referrals/PersonSection';
@@ -52,22 +53,22 @@ export function LinkMemberForm(props: { personId: string; onDone: () => void; on
   const [search, setSearch] = createSignal('');
   const [chosen, setChosen] = createSignal<Person | null>(null);
   const name = debounced(() => search().trim(), SEARCH_DELAY_MS);
-  const submit = action(async (data: FormData) => {
-    await trpc.people.linkHousehold.mutate({
-      personId: props.personId,
-      memberId: String(data.get('memberId') ?? ''),
-      relationship: String(data.get('relationship') ?? '') as Relationship,
-    });
-    props.onDone();
-    return json({ ok: true }, { revalidate: [getPerson.key] });
-  }, `link-household-${props.personId}`);
-  const submission = useSubmission(submit);
-  onCleanup(() => submission.clear());
-  const errors = () => formErrors(submission.error, FIELDS);
+  const form = useForm({
+    name: `link-household-${props.personId}`,
+    fields: FIELDS,
+    refresh: getPerson.key,
+    submit: (data) =>
+      trpc.people.linkHousehold.mutate({
+        personId: props.personId,
+        memberId: String(data.get('memberId') ?? ''),
+        relationship: String(data.get('relationship') ?? '') as Relationship,
+      }),
+    onDone: () => props.onDone(),
+  });
   return (
-    <form action={submit} method="post" class="form subsection" data-testid="household-form">
+    <form action={form.action} method="post" class="form subsection" data-testid="household-form">
       <h3 class="h3">{t('household.link')}</h3>
-      <Alert kind="error" message={errors().banner} />
+      <Alert kind="error" message={form.errors().banner} />
       <input type="hidden" name="memberId" value={chosen()?.id ?? ''} />
       <Show
         when={chosen()}
@@ -81,7 +82,7 @@ export function LinkMemberForm(props: { personId: string; onDone: () => void; on
               value={search()}
               onInput={(e) => setSearch(e.currentTarget.value)}
               hint={t('household.searchHint')}
-              error={errors().fields.memberId}
+              error={form.errors().fields.memberId}
               data-testid="member-search"
             />
             <Show when={name().length >= 2}>
@@ -103,7 +104,7 @@ export function LinkMemberForm(props: { personId: string; onDone: () => void; on
           </div>
         )}
       </Show>
-      <Show when={chosen() && errors().fields.memberId}>{(e) => <p class="alert alert-error">{e()}</p>}</Show>
+      <Show when={chosen() && form.errors().fields.memberId}>{(e) => <p class="alert alert-error">{e()}</p>}</Show>
       <OptionsField
         label={t('household.relationship')}
         name="relationship"
@@ -111,16 +112,9 @@ export function LinkMemberForm(props: { personId: string; onDone: () => void; on
         options={RELATIONSHIPS}
         labelOf={(r) => tKey('relationships', r)}
         placeholder={t('common.choose')}
-        error={errors().fields.relationship}
+        error={form.errors().fields.relationship}
       />
-      <div class="form-actions">
-        <button type="submit" class="button primary" disabled={submission.pending}>
-          {submission.pending ? t('common.saving') : t('household.submit')}
-        </button>
-        <button type="button" class="button ghost" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions form={form} label={t('household.submit')} onCancel={() => props.onCancel()} />
     </form>
   );
 }

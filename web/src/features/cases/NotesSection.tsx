@@ -1,45 +1,44 @@
 import { For, Show, createEffect, createSignal } from 'solid-js';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { submissionKey } from '../../lib/submission';
+import { field, useForm } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
 import { errorMessage } from '../../lib/errors';
 import { Alert } from '../../components/Alert';
 import { LoadMore } from '../../components/LoadMore';
 import { OptionsField, TextAreaField } from '../../components/Field';
-import { field, useCaseForm } from './caseForm';
-import { SENSITIVITIES, type Case } from './api';
+import { FormActions } from '../../components/FormActions';
+import { CASE_QUERIES, SENSITIVITIES, type Case } from './api';
 
 type Notes = NonNullable<Case['notes']>;
 
 /** A note form: standard notes for the case team; restricted ones only for coordinator and key worker. */
 function AddNote(props: { caseId: string; restricted: boolean }) {
-  let form: HTMLFormElement | undefined;
-  const once = submissionKey();
-  const { submit, submission, errors } = useCaseForm(`note-${props.caseId}`, ['body', 'sensitivity'], async (data) => {
-    const sensitivity = field(data, 'sensitivity') === 'restricted' ? 'restricted' : 'standard';
-    await once((keyed) => trpc.cases.addNote.mutate({ caseId: props.caseId, body: field(data, 'body'), sensitivity }, keyed));
-    form?.reset();
+  const form = useForm({
+    name: `note-${props.caseId}`,
+    fields: ['body', 'sensitivity'],
+    refresh: CASE_QUERIES,
+    clear: true,
+    submit: (data, keyed) => {
+      const sensitivity = field(data, 'sensitivity') === 'restricted' ? 'restricted' : 'standard';
+      return trpc.cases.addNote.mutate({ caseId: props.caseId, body: field(data, 'body'), sensitivity }, keyed);
+    },
   });
   return (
-    <form ref={form} action={submit} method="post" class="form subsection" data-testid="note-form">
-      <Alert kind="error" message={errors().banner} />
-      <Alert kind="success" message={submission.result ? t('case.noteAdded') : null} />
-      <TextAreaField label={t('case.noteBody')} name="body" required maxLength={20_000} rows={4} error={errors().fields.body} />
+    <form ref={form.ref} action={form.action} method="post" class="form subsection" data-testid="note-form">
+      <Alert kind="error" message={form.errors().banner} />
+      <Alert kind="success" message={form.done() ? t('case.noteAdded') : null} />
+      <TextAreaField label={t('case.noteBody')} name="body" required maxLength={20_000} rows={4} error={form.errors().fields.body} />
       <Show when={props.restricted}>
         <OptionsField
           label={t('case.sensitivity')}
           name="sensitivity"
           options={SENSITIVITIES}
           labelOf={(s) => tKey('sensitivities', s)}
-          error={errors().fields.sensitivity}
+          error={form.errors().fields.sensitivity}
         />
       </Show>
-      <div class="form-actions">
-        <button type="submit" class="button primary" disabled={submission.pending}>
-          {submission.pending ? t('common.saving') : t('case.addNote')}
-        </button>
-      </div>
+      <FormActions form={form} label={t('case.addNote')} />
     </form>
   );
 }

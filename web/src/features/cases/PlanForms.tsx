@@ -1,39 +1,42 @@
-import { Show, createSignal } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { submissionKey } from '../../lib/submission';
+import { field, optional, useForm } from '../../lib/form';
 import { Alert } from '../../components/Alert';
 import { OptionsField, TextAreaField, TextField } from '../../components/Field';
-import { field, useCaseForm } from './caseForm';
-import { INTERVENTION_STATUSES, INTERVENTION_TYPES, type Intervention, type InterventionStatus, type InterventionType, type PlanChoices } from './api';
+import { FormActions } from '../../components/FormActions';
+import { Opener } from '../../components/Toggle';
+import { CASE_QUERIES, INTERVENTION_STATUSES, INTERVENTION_TYPES, type Intervention, type InterventionStatus, type InterventionType, type PlanChoices } from './api';
 
 const ADD_FIELDS = ['type', 'title', 'agencyId', 'assigneeId', 'startDate', 'dueDate'] as const;
 const UPDATE_FIELDS = ['status', 'outcome'] as const;
 
-/** An optional submitted field: left out when empty. */
-const optional = (data: FormData, name: string) => field(data, name) || undefined;
-
 /** Key worker or coordinator: adds an intervention for an agency, with an optional assignee and dates. */
 export function AddInterventionForm(props: { caseId: string; choices: PlanChoices; onDone: () => void; onCancel: () => void }) {
-  let form: HTMLFormElement | undefined;
-  const once = submissionKey();
-  const { submit, submission, errors } = useCaseForm(`add-intervention-${props.caseId}`, ADD_FIELDS, async (data) => {
-    await once((keyed) => trpc.cases.addIntervention.mutate({
-      caseId: props.caseId,
-      type: field(data, 'type') as InterventionType,
-      title: field(data, 'title'),
-      agencyId: field(data, 'agencyId'),
-      assigneeId: optional(data, 'assigneeId'),
-      startDate: optional(data, 'startDate'),
-      dueDate: optional(data, 'dueDate'),
-    }, keyed));
-    form?.reset();
-    props.onDone();
+  const form = useForm({
+    name: `add-intervention-${props.caseId}`,
+    fields: ADD_FIELDS,
+    refresh: CASE_QUERIES,
+    clear: true,
+    submit: (data, keyed) =>
+      trpc.cases.addIntervention.mutate(
+        {
+          caseId: props.caseId,
+          type: field(data, 'type') as InterventionType,
+          title: field(data, 'title'),
+          agencyId: field(data, 'agencyId'),
+          assigneeId: optional(data, 'assigneeId'),
+          startDate: optional(data, 'startDate'),
+          dueDate: optional(data, 'dueDate'),
+        },
+        keyed,
+      ),
+    onDone: () => props.onDone(),
   });
   return (
-    <form ref={form} action={submit} method="post" class="form subsection" data-testid="intervention-form">
+    <form ref={form.ref} action={form.action} method="post" class="form subsection" data-testid="intervention-form">
       <h3 class="h3">{t('plan.add')}</h3>
-      <Alert kind="error" message={errors().banner} />
+      <Alert kind="error" message={form.errors().banner} />
       <div class="form-grid">
         <OptionsField
           label={t('plan.type')}
@@ -42,9 +45,9 @@ export function AddInterventionForm(props: { caseId: string; choices: PlanChoice
           options={INTERVENTION_TYPES}
           labelOf={(v) => tKey('interventionTypes', v)}
           placeholder={t('common.choose')}
-          error={errors().fields.type}
+          error={form.errors().fields.type}
         />
-        <TextField label={t('plan.interventionTitle')} name="title" required maxLength={200} error={errors().fields.title} />
+        <TextField label={t('plan.interventionTitle')} name="title" required maxLength={200} error={form.errors().fields.title} />
         <OptionsField
           label={t('plan.agency')}
           name="agencyId"
@@ -53,7 +56,7 @@ export function AddInterventionForm(props: { caseId: string; choices: PlanChoice
           idOf={(a) => a.id}
           labelOf={(a) => a.name}
           placeholder={t('common.choose')}
-          error={errors().fields.agencyId}
+          error={form.errors().fields.agencyId}
         />
         <OptionsField
           label={t('plan.assignee')}
@@ -62,19 +65,12 @@ export function AddInterventionForm(props: { caseId: string; choices: PlanChoice
           idOf={(u) => u.id}
           labelOf={(u) => u.displayName}
           placeholder={t('plan.nobody')}
-          error={errors().fields.assigneeId}
+          error={form.errors().fields.assigneeId}
         />
-        <TextField label={t('plan.start')} name="startDate" type="date" error={errors().fields.startDate} />
-        <TextField label={t('plan.due')} name="dueDate" type="date" error={errors().fields.dueDate} />
+        <TextField label={t('plan.start')} name="startDate" type="date" error={form.errors().fields.startDate} />
+        <TextField label={t('plan.due')} name="dueDate" type="date" error={form.errors().fields.dueDate} />
       </div>
-      <div class="form-actions">
-        <button type="submit" class="button primary" disabled={submission.pending}>
-          {submission.pending ? t('common.saving') : t('plan.submit')}
-        </button>
-        <button type="button" class="button ghost" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions form={form} label={t('plan.submit')} onCancel={() => props.onCancel()} />
     </form>
   );
 }
@@ -86,28 +82,20 @@ export function AddInterventionForm(props: { caseId: string; choices: PlanChoice
 export function UpdateIntervention(props: { intervention: Intervention }) {
   const [open, setOpen] = createSignal(false);
   const [saved, setSaved] = createSignal(false);
-  const { submit, submission, errors } = useCaseForm(`update-intervention-${props.intervention.id}`, UPDATE_FIELDS, async (data) => {
-    await trpc.cases.updateIntervention.mutate({
-      id: props.intervention.id,
-      status: field(data, 'status') as InterventionStatus,
-      outcome: field(data, 'outcome'),
-    });
-    setOpen(false);
-    setSaved(true);
+  const form = useForm({
+    name: `update-intervention-${props.intervention.id}`,
+    fields: UPDATE_FIELDS,
+    refresh: CASE_QUERIES,
+    submit: (data) =>
+      trpc.cases.updateIntervention.mutate({ id: props.intervention.id, status: field(data, 'status') as InterventionStatus, outcome: field(data, 'outcome') }),
+    onDone: () => (setOpen(false), setSaved(true)),
   });
   return (
     <>
       <Alert kind="success" message={saved() ? t('plan.updated') : null} />
-      <Show
-        when={open()}
-        fallback={
-          <button type="button" class="button small" onClick={() => (setOpen(true), setSaved(false))} data-testid="update-intervention">
-            {t('plan.update')}
-          </button>
-        }
-      >
-        <form action={submit} method="post" class="form compact" data-testid="intervention-update-form">
-          <Alert kind="error" message={errors().banner} />
+      <Opener open={open()} onOpen={() => (setOpen(true), setSaved(false))} label={t('plan.update')} class="button small" testId="update-intervention">
+        <form action={form.action} method="post" class="form compact" data-testid="intervention-update-form">
+          <Alert kind="error" message={form.errors().banner} />
           <OptionsField
             label={t('plan.status')}
             name="status"
@@ -115,19 +103,12 @@ export function UpdateIntervention(props: { intervention: Intervention }) {
             options={INTERVENTION_STATUSES}
             labelOf={(v) => tKey('interventionStatuses', v)}
             selected={props.intervention.status}
-            error={errors().fields.status}
+            error={form.errors().fields.status}
           />
-          <TextAreaField label={t('plan.outcome')} name="outcome" maxLength={2000} rows={3} dir="auto" value={props.intervention.outcome ?? ''} error={errors().fields.outcome} />
-          <div class="form-actions">
-            <button type="submit" class="button small primary" disabled={submission.pending}>
-              {submission.pending ? t('common.saving') : t('plan.save')}
-            </button>
-            <button type="button" class="button small ghost" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <TextAreaField label={t('plan.outcome')} name="outcome" maxLength={2000} rows={3} dir="auto" value={props.intervention.outcome ?? ''} error={form.errors().fields.outcome} />
+          <FormActions form={form} label={t('plan.save')} small onCancel={() => setOpen(false)} />
         </form>
-      </Show>
+      </Opener>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { For, Show, createSignal } from 'solid-js';
 import { locale, t, tKey } from '../../i18n';
 import { Alert } from '../../components/Alert';
+import { Opener } from '../../components/Toggle';
 import { AddInterventionForm, UpdateIntervention } from './PlanForms';
 import type { Intervention, PlanChoices } from './api';
 
@@ -60,16 +61,9 @@ export function PlanSection(props: { caseId: string; plan: Intervention[]; choic
       </ul>
       <Show when={props.choices}>
         {(choices) => (
-          <Show
-            when={adding()}
-            fallback={
-              <button type="button" class="button" onClick={() => (setAdding(true), setAdded(false))} data-testid="add-intervention">
-                {t('plan.add')}
-              </button>
-            }
-          >
+          <Opener open={adding()} onOpen={() => (setAdding(true), setAdded(false))} label={t('plan.add')} testId="add-intervention">
             <AddInterventionForm caseId={props.caseId} choices={choices()} onDone={() => (setAdding(false), setAdded(true))} onCancel={() => setAdding(false)} />
-          </Show>
+          </Opener>
         )}
       </Show>
     </section>

@@ -1,17 +1,21 @@
 import { Show, createSignal } from 'solid-js';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { field, useForm } from '../../lib/form';
 import { Alert } from '../../components/Alert';
 import { TextAreaField } from '../../components/Field';
-import { field, useCaseForm } from './caseForm';
-import type { Case } from './api';
+import { FormActions } from '../../components/FormActions';
+import { CASE_QUERIES, type Case } from './api';
 
 /** The case summary; the key worker and the coordinator may edit it. */
 export function SummarySection(props: { case: Case; summary: NonNullable<Case['summary']>; editable: boolean }) {
   const [editing, setEditing] = createSignal(false);
-  const { submit, submission, errors } = useCaseForm(`summary-${props.case.id}`, ['summary'], async (data) => {
-    await trpc.cases.updateSummary.mutate({ id: props.case.id, summary: field(data, 'summary') });
-    setEditing(false);
+  const form = useForm({
+    name: `summary-${props.case.id}`,
+    fields: ['summary'],
+    refresh: CASE_QUERIES,
+    submit: (data) => trpc.cases.updateSummary.mutate({ id: props.case.id, summary: field(data, 'summary') }),
+    onDone: () => setEditing(false),
   });
   return (
     <section class="card" aria-labelledby="summary-title" data-testid="summary-section">
@@ -27,7 +31,7 @@ export function SummarySection(props: { case: Case; summary: NonNullable<Case['s
                 </p>
               )}
             </Show>
-            <Alert kind="success" message={submission.result ? t('case.saved') : null} />
+            <Alert kind="success" message={form.done() ? t('case.saved') : null} />
             <Show when={props.editable}>
               <button type="button" class="button small" onClick={() => setEditing(true)} data-testid="edit-summary">
                 {t('case.editSummary')}
@@ -36,17 +40,10 @@ export function SummarySection(props: { case: Case; summary: NonNullable<Case['s
           </>
         }
       >
-        <form action={submit} method="post" class="form" data-testid="summary-form">
-          <Alert kind="error" message={errors().banner} />
-          <TextAreaField label={t('case.summaryLabel')} name="summary" rows={8} maxLength={20_000} value={props.summary.text ?? ''} error={errors().fields.summary} />
-          <div class="form-actions">
-            <button type="submit" class="button primary" disabled={submission.pending}>
-              {submission.pending ? t('common.saving') : t('common.save')}
-            </button>
-            <button type="button" class="button ghost" onClick={() => setEditing(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+        <form action={form.action} method="post" class="form" data-testid="summary-form">
+          <Alert kind="error" message={form.errors().banner} />
+          <TextAreaField label={t('case.summaryLabel')} name="summary" rows={8} maxLength={20_000} value={props.summary.text ?? ''} error={form.errors().fields.summary} />
+          <FormActions form={form} label={t('common.save')} onCancel={() => setEditing(false)} />
         </form>
       </Show>
     </section>

@@ -1,43 +1,34 @@
 import { For, Show, createSignal } from 'solid-js';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { field, useForm } from '../../lib/form';
 import { formatDate, formatList } from '../../lib/format';
 import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
+import { Opener } from '../../components/Toggle';
 import { DisclosureForm } from './DisclosureForm';
-import { field, useCaseForm } from './caseForm';
-import type { Disclosure } from './api';
+import { CASE_QUERIES, type Disclosure } from './api';
 
 const STATUS_CLASS = { live: 'ok', expired: 'muted', revoked: 'danger' } as const;
 
 /** Ends a live disclosure at once, with the reason for the record. */
 function Revoke(props: { disclosure: Disclosure }) {
   const [open, setOpen] = createSignal(false);
-  const { submit, submission, errors } = useCaseForm(`revoke-${props.disclosure.id}`, ['reason'], (data) =>
-    trpc.cases.revokeDisclosure.mutate({ id: props.disclosure.id, reason: field(data, 'reason') }),
-  );
+  const form = useForm({
+    name: `revoke-${props.disclosure.id}`,
+    fields: ['reason'],
+    refresh: CASE_QUERIES,
+    submit: (data) => trpc.cases.revokeDisclosure.mutate({ id: props.disclosure.id, reason: field(data, 'reason') }),
+  });
   return (
-    <Show
-      when={open()}
-      fallback={
-        <button type="button" class="button small danger" onClick={() => setOpen(true)} data-testid="revoke">
-          {t('team.revoke')}
-        </button>
-      }
-    >
-      <form action={submit} method="post" class="form compact" data-testid="revoke-form">
-        <Alert kind="error" message={errors().banner} />
-        <TextField label={t('team.revokeReason')} name="reason" required minLength={3} maxLength={500} error={errors().fields.reason} />
-        <div class="form-actions">
-          <button type="submit" class="button small danger" disabled={submission.pending}>
-            {t('team.revoke')}
-          </button>
-          <button type="button" class="button small ghost" onClick={() => setOpen(false)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+    <Opener open={open()} onOpen={() => setOpen(true)} label={t('team.revoke')} class="button small danger" testId="revoke">
+      <form action={form.action} method="post" class="form compact" data-testid="revoke-form">
+        <Alert kind="error" message={form.errors().banner} />
+        <TextField label={t('team.revokeReason')} name="reason" required minLength={3} maxLength={500} error={form.errors().fields.reason} />
+        <FormActions form={form} label={t('team.revoke')} pendingLabel={null} look="danger" small onCancel={() => setOpen(false)} />
       </form>
-    </Show>
+    </Opener>
   );
 }
 
@@ -83,16 +74,9 @@ export function TeamSection(props: { caseId: string; team: Disclosure[]; manage:
         </For>
       </ul>
       <Show when={props.manage}>
-        <Show
-          when={adding()}
-          fallback={
-            <button type="button" class="button" onClick={() => (setAdding(true), setAdded(false))} data-testid="add-disclosure">
-              {t('team.add')}
-            </button>
-          }
-        >
+        <Opener open={adding()} onOpen={() => (setAdding(true), setAdded(false))} label={t('team.add')} testId="add-disclosure">
           <DisclosureForm caseId={props.caseId} onDone={() => (setAdding(false), setAdded(true))} />
-        </Show>
+        </Opener>
       </Show>
     </section>
   );

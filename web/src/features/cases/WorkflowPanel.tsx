@@ -2,32 +2,33 @@ import { Show } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { submissionKey } from '../../lib/submission';
+import { field, optional, useForm } from '../../lib/form';
 import { Alert } from '../../components/Alert';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { OptionsField, TextAreaField, TextField } from '../../components/Field';
+import { SubmitButton } from '../../components/FormActions';
 import { formatDay } from '../work/api';
-import { field, useCaseForm } from './caseForm';
-import { NEXT_STAGES, getActiveAgencies, getDirectory, isOpen, type Case, type Stage } from './api';
+import { CASE_QUERIES, NEXT_STAGES, getActiveAgencies, getDirectory, isOpen, type Case, type Stage } from './api';
 import { KEY_WORKER_ROLES } from '../../../../src/shared/roles';
 import { CASE_CLOSURE_REASONS, type CaseClosureReason } from '../../../../src/shared/vocabulary';
 
 /** Key worker or coordinator: one step along the workflow, with the reason for the timeline. */
 function StageForm(props: { case: Case }) {
   const next = () => NEXT_STAGES[props.case.stage];
-  const { submit, submission, errors } = useCaseForm(`stage-${props.case.id}`, ['stage', 'reason'], (data) =>
-    trpc.cases.changeStage.mutate({ id: props.case.id, stage: field(data, 'stage') as Stage, reason: field(data, 'reason') }),
-  );
+  const form = useForm({
+    name: `stage-${props.case.id}`,
+    fields: ['stage', 'reason'],
+    refresh: CASE_QUERIES,
+    submit: (data) => trpc.cases.changeStage.mutate({ id: props.case.id, stage: field(data, 'stage') as Stage, reason: field(data, 'reason') }),
+  });
   return (
     <Show when={next().length > 0} fallback={<p class="muted">{t('case.noNextStage')}</p>}>
-      <form action={submit} method="post" class="form" data-testid="stage-form">
-        <Alert kind="error" message={errors().banner} />
-        <Alert kind="success" message={submission.result ? t('case.stageChanged') : null} />
-        <OptionsField label={t('case.changeStage')} name="stage" required options={next()} labelOf={(s) => tKey('stages', s)} error={errors().fields.stage} />
-        <TextField label={t('case.stageReason')} name="reason" required minLength={3} maxLength={500} error={errors().fields.reason} />
-        <button type="submit" class="button primary" disabled={submission.pending}>
-          {t('case.stageSubmit')}
-        </button>
+      <form action={form.action} method="post" class="form" data-testid="stage-form">
+        <Alert kind="error" message={form.errors().banner} />
+        <Alert kind="success" message={form.done() ? t('case.stageChanged') : null} />
+        <OptionsField label={t('case.changeStage')} name="stage" required options={next()} labelOf={(s) => tKey('stages', s)} error={form.errors().fields.stage} />
+        <TextField label={t('case.stageReason')} name="reason" required minLength={3} maxLength={500} error={form.errors().fields.reason} />
+        <SubmitButton form={form} label={t('case.stageSubmit')} pendingLabel={null} />
       </form>
     </Show>
   );
@@ -38,14 +39,15 @@ const todayIso = () => new Date().toISOString().slice(0, 10);
 /** Coordinator or key worker: the next review date, and recording a review (which sets the next one). */
 function ReviewForm(props: { case: Case }) {
   const overdue = () => !!props.case.nextReviewAt && props.case.nextReviewAt.toISOString().slice(0, 10) < todayIso();
-  const once = submissionKey();
-  const { submit, submission, errors } = useCaseForm(`review-${props.case.id}`, ['nextReviewAt', 'note'], (data) =>
-    once((keyed) =>
-      trpc.cases.recordReview.mutate({ caseId: props.case.id, nextReviewAt: field(data, 'nextReviewAt') || undefined, note: field(data, 'note') || undefined }, keyed),
-    ),
-  );
+  const form = useForm({
+    name: `review-${props.case.id}`,
+    fields: ['nextReviewAt', 'note'],
+    refresh: CASE_QUERIES,
+    submit: (data, keyed) =>
+      trpc.cases.recordReview.mutate({ caseId: props.case.id, nextReviewAt: optional(data, 'nextReviewAt'), note: optional(data, 'note') }, keyed),
+  });
   return (
-    <form action={submit} method="post" class="form subsection" data-testid="review-form">
+    <form action={form.action} method="post" class="form subsection" data-testid="review-form">
       <h3 class="h3">{t('work.review.title')}</h3>
       <p data-testid="next-review">
         {t('work.review.next')}: <strong>{props.case.nextReviewAt ? formatDay(props.case.nextReviewAt) : t('work.review.notSet')}</strong>{' '}
@@ -53,20 +55,18 @@ function ReviewForm(props: { case: Case }) {
           <span class="badge warn">{t('work.review.overdue')}</span>
         </Show>
       </p>
-      <Alert kind="error" message={errors().banner} />
-      <Alert kind="success" message={submission.result ? t('work.review.recorded') : null} />
+      <Alert kind="error" message={form.errors().banner} />
+      <Alert kind="success" message={form.done() ? t('work.review.recorded') : null} />
       <TextField
         label={t('work.review.nextDate')}
         name="nextReviewAt"
         type="date"
         min={todayIso()}
         hint={t('work.review.nextDateHint')}
-        error={errors().fields.nextReviewAt ? t('work.review.dateRange') : undefined}
+        error={form.errors().fields.nextReviewAt ? t('work.review.dateRange') : undefined}
       />
-      <TextField label={t('work.review.note')} name="note" maxLength={500} error={errors().fields.note} />
-      <button type="submit" class="button primary" disabled={submission.pending}>
-        {t('work.review.submit')}
-      </button>
+      <TextField label={t('work.review.note')} name="note" maxLength={500} error={form.errors().fields.note} />
+      <SubmitButton form={form} label={t('work.review.submit')} pendingLabel={null} />
     </form>
   );
 }
@@ -77,26 +77,29 @@ function ReviewForm(props: { case: Case }) {
  * a closed one with the minuted reason.
  */
 function CloseOrReopen(props: { case: Case }) {
-  let form: HTMLFormElement | undefined;
   const open = () => isOpen(props.case.stage);
-  const fields = ['closureReason', 'reason', 'followUpMonths', 'confirm'];
-  const { submit, errors, submission } = useCaseForm(`close-${props.case.id}`, fields, (data) => {
-    if (!open()) return trpc.cases.reopen.mutate({ id: props.case.id, reason: field(data, 'reason') });
-    const months = field(data, 'followUpMonths');
-    return trpc.cases.close.mutate({
-      id: props.case.id,
-      closureReason: field(data, 'closureReason') as CaseClosureReason,
-      reason: field(data, 'reason') || undefined,
-      followUpMonths: months ? Number(months) : undefined,
-      confirm: true,
-    });
+  const form = useForm({
+    name: `close-${props.case.id}`,
+    fields: ['closureReason', 'reason', 'followUpMonths', 'confirm'],
+    refresh: CASE_QUERIES,
+    submit: async (data) => {
+      if (!open()) return trpc.cases.reopen.mutate({ id: props.case.id, reason: field(data, 'reason') });
+      const months = field(data, 'followUpMonths');
+      return trpc.cases.close.mutate({
+        id: props.case.id,
+        closureReason: field(data, 'closureReason') as CaseClosureReason,
+        reason: optional(data, 'reason'),
+        followUpMonths: months ? Number(months) : undefined,
+        confirm: true,
+      });
+    },
   });
   const followUpDue = () => !!props.case.followUpAt && props.case.stage === 'closed' && props.case.followUpAt.toISOString().slice(0, 10) <= todayIso();
   return (
     <Show
       when={open()}
       fallback={
-        <form action={submit} method="post" class="form subsection" data-testid="close-form">
+        <form action={form.action} method="post" class="form subsection" data-testid="close-form">
           <Show when={props.case.closureReason}>
             {(r) => <p data-testid="closure-reason">{t('work.closure.closedAs', { reason: tKey('work.closureReasons', r()) })}</p>}
           </Show>
@@ -107,17 +110,15 @@ function CloseOrReopen(props: { case: Case }) {
             <p class="alert alert-info">{t('work.closure.followUpDue')}</p>
           </Show>
           <h3 class="h3">{t('work.closure.reopenTitle')}</h3>
-          <Alert kind="error" message={errors().banner} />
-          <TextField label={t('case.reopenReason')} name="reason" required minLength={3} maxLength={500} error={errors().fields.reason} />
-          <button type="submit" class="button" disabled={submission.pending}>
-            {t('case.reopen')}
-          </button>
+          <Alert kind="error" message={form.errors().banner} />
+          <TextField label={t('case.reopenReason')} name="reason" required minLength={3} maxLength={500} error={form.errors().fields.reason} />
+          <SubmitButton form={form} label={t('case.reopen')} pendingLabel={null} look="plain" />
         </form>
       }
     >
-      <form ref={form} action={submit} method="post" class="form subsection" data-testid="close-form">
+      <form ref={form.ref} action={form.action} method="post" class="form subsection" data-testid="close-form">
         <h3 class="h3">{t('work.closure.title')}</h3>
-        <Alert kind="error" message={errors().banner} />
+        <Alert kind="error" message={form.errors().banner} />
         <OptionsField
           label={t('work.closure.reason')}
           name="closureReason"
@@ -125,12 +126,12 @@ function CloseOrReopen(props: { case: Case }) {
           placeholder=""
           options={CASE_CLOSURE_REASONS}
           labelOf={(r) => tKey('work.closureReasons', r)}
-          error={errors().fields.closureReason}
+          error={form.errors().fields.closureReason}
         />
-        <TextAreaField label={t('work.closure.words')} name="reason" rows={2} maxLength={500} hint={t('work.closure.wordsHint')} error={errors().fields.reason} />
-        <TextField label={t('work.closure.followUp')} name="followUpMonths" type="number" min={1} max={24} step={1} hint={t('work.closure.followUpHint')} error={errors().fields.followUpMonths} />
+        <TextAreaField label={t('work.closure.words')} name="reason" rows={2} maxLength={500} hint={t('work.closure.wordsHint')} error={form.errors().fields.reason} />
+        <TextField label={t('work.closure.followUp')} name="followUpMonths" type="number" min={1} max={24} step={1} hint={t('work.closure.followUpHint')} error={form.errors().fields.followUpMonths} />
         <div class="form-actions">
-          <ConfirmButton label={t('work.closure.submit')} danger disabled={submission.pending} onConfirm={() => form?.requestSubmit()} />
+          <ConfirmButton label={t('work.closure.submit')} danger disabled={form.pending()} onConfirm={form.requestSubmit} />
         </div>
       </form>
     </Show>
@@ -141,14 +142,17 @@ function CloseOrReopen(props: { case: Case }) {
 function AssignForm(props: { case: Case }) {
   const workers = createAsync(() => getDirectory(KEY_WORKER_ROLES));
   const agencies = createAsync(() => getActiveAgencies());
-  const { submit, submission, errors } = useCaseForm(`assign-${props.case.id}`, ['keyWorkerId', 'leadAgencyId'], (data) =>
-    trpc.cases.assign.mutate({ id: props.case.id, keyWorkerId: field(data, 'keyWorkerId') || undefined, leadAgencyId: field(data, 'leadAgencyId') || undefined }),
-  );
+  const form = useForm({
+    name: `assign-${props.case.id}`,
+    fields: ['keyWorkerId', 'leadAgencyId'],
+    refresh: CASE_QUERIES,
+    submit: (data) => trpc.cases.assign.mutate({ id: props.case.id, keyWorkerId: optional(data, 'keyWorkerId'), leadAgencyId: optional(data, 'leadAgencyId') }),
+  });
   return (
-    <form action={submit} method="post" class="form subsection" data-testid="assign-form">
+    <form action={form.action} method="post" class="form subsection" data-testid="assign-form">
       <h3 class="h3">{t('case.assignTitle')}</h3>
-      <Alert kind="error" message={errors().banner} />
-      <Alert kind="success" message={submission.result ? t('case.assigned') : null} />
+      <Alert kind="error" message={form.errors().banner} />
+      <Alert kind="success" message={form.done() ? t('case.assigned') : null} />
       <OptionsField
         label={t('case.keyWorker')}
         name="keyWorkerId"
@@ -157,7 +161,7 @@ function AssignForm(props: { case: Case }) {
         labelOf={(u) => `${u.displayName} (${tKey('roles', u.role)})`}
         placeholder={t('case.noChange')}
         selected={props.case.keyWorker?.id}
-        error={errors().fields.keyWorkerId}
+        error={form.errors().fields.keyWorkerId}
       />
       <OptionsField
         label={t('case.leadAgency')}
@@ -167,29 +171,29 @@ function AssignForm(props: { case: Case }) {
         labelOf={(a) => a.name}
         placeholder={t('case.noChange')}
         selected={props.case.leadAgency?.id}
-        error={errors().fields.leadAgencyId}
+        error={form.errors().fields.leadAgencyId}
       />
-      <button type="submit" class="button primary" disabled={submission.pending}>
-        {t('case.assign')}
-      </button>
+      <SubmitButton form={form} label={t('case.assign')} pendingLabel={null} />
     </form>
   );
 }
 
 /** Key worker or coordinator: the person withdrew consent; disclosures relying on it end at once. */
 function WithdrawConsent(props: { case: Case }) {
-  let form: HTMLFormElement | undefined;
-  const { submit, submission, errors } = useCaseForm(`consent-${props.case.id}`, ['note'], (data) =>
-    trpc.cases.withdrawConsent.mutate({ caseId: props.case.id, note: field(data, 'note') || undefined }),
-  );
+  const form = useForm({
+    name: `consent-${props.case.id}`,
+    fields: ['note'],
+    refresh: CASE_QUERIES,
+    submit: (data) => trpc.cases.withdrawConsent.mutate({ caseId: props.case.id, note: optional(data, 'note') }),
+  });
   return (
-    <form ref={form} action={submit} method="post" class="form subsection" data-testid="withdraw-form">
+    <form ref={form.ref} action={form.action} method="post" class="form subsection" data-testid="withdraw-form">
       <h3 class="h3">{t('case.withdrawTitle')}</h3>
       <p class="muted small">{t('case.withdrawIntro')}</p>
-      <Alert kind="error" message={errors().banner} />
-      <TextAreaField label={t('case.withdrawNote')} name="note" rows={2} maxLength={20_000} error={errors().fields.note} />
+      <Alert kind="error" message={form.errors().banner} />
+      <TextAreaField label={t('case.withdrawNote')} name="note" rows={2} maxLength={20_000} error={form.errors().fields.note} />
       <div class="form-actions">
-        <ConfirmButton label={t('case.withdraw')} danger disabled={submission.pending} onConfirm={() => form?.requestSubmit()} />
+        <ConfirmButton label={t('case.withdraw')} danger disabled={form.pending()} onConfirm={form.requestSubmit} />
       </div>
     </form>
   );

@@ -41,6 +41,9 @@ export const getCases = query((filters: CaseFilters, cursor: string | undefined,
 /** One case with the sections the user may see. Audited (case.read). */
 export const getCase = query((id: string) => trpc.cases.get.query({ id }), 'cases.get');
 
+/** What a form that changes a case reads again: the case page and the case list (lib/form.ts' `refresh`). */
+export const CASE_QUERIES = [getCase.key, getCases.key];
+
 /** Active colleagues with these roles (coordinator only), for the key-worker and disclosure pickers. */
 export const getDirectory = query(
   (roles: readonly Colleague['role'][]) => trpc.users.directory.query({ roles: [...roles] }),

@@ -1,8 +1,10 @@
 import { For, Show, createSignal } from 'solid-js';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
+import { checked, useForm } from '../../lib/form';
 import { Alert } from '../../components/Alert';
-import { checked, useMeetingForm, type Invitee, type Meeting } from './api';
+import { FormActions } from '../../components/FormActions';
+import { MEETING_QUERIES, type Invitee, type Meeting } from './api';
 
 const nameOf = (i: Invitee) => i.agency?.name ?? i.user?.displayName ?? '';
 const attendanceOf = (i: Invitee) => (i.attended === true ? t('meeting.attended') : i.attended === false ? t('meeting.absent') : t('meeting.unknownAttendance'));
@@ -10,13 +12,17 @@ const attendanceOf = (i: Invitee) => (i.attended === true ? t('meeting.attended'
 /** Who was invited and who came; the coordinator ticks attendance until the minutes are approved. */
 export function Attendance(props: { meeting: Meeting; editable: boolean }) {
   const [saved, setSaved] = createSignal(false);
-  const { submit, submission, errors } = useMeetingForm(`attendance-${props.meeting.id}`, [], async (data) => {
-    const present = new Set(checked(data, 'present'));
-    await trpc.meetings.recordAttendance.mutate({
-      id: props.meeting.id,
-      attendance: props.meeting.invitees.map((i) => ({ inviteeId: i.id, attended: present.has(i.id) })),
-    });
-    setSaved(true);
+  const form = useForm({
+    name: `attendance-${props.meeting.id}`,
+    refresh: MEETING_QUERIES,
+    submit: (data) => {
+      const present = new Set(checked(data, 'present'));
+      return trpc.meetings.recordAttendance.mutate({
+        id: props.meeting.id,
+        attendance: props.meeting.invitees.map((i) => ({ inviteeId: i.id, attended: present.has(i.id) })),
+      });
+    },
+    onDone: () => setSaved(true),
   });
   return (
     <section class="card" aria-labelledby="invitees-title" data-testid="attendance">
@@ -35,8 +41,8 @@ export function Attendance(props: { meeting: Meeting; editable: boolean }) {
           </ul>
         }
       >
-        <form action={submit} method="post" class="form compact" onInput={() => setSaved(false)}>
-          <Alert kind="error" message={errors().banner} />
+        <form action={form.action} method="post" class="form compact" onInput={() => setSaved(false)}>
+          <Alert kind="error" message={form.errors().banner} />
           <Alert kind="success" message={saved() ? t('meeting.attendanceSaved') : null} />
           <fieldset class="field choices">
             <legend class="visually-hidden">{t('meeting.attended')}</legend>
@@ -49,11 +55,7 @@ export function Attendance(props: { meeting: Meeting; editable: boolean }) {
               )}
             </For>
           </fieldset>
-          <div class="form-actions">
-            <button type="submit" class="button small primary" disabled={submission.pending} data-testid="save-attendance">
-              {submission.pending ? t('common.saving') : t('meeting.saveAttendance')}
-            </button>
-          </div>
+          <FormActions form={form} label={t('meeting.saveAttendance')} small testId="save-attendance" />
         </form>
       </Show>
     </section>

@@ -1,11 +1,12 @@
 import { For, Show, createSignal } from 'solid-js';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { submissionKey } from '../../lib/submission';
+import { field, optional, useForm } from '../../lib/form';
 import { Alert } from '../../components/Alert';
 import { CheckboxField, OptionsField, TextAreaField, TextField } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { INTERVENTION_TYPES, type InterventionType } from '../cases/api';
-import { DECISIONS, field, optional, useMeetingForm, type AgendaItem, type Choices, type Decision } from './api';
+import { DECISIONS, MEETING_QUERIES, type AgendaItem, type Choices, type Decision } from './api';
 
 const MAX_ACTIONS = 10;
 const rows = (prefix: string, names: string[]) => Array.from({ length: MAX_ACTIONS }, (_, i) => names.map((n) => `${prefix}.${i}.${n}`)).flat();
@@ -28,34 +29,40 @@ export function DecisionForm(props: { item: AgendaItem; choices: Choices; onDone
   const [consensus, setConsensus] = createSignal(props.item.consensus ?? true);
   const [interventions, setInterventions] = createSignal<number[]>([]);
   const [tasks, setTasks] = createSignal<number[]>([]);
-  const once = submissionKey();
-  const { submit, submission, errors } = useMeetingForm(`decide-${props.item.id}`, FIELDS, async (data) => {
-    await once((keyed) => trpc.meetings.decide.mutate({
-      agendaItemId: props.item.id,
-      decision: field(data, 'decision') as Decision,
-      consensus: consensus(),
-      dissent: consensus() ? undefined : field(data, 'dissent'),
-      interventions: interventions().map((_, i) => ({
-        type: field(data, `interventions.${i}.type`) as InterventionType,
-        title: field(data, `interventions.${i}.title`),
-        agencyId: field(data, `interventions.${i}.agencyId`),
-        assigneeId: optional(data, `interventions.${i}.assigneeId`),
-        startDate: optional(data, `interventions.${i}.startDate`),
-        dueDate: optional(data, `interventions.${i}.dueDate`),
-      })),
-      tasks: tasks().map((_, i) => ({
-        title: field(data, `tasks.${i}.title`),
-        assigneeId: optional(data, `tasks.${i}.assigneeId`),
-        dueDate: optional(data, `tasks.${i}.dueDate`),
-      })),
-    }, keyed));
-    props.onDone();
+  const form = useForm({
+    name: `decide-${props.item.id}`,
+    fields: FIELDS,
+    refresh: MEETING_QUERIES,
+    submit: (data, keyed) =>
+      trpc.meetings.decide.mutate(
+        {
+          agendaItemId: props.item.id,
+          decision: field(data, 'decision') as Decision,
+          consensus: consensus(),
+          dissent: consensus() ? undefined : field(data, 'dissent'),
+          interventions: interventions().map((_, i) => ({
+            type: field(data, `interventions.${i}.type`) as InterventionType,
+            title: field(data, `interventions.${i}.title`),
+            agencyId: field(data, `interventions.${i}.agencyId`),
+            assigneeId: optional(data, `interventions.${i}.assigneeId`),
+            startDate: optional(data, `interventions.${i}.startDate`),
+            dueDate: optional(data, `interventions.${i}.dueDate`),
+          })),
+          tasks: tasks().map((_, i) => ({
+            title: field(data, `tasks.${i}.title`),
+            assigneeId: optional(data, `tasks.${i}.assigneeId`),
+            dueDate: optional(data, `tasks.${i}.dueDate`),
+          })),
+        },
+        keyed,
+      ),
+    onDone: () => props.onDone(),
   });
-  const e = (name: string) => errors().fields[name];
+  const e = (name: string) => form.errors().fields[name];
   const remove = (set: typeof setTasks, key: number) => set((keys) => keys.filter((k) => k !== key));
   return (
-    <form action={submit} method="post" class="form subsection decision-form" data-testid="decision-form">
-      <Alert kind="error" message={errors().banner} />
+    <form action={form.action} method="post" class="form subsection decision-form" data-testid="decision-form">
+      <Alert kind="error" message={form.errors().banner} />
       <OptionsField
         label={t('meeting.decision')}
         name="decision"
@@ -119,14 +126,7 @@ export function DecisionForm(props: { item: AgendaItem; choices: Choices; onDone
           </Show>
         </div>
       </fieldset>
-      <div class="form-actions">
-        <button type="submit" class="button primary" disabled={submission.pending} data-testid="submit-decision">
-          {submission.pending ? t('common.saving') : t('meeting.decide')}
-        </button>
-        <button type="button" class="button ghost" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions form={form} label={t('meeting.decide')} testId="submit-decision" onCancel={() => props.onCancel()} />
     </form>
   );
 }

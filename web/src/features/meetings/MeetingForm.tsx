@@ -2,11 +2,12 @@ import { Show } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { submissionKey } from '../../lib/submission';
+import { checked, field, optional, useForm } from '../../lib/form';
 import { Alert } from '../../components/Alert';
 import { ChoiceGroup, TextField } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { getActiveAgencies, getDirectory } from '../cases/api';
-import { checked, field, getAgendaCases, localInput, optional, useMeetingForm, type Meeting } from './api';
+import { MEETING_QUERIES, getAgendaCases, localInput, type Meeting } from './api';
 import { CASE_WORKER_ROLES } from '../../../../src/shared/roles';
 
 const FIELDS = ['title', 'scheduledAt', 'location', 'caseIds', 'agencyIds', 'userIds'] as const;
@@ -36,34 +37,38 @@ export function MeetingForm(props: { meeting?: Meeting; onDone: (id: string) => 
     return found?.name ?? found?.displayName ?? id;
   };
 
-  const once = submissionKey();
-  const { submit, submission, errors } = useMeetingForm(m() ? `edit-meeting-${m()!.id}` : 'schedule-meeting', FIELDS, async (data) => {
-    const values = {
-      title: field(data, 'title'),
-      scheduledAt: new Date(field(data, 'scheduledAt')),
-      location: optional(data, 'location'),
-      caseIds: checked(data, 'caseIds'),
-      agencyIds: checked(data, 'agencyIds'),
-      userIds: checked(data, 'userIds'),
-    };
-    const id = m() ? (await trpc.meetings.update.mutate({ id: m()!.id, ...values, location: values.location ?? '' })).id : (await once((keyed) => trpc.meetings.schedule.mutate(values, keyed))).id;
-    props.onDone(id);
+  const form = useForm({
+    name: m() ? `edit-meeting-${m()!.id}` : 'schedule-meeting',
+    fields: FIELDS,
+    refresh: MEETING_QUERIES,
+    submit: async (data, keyed) => {
+      const values = {
+        title: field(data, 'title'),
+        scheduledAt: new Date(field(data, 'scheduledAt')),
+        location: optional(data, 'location'),
+        caseIds: checked(data, 'caseIds'),
+        agencyIds: checked(data, 'agencyIds'),
+        userIds: checked(data, 'userIds'),
+      };
+      return m() ? (await trpc.meetings.update.mutate({ id: m()!.id, ...values, location: values.location ?? '' })).id : (await trpc.meetings.schedule.mutate(values, keyed)).id;
+    },
+    onDone: (id) => props.onDone(id),
   });
   return (
-    <form action={submit} method="post" class="form card meeting-form" data-testid="meeting-form">
+    <form action={form.action} method="post" class="form card meeting-form" data-testid="meeting-form">
       <h2>{m() ? t('meeting.editTitle') : t('meeting.scheduleTitle')}</h2>
-      <Alert kind="error" message={errors().banner} />
+      <Alert kind="error" message={form.errors().banner} />
       <div class="form-grid">
-        <TextField label={t('meeting.name')} name="title" required minLength={3} maxLength={200} value={m()?.title ?? ''} error={errors().fields.title} />
+        <TextField label={t('meeting.name')} name="title" required minLength={3} maxLength={200} value={m()?.title ?? ''} error={form.errors().fields.title} />
         <TextField
           label={t('meeting.when')}
           name="scheduledAt"
           type="datetime-local"
           required
           value={m() ? localInput(m()!.scheduledAt) : ''}
-          error={errors().fields.scheduledAt}
+          error={form.errors().fields.scheduledAt}
         />
-        <TextField label={t('meeting.location')} name="location" maxLength={200} value={m()?.location ?? ''} error={errors().fields.location} />
+        <TextField label={t('meeting.location')} name="location" maxLength={200} value={m()?.location ?? ''} error={form.errors().fields.location} />
       </div>
       <Show when={cases()} fallback={<p class="loading">{t('app.loading')}</p>}>
         <Show when={caseIds().length > 0} fallback={<p class="muted">{t('meeting.noCases')}</p>}>
@@ -75,7 +80,7 @@ export function MeetingForm(props: { meeting?: Meeting; onDone: (id: string) => 
             options={caseIds()}
             labelOf={(id) => caseLabel.get(id) ?? id}
             checked={(id) => onAgenda.has(id)}
-            error={errors().fields.caseIds}
+            error={form.errors().fields.caseIds}
             testId="agenda-pick"
           />
         </Show>
@@ -87,7 +92,7 @@ export function MeetingForm(props: { meeting?: Meeting; onDone: (id: string) => 
         options={agencies()?.map((a) => a.id) ?? []}
         labelOf={name(agencies())}
         checked={(id) => invitedAgencies.has(id)}
-        error={errors().fields.agencyIds}
+        error={form.errors().fields.agencyIds}
         testId="agencies-pick"
       />
       <ChoiceGroup
@@ -97,17 +102,10 @@ export function MeetingForm(props: { meeting?: Meeting; onDone: (id: string) => 
         options={people()?.map((u) => u.id) ?? []}
         labelOf={name(people())}
         checked={(id) => invitedUsers.has(id)}
-        error={errors().fields.userIds}
+        error={form.errors().fields.userIds}
         testId="users-pick"
       />
-      <div class="form-actions">
-        <button type="submit" class="button primary" disabled={submission.pending}>
-          {submission.pending ? t('common.saving') : m() ? t('common.save') : t('meeting.scheduleSubmit')}
-        </button>
-        <button type="button" class="button ghost" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions form={form} label={m() ? t('common.save') : t('meeting.scheduleSubmit')} onCancel={() => props.onCancel()} />
     </form>
   );
 }

@@ -1,32 +1,38 @@
 import { For, Show, createSignal } from 'solid-js';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { submissionKey } from '../../lib/submission';
+import { field, optional, useForm } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
 import { Alert } from '../../components/Alert';
 import { OptionsField, TextAreaField } from '../../components/Field';
-import { field, optional, useMeetingForm, type Meeting, type Minute } from './api';
+import { FormActions } from '../../components/FormActions';
+import { Opener } from '../../components/Toggle';
+import { MEETING_QUERIES, type Meeting, type Minute } from './api';
 
 const FIELDS = ['body', 'agendaItemId', 'correctsId'] as const;
 
 /** A new entry, or (with `corrects`) a correction of one: the only entry approved minutes still take. */
 function MinuteForm(props: { meeting: Meeting; corrects?: Minute; onDone: () => void; onCancel?: () => void }) {
-  let form: HTMLFormElement | undefined;
-  const key = props.corrects ? `correct-${props.corrects.id}` : `minute-${props.meeting.id}`;
-  const once = submissionKey();
-  const { submit, submission, errors } = useMeetingForm(key, FIELDS, async (data) => {
-    await once((keyed) => trpc.meetings.addMinute.mutate({
-      meetingId: props.meeting.id,
-      body: field(data, 'body'),
-      agendaItemId: props.corrects ? undefined : optional(data, 'agendaItemId'),
-      correctsId: props.corrects?.id,
-    }, keyed));
-    form?.reset();
-    props.onDone();
+  const form = useForm({
+    name: props.corrects ? `correct-${props.corrects.id}` : `minute-${props.meeting.id}`,
+    fields: FIELDS,
+    refresh: MEETING_QUERIES,
+    clear: true,
+    submit: (data, keyed) =>
+      trpc.meetings.addMinute.mutate(
+        {
+          meetingId: props.meeting.id,
+          body: field(data, 'body'),
+          agendaItemId: props.corrects ? undefined : optional(data, 'agendaItemId'),
+          correctsId: props.corrects?.id,
+        },
+        keyed,
+      ),
+    onDone: () => props.onDone(),
   });
   return (
-    <form ref={form} action={submit} method="post" class="form compact" data-testid={props.corrects ? 'correction-form' : 'minute-form'}>
-      <Alert kind="error" message={errors().banner} />
+    <form ref={form.ref} action={form.action} method="post" class="form compact" data-testid={props.corrects ? 'correction-form' : 'minute-form'}>
+      <Alert kind="error" message={form.errors().banner} />
       <Show when={!props.corrects && props.meeting.agenda.length > 0}>
         <OptionsField
           label={t('meeting.about')}
@@ -35,7 +41,7 @@ function MinuteForm(props: { meeting: Meeting; corrects?: Minute; onDone: () => 
           idOf={(i) => i.id}
           labelOf={(i) => i.case.reference}
           placeholder={t('meeting.general')}
-          error={errors().fields.agendaItemId}
+          error={form.errors().fields.agendaItemId}
         />
       </Show>
       <TextAreaField
@@ -45,18 +51,9 @@ function MinuteForm(props: { meeting: Meeting; corrects?: Minute; onDone: () => 
         rows={3}
         maxLength={20000}
         dir="auto"
-        error={errors().fields.body}
+        error={form.errors().fields.body}
       />
-      <div class="form-actions">
-        <button type="submit" class="button small primary" disabled={submission.pending}>
-          {submission.pending ? t('common.saving') : props.corrects ? t('meeting.correctionSubmit') : t('meeting.addMinute')}
-        </button>
-        <Show when={props.onCancel}>
-          <button type="button" class="button small ghost" onClick={() => props.onCancel?.()}>
-            {t('common.cancel')}
-          </button>
-        </Show>
-      </div>
+      <FormActions form={form} label={props.corrects ? t('meeting.correctionSubmit') : t('meeting.addMinute')} small onCancel={props.onCancel} />
     </form>
   );
 }
@@ -91,16 +88,15 @@ export function Minutes(props: { meeting: Meeting }) {
                 {x.body}
               </p>
               <Show when={mayWrite()}>
-                <Show
-                  when={correcting() === x.id}
-                  fallback={
-                    <button type="button" class="button small ghost" onClick={() => (setCorrecting(x.id), setAdded(null))} data-testid="correct-minute">
-                      {t('meeting.correct')}
-                    </button>
-                  }
+                <Opener
+                  open={correcting() === x.id}
+                  onOpen={() => (setCorrecting(x.id), setAdded(null))}
+                  label={t('meeting.correct')}
+                  class="button small ghost"
+                  testId="correct-minute"
                 >
                   <MinuteForm meeting={m()} corrects={x} onDone={() => (setCorrecting(null), setAdded(t('meeting.minuteAdded')))} onCancel={() => setCorrecting(null)} />
-                </Show>
+                </Opener>
               </Show>
             </li>
           )}

@@ -1,7 +1,5 @@
-import { onCleanup } from 'solid-js';
-import { action, json, query, useSubmission } from '@solidjs/router';
+import { query } from '@solidjs/router';
 import { trpc, type Outputs } from '../../lib/trpc';
-import { formErrors } from '../../lib/errors';
 
 export type MeetingRow = Outputs['meetings']['list'][number];
 export type Meeting = Outputs['meetings']['get'];
@@ -23,26 +21,8 @@ export const getMeeting = query((id: string) => trpc.meetings.get.query({ id }),
 /** Open cases for the agenda picker (coordinator: all of the municipality), newest first. */
 export const getAgendaCases = query(() => trpc.cases.list.query({ limit: 100 }), 'meetings.agendaCases');
 
-/**
- * A form that changes a meeting: runs `work` with the submitted fields, then refreshes the meeting
- * and the lists. `errors()` splits a refusal between the form's `fields` and its banner.
- */
-export function useMeetingForm(name: string, fields: readonly string[], work: (data: FormData) => Promise<unknown>) {
-  const submit = action(async (data: FormData | URLSearchParams) => {
-    await work(data as FormData);
-    return json({ ok: true }, { revalidate: [getMeeting.key, getMeetings.key] });
-  }, name);
-  const submission = useSubmission(submit);
-  onCleanup(() => submission.clear());
-  return { submit, submission, errors: () => formErrors(submission.error, fields) };
-}
-
-/** A submitted field's trimmed text. */
-export const field = (data: FormData, name: string) => String(data.get(name) ?? '').trim();
-/** An optional submitted field: left out when empty. */
-export const optional = (data: FormData, name: string) => field(data, name) || undefined;
-/** Every checked value of a checkbox group. */
-export const checked = (data: FormData, name: string) => data.getAll(name).map(String);
+/** What a form that changes a meeting reads again: the meeting and the lists (lib/form.ts' `refresh`). */
+export const MEETING_QUERIES = [getMeeting.key, getMeetings.key];
 
 /** `YYYY-MM-DDTHH:mm` in local time, for a datetime-local input. */
 export function localInput(d: Date) {

@@ -1,10 +1,10 @@
-import { Show, createSignal, onCleanup } from 'solid-js';
-import { A, action, json, useSubmission } from '@solidjs/router';
+import { Show, createSignal } from 'solid-js';
+import { A } from '@solidjs/router';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { submissionKey } from '../../lib/submission';
-import { formErrors } from '../../lib/errors';
+import { useForm } from '../../lib/form';
 import { Alert } from '../../components/Alert';
+import { FormActions } from '../../components/FormActions';
 import { RequireRole } from '../../components/Shell';
 import { ConcernSection, UrgencyField } from './ConcernSection';
 import { ConsentSection } from './ConsentSection';
@@ -26,15 +26,14 @@ function ReferralForm() {
     return y !== undefined && y !== null && thisYear - y <= 18;
   };
 
-  const once = submissionKey();
-  const send = action(async (data: FormData | URLSearchParams) => {
-    const created = await once((keyed) => trpc.referrals.create.mutate(referralInput(data as FormData, chosen()?.id), keyed));
-    return json({ id: created.id }, { revalidate: getMyReferrals.key });
-  }, 'referral.create');
-  const submission = useSubmission(send);
-  onCleanup(() => submission.clear());
+  const form = useForm({
+    name: 'referral.create',
+    fields: REFERRAL_FIELDS,
+    refresh: getMyReferrals.key,
+    submit: (data, keyed) => trpc.referrals.create.mutate(referralInput(data, chosen()?.id), keyed),
+  });
   const errors = () => {
-    const e = formErrors(submission.error, REFERRAL_FIELDS);
+    const e = form.errors();
     return noCategory() ? { ...e, fields: { ...e.fields, concernCategories: t('validation.chooseOne') } } : e;
   };
   // One box of a group cannot be "required" in HTML: at least one category is checked here.
@@ -44,14 +43,14 @@ function ReferralForm() {
     if (none) e.preventDefault();
   };
   const again = () => {
-    submission.clear();
+    form.reset();
     setChosen(null);
     setBirthYear('');
   };
 
   return (
     <Show
-      when={!submission.result}
+      when={!form.done()}
       fallback={
         <section class="card narrow" aria-labelledby="sent-title" data-testid="referral-sent">
           <h2 id="sent-title">{t('referral.sentTitle')}</h2>
@@ -67,17 +66,13 @@ function ReferralForm() {
         </section>
       }
     >
-      <form action={send} method="post" class="form referral-form" onSubmit={check} data-testid="referral-form">
+      <form action={form.action} method="post" class="form referral-form" onSubmit={check} data-testid="referral-form">
         <Alert kind="error" message={errors().banner} />
         <UrgencyField error={errors().fields.urgency} />
         <PersonSection chosen={chosen()} onChoose={setChosen} birthYear={birthYear()} onBirthYear={setBirthYear} errors={errors().fields} />
         <ConcernSection cohort={chosen()?.cohort} errors={errors().fields} />
         <ConsentSection minor={minor()} errors={errors().fields} />
-        <div class="form-actions">
-          <button type="submit" class="button primary" disabled={submission.pending}>
-            {submission.pending ? t('referral.submitting') : t('referral.submit')}
-          </button>
-        </div>
+        <FormActions form={form} label={t('referral.submit')} pendingLabel={t('referral.submitting')} />
       </form>
     </Show>
   );

@@ -1,10 +1,9 @@
-import { Match, Show, Switch, createSignal, onCleanup } from 'solid-js';
-import { action, json, useSubmission } from '@solidjs/router';
+import { Match, Show, Switch, createSignal } from 'solid-js';
 import { t, tKey } from '../../i18n';
 import { trpc, type Inputs } from '../../lib/trpc';
-import { submissionKey } from '../../lib/submission';
-import { formErrors } from '../../lib/errors';
+import { field, useForm } from '../../lib/form';
 import { Alert } from '../../components/Alert';
+import { FormActions } from '../../components/FormActions';
 import { ChoiceGroup, OptionsField, TextAreaField, TextField } from '../../components/Field';
 import { CLOSE_REASONS, getQueue, getReferral, type CloseReason } from './api';
 
@@ -15,29 +14,28 @@ const FIELDS = ['signpostTo', 'closeReason', 'reason'] as const;
 /** The screening decision on a submitted referral: accept (opens a case), signpost, or close with a minute. */
 export function ScreenForm(props: { referralId: string }) {
   const [decision, setDecision] = createSignal<(typeof DECISIONS)[number]>('accept');
-  const once = submissionKey();
-  const screen = action(async (data: FormData | URLSearchParams) => {
-    const text = (name: string) => String(data.get(name) ?? '').trim();
-    const id = props.referralId;
-    const input: Screen =
-      decision() === 'accept'
-        ? { id, decision: 'accept' }
-        : decision() === 'signpost'
-          ? { id, decision: 'signpost', signpostTo: text('signpostTo'), reason: text('reason') }
-          : { id, decision: 'close', closeReason: text('closeReason') as CloseReason, reason: text('reason') };
-    const result = await once((keyed) => trpc.referrals.screen.mutate(input, keyed));
-    return json(result, { revalidate: [getReferral.key, getQueue.key] });
-  }, `screen-${props.referralId}`);
-  const submission = useSubmission(screen);
-  onCleanup(() => submission.clear());
-  const errors = () => formErrors(submission.error, FIELDS);
+  const form = useForm({
+    name: `screen-${props.referralId}`,
+    fields: FIELDS,
+    refresh: [getReferral.key, getQueue.key],
+    submit: (data, keyed) => {
+      const id = props.referralId;
+      const input: Screen =
+        decision() === 'accept'
+          ? { id, decision: 'accept' }
+          : decision() === 'signpost'
+            ? { id, decision: 'signpost', signpostTo: field(data, 'signpostTo'), reason: field(data, 'reason') }
+            : { id, decision: 'close', closeReason: field(data, 'closeReason') as CloseReason, reason: field(data, 'reason') };
+      return trpc.referrals.screen.mutate(input, keyed);
+    },
+  });
 
   return (
     // Once decided, the page shows the decision (and the case it opened) from the refreshed referral.
-    <Show when={!submission.result}>
-      <form action={screen} method="post" class="form card" data-testid="screen-form">
+    <Show when={!form.done()}>
+      <form action={form.action} method="post" class="form card" data-testid="screen-form">
         <h2>{t('screen.decisionTitle')}</h2>
-        <Alert kind="error" message={errors().banner} />
+        <Alert kind="error" message={form.errors().banner} />
         <ChoiceGroup
           label={t('screen.decisionTitle')}
           legendHidden
@@ -51,7 +49,7 @@ export function ScreenForm(props: { referralId: string }) {
         />
         <Switch>
           <Match when={decision() === 'signpost'}>
-            <TextField label={t('screen.signpostTo')} name="signpostTo" required minLength={2} maxLength={200} error={errors().fields.signpostTo} />
+            <TextField label={t('screen.signpostTo')} name="signpostTo" required minLength={2} maxLength={200} error={form.errors().fields.signpostTo} />
           </Match>
           <Match when={decision() === 'close'}>
             <OptionsField
@@ -61,7 +59,7 @@ export function ScreenForm(props: { referralId: string }) {
               options={CLOSE_REASONS}
               labelOf={(r) => tKey('closeReasons', r)}
               placeholder={t('common.choose')}
-              error={errors().fields.closeReason}
+              error={form.errors().fields.closeReason}
             />
           </Match>
         </Switch>
@@ -74,14 +72,10 @@ export function ScreenForm(props: { referralId: string }) {
             maxLength={2000}
             rows={3}
             hint={t('screen.reasonHint')}
-            error={errors().fields.reason}
+            error={form.errors().fields.reason}
           />
         </Show>
-        <div class="form-actions">
-          <button type="submit" class="button primary" disabled={submission.pending} data-testid="decide">
-            {submission.pending ? t('screen.deciding') : t('screen.decide')}
-          </button>
-        </div>
+        <FormActions form={form} label={t('screen.decide')} pendingLabel={t('screen.deciding')} testId="decide" />
       </form>
     </Show>
   );

@@ -1,16 +1,16 @@
-import { For, Show, createSignal, onCleanup, untrack } from 'solid-js';
-import { action, json, useSubmission } from '@solidjs/router';
+import { For, Show, createSignal, untrack } from 'solid-js';
 import { LOCALES, LOCALE_NAMES, isLocale, locale, t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { formErrors } from '../../lib/errors';
+import { useForm } from '../../lib/form';
 import { Alert } from '../../components/Alert';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import type { Agency } from '../agencies/api';
 import { ROLES, getUsers, type Role, type User } from './api';
 
 const FIELDS = ['email', 'displayName', 'role', 'agencyId', 'trainedAssessor', 'locale'] as const;
 
-const str = (data: FormData | URLSearchParams, name: string) => String(data.get(name) ?? '');
+const str = (data: FormData, name: string) => String(data.get(name) ?? '');
 
 interface Props {
   /** The account to edit; absent to create one. */
@@ -24,7 +24,6 @@ interface Props {
 
 /** Creates an account (which answers with its one-time password) or edits one. */
 export function UserForm(props: Props) {
-  let form: HTMLFormElement | undefined;
   const [role, setRole] = createSignal<Role>(props.user?.role ?? 'social_worker');
   // A new account starts in the language the admin works in; switching the interface later leaves it.
   const defaultLocale = untrack(locale);
@@ -34,8 +33,13 @@ export function UserForm(props: Props) {
       ? [...props.agencies, { id: props.user.agency.id, name: props.user.agency.name } as Agency]
       : props.agencies;
 
-  const save = action(
-    async (data: FormData | URLSearchParams) => {
+  const form = useForm({
+    name: `user-${props.user?.id ?? 'new'}`,
+    fields: FIELDS,
+    refresh: getUsers.key,
+    // A created account's form empties; users.create takes no idempotency key (its answer, a one-time password, is not kept).
+    clear: !props.user,
+    submit: async (data) => {
       const fields = {
         displayName: str(data, 'displayName'),
         role: str(data, 'role') as Role,
@@ -46,7 +50,6 @@ export function UserForm(props: Props) {
       if (!before) {
         const lang = str(data, 'locale');
         const created = await trpc.users.create.mutate({ ...fields, email: str(data, 'email'), locale: isLocale(lang) ? lang : 'ar' });
-        form?.reset();
         props.onCreated?.(created.user.email, created.oneTimePassword);
       } else {
         // Only what changed: an unchanged (possibly inactive) agency is not re-checked.
@@ -58,21 +61,16 @@ export function UserForm(props: Props) {
           trainedAssessor: fields.trainedAssessor !== before.trainedAssessor ? fields.trainedAssessor : undefined,
         });
       }
-      props.onDone();
-      return json({ ok: true }, { revalidate: getUsers.key });
     },
-    `user-${props.user?.id ?? 'new'}`,
-  );
-  const submission = useSubmission(save);
-  onCleanup(() => submission.clear());
-  const errors = () => formErrors(submission.error, FIELDS);
+    onDone: () => props.onDone(),
+  });
 
   return (
-    <form ref={form} action={save} method="post" class="form" data-testid={props.user ? 'user-edit-form' : 'user-create-form'}>
-      <Alert kind="error" message={errors().banner} />
+    <form ref={form.ref} action={form.action} method="post" class="form" data-testid={props.user ? 'user-edit-form' : 'user-create-form'}>
+      <Alert kind="error" message={form.errors().banner} />
       <div class="form-grid">
         <Show when={!props.user}>
-          <TextField label={t('users.email')} name="email" type="email" required maxLength={254} autocomplete="off" error={errors().fields.email} />
+          <TextField label={t('users.email')} name="email" type="email" required maxLength={254} autocomplete="off" error={form.errors().fields.email} />
         </Show>
         <TextField
           label={t('users.displayName')}
@@ -81,9 +79,9 @@ export function UserForm(props: Props) {
           minLength={2}
           maxLength={120}
           value={props.user?.displayName ?? ''}
-          error={errors().fields.displayName}
+          error={form.errors().fields.displayName}
         />
-        <SelectField label={t('users.role')} name="role" required onChange={(e) => setRole(e.currentTarget.value as Role)} error={errors().fields.role}>
+        <SelectField label={t('users.role')} name="role" required onChange={(e) => setRole(e.currentTarget.value as Role)} error={form.errors().fields.role}>
           <For each={ROLES}>{(r) => <option value={r} selected={role() === r}>{tKey('roles', r)}</option>}</For>
         </SelectField>
         <SelectField
@@ -91,7 +89,7 @@ export function UserForm(props: Props) {
           name="agencyId"
           required={role() === 'agency_practitioner'}
           hint={t('users.agencyHint')}
-          error={errors().fields.agencyId}
+          error={form.errors().fields.agencyId}
         >
           <option value="">{t('users.noAgency')}</option>
           <For each={choices()}>
@@ -103,7 +101,7 @@ export function UserForm(props: Props) {
           </For>
         </SelectField>
         <Show when={!props.user}>
-          <SelectField label={t('users.language')} name="locale" error={errors().fields.locale}>
+          <SelectField label={t('users.language')} name="locale" error={form.errors().fields.locale}>
             <For each={LOCALES}>
               {(l) => (
                 <option value={l} lang={l} selected={l === defaultLocale}>
@@ -115,14 +113,7 @@ export function UserForm(props: Props) {
         </Show>
         <CheckboxField label={t('users.trainedAssessor')} name="trainedAssessor" checked={props.user?.trainedAssessor ?? false} />
       </div>
-      <div class="form-actions">
-        <button type="submit" class="button primary" disabled={submission.pending}>
-          {submission.pending ? t('common.saving') : props.user ? t('common.save') : t('common.create')}
-        </button>
-        <button type="button" class="button ghost" onClick={() => props.onCancel()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions form={form} label={props.user ? t('common.save') : t('common.create')} onCancel={() => props.onCancel()} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { trpc } from '../../lib/trpc';
 import { formatDateTime } from '../../lib/format';
 import { writeThenRefresh } from '../../lib/mutation';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { ActiveSwitch, ToggleButton, ToggleRow } from '../../components/Toggle';
 import type { Agency } from '../agencies/api';
 import { UserForm } from './UserForm';
 import { getUsers, statusesOf, type User } from './api';
@@ -42,17 +43,13 @@ export function UserRow(props: Props) {
         <td>{props.user.lastLoginAt ? formatDateTime(props.user.lastLoginAt) : t('common.never')}</td>
         <td class="actions">
           <div class="row-actions">
-            <button type="button" class="button small" aria-expanded={editing()} onClick={() => setEditing(!editing())}>
-              {t('common.edit')}
-            </button>
-            <Show
-              when={props.user.disabledAt}
-              fallback={<ConfirmButton label={t('users.disable')} danger onConfirm={() => run(() => trpc.users.disable.mutate({ id: id() }))} />}
-            >
-              <button type="button" class="button small" onClick={() => run(() => trpc.users.enable.mutate({ id: id() }))}>
-                {t('users.enable')}
-              </button>
-            </Show>
+            <ToggleButton open={editing()} onToggle={setEditing} label={t('common.edit')} />
+            <ActiveSwitch
+              active={!props.user.disabledAt}
+              onChange={(active) => run(() => (active ? trpc.users.enable : trpc.users.disable).mutate({ id: id() }))}
+              offLabel={t('users.disable')}
+              onLabel={t('users.enable')}
+            />
             <ConfirmButton
               label={t('users.resetPassword')}
               onConfirm={() =>
@@ -65,14 +62,10 @@ export function UserRow(props: Props) {
           </div>
         </td>
       </tr>
-      <Show when={editing()}>
-        <tr class="edit-row">
-          <td colSpan={7}>
-            <h2 class="h3">{t('users.editTitle', { name: props.user.displayName })}</h2>
-            <UserForm user={props.user} agencies={props.agencies} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />
-          </td>
-        </tr>
-      </Show>
+      <ToggleRow open={editing()} columns={7}>
+        <h2 class="h3">{t('users.editTitle', { name: props.user.displayName })}</h2>
+        <UserForm user={props.user} agencies={props.agencies} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />
+      </ToggleRow>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { Alert } from '../../components/Alert';
 import { RequireRole } from '../../components/Shell';
+import { ToggleButton } from '../../components/Toggle';
 import { getAgencies } from '../agencies/api';
 import { OneTimePassword } from './OneTimePassword';
 import { UserForm } from './UserForm';
@@ -52,9 +53,7 @@ function UsersTable() {
             <For each={ROLES}>{(r) => <option value={r}>{tKey('roles', r)}</option>}</For>
           </select>
         </div>
-        <button type="button" class="button primary push" aria-expanded={creating()} onClick={() => setCreating(!creating())} data-testid="new-user">
-          {t('users.new')}
-        </button>
+        <ToggleButton open={creating()} onToggle={setCreating} label={t('users.new')} class="button primary push" testId="new-user" />
       </div>
       <Show when={creating()}>
         <section class="card" aria-labelledby="user-create-title">

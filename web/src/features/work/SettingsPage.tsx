@@ -1,29 +1,31 @@
 import { Show } from 'solid-js';
-import { action, createAsync, json, useSubmission } from '@solidjs/router';
+import { createAsync } from '@solidjs/router';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { formErrors } from '../../lib/errors';
+import { useForm } from '../../lib/form';
 import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/Field';
+import { SubmitButton } from '../../components/FormActions';
 import { RequireRole } from '../../components/Shell';
 import { getSettings, type Settings } from './api';
 
 const FIELDS = ['reviewIntervalDays', 'screeningSlaDays'] as const;
 
 function SettingsForm(props: { settings: Settings }) {
-  const save = action(async (data: FormData) => {
-    await trpc.work.updateSettings.mutate({
-      reviewIntervalDays: Number(data.get('reviewIntervalDays')),
-      screeningSlaDays: Number(data.get('screeningSlaDays')),
-    });
-    return json({ ok: true }, { revalidate: [getSettings.key] });
-  }, 'work.updateSettings');
-  const submission = useSubmission(save);
-  const errors = () => formErrors(submission.error, FIELDS);
+  const form = useForm({
+    name: 'work.updateSettings',
+    fields: FIELDS,
+    refresh: getSettings.key,
+    submit: (data) =>
+      trpc.work.updateSettings.mutate({
+        reviewIntervalDays: Number(data.get('reviewIntervalDays')),
+        screeningSlaDays: Number(data.get('screeningSlaDays')),
+      }),
+  });
   return (
-    <form action={save} method="post" class="form card" data-testid="settings-form">
-      <Alert kind="error" message={errors().banner} />
-      <Alert kind="success" message={submission.result ? t('work.settings.saved') : null} />
+    <form action={form.action} method="post" class="form card" data-testid="settings-form">
+      <Alert kind="error" message={form.errors().banner} />
+      <Alert kind="success" message={form.done() ? t('work.settings.saved') : null} />
       <TextField
         label={t('work.settings.reviewInterval')}
         name="reviewIntervalDays"
@@ -34,7 +36,7 @@ function SettingsForm(props: { settings: Settings }) {
         step={1}
         value={props.settings.reviewIntervalDays}
         hint={t('work.settings.reviewIntervalHint')}
-        error={errors().fields.reviewIntervalDays}
+        error={form.errors().fields.reviewIntervalDays}
       />
       <TextField
         label={t('work.settings.screeningSla')}
@@ -46,11 +48,9 @@ function SettingsForm(props: { settings: Settings }) {
         step={1}
         value={props.settings.screeningSlaDays}
         hint={t('work.settings.screeningSlaHint')}
-        error={errors().fields.screeningSlaDays}
+        error={form.errors().fields.screeningSlaDays}
       />
-      <button type="submit" class="button primary" disabled={submission.pending}>
-        {submission.pending ? t('common.saving') : t('common.save')}
-      </button>
+      <SubmitButton form={form} label={t('common.save')} />
     </form>
   );
 }
