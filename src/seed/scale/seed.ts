@@ -502,7 +502,7 @@ async function seedAudit(town: ScaleMunicipality, rng: Prng, staff: Staff, refer
         break;
       case 'case.list':
         entityId = null;
-        detail = { count: 50, caseIds: town.cases > 0 ? [anyCase(), anyCase(), anyCase()] : [], filters: rng.chance(0.5) ? ['stage'] : [], page: 'first' };
+        detail = { count: 50, touched: { Case: town.cases > 0 ? [...new Set([anyCase(), anyCase(), anyCase()])] : [] }, filters: rng.chance(0.5) ? ['stage'] : [], page: 'first' };
         break;
       case 'referral.create':
         entityType = 'Referral';
@@ -517,7 +517,7 @@ async function seedAudit(town: ScaleMunicipality, rng: Prng, staff: Staff, refer
       case 'person.match':
         entityType = 'Person';
         entityId = null;
-        detail = { candidates: rng.int(0, 10), shown: rng.int(0, 3), personIds: [] };
+        detail = { candidates: rng.int(0, 10), shown: rng.int(0, 3), touched: { Person: [] } };
         break;
       case 'auth.login':
         entityType = 'User';
