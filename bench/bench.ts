@@ -54,7 +54,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
               (SELECT count(*)::int FROM audit_event) AS audit`,
       [town.id],
     );
-    const practitioner = await one<{ id: string; agency_id: string }>('SELECT id, agency_id FROM app_user WHERE email = $1', [accounts.practitioner]);
+    const practitioner = await one<{ id: string; agency_id: string }>('SELECT id, agency_id FROM app_user WHERE email = $1', [
+      accounts.practitioner,
+    ]);
     const coordinator = await one<{ id: string }>('SELECT id FROM app_user WHERE email = $1', [accounts.coordinator]);
     const socialWorker = await one<{ id: string }>('SELECT id FROM app_user WHERE email = $1', [accounts.socialWorker]);
     const person = await one<{ id: string }>('SELECT id FROM person WHERE municipality_id = $1 ORDER BY id LIMIT 1', [town.id]);
@@ -62,7 +64,10 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     log('Starting the server…');
     server = await startServer({ url: database.url, keySpec: database.keySpec, municipalityId: town.id });
     const base = server.base;
-    const cookies = { coordinator: await signIn(base, accounts.coordinator, SCALE_PASSWORD), practitioner: await signIn(base, accounts.practitioner, SCALE_PASSWORD) };
+    const cookies = {
+      coordinator: await signIn(base, accounts.coordinator, SCALE_PASSWORD),
+      practitioner: await signIn(base, accounts.practitioner, SCALE_PASSWORD),
+    };
     const http = (requests: Request[]) => (seconds: number, amount?: number) => httpRun(base, requests, plan.connections, seconds, amount);
 
     // 1. The authorised case list at five layers.
@@ -83,14 +88,17 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       const l4 = await send(base, requests.L4[0]!);
       if (l4.status !== 200) throw new Error(`cases.list as ${role}: ${l4.status} ${JSON.stringify(l4.body).slice(0, 300)}`);
       const l4Ids = (dataOf(l4.body) as { items: { id: string }[] }).items.map((r) => r.id);
-      if (l4Ids.join() !== sqlRows.map((r) => r.id).join()) throw new Error(`L0 and L4 disagree on the ${role}'s page: ${sqlRows.length} vs ${l4Ids.length} rows`);
+      if (l4Ids.join() !== sqlRows.map((r) => r.id).join())
+        throw new Error(`L0 and L4 disagree on the ${role}'s page: ${sqlRows.length} vs ${l4Ids.length} rows`);
       for (const layer of ['L1', 'L2', 'L3'] as const) {
         const res = await send(base, requests[layer][0]!);
         if (res.status !== 200) throw new Error(`${layer} as ${role}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
       }
       log(`Case list as ${role} (${sqlRows.length} rows, stage = ${stage}):`);
       const figures = {} as Record<'L0' | 'L1' | 'L2' | 'L3' | 'L4', Figure>;
-      figures.L0 = await measure(plan, (s, a) => loopRun(() => pool.query(caseListSql(who), caseListParams({ municipalityId: town.id, stage, ...who })), plan.connections, s, a));
+      figures.L0 = await measure(plan, (s, a) =>
+        loopRun(() => pool.query(caseListSql(who), caseListParams({ municipalityId: town.id, stage, ...who })), plan.connections, s, a),
+      );
       log(`  L0 ${describe(figures.L0)}`);
       for (const layer of ['L1', 'L2', 'L3', 'L4'] as const) {
         figures[layer] = await measure(plan, http(requests[layer]));
@@ -107,24 +115,49 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
           rps_L4_L0: round(figures.L4.rps / figures.L0.rps),
         },
       };
-      log(`  L4/L0 p50 ${caseList[role].ratios.p50_L4_L0}×, p99 ${caseList[role].ratios.p99_L4_L0}×; L4/L1 p50 ${caseList[role].ratios.p50_L4_L1}×`);
+      log(
+        `  L4/L0 p50 ${caseList[role].ratios.p50_L4_L0}×, p99 ${caseList[role].ratios.p99_L4_L0}×; L4/L1 p50 ${caseList[role].ratios.p50_L4_L1}×`,
+      );
     }
 
     // 2. Referral creation with its audit event vs a plain INSERT of the same row.
     log('Referral creation:');
     const concernText = 'Synthetic benchmark concern: the school reports growing isolation.';
     const justification = 'Benchmark: a public task carried out without consent for the measurement.';
-    const auditBefore = await one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'referral.create' AND municipality_id = $1`, [town.id]);
+    const auditBefore = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'referral.create' AND municipality_id = $1`,
+      [town.id],
+    );
     const plainPg = await measure(plan, (s, a) =>
-      loopRun(() => pool.query(PLAIN_REFERRAL_SQL, [town.id, person.id, socialWorker.id, database.keyring.encrypt(concernText, 'referral.concern'), justification]), plan.connections, s, a),
+      loopRun(
+        () =>
+          pool.query(PLAIN_REFERRAL_SQL, [
+            town.id,
+            person.id,
+            socialWorker.id,
+            database.keyring.encrypt(concernText, 'referral.concern'),
+            justification,
+          ]),
+        plan.connections,
+        s,
+        a,
+      ),
     );
     log(`  plain INSERT through pg      ${describe(plainPg)}`);
     // The plain rows name the social worker as referrer, so they are told apart from the app's (the coordinator's).
     const plainBody = JSON.stringify({ personId: person.id, referrerId: socialWorker.id, concernText, justification });
-    const plainRoute = await measure(plan, http([{ method: 'POST', path: '/bench/plain-referral', headers: { 'content-type': 'application/json' }, body: plainBody }]));
+    const plainRoute = await measure(
+      plan,
+      http([{ method: 'POST', path: '/bench/plain-referral', headers: { 'content-type': 'application/json' }, body: plainBody }]),
+    );
     log(`  plain INSERT in a route      ${describe(plainRoute)}`);
     const createInput = {
-      personId: person.id, cohort: 'youth' as const, source: 'school' as const, concernCategories: ['isolation' as const], concernText, urgency: 'routine' as const,
+      personId: person.id,
+      cohort: 'youth' as const,
+      source: 'school' as const,
+      concernCategories: ['isolation' as const],
+      concernText,
+      urgency: 'routine' as const,
       consent: { given: false as const, legalBasis: 'public_task' as const, justification },
     };
     const create = mutation('referrals.create', createInput, cookies.coordinator);
@@ -132,13 +165,19 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     if (check.status !== 200) throw new Error(`referrals.create: ${check.status} ${JSON.stringify(check.body).slice(0, 300)}`);
     const auditedFigure = await measure(plan, http([create]));
     log(`  referrals.create (audited)   ${describe(auditedFigure)}`);
-    const auditAfter = await one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'referral.create' AND municipality_id = $1`, [town.id]);
+    const auditAfter = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'referral.create' AND municipality_id = $1`,
+      [town.id],
+    );
     const appReferrals = await one<{ n: number; without: number }>(
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.municipality_id = r.municipality_id AND e.action = 'referral.create' AND e.entity_id = r.id::text))::int AS without
          FROM referral r WHERE r.municipality_id = $1 AND r.referrer_id = $2 AND r.submitted_at >= $3`,
       [town.id, coordinator.id, startedAt],
     );
-    const plainCount = await one<{ n: number }>('SELECT count(*)::int AS n FROM referral WHERE municipality_id = $1 AND referrer_id = $2 AND submitted_at >= $3', [town.id, socialWorker.id, startedAt]);
+    const plainCount = await one<{ n: number }>(
+      'SELECT count(*)::int AS n FROM referral WHERE municipality_id = $1 AND referrer_id = $2 AND submitted_at >= $3',
+      [town.id, socialWorker.id, startedAt],
+    );
     const auditedWrites = auditAfter.n - auditBefore.n;
     const plainWrites = plainCount.n;
     // Every referral the app wrote has its audit event (the plain inserts are the unaudited baseline, by design).
@@ -150,7 +189,10 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const names = queryNames(new Prng(20261125), 60);
     const arabicNames = names.filter((n) => n.script === 'arabic').map((n) => n.name);
     const latinNames = names.filter((n) => n.script === 'latin').map((n) => n.name);
-    const matchReq = (name: string): Request => ({ path: queryPath('trpc', 'people.match', { name }), headers: { cookie: cookies.coordinator } });
+    const matchReq = (name: string): Request => ({
+      path: queryPath('trpc', 'people.match', { name }),
+      headers: { cookie: cookies.coordinator },
+    });
     const firstMatch = await send(base, matchReq(arabicNames[0]!));
     if (firstMatch.status !== 200) throw new Error(`people.match: ${firstMatch.status} ${JSON.stringify(firstMatch.body).slice(0, 300)}`);
     const matchPlan = { ...plan, connections: Math.min(plan.connections, 4) };
@@ -160,24 +202,35 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     log(`  Latin queries    ${describe(latin)}`);
     // Full names with few or no namesakes (a given name and two family names seldom seen together):
     // the near-name path, which the common names above never reach.
-    const rareNames = latinNames.map((n, i) => [n, latinNames[(i + 1) % latinNames.length]!, latinNames[(i + 2) % latinNames.length]!].map((x, j) => x.split(' ')[j === 0 ? 0 : 1]).join(' '));
+    const rareNames = latinNames.map((n, i) =>
+      [n, latinNames[(i + 1) % latinNames.length]!, latinNames[(i + 2) % latinNames.length]!]
+        .map((x, j) => x.split(' ')[j === 0 ? 0 : 1])
+        .join(' '),
+    );
     const { nameKeys } = await import('../src/modules/people/names.js');
     const rareKeys = rareNames.map((n) => nameKeys(n));
-    const rareWithNamesakes = (await one<{ n: number }>(
-      `SELECT count(*)::int AS n FROM unnest($2::text[]) AS q(skeleton) WHERE (SELECT count(*) FROM person p WHERE p.municipality_id = $1 AND p.skeleton = q.skeleton) >= 10`,
-      [town.id, rareKeys.map((k) => k.skeleton)],
-    )).n;
+    const rareWithNamesakes = (
+      await one<{ n: number }>(
+        `SELECT count(*)::int AS n FROM unnest($2::text[]) AS q(skeleton) WHERE (SELECT count(*) FROM person p WHERE p.municipality_id = $1 AND p.skeleton = q.skeleton) >= 10`,
+        [town.id, rareKeys.map((k) => k.skeleton)],
+      )
+    ).n;
     const rare = await measure(matchPlan, (s, a) => httpRun(base, rareNames.map(matchReq), matchPlan.connections, s, a));
     log(`  rare full names  ${describe(rare)} (${rareWithNamesakes} of ${rareNames.length} have ten namesakes or more)`);
     const sqlMatch = (list: string[]) => {
       let i = 0;
       return (s: number, a?: number) =>
-        loopRun(() => {
-          const k = nameKeys(list[i++ % list.length]!);
-          // matchPeople's own statement, without a birth year.
-          const statement = matchStatement(town.id, k, null);
-          return pool.query(statement.text, statement.values);
-        }, matchPlan.connections, s, a);
+        loopRun(
+          () => {
+            const k = nameKeys(list[i++ % list.length]!);
+            // matchPeople's own statement, without a birth year.
+            const statement = matchStatement(town.id, k, null);
+            return pool.query(statement.text, statement.values);
+          },
+          matchPlan.connections,
+          s,
+          a,
+        );
     };
     const sqlArabic = await measure(matchPlan, sqlMatch(arabicNames));
     const sqlLatin = await measure(matchPlan, sqlMatch(latinNames));
@@ -195,7 +248,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const firstPage: Request = { path: queryPath('trpc', 'cases.list', {}), headers: { cookie: cookies.coordinator } };
     const deepPage: Request = { path: queryPath('trpc', 'cases.list', { cursor }), headers: { cookie: cookies.coordinator } };
     const deepCheck = await send(base, deepPage);
-    if (deepCheck.status !== 200 || (dataOf(deepCheck.body) as { items: unknown[] }).items.length === 0) throw new Error(`page ${page} is empty or failed: ${deepCheck.status}`);
+    if (deepCheck.status !== 200 || (dataOf(deepCheck.body) as { items: unknown[] }).items.length === 0)
+      throw new Error(`page ${page} is empty or failed: ${deepCheck.status}`);
     log(`Keyset pagination (${total} cases):`);
     const first = await measure(plan, http([firstPage]));
     log(`  page 1      ${describe(first)}`);
@@ -205,9 +259,13 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     // 4b. The access history of a case with 1,000 events (issue 13): its first page, as a coordinator.
     const historyCase = await one<{ id: string }>('SELECT id FROM case_record WHERE municipality_id = $1 ORDER BY id LIMIT 1', [town.id]);
     const historyEvents = await caseWithEvents(pool, town, historyCase.id, coordinator.id, 1_000);
-    const historyReq: Request = { path: queryPath('trpc', 'audit.caseHistory', { id: historyCase.id }), headers: { cookie: cookies.coordinator } };
+    const historyReq: Request = {
+      path: queryPath('trpc', 'audit.caseHistory', { id: historyCase.id }),
+      headers: { cookie: cookies.coordinator },
+    };
     const historyCheck = await send(base, historyReq);
-    if (historyCheck.status !== 200 || (dataOf(historyCheck.body) as { items: unknown[] }).items.length === 0) throw new Error(`audit.caseHistory: ${historyCheck.status}`);
+    if (historyCheck.status !== 200 || (dataOf(historyCheck.body) as { items: unknown[] }).items.length === 0)
+      throw new Error(`audit.caseHistory: ${historyCheck.status}`);
     const accessHistory = await measure(plan, http([historyReq]));
     log(`Access history of a case with ${historyEvents} events (first page of 50): ${describe(accessHistory)}`);
 
@@ -251,23 +309,41 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       errors: duringRuns.reduce((n, r) => n + r.errors, 0),
       rounds: plan.rounds,
     };
-    log(`  other requests during a burst   ${describe(during)}; a burst took ${Math.round(median(burstTimes))} ms (median of ${burstTimes.length}); ${failedSignIns} of ${signIns} sign-ins failed${failures.size ? ` (${[...failures].map(([st, n]) => `${n}× ${st}`).join(', ')})` : ''}`);
+    log(
+      `  other requests during a burst   ${describe(during)}; a burst took ${Math.round(median(burstTimes))} ms (median of ${burstTimes.length}); ${failedSignIns} of ${signIns} sign-ins failed${failures.size ? ` (${[...failures].map(([st, n]) => `${n}× ${st}`).join(', ')})` : ''}`,
+    );
 
     // 6. Where one request's time goes: one call at a time, in this process, statement by statement.
     log('Where the time goes (one call at a time, no HTTP):');
-    const breakdown = await breakdownCalls({ url: database.url, keyring: database.keyring, ...(opts.quick ? { warmup: 1, calls: 3 } : { warmup: 20, calls: 100 }) }, [
-      { name: 'cases.list as coordinator', as: accounts.coordinator, call: (c) => c.cases.list({ stage }) },
-      { name: 'cases.list as practitioner', as: accounts.practitioner, call: (c) => c.cases.list({ stage }) },
-      { name: 'people.match, Latin names', as: accounts.coordinator, call: (c, i) => c.people.match({ name: latinNames[i % latinNames.length]! }) },
-      { name: 'people.match, rare full names', as: accounts.coordinator, call: (c, i) => c.people.match({ name: rareNames[i % rareNames.length]! }) },
-      { name: 'referrals.create', as: accounts.coordinator, call: (c) => c.referrals.create(createInput) },
-    ]);
-    for (const b of breakdown) log(`  ${b.name}: ${b.total} ms = session ${b.session} + SQL ${b.sql} (${b.statements}) + audit ${b.audit} + Prisma compile ${b.compile ?? '–'} + other JS ${b.rest}`);
+    const breakdown = await breakdownCalls(
+      { url: database.url, keyring: database.keyring, ...(opts.quick ? { warmup: 1, calls: 3 } : { warmup: 20, calls: 100 }) },
+      [
+        { name: 'cases.list as coordinator', as: accounts.coordinator, call: (c) => c.cases.list({ stage }) },
+        { name: 'cases.list as practitioner', as: accounts.practitioner, call: (c) => c.cases.list({ stage }) },
+        {
+          name: 'people.match, Latin names',
+          as: accounts.coordinator,
+          call: (c, i) => c.people.match({ name: latinNames[i % latinNames.length]! }),
+        },
+        {
+          name: 'people.match, rare full names',
+          as: accounts.coordinator,
+          call: (c, i) => c.people.match({ name: rareNames[i % rareNames.length]! }),
+        },
+        { name: 'referrals.create', as: accounts.coordinator, call: (c) => c.referrals.create(createInput) },
+      ],
+    );
+    for (const b of breakdown)
+      log(
+        `  ${b.name}: ${b.total} ms = session ${b.session} + SQL ${b.sql} (${b.statements}) + audit ${b.audit} + Prisma compile ${b.compile ?? '–'} + other JS ${b.rest}`,
+      );
 
     // 7. `npm start` on a fresh data folder until the first page, and that page's JavaScript as sent.
     log('npm start (embedded database, demo data) and the first page:');
     const { startUp, frontEnd } = await measureStartUp();
-    log(`  first page after ${startUp.freshSeconds} s on a fresh database, ${startUp.warmSeconds} s with its data; JavaScript ${frontEnd.rawKb} kB, ${frontEnd.gzipKb} kB gzipped, ${frontEnd.brotliKb} kB brotli`);
+    log(
+      `  first page after ${startUp.freshSeconds} s on a fresh database, ${startUp.warmSeconds} s with its data; JavaScript ${frontEnd.rawKb} kB, ${frontEnd.gzipKb} kB gzipped, ${frontEnd.brotliKb} kB brotli`,
+    );
 
     const ratioToPlainRoute = round(auditedFigure.rps / plainRoute.rps);
     const ratioToPlainPg = round(auditedFigure.rps / plainPg.rps);
@@ -285,14 +361,30 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         loadAverageAfter: loadavg().map((n) => round(n)),
       },
       sizes,
-      data: { loadedSeconds: database.loaded?.seconds ?? null, contentHash: database.loaded?.hash ?? null, cases: counts.cases, people: counts.people, auditEvents: counts.audit },
+      data: {
+        loadedSeconds: database.loaded?.seconds ?? null,
+        contentHash: database.loaded?.hash ?? null,
+        cases: counts.cases,
+        people: counts.people,
+        auditEvents: counts.audit,
+      },
       plan,
       caseList,
       referralCreation: { plainPg, plainRoute, audited: auditedFigure, ratioToPlainRoute, ratioToPlainPg, writesWithoutAudit },
       personMatch: { people: counts.people, arabic, latin, rare, rareWithNamesakes, sqlArabic, sqlLatin, sqlRare },
       keyset: { page, first, deep, ratioP50: round(deep.p50 / first.p50), ratioP99: round(deep.p99 / first.p99) },
       accessHistory: { events: historyEvents, figure: accessHistory },
-      signInBurst: { burst, bursts: burstTimes.length, burstMs: Math.round(median(burstTimes)), signIns, failedSignIns, failedByStatus: Object.fromEntries(failures), without, during, ratioP99: round(during.p99 / without.p99) },
+      signInBurst: {
+        burst,
+        bursts: burstTimes.length,
+        burstMs: Math.round(median(burstTimes)),
+        signIns,
+        failedSignIns,
+        failedByStatus: Object.fromEntries(failures),
+        without,
+        during,
+        ratioP99: round(during.p99 / without.p99),
+      },
       breakdown,
       startUp,
       frontEnd,
@@ -309,7 +401,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   }
 }
 
-export const describe = (f: Figure) => `p50 ${f.p50.toFixed(2)} ms  p99 ${f.p99.toFixed(2)} ms  ${f.rps.toFixed(0)} req/s${f.errors ? `  ${f.errors} errors` : ''}`;
+export const describe = (f: Figure) =>
+  `p50 ${f.p50.toFixed(2)} ms  p99 ${f.p99.toFixed(2)} ms  ${f.rps.toFixed(0)} req/s${f.errors ? `  ${f.errors} errors` : ''}`;
 
 /** DESIGN.md's non-functional targets, against the figures. */
 function targetsOf(r: BenchResult): BenchResult['targets'] {
@@ -319,17 +412,47 @@ function targetsOf(r: BenchResult): BenchResult['targets'] {
     t.push({ name: `case list (${role}) p50 L4/L0`, value: x.p50_L4_L0, target: '≤ 1.5', met: x.p50_L4_L0 <= 1.5 });
     t.push({ name: `case list (${role}) p99 L4/L0`, value: x.p99_L4_L0, target: '≤ 2', met: x.p99_L4_L0 <= 2 });
   }
-  t.push({ name: 'referral creation: audited / plain INSERT (route) throughput', value: r.referralCreation.ratioToPlainRoute, target: '≥ 0.5', met: r.referralCreation.ratioToPlainRoute >= 0.5 });
-  t.push({ name: 'referral creation: writes without audit', value: r.referralCreation.writesWithoutAudit, target: '0', met: r.referralCreation.writesWithoutAudit === 0 });
+  t.push({
+    name: 'referral creation: audited / plain INSERT (route) throughput',
+    value: r.referralCreation.ratioToPlainRoute,
+    target: '≥ 0.5',
+    met: r.referralCreation.ratioToPlainRoute >= 0.5,
+  });
+  t.push({
+    name: 'referral creation: writes without audit',
+    value: r.referralCreation.writesWithoutAudit,
+    target: '0',
+    met: r.referralCreation.writesWithoutAudit === 0,
+  });
   const matchP99 = Math.max(r.personMatch.arabic.p99, r.personMatch.latin.p99);
   t.push({ name: `person match p99 (${r.personMatch.people} people)`, value: round(matchP99), target: '< 50 ms', met: matchP99 < 50 });
   const rareP99 = r.personMatch.rare.p99;
-  t.push({ name: `person match p99, rare full names (${r.personMatch.people} people)`, value: round(rareP99), target: '< 50 ms', met: rareP99 < 50 });
-  t.push({ name: 'sign-in burst: failed sign-ins', value: r.signInBurst.failedSignIns, target: '0', met: r.signInBurst.failedSignIns === 0 });
+  t.push({
+    name: `person match p99, rare full names (${r.personMatch.people} people)`,
+    value: round(rareP99),
+    target: '< 50 ms',
+    met: rareP99 < 50,
+  });
+  t.push({
+    name: 'sign-in burst: failed sign-ins',
+    value: r.signInBurst.failedSignIns,
+    target: '0',
+    met: r.signInBurst.failedSignIns === 0,
+  });
   t.push({ name: `keyset page ${r.keyset.page} / page 1 (p50)`, value: r.keyset.ratioP50, target: '≤ 1.2', met: r.keyset.ratioP50 <= 1.2 });
-  t.push({ name: `access history p99, a case with ${r.accessHistory.events} events (ms)`, value: round(r.accessHistory.figure.p99), target: '< 100', met: r.accessHistory.figure.p99 < 100 });
+  t.push({
+    name: `access history p99, a case with ${r.accessHistory.events} events (ms)`,
+    value: round(r.accessHistory.figure.p99),
+    target: '< 100',
+    met: r.accessHistory.figure.p99 < 100,
+  });
   t.push({ name: 'first page JavaScript, gzipped as sent (kB)', value: r.frontEnd.gzipKb, target: '≤ 80', met: r.frontEnd.gzipKb <= 80 });
-  t.push({ name: 'npm start → first page, fresh database (s)', value: r.startUp.freshSeconds, target: '< 10', met: r.startUp.freshSeconds < 10 });
+  t.push({
+    name: 'npm start → first page, fresh database (s)',
+    value: r.startUp.freshSeconds,
+    target: '< 10',
+    met: r.startUp.freshSeconds < 10,
+  });
   return t;
 }
 

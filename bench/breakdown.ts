@@ -46,7 +46,11 @@ function timeStatements(pool: pg.Pool, record: (kind: Kind, ms: number) => void)
       const kind = kindOf(typeof first === 'string' ? first : first.text);
       const start = performance.now();
       const result = query(...args);
-      if (result instanceof Promise) void result.then(() => record(kind, performance.now() - start), () => undefined);
+      if (result instanceof Promise)
+        void result.then(
+          () => record(kind, performance.now() - start),
+          () => undefined,
+        );
       return result;
     };
   };
@@ -118,7 +122,12 @@ export async function breakdownCalls(
   try {
     const out: Breakdown[] = [];
     for (const c of cases) {
-      const [user] = (await pool.query<{ id: string; municipalityId: string }>('SELECT id, municipality_id AS "municipalityId" FROM app_user WHERE email = $1', [c.as])).rows;
+      const [user] = (
+        await pool.query<{ id: string; municipalityId: string }>(
+          'SELECT id, municipality_id AS "municipalityId" FROM app_user WHERE email = $1',
+          [c.as],
+        )
+      ).rows;
       if (!user) throw new Error(`breakdown: no account ${c.as}`);
       const { token } = await createSession(db, clock(), config.session, user, { ip: null, userAgent: 'bench breakdown' });
       const caller = createCaller(createContext({ db, clock, config, keyring: env.keyring }, { token, requestId: 'bench-breakdown' }));

@@ -18,10 +18,24 @@ export interface BenchServer {
 }
 
 /** Starts bench/server.ts as a child process (the app plus the bench layers) and waits until it listens; `nodeArgs` e.g. `--cpu-prof`. */
-export async function startServer(env: { url: string; keySpec: string; municipalityId: string; poolMax?: number; nodeArgs?: string[] }): Promise<BenchServer> {
+export async function startServer(env: {
+  url: string;
+  keySpec: string;
+  municipalityId: string;
+  poolMax?: number;
+  nodeArgs?: string[];
+}): Promise<BenchServer> {
   const child = spawn(process.execPath, [...(env.nodeArgs ?? []), '--import', 'tsx', 'bench/server.ts'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: env.url, JISR_DATA_KEY: env.keySpec, BENCH_MUNICIPALITY: env.municipalityId, DB_POOL_MAX: String(env.poolMax ?? 10), PORT: '0', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      DATABASE_URL: env.url,
+      JISR_DATA_KEY: env.keySpec,
+      BENCH_MUNICIPALITY: env.municipalityId,
+      DB_POOL_MAX: String(env.poolMax ?? 10),
+      PORT: '0',
+      NODE_ENV: 'production',
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';

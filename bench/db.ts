@@ -38,10 +38,13 @@ const dbName = (s: Sizes) => `jisr_bench_p${s.people}_c${s.cases}_a${s.audit}_m$
  * small, so a quick run can go while a large load is running; kept between runs, so the
  * scale data loads once). Loads the scale data when it is absent.
  */
-export async function openBenchDatabase(sizes: Sizes, opts: { url?: string; keySpec?: string; dataDir: string; log: (l: string) => void }): Promise<BenchDatabase> {
+export async function openBenchDatabase(
+  sizes: Sizes,
+  opts: { url?: string; keySpec?: string; dataDir: string; log: (l: string) => void },
+): Promise<BenchDatabase> {
   let url = opts.url;
   let adminUrl: string | null = null;
-  let stop = async () => undefined as void;
+  let stop = async (): Promise<void> => undefined;
   if (!url) {
     const { startEmbeddedPostgres } = await import('../src/embedded.js');
     const large = sizes.people >= 100_000;
@@ -64,7 +67,11 @@ export async function openBenchDatabase(sizes: Sizes, opts: { url?: string; keyS
     const plan = planMunicipalities(sizes);
     const last = plan.at(-1)!;
     await migrate(url);
-    let state = await scaleState(url, plan.map((m) => m.id), last);
+    let state = await scaleState(
+      url,
+      plan.map((m) => m.id),
+      last,
+    );
     if (state === 'partial' && adminUrl) {
       // Our own database on the embedded server: an interrupted load is simply started again.
       opts.log('Found an interrupted load; recreating the benchmark database.');

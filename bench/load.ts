@@ -24,7 +24,12 @@ const maxConnections = Number(values.max ?? 128);
 const outDir = values.out ?? 'bench/results';
 const log = (l: string) => console.log(l);
 
-const database = await openBenchDatabase(quick ? QUICK : FULL, { url: process.env.DATABASE_URL, keySpec: process.env.JISR_DATA_KEY, dataDir: process.env.JISR_DATA_DIR ?? '.data', log });
+const database = await openBenchDatabase(quick ? QUICK : FULL, {
+  url: process.env.DATABASE_URL,
+  keySpec: process.env.JISR_DATA_KEY,
+  dataDir: process.env.JISR_DATA_DIR ?? '.data',
+  log,
+});
 const pool = new pg.Pool({ connectionString: database.url, max: 2 });
 const server = await startServer({ url: database.url, keySpec: database.keySpec, municipalityId: database.town.id });
 try {
@@ -33,7 +38,9 @@ try {
   const town = database.town.id;
   const coordinator = await signIn(base, accounts.coordinator, SCALE_PASSWORD);
   const practitioner = await signIn(base, accounts.practitioner, SCALE_PASSWORD);
-  const cases = (await pool.query<{ id: string }>('SELECT id FROM case_record WHERE municipality_id = $1 ORDER BY md5(id::text) LIMIT 40', [town])).rows.map((r) => r.id);
+  const cases = (
+    await pool.query<{ id: string }>('SELECT id FROM case_record WHERE municipality_id = $1 ORDER BY md5(id::text) LIMIT 40', [town])
+  ).rows.map((r) => r.id);
   const disclosed = (
     await pool.query<{ id: string }>(
       `SELECT DISTINCT d.case_id AS id FROM disclosure d JOIN app_user u ON u.agency_id = d.agency_id
@@ -48,12 +55,29 @@ try {
   const prac = { cookie: practitioner };
   const mix: { kind: string; req: Request }[] = [];
   const stages = [undefined, 'intervention', 'assessment', undefined, 'review', 'planning'];
-  for (let i = 0; i < 6; i++) mix.push({ kind: 'case list (coordinator)', req: { path: queryPath('trpc', 'cases.list', stages[i] ? { stage: stages[i] } : {}), headers: coord } });
-  for (let i = 0; i < 2; i++) mix.push({ kind: 'case list (practitioner)', req: { path: queryPath('trpc', 'cases.list', {}), headers: prac } });
-  for (let i = 0; i < 6; i++) mix.push({ kind: 'case page (coordinator)', req: { path: queryPath('trpc', 'cases.get', { id: cases[i % cases.length] }), headers: coord } });
-  if (disclosed.length) mix.push({ kind: 'case page (practitioner)', req: { path: queryPath('trpc', 'cases.get', { id: disclosed[0] }), headers: prac } });
+  for (let i = 0; i < 6; i++)
+    mix.push({
+      kind: 'case list (coordinator)',
+      req: { path: queryPath('trpc', 'cases.list', stages[i] ? { stage: stages[i] } : {}), headers: coord },
+    });
+  for (let i = 0; i < 2; i++)
+    mix.push({ kind: 'case list (practitioner)', req: { path: queryPath('trpc', 'cases.list', {}), headers: prac } });
+  for (let i = 0; i < 6; i++)
+    mix.push({
+      kind: 'case page (coordinator)',
+      req: { path: queryPath('trpc', 'cases.get', { id: cases[i % cases.length] }), headers: coord },
+    });
+  if (disclosed.length)
+    mix.push({ kind: 'case page (practitioner)', req: { path: queryPath('trpc', 'cases.get', { id: disclosed[0] }), headers: prac } });
   for (let i = 0; i < 3; i++) {
-    mix.push({ kind: 'note write', req: mutation('cases.addNote', { caseId: cases[(i * 7) % cases.length], body: `Load test note ${i}: synthetic follow-up after a home visit.` }, coordinator) });
+    mix.push({
+      kind: 'note write',
+      req: mutation(
+        'cases.addNote',
+        { caseId: cases[(i * 7) % cases.length], body: `Load test note ${i}: synthetic follow-up after a home visit.` },
+        coordinator,
+      ),
+    });
   }
   mix.push({ kind: 'sign-in', req: mutation('auth.login', { email: signInAccounts[0], password: SCALE_PASSWORD }) });
   mix.push({ kind: 'name match', req: { path: queryPath('trpc', 'people.match', { name: 'Mohamed Ben Salem' }), headers: coord } });
@@ -62,19 +86,35 @@ try {
     if (res.status !== 200) throw new Error(`${m.kind}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
   }
   const kinds = [...new Set(mix.map((m) => m.kind))].map((k) => `${mix.filter((m) => m.kind === k).length}× ${k}`);
-  log(`Machine: ${cpus().length} cores (${cpus()[0]?.model}), load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+  log(
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model}), load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
+  );
   log(`Mix per 20 requests: ${kinds.join(', ')}; ${seconds} s a step`);
 
   // Warm up, then double the concurrency until throughput stops growing.
-  await httpRun(base, mix.map((m) => m.req), 2, Math.min(3, seconds));
+  await httpRun(
+    base,
+    mix.map((m) => m.req),
+    2,
+    Math.min(3, seconds),
+  );
   const steps: (Run & { connections: number; errorRate: number })[] = [];
   let best = 0;
   let flat = 0;
   for (let c = 1; c <= maxConnections; c *= 2) {
-    const run = await httpRun(base, mix.map((m) => m.req), c, seconds);
+    const run = await httpRun(
+      base,
+      mix.map((m) => m.req),
+      c,
+      seconds,
+    );
     const errorRate = run.errors / Math.max(1, run.requests + run.errors);
     steps.push({ ...run, connections: c, errorRate });
-    log(`  ${String(c).padStart(3)} connections  ${run.rps.toFixed(1).padStart(7)} req/s  p50 ${run.p50.toFixed(1)} ms  p99 ${run.p99.toFixed(1)} ms  errors ${run.errors} (${(errorRate * 100).toFixed(2)} %)`);
+    log(
+      `  ${String(c).padStart(3)} connections  ${run.rps.toFixed(1).padStart(7)} req/s  p50 ${run.p50.toFixed(1)} ms  p99 ${run.p99.toFixed(1)} ms  errors ${run.errors} (${(errorRate * 100).toFixed(2)} %)`,
+    );
     if (run.rps > best * 1.05) {
       best = Math.max(best, run.rps);
       flat = 0;
@@ -103,13 +143,18 @@ try {
     '',
     '| connections | req/s | p50 ms | p99 ms | errors | error rate |',
     '|---:|---:|---:|---:|---:|---:|',
-    ...steps.map((s) => `| ${s.connections} | ${s.rps.toFixed(1)} | ${s.p50.toFixed(1)} | ${s.p99.toFixed(1)} | ${s.errors} | ${(s.errorRate * 100).toFixed(2)} % |`),
+    ...steps.map(
+      (s) =>
+        `| ${s.connections} | ${s.rps.toFixed(1)} | ${s.p50.toFixed(1)} | ${s.p99.toFixed(1)} | ${s.errors} | ${(s.errorRate * 100).toFixed(2)} % |`,
+    ),
     '',
     `Peak ${peak.rps.toFixed(1)} req/s at ${peak.connections} connections; saturation (95 % of peak) from ${saturatedAt.connections} connections. Errors below saturation: ${result.errorsBelowSaturation}.`,
     '',
     '## Server errors',
     '',
-    Object.entries(result.serverErrors).map(([k, n]) => `- ${n}× ${k}`).join('\n') || 'None.',
+    Object.entries(result.serverErrors)
+      .map(([k, n]) => `- ${n}× ${k}`)
+      .join('\n') || 'None.',
     '',
   ].join('\n');
   await mkdir(outDir, { recursive: true });

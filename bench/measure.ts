@@ -48,7 +48,14 @@ function summarise(latencies: number[], seconds: number, errors: number): Run {
 export type Request = { method?: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
 
 /** One autocannon run against `base`, cycling through `requests`; latencies of 2xx answers only. */
-export async function httpRun(base: string, requests: Request[], connections: number, seconds: number, amount?: number, until?: Promise<unknown>): Promise<Run> {
+export async function httpRun(
+  base: string,
+  requests: Request[],
+  connections: number,
+  seconds: number,
+  amount?: number,
+  until?: Promise<unknown>,
+): Promise<Run> {
   const latencies: number[] = [];
   let errors = 0;
   const started = process.hrtime.bigint();

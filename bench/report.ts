@@ -2,7 +2,8 @@ import type { BenchResult } from './result.js';
 import type { Figure } from './measure.js';
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
-const row = (label: string, f: Figure, extra = '') => `| ${label} | ${ms(f.p50)} | ${ms(f.p99)} | ${f.rps.toFixed(0)} | ${f.errors} | ${extra} |`;
+const row = (label: string, f: Figure, extra = '') =>
+  `| ${label} | ${ms(f.p50)} | ${ms(f.p99)} | ${f.rps.toFixed(0)} | ${f.errors} | ${extra} |`;
 const HEAD = '| measurement | p50 ms | p99 ms | req/s | errors | note |\n|---|---:|---:|---:|---:|---|';
 
 /** The benchmark's figures as one Markdown page. */
@@ -13,7 +14,9 @@ export function renderMarkdown(r: BenchResult): string {
     '',
     `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, PostgreSQL ${m.postgres} (shared_buffers ${m.sharedBuffers}); load average before ${m.loadAverageBefore.join(' ')}, after ${m.loadAverageAfter.join(' ')}.`,
     `Data: ${r.data.people} people and ${r.data.cases} cases in the measured municipality, ${r.data.auditEvents} audit events (seed-scale ${JSON.stringify(r.sizes)})` +
-      (r.data.loadedSeconds !== null ? `; loaded in this run in ${r.data.loadedSeconds.toFixed(0)} s, content hash \`${r.data.contentHash}\`.` : '; already loaded.'),
+      (r.data.loadedSeconds !== null
+        ? `; loaded in this run in ${r.data.loadedSeconds.toFixed(0)} s, content hash \`${r.data.contentHash}\`.`
+        : '; already loaded.'),
     `Plan: ${r.plan.connections} concurrent connections, ${r.plan.amount ? `${r.plan.amount} requests` : `${r.plan.seconds} s`} a round, warm-up, median of ${r.plan.rounds} rounds.`,
     '',
     '## Targets (DESIGN.md)',
@@ -79,15 +82,24 @@ export function renderMarkdown(r: BenchResult): string {
     row('case list, no burst', r.signInBurst.without),
     row('case list, during bursts', r.signInBurst.during, `${r.signInBurst.bursts} bursts, ${r.signInBurst.burstMs} ms each`),
     '',
-    `p99 during / without: ${r.signInBurst.ratioP99}×. Sign-ins: ${r.signInBurst.signIns}, failed: ${r.signInBurst.failedSignIns}${r.signInBurst.failedSignIns ? ` (${Object.entries(r.signInBurst.failedByStatus).map(([st, n]) => `${n}× HTTP ${st}`).join(', ')})` : ''}.`,
+    `p99 during / without: ${r.signInBurst.ratioP99}×. Sign-ins: ${r.signInBurst.signIns}, failed: ${r.signInBurst.failedSignIns}${
+      r.signInBurst.failedSignIns
+        ? ` (${Object.entries(r.signInBurst.failedByStatus)
+            .map(([st, n]) => `${n}× HTTP ${st}`)
+            .join(', ')})`
+        : ''
+    }.`,
     '',
   );
   lines.push(
-    '## Where one request\'s time goes (one call at a time, in process, no HTTP)',
+    "## Where one request's time goes (one call at a time, in process, no HTTP)",
     '',
     '| call | total ms | session check | its SQL (statements) | audit append | Prisma compile | other JS |',
     '|---|---:|---:|---:|---:|---:|---:|',
-    ...r.breakdown.map((b) => `| ${b.name} | ${ms(b.total)} | ${ms(b.session)} | ${ms(b.sql)} (${b.statements}) | ${ms(b.audit)} | ${b.compile === null ? '–' : ms(b.compile)} | ${ms(b.rest)} |`),
+    ...r.breakdown.map(
+      (b) =>
+        `| ${b.name} | ${ms(b.total)} | ${ms(b.session)} | ${ms(b.sql)} (${b.statements}) | ${ms(b.audit)} | ${b.compile === null ? '–' : ms(b.compile)} | ${ms(b.rest)} |`,
+    ),
     '',
     `Medians of ${r.breakdown[0]?.calls ?? 0} calls each. A statement's time runs from the call into \`pg\` to its rows, parsed; "other JS" is the rest of the call: tRPC, zod, CASL, Prisma turning rows into objects, the audit digest. referrals.create's insert rides in its audit statement (one statement, see AuditTrail.appendWith).`,
     '',
@@ -106,7 +118,7 @@ export function renderMarkdown(r: BenchResult): string {
     `| the same, brotli as sent (what browsers ask for) | ${f.brotliKb} kB |`,
     `| first page stylesheets, gzip as sent | ${f.cssGzipKb} kB |`,
     '',
-    'The install (`npm ci`) is not timed. The first page is the entry script and every chunk it imports statically (Vite\'s manifest); each page after it loads its own chunk. kB = 1,000 bytes.',
+    "The install (`npm ci`) is not timed. The first page is the entry script and every chunk it imports statically (Vite's manifest); each page after it loads its own chunk. kB = 1,000 bytes.",
     '',
   );
   const errors = Object.entries(r.serverErrors);

@@ -17,17 +17,52 @@ export interface CaseListLayers {
 export interface BenchResult {
   startedAt: string;
   mode: 'quick' | 'full';
-  machine: { cores: number; cpu: string; memoryGb: number; node: string; postgres: string; sharedBuffers: string; loadAverageBefore: number[]; loadAverageAfter: number[] };
+  machine: {
+    cores: number;
+    cpu: string;
+    memoryGb: number;
+    node: string;
+    postgres: string;
+    sharedBuffers: string;
+    loadAverageBefore: number[];
+    loadAverageAfter: number[];
+  };
   sizes: Sizes;
   data: { loadedSeconds: number | null; contentHash: string | null; cases: number; people: number; auditEvents: number };
   plan: Plan;
   caseList: { coordinator: CaseListLayers; practitioner: CaseListLayers };
-  referralCreation: { plainPg: Figure; plainRoute: Figure; audited: Figure; ratioToPlainRoute: number; ratioToPlainPg: number; writesWithoutAudit: number };
-  personMatch: { people: number; arabic: Figure; latin: Figure; rare: Figure; rareWithNamesakes: number; sqlArabic: Figure; sqlLatin: Figure; sqlRare: Figure };
+  referralCreation: {
+    plainPg: Figure;
+    plainRoute: Figure;
+    audited: Figure;
+    ratioToPlainRoute: number;
+    ratioToPlainPg: number;
+    writesWithoutAudit: number;
+  };
+  personMatch: {
+    people: number;
+    arabic: Figure;
+    latin: Figure;
+    rare: Figure;
+    rareWithNamesakes: number;
+    sqlArabic: Figure;
+    sqlLatin: Figure;
+    sqlRare: Figure;
+  };
   keyset: { page: number; first: Figure; deep: Figure; ratioP50: number; ratioP99: number };
   /** audit.caseHistory (first page) for a case with this many events. */
   accessHistory: { events: number; figure: Figure };
-  signInBurst: { burst: number; bursts: number; burstMs: number; signIns: number; failedSignIns: number; failedByStatus: Record<string, number>; without: Figure; during: Figure; ratioP99: number };
+  signInBurst: {
+    burst: number;
+    bursts: number;
+    burstMs: number;
+    signIns: number;
+    failedSignIns: number;
+    failedByStatus: Record<string, number>;
+    without: Figure;
+    during: Figure;
+    ratioP99: number;
+  };
   breakdown: Breakdown[];
   startUp: StartUp;
   frontEnd: FrontEnd;

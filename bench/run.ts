@@ -7,7 +7,13 @@ import { parseArgs } from 'node:util';
 import { runBench } from './bench.js';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } } });
-const result = await runBench({ quick: values.quick!, url: process.env.DATABASE_URL, keySpec: process.env.JISR_DATA_KEY, dataDir: process.env.JISR_DATA_DIR ?? '.data', outDir: values.out });
+const result = await runBench({
+  quick: values.quick!,
+  url: process.env.DATABASE_URL,
+  keySpec: process.env.JISR_DATA_KEY,
+  dataDir: process.env.JISR_DATA_DIR ?? '.data',
+  outDir: values.out,
+});
 const missed = result.targets.filter((t) => !t.met);
 console.log(missed.length ? `Targets missed: ${missed.map((t) => t.name).join('; ')}` : 'Every target met.');
 process.exit(0);

@@ -28,7 +28,6 @@ import { toTRPCError } from '../src/trpc/errors.js';
 import { PLAIN_REFERRAL_SQL, caseListParams, caseListSql } from './sql.js';
 import { BENCH_CONFIG, BENCH_ORIGIN } from './client.js';
 
-
 const env = process.env;
 const url = env.DATABASE_URL!;
 const keyring = parseKeyring(env.JISR_DATA_KEY!);
@@ -37,7 +36,15 @@ const config = BENCH_CONFIG;
 const database = createDb({ url, poolMax: Number(env.DB_POOL_MAX ?? 10), statementTimeoutMs: 30_000 });
 const { db, pool } = database;
 
-const app = await buildApp({ db, config, keyring, publicOrigin: BENCH_ORIGIN, loginPerMinute: 1_000_000, logger: { level: 'error' }, webRoot: '/nonexistent' });
+const app = await buildApp({
+  db,
+  config,
+  keyring,
+  publicOrigin: BENCH_ORIGIN,
+  loginPerMinute: 1_000_000,
+  logger: { level: 'error' },
+  webRoot: '/nonexistent',
+});
 
 const ListQuery = z.object({
   stage: z.string().nullable().default(null),
@@ -50,7 +57,10 @@ type ListQuery = z.infer<typeof ListQuery>;
 
 const listRows = async (q: ListQuery) => {
   const cursor = q.cursorAt && q.cursorId ? { at: q.cursorAt, id: q.cursorId } : null;
-  const { rows } = await pool.query(caseListSql(q), caseListParams({ municipalityId, stage: q.stage, userId: q.userId, agencyId: q.agencyId, cursor }));
+  const { rows } = await pool.query(
+    caseListSql(q),
+    caseListParams({ municipalityId, stage: q.stage, userId: q.userId, agencyId: q.agencyId, cursor }),
+  );
   return { items: rows.slice(0, 50), more: rows.length > 50 };
 };
 
@@ -60,7 +70,13 @@ app.get('/bench/l1/cases', async (req) => listRows(ListQuery.parse(req.query)));
 // The plain INSERT of a referral's row (with its concern encrypted, as the app stores it).
 app.post('/bench/plain-referral', async (req) => {
   const body = req.body as { personId: string; referrerId: string; concernText: string; justification: string };
-  const { rows } = await pool.query(PLAIN_REFERRAL_SQL, [municipalityId, body.personId, body.referrerId, keyring.encrypt(body.concernText, 'referral.concern'), body.justification]);
+  const { rows } = await pool.query(PLAIN_REFERRAL_SQL, [
+    municipalityId,
+    body.personId,
+    body.referrerId,
+    keyring.encrypt(body.concernText, 'referral.concern'),
+    body.justification,
+  ]);
   return rows[0];
 });
 
@@ -70,7 +86,10 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result.ok ? result : { ...result, error: toTRPCError(result.error) };
 });
 const benchRouter = t.router({
-  l2: t.procedure.use(mapErrors).input(ListQuery).query(({ input }) => listRows(input)),
+  l2: t.procedure
+    .use(mapErrors)
+    .input(ListQuery)
+    .query(({ input }) => listRows(input)),
   // The real procedure's work (session check, CASL ability, the Prisma query) minus the audit append. Like
   // a signed-in query procedure, it runs on the plain client: a read opens no transaction.
   l3: t.procedure
@@ -82,7 +101,19 @@ const benchRouter = t.router({
       const { user, sessionId } = resolved;
       const ability = defineAbilityFor(user, ctx.clock());
       const base = { municipalityId: user.municipalityId, actorId: user.id, actorRole: user.role, requestId: ctx.requestId, ip: ctx.ip };
-      return listCases({ db: ctx.db, ability, user, sessionId, audit: new ProcedureAudit(new AuditTrail(base, ctx.clock), 'case.list'), clock: ctx.clock, config: ctx.config, keyring: ctx.keyring }, input);
+      return listCases(
+        {
+          db: ctx.db,
+          ability,
+          user,
+          sessionId,
+          audit: new ProcedureAudit(new AuditTrail(base, ctx.clock), 'case.list'),
+          clock: ctx.clock,
+          config: ctx.config,
+          keyring: ctx.keyring,
+        },
+        input,
+      );
     }),
 });
 const name = cookieName(config);
@@ -92,7 +123,10 @@ await app.register(fastifyTRPCPlugin, {
     router: benchRouter,
     allowBatching: false,
     createContext: ({ req }) =>
-      createContext({ db, clock: systemClock, config, keyring }, { requestId: String(req.id), ip: req.ip ?? null, token: req.cookies[name] ?? null }),
+      createContext(
+        { db, clock: systemClock, config, keyring },
+        { requestId: String(req.id), ip: req.ip ?? null, token: req.cookies[name] ?? null },
+      ),
   } satisfies FastifyTRPCPluginOptions<typeof benchRouter>['trpcOptions'],
 });
 

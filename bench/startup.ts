@@ -77,8 +77,12 @@ function get(url: string, acceptEncoding = 'identity'): Promise<{ status: number
 /** Seconds from `began` until GET / answers 200 (asked every POLL_MS; a refused connection means not yet). */
 async function firstPage(base: string, run: Running, began: number): Promise<number> {
   for (;;) {
-    if (run.child.exitCode !== null || run.child.signalCode !== null) throw new Error(`npm start ended (${run.child.exitCode ?? run.child.signalCode}) before it served a page:\n${run.output().slice(-2000)}`);
-    if (performance.now() - began > LIMIT_MS) throw new Error(`npm start served no page within ${LIMIT_MS / 1000} s:\n${run.output().slice(-2000)}`);
+    if (run.child.exitCode !== null || run.child.signalCode !== null)
+      throw new Error(
+        `npm start ended (${run.child.exitCode ?? run.child.signalCode}) before it served a page:\n${run.output().slice(-2000)}`,
+      );
+    if (performance.now() - began > LIMIT_MS)
+      throw new Error(`npm start served no page within ${LIMIT_MS / 1000} s:\n${run.output().slice(-2000)}`);
     const res = await get(`${base}/`).catch(() => null);
     if (res?.status === 200) return (performance.now() - began) / 1000;
     await new Promise((tick) => setTimeout(tick, POLL_MS));
@@ -97,7 +101,9 @@ async function stop(run: Running, dataDir: string) {
   // PostgreSQL gets the Ctrl-C too and may close connections before Node has run its handler: the
   // pool's and the job runner's one-line warnings about it are expected; a stack trace or a failed stop is not.
   if (!clean || existsSync(join(dataDir, 'postgres', 'postmaster.pid')) || /stopping failed|Error|\n\s+at /.test(run.output())) {
-    throw new Error(`npm start did not stop cleanly on Ctrl-C (exit ${code}, signal ${run.child.signalCode}):\n${run.output().slice(-2000)}`);
+    throw new Error(
+      `npm start did not stop cleanly on Ctrl-C (exit ${code}, signal ${run.child.signalCode}):\n${run.output().slice(-2000)}`,
+    );
   }
 }
 
@@ -129,7 +135,13 @@ async function weigh(base: string): Promise<FrontEnd> {
     }
     return round(bytes / 1000, 1);
   };
-  return { files: js, rawKb: await total(js, 'identity'), gzipKb: await total(js, 'gzip'), brotliKb: await total(js, 'br'), cssGzipKb: await total(css, 'gzip') };
+  return {
+    files: js,
+    rawKb: await total(js, 'identity'),
+    gzipKb: await total(js, 'gzip'),
+    brotliKb: await total(js, 'br'),
+    cssGzipKb: await total(css, 'gzip'),
+  };
 }
 
 /** Starts `npm start` twice on a new data folder (fresh, then with its data), weighs the first page while it runs. */

@@ -9,7 +9,10 @@ if (!devInstall) {
   console.log('jisr: production install (no dev dependencies): nothing to generate or build.');
   process.exit(0);
 }
-for (const [command, ...args] of [['prisma', 'generate'], ['tsx', 'scripts/ensure-web.ts']]) {
+for (const [command, ...args] of [
+  ['prisma', 'generate'],
+  ['tsx', 'scripts/ensure-web.ts'],
+]) {
   const run = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }

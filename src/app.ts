@@ -44,7 +44,14 @@ export const logSerializers = {
  */
 export function safeError(err: unknown) {
   const e = err as { name?: string; code?: string; stack?: string };
-  return { type: e?.name ?? typeof err, code: e?.code, at: e?.stack?.split('\n').slice(1, 6).map((l) => l.trim()) };
+  return {
+    type: e?.name ?? typeof err,
+    code: e?.code,
+    at: e?.stack
+      ?.split('\n')
+      .slice(1, 6)
+      .map((l) => l.trim()),
+  };
 }
 
 /** A hop count as proxy-addr's trust function (the n nearest hops); addresses and `false` pass through. */
@@ -135,7 +142,10 @@ export async function buildApp(opts: BuildAppOptions) {
       globIgnore: ['**/*.br', '**/*.gz'],
       // Built assets carry a content hash in their name and never change; the page itself is asked for anew.
       setHeaders: (reply, path) =>
-        void reply.header('cache-control', relative(webRoot, path).startsWith(`assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+        void reply.header(
+          'cache-control',
+          relative(webRoot, path).startsWith(`assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
     });
     // Client-side routes (/admin/users, /audit, ...) get the app's page.
     app.setNotFoundHandler((req, reply) => {

@@ -41,7 +41,8 @@ export async function stopLeftoverServer(dir: string): Promise<number | null> {
   process.kill(pid, 'SIGINT');
   if (!(await gone(10_000))) {
     process.kill(pid, 'SIGQUIT');
-    if (!(await gone(5_000))) throw new Error(`A PostgreSQL (pid ${pid}) is still running on ${dir} and would not stop; stop it, then start again.`);
+    if (!(await gone(5_000)))
+      throw new Error(`A PostgreSQL (pid ${pid}) is still running on ${dir} and would not stop; stop it, then start again.`);
   }
   return pid;
 }

@@ -38,7 +38,11 @@ try {
     server.onUnexpectedExit((words) =>
       setImmediate(() => {
         if (shutdown.requested) return; // a terminal's Ctrl-C reached PostgreSQL first
-        void shutdown.fail(new StartRefused(`The embedded PostgreSQL stopped unexpectedly, so Jisr stops too; start it again with npm start. PostgreSQL said:\n  ${words}`));
+        void shutdown.fail(
+          new StartRefused(
+            `The embedded PostgreSQL stopped unexpectedly, so Jisr stops too; start it again with npm start. PostgreSQL said:\n  ${words}`,
+          ),
+        );
       }),
     );
     await shutdown.checkpoint();

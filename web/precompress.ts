@@ -35,7 +35,10 @@ export function precompress(): Plugin {
         if ((await stat(path)).size < MIN_BYTES) continue;
         const body = await readFile(path);
         await writeFile(`${path}.gz`, await gzipFile(body, { level: 9 }));
-        await writeFile(`${path}.br`, await brotliFile(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+        await writeFile(
+          `${path}.br`,
+          await brotliFile(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+        );
       }
     },
   };

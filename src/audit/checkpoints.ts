@@ -76,7 +76,14 @@ export async function readCheckpoints(dir: string, chain: string): Promise<ReadC
     .map(({ raw, line }) => {
       try {
         const c = JSON.parse(raw) as Checkpoint;
-        const ok = c && c.v === 1 && c.chain === chain && Number.isInteger(c.seq) && c.seq >= 0 && /^[0-9a-f]{64}$/.test(c.hash) && !Number.isNaN(Date.parse(c.at));
+        const ok =
+          c &&
+          c.v === 1 &&
+          c.chain === chain &&
+          Number.isInteger(c.seq) &&
+          c.seq >= 0 &&
+          /^[0-9a-f]{64}$/.test(c.hash) &&
+          !Number.isNaN(Date.parse(c.at));
         return ok ? { line, ok: true as const, checkpoint: c } : { line, ok: false as const };
       } catch {
         return { line, ok: false as const };
@@ -147,7 +154,12 @@ const BATCH = 2_000;
  * event that still has the hash it had then. A rewritten, truncated or recomputed chain contradicts the
  * first checkpoint taken after the changed event.
  */
-export async function checkAgainstCheckpoints(db: DbClient, chain: string, entries: ReadCheckpoint[], publicKey: KeyObject): Promise<AnchorReport> {
+export async function checkAgainstCheckpoints(
+  db: DbClient,
+  chain: string,
+  entries: ReadCheckpoint[],
+  publicKey: KeyObject,
+): Promise<AnchorReport> {
   let previous = -1;
   let checked = 0;
   let last: AnchorReport['last'] = null;

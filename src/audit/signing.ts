@@ -24,7 +24,11 @@ export type Unsigned = Pick<Checkpoint, 'chain' | 'seq' | 'hash' | 'at'>;
 const signedBytes = (c: Unsigned) => Buffer.from(canonicalJson(['jisr-audit-checkpoint', 1, c.chain, c.seq, c.hash, c.at]), 'utf8');
 
 /** A key's id: the first 16 hex digits of the sha256 of its public key (SPKI DER). */
-export const keyIdOf = (publicKey: KeyObject) => createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+export const keyIdOf = (publicKey: KeyObject) =>
+  createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 
 export interface Signer {
   keyId: string;
@@ -41,8 +45,12 @@ function readKey(spec: string, kind: 'private' | 'public'): KeyObject {
   const der = pem ? undefined : Buffer.from(text, 'base64');
   const key =
     kind === 'private'
-      ? pem ? createPrivateKey(text) : createPrivateKey({ key: der!, format: 'der', type: 'pkcs8' })
-      : pem ? createPublicKey(text) : createPublicKey({ key: der!, format: 'der', type: 'spki' });
+      ? pem
+        ? createPrivateKey(text)
+        : createPrivateKey({ key: der!, format: 'der', type: 'pkcs8' })
+      : pem
+        ? createPublicKey(text)
+        : createPublicKey({ key: der!, format: 'der', type: 'spki' });
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`the audit ${kind} key must be an Ed25519 key`);
   return key;
 }

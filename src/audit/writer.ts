@@ -128,10 +128,13 @@ export async function auditedTransaction<T>(
   work: (tx: Tx, audit: AuditTrail) => Promise<T>,
   options?: { timeout?: number },
 ): Promise<T> {
-  return db.$transaction(async (tx) => {
-    const audit = new AuditTrail(base, clock);
-    const result = await work(tx, audit);
-    await audit.flush(tx);
-    return result;
-  }, { ...TRANSACTION_LIMITS, ...options });
+  return db.$transaction(
+    async (tx) => {
+      const audit = new AuditTrail(base, clock);
+      const result = await work(tx, audit);
+      await audit.flush(tx);
+      return result;
+    },
+    { ...TRANSACTION_LIMITS, ...options },
+  );
 }

@@ -1,11 +1,5 @@
 import type { Ability } from '@casl/ability';
-import {
-  accessibleBy,
-  createPrismaAbility,
-  type PrismaQueryOf,
-  type Subjects,
-  type Model,
-} from '@casl/prisma/runtime';
+import { accessibleBy, createPrismaAbility, type PrismaQueryOf, type Subjects, type Model } from '@casl/prisma/runtime';
 import type {
   Prisma,
   Agency,

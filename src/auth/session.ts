@@ -25,10 +25,7 @@ export const sessionUserSelect = {
 
 export type SessionUser = Prisma.UserGetPayload<{ select: typeof sessionUserSelect }>;
 
-export type ResolvedSession =
-  | { status: 'ok'; sessionId: string; user: SessionUser }
-  | { status: 'expired' }
-  | { status: 'none' };
+export type ResolvedSession = { status: 'ok'; sessionId: string; user: SessionUser } | { status: 'expired' } | { status: 'none' };
 
 // lastSeenAt is written at most once a minute, not on every request.
 const TOUCH_EVERY_MS = 60_000;
@@ -79,12 +76,7 @@ interface SessionRow {
  * Finds the live session for a token, ending it if it has passed its idle or absolute limit.
  * One round trip (the session joined to its user); a second only to touch lastSeenAt or end it.
  */
-export async function resolveSession(
-  db: DbClient,
-  clock: Clock,
-  policy: SessionPolicy,
-  token: string | null,
-): Promise<ResolvedSession> {
+export async function resolveSession(db: DbClient, clock: Clock, policy: SessionPolicy, token: string | null): Promise<ResolvedSession> {
   if (!token || token.length > 100) return { status: 'none' };
   // The columns of sessionUserSelect, and the user's disabledAt.
   const [session] = await rawQuery<SessionRow>(

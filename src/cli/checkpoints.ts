@@ -22,7 +22,12 @@ const REASONS: Record<Contradiction, string> = {
 };
 
 /** The checkpoint directory and the key to check it with: --public-key, else the public half of AUDIT_SIGNING_KEY. */
-export async function checkpointsOf(dir: string, keyFile: string | undefined, env: NodeJS.ProcessEnv, only?: string): Promise<CheckpointSource> {
+export async function checkpointsOf(
+  dir: string,
+  keyFile: string | undefined,
+  env: NodeJS.ProcessEnv,
+  only?: string,
+): Promise<CheckpointSource> {
   let publicKey: KeyObject;
   try {
     if (keyFile) publicKey = publicKeyFrom(await readFile(keyFile, 'utf8'));

@@ -14,7 +14,11 @@ const countryName = (code: string) => regions.of(code) ?? code;
 const required = (what: string) => (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : what);
 
 const length = 'must be 2 to 120 characters';
-const Name = z.string({ error: required('must be text') }).trim().min(2, length).max(120, length);
+const Name = z
+  .string({ error: required('must be text') })
+  .trim()
+  .min(2, length)
+  .max(120, length);
 
 const CreateAdminFlags = z.object({
   email: emailAddress(required('must be an e-mail address')),
@@ -66,18 +70,28 @@ async function findOrCreateMunicipality(tx: Tx, audit: AuditTrail, input: Create
   const existing = found[0];
   if (existing) {
     if (input.country && input.country !== existing.country) {
-      throw new CliError(`Municipality "${existing.name}" exists with country ${existing.country}, not ${input.country}; nothing was changed.`);
+      throw new CliError(
+        `Municipality "${existing.name}" exists with country ${existing.country}, not ${input.country}; nothing was changed.`,
+      );
     }
     return { ...existing, created: false };
   }
   if (!input.country) {
-    throw new CliError(`There is no municipality named "${input.municipality}". To create it, add --country with its two-letter code (e.g. --country TN).`);
+    throw new CliError(
+      `There is no municipality named "${input.municipality}". To create it, add --country with its two-letter code (e.g. --country TN).`,
+    );
   }
   const town = await tx.municipality.create({
     data: { name: input.municipality, country: input.country, defaultLocale: input.locale ?? 'ar', code: await freeCode(tx) },
     select,
   });
-  audit.record({ action: 'municipality.create', municipalityId: town.id, entityType: 'Municipality', entityId: town.id, detail: { via: 'cli' } });
+  audit.record({
+    action: 'municipality.create',
+    municipalityId: town.id,
+    entityType: 'Municipality',
+    entityId: town.id,
+    detail: { via: 'cli' },
+  });
   return { ...town, created: true };
 }
 
@@ -102,7 +116,13 @@ async function run(db: Db, input: CreateAdminInput, out: Out): Promise<number> {
       },
       select: { id: true, email: true },
     });
-    audit.record({ action: 'user.create', municipalityId: town.id, entityType: 'User', entityId: user.id, detail: { role: 'admin', via: 'cli' } });
+    audit.record({
+      action: 'user.create',
+      municipalityId: town.id,
+      entityType: 'User',
+      entityId: user.id,
+      detail: { role: 'admin', via: 'cli' },
+    });
     return { town, user };
   }).catch((err: unknown) => {
     // Another process took the address between our check and the insert (unique index on email, stored normalised).
@@ -125,15 +145,13 @@ export const createAdminCommand: Command<CreateAdminInput> = {
   usage: '--email E --name "Display Name" --municipality "Name" [--country TN] [--locale ar|fr|en]',
   summary: 'Creates an administrator with a one-time password (and the municipality, if new). Applies pending migrations first.',
   flags: [
-    '--email E            the administrator\'s e-mail, used to sign in (must not be taken, whatever its case)',
+    "--email E            the administrator's e-mail, used to sign in (must not be taken, whatever its case)",
     '--name "N"           display name, 2 to 120 characters',
     '--municipality "M"   found by its exact name, or created',
     '--country CC         two-letter country code; required when the municipality is created',
-    '--locale L           ar, fr or en; default: the municipality\'s language (ar for a new one)',
+    "--locale L           ar, fr or en; default: the municipality's language (ar for a new one)",
   ],
-  examples: [
-    'create-admin --email admin@sousse.example --name "Amina Ben Salah" --municipality "Sousse" --country TN --locale fr',
-  ],
+  examples: ['create-admin --email admin@sousse.example --name "Amina Ben Salah" --municipality "Sousse" --country TN --locale fr'],
   migrates: true,
   parse: (argv) => parseFlags(argv, OPTIONS, CreateAdminFlags),
   run,

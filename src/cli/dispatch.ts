@@ -74,6 +74,9 @@ function describeError(command: string, err: unknown): string {
     return `${command}: the database has no Jisr tables yet. Start the server or run create-admin: both apply the migrations.`;
   }
   // Prisma prefixes its message with the calling source lines; the last line says what went wrong.
-  const message = String((err as Error).message ?? err).trim().split('\n').at(-1);
+  const message = String((err as Error).message ?? err)
+    .trim()
+    .split('\n')
+    .at(-1);
   return `${command} failed: ${message}`;
 }

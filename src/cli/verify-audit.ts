@@ -54,15 +54,26 @@ async function run(db: Db, input: VerifyAuditInput, out: Out, env: NodeJS.Proces
   }
   for (const r of reports) out.log(describeReport(r));
   const broken = reports.filter((r) => r.firstBroken).length;
-  const contradicted = anchors ? await compareWithCheckpoints(db, reports.map((r) => r.chain), anchors, out) : 0;
+  const contradicted = anchors
+    ? await compareWithCheckpoints(
+        db,
+        reports.map((r) => r.chain),
+        anchors,
+        out,
+      )
+    : 0;
   const events = reports.reduce((n, r) => n + r.checked, 0);
   const chains = `${reports.length} chain${reports.length === 1 ? '' : 's'}`;
   if (broken === 0 && contradicted === 0) {
     out.log(`Intact: ${chains}, ${events} events${anchors ? ', consistent with every checkpoint' : ''}.`);
     return 0;
   }
-  if (broken > 0) out.error(`BROKEN: ${broken} of ${chains}. The audit log was altered outside the app; keep the database as it is and investigate.`);
-  if (contradicted > 0) out.error(`CONTRADICTED: ${contradicted} of ${chains} disagree with their signed checkpoints: the log was rewritten, truncated or recomputed.`);
+  if (broken > 0)
+    out.error(`BROKEN: ${broken} of ${chains}. The audit log was altered outside the app; keep the database as it is and investigate.`);
+  if (contradicted > 0)
+    out.error(
+      `CONTRADICTED: ${contradicted} of ${chains} disagree with their signed checkpoints: the log was rewritten, truncated or recomputed.`,
+    );
   return 1;
 }
 
@@ -76,9 +87,14 @@ export const verifyAuditCommand: Command<VerifyAuditInput> = {
     '--checkpoints DIR    the checkpoint directory (AUDIT_CHECKPOINT_DIR): each chain must agree with every checkpoint',
     '--public-key FILE    the key printed by audit-key; default: the public half of AUDIT_SIGNING_KEY',
   ],
-  examples: ['verify-audit', 'verify-audit --checkpoints /mnt/worm/jisr --public-key jisr-audit-key.pem', 'verify-audit --chain 3f1c9a52-0b7e-4d8a-9c61-2e5b7f0d4a19'],
+  examples: [
+    'verify-audit',
+    'verify-audit --checkpoints /mnt/worm/jisr --public-key jisr-audit-key.pem',
+    'verify-audit --chain 3f1c9a52-0b7e-4d8a-9c61-2e5b7f0d4a19',
+  ],
   migrates: false,
-  parse: (argv) => parseFlags(argv, { chain: { type: 'string' }, checkpoints: { type: 'string' }, 'public-key': { type: 'string' } }, VerifyAuditFlags),
+  parse: (argv) =>
+    parseFlags(argv, { chain: { type: 'string' }, checkpoints: { type: 'string' }, 'public-key': { type: 'string' } }, VerifyAuditFlags),
   run,
 };
 

@@ -23,7 +23,10 @@ const FORMAT = /^v(\d+)\.([\w-]{16})\.([\w-]{22})\.([\w-]*)$/;
  */
 export function parseKeyring(spec: string): Keyring {
   const keys = new Map<number, Buffer>();
-  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [version, material] = part.includes(':') ? part.split(':', 2) : ['1', part];
     const key = Buffer.from(material!, 'base64');
     if (!/^\d+$/.test(version!) || key.length !== 32) throw new Error('JISR_DATA_KEY: each key must be <version>:<32 bytes in base64>');

@@ -8,18 +8,36 @@ export const ENCRYPTED_FIELDS = [
   { table: 'referral', column: 'concern_text', field: 'referral.concern' },
   { table: 'case_record', column: 'summary', field: 'case.summary' },
   { table: 'case_note', column: 'body', field: 'case.note' },
-  { table: 'meeting_agenda_item', column: 'dissent', field: 'meeting.dissent', town: '(SELECT municipality_id FROM panel_meeting m WHERE m.id = meeting_id)' },
-  { table: 'meeting_minute', column: 'body', field: 'meeting.minute', town: '(SELECT municipality_id FROM panel_meeting m WHERE m.id = meeting_id)' },
+  {
+    table: 'meeting_agenda_item',
+    column: 'dissent',
+    field: 'meeting.dissent',
+    town: '(SELECT municipality_id FROM panel_meeting m WHERE m.id = meeting_id)',
+  },
+  {
+    table: 'meeting_minute',
+    column: 'body',
+    field: 'meeting.minute',
+    town: '(SELECT municipality_id FROM panel_meeting m WHERE m.id = meeting_id)',
+  },
   { table: 'assessment', column: 'overall_judgement', field: 'assessment.judgement' },
   // Keyed by (assessment, factor): `key` names a row as text, `match` finds it again by its primary key.
   {
-    table: 'assessment_rating', column: 'comment', field: 'assessment.comment', town: '(SELECT municipality_id FROM assessment a WHERE a.id = assessment_id)',
-    key: "assessment_id::text || '/' || factor_id::text", match: "(assessment_id, factor_id) = (split_part($2, '/', 1)::uuid, split_part($2, '/', 2)::uuid)",
+    table: 'assessment_rating',
+    column: 'comment',
+    field: 'assessment.comment',
+    town: '(SELECT municipality_id FROM assessment a WHERE a.id = assessment_id)',
+    key: "assessment_id::text || '/' || factor_id::text",
+    match: "(assessment_id, factor_id) = (split_part($2, '/', 1)::uuid, split_part($2, '/', 2)::uuid)",
   },
   // The answers kept for retries (trpc/idempotency.ts), keyed by (user, key); they live a day.
   {
-    table: 'idempotency_key', column: 'answer', field: 'idempotency.answer', town: '(SELECT municipality_id FROM app_user u WHERE u.id = user_id)',
-    key: "user_id::text || '/' || key::text", match: "(user_id, key) = (split_part($2, '/', 1)::uuid, split_part($2, '/', 2)::uuid)",
+    table: 'idempotency_key',
+    column: 'answer',
+    field: 'idempotency.answer',
+    town: '(SELECT municipality_id FROM app_user u WHERE u.id = user_id)',
+    key: "user_id::text || '/' || key::text",
+    match: "(user_id, key) = (split_part($2, '/', 1)::uuid, split_part($2, '/', 2)::uuid)",
   },
 ] as const satisfies readonly { table: string; column: string; field: string; town?: string; key?: string; match?: string }[];
 

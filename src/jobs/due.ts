@@ -46,7 +46,10 @@ export async function dueItems(db: DbClient, municipalityId: string, now: Date):
   const [municipality, coordinators, reviews, interventions, tasks, disclosures, followUps] = await Promise.all([
     db.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { screeningSlaDays: true } }),
     db.user.findMany({ where: { ...own, role: 'coordinator', disabledAt: null }, select: { id: true }, orderBy: { id: 'asc' } }),
-    db.case.findMany({ where: { ...own, ...OPEN, nextReviewAt: { lt: today } }, select: { id: true, nextReviewAt: true, keyWorker: person } }),
+    db.case.findMany({
+      where: { ...own, ...OPEN, nextReviewAt: { lt: today } },
+      select: { id: true, nextReviewAt: true, keyWorker: person },
+    }),
     db.intervention.findMany({
       where: { ...own, status: { in: ['planned', 'active'] }, dueDate: { lt: today }, case: { is: OPEN } },
       select: { id: true, caseId: true, dueDate: true, assignee: person, case: { select: { keyWorker: person } } },
@@ -65,7 +68,10 @@ export async function dueItems(db: DbClient, municipalityId: string, now: Date):
       },
       select: { id: true, caseId: true, expiresAt: true },
     }),
-    db.case.findMany({ where: { ...own, stage: 'closed', followUpAt: { lte: today } }, select: { id: true, followUpAt: true, keyWorker: person } }),
+    db.case.findMany({
+      where: { ...own, stage: 'closed', followUpAt: { lte: today } },
+      select: { id: true, followUpAt: true, keyWorker: person },
+    }),
   ]);
   const sla = municipality.screeningSlaDays;
   // Working days never outnumber calendar days: only referrals older than the SLA in calendar days can be late.
@@ -85,11 +91,23 @@ export async function dueItems(db: DbClient, municipalityId: string, now: Date):
   };
 
   for (const c of reviews) {
-    add(toCoordinators([live(c.keyWorker)]), { kind: 'review_overdue', entityType: 'Case', entityId: c.id, caseId: c.id, dueAt: c.nextReviewAt! });
+    add(toCoordinators([live(c.keyWorker)]), {
+      kind: 'review_overdue',
+      entityType: 'Case',
+      entityId: c.id,
+      caseId: c.id,
+      dueAt: c.nextReviewAt!,
+    });
   }
   for (const i of interventions) {
     const to = live(i.assignee) ?? live(i.case.keyWorker);
-    add(toCoordinators([to]), { kind: 'intervention_overdue', entityType: 'Intervention', entityId: i.id, caseId: i.caseId, dueAt: i.dueDate! });
+    add(toCoordinators([to]), {
+      kind: 'intervention_overdue',
+      entityType: 'Intervention',
+      entityId: i.id,
+      caseId: i.caseId,
+      dueAt: i.dueDate!,
+    });
   }
   for (const t of tasks) {
     const to = live(t.assignee) ?? live(t.case.keyWorker);
@@ -97,14 +115,32 @@ export async function dueItems(db: DbClient, municipalityId: string, now: Date):
   }
   for (const r of waiting) {
     if (workingDaysBetween(r.submittedAt, now) <= sla) continue;
-    add(coordinatorIds, { kind: 'screening_overdue', entityType: 'Referral', entityId: r.id, caseId: null, dueAt: screeningOverdueFrom(r.submittedAt, sla) });
+    add(coordinatorIds, {
+      kind: 'screening_overdue',
+      entityType: 'Referral',
+      entityId: r.id,
+      caseId: null,
+      dueAt: screeningOverdueFrom(r.submittedAt, sla),
+    });
   }
   for (const d of disclosures) {
-    add(coordinatorIds, { kind: 'disclosure_expiring', entityType: 'Disclosure', entityId: d.id, caseId: d.caseId, dueAt: dayOf(d.expiresAt) });
+    add(coordinatorIds, {
+      kind: 'disclosure_expiring',
+      entityType: 'Disclosure',
+      entityId: d.id,
+      caseId: d.caseId,
+      dueAt: dayOf(d.expiresAt),
+    });
   }
   for (const c of followUps) {
     const keyWorker = live(c.keyWorker);
-    add([...(keyWorker ? [keyWorker] : []), ...coordinatorIds], { kind: 'follow_up_due', entityType: 'Case', entityId: c.id, caseId: c.id, dueAt: c.followUpAt! });
+    add([...(keyWorker ? [keyWorker] : []), ...coordinatorIds], {
+      kind: 'follow_up_due',
+      entityType: 'Case',
+      entityId: c.id,
+      caseId: c.id,
+      dueAt: c.followUpAt!,
+    });
   }
   return items;
 }

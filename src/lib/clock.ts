@@ -8,16 +8,13 @@ export type ManualClock = Clock & { advance(ms: number): void; set(d: Date): voi
 
 export function manualClock(start = new Date('2026-01-15T09:00:00Z')): ManualClock {
   let now = start.getTime();
-  const clock: ManualClock = Object.assign(
-    () => new Date(now),
-    {
-      advance(ms: number) {
-        now += ms;
-      },
-      set(d: Date) {
-        now = d.getTime();
-      },
+  const clock: ManualClock = Object.assign(() => new Date(now), {
+    advance(ms: number) {
+      now += ms;
     },
-  );
+    set(d: Date) {
+      now = d.getTime();
+    },
+  });
   return clock;
 }

@@ -9,7 +9,10 @@ const MAX_LENGTH = 512;
  * lies within the years PostgreSQL and JavaScript both store; a string `new Date` cannot read would
  * reach the database as an invalid date.
  */
-export const cursorInstant = z.iso.datetime().transform((s) => new Date(s)).pipe(instant());
+export const cursorInstant = z.iso
+  .datetime()
+  .transform((s) => new Date(s))
+  .pipe(instant());
 
 /** A row id inside a cursor: a real uuid, never 36 dashes that PostgreSQL refuses to cast. */
 export const cursorId = z.uuid();

@@ -27,8 +27,7 @@ const LATEST = new Date('9999-12-31T23:59:59Z');
  * A moment a person or filter gives. JavaScript dates reach the year 275760, which PostgreSQL and
  * Prisma cannot store or compare; anything outside 1900–9999 is refused as `date_out_of_range`.
  */
-export const instant = () =>
-  z.date().min(EARLIEST, { message: 'date_out_of_range' }).max(LATEST, { message: 'date_out_of_range' });
+export const instant = () => z.date().min(EARLIEST, { message: 'date_out_of_range' }).max(LATEST, { message: 'date_out_of_range' });
 
 /**
  * `s` as literal text inside a LIKE/ILIKE pattern: Prisma's `contains` and `startsWith` pass their value

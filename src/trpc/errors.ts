@@ -11,7 +11,11 @@ export function isDatabaseDown(err: unknown): boolean {
   // biome-ignore lint/suspicious/noExplicitAny: pg's and Prisma's errors and their causes have no common type
   for (let e: any = err, depth = 0; e && depth < 6; e = e.cause, depth++) {
     const text = `${e.code ?? ''} ${e.message ?? ''}`;
-    if (/ECONNREFUSED|ECONNRESET|57P01|57P03|08006|08001|P1001|P1017|timeout exceeded when trying to connect|Connection terminated|terminating connection|DatabaseNotReachable|the database system is|Can't reach database server|Server has closed the connection|is not queryable|57014|statement timeout|P2028/i.test(text)) {
+    if (
+      /ECONNREFUSED|ECONNRESET|57P01|57P03|08006|08001|P1001|P1017|timeout exceeded when trying to connect|Connection terminated|terminating connection|DatabaseNotReachable|the database system is|Can't reach database server|Server has closed the connection|is not queryable|57014|statement timeout|P2028/i.test(
+        text,
+      )
+    ) {
       return true;
     }
   }
@@ -46,10 +50,17 @@ function zodFields(err: ZodError, input: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of err.issues) {
     const key = issue.path.join('.') || '_';
-    const given = issue.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), input);
+    const given = issue.path.reduce<unknown>(
+      (v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+      input,
+    );
     // A refinement's message is its translation key (e.g. "name_required"); built-in checks use their code.
     fields[key] ??=
-      issue.code === 'custom' ? issue.message : issue.code === 'invalid_type' && (given === undefined || given === null) ? 'required' : issue.code;
+      issue.code === 'custom'
+        ? issue.message
+        : issue.code === 'invalid_type' && (given === undefined || given === null)
+          ? 'required'
+          : issue.code;
   }
   return fields;
 }
@@ -58,8 +69,7 @@ function zodFields(err: ZodError, input: unknown): Record<string, string> {
 export function formatError({ shape, error, input }: { shape: TRPCDefaultErrorShape; error: TRPCError; input?: unknown }) {
   const appCode = appCodeOf(error);
   const cause = error.cause;
-  const fields =
-    cause instanceof AppError ? cause.options.fields : cause instanceof ZodError ? zodFields(cause, input) : undefined;
+  const fields = cause instanceof AppError ? cause.options.fields : cause instanceof ZodError ? zodFields(cause, input) : undefined;
   return {
     message: appCode,
     code: shape.code,

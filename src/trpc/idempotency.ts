@@ -71,7 +71,11 @@ export class KeyedCall {
     if (!row) return null;
     if (row.procedure !== this.procedure || row.request_hash !== this.requestHash) return 'other';
     const answer = superjson.deserialize(JSON.parse(this.deps.keyring.decrypt(row.answer, ANSWER_FIELD)));
-    return { answer, requestId: row.request_id, entity: { type: (row.entity_type ?? undefined) as Subject['type'], id: row.entity_id ?? undefined } };
+    return {
+      answer,
+      requestId: row.request_id,
+      entity: { type: (row.entity_type ?? undefined) as Subject['type'], id: row.entity_id ?? undefined },
+    };
   }
 
   /**
@@ -94,7 +98,12 @@ export class KeyedCall {
    * committed meanwhile (the key's unique violation, or the twin's effects, e.g. ALREADY_SCREENED):
    * its answer is the answer.
    */
-  async once<R extends { ok: boolean }>(db: Db, opts: { lookFirst: boolean }, work: () => Promise<R>, replay: (earlier: Earlier) => Promise<R>): Promise<R> {
+  async once<R extends { ok: boolean }>(
+    db: Db,
+    opts: { lookFirst: boolean },
+    work: () => Promise<R>,
+    replay: (earlier: Earlier) => Promise<R>,
+  ): Promise<R> {
     if (opts.lookFirst) {
       const found = await this.find(db);
       if (found === 'other') throw new AppError('ALREADY_SUBMITTED');

@@ -31,7 +31,4 @@ export interface Meta extends ProcedureOptions {
 }
 
 /** The tRPC builders; every procedure starts from here. */
-export const t = initTRPC
-  .context<Context>()
-  .meta<Meta>()
-  .create({ transformer, errorFormatter: formatError, isDev: false });
+export const t = initTRPC.context<Context>().meta<Meta>().create({ transformer, errorFormatter: formatError, isDev: false });

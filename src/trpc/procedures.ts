@@ -152,7 +152,12 @@ async function auditReplay(ctx: { db: Db; clock: Clock }, base: AuditBase, actio
 }
 
 /** One autocommit statement: the refusal's event, outside the (rolled back) work. */
-async function auditDenial(ctx: { db: Db; clock: Clock }, base: AuditBase, action: AuditAction, denial: { type?: string; id?: string; code: string }) {
+async function auditDenial(
+  ctx: { db: Db; clock: Clock },
+  base: AuditBase,
+  action: AuditAction,
+  denial: { type?: string; id?: string; code: string },
+) {
   const audit = new AuditTrail(base, ctx.clock);
   audit.record({
     action,

@@ -15,18 +15,21 @@ import { workRouter } from '../modules/work/router.js';
  * Every module, mounted by name. The web client imports only this type. Made only if every procedure
  * records its audit event (router-check.ts); sign-in alone is public.
  */
-export const appRouter = everyProcedureAudited(t.router({
-  auth: authRouter,
-  agencies: agenciesRouter,
-  users: usersRouter,
-  audit: auditRouter,
-  people: peopleRouter,
-  referrals: referralsRouter,
-  cases: casesRouter,
-  assessments: assessmentsRouter,
-  meetings: meetingsRouter,
-  work: workRouter,
-}), ['auth.login']);
+export const appRouter = everyProcedureAudited(
+  t.router({
+    auth: authRouter,
+    agencies: agenciesRouter,
+    users: usersRouter,
+    audit: auditRouter,
+    people: peopleRouter,
+    referrals: referralsRouter,
+    cases: casesRouter,
+    assessments: assessmentsRouter,
+    meetings: meetingsRouter,
+    work: workRouter,
+  }),
+  ['auth.login'],
+);
 
 export type AppRouter = typeof appRouter;
 

@@ -15,7 +15,12 @@ const procedures: Record<string, (c: Caller, t: Town) => Promise<unknown>> = {
   'agencies.create': (c) => c.agencies.create({ name: `Made ${Math.random()}`, kind: 'school' }),
   'agencies.update': (c, t) => c.agencies.update({ id: t.agency.id, name: `Renamed ${Math.random()}` }),
   'users.list': (c) => c.users.list({}),
-  'users.create': (c) => c.users.create({ email: `new.${Math.random().toString(36).slice(2)}@test.jisr.local`, displayName: 'New Person', role: 'social_worker' }),
+  'users.create': (c) =>
+    c.users.create({
+      email: `new.${Math.random().toString(36).slice(2)}@test.jisr.local`,
+      displayName: 'New Person',
+      role: 'social_worker',
+    }),
   'users.update': (c, t) => c.users.update({ id: t.socialWorker.id, displayName: 'Changed Name' }),
   'users.disable': (c, t) => c.users.disable({ id: t.coordinator.id }),
   'users.enable': (c, t) => c.users.enable({ id: t.coordinator.id }),
@@ -33,7 +38,13 @@ const allowed: Record<Role, string[]> = {
   agency_practitioner: [],
 };
 
-const roleKey = { admin: 'admin', auditor: 'auditor', coordinator: 'coordinator', social_worker: 'socialWorker', agency_practitioner: 'practitioner' } as const;
+const roleKey = {
+  admin: 'admin',
+  auditor: 'auditor',
+  coordinator: 'coordinator',
+  social_worker: 'socialWorker',
+  agency_practitioner: 'practitioner',
+} as const;
 
 describe('who may call the admin and audit procedures', () => {
   for (const role of Object.keys(allowed) as Role[]) {
@@ -48,7 +59,9 @@ describe('who may call the admin and audit procedures', () => {
           await expect(call(caller, town), `${role} ${path}`).rejects.toMatchObject({ code: 'FORBIDDEN' });
           // Refusals are recorded under the same action name as successes: agencies.create → agency.create.
           const action = path.replace(/^agencies\./, 'agency.').replace(/^users\./, 'user.');
-          const denied = await db.auditEvent.count({ where: { municipalityId: town.town.id, actorId: actor.id, action, outcome: 'denied' } });
+          const denied = await db.auditEvent.count({
+            where: { municipalityId: town.town.id, actorId: actor.id, action, outcome: 'denied' },
+          });
           expect(denied, `denial of ${path} audited`).toBe(1);
         }
       }
@@ -57,7 +70,7 @@ describe('who may call the admin and audit procedures', () => {
 });
 
 describe('another municipality', () => {
-  it("is invisible to an admin: its agencies and users are NOT_FOUND and never listed", async () => {
+  it('is invisible to an admin: its agencies and users are NOT_FOUND and never listed', async () => {
     const mine = await makeTown(db);
     const theirs = await makeTown(db);
     const { caller } = await callerFor(db, mine.admin);
@@ -66,7 +79,12 @@ describe('another municipality', () => {
     await expect(caller.users.update({ id: theirs.coordinator.id, role: 'admin' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(caller.users.resetPassword({ id: theirs.coordinator.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
-      caller.users.create({ email: 'cross.town@test.jisr.local', displayName: 'Cross Town', role: 'agency_practitioner', agencyId: theirs.agency.id }),
+      caller.users.create({
+        email: 'cross.town@test.jisr.local',
+        displayName: 'Cross Town',
+        role: 'agency_practitioner',
+        agencyId: theirs.agency.id,
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const listed = await caller.users.list({});
     expect(listed.every((u) => u.email.endsWith('@test.jisr.local'))).toBe(true);
@@ -74,12 +92,17 @@ describe('another municipality', () => {
     expect((await caller.agencies.list({})).map((a) => a.id)).toEqual([mine.agency.id]);
     // Nothing of theirs changed, and each attempt was audited as denied in my municipality.
     expect(await db.agency.findUniqueOrThrow({ where: { id: theirs.agency.id } })).toMatchObject({ name: theirs.agency.name });
-    expect(await db.user.findUniqueOrThrow({ where: { id: theirs.coordinator.id } })).toMatchObject({ disabledAt: null, role: 'coordinator' });
-    const denials = await db.auditEvent.count({ where: { municipalityId: mine.town.id, outcome: 'denied', detail: { equals: { code: 'NOT_FOUND' } } } });
+    expect(await db.user.findUniqueOrThrow({ where: { id: theirs.coordinator.id } })).toMatchObject({
+      disabledAt: null,
+      role: 'coordinator',
+    });
+    const denials = await db.auditEvent.count({
+      where: { municipalityId: mine.town.id, outcome: 'denied', detail: { equals: { code: 'NOT_FOUND' } } },
+    });
     expect(denials).toBe(5);
   });
 
-  it("is invisible to an auditor: its events are never listed", async () => {
+  it('is invisible to an auditor: its events are never listed', async () => {
     const mine = await makeTown(db);
     const theirs = await makeTown(db);
     await (await callerFor(db, theirs.admin)).caller.agencies.create({ name: 'Their agency', kind: 'health' });
@@ -91,7 +114,10 @@ describe('another municipality', () => {
     const theirAgency = await db.agency.findFirstOrThrow({ where: { municipalityId: theirs.town.id, name: 'Their agency' } });
     expect(ids).not.toContain(theirAgency.id);
     // Events are numbered within the reader's own chain: every listed number is one of its events.
-    const rows = await db.auditEvent.findMany({ where: { chain: mine.town.id, seq: { in: items.map((e) => e.seq) } }, select: { municipalityId: true } });
+    const rows = await db.auditEvent.findMany({
+      where: { chain: mine.town.id, seq: { in: items.map((e) => e.seq) } },
+      select: { municipalityId: true },
+    });
     expect(rows).toHaveLength(items.length);
     expect(new Set(rows.map((r) => r.municipalityId))).toEqual(new Set([mine.town.id]));
   });
@@ -103,7 +129,12 @@ describe('inactive agency', () => {
     const closed = await makeAgency(db, town.town.id, { active: false });
     const { caller } = await callerFor(db, town.admin);
     await expect(
-      caller.users.create({ email: 'closed.agency@test.jisr.local', displayName: 'Closed Agency', role: 'agency_practitioner', agencyId: closed.id }),
+      caller.users.create({
+        email: 'closed.agency@test.jisr.local',
+        displayName: 'Closed Agency',
+        role: 'agency_practitioner',
+        agencyId: closed.id,
+      }),
     ).rejects.toMatchObject({ message: 'AGENCY_INACTIVE' });
     const fresh = await makeUser(db, { municipalityId: town.town.id, role: 'social_worker' });
     // A practitioner of an agency that closed can still change role without moving agency first.

@@ -6,7 +6,9 @@ import { anonymousCaller, callerFor } from '../helpers/callers.js';
 const { db } = await testDb();
 
 const actions = async (municipalityId: string) =>
-  (await db.auditEvent.findMany({ where: { municipalityId, outcome: 'allowed' }, orderBy: { id: 'asc' }, select: { action: true } })).map((e) => e.action);
+  (await db.auditEvent.findMany({ where: { municipalityId, outcome: 'allowed' }, orderBy: { id: 'asc' }, select: { action: true } })).map(
+    (e) => e.action,
+  );
 
 describe('agencies', () => {
   it('are created, renamed, re-kinded, deactivated and reactivated, each audited', async () => {
@@ -18,7 +20,11 @@ describe('agencies', () => {
     await caller.agencies.update({ id: agency.id, active: false });
     expect((await caller.agencies.list({ includeInactive: false })).map((a) => a.id)).not.toContain(agency.id);
     await caller.agencies.update({ id: agency.id, active: true });
-    expect(await db.agency.findUniqueOrThrow({ where: { id: agency.id } })).toMatchObject({ name: 'مركز الشباب الشمالي', kind: 'ngo', active: true });
+    expect(await db.agency.findUniqueOrThrow({ where: { id: agency.id } })).toMatchObject({
+      name: 'مركز الشباب الشمالي',
+      kind: 'ngo',
+      active: true,
+    });
     expect(await actions(town.id)).toEqual(['agency.create', 'agency.update', 'agency.deactivate', 'agency.list', 'agency.reactivate']);
   });
 
@@ -26,7 +32,10 @@ describe('agencies', () => {
     const { town, admin, agency } = await makeTown(db);
     const { caller } = await callerFor(db, admin);
     const before = await db.agency.count({ where: { municipalityId: town.id } });
-    await expect(caller.agencies.create({ name: agency.name, kind: 'school' })).rejects.toMatchObject({ message: 'AGENCY_NAME_TAKEN', code: 'CONFLICT' });
+    await expect(caller.agencies.create({ name: agency.name, kind: 'school' })).rejects.toMatchObject({
+      message: 'AGENCY_NAME_TAKEN',
+      code: 'CONFLICT',
+    });
     await expect(caller.agencies.create({ name: 'x', kind: 'school' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(caller.agencies.create({ name: 'Valid name', kind: 'police' as 'school' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await db.agency.count({ where: { municipalityId: town.id } })).toBe(before);
@@ -49,7 +58,10 @@ describe('users', () => {
     expect(user).not.toHaveProperty('passwordHash');
     expect(oneTimePassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     const first = anonymousCaller(db);
-    await expect(first.caller.auth.login({ email: 'new.practitioner@test.jisr.local', password: oneTimePassword })).resolves.toMatchObject({ mustChangePassword: true, locale: 'fr' });
+    await expect(first.caller.auth.login({ email: 'new.practitioner@test.jisr.local', password: oneTimePassword })).resolves.toMatchObject({
+      mustChangePassword: true,
+      locale: 'fr',
+    });
     const event = await db.auditEvent.findFirstOrThrow({ where: { municipalityId: town.id, action: 'user.create' } });
     expect(event).toMatchObject({ actorId: admin.id, entityId: user.id });
     expect(JSON.stringify(event.detail)).not.toContain(oneTimePassword);
@@ -59,9 +71,15 @@ describe('users', () => {
     const { town, admin, coordinator } = await makeTown(db);
     const { caller } = await callerFor(db, admin);
     const before = await db.user.count();
-    await expect(caller.users.create({ email: coordinator.email.toUpperCase(), displayName: 'Dup', role: 'auditor' })).rejects.toMatchObject({ message: 'EMAIL_TAKEN' });
-    await expect(caller.users.create({ email: 'not-an-email', displayName: 'Bad', role: 'auditor' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(caller.users.create({ email: 'ok@test.jisr.local', displayName: 'Bad role', role: 'superuser' as 'admin' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      caller.users.create({ email: coordinator.email.toUpperCase(), displayName: 'Dup', role: 'auditor' }),
+    ).rejects.toMatchObject({ message: 'EMAIL_TAKEN' });
+    await expect(caller.users.create({ email: 'not-an-email', displayName: 'Bad', role: 'auditor' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(
+      caller.users.create({ email: 'ok@test.jisr.local', displayName: 'Bad role', role: 'superuser' as 'admin' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await db.user.count()).toBe(before);
     expect(await actions(town.id)).toEqual([]);
   });
@@ -95,7 +113,9 @@ describe('users', () => {
     const { oneTimePassword } = await caller.users.resetPassword({ id: auditor.id });
     await expect(theirs.caller.auth.me()).rejects.toMatchObject({ message: 'SESSION_EXPIRED' });
     const anon = anonymousCaller(db).caller;
-    await expect(anon.auth.login({ email: auditor.email, password: TEST_PASSWORD })).rejects.toMatchObject({ message: 'INVALID_CREDENTIALS' });
+    await expect(anon.auth.login({ email: auditor.email, password: TEST_PASSWORD })).rejects.toMatchObject({
+      message: 'INVALID_CREDENTIALS',
+    });
     await expect(anon.auth.login({ email: auditor.email, password: oneTimePassword })).resolves.toMatchObject({ mustChangePassword: true });
   });
 

@@ -15,7 +15,8 @@ const JUDGEMENT = 'Engagement with the youth centre is steady; no stated intent 
 async function setting(town: Town) {
   const c = await makeCase(db, town);
   const stored = await makeAssessment(db, c, { assessorId: town.coordinator.id, assessedAt: new Date('2026-01-14T10:00:00Z') });
-  const mk = async (role: 'social_worker' | 'agency_practitioner', agencyId?: string) => makeUser(db, { municipalityId: town.town.id, role, agencyId: agencyId ?? null });
+  const mk = async (role: 'social_worker' | 'agency_practitioner', agencyId?: string) =>
+    makeUser(db, { municipalityId: town.town.id, role, agencyId: agencyId ?? null });
   const by = town.coordinator.id;
   const teamSw = await mk('social_worker');
   await makeDisclosure(db, c, { userId: teamSw.id, sections: ['summary', 'assessments'], createdById: by });
@@ -27,7 +28,12 @@ async function setting(town: Town) {
   const summaryAgency = await makeAgency(db, town.town.id);
   await makeDisclosure(db, c, { agencyId: summaryAgency.id, sections: ['summary', 'plan'], createdById: by });
   const revokedAgency = await makeAgency(db, town.town.id);
-  await makeDisclosure(db, c, { agencyId: revokedAgency.id, sections: ['assessments'], revokedAt: new Date('2026-01-14T00:00:00Z'), createdById: by });
+  await makeDisclosure(db, c, {
+    agencyId: revokedAgency.id,
+    sections: ['assessments'],
+    revokedAt: new Date('2026-01-14T00:00:00Z'),
+    createdById: by,
+  });
   return {
     c,
     stored,
@@ -50,7 +56,10 @@ describe('assessments.list', () => {
       expect(page.assessments.map((a) => a.id)).toEqual([s.stored.id]);
       expect(page.assessments[0]!.overallJudgement).toMatch(/^Synthetic judgement/);
       expect(page.assessments[0]!.ratings).toHaveLength(16);
-      const event = await db.auditEvent.findFirstOrThrow({ where: { actorId: user.id, action: 'assessment.list' }, select: { entityId: true, detail: true, outcome: true } });
+      const event = await db.auditEvent.findFirstOrThrow({
+        where: { actorId: user.id, action: 'assessment.list' },
+        select: { entityId: true, detail: true, outcome: true },
+      });
       expect(event).toEqual({ entityId: s.c.id, detail: { assessmentIds: [s.stored.id] }, outcome: 'allowed' });
     }
   });
@@ -114,7 +123,10 @@ describe('assessments.create: who may rate', () => {
     for (const [user, code] of refused) {
       await makeAssessor(db, user);
       const { caller } = await callerFor(db, user);
-      await expect(caller.assessments.create({ caseId: s.c.id, ratings, overallJudgement: JUDGEMENT }), `${code} ${user.id}`).rejects.toMatchObject({ code });
+      await expect(
+        caller.assessments.create({ caseId: s.c.id, ratings, overallJudgement: JUDGEMENT }),
+        `${code} ${user.id}`,
+      ).rejects.toMatchObject({ code });
       expect(await auditCount(db, user.id, 'assessment.create', 'denied')).toBe(1);
     }
     expect(await db.assessment.count({ where: { caseId: s.c.id } })).toBe(1);
@@ -128,8 +140,13 @@ describe('assessments.create: who may rate', () => {
       const { caller } = await callerFor(db, user);
       // They may read the assessments, so they learn nothing new from the refusal.
       expect((await caller.assessments.list({ caseId: s.c.id })).canRate).toBe(false);
-      await expect(caller.assessments.create({ caseId: s.c.id, ratings, overallJudgement: JUDGEMENT })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      const denied = await db.auditEvent.findFirstOrThrow({ where: { actorId: user.id, action: 'assessment.create' }, select: { outcome: true, entityType: true, entityId: true, detail: true } });
+      await expect(caller.assessments.create({ caseId: s.c.id, ratings, overallJudgement: JUDGEMENT })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      const denied = await db.auditEvent.findFirstOrThrow({
+        where: { actorId: user.id, action: 'assessment.create' },
+        select: { outcome: true, entityType: true, entityId: true, detail: true },
+      });
       // Refused by a rule about the user, not the case: the event still names the case asked for.
       expect(denied).toEqual({ outcome: 'denied', entityType: 'Case', entityId: s.c.id, detail: { code: 'FORBIDDEN' } });
     }
@@ -140,14 +157,21 @@ describe('assessments.create: who may rate', () => {
   it('stops a practitioner once the disclosure expires', async () => {
     const town = await makeTown(db);
     const c = await makeCase(db, town);
-    await makeDisclosure(db, c, { agencyId: town.agency.id, sections: ['assessments'], expiresAt: new Date('2026-01-15T09:20:00Z'), createdById: town.coordinator.id });
+    await makeDisclosure(db, c, {
+      agencyId: town.agency.id,
+      sections: ['assessments'],
+      expiresAt: new Date('2026-01-15T09:20:00Z'),
+      createdById: town.coordinator.id,
+    });
     await makeAssessor(db, town.practitioner);
     const { caller, clock } = await callerFor(db, town.practitioner);
     const ratings = await fullRatings(db, town.town.id);
     await caller.assessments.create({ caseId: c.id, ratings, overallJudgement: JUDGEMENT });
     // Within the session's idle limit, past the disclosure's end.
     clock.set(new Date('2026-01-15T09:20:01Z'));
-    await expect(caller.assessments.create({ caseId: c.id, ratings, overallJudgement: JUDGEMENT })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(caller.assessments.create({ caseId: c.id, ratings, overallJudgement: JUDGEMENT })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await expect(caller.assessments.list({ caseId: c.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

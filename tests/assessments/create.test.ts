@@ -23,7 +23,9 @@ describe('assessments.create: the form', () => {
     const { town, c, caller } = await ready();
     const factors = await activeFactors(db, town.town.id);
     const [lowId, unknownId] = [factors[0]!.id, factors[1]!.id];
-    const ratings = await fullRatings(db, town.town.id, (f) => (f.id === lowId ? 'low' : f.id === unknownId ? 'unknown' : f.domain === 'protective' ? 'absent' : 'high'));
+    const ratings = await fullRatings(db, town.town.id, (f) =>
+      f.id === lowId ? 'low' : f.id === unknownId ? 'unknown' : f.domain === 'protective' ? 'absent' : 'high',
+    );
     const created = await caller.assessments.create({ caseId: c.id, ratings, overallJudgement: JUDGEMENT });
 
     const raw = await db.$queryRaw<{ factor_id: string; rating: string }[]>`
@@ -40,14 +42,20 @@ describe('assessments.create: the form', () => {
 
   it('encrypts the judgement and comments at rest and decrypts them for the case team', async () => {
     const { town, c, caller } = await ready();
-    const ratings = await fullRatings(db, town.town.id, undefined, (f) => (f.code === 'pro_family' ? 'Grandmother is a steady presence.' : undefined));
+    const ratings = await fullRatings(db, town.town.id, undefined, (f) =>
+      f.code === 'pro_family' ? 'Grandmother is a steady presence.' : undefined,
+    );
     const created = await caller.assessments.create({ caseId: c.id, ratings, overallJudgement: JUDGEMENT });
 
-    const [row] = await db.$queryRaw<{ overall_judgement: string }[]>`SELECT overall_judgement FROM assessment WHERE id = ${created.id}::uuid`;
+    const [row] = await db.$queryRaw<
+      { overall_judgement: string }[]
+    >`SELECT overall_judgement FROM assessment WHERE id = ${created.id}::uuid`;
     expect(row!.overall_judgement).not.toContain('youth centre');
     expect(row!.overall_judgement).toMatch(/^v1\./);
     expect(testKeyring.decrypt(row!.overall_judgement, JUDGEMENT_FIELD)).toBe(JUDGEMENT);
-    const comments = await db.$queryRaw<{ comment: string | null }[]>`SELECT comment FROM assessment_rating WHERE assessment_id = ${created.id}::uuid AND comment IS NOT NULL`;
+    const comments = await db.$queryRaw<
+      { comment: string | null }[]
+    >`SELECT comment FROM assessment_rating WHERE assessment_id = ${created.id}::uuid AND comment IS NOT NULL`;
     expect(comments).toHaveLength(1);
     expect(comments[0]!.comment).not.toContain('Grandmother');
     expect(testKeyring.decrypt(comments[0]!.comment!, COMMENT_FIELD)).toBe('Grandmother is a steady presence.');
@@ -64,9 +72,15 @@ describe('assessments.create: the form', () => {
     const { town, c, caller } = await ready();
     const ratings = await fullRatings(db, town.town.id, (f, i) => (i < 3 ? 'unknown' : f.domain === 'protective' ? 'present' : 'low'));
     const created = await caller.assessments.create({ caseId: c.id, ratings, overallJudgement: JUDGEMENT });
-    const event = await db.caseEvent.findFirstOrThrow({ where: { caseId: c.id, kind: 'assessment' }, select: { data: true, actorId: true } });
+    const event = await db.caseEvent.findFirstOrThrow({
+      where: { caseId: c.id, kind: 'assessment' },
+      select: { data: true, actorId: true },
+    });
     expect(event).toEqual({ data: { assessmentId: created.id }, actorId: town.coordinator.id });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.coordinator.id, action: 'assessment.create' }, select: { entityId: true, detail: true } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: town.coordinator.id, action: 'assessment.create' },
+      select: { entityId: true, detail: true },
+    });
     expect(audit).toEqual({ entityId: c.id, detail: { assessmentId: created.id, ratings: 16, unknown: 3 } });
     const page = await caller.cases.get({ id: c.id });
     expect(page.timeline.find((e) => e.kind === 'assessment')?.data).toEqual({ assessmentId: created.id });
@@ -78,9 +92,17 @@ describe('assessments.create: the form', () => {
 
   it('lists newest first with the trend oldest first', async () => {
     const { town, c, caller, clock } = await ready();
-    const first = await caller.assessments.create({ caseId: c.id, ratings: await fullRatings(db, town.town.id, (f) => (f.domain === 'protective' ? 'absent' : 'high')), overallJudgement: 'First.' });
+    const first = await caller.assessments.create({
+      caseId: c.id,
+      ratings: await fullRatings(db, town.town.id, (f) => (f.domain === 'protective' ? 'absent' : 'high')),
+      overallJudgement: 'First.',
+    });
     clock.advance(10 * 60_000);
-    const second = await caller.assessments.create({ caseId: c.id, ratings: await fullRatings(db, town.town.id, (f) => (f.domain === 'protective' ? 'present' : 'low')), overallJudgement: 'Second.' });
+    const second = await caller.assessments.create({
+      caseId: c.id,
+      ratings: await fullRatings(db, town.town.id, (f) => (f.domain === 'protective' ? 'present' : 'low')),
+      overallJudgement: 'Second.',
+    });
     const page = await caller.assessments.list({ caseId: c.id });
     expect(page.assessments.map((a) => a.id)).toEqual([second.id, first.id]);
     expect(page.trend.map((t) => [t.assessmentId, t.domains.intent.high, t.domains.protective.present])).toEqual([
@@ -88,7 +110,12 @@ describe('assessments.create: the form', () => {
       [second.id, 0, 4],
     ]);
     expect(page.assessments[0]!.assessor.id).toBe(town.coordinator.id);
-    expect(page.factors?.map((f) => f.domain)).toEqual([...Array(4).fill('engagement'), ...Array(4).fill('intent'), ...Array(4).fill('capability'), ...Array(4).fill('protective')]);
+    expect(page.factors?.map((f) => f.domain)).toEqual([
+      ...Array(4).fill('engagement'),
+      ...Array(4).fill('intent'),
+      ...Array(4).fill('capability'),
+      ...Array(4).fill('protective'),
+    ]);
   });
 });
 
@@ -98,7 +125,10 @@ describe('assessments.create: validation', () => {
     const ratings = await fullRatings(db, town.town.id);
     const [missing, ...rest] = ratings;
     const input = { caseId: c.id, ratings: rest, overallJudgement: JUDGEMENT };
-    expect(await failure(caller.assessments.create(input), input)).toMatchObject({ code: 'BAD_INPUT', fields: { [`ratings.${missing!.factorId}`]: 'rating_required' } });
+    expect(await failure(caller.assessments.create(input), input)).toMatchObject({
+      code: 'BAD_INPUT',
+      fields: { [`ratings.${missing!.factorId}`]: 'rating_required' },
+    });
     expect(await db.assessment.count({ where: { caseId: c.id } })).toBe(0);
   });
 
@@ -107,33 +137,49 @@ describe('assessments.create: validation', () => {
     const factors = await activeFactors(db, town.town.id);
     const risk = factors.find((f) => f.domain === 'intent')!;
     const protective = factors.find((f) => f.domain === 'protective')!;
-    const ratings = await fullRatings(db, town.town.id, (f) => (f.id === risk.id ? 'present' : f.id === protective.id ? 'high' : f.domain === 'protective' ? 'present' : 'low'));
+    const ratings = await fullRatings(db, town.town.id, (f) =>
+      f.id === risk.id ? 'present' : f.id === protective.id ? 'high' : f.domain === 'protective' ? 'present' : 'low',
+    );
     const input = { caseId: c.id, ratings, overallJudgement: JUDGEMENT };
     const refused = await failure(caller.assessments.create(input), input);
     expect(refused).toMatchObject({ code: 'BAD_INPUT' });
     expect(refused.fields).toEqual({ [`ratings.${risk.id}`]: 'rating_risk', [`ratings.${protective.id}`]: 'rating_protective' });
   });
 
-  it('refuses retired factors, another town\'s factors, duplicates, an empty judgement and unknown values', async () => {
+  it("refuses retired factors, another town's factors, duplicates, an empty judgement and unknown values", async () => {
     const { town, c, caller } = await ready();
     const elsewhere = await makeTown(db);
     const ratings = await fullRatings(db, town.town.id);
     const foreign = (await activeFactors(db, elsewhere.town.id))[0]!;
-    const withForeign = { caseId: c.id, ratings: [...ratings, { factorId: foreign.id, rating: 'low' as const }], overallJudgement: JUDGEMENT };
-    expect((await failure(caller.assessments.create(withForeign), withForeign)).fields).toEqual({ [`ratings.${foreign.id}`]: 'factor_inactive' });
+    const withForeign = {
+      caseId: c.id,
+      ratings: [...ratings, { factorId: foreign.id, rating: 'low' as const }],
+      overallJudgement: JUDGEMENT,
+    };
+    expect((await failure(caller.assessments.create(withForeign), withForeign)).fields).toEqual({
+      [`ratings.${foreign.id}`]: 'factor_inactive',
+    });
 
     await db.assessmentFactor.update({ where: { id: ratings[0]!.factorId }, data: { active: false } });
     const withRetired = { caseId: c.id, ratings, overallJudgement: JUDGEMENT };
-    expect((await failure(caller.assessments.create(withRetired), withRetired)).fields).toEqual({ [`ratings.${ratings[0]!.factorId}`]: 'factor_inactive' });
+    expect((await failure(caller.assessments.create(withRetired), withRetired)).fields).toEqual({
+      [`ratings.${ratings[0]!.factorId}`]: 'factor_inactive',
+    });
     // Without the retired factor the same form is complete.
     await caller.assessments.create({ caseId: c.id, ratings: ratings.slice(1), overallJudgement: JUDGEMENT });
 
     const dup = { caseId: c.id, ratings: [...ratings.slice(1), ratings[1]!], overallJudgement: JUDGEMENT };
     expect(await failure(caller.assessments.create(dup), dup)).toMatchObject({ code: 'BAD_INPUT', fields: { ratings: 'duplicate' } });
     const blank = { caseId: c.id, ratings: ratings.slice(1), overallJudgement: '   ' };
-    expect(await failure(caller.assessments.create(blank), blank)).toMatchObject({ code: 'BAD_INPUT', fields: { overallJudgement: 'too_small' } });
+    expect(await failure(caller.assessments.create(blank), blank)).toMatchObject({
+      code: 'BAD_INPUT',
+      fields: { overallJudgement: 'too_small' },
+    });
     const score = { caseId: c.id, ratings: [{ ...ratings[1]!, rating: 'severe' }], overallJudgement: JUDGEMENT };
-    expect(await failure(caller.assessments.create(score as never), score)).toMatchObject({ code: 'BAD_INPUT', fields: { 'ratings.0.rating': 'invalid_value' } });
+    expect(await failure(caller.assessments.create(score as never), score)).toMatchObject({
+      code: 'BAD_INPUT',
+      fields: { 'ratings.0.rating': 'invalid_value' },
+    });
     expect(await db.assessment.count({ where: { caseId: c.id } })).toBe(1);
   });
 });

@@ -11,7 +11,10 @@ describe('the demo assessments', () => {
   it('gives the case under review two assessments with a trend, readable by the demo coordinator, with an intact audit log', async () => {
     expect(await seedDemo(db, 'demo password 2026', testKeyring)).toBe(true);
     const review = await db.case.findFirstOrThrow({ where: { stage: 'review' }, select: { id: true } });
-    const coordinator = await db.user.findUniqueOrThrow({ where: { email: 'coordinator@demo.jisr.local' }, select: { id: true, municipalityId: true, trainedAssessor: true } });
+    const coordinator = await db.user.findUniqueOrThrow({
+      where: { email: 'coordinator@demo.jisr.local' },
+      select: { id: true, municipalityId: true, trainedAssessor: true },
+    });
     expect(coordinator.trainedAssessor).toBe(true);
     const { caller } = await callerFor(db, coordinator);
     const page = await caller.assessments.list({ caseId: review.id });

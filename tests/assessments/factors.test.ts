@@ -24,7 +24,8 @@ describe('the default framework', () => {
     ]);
     // Each municipality gets its own copy, to change as it likes.
     const other = await makeMunicipality(db);
-    const codes = (id: string) => db.assessmentFactor.findMany({ where: { municipalityId: id }, select: { code: true }, orderBy: { code: 'asc' } });
+    const codes = (id: string) =>
+      db.assessmentFactor.findMany({ where: { municipalityId: id }, select: { code: true }, orderBy: { code: 'asc' } });
     expect(await codes(other.id)).toEqual(await codes(town.id));
     expect(await db.assessmentFactor.count({ where: { municipalityId: { in: [town.id, other.id] } } })).toBe(32);
   });
@@ -32,7 +33,9 @@ describe('the default framework', () => {
     // A municipality inserted without triggers stands for one created before the migration.
     const id = await owner.$transaction(async (tx) => {
       await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
-      const [row] = await tx.$queryRaw<{ id: string }[]>`INSERT INTO municipality (id, name, country) VALUES (gen_random_uuid(), 'Older Test Town', 'LB') RETURNING id::text`;
+      const [row] = await tx.$queryRaw<
+        { id: string }[]
+      >`INSERT INTO municipality (id, name, country) VALUES (gen_random_uuid(), 'Older Test Town', 'LB') RETURNING id::text`;
       return row!.id;
     });
     expect(await db.assessmentFactor.count({ where: { municipalityId: id } })).toBe(0);
@@ -113,9 +116,15 @@ describe('assessments.factors / createFactor / updateFactor', () => {
     const town = await makeTown(db);
     const { caller } = await callerFor(db, town.admin);
     const short = { domain: 'intent' as const, ...labels, labelAr: 'x' };
-    expect(await failure(caller.assessments.createFactor(short), short)).toMatchObject({ code: 'BAD_INPUT', fields: { labelAr: 'too_small' } });
+    expect(await failure(caller.assessments.createFactor(short), short)).toMatchObject({
+      code: 'BAD_INPUT',
+      fields: { labelAr: 'too_small' },
+    });
     const factor = (await caller.assessments.factors())[0]!;
     const nothing = { id: factor.id };
-    expect(await failure(caller.assessments.updateFactor(nothing), nothing)).toMatchObject({ code: 'BAD_INPUT', fields: { active: 'required' } });
+    expect(await failure(caller.assessments.updateFactor(nothing), nothing)).toMatchObject({
+      code: 'BAD_INPUT',
+      fields: { active: 'required' },
+    });
   });
 });

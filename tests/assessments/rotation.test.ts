@@ -24,7 +24,10 @@ describe('rotate-key and assessments', () => {
     const done = await rotateAll(db, keyring);
     expect(done[JUDGEMENT_FIELD]).toBeGreaterThanOrEqual(1);
     expect(done[COMMENT_FIELD]).toBeGreaterThanOrEqual(4);
-    const row = await db.assessment.findUniqueOrThrow({ where: { id: created.id }, select: { overallJudgement: true, ratings: { select: { comment: true, factor: { select: { code: true } } } } } });
+    const row = await db.assessment.findUniqueOrThrow({
+      where: { id: created.id },
+      select: { overallJudgement: true, ratings: { select: { comment: true, factor: { select: { code: true } } } } },
+    });
     expect(row.overallJudgement).toMatch(/^v2\./);
     expect(keyring.decrypt(row.overallJudgement, JUDGEMENT_FIELD)).toBe('Judgement under key one');
     const comments = row.ratings.filter((r) => r.comment !== null);
@@ -35,8 +38,16 @@ describe('rotate-key and assessments', () => {
     }
     // Ratings without a comment stay without one.
     expect(row.ratings.filter((r) => r.comment === null)).toHaveLength(12);
-    const events = await db.auditEvent.findMany({ where: { municipalityId: town.town.id, action: 'data.rotateKey' }, select: { detail: true } });
-    expect(events.map((e) => e.detail)).toEqual(expect.arrayContaining([{ field: JUDGEMENT_FIELD, count: 1 }, { field: COMMENT_FIELD, count: 4 }]));
+    const events = await db.auditEvent.findMany({
+      where: { municipalityId: town.town.id, action: 'data.rotateKey' },
+      select: { detail: true },
+    });
+    expect(events.map((e) => e.detail)).toEqual(
+      expect.arrayContaining([
+        { field: JUDGEMENT_FIELD, count: 1 },
+        { field: COMMENT_FIELD, count: 4 },
+      ]),
+    );
     expect((await verifyChain(db, town.town.id)).firstBroken).toBeNull();
     // Running again finds nothing left under the old key.
     expect((await rotateAll(db, keyring))[COMMENT_FIELD]).toBe(0);

@@ -8,7 +8,6 @@ import { activeFactors, makeAssessment, makeAssessor } from '../helpers/assessme
 const world = await browserWorld();
 const { db, cspViolations } = world;
 
-
 const signIn = (page: Page, email: string) => world.signIn(page, email);
 
 describe('assessments on the case page', () => {
@@ -16,8 +15,17 @@ describe('assessments on the case page', () => {
     const town = await makeTown(db);
     const c = await makeCase(db, town, { stage: 'assessment' });
     await makeAssessor(db, town.coordinator);
-    await makeAssessment(db, c, { assessorId: town.coordinator.id, assessedAt: new Date(Date.now() - 30 * 86_400_000), pick: (f) => (f.domain === 'protective' ? 'absent' : 'high') });
-    await makeDisclosure(db, c, { agencyId: town.agency.id, sections: ['assessments'], createdById: town.coordinator.id, expiresAt: new Date(Date.now() + 7 * 86_400_000) });
+    await makeAssessment(db, c, {
+      assessorId: town.coordinator.id,
+      assessedAt: new Date(Date.now() - 30 * 86_400_000),
+      pick: (f) => (f.domain === 'protective' ? 'absent' : 'high'),
+    });
+    await makeDisclosure(db, c, {
+      agencyId: town.agency.id,
+      sections: ['assessments'],
+      createdById: town.coordinator.id,
+      expiresAt: new Date(Date.now() + 7 * 86_400_000),
+    });
     const factors = await activeFactors(db, town.town.id);
 
     const { page, context } = await world.newPage();

@@ -11,14 +11,22 @@ import { manualClock } from '../../src/lib/clock.js';
 
 const { db, owner } = await testDb();
 
-
 /** A municipality with `n` audited events written by the app's writer, flushed on the plain client. */
 async function chainOf(n: number) {
   const town = await makeMunicipality(db);
   const user = await makeUser(db, { municipalityId: town.id, role: 'coordinator' });
-  const audit = new AuditTrail({ municipalityId: town.id, actorId: user.id, actorRole: 'coordinator', requestId: 'req-1', ip: '203.0.113.7' }, manualClock());
+  const audit = new AuditTrail(
+    { municipalityId: town.id, actorId: user.id, actorRole: 'coordinator', requestId: 'req-1', ip: '203.0.113.7' },
+    manualClock(),
+  );
   for (let i = 1; i <= n; i++) {
-    audit.record({ action: `case.read`, entityType: 'Case', entityId: `case-${i}`, purpose: 'review', detail: { i, sections: ['summary'], at: new Date('2026-01-01T00:00:00Z') } });
+    audit.record({
+      action: `case.read`,
+      entityType: 'Case',
+      entityId: `case-${i}`,
+      purpose: 'review',
+      detail: { i, sections: ['summary'], at: new Date('2026-01-01T00:00:00Z') },
+    });
   }
   await audit.flush(db);
   const rows = await db.auditEvent.findMany({ where: { chain: town.id }, orderBy: { seq: 'asc' } });
@@ -35,7 +43,12 @@ describe('audit_append (one statement per flush)', () => {
       expect(row.hash).toBe(linkHash(prev, row.seq, row.id, contentDigest(row)));
       prev = row.hash;
     }
-    expect(rows[0]).toMatchObject({ requestId: 'req-1', ip: '203.0.113.7', outcome: 'allowed', detail: { i: 1, sections: ['summary'], at: '2026-01-01T00:00:00.000Z' } });
+    expect(rows[0]).toMatchObject({
+      requestId: 'req-1',
+      ip: '203.0.113.7',
+      outcome: 'allowed',
+      detail: { i: 1, sections: ['summary'], at: '2026-01-01T00:00:00.000Z' },
+    });
     expect(await db.auditChainHead.findUnique({ where: { chain: town.id } })).toEqual({ chain: town.id, seq: 3, hash: prev });
     expect(await verifyChain(db, town.id)).toMatchObject({ checked: 3, firstBroken: null });
   });
@@ -49,8 +62,13 @@ describe('audit_append (one statement per flush)', () => {
     audit.record({ action: 'user.create' });
     await audit.flush(db);
     const ofA = await db.auditEvent.findMany({ where: { chain: a.id }, orderBy: { seq: 'asc' }, select: { action: true, seq: true } });
-    expect(ofA).toEqual([{ action: 'agency.create', seq: 1 }, { action: 'user.create', seq: 2 }]);
-    expect(await db.auditEvent.findMany({ where: { chain: b.id }, select: { action: true, seq: true } })).toEqual([{ action: 'agency.update', seq: 1 }]);
+    expect(ofA).toEqual([
+      { action: 'agency.create', seq: 1 },
+      { action: 'user.create', seq: 2 },
+    ]);
+    expect(await db.auditEvent.findMany({ where: { chain: b.id }, select: { action: true, seq: true } })).toEqual([
+      { action: 'agency.update', seq: 1 },
+    ]);
     expect((await verifyChain(db, a.id)).firstBroken).toBeNull();
     expect((await verifyChain(db, b.id)).firstBroken).toBeNull();
   });
@@ -100,7 +118,10 @@ describe('tampering is still found', () => {
     const { town, rows } = await chainOf(3);
     const [, second, third] = rows;
     // Swap what they say, keep seq, prev_hash and hash in place: the digests no longer match.
-    await tamper(owner, `UPDATE audit_event SET entity_id = CASE id WHEN ${second!.id} THEN 'case-3' ELSE 'case-2' END, detail = CASE id WHEN ${second!.id} THEN '{"i": 3, "sections": ["summary"], "at": "2026-01-01T00:00:00.000Z"}'::jsonb ELSE '{"i": 2, "sections": ["summary"], "at": "2026-01-01T00:00:00.000Z"}'::jsonb END WHERE id IN (${second!.id}, ${third!.id})`);
+    await tamper(
+      owner,
+      `UPDATE audit_event SET entity_id = CASE id WHEN ${second!.id} THEN 'case-3' ELSE 'case-2' END, detail = CASE id WHEN ${second!.id} THEN '{"i": 3, "sections": ["summary"], "at": "2026-01-01T00:00:00.000Z"}'::jsonb ELSE '{"i": 2, "sections": ["summary"], "at": "2026-01-01T00:00:00.000Z"}'::jsonb END WHERE id IN (${second!.id}, ${third!.id})`,
+    );
     expect((await verifyChain(db, town.id)).firstBroken).toMatchObject({ seq: 2, reason: 'hash_mismatch' });
   });
 
@@ -117,7 +138,23 @@ describe('events written before the one-statement append', () => {
     const at = new Date('2026-01-15T09:00:00Z');
     let prevHash = GENESIS_HASH;
     for (let seq = 1; seq <= 2; seq++) {
-      const event = { chain: town.id, seq, at, municipalityId: town.id, actorId: null, actorRole: null, action: 'legacy.event', entityType: null, entityId: `e${seq}`, outcome: 'allowed', purpose: null, requestId: 'old', ip: null, detail: { seq }, prevHash };
+      const event = {
+        chain: town.id,
+        seq,
+        at,
+        municipalityId: town.id,
+        actorId: null,
+        actorRole: null,
+        action: 'legacy.event',
+        entityType: null,
+        entityId: `e${seq}`,
+        outcome: 'allowed',
+        purpose: null,
+        requestId: 'old',
+        ip: null,
+        detail: { seq },
+        prevHash,
+      };
       const hash = legacyHashEvent(event);
       await owner.auditEvent.create({ data: { ...event, actorRole: null, outcome: 'allowed', hash } });
       prevHash = hash;
@@ -152,7 +189,10 @@ describe('a write with its audit events in one statement (appendWith)', () => {
   it('writes neither when the event cannot be appended', async () => {
     const town = await makeMunicipality(db);
     // An actor that does not exist: the event's foreign key fails, and so does the whole statement.
-    const audit = new AuditTrail({ municipalityId: town.id, actorId: randomUUID(), actorRole: 'admin', requestId: 'fk', ip: null }, manualClock());
+    const audit = new AuditTrail(
+      { municipalityId: town.id, actorId: randomUUID(), actorRole: 'admin', requestId: 'fk', ip: null },
+      manualClock(),
+    );
     audit.record({ action: 'agency.create', entityType: 'Agency' });
     await expect(audit.appendWith(db, agencyInsert(town.id, 'Never'))).rejects.toThrow();
     expect(await db.agency.count({ where: { municipalityId: town.id } })).toBe(0);

@@ -9,7 +9,6 @@ import { systemClock } from '../../src/lib/clock.js';
 
 const { db, owner } = await testDb();
 
-
 describe('the audit log', () => {
   it('refuses UPDATE, DELETE and TRUNCATE in the database itself: to the app for want of rights, to the owner by triggers', async () => {
     const { town, admin } = await makeTown(db);
@@ -39,7 +38,10 @@ describe('the audit log', () => {
     expect(report.firstBroken).toEqual({ seq: 2, reason: 'hash_mismatch' });
     expect(report.checked).toBe(2);
     // The verification itself is auditedTransaction, with its result.
-    const verifyEvents = await db.auditEvent.findMany({ where: { municipalityId: town.id, action: 'audit.verify' }, orderBy: { id: 'asc' } });
+    const verifyEvents = await db.auditEvent.findMany({
+      where: { municipalityId: town.id, action: 'audit.verify' },
+      orderBy: { id: 'asc' },
+    });
     // No signing key in these tests: no checkpoints to compare with (null).
     expect(verifyEvents.map((e) => e.detail)).toEqual([
       { checked: 3, broken: null, checkpoints: null, contradicted: null },
@@ -75,14 +77,19 @@ describe('the audit log', () => {
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         auditedTransaction(db, base, systemClock, async (tx, audit) => {
-          const agency = await tx.agency.create({ data: { municipalityId: town.id, name: `Concurrent ${i}`, kind: 'ngo' }, select: { id: true } });
+          const agency = await tx.agency.create({
+            data: { municipalityId: town.id, name: `Concurrent ${i}`, kind: 'ngo' },
+            select: { id: true },
+          });
           audit.record({ action: 'agency.create', entityType: 'Agency', entityId: agency.id });
         }),
       ),
     );
     const report = await verifyChain(db, town.id);
     expect(report).toMatchObject({ checked: 50, firstBroken: null });
-    const seqs = (await db.auditEvent.findMany({ where: { chain: town.id }, select: { seq: true }, orderBy: { seq: 'asc' } })).map((e) => e.seq);
+    const seqs = (await db.auditEvent.findMany({ where: { chain: town.id }, select: { seq: true }, orderBy: { seq: 'asc' } })).map(
+      (e) => e.seq,
+    );
     expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
 

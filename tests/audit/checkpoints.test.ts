@@ -31,7 +31,8 @@ async function anchoredTown(n = 3) {
   return { chain: town.id, dir };
 }
 
-const check = async (chain: string, dir: string, key = signer.publicKey) => checkAgainstCheckpoints(db, chain, await readCheckpoints(dir, chain), key);
+const check = async (chain: string, dir: string, key = signer.publicKey) =>
+  checkAgainstCheckpoints(db, chain, await readCheckpoints(dir, chain), key);
 
 /** What an attacker with the owner's rights does: rewrite events with the triggers off, then recompute every hash after and the head. */
 async function rewriteAndRecompute(chain: string, change: string) {
@@ -57,8 +58,14 @@ describe('signed checkpoints outside the database', () => {
     await append(chain, 2);
     clock.advance(5 * 60_000);
     await anchorChains(db, { signer, dir, clock });
-    const lines = (await readFile(checkpointFile(dir, chain), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => [l.seq, l.key])).toEqual([[3, signer.keyId], [5, signer.keyId]]);
+    const lines = (await readFile(checkpointFile(dir, chain), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.seq, l.key])).toEqual([
+      [3, signer.keyId],
+      [5, signer.keyId],
+    ]);
     expect(await check(chain, dir)).toMatchObject({ checked: 2, last: { seq: 5 }, firstContradicted: null });
   });
 

@@ -83,8 +83,16 @@ describe('audit.export', () => {
     // Names and entity ids as an attacker could have set them, written straight to the database.
     for (const [i, name] of hostile.entries()) {
       const user = await makeUser(db, { municipalityId: town.town.id, role: 'social_worker', displayName: name });
-      const base = { municipalityId: town.town.id, actorId: user.id, actorRole: 'social_worker' as const, requestId: `formula-${i}`, ip: null };
-      await auditedTransaction(db, base, manualClock(), async (_tx, audit) => audit.record({ action: 'case.read', entityType: 'Case', entityId: name, purpose: name }));
+      const base = {
+        municipalityId: town.town.id,
+        actorId: user.id,
+        actorRole: 'social_worker' as const,
+        requestId: `formula-${i}`,
+        ip: null,
+      };
+      await auditedTransaction(db, base, manualClock(), async (_tx, audit) =>
+        audit.record({ action: 'case.read', entityType: 'Case', entityId: name, purpose: name }),
+      );
     }
     const { caller } = await callerFor(db, town.auditor);
     const { csv } = await caller.audit.export({ action: 'case.read' });
@@ -98,9 +106,17 @@ describe('audit.export', () => {
   });
 
   it('keeps plain cells as they are, and quotes commas, quotes and line breaks', () => {
-    const csv = csvOf([['a', 'b'], ['محمد, "Mo"', 'line\nbreak'], [null, 42]]);
+    const csv = csvOf([
+      ['a', 'b'],
+      ['محمد, "Mo"', 'line\nbreak'],
+      [null, 42],
+    ]);
     expect(csv).toBe('\uFEFFa,b\r\n"محمد, ""Mo""","line\nbreak"\r\n,42\r\n');
-    expect(parseCsv(csv.slice(1))).toEqual([['a', 'b'], ['محمد, "Mo"', 'line\nbreak'], ['', '42']]);
+    expect(parseCsv(csv.slice(1))).toEqual([
+      ['a', 'b'],
+      ['محمد, "Mo"', 'line\nbreak'],
+      ['', '42'],
+    ]);
   });
 
   it('applies the filters of audit.list and shows nothing of another municipality', async () => {
@@ -117,7 +133,10 @@ describe('audit.export', () => {
       // The auditor's own reads of the log are left out: each call adds one.
       const listed = (await caller.audit.list({ ...filters, limit: 200 })).items.filter((e) => !e.action.startsWith('audit.'));
       const exported = records((await caller.audit.export(filters)).csv).filter((r) => !r.action!.startsWith('audit.'));
-      expect(exported.map((r) => Number(r.seq)), JSON.stringify(filters)).toEqual(listed.map((e) => e.seq));
+      expect(
+        exported.map((r) => Number(r.seq)),
+        JSON.stringify(filters),
+      ).toEqual(listed.map((e) => e.seq));
       return exported;
     };
     expect((await byFilters({ action: 'agency.' })).map((r) => r.action)).toEqual(['agency.create', 'agency.create']);
@@ -135,7 +154,14 @@ describe('audit.export', () => {
     const { caller } = await callerFor(db, town.auditor);
     const { rows } = await caller.audit.export({ action: 'agency.', outcome: 'allowed' });
     expect(rows).toBe(1);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.auditor.id, action: 'audit.export' }, select: { outcome: true, entityType: true, detail: true } });
-    expect(event).toEqual({ outcome: 'allowed', entityType: 'AuditEvent', detail: { filters: ['action', 'outcome'], rows: 1, truncated: false } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: town.auditor.id, action: 'audit.export' },
+      select: { outcome: true, entityType: true, detail: true },
+    });
+    expect(event).toEqual({
+      outcome: 'allowed',
+      entityType: 'AuditEvent',
+      detail: { filters: ['action', 'outcome'], rows: 1, truncated: false },
+    });
   });
 });

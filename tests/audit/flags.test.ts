@@ -8,14 +8,23 @@ const { db, owner } = await testDb();
 
 const tag = () => Math.random().toString(36).slice(2, 8);
 const flagsOf = (municipalityId: string) =>
-  db.auditFlag.findMany({ where: { municipalityId }, orderBy: { createdAt: 'asc' }, select: { kind: true, status: true, subjectUserId: true, actorId: true, detail: true } });
+  db.auditFlag.findMany({
+    where: { municipalityId },
+    orderBy: { createdAt: 'asc' },
+    select: { kind: true, status: true, subjectUserId: true, actorId: true, detail: true },
+  });
 
 describe('changes to accounts that can read case content are flagged for the auditor', () => {
   it('creation, reset and role change of a social worker, coordinator or practitioner; not of an auditor or admin', async () => {
     const { town, admin, agency, auditor } = await makeTown(db);
     const { caller } = await callerFor(db, admin);
     const make = (role: 'social_worker' | 'coordinator' | 'agency_practitioner' | 'auditor' | 'admin') =>
-      caller.users.create({ email: `${role}.${tag()}@test.jisr.local`, displayName: `Flag ${role}`, role, agencyId: role === 'agency_practitioner' ? agency.id : undefined });
+      caller.users.create({
+        email: `${role}.${tag()}@test.jisr.local`,
+        displayName: `Flag ${role}`,
+        role,
+        agencyId: role === 'agency_practitioner' ? agency.id : undefined,
+      });
     const sw = (await make('social_worker')).user;
     const co = (await make('coordinator')).user;
     const ap = (await make('agency_practitioner')).user;
@@ -41,11 +50,15 @@ describe('changes to accounts that can read case content are flagged for the aud
     const { town, admin } = await makeTown(db);
     const { caller } = await callerFor(db, admin);
     // As the owner could: make every flag insert fail, then see the creation roll back with it.
-    await owner.$executeRawUnsafe(`CREATE FUNCTION test_no_flags() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no flags'; END $$`);
+    await owner.$executeRawUnsafe(
+      `CREATE FUNCTION test_no_flags() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no flags'; END $$`,
+    );
     await owner.$executeRawUnsafe('CREATE TRIGGER test_no_flags BEFORE INSERT ON audit_flag FOR EACH ROW EXECUTE FUNCTION test_no_flags()');
     try {
       const email = `rolled.back.${tag()}@test.jisr.local`;
-      await expect(caller.users.create({ email, displayName: 'Rolled Back', role: 'coordinator' })).rejects.toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
+      await expect(caller.users.create({ email, displayName: 'Rolled Back', role: 'coordinator' })).rejects.toMatchObject({
+        code: 'INTERNAL_SERVER_ERROR',
+      });
       expect(await db.user.count({ where: { email } })).toBe(0);
       expect(await db.auditEvent.count({ where: { municipalityId: town.id, action: 'user.create' } })).toBe(0);
     } finally {
@@ -56,7 +69,11 @@ describe('changes to accounts that can read case content are flagged for the aud
 
   it('the server may write a flag but never delete one', async () => {
     const { town, admin } = await makeTown(db);
-    await (await callerFor(db, admin)).caller.users.create({ email: `kept.${tag()}@test.jisr.local`, displayName: 'Kept Flag', role: 'social_worker' });
+    await (await callerFor(db, admin)).caller.users.create({
+      email: `kept.${tag()}@test.jisr.local`,
+      displayName: 'Kept Flag',
+      role: 'social_worker',
+    });
     await expect(db.auditFlag.deleteMany({ where: { municipalityId: town.id } })).rejects.toThrow(/permission denied/);
     await expect(db.$executeRawUnsafe('TRUNCATE audit_flag')).rejects.toThrow(/permission denied/);
     expect(await db.auditFlag.count({ where: { municipalityId: town.id } })).toBe(1);
@@ -71,10 +88,17 @@ describe('audit.flags', () => {
     const { caller } = await callerFor(db, admin, { clock });
     const made: string[] = [];
     for (let i = 0; i < 3; i++) {
-      made.push((await caller.users.create({ email: `paged.${i}.${tag()}@test.jisr.local`, displayName: `Paged ${i}`, role: 'social_worker' })).user.id);
+      made.push(
+        (await caller.users.create({ email: `paged.${i}.${tag()}@test.jisr.local`, displayName: `Paged ${i}`, role: 'social_worker' })).user
+          .id,
+      );
       clock.advance(60_000);
     }
-    await (await callerFor(db, other.admin)).caller.users.create({ email: `elsewhere.${tag()}@test.jisr.local`, displayName: 'Elsewhere', role: 'coordinator' });
+    await (await callerFor(db, other.admin)).caller.users.create({
+      email: `elsewhere.${tag()}@test.jisr.local`,
+      displayName: 'Elsewhere',
+      role: 'coordinator',
+    });
 
     const reader = (await callerFor(db, auditor)).caller;
     const first = await reader.audit.flags({ limit: 2 });
@@ -89,7 +113,10 @@ describe('audit.flags', () => {
     const second = await reader.audit.flags({ limit: 2, cursor: first.nextCursor! });
     expect(second.items.map((f) => f.subjectUser.id)).toEqual([made[0]]);
     expect(second.nextCursor).toBeNull();
-    const events = await db.auditEvent.findMany({ where: { municipalityId: town.id, actorId: auditor.id, action: 'audit.flags' }, orderBy: { id: 'asc' } });
+    const events = await db.auditEvent.findMany({
+      where: { municipalityId: town.id, actorId: auditor.id, action: 'audit.flags' },
+      orderBy: { id: 'asc' },
+    });
     expect(events.map((e) => [e.outcome, e.entityType, e.detail])).toEqual([
       ['allowed', 'AuditFlag', { count: 2, page: 'first' }],
       ['allowed', 'AuditFlag', { count: 1, page: 'next' }],

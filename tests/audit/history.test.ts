@@ -34,7 +34,16 @@ describe('the access history of a case, a person, a referral', () => {
     const history = await auditor.audit.caseHistory({ reference: c.reference.toLowerCase() });
     expect(history.record).toEqual({ type: 'Case', id: c.id, reference: c.reference });
     const actions = history.items.map((e) => `${e.action} ${e.via}`);
-    expect(actions).toEqual(expect.arrayContaining(['case.read record', 'case.list shown', 'meeting.read shown', 'person.match shown', 'referral.read shown', 'case.open record']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'case.read record',
+        'case.list shown',
+        'meeting.read shown',
+        'person.match shown',
+        'referral.read shown',
+        'case.open record',
+      ]),
+    );
     const read = history.items.find((e) => e.action === 'case.read')!;
     expect(read).toMatchObject({
       outcome: 'allowed',
@@ -50,15 +59,20 @@ describe('the access history of a case, a person, a referral', () => {
 
     // The person: the search, the case page with its summary, the list row, the pack.
     const person = await (await as(town.coordinator)).audit.personHistory({ id: c.person.id });
-    expect(person.items.map((e) => e.action)).toEqual(expect.arrayContaining(['person.match', 'case.read', 'case.list', 'meeting.read', 'referral.read']));
+    expect(person.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['person.match', 'case.read', 'case.list', 'meeting.read', 'referral.read']),
+    );
     const referral = await auditor.audit.referralHistory({ id: c.referralId });
     expect(referral.items.map((e) => `${e.action} ${e.via}`)).toEqual(expect.arrayContaining(['referral.read record', 'case.read shown']));
   });
 
-  it('never holds another municipality\'s events, even one naming the record', async () => {
+  it("never holds another municipality's events, even one naming the record", async () => {
     const { town, c, as } = await world();
     const other = await makeTown(db);
-    const forged = new AuditTrail({ municipalityId: other.town.id, actorId: other.coordinator.id, actorRole: 'coordinator', requestId: 'r', ip: null }, manualClock());
+    const forged = new AuditTrail(
+      { municipalityId: other.town.id, actorId: other.coordinator.id, actorRole: 'coordinator', requestId: 'r', ip: null },
+      manualClock(),
+    );
     forged.record({ action: 'case.read', entityType: 'Case', entityId: c.id, detail: { touched: { Person: [c.person.id] } } });
     await forged.flush(db);
     const history = await (await as(town.auditor)).audit.caseHistory({ id: c.id });
@@ -66,7 +80,11 @@ describe('the access history of a case, a person, a referral', () => {
     expect((await (await as(town.auditor)).audit.personHistory({ id: c.person.id })).items).toEqual([]);
     // And their coordinator cannot ask for it: the case does not exist for them.
     expect(await failure((await as(other.coordinator)).audit.caseHistory({ id: c.id }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await db.auditEvent.count({ where: { actorId: other.coordinator.id, action: 'audit.history.case', outcome: 'denied', entityId: c.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { actorId: other.coordinator.id, action: 'audit.history.case', outcome: 'denied', entityId: c.id },
+      }),
+    ).toBe(1);
   });
 
   it('is read by auditors and coordinators only; the look is audited and is in the history itself', async () => {
@@ -76,19 +94,33 @@ describe('the access history of a case, a person, a referral', () => {
       expect(await failure(caller.audit.caseHistory({ id: c.id }))).toMatchObject({ code: 'FORBIDDEN' });
       expect(await failure(caller.audit.personHistory({ id: c.person.id }))).toMatchObject({ code: 'FORBIDDEN' });
       expect(await auditCount(db, user.id, 'audit.history.case', 'denied')).toBe(1);
-      expect(await db.auditEvent.count({ where: { actorId: user.id, action: 'audit.history.person', outcome: 'denied', entityType: 'Person', entityId: c.person.id } })).toBe(1);
+      expect(
+        await db.auditEvent.count({
+          where: { actorId: user.id, action: 'audit.history.person', outcome: 'denied', entityType: 'Person', entityId: c.person.id },
+        }),
+      ).toBe(1);
     }
     const coordinator = await as(town.coordinator);
     await coordinator.audit.caseHistory({ id: c.id });
     const again = await (await as(town.auditor)).audit.caseHistory({ id: c.id });
-    expect(again.items[0]).toMatchObject({ action: 'audit.history.case', via: 'record', outcome: 'allowed', actor: { role: 'coordinator' } });
+    expect(again.items[0]).toMatchObject({
+      action: 'audit.history.case',
+      via: 'record',
+      outcome: 'allowed',
+      actor: { role: 'coordinator' },
+    });
     // The refused attempts are in it too, with why they were refused.
     expect(again.items.filter((e) => e.outcome === 'denied').map((e) => [e.actor?.role, e.refusal])).toEqual([
       ['admin', 'FORBIDDEN'],
       ['agency_practitioner', 'FORBIDDEN'],
       ['social_worker', 'FORBIDDEN'],
     ]);
-    expect(await db.auditEvent.findFirst({ where: { actorId: town.auditor.id, action: 'audit.history.case' }, select: { entityType: true, entityId: true, detail: true } })).toEqual({
+    expect(
+      await db.auditEvent.findFirst({
+        where: { actorId: town.auditor.id, action: 'audit.history.case' },
+        select: { entityType: true, entityId: true, detail: true },
+      }),
+    ).toEqual({
       entityType: 'Case',
       entityId: c.id,
       detail: { count: 5, page: 'first' },
@@ -98,7 +130,14 @@ describe('the access history of a case, a person, a referral', () => {
   it('refuses crafted ids and references with BAD_INPUT, and an unknown one with NOT_FOUND', async () => {
     const { town, c, as } = await world();
     const auditor = await as(town.auditor);
-    for (const input of [{ id: 'not-a-uuid' }, { reference: "x'; DROP TABLE case_record; --" }, { reference: '%-2026-%' }, {}, { id: c.id, reference: c.reference }, { id: c.id, cursor: '0' }]) {
+    for (const input of [
+      { id: 'not-a-uuid' },
+      { reference: "x'; DROP TABLE case_record; --" },
+      { reference: '%-2026-%' },
+      {},
+      { id: c.id, reference: c.reference },
+      { id: c.id, cursor: '0' },
+    ]) {
       expect(await failure(auditor.audit.caseHistory(input as never), input)).toMatchObject({ code: 'BAD_INPUT' });
     }
     expect(await failure(auditor.audit.personHistory({ id: '../../etc' } as never))).toMatchObject({ code: 'BAD_INPUT' });
@@ -135,7 +174,9 @@ describe('the access history of a case, a person, a referral', () => {
     expect(csv.rows).toBe(3);
     expect(csv.csv).toContain(c.id);
     expect(csv.csv.split('\r\n').filter((l) => l.includes('case.read'))).toHaveLength(1);
-    expect(await db.auditEvent.findFirst({ where: { actorId: town.auditor.id, action: 'audit.export' }, select: { detail: true } })).toMatchObject({ detail: { filters: ['record'], rows: 3 } });
+    expect(
+      await db.auditEvent.findFirst({ where: { actorId: town.auditor.id, action: 'audit.export' }, select: { detail: true } }),
+    ).toMatchObject({ detail: { filters: ['record'], rows: 3 } });
     expect(await failure(auditor.audit.export({ record: { type: 'Meeting', id: c.id } as never }))).toMatchObject({ code: 'BAD_INPUT' });
   });
 });

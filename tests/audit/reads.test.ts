@@ -17,19 +17,25 @@ const { db, owner } = await testDb();
 
 type Procedure = { _def: { type: 'query' | 'mutation' } };
 const procedures = (appRouter as unknown as { _def: { procedures: Record<string, Procedure> } })._def.procedures;
-const QUERIES = Object.keys(procedures).filter((p) => procedures[p]!._def.type === 'query').sort();
+const QUERIES = Object.keys(procedures)
+  .filter((p) => procedures[p]!._def.type === 'query')
+  .sort();
 
 beforeAll(async () => {
   const tables = await db.$queryRaw<{ name: string }[]>`
     SELECT table_name::text AS name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'read_write_log')`;
   // Installed by the owner (the app's role may create nothing); the triggers run as whoever writes.
-  await owner.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS read_write_log (id bigserial PRIMARY KEY, tbl text NOT NULL, op text NOT NULL)`);
+  await owner.$executeRawUnsafe(
+    `CREATE TABLE IF NOT EXISTS read_write_log (id bigserial PRIMARY KEY, tbl text NOT NULL, op text NOT NULL)`,
+  );
   await owner.$executeRawUnsafe(`GRANT ALL ON read_write_log, read_write_log_id_seq TO PUBLIC`);
   await owner.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION read_log_write() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN INSERT INTO read_write_log (tbl, op) VALUES (TG_TABLE_NAME, TG_OP); RETURN NULL; END $$`);
   for (const { name } of tables) {
-    await owner.$executeRawUnsafe(`CREATE OR REPLACE TRIGGER read_log AFTER INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH ROW EXECUTE FUNCTION read_log_write()`);
+    await owner.$executeRawUnsafe(
+      `CREATE OR REPLACE TRIGGER read_log AFTER INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH ROW EXECUTE FUNCTION read_log_write()`,
+    );
   }
 });
 
@@ -56,7 +62,10 @@ describe('read procedures', () => {
         const before = await lastLog();
         const [group, name] = path.split('.') as [string, string];
         const fn = (caller as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>)[group]![name]!;
-        const outcome = await fn(inputs(ids)[path]).then(() => 'ok', (e: { code?: string }) => e.code ?? 'error');
+        const outcome = await fn(inputs(ids)[path]).then(
+          () => 'ok',
+          (e: { code?: string }) => e.code ?? 'error',
+        );
         const writes = await writesSince(before);
         // Allowed or refused, a read leaves its audit event(s), their links to the records they touched and the head they move: nothing else.
         const audit = new Set(['INSERT audit_event', 'INSERT audit_event_entity', 'UPDATE audit_chain_head', 'INSERT audit_chain_head']);

@@ -44,32 +44,53 @@ describe("the server's database role", () => {
     ['UPDATE an event', (chain: string) => `UPDATE audit_event SET action = 'x' WHERE chain = '${chain}'`],
     ['DELETE an event', (chain: string) => `DELETE FROM audit_event WHERE chain = '${chain}' AND seq = 2`],
     ['TRUNCATE the log', () => 'TRUNCATE audit_event'],
-    ['INSERT an event past audit_append', (chain: string) =>
-      `INSERT INTO audit_event (chain, seq, at, action, outcome, prev_hash, hash) VALUES ('${chain}', 99, now(), 'forged', 'allowed', 'x', 'y')`],
+    [
+      'INSERT an event past audit_append',
+      (chain: string) =>
+        `INSERT INTO audit_event (chain, seq, at, action, outcome, prev_hash, hash) VALUES ('${chain}', 99, now(), 'forged', 'allowed', 'x', 'y')`,
+    ],
     ['switch the triggers off (replica mode)', () => 'SET session_replication_role = replica'],
     ['DISABLE TRIGGER', () => 'ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_delete'],
-    ['INSERT a link of the access history past audit_append', (chain: string) =>
-      `INSERT INTO audit_event_entity (municipality_id, entity_type, entity_id, event_id) SELECT municipality_id, 'Case', gen_random_uuid(), id FROM audit_event WHERE chain = '${chain}' LIMIT 1`],
+    [
+      'INSERT a link of the access history past audit_append',
+      (chain: string) =>
+        `INSERT INTO audit_event_entity (municipality_id, entity_type, entity_id, event_id) SELECT municipality_id, 'Case', gen_random_uuid(), id FROM audit_event WHERE chain = '${chain}' LIMIT 1`,
+    ],
     ['DELETE a link of the access history', (chain: string) => `DELETE FROM audit_event_entity WHERE municipality_id::text = '${chain}'`],
     ['move a chain head', (chain: string) => `UPDATE audit_chain_head SET seq = 1 WHERE chain = '${chain}'`],
     ['delete a chain head', (chain: string) => `DELETE FROM audit_chain_head WHERE chain = '${chain}'`],
-    ['replace audit_append', () => 'CREATE OR REPLACE FUNCTION audit_append(p_events jsonb) RETURNS integer LANGUAGE sql AS $$ SELECT 0 $$'],
+    [
+      'replace audit_append',
+      () => 'CREATE OR REPLACE FUNCTION audit_append(p_events jsonb) RETURNS integer LANGUAGE sql AS $$ SELECT 0 $$',
+    ],
     ['drop the append-only trigger', () => 'DROP TRIGGER audit_event_no_update ON audit_event'],
     ['give itself the owner role', () => 'GRANT jisr_owner TO CURRENT_USER'],
   ])('cannot %s', async (_what, sql) => {
     const chain = await chainOf(3);
-    const refused = await asApp((c) => c.query(sql(chain)).then(() => null, (err: { code?: string; message: string }) => err));
+    const refused = await asApp((c) =>
+      c.query(sql(chain)).then(
+        () => null,
+        (err: { code?: string; message: string }) => err,
+      ),
+    );
     expect(refused, sql(chain)).not.toBeNull();
     // 42501 insufficient privilege, or (for a role that does not exist here) 42704: never applied.
     expect(['42501', '42704', '42883']).toContain(refused!.code);
     expect(await verifyChain(db, chain)).toMatchObject({ checked: 3, firstBroken: null });
   });
 
-  it('cannot put an event on another municipality\'s chain through audit_append', async () => {
+  it("cannot put an event on another municipality's chain through audit_append", async () => {
     const chain = await chainOf(1);
     const other = await makeMunicipality(db);
-    const forged = JSON.stringify([{ chain, municipalityId: other.id, at: new Date().toISOString(), action: 'case.read', outcome: 'allowed', digest: 'a'.repeat(64) }]);
-    const refused = await asApp((c) => c.query('SELECT audit_append($1::jsonb)', [forged]).then(() => null, (err: Error) => err.message));
+    const forged = JSON.stringify([
+      { chain, municipalityId: other.id, at: new Date().toISOString(), action: 'case.read', outcome: 'allowed', digest: 'a'.repeat(64) },
+    ]);
+    const refused = await asApp((c) =>
+      c.query('SELECT audit_append($1::jsonb)', [forged]).then(
+        () => null,
+        (err: Error) => err.message,
+      ),
+    );
     expect(refused).toMatch(/another municipality/);
     expect(await verifyChain(db, chain)).toMatchObject({ checked: 1, firstBroken: null });
   });
@@ -111,9 +132,12 @@ describe("the server's database role", () => {
     });
     expect(missing).toEqual([]);
     // Flags are raised and reviewed, never removed.
-    const flags = await asApp(async (c) =>
-      (await c.query(`SELECT has_table_privilege('audit_flag', 'INSERT') AS i, has_table_privilege('audit_flag', 'UPDATE') AS u,
-                             has_table_privilege('audit_flag', 'DELETE') AS d, has_table_privilege('audit_flag', 'TRUNCATE') AS t`)).rows[0],
+    const flags = await asApp(
+      async (c) =>
+        (
+          await c.query(`SELECT has_table_privilege('audit_flag', 'INSERT') AS i, has_table_privilege('audit_flag', 'UPDATE') AS u,
+                             has_table_privilege('audit_flag', 'DELETE') AS d, has_table_privilege('audit_flag', 'TRUNCATE') AS t`)
+        ).rows[0],
     );
     expect(flags).toEqual({ i: true, u: true, d: false, t: false });
   });

@@ -42,11 +42,23 @@ describe('a procedure without its audit event', () => {
     expect(() => everyProcedureAudited(open, [])).toThrow('peek is public but not listed as public');
     expect(() => everyProcedureAudited(open, ['peek', 'gone'])).toThrow('gone is listed as public but does not exist');
     const input = z.object({ caseId: z.uuid() });
-    const misnamed = t.router({ read: procedure('case.read', { entity: 'Case', idFrom: 'id' }).input(input).query(() => null) });
+    const misnamed = t.router({
+      read: procedure('case.read', { entity: 'Case', idFrom: 'id' })
+        .input(input)
+        .query(() => null),
+    });
     expect(() => everyProcedureAudited(misnamed, [])).toThrow('read names its Case by input.id, which its input does not have');
-    const relabelled = t.router({ read: procedure('case.read').meta({ action: 'case.list' }).query(() => null) });
+    const relabelled = t.router({
+      read: procedure('case.read')
+        .meta({ action: 'case.list' })
+        .query(() => null),
+    });
     expect(() => everyProcedureAudited(relabelled, [])).toThrow('read is audited as "case.read" but its meta says "case.list"');
-    const fine = t.router({ read: procedure('case.read', { entity: 'Case', idFrom: 'caseId' }).input(input.default({ caseId: '' })).query(() => null) });
+    const fine = t.router({
+      read: procedure('case.read', { entity: 'Case', idFrom: 'caseId' })
+        .input(input.default({ caseId: '' }))
+        .query(() => null),
+    });
     expect(everyProcedureAudited(fine, [])).toBe(fine);
   });
 });
@@ -63,7 +75,11 @@ describe('a service describing its event', () => {
 });
 
 const eventsOf = (actorId: string, action: string) =>
-  db.auditEvent.findMany({ where: { actorId, action }, select: { outcome: true, entityType: true, entityId: true, detail: true }, orderBy: { id: 'asc' } });
+  db.auditEvent.findMany({
+    where: { actorId, action },
+    select: { outcome: true, entityType: true, entityId: true, detail: true },
+    orderBy: { id: 'asc' },
+  });
 
 describe('the reads that recorded nothing', () => {
   it('auth.me and auth.sessions record the account and the sessions read', async () => {
@@ -73,16 +89,22 @@ describe('the reads that recorded nothing', () => {
     await caller.auth.me();
     expect(await eventsOf(user.id, 'auth.me')).toEqual([{ outcome: 'allowed', entityType: 'User', entityId: user.id, detail: null }]);
     await caller.auth.sessions();
-    expect(await eventsOf(user.id, 'auth.sessions')).toEqual([{ outcome: 'allowed', entityType: 'Session', entityId: null, detail: { count: 1, sessionIds: [sessionId] } }]);
+    expect(await eventsOf(user.id, 'auth.sessions')).toEqual([
+      { outcome: 'allowed', entityType: 'Session', entityId: null, detail: { count: 1, sessionIds: [sessionId] } },
+    ]);
   });
 
   it('agencies.list and work.settings record what the admin read', async () => {
     const { town, admin } = await makeTown(db);
     const { caller } = await callerFor(db, admin);
     const agencies = await caller.agencies.list({ includeInactive: false });
-    expect(await eventsOf(admin.id, 'agency.list')).toEqual([{ outcome: 'allowed', entityType: 'Agency', entityId: null, detail: { count: agencies.length, includeInactive: false } }]);
+    expect(await eventsOf(admin.id, 'agency.list')).toEqual([
+      { outcome: 'allowed', entityType: 'Agency', entityId: null, detail: { count: agencies.length, includeInactive: false } },
+    ]);
     await caller.work.settings();
-    expect(await eventsOf(admin.id, 'settings.read')).toEqual([{ outcome: 'allowed', entityType: 'Municipality', entityId: town.id, detail: null }]);
+    expect(await eventsOf(admin.id, 'settings.read')).toEqual([
+      { outcome: 'allowed', entityType: 'Municipality', entityId: town.id, detail: null },
+    ]);
   });
 });
 

@@ -29,7 +29,10 @@ describe('sign-in compares e-mail addresses exactly', () => {
       `\\${coordinator.email}`, // in ILIKE, "\c" is an escaped, literal "c"
       coordinator.email.replace('.', '\\.'),
     ];
-    const unknown = () => db.auditEvent.count({ where: { chain: 'system', action: 'auth.login', outcome: 'denied', detail: { equals: { reason: 'unknown_account' } } } });
+    const unknown = () =>
+      db.auditEvent.count({
+        where: { chain: 'system', action: 'auth.login', outcome: 'denied', detail: { equals: { reason: 'unknown_account' } } },
+      });
     const before = await unknown();
     for (const email of patterns) {
       await expect(caller.auth.login({ email, password: TEST_PASSWORD }), email).rejects.toMatchObject({ message: 'INVALID_CREDENTIALS' });
@@ -54,10 +57,15 @@ describe('sign-in compares e-mail addresses exactly', () => {
     const [local] = coordinator.email.split('@') as [string];
     for (const email of [`${local}%`, swap(coordinator.email, 1, '_')]) {
       for (let i = 0; i < LOCK_AFTER_FAILURES; i++) {
-        await expect(caller.auth.login({ email, password: `wrong password ${i}` })).rejects.toMatchObject({ message: 'INVALID_CREDENTIALS' });
+        await expect(caller.auth.login({ email, password: `wrong password ${i}` })).rejects.toMatchObject({
+          message: 'INVALID_CREDENTIALS',
+        });
       }
     }
-    expect(await db.user.findUniqueOrThrow({ where: { id: coordinator.id }, select: { failedLogins: true, lockedUntil: true } })).toEqual({ failedLogins: 0, lockedUntil: null });
+    expect(await db.user.findUniqueOrThrow({ where: { id: coordinator.id }, select: { failedLogins: true, lockedUntil: true } })).toEqual({
+      failedLogins: 0,
+      lockedUntil: null,
+    });
     await expect(caller.auth.login({ email: coordinator.email, password: TEST_PASSWORD })).resolves.toMatchObject({ id: coordinator.id });
   });
 });
@@ -67,8 +75,12 @@ describe('stored addresses are normalised', () => {
     const { admin, coordinator } = await makeTown(db);
     const { caller } = await callerFor(db, admin);
     const lookalike = swap(coordinator.email, 1, '_');
-    await expect(caller.users.create({ email: lookalike, displayName: 'Look Alike', role: 'auditor' })).resolves.toMatchObject({ user: { email: lookalike } });
-    await expect(caller.users.create({ email: `  ${coordinator.email.toUpperCase()} `, displayName: 'Same Person', role: 'auditor' })).rejects.toMatchObject({ message: 'EMAIL_TAKEN' });
+    await expect(caller.users.create({ email: lookalike, displayName: 'Look Alike', role: 'auditor' })).resolves.toMatchObject({
+      user: { email: lookalike },
+    });
+    await expect(
+      caller.users.create({ email: `  ${coordinator.email.toUpperCase()} `, displayName: 'Same Person', role: 'auditor' }),
+    ).rejects.toMatchObject({ message: 'EMAIL_TAKEN' });
   });
 
   it('create-admin takes the same exact view of a taken address', async () => {

@@ -15,15 +15,21 @@ describe('sign-in counters and the audit chain', () => {
     // The reader's own pool, with a short statement timeout: a blocked append fails instead of hanging.
     const reader = createDb({ url, poolMax: 1, statementTimeoutMs: 2_000 });
     try {
-      const written = await db.$transaction(async (tx) => {
-        // A sign-in of this user is under way: its counters are locked until its transaction ends.
-        await lockCounters(tx, user.id);
-        // Meanwhile the same user's read is audited (it takes the chain head, then names the user).
-        const audit = new AuditTrail({ municipalityId: town.id, actorId: user.id, actorRole: 'coordinator', requestId: 'read', ip: null }, manualClock());
-        audit.record({ action: 'case.list', entityType: 'Case' });
-        await audit.flush(reader.db);
-        return reader.db.auditEvent.count({ where: { actorId: user.id, action: 'case.list' } });
-      }, { timeout: 10_000 });
+      const written = await db.$transaction(
+        async (tx) => {
+          // A sign-in of this user is under way: its counters are locked until its transaction ends.
+          await lockCounters(tx, user.id);
+          // Meanwhile the same user's read is audited (it takes the chain head, then names the user).
+          const audit = new AuditTrail(
+            { municipalityId: town.id, actorId: user.id, actorRole: 'coordinator', requestId: 'read', ip: null },
+            manualClock(),
+          );
+          audit.record({ action: 'case.list', entityType: 'Case' });
+          await audit.flush(reader.db);
+          return reader.db.auditEvent.count({ where: { actorId: user.id, action: 'case.list' } });
+        },
+        { timeout: 10_000 },
+      );
       expect(written).toBe(1);
     } finally {
       await reader.close();

@@ -24,7 +24,13 @@ describe('auth.login', () => {
     expect(session.tokenHash).toBe(hashToken(token));
     expect(session.tokenHash).not.toContain(token);
     const [event] = await eventsOf(town.id, 'auth.login');
-    expect(event).toMatchObject({ outcome: 'allowed', actorId: coordinator.id, entityType: 'Session', entityId: session.id, ip: '203.0.113.9' });
+    expect(event).toMatchObject({
+      outcome: 'allowed',
+      actorId: coordinator.id,
+      entityType: 'Session',
+      entityId: session.id,
+      ip: '203.0.113.9',
+    });
   });
 
   it('answers an unknown e-mail and a wrong password alike, and audits both', async () => {
@@ -37,7 +43,9 @@ describe('auth.login', () => {
     const denied = await eventsOf(town.id, 'auth.login');
     expect(denied).toHaveLength(1);
     expect(denied[0]).toMatchObject({ outcome: 'denied', detail: { reason: 'wrong_password', failures: 1 } });
-    const system = await db.auditEvent.findMany({ where: { chain: 'system', action: 'auth.login', detail: { equals: { reason: 'unknown_account' } } } });
+    const system = await db.auditEvent.findMany({
+      where: { chain: 'system', action: 'auth.login', detail: { equals: { reason: 'unknown_account' } } },
+    });
     expect(system.length).toBeGreaterThan(0);
   });
 
@@ -79,11 +87,16 @@ describe('auth.login', () => {
     const clock = manualClock();
     const { caller } = anonymousCaller(db, { clock });
     for (let i = 0; i < 5; i++) {
-      await expect(caller.auth.login({ email: socialWorker.email, password: `wrong password ${i}` })).rejects.toMatchObject({ message: 'INVALID_CREDENTIALS' });
+      await expect(caller.auth.login({ email: socialWorker.email, password: `wrong password ${i}` })).rejects.toMatchObject({
+        message: 'INVALID_CREDENTIALS',
+      });
       clock.advance(60_000);
     }
     // Even the right password is refused while locked, with the answer of a wrong password; the log says why.
-    await expect(caller.auth.login({ email: socialWorker.email, password: TEST_PASSWORD })).rejects.toMatchObject({ message: 'INVALID_CREDENTIALS', code: 'UNAUTHORIZED' });
+    await expect(caller.auth.login({ email: socialWorker.email, password: TEST_PASSWORD })).rejects.toMatchObject({
+      message: 'INVALID_CREDENTIALS',
+      code: 'UNAUTHORIZED',
+    });
     expect(await eventsOf(town.id, 'auth.lock')).toHaveLength(1);
     expect((await eventsOf(town.id, 'auth.login')).at(-1)).toMatchObject({ outcome: 'denied', detail: { reason: 'locked' } });
     clock.advance(15 * 60_000);
@@ -93,10 +106,14 @@ describe('auth.login', () => {
   it('counts concurrent failures one by one: ten guesses at once still lock the account', async () => {
     const { socialWorker } = await makeTown(db);
     const { caller } = anonymousCaller(db);
-    await Promise.allSettled(Array.from({ length: 10 }, (_, i) => caller.auth.login({ email: socialWorker.email, password: `parallel guess ${i}` })));
+    await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => caller.auth.login({ email: socialWorker.email, password: `parallel guess ${i}` })),
+    );
     const row = await db.user.findUniqueOrThrow({ where: { id: socialWorker.id } });
     expect(row.lockedUntil).not.toBeNull();
-    await expect(caller.auth.login({ email: socialWorker.email, password: TEST_PASSWORD })).rejects.toMatchObject({ message: 'INVALID_CREDENTIALS' });
+    await expect(caller.auth.login({ email: socialWorker.email, password: TEST_PASSWORD })).rejects.toMatchObject({
+      message: 'INVALID_CREDENTIALS',
+    });
   });
 
   it('forgets failures older than the 15-minute window', async () => {
@@ -113,7 +130,9 @@ describe('auth.login', () => {
     const { town } = await makeTown(db);
     const gone = await makeUser(db, { municipalityId: town.id, role: 'coordinator', disabled: true });
     const { caller } = anonymousCaller(db);
-    await expect(caller.auth.login({ email: gone.email, password: TEST_PASSWORD })).rejects.toMatchObject({ message: 'INVALID_CREDENTIALS' });
+    await expect(caller.auth.login({ email: gone.email, password: TEST_PASSWORD })).rejects.toMatchObject({
+      message: 'INVALID_CREDENTIALS',
+    });
   });
 
   it('issues a new token at every sign-in and ends the session the old cookie belonged to', async () => {

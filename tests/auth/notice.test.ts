@@ -13,11 +13,18 @@ describe('the owner is told who set their password, and when', () => {
     const { town, admin } = await makeTown(db);
     await db.user.update({ where: { id: admin.id }, data: { displayName: 'Salma Admin' } });
     const clock = manualClock();
-    const created = await (await callerFor(db, admin, { clock })).caller.users.create({ email: `notice.${Date.now()}@test.jisr.local`, displayName: 'Omar Synthetic', role: 'social_worker' });
+    const created = await (await callerFor(db, admin, { clock })).caller.users.create({
+      email: `notice.${Date.now()}@test.jisr.local`,
+      displayName: 'Omar Synthetic',
+      role: 'social_worker',
+    });
     const at = clock();
     clock.advance(3_600_000);
 
-    const signedIn = await anonymousCaller(db, { clock }).caller.auth.login({ email: created.user.email, password: created.oneTimePassword });
+    const signedIn = await anonymousCaller(db, { clock }).caller.auth.login({
+      email: created.user.email,
+      password: created.oneTimePassword,
+    });
     expect(signedIn.notice).toEqual({ kind: 'created', by: 'Salma Admin', at });
     const owner = await callerFor(db, { id: created.user.id, municipalityId: town.id }, { clock });
     await expect(owner.caller.auth.me()).resolves.toMatchObject({ notice: { kind: 'created', by: 'Salma Admin', at } });
@@ -28,10 +35,19 @@ describe('the owner is told who set their password, and when', () => {
     await expect(owner.caller.auth.me()).resolves.toMatchObject({ notice: { kind: 'created' } });
     await expect(owner.caller.auth.dismissNotice()).resolves.toEqual({ ok: true });
     await expect(owner.caller.auth.me()).resolves.toMatchObject({ notice: null });
-    expect((await anonymousCaller(db, { clock }).caller.auth.login({ email: created.user.email, password: NEW_PASSWORD })).notice).toBeNull();
+    expect(
+      (await anonymousCaller(db, { clock }).caller.auth.login({ email: created.user.email, password: NEW_PASSWORD })).notice,
+    ).toBeNull();
 
-    const [event] = await db.auditEvent.findMany({ where: { actorId: created.user.id, action: 'auth.notice.dismiss', outcome: 'allowed' } });
-    expect(event).toMatchObject({ outcome: 'allowed', entityType: 'User', entityId: created.user.id, detail: { credentialsSetAt: at.toISOString() } });
+    const [event] = await db.auditEvent.findMany({
+      where: { actorId: created.user.id, action: 'auth.notice.dismiss', outcome: 'allowed' },
+    });
+    expect(event).toMatchObject({
+      outcome: 'allowed',
+      entityType: 'User',
+      entityId: created.user.id,
+      detail: { credentialsSetAt: at.toISOString() },
+    });
   });
 
   it('a reset: "reset by … at …", a new notice even after an earlier one was dismissed', async () => {

@@ -37,18 +37,29 @@ describe('a one-time password opens only the page to choose one’s own', () => 
 
     await expect(caller.auth.me()).resolves.toMatchObject({ id: fresh.id, mustChangePassword: true });
     // Reached (its input is checked), not refused for the one-time password.
-    await expect(caller.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'short' })).rejects.toMatchObject({ message: 'PASSWORD_TOO_SHORT' });
+    await expect(caller.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'short' })).rejects.toMatchObject({
+      message: 'PASSWORD_TOO_SHORT',
+    });
     await expect(caller.auth.logout()).resolves.toEqual({ ok: true });
   });
 
   it('the one-time password an admin was shown signs in to nothing but the password change', async () => {
     const { admin } = await makeTown(db);
     const adminCaller = (await callerFor(db, admin)).caller;
-    const { user, oneTimePassword } = await adminCaller.users.create({ email: `otp.${Date.now()}@test.jisr.local`, displayName: 'Rania Synthetic', role: 'coordinator' });
+    const { user, oneTimePassword } = await adminCaller.users.create({
+      email: `otp.${Date.now()}@test.jisr.local`,
+      displayName: 'Rania Synthetic',
+      role: 'coordinator',
+    });
     const anon = anonymousCaller(db);
     await anon.caller.auth.login({ email: user.email, password: oneTimePassword });
     // The session that sign-in started, as its cookie would bring it back.
-    const signedIn = createCaller(createContext({ db, clock: manualClock(), config: testConfig(), keyring: testKeyring }, { token: anon.ctx.cookie.token!, ip: '203.0.113.9', requestId: 'otp' }));
+    const signedIn = createCaller(
+      createContext(
+        { db, clock: manualClock(), config: testConfig(), keyring: testKeyring },
+        { token: anon.ctx.cookie.token!, ip: '203.0.113.9', requestId: 'otp' },
+      ),
+    );
     await expect(signedIn.auth.me()).resolves.toMatchObject({ id: user.id, mustChangePassword: true });
     await expect(signedIn.cases.list({})).rejects.toMatchObject({ message: 'PASSWORD_CHANGE_REQUIRED' });
     await expect(signedIn.auth.sessions()).rejects.toMatchObject({ message: 'PASSWORD_CHANGE_REQUIRED' });

@@ -93,7 +93,10 @@ describe('auth.changePassword', () => {
     expect(await verifyPassword(row.passwordHash, 'سلام عليكم يا')).toBe(true);
     await expect(here.caller.auth.me()).resolves.toMatchObject({ id: coordinator.id });
     await expect(elsewhere.caller.auth.me()).rejects.toMatchObject({ message: 'SESSION_EXPIRED' });
-    const events = await db.auditEvent.findMany({ where: { municipalityId: town.id, action: 'auth.changePassword' }, orderBy: { id: 'asc' } });
+    const events = await db.auditEvent.findMany({
+      where: { municipalityId: town.id, action: 'auth.changePassword' },
+      orderBy: { id: 'asc' },
+    });
     expect(events.map((e) => e.outcome)).toEqual(['denied', 'allowed']);
   });
 
@@ -105,7 +108,9 @@ describe('auth.changePassword', () => {
     await expect(caller.users.list({})).rejects.toMatchObject({ message: 'PASSWORD_CHANGE_REQUIRED', code: 'FORBIDDEN' });
     await caller.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'my own new passphrase' });
     await expect(caller.users.list({})).resolves.toEqual(expect.arrayContaining([expect.objectContaining({ id: fresh.id })]));
-    await expect(anonymousCaller(db).caller.auth.login({ email: fresh.email, password: 'my own new passphrase' })).resolves.toMatchObject({ mustChangePassword: false });
+    await expect(anonymousCaller(db).caller.auth.login({ email: fresh.email, password: 'my own new passphrase' })).resolves.toMatchObject({
+      mustChangePassword: false,
+    });
   });
 });
 

@@ -33,16 +33,23 @@ const sizes = { people: 400, cases: 80, audit: 300, municipalities: 2, seed: 11 
 async function seedInto(url: string, seed = sizes.seed) {
   const pool = new pg.Pool({ connectionString: url, max: 3 });
   try {
-    return await seedScale(pool, testKeyring, { ...sizes, seed, passwordHash: passwordHash ??= await hashPassword(SCALE_PASSWORD) });
+    return await seedScale(pool, testKeyring, { ...sizes, seed, passwordHash: await scaleHash() });
   } finally {
     await pool.end();
   }
 }
 let passwordHash: string | undefined;
+/** The scale accounts' password hash, made once for the file. */
+async function scaleHash() {
+  passwordHash ??= await hashPassword(SCALE_PASSWORD);
+  return passwordHash;
+}
 
 describe('seed-scale', () => {
   // Two small loads and a verification: ~20 s alone, longer on a busy shared machine.
-  it('is deterministic (same seed, same content hash), another seed differs, and its audit chains verify', { timeout: 120_000 }, async () => {
+  it('is deterministic (same seed, same content hash), another seed differs, and its audit chains verify', {
+    timeout: 120_000,
+  }, async () => {
     const [a, b] = [await freshDatabase(), await freshDatabase()];
     const first = await seedInto(a);
     const again = await seedInto(b);
@@ -63,10 +70,21 @@ describe('seed-scale', () => {
     const statuses = await handle.db.referral.groupBy({ by: ['status'], _count: true });
     expect(statuses.map((s) => s.status).sort()).toEqual(['accepted', 'closed', 'signposted', 'submitted']);
     const stages = await handle.db.case.groupBy({ by: ['stage'], _count: true });
-    expect(stages.map((s) => s.stage).sort()).toEqual(['assessment', 'closed', 'follow_up', 'intake', 'intervention', 'planning', 'review']);
+    expect(stages.map((s) => s.stage).sort()).toEqual([
+      'assessment',
+      'closed',
+      'follow_up',
+      'intake',
+      'intervention',
+      'planning',
+      'review',
+    ]);
     const note = await handle.db.caseNote.findFirstOrThrow({ select: { body: true } });
     expect(testKeyring.decrypt(note.body, 'case.note')).toMatch(/\(.*\d+\.\d+\)\.$/);
-    const person = await handle.db.person.findFirstOrThrow({ where: { nameArabic: { not: null }, nameLatin: null }, select: { nameArabic: true, latinKey: true, skeleton: true } });
+    const person = await handle.db.person.findFirstOrThrow({
+      where: { nameArabic: { not: null }, nameLatin: null },
+      select: { nameArabic: true, latinKey: true, skeleton: true },
+    });
     expect(person).toMatchObject(nameKeys(person.nameArabic!));
     expect(await handle.db.disclosure.count()).toBeGreaterThan(0);
     expect(await handle.db.intervention.count()).toBeGreaterThan(0);
@@ -95,10 +113,22 @@ describe('npm run bench -- --quick', () => {
     expect(r.machine.sharedBuffers).toMatch(/^\d+[kMG]B$/);
     expect(r.data.loadedSeconds).not.toBeNull();
     const figures = [
-      ...(['coordinator', 'practitioner'] as const).flatMap((role) => (['L0', 'L1', 'L2', 'L3', 'L4'] as const).map((l) => r.caseList[role][l])),
-      r.referralCreation.plainPg, r.referralCreation.plainRoute, r.referralCreation.audited,
-      r.personMatch.arabic, r.personMatch.latin, r.personMatch.rare, r.personMatch.sqlArabic, r.personMatch.sqlLatin, r.personMatch.sqlRare,
-      r.keyset.first, r.keyset.deep, r.signInBurst.without, r.signInBurst.during,
+      ...(['coordinator', 'practitioner'] as const).flatMap((role) =>
+        (['L0', 'L1', 'L2', 'L3', 'L4'] as const).map((l) => r.caseList[role][l]),
+      ),
+      r.referralCreation.plainPg,
+      r.referralCreation.plainRoute,
+      r.referralCreation.audited,
+      r.personMatch.arabic,
+      r.personMatch.latin,
+      r.personMatch.rare,
+      r.personMatch.sqlArabic,
+      r.personMatch.sqlLatin,
+      r.personMatch.sqlRare,
+      r.keyset.first,
+      r.keyset.deep,
+      r.signInBurst.without,
+      r.signInBurst.during,
     ];
     for (const f of figures) {
       expect(f.requests).toBeGreaterThan(0);
@@ -107,7 +137,13 @@ describe('npm run bench -- --quick', () => {
     }
     expect(r.caseList.coordinator.rows).toBeGreaterThan(0);
     expect(r.caseList.practitioner.rows).toBeGreaterThan(0);
-    for (const v of [r.caseList.coordinator.ratios.p50_L4_L0, r.caseList.practitioner.ratios.p99_L4_L1, r.referralCreation.ratioToPlainRoute, r.keyset.ratioP50, r.signInBurst.ratioP99]) {
+    for (const v of [
+      r.caseList.coordinator.ratios.p50_L4_L0,
+      r.caseList.practitioner.ratios.p99_L4_L1,
+      r.referralCreation.ratioToPlainRoute,
+      r.keyset.ratioP50,
+      r.signInBurst.ratioP99,
+    ]) {
       expect(Number.isFinite(v)).toBe(true);
     }
     expect(r.referralCreation.writesWithoutAudit).toBe(0);
@@ -126,7 +162,13 @@ describe('npm run bench -- --quick', () => {
     expect(r.frontEnd.brotliKb).toBeLessThan(r.frontEnd.rawKb);
     expect(r.frontEnd.cssGzipKb).toBeGreaterThan(0);
     // Where the time goes: every call timed, its statements seen (session check, its own SQL, the audit append).
-    expect(r.breakdown.map((b) => b.name)).toEqual(['cases.list as coordinator', 'cases.list as practitioner', 'people.match, Latin names', 'people.match, rare full names', 'referrals.create']);
+    expect(r.breakdown.map((b) => b.name)).toEqual([
+      'cases.list as coordinator',
+      'cases.list as practitioner',
+      'people.match, Latin names',
+      'people.match, rare full names',
+      'referrals.create',
+    ]);
     for (const b of r.breakdown) {
       expect(b.calls).toBe(3);
       for (const v of [b.total, b.session, b.sql, b.audit, b.compile!]) expect(v).toBeGreaterThan(0);
@@ -139,7 +181,17 @@ describe('npm run bench -- --quick', () => {
     expect(files.filter((f) => f.endsWith('-quick.json'))).toHaveLength(1);
     expect(files).toContain('latest-quick.md');
     const md = await readFile(join(out, 'latest-quick.md'), 'utf8');
-    for (const heading of ['Authorised case list as coordinator', 'Authorised case list as practitioner', 'Referral creation', 'Person matching', 'Keyset pagination', 'Sign-in burst', 'Where one request', 'Start-up and the first page', 'cores']) {
+    for (const heading of [
+      'Authorised case list as coordinator',
+      'Authorised case list as practitioner',
+      'Referral creation',
+      'Person matching',
+      'Keyset pagination',
+      'Sign-in burst',
+      'Where one request',
+      'Start-up and the first page',
+      'cores',
+    ]) {
       expect(md).toContain(heading);
     }
   });

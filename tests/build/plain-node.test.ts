@@ -23,7 +23,15 @@ describe('production is plain Node', () => {
     const { url } = await testDb();
     const port = await freePort();
     const server = spawn(process.execPath, [join(OUT, 'main.js')], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: url, JISR_DATA_KEY: TEST_KEY_SPEC, PORT: String(port), JOBS: 'off', LOG_LEVEL: 'warn' },
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        DATABASE_URL: url,
+        JISR_DATA_KEY: TEST_KEY_SPEC,
+        PORT: String(port),
+        JOBS: 'off',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -33,7 +41,10 @@ describe('production is plain Node', () => {
     try {
       let status = 0;
       while (status !== 200 && server.exitCode === null) {
-        status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
+        status = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.status,
+          () => 0,
+        );
         if (status !== 200) await new Promise((tick) => setTimeout(tick, 50));
       }
       expect(status, output).toBe(200);

@@ -29,7 +29,18 @@ const procedures: [string, (c: Caller, f: Fixture) => Promise<unknown>][] = [
   ['case.note.create', (c, f) => c.cases.addNote({ caseId: f.caseId, body: 'Synthetic note from the access matrix.' })],
   ['case.summary.update', (c, f) => c.cases.updateSummary({ id: f.caseId, summary: 'Synthetic summary.' })],
   ['case.stage.change', (c, f) => c.cases.changeStage({ id: f.caseId, stage: 'assessment', reason: 'Intake done' })],
-  ['case.disclose', (c, f) => c.cases.disclose({ caseId: f.caseId, agencyId: f.otherAgencyId, purpose: 'Education support', sections: ['plan'], legalBasis: 'public_task', expiresAt: in30Days })],
+  [
+    'case.disclose',
+    (c, f) =>
+      c.cases.disclose({
+        caseId: f.caseId,
+        agencyId: f.otherAgencyId,
+        purpose: 'Education support',
+        sections: ['plan'],
+        legalBasis: 'public_task',
+        expiresAt: in30Days,
+      }),
+  ],
   ['case.disclosure.revoke', (c, f) => c.cases.revokeDisclosure({ id: f.spareDisclosureId, reason: 'No longer needed' })],
   ['case.assign', (c, f) => c.cases.assign({ id: f.caseId, leadAgencyId: f.otherAgencyId })],
   ['case.close', (c, f) => c.cases.close({ id: f.caseId, closureReason: 'risk_removed', confirm: true })],

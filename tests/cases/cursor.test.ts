@@ -35,8 +35,16 @@ describe('crafted cursors', () => {
     const c = await makeCase(db, town);
     const { caller } = await callerFor(db, town.coordinator);
     for (const cursor of CRAFTED) {
-      expect(await failure(caller.cases.list({ cursor })), cursor).toEqual({ code: 'BAD_INPUT', fields: { cursor: 'invalid' }, info: null });
-      expect(await failure(caller.cases.notes({ caseId: c.id, cursor })), cursor).toEqual({ code: 'BAD_INPUT', fields: { cursor: 'invalid' }, info: null });
+      expect(await failure(caller.cases.list({ cursor })), cursor).toEqual({
+        code: 'BAD_INPUT',
+        fields: { cursor: 'invalid' },
+        info: null,
+      });
+      expect(await failure(caller.cases.notes({ caseId: c.id, cursor })), cursor).toEqual({
+        code: 'BAD_INPUT',
+        fields: { cursor: 'invalid' },
+        info: null,
+      });
     }
     // The cursor a page hands out still leads to the next page.
     await makeCase(db, town);

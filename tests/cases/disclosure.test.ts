@@ -47,7 +47,10 @@ describe('a practitioner with a disclosure of {summary, plan}', () => {
     expect(JSON.stringify(listed)).not.toContain('note');
     expect(await auditCount(db, town.practitioner.id, 'case.note.list', 'denied')).toBe(1);
     expect(await auditCount(db, town.practitioner.id, 'case.note.create', 'denied')).toBe(1);
-    const read = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.practitioner.id, action: 'case.read' }, select: { detail: true, entityId: true } });
+    const read = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: town.practitioner.id, action: 'case.read' },
+      select: { detail: true, entityId: true },
+    });
     expect(read).toEqual({ entityId: c.id, detail: { sections: ['summary', 'plan', 'timeline'] } });
   });
 });
@@ -78,7 +81,9 @@ describe('restricted notes', () => {
     for (const user of [teamSw, town.practitioner]) {
       const { caller } = await callerFor(db, user);
       await expect(caller.cases.addNote({ caseId: c.id, body: 'Team note' })).resolves.toMatchObject({ sensitivity: 'standard' });
-      await expect(caller.cases.addNote({ caseId: c.id, body: 'Secret', sensitivity: 'restricted' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(caller.cases.addNote({ caseId: c.id, body: 'Secret', sensitivity: 'restricted' })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
       expect(await auditCount(db, user.id, 'case.note.create', 'denied')).toBe(1);
     }
   });
@@ -103,7 +108,12 @@ describe('disclosures end', () => {
   it('when the clock passes their expiry', async () => {
     const town = await makeTown(db);
     const c = await makeCase(db, town);
-    await makeDisclosure(db, c, { agencyId: town.agency.id, sections: ['summary'], expiresAt: new Date(OPENED_AT.getTime() + 20 * 60_000), createdById: town.coordinator.id });
+    await makeDisclosure(db, c, {
+      agencyId: town.agency.id,
+      sections: ['summary'],
+      expiresAt: new Date(OPENED_AT.getTime() + 20 * 60_000),
+      createdById: town.coordinator.id,
+    });
     const clock = manualClock();
     const { caller } = await callerFor(db, town.practitioner, { clock });
     await expect(caller.cases.get({ id: c.id })).resolves.toMatchObject({ sections: ['summary', 'timeline'] });
@@ -126,8 +136,15 @@ describe('disclosures end', () => {
     await coordinator.cases.revokeDisclosure({ id: d.id, reason: 'Support finished' });
     await expect(practitioner.cases.get({ id: c.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(coordinator.cases.revokeDisclosure({ id: d.id, reason: 'Again' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    const event = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.coordinator.id, action: 'case.disclosure.revoke' }, select: { entityId: true, purpose: true, detail: true } });
-    expect(event).toMatchObject({ entityId: c.id, purpose: 'Synthetic purpose', detail: { disclosureId: d.id, agencyId: town.agency.id, sections: ['summary', 'plan'], legalBasis: 'public_task' } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: town.coordinator.id, action: 'case.disclosure.revoke' },
+      select: { entityId: true, purpose: true, detail: true },
+    });
+    expect(event).toMatchObject({
+      entityId: c.id,
+      purpose: 'Synthetic purpose',
+      detail: { disclosureId: d.id, agencyId: town.agency.id, sections: ['summary', 'plan'], legalBasis: 'public_task' },
+    });
     const page = await coordinator.cases.get({ id: c.id });
     expect(page.team!.map((t) => [t.status, t.revokeReason])).toEqual([['revoked', 'Support finished']]);
     expect(page.timeline[0]).toMatchObject({ kind: 'revoke', data: { disclosureId: d.id, reason: 'Support finished' } });
@@ -168,11 +185,21 @@ describe('cases.disclose', () => {
     const d = await caller.cases.disclose(valid(c.id, { agencyId: town.agency.id }));
     const page = await (await callerFor(db, town.practitioner)).caller.cases.get({ id: c.id });
     expect(page.sections).toEqual(['summary', 'plan', 'timeline']);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.coordinator.id, action: 'case.disclose' }, select: { entityId: true, purpose: true, detail: true } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: town.coordinator.id, action: 'case.disclose' },
+      select: { entityId: true, purpose: true, detail: true },
+    });
     expect(event).toEqual({
       entityId: c.id,
       purpose: 'Education support',
-      detail: { disclosureId: d.id, agencyId: town.agency.id, sections: ['summary', 'plan'], purpose: 'Education support', legalBasis: 'public_task', expiresAt: days(30).toISOString() },
+      detail: {
+        disclosureId: d.id,
+        agencyId: town.agency.id,
+        sections: ['summary', 'plan'],
+        purpose: 'Education support',
+        legalBasis: 'public_task',
+        expiresAt: days(30).toISOString(),
+      },
     });
     const timeline = (await caller.cases.get({ id: c.id })).timeline;
     expect(timeline[0]).toMatchObject({ kind: 'disclose', data: { agencyId: town.agency.id, sections: ['summary', 'plan'] } });
@@ -213,7 +240,9 @@ describe('cases.disclose', () => {
     const withoutConsent = await makeCase(db, town, { consentGiven: false });
     await expect(consentBasis(withoutConsent.id)).rejects.toMatchObject({ message: 'NO_CONSENT' });
     // Another basis still works.
-    await expect(caller.cases.disclose(valid(withConsent.id, { agencyId: town.agency.id, legalBasis: 'vital_interest' }))).resolves.toBeDefined();
+    await expect(
+      caller.cases.disclose(valid(withConsent.id, { agencyId: town.agency.id, legalBasis: 'vital_interest' })),
+    ).resolves.toBeDefined();
   });
 });
 
@@ -225,7 +254,12 @@ describe('withdrawing consent', () => {
     const by = { createdById: town.coordinator.id };
     const onConsent = await makeDisclosure(db, c, { agencyId: town.agency.id, legalBasis: 'consent', ...by });
     const onDuty = await makeDisclosure(db, c, { agencyId: other.id, legalBasis: 'legal_obligation', ...by });
-    const expired = await makeDisclosure(db, c, { agencyId: other.id, legalBasis: 'consent', expiresAt: new Date(OPENED_AT.getTime() - DAY), ...by });
+    const expired = await makeDisclosure(db, c, {
+      agencyId: other.id,
+      legalBasis: 'consent',
+      expiresAt: new Date(OPENED_AT.getTime() - DAY),
+      ...by,
+    });
     const { caller: practitioner } = await callerFor(db, town.practitioner);
     await expect(practitioner.cases.get({ id: c.id })).resolves.toBeDefined();
 
@@ -244,8 +278,13 @@ describe('withdrawing consent', () => {
     expect(page.consent).toMatchObject({ given: true, withdrawnAt: OPENED_AT });
     expect(page.timeline[0]).toMatchObject({ kind: 'consent', data: { withdrawn: true, revoked: 1 } });
     // The note is kept, restricted to the coordinator and key worker.
-    expect(page.notes!.items).toEqual([expect.objectContaining({ sensitivity: 'restricted', body: 'Synthetic: the mother withdrew consent by phone.' })]);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.socialWorker.id, action: 'case.consent.withdraw' }, select: { detail: true } });
+    expect(page.notes!.items).toEqual([
+      expect.objectContaining({ sensitivity: 'restricted', body: 'Synthetic: the mother withdrew consent by phone.' }),
+    ]);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: town.socialWorker.id, action: 'case.consent.withdraw' },
+      select: { detail: true },
+    });
     expect(audit.detail).toEqual({ revoked: 1, disclosureIds: [onConsent.id] });
     await expect(keyWorker.cases.withdrawConsent({ caseId: c.id })).rejects.toMatchObject({ code: 'CONFLICT' });
   });

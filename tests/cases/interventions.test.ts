@@ -27,16 +27,30 @@ describe('cases.addIntervention', () => {
     const { caller: coord } = await callerFor(db, town.coordinator, { clock });
     const a = await kw.cases.addIntervention(input(c.id, town.agency.id, { assigneeId: town.practitioner.id }));
     clock.advance(60_000);
-    expect(a).toMatchObject({ type: 'mentoring', status: 'planned', agency: { id: town.agency.id }, assignee: { id: town.practitioner.id }, outcome: null });
+    expect(a).toMatchObject({
+      type: 'mentoring',
+      status: 'planned',
+      agency: { id: town.agency.id },
+      assignee: { id: town.practitioner.id },
+      outcome: null,
+    });
     expect(a.dueDate).toEqual(new Date('2026-05-01T00:00:00Z'));
-    const b = await coord.cases.addIntervention(input(c.id, town.agency.id, { type: 'education', title: 'School re-enrolment', startDate: undefined, dueDate: undefined }));
+    const b = await coord.cases.addIntervention(
+      input(c.id, town.agency.id, { type: 'education', title: 'School re-enrolment', startDate: undefined, dueDate: undefined }),
+    );
 
     const page = await kw.cases.get({ id: c.id });
     expect(page.plan!.map((i) => i.id)).toEqual([a.id, b.id]);
     expect(page.planAdd?.agencies.map((x) => x.id)).toContain(town.agency.id);
     expect(page.timeline.filter((e) => e.kind === 'intervention').map((e) => e.data.interventionId)).toEqual([b.id, a.id]);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.socialWorker.id, action: 'case.intervention.create' }, select: { entityId: true, detail: true } });
-    expect(event).toEqual({ entityId: c.id, detail: { interventionId: a.id, type: 'mentoring', agencyId: town.agency.id, assigneeId: town.practitioner.id } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: town.socialWorker.id, action: 'case.intervention.create' },
+      select: { entityId: true, detail: true },
+    });
+    expect(event).toEqual({
+      entityId: c.id,
+      detail: { interventionId: a.id, type: 'mentoring', agencyId: town.agency.id, assigneeId: town.practitioner.id },
+    });
     expect(await auditCount(db, town.coordinator.id, 'case.intervention.create')).toBe(1);
   });
 
@@ -76,10 +90,16 @@ describe('cases.addIntervention', () => {
     await refused({ agencyId: elsewhere.agency.id }, { agencyId: 'NOT_FOUND' });
     await refused({ agencyId: (await makeAgency(db, town.town.id, { active: false })).id }, { agencyId: 'NOT_FOUND' });
     await refused({ assigneeId: elsewhere.socialWorker.id }, { assigneeId: 'NOT_FOUND' });
-    await refused({ assigneeId: (await makeUser(db, { municipalityId: town.town.id, role: 'social_worker', disabled: true })).id }, { assigneeId: 'NOT_FOUND' });
+    await refused(
+      { assigneeId: (await makeUser(db, { municipalityId: town.town.id, role: 'social_worker', disabled: true })).id },
+      { assigneeId: 'NOT_FOUND' },
+    );
     await refused({ assigneeId: town.auditor.id }, { assigneeId: 'NOT_FOUND' });
     const early = input(c.id, town.agency.id, { dueDate: '2026-01-01' });
-    expect(await failure(caller.cases.addIntervention(early), early)).toMatchObject({ code: 'BAD_INPUT', fields: { dueDate: 'before_start' } });
+    expect(await failure(caller.cases.addIntervention(early), early)).toMatchObject({
+      code: 'BAD_INPUT',
+      fields: { dueDate: 'before_start' },
+    });
     expect(await db.intervention.count({ where: { caseId: c.id } })).toBe(0);
   });
 });
@@ -111,7 +131,10 @@ describe('a practitioner on the team', () => {
     expect(await auditCount(db, town.practitioner.id, 'case.intervention.update', 'denied')).toBe(1);
     expect(await db.intervention.findUniqueOrThrow({ where: { id: theirs.id }, select: { status: true } })).toEqual({ status: 'planned' });
 
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.practitioner.id, action: 'case.intervention.update', outcome: 'allowed' }, select: { entityId: true, detail: true } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: town.practitioner.id, action: 'case.intervention.update', outcome: 'allowed' },
+      select: { entityId: true, detail: true },
+    });
     expect(audit).toEqual({ entityId: c.id, detail: { interventionId: mine.id, from: 'planned', to: 'completed', outcomeChanged: true } });
     const timeline = (await coord.cases.get({ id: c.id })).timeline;
     expect(timeline[0]).toMatchObject({ kind: 'intervention.update', data: { interventionId: mine.id, from: 'planned', to: 'completed' } });
@@ -141,12 +164,17 @@ describe('cases.updateIntervention', () => {
     const { caller: kw } = await callerFor(db, town.socialWorker);
     await expect(kw.cases.updateIntervention({ id: i.id, status: 'cancelled' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await auditCount(db, town.socialWorker.id, 'case.intervention.update', 'denied')).toBe(1);
-    await expect(coord.cases.updateIntervention({ id: i.id, outcome: 'Reviewed at the panel.' })).resolves.toMatchObject({ status: 'active', outcome: 'Reviewed at the panel.' });
+    await expect(coord.cases.updateIntervention({ id: i.id, outcome: 'Reviewed at the panel.' })).resolves.toMatchObject({
+      status: 'active',
+      outcome: 'Reviewed at the panel.',
+    });
     const { caller: auditor } = await callerFor(db, town.auditor);
     await expect(auditor.cases.updateIntervention({ id: i.id, status: 'completed' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const { caller: stranger } = await callerFor(db, (await makeTown(db)).coordinator);
     await expect(stranger.cases.updateIntervention({ id: i.id, status: 'completed' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect((await coord.cases.get({ id: c.id })).timeline.filter((e) => e.kind === 'intervention.update').map((e) => [e.data.from, e.data.to])).toEqual([
+    expect(
+      (await coord.cases.get({ id: c.id })).timeline.filter((e) => e.kind === 'intervention.update').map((e) => [e.data.from, e.data.to]),
+    ).toEqual([
       ['active', 'active'],
       ['planned', 'active'],
     ]);

@@ -22,14 +22,21 @@ const expired = new Date(now.getTime() - DAY);
 
 type Town = Awaited<ReturnType<typeof makeTown>>;
 const casesOf = (town: Town, n: number) =>
-  Promise.all(Array.from({ length: n }, (_, i) => makeCase(db, town, { openedAt: new Date(OPENED_AT.getTime() + i * HOUR), person: { nameLatin: `Synthetic Listed ${i}` } })));
+  Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      makeCase(db, town, { openedAt: new Date(OPENED_AT.getTime() + i * HOUR), person: { nameLatin: `Synthetic Listed ${i}` } }),
+    ),
+  );
 
 /** The page as the procedure returns it and as the benchmark's L0 SQL does: id and summary flag, in order. */
 async function bothWays(town: Town, user: Town['practitioner'] | Town['coordinator']) {
   const { caller } = await callerFor(db, user, { clock: manualClock(now) });
   const procedure = (await caller.cases.list({})).items.map((r) => [r.id, r.summaryVisible]);
   const who = user.role === 'coordinator' ? { userId: null, agencyId: null } : { userId: user.id, agencyId: user.agencyId };
-  const rows = await db.$queryRawUnsafe<{ id: string; summary_visible: boolean }[]>(caseListSql(who), ...caseListParams({ municipalityId: town.town.id, stage: null, ...who }));
+  const rows = await db.$queryRawUnsafe<{ id: string; summary_visible: boolean }[]>(
+    caseListSql(who),
+    ...caseListParams({ municipalityId: town.town.id, stage: null, ...who }),
+  );
   return { procedure, sql: rows.slice(0, 50).map((r) => [r.id, r.summary_visible]) };
 }
 
@@ -109,7 +116,8 @@ describe('cases.list: which rows show their summary', () => {
       makeCase(db, town, { keyWorkerId: town.socialWorker.id, leadAgencyId: town.agency.id }),
       makeCase(db, town, { openedAt: new Date(OPENED_AT.getTime() + HOUR), leadAgencyId: town.agency.id }),
     ]);
-    for (const c of [a, b]) await makeDisclosure(db, c, { agencyId: town.agency.id, sections: ['summary'], expiresAt: live, createdById: town.coordinator.id });
+    for (const c of [a, b])
+      await makeDisclosure(db, c, { agencyId: town.agency.id, sections: ['summary'], expiresAt: live, createdById: town.coordinator.id });
     // A client of our own whose connections record what they send.
     const sent: string[] = [];
     const own = createDb({ url, poolMax: 2 });

@@ -26,7 +26,13 @@ async function townWithCases() {
   ];
   const cases = [];
   for (const [i, spec] of specs.entries()) {
-    cases.push(await makeCase(db, town, { ...spec, openedAt: new Date(OPENED_AT.getTime() + i * HOUR), person: { nameLatin: `Synthetic Person ${i}` } }));
+    cases.push(
+      await makeCase(db, town, {
+        ...spec,
+        openedAt: new Date(OPENED_AT.getTime() + i * HOUR),
+        person: { nameLatin: `Synthetic Person ${i}` },
+      }),
+    );
   }
   return { town, other, agency, cases };
 }
@@ -47,7 +53,8 @@ describe('cases.list', () => {
     } while (cursor);
     expect(pages).toEqual([newestFirst.slice(0, 3), newestFirst.slice(3, 6), newestFirst.slice(6)]);
 
-    const refs = async (filters: Parameters<typeof caller.cases.list>[0]) => (await caller.cases.list(filters)).items.map((i) => i.reference);
+    const refs = async (filters: Parameters<typeof caller.cases.list>[0]) =>
+      (await caller.cases.list(filters)).items.map((i) => i.reference);
     const pick = (...i: number[]) => i.map((n) => cases[n]!.reference).reverse();
     expect(await refs({ stage: 'planning' })).toEqual(pick(2));
     expect(await refs({ cohort: 'youth' })).toEqual(pick(0, 2, 4, 6));
@@ -60,8 +67,21 @@ describe('cases.list', () => {
     // Review dates: yesterday (0, 1), today (2), next week (3), none (4), and yesterday on the closed and follow-up cases.
     const today = new Date(clock().toISOString().slice(0, 10));
     const reviewOn = (i: number, days: number | null) =>
-      db.case.update({ where: { id: cases[i]!.id }, data: { nextReviewAt: days === null ? null : new Date(today.getTime() + days * DAY) }, select: { id: true } });
-    for (const [i, days] of [[0, -1], [1, -1], [2, 0], [3, 7], [4, null], [5, -1], [6, -1]] as const) await reviewOn(i, days);
+      db.case.update({
+        where: { id: cases[i]!.id },
+        data: { nextReviewAt: days === null ? null : new Date(today.getTime() + days * DAY) },
+        select: { id: true },
+      });
+    for (const [i, days] of [
+      [0, -1],
+      [1, -1],
+      [2, 0],
+      [3, 7],
+      [4, null],
+      [5, -1],
+      [6, -1],
+    ] as const)
+      await reviewOn(i, days);
     // A note today does not make a review happen: case 0 stays overdue.
     await caller.cases.addNote({ caseId: cases[0]!.id, body: 'Synthetic call today.' });
     expect(await refs({ overdue: true })).toEqual(pick(0, 1));
@@ -82,9 +102,16 @@ describe('cases.list', () => {
       openedAt: new Date(OPENED_AT.getTime() + 3 * HOUR),
       updatedAt: expect.any(Date),
     });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.coordinator.id, action: 'case.list' }, orderBy: { id: 'asc' }, select: { detail: true, entityId: true } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: town.coordinator.id, action: 'case.list' },
+      orderBy: { id: 'asc' },
+      select: { detail: true, entityId: true },
+    });
     // Which cases were shown is recorded, not just how many.
-    expect(audit).toEqual({ entityId: null, detail: { count: 3, touched: { Case: expect.any(Array), Person: expect.any(Array) }, filters: [], page: 'first' } });
+    expect(audit).toEqual({
+      entityId: null,
+      detail: { count: 3, touched: { Case: expect.any(Array), Person: expect.any(Array) }, filters: [], page: 'first' },
+    });
     expect((audit.detail as { touched: { Case: string[] } }).touched.Case).toHaveLength(3);
   });
 

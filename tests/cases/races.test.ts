@@ -38,7 +38,9 @@ describe('concurrent changes to one case', () => {
         }),
         keyWorker.cases.withdrawConsent({ caseId: c.id }),
       ]);
-      expect(await db.case.findUniqueOrThrow({ where: { id: c.id }, select: { consentWithdrawnAt: true } })).toEqual({ consentWithdrawnAt: OPENED_AT });
+      expect(await db.case.findUniqueOrThrow({ where: { id: c.id }, select: { consentWithdrawnAt: true } })).toEqual({
+        consentWithdrawnAt: OPENED_AT,
+      });
       expect(await db.disclosure.count({ where: { caseId: c.id, legalBasis: 'consent', revokedAt: null } })).toBe(0);
     }
   });

@@ -14,7 +14,13 @@ describe('case references', () => {
     const town = await makeTown(db);
     const person = await makePerson(db, town.town.id);
     const clock = manualClock();
-    const base: AuditBase = { municipalityId: town.town.id, actorId: town.coordinator.id, actorRole: 'coordinator', requestId: 'concurrency', ip: null };
+    const base: AuditBase = {
+      municipalityId: town.town.id,
+      actorId: town.coordinator.id,
+      actorRole: 'coordinator',
+      requestId: 'concurrency',
+      ip: null,
+    };
     // A pool as wide as the load, so all 50 transactions really run at once and queue on the counter row.
     const wide = createDb({ url, poolMax: 50 });
     onTestFinished(() => wide.close());
@@ -22,12 +28,26 @@ describe('case references', () => {
     await Promise.all(Array.from({ length: 50 }, () => wide.db.$queryRaw`SELECT pg_sleep(0.05)::text`));
     const open = () =>
       auditedTransaction(wide.db, base, clock, (tx, audit) =>
-        openCase(tx, audit, { municipalityId: town.town.id, personId: person.id, referralId: null, cohort: 'youth', actorId: town.coordinator.id, at: clock() }),
+        openCase(tx, audit, {
+          municipalityId: town.town.id,
+          personId: person.id,
+          referralId: null,
+          cohort: 'youth',
+          actorId: town.coordinator.id,
+          at: clock(),
+        }),
       );
     // One opening that rolls back gives its number back.
     await expect(
       auditedTransaction(db, base, clock, async (tx, audit) => {
-        await openCase(tx, audit, { municipalityId: town.town.id, personId: person.id, referralId: null, cohort: 'youth', actorId: town.coordinator.id, at: clock() });
+        await openCase(tx, audit, {
+          municipalityId: town.town.id,
+          personId: person.id,
+          referralId: null,
+          cohort: 'youth',
+          actorId: town.coordinator.id,
+          at: clock(),
+        });
         throw new Error('screening failed after opening');
       }),
     ).rejects.toThrow('screening failed');
@@ -45,10 +65,29 @@ describe('case references', () => {
     const at = (iso: string) => new Date(iso);
     const openIn = async (town: typeof a, when: Date) => {
       const person = await makePerson(db, town.town.id);
-      const base: AuditBase = { municipalityId: town.town.id, actorId: town.coordinator.id, actorRole: 'coordinator', requestId: 'years', ip: null };
-      return (await auditedTransaction(db, base, () => when, (tx, audit) =>
-        openCase(tx, audit, { municipalityId: town.town.id, personId: person.id, referralId: null, cohort: 'other', actorId: town.coordinator.id, at: when }),
-      )).reference;
+      const base: AuditBase = {
+        municipalityId: town.town.id,
+        actorId: town.coordinator.id,
+        actorRole: 'coordinator',
+        requestId: 'years',
+        ip: null,
+      };
+      return (
+        await auditedTransaction(
+          db,
+          base,
+          () => when,
+          (tx, audit) =>
+            openCase(tx, audit, {
+              municipalityId: town.town.id,
+              personId: person.id,
+              referralId: null,
+              cohort: 'other',
+              actorId: town.coordinator.id,
+              at: when,
+            }),
+        )
+      ).reference;
     };
     expect(await openIn(a, at('2026-12-31T23:00:00Z'))).toMatch(/-2026-0001$/);
     expect(await openIn(b, at('2026-12-31T23:30:00Z'))).toMatch(/-2026-0001$/);

@@ -36,8 +36,14 @@ async function caseWithEveryKind() {
     notesOnly: await makeUser(db, { municipalityId: m, role: 'social_worker' }),
     assessmentsOnly: await practitionerOfC(),
   };
-  const only: [keyof typeof readers, CaseSection][] = [['planOnly', 'plan'], ['summaryOnly', 'summary'], ['notesOnly', 'notes'], ['assessmentsOnly', 'assessments']];
-  for (const [who, section] of only) await makeDisclosure(db, c, { userId: readers[who].id, sections: [section], createdById: town.coordinator.id });
+  const only: [keyof typeof readers, CaseSection][] = [
+    ['planOnly', 'plan'],
+    ['summaryOnly', 'summary'],
+    ['notesOnly', 'notes'],
+    ['assessmentsOnly', 'assessments'],
+  ];
+  for (const [who, section] of only)
+    await makeDisclosure(db, c, { userId: readers[who].id, sections: [section], createdById: town.coordinator.id });
   const spare = await makeDisclosure(db, c, { agencyId: agencyB.id, sections: ['summary'], createdById: town.coordinator.id });
 
   await coord.cases.updateSummary({ id: c.id, summary: 'Synthetic summary, revised.' });
@@ -46,10 +52,22 @@ async function caseWithEveryKind() {
   await coord.cases.assign({ id: c.id, leadAgencyId: town.agency.id });
   await coord.cases.assign({ id: c.id, leadAgencyId: agencyB.id });
   const expiresAt = new Date(clock().getTime() + 30 * DAY);
-  await coord.cases.disclose({ caseId: c.id, agencyId: town.agency.id, purpose: 'Synthetic purpose', sections: ['summary', 'plan'], legalBasis: 'public_task', expiresAt });
+  await coord.cases.disclose({
+    caseId: c.id,
+    agencyId: town.agency.id,
+    purpose: 'Synthetic purpose',
+    sections: ['summary', 'plan'],
+    legalBasis: 'public_task',
+    expiresAt,
+  });
   await coord.cases.revokeDisclosure({ id: spare.id, reason: 'Synthetic revocation reason' });
   await coord.cases.addNote({ caseId: c.id, body: 'Synthetic standard note.' });
-  const ofA = await coord.cases.addIntervention({ caseId: c.id, type: 'mentoring', title: 'Synthetic mentoring', agencyId: town.agency.id });
+  const ofA = await coord.cases.addIntervention({
+    caseId: c.id,
+    type: 'mentoring',
+    title: 'Synthetic mentoring',
+    agencyId: town.agency.id,
+  });
   const ofB = await coord.cases.addIntervention({ caseId: c.id, type: 'education', title: 'Synthetic tutoring', agencyId: agencyB.id });
   for (const i of [ofA, ofB]) await coord.cases.updateIntervention({ id: i.id, status: 'active' });
   await makeAssessor(db, town.coordinator);
@@ -70,9 +88,12 @@ async function caseWithEveryKind() {
   await coord.cases.close({ id: c.id, closureReason: 'other', reason: 'Synthetic closing words', confirm: true });
   await coord.cases.reopen({ id: c.id, reason: 'Synthetic reopening reason' });
   await coord.cases.withdrawConsent({ caseId: c.id, note: 'Synthetic consent note.' });
-  await db.caseEvent.create({ data: { caseId: c.id, municipalityId: m, at: clock(), actorId: town.coordinator.id, kind: 'secret_kind', data: { text: SECRET } } });
+  await db.caseEvent.create({
+    data: { caseId: c.id, municipalityId: m, at: clock(), actorId: town.coordinator.id, kind: 'secret_kind', data: { text: SECRET } },
+  });
 
-  const timelineOf = async (who: keyof typeof readers) => (await (await callerFor(db, readers[who], { clock })).caller.cases.get({ id: c.id })).timeline;
+  const timelineOf = async (who: keyof typeof readers) =>
+    (await (await callerFor(db, readers[who], { clock })).caller.cases.get({ id: c.id })).timeline;
   return { c, ofA, ofB, decided, meeting, timelineOf, readers };
 }
 
@@ -124,7 +145,11 @@ describe('the case timeline', () => {
     for (const r of EVERYONE) {
       const withSummary = !['planOnly', 'notesOnly', 'assessmentsOnly'].includes(r);
       expect('referralId' in first(r, 'opened')!, r).toBe(withSummary);
-      expect(first(r, 'stage'), r).toEqual({ from: 'intake', to: 'assessment', ...(withSummary ? { reason: 'Synthetic reason to move on' } : {}) });
+      expect(first(r, 'stage'), r).toEqual({
+        from: 'intake',
+        to: 'assessment',
+        ...(withSummary ? { reason: 'Synthetic reason to move on' } : {}),
+      });
     }
     // Consent: the disclosures it ended are the team's to know, its restricted note the note readers'.
     expect(Object.keys(first('coordinator', 'consent')!).sort()).toEqual(['disclosureIds', 'noteId', 'revoked', 'withdrawn']);
@@ -135,15 +160,32 @@ describe('the case timeline', () => {
     expect(all.notesOnly!.filter((e) => e.kind === 'note').map((e) => e.data.sensitivity)).toEqual(['standard']);
 
     // Another agency's intervention is not on a practitioner's timeline, nor in a decision's actions.
-    const interventionsOf = (r: Reader) => [...new Set(all[r]!.filter((e) => e.kind.startsWith('intervention')).map((e) => e.data.interventionId))].sort();
+    const interventionsOf = (r: Reader) =>
+      [...new Set(all[r]!.filter((e) => e.kind.startsWith('intervention')).map((e) => e.data.interventionId))].sort();
     expect(interventionsOf('coordinator')).toEqual([ofA.id, ofB.id, ofDecisionA, ofDecisionB].sort());
     expect(interventionsOf('agencyA')).toEqual([ofA.id, ofDecisionA].sort());
     const item = meeting.agenda[0]!.id;
     const decision = { decision: 'adjust_plan', consensus: false };
-    expect(first('coordinator', 'panel_decision')).toEqual({ ...decision, meetingId: meeting.id, agendaItemId: item, interventionIds: decided.interventionIds, taskIds: decided.taskIds });
+    expect(first('coordinator', 'panel_decision')).toEqual({
+      ...decision,
+      meetingId: meeting.id,
+      agendaItemId: item,
+      interventionIds: decided.interventionIds,
+      taskIds: decided.taskIds,
+    });
     // The key worker owns the plan (every task) but was not invited: the meeting is not named to them.
-    expect(first('keyWorker', 'panel_decision')).toEqual({ ...decision, interventionIds: decided.interventionIds, taskIds: decided.taskIds });
-    expect(first('agencyA', 'panel_decision')).toEqual({ ...decision, meetingId: meeting.id, agendaItemId: item, interventionIds: [ofDecisionA], taskIds: decided.taskIds });
+    expect(first('keyWorker', 'panel_decision')).toEqual({
+      ...decision,
+      interventionIds: decided.interventionIds,
+      taskIds: decided.taskIds,
+    });
+    expect(first('agencyA', 'panel_decision')).toEqual({
+      ...decision,
+      meetingId: meeting.id,
+      agendaItemId: item,
+      interventionIds: [ofDecisionA],
+      taskIds: decided.taskIds,
+    });
     expect(first('planOnly', 'panel_decision')).toEqual({ ...decision, interventionIds: [], taskIds: [] });
   });
 });

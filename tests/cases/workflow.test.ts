@@ -16,7 +16,8 @@ describe('stages', () => {
     const c = await makeCase(db, town);
     const { caller } = await callerFor(db, town.socialWorker);
     const path: CaseStage[] = ['assessment', 'planning', 'intervention', 'review', 'planning', 'intervention', 'review', 'intervention'];
-    for (const stage of path) await expect(caller.cases.changeStage({ id: c.id, stage, reason: `To ${stage}` })).resolves.toEqual({ id: c.id, stage });
+    for (const stage of path)
+      await expect(caller.cases.changeStage({ id: c.id, stage, reason: `To ${stage}` })).resolves.toEqual({ id: c.id, stage });
     const recorded = await events(c.id, 'stage');
     expect(recorded.map((e) => e.data)).toEqual(path.map((to, i) => ({ from: i === 0 ? 'intake' : path[i - 1], to, reason: `To ${to}` })));
     expect(new Set(recorded.map((e) => e.actorId))).toEqual(new Set([town.socialWorker.id]));
@@ -36,9 +37,15 @@ describe('stages', () => {
     // Closing has its own procedure, even from review.
     await db.case.update({ where: { id: c.id }, data: { stage: 'review' } });
     const close = { id: c.id, stage: 'closed' as const, reason: 'Done' };
-    expect(await failure(caller.cases.changeStage(close), close)).toMatchObject({ code: 'INVALID_TRANSITION', info: { allowed: 'planning,intervention' } });
+    expect(await failure(caller.cases.changeStage(close), close)).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      info: { allowed: 'planning,intervention' },
+    });
     const noReason = { id: c.id, stage: 'planning' as const, reason: '' };
-    expect(await failure(caller.cases.changeStage(noReason), noReason)).toMatchObject({ code: 'BAD_INPUT', fields: { reason: 'too_small' } });
+    expect(await failure(caller.cases.changeStage(noReason), noReason)).toMatchObject({
+      code: 'BAD_INPUT',
+      fields: { reason: 'too_small' },
+    });
     expect(await db.case.findUniqueOrThrow({ where: { id: c.id }, select: { stage: true } })).toEqual({ stage: 'review' });
     expect(await events(c.id, 'stage')).toEqual([]);
   });
@@ -51,12 +58,21 @@ describe('stages', () => {
     const close = { id: c.id, closureReason: 'risk_removed' as const, reason: 'Risk removed, partners agree', confirm: true };
     await expect(keyWorker.cases.close(close)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(caller.cases.close(close)).resolves.toEqual({ id: c.id, stage: 'closed', followUpAt: null });
-    expect(await db.case.findUniqueOrThrow({ where: { id: c.id }, select: { closeReason: true, closureReason: true, closedAt: true } })).toMatchObject({ closeReason: 'Risk removed, partners agree', closureReason: 'risk_removed' });
-    expect(await failure(caller.cases.close({ ...close, reason: 'Again' }))).toMatchObject({ code: 'INVALID_TRANSITION', info: { from: 'closed' } });
-    await expect(keyWorker.cases.changeStage({ id: c.id, stage: 'follow_up', reason: 'Six-month check' })).resolves.toMatchObject({ stage: 'follow_up' });
+    expect(
+      await db.case.findUniqueOrThrow({ where: { id: c.id }, select: { closeReason: true, closureReason: true, closedAt: true } }),
+    ).toMatchObject({ closeReason: 'Risk removed, partners agree', closureReason: 'risk_removed' });
+    expect(await failure(caller.cases.close({ ...close, reason: 'Again' }))).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      info: { from: 'closed' },
+    });
+    await expect(keyWorker.cases.changeStage({ id: c.id, stage: 'follow_up', reason: 'Six-month check' })).resolves.toMatchObject({
+      stage: 'follow_up',
+    });
     await expect(caller.cases.reopen({ id: c.id, reason: 'New concern from school' })).resolves.toEqual({ id: c.id, stage: 'assessment' });
     expect(await failure(caller.cases.reopen({ id: c.id, reason: 'Again' }))).toMatchObject({ code: 'INVALID_TRANSITION' });
-    expect(await db.case.findUniqueOrThrow({ where: { id: c.id }, select: { closeReason: true, closureReason: true, closedAt: true } })).toEqual({ closeReason: null, closureReason: null, closedAt: null });
+    expect(
+      await db.case.findUniqueOrThrow({ where: { id: c.id }, select: { closeReason: true, closureReason: true, closedAt: true } }),
+    ).toEqual({ closeReason: null, closureReason: null, closedAt: null });
     const timeline = (await caller.cases.get({ id: c.id })).timeline.map((e) => [e.kind, e.data.from, e.data.to, e.data.reason]);
     expect(timeline.slice(0, 3)).toEqual([
       ['reopen', 'follow_up', 'assessment', 'New concern from school'],
@@ -79,7 +95,10 @@ describe('assignment', () => {
     const { caller } = await callerFor(db, town.coordinator);
     await caller.cases.assign({ id: c.id, keyWorkerId: town.socialWorker.id, leadAgencyId: agency.id });
     const { caller: first } = await callerFor(db, town.socialWorker);
-    await expect(first.cases.get({ id: c.id })).resolves.toMatchObject({ keyWorker: { id: town.socialWorker.id }, leadAgency: { id: agency.id } });
+    await expect(first.cases.get({ id: c.id })).resolves.toMatchObject({
+      keyWorker: { id: town.socialWorker.id },
+      leadAgency: { id: agency.id },
+    });
 
     const moved = await caller.cases.assign({ id: c.id, keyWorkerId: second.id, leadAgencyId: agency.id });
     expect(moved.keyWorker?.id).toBe(second.id);
@@ -91,7 +110,11 @@ describe('assignment', () => {
       { role: 'leadAgency', from: null, to: agency.id },
     ]);
     expect((await events(c.id, 'transfer')).map((e) => e.data)).toEqual([{ role: 'keyWorker', from: town.socialWorker.id, to: second.id }]);
-    const audits = await db.auditEvent.findMany({ where: { actorId: town.coordinator.id, action: 'case.assign' }, select: { detail: true }, orderBy: { id: 'asc' } });
+    const audits = await db.auditEvent.findMany({
+      where: { actorId: town.coordinator.id, action: 'case.assign' },
+      select: { detail: true },
+      orderBy: { id: 'asc' },
+    });
     expect(audits.map((a) => a.detail)).toEqual([
       { keyWorker: { from: null, to: town.socialWorker.id, transfer: false }, leadAgency: { from: null, to: agency.id, transfer: false } },
       { keyWorker: { from: town.socialWorker.id, to: second.id, transfer: true } },
@@ -115,9 +138,14 @@ describe('assignment', () => {
     }
     expect(await failure(caller.cases.assign({ id: c.id }), { id: c.id })).toMatchObject({ code: 'BAD_INPUT' });
     // A coordinator may be key worker.
-    await expect(caller.cases.assign({ id: c.id, keyWorkerId: town.coordinator.id })).resolves.toMatchObject({ keyWorker: { id: town.coordinator.id } });
+    await expect(caller.cases.assign({ id: c.id, keyWorkerId: town.coordinator.id })).resolves.toMatchObject({
+      keyWorker: { id: town.coordinator.id },
+    });
     expect(await auditCount(db, town.coordinator.id, 'case.assign', 'denied')).toBe(6);
-    const denial = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.coordinator.id, action: 'case.assign', outcome: 'denied' }, select: { entityType: true, detail: true } });
+    const denial = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: town.coordinator.id, action: 'case.assign', outcome: 'denied' },
+      select: { entityType: true, detail: true },
+    });
     expect(denial).toEqual({ entityType: 'User', detail: { code: 'NOT_FOUND' } });
   });
 });

@@ -24,18 +24,33 @@ describe('create-admin', () => {
     const town = await db.municipality.findUniqueOrThrow({ where: { id: municipalityId } });
     expect(town).toMatchObject({ country: 'TN', defaultLocale: 'fr' });
     expect(town.name).toMatch(/^CLI Town /);
-    expect(user).toMatchObject({ email: 'first.admin@sousse.test', displayName: 'Test Administrator', role: 'admin', locale: 'fr', mustChangePassword: true, agencyId: null });
+    expect(user).toMatchObject({
+      email: 'first.admin@sousse.test',
+      displayName: 'Test Administrator',
+      role: 'admin',
+      locale: 'fr',
+      mustChangePassword: true,
+      agencyId: null,
+    });
     expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     expect(await verifyPassword(user.passwordHash, password)).toBe(true);
     expect(user.passwordHash).not.toContain(password);
     expect(text).toContain(`Created municipality "${town.name}" (Tunisia, id ${town.id})`);
   });
 
-  it('writes the audit events in the municipality\'s chain, and the chain verifies', async () => {
+  it("writes the audit events in the municipality's chain, and the chain verifies", async () => {
     const { user, municipalityId } = await newAdmin(db);
     const events = await chainEvents(db, municipalityId);
     expect(events).toMatchObject([
-      { seq: 1, action: 'municipality.create', entityType: 'Municipality', entityId: municipalityId, actorId: null, requestId: 'cli', outcome: 'allowed' },
+      {
+        seq: 1,
+        action: 'municipality.create',
+        entityType: 'Municipality',
+        entityId: municipalityId,
+        actorId: null,
+        requestId: 'cli',
+        outcome: 'allowed',
+      },
       { seq: 2, action: 'user.create', entityType: 'User', entityId: user.id, municipalityId, detail: { role: 'admin', via: 'cli' } },
     ]);
     expect(JSON.stringify(events.map((e) => e.detail))).not.toContain(user.email);

@@ -47,7 +47,11 @@ describe('the jisr command line', () => {
     expect(code).toBe(0);
     expect(lines.join('\n')).not.toMatch(/Applied \d+ migration/);
     expect(printedPassword(lines.join('\n'))).toBeTruthy();
-    expect(await rowCounts(db)).toMatchObject({ municipalities: before.municipalities + 1, users: before.users + 1, events: before.events + 2 });
+    expect(await rowCounts(db)).toMatchObject({
+      municipalities: before.municipalities + 1,
+      users: before.users + 1,
+      events: before.events + 2,
+    });
     const verified = await cli(['verify-audit']);
     expect(verified.code).toBe(0);
     expect(verified.lines.at(-1)).toMatch(/^Intact: \d+ chains?, \d+ events\.$/);
@@ -59,7 +63,9 @@ describe('the jisr command line', () => {
     await adminQuery(adminUrl, `CREATE DATABASE ${empty}`);
     const { code, errors } = await cli(['verify-audit'], { DATABASE_URL: withDatabase(adminUrl, empty) });
     expect(code).toBe(1);
-    expect(errors).toEqual(['verify-audit: the database has no Jisr tables yet. Start the server or run create-admin: both apply the migrations.']);
+    expect(errors).toEqual([
+      'verify-audit: the database has no Jisr tables yet. Start the server or run create-admin: both apply the migrations.',
+    ]);
   });
 
   it('reports a database it cannot reach as a failure, not a crash', async () => {

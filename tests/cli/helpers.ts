@@ -14,7 +14,13 @@ export function capture() {
 /** Flags for a new admin in a new municipality, unique per call; `over` replaces or adds flags. */
 export function adminFlags(over: Record<string, string> = {}): string[] {
   const tag = randomBytes(4).toString('hex');
-  const flags = { email: `admin.${tag}@test.jisr.local`, name: 'Test Administrator', municipality: `CLI Town ${tag}`, country: 'TN', ...over };
+  const flags = {
+    email: `admin.${tag}@test.jisr.local`,
+    name: 'Test Administrator',
+    municipality: `CLI Town ${tag}`,
+    country: 'TN',
+    ...over,
+  };
   return Object.entries(flags).flatMap(([k, v]) => [`--${k}`, v]);
 }
 

@@ -34,7 +34,9 @@ describe('verify-audit', () => {
     await tamper(owner, first!.id, `action = 'municipality.rename'`);
     const { code, text } = await verify(municipalityId);
     expect(code).toBe(1);
-    expect(text).toMatch(new RegExp(`^${municipalityId} +\\d+ events checked  BROKEN at event ${first!.id} \\(seq 1\\): hash_mismatch: `, 'm'));
+    expect(text).toMatch(
+      new RegExp(`^${municipalityId} +\\d+ events checked  BROKEN at event ${first!.id} \\(seq 1\\): hash_mismatch: `, 'm'),
+    );
     expect(text).toMatch(/BROKEN: 1 of 1 chain\./);
     expect((await verify(other.municipalityId)).code).toBe(0);
   });

@@ -34,16 +34,36 @@ describe('rotate-key', () => {
     const person = await makePerson(db, town.id);
     const referral = await db.referral.create({
       data: {
-        municipalityId: town.id, personId: person.id, referrerId: socialWorker.id, cohort: 'youth', source: 'school',
-        concernCategories: ['other'], concernText: testKeyring.encrypt('Concern written under key one', 'referral.concern'),
-        urgency: 'routine', consentGiven: true, submittedAt: new Date(),
+        municipalityId: town.id,
+        personId: person.id,
+        referrerId: socialWorker.id,
+        cohort: 'youth',
+        source: 'school',
+        concernCategories: ['other'],
+        concernText: testKeyring.encrypt('Concern written under key one', 'referral.concern'),
+        urgency: 'routine',
+        consentGiven: true,
+        submittedAt: new Date(),
       },
     });
     const kase = await db.case.create({
-      data: { municipalityId: town.id, personId: person.id, reference: `R-${referral.id.slice(0, 8)}`, cohort: 'youth', openedAt: new Date(), summary: testKeyring.encrypt('Summary under key one', 'case.summary') },
+      data: {
+        municipalityId: town.id,
+        personId: person.id,
+        reference: `R-${referral.id.slice(0, 8)}`,
+        cohort: 'youth',
+        openedAt: new Date(),
+        summary: testKeyring.encrypt('Summary under key one', 'case.summary'),
+      },
     });
     const note = await db.caseNote.create({
-      data: { caseId: kase.id, municipalityId: town.id, authorId: socialWorker.id, body: testKeyring.encrypt('Note under key one', 'case.note'), createdAt: new Date() },
+      data: {
+        caseId: kase.id,
+        municipalityId: town.id,
+        authorId: socialWorker.id,
+        body: testKeyring.encrypt('Note under key one', 'case.note'),
+        createdAt: new Date(),
+      },
     });
     const raw = await db.$queryRaw<{ concern_text: string }[]>`SELECT concern_text FROM referral WHERE id = ${referral.id}::uuid`;
     expect(raw[0]!.concern_text).not.toContain('Concern written');
@@ -66,7 +86,11 @@ describe('rotate-key', () => {
     expect(keyring.decrypt(after.note, 'case.note')).toBe('Note under key one');
     const events = await db.auditEvent.findMany({ where: { municipalityId: town.id, action: 'data.rotateKey' } });
     expect(events.map((e) => e.detail)).toEqual(
-      expect.arrayContaining([{ field: 'referral.concern', count: 1 }, { field: 'case.summary', count: 1 }, { field: 'case.note', count: 1 }]),
+      expect.arrayContaining([
+        { field: 'referral.concern', count: 1 },
+        { field: 'case.summary', count: 1 },
+        { field: 'case.note', count: 1 },
+      ]),
     );
     expect((await verifyChain(db, town.id)).firstBroken).toBeNull();
     // A second run finds nothing left to do.

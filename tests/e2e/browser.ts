@@ -9,7 +9,6 @@ import { testDb } from '../helpers/db.js';
 import { testConfig, testKeyring } from '../helpers/callers.js';
 import { TEST_PASSWORD } from '../helpers/factories.js';
 
-
 const webRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /** Waits for the successful answer of one tRPC procedure the page is about to call. */
@@ -22,9 +21,18 @@ export const answerOf = (page: Page, path: string) =>
  * `cspViolations` collects what pages logged about the Content Security Policy: there must be none.
  */
 export async function browserWorld() {
-  if (!existsSync(`${webRoot}index.html`)) throw new Error('web/dist is missing: run `npm test` (it builds the web app) or `npm run build:web`.');
+  if (!existsSync(`${webRoot}index.html`))
+    throw new Error('web/dist is missing: run `npm test` (it builds the web app) or `npm run build:web`.');
   const { db } = await testDb();
-  const app = await buildApp({ db, config: testConfig(), keyring: testKeyring, clock: systemClock, publicOrigin: null, loginPerMinute: 1_000, webRoot });
+  const app = await buildApp({
+    db,
+    config: testConfig(),
+    keyring: testKeyring,
+    clock: systemClock,
+    publicOrigin: null,
+    loginPerMinute: 1_000,
+    webRoot,
+  });
   const world = {
     db,
     app,

@@ -25,7 +25,6 @@ async function signOut(page: Page) {
   await page.getByTestId('sign-in-form').waitFor();
 }
 
-
 const localDate = (d: Date) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(d);
 
 /** The local calendar day `days` after `d`, as the pages write it. */
@@ -43,10 +42,21 @@ describe('from concern to case in a real browser', () => {
     const { town, coordinator, auditor } = await makeTown(db);
     const socialWorker = await makeUser(db, { municipalityId: town.id, role: 'social_worker', locale: 'ar', displayName: 'ليلى الخطيب' });
     const school = await makeAgency(db, town.id, { name: 'Al-Nour Secondary School', kind: 'school' });
-    const teacher = await makeUser(db, { municipalityId: town.id, role: 'agency_practitioner', agencyId: school.id, displayName: 'Samir Haddad' });
+    const teacher = await makeUser(db, {
+      municipalityId: town.id,
+      role: 'agency_practitioner',
+      agencyId: school.id,
+      displayName: 'Samir Haddad',
+    });
     // The social worker was key worker of this young person's earlier case, so she may see him.
     const person = await makePerson(db, town.id, { nameArabic: 'محمد الأمين', nameLatin: 'Mohamed El Amine', birthYear: teenBirthYear });
-    const earlier = await makeReferral(db, testKeyring, { town, referrer: coordinator, person, status: 'accepted', submittedAt: new Date('2025-03-03T09:00:00Z') });
+    const earlier = await makeReferral(db, testKeyring, {
+      town,
+      referrer: coordinator,
+      person,
+      status: 'accepted',
+      submittedAt: new Date('2025-03-03T09:00:00Z'),
+    });
     await db.case.update({ where: { id: earlier.case!.id }, data: { keyWorkerId: socialWorker.id, stage: 'follow_up' } });
     // A namesake she may not see: the form only says that a possible match exists.
     await makePerson(db, town.id, { nameArabic: 'محمد الامين', nameLatin: 'Mohammed Al Amin', birthYear: 1984 });
@@ -117,7 +127,9 @@ describe('from concern to case in a real browser', () => {
     await page.locator('[data-testid=summary-form] textarea[name=summary]').fill('Needs support to stay in school; family is cooperative.');
     await page.locator('[data-testid=summary-form] button[type=submit]').click();
     await page.getByTestId('summary-text').getByText('Needs support to stay in school').waitFor();
-    await page.locator('[data-testid=note-form] textarea[name=body]').fill('Father says the boy met an older recruiter at the mosque cafe.');
+    await page
+      .locator('[data-testid=note-form] textarea[name=body]')
+      .fill('Father says the boy met an older recruiter at the mosque cafe.');
     await page.locator('[data-testid=note-form] button[type=submit]').click();
     await page.getByTestId('note').getByText('older recruiter').waitFor();
     const opened = new Date();
@@ -133,7 +145,10 @@ describe('from concern to case in a real browser', () => {
     await disclosed;
     // The form's default is 30 days from the day it opened, which midnight may have moved on from by
     // the grant: the stored date is 30 days after one of those two days, and the page shows it.
-    const { expiresAt, createdAt } = await db.disclosure.findFirstOrThrow({ where: { agencyId: school.id }, select: { expiresAt: true, createdAt: true } });
+    const { expiresAt, createdAt } = await db.disclosure.findFirstOrThrow({
+      where: { agencyId: school.id },
+      select: { expiresAt: true, createdAt: true },
+    });
     expect([localDayAfter(opened, 30), localDayAfter(createdAt, 30)]).toContain(localDate(expiresAt));
     const grant = page.getByTestId('disclosure').filter({ hasText: 'education support' });
     await grant.waitFor();
@@ -196,7 +211,13 @@ describe('from concern to case in a real browser', () => {
       person: await makePerson(db, town.town.id, { nameLatin: 'Youssef Synthetic' }),
     });
     const shared = await makeCase(db, town, { summary: 'Mentoring twice a week.', person: { nameLatin: 'Yusuf Synthetic' } });
-    await makeDisclosure(db, shared, { agencyId: agency.id, sections: ['summary'], purpose: 'mentoring', expiresAt: new Date(Date.now() + 10 * 86_400_000), createdById: coordinator.id });
+    await makeDisclosure(db, shared, {
+      agencyId: agency.id,
+      sections: ['summary'],
+      purpose: 'mentoring',
+      expiresAt: new Date(Date.now() + 10 * 86_400_000),
+      createdById: coordinator.id,
+    });
 
     const { context, page } = await world.newPage();
     await page.goto(`${world.base}/`);

@@ -23,7 +23,12 @@ export async function coordinationScenario(db: Db) {
   await db.user.update({ where: { id: town.socialWorker.id }, data: { displayName: 'Leila Haddad' }, select: { id: true } });
   const youthCentre = await makeAgency(db, municipalityId, { name: 'Crescent Youth Centre', kind: 'youth' });
   const school = await makeAgency(db, municipalityId, { name: 'Al-Nour Secondary School', kind: 'school' });
-  const mentor = await makeUser(db, { municipalityId, role: 'agency_practitioner', agencyId: youthCentre.id, displayName: 'Rania Mansour' });
+  const mentor = await makeUser(db, {
+    municipalityId,
+    role: 'agency_practitioner',
+    agencyId: youthCentre.id,
+    displayName: 'Rania Mansour',
+  });
   const teacher = await makeUser(db, { municipalityId, role: 'agency_practitioner', agencyId: school.id, displayName: 'Samir Aziz' });
   const c = await makeCase(db, town, {
     keyWorkerId: town.socialWorker.id,
@@ -36,7 +41,13 @@ export async function coordinationScenario(db: Db) {
   await db.case.update({ where: { id: c.id }, data: { nextReviewAt }, select: { id: true } });
   const expiresAt = new Date(Date.now() + 60 * DAY);
   for (const agency of [youthCentre, school]) {
-    await makeDisclosure(db, c, { agencyId: agency.id, sections: ['summary', 'plan'], purpose: 'support plan', createdById: town.coordinator.id, expiresAt });
+    await makeDisclosure(db, c, {
+      agencyId: agency.id,
+      sections: ['summary', 'plan'],
+      purpose: 'support plan',
+      createdById: town.coordinator.id,
+      expiresAt,
+    });
   }
   return { ...town, youthCentre, school, mentor, teacher, case: c, nextReviewAt };
 }

@@ -10,7 +10,6 @@ import { verifyChain } from '../../src/audit/verify.js';
 const world = await browserWorld();
 const { db, cspViolations } = world;
 
-
 /** Signs in on the sign-in page and waits for the home page. */
 async function signIn(page: Page, email: string) {
   const form = page.getByTestId('sign-in-form');
@@ -26,7 +25,8 @@ async function signOut(page: Page) {
 }
 
 /** Follows a link of the main navigation. */
-const navigate = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name, exact: true }).click();
+const navigate = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name, exact: true }).click();
 
 /** From the case list to the case's page. */
 async function openCase(page: Page, listLink: string, reference: string) {
@@ -39,7 +39,16 @@ async function openCase(page: Page, listLink: string, reference: string) {
 const utcDay = (d: Date) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 
 /** The audited writes of this journey, in the order they happen. */
-const WRITES = new Set(['assessment.create', 'case.intervention.create', 'case.intervention.update', 'meeting.schedule', 'meeting.decide', 'case.review', 'case.close', 'case.stage.change']);
+const WRITES = new Set([
+  'assessment.create',
+  'case.intervention.create',
+  'case.intervention.update',
+  'meeting.schedule',
+  'meeting.decide',
+  'case.review',
+  'case.close',
+  'case.stage.change',
+]);
 
 /** A factor's row of the assessment form, by its code. */
 const factorRow = (form: Locator, code: string) => form.locator(`[data-testid=factor-row][data-factor="${code}"]`);
@@ -70,13 +79,23 @@ describe('coordinating the intervention in a real browser', () => {
     // The form asks about every factor of the municipality's framework.
     expect([...codes].sort()).toEqual((await activeFactors(db, s.town.id)).map((f) => f.code).sort());
     const rating = (code: string) =>
-      code === 'int_stated_harm' ? 'Unknown' : code.startsWith('eng_') ? 'Moderate' : code.startsWith('pro_') ? (code === 'pro_community' ? 'Absent' : 'Present') : 'Low';
+      code === 'int_stated_harm'
+        ? 'Unknown'
+        : code.startsWith('eng_')
+          ? 'Moderate'
+          : code.startsWith('pro_')
+            ? code === 'pro_community'
+              ? 'Absent'
+              : 'Present'
+            : 'Low';
     for (const code of codes) await factorRow(form, code).getByLabel(rating(code), { exact: true }).check();
     // The unknown factor is found by its words too, as a screen reader would announce the group.
     const statedHarm = form.getByRole('group', { name: 'Stated intentions or plans to harm others' });
     expect(await statedHarm.getByLabel('Unknown', { exact: true }).isChecked()).toBe(true);
     await factorRow(form, 'int_stated_harm').getByLabel('Comment (optional)').fill('Not discussed yet: ask at the next home visit.');
-    await form.getByLabel('Overall judgement').fill('Drifting towards a hostile online group; family and school still hold him. Mentoring and school support first.');
+    await form
+      .getByLabel('Overall judgement')
+      .fill('Drifting towards a hostile online group; family and school still hold him. Mentoring and school support first.');
     const assessed = answerOf(page, 'assessments.create');
     await form.getByRole('button', { name: 'Save the assessment' }).click();
     await assessed;
@@ -105,8 +124,20 @@ describe('coordinating the intervention in a real browser', () => {
       await added;
       await plan.getByTestId('intervention').filter({ hasText: data.title }).waitFor();
     };
-    await addIntervention({ type: 'Mentoring', title: 'Weekly mentoring at the youth centre', agency: 'Crescent Youth Centre', assignee: 'Rania Mansour', due: mentoringDue });
-    await addIntervention({ type: 'Education', title: 'Catch-up classes and a school contact', agency: 'Al-Nour Secondary School', assignee: 'Samir Aziz', due: schoolDue });
+    await addIntervention({
+      type: 'Mentoring',
+      title: 'Weekly mentoring at the youth centre',
+      agency: 'Crescent Youth Centre',
+      assignee: 'Rania Mansour',
+      due: mentoringDue,
+    });
+    await addIntervention({
+      type: 'Education',
+      title: 'Catch-up classes and a school contact',
+      agency: 'Al-Nour Secondary School',
+      assignee: 'Samir Aziz',
+      due: schoolDue,
+    });
     expect(await plan.locator('[data-testid=intervention][data-status=planned]').count()).toBe(2);
     const mentoring = plan.getByTestId('intervention').filter({ hasText: 'Weekly mentoring' });
     expect(await mentoring.textContent()).toContain('Crescent Youth Centre');
@@ -156,7 +187,9 @@ describe('coordinating the intervention in a real browser', () => {
     await recorded.waitFor();
     expect(await recorded.textContent()).toContain('Adjust the plan');
     expect(await recorded.textContent()).not.toContain('By consensus');
-    expect(await recorded.getByTestId('dissent').textContent()).toBe('The school asked to escalate: the class group videos are getting worse.');
+    expect(await recorded.getByTestId('dissent').textContent()).toBe(
+      'The school asked to escalate: the class group videos are getting worse.',
+    );
     await page.getByTestId('meeting-status').filter({ hasText: 'Held' }).waitFor();
 
     // 5. The youth centre's practitioner sees the meeting's pack, then completes her intervention:
@@ -211,7 +244,11 @@ describe('coordinating the intervention in a real browser', () => {
     expect(await nextReview.textContent()).toContain(utcDay(s.nextReviewAt));
     expect(await nextReview.textContent()).toContain('Overdue');
     // The key worker reads the whole plan, with the youth centre's outcome.
-    await page.getByTestId('plan-section').locator('[data-testid=intervention][data-status=completed]').filter({ hasText: 'joined the youth centre football team' }).waitFor();
+    await page
+      .getByTestId('plan-section')
+      .locator('[data-testid=intervention][data-status=completed]')
+      .filter({ hasText: 'joined the youth centre football team' })
+      .waitFor();
     await shared.context.close();
 
     // 7. The coordinator closes the case: risk reduced, a follow-up check in six months, confirmed.
@@ -236,7 +273,14 @@ describe('coordinating the intervention in a real browser', () => {
     const timeline = page.getByTestId('timeline');
     await timeline.locator('li[data-kind=close]').waitFor();
     const story = await timeline.locator('li[data-kind] .timeline-title').allTextContents();
-    expect(story.slice(0, 6)).toEqual(['Case closed', 'Intervention: Planned → Completed', 'Panel decision', 'Intervention added', 'Intervention added', 'Assessment recorded']);
+    expect(story.slice(0, 6)).toEqual([
+      'Case closed',
+      'Intervention: Planned → Completed',
+      'Panel decision',
+      'Intervention added',
+      'Intervention added',
+      'Assessment recorded',
+    ]);
     await coordinator.context.close();
     // Nothing more is due for a closed case until its follow-up day: the review reminder was resolved.
     expect(await sweepMunicipality(db, s.town.id, () => new Date())).toEqual({ created: 0, resolved: 0 });
@@ -257,7 +301,15 @@ describe('coordinating the intervention in a real browser', () => {
         outcome: 'Came to eleven of twelve sessions; joined the youth centre football team.',
         dueDate: new Date(`${mentoringDue}T00:00:00Z`),
       },
-      { title: 'Catch-up classes and a school contact', type: 'education', agencyId: s.school.id, assigneeId: s.teacher.id, status: 'planned', outcome: null, dueDate: new Date(`${schoolDue}T00:00:00Z`) },
+      {
+        title: 'Catch-up classes and a school contact',
+        type: 'education',
+        agencyId: s.school.id,
+        assigneeId: s.teacher.id,
+        status: 'planned',
+        outcome: null,
+        dueDate: new Date(`${schoolDue}T00:00:00Z`),
+      },
     ]);
     const assessment = await db.assessment.findFirstOrThrow({
       where: { caseId: s.case.id },
@@ -282,7 +334,12 @@ describe('coordinating the intervention in a real browser', () => {
     expect(meeting.createdById).toBe(s.coordinator.id);
     expect(meeting.invitees.map((i) => i.agencyId).sort()).toEqual([s.youthCentre.id, s.school.id].sort());
     expect(meeting.agenda).toHaveLength(1);
-    expect(meeting.agenda[0]).toMatchObject({ caseId: s.case.id, decision: 'adjust_plan', consensus: false, decidedById: s.coordinator.id });
+    expect(meeting.agenda[0]).toMatchObject({
+      caseId: s.case.id,
+      decision: 'adjust_plan',
+      consensus: false,
+      decidedById: s.coordinator.id,
+    });
     // The dissent is stored encrypted, never as the words typed.
     expect(meeting.agenda[0]!.dissent).toBeTruthy();
     expect(JSON.stringify(meeting.agenda[0]!.dissent)).not.toContain('class group videos');
@@ -299,7 +356,10 @@ describe('coordinating the intervention in a real browser', () => {
       followUpAt,
       nextReviewAt: null,
     });
-    const reminders = await db.reminder.findMany({ where: { municipalityId: s.town.id }, select: { userId: true, kind: true, entityId: true, dueAt: true, dismissedAt: true } });
+    const reminders = await db.reminder.findMany({
+      where: { municipalityId: s.town.id },
+      select: { userId: true, kind: true, entityId: true, dueAt: true, dismissedAt: true },
+    });
     expect(reminders).toHaveLength(1);
     expect(reminders[0]).toMatchObject({ userId: s.socialWorker.id, kind: 'review_overdue', entityId: s.case.id, dueAt: s.nextReviewAt });
     expect(reminders[0]!.dismissedAt).not.toBeNull();

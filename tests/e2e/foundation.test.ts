@@ -20,7 +20,8 @@ async function signOut(page: Page) {
   expect(new URL(page.url()).pathname).toBe('/sign-in');
 }
 
-const html = (page: Page, dir: 'rtl' | 'ltr', lang: string) => page.locator(`html[dir="${dir}"][lang="${lang}"]`).waitFor({ state: 'attached' });
+const html = (page: Page, dir: 'rtl' | 'ltr', lang: string) =>
+  page.locator(`html[dir="${dir}"][lang="${lang}"]`).waitFor({ state: 'attached' });
 
 const text = async (page: Page, selector: string) => (await page.locator(selector).first().textContent())?.trim() ?? '';
 
@@ -33,7 +34,10 @@ describe('the foundation journey in a real browser', () => {
     // Sign-in: a wrong password is refused with a translated message, then the admin signs in in Arabic.
     await page.goto(`${world.base}/`);
     await signIn(page, admin.email, 'not the password at all');
-    await page.getByTestId('sign-in-error').getByText(/the password is not correct, or the account is locked for 15 minutes/).waitFor();
+    await page
+      .getByTestId('sign-in-error')
+      .getByText(/the password is not correct, or the account is locked for 15 minutes/)
+      .waitFor();
     await signIn(page, admin.email, TEST_PASSWORD);
     await html(page, 'rtl', 'ar');
     await page.getByTestId('home-title').getByText('مرحبًا، سلمى الحداد').waitFor();
@@ -110,7 +114,11 @@ describe('the foundation journey in a real browser', () => {
     expect(await flag.textContent()).toContain('سلمى الحداد');
     const rows = page.getByTestId('audit-row');
     await rows.first().waitFor();
-    const actionLabel = (action: string) => rows.and(page.locator(`[data-action="${action}"]`)).first().getByTestId('audit-action');
+    const actionLabel = (action: string) =>
+      rows
+        .and(page.locator(`[data-action="${action}"]`))
+        .first()
+        .getByTestId('audit-action');
     expect(await actionLabel('agency.create').textContent()).toBe('Organisme créé');
     expect(await actionLabel('user.create').textContent()).toBe('Utilisateur créé');
     expect(await actionLabel('auth.changePassword').textContent()).toBe('Mot de passe changé');

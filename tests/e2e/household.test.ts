@@ -7,7 +7,6 @@ import { makeCase } from '../helpers/case-factories.js';
 const world = await browserWorld();
 const { db, cspViolations } = world;
 
-
 describe('a household on the case page', () => {
   it('the coordinator links a child to the case’s person and sees the child listed', async () => {
     const town = await makeTown(db);

@@ -7,14 +7,18 @@ import { makeCase, makeDisclosure } from '../helpers/case-factories.js';
 const world = await browserWorld();
 const { db, cspViolations } = world;
 
-
 const signIn = (page: Page, email: string) => world.signIn(page, email);
 
 describe('the support plan on the case page', () => {
   it('the coordinator adds an intervention for a partner; the partner’s practitioner completes it', async () => {
     const town = await makeTown(db);
     const c = await makeCase(db, town, { keyWorkerId: town.socialWorker.id, stage: 'planning' });
-    await makeDisclosure(db, c, { agencyId: town.agency.id, sections: ['summary', 'plan'], createdById: town.coordinator.id, expiresAt: new Date(Date.now() + 7 * 86_400_000) });
+    await makeDisclosure(db, c, {
+      agencyId: town.agency.id,
+      sections: ['summary', 'plan'],
+      createdById: town.coordinator.id,
+      expiresAt: new Date(Date.now() + 7 * 86_400_000),
+    });
 
     const coordinator = await world.newPage();
     await signIn(coordinator.page, town.coordinator.email);
@@ -34,7 +38,10 @@ describe('the support plan on the case page', () => {
     const partner = await world.newPage();
     await signIn(partner.page, town.practitioner.email);
     await partner.page.goto(`${world.base}/cases/${c.id}`);
-    const item = partner.page.getByTestId('plan-section').getByTestId('intervention').filter({ hasText: 'Weekly mentoring at the youth centre' });
+    const item = partner.page
+      .getByTestId('plan-section')
+      .getByTestId('intervention')
+      .filter({ hasText: 'Weekly mentoring at the youth centre' });
     await item.getByTestId('update-intervention').click();
     const update = item.getByTestId('intervention-update-form');
     await update.locator('select[name=status]').selectOption('completed');

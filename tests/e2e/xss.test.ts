@@ -46,10 +46,20 @@ describe('stored text is rendered as text', () => {
 
     const clock = manualClock(new Date());
     const coordinator = (await callerFor(db, town.coordinator, { clock })).caller;
-    const c = await makeCase(db, town, { keyWorkerId: town.socialWorker.id, stage: 'planning', person: { nameLatin: tagged('Person'), nameArabic: tagged('شخص') } });
+    const c = await makeCase(db, town, {
+      keyWorkerId: town.socialWorker.id,
+      stage: 'planning',
+      person: { nameLatin: tagged('Person'), nameArabic: tagged('شخص') },
+    });
     await coordinator.cases.updateSummary({ id: c.id, summary: tagged('Summary') });
     await coordinator.cases.addNote({ caseId: c.id, body: tagged('Note') });
-    const intervention = await coordinator.cases.addIntervention({ caseId: c.id, type: 'mentoring', title: tagged('Intervention'), agencyId: town.agency.id, assigneeId: town.practitioner.id });
+    const intervention = await coordinator.cases.addIntervention({
+      caseId: c.id,
+      type: 'mentoring',
+      title: tagged('Intervention'),
+      agencyId: town.agency.id,
+      assigneeId: town.practitioner.id,
+    });
     await coordinator.cases.updateIntervention({ id: intervention.id, status: 'active', outcome: tagged('Outcome') });
     await coordinator.cases.disclose({
       caseId: c.id,

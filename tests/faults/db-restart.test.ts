@@ -75,7 +75,8 @@ describe('PostgreSQL stopped and started again under load', () => {
       loop('case page', (i) => coordinator.query('cases.get', { id: cases[i % 2]!.id })),
       loop('healthz', async () => ({ status: await health(server.origin), data: undefined, body: '' })),
     ]);
-    const count = (p: Seen['phase'], status?: number) => seen.filter((s) => s.phase === p && (status === undefined || s.status === status)).length;
+    const count = (p: Seen['phase'], status?: number) =>
+      seen.filter((s) => s.phase === p && (status === undefined || s.status === status)).length;
     const clients = ['notes', 'case list', 'case page', 'healthz'];
     const eachClient = (p: Phase, status: number, n: number) => () =>
       clients.every((c) => seen.filter((s) => s.client === c && s.phase === p && s.status === status).length >= n) ? true : undefined;
@@ -91,7 +92,10 @@ describe('PostgreSQL stopped and started again under load', () => {
       expect(await health(server.origin)).toBe(503);
       const refused = await coordinator.query('cases.list', { limit: 10 });
       expect({ status: refused.status, appCode: refused.appCode }).toEqual({ status: 503, appCode: 'UNAVAILABLE' });
-      const refusedWrite = await keyWorker.mutate('cases.addNote', { caseId: cases[0]!.id, body: 'Synthetic note while the database is away.' });
+      const refusedWrite = await keyWorker.mutate('cases.addNote', {
+        caseId: cases[0]!.id,
+        body: 'Synthetic note while the database is away.',
+      });
       expect({ status: refusedWrite.status, appCode: refusedWrite.appCode }).toEqual({ status: 503, appCode: 'UNAVAILABLE' });
       // A sign-in while it is away is refused the same way, not as wrong credentials.
       const login = await new Client(server.origin).mutate('auth.login', { email: town.auditor.email, password: town.auditor.password });
@@ -128,7 +132,9 @@ describe('PostgreSQL stopped and started again under load', () => {
 
     // Every note the client saw acknowledged is there with its audit event.
     expect(await handle.db.caseNote.count({ where: { id: { in: acked } } })).toBe(acked.length);
-    const audited = await handle.db.$queryRaw<{ n: bigint }[]>`SELECT count(*)::bigint AS n FROM audit_event WHERE action = 'case.note.create' AND detail->>'noteId' = ANY(${acked}::text[])`;
+    const audited = await handle.db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*)::bigint AS n FROM audit_event WHERE action = 'case.note.create' AND detail->>'noteId' = ANY(${acked}::text[])`;
     expect(Number(audited[0]!.n)).toBe(acked.length);
     await server.kill('SIGTERM');
   });
@@ -140,13 +146,35 @@ describe('a lost database, as the server meets it', () => {
     // connection died mid-transaction, and raw queries (the audit flush) on a dead server.
     expect(isDatabaseDown(new Error('Client has encountered a connection error and is not queryable'))).toBe(true);
     expect(isDatabaseDown(new Error('Client was closed and is not queryable'))).toBe(true);
-    expect(isDatabaseDown(Object.assign(new Error("Raw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:5432`"), { code: 'P2010' }))).toBe(true);
-    expect(isDatabaseDown(Object.assign(new Error('Raw query failed. Code: `N/A`. Message: `Server has closed the connection.`'), { code: 'P2010' }))).toBe(true);
-    expect(isDatabaseDown(new Error('wrapped', { cause: Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }) }))).toBe(true);
+    expect(
+      isDatabaseDown(
+        Object.assign(new Error("Raw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:5432`"), {
+          code: 'P2010',
+        }),
+      ),
+    ).toBe(true);
+    expect(
+      isDatabaseDown(
+        Object.assign(new Error('Raw query failed. Code: `N/A`. Message: `Server has closed the connection.`'), { code: 'P2010' }),
+      ),
+    ).toBe(true);
+    expect(
+      isDatabaseDown(
+        new Error('wrapped', { cause: Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }) }),
+      ),
+    ).toBe(true);
     // A burst that waits too long for a connection to start its transaction: busy, try again (not a bug).
-    expect(isDatabaseDown(Object.assign(new Error('Transaction API error: Unable to start a transaction in the given time.'), { code: 'P2028' }))).toBe(true);
+    expect(
+      isDatabaseDown(
+        Object.assign(new Error('Transaction API error: Unable to start a transaction in the given time.'), { code: 'P2028' }),
+      ),
+    ).toBe(true);
     // and not every error is an outage
-    expect(isDatabaseDown(Object.assign(new Error('Raw query failed. Code: `42601`. Message: `syntax error at or near "x"`'), { code: 'P2010' }))).toBe(false);
+    expect(
+      isDatabaseDown(
+        Object.assign(new Error('Raw query failed. Code: `42601`. Message: `syntax error at or near "x"`'), { code: 'P2010' }),
+      ),
+    ).toBe(false);
     expect(isDatabaseDown(new Error('Unique constraint failed'))).toBe(false);
   });
 });

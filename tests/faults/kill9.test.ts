@@ -19,7 +19,10 @@ afterAll(killAll);
 /** `npm run jisr -- verify-audit` against this database, as an operator would run it after a crash. */
 function verifyAuditCli(): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'verify-audit'], { cwd: root, env: { ...process.env, DATABASE_URL: url } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'verify-audit'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -75,10 +78,15 @@ async function halfWritten(municipalityId: string, factoryReferralIds: string[])
 }
 
 describe('kill -9 during a sustained write load', () => {
-  it('loses no acknowledged write, leaves nothing half-written, keeps the audit chain whole, and starts again', { timeout: 240_000 }, async () => {
+  it('loses no acknowledged write, leaves nothing half-written, keeps the audit chain whole, and starts again', {
+    timeout: 240_000,
+  }, async () => {
     const town = await makeTown(db);
     const municipalityId = town.town.id;
-    const referrers = [town.socialWorker, ...(await Promise.all([1, 2].map(() => makeUser(db, { municipalityId, role: 'social_worker' }))))];
+    const referrers = [
+      town.socialWorker,
+      ...(await Promise.all([1, 2].map(() => makeUser(db, { municipalityId, role: 'social_worker' })))),
+    ];
     const cases = await Promise.all([1, 2, 3].map(() => makeCase(db, town)));
 
     const server = await startServer(serverUrl);
@@ -117,14 +125,20 @@ describe('kill -9 during a sustained write load', () => {
     const referralWriters = referrerClients.map((client, w) =>
       loop(async (i) => {
         // The key worker (writer 0) sometimes refers a person of their cases again; the others register new people.
-        const input = w > 0 || i % 2 === 0
-          ? referralInput({ newPerson: { nameLatin: `Synthetic Person ${w}-${i}`, birthYear: 1985, cohort: 'returnee' } })
-          : referralInput({
-              newPerson: undefined,
-              personId: cases[i % cases.length]!.person.id,
-              cohort: 'youth',
-              consent: { given: true, by: 'guardian', at: new Date('2026-01-14T10:00:00Z'), scope: 'Support through the prevention network' },
-            });
+        const input =
+          w > 0 || i % 2 === 0
+            ? referralInput({ newPerson: { nameLatin: `Synthetic Person ${w}-${i}`, birthYear: 1985, cohort: 'returnee' } })
+            : referralInput({
+                newPerson: undefined,
+                personId: cases[i % cases.length]!.person.id,
+                cohort: 'youth',
+                consent: {
+                  given: true,
+                  by: 'guardian',
+                  at: new Date('2026-01-14T10:00:00Z'),
+                  scope: 'Support through the prevention network',
+                },
+              });
         const res = await client.mutate('referrals.create', input);
         expectOk(res);
         acked.referrals.push({ id: res.data.id, writer: w });
@@ -174,19 +188,30 @@ describe('kill -9 during a sustained write load', () => {
     // 1. Every acknowledged write is there, with its audit event (and its timeline entry).
     const referralIds = acked.referrals.map((r) => r.id);
     expect(await db.referral.count({ where: { id: { in: referralIds } } })).toBe(referralIds.length);
-    expect(await db.auditEvent.count({ where: { action: 'referral.create', outcome: 'allowed', entityId: { in: referralIds } } })).toBe(referralIds.length);
+    expect(await db.auditEvent.count({ where: { action: 'referral.create', outcome: 'allowed', entityId: { in: referralIds } } })).toBe(
+      referralIds.length,
+    );
     const noteIds = acked.notes.map((n) => n.id);
     expect(await db.caseNote.count({ where: { id: { in: noteIds } } })).toBe(noteIds.length);
-    expect(await count(`SELECT 1 FROM audit_event WHERE action = 'case.note.create' AND detail->>'noteId' = ANY($1::text[])`, noteIds)).toBe(noteIds.length);
+    expect(
+      await count(`SELECT 1 FROM audit_event WHERE action = 'case.note.create' AND detail->>'noteId' = ANY($1::text[])`, noteIds),
+    ).toBe(noteIds.length);
     expect(await count(`SELECT 1 FROM case_event WHERE kind = 'note' AND data->>'noteId' = ANY($1::text[])`, noteIds)).toBe(noteIds.length);
     const screenedIds = acked.screened.map((s) => s.referralId);
-    expect(await db.case.count({ where: { referralId: { in: screenedIds }, id: { in: acked.screened.map((s) => s.caseId) } } })).toBe(screenedIds.length);
+    expect(await db.case.count({ where: { referralId: { in: screenedIds }, id: { in: acked.screened.map((s) => s.caseId) } } })).toBe(
+      screenedIds.length,
+    );
     expect(await db.referral.count({ where: { id: { in: screenedIds }, status: 'accepted' } })).toBe(screenedIds.length);
     expect(await db.auditEvent.count({ where: { action: 'referral.screen', entityId: { in: screenedIds } } })).toBe(screenedIds.length);
 
     // 2. Nothing half-written in this municipality, acknowledged or not.
     const m = municipalityId;
-    expect(await halfWritten(m, cases.map((c) => c.referralId))).toEqual(Object.fromEntries(Object.keys(HALF_WRITTEN).map((k) => [k, 0])));
+    expect(
+      await halfWritten(
+        m,
+        cases.map((c) => c.referralId),
+      ),
+    ).toEqual(Object.fromEntries(Object.keys(HALF_WRITTEN).map((k) => [k, 0])));
     // case references stay gap-free: the counter was not advanced by a case that rolled back
     const byYear = new Map<string, number[]>();
     for (const { reference } of await db.case.findMany({ where: { municipalityId: m }, select: { reference: true } })) {

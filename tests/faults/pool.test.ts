@@ -18,7 +18,9 @@ afterAll(killAll);
 
 /** Server connections waiting on a lock right now. */
 async function waitingOnLock(): Promise<number> {
-  const rows = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*)::bigint AS n FROM pg_stat_activity WHERE application_name = ${APP} AND wait_event_type = 'Lock'`;
+  const rows = await db.$queryRaw<
+    { n: bigint }[]
+  >`SELECT count(*)::bigint AS n FROM pg_stat_activity WHERE application_name = ${APP} AND wait_event_type = 'Lock'`;
   return Number(rows[0]!.n);
 }
 
@@ -36,10 +38,16 @@ const healthz = (origin: string) => (signal: AbortSignal) =>
   fetch(`${origin}/healthz`, { signal }).then(async (r) => ({ status: r.status, data: undefined, body: await r.text() }));
 
 describe('a bounded pool and a statement timeout', () => {
-  it('keep the server answering when every connection is stuck, /healthz tells the truth, and it recovers', { timeout: 240_000 }, async () => {
+  it('keep the server answering when every connection is stuck, /healthz tells the truth, and it recovers', {
+    timeout: 240_000,
+  }, async () => {
     const town = await makeTown(db);
     const c = await makeCase(db, town);
-    const server = await startServer(serverUrl, { DB_POOL_MAX: String(POOL), DB_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS), JOBS: 'off' });
+    const server = await startServer(serverUrl, {
+      DB_POOL_MAX: String(POOL),
+      DB_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS),
+      JOBS: 'off',
+    });
     const coordinator = await new Client(server.origin).signIn(town.coordinator.email, town.coordinator.password);
     expect((await coordinator.query('cases.get', { id: c.id })).status).toBe(200);
     expect((await timed(healthz(server.origin))).status).toBe(200);
@@ -51,7 +59,10 @@ describe('a bounded pool and a statement timeout', () => {
       await locker.query('LOCK TABLE session IN ACCESS EXCLUSIVE MODE');
 
       // Two signed-in requests take both connections and wait on the lock...
-      const stuck = [timed((s) => coordinator.query('cases.list', { limit: 5 }, s)), timed((s) => coordinator.query('cases.get', { id: c.id }, s))];
+      const stuck = [
+        timed((s) => coordinator.query('cases.list', { limit: 5 }, s)),
+        timed((s) => coordinator.query('cases.get', { id: c.id }, s)),
+      ];
       await until('both pool connections to wait on the lock', 30_000, async () => ((await waitingOnLock()) === POOL ? true : undefined));
 
       // ...so while they are stuck, the database cannot answer the server: /healthz says 503, and
@@ -63,7 +74,8 @@ describe('a bounded pool and a statement timeout', () => {
       ]);
       expect(health.status).toBe(503);
       expect(JSON.parse(health.body)).toEqual({ status: 'unavailable' });
-      for (const res of [queued, write]) expect({ status: res.status, appCode: res.appCode }).toEqual({ status: 503, appCode: 'UNAVAILABLE' });
+      for (const res of [queued, write])
+        expect({ status: res.status, appCode: res.appCode }).toEqual({ status: 503, appCode: 'UNAVAILABLE' });
 
       // The stuck ones come back too, with the lock still held: the statement timeout cancelled them.
       const answered = await Promise.all(stuck);

@@ -82,7 +82,8 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
   };
   try {
     await until('the server to answer /healthz', 120_000, async () => {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited (${child.exitCode ?? child.signalCode}):\n${output}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`server exited (${child.exitCode ?? child.signalCode}):\n${output}`);
       const res = await fetch(`${origin}/healthz`).catch(() => null);
       return res?.status === 200 ? true : undefined;
     });

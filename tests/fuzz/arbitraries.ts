@@ -76,17 +76,23 @@ export const adversarialString: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .tuple(fc.constantFrom('Karim Synthetic', 'كريم', 'Synthetic agency'), fc.constantFrom(...NASTY_STRINGS.filter((s) => s.length < 1_000)), fc.boolean())
+      .tuple(
+        fc.constantFrom('Karim Synthetic', 'كريم', 'Synthetic agency'),
+        fc.constantFrom(...NASTY_STRINGS.filter((s) => s.length < 1_000)),
+        fc.boolean(),
+      )
       .map(([plain, nasty, before]) => (before ? nasty + plain : plain + nasty)),
   },
 );
 
 /** Objects with keys that pollute prototypes when merged naively. Built by JSON.parse so the keys are own keys. */
-export const pollutingObject = fc.constantFrom(
-  () => JSON.parse('{"__proto__":{"polluted":"yes"}}'),
-  () => JSON.parse('{"constructor":{"prototype":{"polluted":"yes"}}}'),
-  () => JSON.parse('{"prototype":{"polluted":"yes"},"__defineGetter__":1,"hasOwnProperty":"x","toString":"x","valueOf":2}'),
-).map((make) => make());
+export const pollutingObject = fc
+  .constantFrom(
+    () => JSON.parse('{"__proto__":{"polluted":"yes"}}'),
+    () => JSON.parse('{"constructor":{"prototype":{"polluted":"yes"}}}'),
+    () => JSON.parse('{"prototype":{"polluted":"yes"},"__defineGetter__":1,"hasOwnProperty":"x","toString":"x","valueOf":2}'),
+  )
+  .map((make) => make());
 
 /** Nesting far deeper than any input of the app. */
 export const deepValue = fc.tuple(fc.integer({ min: 20, max: 800 }), fc.boolean()).map(([depth, asArray]) => {
@@ -104,7 +110,14 @@ export const oddNumber = fc.oneof(
 );
 
 export const oddDate = fc.oneof(
-  fc.constantFrom(new Date(NaN), new Date(8.64e15), new Date(-8.64e15), new Date(0), new Date('1899-12-31T23:59:59Z'), new Date('2999-01-01T00:00:00Z')),
+  fc.constantFrom(
+    new Date(NaN),
+    new Date(8.64e15),
+    new Date(-8.64e15),
+    new Date(0),
+    new Date('1899-12-31T23:59:59Z'),
+    new Date('2999-01-01T00:00:00Z'),
+  ),
   fc.date({ noInvalidDate: false }),
 );
 
@@ -119,7 +132,10 @@ export const adversarialValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: pollutingObject },
   { weight: 1, arbitrary: fc.array(adversarialString, { maxLength: 5 }) },
   { weight: 1, arbitrary: fc.constantFrom(new Map([['a', 1]]), new Set(['x']), /x/g) },
-  { weight: 1, arbitrary: fc.anything({ maxDepth: 3, withDate: true, withMap: true, withSet: true, withBigInt: true, withNullPrototype: true }) },
+  {
+    weight: 1,
+    arbitrary: fc.anything({ maxDepth: 3, withDate: true, withMap: true, withSet: true, withBigInt: true, withNullPrototype: true }),
+  },
 );
 
 // ---------------------------------------------------------------- cursors
@@ -129,7 +145,15 @@ const UUID = '3f1c7f0e-2b1a-4c7d-9e8f-0a1b2c3d4e5f';
 const DASHES = '-'.repeat(36);
 const AT = '2026-01-15T09:00:00.000Z';
 /** Sort keys no row can have: impossible calendar days, years PostgreSQL or JavaScript lack, numbers, wrong types. */
-const BAD_AT = ['2026-02-30T09:00:00.000Z', '2026-13-45T25:61:61.000Z', '0000-01-01T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '2026-01-15', 'NaN', ''];
+const BAD_AT = [
+  '2026-02-30T09:00:00.000Z',
+  '2026-13-45T25:61:61.000Z',
+  '0000-01-01T00:00:00.000Z',
+  '+275760-09-13T00:00:00.000Z',
+  '2026-01-15',
+  'NaN',
+  '',
+];
 const BAD_ID = [DASHES, 'x'.repeat(36), `${UUID}x`, "' OR '1'='1", ''];
 const BAD_JSON_VALUES = ['1e400', '99999999999999999999999', '-1', 'true', 'null', '[]', '{"x":1}'];
 
@@ -172,8 +196,24 @@ export const CRAFTED_CURSORS: unknown[] = [
 /** More of the same, drawn at random: a bad sort key beside any id, or a good one beside a bad id. */
 export const craftedCursor: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...CRAFTED_CURSORS),
-  fc.tuple(fc.constantFrom(...BAD_AT, ...BAD_JSON_VALUES.map(Number)), fc.oneof(fc.constant(UUID), fc.uuid(), adversarialString)).map(([at, id]) => b64(JSON.stringify({ at, id }))),
-  fc.tuple(fc.oneof(fc.constant(AT), fc.date({ noInvalidDate: true }).map((d) => d.toISOString())), fc.oneof(fc.constantFrom(...BAD_ID), adversarialString.filter((id) => !/^[0-9a-f-]{36}$/i.test(id)))).map(([at, id]) => b64(JSON.stringify({ at, id }))),
+  fc
+    .tuple(fc.constantFrom(...BAD_AT, ...BAD_JSON_VALUES.map(Number)), fc.oneof(fc.constant(UUID), fc.uuid(), adversarialString))
+    .map(([at, id]) => b64(JSON.stringify({ at, id }))),
+  fc
+    .tuple(
+      fc.oneof(
+        fc.constant(AT),
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      ),
+      fc.oneof(
+        fc.constantFrom(...BAD_ID),
+        adversarialString.filter((id) => !/^[0-9a-f-]{36}$/i.test(id)),
+      ),
+    )
+    .map(([at, id]) => b64(JSON.stringify({ at, id }))),
   // Random bytes; never a run of digits, which would be a real audit event id.
-  fc.string({ unit: 'binary', maxLength: 60 }).map((s) => b64(s)).filter((c) => !/^\d+$/.test(c)),
+  fc
+    .string({ unit: 'binary', maxLength: 60 })
+    .map((s) => b64(s))
+    .filter((c) => !/^\d+$/.test(c)),
 );

@@ -91,13 +91,18 @@ export async function installWriteLog(db: Db) {
     BEGIN INSERT INTO fuzz_write_log (tbl, op) VALUES (TG_TABLE_NAME, TG_OP); RETURN NULL; END $$`);
   for (const { name } of tables) {
     if (name === 'session') {
-      await db.$executeRawUnsafe(`CREATE OR REPLACE TRIGGER fuzz_log AFTER INSERT OR DELETE ON session FOR EACH ROW EXECUTE FUNCTION fuzz_log_write()`);
+      await db.$executeRawUnsafe(
+        `CREATE OR REPLACE TRIGGER fuzz_log AFTER INSERT OR DELETE ON session FOR EACH ROW EXECUTE FUNCTION fuzz_log_write()`,
+      );
       await db.$executeRawUnsafe(
         `CREATE OR REPLACE TRIGGER fuzz_log_update AFTER UPDATE ON session FOR EACH ROW
          WHEN ((to_jsonb(OLD) - 'last_seen_at') IS DISTINCT FROM (to_jsonb(NEW) - 'last_seen_at')) EXECUTE FUNCTION fuzz_log_write()`,
       );
     } else {
-      const when = name === 'audit_event' ? `INSERT ON audit_event FOR EACH ROW WHEN (NEW.outcome::text = 'allowed')` : `INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH ROW`;
+      const when =
+        name === 'audit_event'
+          ? `INSERT ON audit_event FOR EACH ROW WHEN (NEW.outcome::text = 'allowed')`
+          : `INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH ROW`;
       await db.$executeRawUnsafe(`CREATE OR REPLACE TRIGGER fuzz_log AFTER ${when} EXECUTE FUNCTION fuzz_log_write()`);
     }
   }
@@ -105,7 +110,9 @@ export async function installWriteLog(db: Db) {
 
 /** Writes committed since the log entry `after`, and the newest entry. */
 export async function writesSince(db: Db, after: bigint) {
-  const rows = await db.$queryRaw<{ id: bigint; tbl: string; op: string }[]>`SELECT id, tbl, op FROM fuzz_write_log WHERE id > ${after} ORDER BY id`;
+  const rows = await db.$queryRaw<
+    { id: bigint; tbl: string; op: string }[]
+  >`SELECT id, tbl, op FROM fuzz_write_log WHERE id > ${after} ORDER BY id`;
   return { writes: rows.map((r) => `${r.op} ${r.tbl}`), head: rows.length ? rows[rows.length - 1]!.id : after };
 }
 
@@ -173,7 +180,10 @@ export interface Tally {
 }
 
 async function cookieFor(world: FuzzWorld, role: Role) {
-  const { token } = await createSession(world.db, world.clock(), testConfig().session, world.userOf(role), { ip: '203.0.113.7', userAgent: 'fuzz' });
+  const { token } = await createSession(world.db, world.clock(), testConfig().session, world.userOf(role), {
+    ip: '203.0.113.7',
+    userAgent: 'fuzz',
+  });
   return `jisr_session=${token}`;
 }
 
@@ -210,15 +220,24 @@ function casesFor(proc: Procedure, baseline: unknown): fc.Arbitrary<Case> {
     return { input: copy };
   });
   if (paths.length === 0) return fc.oneof(whole, polluted);
-  const one = fc.tuple(fc.constantFrom(...paths), adversarialValue).map(([p, v]) => ({ input: setPath(baseline, p, v), target: p.join('.') }));
+  const one = fc
+    .tuple(fc.constantFrom(...paths), adversarialValue)
+    .map(([p, v]) => ({ input: setPath(baseline, p, v), target: p.join('.') }));
   const many = fc
     .array(fc.tuple(fc.constantFrom(...paths), adversarialValue), { minLength: 2, maxLength: 4 })
     .map((edits) => ({ input: edits.reduce<unknown>((acc, [p, v]) => setPath(acc, p, v), baseline) }));
-  return fc.oneof({ weight: 5, arbitrary: one }, { weight: 2, arbitrary: many }, { weight: 2, arbitrary: whole }, { weight: 1, arbitrary: polluted });
+  return fc.oneof(
+    { weight: 5, arbitrary: one },
+    { weight: 2, arbitrary: many },
+    { weight: 2, arbitrary: whole },
+    { weight: 1, arbitrary: polluted },
+  );
 }
 
 function sweep(proc: Procedure, baseline: unknown): [Case][] {
-  return stringPaths(proc.input).flatMap((path) => SWEEP.map((v): [Case] => [{ input: setPath(baseline, path, v), target: path.join('.') }]));
+  return stringPaths(proc.input).flatMap((path) =>
+    SWEEP.map((v): [Case] => [{ input: setPath(baseline, path, v), target: path.join('.') }]),
+  );
 }
 
 /**
@@ -267,12 +286,16 @@ export async function fuzzProcedure(world: FuzzWorld, proc: Procedure, tally: Ta
         const fields: Record<string, string> = error.data.fields;
         expect(fields, 'field-level error').toBeTruthy();
         expect(Object.keys(fields).length).toBeGreaterThan(0);
-        for (const key of Object.values(fields)) expect(translated(['validation', 'errors'], key), `validation.${key} in en/ar/fr`).toBe(true);
+        for (const key of Object.values(fields))
+          expect(translated(['validation', 'errors'], key), `validation.${key} in en/ar/fr`).toBe(true);
         if (target && !local.success && proc.input.safeParse(baseline).success) {
           // The spoilt field is named, or a field of the same top-level group (setting newPerson.x
           // alone leaves newPerson's other required fields missing), or the whole input.
           const group = target.split('.')[0];
-          expect(Object.keys(fields).some((f) => f === '_' || f.split('.')[0] === group), JSON.stringify({ target, fields })).toBe(true);
+          expect(
+            Object.keys(fields).some((f) => f === '_' || f.split('.')[0] === group),
+            JSON.stringify({ target, fields }),
+          ).toBe(true);
         }
       }
       expect(since.writes, 'a refused call changed the database').toEqual([]);
@@ -308,7 +331,12 @@ export async function fuzzCursors(world: FuzzWorld, proc: Procedure, tally: Tall
       expect(translated(['validation', 'errors'], key!), `validation.${key} in en/ar/fr`).toBe(true);
       expect(since.writes, 'a refused call changed the database').toEqual([]);
     }),
-    { numRuns: RUNS + CRAFTED_CURSORS.length, endOnFailure: true, examples: CRAFTED_CURSORS.map((c) => [c]), ...seedFor(`${proc.path}#cursor`) },
+    {
+      numRuns: RUNS + CRAFTED_CURSORS.length,
+      endOnFailure: true,
+      examples: CRAFTED_CURSORS.map((c) => [c]),
+      ...seedFor(`${proc.path}#cursor`),
+    },
   );
 }
 

@@ -37,9 +37,18 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
   const town = await makeTown(db);
   const otherAgency = await makeAgency(db, town.town.id);
   const c = await makeCase(db, town);
-  const disclosure = await makeDisclosure(db, c, { agencyId: town.agency.id, createdById: town.coordinator.id, expiresAt: new Date(clock().getTime() + 30 * 86_400_000) });
+  const disclosure = await makeDisclosure(db, c, {
+    agencyId: town.agency.id,
+    createdById: town.coordinator.id,
+    expiresAt: new Date(clock().getTime() + 30 * 86_400_000),
+  });
   const { caller } = await callerFor(db, town.coordinator, { clock });
-  const intervention = await caller.cases.addIntervention({ caseId: c.id, type: 'mentoring', title: 'Synthetic mentoring', agencyId: town.agency.id });
+  const intervention = await caller.cases.addIntervention({
+    caseId: c.id,
+    type: 'mentoring',
+    title: 'Synthetic mentoring',
+    agencyId: town.agency.id,
+  });
   const referral = await makeReferral(db, testKeyring, { town, referrer: town.socialWorker });
   const [person, member] = [c.person, await makePerson(db, town.town.id, { nameLatin: 'Nadia Synthetic', birthYear: 1990 })];
   const meeting = await makeMeeting(db, town, { cases: [c], agencyIds: [town.agency.id], userIds: [town.socialWorker.id] });

@@ -132,7 +132,8 @@ export function stringPaths(schema: any): string[][] {
 function leafType(schema: any, path: string[]): string | undefined {
   let def = defOf(schema);
   const unwrap = () => {
-    while (['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'pipe'].includes(def.type)) def = defOf(def.innerType ?? def.in);
+    while (['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'pipe'].includes(def.type))
+      def = defOf(def.innerType ?? def.in);
   };
   for (const key of path) {
     unwrap();

@@ -39,7 +39,12 @@ export async function fullRatings(
 export async function makeAssessment(
   db: Db,
   c: { id: string; municipalityId: string },
-  data: { assessorId: string; assessedAt: Date; judgement?: string; pick?: (f: { domain: FactorDomain; code: string }, i: number) => FactorRating },
+  data: {
+    assessorId: string;
+    assessedAt: Date;
+    judgement?: string;
+    pick?: (f: { domain: FactorDomain; code: string }, i: number) => FactorRating;
+  },
 ) {
   const ratings = await fullRatings(db, c.municipalityId, data.pick);
   return db.assessment.create({

@@ -18,7 +18,10 @@ export const testConfig = (over: Partial<AppConfig> = {}): AppConfig => ({
 
 /** A caller with no session, as an anonymous request would be. */
 export function anonymousCaller(db: Db, opts: { clock?: Clock; config?: AppConfig; ip?: string } = {}) {
-  const ctx = createContext({ db, clock: opts.clock ?? manualClock(), config: opts.config ?? testConfig(), keyring: testKeyring }, { ip: opts.ip ?? '203.0.113.9', requestId: 'test' });
+  const ctx = createContext(
+    { db, clock: opts.clock ?? manualClock(), config: opts.config ?? testConfig(), keyring: testKeyring },
+    { ip: opts.ip ?? '203.0.113.9', requestId: 'test' },
+  );
   return { caller: createCaller(ctx), ctx };
 }
 
@@ -26,10 +29,17 @@ export function anonymousCaller(db: Db, opts: { clock?: Clock; config?: AppConfi
  * A caller signed in as `user` through a real session row (the same check every request makes).
  * Use the returned clock to move time.
  */
-export async function callerFor(db: Db, user: { id: string; municipalityId: string }, opts: { clock?: ManualClock; config?: AppConfig } = {}) {
+export async function callerFor(
+  db: Db,
+  user: { id: string; municipalityId: string },
+  opts: { clock?: ManualClock; config?: AppConfig } = {},
+) {
   const clock = opts.clock ?? manualClock();
   const config = opts.config ?? testConfig();
   const { token, sessionId } = await createSession(db, clock(), config.session, user, { ip: '203.0.113.9', userAgent: 'vitest' });
-  const ctx = createContext({ db, clock, config, keyring: testKeyring }, { token, ip: '203.0.113.9', requestId: `test-${sessionId.slice(0, 8)}` });
+  const ctx = createContext(
+    { db, clock, config, keyring: testKeyring },
+    { token, ip: '203.0.113.9', requestId: `test-${sessionId.slice(0, 8)}` },
+  );
   return { caller: createCaller(ctx), ctx, token, sessionId, clock };
 }

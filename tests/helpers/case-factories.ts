@@ -59,8 +59,12 @@ export async function makeCase(db: Db, town: Town, data: MakeCase = {}) {
     select: { id: true },
   });
   const base = { municipalityId, actorId: town.coordinator.id, actorRole: 'coordinator' as const, requestId: 'factory', ip: null };
-  const opened = await auditedTransaction(db, base, () => at, (tx, audit) =>
-    openCase(tx, audit, { municipalityId, personId: person.id, referralId: referral.id, cohort, actorId: town.coordinator.id, at }),
+  const opened = await auditedTransaction(
+    db,
+    base,
+    () => at,
+    (tx, audit) =>
+      openCase(tx, audit, { municipalityId, personId: person.id, referralId: referral.id, cohort, actorId: town.coordinator.id, at }),
   );
   await db.case.update({
     where: { id: opened.id },

@@ -73,5 +73,13 @@ export async function makeTown(db: Db) {
   const [admin, coordinator, socialWorker, practitioner, auditor] = await Promise.all(
     (['admin', 'coordinator', 'social_worker', 'agency_practitioner', 'auditor'] as const).map(mk),
   );
-  return { town, agency, admin: admin!, coordinator: coordinator!, socialWorker: socialWorker!, practitioner: practitioner!, auditor: auditor! };
+  return {
+    town,
+    agency,
+    admin: admin!,
+    coordinator: coordinator!,
+    socialWorker: socialWorker!,
+    practitioner: practitioner!,
+    auditor: auditor!,
+  };
 }

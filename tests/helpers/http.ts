@@ -7,7 +7,10 @@ import { testConfig, testKeyring } from './callers.js';
 export const ORIGIN = 'http://jisr.test';
 
 /** The whole HTTP app over the test database, for app.inject. */
-export async function makeTestApp(db: Db, opts: { clock?: ManualClock; config?: Partial<AppConfig>; loginPerMinute?: number; webRoot?: string } = {}) {
+export async function makeTestApp(
+  db: Db,
+  opts: { clock?: ManualClock; config?: Partial<AppConfig>; loginPerMinute?: number; webRoot?: string } = {},
+) {
   const clock = opts.clock ?? manualClock();
   const app = await buildApp({
     db,

@@ -34,16 +34,27 @@ export async function makeMeeting(db: Db, town: Town, data: MakeMeeting) {
       approvedAt: approved ? MEETING_AT : null,
       approvedById: approved ? town.coordinator.id : null,
       agenda: { create: data.cases.map((c, position) => ({ caseId: c.id, position })) },
-      invitees: { create: [...(data.agencyIds ?? []).map((agencyId) => ({ agencyId })), ...(data.userIds ?? []).map((userId) => ({ userId }))] },
+      invitees: {
+        create: [...(data.agencyIds ?? []).map((agencyId) => ({ agencyId })), ...(data.userIds ?? []).map((userId) => ({ userId }))],
+      },
     },
-    select: { id: true, agenda: { select: { id: true, caseId: true }, orderBy: { position: 'asc' } }, invitees: { select: { id: true, agencyId: true, userId: true } } },
+    select: {
+      id: true,
+      agenda: { select: { id: true, caseId: true }, orderBy: { position: 'asc' } },
+      invitees: { select: { id: true, agencyId: true, userId: true } },
+    },
   });
   const itemFor = (c: { id: string }) => meeting.agenda.find((i) => i.caseId === c.id)!.id;
   return { id: meeting.id, agenda: meeting.agenda, invitees: meeting.invitees, itemFor };
 }
 
 /** A minutes entry as `meetings.addMinute` would store it (body encrypted). */
-export async function makeMinute(db: Db, meeting: { id: string }, author: { id: string }, data: { body?: string; agendaItemId?: string; at?: Date } = {}) {
+export async function makeMinute(
+  db: Db,
+  meeting: { id: string },
+  author: { id: string },
+  data: { body?: string; agendaItemId?: string; at?: Date } = {},
+) {
   return db.meetingMinute.create({
     data: {
       meetingId: meeting.id,

@@ -69,10 +69,26 @@ export async function makeReferral(db: Db, keyring: Keyring, data: MakeReferral)
 }
 
 /** Opens the accepted referral's case with its gap-free reference, audited like the real thing. */
-async function openFor(db: Db, referral: { id: string; personId: string; municipalityId: string }, actorId: string, at: Date, cohort: Cohort) {
+async function openFor(
+  db: Db,
+  referral: { id: string; personId: string; municipalityId: string },
+  actorId: string,
+  at: Date,
+  cohort: Cohort,
+) {
   return db.$transaction(async (tx) => {
-    const audit = new AuditTrail({ municipalityId: referral.municipalityId, actorId, actorRole: 'coordinator', requestId: 'factory', ip: null }, () => at);
-    const opened = await openCase(tx, audit, { municipalityId: referral.municipalityId, personId: referral.personId, referralId: referral.id, cohort, actorId, at });
+    const audit = new AuditTrail(
+      { municipalityId: referral.municipalityId, actorId, actorRole: 'coordinator', requestId: 'factory', ip: null },
+      () => at,
+    );
+    const opened = await openCase(tx, audit, {
+      municipalityId: referral.municipalityId,
+      personId: referral.personId,
+      referralId: referral.id,
+      cohort,
+      actorId,
+      at,
+    });
     await audit.flush(tx);
     return opened;
   });

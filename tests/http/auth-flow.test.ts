@@ -53,7 +53,12 @@ describe('sign-in over HTTP', () => {
     const bad = await mutate(app, 'auth.changePassword', { currentPassword: TEST_PASSWORD, newPassword: 'short' }, { cookie: one });
     expect(bad.statusCode).toBe(400);
     expect(JSON.parse(bad.body).error.json.data.fields).toEqual({ newPassword: 'PASSWORD_TOO_SHORT' });
-    const ok = await mutate(app, 'auth.changePassword', { currentPassword: TEST_PASSWORD, newPassword: 'a long enough passphrase' }, { cookie: one });
+    const ok = await mutate(
+      app,
+      'auth.changePassword',
+      { currentPassword: TEST_PASSWORD, newPassword: 'a long enough passphrase' },
+      { cookie: one },
+    );
     expect(ok.statusCode).toBe(200);
     expect((await query(app, 'auth.me', undefined, { cookie: one })).statusCode).toBe(200);
     expect(appCode(await query(app, 'auth.me', undefined, { cookie: two }))).toBe('SESSION_EXPIRED');

@@ -7,7 +7,13 @@ import { buildApp } from '../../src/app.js';
 import { readEnv } from '../../src/env.js';
 
 const { db } = await testDb();
-const app = await buildApp({ db, config: testConfig(), keyring: testKeyring, publicOrigin: ORIGIN, trustProxy: readEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY });
+const app = await buildApp({
+  db,
+  config: testConfig(),
+  keyring: testKeyring,
+  publicOrigin: ORIGIN,
+  trustProxy: readEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY,
+});
 afterAll(() => app.close());
 
 describe('behind a proxy', () => {
@@ -17,7 +23,12 @@ describe('behind a proxy', () => {
     expect(readEnv({}).TRUST_PROXY).toBe(false);
     const { town, admin } = await makeTown(db);
     // The client sent "X-Forwarded-For: 192.0.2.66"; the proxy appended the address it saw.
-    const res = await mutate(app, 'auth.login', { email: admin.email, password: TEST_PASSWORD }, { headers: { 'x-forwarded-for': '192.0.2.66, 203.0.113.50' } });
+    const res = await mutate(
+      app,
+      'auth.login',
+      { email: admin.email, password: TEST_PASSWORD },
+      { headers: { 'x-forwarded-for': '192.0.2.66, 203.0.113.50' } },
+    );
     expect(res.statusCode).toBe(200);
     const event = await db.auditEvent.findFirstOrThrow({ where: { municipalityId: town.id, action: 'auth.login' } });
     expect(event.ip).toBe('203.0.113.50');

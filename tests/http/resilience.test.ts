@@ -20,7 +20,13 @@ await migrate(server.url);
 const lines: string[] = [];
 const logStream = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
 const handle = createDb({ url: server.url, poolMax: 4, onPoolError: () => undefined });
-const app = await buildApp({ db: handle.db, config: testConfig(), keyring: testKeyring, publicOrigin: ORIGIN, logger: { level: 'info', stream: logStream, serializers: logSerializers } });
+const app = await buildApp({
+  db: handle.db,
+  config: testConfig(),
+  keyring: testKeyring,
+  publicOrigin: ORIGIN,
+  logger: { level: 'info', stream: logStream, serializers: logSerializers },
+});
 
 afterAll(async () => {
   await app.close();
@@ -52,7 +58,11 @@ describe('logs', () => {
     lines.length = 0;
     const res = await mutate(app, 'auth.login', { email: admin.email, password: TEST_PASSWORD });
     const token = String(res.headers['set-cookie']).split(';')[0]!.split('=')[1]!;
-    await app.inject({ method: 'GET', url: `/trpc/auth.me?input=${encodeURIComponent(JSON.stringify({ json: { secret: 'x-private' } }))}`, headers: { cookie: `jisr_session=${token}` } });
+    await app.inject({
+      method: 'GET',
+      url: `/trpc/auth.me?input=${encodeURIComponent(JSON.stringify({ json: { secret: 'x-private' } }))}`,
+      headers: { cookie: `jisr_session=${token}` },
+    });
     const text = lines.join('');
     expect(lines.length).toBeGreaterThan(2);
     for (const line of lines) expect(JSON.parse(line)).toHaveProperty('reqId');

@@ -61,7 +61,12 @@ describe('security headers', () => {
 
 describe('CSRF', () => {
   const login = (headers: Record<string, string>, method: 'POST' | 'GET' = 'POST') =>
-    app.inject({ method, url: '/trpc/auth.login', headers, payload: method === 'POST' ? JSON.stringify({ json: { email: 'a@b.c', password: 'x' } }) : undefined });
+    app.inject({
+      method,
+      url: '/trpc/auth.login',
+      headers,
+      payload: method === 'POST' ? JSON.stringify({ json: { email: 'a@b.c', password: 'x' } }) : undefined,
+    });
 
   it('refuses a mutation without the app origin', async () => {
     const noOrigin = await login({ 'content-type': 'application/json' });
@@ -72,7 +77,12 @@ describe('CSRF', () => {
   });
 
   it('refuses a mutation that is not JSON (a form post)', async () => {
-    const form = await app.inject({ method: 'POST', url: '/trpc/auth.login', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN }, payload: 'email=a' });
+    const form = await app.inject({
+      method: 'POST',
+      url: '/trpc/auth.login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
+      payload: 'email=a',
+    });
     expect(form.statusCode).toBe(415);
     expect(appCode(form)).toBe('CSRF_REJECTED');
   });
@@ -91,7 +101,14 @@ describe('CSRF', () => {
 describe('sign-in rate limit', () => {
   it('answers 429 RATE_LIMITED per IP past the limit', async () => {
     const limited = await makeTestApp(db, { loginPerMinute: 3 });
-    const attempt = (ip: string) => limited.app.inject({ method: 'POST', url: '/trpc/auth.login', remoteAddress: ip, headers: { 'content-type': 'application/json', origin: ORIGIN }, payload: JSON.stringify({ json: { email: 'x@y.test', password: 'wrong password' } }) });
+    const attempt = (ip: string) =>
+      limited.app.inject({
+        method: 'POST',
+        url: '/trpc/auth.login',
+        remoteAddress: ip,
+        headers: { 'content-type': 'application/json', origin: ORIGIN },
+        payload: JSON.stringify({ json: { email: 'x@y.test', password: 'wrong password' } }),
+      });
     for (let i = 0; i < 3; i++) expect((await attempt('198.51.100.7')).statusCode).toBe(401);
     const blocked = await attempt('198.51.100.7');
     expect(blocked.statusCode).toBe(429);
@@ -135,14 +152,32 @@ describe('/healthz', () => {
 describe('password guesses', () => {
   it('count against the limit however the path is spelled, and cannot be batched', async () => {
     const limited = await makeTestApp(db, { loginPerMinute: 2 });
-    const post = (url: string) => limited.app.inject({ method: 'POST', url, remoteAddress: '198.51.100.20', headers: { 'content-type': 'application/json', origin: ORIGIN }, payload: JSON.stringify({ json: { email: 'x@y.test', password: 'wrong password' } }) });
+    const post = (url: string) =>
+      limited.app.inject({
+        method: 'POST',
+        url,
+        remoteAddress: '198.51.100.20',
+        headers: { 'content-type': 'application/json', origin: ORIGIN },
+        payload: JSON.stringify({ json: { email: 'x@y.test', password: 'wrong password' } }),
+      });
     expect((await post('/trpc/auth.login')).statusCode).toBe(401);
     expect((await post('/trpc/auth%2Elogin')).statusCode).toBe(401);
     expect((await post('/%74rpc/auth.login')).statusCode).toBe(429);
-    const batch = await limited.app.inject({ method: 'POST', url: '/trpc/auth.me,auth.me?batch=1', remoteAddress: '198.51.100.21', headers: { 'content-type': 'application/json', origin: ORIGIN }, payload: JSON.stringify({ 0: { json: null }, 1: { json: null } }) });
+    const batch = await limited.app.inject({
+      method: 'POST',
+      url: '/trpc/auth.me,auth.me?batch=1',
+      remoteAddress: '198.51.100.21',
+      headers: { 'content-type': 'application/json', origin: ORIGIN },
+      payload: JSON.stringify({ 0: { json: null }, 1: { json: null } }),
+    });
     expect(batch.statusCode).toBe(400);
     // An encoded path gets the same CSRF check as a plain one.
-    const noOrigin = await limited.app.inject({ method: 'POST', url: '/%74rpc/auth.logout', headers: { 'content-type': 'application/json' }, payload: '{}' });
+    const noOrigin = await limited.app.inject({
+      method: 'POST',
+      url: '/%74rpc/auth.logout',
+      headers: { 'content-type': 'application/json' },
+      payload: '{}',
+    });
     expect(noOrigin.statusCode).toBe(403);
     await limited.app.close();
   });

@@ -25,7 +25,8 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const get = (url: string, acceptEncoding?: string) => app.inject({ method: 'GET', url, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
+const get = (url: string, acceptEncoding?: string) =>
+  app.inject({ method: 'GET', url, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
 
 describe('the front end as served', () => {
   it('sends the brotli file to a browser that takes it, gzip to one that takes only gzip, the plain file otherwise', async () => {
@@ -63,7 +64,8 @@ describe('the front end as served', () => {
   });
 
   it('gives the compressed siblings no route of their own: they are only ever the script, chosen by Accept-Encoding', async () => {
-    for (const url of ['/assets/index-abc123.js.br', '/assets/index-abc123.js.gz']) expect((await get(url, 'br, gzip')).statusCode).toBe(404);
+    for (const url of ['/assets/index-abc123.js.br', '/assets/index-abc123.js.gz'])
+      expect((await get(url, 'br, gzip')).statusCode).toBe(404);
   });
 });
 
@@ -81,7 +83,10 @@ describe('the build (web/dist, built by npm test)', () => {
     }
     expect(big.length).toBeGreaterThan(5);
     // The manifest the benchmark reads to weigh the first page.
-    const manifest = JSON.parse(await readFile('web/dist/.vite/manifest.json', 'utf8')) as Record<string, { file: string; isEntry?: boolean }>;
+    const manifest = JSON.parse(await readFile('web/dist/.vite/manifest.json', 'utf8')) as Record<
+      string,
+      { file: string; isEntry?: boolean }
+    >;
     expect(manifest['index.html']).toMatchObject({ isEntry: true, file: expect.stringMatching(/^assets\/index-.+\.js$/) });
   });
 });

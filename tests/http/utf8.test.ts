@@ -11,7 +11,12 @@ afterAll(() => app.close());
 /** agencies.create with `name` spliced in as raw bytes, as a client that does not check its encoding sends it. */
 function createAgency(cookie: string, name: Buffer) {
   const payload = Buffer.concat([Buffer.from('{"json":{"kind":"ngo","name":"'), name, Buffer.from('"}}')]);
-  return app.inject({ method: 'POST', url: '/trpc/agencies.create', headers: { 'content-type': 'application/json', origin: ORIGIN, cookie }, payload });
+  return app.inject({
+    method: 'POST',
+    url: '/trpc/agencies.create',
+    headers: { 'content-type': 'application/json', origin: ORIGIN, cookie },
+    payload,
+  });
 }
 
 describe('request bodies that are not valid UTF-8', () => {

@@ -58,9 +58,9 @@ describe('keys expire', () => {
     const town = await makeTown(db);
     const { token, clock } = await callerFor(db, town.socialWorker);
     const call = (key: string) =>
-      createCaller(createContext({ db, clock, config: testConfig(), keyring: testKeyring }, { token, requestId: randomUUID(), idempotencyKey: key })).referrals.create(
-        referralInput(),
-      );
+      createCaller(
+        createContext({ db, clock, config: testConfig(), keyring: testKeyring }, { token, requestId: randomUUID(), idempotencyKey: key }),
+      ).referrals.create(referralInput());
     const [old, recent] = [randomUUID(), randomUUID()];
     await call(old);
     clock.advance(20 * 60_000);

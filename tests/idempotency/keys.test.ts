@@ -16,7 +16,12 @@ const { db, owner } = await testDb();
 async function keyedAs(user: { id: string; municipalityId: string }) {
   const { token, clock } = await callerFor(db, user);
   return (key: string | null) =>
-    createCaller(createContext({ db, clock, config: testConfig(), keyring: testKeyring }, { token, ip: '203.0.113.9', requestId: randomUUID(), idempotencyKey: key }));
+    createCaller(
+      createContext(
+        { db, clock, config: testConfig(), keyring: testKeyring },
+        { token, ip: '203.0.113.9', requestId: randomUUID(), idempotencyKey: key },
+      ),
+    );
 }
 
 const counts = async (municipalityId: string) => ({
@@ -27,9 +32,17 @@ const counts = async (municipalityId: string) => ({
 });
 
 const eventsOf = (actorId: string) =>
-  db.auditEvent.findMany({ where: { actorId }, orderBy: { seq: 'asc' }, select: { action: true, outcome: true, entityId: true, requestId: true, detail: true } });
+  db.auditEvent.findMany({
+    where: { actorId },
+    orderBy: { seq: 'asc' },
+    select: { action: true, outcome: true, entityId: true, requestId: true, detail: true },
+  });
 
-const note = (caseId: string, body = 'Synthetic note: met the family at the youth centre.') => ({ caseId, body, sensitivity: 'standard' as const });
+const note = (caseId: string, body = 'Synthetic note: met the family at the youth centre.') => ({
+  caseId,
+  body,
+  sensitivity: 'standard' as const,
+});
 
 describe('a retry with the same key', () => {
   it('referrals.create about a new person: one person, one referral, the same answer; the retry is audited once, as a replay', async () => {
@@ -73,7 +86,11 @@ describe('a retry with the same key', () => {
     const notes = await Promise.all([1, 2, 3, 4].map(() => as(k2).cases.addNote(note(c.id))));
     expect(new Set(referrals.map((r) => r.id)).size).toBe(1);
     expect(new Set(notes.map((n) => n.id)).size).toBe(1);
-    expect(await counts(town.town.id)).toMatchObject({ referrals: before.referrals + 1, people: before.people + 1, notes: before.notes + 1 });
+    expect(await counts(town.town.id)).toMatchObject({
+      referrals: before.referrals + 1,
+      people: before.people + 1,
+      notes: before.notes + 1,
+    });
   });
 });
 
@@ -91,7 +108,9 @@ describe('a key reused for something else', () => {
     const refused = { code: 'CONFLICT', message: 'ALREADY_SUBMITTED' };
     await expect(as(k1).referrals.create(referralInput({ urgency: 'routine' }))).rejects.toMatchObject(refused);
     await expect(as(k1).referrals.create(referralInput({ newPerson: undefined, personId: known.id }))).rejects.toMatchObject(refused);
-    await expect(as(k3).referrals.create(referralInput({ newPerson: undefined, personId: known.id, urgency: 'routine' }))).rejects.toMatchObject(refused);
+    await expect(
+      as(k3).referrals.create(referralInput({ newPerson: undefined, personId: known.id, urgency: 'routine' })),
+    ).rejects.toMatchObject(refused);
     await expect(as(k2).cases.addNote(note(c.id, 'Another synthetic note.'))).rejects.toMatchObject(refused);
     await expect(as(k2).people.create({ nameLatin: 'Other Synthetic', cohort: 'youth' })).rejects.toMatchObject(refused);
     expect(await counts(town.town.id)).toEqual(before);
@@ -117,8 +136,14 @@ describe('what is kept', () => {
     const key = randomUUID();
     // A minor's consent given by the minor alone is refused (at consent.by): nothing is written, the key included.
     const minor = { nameLatin: 'Young Synthetic', birthYear: 2012, cohort: 'youth' as const };
-    await expect(as(key).referrals.create(referralInput({ newPerson: minor, cohort: 'youth' }))).rejects.toMatchObject({ message: 'BAD_INPUT' });
-    const fixed = referralInput({ newPerson: minor, cohort: 'youth', consent: { given: true, by: 'guardian', at: new Date('2026-01-14T10:00:00Z'), scope: 'Support' } });
+    await expect(as(key).referrals.create(referralInput({ newPerson: minor, cohort: 'youth' }))).rejects.toMatchObject({
+      message: 'BAD_INPUT',
+    });
+    const fixed = referralInput({
+      newPerson: minor,
+      cohort: 'youth',
+      consent: { given: true, by: 'guardian', at: new Date('2026-01-14T10:00:00Z'), scope: 'Support' },
+    });
     const created = await as(key).referrals.create(fixed);
     expect(await as(key).referrals.create(fixed)).toEqual(created);
     expect(await counts(town.town.id)).toMatchObject({ referrals: 1, people: 1 });
@@ -129,7 +154,9 @@ describe('what is kept', () => {
     const as = await keyedAs(town.coordinator);
     const key = randomUUID();
     const person = await as(key).people.create({ nameLatin: 'Rania Synthetic', cohort: 'youth' });
-    const [row] = await owner.$queryRaw<{ answer: string; entity_id: string }[]>`SELECT answer, entity_id FROM idempotency_key WHERE key = ${key}::uuid`;
+    const [row] = await owner.$queryRaw<
+      { answer: string; entity_id: string }[]
+    >`SELECT answer, entity_id FROM idempotency_key WHERE key = ${key}::uuid`;
     expect(row!.entity_id).toBe(person.id);
     expect(row!.answer).toMatch(/^v1\./);
     expect(row!.answer).not.toContain('Rania');
@@ -150,13 +177,21 @@ describe('what is kept', () => {
 
 describe('which procedures take a key', () => {
   it('every mutation that creates a record, but users.create (its answer is a one-time password, not kept; the address is unique)', () => {
-    const procedures = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string; meta?: { action?: string; idempotent?: boolean } } }> } })._def.procedures;
+    const procedures = (
+      appRouter as unknown as {
+        _def: { procedures: Record<string, { _def: { type: string; meta?: { action?: string; idempotent?: boolean } } }> };
+      }
+    )._def.procedures;
     const creating = /\.create$|^meeting\.(schedule|decide)$|^case\.(disclose|review)$|^referral\.screen$/;
-    const keyed = Object.entries(procedures).filter(([, p]) => p._def.meta?.idempotent).map(([path]) => path);
+    const keyed = Object.entries(procedures)
+      .filter(([, p]) => p._def.meta?.idempotent)
+      .map(([path]) => path);
     const expected = Object.entries(procedures)
       .filter(([path, p]) => p._def.type === 'mutation' && creating.test(p._def.meta?.action ?? '') && path !== 'users.create')
       .map(([path]) => path);
     expect(keyed.sort()).toEqual(expected.sort());
-    expect(keyed).toEqual(expect.arrayContaining(['referrals.create', 'people.create', 'cases.addNote', 'cases.addIntervention', 'meetings.schedule']));
+    expect(keyed).toEqual(
+      expect.arrayContaining(['referrals.create', 'people.create', 'cases.addNote', 'cases.addIntervention', 'meetings.schedule']),
+    );
   });
 });

@@ -28,7 +28,11 @@ const leaf = fc.oneof(
 const answer = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
   array: fc.array(tie('node'), { maxLength: 5 }),
-  object: fc.dictionary(key.filter((k) => !['__proto__', 'constructor', 'prototype'].includes(k)), tie('node'), { maxKeys: 5 }),
+  object: fc.dictionary(
+    key.filter((k) => !['__proto__', 'constructor', 'prototype'].includes(k)),
+    tie('node'),
+    { maxKeys: 5 },
+  ),
 })).node;
 
 describe('the fast superjson writer', () => {
@@ -48,7 +52,11 @@ describe('the fast superjson writer', () => {
     const at = new Date('2026-12-03T10:00:00.000Z');
     const page = { items: [{ id: 'a', openedAt: at, person: { nameLatin: 'Test Person' } }], nextCursor: null, total: 12n };
     expect(serialize(page)).toEqual({
-      json: { items: [{ id: 'a', openedAt: '2026-12-03T10:00:00.000Z', person: { nameLatin: 'Test Person' } }], nextCursor: null, total: '12' },
+      json: {
+        items: [{ id: 'a', openedAt: '2026-12-03T10:00:00.000Z', person: { nameLatin: 'Test Person' } }],
+        nextCursor: null,
+        total: '12',
+      },
       meta: { values: { 'items.0.openedAt': ['Date'], total: ['bigint'] }, v: 1 },
     });
     expect(serialize({ a: 1, b: ['x'] })).toEqual({ json: { a: 1, b: ['x'] } });

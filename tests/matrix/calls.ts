@@ -24,7 +24,10 @@ const REASON = 'Synthetic minuted reason for the matrix.';
 const none = () => undefined;
 
 export const CALLS: Record<string, Call> = {
-  'auth.login': { spare: true, input: (_t, s, a) => ({ email: (a?.spare ?? s.anonLogin).email, password: (a?.spare ?? s.anonLogin).password }) },
+  'auth.login': {
+    spare: true,
+    input: (_t, s, a) => ({ email: (a?.spare ?? s.anonLogin).email, password: (a?.spare ?? s.anonLogin).password }),
+  },
   'auth.me': { input: none },
   'auth.logout': { spare: true, input: none },
   'auth.sessions': { input: none },
@@ -65,7 +68,9 @@ export const CALLS: Record<string, Call> = {
   'people.match': { input: () => ({ name: 'Sami Test' }) },
   'people.create': { input: () => ({ nameLatin: 'Nour Synthetic', cohort: 'youth', birthYear: 2001 }) },
   'people.get': { input: (t) => ({ id: t.personId }) },
-  'people.linkHousehold': { input: async (t, s) => ({ personId: t.personId, memberId: (await s.newPerson()).id, relationship: 'sibling' }) },
+  'people.linkHousehold': {
+    input: async (t, s) => ({ personId: t.personId, memberId: (await s.newPerson()).id, relationship: 'sibling' }),
+  },
 
   'referrals.create': { input: () => referralInput() },
   'referrals.mine': { input: () => ({}) },
@@ -93,15 +98,21 @@ export const CALLS: Record<string, Call> = {
   },
   'cases.revokeDisclosure': { input: (t) => ({ id: t.disclosureId, reason: REASON }) },
   'cases.addNote': { input: (t) => ({ caseId: t.caseId, body: 'Synthetic note from the matrix.' }) },
-  'cases.addIntervention': { input: (t, s) => ({ caseId: t.caseId, type: 'mentoring', title: 'Synthetic mentoring', agencyId: s.A.agency.id }) },
+  'cases.addIntervention': {
+    input: (t, s) => ({ caseId: t.caseId, type: 'mentoring', title: 'Synthetic mentoring', agencyId: s.A.agency.id }),
+  },
   'cases.updateIntervention': { input: (t) => ({ id: t.interventionId, status: 'active' }) },
   'cases.withdrawConsent': { input: (t) => ({ caseId: t.caseId }) },
   'cases.recordReview': { input: (t) => ({ caseId: t.caseId }) },
 
   'assessments.list': { input: (t) => ({ caseId: t.caseId }) },
-  'assessments.create': { input: (t, s) => ({ caseId: t.caseId, ratings: s.ratings, overallJudgement: 'Synthetic judgement from the matrix.' }) },
+  'assessments.create': {
+    input: (t, s) => ({ caseId: t.caseId, ratings: s.ratings, overallJudgement: 'Synthetic judgement from the matrix.' }),
+  },
   'assessments.factors': { input: () => ({}) },
-  'assessments.createFactor': { input: () => ({ domain: 'protective', labelAr: 'عامل تجريبي', labelFr: 'Facteur de test', labelEn: 'Test factor' }) },
+  'assessments.createFactor': {
+    input: () => ({ domain: 'protective', labelAr: 'عامل تجريبي', labelFr: 'Facteur de test', labelEn: 'Test factor' }),
+  },
   'assessments.updateFactor': { input: (t) => ({ id: t.factorId, labelEn: `Renamed factor ${tag()}` }) },
 
   'meetings.list': { input: () => ({}) },

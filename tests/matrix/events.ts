@@ -27,8 +27,19 @@ export interface Seen {
 
 /** The type of the record a row asks for, by the kind of its target; its id is the row's `<target>Id`. */
 const ASKED: Record<Exclude<Target, 'none'>, string> = {
-  case: 'Case', person: 'Person', intervention: 'Intervention', disclosure: 'Disclosure', referral: 'Referral', user: 'User', agency: 'Agency',
-  session: 'Session', factor: 'AssessmentFactor', meeting: 'PanelMeeting', agendaItem: 'MeetingAgendaItem', reminder: 'Reminder', task: 'CaseTask',
+  case: 'Case',
+  person: 'Person',
+  intervention: 'Intervention',
+  disclosure: 'Disclosure',
+  referral: 'Referral',
+  user: 'User',
+  agency: 'Agency',
+  session: 'Session',
+  factor: 'AssessmentFactor',
+  meeting: 'PanelMeeting',
+  agendaItem: 'MeetingAgendaItem',
+  reminder: 'Reminder',
+  task: 'CaseTask',
 };
 
 /** The record a row with a target asks for. */
@@ -37,15 +48,22 @@ export function recordAsked(target: Exclude<Target, 'none'>, ids: TargetIds): Na
 }
 
 const many = (type: string) => (): Named => ({ type, id: null });
-const own = (type: string) => (r: Seen): Named => ({ type, id: r.actor.id });
-const made = (type: string, id: (data: any) => string = (d) => d.id) => (r: Seen): Named => ({ type, id: id(r.data) });
+const own =
+  (type: string) =>
+  (r: Seen): Named => ({ type, id: r.actor.id });
+const made =
+  (type: string, id: (data: any) => string = (d) => d.id) =>
+  (r: Seen): Named => ({ type, id: id(r.data) });
 const theirCase = (r: Seen): Named => ({ type: 'Case', id: r.ids.caseId! });
 const town = (r: Seen): Named => ({ type: 'Municipality', id: r.actor.municipalityId });
 
 /** The record of an allowed row's event, where it is not its target's. */
 export const EVENT: Record<string, (r: Seen) => Named | Promise<Named>> = {
   // Sign-in records the session it started (the one made from this row's address).
-  'auth.login': async (r) => ({ type: 'Session', id: (await r.db.session.findFirst({ where: { userId: r.actor.id, ip: r.ip }, select: { id: true } }))?.id ?? 'none' }),
+  'auth.login': async (r) => ({
+    type: 'Session',
+    id: (await r.db.session.findFirst({ where: { userId: r.actor.id, ip: r.ip }, select: { id: true } }))?.id ?? 'none',
+  }),
   'auth.me': own('User'),
   'auth.logout': (r) => ({ type: 'Session', id: r.sessionId }),
   'auth.sessions': many('Session'),

@@ -23,7 +23,8 @@ afterAll(async () => {
 
 const NOW = OPENED_AT; // the test app's clock stands here
 let s: Scenario;
-const ids = async (text: string, values: unknown[]) => new Set((await sql.query<{ id: string }>(text, values)).rows.map((r) => String(r.id)));
+const ids = async (text: string, values: unknown[]) =>
+  new Set((await sql.query<{ id: string }>(text, values)).rows.map((r) => String(r.id)));
 const sorted = (set: Iterable<string>) => [...set].sort();
 const WORKERS: Role[] = ['social_worker', 'coordinator', 'agency_practitioner'];
 
@@ -51,7 +52,9 @@ async function allPages<T>(path: string, cookie: string, input: Record<string, u
   const items: T[] = [];
   let cursor: string | null | undefined;
   do {
-    const page = dataOf<{ items: T[]; nextCursor: string | null }>(await call(app, path, { ...input, cursor: cursor ?? undefined }, cookie));
+    const page = dataOf<{ items: T[]; nextCursor: string | null }>(
+      await call(app, path, { ...input, cursor: cursor ?? undefined }, cookie),
+    );
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -77,7 +80,9 @@ beforeAll(async () => {
     for (const scope of ['own', 'disclosed', 'summaryOnly'] as const) {
       const { caseId } = await s.target('case', s.actors[role], scope);
       for (const sensitivity of ['standard', 'restricted']) {
-        dataOf(await call(app, 'cases.addNote', { caseId, body: `Synthetic ${sensitivity} note.`, sensitivity }, s.actors.coordinator.cookie));
+        dataOf(
+          await call(app, 'cases.addNote', { caseId, body: `Synthetic ${sensitivity} note.`, sensitivity }, s.actors.coordinator.cookie),
+        );
       }
     }
   }
@@ -97,27 +102,33 @@ describe('cases.list', () => {
 });
 
 describe('cases.notes', () => {
-  it.each(['social_worker', 'agency_practitioner'] as const)('as %s: standard notes of a case whose notes reach them, restricted ones only as key worker', async (role) => {
-    const a = s.actors[role];
-    for (const scope of role === 'social_worker' ? (['own', 'disclosed'] as const) : (['disclosed'] as const)) {
-      const { caseId } = await s.target('case', a, scope);
-      const got = await allPages<{ id: string }>('cases.notes', a.cookie, { caseId });
-      const expected = await ids(
-        `SELECT n.id FROM case_note n JOIN case_record c ON c.id = n.case_id
+  it.each(['social_worker', 'agency_practitioner'] as const)(
+    'as %s: standard notes of a case whose notes reach them, restricted ones only as key worker',
+    async (role) => {
+      const a = s.actors[role];
+      for (const scope of role === 'social_worker' ? (['own', 'disclosed'] as const) : (['disclosed'] as const)) {
+        const { caseId } = await s.target('case', a, scope);
+        const got = await allPages<{ id: string }>('cases.notes', a.cookie, { caseId });
+        const expected = await ids(
+          `SELECT n.id FROM case_note n JOIN case_record c ON c.id = n.case_id
          WHERE n.case_id = $1 AND (n.sensitivity = 'standard' OR c.key_worker_id = $2)`,
-        [caseId, a.user.role === 'social_worker' ? a.user.id : null],
-      );
-      expect(sorted(got.map((n) => n.id)), `${role} ${scope}`).toEqual(sorted(expected));
-      expect(expected.size).toBeGreaterThan(0);
-    }
-  });
+          [caseId, a.user.role === 'social_worker' ? a.user.id : null],
+        );
+        expect(sorted(got.map((n) => n.id)), `${role} ${scope}`).toEqual(sorted(expected));
+        expect(expected.size).toBeGreaterThan(0);
+      }
+    },
+  );
 });
 
 describe('referrals', () => {
   it.each(WORKERS)('mine as %s: only the referrals they made', async (role) => {
     const a = s.actors[role];
     const got = await allPages<{ id: string }>('referrals.mine', a.cookie);
-    const expected = await ids('SELECT r.id FROM referral r JOIN app_user me ON me.id = $1 WHERE r.referrer_id = me.id AND r.municipality_id = me.municipality_id', [a.user.id]);
+    const expected = await ids(
+      'SELECT r.id FROM referral r JOIN app_user me ON me.id = $1 WHERE r.referrer_id = me.id AND r.municipality_id = me.municipality_id',
+      [a.user.id],
+    );
     expect(sorted(got.map((r) => r.id))).toEqual(sorted(expected));
     expect(expected.size).toBeGreaterThan(0);
   });
@@ -133,7 +144,9 @@ describe('referrals', () => {
 describe('people.match', () => {
   it.each(WORKERS)('as %s: names only of people whose case they may see; the others are a bare "possible match"', async (role) => {
     const a = s.actors[role];
-    const got = dataOf<{ restricted: boolean; person?: { id: string; cases: { id: string }[] } }[]>(await call(app, 'people.match', { name: 'Sami Test' }, a.cookie));
+    const got = dataOf<{ restricted: boolean; person?: { id: string; cases: { id: string }[] } }[]>(
+      await call(app, 'people.match', { name: 'Sami Test' }, a.cookie),
+    );
     expect(got.length).toBeGreaterThan(0);
     // People whose details go with a case summary the user reads (DESIGN: "existence only, unless they may see the case").
     const readable = await ids(
@@ -160,7 +173,9 @@ describe('administration and audit lists', () => {
   it('users.list (admin) and users.directory (coordinator): their municipality only', async () => {
     const admin = s.actors.admin;
     const users = dataOf<{ id: string }[]>(await call(app, 'users.list', {}, admin.cookie));
-    expect(sorted(users.map((u) => u.id))).toEqual(sorted(await ids('SELECT id FROM app_user WHERE municipality_id = $1', [admin.user.municipalityId])));
+    expect(sorted(users.map((u) => u.id))).toEqual(
+      sorted(await ids('SELECT id FROM app_user WHERE municipality_id = $1', [admin.user.municipalityId])),
+    );
     const c = s.actors.coordinator;
     const directory = dataOf<{ id: string }[]>(await call(app, 'users.directory', {}, c.cookie));
     const active = await ids('SELECT id FROM app_user WHERE municipality_id = $1 AND disabled_at IS NULL', [c.user.municipalityId]);
@@ -171,14 +186,21 @@ describe('administration and audit lists', () => {
   it.each(['coordinator', 'admin'] as const)('agencies.list as %s: their municipality only', async (role) => {
     const a = s.actors[role];
     const agencies = dataOf<{ id: string }[]>(await call(app, 'agencies.list', {}, a.cookie));
-    expect(sorted(agencies.map((x) => x.id))).toEqual(sorted(await ids('SELECT id FROM agency WHERE municipality_id = $1', [a.user.municipalityId])));
+    expect(sorted(agencies.map((x) => x.id))).toEqual(
+      sorted(await ids('SELECT id FROM agency WHERE municipality_id = $1', [a.user.municipalityId])),
+    );
   });
 
   it("audit.list: the auditor's newest page is the newest events of their municipality, none of another", async () => {
     const a = s.actors.auditor;
     // Read before the call: the call's own event is written after its read.
     // Events are numbered within the municipality's own chain (seq), never by the id all towns share.
-    const expected = (await sql.query<{ seq: number }>('SELECT e.seq FROM audit_event e WHERE e.municipality_id = $1 AND e.chain = $1::text ORDER BY e.id DESC LIMIT 200', [a.user.municipalityId])).rows.map((r) => r.seq);
+    const expected = (
+      await sql.query<{ seq: number }>(
+        'SELECT e.seq FROM audit_event e WHERE e.municipality_id = $1 AND e.chain = $1::text ORDER BY e.id DESC LIMIT 200',
+        [a.user.municipalityId],
+      )
+    ).rows.map((r) => r.seq);
     const page = dataOf<{ items: { seq: number; id?: unknown }[] }>(await call(app, 'audit.list', { limit: 200 }, a.cookie));
     expect(page.items.map((e) => e.seq)).toEqual(expected);
     expect(page.items.every((e) => e.id === undefined)).toBe(true);
@@ -197,28 +219,36 @@ describe('administration and audit lists', () => {
 });
 
 describe('meetings and my work', () => {
-  it.each(WORKERS)('meetings.list as %s: the upcoming meetings they are invited to (coordinator: all of the municipality)', async (role) => {
-    const a = s.actors[role];
-    const got = dataOf<{ id: string }[]>(await call(app, 'meetings.list', { when: 'upcoming' }, a.cookie));
-    const expected = await ids(
-      `SELECT m.id FROM panel_meeting m JOIN app_user me ON me.id = $1
+  it.each(WORKERS)(
+    'meetings.list as %s: the upcoming meetings they are invited to (coordinator: all of the municipality)',
+    async (role) => {
+      const a = s.actors[role];
+      const got = dataOf<{ id: string }[]>(await call(app, 'meetings.list', { when: 'upcoming' }, a.cookie));
+      const expected = await ids(
+        `SELECT m.id FROM panel_meeting m JOIN app_user me ON me.id = $1
        WHERE m.municipality_id = me.municipality_id AND m.scheduled_at >= date_trunc('day', $3::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
          AND (me.role = 'coordinator' OR EXISTS (SELECT 1 FROM meeting_invitee i WHERE i.meeting_id = m.id AND (i.user_id = me.id OR i.agency_id = $2)))`,
-      [a.user.id, a.user.agencyId, NOW],
-    );
-    expect(sorted(got.map((m) => m.id))).toEqual(sorted(expected));
-    expect(expected.size).toBeGreaterThan(0);
-  });
+        [a.user.id, a.user.agencyId, NOW],
+      );
+      expect(sorted(got.map((m) => m.id))).toEqual(sorted(expected));
+      expect(expected.size).toBeGreaterThan(0);
+    },
+  );
 
   it.each(WORKERS)('work.mine as %s: their own open reminders, and their open tasks on cases they still see', async (role) => {
     const a = s.actors[role];
-    const got = dataOf<{ now: { reminderId: string | null; task: { id: string } | null }[]; upcoming: { reminderId: string | null; task: { id: string } | null }[] }>(
-      await call(app, 'work.mine', undefined, a.cookie),
-    );
+    const got = dataOf<{
+      now: { reminderId: string | null; task: { id: string } | null }[];
+      upcoming: { reminderId: string | null; task: { id: string } | null }[];
+    }>(await call(app, 'work.mine', undefined, a.cookie));
     const items = [...got.now, ...got.upcoming];
     const reminders = await ids('SELECT id FROM reminder WHERE user_id = $1 AND dismissed_at IS NULL', [a.user.id]);
     const cases = await casesVisible(a);
-    const tasks = (await sql.query<{ id: string; case_id: string }>('SELECT id, case_id FROM case_task WHERE assignee_id = $1 AND done_at IS NULL', [a.user.id])).rows.filter((t) => cases.has(t.case_id));
+    const tasks = (
+      await sql.query<{ id: string; case_id: string }>('SELECT id, case_id FROM case_task WHERE assignee_id = $1 AND done_at IS NULL', [
+        a.user.id,
+      ])
+    ).rows.filter((t) => cases.has(t.case_id));
     expect(sorted(items.flatMap((i) => (i.reminderId ? [i.reminderId] : [])))).toEqual(sorted(reminders));
     expect(sorted(new Set(items.flatMap((i) => (i.task ? [i.task.id] : []))))).toEqual(sorted(tasks.map((t) => t.id)));
     expect(tasks.length).toBeGreaterThan(0);

@@ -6,11 +6,23 @@ import { context, outcomeOf, PARTS, PROCEDURES, walk } from './walk.js';
 describe('the matrix itself', () => {
   it('lists every procedure of the app router, and only those, each with a way to call it', () => {
     const inRouter = Object.keys(PROCEDURES).sort();
-    expect(inRouter.filter((p) => !GRID[p]), 'procedures without rows in tests/matrix/matrix.ts').toEqual([]);
-    expect(Object.keys(GRID).filter((p) => !PROCEDURES[p]), 'rows for procedures that no longer exist').toEqual([]);
-    expect(Object.keys(GRID).filter((p) => !CALLS[p]), 'procedures without an input in tests/matrix/calls.ts').toEqual([]);
+    expect(
+      inRouter.filter((p) => !GRID[p]),
+      'procedures without rows in tests/matrix/matrix.ts',
+    ).toEqual([]);
+    expect(
+      Object.keys(GRID).filter((p) => !PROCEDURES[p]),
+      'rows for procedures that no longer exist',
+    ).toEqual([]);
+    expect(
+      Object.keys(GRID).filter((p) => !CALLS[p]),
+      'procedures without an input in tests/matrix/calls.ts',
+    ).toEqual([]);
     const parts = Object.values(PARTS);
-    expect(inRouter.filter((p) => parts.filter((inPart) => inPart(p)).length !== 1), 'procedures walked by no file or by two').toEqual([]);
+    expect(
+      inRouter.filter((p) => parts.filter((inPart) => inPart(p)).length !== 1),
+      'procedures walked by no file or by two',
+    ).toEqual([]);
   });
 
   it('has a row per procedure × role × applicable scope, and gives no hint that a record exists', () => {

@@ -44,7 +44,17 @@
 
 export const ROLES = ['social_worker', 'coordinator', 'agency_practitioner', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
-export const SCOPES = ['own', 'sameAgency', 'otherAgency', 'disclosed', 'summaryOnly', 'expired', 'revoked', 'otherMunicipality', 'nonexistent'] as const;
+export const SCOPES = [
+  'own',
+  'sameAgency',
+  'otherAgency',
+  'disclosed',
+  'summaryOnly',
+  'expired',
+  'revoked',
+  'otherMunicipality',
+  'nonexistent',
+] as const;
 export type Scope = (typeof SCOPES)[number] | 'any';
 export type Outcome = 'allowed' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHORIZED';
 export type Target =
@@ -131,7 +141,14 @@ export const GRID: Record<string, Spec> = {
   'audit.caseHistory': { target: 'case', SW: FB9, C: C_ALL, AP: FB9, AU: C_ALL, AD: FB9 },
   'audit.personHistory': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: C_ALL, AD: FB9 },
   // DESIGN names cases and people; a referral is the same record of a person's concern, read alike.
-  'audit.referralHistory': { target: 'referral', SW: FB_REF, C: 'ok ok ok . . . . NF NF', AP: FB_REF, AU: 'ok ok ok . . . . NF NF', AD: FB_REF },
+  'audit.referralHistory': {
+    target: 'referral',
+    SW: FB_REF,
+    C: 'ok ok ok . . . . NF NF',
+    AP: FB_REF,
+    AU: 'ok ok ok . . . . NF NF',
+    AD: FB_REF,
+  },
 
   // "match a person by name": SW and AP existence only (the content is checked in lists.test.ts).
   'people.match': { target: 'none', ...referrers },
@@ -298,7 +315,13 @@ export interface Row {
 }
 
 const TOKENS: Record<string, Outcome> = { ok: 'allowed', NF: 'NOT_FOUND', FB: 'FORBIDDEN', UA: 'UNAUTHORIZED' };
-const ROLE_KEYS: Record<Role, keyof Spec> = { social_worker: 'SW', coordinator: 'C', agency_practitioner: 'AP', auditor: 'AU', admin: 'AD' };
+const ROLE_KEYS: Record<Role, keyof Spec> = {
+  social_worker: 'SW',
+  coordinator: 'C',
+  agency_practitioner: 'AP',
+  auditor: 'AU',
+  admin: 'AD',
+};
 
 function outcome(token: string, where: string): Outcome {
   const o = TOKENS[token];

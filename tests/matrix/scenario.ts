@@ -90,7 +90,10 @@ export async function buildScenario(db: Db, app: App) {
 
   /** A new session of `user`, as a cookie header and the session's id. */
   async function sessionOf(user: { id: string; municipalityId: string }) {
-    const { token, sessionId } = await createSession(db, OPENED_AT, testConfig().session, user, { ip: '203.0.113.50', userAgent: 'matrix' });
+    const { token, sessionId } = await createSession(db, OPENED_AT, testConfig().session, user, {
+      ip: '203.0.113.50',
+      userAgent: 'matrix',
+    });
     return { cookie: `${SESSION_COOKIE}=${token}`, sessionId };
   }
 
@@ -131,11 +134,29 @@ export async function buildScenario(db: Db, app: App) {
   async function build(kind: Target, actor: Actor, scope: Scope, opts: TargetOptions): Promise<TargetIds> {
     if (scope === 'nonexistent') {
       const id = randomUUID();
-      const any = ['case', 'person', 'intervention', 'disclosure', 'referral', 'user', 'agency', 'session', 'factor', 'meeting', 'invitee', 'agendaItem', 'reminder', 'task'];
+      const any = [
+        'case',
+        'person',
+        'intervention',
+        'disclosure',
+        'referral',
+        'user',
+        'agency',
+        'session',
+        'factor',
+        'meeting',
+        'invitee',
+        'agendaItem',
+        'reminder',
+        'task',
+      ];
       return Object.fromEntries(any.map((k) => [`${k}Id`, id])) as TargetIds;
     }
     const town = scope === 'otherMunicipality' ? B : A;
-    const caseOf = () => (opts.fresh ? scopedCase(actor, scope, opts.stage) : cached(`scopedCase|${actor.role}|${scope}|${opts.stage ?? ''}`, () => scopedCase(actor, scope, opts.stage)));
+    const caseOf = () =>
+      opts.fresh
+        ? scopedCase(actor, scope, opts.stage)
+        : cached(`scopedCase|${actor.role}|${scope}|${opts.stage ?? ''}`, () => scopedCase(actor, scope, opts.stage));
     switch (kind) {
       case 'case':
       case 'person': {
@@ -159,13 +180,27 @@ export async function buildScenario(db: Db, app: App) {
                 ? { ...mine, agencyId: B.agency.id }
                 : mine;
         const i = await db.intervention.create({
-          data: { caseId: c.id, municipalityId: c.municipalityId, type: 'mentoring', title: 'Synthetic mentoring', createdAt: OPENED_AT, updatedAt: OPENED_AT, createdById: coordinatorOf(town), ...who },
+          data: {
+            caseId: c.id,
+            municipalityId: c.municipalityId,
+            type: 'mentoring',
+            title: 'Synthetic mentoring',
+            createdAt: OPENED_AT,
+            updatedAt: OPENED_AT,
+            createdById: coordinatorOf(town),
+            ...who,
+          },
           select: { id: true },
         });
         return { caseId: c.id, interventionId: i.id };
       }
       case 'referral': {
-        const referrer = { own: actor.user, sameAgency: actor.colleague, otherAgency: otherPractitioner, otherMunicipality: B.socialWorker }[scope as 'own'];
+        const referrer = {
+          own: actor.user,
+          sameAgency: actor.colleague,
+          otherAgency: otherPractitioner,
+          otherMunicipality: B.socialWorker,
+        }[scope as 'own'];
         const r = await makeReferral(db, testKeyring, { town, referrer });
         return { referralId: r.id };
       }
@@ -195,13 +230,26 @@ export async function buildScenario(db: Db, app: App) {
                     : { userIds: [me.id] }
                   : { userIds: [me.id], agencyIds: me.agencyId ? [me.agencyId] : [] };
         const item = await makeCase(db, town, { keyWorkerId: town === A ? otherSocialWorker.id : B.socialWorker.id });
-        const m = await makeMeeting(db, town, { cases: [item], ...invite, scheduledAt: MEETING_AT, status: opts.held ? 'held' : 'scheduled' });
+        const m = await makeMeeting(db, town, {
+          cases: [item],
+          ...invite,
+          scheduledAt: MEETING_AT,
+          status: opts.held ? 'held' : 'scheduled',
+        });
         return { meetingId: m.id, inviteeId: m.invitees[0]!.id, agendaItemId: m.agenda[0]!.id };
       }
       case 'reminder': {
         const owner = { own: actor.user, sameAgency: actor.colleague, otherMunicipality: B.socialWorker }[scope as 'own'];
         const r = await db.reminder.create({
-          data: { municipalityId: town.town.id, userId: owner.id, kind: 'review_overdue', entityType: 'Case', entityId: randomUUID(), dueAt: OPENED_AT, createdAt: OPENED_AT },
+          data: {
+            municipalityId: town.town.id,
+            userId: owner.id,
+            kind: 'review_overdue',
+            entityType: 'Case',
+            entityId: randomUUID(),
+            dueAt: OPENED_AT,
+            createdAt: OPENED_AT,
+          },
           select: { id: true },
         });
         return { reminderId: r.id };

@@ -49,7 +49,14 @@ async function run(row: Row): Promise<Ran> {
   // A refusal comes before any stage rule, so refused rows share the scope's case whatever its stage
   // (were access wrongly granted, the stage rule's BAD_REQUEST would still differ from the matrix).
   const targetActor = actor ?? s.actors.coordinator; // anonymous callers aim at a real record
-  const ids = spec.target === 'none' ? {} : await s.target(spec.target, targetActor, scope, { fresh, stage: fresh ? how.stage : undefined, held: fresh ? how.held : undefined });
+  const ids =
+    spec.target === 'none'
+      ? {}
+      : await s.target(spec.target, targetActor, scope, {
+          fresh,
+          stage: fresh ? how.stage : undefined,
+          held: fresh ? how.held : undefined,
+        });
   const user = actor && how.spare ? actor.spare : actor?.user;
   const session = actor && how.spare ? await s.sessionOf(actor.spare) : null;
   const cookie = actor ? (session?.cookie ?? actor.cookie) : null;
@@ -102,7 +109,12 @@ async function differences(procedure: string, ran: Ran[]) {
     const allowed = row.expect === 'allowed';
     const mine = events
       .filter((e) => e.ip === ip && (!allowed || ownActions.includes(e.action) || e.outcome === 'denied'))
-      .map((e) => [e.actorId === actorId ? 'actor' : e.actorId, e.action, e.outcome, ...(expected.length > 3 ? [e.entityType, e.entityId] : [])]);
+      .map((e) => [
+        e.actorId === actorId ? 'actor' : e.actorId,
+        e.action,
+        e.outcome,
+        ...(expected.length > 3 ? [e.entityType, e.entityId] : []),
+      ]);
     if (JSON.stringify(mine) !== JSON.stringify([expected])) {
       found.push(`${where}: audited as ${JSON.stringify(mine)}, expected ${JSON.stringify([expected])}`);
     }
@@ -134,7 +146,10 @@ export function walk(part: keyof typeof PARTS) {
     for (const procedure of Object.keys(GRID).filter(PARTS[part])) {
       it(procedure, async () => {
         // Rows of one procedure run side by side; those that change a record get one of their own.
-        const ran = await inParallel(3, MATRIX.filter((r) => r.procedure === procedure).map((row) => () => run(row)));
+        const ran = await inParallel(
+          3,
+          MATRIX.filter((r) => r.procedure === procedure).map((row) => () => run(row)),
+        );
         expect(await differences(procedure, ran)).toEqual([]);
       });
     }

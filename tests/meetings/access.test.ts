@@ -45,11 +45,22 @@ describe('meetings.schedule', () => {
     const { caller } = await callerFor(db, town.coordinator);
     const { id } = await caller.meetings.schedule(input([b.id, a.id], [town.agency.id], [town.socialWorker.id]));
     const meeting = await caller.meetings.get({ id });
-    expect(meeting).toMatchObject({ title: 'Monthly prevention panel', status: 'scheduled', location: 'Town hall', may: { update: true, decide: true } });
+    expect(meeting).toMatchObject({
+      title: 'Monthly prevention panel',
+      status: 'scheduled',
+      location: 'Town hall',
+      may: { update: true, decide: true },
+    });
     expect(meeting.agenda.map((i) => i.case.id)).toEqual([b.id, a.id]);
     expect(meeting.invitees).toHaveLength(2);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.coordinator.id, action: 'meeting.schedule' }, select: { entityId: true, detail: true } });
-    expect(event).toMatchObject({ entityId: id, detail: { caseIds: [b.id, a.id], agencyIds: [town.agency.id], userIds: [town.socialWorker.id] } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: town.coordinator.id, action: 'meeting.schedule' },
+      select: { entityId: true, detail: true },
+    });
+    expect(event).toMatchObject({
+      entityId: id,
+      detail: { caseIds: [b.id, a.id], agencyIds: [town.agency.id], userIds: [town.socialWorker.id] },
+    });
   });
 
   it('refuses every other role, audited as denied', async () => {
@@ -75,7 +86,10 @@ describe('meetings.schedule', () => {
     await refused(input([c.id], [], [elsewhere.socialWorker.id]), { userIds: 'NOT_FOUND' });
     await refused(input([c.id], [], [town.auditor.id]), { userIds: 'NOT_FOUND' });
     const empty = input([], []);
-    expect(await failure(caller.meetings.schedule(empty), empty)).toMatchObject({ code: 'BAD_INPUT', fields: { caseIds: 'chooseOne', agencyIds: 'chooseOne' } });
+    expect(await failure(caller.meetings.schedule(empty), empty)).toMatchObject({
+      code: 'BAD_INPUT',
+      fields: { caseIds: 'chooseOne', agencyIds: 'chooseOne' },
+    });
     expect(await db.panelMeeting.count({ where: { municipalityId: town.town.id } })).toBe(0);
     expect(await auditCount(db, town.coordinator.id, 'meeting.schedule', 'denied')).toBe(5);
   });
@@ -85,9 +99,15 @@ describe('meetings.list', () => {
   it('shows the coordinator every meeting of the municipality and invitees only theirs; upcoming and past', async () => {
     const { town, c, meeting, elsewhere } = await setting();
     const notInvited = await makeMeeting(db, town, { cases: [c], userIds: [town.coordinator.id] });
-    const past = await makeMeeting(db, town, { cases: [c], agencyIds: [town.agency.id], scheduledAt: new Date('2026-01-05T10:00:00Z'), status: 'approved' });
+    const past = await makeMeeting(db, town, {
+      cases: [c],
+      agencyIds: [town.agency.id],
+      scheduledAt: new Date('2026-01-05T10:00:00Z'),
+      status: 'approved',
+    });
     await makeMeeting(db, elsewhere, { cases: [await makeCase(db, elsewhere)], agencyIds: [elsewhere.agency.id] });
-    const ids = async (user: Who, when: 'upcoming' | 'past') => (await (await callerFor(db, user)).caller.meetings.list({ when })).map((m) => m.id).sort();
+    const ids = async (user: Who, when: 'upcoming' | 'past') =>
+      (await (await callerFor(db, user)).caller.meetings.list({ when })).map((m) => m.id).sort();
 
     expect(await ids(town.coordinator, 'upcoming')).toEqual([meeting.id, notInvited.id].sort());
     expect(await ids(town.coordinator, 'past')).toEqual([past.id]);
@@ -96,13 +116,23 @@ describe('meetings.list', () => {
     expect(await ids(town.practitioner, 'upcoming')).toEqual([meeting.id]);
     expect(await ids(town.practitioner, 'past')).toEqual([past.id]);
     expect(await ids(elsewhere.coordinator, 'upcoming')).not.toContain(meeting.id);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.socialWorker.id, action: 'meeting.list', detail: { path: ['when'], equals: 'upcoming' } }, select: { detail: true } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: town.socialWorker.id, action: 'meeting.list', detail: { path: ['when'], equals: 'upcoming' } },
+      select: { detail: true },
+    });
     expect(event.detail).toEqual({ when: 'upcoming', meetingIds: [meeting.id] });
   });
 
   it('refuses auditors and admins, audited', async () => {
     const town = await makeTown(db);
-    await refusedAll('meeting.list', [[town.auditor, 'FORBIDDEN'], [town.admin, 'FORBIDDEN']], (caller) => caller.meetings.list({ when: 'upcoming' }));
+    await refusedAll(
+      'meeting.list',
+      [
+        [town.auditor, 'FORBIDDEN'],
+        [town.admin, 'FORBIDDEN'],
+      ],
+      (caller) => caller.meetings.list({ when: 'upcoming' }),
+    );
   });
 });
 
@@ -124,7 +154,10 @@ describe('meetings.get', () => {
       ],
       (caller) => caller.meetings.get({ id: meeting.id }),
     );
-    const denied = await db.auditEvent.findFirstOrThrow({ where: { actorId: otherSw.id, action: 'meeting.read' }, select: { outcome: true, entityType: true, entityId: true } });
+    const denied = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: otherSw.id, action: 'meeting.read' },
+      select: { outcome: true, entityType: true, entityId: true },
+    });
     expect(denied).toEqual({ outcome: 'denied', entityType: 'PanelMeeting', entityId: meeting.id });
   });
 });
@@ -144,7 +177,10 @@ describe('the coordinator-only procedures', () => {
     const calls: [string, (caller: Caller) => Promise<unknown>][] = [
       ['meeting.update', (k) => k.meetings.update({ id: meeting.id, title: 'Renamed panel' })],
       ['meeting.cancel', (k) => k.meetings.cancel({ id: meeting.id })],
-      ['meeting.attendance', (k) => k.meetings.recordAttendance({ id: meeting.id, attendance: [{ inviteeId: meeting.invitees[0]!.id, attended: true }] })],
+      [
+        'meeting.attendance',
+        (k) => k.meetings.recordAttendance({ id: meeting.id, attendance: [{ inviteeId: meeting.invitees[0]!.id, attended: true }] }),
+      ],
       ['meeting.decide', (k) => k.meetings.decide({ agendaItemId: item, decision: 'continue', consensus: true })],
       ['meeting.minute.create', (k) => k.meetings.addMinute({ meetingId: meeting.id, body: 'Not theirs to write.' })],
       ['meeting.minute.create', (k) => k.meetings.addMinute({ meetingId: meeting.id, body: 'Nor to correct.', correctsId: minute.id })],
@@ -153,7 +189,9 @@ describe('the coordinator-only procedures', () => {
     for (const [user, code] of others) {
       const { caller } = await callerFor(db, user);
       for (const [action, call] of calls) await expect(call(caller), `${action} by ${code}`).rejects.toMatchObject({ code });
-      expect(await db.auditEvent.count({ where: { actorId: user.id, outcome: 'denied', action: { startsWith: 'meeting.' } } })).toBe(calls.length);
+      expect(await db.auditEvent.count({ where: { actorId: user.id, outcome: 'denied', action: { startsWith: 'meeting.' } } })).toBe(
+        calls.length,
+      );
     }
     const after = await db.panelMeeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { title: true, status: true } });
     expect(after).toEqual({ title: 'Synthetic panel meeting', status: 'scheduled' });
@@ -165,7 +203,13 @@ describe('the coordinator-only procedures', () => {
     const { town, c, meeting } = await setting();
     const c2 = await makeCase(db, town);
     const { caller } = await callerFor(db, town.coordinator);
-    await caller.meetings.update({ id: meeting.id, title: 'Rescheduled panel', caseIds: [c2.id, c.id], agencyIds: [], userIds: [town.socialWorker.id] });
+    await caller.meetings.update({
+      id: meeting.id,
+      title: 'Rescheduled panel',
+      caseIds: [c2.id, c.id],
+      agencyIds: [],
+      userIds: [town.socialWorker.id],
+    });
     const got = await caller.meetings.get({ id: meeting.id });
     expect(got.title).toBe('Rescheduled panel');
     expect(got.agenda.map((i) => i.case.id)).toEqual([c2.id, c.id]);
@@ -179,7 +223,10 @@ describe('the coordinator-only procedures', () => {
 
     const other = await makeMeeting(db, town, { cases: [c], agencyIds: [town.agency.id] });
     await caller.meetings.cancel({ id: other.id });
-    expect(await failure(caller.meetings.decide({ agendaItemId: other.itemFor(c), decision: 'continue', consensus: true }))).toMatchObject({ code: 'MEETING_CANCELLED' });
-    for (const action of ['meeting.update', 'meeting.attendance', 'meeting.cancel']) expect(await auditCount(db, town.coordinator.id, action)).toBe(1);
+    expect(await failure(caller.meetings.decide({ agendaItemId: other.itemFor(c), decision: 'continue', consensus: true }))).toMatchObject({
+      code: 'MEETING_CANCELLED',
+    });
+    for (const action of ['meeting.update', 'meeting.attendance', 'meeting.cancel'])
+      expect(await auditCount(db, town.coordinator.id, action)).toBe(1);
   });
 });

@@ -7,7 +7,6 @@ import { makeCase, makeDisclosure } from '../helpers/case-factories.js';
 const world = await browserWorld();
 const { db, cspViolations } = world;
 
-
 const signIn = (page: Page, email: string) => world.signIn(page, email);
 
 describe('a panel meeting in the browser', () => {
@@ -16,7 +15,12 @@ describe('a panel meeting in the browser', () => {
     const week = new Date(Date.now() + 7 * 86_400_000);
     const shared = await makeCase(db, town, { stage: 'intervention', summary: 'Synthetic summary shared with the youth centre.' });
     const hidden = await makeCase(db, town, { stage: 'review', summary: 'Synthetic summary nobody shared.' });
-    await makeDisclosure(db, shared, { agencyId: town.agency.id, sections: ['summary'], createdById: town.coordinator.id, expiresAt: week });
+    await makeDisclosure(db, shared, {
+      agencyId: town.agency.id,
+      sections: ['summary'],
+      createdById: town.coordinator.id,
+      expiresAt: week,
+    });
 
     const { page, context } = await world.newPage();
     await signIn(page, town.coordinator.email);

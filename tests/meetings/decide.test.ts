@@ -20,12 +20,21 @@ describe('meetings.decide', () => {
   it('requires the dissent when there is no consensus, and stores it encrypted', async () => {
     const { town, c, meeting, item, caller } = await setting();
     const noDissent = { agendaItemId: item, decision: 'escalate' as const, consensus: false };
-    expect(await failure(caller.meetings.decide(noDissent), noDissent)).toMatchObject({ code: 'BAD_INPUT', fields: { dissent: 'required' } });
-    expect(await failure(caller.meetings.decide({ ...noDissent, dissent: '   ' }), noDissent)).toMatchObject({ code: 'BAD_INPUT', fields: { dissent: 'required' } });
+    expect(await failure(caller.meetings.decide(noDissent), noDissent)).toMatchObject({
+      code: 'BAD_INPUT',
+      fields: { dissent: 'required' },
+    });
+    expect(await failure(caller.meetings.decide({ ...noDissent, dissent: '   ' }), noDissent)).toMatchObject({
+      code: 'BAD_INPUT',
+      fields: { dissent: 'required' },
+    });
 
     const dissent = 'Synthetic dissent: the school asked to wait for the next term.';
     await caller.meetings.decide({ ...noDissent, dissent });
-    const raw = await db.meetingAgendaItem.findUniqueOrThrow({ where: { id: item }, select: { dissent: true, decision: true, consensus: true } });
+    const raw = await db.meetingAgendaItem.findUniqueOrThrow({
+      where: { id: item },
+      select: { dissent: true, decision: true, consensus: true },
+    });
     expect(raw).toMatchObject({ decision: 'escalate', consensus: false });
     expect(raw.dissent).toMatch(/^v1\./);
     expect(raw.dissent).not.toContain('school');
@@ -34,11 +43,17 @@ describe('meetings.decide', () => {
 
     // Read back by whoever sees the item; never in the audit log or on the case's timeline.
     const { caller: practitioner } = await callerFor(db, town.practitioner);
-    expect((await practitioner.meetings.get({ id: meeting.id })).agenda[0]).toMatchObject({ decision: 'escalate', consensus: false, dissent });
+    expect((await practitioner.meetings.get({ id: meeting.id })).agenda[0]).toMatchObject({
+      decision: 'escalate',
+      consensus: false,
+      dissent,
+    });
     const events = await db.auditEvent.findMany({ where: { municipalityId: town.town.id }, select: { detail: true } });
     expect(JSON.stringify(events)).not.toContain('school');
     const timeline = await db.caseEvent.findMany({ where: { caseId: c.id, kind: 'panel_decision' }, select: { data: true } });
-    expect(timeline).toEqual([{ data: { meetingId: meeting.id, agendaItemId: item, decision: 'escalate', consensus: false, interventionIds: [], taskIds: [] } }]);
+    expect(timeline).toEqual([
+      { data: { meetingId: meeting.id, agendaItemId: item, decision: 'escalate', consensus: false, interventionIds: [], taskIds: [] } },
+    ]);
     expect(await db.panelMeeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { status: true } })).toEqual({ status: 'held' });
 
     // A later consensus clears the dissent.
@@ -53,26 +68,54 @@ describe('meetings.decide', () => {
       decision: 'adjust_plan',
       consensus: true,
       interventions: [
-        { type: 'mentoring', title: 'Mentoring at the youth centre', agencyId: town.agency.id, assigneeId: town.practitioner.id, dueDate: '2026-04-01' },
+        {
+          type: 'mentoring',
+          title: 'Mentoring at the youth centre',
+          agencyId: town.agency.id,
+          assigneeId: town.practitioner.id,
+          dueDate: '2026-04-01',
+        },
         { type: 'education', title: 'School re-enrolment', agencyId: town.agency.id },
       ],
       tasks: [{ title: 'Call the family before the next panel', assigneeId: town.socialWorker.id, dueDate: '2026-02-10' }],
     });
     expect(result.interventionIds).toHaveLength(2);
     expect(result.taskIds).toHaveLength(1);
-    const plan = await db.intervention.findMany({ where: { caseId: c.id }, select: { id: true, type: true, agencyId: true }, orderBy: { createdAt: 'asc' } });
+    const plan = await db.intervention.findMany({
+      where: { caseId: c.id },
+      select: { id: true, type: true, agencyId: true },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(plan.map((i) => i.type).sort()).toEqual(['education', 'mentoring']);
-    const task = await db.caseTask.findUniqueOrThrow({ where: { id: result.taskIds[0]! }, select: { caseId: true, title: true, assigneeId: true, dueDate: true, agendaItemId: true, createdById: true } });
-    expect(task).toEqual({ caseId: c.id, title: 'Call the family before the next panel', assigneeId: town.socialWorker.id, dueDate: new Date('2026-02-10T00:00:00Z'), agendaItemId: item, createdById: town.coordinator.id });
+    const task = await db.caseTask.findUniqueOrThrow({
+      where: { id: result.taskIds[0]! },
+      select: { caseId: true, title: true, assigneeId: true, dueDate: true, agendaItemId: true, createdById: true },
+    });
+    expect(task).toEqual({
+      caseId: c.id,
+      title: 'Call the family before the next panel',
+      assigneeId: town.socialWorker.id,
+      dueDate: new Date('2026-02-10T00:00:00Z'),
+      agendaItemId: item,
+      createdById: town.coordinator.id,
+    });
     const kinds = (await db.caseEvent.findMany({ where: { caseId: c.id }, select: { kind: true } })).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'intervention')).toHaveLength(2);
     expect(kinds.filter((k) => k === 'panel_decision')).toHaveLength(1);
     expect(await auditCount(db, town.coordinator.id, 'case.intervention.create')).toBe(2);
-    const decided = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.coordinator.id, action: 'meeting.decide' }, select: { entityId: true, detail: true } });
-    expect(decided).toMatchObject({ entityId: item, detail: { caseId: c.id, decision: 'adjust_plan', interventionIds: result.interventionIds, taskIds: result.taskIds } });
+    const decided = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: town.coordinator.id, action: 'meeting.decide' },
+      select: { entityId: true, detail: true },
+    });
+    expect(decided).toMatchObject({
+      entityId: item,
+      detail: { caseId: c.id, decision: 'adjust_plan', interventionIds: result.interventionIds, taskIds: result.taskIds },
+    });
     // The practitioner with the plan disclosed sees the new interventions of their agency in the pack.
     const { caller: practitioner } = await callerFor(db, town.practitioner);
-    const pack = (await practitioner.meetings.get({ id: (await db.meetingAgendaItem.findUniqueOrThrow({ where: { id: item } })).meetingId })).agenda[0]!;
+    const pack = (
+      await practitioner.meetings.get({ id: (await db.meetingAgendaItem.findUniqueOrThrow({ where: { id: item } })).meetingId })
+    ).agenda[0]!;
     expect(pack.plan!.map((i) => i.id).sort()).toEqual([...result.interventionIds].sort());
   });
 
@@ -88,9 +131,19 @@ describe('meetings.decide', () => {
       ],
       tasks: [{ title: 'Would be created first' }],
     };
-    expect(await failure(caller.meetings.decide(badAgency), badAgency)).toMatchObject({ code: 'NOT_FOUND', fields: { 'interventions.1.agencyId': 'NOT_FOUND' } });
-    const badAssignee = { ...base, interventions: [{ type: 'mentoring' as const, title: 'Fine', agencyId: town.agency.id }], tasks: [{ title: 'Task', assigneeId: elsewhere.socialWorker.id }] };
-    expect(await failure(caller.meetings.decide(badAssignee), badAssignee)).toMatchObject({ code: 'NOT_FOUND', fields: { 'tasks.0.assigneeId': 'NOT_FOUND' } });
+    expect(await failure(caller.meetings.decide(badAgency), badAgency)).toMatchObject({
+      code: 'NOT_FOUND',
+      fields: { 'interventions.1.agencyId': 'NOT_FOUND' },
+    });
+    const badAssignee = {
+      ...base,
+      interventions: [{ type: 'mentoring' as const, title: 'Fine', agencyId: town.agency.id }],
+      tasks: [{ title: 'Task', assigneeId: elsewhere.socialWorker.id }],
+    };
+    expect(await failure(caller.meetings.decide(badAssignee), badAssignee)).toMatchObject({
+      code: 'NOT_FOUND',
+      fields: { 'tasks.0.assigneeId': 'NOT_FOUND' },
+    });
 
     expect(await db.intervention.count({ where: { caseId: c.id } })).toBe(0);
     expect(await db.caseTask.count({ where: { caseId: c.id } })).toBe(0);
@@ -105,7 +158,9 @@ describe('meetings.decide', () => {
     const { item } = await setting();
     const elsewhere = await makeTown(db);
     const { caller } = await callerFor(db, elsewhere.coordinator);
-    await expect(caller.meetings.decide({ agendaItemId: item, decision: 'close', consensus: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(caller.meetings.decide({ agendaItemId: item, decision: 'close', consensus: true })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await auditCount(db, elsewhere.coordinator.id, 'meeting.decide', 'denied')).toBe(1);
   });
 });

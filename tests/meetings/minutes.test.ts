@@ -40,9 +40,15 @@ describe('minutes', () => {
     const other = await makeMeeting(db, town, { cases: [c], agencyIds: [town.agency.id] });
     const theirs = await caller.meetings.addMinute({ meetingId: other.id, body: 'Other meeting.' });
     const wrongItem = { meetingId: meeting.id, agendaItemId: other.itemFor(c), body: 'x' };
-    expect(await failure(caller.meetings.addMinute(wrongItem), wrongItem)).toMatchObject({ code: 'NOT_FOUND', fields: { agendaItemId: 'NOT_FOUND' } });
+    expect(await failure(caller.meetings.addMinute(wrongItem), wrongItem)).toMatchObject({
+      code: 'NOT_FOUND',
+      fields: { agendaItemId: 'NOT_FOUND' },
+    });
     const wrongCorrection = { meetingId: meeting.id, body: 'x', correctsId: theirs.id };
-    expect(await failure(caller.meetings.addMinute(wrongCorrection), wrongCorrection)).toMatchObject({ code: 'NOT_FOUND', fields: { correctsId: 'NOT_FOUND' } });
+    expect(await failure(caller.meetings.addMinute(wrongCorrection), wrongCorrection)).toMatchObject({
+      code: 'NOT_FOUND',
+      fields: { correctsId: 'NOT_FOUND' },
+    });
   });
 
   it('lock once approved: decisions, entries and changes are refused; corrections are new entries', async () => {
@@ -52,7 +58,9 @@ describe('minutes', () => {
     await caller.meetings.decide({ agendaItemId: item, decision: 'continue', consensus: true });
     const approved = await caller.meetings.approveMinutes({ id: meeting.id });
     expect(approved.status).toBe('approved');
-    expect(await db.panelMeeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { approvedById: true } })).toEqual({ approvedById: town.coordinator.id });
+    expect(await db.panelMeeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { approvedById: true } })).toEqual({
+      approvedById: town.coordinator.id,
+    });
 
     const locked = [
       () => caller.meetings.decide({ agendaItemId: item, decision: 'close', consensus: true }),
@@ -63,10 +71,16 @@ describe('minutes', () => {
       () => caller.meetings.cancel({ id: meeting.id }),
     ];
     for (const call of locked) expect(await failure(call())).toMatchObject({ code: 'MINUTES_LOCKED' });
-    expect(await db.meetingAgendaItem.findUniqueOrThrow({ where: { id: item }, select: { decision: true } })).toEqual({ decision: 'continue' });
+    expect(await db.meetingAgendaItem.findUniqueOrThrow({ where: { id: item }, select: { decision: true } })).toEqual({
+      decision: 'continue',
+    });
 
     clock.advance(60_000);
-    const correction = await caller.meetings.addMinute({ meetingId: meeting.id, body: 'Correction: decided to continue with a review in March.', correctsId: entry.id });
+    const correction = await caller.meetings.addMinute({
+      meetingId: meeting.id,
+      body: 'Correction: decided to continue with a review in March.',
+      correctsId: entry.id,
+    });
     expect(correction).toMatchObject({ correctsId: entry.id, agendaItemId: item });
     const minutes = (await caller.meetings.get({ id: meeting.id })).minutes;
     expect(minutes.map((m) => [m.body, m.correctsId])).toEqual([

@@ -21,13 +21,29 @@ describe("an invitee's need-to-know pack", () => {
     const others = await makeCase(db, town, { summary: 'Synthetic summary of another agency.' });
     const undisclosed = await makeCase(db, town, { summary: 'Synthetic summary shared with nobody.' });
     await makeDisclosure(db, live, { agencyId: town.agency.id, sections: ['summary'], createdById: by });
-    await makeDisclosure(db, expired, { agencyId: town.agency.id, sections: ['summary', 'plan'], createdById: by, expiresAt: new Date(OPENED_AT.getTime() - day) });
+    await makeDisclosure(db, expired, {
+      agencyId: town.agency.id,
+      sections: ['summary', 'plan'],
+      createdById: by,
+      expiresAt: new Date(OPENED_AT.getTime() - day),
+    });
     await makeDisclosure(db, revoked, { agencyId: town.agency.id, sections: ['summary'], createdById: by, revokedAt: OPENED_AT });
     await makeDisclosure(db, others, { agencyId: otherAgency.id, sections: ['summary'], createdById: by });
-    const meeting = await makeMeeting(db, town, { cases: [undisclosed, others, revoked, live, expired], agencyIds: [town.agency.id, otherAgency.id] });
+    const meeting = await makeMeeting(db, town, {
+      cases: [undisclosed, others, revoked, live, expired],
+      agencyIds: [town.agency.id, otherAgency.id],
+    });
     await makeMinute(db, meeting, town.coordinator, { body: 'General minutes: all partners present.' });
-    await makeMinute(db, meeting, town.coordinator, { body: 'About the disclosed case.', agendaItemId: meeting.itemFor(live), at: new Date(MEETING_AT.getTime() + 60_000) });
-    await makeMinute(db, meeting, town.coordinator, { body: 'About a case they may not see.', agendaItemId: meeting.itemFor(others), at: new Date(MEETING_AT.getTime() + 120_000) });
+    await makeMinute(db, meeting, town.coordinator, {
+      body: 'About the disclosed case.',
+      agendaItemId: meeting.itemFor(live),
+      at: new Date(MEETING_AT.getTime() + 60_000),
+    });
+    await makeMinute(db, meeting, town.coordinator, {
+      body: 'About a case they may not see.',
+      agendaItemId: meeting.itemFor(others),
+      at: new Date(MEETING_AT.getTime() + 120_000),
+    });
 
     const { caller } = await callerFor(db, town.practitioner);
     const got = await caller.meetings.get({ id: meeting.id });
@@ -50,8 +66,15 @@ describe("an invitee's need-to-know pack", () => {
       expect(text).not.toContain(meeting.itemFor(c));
     }
     expect((await caller.meetings.list({ when: 'upcoming' })).find((m) => m.id === meeting.id)?.agendaCount).toBe(1);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.practitioner.id, action: 'meeting.read' }, select: { outcome: true, entityId: true, detail: true } });
-    expect(event).toMatchObject({ outcome: 'allowed', entityId: meeting.id, detail: { agendaItemIds: [meeting.itemFor(live)], touched: { Case: [live.id] } } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: town.practitioner.id, action: 'meeting.read' },
+      select: { outcome: true, entityId: true, detail: true },
+    });
+    expect(event).toMatchObject({
+      outcome: 'allowed',
+      entityId: meeting.id,
+      detail: { agendaItemIds: [meeting.itemFor(live)], touched: { Case: [live.id] } },
+    });
 
     // The coordinator sees the whole agenda, in order, with every section.
     const { caller: coord } = await callerFor(db, town.coordinator);
@@ -64,7 +87,12 @@ describe("an invitee's need-to-know pack", () => {
   it('loses an item the moment its disclosure expires or is revoked', async () => {
     const town = await makeTown(db);
     const c = await makeCase(db, town);
-    const d = await makeDisclosure(db, c, { agencyId: town.agency.id, sections: ['summary', 'plan'], createdById: town.coordinator.id, expiresAt: new Date(OPENED_AT.getTime() + 2 * day) });
+    const d = await makeDisclosure(db, c, {
+      agencyId: town.agency.id,
+      sections: ['summary', 'plan'],
+      createdById: town.coordinator.id,
+      expiresAt: new Date(OPENED_AT.getTime() + 2 * day),
+    });
     const meeting = await makeMeeting(db, town, { cases: [c], agencyIds: [town.agency.id] });
     const { caller } = await callerFor(db, town.practitioner);
     const first = await caller.meetings.get({ id: meeting.id });
@@ -94,7 +122,7 @@ describe("an invitee's need-to-know pack", () => {
     await expect(notInvited.meetings.get({ id: meeting.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it("shows an invited social worker the cases they key-work or that are disclosed to them, with those sections", async () => {
+  it('shows an invited social worker the cases they key-work or that are disclosed to them, with those sections', async () => {
     const town = await makeTown(db);
     const sw = town.socialWorker;
     const keyWorked = await makeCase(db, town, { summary: 'Synthetic summary, key worker.' });

@@ -30,7 +30,11 @@ async function decidedMeeting(disclosed: CaseSection[][]) {
   const { caller: coord } = await callerFor(db, town.coordinator);
   await coord.meetings.decide({ agendaItemId: meeting.itemFor(c), decision: 'escalate', consensus: false, dissent: DISSENT });
   await makeMinute(db, meeting, town.coordinator, { body: GENERAL });
-  await makeMinute(db, meeting, town.coordinator, { body: ABOUT_CASE, agendaItemId: meeting.itemFor(c), at: new Date(MEETING_AT.getTime() + 60_000) });
+  await makeMinute(db, meeting, town.coordinator, {
+    body: ABOUT_CASE,
+    agendaItemId: meeting.itemFor(c),
+    at: new Date(MEETING_AT.getTime() + 60_000),
+  });
   const read = async (i: number) => (await callerFor(db, readers[i]!)).caller.meetings.get({ id: meeting.id });
   return { meeting, read, coord };
 }
@@ -41,18 +45,34 @@ describe("the panel's record about a case", () => {
     const [planOnly, summaryOnly, both, neither] = [await read(0), await read(1), await read(2), await read(3)];
 
     // Plan only: the decision, not the dissent's words nor the minutes about the case.
-    expect(planOnly.agenda[0]).toMatchObject({ decision: 'escalate', consensus: false, dissent: null, withheld: { decision: false, dissent: true } });
+    expect(planOnly.agenda[0]).toMatchObject({
+      decision: 'escalate',
+      consensus: false,
+      dissent: null,
+      withheld: { decision: false, dissent: true },
+    });
     expect(planOnly.minutes.map((m) => m.body)).toEqual([GENERAL]);
     expect(JSON.stringify(planOnly)).not.toContain('the school wanted');
     expect(JSON.stringify(planOnly)).not.toContain('the family moved');
 
     // Summary only: the minutes about the case, but no decision (said to be withheld, not missing) and no dissent.
-    expect(summaryOnly.agenda[0]).toMatchObject({ decision: null, consensus: null, dissent: null, decidedAt: null, withheld: { decision: true, dissent: false } });
+    expect(summaryOnly.agenda[0]).toMatchObject({
+      decision: null,
+      consensus: null,
+      dissent: null,
+      decidedAt: null,
+      withheld: { decision: true, dissent: false },
+    });
     expect(summaryOnly.minutes.map((m) => m.body)).toEqual([GENERAL, ABOUT_CASE]);
     expect(JSON.stringify(summaryOnly)).not.toContain('the school wanted');
 
     // Plan and summary: all of it.
-    expect(both.agenda[0]).toMatchObject({ decision: 'escalate', consensus: false, dissent: DISSENT, withheld: { decision: false, dissent: false } });
+    expect(both.agenda[0]).toMatchObject({
+      decision: 'escalate',
+      consensus: false,
+      dissent: DISSENT,
+      withheld: { decision: false, dissent: false },
+    });
     expect(both.minutes.map((m) => m.body)).toEqual([GENERAL, ABOUT_CASE]);
 
     // Neither section: the item and the general minutes only.
@@ -63,7 +83,11 @@ describe("the panel's record about a case", () => {
     const full = await coord.meetings.get({ id: meeting.id });
     expect(full.agenda[0]).toMatchObject({ decision: 'escalate', dissent: DISSENT, withheld: { decision: false, dissent: false } });
     expect(full.minutes).toHaveLength(2);
-    const events = await db.auditEvent.findMany({ where: { action: 'meeting.read', entityId: meeting.id }, select: { detail: true }, orderBy: { id: 'asc' } });
+    const events = await db.auditEvent.findMany({
+      where: { action: 'meeting.read', entityId: meeting.id },
+      select: { detail: true },
+      orderBy: { id: 'asc' },
+    });
     expect(events.map((e) => (e.detail as { minuteIds: string[] }).minuteIds.length)).toEqual([1, 2, 2, 1, 2]);
   });
 });

@@ -17,7 +17,10 @@ describe('rotate-key', () => {
     const c = await makeCase(db, town);
     const meeting = await makeMeeting(db, town, { cases: [c], agencyIds: [town.agency.id], status: 'held' });
     const item = meeting.itemFor(c);
-    await db.meetingAgendaItem.update({ where: { id: item }, data: { decision: 'escalate', consensus: false, dissent: testKeyring.encrypt('Dissent under key one', DISSENT_FIELD) } });
+    await db.meetingAgendaItem.update({
+      where: { id: item },
+      data: { decision: 'escalate', consensus: false, dissent: testKeyring.encrypt('Dissent under key one', DISSENT_FIELD) },
+    });
     const minute = await makeMinute(db, meeting, town.coordinator, { body: 'Minute under key one' });
 
     const keyring = parseKeyring(`${TEST_KEY_SPEC},${newKeySpec(2)}`);
@@ -30,8 +33,16 @@ describe('rotate-key', () => {
     expect(body).toMatch(/^v2\./);
     expect(keyring.decrypt(dissent, DISSENT_FIELD)).toBe('Dissent under key one');
     expect(keyring.decrypt(body, MINUTE_FIELD)).toBe('Minute under key one');
-    const events = await db.auditEvent.findMany({ where: { municipalityId: town.town.id, action: 'data.rotateKey' }, select: { detail: true } });
-    expect(events.map((e) => e.detail)).toEqual(expect.arrayContaining([{ field: DISSENT_FIELD, count: 1 }, { field: MINUTE_FIELD, count: 1 }]));
+    const events = await db.auditEvent.findMany({
+      where: { municipalityId: town.town.id, action: 'data.rotateKey' },
+      select: { detail: true },
+    });
+    expect(events.map((e) => e.detail)).toEqual(
+      expect.arrayContaining([
+        { field: DISSENT_FIELD, count: 1 },
+        { field: MINUTE_FIELD, count: 1 },
+      ]),
+    );
     expect((await verifyChain(db, town.town.id)).firstBroken).toBeNull();
   });
 });

@@ -7,8 +7,6 @@ import { nameKeys } from '../../src/modules/people/names.js';
 
 const { db } = await testDb();
 
-
-
 // Synthetic names: one given name and family name written the ways registers write them.
 const NAMESAKES: { nameArabic?: string; nameLatin?: string }[] = [
   { nameArabic: 'رانيا الكعبي' },
@@ -50,7 +48,12 @@ describe('people.match with many namesakes', () => {
 
     const found = shown(await caller.people.match({ name: 'Rania Kaabi' }));
     expect(found).toEqual(await fullRanking(db, town.id, 'Rania Kaabi'));
-    expect(found.slice(0, 3).map((c) => c.id).sort()).toEqual([...own].sort());
+    expect(
+      found
+        .slice(0, 3)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([...own].sort());
     expect(found.slice(3).every((c) => near.includes(c.id!) && c.score < 1)).toBe(true);
     expect(found.length).toBeGreaterThan(3);
   });
@@ -61,7 +64,9 @@ describe('people.match with many namesakes', () => {
     const { caller } = await callerFor(db, socialWorker);
     const found = await caller.people.match({ name: 'Rania Kaabi' });
     expect(found).toEqual(Array.from({ length: 10 }, () => ({ restricted: true, score: 1 })));
-    const event = await db.auditEvent.findFirstOrThrow({ where: { municipalityId: town.id, action: 'person.match', actorId: socialWorker.id } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { municipalityId: town.id, action: 'person.match', actorId: socialWorker.id },
+    });
     expect(event.detail).toEqual({ candidates: 10, shown: 0, touched: { Person: [], Case: [] } });
   });
 

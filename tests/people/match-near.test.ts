@@ -8,10 +8,10 @@ import { nameKeys } from '../../src/modules/people/names.js';
 
 const { db } = await testDb();
 
-
-
 const keysOf = async (municipalityId: string) =>
-  (await db.personNameKey.findMany({ where: { municipalityId }, select: { skeleton: true }, orderBy: { skeleton: 'asc' } })).map((k) => k.skeleton);
+  (await db.personNameKey.findMany({ where: { municipalityId }, select: { skeleton: true }, orderBy: { skeleton: 'asc' } })).map(
+    (k) => k.skeleton,
+  );
 
 const personData = (municipalityId: string, nameLatin: string, birthYear = 2000) => ({
   municipalityId,
@@ -55,9 +55,17 @@ describe('people.match without namesakes: near skeletons', () => {
     const { caller } = await callerFor(db, coordinator);
     const found = await caller.people.match({ name: 'Rania Kasmi Tazi', birthYear: 1994 });
     expect(found).toHaveLength(10);
-    const nearYear = people.filter((p) => Math.abs(p.birthYear! - 1994) <= 1).map((p) => p.id).sort();
+    const nearYear = people
+      .filter((p) => Math.abs(p.birthYear! - 1994) <= 1)
+      .map((p) => p.id)
+      .sort();
     expect(nearYear).toHaveLength(2);
-    expect(found.slice(0, 2).map((c) => c.person?.id).sort()).toEqual(nearYear);
+    expect(
+      found
+        .slice(0, 2)
+        .map((c) => c.person?.id)
+        .sort(),
+    ).toEqual(nearYear);
     expect(found[0]!.score).toBeCloseTo(found[2]!.score + 0.1, 5);
   });
 });

@@ -113,7 +113,9 @@ describe('people.match across scripts', () => {
     const sw = (await callerFor(db, socialWorker)).caller;
     const found = await sw.people.match({ name: 'Souleymane El Hadi' });
     expect(found).toEqual([{ restricted: true, score: expect.any(Number) }]);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { municipalityId: town.id, action: 'person.match', actorId: socialWorker.id } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { municipalityId: town.id, action: 'person.match', actorId: socialWorker.id },
+    });
     expect(event.detail).toEqual({ candidates: 1, shown: 0, touched: { Person: [], Case: [] } });
     const coord = (await callerFor(db, coordinator)).caller;
     expect(await coord.people.match({ name: 'Souleymane El Hadi' })).toHaveLength(1);
@@ -154,11 +156,24 @@ describe('households', () => {
       hidden: 0,
     });
     // The mother's key worker sees her, not the child (whose case is not theirs).
-    await db.case.create({ data: { municipalityId: town.id, personId: mother.id, reference: `HH-${mother.id.slice(0, 6)}`, cohort: 'returnee', openedAt: new Date(), keyWorkerId: socialWorker.id } });
+    await db.case.create({
+      data: {
+        municipalityId: town.id,
+        personId: mother.id,
+        reference: `HH-${mother.id.slice(0, 6)}`,
+        cohort: 'returnee',
+        openedAt: new Date(),
+        keyWorkerId: socialWorker.id,
+      },
+    });
     const sw = (await callerFor(db, socialWorker)).caller;
     expect((await sw.people.get({ id: mother.id })).household).toEqual({ members: [], hidden: 1 });
-    await expect(sw.people.linkHousehold({ personId: mother.id, memberId: child.id, relationship: 'child' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(coord.people.linkHousehold({ personId: mother.id, memberId: mother.id, relationship: 'child' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(sw.people.linkHousehold({ personId: mother.id, memberId: child.id, relationship: 'child' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(coord.people.linkHousehold({ personId: mother.id, memberId: mother.id, relationship: 'child' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 });
 
@@ -167,15 +182,46 @@ describe('what a referrer or a partner learns about a person', () => {
     const { town, socialWorker, practitioner, agency } = await makeTown(db);
     const person = await makePerson(db, town.id, { nameLatin: 'Rania Testing', birthYear: 2010 });
     await db.referral.create({
-      data: { municipalityId: town.id, personId: person.id, referrerId: socialWorker.id, cohort: 'youth', source: 'school', concernCategories: ['other'], concernText: 'v1.x.y.z', urgency: 'routine', consentGiven: true, submittedAt: new Date() },
+      data: {
+        municipalityId: town.id,
+        personId: person.id,
+        referrerId: socialWorker.id,
+        cohort: 'youth',
+        source: 'school',
+        concernCategories: ['other'],
+        concernText: 'v1.x.y.z',
+        urgency: 'routine',
+        consentGiven: true,
+        submittedAt: new Date(),
+      },
     });
-    const kase = await db.case.create({ data: { municipalityId: town.id, personId: person.id, reference: `RP-${person.id.slice(0, 6)}`, cohort: 'youth', openedAt: new Date() } });
+    const kase = await db.case.create({
+      data: {
+        municipalityId: town.id,
+        personId: person.id,
+        reference: `RP-${person.id.slice(0, 6)}`,
+        cohort: 'youth',
+        openedAt: new Date(),
+      },
+    });
     const sw = (await callerFor(db, socialWorker)).caller;
     await expect(sw.people.get({ id: person.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await sw.people.match({ name: 'Rania Testing' })).toEqual([{ restricted: true, score: expect.any(Number) }]);
 
     const disclose = (sections: ('summary' | 'plan')[]) =>
-      db.disclosure.create({ data: { caseId: kase.id, municipalityId: town.id, agencyId: agency.id, purpose: 'Education support', sections, legalBasis: 'consent', expiresAt: new Date(Date.now() + 86_400_000), createdAt: new Date(), createdById: socialWorker.id } });
+      db.disclosure.create({
+        data: {
+          caseId: kase.id,
+          municipalityId: town.id,
+          agencyId: agency.id,
+          purpose: 'Education support',
+          sections,
+          legalBasis: 'consent',
+          expiresAt: new Date(Date.now() + 86_400_000),
+          createdAt: new Date(),
+          createdById: socialWorker.id,
+        },
+      });
     const { caller: ap } = await callerFor(db, practitioner, { clock: manualClock(new Date()) });
     await disclose(['plan']);
     await expect(ap.people.get({ id: person.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -12,7 +12,13 @@ type Town = Awaited<ReturnType<typeof makeTown>>;
 type Caller = Awaited<ReturnType<typeof callerFor>>['caller'];
 type Actor = Town['socialWorker'];
 
-const roleKey = { admin: 'admin', auditor: 'auditor', coordinator: 'coordinator', social_worker: 'socialWorker', agency_practitioner: 'practitioner' } as const;
+const roleKey = {
+  admin: 'admin',
+  auditor: 'auditor',
+  coordinator: 'coordinator',
+  social_worker: 'socialWorker',
+  agency_practitioner: 'practitioner',
+} as const;
 
 /**
  * Each referral procedure with valid input. `get` reads a referral of the actor's own when they
@@ -31,7 +37,8 @@ const procedures: Record<string, { action: string; call: (c: Caller, t: Town, ac
   },
   'referrals.screen': {
     action: 'referral.screen',
-    call: async (c, t) => c.referrals.screen({ id: (await makeReferral(db, testKeyring, { town: t, referrer: t.socialWorker })).id, decision: 'accept' }),
+    call: async (c, t) =>
+      c.referrals.screen({ id: (await makeReferral(db, testKeyring, { town: t, referrer: t.socialWorker })).id, decision: 'accept' }),
   },
 };
 
@@ -56,7 +63,10 @@ describe('who may call the referral procedures', () => {
       for (const [path, { action, call }] of Object.entries(procedures)) {
         if (allowed[role].includes(path)) {
           await expect(call(caller, town, actor), `${role} ${path}`).resolves.toBeDefined();
-          expect(await db.auditEvent.count({ where: { actorId: actor.id, action, outcome: 'allowed' } }), `${path} audited`).toBeGreaterThan(0);
+          expect(
+            await db.auditEvent.count({ where: { actorId: actor.id, action, outcome: 'allowed' } }),
+            `${path} audited`,
+          ).toBeGreaterThan(0);
         } else {
           await expect(call(caller, town, actor), `${role} ${path}`).rejects.toMatchObject({ code: 'FORBIDDEN' });
           expect(await denials(town.town.id, actor.id, action, 'FORBIDDEN'), `denial of ${path} audited`).toBe(1);
@@ -76,31 +86,39 @@ describe("another user's referral", () => {
       const { caller } = await callerFor(db, actor);
       await expect(caller.referrals.get({ id: theirs.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
       expect((await caller.referrals.mine({})).items).toEqual([]);
-      const [denied] = await db.auditEvent.findMany({ where: { actorId: actor.id, outcome: 'denied' }, select: { action: true, entityType: true, entityId: true } });
+      const [denied] = await db.auditEvent.findMany({
+        where: { actorId: actor.id, outcome: 'denied' },
+        select: { action: true, entityType: true, entityId: true },
+      });
       expect(denied).toEqual({ action: 'referral.read', entityType: 'Referral', entityId: theirs.id });
     }
   });
 
-  it("is NOT_FOUND when referring a person the social worker may not see, and nothing is written", async () => {
+  it('is NOT_FOUND when referring a person the social worker may not see, and nothing is written', async () => {
     const town = await makeTown(db);
     const hidden = await makePerson(db, town.town.id, { nameLatin: 'Hidden Person' });
     const { caller } = await callerFor(db, town.socialWorker);
     const input = referralInput({ newPerson: undefined, personId: hidden.id });
-    await expect(caller.referrals.create(input)).rejects.toMatchObject({ code: 'NOT_FOUND', cause: { options: { fields: { personId: 'NOT_FOUND' } } } });
+    await expect(caller.referrals.create(input)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      cause: { options: { fields: { personId: 'NOT_FOUND' } } },
+    });
     expect(await db.referral.count({ where: { municipalityId: town.town.id } })).toBe(0);
     expect(await denials(town.town.id, town.socialWorker.id, 'referral.create', 'NOT_FOUND')).toBe(1);
   });
 });
 
 describe('another municipality', () => {
-  it("is invisible to a coordinator: its referrals are NOT_FOUND, unscreenable, never queued, its people unreferable", async () => {
+  it('is invisible to a coordinator: its referrals are NOT_FOUND, unscreenable, never queued, its people unreferable', async () => {
     const mine = await makeTown(db);
     const theirs = await makeTown(db);
     const referral = await makeReferral(db, testKeyring, { town: theirs, referrer: theirs.socialWorker });
     const { caller } = await callerFor(db, mine.coordinator);
     await expect(caller.referrals.get({ id: referral.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(caller.referrals.screen({ id: referral.id, decision: 'accept' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(caller.referrals.create(referralInput({ newPerson: undefined, personId: referral.personId }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(caller.referrals.create(referralInput({ newPerson: undefined, personId: referral.personId }))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect((await caller.referrals.queue({})).items).toEqual([]);
     // Nothing of theirs changed; each attempt audited as denied in my municipality's chain.
     expect(await db.referral.findUniqueOrThrow({ where: { id: referral.id }, select: { status: true } })).toEqual({ status: 'submitted' });

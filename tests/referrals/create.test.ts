@@ -60,12 +60,22 @@ describe('referrals.create', () => {
     });
     expect(row.person).toMatchObject({ municipalityId: town.town.id, nameLatin: 'Karim Synthetic', nameArabic: 'كريم', birthYear: 1990 });
 
-    const events = await db.auditEvent.findMany({ where: { municipalityId: town.town.id, actorId: town.practitioner.id }, orderBy: { seq: 'asc' } });
+    const events = await db.auditEvent.findMany({
+      where: { municipalityId: town.town.id, actorId: town.practitioner.id },
+      orderBy: { seq: 'asc' },
+    });
     expect(events.map((e) => e.action)).toEqual(['person.create', 'referral.create']);
     expect(events[1]).toMatchObject({
       entityType: 'Referral',
       entityId: created.id,
-      detail: { cohort: 'returnee', source: 'social_services', urgency: 'priority', categories: ['contact_with_extremists', 'isolation'], consentGiven: true, newPerson: true },
+      detail: {
+        cohort: 'returnee',
+        source: 'social_services',
+        urgency: 'priority',
+        categories: ['contact_with_extremists', 'isolation'],
+        consentGiven: true,
+        newPerson: true,
+      },
     });
     expect(JSON.stringify(events.map((e) => e.detail))).not.toContain('recruiter');
   });
@@ -98,14 +108,19 @@ describe('referrals.create', () => {
     const worker = (await callerFor(db, town.socialWorker)).caller;
     const own = await worker.referrals.create(referralInput());
     // Referring someone gives no lasting access to them (people policy): the same person again is NOT_FOUND...
-    await expect(worker.referrals.create(referralInput({ newPerson: undefined, personId: own.personId }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(worker.referrals.create(referralInput({ newPerson: undefined, personId: own.personId }))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     // ...until the social worker is key worker of that person's case.
     const accepted = await coordinator.referrals.screen({ id: own.id, decision: 'accept' });
     await db.case.update({ where: { id: accepted.case!.id }, data: { keyWorkerId: town.socialWorker.id } });
     const again = await worker.referrals.create(referralInput({ newPerson: undefined, personId: own.personId, urgency: 'routine' }));
     expect(again.personId).toBe(own.personId);
     expect(await db.person.count({ where: { municipalityId: town.town.id } })).toBe(2);
-    const detail = await db.auditEvent.findFirstOrThrow({ where: { entityId: again.id, action: 'referral.create' }, select: { detail: true } });
+    const detail = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: again.id, action: 'referral.create' },
+      select: { detail: true },
+    });
     expect(detail.detail).toMatchObject({ newPerson: false });
   });
 });
@@ -118,20 +133,33 @@ describe('consent rules', () => {
     const registered = await makePerson(db, town.town.id, { birthYear: 2012 });
     const { caller } = await callerFor(db, town.coordinator);
     const before = await counts(town.town.id);
-    const newMinor = referralInput({ newPerson: { nameLatin: 'Minor Synthetic', birthYear: 2011, cohort: 'youth' }, consent: minorByPerson });
-    expect(await refusal(caller.referrals.create(newMinor))).toEqual({ code: 'BAD_REQUEST', fields: { 'consent.by': 'guardian_required' } });
+    const newMinor = referralInput({
+      newPerson: { nameLatin: 'Minor Synthetic', birthYear: 2011, cohort: 'youth' },
+      consent: minorByPerson,
+    });
+    expect(await refusal(caller.referrals.create(newMinor))).toEqual({
+      code: 'BAD_REQUEST',
+      fields: { 'consent.by': 'guardian_required' },
+    });
     const knownMinor = referralInput({ newPerson: undefined, personId: registered.id, consent: minorByPerson });
-    expect(await refusal(caller.referrals.create(knownMinor))).toEqual({ code: 'BAD_REQUEST', fields: { 'consent.by': 'guardian_required' } });
+    expect(await refusal(caller.referrals.create(knownMinor))).toEqual({
+      code: 'BAD_REQUEST',
+      fields: { 'consent.by': 'guardian_required' },
+    });
     expect(await counts(town.town.id)).toEqual(before);
     // With a guardian's consent the same referral goes through.
-    await expect(caller.referrals.create({ ...newMinor, consent: { ...minorByPerson, by: 'guardian' } })).resolves.toMatchObject({ status: 'submitted' });
+    await expect(caller.referrals.create({ ...newMinor, consent: { ...minorByPerson, by: 'guardian' } })).resolves.toMatchObject({
+      status: 'submitted',
+    });
   });
 
   it('decides minority from the date of birth when known, and errs towards the guardian with a year only', async () => {
     const town = await makeTown(db);
     const { caller } = await callerFor(db, town.coordinator);
     const withBirth = (birth: { birthDate?: Date; birthYear?: number }) =>
-      caller.referrals.create(referralInput({ newPerson: { nameLatin: 'Edge Synthetic', cohort: 'youth', ...birth }, consent: minorByPerson }));
+      caller.referrals.create(
+        referralInput({ newPerson: { nameLatin: 'Edge Synthetic', cohort: 'youth', ...birth }, consent: minorByPerson }),
+      );
     // 18 tomorrow (2026-01-16): still a minor today; 18 yesterday: an adult.
     expect((await refusal(withBirth({ birthDate: new Date('2008-01-16') }))).fields).toEqual({ 'consent.by': 'guardian_required' });
     await expect(withBirth({ birthDate: new Date('2008-01-14') })).resolves.toBeDefined();
@@ -147,9 +175,15 @@ describe('consent rules', () => {
     const { caller } = await callerFor(db, town.socialWorker);
     const before = await counts(town.town.id);
     const tomorrow = { given: true as const, by: 'person' as const, at: new Date('2026-01-16T08:00:00Z'), scope: 'Prevention support' };
-    expect(await refusal(caller.referrals.create(referralInput({ consent: tomorrow })))).toEqual({ code: 'BAD_REQUEST', fields: { 'consent.at': 'in_future' } });
+    expect(await refusal(caller.referrals.create(referralInput({ consent: tomorrow })))).toEqual({
+      code: 'BAD_REQUEST',
+      fields: { 'consent.at': 'in_future' },
+    });
     const minor = referralInput({ newPerson: { nameLatin: 'Minor Synthetic', birthYear: 2015, cohort: 'youth' }, consent: tomorrow });
-    expect((await refusal(caller.referrals.create(minor))).fields).toEqual({ 'consent.at': 'in_future', 'consent.by': 'guardian_required' });
+    expect((await refusal(caller.referrals.create(minor))).fields).toEqual({
+      'consent.at': 'in_future',
+      'consent.by': 'guardian_required',
+    });
     expect(await counts(town.town.id)).toEqual(before);
   });
 
@@ -159,16 +193,24 @@ describe('consent rules', () => {
     const before = await counts(town.town.id);
     const bad = [
       [{ given: false, justification: 'Immediate risk to the life of another person.' }, { 'consent.legalBasis': 'invalid_value' }],
-      [{ given: false, legalBasis: 'consent', justification: 'Immediate risk to the life of another person.' }, { 'consent.legalBasis': 'invalid_value' }],
+      [
+        { given: false, legalBasis: 'consent', justification: 'Immediate risk to the life of another person.' },
+        { 'consent.legalBasis': 'invalid_value' },
+      ],
       [{ given: false, legalBasis: 'vital_interest', justification: 'Too short.' }, { 'consent.justification': 'too_small' }],
       [{ given: false, legalBasis: 'vital_interest' }, { 'consent.justification': 'required' }],
     ] as const;
     for (const [consent, fields] of bad) {
-      expect(await refusal(caller.referrals.create(referralInput({ consent: consent as never }))), JSON.stringify(consent)).toEqual({ code: 'BAD_REQUEST', fields });
+      expect(await refusal(caller.referrals.create(referralInput({ consent: consent as never }))), JSON.stringify(consent)).toEqual({
+        code: 'BAD_REQUEST',
+        fields,
+      });
     }
     expect(await counts(town.town.id)).toEqual(before);
     const ok = await caller.referrals.create(
-      referralInput({ consent: { given: false, legalBasis: 'vital_interest', justification: 'Immediate risk to the life of another person.' } }),
+      referralInput({
+        consent: { given: false, legalBasis: 'vital_interest', justification: 'Immediate risk to the life of another person.' },
+      }),
     );
     expect(await caller.referrals.get({ id: ok.id })).toMatchObject({
       consent: { given: false, legalBasis: 'vital_interest', justification: 'Immediate risk to the life of another person.' },
@@ -181,10 +223,18 @@ describe('consent rules', () => {
     const { caller } = await callerFor(db, town.coordinator);
     const before = await counts(town.town.id);
     expect((await refusal(caller.referrals.create(referralInput({ newPerson: undefined })))).fields).toEqual({ personId: 'required' });
-    expect((await refusal(caller.referrals.create(referralInput({ personId: person.id })))).fields).toEqual({ newPerson: 'either_person_or_new_person' });
-    expect((await refusal(caller.referrals.create(referralInput({ concernCategories: [] })))).fields).toEqual({ concernCategories: 'too_small' });
-    expect((await refusal(caller.referrals.create(referralInput({ concernCategories: ['gossip' as never] })))).fields).toEqual({ 'concernCategories.0': 'invalid_value' });
-    expect((await refusal(caller.referrals.create(referralInput({ concernText: ' short ' })))).fields).toEqual({ concernText: 'too_small' });
+    expect((await refusal(caller.referrals.create(referralInput({ personId: person.id })))).fields).toEqual({
+      newPerson: 'either_person_or_new_person',
+    });
+    expect((await refusal(caller.referrals.create(referralInput({ concernCategories: [] })))).fields).toEqual({
+      concernCategories: 'too_small',
+    });
+    expect((await refusal(caller.referrals.create(referralInput({ concernCategories: ['gossip' as never] })))).fields).toEqual({
+      'concernCategories.0': 'invalid_value',
+    });
+    expect((await refusal(caller.referrals.create(referralInput({ concernText: ' short ' })))).fields).toEqual({
+      concernText: 'too_small',
+    });
     expect(await counts(town.town.id)).toEqual(before);
   });
 
@@ -194,7 +244,12 @@ describe('consent rules', () => {
     const { app } = await makeTestApp(db);
     const cookie = await signIn(app, user.email, town.socialWorker.password);
     const { consent: _c, ...rest } = referralInput();
-    const res = await mutate(app, 'referrals.create', { ...rest, newPerson: undefined, consent: { given: false, legalBasis: 'public_task', justification: 'short' } }, { cookie });
+    const res = await mutate(
+      app,
+      'referrals.create',
+      { ...rest, newPerson: undefined, consent: { given: false, legalBasis: 'public_task', justification: 'short' } },
+      { cookie },
+    );
     expect(res.statusCode).toBe(400);
     expect(appCode(res)).toBe('BAD_INPUT');
     expect(JSON.parse(res.body).error.json.data.fields).toEqual({ personId: 'required', 'consent.justification': 'too_small' });

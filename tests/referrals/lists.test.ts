@@ -30,7 +30,9 @@ describe('referrals.queue', () => {
   async function townWithQueue() {
     const town = await makeTown(db);
     const mk = (name: string, submittedAt: string, over: Partial<MakeReferral> = {}) =>
-      makeReferral(db, testKeyring, { town, referrer: town.socialWorker, submittedAt: new Date(submittedAt), ...over }).then((r) => [name, r.id] as const);
+      makeReferral(db, testKeyring, { town, referrer: town.socialWorker, submittedAt: new Date(submittedAt), ...over }).then(
+        (r) => [name, r.id] as const,
+      );
     const made = await Promise.all([
       mk('routineThu', '2026-01-15T09:00:00Z'),
       mk('routineWed', '2026-01-14T15:00:00Z'),
@@ -50,7 +52,10 @@ describe('referrals.queue', () => {
     const expected = ['dangerTue', 'priorityFri', 'priorityMon', 'routineWed', 'routineThu'].map((n) => ids[n]);
     for (const limit of [25, 2, 1]) {
       const { items, pages } = await queueOf(town, '2026-01-22T10:00:00Z', limit);
-      expect(items.map((i) => i.id), `limit ${limit}`).toEqual(expected);
+      expect(
+        items.map((i) => i.id),
+        `limit ${limit}`,
+      ).toEqual(expected);
       expect(pages).toBe(Math.ceil(5 / limit));
     }
   });
@@ -59,7 +64,10 @@ describe('referrals.queue', () => {
     const { town, ids } = await townWithQueue();
     const ageOn = async (iso: string) => {
       const { items, slaDays } = await queueOf(town, iso);
-      return { slaDays, ages: Object.fromEntries(items.map((i) => [Object.keys(ids).find((k) => ids[k] === i.id), [i.ageWorkingDays, i.overdue]])) };
+      return {
+        slaDays,
+        ages: Object.fromEntries(items.map((i) => [Object.keys(ids).find((k) => ids[k] === i.id), [i.ageWorkingDays, i.overdue]])),
+      };
     };
     // Next Thursday: the Thursday referral is 5 working days old, at the SLA, not yet overdue.
     expect(await ageOn('2026-01-22T10:00:00Z')).toEqual({
@@ -71,7 +79,10 @@ describe('referrals.queue', () => {
     expect((await ageOn('2026-01-25T20:00:00Z')).ages.routineThu).toEqual([6, true]);
     // A stricter municipality: 3 working days.
     await db.municipality.update({ where: { id: town.town.id }, data: { screeningSlaDays: 3 } });
-    expect(await ageOn('2026-01-22T10:00:00Z')).toMatchObject({ slaDays: 3, ages: { priorityMon: [3, false], priorityFri: [4, true], routineThu: [5, true] } });
+    expect(await ageOn('2026-01-22T10:00:00Z')).toMatchObject({
+      slaDays: 3,
+      ages: { priorityMon: [3, false], priorityFri: [4, true], routineThu: [5, true] },
+    });
   });
 
   it('runs the SLA clock from the moment referrals.create was called, by the server clock', async () => {
@@ -91,7 +102,12 @@ describe('referrals.queue', () => {
   it('shows who is concerned and who referred, without the concern text, and the read is audited', async () => {
     const town = await makeTown(db);
     const person = await makePerson(db, town.town.id, { nameArabic: 'سارة', nameLatin: 'Sara Synthetic', birthYear: 2010 });
-    const r = await makeReferral(db, testKeyring, { town, referrer: town.practitioner, person, concernCategories: ['school_behaviour', 'isolation'] });
+    const r = await makeReferral(db, testKeyring, {
+      town,
+      referrer: town.practitioner,
+      person,
+      concernCategories: ['school_behaviour', 'isolation'],
+    });
     const { caller } = await coordinatorAt(town, '2026-01-15T09:00:00Z');
     const { items } = await caller.referrals.queue({});
     const agency = await db.agency.findUniqueOrThrow({ where: { id: town.agency.id }, select: { id: true, name: true } });
@@ -111,7 +127,9 @@ describe('referrals.queue', () => {
         overdue: false,
       },
     ]);
-    expect(await db.auditEvent.findFirst({ where: { actorId: town.coordinator.id, action: 'referral.queue' }, select: { detail: true } })).toEqual({
+    expect(
+      await db.auditEvent.findFirst({ where: { actorId: town.coordinator.id, action: 'referral.queue' }, select: { detail: true } }),
+    ).toEqual({
       detail: { count: 1, touched: { Referral: [r.id], Person: [person.id] }, page: 'first' },
     });
   });
@@ -119,8 +137,14 @@ describe('referrals.queue', () => {
   it('refuses a cursor it did not make, as a field error', async () => {
     const town = await makeTown(db);
     const { caller } = await coordinatorAt(town, '2026-01-15T09:00:00Z');
-    expect(await failure(caller.referrals.queue({ cursor: 'not-a-cursor' }))).toMatchObject({ code: 'BAD_INPUT', fields: { cursor: 'invalid' } });
-    expect(await failure(caller.referrals.mine({ cursor: Buffer.from('{"at":"x"}').toString('base64url') }))).toMatchObject({ code: 'BAD_INPUT', fields: { cursor: 'invalid' } });
+    expect(await failure(caller.referrals.queue({ cursor: 'not-a-cursor' }))).toMatchObject({
+      code: 'BAD_INPUT',
+      fields: { cursor: 'invalid' },
+    });
+    expect(await failure(caller.referrals.mine({ cursor: Buffer.from('{"at":"x"}').toString('base64url') }))).toMatchObject({
+      code: 'BAD_INPUT',
+      fields: { cursor: 'invalid' },
+    });
   });
 });
 
@@ -129,8 +153,22 @@ describe('referrals.mine', () => {
     const town = await makeTown(db);
     const day = (d: number) => new Date(Date.UTC(2026, 0, d, 9));
     const own = [];
-    for (const [d, status] of [[5, 'submitted'], [6, 'signposted'], [7, 'closed'], [8, 'accepted'], [9, 'submitted']] as const) {
-      own.push(await makeReferral(db, testKeyring, { town, referrer: town.socialWorker, submittedAt: day(d), status, decidedBy: town.coordinator }));
+    for (const [d, status] of [
+      [5, 'submitted'],
+      [6, 'signposted'],
+      [7, 'closed'],
+      [8, 'accepted'],
+      [9, 'submitted'],
+    ] as const) {
+      own.push(
+        await makeReferral(db, testKeyring, {
+          town,
+          referrer: town.socialWorker,
+          submittedAt: day(d),
+          status,
+          decidedBy: town.coordinator,
+        }),
+      );
     }
     // The same moment twice: the id breaks the tie, so no row is lost or repeated between pages.
     own.push(await makeReferral(db, testKeyring, { town, referrer: town.socialWorker, submittedAt: day(9) }));

@@ -11,10 +11,15 @@ type Town = Awaited<ReturnType<typeof makeTown>>;
 // The manual clock reads Thursday 2026-01-15 09:00 UTC.
 const NOW = new Date('2026-01-15T09:00:00Z');
 
-const codeOf = async (town: Town) => (await db.municipality.findUniqueOrThrow({ where: { id: town.town.id }, select: { code: true } })).code;
+const codeOf = async (town: Town) =>
+  (await db.municipality.findUniqueOrThrow({ where: { id: town.town.id }, select: { code: true } })).code;
 const submitted = (town: Town) => makeReferral(db, testKeyring, { town, referrer: town.socialWorker });
 const eventsOf = (entityId: string) =>
-  db.auditEvent.findMany({ where: { entityId }, orderBy: { seq: 'asc' }, select: { action: true, outcome: true, actorId: true, detail: true } });
+  db.auditEvent.findMany({
+    where: { entityId },
+    orderBy: { seq: 'asc' },
+    select: { action: true, outcome: true, actorId: true, detail: true },
+  });
 
 describe('referrals.screen', () => {
   it('accept opens a case <CODE>-<YEAR>-0001 in the same transaction, links it, and audits both', async () => {
@@ -25,12 +30,25 @@ describe('referrals.screen', () => {
     const code = await codeOf(town);
 
     const result = await caller.referrals.screen({ id: first.id, decision: 'accept' });
-    expect(result).toEqual({ id: first.id, status: 'accepted', decidedAt: NOW, case: { id: expect.any(String), reference: `${code}-2026-0001` } });
+    expect(result).toEqual({
+      id: first.id,
+      status: 'accepted',
+      decidedAt: NOW,
+      case: { id: expect.any(String), reference: `${code}-2026-0001` },
+    });
     expect((await caller.referrals.screen({ id: second.id, decision: 'accept' })).case?.reference).toBe(`${code}-2026-0002`);
 
     const row = await db.referral.findUniqueOrThrow({
       where: { id: first.id },
-      select: { status: true, decidedAt: true, decidedById: true, signpostTo: true, closeReason: true, decisionReason: true, case: { select: { id: true, personId: true, stage: true, cohort: true } } },
+      select: {
+        status: true,
+        decidedAt: true,
+        decidedById: true,
+        signpostTo: true,
+        closeReason: true,
+        decisionReason: true,
+        case: { select: { id: true, personId: true, stage: true, cohort: true } },
+      },
     });
     expect(row).toEqual({
       status: 'accepted',
@@ -41,12 +59,24 @@ describe('referrals.screen', () => {
       decisionReason: null,
       case: { id: result.case!.id, personId: first.personId, stage: 'intake', cohort: 'youth' },
     });
-    expect(await db.caseEvent.findMany({ where: { caseId: result.case!.id }, select: { kind: true, actorId: true } })).toEqual([{ kind: 'opened', actorId: town.coordinator.id }]);
+    expect(await db.caseEvent.findMany({ where: { caseId: result.case!.id }, select: { kind: true, actorId: true } })).toEqual([
+      { kind: 'opened', actorId: town.coordinator.id },
+    ]);
     expect(await eventsOf(first.id)).toEqual([
-      { action: 'referral.screen', outcome: 'allowed', actorId: town.coordinator.id, detail: { decision: 'accept', caseId: result.case!.id } },
+      {
+        action: 'referral.screen',
+        outcome: 'allowed',
+        actorId: town.coordinator.id,
+        detail: { decision: 'accept', caseId: result.case!.id },
+      },
     ]);
     expect(await eventsOf(result.case!.id)).toEqual([
-      { action: 'case.open', outcome: 'allowed', actorId: town.coordinator.id, detail: { reference: `${code}-2026-0001`, referralId: first.id } },
+      {
+        action: 'case.open',
+        outcome: 'allowed',
+        actorId: town.coordinator.id,
+        detail: { reference: `${code}-2026-0001`, referralId: first.id },
+      },
     ]);
   });
 
@@ -55,13 +85,29 @@ describe('referrals.screen', () => {
     const [a, b] = [await submitted(town), await submitted(town)];
     const { caller } = await callerFor(db, town.coordinator);
     const why = 'Needs family counselling, not prevention work.';
-    await expect(caller.referrals.screen({ id: a.id, decision: 'signpost', signpostTo: 'Family counselling centre', reason: why })).resolves.toMatchObject({ status: 'signposted', case: null });
+    await expect(
+      caller.referrals.screen({ id: a.id, decision: 'signpost', signpostTo: 'Family counselling centre', reason: why }),
+    ).resolves.toMatchObject({ status: 'signposted', case: null });
     const minuted = 'Panel of 15 January: the school withdrew the concern after meeting the family.';
-    await expect(caller.referrals.screen({ id: b.id, decision: 'close', closeReason: 'mistaken', reason: minuted })).resolves.toMatchObject({ status: 'closed', case: null });
+    await expect(caller.referrals.screen({ id: b.id, decision: 'close', closeReason: 'mistaken', reason: minuted })).resolves.toMatchObject(
+      { status: 'closed', case: null },
+    );
 
     const select = { status: true, signpostTo: true, closeReason: true, decisionReason: true, decidedById: true } as const;
-    expect(await db.referral.findUniqueOrThrow({ where: { id: a.id }, select })).toEqual({ status: 'signposted', signpostTo: 'Family counselling centre', closeReason: null, decisionReason: why, decidedById: town.coordinator.id });
-    expect(await db.referral.findUniqueOrThrow({ where: { id: b.id }, select })).toEqual({ status: 'closed', signpostTo: null, closeReason: 'mistaken', decisionReason: minuted, decidedById: town.coordinator.id });
+    expect(await db.referral.findUniqueOrThrow({ where: { id: a.id }, select })).toEqual({
+      status: 'signposted',
+      signpostTo: 'Family counselling centre',
+      closeReason: null,
+      decisionReason: why,
+      decidedById: town.coordinator.id,
+    });
+    expect(await db.referral.findUniqueOrThrow({ where: { id: b.id }, select })).toEqual({
+      status: 'closed',
+      signpostTo: null,
+      closeReason: 'mistaken',
+      decisionReason: minuted,
+      decidedById: town.coordinator.id,
+    });
     expect(await db.case.count({ where: { municipalityId: town.town.id } })).toBe(0);
     expect((await eventsOf(a.id)).map((e) => e.detail)).toEqual([{ decision: 'signpost' }]);
     expect((await eventsOf(b.id)).map((e) => e.detail)).toEqual([{ decision: 'close', closeReason: 'mistaken' }]);
@@ -94,7 +140,9 @@ describe('referrals.screen', () => {
     const results = await Promise.allSettled(callers.map((c) => c.referrals.screen({ id: r.id, decision: 'accept' })));
     expect(results.map((x) => x.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(results.find((x) => x.status === 'rejected')).toMatchObject({ reason: { message: 'ALREADY_SCREENED' } });
-    expect(await db.case.findMany({ where: { referralId: r.id }, select: { reference: true } })).toEqual([{ reference: `${await codeOf(town)}-2026-0001` }]);
+    expect(await db.case.findMany({ where: { referralId: r.id }, select: { reference: true } })).toEqual([
+      { reference: `${await codeOf(town)}-2026-0001` },
+    ]);
   });
 
   it('asks each decision for its own fields', async () => {
@@ -104,14 +152,23 @@ describe('referrals.screen', () => {
     const issues = (call: Promise<unknown>) =>
       call.then(
         () => expect.unreachable(),
-        (e: { code: string; cause: { issues: { path: PropertyKey[]; code: string }[] } }) => [e.code, e.cause.issues.map((i) => `${i.path.join('.')}:${i.code}`)],
+        (e: { code: string; cause: { issues: { path: PropertyKey[]; code: string }[] } }) => [
+          e.code,
+          e.cause.issues.map((i) => `${i.path.join('.')}:${i.code}`),
+        ],
       );
-    expect(await issues(caller.referrals.screen({ id: r.id, decision: 'signpost', reason: 'Better served elsewhere.' } as never))).toEqual(['BAD_REQUEST', ['signpostTo:invalid_type']]);
+    expect(await issues(caller.referrals.screen({ id: r.id, decision: 'signpost', reason: 'Better served elsewhere.' } as never))).toEqual([
+      'BAD_REQUEST',
+      ['signpostTo:invalid_type'],
+    ]);
     expect(await issues(caller.referrals.screen({ id: r.id, decision: 'close', closeReason: 'spite', reason: 'x' } as never))).toEqual([
       'BAD_REQUEST',
       ['closeReason:invalid_value', 'reason:too_small'],
     ]);
-    expect(await issues(caller.referrals.screen({ id: r.id, decision: 'ignore' } as never))).toEqual(['BAD_REQUEST', ['decision:invalid_union']]);
+    expect(await issues(caller.referrals.screen({ id: r.id, decision: 'ignore' } as never))).toEqual([
+      'BAD_REQUEST',
+      ['decision:invalid_union'],
+    ]);
     expect(await db.referral.findUniqueOrThrow({ where: { id: r.id }, select: { status: true } })).toEqual({ status: 'submitted' });
   });
 });
@@ -121,26 +178,45 @@ describe('after screening', () => {
     const town = await makeTown(db);
     const worker = (await callerFor(db, town.socialWorker)).caller;
     const coordinator = (await callerFor(db, town.coordinator)).caller;
-    const made = await Promise.all([worker.referrals.create(referralInput()), worker.referrals.create(referralInput({ urgency: 'routine' }))]);
+    const made = await Promise.all([
+      worker.referrals.create(referralInput()),
+      worker.referrals.create(referralInput({ urgency: 'routine' })),
+    ]);
     const [accepted, signposted] = made.sort((x, y) => (x.id < y.id ? -1 : 1));
     expect((await worker.referrals.mine({})).items.map((r) => r.status)).toEqual(['submitted', 'submitted']);
 
     const { case: opened } = await coordinator.referrals.screen({ id: accepted!.id, decision: 'accept' });
-    await coordinator.referrals.screen({ id: signposted!.id, decision: 'signpost', signpostTo: 'Employment office', reason: 'Looking for work; no sign of risk.' });
+    await coordinator.referrals.screen({
+      id: signposted!.id,
+      decision: 'signpost',
+      signpostTo: 'Employment office',
+      reason: 'Looking for work; no sign of risk.',
+    });
 
     const mine = new Map((await worker.referrals.mine({})).items.map((r) => [r.id, r]));
     expect(mine.get(accepted!.id)).toMatchObject({ status: 'accepted', decidedAt: NOW, caseReference: opened!.reference });
     expect(mine.get(signposted!.id)).toMatchObject({ status: 'signposted', signpostTo: 'Employment office', caseReference: null });
 
-    const coordinatorName = (await db.user.findUniqueOrThrow({ where: { id: town.coordinator.id }, select: { displayName: true } })).displayName;
+    const coordinatorName = (await db.user.findUniqueOrThrow({ where: { id: town.coordinator.id }, select: { displayName: true } }))
+      .displayName;
     // The minuted reason is for coordinators; the referrer sees the outcome.
-    for (const [c, reason] of [[worker, null], [coordinator, 'Looking for work; no sign of risk.']] as const) {
+    for (const [c, reason] of [
+      [worker, null],
+      [coordinator, 'Looking for work; no sign of risk.'],
+    ] as const) {
       expect(await c.referrals.get({ id: signposted!.id })).toMatchObject({
         status: 'signposted',
         concernText: referralInput().concernText,
         consent: { given: true, by: 'person', scope: 'Support through the prevention network' },
         person: { nameLatin: 'Karim Synthetic', birthYear: 1990 },
-        decision: { at: NOW, by: { id: town.coordinator.id, displayName: coordinatorName }, signpostTo: 'Employment office', closeReason: null, reason, case: null },
+        decision: {
+          at: NOW,
+          by: { id: town.coordinator.id, displayName: coordinatorName },
+          signpostTo: 'Employment office',
+          closeReason: null,
+          reason,
+          case: null,
+        },
       });
       expect(await c.referrals.get({ id: accepted!.id })).toMatchObject({ status: 'accepted', decision: { case: opened } });
     }

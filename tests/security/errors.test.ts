@@ -100,7 +100,7 @@ describe('in production mode, error answers carry no internals', () => {
     expect(teapot.json()).toEqual({ error: 'bad_request' });
   });
 
-  it('a validation error: 400 BAD_INPUT with field keys, at any depth, without the validator\'s sentences', async () => {
+  it("a validation error: 400 BAD_INPUT with field keys, at any depth, without the validator's sentences", async () => {
     const { socialWorker } = await makeTown(db);
     const cookie = await signIn(app, socialWorker.email, TEST_PASSWORD);
     const input = {
@@ -121,10 +121,15 @@ describe('in production mode, error answers carry no internals', () => {
     expectNoInternals(res);
   });
 
-  it('an unknown procedure or page: 404 without the router\'s words', async () => {
+  it("an unknown procedure or page: 404 without the router's words", async () => {
     for (const res of [
       await app.inject({ method: 'GET', url: '/trpc/cases.noSuchThing' }),
-      await app.inject({ method: 'POST', url: '/trpc/no.such', headers: { 'content-type': 'application/json', origin: ORIGIN }, payload: '{}' }),
+      await app.inject({
+        method: 'POST',
+        url: '/trpc/no.such',
+        headers: { 'content-type': 'application/json', origin: ORIGIN },
+        payload: '{}',
+      }),
       await app.inject({ method: 'GET', url: '/no/such/file.js' }),
     ]) {
       expect(res.statusCode).toBe(404);
@@ -133,7 +138,7 @@ describe('in production mode, error answers carry no internals', () => {
     }
   });
 
-  it('malformed JSON, a body too large, a wrong query encoding: 4xx without the parser\'s words', async () => {
+  it("malformed JSON, a body too large, a wrong query encoding: 4xx without the parser's words", async () => {
     const post = (payload: string) =>
       app.inject({ method: 'POST', url: '/trpc/auth.login', headers: { 'content-type': 'application/json', origin: ORIGIN }, payload });
     const answers = [

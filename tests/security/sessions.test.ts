@@ -60,7 +60,10 @@ describe('fixation', () => {
     expect(victim).not.toBe(attacker);
     expect(appCode(await me(attacker))).toBe('SESSION_EXPIRED');
     expect(JSON.parse((await me(victim)).body).result.data.json.id).toBe(socialWorker.id);
-    const ended = await db.session.findFirstOrThrow({ where: { tokenHash: sha256(tokenOf(attacker)) }, select: { userId: true, endReason: true } });
+    const ended = await db.session.findFirstOrThrow({
+      where: { tokenHash: sha256(tokenOf(attacker)) },
+      select: { userId: true, endReason: true },
+    });
     expect(ended).toEqual({ userId: practitioner.id, endReason: 'replaced' });
   });
 });
@@ -132,8 +135,22 @@ describe('revocation', () => {
     const { coordinator } = await makeTown(db);
     const here = await signIn(app, coordinator.email, TEST_PASSWORD);
     const there = await signIn(app, coordinator.email, TEST_PASSWORD);
-    expect((await mutate(app, 'auth.changePassword', { currentPassword: TEST_PASSWORD, newPassword: 'another long passphrase' }, { cookie: here })).statusCode).toBe(200);
-    const late = await mutate(app, 'auth.changePassword', { currentPassword: TEST_PASSWORD, newPassword: 'an attacker passphrase' }, { cookie: there });
+    expect(
+      (
+        await mutate(
+          app,
+          'auth.changePassword',
+          { currentPassword: TEST_PASSWORD, newPassword: 'another long passphrase' },
+          { cookie: here },
+        )
+      ).statusCode,
+    ).toBe(200);
+    const late = await mutate(
+      app,
+      'auth.changePassword',
+      { currentPassword: TEST_PASSWORD, newPassword: 'an attacker passphrase' },
+      { cookie: there },
+    );
     expect(appCode(late)).toBe('SESSION_EXPIRED');
     expect((await me(here)).statusCode).toBe(200);
   });
@@ -171,7 +188,9 @@ describe('concurrent sessions', () => {
     const res = await mutate(app, 'auth.endSession', { id: theirId }, { cookie: mine });
     expect(appCode(res)).toBe('NOT_FOUND');
     expect((await me(theirs)).statusCode).toBe(200);
-    expect(await db.auditEvent.count({ where: { actorId: coordinator.id, action: 'auth.sessions.end', outcome: 'denied', entityId: theirId } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { actorId: coordinator.id, action: 'auth.sessions.end', outcome: 'denied', entityId: theirId } }),
+    ).toBe(1);
   });
 });
 
@@ -196,7 +215,9 @@ describe('cookies under the HTTPS configuration', () => {
   });
 
   it('follow the deployment settings: HTTPS=true and the session minutes reach the cookie and the clock', async () => {
-    const config = configFromEnv(readEnv({ NODE_ENV: 'production', HTTPS: 'true', SESSION_IDLE_MINUTES: '10', SESSION_ABSOLUTE_HOURS: '1' }));
+    const config = configFromEnv(
+      readEnv({ NODE_ENV: 'production', HTTPS: 'true', SESSION_IDLE_MINUTES: '10', SESSION_ABSOLUTE_HOURS: '1' }),
+    );
     expect(config).toMatchObject({ secureCookies: true, session: { idleMs: 10 * MIN, absoluteMs: 60 * MIN } });
     const deployed = await makeTestApp(db, { config });
     const { auditor } = await makeTown(db);

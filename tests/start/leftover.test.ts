@@ -7,7 +7,9 @@ import { startEmbeddedPostgres } from '../../src/embedded.js';
 import { stopLeftoverServer } from '../../src/embedded-leftover.js';
 
 describe('a PostgreSQL left running on the data folder', () => {
-  it('is found by its postmaster.pid, stopped, and the folder starts again; a folder without one is left alone', { timeout: 120_000 }, async () => {
+  it('is found by its postmaster.pid, stopped, and the folder starts again; a folder without one is left alone', {
+    timeout: 120_000,
+  }, async () => {
     const parent = await mkdtemp(join(tmpdir(), 'jisr-leftover-'));
     await chmod(parent, 0o777);
     const dir = join(parent, 'data');

@@ -80,7 +80,8 @@ async function signIn(email: string) {
 beforeEach(({ onTestFailed }) => {
   const before = launched.length;
   onTestFailed(() => {
-    for (const run of launched.slice(before)) console.error(`--- the app (exit code ${run.child.exitCode}, signal ${run.child.signalCode}) printed:\n${run.output()}`);
+    for (const run of launched.slice(before))
+      console.error(`--- the app (exit code ${run.child.exitCode}, signal ${run.child.signalCode}) printed:\n${run.output()}`);
   });
 });
 
@@ -132,14 +133,28 @@ describe('npm start with no DATABASE_URL', () => {
     const app = launch(dir);
     await app.ready;
     // The start-up turn of the checkpoint job signs the demo municipality's chain head into the data folder.
-    await until(() => existsSync(join(dir, 'checkpoints')) && readdirSync(join(dir, 'checkpoints')).some((f) => f.endsWith('.jsonl')), 'a checkpoint file');
+    await until(
+      () => existsSync(join(dir, 'checkpoints')) && readdirSync(join(dir, 'checkpoints')).some((f) => f.endsWith('.jsonl')),
+      'a checkpoint file',
+    );
     const file = readdirSync(join(dir, 'checkpoints')).find((f) => f.endsWith('.jsonl'))!;
-    const checkpoint = JSON.parse(readFileSync(join(dir, 'checkpoints', file), 'utf8').trim().split('\n')[0]!);
-    expect(checkpoint).toMatchObject({ v: 1, chain: file.replace('.jsonl', ''), seq: expect.any(Number), key: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    const checkpoint = JSON.parse(
+      readFileSync(join(dir, 'checkpoints', file), 'utf8')
+        .trim()
+        .split('\n')[0]!,
+    );
+    expect(checkpoint).toMatchObject({
+      v: 1,
+      chain: file.replace('.jsonl', ''),
+      seq: expect.any(Number),
+      key: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
     expect(statSync(join(dir, 'audit-signing-key')).mode & 0o077).toBe(0);
     const cookie = (await signIn('auditor@demo.jisr.local')).headers.get('set-cookie')!.split(';')[0]!;
     const anchors = await fetch(`${origin}/trpc/audit.anchors`, { headers: { cookie } });
-    expect(((await anchors.json()) as { result: { data: { json: { configured: boolean; stopped: boolean } } } }).result.data.json).toMatchObject({ configured: true, stopped: false });
+    expect(
+      ((await anchors.json()) as { result: { data: { json: { configured: boolean; stopped: boolean } } } }).result.data.json,
+    ).toMatchObject({ configured: true, stopped: false });
     app.child.kill('SIGINT');
     expect(await app.exited).toBe(0);
   });
@@ -169,7 +184,9 @@ describe('npm start with no DATABASE_URL', () => {
     expect(await second.exited).toBe(0);
   });
 
-  it('stops with PostgreSQL’s words when the embedded server dies under it, instead of answering 503 for ever', { timeout: 120_000 }, async () => {
+  it('stops with PostgreSQL’s words when the embedded server dies under it, instead of answering 503 for ever', {
+    timeout: 120_000,
+  }, async () => {
     const dir = await dataDir();
     const app = launch(dir);
     await app.ready;
@@ -193,7 +210,9 @@ describe('npm start with no DATABASE_URL', () => {
     expect(existsSync(pidFile)).toBe(false);
   });
 
-  it("stops cleanly on a terminal's Ctrl-C, which reaches the whole process group and so PostgreSQL first", { timeout: 120_000 }, async () => {
+  it("stops cleanly on a terminal's Ctrl-C, which reaches the whole process group and so PostgreSQL first", {
+    timeout: 120_000,
+  }, async () => {
     const dir = await dataDir();
     const run = launch(dir);
     await run.ready;
@@ -206,7 +225,9 @@ describe('npm start with no DATABASE_URL', () => {
     expect(run.output()).not.toMatch(/stopping failed|Error|\n\s+at /);
   });
 
-  it('stops at once on a second Ctrl-C while a start step hangs (a database that takes the connection and never answers)', { timeout: 120_000 }, async () => {
+  it('stops at once on a second Ctrl-C while a start step hangs (a database that takes the connection and never answers)', {
+    timeout: 120_000,
+  }, async () => {
     const connections: Socket[] = [];
     let connected!: () => void;
     const reached = new Promise<void>((ok) => (connected = ok));
@@ -218,10 +239,16 @@ describe('npm start with no DATABASE_URL', () => {
     const address = silent.address();
     const dbPort = typeof address === 'object' && address ? address.port : 0;
     try {
-      const run = launch(await dataDir(), { DATABASE_URL: `postgresql://jisr:unused@127.0.0.1:${dbPort}/jisr`, JISR_DATA_KEY: TEST_KEY_SPEC });
+      const run = launch(await dataDir(), {
+        DATABASE_URL: `postgresql://jisr:unused@127.0.0.1:${dbPort}/jisr`,
+        JISR_DATA_KEY: TEST_KEY_SPEC,
+      });
       await reached;
       run.child.kill('SIGINT');
-      await until(() => run.output().includes('send it again to stop at once') || run.child.exitCode !== null, 'the first Ctrl-C to be heard');
+      await until(
+        () => run.output().includes('send it again to stop at once') || run.child.exitCode !== null,
+        'the first Ctrl-C to be heard',
+      );
       expect(run.child.exitCode, run.output()).toBeNull();
       // A second signal counts from a second after the first (sooner, it is a relayed copy of it).
       await new Promise((later) => setTimeout(later, 1_100));
@@ -236,19 +263,28 @@ describe('npm start with no DATABASE_URL', () => {
 });
 
 describe('npm start in production', () => {
-  it('refuses, in one line, to run as a superuser or the owner of the audit log, and starts as a member of jisr_app', { timeout: 120_000 }, async () => {
+  it('refuses, in one line, to run as a superuser or the owner of the audit log, and starts as a member of jisr_app', {
+    timeout: 120_000,
+  }, async () => {
     const { url, ownerUrl } = await testDb();
     const production = { NODE_ENV: 'production', JISR_DATA_KEY: TEST_KEY_SPEC, JOBS: 'off' };
     const refused = launch(await dataDir(), { ...production, DATABASE_URL: ownerUrl });
     expect(await refused.exited).toBe(1);
-    const lines = refused.output().trim().split('\n').filter((l) => !l.startsWith('AUDIT_SIGNING_KEY'));
+    const lines = refused
+      .output()
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('AUDIT_SIGNING_KEY'));
     expect(lines).toEqual([expect.stringMatching(/^Refusing to start: the database role "\w+" is a superuser, .*MIGRATION_DATABASE_URL/)]);
 
     const served = launch(await dataDir(), { ...production, DATABASE_URL: url });
     // In production there is no banner: it is up when /healthz answers.
     let health = 0;
     while (health !== 200 && served.child.exitCode === null) {
-      health = await fetch(`${origin}/healthz`).then((r) => r.status, () => 0);
+      health = await fetch(`${origin}/healthz`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (health !== 200) await new Promise((tick) => setTimeout(tick, 50));
     }
     expect(health).toBe(200);

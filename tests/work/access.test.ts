@@ -10,7 +10,11 @@ const { db } = await testDb();
 const AT = new Date('2026-05-01T10:00:00Z');
 const caller = async (user: { id: string; municipalityId: string }) => (await callerFor(db, user, { clock: manualClock(AT) })).caller;
 type Outcome = 'ok' | 'NOT_FOUND' | 'FORBIDDEN';
-const outcome = (call: Promise<unknown>): Promise<Outcome> => call.then(() => 'ok' as const, (e: { code: string }) => e.code as Outcome);
+const outcome = (call: Promise<unknown>): Promise<Outcome> =>
+  call.then(
+    () => 'ok' as const,
+    (e: { code: string }) => e.code as Outcome,
+  );
 
 /** A town with one case (key worker: the social worker), a team member, a practitioner whose disclosure expired, and another town. */
 async function world() {
@@ -21,7 +25,12 @@ async function world() {
   const unrelatedSw = await makeUser(db, { municipalityId: m, role: 'social_worker' });
   const expired = await makeUser(db, { municipalityId: m, role: 'agency_practitioner', agencyId: (await makeAgency(db, m)).id });
   await makeDisclosure(db, c, { userId: teamSw.id, createdById: town.coordinator.id, expiresAt: new Date('2026-06-01T00:00:00Z') });
-  await makeDisclosure(db, c, { agencyId: town.agency.id, createdById: town.coordinator.id, expiresAt: new Date('2026-06-01T00:00:00Z'), sections: ['plan'] });
+  await makeDisclosure(db, c, {
+    agencyId: town.agency.id,
+    createdById: town.coordinator.id,
+    expiresAt: new Date('2026-06-01T00:00:00Z'),
+    sections: ['plan'],
+  });
   await makeDisclosure(db, c, { userId: expired.id, createdById: town.coordinator.id, expiresAt: new Date('2026-04-01T00:00:00Z') });
   const elsewhere = await makeTown(db);
   return { town, c, teamSw, unrelatedSw, expired, elsewhere };
@@ -52,8 +61,16 @@ describe('access to the new procedures, by role and municipality; refusals audit
     const by = { createdById: w.town.coordinator.id, agencyId: w.town.agency.id };
     const i1 = await makeIntervention(db, w.c, { ...by, assigneeId: w.town.practitioner.id, dueDate: day('2026-04-20') });
     await makeIntervention(db, w.c, { ...by, assigneeId: w.expired.id, dueDate: day('2026-04-20') });
-    const task = await makeTask(db, w.c, { createdById: w.town.coordinator.id, assigneeId: w.town.socialWorker.id, dueDate: day('2026-04-28') });
-    const later = await makeTask(db, w.c, { createdById: w.town.coordinator.id, assigneeId: w.town.socialWorker.id, dueDate: day('2026-05-20') });
+    const task = await makeTask(db, w.c, {
+      createdById: w.town.coordinator.id,
+      assigneeId: w.town.socialWorker.id,
+      dueDate: day('2026-04-28'),
+    });
+    const later = await makeTask(db, w.c, {
+      createdById: w.town.coordinator.id,
+      assigneeId: w.town.socialWorker.id,
+      dueDate: day('2026-05-20'),
+    });
     await sweepAt(db, m, AT);
 
     const sw = await (await caller(w.town.socialWorker)).work.mine();
@@ -73,11 +90,14 @@ describe('access to the new procedures, by role and municipality; refusals audit
       expect(await outcome((await caller(user)).work.mine())).toBe('FORBIDDEN');
       expect(await auditCount(db, user.id, 'work.mine', 'denied')).toBe(1);
     }
-    const shown = await db.auditEvent.findFirstOrThrow({ where: { actorId: w.town.socialWorker.id, action: 'work.mine' }, select: { detail: true } });
+    const shown = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: w.town.socialWorker.id, action: 'work.mine' },
+      select: { detail: true },
+    });
     expect(shown.detail).toMatchObject({ count: 3, touched: { Case: [w.c.id] } });
   });
 
-  it('work.dismiss: only the user\'s own reminder', async () => {
+  it("work.dismiss: only the user's own reminder", async () => {
     const w = await world();
     await sweepAt(db, w.town.town.id, AT);
     const mine = await db.reminder.findFirstOrThrow({ where: { userId: w.town.socialWorker.id }, select: { id: true } });
@@ -118,7 +138,11 @@ describe('access to the new procedures, by role and municipality; refusals audit
       expect(await auditCount(db, user.id, 'work.task.complete', expected === 'ok' ? 'allowed' : 'denied')).toBe(1);
     }
     expect(await failure((await caller(w.town.socialWorker)).work.completeTask({ id: own.id }))).toMatchObject({ code: 'CONFLICT' });
-    const timeline = await db.caseEvent.findMany({ where: { caseId: w.c.id, kind: 'task.done' }, select: { actorId: true, data: true }, orderBy: { id: 'asc' } });
+    const timeline = await db.caseEvent.findMany({
+      where: { caseId: w.c.id, kind: 'task.done' },
+      select: { actorId: true, data: true },
+      orderBy: { id: 'asc' },
+    });
     expect(timeline).toEqual([
       { actorId: w.town.socialWorker.id, data: { taskId: own.id } },
       { actorId: w.town.coordinator.id, data: { taskId: forCoordinator.id } },
@@ -136,9 +160,18 @@ describe('access to the new procedures, by role and municipality; refusals audit
     }
     const admin = await caller(w.town.admin);
     expect(await admin.work.settings()).toEqual({ reviewIntervalDays: 90, screeningSlaDays: 5 });
-    expect(await admin.work.updateSettings({ reviewIntervalDays: 60, screeningSlaDays: 3 })).toEqual({ reviewIntervalDays: 60, screeningSlaDays: 3 });
-    const event = await db.auditEvent.findFirstOrThrow({ where: { actorId: w.town.admin.id, action: 'settings.update' }, select: { entityId: true, detail: true } });
-    expect(event).toEqual({ entityId: w.town.town.id, detail: { before: { reviewIntervalDays: 90, screeningSlaDays: 5 }, after: { reviewIntervalDays: 60, screeningSlaDays: 3 } } });
+    expect(await admin.work.updateSettings({ reviewIntervalDays: 60, screeningSlaDays: 3 })).toEqual({
+      reviewIntervalDays: 60,
+      screeningSlaDays: 3,
+    });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: w.town.admin.id, action: 'settings.update' },
+      select: { entityId: true, detail: true },
+    });
+    expect(event).toEqual({
+      entityId: w.town.town.id,
+      detail: { before: { reviewIntervalDays: 90, screeningSlaDays: 5 }, after: { reviewIntervalDays: 60, screeningSlaDays: 3 } },
+    });
     const invalid: [Record<string, unknown>, Record<string, string>][] = [
       [{}, { reviewIntervalDays: 'required' }],
       [{ reviewIntervalDays: 6 }, { reviewIntervalDays: 'too_small' }],
@@ -148,12 +181,17 @@ describe('access to the new procedures, by role and municipality; refusals audit
       [{ screeningSlaDays: 61 }, { screeningSlaDays: 'too_big' }],
     ];
     for (const [input, fields] of invalid) {
-      expect(await failure(admin.work.updateSettings(input as never), input), JSON.stringify(input)).toMatchObject({ code: 'BAD_INPUT', fields });
+      expect(await failure(admin.work.updateSettings(input as never), input), JSON.stringify(input)).toMatchObject({
+        code: 'BAD_INPUT',
+        fields,
+      });
     }
     // The other municipality is untouched, and its admin sees only their own.
     expect(await (await caller(w.elsewhere.admin)).work.settings()).toEqual({ reviewIntervalDays: 90, screeningSlaDays: 5 });
     // A new case now opens with the new interval.
     const c = await makeCase(db, w.town);
-    expect((await db.case.findUniqueOrThrow({ where: { id: c.id }, select: { nextReviewAt: true } })).nextReviewAt).toEqual(new Date('2026-03-16T00:00:00Z'));
+    expect((await db.case.findUniqueOrThrow({ where: { id: c.id }, select: { nextReviewAt: true } })).nextReviewAt).toEqual(
+      new Date('2026-03-16T00:00:00Z'),
+    );
   });
 });

@@ -9,7 +9,6 @@ import { addMonths } from '../../src/shared/days.js';
 const world = await browserWorld();
 const { db, cspViolations } = world;
 
-
 const signIn = (page: Page, email: string) => world.signIn(page, email);
 
 describe('reviews, my work and closure in the browser', () => {
@@ -54,9 +53,17 @@ describe('reviews, my work and closure in the browser', () => {
     await closed;
     await coordinator.page.getByTestId('closure-reason').getByText('Closed: Risk reduced').waitFor();
     await coordinator.page.getByTestId('follow-up').waitFor();
-    const row = await db.case.findUniqueOrThrow({ where: { id: c.id }, select: { stage: true, closureReason: true, closedAt: true, followUpAt: true } });
+    const row = await db.case.findUniqueOrThrow({
+      where: { id: c.id },
+      select: { stage: true, closureReason: true, closedAt: true, followUpAt: true },
+    });
     // Six months from the server's day of closing, which midnight may have moved on from by now.
-    expect(row).toEqual({ stage: 'closed', closureReason: 'risk_reduced', closedAt: expect.any(Date), followUpAt: addMonths(row.closedAt!, 6) });
+    expect(row).toEqual({
+      stage: 'closed',
+      closureReason: 'risk_reduced',
+      closedAt: expect.any(Date),
+      followUpAt: addMonths(row.closedAt!, 6),
+    });
     expect(cspViolations).toEqual([]);
     await coordinator.context.close();
   }, 120_000);
@@ -72,7 +79,12 @@ describe('reviews, my work and closure in the browser', () => {
     await form.locator('button[type=submit]').click();
     await saved;
     await form.getByText('Settings saved.').waitFor();
-    expect(await db.municipality.findUniqueOrThrow({ where: { id: town.town.id }, select: { reviewIntervalDays: true, screeningSlaDays: true } })).toEqual({
+    expect(
+      await db.municipality.findUniqueOrThrow({
+        where: { id: town.town.id },
+        select: { reviewIntervalDays: true, screeningSlaDays: true },
+      }),
+    ).toEqual({
       reviewIntervalDays: 60,
       screeningSlaDays: 5,
     });

@@ -12,7 +12,8 @@ const caseRow = (id: string) =>
     where: { id },
     select: { stage: true, closureReason: true, closeReason: true, closedById: true, closedAt: true, followUpAt: true, nextReviewAt: true },
   });
-const events = (caseId: string, kind: string) => db.caseEvent.findMany({ where: { caseId, kind }, select: { actorId: true, data: true }, orderBy: { id: 'asc' } });
+const events = (caseId: string, kind: string) =>
+  db.caseEvent.findMany({ where: { caseId, kind }, select: { actorId: true, data: true }, orderBy: { id: 'asc' } });
 
 describe('reviews', () => {
   it('a case opens with its first review one municipal interval ahead', async () => {
@@ -21,7 +22,11 @@ describe('reviews', () => {
     const c = await makeCase(db, town);
     expect((await caseRow(c.id)).nextReviewAt).toEqual(new Date('2026-02-14T00:00:00Z'));
     const { caller } = await callerFor(db, town.socialWorker);
-    expect(await caller.cases.get({ id: c.id })).toMatchObject({ nextReviewAt: new Date('2026-02-14T00:00:00Z'), followUpAt: null, closureReason: null });
+    expect(await caller.cases.get({ id: c.id })).toMatchObject({
+      nextReviewAt: new Date('2026-02-14T00:00:00Z'),
+      followUpAt: null,
+      closureReason: null,
+    });
   });
 
   it('the key worker or coordinator records a review: next date given or one interval ahead, on the timeline, audited', async () => {
@@ -30,8 +35,13 @@ describe('reviews', () => {
     const clock = manualClock(new Date('2026-03-02T09:00:00Z'));
     const { caller: keyWorker } = await callerFor(db, town.socialWorker, { clock });
     const { caller: coordinator } = await callerFor(db, town.coordinator, { clock });
-    await expect(keyWorker.cases.recordReview({ caseId: c.id, note: 'Attending school again' })).resolves.toEqual({ id: c.id, nextReviewAt: new Date('2026-05-31T00:00:00Z') });
-    await expect(coordinator.cases.recordReview({ caseId: c.id, nextReviewAt: '2026-04-01' })).resolves.toMatchObject({ nextReviewAt: new Date('2026-04-01T00:00:00Z') });
+    await expect(keyWorker.cases.recordReview({ caseId: c.id, note: 'Attending school again' })).resolves.toEqual({
+      id: c.id,
+      nextReviewAt: new Date('2026-05-31T00:00:00Z'),
+    });
+    await expect(coordinator.cases.recordReview({ caseId: c.id, nextReviewAt: '2026-04-01' })).resolves.toMatchObject({
+      nextReviewAt: new Date('2026-04-01T00:00:00Z'),
+    });
     expect((await events(c.id, 'review')).map((e) => [e.actorId, e.data])).toEqual([
       [town.socialWorker.id, { previous: '2026-04-15', next: '2026-05-31', reason: 'Attending school again' }],
       [town.coordinator.id, { previous: '2026-05-31', next: '2026-04-01' }],
@@ -41,7 +51,10 @@ describe('reviews', () => {
     // Dates in the past, today, or more than a year ahead are refused; so is a review of a closed case.
     for (const nextReviewAt of ['2026-03-02', '2026-01-01', '2027-06-01']) {
       const input = { caseId: c.id, nextReviewAt };
-      expect(await failure(coordinator.cases.recordReview(input), input)).toMatchObject({ code: 'BAD_INPUT', fields: { nextReviewAt: expect.stringMatching(/^too_/) } });
+      expect(await failure(coordinator.cases.recordReview(input), input)).toMatchObject({
+        code: 'BAD_INPUT',
+        fields: { nextReviewAt: expect.stringMatching(/^too_/) },
+      });
     }
     await db.case.update({ where: { id: c.id }, data: { stage: 'closed' } });
     expect(await failure(coordinator.cases.recordReview({ caseId: c.id }))).toMatchObject({ code: 'INVALID_TRANSITION' });
@@ -77,7 +90,13 @@ describe('closure and follow-up', () => {
     const c = await makeCase(db, town, { stage: 'intervention' });
     const clock = manualClock(new Date('2026-03-31T15:00:00Z'));
     const { caller } = await callerFor(db, town.coordinator, { clock });
-    const closed = await caller.cases.close({ id: c.id, closureReason: 'other', reason: 'Family moved within the city, support continues at school', confirm: true, followUpMonths: 6 });
+    const closed = await caller.cases.close({
+      id: c.id,
+      closureReason: 'other',
+      reason: 'Family moved within the city, support continues at school',
+      confirm: true,
+      followUpMonths: 6,
+    });
     expect(closed).toEqual({ id: c.id, stage: 'closed', followUpAt: new Date('2026-10-01T00:00:00Z') });
     expect(await caseRow(c.id)).toEqual({
       stage: 'closed',
@@ -88,8 +107,14 @@ describe('closure and follow-up', () => {
       followUpAt: new Date('2026-10-01T00:00:00Z'),
       nextReviewAt: null,
     });
-    const close = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.coordinator.id, action: 'case.close' }, select: { entityId: true, detail: true } });
-    expect(close).toEqual({ entityId: c.id, detail: { from: 'intervention', to: 'closed', closureReason: 'other', followUpAt: '2026-10-01' } });
+    const close = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: town.coordinator.id, action: 'case.close' },
+      select: { entityId: true, detail: true },
+    });
+    expect(close).toEqual({
+      entityId: c.id,
+      detail: { from: 'intervention', to: 'closed', closureReason: 'other', followUpAt: '2026-10-01' },
+    });
 
     const { caller: later } = await callerFor(db, town.coordinator, { clock: manualClock(new Date('2026-04-02T09:00:00Z')) });
     await later.cases.reopen({ id: c.id, reason: 'New concern from the school' });
@@ -104,10 +129,19 @@ describe('closure and follow-up', () => {
     });
     // The history stays: the closure, then the reopening naming what it undid.
     expect((await events(c.id, 'close')).map((e) => e.data)).toEqual([
-      { from: 'intervention', to: 'closed', reason: 'Family moved within the city, support continues at school', closureReason: 'other', followUpAt: '2026-10-01' },
+      {
+        from: 'intervention',
+        to: 'closed',
+        reason: 'Family moved within the city, support continues at school',
+        closureReason: 'other',
+        followUpAt: '2026-10-01',
+      },
     ]);
     expect((await events(c.id, 'reopen')).map((e) => [e.actorId, e.data])).toEqual([
-      [town.coordinator.id, { from: 'closed', to: 'assessment', reason: 'New concern from the school', closureReason: 'other', followUpAt: '2026-10-01' }],
+      [
+        town.coordinator.id,
+        { from: 'closed', to: 'assessment', reason: 'New concern from the school', closureReason: 'other', followUpAt: '2026-10-01' },
+      ],
     ]);
     expect(await auditCount(db, town.coordinator.id, 'case.reopen')).toBe(1);
 

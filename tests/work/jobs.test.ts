@@ -21,7 +21,11 @@ async function busyTown() {
   }
   await makeTask(db, cases[0]!, { createdById: town.coordinator.id, assigneeId: town.socialWorker.id, dueDate: day('2026-04-21') });
   await makeTask(db, cases[1]!, { createdById: town.coordinator.id, assigneeId: town.socialWorker.id, dueDate: day('2026-04-22') });
-  await makeDisclosure(db, cases[0]!, { agencyId: town.agency.id, createdById: town.coordinator.id, expiresAt: new Date('2026-05-05T00:00:00Z') });
+  await makeDisclosure(db, cases[0]!, {
+    agencyId: town.agency.id,
+    createdById: town.coordinator.id,
+    expiresAt: new Date('2026-05-05T00:00:00Z'),
+  });
   // Reviews: 2 to the key worker + 2 coordinators for the unassigned case; interventions the same; tasks 2; disclosure 2 coordinators.
   return { town, coord2, expected: 4 + 4 + 2 + 2 };
 }
@@ -41,7 +45,9 @@ describe('the reminder job with several workers', () => {
       // Three rounds of two concurrent sweeps, one per "replica".
       const results: Omit<SweepResult, 'municipalities'>[] = [];
       for (let round = 0; round < 3; round++) {
-        results.push(...(await Promise.all([sweepMunicipality(db, town.town.id, () => AT), sweepMunicipality(other.db, town.town.id, () => AT)])));
+        results.push(
+          ...(await Promise.all([sweepMunicipality(db, town.town.id, () => AT), sweepMunicipality(other.db, town.town.id, () => AT)])),
+        );
       }
       expect(results.reduce((n, r) => n + r.created, 0)).toBe(expected);
       expect(results.map((r) => r.resolved)).toEqual([0, 0, 0, 0, 0, 0]);
@@ -71,7 +77,7 @@ describe('the reminder job with several workers', () => {
     expect(await duplicates(town.town.id)).toEqual([{ n: 0n }]);
   }, 90_000);
 
-  it('a turn is skipped while another replica holds the job\'s lock, and taken once it is free', async () => {
+  it("a turn is skipped while another replica holds the job's lock, and taken once it is free", async () => {
     let runs = 0;
     const job = { name: 'probe', everyMs: 3_600_000, lockKey: 7_318_999, run: async () => ++runs };
     const holder = new pg.Client({ connectionString: url });

@@ -33,9 +33,22 @@ describe('the reminder sweep', () => {
     await makeTask(db, a, { createdById: town.coordinator.id, assigneeId: sw, dueDate: day('2026-04-25'), doneAt: AT });
     const late = await makeReferral(db, testKeyring, { town, referrer: town.socialWorker, submittedAt: new Date('2026-04-20T08:00:00Z') });
     await makeReferral(db, testKeyring, { town, referrer: town.socialWorker, submittedAt: new Date('2026-04-29T08:00:00Z') });
-    const expiring = await makeDisclosure(db, a, { agencyId: town.agency.id, createdById: town.coordinator.id, expiresAt: new Date('2026-05-10T12:00:00Z') });
-    await makeDisclosure(db, a, { agencyId: town.agency.id, createdById: town.coordinator.id, expiresAt: new Date('2026-06-30T12:00:00Z') });
-    await makeDisclosure(db, a, { agencyId: town.agency.id, createdById: town.coordinator.id, expiresAt: new Date('2026-05-10T12:00:00Z'), revokedAt: AT });
+    const expiring = await makeDisclosure(db, a, {
+      agencyId: town.agency.id,
+      createdById: town.coordinator.id,
+      expiresAt: new Date('2026-05-10T12:00:00Z'),
+    });
+    await makeDisclosure(db, a, {
+      agencyId: town.agency.id,
+      createdById: town.coordinator.id,
+      expiresAt: new Date('2026-06-30T12:00:00Z'),
+    });
+    await makeDisclosure(db, a, {
+      agencyId: town.agency.id,
+      createdById: town.coordinator.id,
+      expiresAt: new Date('2026-05-10T12:00:00Z'),
+      revokedAt: AT,
+    });
 
     // Closed cases: one whose follow-up is due, one not yet; everything else about them is silent.
     const followUp = await makeCase(db, town, { stage: 'closed' });
@@ -44,10 +57,22 @@ describe('the reminder sweep', () => {
     await db.case.update({ where: { id: closed.id }, data: { followUpAt: day('2026-06-01'), nextReviewAt: day('2026-02-01') } });
     await makeIntervention(db, closed, { ...by, assigneeId: sw, dueDate: day('2026-02-01') });
     await makeTask(db, closed, { createdById: town.coordinator.id, assigneeId: sw, dueDate: day('2026-02-01') });
-    await makeDisclosure(db, closed, { agencyId: town.agency.id, createdById: town.coordinator.id, expiresAt: new Date('2026-05-03T00:00:00Z') });
+    await makeDisclosure(db, closed, {
+      agencyId: town.agency.id,
+      createdById: town.coordinator.id,
+      expiresAt: new Date('2026-05-03T00:00:00Z'),
+    });
 
     const first = await sweepAt(db, m, AT);
-    const r = (userId: string, kind: string, entityType: string, entityId: string, caseId: string | null, dueAt: string) => ({ userId, kind, entityType, entityId, caseId, dueAt, dismissedAt: null });
+    const r = (userId: string, kind: string, entityType: string, entityId: string, caseId: string | null, dueAt: string) => ({
+      userId,
+      kind,
+      entityType,
+      entityId,
+      caseId,
+      dueAt,
+      dismissedAt: null,
+    });
     const expected = [
       r(sw, 'review_overdue', 'Case', a.id, a.id, '2026-04-15'),
       ...coordinators.map((u) => r(u, 'review_overdue', 'Case', b.id, b.id, '2026-04-15')),
@@ -79,10 +104,15 @@ describe('the reminder sweep', () => {
     const m = town.town.id;
     const c = await makeCase(db, town);
     const other = await makeUser(db, { municipalityId: m, role: 'social_worker' });
-    const intervention = await makeIntervention(db, c, { createdById: town.coordinator.id, agencyId: town.agency.id, dueDate: day('2026-04-20') });
+    const intervention = await makeIntervention(db, c, {
+      createdById: town.coordinator.id,
+      agencyId: town.agency.id,
+      dueDate: day('2026-04-20'),
+    });
     const task = await makeTask(db, c, { createdById: town.coordinator.id, assigneeId: town.socialWorker.id, dueDate: day('2026-04-20') });
     await sweepAt(db, m, AT);
-    const open = async () => (await remindersOf(db, m, { open: true })).map((x) => `${x.kind}:${x.userId === other.id ? 'other' : 'sw'}`).sort();
+    const open = async () =>
+      (await remindersOf(db, m, { open: true })).map((x) => `${x.kind}:${x.userId === other.id ? 'other' : 'sw'}`).sort();
     expect(await open()).toEqual(['intervention_overdue:sw', 'review_overdue:sw', 'task_overdue:sw']);
 
     // A review recorded resolves its reminder at once; the next review is in the future.

@@ -4,7 +4,13 @@ import { CreateAgencyInput, ListAgenciesInput, UpdateAgencyInput } from './schem
 import * as agencies from './service.js';
 
 export const agenciesRouter = t.router({
-  list: procedure('agency.list', { entity: 'Agency' }).input(ListAgenciesInput).query(({ ctx, input }) => agencies.listAgencies(ctx, input.includeInactive)),
-  create: procedure('agency.create', { entity: 'Agency', idempotent: true }).input(CreateAgencyInput).mutation(({ ctx, input }) => agencies.createAgency(ctx, input)),
-  update: procedure('agency.update', { entity: 'Agency', idFrom: 'id' }).input(UpdateAgencyInput).mutation(({ ctx, input }) => agencies.updateAgency(ctx, input)),
+  list: procedure('agency.list', { entity: 'Agency' })
+    .input(ListAgenciesInput)
+    .query(({ ctx, input }) => agencies.listAgencies(ctx, input.includeInactive)),
+  create: procedure('agency.create', { entity: 'Agency', idempotent: true })
+    .input(CreateAgencyInput)
+    .mutation(({ ctx, input }) => agencies.createAgency(ctx, input)),
+  update: procedure('agency.update', { entity: 'Agency', idFrom: 'id' })
+    .input(UpdateAgencyInput)
+    .mutation(({ ctx, input }) => agencies.updateAgency(ctx, input)),
 });

@@ -51,9 +51,7 @@ export async function updateAgency(ctx: ServiceContext, input: z.infer<typeof Up
   const agency = await ctx.db.agency.update({ where: { id }, data: changes, select: agencySelect }).catch((err) => {
     throw isUniqueViolation(err) ? new AppError('AGENCY_NAME_TAKEN', { fields: { name: 'AGENCY_NAME_TAKEN' } }) : err;
   });
-  const changed = Object.fromEntries(
-    Object.entries(changes).filter(([k, v]) => v !== undefined && before[k as keyof typeof before] !== v),
-  );
+  const changed = Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && before[k as keyof typeof before] !== v));
   if (changes.active === false && before.active) ctx.audit.narrow('agency.deactivate');
   if (changes.active === true && !before.active) ctx.audit.narrow('agency.reactivate');
   ctx.audit.detail({ changed });

@@ -19,7 +19,11 @@ export const factorSelect = {
 } satisfies Prisma.AssessmentFactorSelect;
 
 /** Domain order (the enum's), then the admin's position, then code: the form's order. */
-export const factorOrder = [{ domain: 'asc' }, { position: 'asc' }, { code: 'asc' }] satisfies Prisma.AssessmentFactorOrderByWithRelationInput[];
+export const factorOrder = [
+  { domain: 'asc' },
+  { position: 'asc' },
+  { code: 'asc' },
+] satisfies Prisma.AssessmentFactorOrderByWithRelationInput[];
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === 'P2002';
 const codeTaken = () => new AppError('CONFLICT', { fields: { code: 'CONFLICT' } });
@@ -45,7 +49,8 @@ export async function createFactor(ctx: ServiceContext, input: CreateFactor) {
   const municipalityId = ctx.user.municipalityId;
   const position =
     input.position ??
-    ((await ctx.db.assessmentFactor.aggregate({ where: { municipalityId, domain: input.domain }, _max: { position: true } }))._max.position ?? 0) + 1;
+    ((await ctx.db.assessmentFactor.aggregate({ where: { municipalityId, domain: input.domain }, _max: { position: true } }))._max
+      .position ?? 0) + 1;
   const code = input.code ?? `custom_${randomBytes(4).toString('hex')}`;
   const { _count, ...factor } = await ctx.db.assessmentFactor
     .create({ data: { ...input, code, position, municipalityId }, select: factorSelect })

@@ -17,7 +17,11 @@ export const ListFactorsInput = z.object({ includeInactive: z.boolean().default(
 export const CreateFactorInput = z.object({
   domain: z.enum(FACTOR_DOMAINS),
   /** A stable identifier within the municipality; made up from a random tag when left out. */
-  code: z.string().trim().regex(/^[a-z][a-z0-9_]{2,59}$/).optional(),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{2,59}$/)
+    .optional(),
   labelAr: Label,
   labelFr: Label,
   labelEn: Label,

@@ -14,7 +14,16 @@ import type { CreateAssessment } from './schema.js';
 export const JUDGEMENT_FIELD = 'assessment.judgement';
 export const COMMENT_FIELD = 'assessment.comment';
 
-const factorFields = { id: true, domain: true, code: true, labelAr: true, labelFr: true, labelEn: true, position: true, active: true } satisfies Prisma.AssessmentFactorSelect;
+const factorFields = {
+  id: true,
+  domain: true,
+  code: true,
+  labelAr: true,
+  labelFr: true,
+  labelEn: true,
+  position: true,
+  active: true,
+} satisfies Prisma.AssessmentFactorSelect;
 
 const assessmentSelect = {
   id: true,
@@ -51,11 +60,20 @@ export async function listAssessments(ctx: ServiceContext, caseId: string) {
     overallJudgement: ctx.keyring.decrypt(a.overallJudgement, JUDGEMENT_FIELD),
     ratings: a.ratings
       .map((r) => ({ factor: r.factor, rating: r.rating, comment: r.comment ? ctx.keyring.decrypt(r.comment, COMMENT_FIELD) : null }))
-      .sort((x, y) => DOMAIN_RANK[x.factor.domain] - DOMAIN_RANK[y.factor.domain] || x.factor.position - y.factor.position || x.factor.code.localeCompare(y.factor.code)),
+      .sort(
+        (x, y) =>
+          DOMAIN_RANK[x.factor.domain] - DOMAIN_RANK[y.factor.domain] ||
+          x.factor.position - y.factor.position ||
+          x.factor.code.localeCompare(y.factor.code),
+      ),
   }));
   const canRate = mayRate(ctx, c);
   const factors = canRate
-    ? await ctx.db.assessmentFactor.findMany({ where: { municipalityId: c.municipalityId, active: true }, select: factorFields, orderBy: factorOrder })
+    ? await ctx.db.assessmentFactor.findMany({
+        where: { municipalityId: c.municipalityId, active: true },
+        select: factorFields,
+        orderBy: factorOrder,
+      })
     : null;
   ctx.audit.detail({ assessmentIds: assessments.map((a) => a.id) });
   return { assessments, trend: trendOf(assessments), canRate, factors };
@@ -75,7 +93,8 @@ async function checkRatings(ctx: ServiceContext, municipalityId: string, ratings
   for (const r of ratings) {
     const factor = byId.get(r.factorId);
     if (!factor) fields[`ratings.${r.factorId}`] = 'factor_inactive';
-    else if (!scaleOf(factor.domain).includes(r.rating)) fields[`ratings.${r.factorId}`] = factor.domain === 'protective' ? 'rating_protective' : 'rating_risk';
+    else if (!scaleOf(factor.domain).includes(r.rating))
+      fields[`ratings.${r.factorId}`] = factor.domain === 'protective' ? 'rating_protective' : 'rating_risk';
   }
   for (const f of factors) if (!given.has(f.id)) fields[`ratings.${f.id}`] = 'rating_required';
   if (Object.keys(fields).length) throw new AppError('BAD_INPUT', { fields });
@@ -103,7 +122,13 @@ export async function createAssessment(ctx: ServiceContext, input: CreateAssessm
       overallJudgement: ctx.keyring.encrypt(input.overallJudgement, JUDGEMENT_FIELD),
       ratings: {
         // One INSERT for the whole form.
-        createMany: { data: input.ratings.map((r) => ({ factorId: r.factorId, rating: r.rating, comment: r.comment ? ctx.keyring.encrypt(r.comment, COMMENT_FIELD) : null })) },
+        createMany: {
+          data: input.ratings.map((r) => ({
+            factorId: r.factorId,
+            rating: r.rating,
+            comment: r.comment ? ctx.keyring.encrypt(r.comment, COMMENT_FIELD) : null,
+          })),
+        },
       },
     },
     select: { id: true, assessedAt: true },

@@ -7,7 +7,9 @@ const zero = (): Counts => ({ low: 0, moderate: 0, high: 0, present: 0, absent: 
  * The trend across a case's assessments, oldest first: per domain, how many factors got each
  * rating. Counts, not a score: the judgement stays in words.
  */
-export function trendOf(assessments: readonly { id: string; assessedAt: Date; ratings: readonly { rating: FactorRating; factor: { domain: FactorDomain } }[] }[]) {
+export function trendOf(
+  assessments: readonly { id: string; assessedAt: Date; ratings: readonly { rating: FactorRating; factor: { domain: FactorDomain } }[] }[],
+) {
   return [...assessments]
     .sort((a, b) => a.assessedAt.getTime() - b.assessedAt.getTime() || a.id.localeCompare(b.id))
     .map((a) => {

@@ -25,7 +25,21 @@ const exportSelect = {
   actor: { select: { displayName: true, email: true } },
 } satisfies Prisma.AuditEventSelect;
 
-const HEADER = ['seq', 'at', 'actor', 'actor_email', 'actor_role', 'action', 'entity_type', 'entity_id', 'outcome', 'purpose', 'request_id', 'ip', 'detail'];
+const HEADER = [
+  'seq',
+  'at',
+  'actor',
+  'actor_email',
+  'actor_role',
+  'action',
+  'entity_type',
+  'entity_id',
+  'outcome',
+  'purpose',
+  'request_id',
+  'ip',
+  'detail',
+];
 
 /**
  * CSV a spreadsheet reads safely. A cell it must show as text, never run (one starting with `=`,
@@ -34,7 +48,10 @@ const HEADER = ['seq', 'at', 'actor', 'actor_email', 'actor_role', 'action', 'en
  */
 export function csvOf(rows: readonly (readonly (string | number | null)[])[]): string {
   // The byte-order mark makes spreadsheet programs read UTF-8 (Arabic names) as UTF-8.
-  return `\uFEFF${stringify(rows.map((r) => r.map((c) => (c === null ? '' : String(c)))), { escape_formulas: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ })}`;
+  return `\uFEFF${stringify(
+    rows.map((r) => r.map((c) => (c === null ? '' : String(c)))),
+    { escape_formulas: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ },
+  )}`;
 }
 
 /**

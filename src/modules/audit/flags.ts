@@ -24,7 +24,12 @@ export interface AccountChangeDetail {
  * Written through `ctx.db`, so inside the procedure's transaction: the change and its flag commit
  * together or not at all. Admins' and auditors' accounts read no case content and are not flagged.
  */
-export async function flagAccountChange(ctx: ServiceContext, account: { id: string; role: Role }, change: AccountChange, previousRole?: Role) {
+export async function flagAccountChange(
+  ctx: ServiceContext,
+  account: { id: string; role: Role },
+  change: AccountChange,
+  previousRole?: Role,
+) {
   if (!hasRole(CASE_WORKER_ROLES, account.role)) return;
   const detail: AccountChangeDetail = { change, role: account.role, ...(previousRole ? { previousRole } : {}) };
   await ctx.db.auditFlag.create({

@@ -39,12 +39,18 @@ const strings = (v: unknown): string[] | null => (Array.isArray(v) && v.every((s
 async function recordOf(ctx: ServiceContext, type: HistoryType, q: HistoryQuery): Promise<{ id: string; reference: string | null }> {
   const municipalityId = ctx.user.municipalityId;
   if (type === 'Case') {
-    const found = await ctx.db.case.findFirst({ where: { municipalityId, ...(q.id ? { id: q.id } : { reference: q.reference }) }, select: { id: true, reference: true } });
+    const found = await ctx.db.case.findFirst({
+      where: { municipalityId, ...(q.id ? { id: q.id } : { reference: q.reference }) },
+      select: { id: true, reference: true },
+    });
     if (!found) throw notFound('Case', q.id);
     return found;
   }
   const where = { municipalityId, id: q.id };
-  const found = type === 'Person' ? await ctx.db.person.findFirst({ where, select: { id: true } }) : await ctx.db.referral.findFirst({ where, select: { id: true } });
+  const found =
+    type === 'Person'
+      ? await ctx.db.person.findFirst({ where, select: { id: true } })
+      : await ctx.db.referral.findFirst({ where, select: { id: true } });
   if (!found) throw notFound(type, q.id);
   return { id: found.id, reference: null };
 }

@@ -46,7 +46,9 @@ export function auditWhere(
         outcome: f.outcome,
         at: f.from || f.to ? { gte: f.from, lt: f.to } : undefined,
         // Through the link table's primary key (municipality, type, id, event), as the access history reads it.
-        touched: f.record ? { some: { municipalityId: ctx.user.municipalityId, entityType: f.record.type, entityId: f.record.id } } : undefined,
+        touched: f.record
+          ? { some: { municipalityId: ctx.user.municipalityId, entityType: f.record.type, entityId: f.record.id } }
+          : undefined,
       },
       extra,
     ],
@@ -61,7 +63,10 @@ export async function listEvents(ctx: ServiceContext, input: z.infer<typeof List
   const items = rows.slice(0, input.limit);
   const nextCursor = rows.length > input.limit ? String(items[items.length - 1]!.seq) : null;
   const { cursor: _c, limit: _l, ...filters } = input;
-  ctx.audit.detail({ filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters] !== undefined), page: input.cursor ? 'next' : 'first' });
+  ctx.audit.detail({
+    filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters] !== undefined),
+    page: input.cursor ? 'next' : 'first',
+  });
   return { items, nextCursor };
 }
 
@@ -71,7 +76,10 @@ export async function listEvents(ctx: ServiceContext, input: z.infer<typeof List
  * the reader's chain was not handed out by this list.
  */
 export async function cursorId(ctx: ServiceContext, cursor: number): Promise<bigint> {
-  const row = await ctx.db.auditEvent.findUnique({ where: { chain_seq: { chain: chainOf(ctx.user.municipalityId), seq: cursor } }, select: { id: true } });
+  const row = await ctx.db.auditEvent.findUnique({
+    where: { chain_seq: { chain: chainOf(ctx.user.municipalityId), seq: cursor } },
+    select: { id: true },
+  });
   if (!row) throw new AppError('BAD_INPUT', { fields: { cursor: 'invalid' } });
   return row.id;
 }
@@ -86,6 +94,11 @@ export async function verify(ctx: ServiceContext) {
   const report = await verifyChain(ctx.db, chain);
   const anchors = await checkAnchors(ctx, chain);
   const firstBroken = report.firstBroken && { seq: report.firstBroken.seq, reason: report.firstBroken.reason };
-  ctx.audit.detail({ checked: report.checked, broken: firstBroken?.seq ?? null, checkpoints: anchors?.checked ?? null, contradicted: anchors?.firstContradicted?.seq ?? null });
+  ctx.audit.detail({
+    checked: report.checked,
+    broken: firstBroken?.seq ?? null,
+    checkpoints: anchors?.checked ?? null,
+    contradicted: anchors?.firstContradicted?.seq ?? null,
+  });
   return { checked: report.checked, firstBroken, anchors, verifiedAt: ctx.clock() };
 }

@@ -94,7 +94,13 @@ export async function login(ctx: RequestContext, input: { email: string; passwor
         },
         select: { id: true },
       });
-      audit.record({ action: 'auth.login', outcome: 'denied', entityType: 'User', entityId: user.id, detail: { reason: 'wrong_password', failures } });
+      audit.record({
+        action: 'auth.login',
+        outcome: 'denied',
+        entityType: 'User',
+        entityId: user.id,
+        detail: { reason: 'wrong_password', failures },
+      });
       if (lock) audit.record({ action: 'auth.lock', entityType: 'User', entityId: user.id, detail: { minutes: LOCK_MS / 60_000 } });
     });
     throw refused();
@@ -116,7 +122,12 @@ export async function login(ctx: RequestContext, input: { email: string; passwor
       select: { id: true },
     });
     const session = await createSession(tx, now, ctx.config.session, user, client);
-    audit.record({ action: 'auth.login', entityType: 'Session', entityId: session.sessionId, detail: rehash ? { rehashed: true } : undefined });
+    audit.record({
+      action: 'auth.login',
+      entityType: 'Session',
+      entityId: session.sessionId,
+      detail: rehash ? { rehashed: true } : undefined,
+    });
     return session;
   });
   if ('locked' in started) throw refused();

@@ -21,18 +21,24 @@ export const authRouter = t.router({
     return { ok: true };
   }),
   sessions: procedure('auth.sessions', { entity: 'Session' }).query(({ ctx }) => auth.listSessions(ctx)),
-  endSession: procedure('auth.sessions.end', { entity: 'Session', idFrom: 'id' }).input(EndSessionInput).mutation(async ({ ctx, input }) => {
-    await auth.endSession(ctx, input.id);
-    return { ok: true };
-  }),
-  changePassword: account('auth.changePassword', { entity: 'User' }).input(ChangePasswordInput).mutation(async ({ ctx, input }) => {
-    await auth.changePassword(ctx, input);
-    return { ok: true };
-  }),
-  setLocale: procedure('auth.setLocale', { entity: 'User' }).input(SetLocaleInput).mutation(async ({ ctx, input }) => {
-    await auth.setLocale(ctx, input.locale);
-    return { ok: true };
-  }),
+  endSession: procedure('auth.sessions.end', { entity: 'Session', idFrom: 'id' })
+    .input(EndSessionInput)
+    .mutation(async ({ ctx, input }) => {
+      await auth.endSession(ctx, input.id);
+      return { ok: true };
+    }),
+  changePassword: account('auth.changePassword', { entity: 'User' })
+    .input(ChangePasswordInput)
+    .mutation(async ({ ctx, input }) => {
+      await auth.changePassword(ctx, input);
+      return { ok: true };
+    }),
+  setLocale: procedure('auth.setLocale', { entity: 'User' })
+    .input(SetLocaleInput)
+    .mutation(async ({ ctx, input }) => {
+      await auth.setLocale(ctx, input.locale);
+      return { ok: true };
+    }),
   dismissNotice: procedure('auth.notice.dismiss', { entity: 'User' }).mutation(async ({ ctx }) => {
     await auth.dismissNotice(ctx);
     return { ok: true };

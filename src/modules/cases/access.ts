@@ -13,7 +13,9 @@ export const ruleSelect = {
   id: true,
   municipalityId: true,
   keyWorkerId: true,
-  disclosures: { select: { revokedAt: true, expiresAt: true, userId: true, agencyId: true, sections: true, agency: { select: { active: true } } } },
+  disclosures: {
+    select: { revokedAt: true, expiresAt: true, userId: true, agencyId: true, sections: true, agency: { select: { active: true } } },
+  },
 } satisfies Prisma.CaseSelect;
 
 type RuleRow = Prisma.CaseGetPayload<{ select: typeof ruleSelect }>;
@@ -41,12 +43,22 @@ export function visibleSections(ctx: Pick<ServiceContext, 'ability'>, row: RuleR
 
 /** True when the user may read (and so write) restricted notes of this case: coordinator or key worker. */
 export function mayHandleRestricted(ctx: Pick<ServiceContext, 'ability'>, row: RuleRow) {
-  const note = subject('CaseNote', { municipalityId: row.municipalityId, caseId: row.id, sensitivity: 'restricted', case: { ...row } }) as never;
+  const note = subject('CaseNote', {
+    municipalityId: row.municipalityId,
+    caseId: row.id,
+    sensitivity: 'restricted',
+    case: { ...row },
+  }) as never;
   return ctx.ability.can('read', note);
 }
 
 /** Appends one entry to the case's timeline. `data` holds ids and facts, never note or summary text. */
-export function recordEvent(ctx: ServiceContext, c: { id: string; municipalityId: string }, kind: TimelineKind, data: Prisma.InputJsonObject) {
+export function recordEvent(
+  ctx: ServiceContext,
+  c: { id: string; municipalityId: string },
+  kind: TimelineKind,
+  data: Prisma.InputJsonObject,
+) {
   return ctx.db.caseEvent.create({
     data: { caseId: c.id, municipalityId: c.municipalityId, at: ctx.clock(), actorId: ctx.user.id, kind, data },
     select: { id: true },

@@ -25,8 +25,15 @@ export async function withdrawConsent(ctx: ServiceContext, input: z.infer<typeof
     where: { id: { in: revoked } },
     data: { revokedAt: now, revokedById: ctx.user.id, revokeReason: 'consent_withdrawn' },
   });
-  const note = input.note ? await ctx.audit.step('case.note.create', (audit) => writeNote({ ...ctx, audit }, c, input.note!, 'restricted')) : null;
-  await recordEvent(ctx, c, 'consent', { withdrawn: true, revoked: revoked.length, disclosureIds: revoked, ...(note ? { noteId: note.id } : {}) });
+  const note = input.note
+    ? await ctx.audit.step('case.note.create', (audit) => writeNote({ ...ctx, audit }, c, input.note!, 'restricted'))
+    : null;
+  await recordEvent(ctx, c, 'consent', {
+    withdrawn: true,
+    revoked: revoked.length,
+    disclosureIds: revoked,
+    ...(note ? { noteId: note.id } : {}),
+  });
   ctx.audit.detail({ revoked: revoked.length, disclosureIds: revoked });
   return { id: c.id, consentWithdrawnAt: now, revoked: revoked.length };
 }

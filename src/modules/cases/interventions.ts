@@ -46,10 +46,14 @@ export async function planChoices(ctx: ServiceContext) {
   return { agencies, people };
 }
 
-const noSuch = (type: 'User' | 'Agency', id: string, field: string) => new AppError('NOT_FOUND', { entity: { type, id }, fields: { [field]: 'NOT_FOUND' } });
+const noSuch = (type: 'User' | 'Agency', id: string, field: string) =>
+  new AppError('NOT_FOUND', { entity: { type, id }, fields: { [field]: 'NOT_FOUND' } });
 
 /** True when the user may add interventions to this case: its coordinator or key worker. */
-export function mayAddIntervention(ctx: Pick<ServiceContext, 'ability'>, c: { id: string; municipalityId: string; keyWorkerId: string | null }) {
+export function mayAddIntervention(
+  ctx: Pick<ServiceContext, 'ability'>,
+  c: { id: string; municipalityId: string; keyWorkerId: string | null },
+) {
   return ctx.ability.can('create', subject('Intervention', { municipalityId: c.municipalityId, caseId: c.id, case: { ...c } }) as never);
 }
 
@@ -116,7 +120,9 @@ export async function updateIntervention(ctx: ServiceContext, input: UpdateInter
     data: { status: to, outcome, updatedAt: ctx.clock() },
   });
   if (count === 0) {
-    const mayUpdate = await ctx.db.intervention.count({ where: { AND: [accessibleBy(ctx.ability, 'update').ofType('Intervention'), { id: row.id }] } });
+    const mayUpdate = await ctx.db.intervention.count({
+      where: { AND: [accessibleBy(ctx.ability, 'update').ofType('Intervention'), { id: row.id }] },
+    });
     throw mayUpdate ? new AppError('CONFLICT') : forbidden('Intervention', row.id);
   }
   const detail = { interventionId: row.id, from: row.status, to, outcomeChanged: outcome !== row.outcome };

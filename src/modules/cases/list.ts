@@ -8,7 +8,6 @@ import { dayOf } from '../../shared/days.js';
 import { after, ruleSelect } from './access.js';
 import type { ListCases } from './schema.js';
 
-
 const listSelect = {
   id: true,
   reference: true,
@@ -76,11 +75,25 @@ export async function listCases(ctx: ServiceContext, input: ListCases) {
   const { items, nextCursor } = keysetPage(rows, input.limit, (r) => ({ at: r.openedAt, id: r.id }));
   const { cursor: _c, limit: _l, ...filters } = input;
   // Every row shown is in its case's access history; a row with its summary names its person too.
-  ctx.audit.touched('Case', items.map((r) => r.id)).touched('Person', items.flatMap((r) => (r.summaryVisible ? [r.personId] : [])));
-  ctx.audit.detail({ count: items.length, filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters] !== undefined), page: input.cursor ? 'next' : 'first' });
+  ctx.audit
+    .touched(
+      'Case',
+      items.map((r) => r.id),
+    )
+    .touched(
+      'Person',
+      items.flatMap((r) => (r.summaryVisible ? [r.personId] : [])),
+    );
+  ctx.audit.detail({
+    count: items.length,
+    filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters] !== undefined),
+    page: input.cursor ? 'next' : 'first',
+  });
   return {
     items: items.map(({ summaryVisible, personId: _p, ...r }) =>
-      summaryVisible ? { ...r, summaryVisible: true as const } : { id: r.id, reference: r.reference, stage: r.stage, summaryVisible: false as const },
+      summaryVisible
+        ? { ...r, summaryVisible: true as const }
+        : { id: r.id, reference: r.reference, stage: r.stage, summaryVisible: false as const },
     ),
     nextCursor,
   };

@@ -43,7 +43,12 @@ export async function listNotes(ctx: ServiceContext, input: z.infer<typeof ListN
 }
 
 /** Stores an encrypted note with its timeline entry and audit event (never its text). */
-export async function writeNote(ctx: ServiceContext, c: { id: string; municipalityId: string }, body: string, sensitivity: NoteSensitivity) {
+export async function writeNote(
+  ctx: ServiceContext,
+  c: { id: string; municipalityId: string },
+  body: string,
+  sensitivity: NoteSensitivity,
+) {
   const note = await ctx.db.caseNote.create({
     data: {
       caseId: c.id,

@@ -47,8 +47,21 @@ export async function openCase(db: DbClient, audit: Pick<AuditTrail, 'record'>, 
     select: { id: true, reference: true },
   });
   await db.caseEvent.create({
-    data: { caseId: created.id, municipalityId: input.municipalityId, at: input.at, actorId: input.actorId, kind: 'opened' satisfies TimelineKind, data: { referralId: input.referralId } },
+    data: {
+      caseId: created.id,
+      municipalityId: input.municipalityId,
+      at: input.at,
+      actorId: input.actorId,
+      kind: 'opened' satisfies TimelineKind,
+      data: { referralId: input.referralId },
+    },
   });
-  audit.record({ action: 'case.open', municipalityId: input.municipalityId, entityType: 'Case', entityId: created.id, detail: { reference, referralId: input.referralId } });
+  audit.record({
+    action: 'case.open',
+    municipalityId: input.municipalityId,
+    entityType: 'Case',
+    entityId: created.id,
+    detail: { reference, referralId: input.referralId },
+  });
   return created;
 }

@@ -27,7 +27,11 @@ export function defineCaseRules(user: SessionUser, { can }: RuleBuilder, now: Da
   const disclosed = (section?: CaseSection) => ({ ...own, disclosures: { some: liveDisclosureTo(user, now, section) } });
 
   if (user.role === 'coordinator') {
-    can(['read', 'read:summary', 'read:notes', 'read:plan', 'read:assessments', 'update', 'write:notes', 'manage:team', 'consent'], 'Case', own);
+    can(
+      ['read', 'read:summary', 'read:notes', 'read:plan', 'read:assessments', 'update', 'write:notes', 'manage:team', 'consent'],
+      'Case',
+      own,
+    );
     can('read', 'CaseNote', own);
     can('read', 'Disclosure', own);
     return;

@@ -13,7 +13,10 @@ export const MAX_REVIEW_AHEAD_DAYS = 366;
 
 /** When a case opened (or reopened) at `at` is first due for review. */
 export async function firstReviewDate(db: DbClient, municipalityId: string, at: Date) {
-  const { reviewIntervalDays } = await db.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { reviewIntervalDays: true } });
+  const { reviewIntervalDays } = await db.municipality.findUniqueOrThrow({
+    where: { id: municipalityId },
+    select: { reviewIntervalDays: true },
+  });
   return addDays(at, reviewIntervalDays);
 }
 
@@ -36,7 +39,11 @@ export function resolveReminders(ctx: Pick<ServiceContext, 'db' | 'clock'>, case
  */
 export async function recordReview(ctx: ServiceContext, input: z.infer<typeof RecordReviewInput>) {
   const c = await findCase(ctx, input.caseId, 'review', { id: true, municipalityId: true, stage: true, nextReviewAt: true });
-  if (!isOpen(c.stage)) throw new AppError('INVALID_TRANSITION', { fields: { caseId: 'INVALID_TRANSITION' }, data: { from: c.stage, to: c.stage, allowed: '' } });
+  if (!isOpen(c.stage))
+    throw new AppError('INVALID_TRANSITION', {
+      fields: { caseId: 'INVALID_TRANSITION' },
+      data: { from: c.stage, to: c.stage, allowed: '' },
+    });
   const now = ctx.clock();
   const today = dayOf(now);
   const next = input.nextReviewAt ?? (await firstReviewDate(ctx.db, c.municipalityId, now));

@@ -12,23 +12,54 @@ import { addIntervention, updateIntervention } from './interventions.js';
 import { recordReview } from './review.js';
 
 /** A procedure about the case whose id is `input[idFrom]`, audited (allowed or denied) under `action`. */
-const onCase = (action: AuditAction, idFrom = 'id', options: ProcedureOptions = {}) => procedure(action, { entity: 'Case', idFrom, ...options });
+const onCase = (action: AuditAction, idFrom = 'id', options: ProcedureOptions = {}) =>
+  procedure(action, { entity: 'Case', idFrom, ...options });
 
 /** Cases, notes and the case team (disclosures). Each procedure's action names its audit event. */
 export const casesRouter = t.router({
-  list: procedure('case.list', { entity: 'Case' }).input(s.ListCasesInput).query(({ ctx, input }) => listCases(ctx, input)),
-  get: onCase('case.read').input(s.CaseIdInput).query(({ ctx, input }) => getCase(ctx, input.id)),
-  notes: onCase('case.note.list', 'caseId').input(s.ListNotesInput).query(({ ctx, input }) => listNotes(ctx, input)),
-  updateSummary: onCase('case.summary.update').input(s.UpdateSummaryInput).mutation(({ ctx, input }) => updateSummary(ctx, input)),
-  changeStage: onCase('case.stage.change').input(s.ChangeStageInput).mutation(({ ctx, input }) => changeStage(ctx, input)),
-  assign: onCase('case.assign').input(s.AssignInput).mutation(({ ctx, input }) => assign(ctx, input)),
-  close: onCase('case.close').input(s.CloseCaseInput).mutation(({ ctx, input }) => closeCase(ctx, input)),
-  reopen: onCase('case.reopen').input(s.ReopenCaseInput).mutation(({ ctx, input }) => reopenCase(ctx, input)),
-  recordReview: onCase('case.review', 'caseId', { idempotent: true }).input(s.RecordReviewInput).mutation(({ ctx, input }) => recordReview(ctx, input)),
-  addNote: onCase('case.note.create', 'caseId', { idempotent: true }).input(s.AddNoteInput).mutation(({ ctx, input }) => addNote(ctx, input)),
-  disclose: onCase('case.disclose', 'caseId', { idempotent: true }).input(s.DiscloseInput).mutation(({ ctx, input }) => disclose(ctx, input)),
-  revokeDisclosure: procedure('case.disclosure.revoke', { entity: 'Disclosure', idFrom: 'id' }).input(s.RevokeDisclosureInput).mutation(({ ctx, input }) => revokeDisclosure(ctx, input)),
-  addIntervention: onCase('case.intervention.create', 'caseId', { idempotent: true }).input(s.AddInterventionInput).mutation(({ ctx, input }) => addIntervention(ctx, input)),
-  updateIntervention: procedure('case.intervention.update', { entity: 'Intervention', idFrom: 'id' }).input(s.UpdateInterventionInput).mutation(({ ctx, input }) => updateIntervention(ctx, input)),
-  withdrawConsent: onCase('case.consent.withdraw', 'caseId').input(s.WithdrawConsentInput).mutation(({ ctx, input }) => withdrawConsent(ctx, input)),
+  list: procedure('case.list', { entity: 'Case' })
+    .input(s.ListCasesInput)
+    .query(({ ctx, input }) => listCases(ctx, input)),
+  get: onCase('case.read')
+    .input(s.CaseIdInput)
+    .query(({ ctx, input }) => getCase(ctx, input.id)),
+  notes: onCase('case.note.list', 'caseId')
+    .input(s.ListNotesInput)
+    .query(({ ctx, input }) => listNotes(ctx, input)),
+  updateSummary: onCase('case.summary.update')
+    .input(s.UpdateSummaryInput)
+    .mutation(({ ctx, input }) => updateSummary(ctx, input)),
+  changeStage: onCase('case.stage.change')
+    .input(s.ChangeStageInput)
+    .mutation(({ ctx, input }) => changeStage(ctx, input)),
+  assign: onCase('case.assign')
+    .input(s.AssignInput)
+    .mutation(({ ctx, input }) => assign(ctx, input)),
+  close: onCase('case.close')
+    .input(s.CloseCaseInput)
+    .mutation(({ ctx, input }) => closeCase(ctx, input)),
+  reopen: onCase('case.reopen')
+    .input(s.ReopenCaseInput)
+    .mutation(({ ctx, input }) => reopenCase(ctx, input)),
+  recordReview: onCase('case.review', 'caseId', { idempotent: true })
+    .input(s.RecordReviewInput)
+    .mutation(({ ctx, input }) => recordReview(ctx, input)),
+  addNote: onCase('case.note.create', 'caseId', { idempotent: true })
+    .input(s.AddNoteInput)
+    .mutation(({ ctx, input }) => addNote(ctx, input)),
+  disclose: onCase('case.disclose', 'caseId', { idempotent: true })
+    .input(s.DiscloseInput)
+    .mutation(({ ctx, input }) => disclose(ctx, input)),
+  revokeDisclosure: procedure('case.disclosure.revoke', { entity: 'Disclosure', idFrom: 'id' })
+    .input(s.RevokeDisclosureInput)
+    .mutation(({ ctx, input }) => revokeDisclosure(ctx, input)),
+  addIntervention: onCase('case.intervention.create', 'caseId', { idempotent: true })
+    .input(s.AddInterventionInput)
+    .mutation(({ ctx, input }) => addIntervention(ctx, input)),
+  updateIntervention: procedure('case.intervention.update', { entity: 'Intervention', idFrom: 'id' })
+    .input(s.UpdateInterventionInput)
+    .mutation(({ ctx, input }) => updateIntervention(ctx, input)),
+  withdrawConsent: onCase('case.consent.withdraw', 'caseId')
+    .input(s.WithdrawConsentInput)
+    .mutation(({ ctx, input }) => withdrawConsent(ctx, input)),
 });

@@ -28,7 +28,11 @@ export const ListCasesInput = z
     keyWorkerId: Id.optional(),
     leadAgencyId: Id.optional(),
     /** Prefix of the reference, any case: "amm-2026" finds AMM-2026-0001. */
-    reference: z.string().trim().regex(/^[A-Za-z0-9-]{1,40}$/).optional(),
+    reference: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{1,40}$/)
+      .optional(),
     /** Review overdue: not closed or in follow-up, and the next review date is before today. */
     overdue: z.boolean().optional(),
     cursor: Cursor.optional(),
@@ -62,7 +66,10 @@ export const CloseCaseInput = z
 /** A review: the next date (default one municipal interval ahead) and an optional minuted note. */
 export const RecordReviewInput = z.object({
   caseId: Id,
-  nextReviewAt: z.iso.date().transform((d) => new Date(`${d}T00:00:00Z`)).optional(),
+  nextReviewAt: z.iso
+    .date()
+    .transform((d) => new Date(`${d}T00:00:00Z`))
+    .optional(),
   note: text().min(1).max(500).optional(),
 });
 

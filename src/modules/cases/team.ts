@@ -16,11 +16,15 @@ const oneYearAfter = (d: Date) => {
 };
 
 /** Not found among those who may receive this: the refusal names the field and says no more. */
-const noSuch = (type: 'User' | 'Agency', id: string, field: string) => new AppError('NOT_FOUND', { entity: { type, id }, fields: { [field]: 'NOT_FOUND' } });
+const noSuch = (type: 'User' | 'Agency', id: string, field: string) =>
+  new AppError('NOT_FOUND', { entity: { type, id }, fields: { [field]: 'NOT_FOUND' } });
 
 /** An active agency of the coordinator's municipality. */
 async function checkAgency(ctx: ServiceContext, id: string, field: string) {
-  const agency = await ctx.db.agency.findFirst({ where: { AND: [accessibleBy(ctx.ability).ofType('Agency'), { id, active: true }] }, select: { id: true } });
+  const agency = await ctx.db.agency.findFirst({
+    where: { AND: [accessibleBy(ctx.ability).ofType('Agency'), { id, active: true }] },
+    select: { id: true },
+  });
   if (!agency) throw noSuch('Agency', id, field);
 }
 
@@ -63,7 +67,15 @@ export async function assign(ctx: ServiceContext, input: z.infer<typeof AssignIn
 }
 
 /** The audit detail of a disclosure: to whom, what, why, on which basis, until when. */
-const disclosureDetail = (d: { id: string; agencyId: string | null; userId: string | null; sections: string[]; purpose: string; legalBasis: string; expiresAt: Date }) => ({
+const disclosureDetail = (d: {
+  id: string;
+  agencyId: string | null;
+  userId: string | null;
+  sections: string[];
+  purpose: string;
+  legalBasis: string;
+  expiresAt: Date;
+}) => ({
   disclosureId: d.id,
   ...(d.agencyId ? { agencyId: d.agencyId } : { userId: d.userId }),
   sections: d.sections,
@@ -72,17 +84,33 @@ const disclosureDetail = (d: { id: string; agencyId: string | null; userId: stri
   expiresAt: d.expiresAt.toISOString(),
 });
 
-const disclosureSelect = { id: true, caseId: true, agencyId: true, userId: true, sections: true, purpose: true, legalBasis: true, expiresAt: true, revokedAt: true } satisfies Prisma.DisclosureSelect;
+const disclosureSelect = {
+  id: true,
+  caseId: true,
+  agencyId: true,
+  userId: true,
+  sections: true,
+  purpose: true,
+  legalBasis: true,
+  expiresAt: true,
+  revokedAt: true,
+} satisfies Prisma.DisclosureSelect;
 
 /**
  * Coordinator: grants sections of a case to an agency or a named user, for a purpose, on a legal
  * basis, until an expiry within a year. Consent is no basis once withdrawn, or if never given.
  */
 export async function disclose(ctx: ServiceContext, input: Disclose) {
-  const found = await findCase(ctx, input.caseId, 'manage:team', { id: true, municipalityId: true, referral: { select: { consentGiven: true } } });
+  const found = await findCase(ctx, input.caseId, 'manage:team', {
+    id: true,
+    municipalityId: true,
+    referral: { select: { consentGiven: true } },
+  });
   // Read consent under a share lock: a withdrawal running now either commits first (and we see it) or waits for us
   // (and then revokes this disclosure too). Never a consent-based disclosure that outlives the withdrawal.
-  const [lock] = await ctx.db.$queryRaw<{ withdrawn: Date | null }[]>`SELECT consent_withdrawn_at AS withdrawn FROM case_record WHERE id = ${found.id}::uuid FOR SHARE`;
+  const [lock] = await ctx.db.$queryRaw<
+    { withdrawn: Date | null }[]
+  >`SELECT consent_withdrawn_at AS withdrawn FROM case_record WHERE id = ${found.id}::uuid FOR SHARE`;
   const c = { ...found, consentWithdrawnAt: lock!.withdrawn };
   const now = ctx.clock();
   if (input.expiresAt <= now) throw new AppError('BAD_INPUT', { fields: { expiresAt: 'too_small' } });
@@ -123,7 +151,10 @@ export async function revokeDisclosure(ctx: ServiceContext, input: z.infer<typeo
   });
   if (!d) throw notFound('Disclosure', input.id);
   const now = ctx.clock();
-  const { count } = await ctx.db.disclosure.updateMany({ where: { id: d.id, revokedAt: null }, data: { revokedAt: now, revokedById: ctx.user.id, revokeReason: input.reason } });
+  const { count } = await ctx.db.disclosure.updateMany({
+    where: { id: d.id, revokedAt: null },
+    data: { revokedAt: now, revokedById: ctx.user.id, revokeReason: input.reason },
+  });
   if (count === 0) throw new AppError('CONFLICT', { fields: { id: 'ALREADY_REVOKED' } });
   const detail = disclosureDetail(d);
   await recordEvent(ctx, { id: d.caseId, municipalityId: d.municipalityId }, 'revoke', { ...detail, reason: input.reason });

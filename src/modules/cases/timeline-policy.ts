@@ -33,7 +33,12 @@ export interface TimelineReader {
   /** Coordinator or key worker: the plan is theirs, tasks included. */
   ownsPlan: boolean;
   /** Of the rows the entries name, the ids they may read. */
-  readable: { notes: ReadonlySet<string>; interventions: ReadonlySet<string>; tasks: ReadonlySet<string>; agendaItems: ReadonlySet<string> };
+  readable: {
+    notes: ReadonlySet<string>;
+    interventions: ReadonlySet<string>;
+    tasks: ReadonlySet<string>;
+    agendaItems: ReadonlySet<string>;
+  };
 }
 
 type Data = Record<string, unknown>;
@@ -44,7 +49,8 @@ const pick = (data: Data, keys: readonly string[]): Data => Object.fromEntries(k
 const sees = (r: TimelineReader, section: CaseSection | 'team') => r.sections.includes(section);
 type Rows = keyof TimelineReader['readable'];
 /** Whether the reader may know of this row: CASL decides (`readable`), and the plan's owners know every task of it. */
-const mayRead = (r: TimelineReader, rows: Rows, id: unknown) => typeof id === 'string' && (r.readable[rows].has(id) || (rows === 'tasks' && r.ownsPlan));
+const mayRead = (r: TimelineReader, rows: Rows, id: unknown) =>
+  typeof id === 'string' && (r.readable[rows].has(id) || (rows === 'tasks' && r.ownsPlan));
 const readableIds = (r: TimelineReader, rows: Rows, v: unknown) => (Array.isArray(v) ? v.filter((id) => mayRead(r, rows, id)) : []);
 /** Minuted words (reasons, purposes) go with the summary, as on the rest of the case page. */
 const words = (r: TimelineReader) => (sees(r, 'summary') ? ['reason', 'purpose'] : []);

@@ -12,8 +12,14 @@ type Field = (e: Entry) => unknown;
 /** Where each kind of entry names a row whose readability decides what the reader sees. */
 const NAMES: Record<keyof TimelineReader['readable'], Field[]> = {
   notes: [(e) => (e.kind === 'note' || e.kind === 'consent' ? field(e, 'noteId') : undefined)],
-  interventions: [(e) => (e.kind.startsWith('intervention') ? field(e, 'interventionId') : undefined), (e) => (e.kind === 'panel_decision' ? field(e, 'interventionIds') : undefined)],
-  tasks: [(e) => (e.kind === 'task.done' ? field(e, 'taskId') : undefined), (e) => (e.kind === 'panel_decision' ? field(e, 'taskIds') : undefined)],
+  interventions: [
+    (e) => (e.kind.startsWith('intervention') ? field(e, 'interventionId') : undefined),
+    (e) => (e.kind === 'panel_decision' ? field(e, 'interventionIds') : undefined),
+  ],
+  tasks: [
+    (e) => (e.kind === 'task.done' ? field(e, 'taskId') : undefined),
+    (e) => (e.kind === 'panel_decision' ? field(e, 'taskIds') : undefined),
+  ],
   agendaItems: [(e) => (e.kind === 'panel_decision' ? field(e, 'agendaItemId') : undefined)],
 };
 
@@ -37,9 +43,13 @@ async function readableRows(ctx: ServiceContext, events: Entry[]): Promise<Timel
   const select = { id: true } as const;
   return {
     notes: await among('notes', (where) => ctx.db.caseNote.findMany({ where: { AND: [allowed.ofType('CaseNote'), where] }, select })),
-    interventions: await among('interventions', (where) => ctx.db.intervention.findMany({ where: { AND: [allowed.ofType('Intervention'), where] }, select })),
+    interventions: await among('interventions', (where) =>
+      ctx.db.intervention.findMany({ where: { AND: [allowed.ofType('Intervention'), where] }, select }),
+    ),
     tasks: await among('tasks', (where) => ctx.db.caseTask.findMany({ where: { AND: [allowed.ofType('CaseTask'), where] }, select })),
-    agendaItems: await among('agendaItems', (where) => ctx.db.meetingAgendaItem.findMany({ where: { AND: [allowed.ofType('MeetingAgendaItem'), where] }, select })),
+    agendaItems: await among('agendaItems', (where) =>
+      ctx.db.meetingAgendaItem.findMany({ where: { AND: [allowed.ofType('MeetingAgendaItem'), where] }, select }),
+    ),
   };
 }
 
@@ -61,7 +71,12 @@ export async function timelineOf(ctx: ServiceContext, caseId: string, who: Omit<
   });
   const actorIds = [...new Set(shown.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
   const actors = new Map(
-    (await ctx.db.user.findMany({ where: { id: { in: actorIds }, municipalityId: ctx.user.municipalityId }, select: { id: true, displayName: true } })).map((u) => [u.id, u]),
+    (
+      await ctx.db.user.findMany({
+        where: { id: { in: actorIds }, municipalityId: ctx.user.municipalityId },
+        select: { id: true, displayName: true },
+      })
+    ).map((u) => [u.id, u]),
   );
   // No id: case_event ids come from one sequence shared by every municipality (it would show how busy the others are).
   return shown.map((e) => ({ at: e.at, kind: e.kind, actor: e.actorId ? (actors.get(e.actorId) ?? null) : null, data: e.data }));

@@ -37,5 +37,6 @@ export function assertOpen(status: MeetingStatus, what: 'plan' | 'record') {
 
 /** Recording anything (attendance, a decision, minutes) means the meeting took place. */
 export async function markHeld(ctx: ServiceContext, meeting: { id: string; status: MeetingStatus }) {
-  if (meeting.status === 'scheduled') await ctx.db.panelMeeting.update({ where: { id: meeting.id }, data: { status: 'held' }, select: { id: true } });
+  if (meeting.status === 'scheduled')
+    await ctx.db.panelMeeting.update({ where: { id: meeting.id }, data: { status: 'held' }, select: { id: true } });
 }

@@ -14,12 +14,16 @@ export async function recordAttendance(ctx: ServiceContext, input: Attendance) {
   assertOpen(meeting.status, 'record');
   const invitees = await ctx.db.meetingInvitee.findMany({ where: { meetingId: meeting.id }, select: { id: true } });
   const unknown = input.attendance.find((a) => !invitees.some((i) => i.id === a.inviteeId));
-  if (unknown) throw new AppError('NOT_FOUND', { entity: { type: 'MeetingInvitee', id: unknown.inviteeId }, fields: { attendance: 'NOT_FOUND' } });
+  if (unknown)
+    throw new AppError('NOT_FOUND', { entity: { type: 'MeetingInvitee', id: unknown.inviteeId }, fields: { attendance: 'NOT_FOUND' } });
   for (const a of input.attendance) {
     await ctx.db.meetingInvitee.update({ where: { id: a.inviteeId }, data: { attended: a.attended }, select: { id: true } });
   }
   await markHeld(ctx, meeting);
-  const detail = { present: input.attendance.filter((a) => a.attended).map((a) => a.inviteeId), absent: input.attendance.filter((a) => !a.attended).map((a) => a.inviteeId) };
+  const detail = {
+    present: input.attendance.filter((a) => a.attended).map((a) => a.inviteeId),
+    absent: input.attendance.filter((a) => !a.attended).map((a) => a.inviteeId),
+  };
   ctx.audit.detail(detail);
   return { id: meeting.id };
 }
@@ -68,7 +72,11 @@ export async function decide(ctx: ServiceContext, input: Decide) {
         where: { id: task.assigneeId, municipalityId: c.municipalityId, disabledAt: null, role: { in: [...CASE_WORKER_ROLES] } },
         select: { id: true },
       });
-      if (!assignee) throw new AppError('NOT_FOUND', { entity: { type: 'User', id: task.assigneeId }, fields: { [`tasks.${i}.assigneeId`]: 'NOT_FOUND' } });
+      if (!assignee)
+        throw new AppError('NOT_FOUND', {
+          entity: { type: 'User', id: task.assigneeId },
+          fields: { [`tasks.${i}.assigneeId`]: 'NOT_FOUND' },
+        });
     }
     const created = await ctx.db.caseTask.create({
       data: {
@@ -94,7 +102,14 @@ export async function decide(ctx: ServiceContext, input: Decide) {
   });
   await markHeld(ctx, meeting);
   // Ids and facts only: the dissent is minuted content, readable in the meeting by those who see the item.
-  const detail = { meetingId: meeting.id, agendaItemId: item.id, decision: input.decision, consensus: input.consensus, interventionIds, taskIds };
+  const detail = {
+    meetingId: meeting.id,
+    agendaItemId: item.id,
+    decision: input.decision,
+    consensus: input.consensus,
+    interventionIds,
+    taskIds,
+  };
   await recordEvent(ctx, c, 'panel_decision', detail);
   ctx.audit.detail({ ...detail, caseId: c.id });
   return { id: item.id, interventionIds, taskIds };

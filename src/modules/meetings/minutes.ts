@@ -3,7 +3,8 @@ import type { ServiceContext } from '../../service.js';
 import { MINUTE_FIELD, assertOpen, findMeeting, markHeld } from './access.js';
 import type { AddMinute } from './schema.js';
 
-const noSuch = (type: string, id: string, field: string) => new AppError('NOT_FOUND', { entity: { type, id }, fields: { [field]: 'NOT_FOUND' } });
+const noSuch = (type: string, id: string, field: string) =>
+  new AppError('NOT_FOUND', { entity: { type, id }, fields: { [field]: 'NOT_FOUND' } });
 
 /**
  * Coordinator: one entry of the minutes (encrypted), about the meeting or one of its agenda items.
@@ -15,7 +16,10 @@ export async function addMinute(ctx: ServiceContext, input: AddMinute) {
   let agendaItemId = input.agendaItemId ?? null;
   if (input.correctsId) {
     if (meeting.status === 'cancelled') throw new AppError('MEETING_CANCELLED');
-    const corrected = await ctx.db.meetingMinute.findFirst({ where: { id: input.correctsId, meetingId: meeting.id }, select: { agendaItemId: true } });
+    const corrected = await ctx.db.meetingMinute.findFirst({
+      where: { id: input.correctsId, meetingId: meeting.id },
+      select: { agendaItemId: true },
+    });
     if (!corrected) throw noSuch('MeetingMinute', input.correctsId, 'correctsId');
     agendaItemId = corrected.agendaItemId;
   } else {
@@ -47,6 +51,10 @@ export async function approveMinutes(ctx: ServiceContext, id: string) {
   assertOpen(meeting.status, 'record');
   if (meeting.status !== 'held') throw new AppError('MEETING_NOT_HELD');
   const approvedAt = ctx.clock();
-  await ctx.db.panelMeeting.update({ where: { id }, data: { status: 'approved', approvedAt, approvedById: ctx.user.id }, select: { id: true } });
+  await ctx.db.panelMeeting.update({
+    where: { id },
+    data: { status: 'approved', approvedAt, approvedById: ctx.user.id },
+    select: { id: true },
+  });
   return { id, status: 'approved' as const, approvedAt };
 }

@@ -107,7 +107,14 @@ export async function getMeeting(ctx: ServiceContext, id: string) {
       status: true,
       approvedAt: true,
       createdBy: { select: { id: true, displayName: true } },
-      invitees: { select: { id: true, attended: true, agency: { select: { id: true, name: true } }, user: { select: { id: true, displayName: true } } } },
+      invitees: {
+        select: {
+          id: true,
+          attended: true,
+          agency: { select: { id: true, name: true } },
+          user: { select: { id: true, displayName: true } },
+        },
+      },
     },
   });
   const items = await ctx.db.meetingAgendaItem.findMany({
@@ -125,17 +132,34 @@ export async function getMeeting(ctx: ServiceContext, id: string) {
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
   const authors = new Map(
-    (await ctx.db.user.findMany({ where: { id: { in: [...new Set(minutes.map((m) => m.authorId))] }, municipalityId: ctx.user.municipalityId }, select: { id: true, displayName: true } })).map((u) => [u.id, u]),
+    (
+      await ctx.db.user.findMany({
+        where: { id: { in: [...new Set(minutes.map((m) => m.authorId))] }, municipalityId: ctx.user.municipalityId },
+        select: { id: true, displayName: true },
+      })
+    ).map((u) => [u.id, u]),
   );
   const asMeeting = subject('PanelMeeting', { ...found }) as never;
   const may = { update: ctx.ability.can('update', asMeeting), decide: ctx.ability.can('decide', 'MeetingAgendaItem') };
   const choices = may.decide ? await planChoices(ctx) : null;
   ctx.audit.detail({ agendaItemIds: itemIds, minuteIds: minutes.map((m) => m.id) });
-  ctx.audit.touched('Case', agenda.map((i) => i.case.id)).touched('Person', agenda.flatMap((i) => (i.summary ? [i.summary.person.id] : [])));
+  ctx.audit
+    .touched(
+      'Case',
+      agenda.map((i) => i.case.id),
+    )
+    .touched(
+      'Person',
+      agenda.flatMap((i) => (i.summary ? [i.summary.person.id] : [])),
+    );
   return {
     ...meeting,
     agenda,
-    minutes: minutes.map(({ authorId, body, ...m }) => ({ ...m, author: authors.get(authorId) ?? null, body: ctx.keyring.decrypt(body, MINUTE_FIELD) })),
+    minutes: minutes.map(({ authorId, body, ...m }) => ({
+      ...m,
+      author: authors.get(authorId) ?? null,
+      body: ctx.keyring.decrypt(body, MINUTE_FIELD),
+    })),
     may,
     choices,
   };

@@ -6,19 +6,26 @@ import { CASE_WORKER_ROLES } from '../../shared/roles.js';
 import { assertOpen, findMeeting } from './access.js';
 import type { ScheduleMeeting, UpdateMeeting } from './schema.js';
 
-const missing = (type: string, field: string, id: string) => new AppError('NOT_FOUND', { entity: { type, id }, fields: { [field]: 'NOT_FOUND' } });
+const missing = (type: string, field: string, id: string) =>
+  new AppError('NOT_FOUND', { entity: { type, id }, fields: { [field]: 'NOT_FOUND' } });
 
 /** Every id must be a case the coordinator may read, an active agency, an active colleague. */
 async function checkRefs(ctx: ServiceContext, refs: { caseIds?: string[]; agencyIds?: string[]; userIds?: string[] }) {
   const municipalityId = ctx.user.municipalityId;
   const firstMissing = (wanted: string[] | undefined, found: { id: string }[]) => wanted?.find((id) => !found.some((f) => f.id === id));
   if (refs.caseIds?.length) {
-    const found = await ctx.db.case.findMany({ where: { AND: [accessibleBy(ctx.ability).ofType('Case'), { id: { in: refs.caseIds } }] }, select: { id: true } });
+    const found = await ctx.db.case.findMany({
+      where: { AND: [accessibleBy(ctx.ability).ofType('Case'), { id: { in: refs.caseIds } }] },
+      select: { id: true },
+    });
     const id = firstMissing(refs.caseIds, found);
     if (id) throw missing('Case', 'caseIds', id);
   }
   if (refs.agencyIds?.length) {
-    const found = await ctx.db.agency.findMany({ where: { id: { in: refs.agencyIds }, municipalityId, active: true }, select: { id: true } });
+    const found = await ctx.db.agency.findMany({
+      where: { id: { in: refs.agencyIds }, municipalityId, active: true },
+      select: { id: true },
+    });
     const id = firstMissing(refs.agencyIds, found);
     if (id) throw missing('Agency', 'agencyIds', id);
   }
@@ -32,7 +39,10 @@ async function checkRefs(ctx: ServiceContext, refs: { caseIds?: string[]; agency
   }
 }
 
-const inviteeRows = (agencyIds: string[], userIds: string[]) => [...agencyIds.map((agencyId) => ({ agencyId })), ...userIds.map((userId) => ({ userId }))];
+const inviteeRows = (agencyIds: string[], userIds: string[]) => [
+  ...agencyIds.map((agencyId) => ({ agencyId })),
+  ...userIds.map((userId) => ({ userId })),
+];
 
 /**
  * Coordinator: schedules a panel meeting with an agenda of cases (in the order given) and invited
@@ -54,7 +64,12 @@ export async function scheduleMeeting(ctx: ServiceContext, input: ScheduleMeetin
     },
     select: { id: true },
   });
-  const detail = { caseIds: input.caseIds, agencyIds: input.agencyIds, userIds: input.userIds, scheduledAt: input.scheduledAt.toISOString() };
+  const detail = {
+    caseIds: input.caseIds,
+    agencyIds: input.agencyIds,
+    userIds: input.userIds,
+    scheduledAt: input.scheduledAt.toISOString(),
+  };
   ctx.audit.subject('PanelMeeting', meeting.id).detail(detail);
   return meeting;
 }
@@ -70,7 +85,11 @@ export async function updateMeeting(ctx: ServiceContext, input: UpdateMeeting) {
   const id = meeting.id;
   await ctx.db.panelMeeting.update({
     where: { id },
-    data: { title: input.title, scheduledAt: input.scheduledAt, location: input.location === undefined ? undefined : input.location || null },
+    data: {
+      title: input.title,
+      scheduledAt: input.scheduledAt,
+      location: input.location === undefined ? undefined : input.location || null,
+    },
     select: { id: true },
   });
   if (input.caseIds) {
@@ -92,7 +111,12 @@ export async function updateMeeting(ctx: ServiceContext, input: UpdateMeeting) {
     await ctx.db.meetingInvitee.deleteMany({ where: { meetingId: id } });
     await ctx.db.meetingInvitee.createMany({ data: inviteeRows(agencyIds, userIds).map((r) => ({ meetingId: id, ...r })) });
   }
-  const detail = { changed: Object.keys(input).filter((k) => k !== 'id'), caseIds: input.caseIds, agencyIds: input.agencyIds, userIds: input.userIds };
+  const detail = {
+    changed: Object.keys(input).filter((k) => k !== 'id'),
+    caseIds: input.caseIds,
+    agencyIds: input.agencyIds,
+    userIds: input.userIds,
+  };
   ctx.audit.detail(detail);
   return { id };
 }

@@ -40,7 +40,10 @@ export const UpdateMeetingInput = z.object({
 
 export const AttendanceInput = z.object({
   id: Id,
-  attendance: z.array(z.object({ inviteeId: Id, attended: z.boolean() })).min(1).max(200),
+  attendance: z
+    .array(z.object({ inviteeId: Id, attended: z.boolean() }))
+    .min(1)
+    .max(200),
 });
 
 const InterventionAction = z

@@ -34,9 +34,38 @@ export function normalizeArabic(text: string): string {
 }
 
 const ARABIC_TO_LATIN: Record<string, string> = {
-  ا: 'a', ب: 'b', ت: 't', ث: 'th', ج: 'j', ح: 'h', خ: 'kh', د: 'd', ذ: 'dh', ر: 'r', ز: 'z', س: 's',
-  ش: 'sh', ص: 's', ض: 'd', ط: 't', ظ: 'z', ع: '', غ: 'gh', ف: 'f', ق: 'q', ك: 'k', ل: 'l', م: 'm',
-  ن: 'n', ه: 'h', و: 'u', ي: 'i', پ: 'p', چ: 'ch', ڤ: 'v', گ: 'g',
+  ا: 'a',
+  ب: 'b',
+  ت: 't',
+  ث: 'th',
+  ج: 'j',
+  ح: 'h',
+  خ: 'kh',
+  د: 'd',
+  ذ: 'dh',
+  ر: 'r',
+  ز: 'z',
+  س: 's',
+  ش: 'sh',
+  ص: 's',
+  ض: 'd',
+  ط: 't',
+  ظ: 'z',
+  ع: '',
+  غ: 'gh',
+  ف: 'f',
+  ق: 'q',
+  ك: 'k',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+  ه: 'h',
+  و: 'u',
+  ي: 'i',
+  پ: 'p',
+  چ: 'ch',
+  ڤ: 'v',
+  گ: 'g',
 };
 
 const ARABIC_LETTER = /[\u0600-\u06FF]/;
@@ -68,7 +97,27 @@ function foldLatin(text: string): string {
     .trim();
 }
 
-const LATIN_ARTICLES = new Set(['al', 'el', 'ul', 'il', 'ed', 'ad', 'ar', 'er', 'as', 'es', 'at', 'et', 'az', 'ez', 'an', 'en', 'ash', 'esh', 'ech']);
+const LATIN_ARTICLES = new Set([
+  'al',
+  'el',
+  'ul',
+  'il',
+  'ed',
+  'ad',
+  'ar',
+  'er',
+  'as',
+  'es',
+  'at',
+  'et',
+  'az',
+  'ez',
+  'an',
+  'en',
+  'ash',
+  'esh',
+  'ech',
+]);
 
 /** "abdul", "abdel", "abdal", "abdou" glue the article or a vowel to "abd": keep "abd" and the rest. */
 function splitAbd(word: string): string[] {
@@ -85,7 +134,7 @@ export function latinWords(name: string): string[] {
   for (const raw of words) {
     if (ARABIC_LETTER.test(raw)) {
       const w = dropArabicArticle(raw);
-      if (w === 'عبد' || w.startsWith('عبد') && w.length > 3) {
+      if (w === 'عبد' || (w.startsWith('عبد') && w.length > 3)) {
         out.push('abd');
         if (w.length > 3) out.push(transliterateWord(dropArabicArticle(w.slice(3))));
         continue;

@@ -4,8 +4,15 @@ import { COHORTS, RELATIONSHIPS, SEXES } from '../../shared/vocabulary.js';
 
 const Name = text().min(2).max(160);
 // Checked against today's date at each call, not the day the server started.
-const BirthYear = z.number().int().min(1900).refine((y) => y <= new Date().getUTCFullYear(), 'in_future');
-const BirthDate = z.date().min(new Date('1900-01-01')).refine((d) => d <= new Date(), 'in_future');
+const BirthYear = z
+  .number()
+  .int()
+  .min(1900)
+  .refine((y) => y <= new Date().getUTCFullYear(), 'in_future');
+const BirthDate = z
+  .date()
+  .min(new Date('1900-01-01'))
+  .refine((d) => d <= new Date(), 'in_future');
 
 export const MatchPeopleInput = z.object({
   name: Name,

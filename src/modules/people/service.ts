@@ -89,16 +89,30 @@ export function matchStatement(town: string, { latinKey, skeleton }: NameKeys, y
  */
 export async function matchPeople(ctx: ServiceContext, input: z.infer<typeof MatchPeopleInput>) {
   assertCan(ctx.ability, 'match', 'Person');
-  const ranked = await rawQuery<{ id: string; score: number }>(ctx.db, matchStatement(ctx.user.municipalityId, nameKeys(input.name), input.birthYear ?? null));
+  const ranked = await rawQuery<{ id: string; score: number }>(
+    ctx.db,
+    matchStatement(ctx.user.municipalityId, nameKeys(input.name), input.birthYear ?? null),
+  );
   const candidates = ranked.filter((r) => r.score >= MIN_SCORE);
   const visible = await ctx.db.person.findMany({
     where: { AND: [accessibleBy(ctx.ability).ofType('Person'), { id: { in: candidates.map((c) => c.id) } }] },
     // Only the cases the user may open: a person's other cases stay invisible.
-    select: { ...personSelect, cases: { where: accessibleBy(ctx.ability).ofType('Case'), select: { id: true, reference: true, stage: true } } },
+    select: {
+      ...personSelect,
+      cases: { where: accessibleBy(ctx.ability).ofType('Case'), select: { id: true, reference: true, stage: true } },
+    },
   });
   const byId = new Map(visible.map((p) => [p.id, p]));
   ctx.audit.detail({ candidates: candidates.length, shown: visible.length });
-  ctx.audit.touched('Person', visible.map((p) => p.id)).touched('Case', visible.flatMap((p) => p.cases.map((c) => c.id)));
+  ctx.audit
+    .touched(
+      'Person',
+      visible.map((p) => p.id),
+    )
+    .touched(
+      'Case',
+      visible.flatMap((p) => p.cases.map((c) => c.id)),
+    );
   return candidates.map((c) => {
     const person = byId.get(c.id);
     return person ? { restricted: false as const, score: c.score, person } : { restricted: true as const, score: c.score };
@@ -134,6 +148,9 @@ export async function getPerson(ctx: ServiceContext, id: string) {
   if (!person) throw notFound('Person', id);
   const household = await householdOf(ctx, id);
   // The household members shown are personal data read too: name them in the same event.
-  ctx.audit.touched('Person', household.members.map((m) => m.id));
+  ctx.audit.touched(
+    'Person',
+    household.members.map((m) => m.id),
+  );
   return { ...person, household };
 }

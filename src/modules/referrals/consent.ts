@@ -35,8 +35,22 @@ export function checkConsent(consent: ConsentInput, birth: Birth, now: Date): vo
 /** The consent block as columns of the referral row. */
 export function consentColumns(consent: ConsentInput) {
   return consent.given
-    ? { consentGiven: true, consentBy: consent.by, consentAt: consent.at, consentScope: consent.scope, legalBasis: null, legalJustification: null }
-    : { consentGiven: false, consentBy: null, consentAt: null, consentScope: null, legalBasis: consent.legalBasis, legalJustification: consent.justification };
+    ? {
+        consentGiven: true,
+        consentBy: consent.by,
+        consentAt: consent.at,
+        consentScope: consent.scope,
+        legalBasis: null,
+        legalJustification: null,
+      }
+    : {
+        consentGiven: false,
+        consentBy: null,
+        consentAt: null,
+        consentScope: null,
+        legalBasis: consent.legalBasis,
+        legalJustification: consent.justification,
+      };
 }
 
 /** The consent block as the client sent it, from the referral row. */

@@ -50,7 +50,13 @@ export async function createReferral(ctx: ServiceContext, input: z.infer<typeof 
  * The referral row and every pending audit event (its own last), in one statement; with the answer, kept
  * there too when the call has an idempotency key (so the answer is made before the row).
  */
-async function insertReferral(ctx: ServiceContext, input: z.infer<typeof CreateReferralInput>, personId: string, now: Date, newPerson: boolean) {
+async function insertReferral(
+  ctx: ServiceContext,
+  input: z.infer<typeof CreateReferralInput>,
+  personId: string,
+  now: Date,
+  newPerson: boolean,
+) {
   const id = randomUUID();
   const consent = consentColumns(input.consent);
   ctx.audit.subject('Referral', id).detail({

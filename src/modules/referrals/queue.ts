@@ -29,11 +29,7 @@ function after(p: Position): Prisma.ReferralWhereInput {
   const urgency = p.urgency ?? 'routine';
   const lessUrgent = URGENCIES.slice(0, URGENCIES.indexOf(urgency));
   return {
-    OR: [
-      { urgency: { in: lessUrgent } },
-      { urgency, submittedAt: { gt: p.at } },
-      { urgency, submittedAt: p.at, id: { gt: p.id } },
-    ],
+    OR: [{ urgency: { in: lessUrgent } }, { urgency, submittedAt: { gt: p.at } }, { urgency, submittedAt: p.at, id: { gt: p.id } }],
   };
 }
 
@@ -57,7 +53,15 @@ export async function listQueue(ctx: ServiceContext, input: z.infer<typeof Queue
     take: input.limit + 1,
   });
   const { items, nextCursor } = keysetPage(rows, input.limit, (r) => ({ urgency: r.urgency, at: r.submittedAt, id: r.id }));
-  ctx.audit.touched('Referral', items.map((r) => r.id)).touched('Person', items.map((r) => r.person.id));
+  ctx.audit
+    .touched(
+      'Referral',
+      items.map((r) => r.id),
+    )
+    .touched(
+      'Person',
+      items.map((r) => r.person.id),
+    );
   ctx.audit.detail({ count: items.length, page: position ? 'next' : 'first' });
   const now = ctx.clock();
   return {

@@ -8,9 +8,19 @@ import { CreateReferralInput, ListMineInput, QueueInput, ReferralIdInput, Screen
 
 /** Referrals and screening. */
 export const referralsRouter = t.router({
-  create: procedure('referral.create', { entity: 'Referral', noTransaction: true, idempotent: true }).input(CreateReferralInput).mutation(({ ctx, input }) => createReferral(ctx, input)),
-  mine: procedure('referral.mine', { entity: 'Referral' }).input(ListMineInput).query(({ ctx, input }) => listMine(ctx, input)),
-  queue: procedure('referral.queue', { entity: 'Referral' }).input(QueueInput).query(({ ctx, input }) => listQueue(ctx, input)),
-  get: procedure('referral.read', { entity: 'Referral', idFrom: 'id' }).input(ReferralIdInput).query(({ ctx, input }) => getReferral(ctx, input.id)),
-  screen: procedure('referral.screen', { entity: 'Referral', idFrom: 'id', idempotent: true }).input(ScreenReferralInput).mutation(({ ctx, input }) => screenReferral(ctx, input)),
+  create: procedure('referral.create', { entity: 'Referral', noTransaction: true, idempotent: true })
+    .input(CreateReferralInput)
+    .mutation(({ ctx, input }) => createReferral(ctx, input)),
+  mine: procedure('referral.mine', { entity: 'Referral' })
+    .input(ListMineInput)
+    .query(({ ctx, input }) => listMine(ctx, input)),
+  queue: procedure('referral.queue', { entity: 'Referral' })
+    .input(QueueInput)
+    .query(({ ctx, input }) => listQueue(ctx, input)),
+  get: procedure('referral.read', { entity: 'Referral', idFrom: 'id' })
+    .input(ReferralIdInput)
+    .query(({ ctx, input }) => getReferral(ctx, input.id)),
+  screen: procedure('referral.screen', { entity: 'Referral', idFrom: 'id', idempotent: true })
+    .input(ScreenReferralInput)
+    .mutation(({ ctx, input }) => screenReferral(ctx, input)),
 });

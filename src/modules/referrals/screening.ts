@@ -45,15 +45,23 @@ export async function screenReferral(ctx: ServiceContext, input: Screen) {
 
   const opened =
     input.decision === 'accept'
-      ? await openCase(ctx.db, { record: (event) => ctx.audit.also(event) }, {
-          municipalityId: ctx.user.municipalityId,
-          personId: referral.personId,
-          referralId: referral.id,
-          cohort: referral.cohort,
-          actorId: ctx.user.id,
-          at: now,
-        })
+      ? await openCase(
+          ctx.db,
+          { record: (event) => ctx.audit.also(event) },
+          {
+            municipalityId: ctx.user.municipalityId,
+            personId: referral.personId,
+            referralId: referral.id,
+            cohort: referral.cohort,
+            actorId: ctx.user.id,
+            at: now,
+          },
+        )
       : null;
-  ctx.audit.detail({ decision: input.decision, ...(opened ? { caseId: opened.id } : {}), ...(input.decision === 'close' ? { closeReason: input.closeReason } : {}) });
+  ctx.audit.detail({
+    decision: input.decision,
+    ...(opened ? { caseId: opened.id } : {}),
+    ...(input.decision === 'close' ? { closeReason: input.closeReason } : {}),
+  });
   return { id: referral.id, status, decidedAt: now, case: opened };
 }

@@ -63,7 +63,16 @@ export async function getReferral(ctx: ServiceContext, id: string) {
     ...referral,
     concernText: ctx.keyring.decrypt(concernText, CONCERN_FIELD),
     consent: consentOf({ consentGiven, consentBy, consentAt, consentScope, legalBasis, legalJustification }),
-    decision: decidedAt ? { at: decidedAt, by: decidedBy, signpostTo, closeReason, reason: ctx.ability.can('screen', 'Referral') ? decisionReason : null, case: opened } : null,
+    decision: decidedAt
+      ? {
+          at: decidedAt,
+          by: decidedBy,
+          signpostTo,
+          closeReason,
+          reason: ctx.ability.can('screen', 'Referral') ? decisionReason : null,
+          case: opened,
+        }
+      : null,
   };
 }
 
@@ -101,7 +110,15 @@ export async function listMine(ctx: ServiceContext, input: z.infer<typeof ListMi
     take: input.limit + 1,
   });
   const { items, nextCursor } = keysetPage(rows, input.limit, (r) => ({ at: r.submittedAt, id: r.id }));
-  ctx.audit.touched('Referral', items.map((r) => r.id)).touched('Person', items.map((r) => r.person.id));
+  ctx.audit
+    .touched(
+      'Referral',
+      items.map((r) => r.id),
+    )
+    .touched(
+      'Person',
+      items.map((r) => r.person.id),
+    );
   ctx.audit.detail({ count: items.length, page: after ? 'next' : 'first' });
   return {
     items: items.map(({ case: opened, ...r }) => ({ ...r, caseReference: opened?.reference ?? null })),

@@ -4,11 +4,25 @@ import { CreateUserInput, DirectoryInput, ListUsersInput, UpdateUserInput, UserI
 import * as users from './service.js';
 
 export const usersRouter = t.router({
-  list: procedure('user.list', { entity: 'User' }).input(ListUsersInput).query(({ ctx, input }) => users.listUsers(ctx, input)),
-  create: procedure('user.create', { entity: 'User' }).input(CreateUserInput).mutation(({ ctx, input }) => users.createUser(ctx, input)),
-  update: procedure('user.update', { entity: 'User', idFrom: 'id' }).input(UpdateUserInput).mutation(({ ctx, input }) => users.updateUser(ctx, input)),
-  disable: procedure('user.disable', { entity: 'User', idFrom: 'id' }).input(UserIdInput).mutation(({ ctx, input }) => users.setDisabled(ctx, input.id, true)),
-  enable: procedure('user.enable', { entity: 'User', idFrom: 'id' }).input(UserIdInput).mutation(({ ctx, input }) => users.setDisabled(ctx, input.id, false)),
-  resetPassword: procedure('user.resetPassword', { entity: 'User', idFrom: 'id' }).input(UserIdInput).mutation(({ ctx, input }) => users.resetPassword(ctx, input.id)),
-  directory: procedure('user.directory', { entity: 'User' }).input(DirectoryInput).query(({ ctx, input }) => users.directory(ctx, input)),
+  list: procedure('user.list', { entity: 'User' })
+    .input(ListUsersInput)
+    .query(({ ctx, input }) => users.listUsers(ctx, input)),
+  create: procedure('user.create', { entity: 'User' })
+    .input(CreateUserInput)
+    .mutation(({ ctx, input }) => users.createUser(ctx, input)),
+  update: procedure('user.update', { entity: 'User', idFrom: 'id' })
+    .input(UpdateUserInput)
+    .mutation(({ ctx, input }) => users.updateUser(ctx, input)),
+  disable: procedure('user.disable', { entity: 'User', idFrom: 'id' })
+    .input(UserIdInput)
+    .mutation(({ ctx, input }) => users.setDisabled(ctx, input.id, true)),
+  enable: procedure('user.enable', { entity: 'User', idFrom: 'id' })
+    .input(UserIdInput)
+    .mutation(({ ctx, input }) => users.setDisabled(ctx, input.id, false)),
+  resetPassword: procedure('user.resetPassword', { entity: 'User', idFrom: 'id' })
+    .input(UserIdInput)
+    .mutation(({ ctx, input }) => users.resetPassword(ctx, input.id)),
+  directory: procedure('user.directory', { entity: 'User' })
+    .input(DirectoryInput)
+    .query(({ ctx, input }) => users.directory(ctx, input)),
 });

@@ -32,6 +32,4 @@ export const UpdateUserInput = z.object({
 
 export const UserIdInput = z.object({ id: z.uuid() });
 
-export const DirectoryInput = z
-  .object({ roles: z.array(z.enum(ROLES)).max(5).optional(), agencyId: z.uuid().optional() })
-  .default({});
+export const DirectoryInput = z.object({ roles: z.array(z.enum(ROLES)).max(5).optional(), agencyId: z.uuid().optional() }).default({});

@@ -50,10 +50,16 @@ export async function myWork(ctx: ServiceContext) {
   const referralIds = reminders.filter((r) => r.entityType === 'Referral').map((r) => r.entityId);
   const [cases, referrals] = await Promise.all([
     caseIds.length
-      ? ctx.db.case.findMany({ where: { AND: [accessibleBy(ctx.ability).ofType('Case'), { id: { in: caseIds } }] }, select: { id: true, reference: true } })
+      ? ctx.db.case.findMany({
+          where: { AND: [accessibleBy(ctx.ability).ofType('Case'), { id: { in: caseIds } }] },
+          select: { id: true, reference: true },
+        })
       : [],
     referralIds.length
-      ? ctx.db.referral.findMany({ where: { AND: [accessibleBy(ctx.ability).ofType('Referral'), { id: { in: referralIds } }] }, select: { id: true } })
+      ? ctx.db.referral.findMany({
+          where: { AND: [accessibleBy(ctx.ability).ofType('Referral'), { id: { in: referralIds } }] },
+          select: { id: true },
+        })
       : [],
   ]);
   const caseById = new Map(cases.map((c) => [c.id, c]));
@@ -84,13 +90,30 @@ export async function myWork(ctx: ServiceContext) {
     const c = caseById.get(t.caseId);
     if (!c || raised.has(t.id)) continue;
     const overdue = t.dueDate !== null && t.dueDate < today;
-    const item: WorkItem = { key: `task:${t.id}`, kind: 'task', dueAt: t.dueDate, overdue, reminderId: null, task: { id: t.id, title: t.title }, case: c, referral: null };
+    const item: WorkItem = {
+      key: `task:${t.id}`,
+      kind: 'task',
+      dueAt: t.dueDate,
+      overdue,
+      reminderId: null,
+      task: { id: t.id, title: t.title },
+      case: c,
+      referral: null,
+    };
     // An overdue task the sweep has not reached yet belongs with what is due now.
     (overdue ? now : upcoming).push(item);
   }
   now.sort((a, b) => (b.dueAt?.getTime() ?? 0) - (a.dueAt?.getTime() ?? 0));
 
   ctx.audit.detail({ count: now.length + upcoming.length });
-  ctx.audit.touched('Case', [...now, ...upcoming].flatMap((i) => (i.case ? [i.case.id] : []))).touched('Referral', now.flatMap((i) => (i.referral ? [i.referral.id] : [])));
+  ctx.audit
+    .touched(
+      'Case',
+      [...now, ...upcoming].flatMap((i) => (i.case ? [i.case.id] : [])),
+    )
+    .touched(
+      'Referral',
+      now.flatMap((i) => (i.referral ? [i.referral.id] : [])),
+    );
   return { now, upcoming };
 }

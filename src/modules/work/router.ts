@@ -5,12 +5,17 @@ import { myWork } from './mine.js';
 import { completeTask, dismissReminder } from './tasks.js';
 import { getSettings, updateSettings } from './settings.js';
 
-
 /** "My work" (reminders and tasks) and the municipality's work settings. */
 export const workRouter = t.router({
   mine: procedure('work.mine', { entity: 'Reminder' }).query(({ ctx }) => myWork(ctx)),
-  dismiss: procedure('work.reminder.dismiss', { entity: 'Reminder', idFrom: 'id' }).input(ReminderIdInput).mutation(({ ctx, input }) => dismissReminder(ctx, input.id)),
-  completeTask: procedure('work.task.complete', { entity: 'CaseTask', idFrom: 'id' }).input(TaskIdInput).mutation(({ ctx, input }) => completeTask(ctx, input.id)),
+  dismiss: procedure('work.reminder.dismiss', { entity: 'Reminder', idFrom: 'id' })
+    .input(ReminderIdInput)
+    .mutation(({ ctx, input }) => dismissReminder(ctx, input.id)),
+  completeTask: procedure('work.task.complete', { entity: 'CaseTask', idFrom: 'id' })
+    .input(TaskIdInput)
+    .mutation(({ ctx, input }) => completeTask(ctx, input.id)),
   settings: procedure('settings.read', { entity: 'Municipality' }).query(({ ctx }) => getSettings(ctx)),
-  updateSettings: procedure('settings.update', { entity: 'Municipality' }).input(UpdateSettingsInput).mutation(({ ctx, input }) => updateSettings(ctx, input)),
+  updateSettings: procedure('settings.update', { entity: 'Municipality' })
+    .input(UpdateSettingsInput)
+    .mutation(({ ctx, input }) => updateSettings(ctx, input)),
 });

@@ -11,6 +11,9 @@ export const UpdateSettingsInput = z
     reviewIntervalDays: z.number().int().min(SETTINGS_BOUNDS.reviewIntervalDays.min).max(SETTINGS_BOUNDS.reviewIntervalDays.max).optional(),
     screeningSlaDays: z.number().int().min(SETTINGS_BOUNDS.screeningSlaDays.min).max(SETTINGS_BOUNDS.screeningSlaDays.max).optional(),
   })
-  .refine((s) => s.reviewIntervalDays !== undefined || s.screeningSlaDays !== undefined, { message: 'required', path: ['reviewIntervalDays'] });
+  .refine((s) => s.reviewIntervalDays !== undefined || s.screeningSlaDays !== undefined, {
+    message: 'required',
+    path: ['reviewIntervalDays'],
+  });
 
 export type UpdateSettings = z.infer<typeof UpdateSettingsInput>;

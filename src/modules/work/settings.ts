@@ -5,7 +5,8 @@ import type { UpdateSettings } from './schema.js';
 const settingsSelect = { reviewIntervalDays: true, screeningSlaDays: true } as const;
 
 function assertAdmin(ctx: ServiceContext, action: 'read' | 'update') {
-  if (!ctx.ability.can(action, 'Municipality')) throw new AppError('FORBIDDEN', { entity: { type: 'Municipality', id: ctx.user.municipalityId } });
+  if (!ctx.ability.can(action, 'Municipality'))
+    throw new AppError('FORBIDDEN', { entity: { type: 'Municipality', id: ctx.user.municipalityId } });
 }
 
 /** Admin: the municipality's working settings (days between case reviews, working days to screen a referral). */

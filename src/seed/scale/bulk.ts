@@ -53,12 +53,14 @@ export class BulkLoader {
 
   /** Sends every pending row, parents first; returns once the previous batch set is written. */
   async flush(): Promise<void> {
-    const batches = [...this.tables.values()].filter((t) => t.rows > 0).map((t) => {
-      const batch = { t, columns: t.columns, n: t.rows };
-      t.columns = t.columns.map(() => []);
-      t.rows = 0;
-      return batch;
-    });
+    const batches = [...this.tables.values()]
+      .filter((t) => t.rows > 0)
+      .map((t) => {
+        const batch = { t, columns: t.columns, n: t.rows };
+        t.columns = t.columns.map(() => []);
+        t.rows = 0;
+        return batch;
+      });
     this.pending = 0;
     await this.inFlight;
     this.inFlight = (async () => {

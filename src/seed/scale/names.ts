@@ -107,8 +107,38 @@ export const FAMILY: readonly Word[] = [
 ];
 
 /** Names a register holds in Latin script only (newcomers from outside the Arabic-speaking world). */
-export const LATIN_ONLY_GIVEN = ['Amadou', 'Fatoumata', 'Moussa', 'Aminata', 'Ibrahima', 'Mariama', 'Oumar', 'Awa', 'Dawit', 'Selam', 'Abdi', 'Hodan', 'Reza', 'Shirin'];
-export const LATIN_ONLY_FAMILY = ['Diallo', 'Traoré', 'Coulibaly', 'Keita', 'Bah', 'Sow', 'Tesfaye', 'Haile', 'Warsame', 'Farah', 'Rahimi', 'Karimi', 'Ndiaye', 'Camara'];
+export const LATIN_ONLY_GIVEN = [
+  'Amadou',
+  'Fatoumata',
+  'Moussa',
+  'Aminata',
+  'Ibrahima',
+  'Mariama',
+  'Oumar',
+  'Awa',
+  'Dawit',
+  'Selam',
+  'Abdi',
+  'Hodan',
+  'Reza',
+  'Shirin',
+];
+export const LATIN_ONLY_FAMILY = [
+  'Diallo',
+  'Traoré',
+  'Coulibaly',
+  'Keita',
+  'Bah',
+  'Sow',
+  'Tesfaye',
+  'Haile',
+  'Warsame',
+  'Farah',
+  'Rahimi',
+  'Karimi',
+  'Ndiaye',
+  'Camara',
+];
 
 export interface SyntheticName {
   arabic: string | null;
@@ -136,7 +166,11 @@ export function syntheticName(rng: Prng): SyntheticName {
   const words: Word[] = [rng.pick(sex === 'male' ? MALE : FEMALE)];
   if (rng.chance(0.4)) words.push(rng.pick(MALE));
   words.push(rng.pick(FAMILY));
-  const script = rng.weighted([['both', 45], ['arabic', 35], ['latin', 20]] as const);
+  const script = rng.weighted([
+    ['both', 45],
+    ['arabic', 35],
+    ['latin', 20],
+  ] as const);
   const arabic = script === 'latin' ? null : words.map((w) => arabicForm(rng, w[0])).join(' ');
   const latin = script === 'arabic' ? null : words.map((w) => rng.pick(w.slice(1) as string[])).join(' ');
   return { arabic, latin, sex };

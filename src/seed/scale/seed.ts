@@ -73,7 +73,9 @@ export const scaleAccounts = (index: number) => ({
 });
 
 /** The municipalities a seed creates (ids and shares), known before loading: the benchmark checks for them. */
-export function planMunicipalities(opts: Pick<ScaleOptions, 'people' | 'cases' | 'audit' | 'municipalities' | 'seed'>): ScaleMunicipality[] {
+export function planMunicipalities(
+  opts: Pick<ScaleOptions, 'people' | 'cases' | 'audit' | 'municipalities' | 'seed'>,
+): ScaleMunicipality[] {
   const m = opts.municipalities;
   // The first municipality is the big city (half of everything when there are several); the rest share the remainder.
   const weights = Array.from({ length: m }, (_, i) => (m === 1 ? 1 : i === 0 ? 0.5 : 0.5 / (m - 1)));
@@ -95,61 +97,230 @@ export function planMunicipalities(opts: Pick<ScaleOptions, 'people' | 'cases' |
 }
 
 const TABLES: Record<string, readonly Column[]> = {
-  municipality: [['id', 'uuid'], ['name', 'text'], ['country', 'char(2)'], ['code', 'text'], ['default_locale', '"Locale"'], ['created_at', 'timestamptz']],
-  agency: [['id', 'uuid'], ['municipality_id', 'uuid'], ['name', 'text'], ['kind', '"AgencyKind"'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
+  municipality: [
+    ['id', 'uuid'],
+    ['name', 'text'],
+    ['country', 'char(2)'],
+    ['code', 'text'],
+    ['default_locale', '"Locale"'],
+    ['created_at', 'timestamptz'],
+  ],
+  agency: [
+    ['id', 'uuid'],
+    ['municipality_id', 'uuid'],
+    ['name', 'text'],
+    ['kind', '"AgencyKind"'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
+  ],
   app_user: [
-    ['id', 'uuid'], ['municipality_id', 'uuid'], ['agency_id', 'uuid'], ['email', 'text'], ['display_name', 'text'], ['role', '"Role"'],
-    ['locale', '"Locale"'], ['password_hash', 'text'], ['trained_assessor', 'boolean'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ['id', 'uuid'],
+    ['municipality_id', 'uuid'],
+    ['agency_id', 'uuid'],
+    ['email', 'text'],
+    ['display_name', 'text'],
+    ['role', '"Role"'],
+    ['locale', '"Locale"'],
+    ['password_hash', 'text'],
+    ['trained_assessor', 'boolean'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
   ],
   person: [
-    ['id', 'uuid'], ['municipality_id', 'uuid'], ['name_arabic', 'text'], ['name_latin', 'text'], ['latin_key', 'text'], ['skeleton', 'text'],
-    ['birth_year', 'int'], ['sex', '"Sex"'], ['languages', 'text[]'], ['cohort', '"Cohort"'], ['created_at', 'timestamptz'],
+    ['id', 'uuid'],
+    ['municipality_id', 'uuid'],
+    ['name_arabic', 'text'],
+    ['name_latin', 'text'],
+    ['latin_key', 'text'],
+    ['skeleton', 'text'],
+    ['birth_year', 'int'],
+    ['sex', '"Sex"'],
+    ['languages', 'text[]'],
+    ['cohort', '"Cohort"'],
+    ['created_at', 'timestamptz'],
   ],
-  household: [['id', 'uuid'], ['municipality_id', 'uuid'], ['label', 'text'], ['created_at', 'timestamptz']],
-  household_member: [['household_id', 'uuid'], ['person_id', 'uuid'], ['relationship', '"Relationship"']],
+  household: [
+    ['id', 'uuid'],
+    ['municipality_id', 'uuid'],
+    ['label', 'text'],
+    ['created_at', 'timestamptz'],
+  ],
+  household_member: [
+    ['household_id', 'uuid'],
+    ['person_id', 'uuid'],
+    ['relationship', '"Relationship"'],
+  ],
   referral: [
-    ['id', 'uuid'], ['municipality_id', 'uuid'], ['person_id', 'uuid'], ['referrer_id', 'uuid'], ['referrer_agency_id', 'uuid'], ['cohort', '"Cohort"'],
-    ['source', '"ReferralSource"'], ['concern_categories', 'text[]'], ['concern_text', 'text'], ['urgency', '"Urgency"'], ['consent_given', 'boolean'],
-    ['consent_by', '"ConsentBy"'], ['consent_at', 'timestamptz'], ['consent_scope', 'text'], ['legal_basis', '"LegalBasis"'], ['legal_justification', 'text'],
-    ['status', '"ReferralStatus"'], ['submitted_at', 'timestamptz'], ['decided_at', 'timestamptz'], ['decided_by_id', 'uuid'], ['signpost_to', 'text'],
-    ['decision_reason', 'text'], ['close_reason', '"ReferralCloseReason"'],
+    ['id', 'uuid'],
+    ['municipality_id', 'uuid'],
+    ['person_id', 'uuid'],
+    ['referrer_id', 'uuid'],
+    ['referrer_agency_id', 'uuid'],
+    ['cohort', '"Cohort"'],
+    ['source', '"ReferralSource"'],
+    ['concern_categories', 'text[]'],
+    ['concern_text', 'text'],
+    ['urgency', '"Urgency"'],
+    ['consent_given', 'boolean'],
+    ['consent_by', '"ConsentBy"'],
+    ['consent_at', 'timestamptz'],
+    ['consent_scope', 'text'],
+    ['legal_basis', '"LegalBasis"'],
+    ['legal_justification', 'text'],
+    ['status', '"ReferralStatus"'],
+    ['submitted_at', 'timestamptz'],
+    ['decided_at', 'timestamptz'],
+    ['decided_by_id', 'uuid'],
+    ['signpost_to', 'text'],
+    ['decision_reason', 'text'],
+    ['close_reason', '"ReferralCloseReason"'],
   ],
   case_record: [
-    ['id', 'uuid'], ['municipality_id', 'uuid'], ['reference', 'text'], ['person_id', 'uuid'], ['referral_id', 'uuid'], ['stage', '"CaseStage"'],
-    ['cohort', '"Cohort"'], ['summary', 'text'], ['key_worker_id', 'uuid'], ['lead_agency_id', 'uuid'], ['opened_at', 'timestamptz'],
-    ['closed_at', 'timestamptz'], ['close_reason', 'text'], ['updated_at', 'timestamptz'],
+    ['id', 'uuid'],
+    ['municipality_id', 'uuid'],
+    ['reference', 'text'],
+    ['person_id', 'uuid'],
+    ['referral_id', 'uuid'],
+    ['stage', '"CaseStage"'],
+    ['cohort', '"Cohort"'],
+    ['summary', 'text'],
+    ['key_worker_id', 'uuid'],
+    ['lead_agency_id', 'uuid'],
+    ['opened_at', 'timestamptz'],
+    ['closed_at', 'timestamptz'],
+    ['close_reason', 'text'],
+    ['updated_at', 'timestamptz'],
   ],
-  case_event: [['case_id', 'uuid'], ['municipality_id', 'uuid'], ['at', 'timestamptz'], ['actor_id', 'uuid'], ['kind', 'text'], ['data', 'jsonb']],
-  case_note: [['id', 'uuid'], ['case_id', 'uuid'], ['municipality_id', 'uuid'], ['author_id', 'uuid'], ['sensitivity', '"NoteSensitivity"'], ['body', 'text'], ['created_at', 'timestamptz']],
+  case_event: [
+    ['case_id', 'uuid'],
+    ['municipality_id', 'uuid'],
+    ['at', 'timestamptz'],
+    ['actor_id', 'uuid'],
+    ['kind', 'text'],
+    ['data', 'jsonb'],
+  ],
+  case_note: [
+    ['id', 'uuid'],
+    ['case_id', 'uuid'],
+    ['municipality_id', 'uuid'],
+    ['author_id', 'uuid'],
+    ['sensitivity', '"NoteSensitivity"'],
+    ['body', 'text'],
+    ['created_at', 'timestamptz'],
+  ],
   disclosure: [
-    ['id', 'uuid'], ['case_id', 'uuid'], ['municipality_id', 'uuid'], ['agency_id', 'uuid'], ['user_id', 'uuid'], ['purpose', 'text'],
-    ['sections', '"CaseSection"[]'], ['legal_basis', '"LegalBasis"'], ['expires_at', 'timestamptz'], ['created_at', 'timestamptz'], ['created_by_id', 'uuid'],
-    ['revoked_at', 'timestamptz'], ['revoked_by_id', 'uuid'], ['revoke_reason', 'text'],
+    ['id', 'uuid'],
+    ['case_id', 'uuid'],
+    ['municipality_id', 'uuid'],
+    ['agency_id', 'uuid'],
+    ['user_id', 'uuid'],
+    ['purpose', 'text'],
+    ['sections', '"CaseSection"[]'],
+    ['legal_basis', '"LegalBasis"'],
+    ['expires_at', 'timestamptz'],
+    ['created_at', 'timestamptz'],
+    ['created_by_id', 'uuid'],
+    ['revoked_at', 'timestamptz'],
+    ['revoked_by_id', 'uuid'],
+    ['revoke_reason', 'text'],
   ],
   intervention: [
-    ['id', 'uuid'], ['case_id', 'uuid'], ['municipality_id', 'uuid'], ['type', '"InterventionType"'], ['title', 'text'], ['agency_id', 'uuid'],
-    ['assignee_id', 'uuid'], ['start_date', 'date'], ['due_date', 'date'], ['status', '"InterventionStatus"'], ['outcome', 'text'],
-    ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['created_by_id', 'uuid'],
+    ['id', 'uuid'],
+    ['case_id', 'uuid'],
+    ['municipality_id', 'uuid'],
+    ['type', '"InterventionType"'],
+    ['title', 'text'],
+    ['agency_id', 'uuid'],
+    ['assignee_id', 'uuid'],
+    ['start_date', 'date'],
+    ['due_date', 'date'],
+    ['status', '"InterventionStatus"'],
+    ['outcome', 'text'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
+    ['created_by_id', 'uuid'],
   ],
-  case_counter: [['municipality_id', 'uuid'], ['year', 'int'], ['last', 'int']],
+  case_counter: [
+    ['municipality_id', 'uuid'],
+    ['year', 'int'],
+    ['last', 'int'],
+  ],
   audit_event: [
-    ['chain', 'text'], ['seq', 'int'], ['at', 'timestamptz'], ['municipality_id', 'uuid'], ['actor_id', 'uuid'], ['actor_role', '"Role"'], ['action', 'text'],
-    ['entity_type', 'text'], ['entity_id', 'text'], ['outcome', '"AuditOutcome"'], ['purpose', 'text'], ['request_id', 'text'], ['ip', 'text'],
-    ['detail', 'jsonb'], ['prev_hash', 'text'], ['hash', 'text'],
+    ['chain', 'text'],
+    ['seq', 'int'],
+    ['at', 'timestamptz'],
+    ['municipality_id', 'uuid'],
+    ['actor_id', 'uuid'],
+    ['actor_role', '"Role"'],
+    ['action', 'text'],
+    ['entity_type', 'text'],
+    ['entity_id', 'text'],
+    ['outcome', '"AuditOutcome"'],
+    ['purpose', 'text'],
+    ['request_id', 'text'],
+    ['ip', 'text'],
+    ['detail', 'jsonb'],
+    ['prev_hash', 'text'],
+    ['hash', 'text'],
   ],
-  audit_chain_head: [['chain', 'text'], ['seq', 'int'], ['hash', 'text']],
+  audit_chain_head: [
+    ['chain', 'text'],
+    ['seq', 'int'],
+    ['hash', 'text'],
+  ],
 };
 
 /** The big tables whose secondary indexes are dropped for the load and rebuilt after it (when they start empty). */
-const BIG_TABLES = ['person', 'household_member', 'referral', 'case_record', 'case_event', 'case_note', 'disclosure', 'intervention', 'audit_event'];
+const BIG_TABLES = [
+  'person',
+  'household_member',
+  'referral',
+  'case_record',
+  'case_event',
+  'case_note',
+  'disclosure',
+  'intervention',
+  'audit_event',
+];
 
-const AGENCY_KINDS = ['youth', 'school', 'health', 'ngo', 'employment', 'religious_community', 'police_liaison', 'social_services', 'school', 'youth'] as const;
+const AGENCY_KINDS = [
+  'youth',
+  'school',
+  'health',
+  'ngo',
+  'employment',
+  'religious_community',
+  'police_liaison',
+  'social_services',
+  'school',
+  'youth',
+] as const;
 const AGENCY_NAMES: Record<string, string> = {
-  youth: 'Youth Centre', school: 'Secondary School', health: 'Health Centre', ngo: 'Community NGO', employment: 'Employment Office',
-  religious_community: 'Community Council', police_liaison: 'Police Liaison Unit', social_services: 'Family Services',
+  youth: 'Youth Centre',
+  school: 'Secondary School',
+  health: 'Health Centre',
+  ngo: 'Community NGO',
+  employment: 'Employment Office',
+  religious_community: 'Community Council',
+  police_liaison: 'Police Liaison Unit',
+  social_services: 'Family Services',
 };
-const COHORTS = [['youth', 55], ['returnee', 8], ['returnee_family', 12], ['migrant', 15], ['other', 10]] as const;
-const STAGES = [['intake', 10], ['assessment', 15], ['planning', 15], ['intervention', 30], ['review', 10], ['closed', 15], ['follow_up', 5]] as const;
+const COHORTS = [
+  ['youth', 55],
+  ['returnee', 8],
+  ['returnee_family', 12],
+  ['migrant', 15],
+  ['other', 10],
+] as const;
+const STAGES = [
+  ['intake', 10],
+  ['assessment', 15],
+  ['planning', 15],
+  ['intervention', 30],
+  ['review', 10],
+  ['closed', 15],
+  ['follow_up', 5],
+] as const;
 const CONCERNS = [
   'Teacher reports the student shares violent videos in the class chat (synthetic case %).',
   'تلاحظ الأسرة عزلة متزايدة وقضاء ساعات طويلة في منتديات مغلقة (حالة تجريبية %).',
@@ -163,7 +334,13 @@ const NOTES = [
   'Entretien avec la mère : inquiétudes sur les fréquentations en ligne (note fictive %).',
   'Phone call with the employment office about a training place (synthetic %).',
 ];
-const PURPOSES = ['Mentoring and youth activities', 'School support plan', 'Health and psychosocial follow-up', 'Employment and training', 'Family support'];
+const PURPOSES = [
+  'Mentoring and youth activities',
+  'School support plan',
+  'Health and psychosocial follow-up',
+  'Employment and training',
+  'Family support',
+];
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const day = (ms: number) => iso(ms).slice(0, 10);
@@ -183,11 +360,18 @@ interface Staff {
  * a seed (ids, names, dates, texts); only ciphertexts (random IVs) and the password hash differ
  * between runs, and the content hash covers the plaintext instead.
  */
-export async function seedScale(pool: pg.Pool, keyring: Keyring, opts: ScaleOptions, progress: Progress = () => undefined): Promise<ScaleResult> {
+export async function seedScale(
+  pool: pg.Pool,
+  keyring: Keyring,
+  opts: ScaleOptions,
+  progress: Progress = () => undefined,
+): Promise<ScaleResult> {
   const started = Date.now();
   const plan = planMunicipalities(opts);
   const digest = createHash('sha256');
-  digest.update(JSON.stringify({ people: opts.people, cases: opts.cases, audit: opts.audit, municipalities: opts.municipalities, seed: opts.seed }));
+  digest.update(
+    JSON.stringify({ people: opts.people, cases: opts.cases, audit: opts.audit, municipalities: opts.municipalities, seed: opts.seed }),
+  );
   const counts: Record<string, number> = {};
   const totals = expectedTotals(plan);
   let lastReport = 0;
@@ -235,14 +419,23 @@ export async function seedScale(pool: pg.Pool, keyring: Keyring, opts: ScaleOpti
   }
   if (!opts.dryRun) {
     progress('ANALYZE…');
-    await pool.query(`ANALYZE ${Object.keys(TABLES).map((t) => `"${t}"`).join(', ')}`);
+    await pool.query(
+      `ANALYZE ${Object.keys(TABLES)
+        .map((t) => `"${t}"`)
+        .join(', ')}`,
+    );
   }
   return { hash: digest.digest('hex'), counts, municipalities: plan, seconds: (Date.now() - started) / 1000 };
 }
 
 function expectedTotals(plan: ScaleMunicipality[]): Record<string, number> {
   const sum = (f: (m: ScaleMunicipality) => number) => plan.reduce((n, m) => n + f(m), 0);
-  return { person: sum((m) => m.people), case_record: sum((m) => m.cases), audit_event: sum((m) => m.audit), referral: sum((m) => referralCount(m)) };
+  return {
+    person: sum((m) => m.people),
+    case_record: sum((m) => m.cases),
+    audit_event: sum((m) => m.audit),
+    referral: sum((m) => referralCount(m)),
+  };
 }
 
 /** Referrals: one per case (accepted) plus a quarter more that are waiting, signposted or closed. */
@@ -286,7 +479,14 @@ export function fastNameKeys(name: string): NameKeys {
 
 type Emit = (table: string, values: (string | number | boolean | null)[], hashed?: unknown[]) => Promise<void>;
 
-async function seedMunicipality(index: number, town: ScaleMunicipality, opts: ScaleOptions, keyring: Keyring, emit: Emit, flush: () => Promise<void>) {
+async function seedMunicipality(
+  index: number,
+  town: ScaleMunicipality,
+  opts: ScaleOptions,
+  keyring: Keyring,
+  emit: Emit,
+  flush: () => Promise<void>,
+) {
   const salt = hashString(`${opts.seed}:${index}`);
   const root = new Prng(salt);
   const id = (kind: number, i: number) => detUuid(salt, kind, i);
@@ -307,7 +507,11 @@ async function seedMunicipality(index: number, town: ScaleMunicipality, opts: Sc
   const user = async (email: string, name: string, role: string, agencyId: string | null, assessor = false) => {
     const userId = urng.uuid();
     const locale = urng.pick(['ar', 'ar', 'fr', 'en']);
-    await emit('app_user', [userId, town.id, agencyId, email, name, role, locale, opts.passwordHash, assessor, createdAt, createdAt], [userId, email, name, role, agencyId, locale, assessor]);
+    await emit(
+      'app_user',
+      [userId, town.id, agencyId, email, name, role, locale, opts.passwordHash, assessor, createdAt, createdAt],
+      [userId, email, name, role, agencyId, locale, assessor],
+    );
     return userId;
   };
   staff.admin = await user(`admin@${domain}`, `Scale Administrator ${pad(index + 1, 2)}`, 'admin', null);
@@ -315,10 +519,21 @@ async function seedMunicipality(index: number, town: ScaleMunicipality, opts: Sc
   staff.coordinators.push(await user(`coordinator@${domain}`, `Scale Coordinator ${pad(index + 1, 2)}`, 'coordinator', null, true));
   staff.coordinators.push(await user(`coordinator2@${domain}`, `Scale Coordinator ${pad(index + 1, 2)}b`, 'coordinator', null, true));
   const socialWorkers = Math.min(250, Math.max(5, Math.ceil(town.cases / 400)));
-  for (let s = 1; s <= socialWorkers; s++) staff.socialWorkers.push(await user(`sw${pad(s, 3)}@${domain}`, `Scale Social Worker ${pad(s, 3)}`, 'social_worker', null, s % 4 === 0));
+  for (let s = 1; s <= socialWorkers; s++)
+    staff.socialWorkers.push(
+      await user(`sw${pad(s, 3)}@${domain}`, `Scale Social Worker ${pad(s, 3)}`, 'social_worker', null, s % 4 === 0),
+    );
   for (let a = 0; a < AGENCIES_PER_MUNICIPALITY; a++) {
     const list: string[] = [];
-    for (let p = 1; p <= PRACTITIONERS_PER_AGENCY; p++) list.push(await user(`ap${pad(a + 1, 2)}.${p}@${domain}`, `Scale Practitioner ${pad(a + 1, 2)}.${p}`, 'agency_practitioner', staff.agencies[a]!));
+    for (let p = 1; p <= PRACTITIONERS_PER_AGENCY; p++)
+      list.push(
+        await user(
+          `ap${pad(a + 1, 2)}.${p}@${domain}`,
+          `Scale Practitioner ${pad(a + 1, 2)}.${p}`,
+          'agency_practitioner',
+          staff.agencies[a]!,
+        ),
+      );
     staff.practitioners.push(list);
   }
   await flush();
@@ -337,7 +552,19 @@ async function seedMunicipality(index: number, town: ScaleMunicipality, opts: Sc
     cohorts[i] = cohortNames.indexOf(cohort);
     births[i] = year;
     const languages = name.arabic ? (prng.chance(0.3) ? ['ar', 'fr'] : ['ar']) : prng.chance(0.5) ? ['fr'] : ['en'];
-    await emit('person', [id(KIND.person, i), town.id, name.arabic, name.latin, keys.latinKey, skeleton, year, name.sex, pgArray(languages), cohort, iso(SCALE_ANCHOR - prng.int(0, 1460) * DAY)]);
+    await emit('person', [
+      id(KIND.person, i),
+      town.id,
+      name.arabic,
+      name.latin,
+      keys.latinKey,
+      skeleton,
+      year,
+      name.sex,
+      pgArray(languages),
+      cohort,
+      iso(SCALE_ANCHOR - prng.int(0, 1460) * DAY),
+    ]);
   }
 
   // Households: a few consecutive people live together (a returnee and their children).
@@ -371,23 +598,58 @@ async function seedMunicipality(index: number, town: ScaleMunicipality, opts: Sc
     const personId = id(KIND.person, p);
     const cohort = cohortNames[cohorts[p]!]!;
     const isCase = r < town.cases;
-    const status = isCase ? 'accepted' : rrng.weighted([['submitted', 50], ['signposted', 25], ['closed', 25]] as const);
-    const submitted = isCase ? SCALE_ANCHOR - rrng.int(8, 1095) * DAY - rrng.int(0, DAY - 1) : SCALE_ANCHOR - rrng.int(0, 40) * DAY - rrng.int(0, DAY - 1);
+    const status = isCase
+      ? 'accepted'
+      : rrng.weighted([
+          ['submitted', 50],
+          ['signposted', 25],
+          ['closed', 25],
+        ] as const);
+    const submitted = isCase
+      ? SCALE_ANCHOR - rrng.int(8, 1095) * DAY - rrng.int(0, DAY - 1)
+      : SCALE_ANCHOR - rrng.int(0, 40) * DAY - rrng.int(0, DAY - 1);
     const referrerIndex = rrng.int(0, referrers.length - 1);
     const referrerId = referrers[referrerIndex]!;
-    const referrerAgency = referrerIndex >= staff.socialWorkers.length ? staff.agencies[Math.floor((referrerIndex - staff.socialWorkers.length) / PRACTITIONERS_PER_AGENCY)]! : null;
+    const referrerAgency =
+      referrerIndex >= staff.socialWorkers.length
+        ? staff.agencies[Math.floor((referrerIndex - staff.socialWorkers.length) / PRACTITIONERS_PER_AGENCY)]!
+        : null;
     const categories = [...new Set([rrng.pick(CONCERN_CATEGORIES), ...(rrng.chance(0.5) ? [rrng.pick(CONCERN_CATEGORIES)] : [])])];
     const concern = rrng.pick(CONCERNS).replace('%', String(r + 1));
     const consent = rrng.chance(0.8);
     const minor = births[p]! > 2008;
     const decided = status === 'submitted' ? null : submitted + rrng.int(1, 5) * DAY;
     const row = [
-      id(KIND.referral, r), town.id, personId, referrerId, referrerAgency, cohort, rrng.pick(REFERRAL_SOURCES), pgArray(categories), '§', rrng.weighted([['routine', 70], ['priority', 25], ['immediate_danger', 5]] as const),
-      consent, consent ? (minor ? 'guardian' : 'person') : null, consent ? iso(submitted) : null, consent ? 'Work with the prevention network on a support plan' : null,
-      consent ? null : rrng.pick(['legal_obligation', 'vital_interest', 'public_task']), consent ? null : 'Risk to others described by the referrer; consent sought in parallel.',
-      status, iso(submitted), decided === null ? null : iso(decided), decided === null ? null : staff.coordinators[0]!,
+      id(KIND.referral, r),
+      town.id,
+      personId,
+      referrerId,
+      referrerAgency,
+      cohort,
+      rrng.pick(REFERRAL_SOURCES),
+      pgArray(categories),
+      '§',
+      rrng.weighted([
+        ['routine', 70],
+        ['priority', 25],
+        ['immediate_danger', 5],
+      ] as const),
+      consent,
+      consent ? (minor ? 'guardian' : 'person') : null,
+      consent ? iso(submitted) : null,
+      consent ? 'Work with the prevention network on a support plan' : null,
+      consent ? null : rrng.pick(['legal_obligation', 'vital_interest', 'public_task']),
+      consent ? null : 'Risk to others described by the referrer; consent sought in parallel.',
+      status,
+      iso(submitted),
+      decided === null ? null : iso(decided),
+      decided === null ? null : staff.coordinators[0]!,
       status === 'signposted' ? 'Municipal employment office' : null,
-      status === 'signposted' ? 'Needs employment support only' : status === 'closed' ? 'Not a prevention matter; family support informed' : null,
+      status === 'signposted'
+        ? 'Needs employment support only'
+        : status === 'closed'
+          ? 'Not a prevention matter; family support informed'
+          : null,
       status === 'closed' ? rrng.pick(['not_appropriate', 'insufficient_information', 'mistaken', 'malicious']) : null,
     ] as (string | number | boolean | null)[];
     const hashed = [...row];
@@ -409,8 +671,20 @@ async function seedMunicipality(index: number, town: ScaleMunicipality, opts: Sc
     const closed = stage === 'closed' || stage === 'follow_up' ? Math.min(SCALE_ANCHOR - DAY, opened + crng.int(30, 400) * DAY) : null;
     const updated = closed ?? Math.min(SCALE_ANCHOR, opened + crng.int(0, 200) * DAY);
     const caseRow = [
-      caseId, town.id, `${town.code}-${year}-${pad(number, 4)}`, personId, id(KIND.referral, r), stage, cohort, summary === null ? null : '§', keyWorker, leadAgency,
-      iso(opened), closed === null ? null : iso(closed), stage === 'closed' ? 'Risk reduced; partners agree' : null, iso(updated),
+      caseId,
+      town.id,
+      `${town.code}-${year}-${pad(number, 4)}`,
+      personId,
+      id(KIND.referral, r),
+      stage,
+      cohort,
+      summary === null ? null : '§',
+      keyWorker,
+      leadAgency,
+      iso(opened),
+      closed === null ? null : iso(closed),
+      stage === 'closed' ? 'Risk reduced; partners agree' : null,
+      iso(updated),
     ] as (string | number | boolean | null)[];
     const caseHashed = [...caseRow];
     caseHashed[7] = summary;
@@ -418,16 +692,38 @@ async function seedMunicipality(index: number, town: ScaleMunicipality, opts: Sc
     await emit('case_record', caseRow, caseHashed);
 
     const actor = staff.coordinators[0]!;
-    await emit('case_event', [caseId, town.id, iso(opened), actor, 'opened' satisfies TimelineKind, JSON.stringify({ referralId: id(KIND.referral, r) })]);
+    await emit('case_event', [
+      caseId,
+      town.id,
+      iso(opened),
+      actor,
+      'opened' satisfies TimelineKind,
+      JSON.stringify({ referralId: id(KIND.referral, r) }),
+    ]);
     if (stage !== 'intake') {
-      await emit('case_event', [caseId, town.id, iso(Math.min(updated, opened + DAY)), actor, 'stage' satisfies TimelineKind, JSON.stringify({ from: 'intake', to: stage, reason: 'Agreed at the panel meeting' })]);
+      await emit('case_event', [
+        caseId,
+        town.id,
+        iso(Math.min(updated, opened + DAY)),
+        actor,
+        'stage' satisfies TimelineKind,
+        JSON.stringify({ from: 'intake', to: stage, reason: 'Agreed at the panel meeting' }),
+      ]);
     }
 
     const noteCount = crng.int(0, 4);
     for (let k = 0; k < noteCount; k++) {
       const body = crng.pick(NOTES).replace('%', `${r + 1}.${k + 1}`);
       const author = keyWorker ?? actor;
-      const row2 = [id(KIND.note, notes++), caseId, town.id, author, crng.chance(0.15) ? 'restricted' : 'standard', '§', iso(opened + (k + 1) * crng.int(1, 20) * DAY)] as (string | number | boolean | null)[];
+      const row2 = [
+        id(KIND.note, notes++),
+        caseId,
+        town.id,
+        author,
+        crng.chance(0.15) ? 'restricted' : 'standard',
+        '§',
+        iso(opened + (k + 1) * crng.int(1, 20) * DAY),
+      ] as (string | number | boolean | null)[];
       const hashed2 = [...row2];
       hashed2[5] = body;
       row2[5] = keyring.encrypt(body, 'case.note');
@@ -441,13 +737,31 @@ async function seedMunicipality(index: number, town: ScaleMunicipality, opts: Sc
       const toUser = crng.chance(0.08);
       const sections = CASE_SECTIONS.filter((_s, si) => (si === 0 ? crng.chance(0.85) : crng.chance(0.5)));
       if (sections.length === 0) sections.push('plan');
-      const state = crng.weighted([['live', 80], ['expired', 10], ['revoked', 10]] as const);
+      const state = crng.weighted([
+        ['live', 80],
+        ['expired', 10],
+        ['revoked', 10],
+      ] as const);
       const made = opened + crng.int(1, 30) * DAY;
-      const expires = state === 'expired' ? Math.min(SCALE_ANCHOR - DAY, made + 90 * DAY) : SCALE_ANCHOR + crng.int(LIVE_FOR_DAYS[0], LIVE_FOR_DAYS[1]) * DAY;
+      const expires =
+        state === 'expired'
+          ? Math.min(SCALE_ANCHOR - DAY, made + 90 * DAY)
+          : SCALE_ANCHOR + crng.int(LIVE_FOR_DAYS[0], LIVE_FOR_DAYS[1]) * DAY;
       await emit('disclosure', [
-        id(KIND.disclosure, disclosures++), caseId, town.id, toUser ? null : staff.agencies[agencyIndex]!, toUser ? crng.pick(staff.socialWorkers) : null,
-        crng.pick(PURPOSES), pgArray(sections), crng.pick(['consent', 'consent', 'public_task', 'legal_obligation']), iso(expires), iso(made), actor,
-        state === 'revoked' ? iso(made + 10 * DAY) : null, state === 'revoked' ? actor : null, state === 'revoked' ? 'Purpose fulfilled' : null,
+        id(KIND.disclosure, disclosures++),
+        caseId,
+        town.id,
+        toUser ? null : staff.agencies[agencyIndex]!,
+        toUser ? crng.pick(staff.socialWorkers) : null,
+        crng.pick(PURPOSES),
+        pgArray(sections),
+        crng.pick(['consent', 'consent', 'public_task', 'legal_obligation']),
+        iso(expires),
+        iso(made),
+        actor,
+        state === 'revoked' ? iso(made + 10 * DAY) : null,
+        state === 'revoked' ? actor : null,
+        state === 'revoked' ? 'Purpose fulfilled' : null,
       ]);
     }
 
@@ -456,12 +770,28 @@ async function seedMunicipality(index: number, town: ScaleMunicipality, opts: Sc
       for (let k = 0; k < count; k++) {
         const agencyIndex = crng.int(0, AGENCIES_PER_MUNICIPALITY - 1);
         const start = opened + crng.int(5, 60) * DAY;
-        const status = stage === 'planning' ? 'planned' : stage === 'intervention' ? crng.pick(['planned', 'active', 'active']) : crng.pick(['completed', 'completed', 'cancelled']);
+        const status =
+          stage === 'planning'
+            ? 'planned'
+            : stage === 'intervention'
+              ? crng.pick(['planned', 'active', 'active'])
+              : crng.pick(['completed', 'completed', 'cancelled']);
         const type = crng.pick(INTERVENTION_TYPES);
         await emit('intervention', [
-          id(KIND.intervention, interventions++), caseId, town.id, type, `Synthetic ${type.replace('_', ' ')} plan ${r + 1}.${k + 1}`, staff.agencies[agencyIndex]!,
-          crng.chance(0.5) ? crng.pick(staff.practitioners[agencyIndex]!) : null, day(start), day(start + 90 * DAY), status,
-          status === 'completed' ? 'Attended regularly; goals met' : null, iso(start - DAY), iso(start), actor,
+          id(KIND.intervention, interventions++),
+          caseId,
+          town.id,
+          type,
+          `Synthetic ${type.replace('_', ' ')} plan ${r + 1}.${k + 1}`,
+          staff.agencies[agencyIndex]!,
+          crng.chance(0.5) ? crng.pick(staff.practitioners[agencyIndex]!) : null,
+          day(start),
+          day(start + 90 * DAY),
+          status,
+          status === 'completed' ? 'Attended regularly; goals met' : null,
+          iso(start - DAY),
+          iso(start),
+          actor,
         ]);
       }
     }
@@ -476,7 +806,14 @@ async function seedMunicipality(index: number, town: ScaleMunicipality, opts: Sc
  * that does not cover the event id (hash.ts: idlessHashEvent, which verify accepts for events written
  * before the id was covered): COPY lets the database number the rows, so their ids are not known here.
  */
-async function seedAudit(town: ScaleMunicipality, rng: Prng, staff: Staff, referrals: number, id: (kind: number, i: number) => string, emit: Emit) {
+async function seedAudit(
+  town: ScaleMunicipality,
+  rng: Prng,
+  staff: Staff,
+  referrals: number,
+  id: (kind: number, i: number) => string,
+  emit: Emit,
+) {
   const n = town.audit;
   if (n === 0) return;
   const span = 3 * 365 * DAY;
@@ -485,7 +822,17 @@ async function seedAudit(town: ScaleMunicipality, rng: Prng, staff: Staff, refer
   let prevHash = GENESIS_HASH;
   const anyCase = () => id(KIND.case, rng.int(0, Math.max(0, town.cases - 1)));
   for (let seq = 1; seq <= n; seq++) {
-    const kind = rng.weighted([['case.read', 30], ['case.list', 18], ['referral.create', 10], ['case.note.create', 10], ['person.match', 10], ['auth.login', 10], ['case.stage.change', 5], ['case.disclose', 5], ['denied', 2]] as const);
+    const kind = rng.weighted([
+      ['case.read', 30],
+      ['case.list', 18],
+      ['referral.create', 10],
+      ['case.note.create', 10],
+      ['person.match', 10],
+      ['auth.login', 10],
+      ['case.stage.change', 5],
+      ['case.disclose', 5],
+      ['denied', 2],
+    ] as const);
     const sw = rng.pick(staff.socialWorkers);
     const coordinator = staff.coordinators[0]!;
     let actor = rng.chance(0.6) ? coordinator : sw;
@@ -502,14 +849,26 @@ async function seedAudit(town: ScaleMunicipality, rng: Prng, staff: Staff, refer
         break;
       case 'case.list':
         entityId = null;
-        detail = { count: 50, touched: { Case: town.cases > 0 ? [...new Set([anyCase(), anyCase(), anyCase()])] : [] }, filters: rng.chance(0.5) ? ['stage'] : [], page: 'first' };
+        detail = {
+          count: 50,
+          touched: { Case: town.cases > 0 ? [...new Set([anyCase(), anyCase(), anyCase()])] : [] },
+          filters: rng.chance(0.5) ? ['stage'] : [],
+          page: 'first',
+        };
         break;
       case 'referral.create':
         entityType = 'Referral';
         entityId = id(KIND.referral, rng.int(0, Math.max(0, referrals - 1)));
         actor = sw;
         role = 'social_worker';
-        detail = { cohort: 'youth', source: rng.pick(REFERRAL_SOURCES), urgency: 'routine', categories: [rng.pick(CONCERN_CATEGORIES)], consentGiven: true, newPerson: rng.chance(0.5) };
+        detail = {
+          cohort: 'youth',
+          source: rng.pick(REFERRAL_SOURCES),
+          urgency: 'routine',
+          categories: [rng.pick(CONCERN_CATEGORIES)],
+          consentGiven: true,
+          newPerson: rng.chance(0.5),
+        };
         break;
       case 'case.note.create':
         detail = { noteId: rng.uuid(), sensitivity: 'standard' };
@@ -544,13 +903,40 @@ async function seedAudit(town: ScaleMunicipality, rng: Prng, staff: Staff, refer
         break;
     }
     const event: Omit<HashedEvent, 'id'> = {
-      chain: town.id, seq, at: new Date(start + seq * step), municipalityId: town.id, actorId: actor, actorRole: role, action,
-      entityType, entityId, outcome, purpose, requestId: `seed-${seq}`, ip: `198.51.100.${rng.int(1, 254)}`, detail, prevHash,
+      chain: town.id,
+      seq,
+      at: new Date(start + seq * step),
+      municipalityId: town.id,
+      actorId: actor,
+      actorRole: role,
+      action,
+      entityType,
+      entityId,
+      outcome,
+      purpose,
+      requestId: `seed-${seq}`,
+      ip: `198.51.100.${rng.int(1, 254)}`,
+      detail,
+      prevHash,
     };
     const hash = idlessHashEvent(event);
     await emit('audit_event', [
-      event.chain, seq, event.at.toISOString(), town.id, actor, role, action, entityType, entityId, outcome, purpose, event.requestId, event.ip,
-      detail === null ? null : JSON.stringify(detail), prevHash, hash,
+      event.chain,
+      seq,
+      event.at.toISOString(),
+      town.id,
+      actor,
+      role,
+      action,
+      entityType,
+      entityId,
+      outcome,
+      purpose,
+      event.requestId,
+      event.ip,
+      detail === null ? null : JSON.stringify(detail),
+      prevHash,
+      hash,
     ]);
     prevHash = hash;
   }

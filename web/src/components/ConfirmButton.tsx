@@ -5,7 +5,7 @@ import { t } from '../i18n';
  * A button for something that is hard to undo: the first press asks, the second does it.
  * Escape or "cancel" steps back.
  */
-export function ConfirmButton(props: { label: string; onConfirm: () => void | Promise<unknown>; danger?: boolean; disabled?: boolean }) {
+export function ConfirmButton(props: { label: string; onConfirm: () => unknown; danger?: boolean; disabled?: boolean }) {
   const [asking, setAsking] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const confirm = async () => {
@@ -21,13 +21,27 @@ export function ConfirmButton(props: { label: string; onConfirm: () => void | Pr
     <Show
       when={asking()}
       fallback={
-        <button type="button" class="button small" classList={{ danger: props.danger }} disabled={props.disabled} onClick={() => setAsking(true)}>
+        <button
+          type="button"
+          class="button small"
+          classList={{ danger: props.danger }}
+          disabled={props.disabled}
+          onClick={() => setAsking(true)}
+        >
           {props.label}
         </button>
       }
     >
+      {/* Escape from either button steps back: the keys reach the group from the focused button. */}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the group only hears keys from its own buttons */}
       <span class="confirm" onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}>
-        <button type="button" class="button small danger" disabled={busy()} onClick={confirm} ref={(el) => queueMicrotask(() => el.focus())}>
+        <button
+          type="button"
+          class="button small danger"
+          disabled={busy()}
+          onClick={confirm}
+          ref={(el) => queueMicrotask(() => el.focus())}
+        >
           {t('common.confirm', { action: props.label })}
         </button>
         <button type="button" class="button small ghost" disabled={busy()} onClick={() => setAsking(false)}>

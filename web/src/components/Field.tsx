@@ -119,7 +119,12 @@ interface Choices<V extends string> extends Common {
 export function ChoiceGroup<V extends string>(props: Choices<V>) {
   const id = createUniqueId();
   return (
-    <fieldset class="field choices" classList={{ invalid: !!props.error }} aria-describedby={describedBy(id, props)} data-testid={props.testId}>
+    <fieldset
+      class="field choices"
+      classList={{ invalid: !!props.error }}
+      aria-describedby={describedBy(id, props)}
+      data-testid={props.testId}
+    >
       <legend classList={{ 'visually-hidden': props.legendHidden }}>{props.label}</legend>
       <div class="choice-list">
         <For each={props.options}>

@@ -34,4 +34,3 @@ export function PersonName(props: { person: Names; class?: string }) {
     </span>
   );
 }
-

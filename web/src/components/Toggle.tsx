@@ -4,7 +4,13 @@ import { ConfirmButton } from './ConfirmButton';
 /** A button that shows or hides what it controls (a form); `aria-expanded` says which. */
 export function ToggleButton(props: { open: boolean; onToggle: (open: boolean) => void; label: string; class?: string; testId?: string }) {
   return (
-    <button type="button" class={props.class ?? 'button small'} aria-expanded={props.open} onClick={() => props.onToggle(!props.open)} data-testid={props.testId}>
+    <button
+      type="button"
+      class={props.class ?? 'button small'}
+      aria-expanded={props.open}
+      onClick={() => props.onToggle(!props.open)}
+      data-testid={props.testId}
+    >
       {props.label}
     </button>
   );
@@ -22,7 +28,14 @@ export function ToggleRow(props: { open: boolean; columns: number; children: JSX
 }
 
 /** A button that gives way to what it opens (a form) until that closes. */
-export function Opener(props: { open: boolean; onOpen: () => void; label: string; class?: string; testId?: string; children: JSX.Element }) {
+export function Opener(props: {
+  open: boolean;
+  onOpen: () => void;
+  label: string;
+  class?: string;
+  testId?: string;
+  children: JSX.Element;
+}) {
   return (
     <Show
       when={props.open}
@@ -41,7 +54,12 @@ export function Opener(props: { open: boolean; onOpen: () => void; label: string
  * A record's on/off switch in its row: switching off (deactivate, retire, disable) asks first,
  * switching back on does not.
  */
-export function ActiveSwitch(props: { active: boolean; onChange: (active: boolean) => Promise<unknown>; offLabel: string; onLabel: string }) {
+export function ActiveSwitch(props: {
+  active: boolean;
+  onChange: (active: boolean) => Promise<unknown>;
+  offLabel: string;
+  onLabel: string;
+}) {
   return (
     <Show
       when={props.active}

@@ -82,8 +82,7 @@ export const en = {
   password: {
     title: 'Change password',
     forcedTitle: 'Choose your own password',
-    forcedExplanation:
-      'You signed in with a one-time password. Before you continue, replace it with a password only you know.',
+    forcedExplanation: 'You signed in with a one-time password. Before you continue, replace it with a password only you know.',
     current: 'Current password',
     currentForced: 'One-time password',
     new: 'New password',

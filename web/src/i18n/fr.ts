@@ -33,7 +33,6 @@ export const fr: Dictionary = {
     confirm: 'Confirmer : {{ action }}',
     retry: 'Réessayer',
     choose: 'Choisir…',
-
   },
   nav: {
     label: 'Navigation principale',
@@ -187,8 +186,10 @@ export const fr: Dictionary = {
     exportTruncated: 'Seuls les {{ count }} événements les plus récents ont été exportés : affinez les filtres pour exporter les autres.',
     anchored: 'Dernier ancrage hors de la base de données le {{ at }} (jusqu’à l’événement {{ seq }}).',
     notAnchoredYet: 'Pas encore ancré hors de la base de données : le premier point de contrôle est écrit dans quelques minutes.',
-    anchorOff: 'Le journal d’audit n’est pas ancré hors de la base de données : aucune clé de signature n’est définie. Demandez à l’administrateur de définir AUDIT_SIGNING_KEY.',
-    anchorStopped: 'L’ancrage s’est arrêté : les événements depuis le {{ at }} ne sont couverts par aucun point de contrôle signé. Prévenez l’administrateur.',
+    anchorOff:
+      'Le journal d’audit n’est pas ancré hors de la base de données : aucune clé de signature n’est définie. Demandez à l’administrateur de définir AUDIT_SIGNING_KEY.',
+    anchorStopped:
+      'L’ancrage s’est arrêté : les événements depuis le {{ at }} ne sont couverts par aucun point de contrôle signé. Prévenez l’administrateur.',
     checkpointsOk: '{{ count }} points de contrôle signés concordent avec le journal.',
     contradicted: 'Le journal contredit le point de contrôle signé de l’événement {{ seq }} (signé le {{ at }}) : {{ reason }}.',
     contradictedLine: 'La ligne {{ line }} du fichier des points de contrôle n’est pas un point de contrôle valide : {{ reason }}.',
@@ -351,7 +352,8 @@ export const fr: Dictionary = {
     CANNOT_DISABLE_SELF: 'Vous ne pouvez ni désactiver votre propre compte ni retirer votre propre rôle d’administrateur.',
     CSRF_REJECTED: 'La requête a été refusée pour des raisons de sécurité. Rechargez la page et réessayez.',
     ALREADY_SCREENED: 'Un autre coordinateur a déjà statué sur ce signalement.',
-    ALREADY_SUBMITTED: 'Ce formulaire a déjà été envoyé avec un autre contenu, et cette première version a été enregistrée. Rechargez la page pour la voir.',
+    ALREADY_SUBMITTED:
+      'Ce formulaire a déjà été envoyé avec un autre contenu, et cette première version a été enregistrée. Rechargez la page pour la voir.',
     INVALID_TRANSITION: 'Le dossier ne peut pas passer à cette étape depuis l’étape actuelle.',
     NO_CONSENT: 'Le consentement ne peut pas servir de base ici : il n’a pas été donné ou a été retiré.',
     MINUTES_LOCKED: 'Le procès-verbal de cette réunion est approuvé et verrouillé. Ajoutez plutôt une correction.',

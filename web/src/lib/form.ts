@@ -46,7 +46,10 @@ export function submitter<T>(options: FormOptions<T>, form: () => HTMLFormElemen
  */
 export function useForm<T>(options: FormOptions<T>) {
   let element: HTMLFormElement | undefined;
-  const run = action(submitter(options, () => element), options.name);
+  const run = action(
+    submitter(options, () => element),
+    options.name,
+  );
   const submission = useSubmission(run);
   onCleanup(() => submission.clear());
   const shown = () => (typeof options.fields === 'function' ? options.fields() : (options.fields ?? []));

@@ -20,18 +20,20 @@ export function setAuthLostHandler(handler: AuthLostHandler) {
 }
 
 /** Watches every answer: a lost session anywhere sends the user back to sign-in. */
-const authLostLink: TRPCLink<AppRouter> = () => ({ next, op }) =>
-  observable((observer) =>
-    next(op).subscribe({
-      next: (value) => observer.next(value),
-      complete: () => observer.complete(),
-      error(err) {
-        const code = err.data?.appCode;
-        if (op.path !== 'auth.login' && (code === 'UNAUTHENTICATED' || code === 'SESSION_EXPIRED')) onAuthLost(code);
-        observer.error(err);
-      },
-    }),
-  );
+const authLostLink: TRPCLink<AppRouter> =
+  () =>
+  ({ next, op }) =>
+    observable((observer) =>
+      next(op).subscribe({
+        next: (value) => observer.next(value),
+        complete: () => observer.complete(),
+        error(err) {
+          const code = err.data?.appCode;
+          if (op.path !== 'auth.login' && (code === 'UNAUTHENTICATED' || code === 'SESSION_EXPIRED')) onAuthLost(code);
+          observer.error(err);
+        },
+      }),
+    );
 
 /** The typed client. One request per call (no batching), cookies sent by the browser. */
 export const trpc = createTRPCClient<AppRouter>({

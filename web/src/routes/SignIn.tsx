@@ -55,11 +55,24 @@ export function SignIn() {
         <h1>{t('signIn.title')}</h1>
         <p class="lead">{t('signIn.intro')}</p>
         <Show when={notice()}>
-          {(n) => <Alert kind="info" message={n() === 'sessionExpired' ? t('signIn.sessionExpired') : t('signIn.signedOut')} testId="sign-in-notice" />}
+          {(n) => (
+            <Alert
+              kind="info"
+              message={n() === 'sessionExpired' ? t('signIn.sessionExpired') : t('signIn.signedOut')}
+              testId="sign-in-notice"
+            />
+          )}
         </Show>
         <Alert kind="error" message={form.errors().banner} testId="sign-in-error" />
         <form action={form.action} method="post" class="form" data-testid="sign-in-form">
-          <TextField label={t('signIn.email')} name="email" type="email" autocomplete="username" required error={form.errors().fields.email} />
+          <TextField
+            label={t('signIn.email')}
+            name="email"
+            type="email"
+            autocomplete="username"
+            required
+            error={form.errors().fields.email}
+          />
           <TextField
             label={t('signIn.password')}
             name="password"

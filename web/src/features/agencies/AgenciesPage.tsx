@@ -29,7 +29,12 @@ function AgencyRow(props: { agency: Agency; onError: (err: unknown) => void }) {
         <td class="actions">
           <div class="row-actions">
             <ToggleButton open={editing()} onToggle={setEditing} label={t('common.edit')} />
-            <ActiveSwitch active={props.agency.active} onChange={setActive} offLabel={t('agencies.deactivate')} onLabel={t('agencies.reactivate')} />
+            <ActiveSwitch
+              active={props.agency.active}
+              onChange={setActive}
+              offLabel={t('agencies.deactivate')}
+              onLabel={t('agencies.reactivate')}
+            />
           </div>
         </td>
       </tr>
@@ -71,7 +76,16 @@ function AgenciesTable() {
             </tr>
           </thead>
           <tbody>
-            <For each={agencies()} fallback={<tr><td colSpan={5} class="muted">{t('agencies.empty')}</td></tr>}>
+            <For
+              each={agencies()}
+              fallback={
+                <tr>
+                  <td colSpan={5} class="muted">
+                    {t('agencies.empty')}
+                  </td>
+                </tr>
+              }
+            >
               {(agency) => <AgencyRow agency={agency} onError={setError} />}
             </For>
           </tbody>

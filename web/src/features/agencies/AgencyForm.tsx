@@ -19,12 +19,20 @@ export function AgencyForm(props: { agency?: Agency; onDone: (saved: Agency) => 
     submit: (data, keyed) => {
       const name = String(data.get('name') ?? '');
       const kind = String(data.get('kind') ?? '') as AgencyKind;
-      return props.agency ? trpc.agencies.update.mutate({ id: props.agency.id, name, kind }) : trpc.agencies.create.mutate({ name, kind }, keyed);
+      return props.agency
+        ? trpc.agencies.update.mutate({ id: props.agency.id, name, kind })
+        : trpc.agencies.create.mutate({ name, kind }, keyed);
     },
     onDone: (saved) => props.onDone(saved),
   });
   return (
-    <form ref={form.ref} action={form.action} method="post" class="form inline-form" data-testid={props.agency ? 'agency-edit-form' : 'agency-create-form'}>
+    <form
+      ref={form.ref}
+      action={form.action}
+      method="post"
+      class="form inline-form"
+      data-testid={props.agency ? 'agency-edit-form' : 'agency-create-form'}
+    >
       <Alert kind="error" message={form.errors().banner} />
       <div class="form-row">
         <TextField
@@ -45,7 +53,12 @@ export function AgencyForm(props: { agency?: Agency; onDone: (saved: Agency) => 
             )}
           </For>
         </SelectField>
-        <FormActions form={form} label={props.agency ? t('common.save') : t('common.create')} pendingLabel={null} onCancel={props.onCancel} />
+        <FormActions
+          form={form}
+          label={props.agency ? t('common.save') : t('common.create')}
+          pendingLabel={null}
+          onCancel={props.onCancel}
+        />
       </div>
     </form>
   );

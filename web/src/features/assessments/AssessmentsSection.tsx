@@ -64,8 +64,18 @@ export function AssessmentsSection(props: { caseId: string; canRate: boolean }) 
                   }
                 >
                   {(factors) => (
-                    <Opener open={adding()} onOpen={() => (setAdding(true), setAdded(false))} label={t('assessment.add')} testId="add-assessment">
-                      <AssessmentForm caseId={props.caseId} factors={factors()} onDone={() => (setAdding(false), setAdded(true))} onCancel={() => setAdding(false)} />
+                    <Opener
+                      open={adding()}
+                      onOpen={() => (setAdding(true), setAdded(false))}
+                      label={t('assessment.add')}
+                      testId="add-assessment"
+                    >
+                      <AssessmentForm
+                        caseId={props.caseId}
+                        factors={factors()}
+                        onDone={() => (setAdding(false), setAdded(true))}
+                        onCancel={() => setAdding(false)}
+                      />
                     </Opener>
                   )}
                 </Show>

@@ -14,7 +14,8 @@ import './assessments.css';
 
 function FactorRow(props: { factor: Factor; onError: (err: unknown) => void; onSaved: () => void }) {
   const [editing, setEditing] = createSignal(false);
-  const setActive = (active: boolean) => writeThenRefresh(() => trpc.assessments.updateFactor.mutate({ id: props.factor.id, active }), getFactors.key, props.onError);
+  const setActive = (active: boolean) =>
+    writeThenRefresh(() => trpc.assessments.updateFactor.mutate({ id: props.factor.id, active }), getFactors.key, props.onError);
   return (
     <>
       <tr classList={{ retired: !props.factor.active }} data-testid="factor-row" data-code={props.factor.code}>
@@ -33,7 +34,12 @@ function FactorRow(props: { factor: Factor; onError: (err: unknown) => void; onS
         <td class="actions">
           <div class="row-actions">
             <ToggleButton open={editing()} onToggle={setEditing} label={t('factors.edit')} />
-            <ActiveSwitch active={props.factor.active} onChange={setActive} offLabel={t('factors.retire')} onLabel={t('factors.reactivate')} />
+            <ActiveSwitch
+              active={props.factor.active}
+              onChange={setActive}
+              offLabel={t('factors.retire')}
+              onLabel={t('factors.reactivate')}
+            />
           </div>
         </td>
       </tr>
@@ -60,7 +66,16 @@ function DomainTable(props: { domain: Domain; factors: Factor[]; onError: (err: 
             </tr>
           </thead>
           <tbody>
-            <For each={props.factors} fallback={<tr><td colSpan={5} class="muted">{t('factors.empty')}</td></tr>}>
+            <For
+              each={props.factors}
+              fallback={
+                <tr>
+                  <td colSpan={5} class="muted">
+                    {t('factors.empty')}
+                  </td>
+                </tr>
+              }
+            >
               {(f) => <FactorRow factor={f} onError={props.onError} onSaved={props.onSaved} />}
             </For>
           </tbody>
@@ -78,7 +93,13 @@ function Framework() {
   return (
     <>
       <div class="toolbar">
-        <ToggleButton open={creating()} onToggle={(open) => (setCreating(open), setNote(null))} label={t('factors.new')} class="button primary" testId="new-factor" />
+        <ToggleButton
+          open={creating()}
+          onToggle={(open) => (setCreating(open), setNote(null))}
+          label={t('factors.new')}
+          class="button primary"
+          testId="new-factor"
+        />
       </div>
       <Alert kind="success" message={note()} />
       <Alert kind="error" message={error() ? errorMessage(error()) : null} />
@@ -89,7 +110,14 @@ function Framework() {
         </section>
       </Show>
       <For each={DOMAINS}>
-        {(d) => <DomainTable domain={d} factors={(factors() ?? []).filter((f) => f.domain === d)} onError={setError} onSaved={() => setNote(t('factors.saved'))} />}
+        {(d) => (
+          <DomainTable
+            domain={d}
+            factors={(factors() ?? []).filter((f) => f.domain === d)}
+            onError={setError}
+            onSaved={() => setNote(t('factors.saved'))}
+          />
+        )}
       </For>
     </>
   );

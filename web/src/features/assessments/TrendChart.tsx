@@ -12,7 +12,12 @@ const DASHES = [[], [8, 4], [2, 4], [10, 3, 2, 3]];
 /** The highest count a domain could reach: the most factors rated in one domain, at least 4. */
 function ceiling(trend: TrendPoint[]) {
   let most = 4;
-  for (const p of trend) for (const d of DOMAINS) most = Math.max(most, Object.values(p.domains[d]).reduce((a, b) => a + b, 0));
+  for (const p of trend)
+    for (const d of DOMAINS)
+      most = Math.max(
+        most,
+        Object.values(p.domains[d]).reduce((a, b) => a + b, 0),
+      );
   return most;
 }
 

@@ -27,9 +27,12 @@ export const getAssessments = query((caseId: string) => trpc.assessments.list.qu
 export const getFactors = query(() => trpc.assessments.factors.query({ includeInactive: true }), 'assessments.factors');
 
 /** The number plotted for a domain: high or moderate risk ratings; present protective factors. */
-export const plotted = (p: TrendPoint, d: Domain) => (d === 'protective' ? p.domains[d].present : p.domains[d].high + p.domains[d].moderate);
+export const plotted = (p: TrendPoint, d: Domain) =>
+  d === 'protective' ? p.domains[d].present : p.domains[d].high + p.domains[d].moderate;
 export const unknownOf = (p: TrendPoint) => DOMAINS.reduce((n, d) => n + p.domains[d].unknown, 0);
 
 /** The heading of a domain's number in the chart and table: what it counts. */
 export const seriesLabel = (d: Domain) =>
-  d === 'protective' ? t('assessment.presentCount', { domain: tKey('factorDomains', d) }) : t('assessment.riskCount', { domain: tKey('factorDomains', d) });
+  d === 'protective'
+    ? t('assessment.presentCount', { domain: tKey('factorDomains', d) })
+    : t('assessment.riskCount', { domain: tKey('factorDomains', d) });

@@ -16,10 +16,14 @@ function What(props: { entry: HistoryEntry }) {
   const how = () => {
     const entry = e();
     if (entry.via === 'shown') {
-      return entry.through ? t('history.through', { kind: tKey('entityTypes', entry.through, t('history.otherRecord')) }) : t('history.inList');
+      return entry.through
+        ? t('history.through', { kind: tKey('entityTypes', entry.through, t('history.otherRecord')) })
+        : t('history.inList');
     }
     if (!entry.sections) return t('history.onRecord');
-    return entry.sections.length ? t('history.sectionsSeen', { sections: formatList(entry.sections.map(sectionName)) }) : t('history.noSections');
+    return entry.sections.length
+      ? t('history.sectionsSeen', { sections: formatList(entry.sections.map(sectionName)) })
+      : t('history.noSections');
   };
   return (
     <>
@@ -56,7 +60,9 @@ function Row(props: { entry: HistoryEntry }) {
         <span class="badge" classList={{ danger: denied(), ok: !denied() }}>
           {tKey('outcomes', e().outcome)}
         </span>
-        <Show when={e().refusal}>{(code) => <small class="block muted">{tKey('history.refusals', code(), t('history.refusals.other'))}</small>}</Show>
+        <Show when={e().refusal}>
+          {(code) => <small class="block muted">{tKey('history.refusals', code(), t('history.refusals.other'))}</small>}
+        </Show>
       </td>
     </tr>
   );
@@ -74,9 +80,7 @@ export function AccessHistory(props: { ask: HistoryAsk; exportable?: boolean }) 
       <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>
         <Show when={record()}>
           {(r) => (
-            <h3 data-testid="history-of">
-              {t('history.of', { kind: tKey('history.kinds', r().type), name: r().reference ?? r().id })}
-            </h3>
+            <h3 data-testid="history-of">{t('history.of', { kind: tKey('history.kinds', r().type), name: r().reference ?? r().id })}</h3>
           )}
         </Show>
         <Show when={props.exportable && record()}>{(r) => <ExportButton filters={{ record: { type: r().type, id: r().id } }} />}</Show>
@@ -94,13 +98,29 @@ export function AccessHistory(props: { ask: HistoryAsk; exportable?: boolean }) 
               </tr>
             </thead>
             <tbody>
-              <For each={items() as HistoryEntry[]} fallback={<tr><td colSpan={4} class="muted">{t('history.empty')}</td></tr>}>
+              <For
+                each={items() as HistoryEntry[]}
+                fallback={
+                  <tr>
+                    <td colSpan={4} class="muted">
+                      {t('history.empty')}
+                    </td>
+                  </tr>
+                }
+              >
                 {(entry) => <Row entry={entry} />}
               </For>
             </tbody>
           </table>
         </div>
-        <LoadMore next={nextCursor()} pending={pending()} any={items().length > 0} label={t('history.loadMore')} end={t('history.end')} onMore={loadMore} />
+        <LoadMore
+          next={nextCursor()}
+          pending={pending()}
+          any={items().length > 0}
+          label={t('history.loadMore')}
+          end={t('history.end')}
+          onMore={loadMore}
+        />
       </Suspense>
     </ErrorBoundary>
   );

@@ -18,7 +18,9 @@ function AuditLog() {
   // Everyone seen in the log so far stays selectable, even while the list is filtered to one actor.
   const actors = createMemo<Map<string, Actor>>((seen) => {
     const next = new Map(seen);
-    for (const e of events()) if (e.actorId && !next.has(e.actorId)) next.set(e.actorId, { id: e.actorId, name: e.actor?.displayName ?? e.actorId, role: e.actorRole });
+    for (const e of events())
+      if (e.actorId && !next.has(e.actorId))
+        next.set(e.actorId, { id: e.actorId, name: e.actor?.displayName ?? e.actorId, role: e.actorRole });
     return next;
   }, new Map());
 
@@ -48,13 +50,29 @@ function AuditLog() {
               </tr>
             </thead>
             <tbody>
-              <For each={events()} fallback={<tr><td colSpan={8} class="muted">{t('audit.empty')}</td></tr>}>
+              <For
+                each={events()}
+                fallback={
+                  <tr>
+                    <td colSpan={8} class="muted">
+                      {t('audit.empty')}
+                    </td>
+                  </tr>
+                }
+              >
                 {(event) => <AuditRow event={event} />}
               </For>
             </tbody>
           </table>
         </div>
-        <LoadMore next={nextCursor()} pending={pending()} any={events().length > 0} label={t('audit.loadMore')} end={t('audit.end')} onMore={loadMore} />
+        <LoadMore
+          next={nextCursor()}
+          pending={pending()}
+          any={events().length > 0}
+          label={t('audit.loadMore')}
+          end={t('audit.end')}
+          onMore={loadMore}
+        />
       </Suspense>
     </>
   );

@@ -12,7 +12,14 @@ function Details(props: { value: AuditEvent['detail'] }) {
     return v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v) : null;
   };
   return (
-    <Show when={entries()} fallback={<Show when={props.value != null}><code dir="ltr">{JSON.stringify(props.value)}</code></Show>}>
+    <Show
+      when={entries()}
+      fallback={
+        <Show when={props.value != null}>
+          <code dir="ltr">{JSON.stringify(props.value)}</code>
+        </Show>
+      }
+    >
       {(list) => (
         <ul class="kv" dir="ltr">
           <For each={list()}>

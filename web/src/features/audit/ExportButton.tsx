@@ -40,7 +40,13 @@ export function ExportButton(props: { filters: AuditFilters }) {
       <button type="button" class="button" onClick={run} disabled={busy()} data-testid="audit-export">
         {busy() ? t('audit.exporting') : t('audit.export')}
       </button>
-      <Show when={done()}>{(d) => <p class="muted" role="status" data-testid="audit-exported">{message(d())}</p>}</Show>
+      <Show when={done()}>
+        {(d) => (
+          <p class="muted" role="status" data-testid="audit-exported">
+            {message(d())}
+          </p>
+        )}
+      </Show>
       <Alert kind="error" message={error() ? errorMessage(error()) : null} />
     </div>
   );

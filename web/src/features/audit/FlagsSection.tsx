@@ -44,7 +44,14 @@ export function FlagsSection() {
         >
           {(flag) => <FlagRow flag={flag} />}
         </DataTable>
-        <LoadMore next={nextCursor()} pending={pending()} any={flags().length > 0} label={t('flags.more')} end={t('flags.end')} onMore={loadMore} />
+        <LoadMore
+          next={nextCursor()}
+          pending={pending()}
+          any={flags().length > 0}
+          label={t('flags.more')}
+          end={t('flags.end')}
+          onMore={loadMore}
+        />
       </Suspense>
     </section>
   );

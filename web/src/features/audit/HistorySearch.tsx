@@ -38,7 +38,14 @@ export function HistorySearch() {
             <For each={HISTORY_TYPES}>{(type) => <option value={type}>{t(`history.kinds.${type}`)}</option>}</For>
           </SelectField>
           <Show when={kind() === 'Case'}>
-            <TextField label={t('history.reference')} name="reference" placeholder={t('history.referenceHint')} maxLength={40} dir="ltr" autocomplete="off" />
+            <TextField
+              label={t('history.reference')}
+              name="reference"
+              placeholder={t('history.referenceHint')}
+              maxLength={40}
+              dir="ltr"
+              autocomplete="off"
+            />
           </Show>
           <TextField label={t('history.recordId')} name="id" maxLength={36} dir="ltr" autocomplete="off" />
         </div>

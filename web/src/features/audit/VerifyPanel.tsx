@@ -47,7 +47,11 @@ export function VerifyPanel() {
       <div role="status" aria-live="polite" data-testid="verify-result">
         <Show when={result()}>
           {(r) => (
-            <p class="alert" classList={{ 'alert-success': !broken(r()), 'alert-error': broken(r()) }} data-state={broken(r()) ? 'broken' : 'intact'}>
+            <p
+              class="alert"
+              classList={{ 'alert-success': !broken(r()), 'alert-error': broken(r()) }}
+              data-state={broken(r()) ? 'broken' : 'intact'}
+            >
               {message(r())} {anchorMessage(r())}
               <small>{t('audit.checkedAt', { at: formatDateTime(r().verifiedAt) })}</small>
             </p>

@@ -1,5 +1,4 @@
 import { Show, createSignal } from 'solid-js';
-import { t } from '../../i18n';
 import type { HistoryType } from '../../../../src/shared/audit-actions';
 import { AccessHistory } from './AccessHistory';
 

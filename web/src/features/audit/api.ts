@@ -23,7 +23,18 @@ export const PAGE_SIZE = 50;
 /** Every action the server records: the filter offers them all, each translated. */
 export const ACTIONS = AUDIT_ACTIONS;
 
-export const ENTITY_TYPES = ['User', 'Agency', 'Session', 'AuditEvent', 'AuditFlag', 'Person', 'Household', 'Referral', 'Case', 'Disclosure'] as const;
+export const ENTITY_TYPES = [
+  'User',
+  'Agency',
+  'Session',
+  'AuditEvent',
+  'AuditFlag',
+  'Person',
+  'Household',
+  'Referral',
+  'Case',
+  'Disclosure',
+] as const;
 
 /** One keyset page of the log, newest first; `cursor` is the last id of the page before. */
 export const getAuditPage = query(

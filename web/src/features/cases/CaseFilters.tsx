@@ -78,7 +78,15 @@ export function CaseFilters(props: { filters: Filters; team: boolean; onApply: (
         <Show when={props.team}>
           <TeamFilters filters={props.filters} />
         </Show>
-        <TextField label={t('cases.reference')} name="reference" dir="ltr" maxLength={40} pattern="[A-Za-z0-9\-]+" value={props.filters.reference ?? ''} autocomplete="off" />
+        <TextField
+          label={t('cases.reference')}
+          name="reference"
+          dir="ltr"
+          maxLength={40}
+          pattern="[A-Za-z0-9\-]+"
+          value={props.filters.reference ?? ''}
+          autocomplete="off"
+        />
       </div>
       <div class="form-actions">
         <button type="submit" class="button primary">

@@ -36,7 +36,9 @@ function CaseView(props: { case: Case }) {
           <Timeline case={c()} />
           <Show when={coordinator()}>
             <WhoHasSeen type="Case" id={c().id} label={t('history.whoHasSeenCase')} />
-            <Show when={c().summary?.person.id}>{(id) => <WhoHasSeen type="Person" id={id()} label={t('history.whoHasSeenPerson')} />}</Show>
+            <Show when={c().summary?.person.id}>
+              {(id) => <WhoHasSeen type="Person" id={id()} label={t('history.whoHasSeenPerson')} />}
+            </Show>
           </Show>
         </div>
         <WorkflowPanel case={c()} coordinator={coordinator()} keyWorker={keyWorker()} />

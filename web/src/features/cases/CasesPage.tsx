@@ -58,7 +58,10 @@ function CaseList() {
     reference: params.reference || undefined,
   });
   const { pages, items, nextCursor, pending, loadMore, restart } = createKeysetPages((cursor) => getCases(filters(), cursor));
-  const apply = (f: Filters) => restart(() => setParams({ stage: f.stage, cohort: f.cohort, keyWorkerId: f.keyWorkerId, leadAgencyId: f.leadAgencyId, reference: f.reference }));
+  const apply = (f: Filters) =>
+    restart(() =>
+      setParams({ stage: f.stage, cohort: f.cohort, keyWorkerId: f.keyWorkerId, leadAgencyId: f.leadAgencyId, reference: f.reference }),
+    );
   return (
     <>
       <CaseFilters filters={filters()} team={me().role === 'coordinator'} onApply={apply} />
@@ -68,7 +71,15 @@ function CaseList() {
         </p>
         <DataTable
           testId="cases-table"
-          headings={[t('case.reference'), t('cases.stage'), t('cases.person'), t('cases.cohort'), t('cases.keyWorker'), t('cases.agency'), t('cases.opened')]}
+          headings={[
+            t('case.reference'),
+            t('cases.stage'),
+            t('cases.person'),
+            t('cases.cohort'),
+            t('cases.keyWorker'),
+            t('cases.agency'),
+            t('cases.opened'),
+          ]}
           rows={items()}
           loaded={!!pages()}
           empty={t('cases.empty')}
@@ -76,7 +87,14 @@ function CaseList() {
         >
           {(row) => <Row row={row} />}
         </DataTable>
-        <LoadMore next={nextCursor()} pending={pending()} any={items().length > 0} label={t('cases.loadMore')} end={t('cases.end')} onMore={loadMore} />
+        <LoadMore
+          next={nextCursor()}
+          pending={pending()}
+          any={items().length > 0}
+          label={t('cases.loadMore')}
+          end={t('cases.end')}
+          onMore={loadMore}
+        />
       </Suspense>
     </>
   );

@@ -17,7 +17,9 @@ function Members(props: { household: Household }) {
             <li class="candidate" data-testid="household-member">
               <div>
                 <PersonName person={m} class="strong" />
-                <Show when={m.birthYear}>{(y) => <span class="muted block small">{t('household.born', { year: formatYear(y()) })}</span>}</Show>
+                <Show when={m.birthYear}>
+                  {(y) => <span class="muted block small">{t('household.born', { year: formatYear(y()) })}</span>}
+                </Show>
               </div>
               <span class="badge info">{tKey('relationships', m.relationship)}</span>
             </li>
@@ -60,7 +62,11 @@ export function HouseholdSection(props: { personId: string; manage: boolean }) {
                   </button>
                 }
               >
-                <LinkMemberForm personId={props.personId} onDone={() => (setLinking(false), setLinked(true))} onCancel={() => setLinking(false)} />
+                <LinkMemberForm
+                  personId={props.personId}
+                  onDone={() => (setLinking(false), setLinked(true))}
+                  onCancel={() => setLinking(false)}
+                />
               </Show>
             </Show>
           </section>

@@ -32,7 +32,9 @@ function Candidates(props: { name: string; exclude: string; onChoose: (p: Person
             <li class="candidate" data-testid="household-candidate">
               <div>
                 <PersonName person={p} class="strong" />
-                <Show when={p.birthYear}>{(y) => <span class="muted block small">{t('household.born', { year: formatYear(y()) })}</span>}</Show>
+                <Show when={p.birthYear}>
+                  {(y) => <span class="muted block small">{t('household.born', { year: formatYear(y()) })}</span>}
+                </Show>
               </div>
               <button type="button" class="button small" onClick={() => props.onChoose(p)} data-testid="choose-member">
                 {t('household.choose')}

@@ -83,7 +83,8 @@ export function NotesSection(props: { caseId: string; notes: Notes; restricted: 
           {(note) => (
             <li class="note" classList={{ restricted: note.sensitivity === 'restricted' }} data-testid="note">
               <p class="note-meta">
-                <bdi class="strong">{note.author?.displayName ?? t('common.none')}</bdi> · <time datetime={note.createdAt.toISOString()}>{formatDateTime(note.createdAt)}</time>
+                <bdi class="strong">{note.author?.displayName ?? t('common.none')}</bdi> ·{' '}
+                <time datetime={note.createdAt.toISOString()}>{formatDateTime(note.createdAt)}</time>
                 <Show when={note.sensitivity === 'restricted'}>
                   <span class="badge warn">{t('case.restrictedBadge')}</span>
                 </Show>
@@ -96,7 +97,13 @@ export function NotesSection(props: { caseId: string; notes: Notes; restricted: 
         </For>
       </ol>
       <Alert kind="error" message={notes.error() ? errorMessage(notes.error()) : null} />
-      <LoadMore next={notes.next()} pending={notes.pending()} any={notes.all().length > 0} label={t('case.moreNotes')} onMore={notes.load} />
+      <LoadMore
+        next={notes.next()}
+        pending={notes.pending()}
+        any={notes.all().length > 0}
+        label={t('case.moreNotes')}
+        onMore={notes.load}
+      />
       <AddNote caseId={props.caseId} restricted={props.restricted} />
     </section>
   );

@@ -6,7 +6,15 @@ import { Alert } from '../../components/Alert';
 import { OptionsField, TextAreaField, TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { Opener } from '../../components/Toggle';
-import { CASE_QUERIES, INTERVENTION_STATUSES, INTERVENTION_TYPES, type Intervention, type InterventionStatus, type InterventionType, type PlanChoices } from './api';
+import {
+  CASE_QUERIES,
+  INTERVENTION_STATUSES,
+  INTERVENTION_TYPES,
+  type Intervention,
+  type InterventionStatus,
+  type InterventionType,
+  type PlanChoices,
+} from './api';
 
 const ADD_FIELDS = ['type', 'title', 'agencyId', 'assigneeId', 'startDate', 'dueDate'] as const;
 const UPDATE_FIELDS = ['status', 'outcome'] as const;
@@ -87,13 +95,23 @@ export function UpdateIntervention(props: { intervention: Intervention }) {
     fields: UPDATE_FIELDS,
     refresh: CASE_QUERIES,
     submit: (data) =>
-      trpc.cases.updateIntervention.mutate({ id: props.intervention.id, status: field(data, 'status') as InterventionStatus, outcome: field(data, 'outcome') }),
+      trpc.cases.updateIntervention.mutate({
+        id: props.intervention.id,
+        status: field(data, 'status') as InterventionStatus,
+        outcome: field(data, 'outcome'),
+      }),
     onDone: () => (setOpen(false), setSaved(true)),
   });
   return (
     <>
       <Alert kind="success" message={saved() ? t('plan.updated') : null} />
-      <Opener open={open()} onOpen={() => (setOpen(true), setSaved(false))} label={t('plan.update')} class="button small" testId="update-intervention">
+      <Opener
+        open={open()}
+        onOpen={() => (setOpen(true), setSaved(false))}
+        label={t('plan.update')}
+        class="button small"
+        testId="update-intervention"
+      >
         <form action={form.action} method="post" class="form compact" data-testid="intervention-update-form">
           <Alert kind="error" message={form.errors().banner} />
           <OptionsField
@@ -105,7 +123,15 @@ export function UpdateIntervention(props: { intervention: Intervention }) {
             selected={props.intervention.status}
             error={form.errors().fields.status}
           />
-          <TextAreaField label={t('plan.outcome')} name="outcome" maxLength={2000} rows={3} dir="auto" value={props.intervention.outcome ?? ''} error={form.errors().fields.outcome} />
+          <TextAreaField
+            label={t('plan.outcome')}
+            name="outcome"
+            maxLength={2000}
+            rows={3}
+            dir="auto"
+            value={props.intervention.outcome ?? ''}
+            error={form.errors().fields.outcome}
+          />
           <FormActions form={form} label={t('plan.save')} small onCancel={() => setOpen(false)} />
         </form>
       </Opener>

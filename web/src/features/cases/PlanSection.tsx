@@ -8,7 +8,8 @@ import type { Intervention, PlanChoices } from './api';
 const STATUS_CLASS = { planned: 'info', active: 'warn', completed: 'ok', cancelled: 'muted' } as const;
 
 /** A calendar day (stored without time, sent as UTC midnight) in the current locale. */
-const formatDay = (d: Date | null) => (d ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(d) : t('common.none'));
+const formatDay = (d: Date | null) =>
+  d ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(d) : t('common.none');
 
 /**
  * The case's support plan: the interventions the user may see, with status and outcome, and (key
@@ -62,7 +63,12 @@ export function PlanSection(props: { caseId: string; plan: Intervention[]; choic
       <Show when={props.choices}>
         {(choices) => (
           <Opener open={adding()} onOpen={() => (setAdding(true), setAdded(false))} label={t('plan.add')} testId="add-intervention">
-            <AddInterventionForm caseId={props.caseId} choices={choices()} onDone={() => (setAdding(false), setAdded(true))} onCancel={() => setAdding(false)} />
+            <AddInterventionForm
+              caseId={props.caseId}
+              choices={choices()}
+              onDone={() => (setAdding(false), setAdded(true))}
+              onCancel={() => setAdding(false)}
+            />
           </Opener>
         )}
       </Show>

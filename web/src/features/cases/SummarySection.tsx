@@ -42,7 +42,14 @@ export function SummarySection(props: { case: Case; summary: NonNullable<Case['s
       >
         <form action={form.action} method="post" class="form" data-testid="summary-form">
           <Alert kind="error" message={form.errors().banner} />
-          <TextAreaField label={t('case.summaryLabel')} name="summary" rows={8} maxLength={20_000} value={props.summary.text ?? ''} error={form.errors().fields.summary} />
+          <TextAreaField
+            label={t('case.summaryLabel')}
+            name="summary"
+            rows={8}
+            maxLength={20_000}
+            value={props.summary.text ?? ''}
+            error={form.errors().fields.summary}
+          />
           <FormActions form={form} label={t('common.save')} onCancel={() => setEditing(false)} />
         </form>
       </Show>

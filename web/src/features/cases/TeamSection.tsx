@@ -25,7 +25,14 @@ function Revoke(props: { disclosure: Disclosure }) {
     <Opener open={open()} onOpen={() => setOpen(true)} label={t('team.revoke')} class="button small danger" testId="revoke">
       <form action={form.action} method="post" class="form compact" data-testid="revoke-form">
         <Alert kind="error" message={form.errors().banner} />
-        <TextField label={t('team.revokeReason')} name="reason" required minLength={3} maxLength={500} error={form.errors().fields.reason} />
+        <TextField
+          label={t('team.revokeReason')}
+          name="reason"
+          required
+          minLength={3}
+          maxLength={500}
+          error={form.errors().fields.reason}
+        />
         <FormActions form={form} label={t('team.revoke')} pendingLabel={null} look="danger" small onCancel={() => setOpen(false)} />
       </form>
     </Opener>

@@ -19,14 +19,22 @@ function StageForm(props: { case: Case }) {
     name: `stage-${props.case.id}`,
     fields: ['stage', 'reason'],
     refresh: CASE_QUERIES,
-    submit: (data) => trpc.cases.changeStage.mutate({ id: props.case.id, stage: field(data, 'stage') as Stage, reason: field(data, 'reason') }),
+    submit: (data) =>
+      trpc.cases.changeStage.mutate({ id: props.case.id, stage: field(data, 'stage') as Stage, reason: field(data, 'reason') }),
   });
   return (
     <Show when={next().length > 0} fallback={<p class="muted">{t('case.noNextStage')}</p>}>
       <form action={form.action} method="post" class="form" data-testid="stage-form">
         <Alert kind="error" message={form.errors().banner} />
         <Alert kind="success" message={form.done() ? t('case.stageChanged') : null} />
-        <OptionsField label={t('case.changeStage')} name="stage" required options={next()} labelOf={(s) => tKey('stages', s)} error={form.errors().fields.stage} />
+        <OptionsField
+          label={t('case.changeStage')}
+          name="stage"
+          required
+          options={next()}
+          labelOf={(s) => tKey('stages', s)}
+          error={form.errors().fields.stage}
+        />
         <TextField label={t('case.stageReason')} name="reason" required minLength={3} maxLength={500} error={form.errors().fields.reason} />
         <SubmitButton form={form} label={t('case.stageSubmit')} pendingLabel={null} />
       </form>
@@ -44,7 +52,10 @@ function ReviewForm(props: { case: Case }) {
     fields: ['nextReviewAt', 'note'],
     refresh: CASE_QUERIES,
     submit: (data, keyed) =>
-      trpc.cases.recordReview.mutate({ caseId: props.case.id, nextReviewAt: optional(data, 'nextReviewAt'), note: optional(data, 'note') }, keyed),
+      trpc.cases.recordReview.mutate(
+        { caseId: props.case.id, nextReviewAt: optional(data, 'nextReviewAt'), note: optional(data, 'note') },
+        keyed,
+      ),
   });
   return (
     <form action={form.action} method="post" class="form subsection" data-testid="review-form">
@@ -94,7 +105,8 @@ function CloseOrReopen(props: { case: Case }) {
       });
     },
   });
-  const followUpDue = () => !!props.case.followUpAt && props.case.stage === 'closed' && props.case.followUpAt.toISOString().slice(0, 10) <= todayIso();
+  const followUpDue = () =>
+    !!props.case.followUpAt && props.case.stage === 'closed' && props.case.followUpAt.toISOString().slice(0, 10) <= todayIso();
   return (
     <Show
       when={open()}
@@ -111,7 +123,14 @@ function CloseOrReopen(props: { case: Case }) {
           </Show>
           <h3 class="h3">{t('work.closure.reopenTitle')}</h3>
           <Alert kind="error" message={form.errors().banner} />
-          <TextField label={t('case.reopenReason')} name="reason" required minLength={3} maxLength={500} error={form.errors().fields.reason} />
+          <TextField
+            label={t('case.reopenReason')}
+            name="reason"
+            required
+            minLength={3}
+            maxLength={500}
+            error={form.errors().fields.reason}
+          />
           <SubmitButton form={form} label={t('case.reopen')} pendingLabel={null} look="plain" />
         </form>
       }
@@ -128,8 +147,24 @@ function CloseOrReopen(props: { case: Case }) {
           labelOf={(r) => tKey('work.closureReasons', r)}
           error={form.errors().fields.closureReason}
         />
-        <TextAreaField label={t('work.closure.words')} name="reason" rows={2} maxLength={500} hint={t('work.closure.wordsHint')} error={form.errors().fields.reason} />
-        <TextField label={t('work.closure.followUp')} name="followUpMonths" type="number" min={1} max={24} step={1} hint={t('work.closure.followUpHint')} error={form.errors().fields.followUpMonths} />
+        <TextAreaField
+          label={t('work.closure.words')}
+          name="reason"
+          rows={2}
+          maxLength={500}
+          hint={t('work.closure.wordsHint')}
+          error={form.errors().fields.reason}
+        />
+        <TextField
+          label={t('work.closure.followUp')}
+          name="followUpMonths"
+          type="number"
+          min={1}
+          max={24}
+          step={1}
+          hint={t('work.closure.followUpHint')}
+          error={form.errors().fields.followUpMonths}
+        />
         <div class="form-actions">
           <ConfirmButton label={t('work.closure.submit')} danger disabled={form.pending()} onConfirm={form.requestSubmit} />
         </div>
@@ -146,7 +181,12 @@ function AssignForm(props: { case: Case }) {
     name: `assign-${props.case.id}`,
     fields: ['keyWorkerId', 'leadAgencyId'],
     refresh: CASE_QUERIES,
-    submit: (data) => trpc.cases.assign.mutate({ id: props.case.id, keyWorkerId: optional(data, 'keyWorkerId'), leadAgencyId: optional(data, 'leadAgencyId') }),
+    submit: (data) =>
+      trpc.cases.assign.mutate({
+        id: props.case.id,
+        keyWorkerId: optional(data, 'keyWorkerId'),
+        leadAgencyId: optional(data, 'leadAgencyId'),
+      }),
   });
   return (
     <form action={form.action} method="post" class="form subsection" data-testid="assign-form">

@@ -2,7 +2,7 @@ import { query } from '@solidjs/router';
 import { trpc, type Inputs, type Outputs } from '../../lib/trpc';
 import { appCodeOf } from '../../lib/errors';
 
-export type CaseFilters = Omit<Exclude<Inputs['cases']['list'], void | undefined>, 'cursor' | 'limit'>;
+export type CaseFilters = Omit<Extract<Inputs['cases']['list'], object>, 'cursor' | 'limit'>;
 export type CaseRow = Outputs['cases']['list']['items'][number];
 export type Case = Outputs['cases']['get'];
 export type Disclosure = NonNullable<Case['team']>[number];
@@ -36,7 +36,10 @@ export { NEXT_STAGES, isOpen } from '../../../../src/shared/stages';
 export const PAGE_SIZE = 50;
 
 /** One keyset page of the cases the user may see, newest opened first. Audited (case.list). */
-export const getCases = query((filters: CaseFilters, cursor: string | undefined, limit = PAGE_SIZE) => trpc.cases.list.query({ ...filters, cursor, limit }), 'cases.list');
+export const getCases = query(
+  (filters: CaseFilters, cursor: string | undefined, limit = PAGE_SIZE) => trpc.cases.list.query({ ...filters, cursor, limit }),
+  'cases.list',
+);
 
 /** One case with the sections the user may see. Audited (case.read). */
 export const getCase = query((id: string) => trpc.cases.get.query({ id }), 'cases.get');

@@ -56,7 +56,11 @@ export default function Dashboard() {
   return (
     <>
       <p class="lead">
-        {role() === 'coordinator' ? t('dashboard.coordinator') : role() === 'social_worker' ? t('dashboard.socialWorker') : t('dashboard.practitioner')}
+        {role() === 'coordinator'
+          ? t('dashboard.coordinator')
+          : role() === 'social_worker'
+            ? t('dashboard.socialWorker')
+            : t('dashboard.practitioner')}
       </p>
       <Suspense>
         <div class="tiles" data-testid="dashboard">

@@ -9,7 +9,10 @@ import type { AgendaItem, Choices } from './api';
 /** The decision as recorded: what, and consensus or the dissent. */
 function DecisionView(props: { item: AgendaItem }) {
   return (
-    <Show when={props.item.decision} fallback={<p class="muted">{props.item.withheld.decision ? t('meeting.decisionWithheld') : t('meeting.undecided')}</p>}>
+    <Show
+      when={props.item.decision}
+      fallback={<p class="muted">{props.item.withheld.decision ? t('meeting.decisionWithheld') : t('meeting.undecided')}</p>}
+    >
       {(d) => (
         <div class="decision" data-testid="decision">
           <p>

@@ -7,7 +7,8 @@ import { FormActions } from '../../components/FormActions';
 import { MEETING_QUERIES, type Invitee, type Meeting } from './api';
 
 const nameOf = (i: Invitee) => i.agency?.name ?? i.user?.displayName ?? '';
-const attendanceOf = (i: Invitee) => (i.attended === true ? t('meeting.attended') : i.attended === false ? t('meeting.absent') : t('meeting.unknownAttendance'));
+const attendanceOf = (i: Invitee) =>
+  i.attended === true ? t('meeting.attended') : i.attended === false ? t('meeting.absent') : t('meeting.unknownAttendance');
 
 /** Who was invited and who came; the coordinator ticks attendance until the minutes are approved. */
 export function Attendance(props: { meeting: Meeting; editable: boolean }) {

@@ -9,7 +9,8 @@ import { INTERVENTION_TYPES, type InterventionType } from '../cases/api';
 import { DECISIONS, MEETING_QUERIES, type AgendaItem, type Choices, type Decision } from './api';
 
 const MAX_ACTIONS = 10;
-const rows = (prefix: string, names: string[]) => Array.from({ length: MAX_ACTIONS }, (_, i) => names.map((n) => `${prefix}.${i}.${n}`)).flat();
+const rows = (prefix: string, names: string[]) =>
+  Array.from({ length: MAX_ACTIONS }, (_, i) => names.map((n) => `${prefix}.${i}.${n}`)).flat();
 const FIELDS = [
   'decision',
   'consensus',
@@ -73,9 +74,24 @@ export function DecisionForm(props: { item: AgendaItem; choices: Choices; onDone
         selected={props.item.decision ?? undefined}
         error={e('decision')}
       />
-      <CheckboxField label={t('meeting.consensusLabel')} name="consensus" checked={consensus()} onChange={(ev) => setConsensus(ev.currentTarget.checked)} />
+      <CheckboxField
+        label={t('meeting.consensusLabel')}
+        name="consensus"
+        checked={consensus()}
+        onChange={(ev) => setConsensus(ev.currentTarget.checked)}
+      />
       <Show when={!consensus()}>
-        <TextAreaField label={t('meeting.dissent')} hint={t('meeting.dissentHint')} name="dissent" required rows={3} maxLength={5000} dir="auto" value={props.item.dissent ?? ''} error={e('dissent')} />
+        <TextAreaField
+          label={t('meeting.dissent')}
+          hint={t('meeting.dissentHint')}
+          name="dissent"
+          required
+          rows={3}
+          maxLength={5000}
+          dir="auto"
+          value={props.item.dissent ?? ''}
+          error={e('dissent')}
+        />
       </Show>
       <fieldset class="actions-group">
         <legend>{t('meeting.actions')}</legend>
@@ -85,12 +101,53 @@ export function DecisionForm(props: { item: AgendaItem; choices: Choices; onDone
             <div class="action-row" data-testid="action-intervention">
               <h4>{t('meeting.interventionN', { n: String(i() + 1) })}</h4>
               <div class="form-grid">
-                <OptionsField label={t('plan.type')} name={`interventions.${i()}.type`} required options={INTERVENTION_TYPES} labelOf={(v) => tKey('interventionTypes', v)} placeholder={t('common.choose')} error={e(`interventions.${i()}.type`)} />
-                <TextField label={t('plan.interventionTitle')} name={`interventions.${i()}.title`} required maxLength={200} error={e(`interventions.${i()}.title`)} />
-                <OptionsField label={t('plan.agency')} name={`interventions.${i()}.agencyId`} required options={props.choices.agencies} idOf={(a) => a.id} labelOf={(a) => a.name} placeholder={t('common.choose')} error={e(`interventions.${i()}.agencyId`)} />
-                <OptionsField label={t('plan.assignee')} name={`interventions.${i()}.assigneeId`} options={props.choices.people} idOf={(u) => u.id} labelOf={(u) => u.displayName} placeholder={t('meeting.nobody')} error={e(`interventions.${i()}.assigneeId`)} />
-                <TextField label={t('plan.start')} name={`interventions.${i()}.startDate`} type="date" error={e(`interventions.${i()}.startDate`)} />
-                <TextField label={t('plan.due')} name={`interventions.${i()}.dueDate`} type="date" error={e(`interventions.${i()}.dueDate`)} />
+                <OptionsField
+                  label={t('plan.type')}
+                  name={`interventions.${i()}.type`}
+                  required
+                  options={INTERVENTION_TYPES}
+                  labelOf={(v) => tKey('interventionTypes', v)}
+                  placeholder={t('common.choose')}
+                  error={e(`interventions.${i()}.type`)}
+                />
+                <TextField
+                  label={t('plan.interventionTitle')}
+                  name={`interventions.${i()}.title`}
+                  required
+                  maxLength={200}
+                  error={e(`interventions.${i()}.title`)}
+                />
+                <OptionsField
+                  label={t('plan.agency')}
+                  name={`interventions.${i()}.agencyId`}
+                  required
+                  options={props.choices.agencies}
+                  idOf={(a) => a.id}
+                  labelOf={(a) => a.name}
+                  placeholder={t('common.choose')}
+                  error={e(`interventions.${i()}.agencyId`)}
+                />
+                <OptionsField
+                  label={t('plan.assignee')}
+                  name={`interventions.${i()}.assigneeId`}
+                  options={props.choices.people}
+                  idOf={(u) => u.id}
+                  labelOf={(u) => u.displayName}
+                  placeholder={t('meeting.nobody')}
+                  error={e(`interventions.${i()}.assigneeId`)}
+                />
+                <TextField
+                  label={t('plan.start')}
+                  name={`interventions.${i()}.startDate`}
+                  type="date"
+                  error={e(`interventions.${i()}.startDate`)}
+                />
+                <TextField
+                  label={t('plan.due')}
+                  name={`interventions.${i()}.dueDate`}
+                  type="date"
+                  error={e(`interventions.${i()}.dueDate`)}
+                />
               </div>
               <button type="button" class="button small ghost" onClick={() => remove(setInterventions, key)}>
                 {t('meeting.remove')}
@@ -103,8 +160,22 @@ export function DecisionForm(props: { item: AgendaItem; choices: Choices; onDone
             <div class="action-row" data-testid="action-task">
               <h4>{t('meeting.taskN', { n: String(i() + 1) })}</h4>
               <div class="form-grid">
-                <TextField label={t('meeting.taskTitle')} name={`tasks.${i()}.title`} required maxLength={200} error={e(`tasks.${i()}.title`)} />
-                <OptionsField label={t('meeting.assignee')} name={`tasks.${i()}.assigneeId`} options={props.choices.people} idOf={(u) => u.id} labelOf={(u) => u.displayName} placeholder={t('meeting.nobody')} error={e(`tasks.${i()}.assigneeId`)} />
+                <TextField
+                  label={t('meeting.taskTitle')}
+                  name={`tasks.${i()}.title`}
+                  required
+                  maxLength={200}
+                  error={e(`tasks.${i()}.title`)}
+                />
+                <OptionsField
+                  label={t('meeting.assignee')}
+                  name={`tasks.${i()}.assigneeId`}
+                  options={props.choices.people}
+                  idOf={(u) => u.id}
+                  labelOf={(u) => u.displayName}
+                  placeholder={t('meeting.nobody')}
+                  error={e(`tasks.${i()}.assigneeId`)}
+                />
                 <TextField label={t('meeting.due')} name={`tasks.${i()}.dueDate`} type="date" error={e(`tasks.${i()}.dueDate`)} />
               </div>
               <button type="button" class="button small ghost" onClick={() => remove(setTasks, key)}>
@@ -115,7 +186,12 @@ export function DecisionForm(props: { item: AgendaItem; choices: Choices; onDone
         </For>
         <div class="toolbar">
           <Show when={interventions().length < MAX_ACTIONS}>
-            <button type="button" class="button small" onClick={() => setInterventions((k) => [...k, nextKey++])} data-testid="add-action-intervention">
+            <button
+              type="button"
+              class="button small"
+              onClick={() => setInterventions((k) => [...k, nextKey++])}
+              data-testid="add-action-intervention"
+            >
               {t('meeting.addIntervention')}
             </button>
           </Show>

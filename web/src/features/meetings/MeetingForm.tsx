@@ -27,7 +27,8 @@ export function MeetingForm(props: { meeting?: Meeting; onDone: (id: string) => 
   const caseLabel = new Map<string, string>();
   const caseIds = () => {
     const rows = cases()?.items ?? [];
-    for (const r of rows) caseLabel.set(r.id, r.summaryVisible ? `${r.reference} · ${r.person.nameLatin ?? r.person.nameArabic ?? ''}` : r.reference);
+    for (const r of rows)
+      caseLabel.set(r.id, r.summaryVisible ? `${r.reference} · ${r.person.nameLatin ?? r.person.nameArabic ?? ''}` : r.reference);
     // A case already on the agenda stays choosable even if it is no longer among the newest.
     for (const i of m()?.agenda ?? []) if (!caseLabel.has(i.case.id)) caseLabel.set(i.case.id, i.case.reference);
     return [...caseLabel.keys()];
@@ -50,7 +51,9 @@ export function MeetingForm(props: { meeting?: Meeting; onDone: (id: string) => 
         agencyIds: checked(data, 'agencyIds'),
         userIds: checked(data, 'userIds'),
       };
-      return m() ? (await trpc.meetings.update.mutate({ id: m()!.id, ...values, location: values.location ?? '' })).id : (await trpc.meetings.schedule.mutate(values, keyed)).id;
+      return m()
+        ? (await trpc.meetings.update.mutate({ id: m()!.id, ...values, location: values.location ?? '' })).id
+        : (await trpc.meetings.schedule.mutate(values, keyed)).id;
     },
     onDone: (id) => props.onDone(id),
   });
@@ -59,7 +62,15 @@ export function MeetingForm(props: { meeting?: Meeting; onDone: (id: string) => 
       <h2>{m() ? t('meeting.editTitle') : t('meeting.scheduleTitle')}</h2>
       <Alert kind="error" message={form.errors().banner} />
       <div class="form-grid">
-        <TextField label={t('meeting.name')} name="title" required minLength={3} maxLength={200} value={m()?.title ?? ''} error={form.errors().fields.title} />
+        <TextField
+          label={t('meeting.name')}
+          name="title"
+          required
+          minLength={3}
+          maxLength={200}
+          value={m()?.title ?? ''}
+          error={form.errors().fields.title}
+        />
         <TextField
           label={t('meeting.when')}
           name="scheduledAt"
@@ -68,7 +79,13 @@ export function MeetingForm(props: { meeting?: Meeting; onDone: (id: string) => 
           value={m() ? localInput(m()!.scheduledAt) : ''}
           error={form.errors().fields.scheduledAt}
         />
-        <TextField label={t('meeting.location')} name="location" maxLength={200} value={m()?.location ?? ''} error={form.errors().fields.location} />
+        <TextField
+          label={t('meeting.location')}
+          name="location"
+          maxLength={200}
+          value={m()?.location ?? ''}
+          error={form.errors().fields.location}
+        />
       </div>
       <Show when={cases()} fallback={<p class="loading">{t('app.loading')}</p>}>
         <Show when={caseIds().length > 0} fallback={<p class="muted">{t('meeting.noCases')}</p>}>

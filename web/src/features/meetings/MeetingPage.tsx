@@ -36,10 +36,17 @@ function Controls(props: { meeting: Meeting; onEdit: () => void }) {
         <button type="button" class="button small" onClick={() => props.onEdit()} data-testid="edit-meeting">
           {t('meeting.edit')}
         </button>
-        <ConfirmButton label={t('meeting.cancel')} danger onConfirm={() => run(() => trpc.meetings.cancel.mutate({ id: id() }), t('meeting.cancelled'))} />
+        <ConfirmButton
+          label={t('meeting.cancel')}
+          danger
+          onConfirm={() => run(() => trpc.meetings.cancel.mutate({ id: id() }), t('meeting.cancelled'))}
+        />
       </Show>
       <Show when={props.meeting.status === 'held'}>
-        <ConfirmButton label={t('meeting.approve')} onConfirm={() => run(() => trpc.meetings.approveMinutes.mutate({ id: id() }), t('meeting.approvedDone'))} />
+        <ConfirmButton
+          label={t('meeting.approve')}
+          onConfirm={() => run(() => trpc.meetings.approveMinutes.mutate({ id: id() }), t('meeting.approvedDone'))}
+        />
       </Show>
     </div>
   );

@@ -75,7 +75,13 @@ export default function MeetingsPage() {
         <nav class="meeting-tabs" aria-label={t('meeting.tabs')}>
           <For each={['upcoming', 'past'] as const}>
             {(w) => (
-              <button type="button" class="button small" classList={{ ghost: when() !== w }} aria-pressed={when() === w} onClick={() => setParams({ when: w === 'past' ? 'past' : undefined })}>
+              <button
+                type="button"
+                class="button small"
+                classList={{ ghost: when() !== w }}
+                aria-pressed={when() === w}
+                onClick={() => setParams({ when: w === 'past' ? 'past' : undefined })}
+              >
                 {t(`meeting.${w}`)}
               </button>
             )}

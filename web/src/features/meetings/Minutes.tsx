@@ -31,7 +31,13 @@ function MinuteForm(props: { meeting: Meeting; corrects?: Minute; onDone: () => 
     onDone: () => props.onDone(),
   });
   return (
-    <form ref={form.ref} action={form.action} method="post" class="form compact" data-testid={props.corrects ? 'correction-form' : 'minute-form'}>
+    <form
+      ref={form.ref}
+      action={form.action}
+      method="post"
+      class="form compact"
+      data-testid={props.corrects ? 'correction-form' : 'minute-form'}
+    >
       <Alert kind="error" message={form.errors().banner} />
       <Show when={!props.corrects && props.meeting.agenda.length > 0}>
         <OptionsField
@@ -53,7 +59,12 @@ function MinuteForm(props: { meeting: Meeting; corrects?: Minute; onDone: () => 
         dir="auto"
         error={form.errors().fields.body}
       />
-      <FormActions form={form} label={props.corrects ? t('meeting.correctionSubmit') : t('meeting.addMinute')} small onCancel={props.onCancel} />
+      <FormActions
+        form={form}
+        label={props.corrects ? t('meeting.correctionSubmit') : t('meeting.addMinute')}
+        small
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }
@@ -79,7 +90,8 @@ export function Minutes(props: { meeting: Meeting }) {
           {(x) => (
             <li class="minute" classList={{ correction: !!x.correctsId }} data-testid="minute">
               <p class="note-meta small muted">
-                {formatDateTime(x.createdAt)} · <bdi>{x.author ? t('meeting.by', { name: x.author.displayName }) : ''}</bdi> · <span dir="ltr">{about(x)}</span>
+                {formatDateTime(x.createdAt)} · <bdi>{x.author ? t('meeting.by', { name: x.author.displayName }) : ''}</bdi> ·{' '}
+                <span dir="ltr">{about(x)}</span>
                 <Show when={x.correctsId ? byId().get(x.correctsId) : undefined}>
                   {(orig) => <span class="badge warn">{t('meeting.correctionOf', { date: formatDateTime(orig().createdAt) })}</span>}
                 </Show>
@@ -95,7 +107,12 @@ export function Minutes(props: { meeting: Meeting }) {
                   class="button small ghost"
                   testId="correct-minute"
                 >
-                  <MinuteForm meeting={m()} corrects={x} onDone={() => (setCorrecting(null), setAdded(t('meeting.minuteAdded')))} onCancel={() => setCorrecting(null)} />
+                  <MinuteForm
+                    meeting={m()}
+                    corrects={x}
+                    onDone={() => (setCorrecting(null), setAdded(t('meeting.minuteAdded')))}
+                    onCancel={() => setCorrecting(null)}
+                  />
                 </Opener>
               </Show>
             </li>

@@ -68,7 +68,15 @@ export function ConsentSection(props: { minor: boolean; errors: Record<string, s
             hint={props.minor ? t('referral.consentByMinor') : undefined}
             error={props.errors['consent.by']}
           />
-          <TextField label={t('referral.consentAt')} name="consent.at" type="date" required max={today} value={today} error={props.errors['consent.at']} />
+          <TextField
+            label={t('referral.consentAt')}
+            name="consent.at"
+            type="date"
+            required
+            max={today}
+            value={today}
+            error={props.errors['consent.at']}
+          />
           <TextAreaField
             label={t('referral.consentScope')}
             name="consent.scope"

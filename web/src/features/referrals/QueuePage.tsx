@@ -53,7 +53,15 @@ function Queue() {
       </p>
       <DataTable
         testId="queue"
-        headings={[t('queue.submitted'), t('queue.age'), t('queue.urgency'), t('queue.person'), t('queue.cohort'), t('queue.referrer'), { hidden: t('common.actions') }]}
+        headings={[
+          t('queue.submitted'),
+          t('queue.age'),
+          t('queue.urgency'),
+          t('queue.person'),
+          t('queue.cohort'),
+          t('queue.referrer'),
+          { hidden: t('common.actions') },
+        ]}
         rows={items()}
         loaded={!!pages()}
         empty={t('queue.empty')}

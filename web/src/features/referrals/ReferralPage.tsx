@@ -84,7 +84,11 @@ function Decision(props: { decision: NonNullable<Referral['decision']>; status: 
     <section class="card" aria-labelledby="decision-title" data-testid="decision-made">
       <h2 id="decision-title">{t('screen.decisionTitle')}</h2>
       <p>
-        {t('screen.decided', { status: tKey('referralStatuses', props.status), at: formatDateTime(d().at), by: d().by?.displayName ?? t('common.none') })}
+        {t('screen.decided', {
+          status: tKey('referralStatuses', props.status),
+          at: formatDateTime(d().at),
+          by: d().by?.displayName ?? t('common.none'),
+        })}
       </p>
       <Switch>
         <Match when={d().case}>
@@ -162,7 +166,14 @@ function ReferralView(props: { referral: Referral }) {
       <Show when={coordinator()}>
         <Similar referral={r()} />
       </Show>
-      <Show when={r().decision} fallback={<Show when={coordinator()}><ScreenForm referralId={r().id} /></Show>}>
+      <Show
+        when={r().decision}
+        fallback={
+          <Show when={coordinator()}>
+            <ScreenForm referralId={r().id} />
+          </Show>
+        }
+      >
         {(d) => <Decision decision={d()} status={r().status} />}
       </Show>
     </>

@@ -49,7 +49,14 @@ export function ScreenForm(props: { referralId: string }) {
         />
         <Switch>
           <Match when={decision() === 'signpost'}>
-            <TextField label={t('screen.signpostTo')} name="signpostTo" required minLength={2} maxLength={200} error={form.errors().fields.signpostTo} />
+            <TextField
+              label={t('screen.signpostTo')}
+              name="signpostTo"
+              required
+              minLength={2}
+              maxLength={200}
+              error={form.errors().fields.signpostTo}
+            />
           </Match>
           <Match when={decision() === 'close'}>
             <OptionsField

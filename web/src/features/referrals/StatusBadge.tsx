@@ -11,7 +11,11 @@ export function StatusBadge(props: { status: keyof typeof STATUS_CLASS }) {
 /** Urgency in words; immediate danger also carries a mark, so it never rests on colour alone. */
 export function UrgencyBadge(props: { urgency: Urgency }) {
   return (
-    <span class="badge" classList={{ danger: props.urgency === 'immediate_danger', warn: props.urgency === 'priority' }} data-urgency={props.urgency}>
+    <span
+      class="badge"
+      classList={{ danger: props.urgency === 'immediate_danger', warn: props.urgency === 'priority' }}
+      data-urgency={props.urgency}
+    >
       {t(`urgencies.${props.urgency}`)}
     </span>
   );

@@ -30,10 +30,16 @@ export {
 export const STRONG_MATCH = 0.6;
 
 /** People of the municipality whose names look like `name`; cached per (name, year) while typing. */
-export const matchPeople = query((name: string, birthYear: number | undefined) => trpc.people.match.query({ name, birthYear }), 'people.match');
+export const matchPeople = query(
+  (name: string, birthYear: number | undefined) => trpc.people.match.query({ name, birthYear }),
+  'people.match',
+);
 
 /** "Shared by me", newest first; `cursor` is the previous page's nextCursor. */
-export const getMyReferrals = query((cursor: string | undefined, limit = 25) => trpc.referrals.mine.query({ cursor, limit }), 'referrals.mine');
+export const getMyReferrals = query(
+  (cursor: string | undefined, limit = 25) => trpc.referrals.mine.query({ cursor, limit }),
+  'referrals.mine',
+);
 
 /** The screening queue (coordinator). */
 export const getQueue = query((cursor: string | undefined, limit = 25) => trpc.referrals.queue.query({ cursor, limit }), 'referrals.queue');

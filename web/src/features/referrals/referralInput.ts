@@ -34,7 +34,11 @@ export function referralInput(data: FormData, personId: string | undefined): Cre
   const optional = (name: string) => text(name) || undefined;
   const consent: CreateReferral['consent'] =
     text('consent.given') === 'notGiven'
-      ? { given: false, legalBasis: text('consent.legalBasis') as Exclude<LegalBasis, 'consent'>, justification: text('consent.justification') }
+      ? {
+          given: false,
+          legalBasis: text('consent.legalBasis') as Exclude<LegalBasis, 'consent'>,
+          justification: text('consent.justification'),
+        }
       : {
           given: true,
           by: text('consent.by') as 'person' | 'guardian',

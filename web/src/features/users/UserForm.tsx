@@ -70,7 +70,15 @@ export function UserForm(props: Props) {
       <Alert kind="error" message={form.errors().banner} />
       <div class="form-grid">
         <Show when={!props.user}>
-          <TextField label={t('users.email')} name="email" type="email" required maxLength={254} autocomplete="off" error={form.errors().fields.email} />
+          <TextField
+            label={t('users.email')}
+            name="email"
+            type="email"
+            required
+            maxLength={254}
+            autocomplete="off"
+            error={form.errors().fields.email}
+          />
         </Show>
         <TextField
           label={t('users.displayName')}
@@ -81,8 +89,20 @@ export function UserForm(props: Props) {
           value={props.user?.displayName ?? ''}
           error={form.errors().fields.displayName}
         />
-        <SelectField label={t('users.role')} name="role" required onChange={(e) => setRole(e.currentTarget.value as Role)} error={form.errors().fields.role}>
-          <For each={ROLES}>{(r) => <option value={r} selected={role() === r}>{tKey('roles', r)}</option>}</For>
+        <SelectField
+          label={t('users.role')}
+          name="role"
+          required
+          onChange={(e) => setRole(e.currentTarget.value as Role)}
+          error={form.errors().fields.role}
+        >
+          <For each={ROLES}>
+            {(r) => (
+              <option value={r} selected={role() === r}>
+                {tKey('roles', r)}
+              </option>
+            )}
+          </For>
         </SelectField>
         <SelectField
           label={t('users.agency')}

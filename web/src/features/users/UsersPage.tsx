@@ -14,7 +14,7 @@ import { ROLES, getUsers, type Role } from './api';
 
 function UsersTable() {
   const [params, setParams] = useSearchParams<{ q?: string; role?: string }>();
-  const role = () => (ROLES as readonly string[]).includes(params.role ?? '') ? (params.role as Role) : undefined;
+  const role = () => ((ROLES as readonly string[]).includes(params.role ?? '') ? (params.role as Role) : undefined);
   const users = createAsync(() => getUsers({ search: params.q || undefined, role: role() }));
   const agencies = createAsync(() => getAgencies());
   const active = () => (agencies() ?? []).filter((a) => a.active);
@@ -31,6 +31,7 @@ function UsersTable() {
       <Show when={otp()}>{(o) => <OneTimePassword email={o().email} password={o().password} onDone={() => setOtp(null)} />}</Show>
       <Alert kind="error" message={error() ? errorMessage(error()) : null} />
       <div class="toolbar">
+        {/* biome-ignore lint/a11y/useSemanticElements: a <form> with the search role submits; <search> would need a second element */}
         <form
           class="search"
           role="search"
@@ -78,7 +79,16 @@ function UsersTable() {
             </tr>
           </thead>
           <tbody>
-            <For each={users()} fallback={<tr><td colSpan={7} class="muted">{t('users.empty')}</td></tr>}>
+            <For
+              each={users()}
+              fallback={
+                <tr>
+                  <td colSpan={7} class="muted">
+                    {t('users.empty')}
+                  </td>
+                </tr>
+              }
+            >
               {(user) => <UserRow user={user} agencies={active()} onError={setError} onPassword={showPassword} />}
             </For>
           </tbody>

@@ -21,7 +21,11 @@ function Item(props: { item: WorkItem; onError: (err: unknown) => void; onDone: 
         <Show when={i().task}>{(task) => <bdi class="work-task">{task().title}</bdi>}</Show>
       </div>
       <p class="work-when muted small">
-        {i().dueAt ? (i().overdue ? t('work.overdueSince', { date: formatDay(i().dueAt!) }) : t('work.dueOn', { date: formatDay(i().dueAt!) })) : t('work.noDate')}
+        {i().dueAt
+          ? i().overdue
+            ? t('work.overdueSince', { date: formatDay(i().dueAt!) })
+            : t('work.dueOn', { date: formatDay(i().dueAt!) })
+          : t('work.noDate')}
       </p>
       <div class="row-actions">
         <Show when={i().case}>
@@ -40,7 +44,11 @@ function Item(props: { item: WorkItem; onError: (err: unknown) => void; onDone: 
         </Show>
         <Show when={i().task}>
           {(task) => (
-            <button type="button" class="button small primary" onClick={() => refresh(() => trpc.work.completeTask.mutate({ id: task().id }))}>
+            <button
+              type="button"
+              class="button small primary"
+              onClick={() => refresh(() => trpc.work.completeTask.mutate({ id: task().id }))}
+            >
               {t('work.complete')}
             </button>
           )}

@@ -12,4 +12,5 @@ export const getMyWork = query(() => trpc.work.mine.query(), 'work.mine');
 export const getSettings = query(() => trpc.work.settings.query(), 'work.settings');
 
 /** A calendar day (a date column, midnight UTC) in the current locale, not shifted by the time zone. */
-export const formatDay = (d: Date | string) => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(d));
+export const formatDay = (d: Date | string) =>
+  new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(d));

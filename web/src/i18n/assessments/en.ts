@@ -4,7 +4,8 @@ import type { FactorDomain, FactorRating } from '../../../../src/shared/vocabula
 export const assessmentsEn = {
   assessment: {
     title: 'Assessments',
-    intro: 'Structured professional judgement, repeated over time. Each factor is rated or marked unknown; the overall judgement is in words, not a score.',
+    intro:
+      'Structured professional judgement, repeated over time. Each factor is rated or marked unknown; the overall judgement is in words, not a score.',
     empty: 'No assessment yet.',
     assessor: 'Assessor:',
     judgement: 'Overall judgement',
@@ -48,7 +49,8 @@ export const assessmentsEn = {
   } satisfies Record<FactorRating, string>,
   factors: {
     title: 'Assessment framework',
-    intro: 'The factors assessors rate, by domain. Relabel, reorder or retire them; a factor that has been rated is retired, never deleted, so past assessments keep their meaning.',
+    intro:
+      'The factors assessors rate, by domain. Relabel, reorder or retire them; a factor that has been rated is retired, never deleted, so past assessments keep their meaning.',
     domain: 'Domain',
     code: 'Code',
     codeHint: 'Optional: lower-case letters, digits and underscores. Made up when left empty.',

@@ -3,7 +3,8 @@ import type { AssessmentsDictionary } from './en';
 export const assessmentsFr: AssessmentsDictionary = {
   assessment: {
     title: 'Évaluations',
-    intro: "Jugement professionnel structuré, répété dans le temps. Chaque facteur est coté ou marqué inconnu ; le jugement d'ensemble est rédigé, ce n'est pas un score.",
+    intro:
+      "Jugement professionnel structuré, répété dans le temps. Chaque facteur est coté ou marqué inconnu ; le jugement d'ensemble est rédigé, ce n'est pas un score.",
     empty: 'Aucune évaluation pour le moment.',
     assessor: 'Évaluateur·rice :',
     judgement: "Jugement d'ensemble",
@@ -12,12 +13,13 @@ export const assessmentsFr: AssessmentsDictionary = {
     add: 'Ajouter une évaluation',
     submit: "Enregistrer l'évaluation",
     added: 'Évaluation enregistrée.',
-    formIntro: "Cotez chaque facteur. Si vous ne savez pas, dites-le : choisissez « Inconnu », qui reste distinct de « Faible ».",
+    formIntro: 'Cotez chaque facteur. Si vous ne savez pas, dites-le : choisissez « Inconnu », qui reste distinct de « Faible ».',
     notAssessor: 'Seuls les évaluateurs formés peuvent coter. Vous pouvez lire les évaluations.',
     unknownMark: 'Inconnu',
     retired: 'retiré',
     trendTitle: 'Évolution entre les évaluations',
-    trendIntro: 'Pour chaque domaine de risque, le nombre de facteurs cotés élevé ou modéré ; pour les facteurs de protection, le nombre de facteurs présents.',
+    trendIntro:
+      'Pour chaque domaine de risque, le nombre de facteurs cotés élevé ou modéré ; pour les facteurs de protection, le nombre de facteurs présents.',
     trendCaption: 'La même évolution sous forme de tableau',
     trendOne: "L'évolution apparaît à partir de la deuxième évaluation.",
     date: 'Date',
@@ -47,7 +49,8 @@ export const assessmentsFr: AssessmentsDictionary = {
   },
   factors: {
     title: "Référentiel d'évaluation",
-    intro: "Les facteurs que cotent les évaluateurs, par domaine. Renommez-les, réordonnez-les ou retirez-les ; un facteur déjà coté est retiré, jamais supprimé, pour que les évaluations passées gardent leur sens.",
+    intro:
+      'Les facteurs que cotent les évaluateurs, par domaine. Renommez-les, réordonnez-les ou retirez-les ; un facteur déjà coté est retiré, jamais supprimé, pour que les évaluations passées gardent leur sens.',
     domain: 'Domaine',
     code: 'Code',
     codeHint: 'Facultatif : lettres minuscules, chiffres et tirets bas. Créé automatiquement si vide.',

@@ -4,7 +4,8 @@ import type { HistoryType } from '../../../../src/shared/audit-actions';
 export const historyEn = {
   history: {
     title: 'Access history',
-    intro: 'Every access to one case, person or referral: who, with which role and agency, when, what, and whether it was allowed. Search by case reference or by record id; names are not searchable here.',
+    intro:
+      'Every access to one case, person or referral: who, with which role and agency, when, what, and whether it was allowed. Search by case reference or by record id; names are not searchable here.',
     whoHasSeen: 'Who has seen this',
     whoHasSeenCase: 'Who has seen this case',
     whoHasSeenPerson: 'Who has seen this person',

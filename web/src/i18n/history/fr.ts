@@ -4,7 +4,8 @@ import type { Dictionary } from '../en';
 export const historyFr: Pick<Dictionary, 'history'> = {
   history: {
     title: 'Historique des accès',
-    intro: "Chaque accès à un dossier, une personne ou un signalement : qui, avec quel rôle et quel organisme, quand, à quoi, et si l'accès a été permis. Recherchez par référence de dossier ou par identifiant ; pas de recherche par nom ici.",
+    intro:
+      "Chaque accès à un dossier, une personne ou un signalement : qui, avec quel rôle et quel organisme, quand, à quoi, et si l'accès a été permis. Recherchez par référence de dossier ou par identifiant ; pas de recherche par nom ici.",
     whoHasSeen: 'Qui a vu ceci',
     whoHasSeenCase: 'Qui a vu ce dossier',
     whoHasSeenPerson: 'Qui a vu cette personne',
@@ -24,7 +25,7 @@ export const historyFr: Pick<Dictionary, 'history'> = {
     end: "Fin de l'historique.",
     loadMore: 'Afficher plus',
     shown: '{{ count }} accès affichés',
-    noAgency: "Sans organisme",
+    noAgency: 'Sans organisme',
     system: 'Système (aucun utilisateur)',
     onRecord: 'A ouvert la fiche elle-même',
     sectionsSeen: 'Sections : {{ sections }}',

@@ -21,7 +21,8 @@ export const householdFr: HouseholdDictionary = {
     searchHint: 'Au moins deux lettres. Seules les personnes que vous pouvez voir peuvent être liées.',
     searching: 'Recherche des personnes portant ce nom…',
     noCandidates: 'Aucune personne que vous pouvez voir ne correspond à ce nom.',
-    restricted: 'Une autre personne correspond, dont les informations ne vous sont pas communiquées : adressez-vous au référent de sa situation.',
+    restricted:
+      'Une autre personne correspond, dont les informations ne vous sont pas communiquées : adressez-vous au référent de sa situation.',
     choose: 'Choisir',
     chosen: 'Membre de la famille :',
     change: 'Choisir une autre personne',

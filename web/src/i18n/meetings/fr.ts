@@ -45,7 +45,8 @@ export const meetingsFr: MeetingsDictionary = {
     cancelled: 'La réunion est annulée.',
     approve: 'Approuver le procès-verbal',
     approvedDone: 'Le procès-verbal est approuvé et verrouillé.',
-    lockedNote: 'Le procès-verbal est approuvé : décisions et entrées sont verrouillées. Les corrections s’ajoutent comme nouvelles entrées.',
+    lockedNote:
+      'Le procès-verbal est approuvé : décisions et entrées sont verrouillées. Les corrections s’ajoutent comme nouvelles entrées.',
     invitees: 'Invités et présence',
     attended: 'Présent',
     absent: 'Absent',

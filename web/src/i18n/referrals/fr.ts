@@ -70,7 +70,8 @@ export const referralsFr: ReferralsDictionary = {
     possible: 'Correspondance possible',
     born: 'né·e en {{ year }}',
     thisIsThePerson: 'C’est cette personne',
-    restricted: 'Une correspondance possible existe, que vous ne pouvez pas voir. Demandez à votre coordinateur avant d’enregistrer à nouveau cette personne.',
+    restricted:
+      'Une correspondance possible existe, que vous ne pouvez pas voir. Demandez à votre coordinateur avant d’enregistrer à nouveau cette personne.',
     chosen: 'Le signalement concerne :',
     change: 'Choisir quelqu’un d’autre',
     newPersonTitle: 'Ou enregistrer une nouvelle personne',
@@ -87,7 +88,8 @@ export const referralsFr: ReferralsDictionary = {
     concernText: 'Décrivez l’inquiétude',
     concernHint: 'Des faits : ce qui a été vu ou entendu, quand, par qui. Au moins 10 caractères. Conservé chiffré.',
     urgency: 'Urgence',
-    emergency: 'Danger immédiat : appelez les services d’urgence maintenant, avant de terminer ce formulaire. Le signalement ne remplace pas cet appel.',
+    emergency:
+      'Danger immédiat : appelez les services d’urgence maintenant, avant de terminer ce formulaire. Le signalement ne remplace pas cet appel.',
     consentTitle: 'Consentement',
     consentQuestion: 'Le consentement a-t-il été donné ?',
     consentGiven: 'Le consentement a été donné',
@@ -122,7 +124,8 @@ export const referralsFr: ReferralsDictionary = {
   },
   queue: {
     title: 'Tri',
-    intro: 'Signalements en attente de décision : danger immédiat d’abord, puis prioritaires, puis ordinaires ; les plus anciens d’abord dans chaque groupe.',
+    intro:
+      'Signalements en attente de décision : danger immédiat d’abord, puis prioritaires, puis ordinaires ; les plus anciens d’abord dans chaque groupe.',
     submitted: 'Envoyé le',
     age: 'Attente',
     ageValue: '{{ age }} sur {{ sla }} jours ouvrés',
