@@ -51,7 +51,12 @@ describe('a practitioner with a disclosure of {summary, plan}', () => {
       where: { actorId: town.practitioner.id, action: 'case.read' },
       select: { detail: true, entityId: true },
     });
-    expect(read).toEqual({ entityId: c.id, detail: { sections: ['summary', 'plan', 'timeline'] } });
+    // What the read showed: the sections, and (for the access history) the person and the referral behind the summary.
+    const behind = await db.case.findUniqueOrThrow({ where: { id: c.id }, select: { personId: true, referralId: true } });
+    expect(read).toEqual({
+      entityId: c.id,
+      detail: { sections: ['summary', 'plan', 'timeline'], touched: { Person: [behind.personId], Referral: [behind.referralId] } },
+    });
   });
 });
 
