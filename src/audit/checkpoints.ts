@@ -91,12 +91,16 @@ export async function readCheckpoints(dir: string, chain: string): Promise<ReadC
     });
 }
 
-/** The newest readable checkpoint of a chain, or null. */
-export async function lastCheckpoint(dir: string, chain: string): Promise<Checkpoint | null> {
+/**
+ * The newest checkpoint of a chain signed by `publicKey`, or null. A line without a valid signature is
+ * passed over: whoever can write the directory without the key must not be able to stop the next
+ * checkpoint (a forged line naming the head) or make the page say the log was anchored lately.
+ */
+export async function lastCheckpoint(dir: string, chain: string, publicKey: KeyObject): Promise<Checkpoint | null> {
   const all = await readCheckpoints(dir, chain);
   for (let i = all.length - 1; i >= 0; i--) {
     const c = all[i]!;
-    if (c.ok) return c.checkpoint;
+    if (c.ok && checkSignature(c.checkpoint, publicKey)) return c.checkpoint;
   }
   return null;
 }
@@ -121,7 +125,7 @@ export async function anchorChains(
   const failures: string[] = [];
   let written = 0;
   for (const head of heads) {
-    const last = await lastCheckpoint(opts.dir, head.chain);
+    const last = await lastCheckpoint(opts.dir, head.chain, opts.signer.publicKey);
     if (last && last.seq === head.seq && last.hash === head.hash) continue;
     const checkpoint = opts.signer.sign({ chain: head.chain, seq: head.seq, hash: head.hash, at: opts.clock().toISOString() });
     for (const sink of sinks) {

@@ -8,7 +8,14 @@ import { makeMunicipality } from '../helpers/factories.js';
 import { AuditTrail } from '../../src/audit/writer.js';
 import { verifyChain } from '../../src/audit/verify.js';
 import { GENESIS_HASH, contentDigest, linkHash } from '../../src/audit/hash.js';
-import { anchorChains, checkAgainstCheckpoints, httpsSink, readCheckpoints, checkpointFile } from '../../src/audit/checkpoints.js';
+import {
+  anchorChains,
+  checkAgainstCheckpoints,
+  httpsSink,
+  lastCheckpoint,
+  readCheckpoints,
+  checkpointFile,
+} from '../../src/audit/checkpoints.js';
 import { newSigningKey, signerFrom } from '../../src/audit/signing.js';
 import { manualClock } from '../../src/lib/clock.js';
 
@@ -103,6 +110,22 @@ describe('signed checkpoints outside the database', () => {
     await writeFile(file, `${good}\n`);
     await appendFile(file, 'not a checkpoint\n');
     expect((await check(chain, dir)).firstContradicted).toMatchObject({ line: 2, reason: 'unreadable' });
+  });
+
+  it('take the last checkpoint from signed lines only: a line forged without the key neither stops the next checkpoint nor passes for one', async () => {
+    const { chain, dir } = await anchoredTown(2);
+    await append(chain, 2);
+    const head = await db.auditChainHead.findUniqueOrThrow({ where: { chain } });
+    // Someone who can write the directory but has no key names the new head, as if it were anchored, far ahead too.
+    const stranger = signerFrom(newSigningKey());
+    const forged = { ...stranger.sign({ chain, seq: head.seq, hash: head.hash, at: clock().toISOString() }), key: signer.keyId };
+    await appendFile(checkpointFile(dir, chain), `${JSON.stringify(forged)}\n${JSON.stringify({ ...forged, seq: 1_000_000 })}\n`);
+    expect((await lastCheckpoint(dir, chain, signer.publicKey))?.seq).toBe(2);
+    clock.advance(5 * 60_000);
+    expect((await anchorChains(db, { signer, dir, clock })).written).toBe(1);
+    expect((await lastCheckpoint(dir, chain, signer.publicKey))?.seq).toBe(head.seq);
+    // The forged lines stay in the file, and verify still names the first of them.
+    expect((await check(chain, dir)).firstContradicted).toMatchObject({ line: 2, reason: 'bad_signature' });
   });
 
   it('post each checkpoint to a second system, and report a refusal without losing the directory copy', async () => {

@@ -24,7 +24,7 @@ export async function anchorStatus(ctx: ServiceContext) {
   assertCan(ctx.ability, 'verify', 'AuditEvent');
   const chain = chainOf(ctx.user.municipalityId);
   const anchoring = ctx.anchoring;
-  const last = anchoring ? await lastCheckpoint(anchoring.dir, chain) : null;
+  const last = anchoring ? await lastCheckpoint(anchoring.dir, chain, anchoring.signer.publicKey) : null;
   // The oldest event no checkpoint covers yet.
   const [pending] = await rawQuery<{ at: Date }>(
     ctx.db,
