@@ -15,12 +15,12 @@ const BATCH = 2_000;
 /**
  * Whether an event carries the hash of its content, place and id (hash.ts). Events written before
  * migration 20261204090000_runtime_role (or before 20261125210500_audit_append) carry an earlier
- * definition and are checked against it: every field, seq and the previous hash are covered by all
- * three. Accepting the older ones gives a forger nothing: a recomputed chain contradicts the signed
- * checkpoints (checkpoints.ts), whichever definition it used.
+ * definition, which covers every field, seq and the previous hash but not the id: it is accepted only
+ * below the chain's epoch (audit_hash_epoch), so from there on the id is always covered.
  */
-function hashMatches(row: HashedEvent & { hash: string }): boolean {
-  return hashEvent(row) === row.hash || idlessHashEvent(row) === row.hash || legacyHashEvent(row) === row.hash;
+function hashMatches(row: HashedEvent & { hash: string }, idCoveredFrom: number): boolean {
+  if (hashEvent(row) === row.hash) return true;
+  return row.seq < idCoveredFrom && (idlessHashEvent(row) === row.hash || legacyHashEvent(row) === row.hash);
 }
 
 /** Recomputes one chain from its first event and names the first broken link. */
@@ -28,6 +28,8 @@ export async function verifyChain(db: DbClient, chain: string): Promise<ChainRep
   let prev = GENESIS_HASH;
   let expected = 1;
   let checked = 0;
+  const epoch = await db.auditHashEpoch.findUnique({ where: { chain }, select: { idCoveredFrom: true } });
+  const idCoveredFrom = epoch?.idCoveredFrom ?? 1;
   for (;;) {
     const rows = await db.auditEvent.findMany({
       where: { chain, seq: { gte: expected } },
@@ -43,7 +45,7 @@ export async function verifyChain(db: DbClient, chain: string): Promise<ChainRep
       checked += 1;
       if (row.seq !== expected) return broken('sequence_gap');
       if (row.prevHash !== prev) return broken('link_mismatch');
-      if (!hashMatches(row)) return broken('hash_mismatch');
+      if (!hashMatches(row, idCoveredFrom)) return broken('hash_mismatch');
       prev = row.hash;
       expected += 1;
     }

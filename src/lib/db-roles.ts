@@ -85,12 +85,13 @@ export async function unsafeRuntimeRole(client: Pick<pg.Client, 'query'>): Promi
     SELECT current_user AS role, r.rolsuper AS superuser,
            (SELECT pg_has_role(current_user, c.relowner, 'MEMBER') FROM pg_class c
              WHERE c.oid = to_regclass('public.audit_event')) AS owns,
-           (SELECT bool_or(has_table_privilege(c.oid, 'UPDATE, DELETE, TRUNCATE')) FROM pg_class c
-             WHERE c.oid IN (to_regclass('public.audit_event'), to_regclass('public.audit_event_entity'))) AS rewrites
+           (SELECT bool_or(has_table_privilege(c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE')) FROM pg_class c
+             WHERE c.oid IN (to_regclass('public.audit_event'), to_regclass('public.audit_event_entity'),
+                             to_regclass('public.audit_chain_head'), to_regclass('public.audit_hash_epoch'))) AS rewrites
     FROM pg_roles r WHERE r.rolname = current_user`);
   const row = rows[0]!;
   if (row.superuser) return `the database role "${row.role}" is a superuser`;
   if (row.owns) return `the database role "${row.role}" owns the audit log (audit_event)`;
-  if (row.rewrites) return `the database role "${row.role}" may update, delete or truncate the audit log (audit_event or its links)`;
+  if (row.rewrites) return `the database role "${row.role}" may write the audit record directly (audit_event, its links, chain heads or epochs), past audit_append()`;
   return null;
 }

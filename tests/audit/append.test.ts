@@ -5,7 +5,7 @@ import { tamper } from '../helpers/tamper.js';
 import { makeMunicipality, makeUser } from '../helpers/factories.js';
 import { AuditTrail, inTransaction } from '../../src/audit/writer.js';
 import { Prisma } from '../../src/generated/prisma/client.js';
-import { GENESIS_HASH, contentDigest, legacyHashEvent, linkHash } from '../../src/audit/hash.js';
+import { GENESIS_HASH, contentDigest, idlessHashEvent, legacyHashEvent, linkHash } from '../../src/audit/hash.js';
 import { verifyChain } from '../../src/audit/verify.js';
 import { manualClock } from '../../src/lib/clock.js';
 
@@ -160,6 +160,8 @@ describe('events written before the one-statement append', () => {
       prevHash = hash;
     }
     await owner.auditChainHead.create({ data: { chain: town.id, seq: 2, hash: prevHash } });
+    // As the migration records for a chain that existed then: the id is covered from seq 3 on.
+    await owner.auditHashEpoch.create({ data: { chain: town.id, idCoveredFrom: 3 } });
     // New events chain onto the old ones with the new definition.
     const audit = new AuditTrail({ municipalityId: town.id, actorId: null, actorRole: null, requestId: 'new', ip: null }, manualClock());
     audit.record({ action: 'agency.create' });
@@ -168,6 +170,26 @@ describe('events written before the one-statement append', () => {
 
     const first = await db.auditEvent.findFirstOrThrow({ where: { chain: town.id, seq: 1 } });
     await tamper(owner, `UPDATE audit_event SET entity_id = 'forged' WHERE id = ${first.id}`);
+    expect((await verifyChain(db, town.id)).firstBroken).toMatchObject({ seq: 1, reason: 'hash_mismatch' });
+  });
+
+  it('are accepted only below the epoch: an id-less hash from there on (ids swapped, links recomputed) is refused', async () => {
+    const { town, rows } = await chainOf(3);
+    // The owner swaps the ids of events 2 and 3 and recomputes every hash by the definition without ids.
+    const [a, b] = [rows[1]!.id, rows[2]!.id];
+    await owner.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SET LOCAL session_replication_role = replica');
+      await tx.$executeRawUnsafe(`UPDATE audit_event SET id = -id WHERE id = ${a}`);
+      await tx.$executeRawUnsafe(`UPDATE audit_event SET id = ${a} WHERE id = ${b}`);
+      await tx.$executeRawUnsafe(`UPDATE audit_event SET id = ${b} WHERE id = -${a}`);
+      let prev = GENESIS_HASH;
+      for (const row of await tx.auditEvent.findMany({ where: { chain: town.id }, orderBy: { seq: 'asc' } })) {
+        const hash = idlessHashEvent({ ...row, prevHash: prev });
+        await tx.auditEvent.update({ where: { id: row.id }, data: { prevHash: prev, hash } });
+        prev = hash;
+      }
+      await tx.auditChainHead.update({ where: { chain: town.id }, data: { hash: prev } });
+    });
     expect((await verifyChain(db, town.id)).firstBroken).toMatchObject({ seq: 1, reason: 'hash_mismatch' });
   });
 });

@@ -40,6 +40,14 @@ CREATE TRIGGER audit_chain_head_no_delete BEFORE DELETE ON "audit_chain_head"
 CREATE TRIGGER audit_chain_head_no_truncate BEFORE TRUNCATE ON "audit_chain_head"
   FOR EACH STATEMENT EXECUTE FUNCTION audit_chain_head_guard();
 
+-- Where each chain's hashes start covering the event id: the events already written keep the earlier
+-- definitions, which verify accepts only below this seq; a chain begun later has no row and covers the id
+-- from its first event. The server may read it, never write it.
+CREATE TABLE "audit_hash_epoch" ("chain" TEXT PRIMARY KEY, "id_covered_from" INTEGER NOT NULL);
+INSERT INTO "audit_hash_epoch" ("chain", "id_covered_from") SELECT "chain", "seq" + 1 FROM "audit_chain_head";
+REVOKE ALL ON "audit_hash_epoch" FROM jisr_app;
+GRANT SELECT ON "audit_hash_epoch" TO jisr_app;
+
 -- The link now covers the event's id too (two events' ids can no longer be swapped unnoticed):
 --   hash = hex(sha256(prev_hash || ':' || seq || ':' || id || ':' || digest))
 -- SECURITY DEFINER: the caller needs no right on the audit tables, only EXECUTE on this function.

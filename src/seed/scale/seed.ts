@@ -268,6 +268,10 @@ const TABLES: Record<string, readonly Column[]> = {
     ['seq', 'int'],
     ['hash', 'text'],
   ],
+  audit_hash_epoch: [
+    ['chain', 'text'],
+    ['id_covered_from', 'int'],
+  ],
 };
 
 /** The big tables whose secondary indexes are dropped for the load and rebuilt after it (when they start empty). */
@@ -941,4 +945,6 @@ async function seedAudit(
     prevHash = hash;
   }
   await emit('audit_chain_head', [town.id, n, prevHash]);
+  // The seeded events carry the id-less definition (their ids are the database's); the app's own come after.
+  await emit('audit_hash_epoch', [town.id, n + 1]);
 }
