@@ -10,6 +10,7 @@ import { createShutdown, StartRefused } from './lib/shutdown.js';
 import { unsafeRuntimeRole } from './lib/db-roles.js';
 import { loadSigner } from './audit/signing.js';
 import { checkpointJob } from './jobs/checkpoints.js';
+import { flagRulesJob } from './jobs/flag-rules.js';
 
 const env = readEnv();
 const started = Date.now();
@@ -97,7 +98,7 @@ try {
   await app.listen({ host: env.HOST, port: env.PORT });
   await shutdown.checkpoint();
 
-  // The reminder sweep and the audit checkpoints: timers on every replica, one replica at a time per job
+  // The reminder sweep, the audit checkpoints and the flag rules: timers on every replica, one replica at a time per job
   // (an advisory lock). Their connections dropping while everything stops is expected, not an error to log.
   const jobLog = {
     info: app.log.info.bind(app.log),
@@ -108,6 +109,7 @@ try {
   if (env.JOBS === 'on') {
     const list: Job[] = [reminderJob(database.db)];
     if (anchoring) list.push(checkpointJob(database.db, { ...anchoring, url: env.AUDIT_CHECKPOINT_URL }));
+    list.push(flagRulesJob(database.db, { anchoring }));
     const jobs = startJobs({ url, jobs: list, log: jobLog });
     shutdown.onStop(() => jobs.stop());
   }

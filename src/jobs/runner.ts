@@ -23,6 +23,7 @@ export interface JobLogger {
 export const REMINDER_EVERY_MS = 15 * 60_000;
 export const REMINDER_LOCK_KEY = 7_318_002;
 export const CHECKPOINT_LOCK_KEY = 7_318_003;
+export const FLAG_RULES_LOCK_KEY = 7_318_004;
 
 /**
  * The reminder sweep as a job (idempotent: INSERT … ON CONFLICT DO NOTHING; see reminders.ts). Each

@@ -42,6 +42,9 @@ export const AUDIT_ACTIONS = [
   'audit.history.case',
   'audit.history.person',
   'audit.history.referral',
+  'audit.flag.read',
+  'audit.flag.review',
+  'audit.flag.raise',
   // People and referrals
   'person.match',
   'person.create',

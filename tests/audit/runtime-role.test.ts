@@ -139,6 +139,9 @@ describe("the server's database role", () => {
     expect(rights.filter((r) => r.t).map((r) => r.name)).toEqual([]);
     // Flags are raised and reviewed, never removed.
     expect(rights.find((r) => r.name === 'audit_flag')).toMatchObject({ i: true, d: false });
+    // The events that raised a flag are written once; the rules' cursor moves; neither is removed.
+    expect(rights.find((r) => r.name === 'audit_flag_event')).toMatchObject({ i: true, u: false, d: false });
+    expect(rights.find((r) => r.name === 'audit_flag_cursor')).toMatchObject({ i: true, u: true, d: false });
   });
 });
 

@@ -3,6 +3,7 @@ import { OPENED_AT } from '../helpers/case-factories.js';
 import { referralInput } from '../helpers/referral-factories.js';
 import type { CaseStage } from '../../src/generated/prisma/enums.js';
 import type { Actor, Scenario, TargetIds } from './scenario.js';
+import { testDb } from '../helpers/db.js';
 
 /** How the matrix test calls one procedure: valid input, so any refusal is about access. */
 export interface Call {
@@ -21,6 +22,16 @@ export interface Call {
 
 const tag = () => randomUUID().slice(0, 8);
 const REASON = 'Synthetic minuted reason for the matrix.';
+
+/** A fresh open flag of the municipality (as a rule raises it), so a review that succeeds changes no other row. */
+async function openFlag(municipalityId: string) {
+  const { db } = await testDb();
+  const flag = await db.auditFlag.create({
+    data: { municipalityId, kind: 'repeated_denials', dedupeKey: `matrix:${randomUUID()}`, detail: { count: 11, limit: 10 } },
+    select: { id: true },
+  });
+  return flag.id;
+}
 const none = () => undefined;
 
 export const CALLS: Record<string, Call> = {
@@ -61,6 +72,8 @@ export const CALLS: Record<string, Call> = {
   'audit.export': { input: () => ({}) },
   'audit.anchors': { input: none },
   'audit.flags': { input: () => ({}) },
+  'audit.flag': { input: async (_t, s) => ({ id: await openFlag(s.A.town.id) }) },
+  'audit.reviewFlag': { input: async (_t, s) => ({ id: await openFlag(s.A.town.id), status: 'reviewed', note: REASON }) },
   'audit.caseHistory': { input: (t) => ({ id: t.caseId }) },
   'audit.personHistory': { input: (t) => ({ id: t.personId }) },
   'audit.referralHistory': { input: (t) => ({ id: t.referralId }) },
@@ -138,4 +151,6 @@ export const CALLS: Record<string, Call> = {
   'work.completeTask': { input: (t) => ({ id: t.taskId }) },
   'work.settings': { input: none },
   'work.updateSettings': { input: () => ({ reviewIntervalDays: 90 }) },
+  'work.flagSettings': { input: none },
+  'work.setFlagSettings': { input: () => ({ bulkReadLimit: 200 }) },
 };

@@ -80,6 +80,8 @@ export const EVENT: Record<string, (r: Seen) => Named | Promise<Named>> = {
   'audit.export': many('AuditEvent'),
   'audit.anchors': many('AuditEvent'),
   'audit.flags': many('AuditFlag'),
+  'audit.flag': (r) => ({ type: 'AuditFlag', id: (r.input as { id: string }).id }),
+  'audit.reviewFlag': (r) => ({ type: 'AuditFlag', id: (r.input as { id: string }).id }),
   'people.match': many('Person'),
   'people.create': made('Person'),
   // The member linked into the person's household.
@@ -98,4 +100,6 @@ export const EVENT: Record<string, (r: Seen) => Named | Promise<Named>> = {
   'work.mine': many('Reminder'),
   'work.settings': town,
   'work.updateSettings': town,
+  'work.flagSettings': town,
+  'work.setFlagSettings': town,
 };

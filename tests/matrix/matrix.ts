@@ -137,6 +137,9 @@ export const GRID: Record<string, Spec> = {
   'audit.anchors': { target: 'none', ...nobody, AU: 'ok' },
   // "review flags": auditor only.
   'audit.flags': { target: 'none', ...nobody, AU: 'ok' },
+  // "review flags": the auditor only (a flag of their municipality; another's is NOT_FOUND, tests/audit/flag-review.test.ts).
+  'audit.flag': { target: 'none', ...nobody, AU: 'ok' },
+  'audit.reviewFlag': { target: 'none', ...nobody, AU: 'ok' },
   // "access history of a case or person": coordinator and auditor, any record of their municipality.
   'audit.caseHistory': { target: 'case', SW: FB9, C: C_ALL, AP: FB9, AU: C_ALL, AD: FB9 },
   'audit.personHistory': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: C_ALL, AD: FB9 },
@@ -305,6 +308,8 @@ export const GRID: Record<string, Spec> = {
   // "settings": admin.
   'work.settings': { target: 'none', ...nobody, AD: 'ok' },
   'work.updateSettings': { target: 'none', ...nobody, AD: 'ok' },
+  'work.flagSettings': { target: 'none', ...nobody, AD: 'ok' },
+  'work.setFlagSettings': { target: 'none', ...nobody, AD: 'ok' },
 };
 
 export interface Row {

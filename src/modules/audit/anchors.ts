@@ -1,8 +1,8 @@
 import { Prisma } from '../../generated/prisma/client.js';
-import { rawQuery } from '../../db.js';
+import { rawQuery, type DbClient } from '../../db.js';
 import { assertCan } from '../../auth/guard.js';
 import { chainOf } from '../../audit/hash.js';
-import { checkAgainstCheckpoints, lastCheckpoint, readCheckpoints, type AnchorReport } from '../../audit/checkpoints.js';
+import { checkAgainstCheckpoints, lastCheckpoint, readCheckpoints, type Anchoring, type AnchorReport } from '../../audit/checkpoints.js';
 import type { ServiceContext } from '../../service.js';
 
 /** The chain compared with its checkpoints; null when this server anchors nothing (no signing key). */
@@ -17,21 +17,29 @@ export async function checkAnchors(ctx: ServiceContext, chain: string): Promise<
 const graceMs = (everyMs: number) => 2 * everyMs + 60_000;
 
 /**
+ * A chain's anchoring at `now`: the last checkpoint, the oldest event no checkpoint covers yet, and
+ * whether anchoring has stopped (that event is older than two missed turns, or nothing anchors at all).
+ * Shared by the audit page and the flag rule of stopped checkpoints.
+ */
+export async function anchoringOf(db: DbClient, anchoring: Anchoring | null | undefined, chain: string, now: Date) {
+  const last = anchoring ? await lastCheckpoint(anchoring.dir, chain, anchoring.signer.publicKey) : null;
+  const pendingSeq = (last?.seq ?? 0) + 1;
+  const [pending] = await rawQuery<{ at: Date }>(
+    db,
+    Prisma.sql`SELECT at FROM audit_event WHERE chain = ${chain} AND seq = ${pendingSeq}::int`,
+  );
+  const stopped = pending !== undefined && (!anchoring || now.getTime() - pending.at.getTime() > graceMs(anchoring.everyMs));
+  return { last, pending: pending ? { seq: pendingSeq, at: pending.at } : null, stopped };
+}
+
+/**
  * When the municipality's log was last anchored outside the database, and whether anchoring has
  * stopped: events older than two missed turns that no checkpoint covers (or no signing key at all).
  */
 export async function anchorStatus(ctx: ServiceContext) {
   assertCan(ctx.ability, 'verify', 'AuditEvent');
-  const chain = chainOf(ctx.user.municipalityId);
   const anchoring = ctx.anchoring;
-  const last = anchoring ? await lastCheckpoint(anchoring.dir, chain, anchoring.signer.publicKey) : null;
-  // The oldest event no checkpoint covers yet.
-  const [pending] = await rawQuery<{ at: Date }>(
-    ctx.db,
-    Prisma.sql`SELECT at FROM audit_event WHERE chain = ${chain} AND seq = ${(last?.seq ?? 0) + 1}::int`,
-  );
-  const now = ctx.clock().getTime();
-  const stopped = pending !== undefined && (!anchoring || now - pending.at.getTime() > graceMs(anchoring.everyMs));
+  const { last, pending, stopped } = await anchoringOf(ctx.db, anchoring, chainOf(ctx.user.municipalityId), ctx.clock());
   ctx.audit.detail({ lastSeq: last?.seq ?? null, stopped });
   return {
     configured: anchoring !== null && anchoring !== undefined,

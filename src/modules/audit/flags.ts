@@ -18,6 +18,22 @@ export interface AccountChangeDetail {
   previousRole?: Role;
 }
 
+/** A flag's detail, by kind: an account change's, or a rule's figures (rules/sql.ts). Never free text. */
+export type FlagDetail = Partial<AccountChangeDetail> & {
+  /** off_hours_read: the local day and the zone it is counted in. */
+  day?: string;
+  timeZone?: string;
+  /** bulk_read, repeated_denials: the window's start and length, its count and the limit it passed. */
+  from?: string;
+  minutes?: number;
+  count?: number;
+  limit?: number;
+  /** read_outside_assignment: the case read. */
+  caseId?: string;
+  /** checkpoint_stopped: the time of the first event no checkpoint covers. */
+  since?: string;
+};
+
 /**
  * Flags for the auditor an admin's creation of, reset of, or role change to an account that can read
  * case content: the admin saw (or could set) a password that opens cases under someone else's name.
@@ -45,7 +61,7 @@ export async function flagAccountChange(
   });
 }
 
-const flagSelect = {
+export const flagSelect = {
   id: true,
   kind: true,
   status: true,
@@ -53,6 +69,9 @@ const flagSelect = {
   detail: true,
   subjectUser: { select: { id: true, displayName: true, role: true } },
   actor: { select: { id: true, displayName: true } },
+  reviewedAt: true,
+  reviewedBy: { select: { id: true, displayName: true } },
+  _count: { select: { events: true } },
 } satisfies Prisma.AuditFlagSelect;
 
 /** The auditor's flags for their municipality, newest first, one keyset page at a time. */
@@ -69,5 +88,10 @@ export async function listFlags(ctx: ServiceContext, input: z.infer<typeof ListF
   });
   const page = keysetPage(rows, input.limit, (f) => ({ at: f.createdAt, id: f.id }));
   ctx.audit.detail({ count: page.items.length, page: input.cursor ? 'next' : 'first' });
-  return { ...page, items: page.items.map((f) => ({ ...f, detail: f.detail as unknown as AccountChangeDetail })) };
+  return { ...page, items: page.items.map(flagOut) };
+}
+
+/** A flag as the page gets it: its detail typed, and how many events raised it. */
+export function flagOut<F extends { detail: Prisma.JsonValue; _count: { events: number } }>({ _count, ...f }: F) {
+  return { ...f, detail: (f.detail ?? {}) as FlagDetail, events: _count.events };
 }

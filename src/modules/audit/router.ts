@@ -1,8 +1,17 @@
 import { t } from '../../trpc/init.js';
 import { procedure } from '../../trpc/procedures.js';
-import { CaseHistoryInput, ExportAuditInput, ListAuditInput, ListFlagsInput, RecordHistoryInput } from './schema.js';
+import {
+  CaseHistoryInput,
+  ExportAuditInput,
+  FlagIdInput,
+  ListAuditInput,
+  ListFlagsInput,
+  RecordHistoryInput,
+  ReviewFlagInput,
+} from './schema.js';
 import { accessHistory } from './history.js';
 import { listFlags } from './flags.js';
+import { getFlag, reviewFlag } from './flag-review.js';
 import { exportEvents } from './export.js';
 import * as audit from './service.js';
 import { anchorStatus } from './anchors.js';
@@ -19,6 +28,12 @@ export const auditRouter = t.router({
   flags: procedure('audit.flags', { entity: 'AuditFlag' })
     .input(ListFlagsInput)
     .query(({ ctx, input }) => listFlags(ctx, input)),
+  flag: procedure('audit.flag.read', { entity: 'AuditFlag', idFrom: 'id' })
+    .input(FlagIdInput)
+    .query(({ ctx, input }) => getFlag(ctx, input)),
+  reviewFlag: procedure('audit.flag.review', { entity: 'AuditFlag', idFrom: 'id' })
+    .input(ReviewFlagInput)
+    .mutation(({ ctx, input }) => reviewFlag(ctx, input)),
   // "Who has seen this": for auditors and coordinators (see history.ts).
   caseHistory: procedure('audit.history.case', { entity: 'Case', idFrom: 'id' })
     .input(CaseHistoryInput)

@@ -59,3 +59,12 @@ export const ListFlagsInput = z
     limit: z.number().int().min(1).max(100).default(50),
   })
   .default({ limit: 50 });
+
+export const FlagIdInput = z.object({ id: z.uuid() });
+
+/** An auditor's review of an open flag: looked into (reviewed) or passed on (escalated), with a note either way. */
+export const ReviewFlagInput = z.object({
+  id: z.uuid(),
+  status: z.enum(['reviewed', 'escalated']),
+  note: text().min(1).max(4_000),
+});

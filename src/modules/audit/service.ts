@@ -12,7 +12,7 @@ import type { ListAuditInput } from './schema.js';
 
 // No `id`: it comes from one sequence shared by every municipality, so it would tell one town's
 // auditor how busy the others are. `seq` numbers the events of this municipality's chain.
-const eventSelect = {
+export const eventSelect = {
   seq: true,
   at: true,
   actorId: true,

@@ -4,6 +4,7 @@ import { ReminderIdInput, TaskIdInput, UpdateSettingsInput } from './schema.js';
 import { myWork } from './mine.js';
 import { completeTask, dismissReminder } from './tasks.js';
 import { getSettings, updateSettings } from './settings.js';
+import { getFlagSettings, setFlagSettings, UpdateFlagSettingsInput } from './flag-settings.js';
 
 /** "My work" (reminders and tasks) and the municipality's work settings. */
 export const workRouter = t.router({
@@ -18,4 +19,8 @@ export const workRouter = t.router({
   updateSettings: procedure('settings.update', { entity: 'Municipality' })
     .input(UpdateSettingsInput)
     .mutation(({ ctx, input }) => updateSettings(ctx, input)),
+  flagSettings: procedure('settings.read', { entity: 'Municipality' }).query(({ ctx }) => getFlagSettings(ctx)),
+  setFlagSettings: procedure('settings.update', { entity: 'Municipality' })
+    .input(UpdateFlagSettingsInput)
+    .mutation(({ ctx, input }) => setFlagSettings(ctx, input)),
 });

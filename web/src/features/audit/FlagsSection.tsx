@@ -8,14 +8,21 @@ import { getFlagsPage, type AuditFlag } from './api';
 
 function FlagRow(props: { flag: AuditFlag }) {
   return (
-    <tr data-testid="flag-row" data-change={props.flag.detail.change}>
+    <tr data-testid="flag-row" data-kind={props.flag.kind} data-change={props.flag.detail.change}>
       <td>{formatDateTime(props.flag.createdAt)}</td>
       <td>
-        {props.flag.subjectUser.displayName}
-        <small class="muted"> · {tKey('roles', props.flag.subjectUser.role)}</small>
+        <Show when={props.flag.subjectUser} fallback={t('audit.nobody')}>
+          {(who) => (
+            <>
+              {who().displayName}
+              <small class="muted"> · {tKey('roles', who().role)}</small>
+            </>
+          )}
+        </Show>
       </td>
       <td>
-        {tKey('flags.changes', props.flag.detail.change)}
+        {tKey('flags.kinds', props.flag.kind)}
+        <Show when={props.flag.detail.change}>{(change) => <small class="muted"> · {tKey('flags.changes', change())}</small>}</Show>
         <Show when={props.flag.detail.previousRole}>
           {(was) => <small class="muted"> ({t('flags.fromRole', { role: tKey('roles', was()) })})</small>}
         </Show>

@@ -27,7 +27,14 @@ export const accountAr: AccountDictionary = {
       password_reset: 'إعادة تعيين كلمة المرور',
       role_changed: 'تغيير الدور',
     },
-    kinds: { privileged_account_change: 'حساب يطّلع على الحالات' },
-    statuses: { open: 'مفتوح' },
+    kinds: {
+      privileged_account_change: 'حساب يطّلع على الحالات',
+      off_hours_read: 'اطلاع خارج ساعات العمل',
+      bulk_read: 'اطلاع على سجلات كثيرة في وقت قصير',
+      repeated_denials: 'رفض متكرر',
+      read_outside_assignment: 'اطلاع على حالة خارج التكليف (إنذار خلل)',
+      checkpoint_stopped: 'توقّف نقاط التحقق',
+    },
+    statuses: { open: 'مفتوح', reviewed: 'تمت المراجعة', escalated: 'أُحيل للتصعيد' },
   },
 };

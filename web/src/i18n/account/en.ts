@@ -30,9 +30,16 @@ export const accountEn = {
       created: 'Account created',
       password_reset: 'Password reset',
       role_changed: 'Role changed',
-    } satisfies Record<Flag['detail']['change'], string>,
-    kinds: { privileged_account_change: 'Account that reads cases' } satisfies Record<Flag['kind'], string>,
-    statuses: { open: 'Open' } satisfies Record<Flag['status'], string>,
+    } satisfies Record<NonNullable<Flag['detail']['change']>, string>,
+    kinds: {
+      privileged_account_change: 'Account that reads cases',
+      off_hours_read: 'Reads outside working hours',
+      bulk_read: 'Many records read in a short time',
+      repeated_denials: 'Many refusals',
+      read_outside_assignment: 'Case read outside assignment (defect alarm)',
+      checkpoint_stopped: 'Checkpoints stopped',
+    } satisfies Record<Flag['kind'], string>,
+    statuses: { open: 'Open', reviewed: 'Reviewed', escalated: 'Escalated' } satisfies Record<Flag['status'], string>,
   },
 };
 

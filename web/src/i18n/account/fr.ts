@@ -28,7 +28,14 @@ export const accountFr: AccountDictionary = {
       password_reset: 'Mot de passe réinitialisé',
       role_changed: 'Rôle modifié',
     },
-    kinds: { privileged_account_change: 'Compte ayant accès aux dossiers' },
-    statuses: { open: 'Ouvert' },
+    kinds: {
+      privileged_account_change: 'Compte ayant accès aux dossiers',
+      off_hours_read: 'Consultations hors des heures de travail',
+      bulk_read: 'Nombreux dossiers consultés en peu de temps',
+      repeated_denials: 'Nombreux refus',
+      read_outside_assignment: 'Dossier consulté hors affectation (alarme de défaut)',
+      checkpoint_stopped: 'Points de contrôle arrêtés',
+    },
+    statuses: { open: 'Ouvert', reviewed: 'Examiné', escalated: 'Transmis' },
   },
 };
