@@ -98,7 +98,7 @@ const benchRouter = t.router({
     .query(async ({ ctx, input }) => {
       const resolved = await resolveSession(ctx.db, ctx.clock, ctx.config.session, ctx.token);
       if (resolved.status !== 'ok') throw new AppError('UNAUTHENTICATED');
-      const { user, sessionId } = resolved;
+      const { user, sessionId, factor } = resolved;
       const ability = defineAbilityFor(user, ctx.clock());
       const base = { municipalityId: user.municipalityId, actorId: user.id, actorRole: user.role, requestId: ctx.requestId, ip: ctx.ip };
       return listCases(
@@ -107,6 +107,7 @@ const benchRouter = t.router({
           ability,
           user,
           sessionId,
+          factor,
           audit: new ProcedureAudit(new AuditTrail(base, ctx.clock), 'case.list'),
           clock: ctx.clock,
           config: ctx.config,

@@ -14,6 +14,14 @@ export const ERROR_TABLE = {
   UNAUTHENTICATED: 'UNAUTHORIZED',
   SESSION_EXPIRED: 'UNAUTHORIZED',
   PASSWORD_CHANGE_REQUIRED: 'FORBIDDEN',
+  // Half signed in: the second factor's code is owed before anything else.
+  SECOND_FACTOR_REQUIRED: 'FORBIDDEN',
+  SECOND_FACTOR_ENROLMENT_REQUIRED: 'FORBIDDEN',
+  // A wrong, replayed or expired code (the code step, enrolment, step-up).
+  INVALID_CODE: 'BAD_REQUEST',
+  // This action wants the second factor proved within the last minutes (auth.stepUp).
+  STEP_UP_REQUIRED: 'FORBIDDEN',
+  SECOND_FACTOR_ENROLLED: 'CONFLICT',
   WRONG_PASSWORD: 'BAD_REQUEST',
   PASSWORD_TOO_SHORT: 'BAD_REQUEST',
   PASSWORD_TOO_LONG: 'BAD_REQUEST',
@@ -42,7 +50,16 @@ export const ERROR_TABLE = {
 export type AppErrorCode = keyof typeof ERROR_TABLE;
 
 /** Codes whose refusal is an access decision, audited with outcome "denied". */
-export const DENIAL_CODES: ReadonlySet<AppErrorCode> = new Set(['FORBIDDEN', 'NOT_FOUND', 'PASSWORD_CHANGE_REQUIRED', 'WRONG_PASSWORD']);
+export const DENIAL_CODES: ReadonlySet<AppErrorCode> = new Set([
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'PASSWORD_CHANGE_REQUIRED',
+  'WRONG_PASSWORD',
+  'SECOND_FACTOR_REQUIRED',
+  'SECOND_FACTOR_ENROLMENT_REQUIRED',
+  'INVALID_CODE',
+  'STEP_UP_REQUIRED',
+]);
 
 export interface AppErrorOptions {
   /** Field-level problems for forms: field name to translation key. */

@@ -1,6 +1,6 @@
 import type { Db, DbClient } from './db.js';
 import type { AppAbility } from './auth/casl.js';
-import type { SessionUser } from './auth/session.js';
+import type { FactorState, SessionUser } from './auth/session.js';
 import type { ServiceAudit } from './audit/event.js';
 import type { Clock } from './lib/clock.js';
 import type { AppConfig } from './config.js';
@@ -38,6 +38,8 @@ export interface ServiceContext {
   ability: AppAbility;
   user: SessionUser;
   sessionId: string;
+  /** The session's second factor: owed, to enrol, last proved (step-up). */
+  factor: FactorState;
   audit: ServiceAudit;
   clock: Clock;
   config: AppConfig;

@@ -25,7 +25,21 @@ export const sessionUserSelect = {
 
 export type SessionUser = Prisma.UserGetPayload<{ select: typeof sessionUserSelect }>;
 
-export type ResolvedSession = { status: 'ok'; sessionId: string; user: SessionUser } | { status: 'expired' } | { status: 'none' };
+/** Where a session stands with the second factor (auth/second-factor.ts). */
+export interface FactorState {
+  /** Signed in with the password; the code is still owed. */
+  pending: boolean;
+  /** The user's role must use a second factor here and the user has none yet: enrolment comes first. */
+  mustEnrol: boolean;
+  enrolled: boolean;
+  /** When this session last proved the factor, for step-up. */
+  verifiedAt: Date | null;
+}
+
+export type ResolvedSession =
+  | { status: 'ok'; sessionId: string; user: SessionUser; factor: FactorState }
+  | { status: 'expired' }
+  | { status: 'none' };
 
 // lastSeenAt is written at most once a minute, not on every request.
 const TOUCH_EVERY_MS = 60_000;
@@ -37,6 +51,7 @@ export async function createSession(
   policy: SessionPolicy,
   user: { id: string; municipalityId: string },
   client: { ip: string | null; userAgent: string | null },
+  factorPending = false,
 ) {
   const { token, hash } = newSessionToken();
   const session = await db.session.create({
@@ -49,6 +64,7 @@ export async function createSession(
       expiresAt: new Date(now.getTime() + policy.absoluteMs),
       ip: client.ip,
       userAgent: client.userAgent?.slice(0, 300) ?? null,
+      factorPending,
     },
     select: { id: true },
   });
@@ -70,6 +86,10 @@ interface SessionRow {
   must_change_password: boolean;
   trained_assessor: boolean;
   disabled_at: Date | null;
+  factor_pending: boolean;
+  factor_at: Date | null;
+  factor_required: boolean;
+  factor_enrolled: boolean;
 }
 
 /**
@@ -83,8 +103,11 @@ export async function resolveSession(db: DbClient, clock: Clock, policy: Session
     db,
     Prisma.sql`
     SELECT s.id, s.ended_at, s.last_seen_at, s.expires_at, u.id AS user_id, u.municipality_id, u.agency_id, u.email,
-           u.display_name, u.role::text AS role, u.locale::text AS locale, u.must_change_password, u.trained_assessor, u.disabled_at
-      FROM session s JOIN app_user u ON u.id = s.user_id
+           u.display_name, u.role::text AS role, u.locale::text AS locale, u.must_change_password, u.trained_assessor, u.disabled_at,
+           s.second_factor_pending AS factor_pending, s.second_factor_at AS factor_at,
+           u.role = ANY(m.second_factor_roles) AS factor_required, f.enabled_at IS NOT NULL AS factor_enrolled
+      FROM session s JOIN app_user u ON u.id = s.user_id JOIN municipality m ON m.id = u.municipality_id
+      LEFT JOIN second_factor f ON f.user_id = u.id
      WHERE s.token_hash = ${hashToken(token)}`,
   );
   if (!session || session.ended_at) return session?.ended_at ? { status: 'expired' } : { status: 'none' };
@@ -110,7 +133,13 @@ export async function resolveSession(db: DbClient, clock: Clock, policy: Session
     mustChangePassword: session.must_change_password,
     trainedAssessor: session.trained_assessor,
   } satisfies Record<keyof typeof sessionUserSelect, unknown>;
-  return { status: 'ok', sessionId: session.id, user };
+  const factor: FactorState = {
+    pending: session.factor_pending,
+    mustEnrol: Boolean(session.factor_required) && !session.factor_enrolled,
+    enrolled: session.factor_enrolled,
+    verifiedAt: session.factor_at,
+  };
+  return { status: 'ok', sessionId: session.id, user, factor };
 }
 
 /** Ends the live sessions matching `where` (one session, a user's, all but one). Returns how many. */

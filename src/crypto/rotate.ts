@@ -39,7 +39,27 @@ export const ENCRYPTED_FIELDS = [
     key: "user_id::text || '/' || key::text",
     match: "(user_id, key) = (split_part($2, '/', 1)::uuid, split_part($2, '/', 2)::uuid)",
   },
-] as const satisfies readonly { table: string; column: string; field: string; town?: string; key?: string; match?: string }[];
+  // TOTP secrets (auth/totp.ts): `rowBound`, the associated data is the field and the row's key (the user).
+  {
+    table: 'second_factor',
+    column: 'secret',
+    field: 'user.totp',
+    town: '(SELECT municipality_id FROM app_user u WHERE u.id = user_id)',
+    key: 'user_id::text',
+    match: 'user_id = $2::uuid',
+    rowBound: true,
+  },
+  // Break-glass justifications (cases/break-glass.ts), bound to their grant's id.
+  { table: 'break_glass', column: 'justification', field: 'break_glass.justification', rowBound: true },
+] as const satisfies readonly {
+  table: string;
+  column: string;
+  field: string;
+  town?: string;
+  key?: string;
+  match?: string;
+  rowBound?: boolean;
+}[];
 
 /**
  * Re-encrypts every value not yet under the keyring's newest key, a batch per transaction, each batch
@@ -65,7 +85,8 @@ export async function rotateAll(db: Db, keyring: Keyring, batch = 500): Promise<
           batch,
         );
         for (const row of rows) {
-          const value = keyring.encrypt(keyring.decrypt(row.value, field), field);
+          const aad = 'rowBound' in entry ? `${field}/${row.id}` : field;
+          const value = keyring.encrypt(keyring.decrypt(row.value, aad), aad);
           await tx.$executeRawUnsafe(`UPDATE ${table} SET ${column} = $1 WHERE ${match}`, value, row.id);
         }
         const perTown = new Map<string, number>();

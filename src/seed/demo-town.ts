@@ -52,7 +52,15 @@ export function seedTown(story: DemoStory, passwordHash: string, daysAgo: number
 
   story.direct(story.day(daysAgo, 8), (db, clock) =>
     auditedTransaction(db, SEED, clock, async (tx, audit) => {
-      const data = { name: 'Demo Municipality', country: 'TN', code: 'DEMO', defaultLocale: 'ar' as const, createdAt: clock() };
+      // The demo's accounts sign in with their password alone (README: "A second factor"); an admin turns it on in the settings.
+      const data = {
+        name: 'Demo Municipality',
+        country: 'TN',
+        code: 'DEMO',
+        defaultLocale: 'ar' as const,
+        secondFactorRoles: [],
+        createdAt: clock(),
+      };
       const town = await tx.municipality.create({ data, select: { id: true } });
       story.ids.put('town', town.id);
       const created = { municipalityId: town.id, entityType: 'Municipality' as const, entityId: town.id, detail: { via: 'seed' } };

@@ -15,6 +15,10 @@ export interface ProcedureOptions {
   idFrom?: string;
   /** Reachable while the user must still replace a one-time password. */
   allowPasswordChange?: boolean;
+  /** Reachable half signed in, the second factor's code still owed (the code step, logout). */
+  secondFactorStep?: boolean;
+  /** Reachable while the user must still enrol a second factor their role requires (auth/second-factor.ts). */
+  allowEnrolment?: boolean;
   /** A mutation that writes with its audit events in one statement (AuditTrail.appendWith): no transaction around it. */
   noTransaction?: boolean;
   /**

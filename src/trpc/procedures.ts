@@ -56,7 +56,7 @@ export function procedure(action: AuditAction, options: ProcedureOptions = {}) {
       if (resolved.status === 'expired') ctx.clearSessionCookie();
       throw new AppError(resolved.status === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
     }
-    const { user, sessionId } = resolved;
+    const { user, sessionId, factor } = resolved;
     const base: AuditBase = {
       municipalityId: user.municipalityId,
       actorId: user.id,
@@ -69,7 +69,7 @@ export function procedure(action: AuditAction, options: ProcedureOptions = {}) {
     const about = requested(options, raw);
     const keyed = options.idempotent ? KeyedCall.of(ctx, user.id, path, raw) : null;
 
-    const callNext = (db: DbClient, audit: ProcedureAudit) => next({ ctx: { db, user, sessionId, ability, audit } });
+    const callNext = (db: DbClient, audit: ProcedureAudit) => next({ ctx: { db, user, sessionId, ability, audit, factor } });
     type Result = Awaited<ReturnType<typeof callNext>>;
     const start = () => new ProcedureAudit(new AuditTrail(base, ctx.clock), action, about, keyed?.keep);
     const work = async (): Promise<Result> => {
@@ -103,7 +103,14 @@ export function procedure(action: AuditAction, options: ProcedureOptions = {}) {
     };
     let result: Result;
     try {
-      if (user.mustChangePassword && !options.allowPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+      // Half signed in (password given, code owed): only the code step and logout, whatever else is owed.
+      if (factor.pending) {
+        if (!options.secondFactorStep) throw new AppError('SECOND_FACTOR_REQUIRED');
+      } else if (user.mustChangePassword && !options.allowPasswordChange) {
+        throw new AppError('PASSWORD_CHANGE_REQUIRED');
+      } else if (factor.mustEnrol && !options.allowEnrolment) {
+        throw new AppError('SECOND_FACTOR_ENROLMENT_REQUIRED');
+      }
       result = keyed ? await keyed.once(ctx.db, { lookFirst: !options.noTransaction }, work, replay) : await work();
     } catch (err) {
       const denial = deniedEntity(err, about);

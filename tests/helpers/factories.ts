@@ -20,9 +20,15 @@ const tag = () => randomBytes(4).toString('hex');
  * made here, not left to the column default: four hex digits collide (birthday odds) once a test
  * database holds a few hundred towns, and the suite makes that many.
  */
-export async function makeMunicipality(db: Db, data: { name?: string; country?: string } = {}) {
+export async function makeMunicipality(db: Db, data: { name?: string; country?: string; secondFactorRoles?: Role[] } = {}) {
   return db.municipality.create({
-    data: { name: data.name ?? `Test Town ${tag()}`, country: data.country ?? 'JO', code: `T${tag().toUpperCase()}` },
+    data: {
+      name: data.name ?? `Test Town ${tag()}`,
+      country: data.country ?? 'JO',
+      code: `T${tag().toUpperCase()}`,
+      // No role must enrol a second factor unless the test asks (the schema's default requires it of three).
+      secondFactorRoles: data.secondFactorRoles ?? [],
+    },
     select: { id: true, name: true },
   });
 }

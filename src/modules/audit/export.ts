@@ -4,6 +4,7 @@ import { assertCan } from '../../auth/guard.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { ExportAuditInput } from './schema.js';
+import { requireFreshSecondFactor } from '../auth/second-factor.js';
 import { auditWhere } from './service.js';
 
 /** The most events one export holds; narrower filters reach the rest. */
@@ -60,6 +61,7 @@ export function csvOf(rows: readonly (readonly (string | number | null)[])[]): s
  */
 export async function exportEvents(ctx: ServiceContext, input: z.infer<typeof ExportAuditInput>) {
   assertCan(ctx.ability, 'read', 'AuditEvent');
+  requireFreshSecondFactor(ctx);
   const where = auditWhere(ctx, input);
   const found = await ctx.db.auditEvent.findMany({ where, select: exportSelect, orderBy: { id: 'desc' }, take: EXPORT_MAX_ROWS + 1 });
   const events = found.slice(0, EXPORT_MAX_ROWS);

@@ -50,6 +50,7 @@ export async function login(ctx: RequestContext, input: { email: string; passwor
       lockedUntil: true,
       failedLogins: true,
       failedLoginsSince: true,
+      secondFactor: { select: { enabledAt: true } },
       ...noticeSelect,
     },
   });
@@ -121,7 +122,8 @@ export async function login(ctx: RequestContext, input: { email: string; passwor
       data: { failedLogins: 0, failedLoginsSince: null, lockedUntil: null, lastLoginAt: now, passwordHash: rehash },
       select: { id: true },
     });
-    const session = await createSession(tx, now, ctx.config.session, user, client);
+    // An enrolled user is only half signed in until the code (auth.verifyFactor).
+    const session = await createSession(tx, now, ctx.config.session, user, client, Boolean(user.secondFactor?.enabledAt));
     audit.record({
       action: 'auth.login',
       entityType: 'Session',
@@ -133,7 +135,8 @@ export async function login(ctx: RequestContext, input: { email: string; passwor
   if ('locked' in started) throw refused();
   const { token } = started;
   ctx.setSessionCookie(token);
-  const { passwordHash: _h, disabledAt: _d, lockedUntil: _l, failedLogins: _f, failedLoginsSince: _s, ...rest } = user;
+  const { passwordHash: _h, secondFactor: _2, disabledAt: _d, lockedUntil: _l, failedLogins: _f, failedLoginsSince: _s, ...rest } = user;
   const { credentialsSetAt: _a, credentialsSetHow: _w, noticeSeenAt: _n, credentialsSetBy: _b, ...me } = rest;
-  return { ...me, notice: pendingNotice(user) };
+  // 'code': half signed in, the second factor's code is owed (auth.verifyFactor) before anything else.
+  return { ...me, notice: pendingNotice(user), secondFactor: user.secondFactor?.enabledAt ? ('code' as const) : null };
 }

@@ -13,6 +13,9 @@ export const ChangePasswordInput = z.object({
   newPassword: z.string().min(1).max(1024),
 });
 
+/** A TOTP code (6 digits) or a recovery code (xxxx-xxxx-xxxx-xxxx). */
+export const CodeInput = z.object({ code: z.string().trim().min(1).max(40) });
+
 export const EndSessionInput = z.object({ id: z.uuid() });
 
 export const SetLocaleInput = z.object({ locale: z.enum(LOCALES) });

@@ -13,7 +13,8 @@ export async function me(ctx: ServiceContext) {
     select: { municipality: { select: { id: true, name: true } }, ...noticeSelect },
   });
   ctx.audit.subject('User', ctx.user.id);
-  return { ...ctx.user, municipality, notice: pendingNotice(notice) };
+  const { enrolled, mustEnrol } = ctx.factor;
+  return { ...ctx.user, municipality, notice: pendingNotice(notice), secondFactor: { enrolled, mustEnrol } };
 }
 
 export async function logout(ctx: ServiceContext) {

@@ -2,6 +2,7 @@ import { t } from '../../trpc/init.js';
 import { procedure } from '../../trpc/procedures.js';
 import { CreateUserInput, DirectoryInput, ListUsersInput, UpdateUserInput, UserIdInput } from './schema.js';
 import * as users from './service.js';
+import { confirmFactorReset, FactorResetIdInput, listFactorResets, requestFactorReset } from './factor-reset.js';
 
 export const usersRouter = t.router({
   list: procedure('user.list', { entity: 'User' })
@@ -25,4 +26,12 @@ export const usersRouter = t.router({
   directory: procedure('user.directory', { entity: 'User' })
     .input(DirectoryInput)
     .query(({ ctx, input }) => users.directory(ctx, input)),
+  // Two-person reset of a second factor (factor-reset.ts).
+  factorResets: procedure('user.factorReset.list', { entity: 'SecondFactorReset' }).query(({ ctx }) => listFactorResets(ctx)),
+  requestFactorReset: procedure('user.factorReset.request', { entity: 'User', idFrom: 'id' })
+    .input(UserIdInput)
+    .mutation(({ ctx, input }) => requestFactorReset(ctx, input.id)),
+  confirmFactorReset: procedure('user.factorReset.confirm', { entity: 'SecondFactorReset', idFrom: 'id' })
+    .input(FactorResetIdInput)
+    .mutation(({ ctx, input }) => confirmFactorReset(ctx, input.id)),
 });

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { AppError, forbidden, notFound } from '../../errors.js';
+import { endSessions } from '../../auth/session.js';
+import { hasRole } from '../../shared/roles.js';
+import type { Role } from '../../generated/prisma/enums.js';
+import type { ServiceContext } from '../../service.js';
+
+export const FactorResetIdInput = z.object({ id: z.uuid() });
+
+/** Who asks for a second factor to be reset, and who may confirm (never the one who asked). */
+const REQUESTERS = ['admin'] as const satisfies readonly Role[];
+const CONFIRMERS = ['admin', 'auditor'] as const satisfies readonly Role[];
+
+/**
+ * The second person's list: the municipality's reset requests not confirmed yet. Admins and the
+ * auditor see it; the requests one made oneself are marked (they cannot be confirmed by their author).
+ */
+export async function listFactorResets(ctx: ServiceContext) {
+  if (!hasRole(CONFIRMERS, ctx.user.role)) throw forbidden('SecondFactorReset');
+  const rows = await ctx.db.secondFactorReset.findMany({
+    where: { municipalityId: ctx.user.municipalityId, confirmedAt: null },
+    select: {
+      id: true,
+      requestedAt: true,
+      user: { select: { id: true, displayName: true, role: true } },
+      requestedBy: { select: { id: true, displayName: true } },
+    },
+    orderBy: { requestedAt: 'desc' },
+    take: 100,
+  });
+  ctx.audit.detail({ count: rows.length });
+  return rows.map((r) => ({ ...r, mine: r.requestedBy.id === ctx.user.id }));
+}
+
+/**
+ * An admin asks for an account's second factor to be reset (its owner lost the phone and the recovery
+ * codes). Nothing changes until someone else confirms; the request is flagged for the auditor.
+ */
+export async function requestFactorReset(ctx: ServiceContext, userId: string) {
+  if (!hasRole(REQUESTERS, ctx.user.role)) throw forbidden('User', userId);
+  const target = await ctx.db.user.findFirst({
+    where: { id: userId, municipalityId: ctx.user.municipalityId },
+    select: { id: true, role: true },
+  });
+  if (!target) throw notFound('User', userId);
+  const open = await ctx.db.secondFactorReset.findFirst({ where: { userId, confirmedAt: null }, select: { id: true } });
+  if (open) throw new AppError('CONFLICT');
+  const now = ctx.clock();
+  const reset = await ctx.db.secondFactorReset.create({
+    data: { municipalityId: ctx.user.municipalityId, userId, requestedById: ctx.user.id, requestedAt: now },
+    select: { id: true },
+  });
+  await flag(ctx, 'second_factor_reset_requested', target, reset.id);
+  ctx.audit.subject('SecondFactorReset', reset.id).detail({ userId });
+  return reset;
+}
+
+/**
+ * A second admin or the auditor confirms: the factor and its recovery codes are removed and the
+ * account's sessions end, so its owner signs in with the password and enrols again (forced if the
+ * role requires it). The author of the request, and the account's owner, cannot confirm it.
+ */
+export async function confirmFactorReset(ctx: ServiceContext, id: string) {
+  if (!hasRole(CONFIRMERS, ctx.user.role)) throw forbidden('SecondFactorReset', id);
+  const reset = await ctx.db.secondFactorReset.findFirst({
+    where: { id, municipalityId: ctx.user.municipalityId, confirmedAt: null },
+    select: { id: true, userId: true, requestedById: true, user: { select: { id: true, role: true } } },
+  });
+  if (!reset) throw notFound('SecondFactorReset', id);
+  // Two people: an admin alone can never take over an account's second factor.
+  if (reset.requestedById === ctx.user.id || reset.userId === ctx.user.id) throw forbidden('SecondFactorReset', id);
+  const now = ctx.clock();
+  await ctx.db.secondFactorReset.update({ where: { id }, data: { confirmedById: ctx.user.id, confirmedAt: now }, select: { id: true } });
+  await ctx.db.recoveryCode.deleteMany({ where: { userId: reset.userId } });
+  await ctx.db.secondFactor.deleteMany({ where: { userId: reset.userId } });
+  const ended = await endSessions(ctx.db, now, 'second_factor_reset', { userId: reset.userId });
+  await flag(ctx, 'second_factor_reset_confirmed', reset.user, id, reset.requestedById);
+  ctx.audit.subject('SecondFactorReset', id).detail({ userId: reset.userId, requestedBy: reset.requestedById, endedSessions: ended });
+  return { ok: true as const };
+}
+
+async function flag(
+  ctx: ServiceContext,
+  kind: 'second_factor_reset_requested' | 'second_factor_reset_confirmed',
+  account: { id: string; role: Role },
+  resetId: string,
+  requestedBy?: string,
+) {
+  await ctx.db.auditFlag.create({
+    data: {
+      municipalityId: ctx.user.municipalityId,
+      kind,
+      subjectUserId: account.id,
+      actorId: ctx.user.id,
+      detail: { role: account.role, resetId, ...(requestedBy ? { requestedBy } : {}) },
+      createdAt: ctx.clock(),
+    },
+    select: { id: true },
+  });
+}
