@@ -4,6 +4,10 @@ import { referralInput } from '../helpers/referral-factories.js';
 import type { CaseStage } from '../../src/generated/prisma/enums.js';
 import type { Actor, Scenario, TargetIds } from './scenario.js';
 import { testDb } from '../helpers/db.js';
+import { makeUser } from '../helpers/factories.js';
+import { testKeyring } from '../helpers/callers.js';
+import { manualClock } from '../../src/lib/clock.js';
+import { codeAt, encryptSecret } from '../../src/auth/totp.js';
 
 /** How the matrix test calls one procedure: valid input, so any refusal is about access. */
 export interface Call {
@@ -21,6 +25,32 @@ export interface Call {
 }
 
 const tag = () => randomUUID().slice(0, 8);
+
+/** The key the matrix's spare users enrol with. */
+const FACTOR_KEY = new Uint8Array(20).fill(3);
+
+async function unenrol(userId: string) {
+  const { db } = await testDb();
+  await db.secondFactor.deleteMany({ where: { userId } });
+}
+
+/**
+ * Gives the spare a second factor with the known key (confirmed unless `enrolled: false`; no step used
+ * yet), optionally marks its live sessions as owing the code, and returns the code of the app's time.
+ */
+async function factorCode(userId: string, opts: { enrolled?: boolean; pending?: boolean } = {}) {
+  const { db } = await testDb();
+  const now = manualClock()();
+  const data = {
+    secret: encryptSecret(testKeyring, userId, FACTOR_KEY),
+    enabledAt: opts.enrolled === false ? null : now,
+    lastStep: null,
+    createdAt: now,
+  };
+  await db.secondFactor.upsert({ where: { userId }, create: { userId, ...data }, update: data, select: { userId: true } });
+  if (opts.pending) await db.session.updateMany({ where: { userId, endedAt: null }, data: { factorPending: true } });
+  return codeAt(FACTOR_KEY, now);
+}
 const REASON = 'Synthetic minuted reason for the matrix.';
 
 /** A fresh open flag of the municipality (as a rule raises it), so a review that succeeds changes no other row. */
@@ -55,6 +85,17 @@ export const CALLS: Record<string, Call> = {
   },
   'auth.setLocale': { input: () => ({ locale: 'en' }) },
   'auth.dismissNotice': { input: none },
+  // The spare enrols with a known key here, so the row can send a valid code (factorCode).
+  'auth.beginFactor': { spare: true, input: async (_t, _s, a) => void (a && (await unenrol(a.spare.id))) },
+  'auth.confirmFactor': {
+    spare: true,
+    input: async (_t, _s, a) => ({ code: a ? await factorCode(a.spare.id, { enrolled: false }) : '000000' }),
+  },
+  'auth.verifyFactor': {
+    spare: true,
+    input: async (_t, _s, a) => ({ code: a ? await factorCode(a.spare.id, { pending: true }) : '000000' }),
+  },
+  'auth.stepUp': { spare: true, input: async (_t, _s, a) => ({ code: a ? await factorCode(a.spare.id) : '000000' }) },
 
   'agencies.list': { input: () => ({}) },
   'agencies.create': { input: () => ({ name: `Matrix agency ${tag()}`, kind: 'ngo' }) },
@@ -66,6 +107,20 @@ export const CALLS: Record<string, Call> = {
   'users.enable': { input: (t) => ({ id: t.userId }) },
   'users.resetPassword': { input: (t) => ({ id: t.userId }) },
   'users.directory': { input: () => ({}) },
+  'users.factorResets': { input: none },
+  'users.requestFactorReset': { input: (t) => ({ id: t.userId }) },
+  'users.confirmFactorReset': {
+    // A request by another admin about a fresh account: the actor is neither its author nor its subject.
+    input: async (_t, s) => {
+      const { db } = await testDb();
+      const subject = await makeUser(db, { municipalityId: s.A.town.id, role: 'social_worker' });
+      const reset = await db.secondFactorReset.create({
+        data: { municipalityId: s.A.town.id, userId: subject.id, requestedById: s.actors.admin.colleague.id, requestedAt: new Date() },
+        select: { id: true },
+      });
+      return { id: reset.id };
+    },
+  },
 
   'audit.list': { input: () => ({}) },
   'audit.verify': { input: none },
@@ -117,6 +172,8 @@ export const CALLS: Record<string, Call> = {
   'cases.updateIntervention': { input: (t) => ({ id: t.interventionId, status: 'active' }) },
   'cases.withdrawConsent': { input: (t) => ({ caseId: t.caseId }) },
   'cases.recordReview': { input: (t) => ({ caseId: t.caseId }) },
+  'cases.breakGlass': { input: (t) => ({ caseId: t.caseId, sections: ['summary'], justification: REASON }) },
+  'cases.emergencyAccess': { input: none },
 
   'assessments.list': { input: (t) => ({ caseId: t.caseId }) },
   'assessments.create': {
@@ -153,4 +210,7 @@ export const CALLS: Record<string, Call> = {
   'work.updateSettings': { input: () => ({ reviewIntervalDays: 90 }) },
   'work.flagSettings': { input: none },
   'work.setFlagSettings': { input: () => ({ bulkReadLimit: 200 }) },
+  'work.factorRoles': { input: none },
+  // Nobody required, as the matrix's towns were made: the other rows sign in with the password alone.
+  'work.setFactorRoles': { input: () => ({ roles: [] }) },
 };

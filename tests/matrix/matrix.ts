@@ -114,6 +114,11 @@ export const GRID: Record<string, Spec> = {
   'auth.changePassword': { target: 'none', ...everyone },
   'auth.setLocale': { target: 'none', ...everyone },
   'auth.dismissNotice': { target: 'none', ...everyone },
+  // A second factor: one's own enrolment, the sign-in's code step, step-up.
+  'auth.beginFactor': { target: 'none', ...everyone },
+  'auth.confirmFactor': { target: 'none', ...everyone },
+  'auth.verifyFactor': { target: 'none', ...everyone },
+  'auth.stepUp': { target: 'none', ...everyone },
 
   // "users, agencies, settings, retention policy": admin. DESIGN is silent on coordinators reading
   // agencies and looking up colleagues; they must, to assign key workers and build case teams.
@@ -129,6 +134,10 @@ export const GRID: Record<string, Spec> = {
   'users.enable': { target: 'user', SW: FB_USER, C: FB_USER, AP: FB_USER, AU: FB_USER, AD: '. ok . . . . . NF NF' },
   'users.resetPassword': { target: 'user', SW: FB_USER, C: FB_USER, AP: FB_USER, AU: FB_USER, AD: '. ok . . . . . NF NF' },
   'users.directory': { target: 'none', ...nobody, C: 'ok' },
+  // Two people reset a second factor: an admin asks (for any account of the town), another admin or the auditor confirms.
+  'users.factorResets': { target: 'none', ...nobody, AU: 'ok', AD: 'ok' },
+  'users.requestFactorReset': { target: 'user', SW: FB_USER, C: FB_USER, AP: FB_USER, AU: FB_USER, AD: 'ok ok . . . . . NF NF' },
+  'users.confirmFactorReset': { target: 'none', ...nobody, AU: 'ok', AD: 'ok' },
 
   // "read / verify / export the audit log": auditor only.
   'audit.list': { target: 'none', ...nobody, AU: 'ok' },
@@ -239,6 +248,10 @@ export const GRID: Record<string, Spec> = {
   'cases.withdrawConsent': { target: 'case', SW: 'ok NF NF NF NF NF NF NF NF', C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
   // DESIGN is silent on who records a review; it is working the case, like a stage change.
   'cases.recordReview': { target: 'case', SW: 'ok NF NF NF NF NF NF NF NF', C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  // "break-glass into a case": SW ✓ (any case of their municipality: being outside their reach is the
+  // point) | C n/a, refused as not needed (FB, whatever the case) | –. A live grant is one's own to see.
+  'cases.breakGlass': { target: 'case', SW: 'ok ok ok ok ok ok ok NF NF', C: FB9, AP: FB9, AU: FB9, AD: FB9 },
+  'cases.emergencyAccess': { target: 'none', ...nobody, SW: 'ok' },
 
   // Assessments: the "assessments" section. Every actor is a trained assessor (see scenario.ts), so
   // "rate an assessment" reads: team (assessments) | ✓ | disclosed (assessments) | – | –.
@@ -310,6 +323,8 @@ export const GRID: Record<string, Spec> = {
   'work.updateSettings': { target: 'none', ...nobody, AD: 'ok' },
   'work.flagSettings': { target: 'none', ...nobody, AD: 'ok' },
   'work.setFlagSettings': { target: 'none', ...nobody, AD: 'ok' },
+  'work.factorRoles': { target: 'none', ...nobody, AD: 'ok' },
+  'work.setFactorRoles': { target: 'none', ...nobody, AD: 'ok' },
 };
 
 export interface Row {

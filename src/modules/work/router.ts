@@ -5,6 +5,7 @@ import { myWork } from './mine.js';
 import { completeTask, dismissReminder } from './tasks.js';
 import { getSettings, updateSettings } from './settings.js';
 import { getFlagSettings, setFlagSettings, UpdateFlagSettingsInput } from './flag-settings.js';
+import { getFactorRoles, setFactorRoles, UpdateFactorRolesInput } from './factor-settings.js';
 
 /** "My work" (reminders and tasks) and the municipality's work settings. */
 export const workRouter = t.router({
@@ -23,4 +24,8 @@ export const workRouter = t.router({
   setFlagSettings: procedure('settings.update', { entity: 'Municipality' })
     .input(UpdateFlagSettingsInput)
     .mutation(({ ctx, input }) => setFlagSettings(ctx, input)),
+  factorRoles: procedure('settings.read', { entity: 'Municipality' }).query(({ ctx }) => getFactorRoles(ctx)),
+  setFactorRoles: procedure('settings.update', { entity: 'Municipality' })
+    .input(UpdateFactorRolesInput)
+    .mutation(({ ctx, input }) => setFactorRoles(ctx, input)),
 });

@@ -8,6 +8,7 @@ import { meetingsAr } from './meetings/ar';
 import { workAr } from './work/ar';
 import { accountAr } from './account/ar';
 import { historyAr } from './history/ar';
+import { breakGlassAr } from './breakglass/ar';
 
 /** العربية الفصحى المعاصرة. */
 export const ar: Dictionary = {
@@ -239,6 +240,10 @@ export const ar: Dictionary = {
     'auth.changePassword': 'تغيير كلمة المرور',
     'auth.setLocale': 'تغيير اللغة',
     'auth.notice.dismiss': 'قراءة تنبيه الحساب',
+    'auth.factor.begin': 'بدء تفعيل العامل الثاني',
+    'auth.factor.confirm': 'تفعيل العامل الثاني',
+    'auth.factor.verify': 'رمز تسجيل الدخول',
+    'auth.stepUp': 'إعادة تأكيد العامل الثاني',
     'municipality.create': 'إنشاء بلدية',
     'agency.list': 'الاطلاع على قائمة الجهات',
     'agency.create': 'إنشاء جهة',
@@ -252,6 +257,9 @@ export const ar: Dictionary = {
     'user.enable': 'تفعيل مستخدم',
     'user.resetPassword': 'إعادة تعيين كلمة المرور',
     'user.directory': 'الاطلاع على دليل الزملاء',
+    'user.factorReset.list': 'الاطلاع على طلبات إعادة تعيين العامل الثاني',
+    'user.factorReset.request': 'طلب إعادة تعيين العامل الثاني',
+    'user.factorReset.confirm': 'تأكيد إعادة تعيين العامل الثاني',
     'settings.read': 'عرض الإعدادات',
     'settings.update': 'تعديل الإعدادات',
     'data.rotateKey': 'تدوير مفتاح التشفير',
@@ -291,6 +299,8 @@ export const ar: Dictionary = {
     'case.intervention.create': 'إضافة تدخل',
     'case.intervention.update': 'تحديث تدخل',
     'case.consent.withdraw': 'سحب الموافقة',
+    'case.breakGlass': 'استُخدم وصول طارئ (كسر الزجاج)',
+    'case.breakGlass.live': 'الاطلاع على الوصول الطارئ الخاص',
     'assessment.factor.list': 'الاطلاع على عوامل التقييم',
     'assessment.factor.create': 'إضافة عامل تقييم',
     'assessment.factor.update': 'تعديل عامل تقييم',
@@ -338,6 +348,11 @@ export const ar: Dictionary = {
     UNAUTHENTICATED: 'يُرجى تسجيل الدخول.',
     SESSION_EXPIRED: 'انتهت صلاحية جلستك. يُرجى تسجيل الدخول مرة أخرى.',
     PASSWORD_CHANGE_REQUIRED: 'يُرجى تغيير كلمة المرور أولًا.',
+    SECOND_FACTOR_REQUIRED: 'أدخل أولًا الرمز من تطبيق المصادقة.',
+    SECOND_FACTOR_ENROLMENT_REQUIRED: 'فعّل العامل الثاني أولًا.',
+    INVALID_CODE: 'هذا الرمز غير صالح (أو سبق استخدامه). جرّب الرمز التالي.',
+    STEP_UP_REQUIRED: 'أكّد هويتك: أدخل رمزًا من تطبيق المصادقة.',
+    SECOND_FACTOR_ENROLLED: 'العامل الثاني مفعّل مسبقًا.',
     WRONG_PASSWORD: 'كلمة المرور الحالية غير صحيحة.',
     PASSWORD_TOO_SHORT: 'يجب أن تتكوّن كلمة المرور الجديدة من 12 حرفًا على الأقل.',
     PASSWORD_TOO_LONG: 'يجب ألا تتجاوز كلمة المرور الجديدة 128 حرفًا.',
@@ -360,6 +375,7 @@ export const ar: Dictionary = {
     MEETING_STARTED: 'عُقد هذا الاجتماع: لم يعد ممكنًا تغيير جدول أعماله أو المدعوين أو موعده.',
     MEETING_CANCELLED: 'أُلغي هذا الاجتماع.',
     MEETING_NOT_HELD: 'لا يمكن اعتماد المحضر إلا بعد انعقاد الاجتماع.',
+    BREAK_GLASS_LIVE: 'لديك وصول طارئ قائم إلى هذه الحالة ولا يمكن تمديده. اطلب من المنسق إن احتجت المزيد.',
     UNAVAILABLE: 'الخدمة غير متاحة حاليًا. يُرجى المحاولة بعد قليل.',
     INTERNAL: 'حدث خطأ من جهتنا. يُرجى المحاولة مجددًا.',
     NETWORK: 'تعذّر الاتصال بالخادم. تحقّق من اتصالك وحاول مجددًا.',
@@ -399,6 +415,8 @@ export const ar: Dictionary = {
     NO_CONSENT: 'لم تُعطَ الموافقة أو سُحبت.',
     ALREADY_WITHDRAWN: 'سُحبت الموافقة من قبل.',
     ALREADY_REVOKED: 'أُلغي من قبل.',
+    BREAK_GLASS_LIVE: 'يوجد وصول طارئ قائم إلى هذه الحالة.',
+    BREAK_GLASS_NOT_NEEDED: 'المنسقون يرون جميع الحالات أصلًا: لا حاجة إلى وصول طارئ.',
   },
   notFound: { title: 'الصفحة غير موجودة', back: 'العودة إلى الصفحة الرئيسية' },
   ...referralsAr,
@@ -410,4 +428,5 @@ export const ar: Dictionary = {
   ...workAr,
   ...accountAr,
   ...historyAr,
+  ...breakGlassAr,
 };

@@ -9,6 +9,7 @@ import { meetingsEn } from './meetings/en';
 import { workEn } from './work/en';
 import { accountEn } from './account/en';
 import { historyEn } from './history/en';
+import { breakGlassEn } from './breakglass/en';
 
 type Role = Outputs['auth']['me']['role'];
 type AgencyKind = Outputs['agencies']['list'][number]['kind'];
@@ -246,6 +247,10 @@ export const en = {
     'auth.changePassword': 'Password changed',
     'auth.setLocale': 'Language changed',
     'auth.notice.dismiss': 'Account notice read',
+    'auth.factor.begin': 'Second factor enrolment started',
+    'auth.factor.confirm': 'Second factor enrolled',
+    'auth.factor.verify': 'Sign-in code',
+    'auth.stepUp': 'Second factor confirmed again',
     'municipality.create': 'Municipality created',
     'agency.list': 'Agency list viewed',
     'agency.create': 'Agency created',
@@ -259,6 +264,9 @@ export const en = {
     'user.enable': 'User enabled',
     'user.resetPassword': 'Password reset',
     'user.directory': 'Colleague list viewed',
+    'user.factorReset.list': 'Second-factor reset requests viewed',
+    'user.factorReset.request': 'Second-factor reset requested',
+    'user.factorReset.confirm': 'Second-factor reset confirmed',
     'settings.read': 'Settings viewed',
     'settings.update': 'Settings changed',
     'data.rotateKey': 'Encryption key rotated',
@@ -298,6 +306,8 @@ export const en = {
     'case.intervention.create': 'Intervention added',
     'case.intervention.update': 'Intervention updated',
     'case.consent.withdraw': 'Consent withdrawn',
+    'case.breakGlass': 'Emergency access (break-glass) used',
+    'case.breakGlass.live': 'Own emergency accesses viewed',
     'assessment.factor.list': 'Assessment factors viewed',
     'assessment.factor.create': 'Assessment factor added',
     'assessment.factor.update': 'Assessment factor changed',
@@ -345,6 +355,11 @@ export const en = {
     UNAUTHENTICATED: 'Please sign in.',
     SESSION_EXPIRED: 'Your session expired. Please sign in again.',
     PASSWORD_CHANGE_REQUIRED: 'Please change your password first.',
+    SECOND_FACTOR_REQUIRED: 'Enter the code from your authenticator app first.',
+    SECOND_FACTOR_ENROLMENT_REQUIRED: 'Set up your second factor first.',
+    INVALID_CODE: 'That code is not valid (or was already used). Try the next one.',
+    STEP_UP_REQUIRED: 'Confirm it is you: enter a code from your authenticator app.',
+    SECOND_FACTOR_ENROLLED: 'A second factor is already set up.',
     WRONG_PASSWORD: 'The current password is not correct.',
     PASSWORD_TOO_SHORT: 'The new password must have at least 12 characters.',
     PASSWORD_TOO_LONG: 'The new password may have at most 128 characters.',
@@ -367,6 +382,7 @@ export const en = {
     MEETING_STARTED: 'This meeting has been held: its agenda, invitees and time can no longer change.',
     MEETING_CANCELLED: 'This meeting was cancelled.',
     MEETING_NOT_HELD: 'Minutes can be approved only once the meeting has been held.',
+    BREAK_GLASS_LIVE: 'You already have emergency access to this case: it cannot be extended. Ask the coordinator if you need more.',
     UNAVAILABLE: 'The service is unavailable right now. Please try again shortly.',
     INTERNAL: 'Something went wrong on our side. Please try again.',
     NETWORK: 'The server cannot be reached. Check your connection and try again.',
@@ -406,6 +422,8 @@ export const en = {
     NO_CONSENT: 'Consent was not given or was withdrawn.',
     ALREADY_WITHDRAWN: 'Consent was already withdrawn.',
     ALREADY_REVOKED: 'Already revoked.',
+    BREAK_GLASS_LIVE: 'Emergency access to this case is already live.',
+    BREAK_GLASS_NOT_NEEDED: 'Coordinators see every case already: no emergency access is needed.',
   },
   notFound: { title: 'Page not found', back: 'Back to the home page' },
   ...referralsEn,
@@ -417,6 +435,7 @@ export const en = {
   ...workEn,
   ...accountEn,
   ...historyEn,
+  ...breakGlassEn,
 };
 
 export type Dictionary = typeof en;

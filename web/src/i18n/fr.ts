@@ -8,6 +8,7 @@ import { meetingsFr } from './meetings/fr';
 import { workFr } from './work/fr';
 import { accountFr } from './account/fr';
 import { historyFr } from './history/fr';
+import { breakGlassFr } from './breakglass/fr';
 
 export const fr: Dictionary = {
   app: {
@@ -241,6 +242,10 @@ export const fr: Dictionary = {
     'auth.changePassword': 'Mot de passe changé',
     'auth.setLocale': 'Langue changée',
     'auth.notice.dismiss': 'Avis de compte lu',
+    'auth.factor.begin': 'Enrôlement du second facteur commencé',
+    'auth.factor.confirm': 'Second facteur enrôlé',
+    'auth.factor.verify': 'Code de connexion',
+    'auth.stepUp': 'Second facteur confirmé à nouveau',
     'municipality.create': 'Municipalité créée',
     'agency.list': 'Liste des organismes consultée',
     'agency.create': 'Organisme créé',
@@ -254,6 +259,9 @@ export const fr: Dictionary = {
     'user.enable': 'Utilisateur réactivé',
     'user.resetPassword': 'Mot de passe réinitialisé',
     'user.directory': 'Annuaire des collègues consulté',
+    'user.factorReset.list': 'Demandes de réinitialisation du second facteur consultées',
+    'user.factorReset.request': 'Réinitialisation du second facteur demandée',
+    'user.factorReset.confirm': 'Réinitialisation du second facteur confirmée',
     'settings.read': 'Paramètres consultés',
     'settings.update': 'Paramètres modifiés',
     'data.rotateKey': 'Clé de chiffrement renouvelée',
@@ -293,6 +301,8 @@ export const fr: Dictionary = {
     'case.intervention.create': 'Intervention ajoutée',
     'case.intervention.update': 'Intervention mise à jour',
     'case.consent.withdraw': 'Consentement retiré',
+    'case.breakGlass': 'Accès d’urgence (bris de glace) utilisé',
+    'case.breakGlass.live': 'Ses accès d’urgence consultés',
     'assessment.factor.list': 'Facteurs d’évaluation consultés',
     'assessment.factor.create': 'Facteur d’évaluation ajouté',
     'assessment.factor.update': 'Facteur d’évaluation modifié',
@@ -340,6 +350,11 @@ export const fr: Dictionary = {
     UNAUTHENTICATED: 'Veuillez vous connecter.',
     SESSION_EXPIRED: 'Votre session a expiré. Veuillez vous reconnecter.',
     PASSWORD_CHANGE_REQUIRED: 'Veuillez d’abord changer votre mot de passe.',
+    SECOND_FACTOR_REQUIRED: 'Saisissez d’abord le code de votre application d’authentification.',
+    SECOND_FACTOR_ENROLMENT_REQUIRED: 'Configurez d’abord votre second facteur.',
+    INVALID_CODE: 'Ce code n’est pas valide (ou a déjà servi). Essayez le suivant.',
+    STEP_UP_REQUIRED: 'Confirmez votre identité : saisissez un code de votre application d’authentification.',
+    SECOND_FACTOR_ENROLLED: 'Un second facteur est déjà configuré.',
     WRONG_PASSWORD: 'Le mot de passe actuel est incorrect.',
     PASSWORD_TOO_SHORT: 'Le nouveau mot de passe doit comporter au moins 12 caractères.',
     PASSWORD_TOO_LONG: 'Le nouveau mot de passe ne peut pas dépasser 128 caractères.',
@@ -363,6 +378,8 @@ export const fr: Dictionary = {
     MEETING_STARTED: 'Cette réunion a eu lieu : son ordre du jour, ses invités et son horaire ne peuvent plus changer.',
     MEETING_CANCELLED: 'Cette réunion a été annulée.',
     MEETING_NOT_HELD: 'Le procès-verbal ne peut être approuvé qu’une fois la réunion tenue.',
+    BREAK_GLASS_LIVE:
+      'Vous avez déjà un accès d’urgence à ce dossier : il ne peut pas être prolongé. Demandez au coordinateur si vous avez besoin de plus.',
     UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
     INTERNAL: 'Une erreur s’est produite de notre côté. Veuillez réessayer.',
     NETWORK: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
@@ -402,6 +419,8 @@ export const fr: Dictionary = {
     NO_CONSENT: 'Consentement non donné ou retiré.',
     ALREADY_WITHDRAWN: 'Le consentement a déjà été retiré.',
     ALREADY_REVOKED: 'Déjà révoqué.',
+    BREAK_GLASS_LIVE: 'Un accès d’urgence à ce dossier est déjà en cours.',
+    BREAK_GLASS_NOT_NEEDED: 'Les coordinateurs voient déjà tous les dossiers : aucun accès d’urgence n’est nécessaire.',
   },
   notFound: { title: 'Page introuvable', back: 'Retour à l’accueil' },
   ...referralsFr,
@@ -413,4 +432,5 @@ export const fr: Dictionary = {
   ...workFr,
   ...accountFr,
   ...historyFr,
+  ...breakGlassFr,
 };
