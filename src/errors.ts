@@ -43,6 +43,8 @@ export const ERROR_TABLE = {
   MEETING_STARTED: 'CONFLICT',
   MEETING_CANCELLED: 'CONFLICT',
   MEETING_NOT_HELD: 'BAD_REQUEST',
+  // Break-glass asked again while the first is live: it may not extend itself.
+  BREAK_GLASS_LIVE: 'CONFLICT',
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;

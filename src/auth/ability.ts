@@ -8,6 +8,7 @@ import { defineSessionRules } from '../modules/auth/policy.js';
 import { definePeopleRules } from '../modules/people/policy.js';
 import { defineReferralRules } from '../modules/referrals/policy.js';
 import { defineCaseRules } from '../modules/cases/policy.js';
+import { defineBreakGlassRules } from '../modules/cases/break-glass-policy.js';
 import { defineAssessmentRules } from '../modules/assessments/policy.js';
 import { defineMeetingRules } from '../modules/meetings/policy.js';
 import { defineWorkRules } from '../modules/work/policy.js';
@@ -26,6 +27,7 @@ export function defineAbilityFor(user: SessionUser, now: Date = new Date()): App
   definePeopleRules(user, builder, now);
   defineReferralRules(user, builder);
   defineCaseRules(user, builder, now);
+  defineBreakGlassRules(user, builder, now);
   defineAssessmentRules(user, builder, now);
   defineMeetingRules(user, builder, now);
   defineWorkRules(user, builder, now);

@@ -7,6 +7,7 @@ import type {
   AssessmentFactor,
   AuditEvent,
   AuditFlag,
+  BreakGlass,
   Case,
   CaseTask,
   CaseNote,
@@ -39,6 +40,7 @@ export type AppSubjects =
       AssessmentFactor: AssessmentFactor;
       AuditEvent: AuditEvent;
       AuditFlag: AuditFlag;
+      BreakGlass: BreakGlass;
       Case: Case;
       CaseTask: CaseTask;
       CaseNote: CaseNote;
@@ -73,6 +75,7 @@ export type Action =
   | 'consent'
   | 'rate'
   | 'review'
-  | 'decide';
+  | 'decide'
+  | 'breakGlass';
 
 export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>;

@@ -108,6 +108,7 @@ export const REMINDER_KINDS = [
   'screening_overdue',
   'disclosure_expiring',
   'follow_up_due',
+  'break_glass',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 

@@ -88,6 +88,12 @@ async function caseWithEveryKind() {
   await coord.cases.close({ id: c.id, closureReason: 'other', reason: 'Synthetic closing words', confirm: true });
   await coord.cases.reopen({ id: c.id, reason: 'Synthetic reopening reason' });
   await coord.cases.withdrawConsent({ caseId: c.id, note: 'Synthetic consent note.' });
+  const rescuer = await makeUser(db, { municipalityId: m, role: 'social_worker' });
+  await (await callerFor(db, rescuer, { clock })).caller.cases.breakGlass({
+    caseId: c.id,
+    sections: ['summary'],
+    justification: 'Synthetic emergency: the key worker is away.',
+  });
   await db.caseEvent.create({
     data: { caseId: c.id, municipalityId: m, at: clock(), actorId: town.coordinator.id, kind: 'secret_kind', data: { text: SECRET } },
   });
@@ -120,6 +126,7 @@ const SEEN_BY: Record<TimelineKind, Reader[]> = {
   assessment: [...TEAM, 'assessmentsOnly'],
   'task.done': [...TEAM, 'agencyA'],
   panel_decision: [...TEAM, 'agencyA', 'planOnly'],
+  break_glass: TEAM,
 };
 
 describe('the case timeline', () => {

@@ -159,10 +159,11 @@ describe('access to the new procedures, by role and municipality; refusals audit
       expect(await auditCount(db, user.id, 'settings.update', 'denied')).toBe(1);
     }
     const admin = await caller(w.town.admin);
-    expect(await admin.work.settings()).toEqual({ reviewIntervalDays: 90, screeningSlaDays: 5 });
-    expect(await admin.work.updateSettings({ reviewIntervalDays: 60, screeningSlaDays: 3 })).toEqual({
+    expect(await admin.work.settings()).toEqual({ reviewIntervalDays: 90, screeningSlaDays: 5, breakGlassMinutes: 60 });
+    expect(await admin.work.updateSettings({ reviewIntervalDays: 60, screeningSlaDays: 3, breakGlassMinutes: 30 })).toEqual({
       reviewIntervalDays: 60,
       screeningSlaDays: 3,
+      breakGlassMinutes: 30,
     });
     const event = await db.auditEvent.findFirstOrThrow({
       where: { actorId: w.town.admin.id, action: 'settings.update' },
@@ -170,7 +171,10 @@ describe('access to the new procedures, by role and municipality; refusals audit
     });
     expect(event).toEqual({
       entityId: w.town.town.id,
-      detail: { before: { reviewIntervalDays: 90, screeningSlaDays: 5 }, after: { reviewIntervalDays: 60, screeningSlaDays: 3 } },
+      detail: {
+        before: { reviewIntervalDays: 90, screeningSlaDays: 5, breakGlassMinutes: 60 },
+        after: { reviewIntervalDays: 60, screeningSlaDays: 3, breakGlassMinutes: 30 },
+      },
     });
     const invalid: [Record<string, unknown>, Record<string, string>][] = [
       [{}, { reviewIntervalDays: 'required' }],
@@ -179,6 +183,8 @@ describe('access to the new procedures, by role and municipality; refusals audit
       [{ reviewIntervalDays: 30.5 }, { reviewIntervalDays: 'invalid_type' }],
       [{ screeningSlaDays: 0 }, { screeningSlaDays: 'too_small' }],
       [{ screeningSlaDays: 61 }, { screeningSlaDays: 'too_big' }],
+      [{ breakGlassMinutes: 4 }, { breakGlassMinutes: 'too_small' }],
+      [{ breakGlassMinutes: 241 }, { breakGlassMinutes: 'too_big' }],
     ];
     for (const [input, fields] of invalid) {
       expect(await failure(admin.work.updateSettings(input as never), input), JSON.stringify(input)).toMatchObject({
@@ -187,7 +193,11 @@ describe('access to the new procedures, by role and municipality; refusals audit
       });
     }
     // The other municipality is untouched, and its admin sees only their own.
-    expect(await (await caller(w.elsewhere.admin)).work.settings()).toEqual({ reviewIntervalDays: 90, screeningSlaDays: 5 });
+    expect(await (await caller(w.elsewhere.admin)).work.settings()).toEqual({
+      reviewIntervalDays: 90,
+      screeningSlaDays: 5,
+      breakGlassMinutes: 60,
+    });
     // A new case now opens with the new interval.
     const c = await makeCase(db, w.town);
     expect((await db.case.findUniqueOrThrow({ where: { id: c.id }, select: { nextReviewAt: true } })).nextReviewAt).toEqual(

@@ -21,6 +21,7 @@ const Queue = lazy(() => import('./features/referrals/QueuePage'));
 const Referral = lazy(() => import('./features/referrals/ReferralPage'));
 const Cases = lazy(() => import('./features/cases/CasesPage'));
 const CasePage = lazy(() => import('./features/cases/CasePage'));
+const BreakGlass = lazy(() => import('./features/cases/BreakGlassPage'));
 const Meetings = lazy(() => import('./features/meetings/MeetingsPage'));
 const Meeting = lazy(() => import('./features/meetings/MeetingPage'));
 const Work = lazy(() => import('./features/work/WorkPage'));
@@ -70,6 +71,7 @@ export function App() {
         <Route path="/referrals/:id" component={Referral} />
         <Route path="/cases" component={Cases} />
         <Route path="/cases/:id" component={CasePage} />
+        <Route path="/cases/:id/emergency" component={BreakGlass} />
         <Route path="/meetings" component={Meetings} />
         <Route path="/meetings/:id" component={Meeting} />
         <Route path="/work" component={Work} />

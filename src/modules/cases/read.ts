@@ -5,6 +5,7 @@ import { findCase, ruleSelect, visibleSections } from './access.js';
 import { notesPage } from './notes.js';
 import { mayAddIntervention, planChoices, planOf } from './interventions.js';
 import { timelineOf } from './timeline.js';
+import { myLiveGrant } from './break-glass.js';
 
 /** The field name bound into a summary's ciphertext. */
 export const SUMMARY_FIELD = 'case.summary';
@@ -98,5 +99,6 @@ export async function getCase(ctx: ServiceContext, id: string) {
   ctx.audit.detail({ sections });
   // What the page showed of other records: the person (with the summary) and the referral's consent.
   ctx.audit.touched('Person', summary ? [c.person.id] : []).touched('Referral', c.referral ? [c.referral.id] : []);
-  return { ...header, sections, summary, notes, team, plan, planAdd, timeline };
+  // The viewer's own emergency access to this case, if live: the page says so while it lasts.
+  return { ...header, sections, summary, notes, team, plan, planAdd, timeline, emergency: myLiveGrant(ctx, c) };
 }

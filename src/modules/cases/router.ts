@@ -10,6 +10,7 @@ import { assign, disclose, revokeDisclosure } from './team.js';
 import { withdrawConsent } from './consent.js';
 import { addIntervention, updateIntervention } from './interventions.js';
 import { recordReview } from './review.js';
+import { breakGlass, liveBreakGlass } from './break-glass.js';
 
 /** A procedure about the case whose id is `input[idFrom]`, audited (allowed or denied) under `action`. */
 const onCase = (action: AuditAction, idFrom = 'id', options: ProcedureOptions = {}) =>
@@ -62,4 +63,8 @@ export const casesRouter = t.router({
   withdrawConsent: onCase('case.consent.withdraw', 'caseId')
     .input(s.WithdrawConsentInput)
     .mutation(({ ctx, input }) => withdrawConsent(ctx, input)),
+  breakGlass: onCase('case.breakGlass', 'caseId', { idempotent: true })
+    .input(s.BreakGlassInput)
+    .mutation(({ ctx, input }) => breakGlass(ctx, input)),
+  emergencyAccess: procedure('case.breakGlass.live', { entity: 'BreakGlass' }).query(({ ctx }) => liveBreakGlass(ctx)),
 });

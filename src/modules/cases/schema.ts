@@ -99,6 +99,17 @@ export const DiscloseInput = z
 
 export const RevokeDisclosureInput = z.object({ id: Id, reason: Reason });
 
+/** Emergency access: the sections needed (at least one) and why, in words the auditor and the coordinators will review. */
+export const BreakGlassInput = z.object({
+  caseId: Id,
+  sections: z
+    .array(z.enum(CASE_SECTIONS))
+    .min(1)
+    .refine((s) => new Set(s).size === s.length, { message: 'duplicate' }),
+  justification: text().min(20).max(2000),
+});
+export type BreakGlass = z.infer<typeof BreakGlassInput>;
+
 export const WithdrawConsentInput = z.object({ caseId: Id, note: text().min(1).max(20_000).optional() });
 
 export type ListCases = z.infer<typeof ListCasesInput>;

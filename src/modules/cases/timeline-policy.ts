@@ -23,6 +23,7 @@ export const TIMELINE_KINDS = [
   'assessment',
   'task.done',
   'panel_decision',
+  'break_glass',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -111,6 +112,8 @@ export const TIMELINE_RULES: Record<TimelineKind, Rule> = {
           ...(mayRead(r, 'agendaItems', d.agendaItemId) ? pick(d, ['meetingId', 'agendaItemId']) : {}),
         }
       : null,
+  // Emergency access is the case team's business, like a disclosure: who, which sections, until when (never the justification).
+  break_glass: withSection('team', 'breakGlassId', 'userId', 'sections', 'expiresAt'),
 };
 
 export const isTimelineKind = (kind: string): kind is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(kind);

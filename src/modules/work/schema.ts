@@ -3,15 +3,23 @@ import { z } from 'zod';
 export const ReminderIdInput = z.object({ id: z.uuid() });
 export const TaskIdInput = z.object({ id: z.uuid() });
 
-/** Bounds a municipality may choose: reviews at least weekly and at most every two years; screening within 1–60 working days. */
-export const SETTINGS_BOUNDS = { reviewIntervalDays: { min: 7, max: 730 }, screeningSlaDays: { min: 1, max: 60 } } as const;
+/**
+ * Bounds a municipality may choose: reviews at least weekly and at most every two years; screening within 1–60 working days;
+ * an emergency access (break-glass) for 5 minutes to 4 hours (the database checks the same range).
+ */
+export const SETTINGS_BOUNDS = {
+  reviewIntervalDays: { min: 7, max: 730 },
+  screeningSlaDays: { min: 1, max: 60 },
+  breakGlassMinutes: { min: 5, max: 240 },
+} as const;
 
 export const UpdateSettingsInput = z
   .object({
     reviewIntervalDays: z.number().int().min(SETTINGS_BOUNDS.reviewIntervalDays.min).max(SETTINGS_BOUNDS.reviewIntervalDays.max).optional(),
     screeningSlaDays: z.number().int().min(SETTINGS_BOUNDS.screeningSlaDays.min).max(SETTINGS_BOUNDS.screeningSlaDays.max).optional(),
+    breakGlassMinutes: z.number().int().min(SETTINGS_BOUNDS.breakGlassMinutes.min).max(SETTINGS_BOUNDS.breakGlassMinutes.max).optional(),
   })
-  .refine((s) => s.reviewIntervalDays !== undefined || s.screeningSlaDays !== undefined, {
+  .refine((s) => s.reviewIntervalDays !== undefined || s.screeningSlaDays !== undefined || s.breakGlassMinutes !== undefined, {
     message: 'required',
     path: ['reviewIntervalDays'],
   });

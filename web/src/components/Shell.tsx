@@ -8,6 +8,7 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 import { PageError } from './PageError';
 import { AccountNotice } from './AccountNotice';
 import { ChangePassword } from '../routes/ChangePassword';
+import { EmergencyBanner } from '../features/cases/emergency';
 
 const MeContext = createContext<() => Me>();
 
@@ -151,6 +152,10 @@ export function Shell(props: RouteSectionProps) {
             </Show>
             <main id="main" class="page" tabindex="-1">
               <AccountNotice me={user()} />
+              {/* Break-glass: only a social worker may hold emergency access; while it lasts, every page says so. */}
+              <Show when={user().role === 'social_worker' && !user().mustChangePassword}>
+                <EmergencyBanner />
+              </Show>
               <Show when={!user().mustChangePassword} fallback={<ChangePassword forced />}>
                 {/* A page that fails to load says why here, and the shell around it stays usable. */}
                 <ErrorBoundary

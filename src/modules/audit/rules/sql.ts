@@ -123,7 +123,7 @@ export const repeatedDenials = (db: DbClient, r: Range, s: RuleSettings) =>
 
 /**
  * A case shown to a social worker or practitioner who was, at that moment, neither its key worker nor
- * the recipient (by name or agency) of a live disclosure of it. The authorisation should make this
+ * the recipient (by name or agency) of a live disclosure of it, nor the holder of a live break-glass. The authorisation should make this
  * impossible, so a flag here is a defect alarm. Coordinators see every case. One flag per account,
  * case and day.
  */
@@ -141,6 +141,10 @@ export async function outsideAssignment(db: DbClient, r: Range): Promise<Hit[]> 
         SELECT 1 FROM disclosure d
         WHERE d.case_id = t.entity_id AND (d.user_id = e.actor_id OR d.agency_id = u.agency_id)
           AND d.created_at <= e.at AND d.expires_at > e.at AND (d.revoked_at IS NULL OR d.revoked_at > e.at))
+      -- A live break-glass reaches the case too; its use is flagged on its own (break_glass).
+      AND NOT EXISTS (
+        SELECT 1 FROM break_glass b
+        WHERE b.case_id = t.entity_id AND b.user_id = e.actor_id AND b.granted_at <= e.at AND b.expires_at > e.at)
     ORDER BY e.seq`,
   );
   return rows.map((x) => ({

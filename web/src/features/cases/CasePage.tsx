@@ -13,6 +13,7 @@ import { WorkflowPanel } from './WorkflowPanel';
 import { AssessmentsSection } from '../assessments/AssessmentsSection';
 import { WhoHasSeen } from '../audit/WhoHasSeen';
 import { getCase, type Case } from './api';
+import { EmergencyHere } from './emergency';
 
 /** The sections of a case this user may see (the server says which), and what they may do with them. */
 function CaseView(props: { case: Case }) {
@@ -23,6 +24,7 @@ function CaseView(props: { case: Case }) {
   return (
     <>
       <CaseHeader case={c()} />
+      <EmergencyHere emergency={c().emergency} />
       <div class="case-layout">
         <div class="case-main">
           <Show when={c().summary}>{(s) => <SummarySection case={c()} summary={s()} editable={coordinator() || keyWorker()} />}</Show>

@@ -9,7 +9,7 @@ import { SubmitButton } from '../../components/FormActions';
 import { RequireRole } from '../../components/Shell';
 import { getSettings, type Settings } from './api';
 
-const FIELDS = ['reviewIntervalDays', 'screeningSlaDays'] as const;
+const FIELDS = ['reviewIntervalDays', 'screeningSlaDays', 'breakGlassMinutes'] as const;
 
 function SettingsForm(props: { settings: Settings }) {
   const form = useForm({
@@ -20,6 +20,7 @@ function SettingsForm(props: { settings: Settings }) {
       trpc.work.updateSettings.mutate({
         reviewIntervalDays: Number(data.get('reviewIntervalDays')),
         screeningSlaDays: Number(data.get('screeningSlaDays')),
+        breakGlassMinutes: Number(data.get('breakGlassMinutes')),
       }),
   });
   return (
@@ -49,6 +50,18 @@ function SettingsForm(props: { settings: Settings }) {
         value={props.settings.screeningSlaDays}
         hint={t('work.settings.screeningSlaHint')}
         error={form.errors().fields.screeningSlaDays}
+      />
+      <TextField
+        label={t('work.settings.breakGlassMinutes')}
+        name="breakGlassMinutes"
+        type="number"
+        required
+        min={5}
+        max={240}
+        step={1}
+        value={props.settings.breakGlassMinutes}
+        hint={t('work.settings.breakGlassMinutesHint')}
+        error={form.errors().fields.breakGlassMinutes}
       />
       <SubmitButton form={form} label={t('common.save')} />
     </form>

@@ -29,6 +29,7 @@ export const accountAr: AccountDictionary = {
     },
     kinds: {
       privileged_account_change: 'حساب يطّلع على الحالات',
+      break_glass: 'وصول طارئ (كسر الزجاج)',
       off_hours_read: 'اطلاع خارج ساعات العمل',
       bulk_read: 'اطلاع على سجلات كثيرة في وقت قصير',
       repeated_denials: 'رفض متكرر',

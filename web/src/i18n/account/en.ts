@@ -33,6 +33,7 @@ export const accountEn = {
     } satisfies Record<NonNullable<Flag['detail']['change']>, string>,
     kinds: {
       privileged_account_change: 'Account that reads cases',
+      break_glass: 'Emergency access (break-glass)',
       off_hours_read: 'Reads outside working hours',
       bulk_read: 'Many records read in a short time',
       repeated_denials: 'Many refusals',

@@ -30,6 +30,7 @@ export const accountFr: AccountDictionary = {
     },
     kinds: {
       privileged_account_change: 'Compte ayant accès aux dossiers',
+      break_glass: 'Accès d’urgence (bris de glace)',
       off_hours_read: 'Consultations hors des heures de travail',
       bulk_read: 'Nombreux dossiers consultés en peu de temps',
       repeated_denials: 'Nombreux refus',

@@ -134,6 +134,7 @@ export const casesAr: CasesDictionary = {
     consent: 'سُحبت الموافقة',
     assessment: 'سُجّل تقييم',
     panel_decision: 'قرار اللجنة',
+    break_glass: 'وصول طارئ (كسر الزجاج)',
     keyWorker: 'الأخصائي المسؤول',
     leadAgency: 'الجهة الرائدة',
     someone: 'جهة ما',

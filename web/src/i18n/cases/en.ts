@@ -134,6 +134,7 @@ export const casesEn = {
     consent: 'Consent withdrawn',
     assessment: 'Assessment recorded',
     panel_decision: 'Panel decision',
+    break_glass: 'Emergency access (break-glass)',
     keyWorker: 'key worker',
     leadAgency: 'lead agency',
     someone: 'someone',

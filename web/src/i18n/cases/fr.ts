@@ -134,6 +134,7 @@ export const casesFr: CasesDictionary = {
     consent: 'Consentement retiré',
     assessment: 'Évaluation enregistrée',
     panel_decision: 'Décision du panel',
+    break_glass: 'Accès d’urgence (bris de glace)',
     keyWorker: 'référent',
     leadAgency: 'organisme pilote',
     someone: 'un destinataire',

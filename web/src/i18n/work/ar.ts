@@ -23,6 +23,7 @@ export const workAr: WorkDictionary = {
       screening_overdue: 'إحالة تجاوزت مهلة الفرز',
       disclosure_expiring: 'مشاركة توشك أن تنتهي',
       follow_up_due: 'حان موعد المتابعة',
+      break_glass: 'استُخدم وصول طارئ إلى حالة',
       task: 'مهمة',
     },
     review: {
@@ -65,6 +66,8 @@ export const workAr: WorkDictionary = {
       reviewIntervalHint: 'من 7 إلى 730 يومًا. تنطبق على مواعيد المراجعة التي تُحدَّد من الآن.',
       screeningSla: 'أيام العمل لفرز الإحالة',
       screeningSlaHint: 'من 1 إلى 60 يوم عمل. تنطبق فورًا.',
+      breakGlassMinutes: 'مدة الوصول الطارئ بالدقائق',
+      breakGlassMinutesHint: 'من 5 إلى 240 دقيقة. تنطبق على الوصول الطارئ التالي.',
       saved: 'حُفظت الإعدادات.',
     },
   },

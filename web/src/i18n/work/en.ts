@@ -24,6 +24,7 @@ export const workEn = {
       screening_overdue: 'Referral past the screening deadline',
       disclosure_expiring: 'Disclosure expiring',
       follow_up_due: 'Follow-up check due',
+      break_glass: 'Emergency access used on a case',
       task: 'Task',
     } satisfies Record<ReminderKind | 'task', string>,
     review: {
@@ -66,6 +67,8 @@ export const workEn = {
       reviewIntervalHint: '7 to 730 days. Applies to review dates set from now on.',
       screeningSla: 'Working days to screen a referral',
       screeningSlaHint: '1 to 60 working days. Applies at once.',
+      breakGlassMinutes: 'Minutes an emergency access lasts',
+      breakGlassMinutesHint: '5 to 240 minutes. Applies to the next emergency access.',
       saved: 'Settings saved.',
     },
   },

@@ -23,6 +23,7 @@ export const workFr: WorkDictionary = {
       screening_overdue: 'Signalement hors délai d’examen',
       disclosure_expiring: 'Partage bientôt expiré',
       follow_up_due: 'Suivi à faire',
+      break_glass: 'Accès d’urgence utilisé sur un dossier',
       task: 'Tâche',
     },
     review: {
@@ -65,6 +66,8 @@ export const workFr: WorkDictionary = {
       reviewIntervalHint: 'De 7 à 730 jours. S’applique aux prochaines dates fixées.',
       screeningSla: 'Jours ouvrés pour examiner un signalement',
       screeningSlaHint: 'De 1 à 60 jours ouvrés. S’applique immédiatement.',
+      breakGlassMinutes: 'Durée d’un accès d’urgence (minutes)',
+      breakGlassMinutesHint: 'De 5 à 240 minutes. S’applique au prochain accès d’urgence.',
       saved: 'Paramètres enregistrés.',
     },
   },

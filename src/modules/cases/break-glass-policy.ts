@@ -1,0 +1,33 @@
+import type { RuleBuilder } from '../../auth/rules.js';
+import type { SessionUser } from '../../auth/session.js';
+import { CASE_SECTIONS, type CaseSection } from '../../shared/vocabulary.js';
+
+/** A live break-glass of this user: theirs and not yet expired (including `section`, when given). `now` is the request's. */
+export function liveBreakGlassOf(user: SessionUser, now: Date, section?: CaseSection) {
+  return { userId: user.id, expiresAt: { gt: now }, ...(section ? { sections: { has: section } } : {}) };
+}
+
+/**
+ * Break-glass (DESIGN: "break-glass into a case: SW ✓ | C n/a (sees all) | AP, AU, AD –"). A social
+ * worker may ask for emergency access to any case of their municipality; while their grant is live it
+ * reaches exactly the sections it names, as a live disclosure to them would: the case, those sections,
+ * the standard notes (notes), the plan's interventions (plan), the assessments (assessments), the
+ * person (summary). Never restricted notes, the case team or panel items: those stay with the
+ * coordinator and the key worker. Query conditions like the disclosures', so an expired grant stops
+ * reaching the case at its minute without anyone revoking it, and tenancy stays in every rule.
+ */
+export function defineBreakGlassRules(user: SessionUser, { can }: RuleBuilder, now: Date) {
+  if (user.role !== 'social_worker') return;
+  const own = { municipalityId: user.municipalityId };
+  const glass = (section?: CaseSection) => ({ ...own, breakGlasses: { some: liveBreakGlassOf(user, now, section) } });
+
+  can('breakGlass', 'Case', own);
+  can('read', 'BreakGlass', { ...own, userId: user.id });
+  can('read', 'Case', glass());
+  for (const s of CASE_SECTIONS) can(`read:${s}`, 'Case', glass(s));
+  can('write:notes', 'Case', glass('notes'));
+  can('read', 'CaseNote', { ...own, sensitivity: 'standard', case: { is: glass('notes') } });
+  can('read', 'Intervention', { ...own, case: { is: glass('plan') } });
+  can('read', 'Assessment', { ...own, case: { is: glass('assessments') } });
+  can('read', 'Person', { ...own, cases: { some: glass('summary') } });
+}

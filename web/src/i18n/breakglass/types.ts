@@ -1,0 +1,3 @@
+import type { breakGlassEn } from './en';
+
+export type BreakGlassDictionary = typeof breakGlassEn;
