@@ -51,6 +51,8 @@ export const ENCRYPTED_FIELDS = [
   },
   // Break-glass justifications (cases/break-glass.ts), bound to their grant's id.
   { table: 'break_glass', column: 'justification', field: 'break_glass.justification', rowBound: true },
+  // Auditors' review notes on flags (audit/flag-review.ts), bound to their flag's id.
+  { table: 'audit_flag', column: 'review_note', field: 'audit_flag.review_note', rowBound: true },
 ] as const satisfies readonly {
   table: string;
   column: string;
