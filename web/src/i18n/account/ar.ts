@@ -35,6 +35,8 @@ export const accountAr: AccountDictionary = {
       repeated_denials: 'رفض متكرر',
       read_outside_assignment: 'اطلاع على حالة خارج التكليف (إنذار خلل)',
       checkpoint_stopped: 'توقّف نقاط التحقق',
+      second_factor_reset_requested: 'طلب إعادة تعيين العامل الثاني',
+      second_factor_reset_confirmed: 'تأكيد إعادة تعيين العامل الثاني',
     },
     statuses: { open: 'مفتوح', reviewed: 'تمت المراجعة', escalated: 'أُحيل للتصعيد' },
   },

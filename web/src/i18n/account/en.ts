@@ -39,6 +39,8 @@ export const accountEn = {
       repeated_denials: 'Many refusals',
       read_outside_assignment: 'Case read outside assignment (defect alarm)',
       checkpoint_stopped: 'Checkpoints stopped',
+      second_factor_reset_requested: 'Second-factor reset requested',
+      second_factor_reset_confirmed: 'Second-factor reset confirmed',
     } satisfies Record<Flag['kind'], string>,
     statuses: { open: 'Open', reviewed: 'Reviewed', escalated: 'Escalated' } satisfies Record<Flag['status'], string>,
   },

@@ -36,6 +36,8 @@ export const accountFr: AccountDictionary = {
       repeated_denials: 'Nombreux refus',
       read_outside_assignment: 'Dossier consulté hors affectation (alarme de défaut)',
       checkpoint_stopped: 'Points de contrôle arrêtés',
+      second_factor_reset_requested: 'Réinitialisation du second facteur demandée',
+      second_factor_reset_confirmed: 'Réinitialisation du second facteur confirmée',
     },
     statuses: { open: 'Ouvert', reviewed: 'Examiné', escalated: 'Transmis' },
   },
