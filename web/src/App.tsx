@@ -14,6 +14,7 @@ import { NotFound } from './routes/NotFound';
 const Agencies = lazy(() => import('./features/agencies/AgenciesPage'));
 const Users = lazy(() => import('./features/users/UsersPage'));
 const Audit = lazy(() => import('./features/audit/AuditPage'));
+const Flag = lazy(() => import('./features/audit/FlagPage'));
 // Case work: each page is its own chunk, fetched on first visit.
 const NewReferral = lazy(() => import('./features/referrals/NewReferralPage'));
 const MyReferrals = lazy(() => import('./features/referrals/MyReferralsPage'));
@@ -65,6 +66,7 @@ export function App() {
         <Route path="/admin/agencies" component={Agencies} />
         <Route path="/admin/users" component={Users} />
         <Route path="/audit" component={Audit} />
+        <Route path="/audit/flags/:id" component={Flag} />
         <Route path="/referrals/new" component={NewReferral} />
         <Route path="/referrals/mine" component={MyReferrals} />
         <Route path="/referrals/queue" component={Queue} />

@@ -1,4 +1,5 @@
 import { Show, Suspense } from 'solid-js';
+import { A } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { createKeysetPages } from '../../lib/pages';
@@ -8,7 +9,7 @@ import { getFlagsPage, type AuditFlag } from './api';
 
 function FlagRow(props: { flag: AuditFlag }) {
   return (
-    <tr data-testid="flag-row" data-kind={props.flag.kind} data-change={props.flag.detail.change}>
+    <tr data-testid="flag-row" data-kind={props.flag.kind} data-status={props.flag.status} data-change={props.flag.detail.change}>
       <td>{formatDateTime(props.flag.createdAt)}</td>
       <td>
         <Show when={props.flag.subjectUser} fallback={t('audit.nobody')}>
@@ -21,7 +22,9 @@ function FlagRow(props: { flag: AuditFlag }) {
         </Show>
       </td>
       <td>
-        {tKey('flags.kinds', props.flag.kind)}
+        <A href={`/audit/flags/${props.flag.id}`} data-testid="flag-open">
+          {tKey('flags.kinds', props.flag.kind)}
+        </A>
         <Show when={props.flag.detail.change}>{(change) => <small class="muted"> · {tKey('flags.changes', change())}</small>}</Show>
         <Show when={props.flag.detail.previousRole}>
           {(was) => <small class="muted"> ({t('flags.fromRole', { role: tKey('roles', was()) })})</small>}

@@ -6,6 +6,7 @@ import { addDays, startOfDay } from '../../lib/dates';
 export type AuditEvent = Outputs['audit']['list']['items'][number];
 export type VerifyResult = Outputs['audit']['verify'];
 export type AuditFlag = Outputs['audit']['flags']['items'][number];
+export type FlagWithEvents = Outputs['audit']['flag'];
 
 export interface AuditFilters {
   actorId?: string;
@@ -44,6 +45,9 @@ export const getAuditPage = query(
 
 /** One keyset page of the auditor's flags, newest first. */
 export const getFlagsPage = query((cursor: string | undefined) => trpc.audit.flags.query({ cursor, limit: 20 }), 'auditFlags');
+
+/** One flag with the events that raised it and its review (auditor). Audited (audit.flag.read). */
+export const getFlag = query((id: string) => trpc.audit.flag.query({ id }), 'auditFlag');
 
 /** The filters a submitted form describes; "to" includes its whole day. */
 export function filtersFrom(data: FormData): AuditFilters {
