@@ -28,6 +28,7 @@ const Meeting = lazy(() => import('./features/meetings/MeetingPage'));
 const Work = lazy(() => import('./features/work/WorkPage'));
 const Settings = lazy(() => import('./features/work/SettingsPage'));
 const Factors = lazy(() => import('./features/assessments/FactorsPage'));
+const SecondFactor = lazy(() => import('./features/factor/SecondFactorPage'));
 
 /** Keeps <html lang dir> on the current locale, and sends a lost session to sign-in. */
 function Root(props: { children?: JSX.Element }) {
@@ -63,6 +64,7 @@ export function App() {
         <Route path="/" component={Home} />
         <Route path="/sessions" component={Sessions} />
         <Route path="/password" component={() => <ChangePassword />} />
+        <Route path="/second-factor" component={() => <SecondFactor />} />
         <Route path="/admin/agencies" component={Agencies} />
         <Route path="/admin/users" component={Users} />
         <Route path="/audit" component={Audit} />

@@ -25,7 +25,10 @@ export function AccountNotice(props: { me: Me }) {
         <section class="alert alert-info account-notice" aria-label={t('notice.label')} data-testid="account-notice">
           <p>{t(notice().kind === 'reset' ? 'notice.reset' : 'notice.created', { by: notice().by, at: formatDateTime(notice().at) })}</p>
           <p>{t('notice.advice')}</p>
-          <Show when={!props.me.mustChangePassword} fallback={<p class="muted">{t('notice.afterChange')}</p>}>
+          <Show
+            when={!props.me.mustChangePassword && !props.me.secondFactor.mustEnrol}
+            fallback={<p class="muted">{t('notice.afterChange')}</p>}
+          >
             <button type="button" class="button small" onClick={dismiss} disabled={busy()} data-testid="dismiss-notice">
               {t('notice.dismiss')}
             </button>

@@ -1,4 +1,4 @@
-import { ErrorBoundary, For, Show, createContext, createEffect, on, useContext, type JSX } from 'solid-js';
+import { ErrorBoundary, For, Show, createContext, createEffect, lazy, on, useContext, type JSX } from 'solid-js';
 import { A, createAsync, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { t, tKey } from '../i18n';
 import type { Dictionary } from '../i18n/en';
@@ -9,6 +9,9 @@ import { PageError } from './PageError';
 import { AccountNotice } from './AccountNotice';
 import { ChangePassword } from '../routes/ChangePassword';
 import { EmergencyBanner } from '../features/cases/emergency';
+
+// Only the users who must enrol a second factor see it before anything else: its own chunk.
+const SecondFactor = lazy(() => import('../features/factor/SecondFactorPage'));
 
 const MeContext = createContext<() => Me>();
 
@@ -120,6 +123,9 @@ function Nav(props: { me: Me }) {
         <li>
           <A href="/password">{t('nav.password')}</A>
         </li>
+        <li>
+          <A href="/second-factor">{t('nav.secondFactor')}</A>
+        </li>
       </ul>
     </nav>
   );
@@ -147,13 +153,13 @@ export function Shell(props: RouteSectionProps) {
           </a>
           <Header me={user()} />
           <div class="app-body">
-            <Show when={!user().mustChangePassword}>
+            <Show when={!user().mustChangePassword && !user().secondFactor.mustEnrol}>
               <Nav me={user()} />
             </Show>
             <main id="main" class="page" tabindex="-1">
               <AccountNotice me={user()} />
               {/* Break-glass: only a social worker may hold emergency access; while it lasts, every page says so. */}
-              <Show when={user().role === 'social_worker' && !user().mustChangePassword}>
+              <Show when={user().role === 'social_worker' && !user().mustChangePassword && !user().secondFactor.mustEnrol}>
                 <EmergencyBanner />
               </Show>
               <Show when={!user().mustChangePassword} fallback={<ChangePassword forced />}>
@@ -164,7 +170,10 @@ export function Shell(props: RouteSectionProps) {
                     return <PageError error={err} reset={reset} />;
                   }}
                 >
-                  {props.children}
+                  {/* The role requires a second factor not set up yet: enrolment is the only page. */}
+                  <Show when={!user().secondFactor.mustEnrol} fallback={<SecondFactor forced />}>
+                    {props.children}
+                  </Show>
                 </ErrorBoundary>
               </Show>
             </main>

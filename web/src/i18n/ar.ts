@@ -57,6 +57,7 @@ export const ar: Dictionary = {
     meetings: 'اجتماعات اللجنة',
     assessmentFactors: 'إطار التقييم',
     settings: 'الإعدادات',
+    secondFactor: 'العامل الثاني للتحقق',
   },
   signIn: {
     title: 'تسجيل الدخول',
@@ -67,6 +68,11 @@ export const ar: Dictionary = {
     submitting: 'جارٍ تسجيل الدخول…',
     sessionExpired: 'انتهت صلاحية جلستك. يُرجى تسجيل الدخول مرة أخرى.',
     signedOut: 'تم تسجيل خروجك.',
+    codeTitle: 'أدخل الرمز',
+    codeIntro: 'افتح تطبيق المصادقة وأدخل الرمز المكوّن من 6 أرقام الظاهر لجسر، أو أحد رموز الاسترداد.',
+    code: 'الرمز',
+    codeHint: '6 أرقام، أو رمز استرداد (xxxx-xxxx-xxxx-xxxx)',
+    verify: 'متابعة',
   },
   home: {
     title: 'مرحبًا، {{ name }}',

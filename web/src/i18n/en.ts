@@ -64,6 +64,7 @@ export const en = {
     meetings: 'Panel meetings',
     assessmentFactors: 'Assessment framework',
     settings: 'Settings',
+    secondFactor: 'Second factor',
   },
   signIn: {
     title: 'Sign in',
@@ -74,6 +75,11 @@ export const en = {
     submitting: 'Signing in…',
     sessionExpired: 'Your session expired. Please sign in again.',
     signedOut: 'You have signed out.',
+    codeTitle: 'Enter your code',
+    codeIntro: 'Open your authenticator app and enter the 6-digit code it shows for Jisr, or one of your recovery codes.',
+    code: 'Code',
+    codeHint: '6 digits, or a recovery code (xxxx-xxxx-xxxx-xxxx)',
+    verify: 'Continue',
   },
   home: {
     title: 'Welcome, {{ name }}',

@@ -56,6 +56,7 @@ export const fr: Dictionary = {
     meetings: 'Réunions du panel',
     assessmentFactors: 'Grille d’évaluation',
     settings: 'Paramètres',
+    secondFactor: 'Second facteur',
   },
   signIn: {
     title: 'Connexion',
@@ -66,6 +67,12 @@ export const fr: Dictionary = {
     submitting: 'Connexion…',
     sessionExpired: 'Votre session a expiré. Veuillez vous reconnecter.',
     signedOut: 'Déconnexion effectuée.',
+    codeTitle: 'Saisissez votre code',
+    codeIntro:
+      'Ouvrez votre application d’authentification et saisissez le code à 6 chiffres affiché pour Jisr, ou l’un de vos codes de secours.',
+    code: 'Code',
+    codeHint: '6 chiffres, ou un code de secours (xxxx-xxxx-xxxx-xxxx)',
+    verify: 'Continuer',
   },
   home: {
     title: 'Bienvenue, {{ name }}',

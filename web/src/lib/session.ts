@@ -13,7 +13,8 @@ export const getMe = query(async (): Promise<Me | null> => {
     return await trpc.auth.me.query();
   } catch (err) {
     const code = appCodeOf(err);
-    if (code === 'UNAUTHENTICATED' || code === 'SESSION_EXPIRED') return null;
+    // A session still owing its second factor's code counts as none: sign-in starts again.
+    if (code === 'UNAUTHENTICATED' || code === 'SESSION_EXPIRED' || code === 'SECOND_FACTOR_REQUIRED') return null;
     throw err;
   }
 }, 'me');
