@@ -4,6 +4,8 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { browserWorld } from './browser.js';
 import { makeMunicipality, makeUser, TEST_PASSWORD } from '../helpers/factories.js';
+import { callerFor } from '../helpers/callers.js';
+import { manualClock } from '../../src/lib/clock.js';
 
 const world = await browserWorld();
 const { db, cspViolations } = world;
@@ -83,6 +85,32 @@ describe('a second factor in the browser', () => {
     await page.getByTestId('sign-in-form').waitFor();
 
     expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  it('the audit export asks for a fresh code when the last one is old, then exports', async () => {
+    const town = await makeMunicipality(db, { secondFactorRoles: ['auditor'] });
+    const user = await makeUser(db, { municipalityId: town.id, role: 'auditor' });
+    // Enrolled through the procedures, now, with this step's code.
+    const { caller } = await callerFor(db, user, { clock: manualClock(new Date()) });
+    const key = decodeBase32IgnorePadding((await caller.auth.beginFactor()).secret);
+    const { recoveryCodes } = await caller.auth.confirmFactor({ code: codeOf(key) });
+    const { context, page } = await world.newPage();
+    await passwordStep(page, user.email);
+    await enterCode(page, codeOf(key, 1));
+    await page.getByTestId('home-title').waitFor();
+    // The code was proved ten minutes ago, as far as the server knows: too old for the export.
+    await db.session.updateMany({ where: { userId: user.id }, data: { factorAt: new Date(Date.now() - 10 * 60_000) } });
+
+    await page.goto(`${world.base}/audit`);
+    await page.getByTestId('audit-export').click();
+    const stepUp = page.getByTestId('step-up-form');
+    await stepUp.locator('input[name=code]').fill(recoveryCodes[0] ?? '');
+    const download = page.waitForEvent('download');
+    await stepUp.locator('button[type=submit]').click();
+    expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+    await page.getByTestId('audit-exported').waitFor();
+    expect(await page.getByTestId('step-up').count()).toBe(0);
     await context.close();
   });
 });

@@ -1,9 +1,10 @@
 import { Show, createSignal } from 'solid-js';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { errorMessage } from '../../lib/errors';
+import { appCodeOf, errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { Alert } from '../../components/Alert';
+import { StepUp } from '../factor/StepUp';
 import type { AuditFilters } from './api';
 
 /** Saves the events the current filters select as a CSV file (the server bounds and audits it). */
@@ -11,6 +12,8 @@ export function ExportButton(props: { filters: AuditFilters }) {
   const [busy, setBusy] = createSignal(false);
   const [done, setDone] = createSignal<{ rows: number; truncated: boolean } | null>(null);
   const [error, setError] = createSignal<unknown>(null);
+  // The export asks for a fresh second factor (within five minutes): a code, then the export again.
+  const [stepUp, setStepUp] = createSignal(false);
   const run = async () => {
     setBusy(true);
     setError(null);
@@ -28,7 +31,8 @@ export function ExportButton(props: { filters: AuditFilters }) {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       setDone({ rows: file.rows, truncated: file.truncated });
     } catch (err) {
-      setError(err);
+      if (appCodeOf(err) === 'STEP_UP_REQUIRED') setStepUp(true);
+      else setError(err);
     } finally {
       setBusy(false);
     }
@@ -46,6 +50,15 @@ export function ExportButton(props: { filters: AuditFilters }) {
             {message(d())}
           </p>
         )}
+      </Show>
+      <Show when={stepUp()}>
+        <StepUp
+          onDone={() => {
+            setStepUp(false);
+            void run();
+          }}
+          onCancel={() => setStepUp(false)}
+        />
       </Show>
       <Alert kind="error" message={error() ? errorMessage(error()) : null} />
     </div>
