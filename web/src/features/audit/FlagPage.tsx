@@ -5,6 +5,7 @@ import { formatDateTime } from '../../lib/format';
 import { RequireRole } from '../../components/Shell';
 import { FlagFigures } from './FlagFigures';
 import { FlagEvents } from './FlagEvents';
+import { FlagReview } from './FlagReview';
 import { getFlag, type FlagWithEvents } from './api';
 
 /** The flag's review as recorded: who decided what, when, and their note (plain text). */
@@ -37,7 +38,7 @@ function ReviewShown(props: { flag: FlagWithEvents }) {
 export function FlagView(props: { flag: FlagWithEvents; review?: JSX.Element }) {
   const f = () => props.flag;
   return (
-    <article data-testid="flag" data-status={f().status} data-kind={f().kind}>
+    <article class="flag-view" data-testid="flag" data-status={f().status} data-kind={f().kind}>
       <h1 id="flag-title">{tKey('flags.kinds', f().kind)}</h1>
       <p class="lead">
         <span class="badge" classList={{ warn: f().status === 'open', ok: f().status === 'reviewed', danger: f().status === 'escalated' }}>
@@ -81,5 +82,9 @@ export default function FlagPage() {
 
 function FlagLoaded(props: { id: string }) {
   const flag = createAsync(() => getFlag(props.id));
-  return <Show when={flag()}>{(f) => <FlagView flag={f()} />}</Show>;
+  return (
+    <Show when={flag()}>
+      {(f) => <FlagView flag={f()} review={<Show when={f().status === 'open'}>{<FlagReview id={f().id} />}</Show>} />}
+    </Show>
+  );
 }
