@@ -113,4 +113,19 @@ describe('a second factor in the browser', () => {
     expect(await page.getByTestId('step-up').count()).toBe(0);
     await context.close();
   });
+
+  it('an admin chooses the roles that must use a second factor in Settings', async () => {
+    const town = await makeMunicipality(db);
+    const admin = await makeUser(db, { municipalityId: town.id, role: 'admin' });
+    const { context, page } = await world.newPage();
+    await world.signIn(page, admin.email);
+    await page.goto(`${world.base}/admin/settings`);
+    const roles = page.getByTestId('factor-roles');
+    await roles.locator('input[value=coordinator]').check();
+    await roles.locator('button[type=submit]').click();
+    await expect
+      .poll(async () => (await db.municipality.findUniqueOrThrow({ where: { id: town.id } })).secondFactorRoles)
+      .toEqual(['coordinator']);
+    await context.close();
+  });
 });

@@ -7,6 +7,7 @@ import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/Field';
 import { SubmitButton } from '../../components/FormActions';
 import { RequireRole } from '../../components/Shell';
+import { FactorRolesForm } from '../factor/FactorRolesForm';
 import { getSettings, type Settings } from './api';
 
 const FIELDS = ['reviewIntervalDays', 'screeningSlaDays', 'breakGlassMinutes'] as const;
@@ -76,6 +77,7 @@ export default function SettingsPage() {
       <p class="lead">{t('work.settings.intro')}</p>
       <RequireRole roles={['admin']}>
         <SettingsLoaded />
+        <FactorRolesForm />
       </RequireRole>
     </section>
   );
