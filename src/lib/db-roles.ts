@@ -92,6 +92,7 @@ export async function unsafeRuntimeRole(client: Pick<pg.Client, 'query'>): Promi
   const row = rows[0]!;
   if (row.superuser) return `the database role "${row.role}" is a superuser`;
   if (row.owns) return `the database role "${row.role}" owns the audit log (audit_event)`;
-  if (row.rewrites) return `the database role "${row.role}" may write the audit record directly (audit_event, its links, chain heads or epochs), past audit_append()`;
+  if (row.rewrites)
+    return `the database role "${row.role}" may write the audit record directly (audit_event, its links, chain heads or epochs), past audit_append()`;
   return null;
 }

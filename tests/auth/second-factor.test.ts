@@ -8,6 +8,7 @@ import { createCaller } from '../../src/trpc/router.js';
 import { manualClock, type ManualClock } from '../../src/lib/clock.js';
 import { codeAt, secretField, STEP_SECONDS } from '../../src/auth/totp.js';
 import { LOCK_AFTER_FAILURES } from '../../src/modules/auth/login.js';
+import { makeCase } from '../helpers/case-factories.js';
 
 const { db } = await testDb();
 const STEP = STEP_SECONDS * 1000;
@@ -175,6 +176,19 @@ describe('step-up for the audit export', () => {
         where: { action: 'audit.export', outcome: 'denied', detail: { path: ['code'], equals: 'STEP_UP_REQUIRED' } },
       }),
     ).toBe(1);
+  });
+
+  it('an enrolled social worker proves the factor again before emergency access to a case (break-glass)', async () => {
+    const worker = await enrolled('social_worker');
+    const { caller, key, clock } = worker;
+    const c = await makeCase(db, worker, { keyWorkerId: null });
+    const ask = () =>
+      caller.cases.breakGlass({ caseId: c.id, sections: ['summary'], justification: 'Synthetic: the family reports danger tonight.' });
+    clock.advance(5 * 60_000 + 1_000);
+    await expect(ask()).rejects.toMatchObject({ message: 'STEP_UP_REQUIRED' });
+    expect(await db.breakGlass.count({ where: { caseId: c.id } })).toBe(0);
+    await caller.auth.stepUp({ code: codeAt(key, clock()) });
+    await expect(ask()).resolves.toMatchObject({ caseId: c.id });
   });
 
   it('an auditor without a second factor (not required) exports as before', async () => {

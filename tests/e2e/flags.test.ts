@@ -68,7 +68,7 @@ describe("the auditor's flags", () => {
     expect(await flag.getByTestId('flag-note').textContent()).toBe('Checked with the supervisor: a wrong link in a meeting invitation.');
     expect(await flag.getByTestId('flag-review-form').count()).toBe(0);
     // Nothing overflows the narrow screen but the events' own scrolling table.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
 
     // The list says so too.
     await page.getByRole('link', { name: 'All flags' }).click();

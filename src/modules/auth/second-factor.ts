@@ -21,7 +21,7 @@ import { FAILURE_WINDOW_MS, LOCK_AFTER_FAILURES, LOCK_MS, lockCounters } from '.
 export const STEP_UP_MS = 5 * 60_000;
 
 /**
- * For actions that must not rest on a stolen session alone (audit export, later break-glass and
+ * For actions that must not rest on a stolen session alone (audit export, break-glass, later the
  * subject-access export): an enrolled user must have proved the second factor in this session within
  * the last five minutes (`auth.stepUp`). A user without one has nothing to prove.
  */

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../service.js';
 import { dayOf } from '../../shared/days.js';
 import { recordEvent } from './access.js';
 import type { BreakGlass } from './schema.js';
+import { requireFreshSecondFactor } from '../auth/second-factor.js';
 
 /** The field bound into a justification's ciphertext, with the grant's id: a value copied to another row does not decrypt. */
 export const JUSTIFICATION_FIELD = 'break_glass.justification';
@@ -36,6 +37,8 @@ export async function breakGlass(ctx: ServiceContext, input: BreakGlass) {
     select: { id: true, municipalityId: true, reference: true },
   });
   if (!c) throw notFound('Case', input.caseId);
+  // Emergency access must not rest on a stolen session alone: an enrolled user proves the factor again.
+  requireFreshSecondFactor(ctx);
   // One request at a time per user and case, so two sent at once cannot both find no live grant.
   await ctx.db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('jisr.break_glass'), hashtext(${`${ctx.user.id}/${c.id}`}))`;
   const now = ctx.clock();

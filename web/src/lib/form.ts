@@ -1,6 +1,6 @@
 import { onCleanup } from 'solid-js';
 import { action, json, useSubmission } from '@solidjs/router';
-import { formErrors, type FormErrors } from './errors';
+import { appCodeOf, formErrors, type FormErrors } from './errors';
 import { submissionKey, type Keyed } from './submission';
 
 export interface FormOptions<T> {
@@ -59,6 +59,8 @@ export function useForm<T>(options: FormOptions<T>) {
     pending: () => !!submission.pending,
     done: () => !!submission.result,
     errors: (): FormErrors => formErrors(submission.error, shown(), options.message),
+    /** The app's code of the last refusal (e.g. STEP_UP_REQUIRED), for a form that answers one itself. */
+    refusal: () => (submission.error ? appCodeOf(submission.error) : null),
     reset: () => submission.clear(),
     /** Submits the form as its submit button would (the browser checks the fields first). */
     requestSubmit: () => element?.requestSubmit(),

@@ -10,6 +10,7 @@ import { FormActions } from '../../components/FormActions';
 import { RequireRole } from '../../components/Shell';
 import { CASE_QUERIES, SECTIONS, type Section } from './api';
 import { getEmergencyAccess } from './emergency';
+import { StepUp } from '../factor/StepUp';
 
 const FIELDS = ['caseId', 'sections', 'justification'] as const;
 
@@ -31,37 +32,51 @@ function BreakGlassForm(props: { caseId: string }) {
     onDone: setGrant,
   });
   return (
-    <form ref={form.ref} action={form.action} method="post" class="form card" data-testid="break-glass-form">
-      <Alert kind="error" message={form.errors().banner ?? form.errors().fields.caseId} />
-      <Show when={grant()}>
-        {(grant) => (
-          <p class="alert alert-success" role="status" data-testid="break-glass-granted">
-            {t('breakGlass.granted', { time: formatDateTime(grant().expiresAt) })}{' '}
-            <A href={`/cases/${grant().caseId}`}>{t('breakGlass.openCase')}</A>
-          </p>
-        )}
+    <>
+      {/* An enrolled user proves the second factor again; the same request (same key) then goes through. */}
+      <Show when={form.refusal() === 'STEP_UP_REQUIRED'}>
+        <StepUp
+          onDone={() => {
+            form.reset();
+            form.requestSubmit();
+          }}
+          onCancel={() => form.reset()}
+        />
       </Show>
-      <ChoiceGroup
-        label={t('breakGlass.sections')}
-        name="sections"
-        type="checkbox"
-        options={SECTIONS}
-        labelOf={(s) => tKey('sections', s)}
-        error={form.errors().fields.sections}
-        testId="break-glass-sections"
-      />
-      <TextAreaField
-        label={t('breakGlass.justification')}
-        name="justification"
-        required
-        minLength={20}
-        maxLength={2000}
-        rows={5}
-        hint={t('breakGlass.justificationHint')}
-        error={form.errors().fields.justification}
-      />
-      <FormActions form={form} label={t('breakGlass.submit')} />
-    </form>
+      <form ref={form.ref} action={form.action} method="post" class="form card" data-testid="break-glass-form">
+        <Show when={form.refusal() !== 'STEP_UP_REQUIRED'}>
+          <Alert kind="error" message={form.errors().banner ?? form.errors().fields.caseId} />
+        </Show>
+        <Show when={grant()}>
+          {(grant) => (
+            <p class="alert alert-success" role="status" data-testid="break-glass-granted">
+              {t('breakGlass.granted', { time: formatDateTime(grant().expiresAt) })}{' '}
+              <A href={`/cases/${grant().caseId}`}>{t('breakGlass.openCase')}</A>
+            </p>
+          )}
+        </Show>
+        <ChoiceGroup
+          label={t('breakGlass.sections')}
+          name="sections"
+          type="checkbox"
+          options={SECTIONS}
+          labelOf={(s) => tKey('sections', s)}
+          error={form.errors().fields.sections}
+          testId="break-glass-sections"
+        />
+        <TextAreaField
+          label={t('breakGlass.justification')}
+          name="justification"
+          required
+          minLength={20}
+          maxLength={2000}
+          rows={5}
+          hint={t('breakGlass.justificationHint')}
+          error={form.errors().fields.justification}
+        />
+        <FormActions form={form} label={t('breakGlass.submit')} />
+      </form>
+    </>
   );
 }
 
