@@ -53,7 +53,11 @@ describe('read procedures', () => {
     const c = await makeCase(db, town, { keyWorkerId: town.socialWorker.id });
     const referral = await makeReferral(db, testKeyring, { town, referrer: town.socialWorker });
     const meeting = await makeMeeting(db, town, { cases: [c], agencyIds: [town.agency.id] });
-    Object.assign(ids, { caseId: c.id, personId: c.person.id, referralId: referral.id, meetingId: meeting.id });
+    const flag = await db.auditFlag.create({
+      data: { municipalityId: town.town.id, kind: 'repeated_denials', subjectUserId: town.socialWorker.id, detail: { count: 11 } },
+      select: { id: true },
+    });
+    Object.assign(ids, { caseId: c.id, personId: c.person.id, referralId: referral.id, meetingId: meeting.id, flagId: flag.id });
     const roles = [town.admin, town.coordinator, town.socialWorker, town.practitioner, town.auditor];
     const allowedSomewhere = new Set<string>();
     for (const user of roles) {
@@ -79,7 +83,7 @@ describe('read procedures', () => {
   });
 });
 
-const ids: { caseId?: string; personId?: string; referralId?: string; meetingId?: string } = {};
+const ids: { caseId?: string; personId?: string; referralId?: string; meetingId?: string; flagId?: string } = {};
 
 function inputs(t: typeof ids): Record<string, unknown> {
   return {
@@ -89,11 +93,13 @@ function inputs(t: typeof ids): Record<string, unknown> {
     'audit.list': {},
     'audit.anchors': undefined,
     'audit.flags': {},
+    'audit.flag': { id: t.flagId },
     'audit.caseHistory': { id: t.caseId },
     'audit.personHistory': { id: t.personId },
     'audit.referralHistory': { id: t.referralId },
     'auth.me': undefined,
     'auth.sessions': undefined,
+    'cases.emergencyAccess': undefined,
     'cases.get': { id: t.caseId },
     'cases.list': {},
     'cases.notes': { caseId: t.caseId },
@@ -106,7 +112,10 @@ function inputs(t: typeof ids): Record<string, unknown> {
     'referrals.queue': {},
     'users.directory': {},
     'users.list': {},
+    'users.factorResets': undefined,
     'work.mine': undefined,
     'work.settings': undefined,
+    'work.factorRoles': undefined,
+    'work.flagSettings': undefined,
   };
 }

@@ -104,6 +104,7 @@ const TABLES: Record<string, readonly Column[]> = {
     ['code', 'text'],
     ['default_locale', '"Locale"'],
     ['created_at', 'timestamptz'],
+    ['second_factor_roles', '"Role"[]'],
   ],
   agency: [
     ['id', 'uuid'],
@@ -497,7 +498,8 @@ async function seedMunicipality(
   const domain = scaleDomain(index);
   const createdAt = iso(SCALE_ANCHOR - 4 * 365 * DAY);
 
-  await emit('municipality', [town.id, town.name, 'TN', town.code, 'ar', createdAt]);
+  // Benchmark towns ask no second factor: the load signs in with passwords (a real town's default asks it of three roles).
+  await emit('municipality', [town.id, town.name, 'TN', town.code, 'ar', createdAt, '{}']);
 
   // Agencies and accounts.
   const urng = root.fork('staff');

@@ -1,9 +1,10 @@
-import { ErrorBoundary, For, Show, createContext, createEffect, lazy, on, useContext, type JSX } from 'solid-js';
+import { ErrorBoundary, For, Show, createEffect, lazy, on, type JSX } from 'solid-js';
 import { A, createAsync, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { t, tKey } from '../i18n';
 import type { Dictionary } from '../i18n/en';
 import { trpc } from '../lib/trpc';
 import { adoptAccountLocale, getMe, signOut, type Me } from '../lib/session';
+import { MeContext, useMe } from './me';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { PageError } from './PageError';
 import { AccountNotice } from './AccountNotice';
@@ -13,14 +14,7 @@ import { EmergencyBanner } from '../features/cases/emergency';
 // Only the users who must enrol a second factor see it before anything else: its own chunk.
 const SecondFactor = lazy(() => import('../features/factor/SecondFactorPage'));
 
-const MeContext = createContext<() => Me>();
-
-/** The signed-in user, inside the shell. */
-export function useMe(): () => Me {
-  const me = useContext(MeContext);
-  if (!me) throw new Error('useMe outside the shell');
-  return me;
-}
+export { useMe } from './me';
 
 /** Shows its children only to the given roles; others read that they may not (the server refuses too). */
 export function RequireRole(props: { roles: readonly Me['role'][]; children: JSX.Element }) {

@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import { ft } from '../../i18n/factor';
-import { useMe } from '../../components/Shell';
+import { useMe } from '../../components/me';
 import { EnrolForm } from './EnrolForm';
 
 /**
