@@ -1,10 +1,10 @@
-import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
+import { ErrorBoundary, Show, Suspense } from 'solid-js';
 import { t, tKey } from '../../i18n';
 import { formatList, formatNumber, formatTimestamp } from '../../lib/format';
 import { errorMessage } from '../../lib/errors';
 import { createKeysetPages } from '../../lib/pages';
 import { Alert } from '../../components/Alert';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedTable } from '../../components/PagedTable';
 import { ExportButton } from './ExportButton';
 import { getHistoryPage, type HistoryAsk, type HistoryEntry } from './history';
 
@@ -87,37 +87,16 @@ export function AccessHistory(props: { ask: HistoryAsk; exportable?: boolean }) 
         <p class="muted" aria-live="polite">
           {t('history.shown', { count: formatNumber(items().length) })}
         </p>
-        <div class="table-wrap" aria-busy={pending()}>
-          <table data-testid="history-table" class="audit">
-            <thead>
-              <tr>
-                <th scope="col">{t('history.when')}</th>
-                <th scope="col">{t('history.who')}</th>
-                <th scope="col">{t('history.what')}</th>
-                <th scope="col">{t('history.outcome')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For
-                each={items() as HistoryEntry[]}
-                fallback={
-                  <tr>
-                    <td colSpan={4} class="muted">
-                      {t('history.empty')}
-                    </td>
-                  </tr>
-                }
-              >
-                {(entry) => <Row entry={entry} />}
-              </For>
-            </tbody>
-          </table>
-        </div>
-        <LoadMore
+        <PagedTable
+          testId="history-table"
+          class="audit"
+          headings={[t('history.when'), t('history.who'), t('history.what'), t('history.outcome')]}
+          items={items() as HistoryEntry[]}
+          row={(entry) => <Row entry={entry} />}
+          empty={t('history.empty')}
           next={nextCursor()}
           pending={pending()}
-          any={items().length > 0}
-          label={t('history.loadMore')}
+          more={t('history.loadMore')}
           end={t('history.end')}
           onMore={loadMore}
         />

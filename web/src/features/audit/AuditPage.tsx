@@ -1,8 +1,8 @@
-import { For, Suspense, createMemo, createSignal } from 'solid-js';
+import { Suspense, createMemo, createSignal } from 'solid-js';
 import { t } from '../../i18n';
 import { formatNumber } from '../../lib/format';
 import { createKeysetPages } from '../../lib/pages';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedTable } from '../../components/PagedTable';
 import { RequireRole } from '../../components/Shell';
 import { AuditFilters, type Actor } from './AuditFilters';
 import { AuditRow } from './AuditRow';
@@ -35,41 +35,25 @@ function AuditLog() {
         <p class="muted" aria-live="polite">
           {t('audit.shown', { count: formatNumber(pages() ? events().length : 0) })}
         </p>
-        <div class="table-wrap" aria-busy={pending()}>
-          <table data-testid="audit-table" class="audit">
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.time')}</th>
-                <th scope="col">{t('audit.actor')}</th>
-                <th scope="col">{t('audit.actionColumn')}</th>
-                <th scope="col">{t('audit.entity')}</th>
-                <th scope="col">{t('audit.outcome')}</th>
-                <th scope="col">{t('audit.ip')}</th>
-                <th scope="col">{t('audit.requestId')}</th>
-                <th scope="col">{t('audit.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For
-                each={events()}
-                fallback={
-                  <tr>
-                    <td colSpan={8} class="muted">
-                      {t('audit.empty')}
-                    </td>
-                  </tr>
-                }
-              >
-                {(event) => <AuditRow event={event} />}
-              </For>
-            </tbody>
-          </table>
-        </div>
-        <LoadMore
+        <PagedTable
+          testId="audit-table"
+          class="audit"
+          headings={[
+            t('audit.time'),
+            t('audit.actor'),
+            t('audit.actionColumn'),
+            t('audit.entity'),
+            t('audit.outcome'),
+            t('audit.ip'),
+            t('audit.requestId'),
+            t('audit.details'),
+          ]}
+          items={events()}
+          row={(event) => <AuditRow event={event} />}
+          empty={t('audit.empty')}
           next={nextCursor()}
           pending={pending()}
-          any={events().length > 0}
-          label={t('audit.loadMore')}
+          more={t('audit.loadMore')}
           end={t('audit.end')}
           onMore={loadMore}
         />
