@@ -103,6 +103,9 @@ describe('the web form kit (lib/form.ts)', () => {
     // No field shown: the whole refusal is the banner; no error, no banner.
     expect(errors.formErrors(err, []).fields).toEqual({});
     expect(errors.formErrors(undefined, ['title'])).toEqual({ banner: null, fields: {} });
+    // An item of a list goes to its field, worded with the field known; a look-alike prefix does not.
+    const items = refusal('BAD_INPUT', { 'days.1': 'too_big', 'daysOff.0': 'invalid' });
+    expect(errors.formErrors(items, ['days'], (key, field) => `${field}:${key}`).fields).toEqual({ days: 'days:too_big' });
   });
 
   it('field, optional and checked read the submitted values', () => {

@@ -30,15 +30,21 @@ export interface FormErrors {
 
 /**
  * Splits an error between the form's fields and its banner; fields the form lacks go to the banner.
- * `message` words a field's problem key (a form may have its own words for some).
+ * A nested path (`weekendDays.0`, an item of a list) goes to its field when the form shows that.
+ * `message` words a field's problem key, given the field (a form may have its own words for some).
  */
-export function formErrors(err: unknown, shown: readonly string[], message: (key: string) => string = fieldMessage): FormErrors {
+export function formErrors(
+  err: unknown,
+  shown: readonly string[],
+  message: (key: string, field?: string) => string = fieldMessage,
+): FormErrors {
   if (err === undefined || err === null) return { banner: null, fields: {} };
   const raw = isClientError(err) ? (err.data?.fields ?? {}) : {};
   const fields: Record<string, string> = {};
   const elsewhere: string[] = [];
-  for (const [name, key] of Object.entries(raw)) {
-    if (shown.includes(name)) fields[name] = message(key);
+  for (const [path, key] of Object.entries(raw)) {
+    const name = shown.includes(path) ? path : shown.find((f) => path.startsWith(`${f}.`));
+    if (name) fields[name] ??= message(key, name);
     else elsewhere.push(message(key));
   }
   if (Object.keys(fields).length === 0) return { banner: [errorMessage(err), ...elsewhere].join(' '), fields };

@@ -8,8 +8,8 @@ export interface FormOptions<T> {
   name: string;
   /** The fields the form shows: a refusal's words go beside them, the other fields' to the banner. */
   fields?: readonly string[] | (() => readonly string[]);
-  /** The words for a field's problem key, when the form has its own (default: lib/errors' fieldMessage). */
-  message?: (key: string) => string;
+  /** The words for a field's problem key (and the field, when shown), when the form has its own (default: lib/errors' fieldMessage). */
+  message?: (key: string, field?: string) => string;
   /** The queries to read again after a success; when left out, every query on the page is. */
   refresh?: string | string[];
   /** Empties the form after a success, ready for the next record (needs `ref={form.ref}` on the form). */
