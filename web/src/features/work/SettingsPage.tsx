@@ -8,6 +8,7 @@ import { TextField } from '../../components/Field';
 import { SubmitButton } from '../../components/FormActions';
 import { RequireRole } from '../../components/Shell';
 import { FactorRolesForm } from '../factor/FactorRolesForm';
+import { FlagSettingsForm } from './FlagSettingsForm';
 import { getSettings, type Settings } from './api';
 
 const FIELDS = ['reviewIntervalDays', 'screeningSlaDays', 'breakGlassMinutes'] as const;
@@ -69,7 +70,7 @@ function SettingsForm(props: { settings: Settings }) {
   );
 }
 
-/** Admin › Settings: the municipality's review interval and screening deadline. */
+/** Admin › Settings: review interval, screening deadline and break-glass duration; working hours and flag rules; second-factor roles. */
 export default function SettingsPage() {
   return (
     <section aria-labelledby="settings-title">
@@ -77,6 +78,7 @@ export default function SettingsPage() {
       <p class="lead">{t('work.settings.intro')}</p>
       <RequireRole roles={['admin']}>
         <SettingsLoaded />
+        <FlagSettingsForm />
         <FactorRolesForm />
       </RequireRole>
     </section>

@@ -71,6 +71,38 @@ export const workEn = {
       breakGlassMinutesHint: '5 to 240 minutes. Applies to the next emergency access.',
       saved: 'Settings saved.',
     },
+    flagSettings: {
+      title: 'Working hours and flag rules',
+      intro:
+        'The auditor is shown reads outside these hours, bulk reads and repeated refusals. The rules use new values from their next run.',
+      timeZone: 'Time zone of the working hours',
+      weekendDays: 'Weekend days',
+      weekendDaysHint: 'One to three days.',
+      workdayStart: 'Working day starts at',
+      workdayEnd: 'Working day ends at',
+      workdayHint: 'Reads outside these hours, or on a weekend day, are flagged.',
+      bulkReadLimit: 'Bulk reads: more than this many case pages or list rows',
+      bulkReadLimitHint: '10 to 10,000, by one account within the window below.',
+      bulkReadMinutes: 'Window, in minutes',
+      bulkReadMinutesHint: '1 to 240 minutes. Also the window of refusals.',
+      denialLimit: 'Refusals: more than this many for one account',
+      denialLimitHint: '3 to 1,000 within the window.',
+      saved: 'Working hours and flag rules saved.',
+      errors: {
+        timeZone: { invalid: 'Choose a time zone from the list.', required: 'Choose a time zone from the list.' },
+        weekendDays: {
+          too_small: 'Choose at least one weekend day.',
+          too_big: 'At most three weekend days.',
+          invalid: 'Each day only once.',
+        },
+        workdayStart: { too_small: 'Choose a time of day.', too_big: 'Choose a time of day.' },
+        workdayEnd: { too_small: 'The working day must end after it starts.', too_big: 'Choose a time of day.' },
+        bulkReadLimit: { too_small: 'At least 10.', too_big: 'At most 10,000.' },
+        bulkReadMinutes: { too_small: 'At least 1 minute.', too_big: 'At most 240 minutes.' },
+        denialLimit: { too_small: 'At least 3.', too_big: 'At most 1,000.' },
+        invalid_type: 'Enter a whole number.',
+      },
+    },
   },
 };
 
