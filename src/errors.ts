@@ -45,6 +45,8 @@ export const ERROR_TABLE = {
   MEETING_NOT_HELD: 'BAD_REQUEST',
   // Break-glass asked again while the first is live: it may not extend itself.
   BREAK_GLASS_LIVE: 'CONFLICT',
+  // A reset of this account's second factor is already waiting for its second person.
+  FACTOR_RESET_PENDING: 'CONFLICT',
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;

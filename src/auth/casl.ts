@@ -69,6 +69,7 @@ export type Action =
   | 'screen'
   | 'match'
   | 'directory'
+  | 'oversee'
   | SectionAction
   | 'write:notes'
   | 'manage:team'

@@ -53,6 +53,8 @@ export const ENCRYPTED_FIELDS = [
   { table: 'break_glass', column: 'justification', field: 'break_glass.justification', rowBound: true },
   // Auditors' review notes on flags (audit/flag-review.ts), bound to their flag's id.
   { table: 'audit_flag', column: 'review_note', field: 'audit_flag.review_note', rowBound: true },
+  // Why an admin asked for a second factor's reset (users/factor-reset.ts), bound to the request's id.
+  { table: 'second_factor_reset', column: 'reason', field: 'second_factor_reset.reason', rowBound: true },
 ] as const satisfies readonly {
   table: string;
   column: string;

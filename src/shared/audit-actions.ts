@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   'user.factorReset.list',
   'user.factorReset.request',
   'user.factorReset.confirm',
+  'user.sessions.list',
+  'user.sessions.end',
   'settings.read',
   'settings.update',
   'data.rotateKey',

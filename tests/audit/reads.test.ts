@@ -57,7 +57,14 @@ describe('read procedures', () => {
       data: { municipalityId: town.town.id, kind: 'repeated_denials', subjectUserId: town.socialWorker.id, detail: { count: 11 } },
       select: { id: true },
     });
-    Object.assign(ids, { caseId: c.id, personId: c.person.id, referralId: referral.id, meetingId: meeting.id, flagId: flag.id });
+    Object.assign(ids, {
+      userId: town.socialWorker.id,
+      caseId: c.id,
+      personId: c.person.id,
+      referralId: referral.id,
+      meetingId: meeting.id,
+      flagId: flag.id,
+    });
     const roles = [town.admin, town.coordinator, town.socialWorker, town.practitioner, town.auditor];
     const allowedSomewhere = new Set<string>();
     for (const user of roles) {
@@ -83,7 +90,7 @@ describe('read procedures', () => {
   });
 });
 
-const ids: { caseId?: string; personId?: string; referralId?: string; meetingId?: string; flagId?: string } = {};
+const ids: { userId?: string; caseId?: string; personId?: string; referralId?: string; meetingId?: string; flagId?: string } = {};
 
 function inputs(t: typeof ids): Record<string, unknown> {
   return {
@@ -113,6 +120,7 @@ function inputs(t: typeof ids): Record<string, unknown> {
     'users.directory': {},
     'users.list': {},
     'users.factorResets': undefined,
+    'users.sessions': { userId: t.userId },
     'work.mine': undefined,
     'work.settings': undefined,
     'work.factorRoles': undefined,

@@ -12,6 +12,7 @@ import { makeCase } from '../helpers/case-factories.js';
 
 const { db } = await testDb();
 const STEP = STEP_SECONDS * 1000;
+const REASON = 'Synthetic: the phone was lost, identity checked in person.';
 
 /** A caller carrying a session cookie, as the browser's next request would. */
 const withToken = (clock: ManualClock, token: string | null) =>
@@ -202,7 +203,7 @@ describe('resetting a second factor takes two people', () => {
   it('an admin asks; they cannot confirm it themselves; the auditor confirms; both are flagged', async () => {
     const { user: coordinator, town, admin, auditor } = await enrolled('coordinator');
     const { caller: asker } = await callerFor(db, admin);
-    const reset = await asker.users.requestFactorReset({ id: coordinator.id });
+    const reset = await asker.users.requestFactorReset({ id: coordinator.id, reason: REASON });
     await expect(asker.users.confirmFactorReset({ id: reset.id })).rejects.toMatchObject({ message: 'FORBIDDEN' });
     expect(await db.secondFactor.count({ where: { userId: coordinator.id } })).toBe(1);
 
@@ -243,8 +244,8 @@ describe('resetting a second factor takes two people', () => {
     const { user: coordinator, town, admin } = await enrolled('coordinator');
     const admin2 = await makeUser(db, { municipalityId: town.id, role: 'admin' });
     const { caller: c } = await callerFor(db, coordinator);
-    await expect(c.users.requestFactorReset({ id: coordinator.id })).rejects.toMatchObject({ message: 'FORBIDDEN' });
-    const reset = await (await callerFor(db, admin)).caller.users.requestFactorReset({ id: coordinator.id });
+    await expect(c.users.requestFactorReset({ id: coordinator.id, reason: REASON })).rejects.toMatchObject({ message: 'FORBIDDEN' });
+    const reset = await (await callerFor(db, admin)).caller.users.requestFactorReset({ id: coordinator.id, reason: REASON });
     await expect(c.users.confirmFactorReset({ id: reset.id })).rejects.toMatchObject({ message: 'FORBIDDEN' });
     await expect((await callerFor(db, admin2)).caller.users.confirmFactorReset({ id: reset.id })).resolves.toEqual({ ok: true });
   });

@@ -108,7 +108,9 @@ export const CALLS: Record<string, Call> = {
   'users.resetPassword': { input: (t) => ({ id: t.userId }) },
   'users.directory': { input: () => ({}) },
   'users.factorResets': { input: none },
-  'users.requestFactorReset': { input: (t) => ({ id: t.userId }) },
+  'users.requestFactorReset': { input: (t) => ({ id: t.userId, reason: REASON }) },
+  'users.sessions': { input: (t) => ({ userId: t.userId }) },
+  'users.endSession': { input: (t) => ({ id: t.sessionId }) },
   'users.confirmFactorReset': {
     // A request by another admin about a fresh account: the actor is neither its author nor its subject.
     input: async (_t, s) => {

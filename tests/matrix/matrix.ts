@@ -138,6 +138,16 @@ export const GRID: Record<string, Spec> = {
   'users.factorResets': { target: 'none', ...nobody, AU: 'ok', AD: 'ok' },
   'users.requestFactorReset': { target: 'user', SW: FB_USER, C: FB_USER, AP: FB_USER, AU: FB_USER, AD: 'ok ok . . . . . NF NF' },
   'users.confirmFactorReset': { target: 'none', ...nobody, AU: 'ok', AD: 'ok' },
+  // An admin sees and ends the sessions of any account of the town (their own included); nobody else does.
+  'users.sessions': { target: 'user', SW: FB_USER, C: FB_USER, AP: FB_USER, AU: FB_USER, AD: 'ok ok . . . . . NF NF' },
+  'users.endSession': {
+    target: 'session',
+    SW: 'FB FB . . . . . FB FB',
+    C: 'FB FB . . . . . FB FB',
+    AP: 'FB FB . . . . . FB FB',
+    AU: 'FB FB . . . . . FB FB',
+    AD: 'ok ok . . . . . NF NF',
+  },
 
   // "read / verify / export the audit log": auditor only.
   'audit.list': { target: 'none', ...nobody, AU: 'ok' },

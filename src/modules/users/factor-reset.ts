@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { text } from '../../lib/text.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { endSessions } from '../../auth/session.js';
 import { hasRole } from '../../shared/roles.js';
@@ -6,6 +8,11 @@ import type { Role } from '../../generated/prisma/enums.js';
 import type { ServiceContext } from '../../service.js';
 
 export const FactorResetIdInput = z.object({ id: z.uuid() });
+export const RequestFactorResetInput = z.object({ id: z.uuid(), reason: text().min(10).max(500) });
+
+/** The field bound into a reason's ciphertext, with the request's id: a value copied to another row does not decrypt. */
+export const REASON_FIELD = 'second_factor_reset.reason';
+const reasonField = (id: string) => `${REASON_FIELD}/${id}`;
 
 /** Who asks for a second factor to be reset, and who may confirm (never the one who asked). */
 const REQUESTERS = ['admin'] as const satisfies readonly Role[];
@@ -22,6 +29,7 @@ export async function listFactorResets(ctx: ServiceContext) {
     select: {
       id: true,
       requestedAt: true,
+      reason: true,
       user: { select: { id: true, displayName: true, role: true } },
       requestedBy: { select: { id: true, displayName: true } },
     },
@@ -29,14 +37,21 @@ export async function listFactorResets(ctx: ServiceContext) {
     take: 100,
   });
   ctx.audit.detail({ count: rows.length });
-  return rows.map((r) => ({ ...r, mine: r.requestedBy.id === ctx.user.id }));
+  return rows.map((r) => ({
+    ...r,
+    reason: r.reason ? ctx.keyring.decrypt(r.reason, reasonField(r.id)) : null,
+    // Neither the author nor the account's owner may confirm: the page offers them no button.
+    mine: r.requestedBy.id === ctx.user.id || r.user.id === ctx.user.id,
+  }));
 }
 
 /**
  * An admin asks for an account's second factor to be reset (its owner lost the phone and the recovery
- * codes). Nothing changes until someone else confirms; the request is flagged for the auditor.
+ * codes), with the reason (encrypted). Nothing changes until someone else confirms; the request is
+ * flagged for the auditor (the flag and the event never carry the reason).
  */
-export async function requestFactorReset(ctx: ServiceContext, userId: string) {
+export async function requestFactorReset(ctx: ServiceContext, input: z.infer<typeof RequestFactorResetInput>) {
+  const userId = input.id;
   if (!hasRole(REQUESTERS, ctx.user.role)) throw forbidden('User', userId);
   const target = await ctx.db.user.findFirst({
     where: { id: userId, municipalityId: ctx.user.municipalityId },
@@ -44,10 +59,12 @@ export async function requestFactorReset(ctx: ServiceContext, userId: string) {
   });
   if (!target) throw notFound('User', userId);
   const open = await ctx.db.secondFactorReset.findFirst({ where: { userId, confirmedAt: null }, select: { id: true } });
-  if (open) throw new AppError('CONFLICT');
+  if (open) throw new AppError('FACTOR_RESET_PENDING');
   const now = ctx.clock();
+  const id = randomUUID();
+  const reason = ctx.keyring.encrypt(input.reason, reasonField(id));
   const reset = await ctx.db.secondFactorReset.create({
-    data: { municipalityId: ctx.user.municipalityId, userId, requestedById: ctx.user.id, requestedAt: now },
+    data: { id, municipalityId: ctx.user.municipalityId, userId, requestedById: ctx.user.id, requestedAt: now, reason },
     select: { id: true },
   });
   await flag(ctx, 'second_factor_reset_requested', target, reset.id);

@@ -2,7 +2,8 @@ import { t } from '../../trpc/init.js';
 import { procedure } from '../../trpc/procedures.js';
 import { CreateUserInput, DirectoryInput, ListUsersInput, UpdateUserInput, UserIdInput } from './schema.js';
 import * as users from './service.js';
-import { confirmFactorReset, FactorResetIdInput, listFactorResets, requestFactorReset } from './factor-reset.js';
+import { endUserSession, EndUserSessionInput, listUserSessions, UserSessionsInput } from './sessions.js';
+import { confirmFactorReset, FactorResetIdInput, listFactorResets, RequestFactorResetInput, requestFactorReset } from './factor-reset.js';
 
 export const usersRouter = t.router({
   list: procedure('user.list', { entity: 'User' })
@@ -29,9 +30,16 @@ export const usersRouter = t.router({
   // Two-person reset of a second factor (factor-reset.ts).
   factorResets: procedure('user.factorReset.list', { entity: 'SecondFactorReset' }).query(({ ctx }) => listFactorResets(ctx)),
   requestFactorReset: procedure('user.factorReset.request', { entity: 'User', idFrom: 'id' })
-    .input(UserIdInput)
-    .mutation(({ ctx, input }) => requestFactorReset(ctx, input.id)),
+    .input(RequestFactorResetInput)
+    .mutation(({ ctx, input }) => requestFactorReset(ctx, input)),
   confirmFactorReset: procedure('user.factorReset.confirm', { entity: 'SecondFactorReset', idFrom: 'id' })
     .input(FactorResetIdInput)
     .mutation(({ ctx, input }) => confirmFactorReset(ctx, input.id)),
+  // An admin oversees the sessions of the municipality's accounts (sessions.ts).
+  sessions: procedure('user.sessions.list', { entity: 'User', idFrom: 'userId' })
+    .input(UserSessionsInput)
+    .query(({ ctx, input }) => listUserSessions(ctx, input.userId)),
+  endSession: procedure('user.sessions.end', { entity: 'Session', idFrom: 'id' })
+    .input(EndUserSessionInput)
+    .mutation(({ ctx, input }) => endUserSession(ctx, input.id)),
 });

@@ -26,6 +26,12 @@ export const userSelect = {
   agency: { select: { id: true, name: true } },
 } satisfies Prisma.UserSelect;
 
+const listSelect = {
+  ...userSelect,
+  secondFactor: { select: { enabledAt: true } },
+  factorResetsFor: { where: { confirmedAt: null }, select: { id: true } },
+} satisfies Prisma.UserSelect;
+
 /** Staff accounts of the admin's municipality. Reading them is audited: they are personal data. */
 export async function listUsers(ctx: ServiceContext, input: z.infer<typeof ListUsersInput>) {
   assertCan(ctx.ability, 'read', 'User');
@@ -40,12 +46,16 @@ export async function listUsers(ctx: ServiceContext, input: z.infer<typeof ListU
         input.includeDisabled ? {} : { disabledAt: null },
       ],
     },
-    select: userSelect,
+    select: listSelect,
     orderBy: [{ disabledAt: { sort: 'desc', nulls: 'first' } }, { displayName: 'asc' }],
     take: 500,
   });
   ctx.audit.detail({ count: users.length });
-  return users;
+  // Whether a second factor is set up and a reset of it waits for its second person (never the secret).
+  return users.map(({ secondFactor, factorResetsFor, ...user }) => ({
+    ...user,
+    factor: { enrolled: !!secondFactor?.enabledAt, resetPending: factorResetsFor.length > 0 },
+  }));
 }
 
 /** The agency must be one of the admin's municipality, active; a practitioner must have one. */

@@ -269,6 +269,8 @@ export const fr: Dictionary = {
     'user.factorReset.list': 'Demandes de réinitialisation du second facteur consultées',
     'user.factorReset.request': 'Réinitialisation du second facteur demandée',
     'user.factorReset.confirm': 'Réinitialisation du second facteur confirmée',
+    'user.sessions.list': 'Sessions d’un compte consultées',
+    'user.sessions.end': 'Session d’un compte fermée par un administrateur',
     'settings.read': 'Paramètres consultés',
     'settings.update': 'Paramètres modifiés',
     'data.rotateKey': 'Clé de chiffrement renouvelée',
@@ -387,6 +389,7 @@ export const fr: Dictionary = {
     MEETING_NOT_HELD: 'Le procès-verbal ne peut être approuvé qu’une fois la réunion tenue.',
     BREAK_GLASS_LIVE:
       'Vous avez déjà un accès d’urgence à ce dossier : il ne peut pas être prolongé. Demandez au coordinateur si vous avez besoin de plus.',
+    FACTOR_RESET_PENDING: 'Une réinitialisation du second facteur de ce compte attend déjà sa confirmation.',
     UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
     INTERNAL: 'Une erreur s’est produite de notre côté. Veuillez réessayer.',
     NETWORK: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
