@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { testDb } from '../helpers/db.js';
+import { makeTown, makeUser } from '../helpers/factories.js';
+import { callerFor, testKeyring } from '../helpers/callers.js';
+import { encryptSecret } from '../../src/auth/totp.js';
+
+const { db } = await testDb();
+const REASON = 'Synthetic: phone lost, identity checked in person at the town hall.';
+
+/** Gives an account a confirmed second factor (as enrolment leaves it). */
+async function enrol(userId: string) {
+  const now = new Date();
+  await db.secondFactor.create({
+    data: { userId, secret: encryptSecret(testKeyring, userId, new Uint8Array(20).fill(5)), enabledAt: now, createdAt: now },
+    select: { userId: true },
+  });
+}
+const factorOf = (userId: string) => db.secondFactor.count({ where: { userId } });
+const as = async (user: { id: string; municipalityId: string }) => (await callerFor(db, user)).caller;
+
+describe('a second-factor reset, asked with a reason', () => {
+  it('shows the reason to the second person only decrypted; the row, the event and the flag never hold it in clear', async () => {
+    const { town, admin, auditor, coordinator } = await makeTown(db);
+    await enrol(coordinator.id);
+    const reset = await (await as(admin)).users.requestFactorReset({ id: coordinator.id, reason: REASON });
+    const row = await db.secondFactorReset.findUniqueOrThrow({ where: { id: reset.id }, select: { reason: true } });
+    expect(row.reason).not.toContain('phone');
+    const list = await (await as(auditor)).users.factorResets();
+    expect(list).toMatchObject([{ id: reset.id, reason: REASON, mine: false, user: { id: coordinator.id } }]);
+    const trail =
+      JSON.stringify(await db.auditEvent.findMany({ where: { municipalityId: town.id }, select: { detail: true } })) +
+      JSON.stringify(await db.auditFlag.findMany({ where: { municipalityId: town.id }, select: { detail: true } }));
+    expect(trail).not.toContain('phone lost');
+    // The users page learns the account is enrolled and a reset waits.
+    const listed = (await (await as(admin)).users.list({})).find((u) => u.id === coordinator.id);
+    expect(listed?.factor).toEqual({ enrolled: true, resetPending: true });
+  });
+
+  it('refuses a missing or too short reason at the field, and makes nothing', async () => {
+    const { admin, coordinator } = await makeTown(db);
+    const caller = await as(admin);
+    await expect(caller.users.requestFactorReset({ id: coordinator.id, reason: 'lost' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller.users.requestFactorReset({ id: coordinator.id, reason: '          ' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(caller.users.requestFactorReset({ id: coordinator.id } as { id: string; reason: string })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    expect(await db.secondFactorReset.count({ where: { userId: coordinator.id } })).toBe(0);
+  });
+
+  it('a second request while one waits is FACTOR_RESET_PENDING', async () => {
+    const { town, admin, coordinator } = await makeTown(db);
+    const admin2 = await makeUser(db, { municipalityId: town.id, role: 'admin' });
+    await (await as(admin)).users.requestFactorReset({ id: coordinator.id, reason: REASON });
+    await expect((await as(admin2)).users.requestFactorReset({ id: coordinator.id, reason: REASON })).rejects.toMatchObject({
+      message: 'FACTOR_RESET_PENDING',
+      code: 'CONFLICT',
+    });
+    expect(await db.secondFactorReset.count({ where: { userId: coordinator.id } })).toBe(1);
+  });
+});
+
+describe('who may confirm', () => {
+  it('the requester cannot confirm their own request (FORBIDDEN, audited), the list marks it theirs', async () => {
+    const { town, admin, coordinator } = await makeTown(db);
+    await enrol(coordinator.id);
+    const caller = await as(admin);
+    const reset = await caller.users.requestFactorReset({ id: coordinator.id, reason: REASON });
+    expect(await caller.users.factorResets()).toMatchObject([{ id: reset.id, mine: true }]);
+    await expect(caller.users.confirmFactorReset({ id: reset.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await factorOf(coordinator.id)).toBe(1);
+    expect((await db.secondFactorReset.findUniqueOrThrow({ where: { id: reset.id } })).confirmedAt).toBeNull();
+    const denied = await db.auditEvent.findMany({
+      where: { municipalityId: town.id, action: 'user.factorReset.confirm' },
+      select: { outcome: true, entityId: true },
+    });
+    expect(denied).toEqual([{ outcome: 'denied', entityId: reset.id }]);
+  });
+
+  it('the account’s owner cannot confirm the reset of their own factor, even as an admin', async () => {
+    const { town, admin } = await makeTown(db);
+    const admin2 = await makeUser(db, { municipalityId: town.id, role: 'admin' });
+    await enrol(admin2.id);
+    const reset = await (await as(admin)).users.requestFactorReset({ id: admin2.id, reason: REASON });
+    const caller = await as(admin2);
+    expect(await caller.users.factorResets()).toMatchObject([{ id: reset.id, mine: true }]);
+    await expect(caller.users.confirmFactorReset({ id: reset.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await factorOf(admin2.id)).toBe(1);
+  });
+
+  it.each(['coordinator', 'socialWorker', 'practitioner'] as const)('the %s may neither ask, list nor confirm', async (role) => {
+    const t = await makeTown(db);
+    await enrol(t.auditor.id);
+    const reset = await (await as(t.admin)).users.requestFactorReset({ id: t.auditor.id, reason: REASON });
+    const caller = await as(t[role]);
+    await expect(caller.users.factorResets()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(caller.users.requestFactorReset({ id: t.coordinator.id, reason: REASON })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(caller.users.confirmFactorReset({ id: reset.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await factorOf(t.auditor.id)).toBe(1);
+    expect(await db.secondFactorReset.count({ where: { municipalityId: t.town.id } })).toBe(1);
+  });
+
+  it('the auditor confirms but may not ask', async () => {
+    const { admin, auditor, coordinator } = await makeTown(db);
+    await enrol(coordinator.id);
+    const caller = await as(auditor);
+    await expect(caller.users.requestFactorReset({ id: coordinator.id, reason: REASON })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const reset = await (await as(admin)).users.requestFactorReset({ id: coordinator.id, reason: REASON });
+    await expect(caller.users.confirmFactorReset({ id: reset.id })).resolves.toEqual({ ok: true });
+    expect(await factorOf(coordinator.id)).toBe(0);
+    // Confirmed once: it leaves the list, and a second confirmation is NOT_FOUND.
+    expect(await caller.users.factorResets()).toEqual([]);
+    await expect(caller.users.confirmFactorReset({ id: reset.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('another municipality: its accounts and requests are NOT_FOUND, its list is not shown', async () => {
+    const a = await makeTown(db);
+    const b = await makeTown(db);
+    await enrol(a.coordinator.id);
+    const reset = await (await as(a.admin)).users.requestFactorReset({ id: a.coordinator.id, reason: REASON });
+    const bAdmin = await as(b.admin);
+    await expect(bAdmin.users.requestFactorReset({ id: a.socialWorker.id, reason: REASON })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(bAdmin.users.confirmFactorReset({ id: reset.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect((await as(b.auditor)).users.confirmFactorReset({ id: reset.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await bAdmin.users.factorResets()).toEqual([]);
+    expect(await factorOf(a.coordinator.id)).toBe(1);
+    expect(await db.secondFactorReset.count({ where: { userId: a.socialWorker.id } })).toBe(0);
+  });
+
+  it('crafted ids: unknown is NOT_FOUND, malformed is BAD_REQUEST', async () => {
+    const { admin, auditor } = await makeTown(db);
+    await expect((await as(auditor)).users.confirmFactorReset({ id: randomUUID() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect((await as(admin)).users.requestFactorReset({ id: randomUUID(), reason: REASON })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect((await as(auditor)).users.confirmFactorReset({ id: '1 OR 1=1' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
