@@ -77,6 +77,7 @@ export type Action =
   | 'rate'
   | 'review'
   | 'decide'
-  | 'breakGlass';
+  | 'breakGlass'
+  | 'readJustification';
 
 export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>;

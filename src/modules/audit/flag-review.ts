@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../service.js';
 import { flagOut, flagSelect } from './flags.js';
 import { eventSelect } from './service.js';
 import type { FlagIdInput, ReviewFlagInput } from './schema.js';
+import { readableGrants } from '../cases/break-glass-justification.js';
 
 /** The review note's field: bound to its flag too (`<field>/<flag id>`), so a note copied to another flag does not decrypt. */
 export const REVIEW_NOTE_FIELD = 'audit_flag.review_note';
@@ -26,9 +27,16 @@ async function findFlag(ctx: ServiceContext, id: string, action: 'read' | 'revie
   return flag;
 }
 
+/** A break-glass flag's grant as its reviewer sees it (with the justification), or null for any other flag. */
+async function grantOf(ctx: ServiceContext, flag: { kind: string; detail: unknown }) {
+  const id = flag.kind === 'break_glass' ? (flag.detail as { breakGlassId?: unknown } | null)?.breakGlassId : undefined;
+  return typeof id === 'string' ? ((await readableGrants(ctx, [id])).get(id) ?? null) : null;
+}
+
 /**
  * An auditor opens a flag: what raised it (the events, newest first, as the log shows them) and its
- * review, with the note decrypted. Audited with the flag as its record.
+ * review, with the note decrypted; a break-glass flag, with its grant's length and justification.
+ * Audited with the flag as its record (and whether a justification was shown).
  */
 export async function getFlag(ctx: ServiceContext, input: z.infer<typeof FlagIdInput>) {
   const { reviewNote, municipalityId, ...flag } = await findFlag(ctx, input.id, 'read');
@@ -43,8 +51,12 @@ export async function getFlag(ctx: ServiceContext, input: z.infer<typeof FlagIdI
     select: eventSelect,
     orderBy: { seq: 'desc' },
   });
-  ctx.audit.subject('AuditFlag', flag.id).detail({ kind: flag.kind, events: events.length });
-  return { ...flagOut(flag), note: reviewNote ? ctx.keyring.decrypt(reviewNote, noteAad(flag.id)) : null, raisedBy: events };
+  const breakGlass = await grantOf(ctx, flag);
+  ctx.audit
+    .subject('AuditFlag', flag.id)
+    .detail({ kind: flag.kind, events: events.length, ...(breakGlass ? { justification: true } : {}) });
+  const note = reviewNote ? ctx.keyring.decrypt(reviewNote, noteAad(flag.id)) : null;
+  return { ...flagOut(flag), note, raisedBy: events, breakGlass };
 }
 
 /**

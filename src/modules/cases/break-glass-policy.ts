@@ -17,6 +17,7 @@ export function liveBreakGlassOf(user: SessionUser, now: Date, section?: CaseSec
  * reaching the case at its minute without anyone revoking it, and tenancy stays in every rule.
  */
 export function defineBreakGlassRules(user: SessionUser, { can }: RuleBuilder, now: Date) {
+  defineJustificationRules(user, can);
   if (user.role !== 'social_worker') return;
   const own = { municipalityId: user.municipalityId };
   const glass = (section?: CaseSection) => ({ ...own, breakGlasses: { some: liveBreakGlassOf(user, now, section) } });
@@ -30,4 +31,19 @@ export function defineBreakGlassRules(user: SessionUser, { can }: RuleBuilder, n
   can('read', 'Intervention', { ...own, case: { is: glass('plan') } });
   can('read', 'Assessment', { ...own, case: { is: glass('assessments') } });
   can('read', 'Person', { ...own, cases: { some: glass('summary') } });
+}
+
+/**
+ * Who may read a break-glass's written justification: the municipality's auditors (on the flag they
+ * review), its coordinators and the case's key worker (on the case's timeline: they answer for the
+ * case) and the social worker who wrote it. Nobody else: not an admin, not another social worker or
+ * an agency practitioner on the case's team, never another municipality.
+ */
+function defineJustificationRules(user: SessionUser, can: RuleBuilder['can']) {
+  const own = { municipalityId: user.municipalityId };
+  if (user.role === 'auditor' || user.role === 'coordinator') can('readJustification', 'BreakGlass', own);
+  if (user.role === 'social_worker') {
+    can('readJustification', 'BreakGlass', { ...own, userId: user.id });
+    can('readJustification', 'BreakGlass', { ...own, case: { is: { ...own, keyWorkerId: user.id } } });
+  }
 }

@@ -33,6 +33,8 @@ export interface TimelineReader {
   sections: readonly string[];
   /** Coordinator or key worker: the plan is theirs, tasks included. */
   ownsPlan: boolean;
+  /** The reader's user id: their own emergency access is on the timeline for them too. */
+  self: string;
   /** Of the rows the entries name, the ids they may read. */
   readable: {
     notes: ReadonlySet<string>;
@@ -112,8 +114,10 @@ export const TIMELINE_RULES: Record<TimelineKind, Rule> = {
           ...(mayRead(r, 'agendaItems', d.agendaItemId) ? pick(d, ['meetingId', 'agendaItemId']) : {}),
         }
       : null,
-  // Emergency access is the case team's business, like a disclosure: who, which sections, until when (never the justification).
-  break_glass: withSection('team', 'breakGlassId', 'userId', 'sections', 'expiresAt'),
+  // Emergency access is the case team's business, like a disclosure, and the requester's: who, which sections,
+  // until when. The justification is not in the entry; timeline.ts adds it for those break-glass-policy lets read it.
+  break_glass: (d, r) =>
+    sees(r, 'team') || d.userId === r.self ? pick(d, ['breakGlassId', 'userId', 'sections', 'expiresAt', ...words(r)]) : null,
 };
 
 export const isTimelineKind = (kind: string): kind is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(kind);

@@ -1,6 +1,7 @@
 import { accessibleBy } from '../../auth/casl.js';
 import type { ServiceContext } from '../../service.js';
 import { visibleEntry, type TimelineReader } from './timeline-policy.js';
+import { readableGrants } from './break-glass-justification.js';
 
 /** How many timeline entries the case page carries. */
 const TIMELINE_ON_PAGE = 200;
@@ -53,22 +54,33 @@ async function readableRows(ctx: ServiceContext, events: Entry[]): Promise<Timel
   };
 }
 
+/** Break-glass entries get their grant's justification, for those who may read it (break-glass-policy). */
+async function withJustifications<E extends { kind: string; data: Record<string, unknown> }>(ctx: ServiceContext, entries: E[]) {
+  const ids = entries.flatMap((e) => (e.kind === 'break_glass' ? [e.data.breakGlassId] : []));
+  const grants = await readableGrants(ctx, [...new Set(ids.filter((id): id is string => typeof id === 'string' && UUID.test(id)))]);
+  return entries.map((e) => {
+    const grant = e.kind === 'break_glass' ? grants.get(String(e.data.breakGlassId)) : undefined;
+    return grant ? { ...e, data: { ...e.data, justification: grant.justification } } : e;
+  });
+}
+
 /**
  * The case's history, newest first, cut to what the user may know: each entry's kind has a rule in
  * the timeline policy (which entries, which fields); an entry of a kind it does not know is hidden.
  */
-export async function timelineOf(ctx: ServiceContext, caseId: string, who: Omit<TimelineReader, 'readable'>) {
+export async function timelineOf(ctx: ServiceContext, caseId: string, who: Omit<TimelineReader, 'readable' | 'self'>) {
   const events = await ctx.db.caseEvent.findMany({
     where: { caseId },
     select: { id: true, at: true, actorId: true, kind: true, data: true },
     orderBy: { id: 'desc' },
     take: TIMELINE_ON_PAGE,
   });
-  const reader: TimelineReader = { ...who, readable: await readableRows(ctx, events) };
-  const shown = events.flatMap((e) => {
+  const reader: TimelineReader = { ...who, self: ctx.user.id, readable: await readableRows(ctx, events) };
+  const visible = events.flatMap((e) => {
     const entry = visibleEntry(e.kind, e.data, reader);
     return entry ? [{ ...e, ...entry }] : [];
   });
+  const shown = await withJustifications(ctx, visible);
   const actorIds = [...new Set(shown.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
   const actors = new Map(
     (
