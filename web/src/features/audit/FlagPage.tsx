@@ -6,6 +6,7 @@ import { RequireRole } from '../../components/Shell';
 import { FlagFigures } from './FlagFigures';
 import { FlagEvents } from './FlagEvents';
 import { FlagReview } from './FlagReview';
+import { FlagBreakGlass } from './FlagBreakGlass';
 import { getFlag, type FlagWithEvents } from './api';
 
 /** The flag's review as recorded: who decided what, when, and their note (plain text). */
@@ -56,7 +57,9 @@ export function FlagView(props: { flag: FlagWithEvents; review?: JSX.Element }) 
         <dt>{t('flag.by')}</dt>
         <dd>{f().actor?.displayName ?? t('audit.nobody')}</dd>
       </dl>
-      <FlagFigures detail={f().detail} />
+      <Show when={f().kind === 'break_glass'} fallback={<FlagFigures detail={f().detail} />}>
+        <FlagBreakGlass flag={f()} />
+      </Show>
       <FlagEvents flag={f()} />
       <h2>{t('flag.review')}</h2>
       <ReviewShown flag={f()} />

@@ -54,6 +54,13 @@ function describe(e: TimelineEntry, names: Map<string, string>): { title: string
     }
     case 'note':
       return { title: t('timeline.note'), detail: str(data.sensitivity) === 'restricted' ? [t('case.restrictedBadge')] : [] };
+    case 'break_glass': {
+      // The justification comes only to those who may read it (the coordinators, the key worker, the requester).
+      const sections = Array.isArray(data.sections) ? formatList(data.sections.map((s) => tKey('sections', String(s)))) : '';
+      const until = str(data.expiresAt) ? formatDateTime(str(data.expiresAt)!) : '';
+      const why = str(data.justification) ? t('breakGlass.timelineWhy', { text: str(data.justification)! }) : '';
+      return { title: tKey('timeline', e.kind), detail: [sections, until, why].filter(Boolean) };
+    }
     default:
       return { title: tKey('timeline', e.kind), detail: reason };
   }
