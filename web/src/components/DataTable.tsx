@@ -1,4 +1,5 @@
 import { For, Show, type JSX } from 'solid-js';
+import { TableFrame } from './TableFrame';
 
 /** A column heading; `hidden` ones are read to screen readers only (e.g. the actions column). */
 export type Heading = string | { hidden: string };
@@ -9,6 +10,8 @@ export type Heading = string | { hidden: string };
  */
 export function DataTable<T>(props: {
   testId: string;
+  /** What the table lists, naming its scrolling frame (distinct from the section's own name). */
+  label: string;
   headings: readonly Heading[];
   rows: readonly T[];
   loaded: boolean;
@@ -17,7 +20,7 @@ export function DataTable<T>(props: {
   children: (row: T) => JSX.Element;
 }) {
   return (
-    <div class="table-wrap" aria-busy={props.busy}>
+    <TableFrame label={props.label} busy={props.busy}>
       <table data-testid={props.testId}>
         <thead>
           <tr>
@@ -43,6 +46,6 @@ export function DataTable<T>(props: {
           </For>
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   );
 }

@@ -1,5 +1,6 @@
 import { For, type JSX } from 'solid-js';
 import { LoadMore } from './LoadMore';
+import { TableFrame } from './TableFrame';
 
 /**
  * A keyset-paged table: its headings, one row per item (or one row saying there are none), and the
@@ -7,6 +8,8 @@ import { LoadMore } from './LoadMore';
  */
 export function PagedTable<T>(props: {
   testId: string;
+  /** What the table lists, naming its scrolling frame. */
+  label: string;
   class?: string;
   headings: string[];
   items: T[];
@@ -20,7 +23,7 @@ export function PagedTable<T>(props: {
 }) {
   return (
     <>
-      <div class="table-wrap" aria-busy={props.pending}>
+      <TableFrame label={props.label} busy={props.pending}>
         <table data-testid={props.testId} class={props.class}>
           <thead>
             <tr>
@@ -42,7 +45,7 @@ export function PagedTable<T>(props: {
             </For>
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       <LoadMore
         next={props.next}
         pending={props.pending}

@@ -1,11 +1,10 @@
-import { ErrorBoundary, For, Show, createEffect, lazy, on, type JSX } from 'solid-js';
+import { ErrorBoundary, For, Show, createEffect, createSignal, lazy, on, onCleanup, type JSX } from 'solid-js';
 import { A, createAsync, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { t, tKey } from '../i18n';
+import { t } from '../i18n';
 import type { Dictionary } from '../i18n/en';
-import { trpc } from '../lib/trpc';
-import { adoptAccountLocale, getMe, signOut, type Me } from '../lib/session';
+import { adoptAccountLocale, getMe, type Me } from '../lib/session';
 import { MeContext, useMe } from './me';
-import { LanguageSwitcher } from './LanguageSwitcher';
+import { Header } from './Header';
 import { PageError } from './PageError';
 import { AccountNotice } from './AccountNotice';
 import { ChangePassword } from '../routes/ChangePassword';
@@ -23,43 +22,6 @@ export function RequireRole(props: { roles: readonly Me['role'][]; children: JSX
     <Show when={props.roles.includes(me().role)} fallback={<p class="alert alert-error">{t('errors.FORBIDDEN')}</p>}>
       {props.children}
     </Show>
-  );
-}
-
-function Header(props: { me: Me }) {
-  const navigate = useNavigate();
-  const leave = async () => {
-    await signOut().catch(() => undefined);
-    navigate('/sign-in', { replace: true });
-  };
-  return (
-    <header class="app-header">
-      <div class="brand">
-        <span class="logo" aria-hidden="true" />
-        <div>
-          <strong>{t('app.name')}</strong>
-          <span class="municipality" data-testid="municipality">
-            {props.me.municipality.name}
-          </span>
-        </div>
-      </div>
-      <div class="account">
-        <span class="who" data-testid="user-name">
-          {t('nav.signedInAs', { name: props.me.displayName })}
-          <small>{tKey('roles', props.me.role)}</small>
-        </span>
-        <LanguageSwitcher
-          onChange={(locale) => {
-            // Saved on the account so the next sign-in, on any device, opens in this language; not
-            // while a one-time password is in use (the server refuses everything but the password change).
-            if (!props.me.mustChangePassword) trpc.auth.setLocale.mutate({ locale }).catch(() => undefined);
-          }}
-        />
-        <button type="button" class="button ghost" onClick={leave} data-testid="sign-out">
-          {t('nav.signOut')}
-        </button>
-      </div>
-    </header>
   );
 }
 
@@ -97,7 +59,7 @@ export const WORK_LINKS: Record<Me['role'], readonly (readonly [href: string, la
 
 function Nav(props: { me: Me }) {
   return (
-    <nav class="app-nav" aria-label={t('nav.label')}>
+    <nav class="app-nav" id="app-menu" aria-label={t('nav.label')}>
       <ul>
         <li>
           <A href="/" end>
@@ -138,39 +100,58 @@ export function Shell(props: RouteSectionProps) {
     if (user === null) navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
     else if (user) adoptAccountLocale(user);
   });
+  // The phone menu: closed by going to another page, or by Escape (focus goes back to its button).
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  let menuButton: HTMLButtonElement | undefined;
+  createEffect(
+    on(
+      () => location.pathname,
+      () => setMenuOpen(false),
+      { defer: true },
+    ),
+  );
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !menuOpen()) return;
+    setMenuOpen(false);
+    menuButton?.focus();
+  };
+  document.addEventListener('keydown', onKey);
+  onCleanup(() => document.removeEventListener('keydown', onKey));
   return (
     <Show when={me()}>
       {(user) => (
         <MeContext.Provider value={user}>
-          <a class="skip" href="#main">
-            {t('app.skip')}
-          </a>
-          <Header me={user()} />
-          <div class="app-body">
-            <Show when={!user().mustChangePassword && !user().secondFactor.mustEnrol}>
-              <Nav me={user()} />
-            </Show>
-            <main id="main" class="page" tabindex="-1">
-              <AccountNotice me={user()} />
-              {/* Break-glass: only a social worker may hold emergency access; while it lasts, every page says so. */}
-              <Show when={user().role === 'social_worker' && !user().mustChangePassword && !user().secondFactor.mustEnrol}>
-                <EmergencyBanner />
+          <div class="shell" classList={{ 'menu-open': menuOpen() }}>
+            <a class="skip" href="#main">
+              {t('app.skip')}
+            </a>
+            <Header me={user()} menuOpen={menuOpen()} onMenu={() => setMenuOpen(!menuOpen())} menuButton={(el) => (menuButton = el)} />
+            <div class="app-body">
+              <Show when={!user().mustChangePassword && !user().secondFactor.mustEnrol}>
+                <Nav me={user()} />
               </Show>
-              <Show when={!user().mustChangePassword} fallback={<ChangePassword forced />}>
-                {/* A page that fails to load says why here, and the shell around it stays usable. */}
-                <ErrorBoundary
-                  fallback={(err, reset) => {
-                    createEffect(on(() => location.pathname, reset, { defer: true }));
-                    return <PageError error={err} reset={reset} />;
-                  }}
-                >
-                  {/* The role requires a second factor not set up yet: enrolment is the only page. */}
-                  <Show when={!user().secondFactor.mustEnrol} fallback={<SecondFactor forced />}>
-                    {props.children}
-                  </Show>
-                </ErrorBoundary>
-              </Show>
-            </main>
+              <main id="main" class="page" tabindex="-1">
+                <AccountNotice me={user()} />
+                {/* Break-glass: only a social worker may hold emergency access; while it lasts, every page says so. */}
+                <Show when={user().role === 'social_worker' && !user().mustChangePassword && !user().secondFactor.mustEnrol}>
+                  <EmergencyBanner />
+                </Show>
+                <Show when={!user().mustChangePassword} fallback={<ChangePassword forced />}>
+                  {/* A page that fails to load says why here, and the shell around it stays usable. */}
+                  <ErrorBoundary
+                    fallback={(err, reset) => {
+                      createEffect(on(() => location.pathname, reset, { defer: true }));
+                      return <PageError error={err} reset={reset} />;
+                    }}
+                  >
+                    {/* The role requires a second factor not set up yet: enrolment is the only page. */}
+                    <Show when={!user().secondFactor.mustEnrol} fallback={<SecondFactor forced />}>
+                      {props.children}
+                    </Show>
+                  </ErrorBoundary>
+                </Show>
+              </main>
+            </div>
           </div>
         </MeContext.Provider>
       )}

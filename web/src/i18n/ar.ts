@@ -7,6 +7,7 @@ import { assessmentsAr } from './assessments/ar';
 import { meetingsAr } from './meetings/ar';
 import { workAr } from './work/ar';
 import { accountAr } from './account/ar';
+import { layoutAr } from './layout/ar';
 import { historyAr } from './history/ar';
 import { breakGlassAr } from './breakglass/ar';
 
@@ -436,6 +437,7 @@ export const ar: Dictionary = {
   ...meetingsAr,
   ...workAr,
   ...accountAr,
+  ...layoutAr,
   ...historyAr,
   ...breakGlassAr,
 };

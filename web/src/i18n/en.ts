@@ -8,6 +8,7 @@ import { assessmentsEn } from './assessments/en';
 import { meetingsEn } from './meetings/en';
 import { workEn } from './work/en';
 import { accountEn } from './account/en';
+import { layoutEn } from './layout/en';
 import { historyEn } from './history/en';
 import { breakGlassEn } from './breakglass/en';
 
@@ -443,6 +444,7 @@ export const en = {
   ...meetingsEn,
   ...workEn,
   ...accountEn,
+  ...layoutEn,
   ...historyEn,
   ...breakGlassEn,
 };

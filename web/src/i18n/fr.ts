@@ -7,6 +7,7 @@ import { assessmentsFr } from './assessments/fr';
 import { meetingsFr } from './meetings/fr';
 import { workFr } from './work/fr';
 import { accountFr } from './account/fr';
+import { layoutFr } from './layout/fr';
 import { historyFr } from './history/fr';
 import { breakGlassFr } from './breakglass/fr';
 
@@ -441,6 +442,7 @@ export const fr: Dictionary = {
   ...meetingsFr,
   ...workFr,
   ...accountFr,
+  ...layoutFr,
   ...historyFr,
   ...breakGlassFr,
 };

@@ -7,6 +7,7 @@ import { describeUserAgent, formatDateTime } from '../lib/format';
 import { writeThenRefresh } from '../lib/mutation';
 import { Alert } from '../components/Alert';
 import { ConfirmButton } from '../components/ConfirmButton';
+import { TableFrame } from '../components/TableFrame';
 
 const getSessions = query(() => trpc.auth.sessions.query(), 'sessions');
 
@@ -26,7 +27,7 @@ export function Sessions() {
       <p class="lead">{t('sessions.intro')}</p>
       <Alert kind="error" message={error() ? errorMessage(error()) : null} />
       <Alert kind="success" message={done() ? t('sessions.ended') : null} />
-      <div class="table-wrap">
+      <TableFrame label={t('sessions.title')}>
         <table data-testid="sessions-table">
           <thead>
             <tr>
@@ -66,7 +67,7 @@ export function Sessions() {
             </For>
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       <Show when={sessions()?.length === 1}>
         <p class="muted">{t('sessions.empty')}</p>
       </Show>

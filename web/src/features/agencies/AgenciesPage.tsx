@@ -10,6 +10,7 @@ import { RequireRole } from '../../components/Shell';
 import { ActiveSwitch, ToggleButton, ToggleRow } from '../../components/Toggle';
 import { AgencyForm } from './AgencyForm';
 import { getAgencies, type Agency } from './api';
+import { TableFrame } from '../../components/TableFrame';
 
 function AgencyRow(props: { agency: Agency; onError: (err: unknown) => void }) {
   const [editing, setEditing] = createSignal(false);
@@ -64,7 +65,7 @@ function AgenciesTable() {
           <AgencyForm onDone={(a) => setCreated(a.name)} onCancel={() => setCreating(false)} />
         </section>
       </Show>
-      <div class="table-wrap">
+      <TableFrame label={t('agencies.title')}>
         <table data-testid="agencies-table">
           <thead>
             <tr>
@@ -90,7 +91,7 @@ function AgenciesTable() {
             </For>
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </>
   );
 }

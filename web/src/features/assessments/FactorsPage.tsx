@@ -11,6 +11,7 @@ import { ActiveSwitch, ToggleButton, ToggleRow } from '../../components/Toggle';
 import { FactorForm } from './FactorForm';
 import { DOMAINS, factorLabel, getFactors, type Domain, type Factor } from './api';
 import './assessments.css';
+import { TableFrame } from '../../components/TableFrame';
 
 function FactorRow(props: { factor: Factor; onError: (err: unknown) => void; onSaved: () => void }) {
   const [editing, setEditing] = createSignal(false);
@@ -54,7 +55,7 @@ function DomainTable(props: { domain: Domain; factors: Factor[]; onError: (err: 
   return (
     <section aria-labelledby={`domain-${props.domain}`} data-testid="factor-domain" data-domain={props.domain}>
       <h2 id={`domain-${props.domain}`}>{tKey('factorDomains', props.domain)}</h2>
-      <div class="table-wrap">
+      <TableFrame label={tKey('factorDomains', props.domain)}>
         <table class="factor-table">
           <thead>
             <tr>
@@ -80,7 +81,7 @@ function DomainTable(props: { domain: Domain; factors: Factor[]; onError: (err: 
             </For>
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </section>
   );
 }

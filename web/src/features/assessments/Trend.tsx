@@ -2,6 +2,7 @@ import { For, Show, Suspense, lazy } from 'solid-js';
 import { t } from '../../i18n';
 import { formatDate, formatNumber } from '../../lib/format';
 import { DOMAINS, plotted, seriesLabel, unknownOf, type TrendPoint } from './api';
+import { TableFrame } from '../../components/TableFrame';
 
 // uPlot is loaded only when a case has a trend to draw: the initial bundle does not carry it.
 const TrendChart = lazy(() => import('./TrendChart'));
@@ -23,7 +24,7 @@ export function Trend(props: { trend: TrendPoint[] }) {
             <TrendChart trend={props.trend} />
           </Suspense>
         </Show>
-        <div class="table-wrap">
+        <TableFrame label={t('assessment.trendTitle')}>
           <table class="trend-table" data-testid="trend-table">
             <caption class="visually-hidden">{t('assessment.trendCaption')}</caption>
             <thead>
@@ -45,7 +46,7 @@ export function Trend(props: { trend: TrendPoint[] }) {
               </For>
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       </figure>
     </Show>
   );

@@ -89,6 +89,7 @@ export function AccessHistory(props: { ask: HistoryAsk; exportable?: boolean }) 
         </p>
         <PagedTable
           testId="history-table"
+          label={t('history.title')}
           class="audit"
           headings={[t('history.when'), t('history.who'), t('history.what'), t('history.outcome')]}
           items={items() as HistoryEntry[]}

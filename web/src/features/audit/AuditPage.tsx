@@ -37,6 +37,7 @@ function AuditLog() {
         </p>
         <PagedTable
           testId="audit-table"
+          label={t('audit.title')}
           class="audit"
           headings={[
             t('audit.time'),

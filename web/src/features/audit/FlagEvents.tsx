@@ -46,6 +46,7 @@ export function FlagEvents(props: { flag: FlagWithEvents }) {
         </p>
         <DataTable
           testId="flag-events"
+          label={t('flag.events')}
           headings={[t('audit.time'), t('audit.actor'), t('audit.actionColumn'), t('audit.entity'), t('audit.outcome')]}
           rows={props.flag.raisedBy}
           loaded

@@ -46,6 +46,7 @@ export function FlagsSection() {
       <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>
         <DataTable
           testId="flags-table"
+          label={t('flags.title')}
           headings={[t('flags.time'), t('flags.account'), t('flags.change'), t('flags.by'), t('flags.status')]}
           rows={flags()}
           loaded={pages() !== undefined}

@@ -71,6 +71,7 @@ function CaseList() {
         </p>
         <DataTable
           testId="cases-table"
+          label={t((TITLES[me().role as keyof typeof TITLES] ?? TITLES.coordinator)[0])}
           headings={[
             t('case.reference'),
             t('cases.stage'),

@@ -36,6 +36,7 @@ function MeetingList(props: { when: When }) {
   return (
     <DataTable
       testId="meetings-table"
+      label={t('meeting.title')}
       headings={[t('meeting.when'), t('meeting.name'), t('meeting.location'), t('meeting.status'), t('meeting.agendaCount')]}
       rows={rows() ?? []}
       loaded={rows() !== undefined}

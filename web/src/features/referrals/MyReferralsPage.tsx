@@ -29,6 +29,7 @@ function MyReferrals() {
     <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>
       <DataTable
         testId="my-referrals"
+        label={t('mine.title')}
         headings={[t('mine.submitted'), t('mine.person'), t('mine.urgency'), t('mine.status'), t('mine.decision'), t('mine.caseReference')]}
         rows={items()}
         loaded={!!pages()}

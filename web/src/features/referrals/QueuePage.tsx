@@ -53,6 +53,7 @@ function Queue() {
       </p>
       <DataTable
         testId="queue"
+        label={t('queue.title')}
         headings={[
           t('queue.submitted'),
           t('queue.age'),

@@ -121,7 +121,8 @@ function ReferralView(props: { referral: Referral }) {
   const coordinator = () => me().role === 'coordinator';
   return (
     <>
-      <section class="card" aria-labelledby="facts-title" data-testid="referral">
+      {/* Not a landmark of its own: the page's section already bears the name "Referral". */}
+      <section class="card" data-testid="referral">
         <h2 id="facts-title" class="visually-hidden">
           {t('screen.title')}
         </h2>

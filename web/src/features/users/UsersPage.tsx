@@ -11,6 +11,7 @@ import { OneTimePassword } from './OneTimePassword';
 import { UserForm } from './UserForm';
 import { UserRow } from './UserRow';
 import { ROLES, getUsers, type Role } from './api';
+import { TableFrame } from '../../components/TableFrame';
 
 function UsersTable() {
   const [params, setParams] = useSearchParams<{ q?: string; role?: string }>();
@@ -65,7 +66,7 @@ function UsersTable() {
       <p class="muted" aria-live="polite">
         {t('users.count', { count: formatNumber(users()?.length ?? 0) })}
       </p>
-      <div class="table-wrap">
+      <TableFrame label={t('users.title')}>
         <table data-testid="users-table">
           <thead>
             <tr>
@@ -93,7 +94,7 @@ function UsersTable() {
             </For>
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </>
   );
 }

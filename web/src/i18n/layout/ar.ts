@@ -1,0 +1,8 @@
+import type { LayoutDictionary } from './en';
+
+export const layoutAr: LayoutDictionary = {
+  layout: {
+    menu: 'القائمة',
+    table: 'جدول: {{ name }}',
+  },
+};
