@@ -2,19 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeTown, makeUser } from '../helpers/factories.js';
-import { callerFor, testKeyring } from '../helpers/callers.js';
-import { encryptSecret } from '../../src/auth/totp.js';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { callerFor } from '../helpers/callers.js';
+import { codeAt } from '../../src/auth/totp.js';
 
 const { db } = await testDb();
 const REASON = 'Synthetic: phone lost, identity checked in person at the town hall.';
 
-/** Gives an account a confirmed second factor (as enrolment leaves it). */
-async function enrol(userId: string) {
-  const now = new Date();
-  await db.secondFactor.create({
-    data: { userId, secret: encryptSecret(testKeyring, userId, new Uint8Array(20).fill(5)), enabledAt: now, createdAt: now },
-    select: { userId: true },
-  });
+/** Enrols an account's second factor through the procedures, as its owner would. */
+async function enrol(user: { id: string; municipalityId: string }) {
+  const { caller, clock } = await callerFor(db, user);
+  const key = decodeBase32IgnorePadding((await caller.auth.beginFactor()).secret);
+  await caller.auth.confirmFactor({ code: codeAt(key, clock()) });
 }
 const factorOf = (userId: string) => db.secondFactor.count({ where: { userId } });
 const as = async (user: { id: string; municipalityId: string }) => (await callerFor(db, user)).caller;
@@ -22,7 +21,7 @@ const as = async (user: { id: string; municipalityId: string }) => (await caller
 describe('a second-factor reset, asked with a reason', () => {
   it('shows the reason to the second person only decrypted; the row, the event and the flag never hold it in clear', async () => {
     const { town, admin, auditor, coordinator } = await makeTown(db);
-    await enrol(coordinator.id);
+    await enrol(coordinator);
     const reset = await (await as(admin)).users.requestFactorReset({ id: coordinator.id, reason: REASON });
     const row = await db.secondFactorReset.findUniqueOrThrow({ where: { id: reset.id }, select: { reason: true } });
     expect(row.reason).not.toContain('phone');
@@ -65,7 +64,7 @@ describe('a second-factor reset, asked with a reason', () => {
 describe('who may confirm', () => {
   it('the requester cannot confirm their own request (FORBIDDEN, audited), the list marks it theirs', async () => {
     const { town, admin, coordinator } = await makeTown(db);
-    await enrol(coordinator.id);
+    await enrol(coordinator);
     const caller = await as(admin);
     const reset = await caller.users.requestFactorReset({ id: coordinator.id, reason: REASON });
     expect(await caller.users.factorResets()).toMatchObject([{ id: reset.id, mine: true }]);
@@ -82,7 +81,7 @@ describe('who may confirm', () => {
   it('the account’s owner cannot confirm the reset of their own factor, even as an admin', async () => {
     const { town, admin } = await makeTown(db);
     const admin2 = await makeUser(db, { municipalityId: town.id, role: 'admin' });
-    await enrol(admin2.id);
+    await enrol(admin2);
     const reset = await (await as(admin)).users.requestFactorReset({ id: admin2.id, reason: REASON });
     const caller = await as(admin2);
     expect(await caller.users.factorResets()).toMatchObject([{ id: reset.id, mine: true }]);
@@ -92,7 +91,7 @@ describe('who may confirm', () => {
 
   it.each(['coordinator', 'socialWorker', 'practitioner'] as const)('the %s may neither ask, list nor confirm', async (role) => {
     const t = await makeTown(db);
-    await enrol(t.auditor.id);
+    await enrol(t.auditor);
     const reset = await (await as(t.admin)).users.requestFactorReset({ id: t.auditor.id, reason: REASON });
     const caller = await as(t[role]);
     await expect(caller.users.factorResets()).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -104,7 +103,7 @@ describe('who may confirm', () => {
 
   it('the auditor confirms but may not ask', async () => {
     const { admin, auditor, coordinator } = await makeTown(db);
-    await enrol(coordinator.id);
+    await enrol(coordinator);
     const caller = await as(auditor);
     await expect(caller.users.requestFactorReset({ id: coordinator.id, reason: REASON })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const reset = await (await as(admin)).users.requestFactorReset({ id: coordinator.id, reason: REASON });
@@ -118,7 +117,7 @@ describe('who may confirm', () => {
   it('another municipality: its accounts and requests are NOT_FOUND, its list is not shown', async () => {
     const a = await makeTown(db);
     const b = await makeTown(db);
-    await enrol(a.coordinator.id);
+    await enrol(a.coordinator);
     const reset = await (await as(a.admin)).users.requestFactorReset({ id: a.coordinator.id, reason: REASON });
     const bAdmin = await as(b.admin);
     await expect(bAdmin.users.requestFactorReset({ id: a.socialWorker.id, reason: REASON })).rejects.toMatchObject({ code: 'NOT_FOUND' });

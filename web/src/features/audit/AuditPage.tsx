@@ -10,6 +10,7 @@ import { VerifyPanel } from './VerifyPanel';
 import { ExportButton } from './ExportButton';
 import { FlagsSection } from './FlagsSection';
 import { HistorySearch } from './HistorySearch';
+import { FactorResets } from '../users/FactorResets';
 import { getAuditPage, type AuditFilters as Filters } from './api';
 
 function AuditLog() {
@@ -63,7 +64,7 @@ function AuditLog() {
   );
 }
 
-/** Auditor › Audit log: the flags to review, filters, the events newest first, and the integrity check. */
+/** Auditor › Audit log: the flags to review, the second-factor resets to confirm, filters, the events newest first, and the integrity check. */
 export default function AuditPage() {
   return (
     <section aria-labelledby="audit-title">
@@ -71,6 +72,7 @@ export default function AuditPage() {
       <p class="lead">{t('audit.intro')}</p>
       <RequireRole roles={['auditor']}>
         <FlagsSection />
+        <FactorResets />
         <HistorySearch />
         <AuditLog />
       </RequireRole>

@@ -1,5 +1,6 @@
-import { For, Show, createSignal } from 'solid-js';
+import { For, Match, Show, Switch, createSignal } from 'solid-js';
 import { t, tKey } from '../../i18n';
+import { ft } from '../../i18n/factor';
 import { trpc } from '../../lib/trpc';
 import { formatDateTime } from '../../lib/format';
 import { writeThenRefresh } from '../../lib/mutation';
@@ -7,6 +8,8 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { ActiveSwitch, ToggleButton, ToggleRow } from '../../components/Toggle';
 import type { Agency } from '../agencies/api';
 import { UserForm } from './UserForm';
+import { FactorResetForm } from './FactorResetForm';
+import { UserSessions } from './UserSessions';
 import { getUsers, statusesOf, type User } from './api';
 
 const STATUS_CLASS = { active: 'ok', disabled: 'muted', locked: 'warn', mustChange: 'info' } as const;
@@ -18,9 +21,14 @@ interface Props {
   onPassword: (email: string, password: string) => void;
 }
 
+/** What opens under the row: the edit form, the reset of the second factor, the sessions. */
+type Panel = 'edit' | 'factor' | 'sessions' | null;
+
 /** One account: its facts, and what an admin may do with it. */
 export function UserRow(props: Props) {
-  const [editing, setEditing] = createSignal(false);
+  const [panel, setPanel] = createSignal<Panel>(null);
+  const toggle = (which: Panel) => (open: boolean) => setPanel(open ? which : null);
+  const close = () => setPanel(null);
   const run = (work: () => Promise<unknown>) => writeThenRefresh(work, getUsers.key, props.onError);
   const id = () => props.user.id;
   return (
@@ -39,11 +47,16 @@ export function UserRow(props: Props) {
         <td>{props.user.agency?.name ?? t('common.none')}</td>
         <td>
           <For each={statusesOf(props.user)}>{(s) => <span class={`badge ${STATUS_CLASS[s]}`}>{t(`users.${s}`)}</span>}</For>
+          <Show when={props.user.factor.resetPending}>
+            <span class="badge warn" data-testid="factor-reset-pending">
+              {ft('resets.pending')}
+            </span>
+          </Show>
         </td>
         <td>{props.user.lastLoginAt ? formatDateTime(props.user.lastLoginAt) : t('common.never')}</td>
         <td class="actions">
           <div class="row-actions">
-            <ToggleButton open={editing()} onToggle={setEditing} label={t('common.edit')} />
+            <ToggleButton open={panel() === 'edit'} onToggle={toggle('edit')} label={t('common.edit')} />
             <ActiveSwitch
               active={!props.user.disabledAt}
               onChange={(active) => run(() => (active ? trpc.users.enable : trpc.users.disable).mutate({ id: id() }))}
@@ -59,12 +72,37 @@ export function UserRow(props: Props) {
                 })
               }
             />
+            <ToggleButton
+              open={panel() === 'sessions'}
+              onToggle={toggle('sessions')}
+              label={ft('sessions.open')}
+              testId="user-sessions-open"
+            />
+            {/* Only an enrolled account has a factor to reset, and one request at a time. */}
+            <Show when={props.user.factor.enrolled && !props.user.factor.resetPending}>
+              <ToggleButton
+                open={panel() === 'factor'}
+                onToggle={toggle('factor')}
+                label={ft('resets.request')}
+                testId="factor-reset-open"
+              />
+            </Show>
           </div>
         </td>
       </tr>
-      <ToggleRow open={editing()} columns={7}>
-        <h2 class="h3">{t('users.editTitle', { name: props.user.displayName })}</h2>
-        <UserForm user={props.user} agencies={props.agencies} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />
+      <ToggleRow open={panel() !== null} columns={7}>
+        <Switch>
+          <Match when={panel() === 'edit'}>
+            <h2 class="h3">{t('users.editTitle', { name: props.user.displayName })}</h2>
+            <UserForm user={props.user} agencies={props.agencies} onDone={close} onCancel={close} />
+          </Match>
+          <Match when={panel() === 'factor'}>
+            <FactorResetForm user={props.user} onDone={close} onCancel={close} />
+          </Match>
+          <Match when={panel() === 'sessions'}>
+            <UserSessions user={props.user} />
+          </Match>
+        </Switch>
       </ToggleRow>
     </>
   );

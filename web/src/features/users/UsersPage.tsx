@@ -10,6 +10,7 @@ import { getAgencies } from '../agencies/api';
 import { OneTimePassword } from './OneTimePassword';
 import { UserForm } from './UserForm';
 import { UserRow } from './UserRow';
+import { FactorResets } from './FactorResets';
 import { ROLES, getUsers, type Role } from './api';
 import { TableFrame } from '../../components/TableFrame';
 
@@ -106,6 +107,7 @@ export default function UsersPage() {
       <h1 id="users-title">{t('users.title')}</h1>
       <p class="lead">{t('users.intro')}</p>
       <RequireRole roles={['admin']}>
+        <FactorResets />
         <UsersTable />
       </RequireRole>
     </section>

@@ -25,3 +25,10 @@ export function statusesOf(user: User, now = new Date()): UserStatus[] {
   if (user.mustChangePassword) list.push('mustChange');
   return list.length ? list : ['active'];
 }
+
+/** Second-factor resets waiting for their second person (admins and the auditor; audited server-side). */
+export const getFactorResets = query(() => trpc.users.factorResets.query(), 'factorResets');
+export type FactorReset = Outputs['users']['factorResets'][number];
+
+/** An account's live sessions, for an admin (audited server-side: user.sessions.list). */
+export const getUserSessions = query((userId: string) => trpc.users.sessions.query({ userId }), 'userSessions');

@@ -40,6 +40,21 @@ export const factorFr: FactorDictionary = {
     requestConfirm:
       'Demander la réinitialisation du second facteur de ce compte ? Un autre administrateur ou l’auditeur devra la confirmer.',
     requested: 'Réinitialisation demandée. Un autre administrateur ou l’auditeur doit la confirmer.',
+    reason: 'Motif',
+    reasonHint:
+      'Pourquoi la réinitialisation est nécessaire et comment l’identité du titulaire a été vérifiée (10 à 500 caractères). Montré à la personne qui confirme.',
+    send: 'Demander la réinitialisation',
+    pending: 'Réinitialisation demandée',
+    owner: 'Votre compte : une autre personne la confirme',
+  },
+  sessions: {
+    open: 'Sessions',
+    title: 'Sessions actives de {{ name }}',
+    intro: 'Fermer une session déconnecte cet appareil immédiatement : sa requête suivante est refusée.',
+    empty: 'Aucune session active.',
+    waitingCode: 'Code du second facteur pas encore saisi',
+    end: 'Fermer la session',
+    ended: 'Session fermée.',
   },
   roles: {
     title: 'Second facteur',
