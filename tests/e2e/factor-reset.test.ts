@@ -14,7 +14,7 @@ describe('two people reset a second factor; an admin ends a session, in the brow
   it('an admin asks with a reason (a blank one is refused in words), cannot confirm it; the auditor confirms', async () => {
     const town = await makeMunicipality(db);
     const admin = await makeUser(db, { municipalityId: town.id, role: 'admin', displayName: 'Admin Synthetic' });
-    const auditor = await makeUser(db, { municipalityId: town.id, role: 'auditor' });
+    const auditor = await makeUser(db, { municipalityId: town.id, role: 'auditor', locale: 'ar' });
     const coordinator = await makeUser(db, { municipalityId: town.id, role: 'coordinator', displayName: 'Coordinator Synthetic' });
     // The coordinator enrols on their device (through the procedures): one live session.
     const { caller: coordinatorDevice, clock } = await callerFor(db, coordinator, { clock: manualClock(new Date()) });
@@ -58,15 +58,16 @@ describe('two people reset a second factor; an admin ends a session, in the brow
     expect(await request.getByRole('button').count()).toBe(0);
     await context.close();
 
-    // The auditor confirms it from the audit page.
+    // The auditor confirms it from the audit page, in Arabic.
     const second = await world.newPage();
     await world.signIn(second.page, auditor.email);
     await second.page.goto(`${world.base}/audit`);
+    await second.page.locator('html[dir="rtl"][lang="ar"]').waitFor({ state: 'attached' });
     const pending = second.page.getByTestId('factor-resets').getByTestId('factor-reset-row').filter({ hasText: REASON });
-    await pending.getByRole('button', { name: 'Confirm reset' }).click();
-    await pending.getByRole('button', { name: 'Confirm reset' }).click();
-    await second.page.getByText('Reset confirmed. The account enrols again at its next sign-in.').waitFor();
-    await second.page.getByTestId('factor-resets').getByText('No reset waiting.').waitFor();
+    await pending.getByRole('button', { name: 'تأكيد إعادة الضبط' }).click();
+    await pending.getByRole('button', { name: 'تأكيد إعادة الضبط' }).click();
+    await second.page.getByText('تم تأكيد إعادة الضبط. سيضبط الحساب عاملًا جديدًا عند تسجيل دخوله التالي.').waitFor();
+    await second.page.getByTestId('factor-resets').getByText('لا توجد طلبات بانتظار التأكيد.').waitFor();
     expect(await db.secondFactor.count({ where: { userId: coordinator.id } })).toBe(0);
     const reset = await db.secondFactorReset.findFirstOrThrow({
       where: { userId: coordinator.id },
