@@ -14,7 +14,7 @@ import type { BenchResult } from './result.js';
 import { breakdownCalls } from './breakdown.js';
 import { measureStartUp } from './startup.js';
 import { caseWithEvents } from './history.js';
-import { matchStatement } from '../src/modules/people/service.js';
+import { matchStatement } from '../src/modules/people/match-sql.js';
 import { encodeCursor } from '../src/lib/cursor.js';
 
 export interface BenchOptions {

@@ -33,6 +33,10 @@ export type Sex = (typeof SEXES)[number];
 export const RELATIONSHIPS = ['parent', 'child', 'spouse', 'sibling', 'other'] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
+/** Why people.match offers a candidate: the name as typed, another script's or register's spelling of it, or only alike. */
+export const MATCH_REASONS = ['same_spelling', 'transliteration', 'similar'] as const;
+export type MatchReason = (typeof MATCH_REASONS)[number];
+
 export const REFERRAL_SOURCES = ['school', 'family', 'health', 'community', 'police', 'self', 'social_services', 'other'] as const;
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
 

@@ -1,5 +1,7 @@
 import type { Db } from '../../src/db.js';
 import { nameKeys } from '../../src/modules/people/names.js';
+import type { MatchRow } from '../../src/modules/people/match-sql.js';
+import { SHOWN, rankMatches } from '../../src/modules/people/rank.js';
 import type { Cohort } from '../../src/generated/prisma/enums.js';
 
 /** A person of a municipality, with the name keys the app derives. Synthetic names only. */
@@ -27,19 +29,19 @@ export async function makePerson(
 
 /**
  * The reference ranking people.match is checked against: every trigram match of the municipality
- * scored on both keys (the unbounded search matchPeople avoids), the best ten.
+ * scored on both keys (the unbounded search matchPeople avoids), ranked by the same evidence, the best ten.
  */
 export async function fullRanking(db: Db, municipalityId: string, name: string, year: number | null = null) {
   const { latinKey, skeleton } = nameKeys(name);
-  const rows = await db.$queryRaw<{ id: string; score: number }[]>`
-    SELECT id, greatest(similarity(latin_key, ${latinKey}), similarity(skeleton, ${skeleton}))
-         + CASE WHEN ${year}::int IS NOT NULL AND abs(coalesce(birth_year, -100) - ${year}::int) <= 1 THEN 0.1 ELSE 0 END AS score
+  const rows = await db.$queryRaw<MatchRow[]>`
+    SELECT id, greatest(similarity(latin_key, ${latinKey}), similarity(skeleton, ${skeleton})) AS similarity,
+           birth_year, name_arabic, name_latin
     FROM person
-    WHERE municipality_id = ${municipalityId}::uuid AND (latin_key % ${latinKey} OR skeleton % ${skeleton})
-    ORDER BY score DESC, id LIMIT 10`;
-  return rows.filter((r) => r.score >= 0.3).map((r) => ({ id: r.id, score: r.score }));
+    WHERE municipality_id = ${municipalityId}::uuid AND (latin_key % ${latinKey} OR skeleton % ${skeleton})`;
+  return rankMatches(name, year, rows)
+    .slice(0, SHOWN)
+    .map((r) => ({ id: r.id, score: r.score }));
 }
-
 /** What people.match showed, in the reference ranking's shape. */
 export const shown = (found: { restricted: boolean; score: number; person?: { id: string } }[]) =>
   found.map((c) => ({ id: c.person?.id, score: c.score }));

@@ -17,7 +17,7 @@ const NAMESAKES: { nameArabic?: string; nameLatin?: string }[] = [
 const NEAR = ['Rania Kasmi', 'Rania Kaabi Haddad', 'Dania Kaabi', 'Samir Kaabi'];
 
 describe('people.match with many namesakes', () => {
-  it('gives the ten the full trigram ranking gives, birth-year matches first', async () => {
+  it('gives the ten the full ranking gives, ordered by the evidence (spelling, then birth year), not tied at 1', async () => {
     const { town, coordinator } = await makeTown(db);
     const other = await makeTown(db);
     for (let i = 0; i < 14; i++) await makePerson(db, town.id, { ...NAMESAKES[i % NAMESAKES.length], birthYear: 1990 + i });
@@ -29,11 +29,30 @@ describe('people.match with many namesakes', () => {
       const found = await caller.people.match({ name });
       expect(found).toHaveLength(10);
       expect(shown(found)).toEqual(await fullRanking(db, town.id, name));
-      expect(found.every((c) => c.score === 1)).toBe(true);
+      // Every namesake is a spelling of the name; the closest spellings first, never tied by id.
+      expect(found.every((c) => c.score >= 0.9 && c.score <= 1)).toBe(true);
+      expect(found.map((c) => c.score)).toEqual([...found.map((c) => c.score)].sort((a, b) => b - a));
+      expect(found[0]).toMatchObject(
+        name === 'Ranya Kaabi' ? { score: 0.99, reason: 'transliteration' } : { score: 1, reason: 'same_spelling' },
+      );
     }
     const withYear = await caller.people.match({ name: 'Rania Kaabi', birthYear: 1995 });
     expect(shown(withYear)).toEqual(await fullRanking(db, town.id, 'Rania Kaabi', 1995));
-    expect(withYear.slice(0, 3).map((c) => c.score)).toEqual([1.1, 1.1, 1.1].map((s) => expect.closeTo(s, 5)));
+    // Born 1994–1996 (±1): the same spelling first, then the other two spellings with that year.
+    const nearYear = (
+      await db.person.findMany({
+        where: { municipalityId: town.id, birthYear: { gte: 1994, lte: 1996 } },
+      })
+    )
+      .filter((p) => !NEAR.includes(p.nameLatin ?? ''))
+      .map((p) => p.id);
+    expect(withYear[0]).toMatchObject({ score: expect.closeTo(1.1, 5), reason: 'same_spelling' });
+    expect(
+      withYear
+        .slice(0, 3)
+        .map((c) => c.person?.id)
+        .sort(),
+    ).toEqual(nearYear.sort());
   });
 
   it('counts only the namesakes of the municipality: with fewer than ten, near names fill the list', async () => {
@@ -63,7 +82,8 @@ describe('people.match with many namesakes', () => {
     for (let i = 0; i < 11; i++) await makePerson(db, town.id, NAMESAKES[i % NAMESAKES.length]);
     const { caller } = await callerFor(db, socialWorker);
     const found = await caller.people.match({ name: 'Rania Kaabi' });
-    expect(found).toEqual(Array.from({ length: 10 }, () => ({ restricted: true, score: 1 })));
+    expect(found).toEqual(Array.from({ length: 10 }, () => ({ restricted: true, score: expect.any(Number) })));
+    expect(found.map((c) => c.score)).toEqual([...found.map((c) => c.score)].sort((a, b) => b - a));
     const event = await db.auditEvent.findFirstOrThrow({
       where: { municipalityId: town.id, action: 'person.match', actorId: socialWorker.id },
     });

@@ -127,30 +127,45 @@ function splitAbd(word: string): string[] {
   return ['abd', m[2]!];
 }
 
-/** The name as words in one Latin spelling, articles removed. */
-export function latinWords(name: string): string[] {
+/** A word of a name in one Latin spelling, and whether its final h is a letter (ح, Latin "Salah") rather than silent (ة). */
+interface KeyWord {
+  latin: string;
+  finalH: boolean;
+}
+
+/** Arabic: only ح and the ه of "الله" are sounded at a word's end (ة was folded into ه by normalizeArabic). */
+const arabicWord = (w: string): KeyWord => ({ latin: transliterateWord(w), finalH: w.endsWith('ح') || w === 'له' });
+/** Latin: an h after a vowel is written because it is heard (Salah, Saleh, Abdallah); "-ah" for ة is the rarer spelling. */
+const latinWord = (w: string): KeyWord => ({ latin: w, finalH: /[aeiou]h$/.test(w) });
+
+function keyWords(name: string): KeyWord[] {
   const words = foldLatin(normalizeArabic(name)).split(' ').filter(Boolean);
-  const out: string[] = [];
+  const out: KeyWord[] = [];
   for (const raw of words) {
     if (ARABIC_LETTER.test(raw)) {
       const w = dropArabicArticle(raw);
       if (w === 'عبد' || (w.startsWith('عبد') && w.length > 3)) {
-        out.push('abd');
-        if (w.length > 3) out.push(transliterateWord(dropArabicArticle(w.slice(3))));
+        out.push({ latin: 'abd', finalH: false });
+        if (w.length > 3) out.push(arabicWord(dropArabicArticle(w.slice(3))));
         continue;
       }
-      out.push(transliterateWord(w));
+      out.push(arabicWord(w));
       continue;
     }
     if (LATIN_ARTICLES.has(raw)) continue;
     const articleGlued = /^(?:al|el)-?(.{3,})$/.exec(raw);
-    out.push(...splitAbd(articleGlued && !/^(?:el|al)(?:i|y)/.test(raw) ? articleGlued[1]! : raw));
+    out.push(...splitAbd(articleGlued && !/^(?:el|al)(?:i|y)/.test(raw) ? articleGlued[1]! : raw).map(latinWord));
   }
-  return out.filter(Boolean);
+  return out.filter((w) => w.latin);
+}
+
+/** The name as words in one Latin spelling, articles removed. */
+export function latinWords(name: string): string[] {
+  return keyWords(name).map((w) => w.latin);
 }
 
 /** Folds the letters transliterations swap for one another, then keeps consonants only. */
-export function skeletonOf(word: string): string {
+export function skeletonOf(word: string, finalH = false): string {
   let w = word
     .replace(/^ou/, 'w')
     .replace(/^y/, 'Y')
@@ -168,7 +183,7 @@ export function skeletonOf(word: string): string {
     .replace(/G/g, 'g')
     .replace(/x/g, 'K')
     .replace(/C/g, 'c')
-    .replace(/e?h$/, '') // final ta marbuta / silent h: Fatimah = Fatima = فاطمة
+    .replace(finalH ? /$^/ : /e?h$/, '') // final ta marbuta / silent h: Fatima = فاطمة
     .replace(/[aeiouyw]/g, '')
     .replace(/Y/g, 'y')
     .replace(/W/g, 'w');
@@ -183,9 +198,12 @@ export interface NameKeys {
 
 /** The two matching keys of a name as written, in either script. */
 export function nameKeys(name: string): NameKeys {
-  const words = latinWords(name);
+  const words = keyWords(name);
   return {
-    latinKey: words.join(' '),
-    skeleton: words.map(skeletonOf).filter(Boolean).join(' '),
+    latinKey: words.map((w) => w.latin).join(' '),
+    skeleton: words
+      .map((w) => skeletonOf(w.latin, w.finalH))
+      .filter(Boolean)
+      .join(' '),
   };
 }
