@@ -93,6 +93,7 @@ export const AUDIT_ACTIONS = [
   'assessment.create',
   // Panel meetings
   'meeting.list',
+  'case.breakGlass.end',
   'meeting.read',
   'meeting.schedule',
   'meeting.update',

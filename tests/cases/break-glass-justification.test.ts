@@ -50,7 +50,13 @@ describe('who reads a break-glass justification', () => {
     expect(opened.kind).toBe('break_glass');
     expect(opened.subjectUser?.id).toBe(rescuer.id);
     expect(opened.detail).toMatchObject({ reference: grant.reference, sections: ['summary', 'notes'] });
-    expect(opened.breakGlass).toEqual({ grantedAt: grant.grantedAt, expiresAt: grant.expiresAt, minutes: 45, justification: WHY });
+    expect(opened.breakGlass).toEqual({
+      grantedAt: grant.grantedAt,
+      expiresAt: grant.expiresAt,
+      endedAt: null,
+      minutes: 45,
+      justification: WHY,
+    });
     const event = await db.auditEvent.findFirstOrThrow({
       where: { actorId: town.auditor.id, action: 'audit.flag.read' },
       select: { entityId: true, detail: true },

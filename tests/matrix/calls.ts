@@ -88,6 +88,30 @@ export const CALLS: Record<string, Call> = {
   // The spare enrols with a known key here, so the row can send a valid code (factorCode).
   'auth.beginFactor': { spare: true, input: async (_t, _s, a) => void (a && (await unenrol(a.spare.id))) },
   'auth.confirmFactor': {
+/** A live break-glass of the actor (whatever their role) on a case of their town, for a row that ends it; a random id without one. */
+async function liveGrant(caseId: string | undefined, actor: Actor | null) {
+  const { db } = await testDb();
+  if (!actor) return randomUUID();
+  const c = await db.case.findFirst({
+    where: { municipalityId: actor.user.municipalityId, ...(caseId ? { id: caseId } : {}) },
+    select: { id: true },
+  });
+  if (!c) return randomUUID();
+  const grant = await db.breakGlass.create({
+    data: {
+      municipalityId: actor.user.municipalityId,
+      caseId: c.id,
+      userId: actor.user.id,
+      sections: ['summary'],
+      justification: testKeyring.encrypt(REASON, 'matrix'),
+      grantedAt: new Date('2000-01-01T00:00:00Z'),
+      expiresAt: new Date('2100-01-01T00:00:00Z'),
+    },
+    select: { id: true },
+  });
+  return grant.id;
+}
+
     spare: true,
     input: async (_t, _s, a) => ({ code: a ? await factorCode(a.spare.id, { enrolled: false }) : '000000' }),
   },
@@ -216,3 +240,4 @@ export const CALLS: Record<string, Call> = {
   // Nobody required, as the matrix's towns were made: the other rows sign in with the password alone.
   'work.setFactorRoles': { input: () => ({ roles: [] }) },
 };
+  'cases.endBreakGlass': { input: async (t, _s, actor) => ({ id: await liveGrant(t.caseId, actor) }) },

@@ -100,6 +100,7 @@ export const EVENT: Record<string, (r: Seen) => Named | Promise<Named>> = {
   'referrals.queue': many('Referral'),
   'cases.list': many('Case'),
   'cases.emergencyAccess': many('BreakGlass'),
+  'cases.endBreakGlass': (r) => ({ type: 'BreakGlass', id: r.input.id }),
   // Revoking a disclosure and updating an intervention change the case they belong to.
   'cases.revokeDisclosure': theirCase,
   'cases.updateIntervention': theirCase,

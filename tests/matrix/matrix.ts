@@ -301,6 +301,8 @@ export const GRID: Record<string, Spec> = {
     AD: FB_MEETING,
   },
   'meetings.schedule': { target: 'none', ...nobody, C: 'ok' },
+  // Ending one's own live grant early (the row's input is a fresh grant of the actor): a social worker only.
+  'cases.endBreakGlass': { target: 'none', ...nobody, SW: 'ok' },
   'meetings.update': { target: 'meeting', ...byCoordinator },
   'meetings.cancel': { target: 'meeting', ...byCoordinator },
   'meetings.recordAttendance': { target: 'meeting', ...byCoordinator },

@@ -16,7 +16,7 @@ export const ruleSelect = {
   disclosures: {
     select: { revokedAt: true, expiresAt: true, userId: true, agencyId: true, sections: true, agency: { select: { active: true } } },
   },
-  breakGlasses: { select: { userId: true, expiresAt: true, sections: true } },
+  breakGlasses: { select: { userId: true, expiresAt: true, endedAt: true, sections: true } },
 } satisfies Prisma.CaseSelect;
 
 type RuleRow = Prisma.CaseGetPayload<{ select: typeof ruleSelect }>;

@@ -6,6 +6,8 @@ import { justificationField } from './break-glass.js';
 export interface GrantReview {
   grantedAt: Date;
   expiresAt: Date;
+  /** When the requester ended it early, or null. */
+  endedAt: Date | null;
   /** The length it was granted for, in minutes (the municipality's setting at the time). */
   minutes: number;
   justification: string;
@@ -21,7 +23,7 @@ export async function readableGrants(ctx: ServiceContext, ids: readonly string[]
   if (ids.length === 0 || !ctx.ability.can('readJustification', 'BreakGlass')) return new Map();
   const rows = await ctx.db.breakGlass.findMany({
     where: { AND: [accessibleBy(ctx.ability, 'readJustification').ofType('BreakGlass'), { id: { in: [...ids] } }] },
-    select: { id: true, grantedAt: true, expiresAt: true, justification: true },
+    select: { id: true, grantedAt: true, expiresAt: true, endedAt: true, justification: true },
   });
   return new Map(
     rows.map((g) => [
@@ -29,6 +31,7 @@ export async function readableGrants(ctx: ServiceContext, ids: readonly string[]
       {
         grantedAt: g.grantedAt,
         expiresAt: g.expiresAt,
+        endedAt: g.endedAt,
         minutes: Math.round((g.expiresAt.getTime() - g.grantedAt.getTime()) / 60_000),
         justification: ctx.keyring.decrypt(g.justification, justificationField(g.id)),
       },

@@ -2,9 +2,9 @@ import type { RuleBuilder } from '../../auth/rules.js';
 import type { SessionUser } from '../../auth/session.js';
 import { CASE_SECTIONS, type CaseSection } from '../../shared/vocabulary.js';
 
-/** A live break-glass of this user: theirs and not yet expired (including `section`, when given). `now` is the request's. */
+/** A live break-glass of this user: theirs, not yet expired nor ended (including `section`, when given). `now` is the request's. */
 export function liveBreakGlassOf(user: SessionUser, now: Date, section?: CaseSection) {
-  return { userId: user.id, expiresAt: { gt: now }, ...(section ? { sections: { has: section } } : {}) };
+  return { userId: user.id, expiresAt: { gt: now }, endedAt: null, ...(section ? { sections: { has: section } } : {}) };
 }
 
 /**
@@ -24,6 +24,8 @@ export function defineBreakGlassRules(user: SessionUser, { can }: RuleBuilder, n
 
   can('breakGlass', 'Case', own);
   can('read', 'BreakGlass', { ...own, userId: user.id });
+  // Ending one's own access early (never another's, never extending it: see break-glass-end.ts).
+  can('update', 'BreakGlass', { ...own, userId: user.id });
   can('read', 'Case', glass());
   for (const s of CASE_SECTIONS) can(`read:${s}`, 'Case', glass(s));
   can('write:notes', 'Case', glass('notes'));

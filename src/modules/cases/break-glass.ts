@@ -43,7 +43,7 @@ export async function breakGlass(ctx: ServiceContext, input: BreakGlass) {
   await ctx.db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('jisr.break_glass'), hashtext(${`${ctx.user.id}/${c.id}`}))`;
   const now = ctx.clock();
   const live = await ctx.db.breakGlass.findFirst({
-    where: { caseId: c.id, userId: ctx.user.id, expiresAt: { gt: now } },
+    where: { caseId: c.id, userId: ctx.user.id, expiresAt: { gt: now }, endedAt: null },
     select: { expiresAt: true },
   });
   if (live)
@@ -120,7 +120,7 @@ async function tellCoordinators(ctx: ServiceContext, c: { id: string; municipali
 export async function liveBreakGlass(ctx: ServiceContext) {
   assertCan(ctx.ability, 'read', 'BreakGlass');
   const rows = await ctx.db.breakGlass.findMany({
-    where: { AND: [accessibleBy(ctx.ability).ofType('BreakGlass'), { expiresAt: { gt: ctx.clock() } }] },
+    where: { AND: [accessibleBy(ctx.ability).ofType('BreakGlass'), { expiresAt: { gt: ctx.clock() }, endedAt: null }] },
     select: { id: true, caseId: true, sections: true, grantedAt: true, expiresAt: true, case: { select: { reference: true } } },
     orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }],
   });
@@ -134,9 +134,9 @@ export async function liveBreakGlass(ctx: ServiceContext) {
 /** The viewer's own live grant on a loaded case (from the rule columns), for the case page's banner. */
 export function myLiveGrant(
   ctx: Pick<ServiceContext, 'user' | 'clock'>,
-  c: { breakGlasses: { userId: string; expiresAt: Date; sections: string[] }[] },
+  c: { breakGlasses: { userId: string; expiresAt: Date; endedAt: Date | null; sections: string[] }[] },
 ) {
   const now = ctx.clock();
-  const mine = c.breakGlasses.filter((g) => g.userId === ctx.user.id && g.expiresAt > now);
+  const mine = c.breakGlasses.filter((g) => g.userId === ctx.user.id && g.expiresAt > now && !g.endedAt);
   return mine.length ? { expiresAt: mine[0]!.expiresAt, sections: mine[0]!.sections } : null;
 }

@@ -13,6 +13,7 @@ import { recordReview } from './review.js';
 import { breakGlass, liveBreakGlass } from './break-glass.js';
 
 /** A procedure about the case whose id is `input[idFrom]`, audited (allowed or denied) under `action`. */
+import { EndBreakGlassInput, endBreakGlass } from './break-glass-end.js';
 const onCase = (action: AuditAction, idFrom = 'id', options: ProcedureOptions = {}) =>
   procedure(action, { entity: 'Case', idFrom, ...options });
 
@@ -68,3 +69,6 @@ export const casesRouter = t.router({
     .mutation(({ ctx, input }) => breakGlass(ctx, input)),
   emergencyAccess: procedure('case.breakGlass.live', { entity: 'BreakGlass' }).query(({ ctx }) => liveBreakGlass(ctx)),
 });
+  endBreakGlass: procedure('case.breakGlass.end', { entity: 'BreakGlass', idFrom: 'id' })
+    .input(EndBreakGlassInput)
+    .mutation(({ ctx, input }) => endBreakGlass(ctx, input)),

@@ -60,7 +60,8 @@ async function withJustifications<E extends { kind: string; data: Record<string,
   const grants = await readableGrants(ctx, [...new Set(ids.filter((id): id is string => typeof id === 'string' && UUID.test(id)))]);
   return entries.map((e) => {
     const grant = e.kind === 'break_glass' ? grants.get(String(e.data.breakGlassId)) : undefined;
-    return grant ? { ...e, data: { ...e.data, justification: grant.justification } } : e;
+    if (!grant) return e;
+    return { ...e, data: { ...e.data, justification: grant.justification, endedAt: grant.endedAt?.toISOString() ?? null } };
   });
 }
 

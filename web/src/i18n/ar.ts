@@ -322,6 +322,7 @@ export const ar: Dictionary = {
     'meeting.schedule': 'جدولة اجتماع اللجنة',
     'meeting.update': 'تعديل اجتماع اللجنة',
     'meeting.cancel': 'إلغاء اجتماع اللجنة',
+    'case.breakGlass.end': 'أُنهي وصول طارئ قبل موعده',
     'meeting.attendance': 'تسجيل الحضور',
     'meeting.decide': 'تسجيل قرار اللجنة',
     'meeting.minute.create': 'إضافة محضر',

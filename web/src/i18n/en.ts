@@ -329,6 +329,7 @@ export const en = {
     'meeting.schedule': 'Panel meeting scheduled',
     'meeting.update': 'Panel meeting changed',
     'meeting.cancel': 'Panel meeting cancelled',
+    'case.breakGlass.end': 'Emergency access ended early',
     'meeting.attendance': 'Attendance recorded',
     'meeting.decide': 'Panel decision recorded',
     'meeting.minute.create': 'Minutes added',

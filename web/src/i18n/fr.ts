@@ -325,6 +325,7 @@ export const fr: Dictionary = {
     'meeting.schedule': 'Réunion du comité planifiée',
     'meeting.update': 'Réunion du comité modifiée',
     'meeting.cancel': 'Réunion du comité annulée',
+    'case.breakGlass.end': 'Accès d’urgence terminé avant l’heure',
     'meeting.attendance': 'Présences enregistrées',
     'meeting.decide': 'Décision du comité enregistrée',
     'meeting.minute.create': 'Procès-verbal ajouté',

@@ -12,8 +12,10 @@ const minutes = (n: number) => new Intl.NumberFormat(locale(), { style: 'unit', 
 export function FlagBreakGlass(props: { flag: FlagWithEvents }) {
   const detail = () => props.flag.detail as { reference?: string; sections?: string[] };
   const grant = () => props.flag.breakGlass;
-  const ended = (g: NonNullable<FlagWithEvents['breakGlass']>) =>
-    new Date(g.expiresAt) > new Date() ? t('breakGlass.review.stillLive') : t('breakGlass.review.ranFull');
+  const ended = (g: NonNullable<FlagWithEvents['breakGlass']>) => {
+    if (g.endedAt) return t('breakGlass.review.endedEarly', { time: formatDateTime(g.endedAt) });
+    return new Date(g.expiresAt) > new Date() ? t('breakGlass.review.stillLive') : t('breakGlass.review.ranFull');
+  };
   return (
     <section aria-labelledby="flag-break-glass" data-testid="flag-break-glass">
       <h2 id="flag-break-glass">{t('breakGlass.review.title')}</h2>

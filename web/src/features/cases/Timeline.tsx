@@ -59,7 +59,8 @@ function describe(e: TimelineEntry, names: Map<string, string>): { title: string
       const sections = Array.isArray(data.sections) ? formatList(data.sections.map((s) => tKey('sections', String(s)))) : '';
       const until = str(data.expiresAt) ? formatDateTime(str(data.expiresAt)!) : '';
       const why = str(data.justification) ? t('breakGlass.timelineWhy', { text: str(data.justification)! }) : '';
-      return { title: tKey('timeline', e.kind), detail: [sections, until, why].filter(Boolean) };
+      const ended = str(data.endedAt) ? t('breakGlass.review.endedEarly', { time: formatDateTime(str(data.endedAt)!) }) : '';
+      return { title: tKey('timeline', e.kind), detail: [sections, until, ended, why].filter(Boolean) };
     }
     default:
       return { title: tKey('timeline', e.kind), detail: reason };

@@ -1,8 +1,12 @@
 import { For, Show } from 'solid-js';
-import { A, createAsync, query, useLocation } from '@solidjs/router';
+import { A, createAsync, query, useLocation, useNavigate } from '@solidjs/router';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { formatDateTime } from '../../lib/format';
+import { useForm } from '../../lib/form';
+import { Alert } from '../../components/Alert';
+import { SubmitButton } from '../../components/FormActions';
+import './emergency.css';
 
 /** The user's live emergency accesses (break-glass). Audited (case.breakGlass.live). */
 export const getEmergencyAccess = query(() => trpc.cases.emergencyAccess.query(), 'cases.emergencyAccess');
@@ -19,13 +23,32 @@ export function EmergencyBanner() {
       <div class="alert alert-error emergency-banner" role="alert" data-testid="emergency-banner">
         <For each={grants()}>
           {(g) => (
-            <p>
-              <A href={`/cases/${g.caseId}`}>{t('breakGlass.banner', { reference: g.reference, time: formatDateTime(g.expiresAt) })}</A>
-            </p>
+            <div class="emergency-grant">
+              <p>
+                <A href={`/cases/${g.caseId}`}>{t('breakGlass.banner', { reference: g.reference, time: formatDateTime(g.expiresAt) })}</A>
+              </p>
+              <EndNow id={g.id} />
+            </div>
           )}
         </For>
       </div>
     </Show>
+  );
+}
+
+/** Ends one's own emergency access before its time (cases.endBreakGlass), then leaves the case for the home page. */
+function EndNow(props: { id: string }) {
+  const navigate = useNavigate();
+  const form = useForm({
+    name: `endBreakGlass-${props.id}`,
+    submit: () => trpc.cases.endBreakGlass.mutate({ id: props.id }),
+    onDone: () => navigate('/'),
+  });
+  return (
+    <form action={form.action} method="post" class="emergency-end">
+      <Alert kind="error" message={form.errors().banner} />
+      <SubmitButton form={form} look="plain" small label={t('breakGlass.endNow')} pendingLabel={null} testId="end-emergency" />
+    </form>
   );
 }
 

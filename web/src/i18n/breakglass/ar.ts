@@ -15,6 +15,7 @@ export const breakGlassAr: BreakGlassDictionary = {
     banner: 'وصول طارئ إلى الحالة {{ reference }} حتى {{ time }}: كل ما تفعله مسجَّل وسيُراجَع.',
     bannerHere: 'أنت تطّلع على هذه الحالة بوصول طارئ حتى {{ time }}.',
     request: 'طلب وصول طارئ (كسر الزجاج)',
+    endNow: 'إنهاؤه الآن',
     review: {
       title: 'الوصول الطارئ',
       requester: 'طلبه',

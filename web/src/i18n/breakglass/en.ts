@@ -13,6 +13,7 @@ export const breakGlassEn = {
     banner: 'Emergency access to case {{ reference }} until {{ time }}: everything you do is recorded and reviewed.',
     bannerHere: 'You are viewing this case under emergency access until {{ time }}.',
     request: 'Request emergency access (break-glass)',
+    endNow: 'End it now',
     review: {
       title: 'The emergency access',
       requester: 'Asked by',

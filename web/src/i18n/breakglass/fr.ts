@@ -15,6 +15,7 @@ export const breakGlassFr: BreakGlassDictionary = {
     banner: 'Accès d’urgence au dossier {{ reference }} jusqu’à {{ time }} : tout ce que vous faites est enregistré et examiné.',
     bannerHere: 'Vous consultez ce dossier en accès d’urgence jusqu’à {{ time }}.',
     request: 'Demander un accès d’urgence (bris de glace)',
+    endNow: 'Y mettre fin maintenant',
     review: {
       title: 'L’accès d’urgence',
       requester: 'Demandé par',
