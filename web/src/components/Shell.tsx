@@ -19,7 +19,14 @@ export { useMe } from './me';
 export function RequireRole(props: { roles: readonly Me['role'][]; children: JSX.Element }) {
   const me = useMe();
   return (
-    <Show when={props.roles.includes(me().role)} fallback={<p class="alert alert-error">{t('errors.FORBIDDEN')}</p>}>
+    <Show
+      when={props.roles.includes(me().role)}
+      fallback={
+        <p class="alert alert-error" data-testid="forbidden">
+          {t('errors.FORBIDDEN')}
+        </p>
+      }
+    >
       {props.children}
     </Show>
   );
