@@ -47,6 +47,13 @@ export const ERROR_TABLE = {
   BREAK_GLASS_LIVE: 'CONFLICT',
   // A reset of this account's second factor is already waiting for its second person.
   FACTOR_RESET_PENDING: 'CONFLICT',
+  // A record merged into another: data.survivorId says where it went (to one who may read both).
+  PERSON_MERGED: 'CONFLICT',
+  // Merging a pair a coordinator marked "not the same person": take the mark back first.
+  PEOPLE_MARKED_DISTINCT: 'CONFLICT',
+  // Undo after 30 days, or when the survivor was merged in its turn since (undo that merge first).
+  MERGE_UNDO_EXPIRED: 'BAD_REQUEST',
+  MERGE_UNDO_BLOCKED: 'CONFLICT',
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;

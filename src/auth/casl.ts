@@ -68,6 +68,7 @@ export type Action =
   | 'history'
   | 'screen'
   | 'match'
+  | 'merge'
   | 'directory'
   | 'oversee'
   | SectionAction

@@ -114,6 +114,7 @@ function inputs(t: typeof ids): Record<string, unknown> {
     'meetings.list': {},
     'people.get': { id: t.personId },
     'people.match': { name: 'Sami Test' },
+    'people.merges': { id: t.personId },
     'referrals.get': { id: t.referralId },
     'referrals.mine': {},
     'referrals.queue': {},

@@ -5,6 +5,7 @@ import type { CaseStage } from '../../src/generated/prisma/enums.js';
 import type { Actor, Scenario, TargetIds } from './scenario.js';
 import { testDb } from '../helpers/db.js';
 import { makeUser } from '../helpers/factories.js';
+import { makePerson } from '../helpers/people-factories.js';
 import { testKeyring } from '../helpers/callers.js';
 import { manualClock } from '../../src/lib/clock.js';
 import { codeAt, encryptSecret } from '../../src/auth/totp.js';
@@ -63,6 +64,29 @@ async function openFlag(municipalityId: string) {
   return flag.id;
 }
 const none = () => undefined;
+
+/** A merge of a fresh record of the person's town into the person, as people.merge leaves it (a random id when there is no such person). */
+async function mergeInto(personId: string) {
+  const { db } = await testDb();
+  const survivor = await db.person.findUnique({ where: { id: personId }, select: { municipalityId: true } });
+  if (!survivor) return randomUUID();
+  const { municipalityId } = survivor;
+  const merged = await makePerson(db, municipalityId, { nameLatin: 'Huda Synthetic' });
+  await db.person.update({ where: { id: merged.id }, data: { mergedIntoId: personId } });
+  const by = await db.user.findFirstOrThrow({ where: { municipalityId, role: 'coordinator' }, select: { id: true } });
+  const merge = await db.personMerge.create({
+    data: {
+      municipalityId,
+      survivorId: personId,
+      mergedId: merged.id,
+      moved: { referrals: [], cases: [], households: [] },
+      mergedById: by.id,
+      mergedAt: manualClock()(),
+    },
+    select: { id: true },
+  });
+  return merge.id;
+}
 
 export const CALLS: Record<string, Call> = {
   'auth.login': {
@@ -165,6 +189,13 @@ async function liveGrant(caseId: string | undefined, actor: Actor | null) {
   'people.linkHousehold': {
     input: async (t, s) => ({ personId: t.personId, memberId: (await s.newPerson()).id, relationship: 'sibling' }),
   },
+
+  // A fresh record of the town is merged into (or marked apart from) the target: the target stays live.
+  'people.merges': { input: (t) => ({ id: t.personId }) },
+  'people.merge': { input: async (t, s) => ({ survivorId: t.personId, mergedId: (await s.newPerson()).id }) },
+  'people.unmerge': { input: async (t) => ({ personId: t.personId, mergeId: await mergeInto(t.personId!) }) },
+  'people.markDistinct': { input: async (t, s) => ({ personId: t.personId, otherId: (await s.newPerson()).id }) },
+  'people.unmarkDistinct': { input: async (t, s) => ({ personId: t.personId, otherId: (await s.newPerson()).id }) },
 
   'referrals.create': { input: () => referralInput() },
   'referrals.mine': { input: () => ({}) },

@@ -187,6 +187,13 @@ export const GRID: Record<string, Spec> = {
   },
   // DESIGN is silent on households; linking people is managing the case, a coordinator's job.
   'people.linkHousehold': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  // "merge / unmerge two records of a person": coordinator. "Not the same person" and the list of a
+  // record's merges go with it (a social worker sees most candidates as "exists" only).
+  'people.merges': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'people.merge': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'people.unmerge': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'people.markDistinct': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'people.unmarkDistinct': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
 
   'referrals.create': { target: 'none', ...referrers },
   'referrals.mine': { target: 'none', ...referrers },

@@ -11,7 +11,8 @@ import { liveDisclosureTo } from '../cases/policy.js';
 export function definePeopleRules(user: SessionUser, { can }: RuleBuilder, now: Date = new Date()) {
   const own = { municipalityId: user.municipalityId };
   if (user.role === 'coordinator') {
-    can(['read', 'create', 'update', 'match'], 'Person', own);
+    // A merged record is hidden (kept for an undo): nothing reaches it but merge.ts's redirect and the undo.
+    can(['read', 'create', 'update', 'match', 'merge'], 'Person', { ...own, mergedIntoId: null });
     return;
   }
   if (user.role !== 'social_worker' && user.role !== 'agency_practitioner') return;

@@ -1,6 +1,16 @@
 import { t } from '../../trpc/init.js';
 import { procedure } from '../../trpc/procedures.js';
-import { CreatePersonInput, LinkHouseholdInput, MatchPeopleInput, PersonIdInput } from './schema.js';
+import {
+  CreatePersonInput,
+  DistinctPairInput,
+  LinkHouseholdInput,
+  MatchPeopleInput,
+  MergePeopleInput,
+  PersonIdInput,
+  UnmergeInput,
+} from './schema.js';
+import { markDistinct, unmarkDistinct } from './distinct.js';
+import { mergePeople, mergesOf, unmergePeople } from './merge.js';
 import { linkHousehold } from './household.js';
 import * as people from './service.js';
 
@@ -17,4 +27,20 @@ export const peopleRouter = t.router({
   linkHousehold: procedure('person.household.link', { entity: 'Person', idFrom: 'personId' })
     .input(LinkHouseholdInput)
     .mutation(({ ctx, input }) => linkHousehold(ctx, input)),
+  // "merge / unmerge two records of a person": coordinators (merge.ts, distinct.ts).
+  merges: procedure('person.merges', { entity: 'Person', idFrom: 'id' })
+    .input(PersonIdInput)
+    .query(({ ctx, input }) => mergesOf(ctx, input)),
+  merge: procedure('person.merge', { entity: 'Person', idFrom: 'survivorId', idempotent: true })
+    .input(MergePeopleInput)
+    .mutation(({ ctx, input }) => mergePeople(ctx, input)),
+  unmerge: procedure('person.unmerge', { entity: 'Person', idFrom: 'personId' })
+    .input(UnmergeInput)
+    .mutation(({ ctx, input }) => unmergePeople(ctx, input)),
+  markDistinct: procedure('person.distinct.mark', { entity: 'Person', idFrom: 'personId', idempotent: true })
+    .input(DistinctPairInput)
+    .mutation(({ ctx, input }) => markDistinct(ctx, input)),
+  unmarkDistinct: procedure('person.distinct.unmark', { entity: 'Person', idFrom: 'personId' })
+    .input(DistinctPairInput)
+    .mutation(({ ctx, input }) => unmarkDistinct(ctx, input)),
 });

@@ -17,6 +17,8 @@ const BirthDate = z
 export const MatchPeopleInput = z.object({
   name: Name,
   birthYear: BirthYear.optional(),
+  /** Matching for this person (its page's possible duplicates): it and those marked "not the same person" are left out. */
+  forPersonId: z.uuid().optional(),
 });
 
 export const CreatePersonInput = z
@@ -44,3 +46,15 @@ export const PersonIdInput = z.object({ id: z.uuid() });
 export const LinkHouseholdInput = z
   .object({ personId: z.uuid(), memberId: z.uuid(), relationship: z.enum(RELATIONSHIPS) })
   .refine((v) => v.personId !== v.memberId, { message: 'same_person', path: ['memberId'] });
+
+/** Two records of one person: `mergedId`'s referrals, cases and household links move to `survivorId`. */
+export const MergePeopleInput = z
+  .object({ survivorId: z.uuid(), mergedId: z.uuid() })
+  .refine((v) => v.survivorId !== v.mergedId, { message: 'same_person', path: ['mergedId'] });
+
+export const UnmergeInput = z.object({ personId: z.uuid(), mergeId: z.uuid() });
+
+/** A pair found NOT to be one person (either order). */
+export const DistinctPairInput = z
+  .object({ personId: z.uuid(), otherId: z.uuid() })
+  .refine((v) => v.personId !== v.otherId, { message: 'same_person', path: ['otherId'] });

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
-import { notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { rawQuery } from '../../db.js';
@@ -9,6 +8,8 @@ import { nameKeys } from './names.js';
 import { matchStatement, type MatchRow } from './match-sql.js';
 import { MIN_SCORE, SHOWN, rankMatches } from './rank.js';
 import { householdOf } from './household.js';
+import { offered } from './distinct.js';
+import { unreachable } from './merge-moves.js';
 import type { CreatePersonInput, MatchPeopleInput } from './schema.js';
 
 export const personSelect = {
@@ -40,7 +41,12 @@ export async function matchPeople(ctx: ServiceContext, input: z.infer<typeof Mat
   const year = input.birthYear ?? null;
   const rows = await rawQuery<MatchRow>(ctx.db, matchStatement(ctx.user.municipalityId, nameKeys(input.name), year));
   const ranked = rankMatches(input.name, year, rows);
-  const candidates = ranked.filter((r) => r.score >= MIN_SCORE);
+  // Never a merged (hidden) record; for a person's page, not them nor a record marked "not the same person".
+  const candidates = await offered(
+    ctx,
+    ranked.filter((r) => r.score >= MIN_SCORE),
+    input.forPersonId,
+  );
   const shown = candidates.slice(0, SHOWN);
   const visible = await ctx.db.person.findMany({
     where: { AND: [accessibleBy(ctx.ability).ofType('Person'), { id: { in: shown.map((c) => c.id) } }] },
@@ -95,7 +101,8 @@ export async function getPerson(ctx: ServiceContext, id: string) {
     where: { AND: [accessibleBy(ctx.ability).ofType('Person'), { id }] },
     select: personSelect,
   });
-  if (!person) throw notFound('Person', id);
+  // A merged record says where it went (to one who may read that), otherwise NOT_FOUND.
+  if (!person) throw await unreachable(ctx, id);
   const household = await householdOf(ctx, id);
   // The household members shown are personal data read too: name them in the same event.
   ctx.audit.touched(

@@ -2,6 +2,7 @@ import type { Dictionary } from './en';
 import { referralsAr } from './referrals/ar';
 import { casesAr } from './cases/ar';
 import { householdAr } from './household/ar';
+import { mergeAr } from './merge/ar';
 import { planAr } from './plan/ar';
 import { assessmentsAr } from './assessments/ar';
 import { meetingsAr } from './meetings/ar';
@@ -287,6 +288,11 @@ export const ar: Dictionary = {
     'person.create': 'تسجيل شخص',
     'person.read': 'الاطلاع على شخص',
     'person.household.link': 'ربط أفراد أسرة',
+    'person.merges': 'اطلاع على سجلات مكررة محتملة',
+    'person.merge': 'دمج سجلين',
+    'person.unmerge': 'تراجع عن دمج',
+    'person.distinct.mark': 'تعليم بأنهما ليسا الشخص نفسه',
+    'person.distinct.unmark': 'إزالة علامة «ليس الشخص نفسه»',
     'referral.create': 'تسجيل إحالة',
     'referral.mine': 'الاطلاع على إحالاتي',
     'referral.queue': 'الاطلاع على قائمة الفرز',
@@ -387,6 +393,10 @@ export const ar: Dictionary = {
     MEETING_NOT_HELD: 'لا يمكن اعتماد المحضر إلا بعد انعقاد الاجتماع.',
     BREAK_GLASS_LIVE: 'لديك وصول طارئ قائم إلى هذه الحالة ولا يمكن تمديده. اطلب من المنسق إن احتجت المزيد.',
     FACTOR_RESET_PENDING: 'هناك طلب قائم لإعادة تعيين العامل الثاني لهذا الحساب بانتظار التأكيد.',
+    PERSON_MERGED: 'دُمج هذا السجل في سجل آخر.',
+    PEOPLE_MARKED_DISTINCT: 'هذان السجلان معلَّمان بأنهما ليسا الشخص نفسه: أزل العلامة قبل دمجهما.',
+    MERGE_UNDO_EXPIRED: 'لا يمكن التراجع عن الدمج إلا خلال 30 يومًا منه.',
+    MERGE_UNDO_BLOCKED: 'السجل الذي دُمج فيه هذا السجل دُمج بدوره: تراجع عن ذلك الدمج أولًا.',
     UNAVAILABLE: 'الخدمة غير متاحة حاليًا. يُرجى المحاولة بعد قليل.',
     INTERNAL: 'حدث خطأ من جهتنا. يُرجى المحاولة مجددًا.',
     NETWORK: 'تعذّر الاتصال بالخادم. تحقّق من اتصالك وحاول مجددًا.',
@@ -433,6 +443,7 @@ export const ar: Dictionary = {
   ...referralsAr,
   ...casesAr,
   ...householdAr,
+  ...mergeAr,
   ...planAr,
   ...assessmentsAr,
   ...meetingsAr,

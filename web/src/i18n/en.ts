@@ -3,6 +3,7 @@ import type { AuditAction } from '../../../src/shared/audit-actions';
 import { referralsEn } from './referrals/en';
 import { casesEn } from './cases/en';
 import { householdEn } from './household/en';
+import { mergeEn } from './merge/en';
 import { planEn } from './plan/en';
 import { assessmentsEn } from './assessments/en';
 import { meetingsEn } from './meetings/en';
@@ -294,6 +295,11 @@ export const en = {
     'person.create': 'Person registered',
     'person.read': 'Person viewed',
     'person.household.link': 'Household linked',
+    'person.merges': 'Possible duplicates read',
+    'person.merge': 'Records merged',
+    'person.unmerge': 'Merge undone',
+    'person.distinct.mark': 'Marked not the same person',
+    'person.distinct.unmark': 'Mark “not the same person” taken back',
     'referral.create': 'Referral logged',
     'referral.mine': 'Own referrals viewed',
     'referral.queue': 'Screening queue viewed',
@@ -394,6 +400,10 @@ export const en = {
     MEETING_NOT_HELD: 'Minutes can be approved only once the meeting has been held.',
     BREAK_GLASS_LIVE: 'You already have emergency access to this case: it cannot be extended. Ask the coordinator if you need more.',
     FACTOR_RESET_PENDING: 'A reset of this account’s second factor is already waiting for confirmation.',
+    PERSON_MERGED: 'This record was merged into another one.',
+    PEOPLE_MARKED_DISTINCT: 'These two records are marked as not the same person: take the mark back before merging them.',
+    MERGE_UNDO_EXPIRED: 'A merge can be undone only within 30 days of it.',
+    MERGE_UNDO_BLOCKED: 'The record this one was merged into has been merged in its turn: undo that merge first.',
     UNAVAILABLE: 'The service is unavailable right now. Please try again shortly.',
     INTERNAL: 'Something went wrong on our side. Please try again.',
     NETWORK: 'The server cannot be reached. Check your connection and try again.',
@@ -440,6 +450,7 @@ export const en = {
   ...referralsEn,
   ...casesEn,
   ...householdEn,
+  ...mergeEn,
   ...planEn,
   ...assessmentsEn,
   ...meetingsEn,

@@ -2,6 +2,7 @@ import type { Dictionary } from './en';
 import { referralsFr } from './referrals/fr';
 import { casesFr } from './cases/fr';
 import { householdFr } from './household/fr';
+import { mergeFr } from './merge/fr';
 import { planFr } from './plan/fr';
 import { assessmentsFr } from './assessments/fr';
 import { meetingsFr } from './meetings/fr';
@@ -290,6 +291,11 @@ export const fr: Dictionary = {
     'person.create': 'Personne enregistrée',
     'person.read': 'Personne consultée',
     'person.household.link': 'Foyer relié',
+    'person.merges': 'Doublons possibles consultés',
+    'person.merge': 'Fiches fusionnées',
+    'person.unmerge': 'Fusion annulée',
+    'person.distinct.mark': 'Marquées pas la même personne',
+    'person.distinct.unmark': 'Marque « pas la même personne » retirée',
     'referral.create': 'Signalement fait',
     'referral.mine': 'Mes signalements consultés',
     'referral.queue': 'File de tri consultée',
@@ -392,6 +398,10 @@ export const fr: Dictionary = {
     BREAK_GLASS_LIVE:
       'Vous avez déjà un accès d’urgence à ce dossier : il ne peut pas être prolongé. Demandez au coordinateur si vous avez besoin de plus.',
     FACTOR_RESET_PENDING: 'Une réinitialisation du second facteur de ce compte attend déjà sa confirmation.',
+    PERSON_MERGED: 'Cette fiche a été fusionnée dans une autre.',
+    PEOPLE_MARKED_DISTINCT: 'Ces deux fiches sont marquées comme pas la même personne : retirez la marque avant de les fusionner.',
+    MERGE_UNDO_EXPIRED: 'Une fusion ne peut être annulée que dans les 30 jours.',
+    MERGE_UNDO_BLOCKED: 'La fiche dans laquelle celle-ci a été fusionnée a elle-même été fusionnée : annulez d’abord cette fusion.',
     UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
     INTERNAL: 'Une erreur s’est produite de notre côté. Veuillez réessayer.',
     NETWORK: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
@@ -438,6 +448,7 @@ export const fr: Dictionary = {
   ...referralsFr,
   ...casesFr,
   ...householdFr,
+  ...mergeFr,
   ...planFr,
   ...assessmentsFr,
   ...meetingsFr,

@@ -1,0 +1,37 @@
+import type { MergeDictionary } from './en';
+
+export const mergeFr: MergeDictionary = {
+  merge: {
+    title: 'Autres fiches de cette personne',
+    intro:
+      'Deux fiches d’une même personne peuvent être fusionnées : les signalements, dossiers et liens de foyer de l’autre fiche passent sur celle-ci. Une fusion peut être annulée pendant 30 jours.',
+    search: 'Chercher une autre fiche (nom en arabe ou en lettres latines)',
+    searchHint: 'Le nom de cette personne est cherché d’abord. Les fiches marquées « pas la même personne » sont écartées.',
+    searching: 'Recherche de fiches semblables…',
+    none: 'Aucune autre fiche ne correspond.',
+    restricted: 'Une autre fiche correspond, dont les détails ne vous sont pas communiqués.',
+    born: 'né·e en {{ year }}',
+    unknownYear: 'année de naissance inconnue',
+    mergeInto: 'Fusionner dans cette fiche',
+    notSame: 'Pas la même personne',
+    confirmTitle: 'Fusionner ces deux fiches ?',
+    confirmKeep: 'Conservée (cette fiche) :',
+    confirmMerged: 'Fusionnée dans la première, puis masquée :',
+    confirmWhat: 'Tout ce que porte la seconde fiche passe sur la première. Vous pouvez annuler pendant 30 jours.',
+    confirm: 'Fusionner',
+    cancel: 'Annuler',
+    merged: 'Fusion faite. L’autre fiche est masquée et renvoie ici.',
+    marked: 'Marquée comme pas la même personne : elle ne sera plus proposée.',
+    history: 'Fusions dans cette fiche',
+    noHistory: 'Aucune fiche n’a été fusionnée dans celle-ci.',
+    mergedOn: 'fusionnée le {{ date }} : {{ referrals }} signalements, {{ cases }} dossiers',
+    undoneOn: 'annulée le {{ date }}',
+    undoUntil: 'annulable jusqu’au {{ date }}',
+    undo: 'Annuler la fusion',
+    undone: 'La fusion est annulée : l’autre fiche et ce qu’elle portait sont revenus.',
+    distinct: 'Marquées comme pas la même personne',
+    noDistinct: 'Aucune fiche n’est marquée comme pas la même personne.',
+    unmark: 'Retirer la marque',
+    unmarked: 'La marque est retirée : la fiche peut de nouveau être proposée.',
+  },
+};
