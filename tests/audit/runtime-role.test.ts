@@ -142,6 +142,10 @@ describe("the server's database role", () => {
     // The events that raised a flag are written once; the rules' cursor moves; neither is removed.
     expect(rights.find((r) => r.name === 'audit_flag_event')).toMatchObject({ i: true, u: false, d: false });
     expect(rights.find((r) => r.name === 'audit_flag_cursor')).toMatchObject({ i: true, u: true, d: false });
+    // A merge of two records is undone by marking it, never removed (what moved stays on record); a mark
+    // "not the same person" is taken back by removing it, and never rewritten.
+    expect(rights.find((r) => r.name === 'person_merge')).toMatchObject({ i: true, u: true, d: false });
+    expect(rights.find((r) => r.name === 'person_distinct')).toMatchObject({ i: true, u: false, d: true });
   });
 });
 
