@@ -48,17 +48,23 @@ export class KeyedCall {
   private constructor(
     private readonly deps: { keyring: Keyring; clock: Clock; requestId: string },
     private readonly userId: string,
+    private readonly municipalityId: string,
     private readonly key: string,
     private readonly procedure: string,
     private readonly requestHash: string,
   ) {}
 
   /** The keyed call of a request, or null without a key; a key that is not a UUID is refused. */
-  static of(deps: KeyedCall['deps'] & { idempotencyKey: string | null }, userId: string, procedure: string, input: unknown) {
+  static of(
+    deps: KeyedCall['deps'] & { idempotencyKey: string | null },
+    user: { id: string; municipalityId: string },
+    procedure: string,
+    input: unknown,
+  ) {
     if (deps.idempotencyKey === null) return null;
     if (!Key.safeParse(deps.idempotencyKey).success) throw new AppError('BAD_INPUT', { fields: { idempotencyKey: 'invalid_format' } });
     const hash = createHash('sha256').update(canonicalJson(input)).digest('hex');
-    return new KeyedCall(deps, userId, deps.idempotencyKey.toLowerCase(), procedure, hash);
+    return new KeyedCall(deps, user.id, user.municipalityId, deps.idempotencyKey.toLowerCase(), procedure, hash);
   }
 
   /** The first call under this key: the same request's (a retry), 'other' when another request used it, or null. */
@@ -86,8 +92,8 @@ export class KeyedCall {
   readonly keep = (answer: unknown, entity: Subject): Prisma.Sql => {
     this.kept = true;
     const sealed = this.deps.keyring.encrypt(JSON.stringify(serialize(answer)), ANSWER_FIELD);
-    return Prisma.sql`INSERT INTO idempotency_key (user_id, key, procedure, request_hash, request_id, entity_type, entity_id, answer, created_at)
-      VALUES (${this.userId}::uuid, ${this.key}::uuid, ${this.procedure}, ${this.requestHash}, ${this.deps.requestId},
+    return Prisma.sql`INSERT INTO idempotency_key (user_id, municipality_id, key, procedure, request_hash, request_id, entity_type, entity_id, answer, created_at)
+      VALUES (${this.userId}::uuid, ${this.municipalityId}::uuid, ${this.key}::uuid, ${this.procedure}, ${this.requestHash}, ${this.deps.requestId},
               ${entity.type ?? null}, ${entity.id ?? null}, ${sealed}, ${this.deps.clock()}::timestamptz)`;
   };
 

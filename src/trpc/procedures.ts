@@ -67,7 +67,7 @@ export function procedure(action: AuditAction, options: ProcedureOptions = {}) {
     const ability = defineAbilityFor(user, ctx.clock());
     const raw = options.idFrom || options.idempotent ? await getRawInput() : undefined;
     const about = requested(options, raw);
-    const keyed = options.idempotent ? KeyedCall.of(ctx, user.id, path, raw) : null;
+    const keyed = options.idempotent ? KeyedCall.of(ctx, user, path, raw) : null;
 
     const callNext = (db: DbClient, audit: ProcedureAudit) => next({ ctx: { db, user, sessionId, ability, audit, factor } });
     type Result = Awaited<ReturnType<typeof callNext>>;

@@ -33,9 +33,12 @@ export async function makeMeeting(db: Db, town: Town, data: MakeMeeting) {
       createdAt: OPENED_AT,
       approvedAt: approved ? MEETING_AT : null,
       approvedById: approved ? town.coordinator.id : null,
-      agenda: { create: data.cases.map((c, position) => ({ caseId: c.id, position })) },
+      agenda: { create: data.cases.map((c, position) => ({ municipalityId: town.town.id, caseId: c.id, position })) },
       invitees: {
-        create: [...(data.agencyIds ?? []).map((agencyId) => ({ agencyId })), ...(data.userIds ?? []).map((userId) => ({ userId }))],
+        create: [
+          ...(data.agencyIds ?? []).map((agencyId) => ({ municipalityId: town.town.id, agencyId })),
+          ...(data.userIds ?? []).map((userId) => ({ municipalityId: town.town.id, userId })),
+        ],
       },
     },
     select: {
@@ -52,12 +55,13 @@ export async function makeMeeting(db: Db, town: Town, data: MakeMeeting) {
 export async function makeMinute(
   db: Db,
   meeting: { id: string },
-  author: { id: string },
+  author: { id: string; municipalityId: string },
   data: { body?: string; agendaItemId?: string; at?: Date } = {},
 ) {
   return db.meetingMinute.create({
     data: {
       meetingId: meeting.id,
+      municipalityId: author.municipalityId,
       agendaItemId: data.agendaItemId ?? null,
       authorId: author.id,
       body: testKeyring.encrypt(data.body ?? 'Synthetic minutes entry.', MINUTE_FIELD),

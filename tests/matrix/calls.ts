@@ -35,6 +35,9 @@ async function unenrol(userId: string) {
   await db.secondFactor.deleteMany({ where: { userId } });
 }
 
+const municipalityOf = async (userId: string) =>
+  (await (await testDb()).db.user.findUniqueOrThrow({ where: { id: userId }, select: { municipalityId: true } })).municipalityId;
+
 /**
  * Gives the spare a second factor with the known key (confirmed unless `enrolled: false`; no step used
  * yet), optionally marks its live sessions as owing the code, and returns the code of the app's time.
@@ -48,11 +51,31 @@ async function factorCode(userId: string, opts: { enrolled?: boolean; pending?: 
     lastStep: null,
     createdAt: now,
   };
-  await db.secondFactor.upsert({ where: { userId }, create: { userId, ...data }, update: data, select: { userId: true } });
+  await db.secondFactor.upsert({
+    where: { userId },
+    create: { userId, municipalityId: await municipalityOf(userId), ...data },
+    update: data,
+    select: { userId: true },
+  });
   if (opts.pending) await db.session.updateMany({ where: { userId, endedAt: null }, data: { factorPending: true } });
   return codeAt(FACTOR_KEY, now);
 }
 const REASON = 'Synthetic minuted reason for the matrix.';
+
+/** The record's version now (a row before may have saved it); 1 for an id that exists nowhere. */
+async function versionOf(kind: 'person' | 'referral' | 'case' | 'intervention', id: string) {
+  const { db } = await testDb();
+  const where = { where: { id }, select: { version: true } };
+  const row =
+    kind === 'person'
+      ? await db.person.findUnique(where)
+      : kind === 'referral'
+        ? await db.referral.findUnique(where)
+        : kind === 'case'
+          ? await db.case.findUnique(where)
+          : await db.intervention.findUnique(where);
+  return row?.version ?? 1;
+}
 
 /** A fresh open flag of the municipality (as a rule raises it), so a review that succeeds changes no other row. */
 async function openFlag(municipalityId: string) {
@@ -64,6 +87,30 @@ async function openFlag(municipalityId: string) {
   return flag.id;
 }
 const none = () => undefined;
+
+/** A live break-glass of the actor (whatever their role) on a case of their town, for a row that ends it; a random id without one. */
+async function liveGrant(caseId: string | undefined, actor: Actor | null) {
+  const { db } = await testDb();
+  if (!actor) return randomUUID();
+  const c = await db.case.findFirst({
+    where: { municipalityId: actor.user.municipalityId, ...(caseId ? { id: caseId } : {}) },
+    select: { id: true },
+  });
+  if (!c) return randomUUID();
+  const grant = await db.breakGlass.create({
+    data: {
+      municipalityId: actor.user.municipalityId,
+      caseId: c.id,
+      userId: actor.user.id,
+      sections: ['summary'],
+      justification: testKeyring.encrypt(REASON, 'matrix'),
+      grantedAt: new Date('2000-01-01T00:00:00Z'),
+      expiresAt: new Date('2100-01-01T00:00:00Z'),
+    },
+    select: { id: true },
+  });
+  return grant.id;
+}
 
 /** A merge of a fresh record of the person's town into the person, as people.merge leaves it (a random id when there is no such person). */
 async function mergeInto(personId: string) {
@@ -112,30 +159,6 @@ export const CALLS: Record<string, Call> = {
   // The spare enrols with a known key here, so the row can send a valid code (factorCode).
   'auth.beginFactor': { spare: true, input: async (_t, _s, a) => void (a && (await unenrol(a.spare.id))) },
   'auth.confirmFactor': {
-/** A live break-glass of the actor (whatever their role) on a case of their town, for a row that ends it; a random id without one. */
-async function liveGrant(caseId: string | undefined, actor: Actor | null) {
-  const { db } = await testDb();
-  if (!actor) return randomUUID();
-  const c = await db.case.findFirst({
-    where: { municipalityId: actor.user.municipalityId, ...(caseId ? { id: caseId } : {}) },
-    select: { id: true },
-  });
-  if (!c) return randomUUID();
-  const grant = await db.breakGlass.create({
-    data: {
-      municipalityId: actor.user.municipalityId,
-      caseId: c.id,
-      userId: actor.user.id,
-      sections: ['summary'],
-      justification: testKeyring.encrypt(REASON, 'matrix'),
-      grantedAt: new Date('2000-01-01T00:00:00Z'),
-      expiresAt: new Date('2100-01-01T00:00:00Z'),
-    },
-    select: { id: true },
-  });
-  return grant.id;
-}
-
     spare: true,
     input: async (_t, _s, a) => ({ code: a ? await factorCode(a.spare.id, { enrolled: false }) : '000000' }),
   },
@@ -186,6 +209,10 @@ async function liveGrant(caseId: string | undefined, actor: Actor | null) {
   'people.match': { input: () => ({ name: 'Sami Test' }) },
   'people.create': { input: () => ({ nameLatin: 'Nour Synthetic', cohort: 'youth', birthYear: 2001 }) },
   'people.get': { input: (t) => ({ id: t.personId }) },
+  'people.correct': {
+    input: async (t) => ({ id: t.personId, version: await versionOf('person', t.personId!), nameLatin: 'Corrected Synthetic' }),
+  },
+  'people.history': { input: (t) => ({ id: t.personId }) },
   'people.linkHousehold': {
     input: async (t, s) => ({ personId: t.personId, memberId: (await s.newPerson()).id, relationship: 'sibling' }),
   },
@@ -201,12 +228,19 @@ async function liveGrant(caseId: string | undefined, actor: Actor | null) {
   'referrals.mine': { input: () => ({}) },
   'referrals.queue': { input: () => ({}) },
   'referrals.get': { input: (t) => ({ id: t.referralId }) },
+  'referrals.correct': {
+    input: async (t) => ({ id: t.referralId, version: await versionOf('referral', t.referralId!), urgency: 'priority' }),
+  },
+  'referrals.history': { input: (t) => ({ id: t.referralId }) },
   'referrals.screen': { input: (t) => ({ id: t.referralId, decision: 'close', closeReason: 'mistaken', reason: REASON }) },
 
   'cases.list': { input: () => ({}) },
   'cases.get': { input: (t) => ({ id: t.caseId }) },
+  'cases.history': { input: (t) => ({ id: t.caseId }) },
   'cases.notes': { input: (t) => ({ caseId: t.caseId }) },
-  'cases.updateSummary': { input: (t) => ({ id: t.caseId, summary: 'Synthetic summary from the matrix.' }) },
+  'cases.updateSummary': {
+    input: async (t) => ({ id: t.caseId, version: await versionOf('case', t.caseId!), summary: 'Synthetic summary from the matrix.' }),
+  },
   'cases.changeStage': { input: (t) => ({ id: t.caseId, stage: 'assessment', reason: REASON }) },
   'cases.assign': { input: (t, s) => ({ id: t.caseId, leadAgencyId: s.A.agency.id }) },
   'cases.close': { input: (t) => ({ id: t.caseId, closureReason: 'risk_reduced', reason: REASON, confirm: true }) },
@@ -226,11 +260,14 @@ async function liveGrant(caseId: string | undefined, actor: Actor | null) {
   'cases.addIntervention': {
     input: (t, s) => ({ caseId: t.caseId, type: 'mentoring', title: 'Synthetic mentoring', agencyId: s.A.agency.id }),
   },
-  'cases.updateIntervention': { input: (t) => ({ id: t.interventionId, status: 'active' }) },
+  'cases.updateIntervention': {
+    input: async (t) => ({ id: t.interventionId, version: await versionOf('intervention', t.interventionId!), status: 'active' }),
+  },
   'cases.withdrawConsent': { input: (t) => ({ caseId: t.caseId }) },
   'cases.recordReview': { input: (t) => ({ caseId: t.caseId }) },
   'cases.breakGlass': { input: (t) => ({ caseId: t.caseId, sections: ['summary'], justification: REASON }) },
   'cases.emergencyAccess': { input: none },
+  'cases.endBreakGlass': { input: async (t, _s, actor) => ({ id: await liveGrant(t.caseId, actor) }) },
 
   'assessments.list': { input: (t) => ({ caseId: t.caseId }) },
   'assessments.create': {
@@ -271,4 +308,3 @@ async function liveGrant(caseId: string | undefined, actor: Actor | null) {
   // Nobody required, as the matrix's towns were made: the other rows sign in with the password alone.
   'work.setFactorRoles': { input: () => ({ roles: [] }) },
 };
-  'cases.endBreakGlass': { input: async (t, _s, actor) => ({ id: await liveGrant(t.caseId, actor) }) },

@@ -125,6 +125,7 @@ export async function createAssessment(ctx: ServiceContext, input: CreateAssessm
         createMany: {
           data: input.ratings.map((r) => ({
             factorId: r.factorId,
+            municipalityId: c.municipalityId,
             rating: r.rating,
             comment: r.comment ? ctx.keyring.encrypt(r.comment, COMMENT_FIELD) : null,
           })),

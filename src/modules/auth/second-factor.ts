@@ -42,7 +42,7 @@ export async function beginEnrolment(ctx: ServiceContext) {
   const secret = encryptSecret(ctx.keyring, ctx.user.id, key);
   await ctx.db.secondFactor.upsert({
     where: { userId: ctx.user.id },
-    create: { userId: ctx.user.id, secret, createdAt: now },
+    create: { userId: ctx.user.id, municipalityId: ctx.user.municipalityId, secret, createdAt: now },
     update: { secret, createdAt: now, lastStep: null },
     select: { userId: true },
   });
@@ -65,7 +65,7 @@ export async function confirmEnrolment(ctx: ServiceContext, code: string) {
   const codes = newRecoveryCodes();
   await ctx.db.secondFactor.update({ where: { userId: ctx.user.id }, data: { enabledAt: now, lastStep: step }, select: { userId: true } });
   await ctx.db.recoveryCode.deleteMany({ where: { userId: ctx.user.id } });
-  await ctx.db.recoveryCode.createMany({ data: codes.map((c) => ({ userId: ctx.user.id, codeHash: recoveryHash(c) })) });
+  await ctx.db.recoveryCode.createMany({ data: codes.map((c) => ({ userId: ctx.user.id, municipalityId: ctx.user.municipalityId, codeHash: recoveryHash(c) })) });
   await ctx.db.session.update({ where: { id: ctx.sessionId }, data: { factorAt: now }, select: { id: true } });
   ctx.audit.subject('User', ctx.user.id).detail({ recoveryCodes: codes.length });
   return { recoveryCodes: codes };

@@ -32,6 +32,7 @@ export async function addMinute(ctx: ServiceContext, input: AddMinute) {
   const minute = await ctx.db.meetingMinute.create({
     data: {
       meetingId: meeting.id,
+      municipalityId: ctx.user.municipalityId,
       agendaItemId,
       authorId: ctx.user.id,
       body: ctx.keyring.encrypt(input.body, MINUTE_FIELD),

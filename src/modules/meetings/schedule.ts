@@ -39,9 +39,9 @@ async function checkRefs(ctx: ServiceContext, refs: { caseIds?: string[]; agency
   }
 }
 
-const inviteeRows = (agencyIds: string[], userIds: string[]) => [
-  ...agencyIds.map((agencyId) => ({ agencyId })),
-  ...userIds.map((userId) => ({ userId })),
+const inviteeRows = (municipalityId: string, agencyIds: string[], userIds: string[]) => [
+  ...agencyIds.map((agencyId) => ({ municipalityId, agencyId })),
+  ...userIds.map((userId) => ({ municipalityId, userId })),
 ];
 
 /**
@@ -59,8 +59,8 @@ export async function scheduleMeeting(ctx: ServiceContext, input: ScheduleMeetin
       location: input.location || null,
       createdById: ctx.user.id,
       createdAt: ctx.clock(),
-      agenda: { create: input.caseIds.map((caseId, position) => ({ caseId, position })) },
-      invitees: { create: inviteeRows(input.agencyIds, input.userIds) },
+      agenda: { create: input.caseIds.map((caseId, position) => ({ municipalityId: ctx.user.municipalityId, caseId, position })) },
+      invitees: { create: inviteeRows(ctx.user.municipalityId, input.agencyIds, input.userIds) },
     },
     select: { id: true },
   });
@@ -97,7 +97,7 @@ export async function updateMeeting(ctx: ServiceContext, input: UpdateMeeting) {
     for (const [position, caseId] of input.caseIds.entries()) {
       await ctx.db.meetingAgendaItem.upsert({
         where: { meetingId_caseId: { meetingId: id, caseId } },
-        create: { meetingId: id, caseId, position },
+        create: { meetingId: id, municipalityId: ctx.user.municipalityId, caseId, position },
         update: { position },
         select: { id: true },
       });
@@ -109,7 +109,9 @@ export async function updateMeeting(ctx: ServiceContext, input: UpdateMeeting) {
     const userIds = input.userIds ?? current.flatMap((i) => (i.userId ? [i.userId] : []));
     if (agencyIds.length + userIds.length === 0) throw new AppError('BAD_INPUT', { fields: { agencyIds: 'chooseOne' } });
     await ctx.db.meetingInvitee.deleteMany({ where: { meetingId: id } });
-    await ctx.db.meetingInvitee.createMany({ data: inviteeRows(agencyIds, userIds).map((r) => ({ meetingId: id, ...r })) });
+    await ctx.db.meetingInvitee.createMany({
+      data: inviteeRows(ctx.user.municipalityId, agencyIds, userIds).map((r) => ({ meetingId: id, ...r })),
+    });
   }
   const detail = {
     changed: Object.keys(input).filter((k) => k !== 'id'),

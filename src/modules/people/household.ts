@@ -21,11 +21,11 @@ export async function linkHousehold(ctx: ServiceContext, input: z.infer<typeof L
   let householdId = anchor.households[0]?.householdId;
   if (!householdId) {
     householdId = (await ctx.db.household.create({ data: { municipalityId: ctx.user.municipalityId }, select: { id: true } })).id;
-    await ctx.db.householdMember.create({ data: { householdId, personId: anchor.id, relationship: 'other' } });
+    await ctx.db.householdMember.create({ data: { householdId, municipalityId: ctx.user.municipalityId, personId: anchor.id, relationship: 'other' } });
   }
   await ctx.db.householdMember.upsert({
     where: { householdId_personId: { householdId, personId: input.memberId } },
-    create: { householdId, personId: input.memberId, relationship: input.relationship },
+    create: { householdId, municipalityId: ctx.user.municipalityId, personId: input.memberId, relationship: input.relationship },
     update: { relationship: input.relationship },
   });
   ctx.audit.subject('Person', input.memberId).detail({ householdId, relationship: input.relationship });

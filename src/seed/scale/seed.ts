@@ -148,6 +148,7 @@ const TABLES: Record<string, readonly Column[]> = {
   ],
   household_member: [
     ['household_id', 'uuid'],
+    ['municipality_id', 'uuid'],
     ['person_id', 'uuid'],
     ['relationship', '"Relationship"'],
   ],
@@ -585,7 +586,7 @@ async function seedMunicipality(
     const householdId = id(KIND.household, households++);
     await emit('household', [householdId, town.id, `Household ${households}`, createdAt]);
     for (let k = 0; k < size; k++) {
-      await emit('household_member', [householdId, id(KIND.person, i + k), k === 0 ? 'other' : k === 1 ? 'spouse' : 'child']);
+      await emit('household_member', [householdId, town.id, id(KIND.person, i + k), k === 0 ? 'other' : k === 1 ? 'spouse' : 'child']);
     }
     i += size;
   }
