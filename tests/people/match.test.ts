@@ -96,6 +96,36 @@ describe('people.match across scripts', () => {
     expect(offered).toEqual([]);
   });
 
+  it('tells a name from its look-alike that shares the skeleton, and says why each matched', async () => {
+    const { town, coordinator } = await makeTown(db);
+    // Siblings: different names with one consonant skeleton (m-h-m-d, h-s-n), the look-alike registered first.
+    const mahmoud = await register(town.id, 'محمود الجلاصي');
+    const mohamed = await register(town.id, 'محمد الجلاصي');
+    const hussein = await register(town.id, 'حسين الجلاصي');
+    const hassan = await makePerson(db, town.id, { nameArabic: 'حسن الجلاصي', nameLatin: 'Hassan Jlassi' });
+    const { caller } = await callerFor(db, coordinator);
+    const first = async (name: string) => (await caller.people.match({ name }))[0];
+    expect(await first('Mohamed Jlassi')).toMatchObject({ person: { id: mohamed.id }, reason: 'transliteration' });
+    expect(await first('Mahmoud Jlassi')).toMatchObject({ person: { id: mahmoud.id }, reason: 'transliteration' });
+    expect(await first('Houcine Jlassi')).toMatchObject({ person: { id: hussein.id } });
+    expect(await first('Hassan Jlassi')).toMatchObject({ person: { id: hassan.id }, score: 1, reason: 'same_spelling' });
+    const forMohamed = await caller.people.match({ name: 'Mohamed Jlassi' });
+    expect(forMohamed[0]!.score).toBeGreaterThan(forMohamed.find((c) => c.person?.id === mahmoud.id)!.score);
+    // Only the family name in common: offered, as similar.
+    expect((await caller.people.match({ name: 'Karim Jlassi' })).every((c) => c.restricted || c.reason === 'similar')).toBe(true);
+  });
+
+  it('reads a final ح as a letter: صلاح الدين is Salaheddine, Salah Eddine', async () => {
+    const { town, coordinator } = await makeTown(db);
+    const salah = await register(town.id, 'صلاح الدين العياري');
+    const { caller } = await callerFor(db, coordinator);
+    for (const typed of ['Salaheddine Ayari', 'Salah Eddine Ayari', 'Salah-Eddine El Ayari']) {
+      const found = await caller.people.match({ name: typed });
+      expect(found[0]).toMatchObject({ person: { id: salah.id }, reason: 'transliteration' });
+      expect(found[0]!.score).toBeGreaterThan(0.8);
+    }
+  });
+
   it('ranks the candidate with the matching birth year first', async () => {
     const { town, coordinator } = await makeTown(db);
     await makePerson(db, town.id, { nameLatin: 'Youssef Amrani', birthYear: 1990 });

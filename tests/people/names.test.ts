@@ -19,4 +19,13 @@ describe('nameKeys', () => {
     expect(nameKeys('عبد الرحمن').skeleton).toBe(nameKeys('Abdul Rahman').skeleton);
     expect(nameKeys('Mohammed').skeleton).toBe(nameKeys('Muhammad').skeleton);
   });
+
+  it('keeps a final ح (and the h of الله) but not a final ة', () => {
+    expect(nameKeys('صلاح').skeleton).toBe('slh');
+    expect(nameKeys('Salah').skeleton).toBe('slh');
+    expect(nameKeys('محمد بن صالح').skeleton).toBe(nameKeys('Mohammed Ben Saleh').skeleton);
+    expect(nameKeys('عبد الله').skeleton).toBe(nameKeys('Abdallah').skeleton);
+    expect(nameKeys('فاطمة').skeleton).toBe(nameKeys('Fatma').skeleton);
+    expect(nameKeys('صلاح الدين').skeleton).toBe(nameKeys('Salah Eddine').skeleton);
+  });
 });

@@ -1,6 +1,6 @@
 import { normalizeArabic } from './names.js';
 import { soundWords } from './sound.js';
-import { compareNames } from './sound-compare.js';
+import { compareWithForms } from './sound-compare.js';
 import type { MatchRow } from './match-sql.js';
 import type { MatchReason } from '../../shared/vocabulary.js';
 
@@ -54,9 +54,7 @@ export function rankMatches(name: string, year: number | null, rows: MatchRow[])
     if (row.similarity < MIN_SCORE) continue;
     const names = [row.name_arabic, row.name_latin].filter((n): n is string => !!n);
     const same = names.some((n) => spelling(n) === typed);
-    const best = names
-      .map((n) => compareNames(query, soundWords(n)))
-      .reduce((a, b) => (b.similarity > a.similarity ? b : a), { similarity: 0, allWordsMatched: false });
+    const best = compareWithForms(query, names.map(soundWords));
     // Only the same spelling is certain: another spelling, however alike, ranks after it.
     const sound = same ? 1 : Math.min(best.similarity, 0.99);
     if (sound < MIN_SCORE) continue;

@@ -10,9 +10,21 @@
  */
 import { soundWords, type Sound, type SoundWord } from './sound.js';
 
-const SHORT = new Set(['a', 'e', 'i', 'u', 'V']);
+const SHORT = new Set(['a', 'e', 'i', 'u', 'V', 'á']);
 const LONG = new Set(['A', 'I', 'U']);
-const QUALITY: Record<string, string> = { a: 'a', A: 'a', E: 'a', e: 'ai', i: 'i', I: 'i', u: 'u', U: 'u', O: 'u', V: 'aiu' };
+const QUALITY: Record<string, string> = {
+  a: 'a',
+  A: 'a',
+  E: 'a',
+  e: 'ai',
+  i: 'i',
+  I: 'i',
+  u: 'u',
+  U: 'u',
+  O: 'u',
+  V: 'aiu',
+  á: 'au',
+};
 const isVowel = (t: string) => t in QUALITY;
 
 function indel(t: string, otherArabic: boolean): number {
@@ -32,6 +44,8 @@ function substitute(x: string, y: string, xArabic: boolean, yArabic: boolean): n
   if (isVowel(x) && isVowel(y)) {
     const same = [...QUALITY[x]!].some((q) => QUALITY[y]!.includes(q));
     if (x === 'E' || y === 'E') return same ? 0.1 : Math.min(apart, 0.8);
+    // A Latin e is seldom a long a (Saleh is صالح, not صلاح).
+    if ((x === 'e' && y === 'A') || (x === 'A' && y === 'e')) return 0.3;
     if (same) return LONG.has(x) !== LONG.has(y) ? 0.05 : 0;
     const longs = Number(LONG.has(x)) + Number(LONG.has(y));
     return Math.min(apart, [0.25, 0.7, 1][longs]!);
@@ -77,6 +91,7 @@ const UNMATCHED = 0.5;
 const SAME_WORD = 0.5;
 
 interface Span {
+  /** The candidate's word slot (or the query's word) it starts at, and how many it covers. */
   from: number;
   size: number;
   word: SoundWord;
@@ -98,15 +113,23 @@ export interface NameComparison {
   allWordsMatched: boolean;
 }
 
-/** Compares a typed name with a registered one, in either script. */
-export function compareNames(query: SoundWord[], candidate: SoundWord[]): NameComparison {
-  if (query.length === 0 || candidate.length === 0) return { similarity: 0, allWordsMatched: false };
+/**
+ * Compares a typed name with a registered one. `forms` are the registered name's writings (Arabic,
+ * Latin); when they have as many words, word i of each is the same word, and a query word is
+ * compared with every writing of it (a Latin query with the Latin one, an Arabic one with the Arabic).
+ */
+export function compareNames(query: SoundWord[], forms: SoundWord[][]): NameComparison {
+  const slots = Math.max(0, ...forms.map((f) => f.length));
+  if (query.length === 0 || slots === 0) return { similarity: 0, allWordsMatched: false };
   const pairs: { q: Span; c: Span; sim: number }[] = [];
-  for (const q of spans(query)) {
-    for (const c of spans(candidate)) {
-      if (q.size === 2 && c.size === 2) continue;
-      const sim = wordSimilarity(q.word, c.word);
-      if (sim >= SAME_WORD) pairs.push({ q, c, sim });
+  for (const form of forms) {
+    if (form.length !== slots) continue;
+    for (const q of spans(query)) {
+      for (const c of spans(form)) {
+        if (q.size === 2 && c.size === 2) continue;
+        const sim = wordSimilarity(q.word, c.word);
+        if (sim >= SAME_WORD) pairs.push({ q, c, sim });
+      }
     }
   }
   // Best pairs first; among equals, single words before glued ones.
@@ -123,9 +146,16 @@ export function compareNames(query: SoundWord[], candidate: SoundWord[]): NameCo
     cost += (1 - sim) * Math.max(q.size, c.size);
   }
   const unmatchedQ = query.length - usedQ.size;
-  cost += UNMATCHED * (unmatchedQ + candidate.length - usedC.size);
-  return { similarity: Math.max(0, 1 - cost / Math.max(query.length, candidate.length)), allWordsMatched: unmatchedQ === 0 };
+  cost += UNMATCHED * (unmatchedQ + slots - usedC.size);
+  return { similarity: Math.max(0, 1 - cost / Math.max(query.length, slots)), allWordsMatched: unmatchedQ === 0 };
+}
+
+/** Compares with each writing alone, and with the writings side by side when they line up word for word. */
+export function compareWithForms(query: SoundWord[], forms: SoundWord[][]): NameComparison {
+  const alone = forms.map((f) => compareNames(query, [f]));
+  const lined = forms.length > 1 && forms.every((f) => f.length === forms[0]!.length) ? [compareNames(query, forms)] : [];
+  return [...alone, ...lined].reduce((a, b) => (b.similarity > a.similarity ? b : a), { similarity: 0, allWordsMatched: false });
 }
 
 /** compareNames for names as written. */
-export const nameSimilarity = (query: string, candidate: string) => compareNames(soundWords(query), soundWords(candidate));
+export const nameSimilarity = (query: string, candidate: string) => compareNames(soundWords(query), [soundWords(candidate)]);

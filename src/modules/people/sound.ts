@@ -5,7 +5,7 @@
  * long vowels (ا و ي, Latin aa / ou / ee), ʿayn (ع, Latin ', 3 or a vowel), the feminine ending
  * (ة, Latin final a) and the doubled letters Latin spellings keep. Each word becomes a list of
  * tokens: consonant classes as the skeleton folds them, and
- * - short vowels `a i u`, `e` (a or i) and `V` (any: an Arabic initial alif),
+ * - short vowels `a i u`, `e` (a or i), `á` (a or u: an initial أ) and `V` (any: an initial alif),
  * - long vowels `A I U`, and `O` (French "ou": long or short u),
  * - `3` ʿayn, `E` the feminine ending, `:` a doubled consonant.
  * sound-compare.ts weighs the differences.
@@ -15,6 +15,9 @@ import { normalizeArabic } from './names.js';
 const ARABIC_LETTER = /[\u0600-\u06FF]/;
 // ة before normalizeArabic folds it into ه (U+06D5 survives normalisation and lower case).
 const FEMININE = '\u06D5';
+// A word's first alif with its hamza, kept apart the same way: أ is a or u (Ahmed, Oussama), إ is i (Imane).
+const HAMZA_ABOVE = '\u06CB';
+const HAMZA_BELOW = '\u06D0';
 const ARABIC_CONSONANT: Record<string, string> = {
   ب: 'b',
   ت: 't',
@@ -63,12 +66,14 @@ function arabicTokens(word: string): Sound {
   letters.forEach((ch, i) => {
     const next = letters[i + 1];
     if (ch === 'ا') out.push(i === 0 ? 'V' : 'A');
+    else if (ch === HAMZA_ABOVE) out.push('á');
+    else if (ch === HAMZA_BELOW) out.push(next === 'ي' ? '' : 'i');
     else if (ch === 'و') out.push(i === 0 || next === 'ا' ? 'w' : 'U');
     else if (ch === 'ي') out.push(i === 0 || next === 'ا' ? 'y' : 'I');
     else if (ch === FEMININE) out.push('E');
     else if (ARABIC_CONSONANT[ch]) out.push(ARABIC_CONSONANT[ch]!);
   });
-  return out;
+  return out.filter(Boolean);
 }
 
 /** The Arabic words of a name: article dropped, "عبد" split from what follows it. */
@@ -119,6 +124,9 @@ function latinTokens(raw: string): Sound {
       const beforeVowel = /^[yw][aeiouàâéèêëîïôûü]/.test(w) || out.length === 0;
       out.push(beforeVowel ? first : first === 'y' ? 'I' : 'U');
       w = w.slice(1);
+    } else if (first === 'i' && out.length > 0 && /^i[aeouàâéèô]/.test(w)) {
+      out.push('y'); // Ziad, Mariam: a glide between vowels
+      w = w.slice(1);
     } else if (vowel) {
       const m = vowel[0].exec(w)!;
       out.push(...vowel[1]);
@@ -130,14 +138,21 @@ function latinTokens(raw: string): Sound {
       w = w.slice(1);
     }
   }
-  // A final a is the feminine ending (Amina, Fatma) or a final alif (Houda, Mustapha): sound.ts's `E`.
+  // A final a is the feminine ending (Amina, Fatma) or a final alif (Houda, Mustapha): `E`.
   if (out.length > 1 && out[out.length - 1] === 'a') out[out.length - 1] = 'E';
+  // A final i is the long one (Ali, Majdi, Sami: علي, مجدي, سامي).
+  if (out.length > 1 && out[out.length - 1] === 'i') out[out.length - 1] = 'I';
   return out;
 }
 
 /** The name's words as sound tokens, in either script (or both mixed), connectors and articles left out. */
 export function soundWords(name: string): SoundWord[] {
-  const text = normalizeArabic(name.replace(/ة/g, FEMININE).replace(/ى(?=\s|$)/g, 'ا'))
+  const marked = name
+    .replace(/ة/g, FEMININE)
+    .replace(/ى(?=\s|$)/g, 'ا')
+    .replace(/(^|\s)(ال)?أ/g, `$1$2${HAMZA_ABOVE}`)
+    .replace(/(^|\s)(ال)?إ/g, `$1$2${HAMZA_BELOW}`);
+  const text = normalizeArabic(marked)
     .normalize('NFC')
     .toLowerCase()
     .replace(/[’'`ʿ]/g, '3')
