@@ -31,6 +31,14 @@ describe('break-glass', () => {
     await banner.locator('a').first().click();
     await page.getByTestId('emergency-here').waitFor();
     expect(await page.textContent('main')).toContain('Synthetic summary under emergency.');
+
+    // Done before its time: the requester ends it from the banner; it goes, and so does the case.
+    const ended = answerOf(page, 'cases.endBreakGlass');
+    await banner.getByTestId('end-emergency').click();
+    await ended;
+    await page.waitForURL(`${world.base}/`);
+    expect(await page.getByTestId('emergency-banner').count()).toBe(0);
+    expect((await db.breakGlass.findFirstOrThrow({ where: { caseId: c.id }, select: { endedAt: true } })).endedAt).not.toBeNull();
     await context.close();
     expect(await db.auditFlag.count({ where: { municipalityId: town.town.id, kind: 'break_glass' } })).toBe(1);
     expect(cspViolations).toEqual([]);
