@@ -54,6 +54,8 @@ export const ERROR_TABLE = {
   // Undo after 30 days, or when the survivor was merged in its turn since (undo that merge first).
   MERGE_UNDO_EXPIRED: 'BAD_REQUEST',
   MERGE_UNDO_BLOCKED: 'CONFLICT',
+  // A save against an older version of the record: someone else changed it since the form was opened.
+  STALE_VERSION: 'CONFLICT',
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;

@@ -12,6 +12,7 @@ import { defineBreakGlassRules } from '../modules/cases/break-glass-policy.js';
 import { defineAssessmentRules } from '../modules/assessments/policy.js';
 import { defineMeetingRules } from '../modules/meetings/policy.js';
 import { defineWorkRules } from '../modules/work/policy.js';
+import { defineCorrectionRules } from '../modules/history/policy.js';
 
 /**
  * The user's abilities, built once per request from role, municipality and agency.
@@ -31,5 +32,6 @@ export function defineAbilityFor(user: SessionUser, now: Date = new Date()): App
   defineAssessmentRules(user, builder, now);
   defineMeetingRules(user, builder, now);
   defineWorkRules(user, builder, now);
+  defineCorrectionRules(user, builder);
   return builder.build();
 }

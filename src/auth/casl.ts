@@ -70,6 +70,7 @@ export type Action =
   | 'match'
   | 'merge'
   | 'directory'
+  | 'correct'
   | 'oversee'
   | SectionAction
   | 'write:notes'

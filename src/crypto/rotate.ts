@@ -55,6 +55,9 @@ export const ENCRYPTED_FIELDS = [
   { table: 'audit_flag', column: 'review_note', field: 'audit_flag.review_note', rowBound: true },
   // Why an admin asked for a second factor's reset (users/factor-reset.ts), bound to the request's id.
   { table: 'second_factor_reset', column: 'reason', field: 'second_factor_reset.reason', rowBound: true },
+  // Field-level history (history/record.ts): old and new values, each bound to its change's id.
+  { table: 'field_change', column: 'old_value', field: 'field_change.old', rowBound: true },
+  { table: 'field_change', column: 'new_value', field: 'field_change.new', rowBound: true },
 ] as const satisfies readonly {
   table: string;
   column: string;

@@ -198,7 +198,7 @@ function seedCase(story: DemoStory, file: File, i: number, opened: number) {
   const team = () => ({ keyWorkerId: ids.of('social_worker'), leadAgencyId: ids.of(i % 2 ? YOUTH_CENTRE : SCHOOL) });
 
   coordinator(story.day(opened, 9, 30), (c) => c.cases.assign({ id: id(), ...team() }));
-  keyWorker(story.day(opened, 15), (c) => c.cases.updateSummary({ id: id(), summary: `Demo summary: ${CONCERNS[i % CONCERNS.length]}` }));
+  keyWorker(story.day(opened, 15), (c) => c.cases.updateSummary({ id: id(), version: 1, summary: `Demo summary: ${CONCERNS[i % CONCERNS.length]}` }));
   keyWorker(story.day(opened - 1, 16), (c) => c.cases.addNote({ caseId: id(), body: WORDS.note }));
   for (const [stage, reason] of MOVES) {
     const day = file.moves?.[stage];

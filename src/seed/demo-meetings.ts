@@ -83,7 +83,7 @@ export function seedMeetings(story: DemoStory) {
     }),
   );
   story.at(story.day(3, 10), 'agency_practitioner', (practitioner) =>
-    practitioner.cases.updateIntervention({ id: ids.of('football group'), status: 'active' }),
+    practitioner.cases.updateIntervention({ id: ids.of('football group'), version: 1, status: 'active' }),
   );
   story.at(story.day(1, 8), 'coordinator', (coordinator) =>
     coordinator.meetings.schedule({

@@ -146,6 +146,8 @@ describe("the server's database role", () => {
     // "not the same person" is taken back by removing it, and never rewritten.
     expect(rights.find((r) => r.name === 'person_merge')).toMatchObject({ i: true, u: true, d: false });
     expect(rights.find((r) => r.name === 'person_distinct')).toMatchObject({ i: true, u: false, d: true });
+    // Field-level history is written and re-encrypted, never removed.
+    expect(rights.find((r) => r.name === 'field_change')).toMatchObject({ s: true, i: true, u: true, d: false });
   });
 });
 

@@ -27,7 +27,7 @@ const procedures: [string, (c: Caller, f: Fixture) => Promise<unknown>][] = [
   ['case.read', (c, f) => c.cases.get({ id: f.caseId })],
   ['case.note.list', (c, f) => c.cases.notes({ caseId: f.caseId })],
   ['case.note.create', (c, f) => c.cases.addNote({ caseId: f.caseId, body: 'Synthetic note from the access matrix.' })],
-  ['case.summary.update', (c, f) => c.cases.updateSummary({ id: f.caseId, summary: 'Synthetic summary.' })],
+  ['case.summary.update', (c, f) => c.cases.updateSummary({ id: f.caseId, version: 1, summary: 'Synthetic summary.' })],
   ['case.stage.change', (c, f) => c.cases.changeStage({ id: f.caseId, stage: 'assessment', reason: 'Intake done' })],
   [
     'case.disclose',

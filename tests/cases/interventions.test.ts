@@ -125,9 +125,9 @@ describe('a practitioner on the team', () => {
     expect(page.plan!.map((i) => i.id)).toEqual([mine.id]);
     expect(page.planAdd).toBeNull();
 
-    const done = await caller.cases.updateIntervention({ id: mine.id, status: 'completed', outcome: 'Attended eight sessions.' });
+    const done = await caller.cases.updateIntervention({ id: mine.id, version: 1, status: 'completed', outcome: 'Attended eight sessions.' });
     expect(done).toMatchObject({ status: 'completed', outcome: 'Attended eight sessions.' });
-    await expect(caller.cases.updateIntervention({ id: theirs.id, status: 'cancelled' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(caller.cases.updateIntervention({ id: theirs.id, version: 1, status: 'cancelled' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await auditCount(db, town.practitioner.id, 'case.intervention.update', 'denied')).toBe(1);
     expect(await db.intervention.findUniqueOrThrow({ where: { id: theirs.id }, select: { status: true } })).toEqual({ status: 'planned' });
 
@@ -146,7 +146,7 @@ describe('a practitioner on the team', () => {
     expect(page.sections).toEqual(['summary', 'timeline']);
     expect(page.plan).toBeNull();
     expect(page.timeline.some((e) => e.kind.startsWith('intervention'))).toBe(false);
-    await expect(caller.cases.updateIntervention({ id: mine.id, status: 'active' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(caller.cases.updateIntervention({ id: mine.id, version: 1, status: 'active' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await auditCount(db, town.practitioner.id, 'case.intervention.update', 'denied')).toBe(1);
   });
 });
@@ -160,18 +160,18 @@ describe('cases.updateIntervention', () => {
     const { caller: coord } = await callerFor(db, town.coordinator);
     const i = await coord.cases.addIntervention(input(c.id, town.agency.id, { assigneeId: assignee.id }));
     const { caller: mine } = await callerFor(db, assignee);
-    await expect(mine.cases.updateIntervention({ id: i.id, status: 'active' })).resolves.toMatchObject({ status: 'active' });
+    await expect(mine.cases.updateIntervention({ id: i.id, version: 1, status: 'active' })).resolves.toMatchObject({ status: 'active' });
     const { caller: kw } = await callerFor(db, town.socialWorker);
-    await expect(kw.cases.updateIntervention({ id: i.id, status: 'cancelled' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(kw.cases.updateIntervention({ id: i.id, version: 2, status: 'cancelled' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await auditCount(db, town.socialWorker.id, 'case.intervention.update', 'denied')).toBe(1);
-    await expect(coord.cases.updateIntervention({ id: i.id, outcome: 'Reviewed at the panel.' })).resolves.toMatchObject({
+    await expect(coord.cases.updateIntervention({ id: i.id, version: 2, outcome: 'Reviewed at the panel.' })).resolves.toMatchObject({
       status: 'active',
       outcome: 'Reviewed at the panel.',
     });
     const { caller: auditor } = await callerFor(db, town.auditor);
-    await expect(auditor.cases.updateIntervention({ id: i.id, status: 'completed' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(auditor.cases.updateIntervention({ id: i.id, version: 3, status: 'completed' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const { caller: stranger } = await callerFor(db, (await makeTown(db)).coordinator);
-    await expect(stranger.cases.updateIntervention({ id: i.id, status: 'completed' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(stranger.cases.updateIntervention({ id: i.id, version: 3, status: 'completed' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(
       (await coord.cases.get({ id: c.id })).timeline.filter((e) => e.kind === 'intervention.update').map((e) => [e.data.from, e.data.to]),
     ).toEqual([

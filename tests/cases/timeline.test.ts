@@ -46,7 +46,7 @@ async function caseWithEveryKind() {
     await makeDisclosure(db, c, { userId: readers[who].id, sections: [section], createdById: town.coordinator.id });
   const spare = await makeDisclosure(db, c, { agencyId: agencyB.id, sections: ['summary'], createdById: town.coordinator.id });
 
-  await coord.cases.updateSummary({ id: c.id, summary: 'Synthetic summary, revised.' });
+  await coord.cases.updateSummary({ id: c.id, version: 1, summary: 'Synthetic summary, revised.' });
   await coord.cases.changeStage({ id: c.id, stage: 'assessment', reason: 'Synthetic reason to move on' });
   await coord.cases.recordReview({ caseId: c.id, note: 'Synthetic review note' });
   await coord.cases.assign({ id: c.id, leadAgencyId: town.agency.id });
@@ -69,7 +69,7 @@ async function caseWithEveryKind() {
     agencyId: town.agency.id,
   });
   const ofB = await coord.cases.addIntervention({ caseId: c.id, type: 'education', title: 'Synthetic tutoring', agencyId: agencyB.id });
-  for (const i of [ofA, ofB]) await coord.cases.updateIntervention({ id: i.id, status: 'active' });
+  for (const i of [ofA, ofB]) await coord.cases.updateIntervention({ id: i.id, version: 1, status: 'active' });
   await makeAssessor(db, town.coordinator);
   await coord.assessments.create({ caseId: c.id, ratings: await fullRatings(db, m), overallJudgement: 'Synthetic judgement.' });
   const meeting = await makeMeeting(db, town, { cases: [c], agencyIds: [town.agency.id] });

@@ -156,7 +156,7 @@ describe('the summary', () => {
     const c = await makeCase(db, town);
     const text = 'Synthetic summary: يتابع الدراسة ويحضر نادي الشباب.';
     const { caller } = await callerFor(db, town.socialWorker);
-    await caller.cases.updateSummary({ id: c.id, summary: text });
+    await caller.cases.updateSummary({ id: c.id, version: 1, summary: text });
     const [raw] = await db.$queryRaw<{ summary: string }[]>`SELECT summary FROM case_record WHERE id = ${c.id}::uuid`;
     expect(raw!.summary).not.toContain('Synthetic');
     expect(raw!.summary).toMatch(/^v1\./);
@@ -166,7 +166,7 @@ describe('the summary', () => {
            + (SELECT count(*) FROM audit_event WHERE detail::text LIKE '%Synthetic summary%') AS leaks`;
     expect(row!.leaks).toBe(0n);
     expect(await auditCount(db, town.socialWorker.id, 'case.summary.update')).toBe(1);
-    await caller.cases.updateSummary({ id: c.id, summary: '' });
+    await caller.cases.updateSummary({ id: c.id, version: 2, summary: '' });
     expect((await caller.cases.get({ id: c.id })).summary?.text).toBeNull();
   });
 });

@@ -51,7 +51,7 @@ describe('stored text is rendered as text', () => {
       stage: 'planning',
       person: { nameLatin: tagged('Person'), nameArabic: tagged('شخص') },
     });
-    await coordinator.cases.updateSummary({ id: c.id, summary: tagged('Summary') });
+    await coordinator.cases.updateSummary({ id: c.id, version: 1, summary: tagged('Summary') });
     await coordinator.cases.addNote({ caseId: c.id, body: tagged('Note') });
     const intervention = await coordinator.cases.addIntervention({
       caseId: c.id,
@@ -60,7 +60,7 @@ describe('stored text is rendered as text', () => {
       agencyId: town.agency.id,
       assigneeId: town.practitioner.id,
     });
-    await coordinator.cases.updateIntervention({ id: intervention.id, status: 'active', outcome: tagged('Outcome') });
+    await coordinator.cases.updateIntervention({ id: intervention.id, version: 1, status: 'active', outcome: tagged('Outcome') });
     await coordinator.cases.disclose({
       caseId: c.id,
       agencyId: town.agency.id,

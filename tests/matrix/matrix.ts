@@ -185,6 +185,18 @@ export const GRID: Record<string, Spec> = {
     AU: FB9,
     AD: FB9,
   },
+  // "correct a person's details (history kept)": own referrals | ✓ | –. Every person of the scenario's
+  // town was referred by its social worker, so the SW corrects them all (names and birth only).
+  'people.correct': { target: 'person', SW: 'ok ok ok ok ok ok ok NF NF', C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  // A person's history goes with their details (people.get's rule).
+  'people.history': {
+    target: 'person',
+    SW: 'ok NF NF ok ok NF NF NF NF',
+    C: C_ALL,
+    AP: 'NF NF NF ok ok NF NF NF NF',
+    AU: FB9,
+    AD: FB9,
+  },
   // DESIGN is silent on households; linking people is managing the case, a coordinator's job.
   'people.linkHousehold': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
   // "merge / unmerge two records of a person": coordinator. "Not the same person" and the list of a
@@ -207,11 +219,31 @@ export const GRID: Record<string, Spec> = {
     AU: FB_REF,
     AD: FB_REF,
   },
+  // "correct a referral's facts (history kept)": own referrals | ✓ | –.
+  'referrals.correct': { target: 'referral', SW: 'ok NF NF . . . . NF NF', C: 'ok ok ok . . . . NF NF', AP: FB_REF, AU: FB_REF, AD: FB_REF },
+  // A referral's history goes with the referral (referrals.get's rule).
+  'referrals.history': {
+    target: 'referral',
+    SW: 'ok NF NF . . . . NF NF',
+    C: 'ok ok ok . . . . NF NF',
+    AP: 'ok NF NF . . . . NF NF',
+    AU: FB_REF,
+    AD: FB_REF,
+  },
   'referrals.screen': { target: 'referral', SW: FB_REF, C: 'ok ok ok . . . . NF NF', AP: FB_REF, AU: FB_REF, AD: FB_REF },
 
   // "list / open a case": team | all | disclosed sections.
   'cases.list': { target: 'none', ...referrers },
   'cases.get': {
+    target: 'case',
+    SW: 'ok NF NF ok ok NF NF NF NF',
+    C: C_ALL,
+    AP: 'NF NF NF ok ok NF NF NF NF',
+    AU: FB9,
+    AD: FB9,
+  },
+  // The history of the sections one sees (summary, plan): opened like the case itself.
+  'cases.history': {
     target: 'case',
     SW: 'ok NF NF ok ok NF NF NF NF',
     C: C_ALL,

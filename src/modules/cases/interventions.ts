@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { CASE_WORKER_ROLES } from '../../shared/roles.js';
 import { findCase, recordEvent } from './access.js';
+import { diff, recordChanges, staleVersion } from '../history/record.js';
 import type { AddIntervention, UpdateIntervention } from './schema.js';
 
 /** What the plan shows of an intervention: names of the agency and assignee, no one else's data. */
@@ -15,6 +16,7 @@ export const interventionSelect = {
   title: true,
   status: true,
   outcome: true,
+  version: true,
   startDate: true,
   dueDate: true,
   createdAt: true,
@@ -109,22 +111,30 @@ export async function updateIntervention(ctx: ServiceContext, input: UpdateInter
   assertCan(ctx.ability, 'update', 'Intervention');
   const row = await ctx.db.intervention.findFirst({
     where: { AND: [accessibleBy(ctx.ability).ofType('Intervention'), { id: input.id }] },
-    select: { id: true, caseId: true, municipalityId: true, status: true, outcome: true },
+    select: { id: true, caseId: true, municipalityId: true, status: true, outcome: true, version: true },
   });
   if (!row) throw notFound('Intervention', input.id);
+  const mayUpdate = () =>
+    ctx.db.intervention.count({ where: { AND: [accessibleBy(ctx.ability, 'update').ofType('Intervention'), { id: row.id }] } });
+  // Theirs, as saved now: only what the user sent, and only to one who may update it.
+  const stale = async () => {
+    if (!(await mayUpdate())) return forbidden('Intervention', row.id);
+    const now = await ctx.db.intervention.findUniqueOrThrow({ where: { id: row.id }, select: { status: true, outcome: true } });
+    const theirs = { ...(input.status !== undefined ? { status: now.status } : {}), ...(input.outcome !== undefined ? { outcome: now.outcome } : {}) };
+    return staleVersion(ctx, 'Intervention', row.id, theirs);
+  };
+  if (input.version !== row.version) throw await stale();
   const to = input.status ?? row.status;
   const outcome = input.outcome === undefined ? row.outcome : input.outcome || null;
-  // Over the row we read and only if the user may update it: a concurrent change makes this a CONFLICT.
+  // Over the version we read and only if the user may update it: a concurrent save makes this STALE_VERSION.
   const { count } = await ctx.db.intervention.updateMany({
-    where: { AND: [accessibleBy(ctx.ability, 'update').ofType('Intervention'), { id: row.id, status: row.status }] },
-    data: { status: to, outcome, updatedAt: ctx.clock() },
+    where: { AND: [accessibleBy(ctx.ability, 'update').ofType('Intervention'), { id: row.id, version: row.version }] },
+    data: { status: to, outcome, updatedAt: ctx.clock(), version: { increment: 1 } },
   });
-  if (count === 0) {
-    const mayUpdate = await ctx.db.intervention.count({
-      where: { AND: [accessibleBy(ctx.ability, 'update').ofType('Intervention'), { id: row.id }] },
-    });
-    throw mayUpdate ? new AppError('CONFLICT') : forbidden('Intervention', row.id);
-  }
+  if (count === 0) throw await stale();
+  const version = row.version + 1;
+  const changes = diff({ status: row.status, outcome: row.outcome }, { status: to, outcome });
+  await recordChanges(ctx, { type: 'Intervention', id: row.id, municipalityId: row.municipalityId, version }, changes);
   const detail = { interventionId: row.id, from: row.status, to, outcomeChanged: outcome !== row.outcome };
   await recordEvent(ctx, { id: row.caseId, municipalityId: row.municipalityId }, 'intervention.update', detail);
   ctx.audit.subject('Case', row.caseId).detail(detail);

@@ -18,6 +18,7 @@ const caseSelect = {
   stage: true,
   cohort: true,
   summary: true,
+  version: true,
   openedAt: true,
   closedAt: true,
   closeReason: true,
@@ -25,7 +26,7 @@ const caseSelect = {
   nextReviewAt: true,
   followUpAt: true,
   consentWithdrawnAt: true,
-  person: { select: { id: true, nameArabic: true, nameLatin: true, birthYear: true } },
+  person: { select: { id: true, nameArabic: true, nameLatin: true, birthYear: true, version: true } },
   keyWorker: { select: { id: true, displayName: true } },
   leadAgency: { select: { id: true, name: true } },
   referral: { select: { id: true, consentGiven: true, consentBy: true, consentAt: true, legalBasis: true } },
@@ -78,6 +79,7 @@ export async function getCase(ctx: ServiceContext, id: string) {
         person: c.person,
         cohort: c.cohort,
         text: c.summary ? ctx.keyring.decrypt(c.summary, SUMMARY_FIELD) : null,
+        version: c.version,
         closeReason: c.closeReason,
       }
     : null;

@@ -5,15 +5,17 @@ import * as s from './schema.js';
 import { listCases } from './list.js';
 import { getCase } from './read.js';
 import { addNote, listNotes } from './notes.js';
-import { changeStage, closeCase, reopenCase, updateSummary } from './workflow.js';
+import { changeStage, closeCase, reopenCase } from './workflow.js';
+import { updateSummary } from './summary.js';
+import { caseHistory } from '../history/read.js';
 import { assign, disclose, revokeDisclosure } from './team.js';
 import { withdrawConsent } from './consent.js';
 import { addIntervention, updateIntervention } from './interventions.js';
 import { recordReview } from './review.js';
 import { breakGlass, liveBreakGlass } from './break-glass.js';
+import { EndBreakGlassInput, endBreakGlass } from './break-glass-end.js';
 
 /** A procedure about the case whose id is `input[idFrom]`, audited (allowed or denied) under `action`. */
-import { EndBreakGlassInput, endBreakGlass } from './break-glass-end.js';
 const onCase = (action: AuditAction, idFrom = 'id', options: ProcedureOptions = {}) =>
   procedure(action, { entity: 'Case', idFrom, ...options });
 
@@ -31,6 +33,9 @@ export const casesRouter = t.router({
   updateSummary: onCase('case.summary.update')
     .input(s.UpdateSummaryInput)
     .mutation(({ ctx, input }) => updateSummary(ctx, input)),
+  history: onCase('case.history')
+    .input(s.CaseIdInput)
+    .query(({ ctx, input }) => caseHistory(ctx, input.id)),
   changeStage: onCase('case.stage.change')
     .input(s.ChangeStageInput)
     .mutation(({ ctx, input }) => changeStage(ctx, input)),
@@ -68,7 +73,7 @@ export const casesRouter = t.router({
     .input(s.BreakGlassInput)
     .mutation(({ ctx, input }) => breakGlass(ctx, input)),
   emergencyAccess: procedure('case.breakGlass.live', { entity: 'BreakGlass' }).query(({ ctx }) => liveBreakGlass(ctx)),
-});
   endBreakGlass: procedure('case.breakGlass.end', { entity: 'BreakGlass', idFrom: 'id' })
     .input(EndBreakGlassInput)
     .mutation(({ ctx, input }) => endBreakGlass(ctx, input)),
+});

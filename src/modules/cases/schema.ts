@@ -42,7 +42,10 @@ export const ListCasesInput = z
 
 export const CaseIdInput = z.object({ id: Id });
 
-export const UpdateSummaryInput = z.object({ id: Id, summary: text().max(20_000) });
+/** `version`: the summary's version the form opened (a save against an older one is refused). */
+const Version = z.number().int().min(1);
+
+export const UpdateSummaryInput = z.object({ id: Id, version: Version, summary: text().max(20_000) });
 
 export const ChangeStageInput = z.object({ id: Id, stage: z.enum(CASE_STAGES), reason: Reason });
 
@@ -131,7 +134,7 @@ export const AddInterventionInput = z
   .refine((i) => !i.startDate || !i.dueDate || i.dueDate >= i.startDate, { message: 'before_start', path: ['dueDate'] });
 
 export const UpdateInterventionInput = z
-  .object({ id: Id, status: z.enum(INTERVENTION_STATUSES).optional(), outcome: text().max(2000).optional() })
+  .object({ id: Id, version: Version, status: z.enum(INTERVENTION_STATUSES).optional(), outcome: text().max(2000).optional() })
   .refine((u) => u.status !== undefined || u.outcome !== undefined, { message: 'required', path: ['status'] });
 
 export type AddIntervention = z.infer<typeof AddInterventionInput>;

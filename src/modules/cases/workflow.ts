@@ -8,22 +8,12 @@ import { isOpen, NEXT_STAGES, REOPEN_STAGE } from '../../shared/stages.js';
 import { addMonths } from '../../shared/days.js';
 import type { CaseStage } from '../../shared/vocabulary.js';
 import { firstReviewDate, resolveReminders } from './review.js';
-import type { ChangeStageInput, CloseCaseInput, ReopenCaseInput, UpdateSummaryInput } from './schema.js';
+import type { ChangeStageInput, CloseCaseInput, ReopenCaseInput } from './schema.js';
 
 const stageSelect = { id: true, municipalityId: true, stage: true } as const;
 
 const refuse = (from: CaseStage, to: CaseStage, allowed: readonly CaseStage[]) =>
   new AppError('INVALID_TRANSITION', { fields: { stage: 'INVALID_TRANSITION' }, data: { from, to, allowed: allowed.join(',') } });
-
-/** Key worker or coordinator. The summary is case content: encrypted at rest, never in the timeline. */
-export async function updateSummary(ctx: ServiceContext, input: z.infer<typeof UpdateSummaryInput>) {
-  const c = await findCase(ctx, input.id, 'update', stageSelect);
-  const summary = input.summary ? ctx.keyring.encrypt(input.summary, SUMMARY_FIELD) : null;
-  await ctx.db.case.update({ where: { id: c.id }, data: { summary }, select: { id: true } });
-  await recordEvent(ctx, c, 'summary', { cleared: summary === null });
-  ctx.audit.detail({ length: input.summary.length });
-  return { id: c.id };
-}
 
 /**
  * Key worker or coordinator: one of the moves in NEXT_STAGES, with a reason for the timeline.

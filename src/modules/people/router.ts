@@ -12,6 +12,8 @@ import {
 import { markDistinct, unmarkDistinct } from './distinct.js';
 import { mergePeople, mergesOf, unmergePeople } from './merge.js';
 import { linkHousehold } from './household.js';
+import { CorrectPersonInput, correctPerson } from './correct.js';
+import { personHistory } from '../history/read.js';
 import * as people from './service.js';
 
 export const peopleRouter = t.router({
@@ -27,6 +29,13 @@ export const peopleRouter = t.router({
   linkHousehold: procedure('person.household.link', { entity: 'Person', idFrom: 'personId' })
     .input(LinkHouseholdInput)
     .mutation(({ ctx, input }) => linkHousehold(ctx, input)),
+  // "correct a person's details (history kept)": own referrals | coordinator (correct.ts).
+  correct: procedure('person.correct', { entity: 'Person', idFrom: 'id' })
+    .input(CorrectPersonInput)
+    .mutation(({ ctx, input }) => correctPerson(ctx, input)),
+  history: procedure('person.history', { entity: 'Person', idFrom: 'id' })
+    .input(PersonIdInput)
+    .query(({ ctx, input }) => personHistory(ctx, input.id)),
   // "merge / unmerge two records of a person": coordinators (merge.ts, distinct.ts).
   merges: procedure('person.merges', { entity: 'Person', idFrom: 'id' })
     .input(PersonIdInput)

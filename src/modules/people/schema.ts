@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { text } from '../../lib/text.js';
 import { COHORTS, RELATIONSHIPS, SEXES } from '../../shared/vocabulary.js';
 
-const Name = text().min(2).max(160);
+export const Name = text().min(2).max(160);
 // Checked against today's date at each call, not the day the server started.
-const BirthYear = z
+export const BirthYear = z
   .number()
   .int()
   .min(1900)
   .refine((y) => y <= new Date().getUTCFullYear(), 'in_future');
-const BirthDate = z
+export const BirthDate = z
   .date()
   .min(new Date('1900-01-01'))
   .refine((d) => d <= new Date(), 'in_future');

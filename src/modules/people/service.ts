@@ -25,6 +25,7 @@ export const personSelect = {
   contact: true,
   guardianName: true,
   guardianContact: true,
+  version: true,
   createdAt: true,
 } satisfies Prisma.PersonSelect;
 

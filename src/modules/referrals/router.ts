@@ -4,6 +4,8 @@ import { createReferral } from './create.js';
 import { listQueue } from './queue.js';
 import { screenReferral } from './screening.js';
 import { getReferral, listMine } from './service.js';
+import { CorrectReferralInput, correctReferral } from './correct.js';
+import { referralHistory } from '../history/read.js';
 import { CreateReferralInput, ListMineInput, QueueInput, ReferralIdInput, ScreenReferralInput } from './schema.js';
 
 /** Referrals and screening. */
@@ -23,4 +25,11 @@ export const referralsRouter = t.router({
   screen: procedure('referral.screen', { entity: 'Referral', idFrom: 'id', idempotent: true })
     .input(ScreenReferralInput)
     .mutation(({ ctx, input }) => screenReferral(ctx, input)),
+  // "correct a referral's facts (history kept)": own referrals | coordinator (correct.ts).
+  correct: procedure('referral.correct', { entity: 'Referral', idFrom: 'id' })
+    .input(CorrectReferralInput)
+    .mutation(({ ctx, input }) => correctReferral(ctx, input)),
+  history: procedure('referral.history', { entity: 'Referral', idFrom: 'id' })
+    .input(ReferralIdInput)
+    .query(({ ctx, input }) => referralHistory(ctx, input.id)),
 });

@@ -14,7 +14,7 @@ import type { ListMineInput } from './schema.js';
  * A referrer sees this much on their own referrals (it is what they reported) even though referring
  * gives them no access to the person's record (people policy).
  */
-export const personDisplaySelect = { id: true, nameArabic: true, nameLatin: true, birthYear: true } satisfies Prisma.PersonSelect;
+export const personDisplaySelect = { id: true, nameArabic: true, nameLatin: true, birthYear: true, version: true } satisfies Prisma.PersonSelect;
 
 const referralSelect = {
   id: true,
@@ -35,6 +35,7 @@ const referralSelect = {
   signpostTo: true,
   closeReason: true,
   decisionReason: true,
+  version: true,
   person: { select: personDisplaySelect },
   referrer: { select: { id: true, displayName: true } },
   referrerAgency: { select: { id: true, name: true } },

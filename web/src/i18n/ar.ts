@@ -10,6 +10,7 @@ import { workAr } from './work/ar';
 import { accountAr } from './account/ar';
 import { layoutAr } from './layout/ar';
 import { historyAr } from './history/ar';
+import { changesAr } from './changes/ar';
 import { breakGlassAr } from './breakglass/ar';
 
 /** العربية الفصحى المعاصرة. */
@@ -288,6 +289,8 @@ export const ar: Dictionary = {
     'person.create': 'تسجيل شخص',
     'person.read': 'الاطلاع على شخص',
     'person.household.link': 'ربط أفراد أسرة',
+    'person.correct': 'تصحيح بيانات شخص',
+    'person.history': 'قراءة سجل تعديلات شخص',
     'person.merges': 'اطلاع على سجلات مكررة محتملة',
     'person.merge': 'دمج سجلين',
     'person.unmerge': 'تراجع عن دمج',
@@ -298,12 +301,15 @@ export const ar: Dictionary = {
     'referral.queue': 'الاطلاع على قائمة الفرز',
     'referral.read': 'الاطلاع على إحالة',
     'referral.screen': 'فرز إحالة',
+    'referral.correct': 'تصحيح وقائع إحالة',
+    'referral.history': 'قراءة سجل تعديلات إحالة',
     'case.open': 'فتح حالة',
     'case.list': 'الاطلاع على قائمة الحالات',
     'case.read': 'الاطلاع على حالة',
     'case.note.list': 'الاطلاع على ملاحظات حالة',
     'case.note.create': 'إضافة ملاحظة إلى حالة',
     'case.summary.update': 'تحديث ملخّص حالة',
+    'case.history': 'قراءة سجل تعديلات حالة',
     'case.stage.change': 'تغيير مرحلة حالة',
     'case.assign': 'تعيين في حالة',
     'case.close': 'إغلاق حالة',
@@ -397,6 +403,7 @@ export const ar: Dictionary = {
     PEOPLE_MARKED_DISTINCT: 'هذان السجلان معلَّمان بأنهما ليسا الشخص نفسه: أزل العلامة قبل دمجهما.',
     MERGE_UNDO_EXPIRED: 'لا يمكن التراجع عن الدمج إلا خلال 30 يومًا منه.',
     MERGE_UNDO_BLOCKED: 'السجل الذي دُمج فيه هذا السجل دُمج بدوره: تراجع عن ذلك الدمج أولًا.',
+    STALE_VERSION: 'غيّر {{ by }} هذا في {{ at }}، منذ أن فتحته. لم يُحفظ شيء من نسختك: قارن النصين أدناه.',
     UNAVAILABLE: 'الخدمة غير متاحة حاليًا. يُرجى المحاولة بعد قليل.',
     INTERNAL: 'حدث خطأ من جهتنا. يُرجى المحاولة مجددًا.',
     NETWORK: 'تعذّر الاتصال بالخادم. تحقّق من اتصالك وحاول مجددًا.',
@@ -427,6 +434,7 @@ export const ar: Dictionary = {
     custom: 'القيمة غير صالحة.',
     guardian_required: 'قد يكون هذا الشخص دون 18 عامًا: يجب أن تصدر الموافقة عن أحد الوالدين أو الوصي.',
     in_future: 'هذا التاريخ في المستقبل.',
+    birth_year_mismatch: 'سنة الميلاد لا تطابق تاريخ الميلاد.',
     name_required: 'اكتب الاسم بالحروف العربية أو اللاتينية (أو بكليهما).',
     either_person_or_new_person: 'اختر شخصًا مطابقًا أو سجّل شخصًا جديدًا، لا الاثنين معًا.',
     one_recipient: 'اختر جهة متلقية واحدة: جهة شريكة أو شخصًا.',
@@ -451,5 +459,6 @@ export const ar: Dictionary = {
   ...accountAr,
   ...layoutAr,
   ...historyAr,
+  ...changesAr,
   ...breakGlassAr,
 };

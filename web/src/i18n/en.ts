@@ -11,6 +11,7 @@ import { workEn } from './work/en';
 import { accountEn } from './account/en';
 import { layoutEn } from './layout/en';
 import { historyEn } from './history/en';
+import { changesEn } from './changes/en';
 import { breakGlassEn } from './breakglass/en';
 
 type Role = Outputs['auth']['me']['role'];
@@ -295,6 +296,8 @@ export const en = {
     'person.create': 'Person registered',
     'person.read': 'Person viewed',
     'person.household.link': 'Household linked',
+    'person.correct': 'Person’s details corrected',
+    'person.history': 'Person’s history of changes read',
     'person.merges': 'Possible duplicates read',
     'person.merge': 'Records merged',
     'person.unmerge': 'Merge undone',
@@ -305,12 +308,15 @@ export const en = {
     'referral.queue': 'Screening queue viewed',
     'referral.read': 'Referral viewed',
     'referral.screen': 'Referral screened',
+    'referral.correct': 'Referral’s facts corrected',
+    'referral.history': 'Referral’s history of changes read',
     'case.open': 'Case opened',
     'case.list': 'Case list viewed',
     'case.read': 'Case viewed',
     'case.note.list': 'Case notes viewed',
     'case.note.create': 'Case note added',
     'case.summary.update': 'Case summary updated',
+    'case.history': 'Case’s history of changes read',
     'case.stage.change': 'Case stage changed',
     'case.assign': 'Case assigned',
     'case.close': 'Case closed',
@@ -404,6 +410,7 @@ export const en = {
     PEOPLE_MARKED_DISTINCT: 'These two records are marked as not the same person: take the mark back before merging them.',
     MERGE_UNDO_EXPIRED: 'A merge can be undone only within 30 days of it.',
     MERGE_UNDO_BLOCKED: 'The record this one was merged into has been merged in its turn: undo that merge first.',
+    STALE_VERSION: '{{ by }} changed this at {{ at }}, since you opened it. Nothing of yours was saved: compare the two texts below.',
     UNAVAILABLE: 'The service is unavailable right now. Please try again shortly.',
     INTERNAL: 'Something went wrong on our side. Please try again.',
     NETWORK: 'The server cannot be reached. Check your connection and try again.',
@@ -434,6 +441,7 @@ export const en = {
     custom: 'This value is not valid.',
     guardian_required: 'This person may be under 18: consent must come from a parent or guardian.',
     in_future: 'This date is in the future.',
+    birth_year_mismatch: 'The year of birth does not match the date of birth.',
     name_required: 'Give the name in Arabic or in Latin script (or both).',
     either_person_or_new_person: 'Choose a matched person or register a new one, not both.',
     one_recipient: 'Choose one recipient: an agency or a person.',
@@ -458,6 +466,7 @@ export const en = {
   ...accountEn,
   ...layoutEn,
   ...historyEn,
+  ...changesEn,
   ...breakGlassEn,
 };
 

@@ -10,6 +10,7 @@ import { workFr } from './work/fr';
 import { accountFr } from './account/fr';
 import { layoutFr } from './layout/fr';
 import { historyFr } from './history/fr';
+import { changesFr } from './changes/fr';
 import { breakGlassFr } from './breakglass/fr';
 
 export const fr: Dictionary = {
@@ -291,6 +292,8 @@ export const fr: Dictionary = {
     'person.create': 'Personne enregistrée',
     'person.read': 'Personne consultée',
     'person.household.link': 'Foyer relié',
+    'person.correct': 'Identité de la personne corrigée',
+    'person.history': 'Historique des modifications d’une personne consulté',
     'person.merges': 'Doublons possibles consultés',
     'person.merge': 'Fiches fusionnées',
     'person.unmerge': 'Fusion annulée',
@@ -301,12 +304,15 @@ export const fr: Dictionary = {
     'referral.queue': 'File de tri consultée',
     'referral.read': 'Signalement consulté',
     'referral.screen': 'Signalement trié',
+    'referral.correct': 'Faits du signalement corrigés',
+    'referral.history': 'Historique des modifications d’un signalement consulté',
     'case.open': 'Dossier ouvert',
     'case.list': 'Liste des dossiers consultée',
     'case.read': 'Dossier consulté',
     'case.note.list': 'Notes du dossier consultées',
     'case.note.create': 'Note ajoutée au dossier',
     'case.summary.update': 'Synthèse du dossier modifiée',
+    'case.history': 'Historique des modifications d’un dossier consulté',
     'case.stage.change': 'Étape du dossier changée',
     'case.assign': 'Désignation sur un dossier',
     'case.close': 'Dossier clos',
@@ -402,6 +408,7 @@ export const fr: Dictionary = {
     PEOPLE_MARKED_DISTINCT: 'Ces deux fiches sont marquées comme pas la même personne : retirez la marque avant de les fusionner.',
     MERGE_UNDO_EXPIRED: 'Une fusion ne peut être annulée que dans les 30 jours.',
     MERGE_UNDO_BLOCKED: 'La fiche dans laquelle celle-ci a été fusionnée a elle-même été fusionnée : annulez d’abord cette fusion.',
+    STALE_VERSION: '{{ by }} a modifié ceci le {{ at }}, depuis que vous l’avez ouvert. Rien de votre version n’a été enregistré : comparez les deux textes ci-dessous.',
     UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
     INTERNAL: 'Une erreur s’est produite de notre côté. Veuillez réessayer.',
     NETWORK: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
@@ -432,6 +439,7 @@ export const fr: Dictionary = {
     custom: 'Cette valeur n’est pas valide.',
     guardian_required: 'Cette personne a peut-être moins de 18 ans : le consentement doit venir d’un parent ou tuteur.',
     in_future: 'Cette date est dans le futur.',
+    birth_year_mismatch: 'L’année de naissance ne correspond pas à la date de naissance.',
     name_required: 'Indiquez le nom en écriture arabe ou latine (ou les deux).',
     either_person_or_new_person: 'Choisissez une personne trouvée ou enregistrez-en une nouvelle, pas les deux.',
     one_recipient: 'Choisissez un seul destinataire : un organisme ou une personne.',
@@ -456,5 +464,6 @@ export const fr: Dictionary = {
   ...accountFr,
   ...layoutFr,
   ...historyFr,
+  ...changesFr,
   ...breakGlassFr,
 };

@@ -10,6 +10,7 @@ import { PlanSection } from './PlanSection';
 import { SummarySection } from './SummarySection';
 import { TeamSection } from './TeamSection';
 import { Timeline } from './Timeline';
+import { CaseChanges } from '../history/CaseChanges';
 import { WorkflowPanel } from './WorkflowPanel';
 import { AssessmentsSection } from '../assessments/AssessmentsSection';
 import { WhoHasSeen } from '../audit/WhoHasSeen';
@@ -38,6 +39,7 @@ function CaseView(props: { case: Case }) {
           <Show when={c().plan}>{(plan) => <PlanSection caseId={c().id} plan={plan()} choices={c().planAdd} />}</Show>
           <Show when={c().team}>{(team) => <TeamSection caseId={c().id} team={team()} manage={coordinator()} />}</Show>
           <Timeline case={c()} />
+          <CaseChanges case={c()} coordinator={coordinator()} />
           <Show when={coordinator()}>
             <WhoHasSeen type="Case" id={c().id} label={t('history.whoHasSeenCase')} />
             <Show when={c().summary?.person.id}>

@@ -1,4 +1,5 @@
-import { createSignal } from 'solid-js';
+import { Show, createSignal } from 'solid-js';
+import { revalidate } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { field, optional, useForm } from '../../lib/form';
@@ -6,6 +7,8 @@ import { Alert } from '../../components/Alert';
 import { OptionsField, TextAreaField, TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { Opener } from '../../components/Toggle';
+import { Conflict } from '../history/Conflict';
+import { theirsOf } from '../history/values';
 import {
   CASE_QUERIES,
   INTERVENTION_STATUSES,
@@ -90,16 +93,22 @@ export function AddInterventionForm(props: { caseId: string; choices: PlanChoice
 export function UpdateIntervention(props: { intervention: Intervention }) {
   const [open, setOpen] = createSignal(false);
   const [saved, setSaved] = createSignal(false);
+  const [conflict, setConflict] = createSignal<{ theirs: Record<string, unknown> | null; yours: Record<string, unknown> } | null>(null);
   const form = useForm({
     name: `update-intervention-${props.intervention.id}`,
     fields: UPDATE_FIELDS,
     refresh: CASE_QUERIES,
-    submit: (data) =>
-      trpc.cases.updateIntervention.mutate({
-        id: props.intervention.id,
-        status: field(data, 'status') as InterventionStatus,
-        outcome: field(data, 'outcome'),
-      }),
+    submit: async (data) => {
+      const yours = { status: field(data, 'status') as InterventionStatus, outcome: field(data, 'outcome') };
+      setConflict(null);
+      try {
+        // The version this form opened: someone else's save since is shown, never overwritten.
+        return await trpc.cases.updateIntervention.mutate({ id: props.intervention.id, version: props.intervention.version, ...yours });
+      } catch (err) {
+        setConflict({ theirs: theirsOf(err), yours });
+        throw err;
+      }
+    },
     onDone: () => (setOpen(false), setSaved(true)),
   });
   return (
@@ -114,6 +123,17 @@ export function UpdateIntervention(props: { intervention: Intervention }) {
       >
         <form action={form.action} method="post" class="form compact" data-testid="intervention-update-form">
           <Alert kind="error" message={form.errors().banner} />
+          <Show when={conflict()?.theirs}>
+            <Conflict theirs={conflict()!.theirs} yours={conflict()!.yours} />
+            <button
+              type="button"
+              class="button small"
+              onClick={() => (setConflict(null), form.reset(), void revalidate(CASE_QUERIES))}
+              data-testid="start-again"
+            >
+              {t('changes.reload')}
+            </button>
+          </Show>
           <OptionsField
             label={t('plan.status')}
             name="status"

@@ -5,6 +5,7 @@ import { formatDate, formatDateTime, formatList, formatYear } from '../../lib/fo
 import { PersonName } from '../../components/PersonName';
 import { useMe } from '../../components/Shell';
 import { ScreenForm } from './ScreenForm';
+import { ReferralChanges } from '../history/ReferralChanges';
 import { StatusBadge, UrgencyBadge } from './StatusBadge';
 import { getReferral, matchPeople, type Referral } from './api';
 
@@ -177,6 +178,7 @@ function ReferralView(props: { referral: Referral }) {
       >
         {(d) => <Decision decision={d()} status={r().status} />}
       </Show>
+      <ReferralChanges referral={r()} />
     </>
   );
 }
