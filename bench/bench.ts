@@ -15,6 +15,7 @@ import { breakdownCalls } from './breakdown.js';
 import { measureStartUp } from './startup.js';
 import { caseWithEvents } from './history.js';
 import { matchStatement } from '../src/modules/people/match-sql.js';
+import { matchQualityOn } from './match-quality.js';
 import { encodeCursor } from '../src/lib/cursor.js';
 
 export interface BenchOptions {
@@ -237,6 +238,18 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const sqlRare = await measure(matchPlan, sqlMatch(rareNames));
     log(`  the SQL alone: Arabic ${describe(sqlArabic)}; Latin ${describe(sqlLatin)}; rare ${describe(sqlRare)}`);
 
+    // The right person: the labelled cross-script set (bench/name-set.ts) in a rolled-back municipality of its own.
+    const quality = await matchQualityOn(pool);
+    const matchQuality = {
+      people: quality.people,
+      queries: quality.queries,
+      recallAt5: quality.recallAt5,
+      lookAlikeAbove: quality.lookAlikeAbove,
+    };
+    log(
+      `  the right person: ${quality.queries} queries over ${quality.people} people, recall@5 ${quality.recallAt5}, a look-alike above the person ${quality.lookAlikeAbove}`,
+    );
+
     // 4. Keyset pagination: page 1 vs a deep page of the coordinator's unfiltered list.
     const total = (await one<{ n: number }>('SELECT count(*)::int AS n FROM case_record WHERE municipality_id = $1', [town.id])).n;
     const page = Math.max(2, Math.min(2000, Math.floor((total - 1) / 50)));
@@ -372,6 +385,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       caseList,
       referralCreation: { plainPg, plainRoute, audited: auditedFigure, ratioToPlainRoute, ratioToPlainPg, writesWithoutAudit },
       personMatch: { people: counts.people, arabic, latin, rare, rareWithNamesakes, sqlArabic, sqlLatin, sqlRare },
+      matchQuality,
       keyset: { page, first, deep, ratioP50: round(deep.p50 / first.p50), ratioP99: round(deep.p99 / first.p99) },
       accessHistory: { events: historyEvents, figure: accessHistory },
       signInBurst: {
@@ -432,6 +446,19 @@ function targetsOf(r: BenchResult): BenchResult['targets'] {
     value: round(rareP99),
     target: '< 50 ms',
     met: rareP99 < 50,
+  });
+  const q = r.matchQuality;
+  t.push({
+    name: `person match recall@5 (${q.queries} cross-script queries)`,
+    value: q.recallAt5,
+    target: '≥ 0.95',
+    met: q.recallAt5 >= 0.95,
+  });
+  t.push({
+    name: 'person match: a look-alike ranked above the person (share of queries)',
+    value: q.lookAlikeAbove,
+    target: '≤ 0.05',
+    met: q.lookAlikeAbove <= 0.05,
   });
   t.push({
     name: 'sign-in burst: failed sign-ins',

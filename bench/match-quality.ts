@@ -1,3 +1,7 @@
+import type pg from 'pg';
+import { nameKeys, personKeys } from '../src/modules/people/names.js';
+import { matchStatement, type MatchRow } from '../src/modules/people/match-sql.js';
+import { SHOWN, rankMatches } from '../src/modules/people/rank.js';
 import { FAMILIES, LOOK_ALIKES, spellings } from './name-set.js';
 
 export interface Registration {
@@ -60,4 +64,40 @@ export async function measureMatchQuality(
   }
   const share = (n: number) => Math.round((n / queries) * 1000) / 1000;
   return { people: names.length, queries, recallAt5: share(found), lookAlikeAbove: share(confused), misses, confusions };
+}
+
+/**
+ * The same measurement on any database, for `npm run bench`: the set's people go into a municipality
+ * of their own inside a transaction that is rolled back, so nothing stays and no scale data is
+ * needed; each query runs matchPeople's statement and ranking (match-sql.ts, rank.ts) on that client.
+ */
+export async function matchQualityOn(pool: pg.Pool): Promise<MatchQuality> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const town = (
+      await client.query<{ id: string }>(
+        `INSERT INTO municipality (id, name, country) VALUES (gen_random_uuid(), 'Match quality (rolled back)', 'TN') RETURNING id`,
+      )
+    ).rows[0]!.id;
+    return await measureMatchQuality(
+      async (person) => {
+        const { latinKey, skeleton } = personKeys(person);
+        const sql = `INSERT INTO person (id, municipality_id, name_arabic, name_latin, latin_key, skeleton, languages, cohort)
+                     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, '{}', 'youth') RETURNING id`;
+        const values = [town, person.nameArabic ?? null, person.nameLatin ?? null, latinKey, skeleton];
+        return (await client.query<{ id: string }>(sql, values)).rows[0]!.id;
+      },
+      async (name) => {
+        const statement = matchStatement(town, nameKeys(name), null);
+        const rows = (await client.query<MatchRow>(statement.text, statement.values)).rows;
+        return rankMatches(name, null, rows)
+          .slice(0, SHOWN)
+          .map((r) => r.id);
+      },
+    );
+  } finally {
+    await client.query('ROLLBACK');
+    client.release();
+  }
 }

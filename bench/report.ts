@@ -63,6 +63,8 @@ export function renderMarkdown(r: BenchResult): string {
     row('the SQL alone, Latin', r.personMatch.sqlLatin),
     row('the SQL alone, rare full names', r.personMatch.sqlRare),
     '',
+    `The right person (bench/name-set.ts: ${r.matchQuality.people} people, each name with a look-alike that is a different name; ${r.matchQuality.queries} queries in other spellings and scripts): recall@5 ${r.matchQuality.recallAt5}, a look-alike ranked above the person in ${r.matchQuality.lookAlikeAbove} of queries.`,
+    '',
     '## Keyset pagination (coordinator, no filter)',
     '',
     HEAD,

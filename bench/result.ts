@@ -49,6 +49,8 @@ export interface BenchResult {
     sqlLatin: Figure;
     sqlRare: Figure;
   };
+  /** people.match on the labelled cross-script set (bench/name-set.ts): shares of queries. */
+  matchQuality: { people: number; queries: number; recallAt5: number; lookAlikeAbove: number };
   keyset: { page: number; first: Figure; deep: Figure; ratioP50: number; ratioP99: number };
   /** audit.caseHistory (first page) for a case with this many events. */
   accessHistory: { events: number; figure: Figure };

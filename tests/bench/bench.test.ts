@@ -148,7 +148,9 @@ describe('npm run bench -- --quick', () => {
     }
     expect(r.referralCreation.writesWithoutAudit).toBe(0);
     expect(r.signInBurst.bursts).toBeGreaterThan(0);
-    expect(r.targets.map((t) => t.name)).toHaveLength(13);
+    expect(r.targets.map((t) => t.name)).toHaveLength(15);
+    expect(r.matchQuality).toMatchObject({ people: 82, recallAt5: expect.any(Number), lookAlikeAbove: expect.any(Number) });
+    expect(r.matchQuality.recallAt5).toBeGreaterThanOrEqual(0.95);
     // The access history of a case with 1,000 events, through the link table.
     expect(r.accessHistory.events).toBe(1_000);
     expect(r.accessHistory.figure.errors).toBe(0);

@@ -207,3 +207,12 @@ export function nameKeys(name: string): NameKeys {
       .join(' '),
   };
 }
+
+/**
+ * The keys stored for a person: the Latin key of the Latin name (else the Arabic one), the
+ * skeleton of the Arabic name (else the Latin one), as people.create stores them.
+ */
+export function personKeys(person: { nameArabic?: string | null; nameLatin?: string | null }): NameKeys {
+  const keys = nameKeys(person.nameLatin ?? person.nameArabic ?? '');
+  return { latinKey: keys.latinKey, skeleton: person.nameArabic ? nameKeys(person.nameArabic).skeleton : keys.skeleton };
+}
