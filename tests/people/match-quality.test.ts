@@ -3,10 +3,11 @@ import { testDb } from '../helpers/db.js';
 import { makeTown } from '../helpers/factories.js';
 import { makePerson } from '../helpers/people-factories.js';
 import { callerFor } from '../helpers/callers.js';
-import { measureMatchQuality } from '../../bench/match-quality.js';
+import pg from 'pg';
+import { matchQualityOn, measureMatchQuality } from '../../bench/match-quality.js';
 import { LOOK_ALIKES } from '../../bench/name-set.js';
 
-const { db } = await testDb();
+const { db, url } = await testDb();
 
 describe('people.match on the labelled cross-script set (bench/name-set.ts)', () => {
   it('finds the person among the first five for ≥ 95% of spellings, and ranks a look-alike above them in ≤ 5%', {
@@ -26,5 +27,21 @@ describe('people.match on the labelled cross-script set (bench/name-set.ts)', ()
     expect(quality.queries).toBeGreaterThan(150);
     expect(quality.recallAt5).toBeGreaterThanOrEqual(0.95);
     expect(quality.lookAlikeAbove).toBeLessThanOrEqual(0.05);
+  });
+
+  it('gives the bench the same figures through the statement and ranking alone, and leaves nothing behind', {
+    timeout: 120_000,
+  }, async () => {
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    try {
+      const before = await db.person.count();
+      const quality = await matchQualityOn(pool);
+      expect(quality.queries).toBeGreaterThan(150);
+      expect(quality.recallAt5).toBeGreaterThanOrEqual(0.95);
+      expect(quality.lookAlikeAbove).toBeLessThanOrEqual(0.05);
+      expect(await db.person.count()).toBe(before);
+    } finally {
+      await pool.end();
+    }
   });
 });
