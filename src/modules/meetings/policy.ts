@@ -23,7 +23,7 @@ export function defineMeetingRules(user: SessionUser, { can }: RuleBuilder, now:
   const own = { municipalityId: user.municipalityId };
   if (user.role === 'coordinator') {
     can(['read', 'create', 'update'], 'PanelMeeting', own);
-    can(['read', 'decide'], 'MeetingAgendaItem', { meeting: { is: own } });
+    can(['read', 'decide'], 'MeetingAgendaItem', own);
     return;
   }
   if (user.role !== 'social_worker' && user.role !== 'agency_practitioner') return;
@@ -32,7 +32,7 @@ export function defineMeetingRules(user: SessionUser, { can }: RuleBuilder, now:
   can('read', 'PanelMeeting', invited);
   const disclosed = { ...own, disclosures: { some: liveDisclosureTo(user, now) } };
   const caseRules = user.role === 'social_worker' ? [{ ...own, keyWorkerId: user.id }, disclosed] : [disclosed];
-  for (const c of caseRules) can('read', 'MeetingAgendaItem', { meeting: { is: invited }, case: { is: c } });
+  for (const c of caseRules) can('read', 'MeetingAgendaItem', { ...own, meeting: { is: invited }, case: { is: c } });
 }
 
 /**
