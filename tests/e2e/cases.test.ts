@@ -77,6 +77,8 @@ describe('from concern to case in a real browser', () => {
     const candidate = form.getByTestId('candidate').filter({ hasText: 'Mohamed El Amine' });
     await candidate.waitFor();
     expect(await candidate.textContent()).toContain('محمد الأمين');
+    // Why it is offered, in her language: the name as she typed it (hamza aside).
+    expect(await candidate.getByTestId('match-reason').textContent()).toBe('الكتابة نفسها');
     await form.getByTestId('restricted-match').waitFor();
     await candidate.getByTestId('choose-candidate').click();
     await form.getByTestId('chosen-person').getByText('Mohamed El Amine').waitFor();

@@ -50,6 +50,9 @@ function Candidates(props: { name: string; year: number | undefined; onChoose: (
                     <Show when={c.person.birthYear}>{(y) => `${t('referral.born', { year: formatYear(y()) })} · `}</Show>
                     {tKey('cohorts', c.person.cohort)}
                   </span>
+                  <span class="muted block small" data-testid="match-reason">
+                    {tKey('matchReasons', c.reason)}
+                  </span>
                 </div>
                 <span class="badge" classList={{ ok: c.score >= STRONG_MATCH, info: c.score < STRONG_MATCH }}>
                   {c.score >= STRONG_MATCH ? t('referral.strong') : t('referral.possible')}

@@ -56,6 +56,11 @@ export const referralsAr: ReferralsDictionary = {
   },
   consentBy: { person: 'الشخص نفسه', guardian: 'أحد الوالدين أو الوصي' },
   sexes: { female: 'أنثى', male: 'ذكر', unknown: 'غير مذكور' },
+  matchReasons: {
+    same_spelling: 'الكتابة نفسها',
+    transliteration: 'كتابة أخرى للاسم نفسه',
+    similar: 'اسم مشابه',
+  },
   referral: {
     title: 'إحالة جديدة',
     intro: 'سجّل قلقًا بشأن شخص ما. يفرز المنسِّق كل إحالة، ولا يُشارَك شيء قبل ذلك.',

@@ -3,6 +3,7 @@ import type {
   ConcernCategory,
   ConsentBy,
   LegalBasis,
+  MatchReason,
   ReferralCloseReason,
   ReferralSource,
   ReferralStatus,
@@ -69,6 +70,12 @@ export const referralsEn = {
   } satisfies Record<LegalBasis, string>,
   consentBy: { person: 'The person', guardian: 'A parent or guardian' } satisfies Record<ConsentBy, string>,
   sexes: { female: 'Female', male: 'Male', unknown: 'Not stated' } satisfies Record<Sex, string>,
+  /** Why people.match offers a candidate. */
+  matchReasons: {
+    same_spelling: 'Same spelling',
+    transliteration: 'Another spelling of this name',
+    similar: 'Similar name',
+  } satisfies Record<MatchReason, string>,
   referral: {
     title: 'New referral',
     intro: 'Log a concern about a person. A coordinator screens every referral; nothing is shared before that.',

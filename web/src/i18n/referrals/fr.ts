@@ -56,6 +56,11 @@ export const referralsFr: ReferralsDictionary = {
   },
   consentBy: { person: 'La personne', guardian: 'Un parent ou tuteur' },
   sexes: { female: 'Femme', male: 'Homme', unknown: 'Non précisé' },
+  matchReasons: {
+    same_spelling: 'Même orthographe',
+    transliteration: 'Autre graphie de ce nom',
+    similar: 'Nom proche',
+  },
   referral: {
     title: 'Nouveau signalement',
     intro: 'Signalez une inquiétude au sujet d’une personne. Un coordinateur trie chaque signalement ; rien n’est partagé avant.',
