@@ -101,6 +101,32 @@ describe('who may confirm', () => {
     expect(await db.secondFactorReset.count({ where: { municipalityId: t.town.id } })).toBe(1);
   });
 
+  it('an account whose password the requester set within 30 days cannot confirm (a second name for the same admin)', async () => {
+    const { admin, coordinator } = await makeTown(db);
+    await enrol(coordinator);
+    const requester = await as(admin);
+    // The requester makes a new admin, whose one-time password they hold, then asks.
+    const made = await requester.users.create({
+      email: `second.${randomUUID().slice(0, 8)}@test.jisr.local`,
+      displayName: 'Second Synthetic',
+      role: 'admin',
+    });
+    const reset = await requester.users.requestFactorReset({ id: coordinator.id, reason: REASON });
+    const puppet = await as({ id: made.user.id, municipalityId: admin.municipalityId });
+    await puppet.auth.changePassword({ currentPassword: made.oneTimePassword, newPassword: 'a passphrase the requester chose 41' });
+    await expect(puppet.users.confirmFactorReset({ id: reset.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'FACTOR_RESET_NOT_INDEPENDENT',
+    });
+    expect(await factorOf(coordinator.id)).toBe(1);
+    // 31 days later the password is the owner's own business: the same account may confirm.
+    const { requestedAt } = await db.secondFactorReset.findUniqueOrThrow({ where: { id: reset.id }, select: { requestedAt: true } });
+    const monthAgo = new Date(requestedAt.getTime() - 31 * 86_400_000);
+    await db.user.update({ where: { id: made.user.id }, data: { credentialsSetAt: monthAgo } });
+    await expect(puppet.users.confirmFactorReset({ id: reset.id })).resolves.toEqual({ ok: true });
+    expect(await factorOf(coordinator.id)).toBe(0);
+  });
+
   it('the auditor confirms but may not ask', async () => {
     const { admin, auditor, coordinator } = await makeTown(db);
     await enrol(coordinator);

@@ -17,6 +17,8 @@ const reasonField = (id: string) => `${REASON_FIELD}/${id}`;
 /** Who asks for a second factor to be reset, and who may confirm (never the one who asked). */
 const REQUESTERS = ['admin'] as const satisfies readonly Role[];
 const CONFIRMERS = ['admin', 'auditor'] as const satisfies readonly Role[];
+/** How long an account whose password the requester set may not confirm the requester's resets. */
+const INDEPENDENCE_MS = 30 * 86_400_000;
 
 /**
  * The second person's list: the municipality's reset requests not confirmed yet. Admins and the
@@ -87,6 +89,14 @@ export async function confirmFactorReset(ctx: ServiceContext, id: string) {
   // Two people: an admin alone can never take over an account's second factor.
   if (reset.requestedById === ctx.user.id || reset.userId === ctx.user.id) throw forbidden('SecondFactorReset', id);
   const now = ctx.clock();
+  // Nor an account whose password the requester set lately (creating it or resetting it): they may
+  // still hold it, and would confirm their own request under another name.
+  const me = await ctx.db.user.findUniqueOrThrow({
+    where: { id: ctx.user.id },
+    select: { credentialsSetById: true, credentialsSetAt: true },
+  });
+  const lately = me.credentialsSetAt && now.getTime() - me.credentialsSetAt.getTime() < INDEPENDENCE_MS;
+  if (me.credentialsSetById === reset.requestedById && lately) throw new AppError('FACTOR_RESET_NOT_INDEPENDENT');
   await ctx.db.secondFactorReset.update({ where: { id }, data: { confirmedById: ctx.user.id, confirmedAt: now }, select: { id: true } });
   await ctx.db.recoveryCode.deleteMany({ where: { userId: reset.userId } });
   await ctx.db.secondFactor.deleteMany({ where: { userId: reset.userId } });
