@@ -6,9 +6,9 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 /**
  * Why the document is wider than its layout viewport, or null when it is not: the sizes and the
- * element that sticks out furthest (deepest of equals) and is not clipped by a scrolling frame it
- * belongs to. An absolutely positioned element belongs to its containing block, not to its parent,
- * which is how a visually hidden heading escapes a table's frame.
+ * innermost element that sticks out (not clipped by a scrolling frame it belongs to). An absolutely
+ * positioned element belongs to its containing block, not to its parent, which is how a visually
+ * hidden heading escapes a table's frame.
  */
 const OVERFLOW = `(() => {
   const root = document.documentElement;
@@ -25,19 +25,28 @@ const OVERFLOW = `(() => {
     }
     return false;
   };
-  let worst = null;
-  let most = 0.5;
+  // In mobile emulation a too-wide page widens what the viewport shows: measure against the body.
+  const bounds = document.body.getBoundingClientRect();
+  const hits = [];
   for (const el of document.body.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();
-    const out = Math.max(r.right - width, -r.left);
-    if (out >= most && !clipped(el)) { worst = el; most = out; }
+    const out = Math.max(r.right - bounds.right, bounds.left - r.left);
+    if (out > 0.5 && (r.width > 0 || r.height > 0) && !clipped(el)) hits.push({ el, out });
   }
+  // The causes, not the columns they stretched: those with nothing sticking out inside them, the
+  // furthest first and, among equals, a scrolling frame (one that failed to hold its content).
+  const frame = (e) => (getComputedStyle(e).overflowX === 'visible' ? 0 : 1);
+  const leaves = hits.filter((h) => !hits.some((k) => k.el !== h.el && h.el.contains(k.el)));
+  leaves.sort((a, b) => (Math.abs(a.out - b.out) > 2 ? b.out - a.out : frame(b.el) - frame(a.el)));
   const name = (e) => e.tagName.toLowerCase() + (e.getAttribute('data-testid') ? '[data-testid=' + e.getAttribute('data-testid') + ']' : '')
     + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
-  const path = [];
-  for (let e = worst; e && e !== document.body && path.length < 4; e = e.parentElement) path.unshift(name(e));
+  const described = (el) => {
+    const path = [];
+    for (let e = el; e && e !== document.body && path.length < 4; e = e.parentElement) path.unshift(name(e));
+    return path.join(' > ') + ' (' + Math.round(el.getBoundingClientRect().width) + ' px)';
+  };
   return { scrollWidth: root.scrollWidth, clientWidth: width,
-    widest: worst ? path.join(' > ') + ' (' + Math.round(worst.getBoundingClientRect().width) + ' px)' : 'not found' };
+    widest: leaves.length ? leaves.slice(0, 3).map((h) => described(h.el)).join(' | ') : 'not found' };
 })()`;
 
 /** The page's horizontal overflow in words, or null when the page fits its viewport. */
@@ -50,7 +59,8 @@ export async function overflow(page: Page): Promise<string | null> {
 const AXE = `axe.run(document, { rules: { 'target-size': { enabled: true } }, resultTypes: ['violations'] })
   .then((r) => r.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'landmark-unique')
-    .map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')))`;
+    .map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '))
+    .concat([...r.passes, ...r.violations, ...r.incomplete, ...r.inapplicable].some((x) => x.id === 'target-size') ? [] : ['target-size did not run']))`;
 
 /**
  * axe-core's serious and critical findings on the page as it is now. The source is evaluated
