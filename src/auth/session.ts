@@ -41,7 +41,8 @@ export type ResolvedSession =
   | { status: 'expired' }
   | { status: 'none' };
 
-// lastSeenAt is written at most once a minute, not on every request.
+// lastSeenAt is written at most once a minute, not on every request; under a short idle limit, at
+// least four times within it (a one-minute limit would otherwise end a session in use).
 const TOUCH_EVERY_MS = 60_000;
 
 /** Starts a session; returns the token for the cookie (only its hash is stored). */
@@ -119,7 +120,7 @@ export async function resolveSession(db: DbClient, clock: Clock, policy: Session
     await endSessions(db, now, reason, { id: session.id });
     return { status: 'expired' };
   }
-  if (now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+  if (now.getTime() - session.last_seen_at.getTime() > Math.min(TOUCH_EVERY_MS, policy.idleMs / 4)) {
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now }, select: { id: true } });
   }
   const user = {

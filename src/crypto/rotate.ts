@@ -58,6 +58,8 @@ export const ENCRYPTED_FIELDS = [
   // Field-level history (history/record.ts): old and new values, each bound to its change's id.
   { table: 'field_change', column: 'old_value', field: 'field_change.old', rowBound: true },
   { table: 'field_change', column: 'new_value', field: 'field_change.new', rowBound: true },
+  // Unsent referrals and case notes (drafts/service.ts), bound to the draft's id.
+  { table: 'draft', column: 'body', field: 'draft.body', rowBound: true },
 ] as const satisfies readonly {
   table: string;
   column: string;

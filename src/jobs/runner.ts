@@ -2,6 +2,7 @@ import type { Db } from '../db.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { connectClient } from '../lib/pg-client.js';
 import { purgeIdempotencyKeys } from '../trpc/idempotency.js';
+import { purgeDrafts } from '../modules/drafts/service.js';
 import { sweepReminders, type SweepResult } from './reminders.js';
 
 /** A scheduled piece of work: run at start and then every `everyMs`, by one replica at a time. */
@@ -27,7 +28,7 @@ export const FLAG_RULES_LOCK_KEY = 7_318_004;
 
 /**
  * The reminder sweep as a job (idempotent: INSERT … ON CONFLICT DO NOTHING; see reminders.ts). Each
- * turn also purges the idempotency keys older than a day (trpc/idempotency.ts).
+ * turn also purges the idempotency keys older than a day (trpc/idempotency.ts) and the expired drafts.
  */
 export function reminderJob(db: Db, opts: { clock?: Clock; everyMs?: number; onSweep?: (r: SweepResult) => void } = {}): Job<SweepResult> {
   const clock = opts.clock ?? systemClock;
@@ -38,6 +39,7 @@ export function reminderJob(db: Db, opts: { clock?: Clock; everyMs?: number; onS
     run: async () => {
       const swept = await sweepReminders(db, clock);
       await purgeIdempotencyKeys(db, clock());
+      await purgeDrafts(db, clock());
       return swept;
     },
     onRun: opts.onSweep,

@@ -10,6 +10,7 @@ import { casesRouter } from '../modules/cases/router.js';
 import { assessmentsRouter } from '../modules/assessments/router.js';
 import { meetingsRouter } from '../modules/meetings/router.js';
 import { workRouter } from '../modules/work/router.js';
+import { draftsRouter } from '../modules/drafts/router.js';
 
 /**
  * Every module, mounted by name. The web client imports only this type. Made only if every procedure
@@ -27,6 +28,7 @@ export const appRouter = everyProcedureAudited(
     assessments: assessmentsRouter,
     meetings: meetingsRouter,
     work: workRouter,
+    drafts: draftsRouter,
   }),
   ['auth.login'],
 );

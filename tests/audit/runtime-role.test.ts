@@ -148,6 +148,8 @@ describe("the server's database role", () => {
     expect(rights.find((r) => r.name === 'person_distinct')).toMatchObject({ i: true, u: false, d: true });
     // Field-level history is written and re-encrypted, never removed.
     expect(rights.find((r) => r.name === 'field_change')).toMatchObject({ s: true, i: true, u: true, d: false });
+    // Drafts are saved over, discarded by their author and swept when they expire.
+    expect(rights.find((r) => r.name === 'draft')).toMatchObject({ s: true, i: true, u: true, d: true });
   });
 });
 

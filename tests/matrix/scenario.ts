@@ -10,6 +10,7 @@ import { makeReferral } from '../helpers/referral-factories.js';
 import { activeFactors, fullRatings, makeAssessor } from '../helpers/assessment-factories.js';
 import { makeMeeting } from '../helpers/meeting-factories.js';
 import { makeTask } from '../helpers/work-factories.js';
+import { makeDraft } from '../helpers/draft-factories.js';
 import type { makeTestApp } from '../helpers/http.js';
 import { signIn } from '../helpers/http.js';
 import { ROLES, type Role, type Scope, type Target } from './matrix.js';
@@ -43,6 +44,7 @@ export interface TargetIds {
   agendaItemId?: string;
   reminderId?: string;
   taskId?: string;
+  draftId?: string;
 }
 
 export interface TargetOptions {
@@ -149,6 +151,7 @@ export async function buildScenario(db: Db, app: App) {
         'agendaItem',
         'reminder',
         'task',
+        'draft',
       ];
       return Object.fromEntries(any.map((k) => [`${k}Id`, id])) as TargetIds;
     }
@@ -259,6 +262,10 @@ export async function buildScenario(db: Db, app: App) {
         const assigneeId = scope === 'sameAgency' ? actor.colleague.id : scope === 'otherAgency' ? otherPractitioner.id : actor.user.id;
         const task = await makeTask(db, c, { createdById: coordinatorOf(town), assigneeId });
         return { caseId: c.id, taskId: task.id };
+      }
+      case 'draft': {
+        const owner = { own: actor.user, sameAgency: actor.colleague, otherMunicipality: B.socialWorker }[scope as 'own'];
+        return { draftId: (await makeDraft(db, testKeyring, owner, OPENED_AT)).id };
       }
       case 'session': {
         const owner = { own: actor.user, sameAgency: actor.colleague, otherMunicipality: B.socialWorker }[scope as 'own'];

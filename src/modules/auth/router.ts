@@ -5,6 +5,7 @@ import { ChangePasswordInput, CodeInput, EndSessionInput, LoginInput, SetLocaleI
 import { login } from './login.js';
 import * as auth from './service.js';
 import * as factor from './second-factor.js';
+import { keepAlive } from './keep-alive.js';
 
 /**
  * Reachable while a one-time password must still be replaced: seeing who one is, choosing one's own
@@ -20,6 +21,8 @@ const enrolment = (action: AuditAction) => procedure(action, { entity: 'User', a
 export const authRouter = t.router({
   login: publicProcedure.input(LoginInput).mutation(({ ctx, input }) => login(ctx, input)),
   me: account('auth.me', { entity: 'User' }).query(({ ctx }) => auth.me(ctx)),
+  // The session counts as used now (stay signed in; typing): also while the password must be changed.
+  keepAlive: account('auth.keepAlive', { entity: 'Session' }).mutation(({ ctx }) => keepAlive(ctx)),
   logout: account('auth.logout', { entity: 'Session', secondFactorStep: true }).mutation(async ({ ctx }) => {
     await auth.logout(ctx);
     ctx.clearSessionCookie();
