@@ -15,7 +15,10 @@ async function world() {
   return { town, referral, as };
 }
 const row = (id: string) =>
-  db.referral.findUniqueOrThrow({ where: { id }, select: { urgency: true, cohort: true, concernCategories: true, concernText: true, version: true } });
+  db.referral.findUniqueOrThrow({
+    where: { id },
+    select: { urgency: true, cohort: true, concernCategories: true, concernText: true, version: true },
+  });
 
 describe('referrals.correct', () => {
   it("corrects the referrer's facts; the concern stays as written and its correction is a new entry of the history", async () => {
@@ -23,7 +26,9 @@ describe('referrals.correct', () => {
     const before = await row(referral.id);
     const sw = await as(town.socialWorker);
     const correction = 'The school named is the middle school, not the high school.';
-    await expect(sw.referrals.correct({ id: referral.id, version: 1, urgency: 'priority', concernCorrection: correction })).resolves.toEqual({
+    await expect(
+      sw.referrals.correct({ id: referral.id, version: 1, urgency: 'priority', concernCorrection: correction }),
+    ).resolves.toEqual({
       id: referral.id,
       version: 2,
       unchanged: false,
@@ -41,7 +46,9 @@ describe('referrals.correct', () => {
       ['urgency', 'routine', 'priority', 2],
     ]);
     expect(history[0]!.by.id).toBe(town.coordinator.id);
-    const leaks = await db.fieldChange.count({ where: { OR: [{ newValue: { contains: 'middle school' } }, { newValue: { contains: 'priority' } }] } });
+    const leaks = await db.fieldChange.count({
+      where: { OR: [{ newValue: { contains: 'middle school' } }, { newValue: { contains: 'priority' } }] },
+    });
     expect(leaks).toBe(0);
   });
 
@@ -56,14 +63,18 @@ describe('referrals.correct', () => {
       [other.socialWorker, 'NOT_FOUND'],
     ];
     for (const [user, code] of attempts) {
-      await expect((await as(user)).referrals.correct({ id: referral.id, version: 1, urgency: 'priority' })).rejects.toMatchObject({ code });
+      await expect((await as(user)).referrals.correct({ id: referral.id, version: 1, urgency: 'priority' })).rejects.toMatchObject({
+        code,
+      });
       expect(await auditCount(db, user.id, 'referral.correct', 'denied')).toBe(1);
     }
     // Another social worker's referral is out of reach.
     const theirs = await makeReferral(db, testKeyring, { town, referrer: town.coordinator });
-    await expect((await as(town.socialWorker)).referrals.correct({ id: theirs.id, version: 1, urgency: 'priority' })).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-    });
+    await expect((await as(town.socialWorker)).referrals.correct({ id: theirs.id, version: 1, urgency: 'priority' })).rejects.toMatchObject(
+      {
+        code: 'NOT_FOUND',
+      },
+    );
 
     const coord = await as(town.coordinator);
     await coord.referrals.correct({ id: referral.id, version: 1, urgency: 'immediate_danger' });
@@ -73,7 +84,11 @@ describe('referrals.correct', () => {
 
     const bad = await failure(coord.referrals.correct({ id: referral.id, version: 2, concernCategories: [], concernCorrection: 'short' }));
     expect(bad.fields).toEqual({ concernCategories: 'too_small', concernCorrection: 'too_small' });
-    await expect(coord.referrals.correct({ id: referral.id, version: 2, concernText: 'Rewritten.' } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    // The concern text is no fact to correct: sent anyway, it is left out and nothing changes.
+    await expect(coord.referrals.correct({ id: referral.id, version: 2, concernText: 'Rewritten.' } as never)).resolves.toMatchObject({
+      unchanged: true,
+    });
+    expect((await coord.referrals.get({ id: referral.id })).concernText).toBe(CONCERN);
     expect(await row(referral.id)).toMatchObject({ urgency: 'immediate_danger', version: 2 });
     expect(await db.fieldChange.count({ where: { entityId: referral.id } })).toBe(1);
   });
@@ -83,7 +98,9 @@ describe('referrals.correct', () => {
     await (await as(town.coordinator)).referrals.correct({ id: referral.id, version: 1, urgency: 'priority' });
     await expect((await as(town.practitioner)).referrals.history({ id: referral.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect((await as(town.auditor)).referrals.history({ id: referral.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect((await as((await makeTown(db)).coordinator)).referrals.history({ id: referral.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect((await as((await makeTown(db)).coordinator)).referrals.history({ id: referral.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await auditCount(db, town.practitioner.id, 'referral.history', 'denied')).toBe(1);
   });
 });

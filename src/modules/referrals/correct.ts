@@ -11,22 +11,20 @@ import { diff, recordChanges, staleVersion, type Change } from '../history/recor
  * A correction of a referral's facts. The concern text stays as the referrer wrote it: what was wrong
  * in it is said in a correction (`concernCorrection`), a new entry of the referral's history.
  */
-export const CorrectReferralInput = z
-  .object({
-    id: z.uuid(),
-    version: z.number().int().min(1),
-    cohort: z.enum(COHORTS).optional(),
-    source: z.enum(REFERRAL_SOURCES).optional(),
-    urgency: z.enum(URGENCIES).optional(),
-    concernCategories: z
-      .array(z.enum(CONCERN_CATEGORIES))
-      .min(1)
-      .max(CONCERN_CATEGORIES.length)
-      .transform((list) => [...new Set(list)])
-      .optional(),
-    concernCorrection: text().min(10).max(2000).optional(),
-  })
-  .strict();
+export const CorrectReferralInput = z.object({
+  id: z.uuid(),
+  version: z.number().int().min(1),
+  cohort: z.enum(COHORTS).optional(),
+  source: z.enum(REFERRAL_SOURCES).optional(),
+  urgency: z.enum(URGENCIES).optional(),
+  concernCategories: z
+    .array(z.enum(CONCERN_CATEGORIES))
+    .min(1)
+    .max(CONCERN_CATEGORIES.length)
+    .transform((list) => [...new Set(list)])
+    .optional(),
+  concernCorrection: text().min(10).max(2000).optional(),
+});
 type CorrectReferral = z.infer<typeof CorrectReferralInput>;
 
 /** The facts a correction may change, as the history names them. */
