@@ -94,6 +94,21 @@ async function caseWithEveryKind() {
     sections: ['summary'],
     justification: 'Synthetic emergency: the key worker is away.',
   });
+  // A colleague leaves: their task on the case goes to another (users.handover); the plan's owners see it.
+  const leaver = await makeUser(db, { municipalityId: m, role: 'social_worker' });
+  const task = await db.caseTask.create({
+    data: {
+      caseId: c.id,
+      municipalityId: m,
+      title: 'Synthetic visit',
+      assigneeId: leaver.id,
+      createdById: town.coordinator.id,
+      createdAt: clock(),
+    },
+    select: { id: true },
+  });
+  const taker = await makeUser(db, { municipalityId: m, role: 'social_worker' });
+  await coord.users.handover({ userId: leaver.id, toUserId: taker.id, items: [{ kind: 'task', id: task.id }] });
   await db.caseEvent.create({
     data: { caseId: c.id, municipalityId: m, at: clock(), actorId: town.coordinator.id, kind: 'secret_kind', data: { text: SECRET } },
   });
@@ -127,6 +142,7 @@ const SEEN_BY: Record<TimelineKind, Reader[]> = {
   'task.done': [...TEAM, 'agencyA'],
   panel_decision: [...TEAM, 'agencyA', 'planOnly'],
   break_glass: TEAM,
+  handover: TEAM,
 };
 
 describe('the case timeline', () => {

@@ -24,6 +24,7 @@ export const TIMELINE_KINDS = [
   'task.done',
   'panel_decision',
   'break_glass',
+  'handover',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -76,6 +77,20 @@ const aboutRow =
 
 const DISCLOSURE_FIELDS = ['disclosureId', 'agencyId', 'userId', 'sections', 'legalBasis', 'expiresAt'];
 
+// A departing colleague's work handed over (users.handover): who to whom; the key worker is header knowledge,
+// each intervention and task only to its readers, the disclosures to the team's readers. Nothing to show: hidden.
+const handover: Rule = (d, r) => {
+  const shown = {
+    keyWorker: d.keyWorker === true,
+    interventionIds: readableIds(r, 'interventions', d.interventionIds),
+    taskIds: readableIds(r, 'tasks', d.taskIds),
+    ...(sees(r, 'team') ? pick(d, ['disclosureIds', 'newDisclosureIds']) : {}),
+  };
+  const disclosed = sees(r, 'team') && Array.isArray(d.disclosureIds) && d.disclosureIds.length > 0;
+  const any = shown.keyWorker || shown.interventionIds.length > 0 || shown.taskIds.length > 0 || disclosed;
+  return any ? { ...pick(d, ['from', 'to']), ...shown } : null;
+};
+
 /**
  * Who sees which timeline entry, and which of its fields (fields not named are never shown). A
  * `Record` over the kinds, so a new kind without a rule is a type error.
@@ -118,6 +133,7 @@ export const TIMELINE_RULES: Record<TimelineKind, Rule> = {
   // until when. The justification is not in the entry; timeline.ts adds it for those break-glass-policy lets read it.
   break_glass: (d, r) =>
     sees(r, 'team') || d.userId === r.self ? pick(d, ['breakGlassId', 'userId', 'sections', 'expiresAt', ...words(r)]) : null,
+  handover,
 };
 
 export const isTimelineKind = (kind: string): kind is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(kind);

@@ -1,8 +1,11 @@
 import { t } from '../../trpc/init.js';
 import { procedure } from '../../trpc/procedures.js';
-import { CreateUserInput, DirectoryInput, ListUsersInput, UpdateUserInput, UserIdInput } from './schema.js';
+import { CreateUserInput, DirectoryInput, DisableUserInput, ListUsersInput, UpdateUserInput, UserIdInput } from './schema.js';
 import * as users from './service.js';
 import { endUserSession, EndUserSessionInput, listUserSessions, UserSessionsInput } from './sessions.js';
+import { caseload, CaseloadInput } from './caseload.js';
+import { disableUser } from './disable.js';
+import { handover, HandoverInput } from './handover.js';
 import { confirmFactorReset, FactorResetIdInput, listFactorResets, RequestFactorResetInput, requestFactorReset } from './factor-reset.js';
 
 export const usersRouter = t.router({
@@ -16,8 +19,8 @@ export const usersRouter = t.router({
     .input(UpdateUserInput)
     .mutation(({ ctx, input }) => users.updateUser(ctx, input)),
   disable: procedure('user.disable', { entity: 'User', idFrom: 'id' })
-    .input(UserIdInput)
-    .mutation(({ ctx, input }) => users.setDisabled(ctx, input.id, true)),
+    .input(DisableUserInput)
+    .mutation(({ ctx, input }) => disableUser(ctx, input)),
   enable: procedure('user.enable', { entity: 'User', idFrom: 'id' })
     .input(UserIdInput)
     .mutation(({ ctx, input }) => users.setDisabled(ctx, input.id, false)),
@@ -42,4 +45,11 @@ export const usersRouter = t.router({
   endSession: procedure('user.sessions.end', { entity: 'Session', idFrom: 'id' })
     .input(EndUserSessionInput)
     .mutation(({ ctx, input }) => endUserSession(ctx, input.id)),
+  // Before someone leaves: what is assigned to them, and handing it over (caseload.ts, handover.ts).
+  caseload: procedure('user.caseload', { entity: 'User', idFrom: 'userId' })
+    .input(CaseloadInput)
+    .query(({ ctx, input }) => caseload(ctx, input.userId)),
+  handover: procedure('user.handover', { entity: 'User', idFrom: 'userId' })
+    .input(HandoverInput)
+    .mutation(({ ctx, input }) => handover(ctx, input)),
 });

@@ -32,4 +32,10 @@ export const UpdateUserInput = z.object({
 
 export const UserIdInput = z.object({ id: z.uuid() });
 
+/**
+ * Disabling: while work is still assigned to the account (users.caseload), the coordinator who
+ * confirmed they will pick it up must be named; the audit event records them.
+ */
+export const DisableUserInput = z.object({ id: z.uuid(), pickUpConfirmedBy: z.uuid().optional() });
+
 export const DirectoryInput = z.object({ roles: z.array(z.enum(ROLES)).max(5).optional(), agencyId: z.uuid().optional() }).default({});

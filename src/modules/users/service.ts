@@ -127,7 +127,7 @@ export async function updateUser(ctx: ServiceContext, input: z.infer<typeof Upda
   return user;
 }
 
-/** Disabling ends every session of the account at once. */
+/** Disabling ends every session of the account at once (users.disable goes through disable.ts, which checks its caseload). */
 export async function setDisabled(ctx: ServiceContext, id: string, disabled: boolean) {
   await findManaged(ctx, id);
   if (id === ctx.user.id) throw new AppError('CANNOT_DISABLE_SELF');
