@@ -63,25 +63,73 @@ function substitute(x: string, y: string, xArabic: boolean, yArabic: boolean): n
 
 /** Similarity of two words' sounds: 1 - weighted edit distance / the heavier word's weight. */
 export function wordSimilarity(a: SoundWord, b: SoundWord): number {
-  const x = a.tokens;
-  const y = b.tokens;
-  let prev = [0];
-  for (let j = 1; j <= y.length; j++) prev.push(prev[j - 1]! + indel(y[j - 1]!, a.arabic));
-  for (let i = 1; i <= x.length; i++) {
-    const row = [prev[0]! + indel(x[i - 1]!, b.arabic)];
-    for (let j = 1; j <= y.length; j++) {
-      row.push(
-        Math.min(
-          prev[j]! + indel(x[i - 1]!, b.arabic),
-          row[j - 1]! + indel(y[j - 1]!, a.arabic),
-          prev[j - 1]! + substitute(x[i - 1]!, y[j - 1]!, a.arabic, b.arabic),
-        ),
-      );
-    }
-    prev = row;
+  const key = `${keyOf(a)}|${keyOf(b)}`;
+  let sim = words.get(key);
+  if (sim === undefined) {
+    sim = editSimilarity(a, b);
+    if (words.size >= WORD_CACHE) words.clear();
+    words.set(key, sim);
   }
-  const weight = (s: Sound, otherArabic: boolean) => s.reduce((sum, t) => sum + indel(t, otherArabic), 0);
-  const norm = Math.max(weight(x, b.arabic), weight(y, a.arabic), 1);
+  return sim;
+}
+
+const keys = new WeakMap<SoundWord, string>();
+function keyOf(w: SoundWord): string {
+  let key = keys.get(w);
+  if (key === undefined) {
+    key = `${w.arabic ? 'A' : 'L'}${w.tokens.join(' ')}`;
+    keys.set(w, key);
+  }
+  return key;
+}
+
+/** Word pairs already compared: names repeat, and so do their words. */
+const words = new Map<string, number>();
+const WORD_CACHE = 50_000;
+/** Each token met gets a number; costs are kept in tables by those numbers (a few dozen tokens). */
+const TOKENS = 64;
+const ids = new Map<string, number>();
+const names: string[] = [];
+const idOf = (t: string) => {
+  let id = ids.get(t);
+  if (id === undefined) {
+    id = names.length % TOKENS; // more distinct tokens than this never occur (consonant classes, vowels, digits)
+    ids.set(t, id);
+    names[id] = t;
+  }
+  return id;
+};
+/** [xArabic * 2 + yArabic]: substitution costs by token pair, then deletion costs by token. */
+const tables = Array.from({ length: 4 }, () => ({
+  sub: new Float64Array(TOKENS * TOKENS).fill(-1),
+  del: new Float64Array(TOKENS).fill(-1),
+}));
+
+function editSimilarity(a: SoundWord, b: SoundWord): number {
+  const x = a.tokens.map(idOf);
+  const y = b.tokens.map(idOf);
+  const ab = tables[Number(a.arabic) * 2 + Number(b.arabic)]!;
+  const ba = tables[Number(b.arabic) * 2 + Number(a.arabic)]!;
+  const del = (t: typeof ab, id: number, otherArabic: boolean) => {
+    if (t.del[id]! < 0) t.del[id] = indel(names[id]!, otherArabic);
+    return t.del[id]!;
+  };
+  const delX = x.map((id) => del(ab, id, b.arabic));
+  const delY = y.map((id) => del(ba, id, a.arabic));
+  let prev = new Float64Array(y.length + 1);
+  let row = new Float64Array(y.length + 1);
+  for (let j = 1; j <= y.length; j++) prev[j] = prev[j - 1]! + delY[j - 1]!;
+  for (let i = 1; i <= x.length; i++) {
+    row[0] = prev[0]! + delX[i - 1]!;
+    for (let j = 1; j <= y.length; j++) {
+      const cell = x[i - 1]! * TOKENS + y[j - 1]!;
+      if (ab.sub[cell]! < 0) ab.sub[cell] = substitute(names[x[i - 1]!]!, names[y[j - 1]!]!, a.arabic, b.arabic);
+      row[j] = Math.min(prev[j]! + delX[i - 1]!, row[j - 1]! + delY[j - 1]!, prev[j - 1]! + ab.sub[cell]!);
+    }
+    [prev, row] = [row, prev];
+  }
+  const sum = (c: number[]) => c.reduce((s, v) => s + v, 0);
+  const norm = Math.max(sum(delX), sum(delY), 1);
   return Math.max(0, 1 - prev[y.length]! / norm);
 }
 
@@ -91,17 +139,23 @@ const UNMATCHED = 0.5;
 const SAME_WORD = 0.5;
 
 interface Span {
-  /** The candidate's word slot (or the query's word) it starts at, and how many it covers. */
+  /** The word (slot) it starts at, and how many it covers. */
   from: number;
   size: number;
   word: SoundWord;
 }
 
+const spanCache = new WeakMap<SoundWord[], Span[]>();
+
 /** Single words and adjacent pairs glued into one (a compound written as one word on the other side). */
 function spans(words: SoundWord[]): Span[] {
-  const out: Span[] = words.map((word, from) => ({ from, size: 1, word }));
-  for (let i = 0; i + 1 < words.length; i++) {
-    out.push({ from: i, size: 2, word: { tokens: [...words[i]!.tokens, ...words[i + 1]!.tokens], arabic: words[i]!.arabic } });
+  let out = spanCache.get(words);
+  if (!out) {
+    out = words.map((word, from) => ({ from, size: 1, word }));
+    for (let i = 0; i + 1 < words.length; i++) {
+      out.push({ from: i, size: 2, word: { tokens: [...words[i]!.tokens, ...words[i + 1]!.tokens], arabic: words[i]!.arabic } });
+    }
+    spanCache.set(words, out);
   }
   return out;
 }
@@ -113,27 +167,31 @@ export interface NameComparison {
   allWordsMatched: boolean;
 }
 
-/**
- * Compares a typed name with a registered one. `forms` are the registered name's writings (Arabic,
- * Latin); when they have as many words, word i of each is the same word, and a query word is
- * compared with every writing of it (a Latin query with the Latin one, an Arabic one with the Arabic).
- */
-export function compareNames(query: SoundWord[], forms: SoundWord[][]): NameComparison {
-  const slots = Math.max(0, ...forms.map((f) => f.length));
-  if (query.length === 0 || slots === 0) return { similarity: 0, allWordsMatched: false };
-  const pairs: { q: Span; c: Span; sim: number }[] = [];
-  for (const form of forms) {
-    if (form.length !== slots) continue;
-    for (const q of spans(query)) {
-      for (const c of spans(form)) {
-        if (q.size === 2 && c.size === 2) continue;
-        const sim = wordSimilarity(q.word, c.word);
-        if (sim >= SAME_WORD) pairs.push({ q, c, sim });
-      }
+interface Pair {
+  q: Span;
+  c: Span;
+  sim: number;
+}
+
+/** The pairs (query span, form span) alike enough to be spellings of one word. */
+function pairsOf(query: SoundWord[], form: SoundWord[]): Pair[] {
+  const pairs: Pair[] = [];
+  // A compound written as one word shows as a difference in the number of words.
+  const glue = query.length !== form.length;
+  for (const q of spans(query)) {
+    for (const c of spans(form)) {
+      if ((q.size === 2 && c.size === 2) || (!glue && q.size + c.size > 2)) continue;
+      const sim = wordSimilarity(q.word, c.word);
+      if (sim >= SAME_WORD) pairs.push({ q, c, sim });
     }
   }
-  // Best pairs first; among equals, single words before glued ones.
-  pairs.sort((a, b) => b.sim - a.sim || a.q.size + a.c.size - (b.q.size + b.c.size));
+  return pairs;
+}
+
+/** The best pairs first, each word used once; a word left over costs UNMATCHED. */
+function assign(queryWords: number, slots: number, candidates: Pair[]): NameComparison {
+  // Among equals, single words before glued ones.
+  const pairs = [...candidates].sort((a, b) => b.sim - a.sim || a.q.size + a.c.size - (b.q.size + b.c.size));
   const usedQ = new Set<number>();
   const usedC = new Set<number>();
   let cost = 0;
@@ -145,17 +203,27 @@ export function compareNames(query: SoundWord[], forms: SoundWord[][]): NameComp
     for (const i of cs) usedC.add(i);
     cost += (1 - sim) * Math.max(q.size, c.size);
   }
-  const unmatchedQ = query.length - usedQ.size;
+  const unmatchedQ = queryWords - usedQ.size;
   cost += UNMATCHED * (unmatchedQ + slots - usedC.size);
-  return { similarity: Math.max(0, 1 - cost / Math.max(query.length, slots)), allWordsMatched: unmatchedQ === 0 };
+  return { similarity: Math.max(0, 1 - cost / Math.max(queryWords, slots)), allWordsMatched: unmatchedQ === 0 };
 }
 
-/** Compares with each writing alone, and with the writings side by side when they line up word for word. */
+/**
+ * Compares a typed name with a registered one, given the registered name's writings (Arabic,
+ * Latin): with each writing alone, and, when they have as many words, with the writings side by
+ * side (word i of each is the same word, so a query word is compared with every writing of it).
+ */
 export function compareWithForms(query: SoundWord[], forms: SoundWord[][]): NameComparison {
-  const alone = forms.map((f) => compareNames(query, [f]));
-  const lined = forms.length > 1 && forms.every((f) => f.length === forms[0]!.length) ? [compareNames(query, forms)] : [];
-  return [...alone, ...lined].reduce((a, b) => (b.similarity > a.similarity ? b : a), { similarity: 0, allWordsMatched: false });
+  const none = { similarity: 0, allWordsMatched: false };
+  const usable = forms.filter((f) => f.length > 0);
+  if (query.length === 0 || usable.length === 0) return none;
+  const perForm = usable.map((f) => pairsOf(query, f));
+  const results = usable.map((f, i) => assign(query.length, f.length, perForm[i]!));
+  if (usable.length > 1 && usable.every((f) => f.length === usable[0]!.length)) {
+    results.push(assign(query.length, usable[0]!.length, perForm.flat()));
+  }
+  return results.reduce((a, b) => (b.similarity > a.similarity ? b : a), none);
 }
 
-/** compareNames for names as written. */
-export const nameSimilarity = (query: string, candidate: string) => compareNames(soundWords(query), [soundWords(candidate)]);
+/** compareWithForms for two names as written. */
+export const nameSimilarity = (query: string, candidate: string) => compareWithForms(soundWords(query), [soundWords(candidate)]);

@@ -145,8 +145,22 @@ function latinTokens(raw: string): Sound {
   return out;
 }
 
+/** Names already turned into tokens: a register's names repeat from one search to the next. */
+const cache = new Map<string, SoundWord[]>();
+const CACHE_SIZE = 20_000;
+
 /** The name's words as sound tokens, in either script (or both mixed), connectors and articles left out. */
 export function soundWords(name: string): SoundWord[] {
+  let words = cache.get(name);
+  if (!words) {
+    words = tokenize(name);
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(name, words);
+  }
+  return words;
+}
+
+function tokenize(name: string): SoundWord[] {
   const marked = name
     .replace(/ة/g, FEMININE)
     .replace(/ى(?=\s|$)/g, 'ا')
