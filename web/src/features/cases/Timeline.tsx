@@ -52,6 +52,14 @@ function describe(e: TimelineEntry, names: Map<string, string>): { title: string
       if (data.from === data.to) return { title: t('plan.timelineOutcome'), detail: [status(data.to)] };
       return { title: t('plan.timelineUpdated', { from: status(data.from), to: status(data.to) }), detail: [] };
     }
+    case 'handover': {
+      // A departing colleague's work (users.handover): the items this reader may know of.
+      const parts = [
+        data.keyWorker === true ? t('timeline.keyWorker') : '',
+        ...(Array.isArray(data.interventionIds) && data.interventionIds.length ? [t('sections.plan')] : []),
+      ].filter(Boolean);
+      return { title: tKey('timeline', 'handover', e.kind, { from: name(data.from), to: name(data.to) }), detail: parts };
+    }
     case 'note':
       return { title: t('timeline.note'), detail: str(data.sensitivity) === 'restricted' ? [t('case.restrictedBadge')] : [] };
     case 'break_glass': {

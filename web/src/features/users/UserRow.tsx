@@ -5,11 +5,13 @@ import { trpc } from '../../lib/trpc';
 import { formatDateTime } from '../../lib/format';
 import { writeThenRefresh } from '../../lib/mutation';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { ActiveSwitch, ToggleButton, ToggleRow } from '../../components/Toggle';
+import { ToggleButton, ToggleRow } from '../../components/Toggle';
+import { ht } from '../../i18n/handover';
 import type { Agency } from '../agencies/api';
 import { UserForm } from './UserForm';
 import { FactorResetForm } from './FactorResetForm';
 import { UserSessions } from './UserSessions';
+import { CaseloadPanel } from './CaseloadPanel';
 import { getUsers, statusesOf, type User } from './api';
 
 const STATUS_CLASS = { active: 'ok', disabled: 'muted', locked: 'warn', mustChange: 'info' } as const;
@@ -21,8 +23,8 @@ interface Props {
   onPassword: (email: string, password: string) => void;
 }
 
-/** What opens under the row: the edit form, the reset of the second factor, the sessions. */
-type Panel = 'edit' | 'factor' | 'sessions' | null;
+/** What opens under the row: the edit form, the reset of the second factor, the sessions, the caseload (and disabling). */
+type Panel = 'edit' | 'factor' | 'sessions' | 'caseload' | null;
 
 /** One account: its facts, and what an admin may do with it. */
 export function UserRow(props: Props) {
@@ -57,12 +59,25 @@ export function UserRow(props: Props) {
         <td class="actions">
           <div class="row-actions">
             <ToggleButton open={panel() === 'edit'} onToggle={toggle('edit')} label={t('common.edit')} />
-            <ActiveSwitch
-              active={!props.user.disabledAt}
-              onChange={(active) => run(() => (active ? trpc.users.enable : trpc.users.disable).mutate({ id: id() }))}
-              offLabel={t('users.disable')}
-              onLabel={t('users.enable')}
-            />
+            {/* Disabling goes through the caseload: its work is handed over first (CaseloadPanel). */}
+            <Show
+              when={!props.user.disabledAt}
+              fallback={
+                <button type="button" class="button small" onClick={() => run(() => trpc.users.enable.mutate({ id: id() }))}>
+                  {t('users.enable')}
+                </button>
+              }
+            >
+              <ToggleButton
+                open={panel() === 'caseload'}
+                onToggle={toggle('caseload')}
+                label={t('users.disable')}
+                testId="user-disable-open"
+              />
+            </Show>
+            <Show when={props.user.disabledAt}>
+              <ToggleButton open={panel() === 'caseload'} onToggle={toggle('caseload')} label={ht('open')} testId="caseload-open" />
+            </Show>
             <ConfirmButton
               label={t('users.resetPassword')}
               onConfirm={() =>
@@ -101,6 +116,9 @@ export function UserRow(props: Props) {
           </Match>
           <Match when={panel() === 'sessions'}>
             <UserSessions user={props.user} />
+          </Match>
+          <Match when={panel() === 'caseload'}>
+            <CaseloadPanel user={props.user} onDisabled={close} />
           </Match>
         </Switch>
       </ToggleRow>

@@ -32,3 +32,8 @@ export type FactorReset = Outputs['users']['factorResets'][number];
 
 /** An account's live sessions, for an admin (audited server-side: user.sessions.list). */
 export const getUserSessions = query((userId: string) => trpc.users.sessions.query({ userId }), 'userSessions');
+
+/** What is assigned to an account, and who may take it over (admins and coordinators; audited server-side: user.caseload). */
+export const getCaseload = query((userId: string) => trpc.users.caseload.query({ userId }), 'caseload');
+export type Caseload = Outputs['users']['caseload'];
+export type CaseloadItem = Caseload['items'][number];

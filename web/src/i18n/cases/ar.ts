@@ -135,6 +135,7 @@ export const casesAr: CasesDictionary = {
     assessment: 'سُجّل تقييم',
     panel_decision: 'قرار اللجنة',
     break_glass: 'وصول طارئ (كسر الزجاج)',
+    handover: 'تسليم من {{ from }} إلى {{ to }}',
     keyWorker: 'الأخصائي المسؤول',
     leadAgency: 'الجهة الرائدة',
     someone: 'جهة ما',

@@ -135,6 +135,7 @@ export const casesEn = {
     assessment: 'Assessment recorded',
     panel_decision: 'Panel decision',
     break_glass: 'Emergency access (break-glass)',
+    handover: 'Handed over from {{ from }} to {{ to }}',
     keyWorker: 'key worker',
     leadAgency: 'lead agency',
     someone: 'someone',

@@ -135,6 +135,7 @@ export const casesFr: CasesDictionary = {
     assessment: 'Évaluation enregistrée',
     panel_decision: 'Décision du panel',
     break_glass: 'Accès d’urgence (bris de glace)',
+    handover: 'Transmis de {{ from }} à {{ to }}',
     keyWorker: 'référent',
     leadAgency: 'organisme pilote',
     someone: 'un destinataire',

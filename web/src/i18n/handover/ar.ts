@@ -1,0 +1,41 @@
+import type { HandoverDictionary } from './en';
+
+export const handoverAr: HandoverDictionary = {
+  open: 'عبء العمل',
+  title: 'العمل المسند إلى {{ name }}',
+  intro: 'قبل تعطيل الحساب، سلّم عمله إلى زملاء: كله إلى شخص واحد، أو بندًا بندًا. يُسجَّل كل تسليم في الملف.',
+  empty: 'لا شيء مسند إلى هذا الحساب.',
+  counts:
+    'الملفات: {{ case }} · التدخلات: {{ intervention }} · المهام: {{ task }} · دعوات الاجتماعات: {{ invitation }} · الإفصاحات بالاسم: {{ disclosure }}',
+  kinds: {
+    case: 'ملف (المرجع المسؤول)',
+    intervention: 'تدخل',
+    task: 'مهمة',
+    invitation: 'دعوة إلى اجتماع اللجنة',
+    disclosure: 'إفصاح بالاسم',
+  },
+  kind: 'البند',
+  reference: 'الملف',
+  date: 'الاستحقاق أو الاجتماع أو الانتهاء',
+  receiver: 'التسليم إلى',
+  choose: 'اختر زميلًا…',
+  nobody: 'لا يوجد زميل نشط يمكنه تولي هذا.',
+  handAll: 'تسليم الكل إلى…',
+  handAllButton: 'تسليم كل شيء',
+  handOne: 'تسليم',
+  handing: 'جارٍ التسليم…',
+  handed: 'تم التسليم.',
+  disableTitle: 'تعطيل الحساب',
+  disableEmpty: 'لم يبقَ شيء: يمكن تعطيل الحساب. تنتهي جلساته فورًا.',
+  disableLeft: 'لا يزال هناك عمل مسند. لتعطيل الحساب رغم ذلك، سمِّ المنسق الذي أكد أنه سيتولاه.',
+  pickUp: 'المنسق الذي سيتولاه',
+  disable: 'تعطيل الحساب',
+  disabled: 'تم تعطيل الحساب.',
+  refusals: {
+    HANDOVER_INELIGIBLE: 'لا يمكن لهذا الزميل تولي كل هذا العمل (الدور، أو تدخل تابع لجهة أخرى).',
+    HANDOVER_SAME_USER: 'اختر شخصًا غير صاحب الحساب نفسه.',
+    HANDOVER_RECEIVER_DISABLED: 'هذا الحساب معطّل.',
+    CASELOAD_LEFT: 'لا يزال هناك عمل مسند: سلّمه، أو سمِّ المنسق الذي سيتولاه.',
+    PICK_UP_NOT_COORDINATOR: 'اختر منسقًا نشطًا في البلدية.',
+  },
+};
