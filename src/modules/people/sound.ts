@@ -8,7 +8,7 @@
  * - short vowels `a i u`, `e` (a or i), `á` (a or u: an initial أ) and `V` (any: an initial alif),
  * - long vowels `A I U`, and `O` (French "ou": long or short u),
  * - `3` ʿayn, `E` the feminine ending, `:` a doubled consonant.
- * sound-compare.ts weighs the differences.
+ * sound-costs.ts weighs the differences.
  */
 import { normalizeArabic } from './names.js';
 
