@@ -9,6 +9,7 @@ import { PageError } from './PageError';
 import { AccountNotice } from './AccountNotice';
 import { ChangePassword } from '../routes/ChangePassword';
 import { EmergencyBanner } from '../features/cases/emergency';
+import { SessionGuard } from '../features/session/SessionGuard';
 
 // Only the users who must enrol a second factor see it before anything else: its own chunk.
 const SecondFactor = lazy(() => import('../features/factor/SecondFactorPage'));
@@ -128,6 +129,7 @@ export function Shell(props: RouteSectionProps) {
     <Show when={me()}>
       {(user) => (
         <MeContext.Provider value={user}>
+          <SessionGuard me={user()} />
           <div class="shell" classList={{ 'menu-open': menuOpen() }}>
             <a class="skip" href="#main">
               {t('app.skip')}

@@ -23,8 +23,8 @@ export function submissionKey() {
   };
 }
 
-/** A random UUID (v4). crypto.randomUUID exists only on HTTPS and localhost; getRandomValues everywhere. */
-function newKey(): string {
+/** A random UUID (v4), for keys and the ids of drafts. crypto.randomUUID exists only on HTTPS and localhost; getRandomValues everywhere. */
+export function newKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6]! & 0x0f) | 0x40;

@@ -3,6 +3,7 @@ import { observable } from '@trpc/server/observable';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import superjson from 'superjson';
 import { keyHeader } from './submission';
+import { waitForSignIn } from './reauth';
 import type { AppRouter } from '../../../src/trpc/router';
 
 export type Inputs = inferRouterInputs<AppRouter>;
@@ -19,21 +20,37 @@ export function setAuthLostHandler(handler: AuthLostHandler) {
   onAuthLost = handler;
 }
 
-/** Watches every answer: a lost session anywhere sends the user back to sign-in. */
+/** Signing in answers its own refusals (the sign-in page, the dialog); signing out is never held back. */
+const SIGN_IN_CALLS = new Set(['auth.login', 'auth.verifyFactor']);
+
+/**
+ * Watches every answer. A lost session while someone is signed in holds the call until they sign in
+ * again over the page and then sends it once more (lib/reauth.ts); otherwise it goes back to sign-in.
+ */
 const authLostLink: TRPCLink<AppRouter> =
   () =>
   ({ next, op }) =>
-    observable((observer) =>
-      next(op).subscribe({
-        next: (value) => observer.next(value),
-        complete: () => observer.complete(),
-        error(err) {
-          const code = err.data?.appCode;
-          if (op.path !== 'auth.login' && (code === 'UNAUTHENTICATED' || code === 'SESSION_EXPIRED')) onAuthLost(code);
-          observer.error(err);
-        },
-      }),
-    );
+    observable((observer) => {
+      let current: { unsubscribe(): void } | null = null;
+      const attempt = () => {
+        current = next(op).subscribe({
+          next: (value) => observer.next(value),
+          complete: () => observer.complete(),
+          error(err) {
+            const code = err.data?.appCode;
+            if (SIGN_IN_CALLS.has(op.path) || (code !== 'UNAUTHENTICATED' && code !== 'SESSION_EXPIRED')) return observer.error(err);
+            const wait = op.path === 'auth.logout' ? null : waitForSignIn();
+            if (!wait) {
+              onAuthLost(code);
+              return observer.error(err);
+            }
+            void wait.then((same) => (same ? attempt() : observer.error(err)));
+          },
+        });
+      };
+      attempt();
+      return () => current?.unsubscribe();
+    });
 
 /** The typed client. One request per call (no batching), cookies sent by the browser. */
 export const trpc = createTRPCClient<AppRouter>({

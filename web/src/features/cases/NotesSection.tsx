@@ -9,11 +9,22 @@ import { LoadMore } from '../../components/LoadMore';
 import { OptionsField, TextAreaField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { CASE_QUERIES, SENSITIVITIES, type Case } from './api';
+import { useDraft } from '../../lib/draft';
+import { DraftStatus } from '../drafts/DraftStatus';
+import { useRestoreDraft } from '../drafts/restore';
 
 type Notes = NonNullable<Case['notes']>;
 
 /** A note form: standard notes for the case team; restricted ones only for coordinator and key worker. */
 function AddNote(props: { caseId: string; restricted: boolean }) {
+  let element: HTMLFormElement | undefined;
+  // The note being typed is kept on the server for its author until it is added (lib/draft.ts).
+  const draft = useDraft({ kind: 'case_note', caseId: props.caseId, form: () => element });
+  const opened = useRestoreDraft({
+    form: () => element,
+    adopt: draft.adopt,
+    fits: (d) => d.kind === 'case_note' && d.caseId === props.caseId,
+  });
   const form = useForm({
     name: `note-${props.caseId}`,
     fields: ['body', 'sensitivity'],
@@ -23,10 +34,22 @@ function AddNote(props: { caseId: string; restricted: boolean }) {
       const sensitivity = field(data, 'sensitivity') === 'restricted' ? 'restricted' : 'standard';
       return trpc.cases.addNote.mutate({ caseId: props.caseId, body: field(data, 'body'), sensitivity }, keyed);
     },
+    onDone: () => draft.sent(),
   });
   return (
-    <form ref={form.ref} action={form.action} method="post" class="form subsection" data-testid="note-form">
-      <Alert kind="error" message={form.errors().banner} />
+    <form
+      ref={(el) => {
+        element = el;
+        form.ref(el);
+      }}
+      action={form.action}
+      method="post"
+      class="form subsection"
+      onInput={draft.onInput}
+      onSubmit={draft.onSubmit}
+      data-testid="note-form"
+    >
+      <Alert kind="error" message={form.errors().banner ?? (opened.error() ? errorMessage(opened.error()) : null)} />
       <Alert kind="success" message={form.done() ? t('case.noteAdded') : null} />
       <TextAreaField label={t('case.noteBody')} name="body" required maxLength={20_000} rows={4} error={form.errors().fields.body} />
       <Show when={props.restricted}>
@@ -38,6 +61,7 @@ function AddNote(props: { caseId: string; restricted: boolean }) {
           error={form.errors().fields.sensitivity}
         />
       </Show>
+      <DraftStatus status={draft.status()} restored={opened.restored()} />
       <FormActions form={form} label={t('case.addNote')} />
     </form>
   );

@@ -12,6 +12,10 @@ import { PersonSection, yearOf, type Person } from './PersonSection';
 import { REFERRAL_FIELDS, referralInput } from './referralInput';
 import { getMyReferrals } from './api';
 import { CASE_WORKER_ROLES } from '../../../../src/shared/roles';
+import { useDraft } from '../../lib/draft';
+import { errorMessage } from '../../lib/errors';
+import { DraftStatus } from '../drafts/DraftStatus';
+import { useRestoreDraft } from '../drafts/restore';
 
 const thisYear = new Date().getFullYear();
 
@@ -26,11 +30,16 @@ function ReferralForm() {
     return y !== undefined && y !== null && thisYear - y <= 18;
   };
 
+  let element: HTMLFormElement | undefined;
+  // What is typed is kept on the server for its author until the referral is sent (lib/draft.ts).
+  const draft = useDraft({ kind: 'referral', form: () => element });
+  const opened = useRestoreDraft({ form: () => element, adopt: draft.adopt, fits: (d) => d.kind === 'referral' });
   const form = useForm({
     name: 'referral.create',
     fields: REFERRAL_FIELDS,
     refresh: getMyReferrals.key,
     submit: (data, keyed) => trpc.referrals.create.mutate(referralInput(data, chosen()?.id), keyed),
+    onDone: () => draft.sent(),
   });
   const errors = () => {
     const e = form.errors();
@@ -41,6 +50,7 @@ function ReferralForm() {
     const none = new FormData(e.currentTarget as HTMLFormElement).getAll('concernCategories').length === 0;
     setNoCategory(none);
     if (none) e.preventDefault();
+    else draft.onSubmit();
   };
   const again = () => {
     form.reset();
@@ -66,12 +76,22 @@ function ReferralForm() {
         </section>
       }
     >
-      <form action={form.action} method="post" class="form referral-form" onSubmit={check} data-testid="referral-form">
+      <form
+        ref={(el) => (element = el)}
+        action={form.action}
+        method="post"
+        class="form referral-form"
+        onSubmit={check}
+        onInput={draft.onInput}
+        data-testid="referral-form"
+      >
         <Alert kind="error" message={errors().banner} />
+        <Alert kind="error" message={opened.error() ? errorMessage(opened.error()) : null} />
         <UrgencyField error={errors().fields.urgency} />
         <PersonSection chosen={chosen()} onChoose={setChosen} birthYear={birthYear()} onBirthYear={setBirthYear} errors={errors().fields} />
         <ConcernSection cohort={chosen()?.cohort} errors={errors().fields} />
         <ConsentSection minor={minor()} errors={errors().fields} />
+        <DraftStatus status={draft.status()} restored={opened.restored()} />
         <FormActions form={form} label={t('referral.submit')} pendingLabel={t('referral.submitting')} />
       </form>
     </Show>

@@ -8,6 +8,7 @@ import { Alert } from '../../components/Alert';
 import { RequireRole } from '../../components/Shell';
 import { formatDay, getMyWork, type WorkItem } from './api';
 import { CASE_WORKER_ROLES } from '../../../../src/shared/roles';
+import { DraftsSection } from '../drafts/DraftsSection';
 import './work.css';
 
 /** One thing to do: what, about which case or referral, by when; dismiss a reminder or finish a task. */
@@ -98,6 +99,7 @@ export default function WorkPage() {
       <p class="lead">{t('work.intro')}</p>
       <RequireRole roles={CASE_WORKER_ROLES}>
         <WorkLists />
+        <DraftsSection />
       </RequireRole>
     </section>
   );

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { answerOf, browserWorld } from './browser.js';
+import { overflow } from './page-checks.js';
+import { makeTown, makeUser, TEST_PASSWORD } from '../helpers/factories.js';
+import { testKeyring } from '../helpers/callers.js';
+
+const world = await browserWorld();
+const { db, cspViolations } = world;
+
+/** A concern of exactly 423 characters, as the one lost in the issue. */
+const CONCERN = 'توقف الفتى عن الذهاب إلى المدرسة منذ انتقال العائلة إلى الحي الجديد، ويقضي الليل على الهاتف مع مجموعة لا تعرفها الأسرة. '
+  .repeat(5)
+  .slice(0, 423);
+
+/** A phone in Arabic: 360×740, touch. */
+async function phone() {
+  const context = await world.browser.newContext({ locale: 'ar', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(30_000);
+  return { context, page: await context.newPage() };
+}
+
+/** Signs a social worker of a new town in, in Arabic, and fills a referral about a new person up to the concern. */
+async function fillReferral(page: Page, email: string) {
+  await db.user.update({ where: { email }, data: { locale: 'ar' }, select: { id: true } });
+  await world.signIn(page, email);
+  await page.locator('html[dir="rtl"][lang="ar"]').waitFor({ state: 'attached' });
+  await page.goto(`${world.base}/referrals/new`);
+  const form = page.getByTestId('referral-form');
+  await form.locator('input[name="newPerson.nameArabic"]').fill('سامي التجريبي');
+  await form.locator('input[name=birthYear]').fill('1990');
+  await form.locator('select[name=cohort]').selectOption('youth');
+  await form.locator('select[name=source]').selectOption('school');
+  await form.getByTestId('categories').locator('input[type=checkbox]').first().check();
+  await form.locator('textarea[name="consent.scope"]').fill('المشاركة مع المدرسة لغرض الدعم');
+  await form.locator('textarea[name=concernText]').fill(CONCERN);
+  return form;
+}
+
+/** Ends every live session of the user, as the idle limit would while they type. */
+const endSessions = (userId: string) =>
+  db.session.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date(), endReason: 'idle_timeout' } });
+
+describe('no typed work is lost (Arabic, 360 px)', () => {
+  it('a session that ends mid-form: the draft is on the server only, the same user signs in again in the dialog and the referral is sent with the typed concern', async () => {
+    const { socialWorker } = await makeTown(db);
+    const { context, page } = await phone();
+    const form = await fillReferral(page, socialWorker.email);
+
+    // Typing saved a draft: on the server, encrypted and bound to its row; nothing in the browser's storage.
+    await page.getByTestId('draft-status').getByText('حُفظت المسودة').waitFor();
+    const draft = await db.draft.findFirstOrThrow({ where: { authorId: socialWorker.id }, select: { id: true, body: true } });
+    expect(draft.body).not.toContain(CONCERN.slice(0, 20));
+    expect(JSON.parse(testKeyring.decrypt(draft.body, `draft.body/${draft.id}`)).concernText).toBe(CONCERN);
+    const storage = await page.evaluate(`(async () => ({
+      local: Object.keys(localStorage).filter((k) => k !== 'jisr.locale'),
+      session: Object.keys(sessionStorage),
+      idb: (await indexedDB.databases()).map((d) => d.name),
+    }))()`);
+    expect(storage).toEqual({ local: [], session: [], idb: [] });
+
+    // The session ends; sending asks her to sign in again over the page, which keeps everything.
+    await endSessions(socialWorker.id);
+    await form.locator('button[type=submit]').click();
+    const dialog = page.getByTestId('sign-in-again');
+    await dialog.getByRole('heading', { name: 'انتهت جلستك' }).waitFor();
+    expect(await dialog.locator('input[name=email]').inputValue()).toBe(socialWorker.email);
+    expect(await overflow(page)).toBeNull();
+    expect(await form.locator('textarea[name=concernText]').inputValue()).toBe(CONCERN);
+    // A wrong password is refused in the dialog, in Arabic; nothing is sent.
+    await dialog.locator('input[name=password]').fill('not the password');
+    await dialog.locator('button[type=submit]').click();
+    await dialog.getByTestId('sign-in-again-error').waitFor();
+    expect(await db.referral.count({ where: { referrerId: socialWorker.id } })).toBe(0);
+
+    const created = answerOf(page, 'referrals.create');
+    await dialog.locator('input[name=password]').fill(TEST_PASSWORD);
+    await dialog.locator('button[type=submit]').click();
+    await created;
+    await page.getByTestId('referral-sent').waitFor();
+    expect(await dialog.isVisible()).toBe(false);
+
+    const referrals = await db.referral.findMany({ where: { referrerId: socialWorker.id }, select: { concernText: true } });
+    expect(referrals).toHaveLength(1);
+    expect(testKeyring.decrypt(referrals[0]!.concernText, 'referral.concern')).toBe(CONCERN);
+    // Sent: its draft is gone.
+    await expect.poll(() => db.draft.count({ where: { authorId: socialWorker.id } })).toBe(0);
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  it('another account signing in in the dialog drops what was typed: the page reloads and nothing is sent', async () => {
+    const { town, socialWorker } = await makeTown(db);
+    const colleague = await makeUser(db, { municipalityId: town.id, role: 'social_worker' });
+    const { context, page } = await phone();
+    const form = await fillReferral(page, socialWorker.email);
+    await endSessions(socialWorker.id);
+    await form.locator('button[type=submit]').click();
+    const dialog = page.getByTestId('sign-in-again');
+    await dialog.locator('input[name=password]').waitFor();
+    await dialog.locator('input[name=email]').fill(colleague.email);
+    await dialog.locator('input[name=password]').fill(TEST_PASSWORD);
+    const reloaded = page.waitForEvent('load');
+    await dialog.locator('button[type=submit]').click();
+    await reloaded;
+    const fresh = page.getByTestId('referral-form');
+    await fresh.waitFor();
+    expect(await fresh.locator('textarea[name=concernText]').inputValue()).toBe('');
+    expect(await db.referral.count({ where: { municipalityId: town.id } })).toBe(0);
+    // The first user's draft stays theirs: the colleague's "my work" does not list it.
+    await page.goto(`${world.base}/work`);
+    await page.getByTestId('drafts-section').waitFor();
+    expect(await page.getByTestId('draft-item').count()).toBe(0);
+    await context.close();
+  });
+});
