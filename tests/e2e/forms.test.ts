@@ -60,9 +60,11 @@ describe('the form kit in the browser', () => {
 
     await page.goto(`${world.base}/admin/users`);
     const user = page.getByTestId('user-row').filter({ hasText: town.practitioner.email });
+    // Disabling opens the account's caseload first (nothing assigned here), then disables.
     await user.getByRole('button', { name: 'Disable' }).click();
+    await page.getByTestId('caseload').getByText('Nothing is assigned to this account.').waitFor();
     const disabled = answerOf(page, 'users.disable');
-    await user.getByRole('button', { name: 'Confirm: Disable' }).click();
+    await page.getByTestId('disable-submit').click();
     await disabled;
     await user.getByText('Disabled').waitFor();
     const enabled = answerOf(page, 'users.enable');
