@@ -3,6 +3,7 @@ import type { Db } from '../../src/db.js';
 import { AuditTrail } from '../../src/audit/writer.js';
 import { evaluateMunicipality } from '../../src/modules/audit/rules/run.js';
 import { testKeyring } from '../helpers/callers.js';
+import { makeMunicipality, makeUser } from '../helpers/factories.js';
 import { makeCase } from '../helpers/case-factories.js';
 import { makeAssessment } from '../helpers/assessment-factories.js';
 import { makeMeeting } from '../helpers/meeting-factories.js';
@@ -51,6 +52,12 @@ export async function phoneScenario(db: Db) {
   const byMentor = await makeReferral(db, testKeyring, { town: s, referrer: s.mentor });
   const unassigned = await makeCase(db, s, { keyWorkerId: null });
   const flagId = await raiseFlag(db, s.town.id, s.socialWorker.id);
+  // Pages that stand in for all others: a one-time password to replace, a second factor to set up.
+  const enrolling = await makeMunicipality(db, { secondFactorRoles: ['coordinator'] });
+  const forced = {
+    password: await makeUser(db, { municipalityId: s.town.id, role: 'social_worker', mustChangePassword: true, locale: 'ar' }),
+    factor: await makeUser(db, { municipalityId: enrolling.id, role: 'coordinator', locale: 'ar' }),
+  };
   const detail: Record<Role, string[]> = {
     coordinator: [`/cases/${c.id}`, `/cases/${unassigned.id}`, `/referrals/${byWorker.id}`, `/meetings/${meeting.id}`],
     social_worker: [`/cases/${c.id}`, `/cases/${unassigned.id}/emergency`, `/referrals/${byWorker.id}`, `/meetings/${meeting.id}`],
@@ -65,5 +72,5 @@ export async function phoneScenario(db: Db) {
     auditor: s.auditor,
     admin: s.admin,
   };
-  return { ...s, detail, users, caseReference: c.reference };
+  return { ...s, detail, users, forced, caseReference: c.reference };
 }

@@ -83,6 +83,28 @@ describe('every page on a 360 px phone', () => {
     expect(cspViolations).toEqual([]);
   });
 
+  it('the pages that stand in for all others (a password to replace, a second factor to set up) fit and pass axe', async () => {
+    const problems: string[] = [];
+    for (const [user, shows] of [
+      [town.forced.password, 'change-password-form'],
+      [town.forced.factor, 'factor-forced'],
+    ] as const) {
+      const { context, page } = await phone('ar');
+      await page.goto(`${world.base}/sign-in`);
+      const form = page.getByTestId('sign-in-form');
+      await form.locator('input[name=email]').fill(user.email);
+      await form.locator('input[name=password]').fill(user.password);
+      await form.locator('button[type=submit]').click();
+      await page.getByTestId(shows).waitFor();
+      await settled(page);
+      const wide = await overflow(page);
+      if (wide) problems.push(`${shows}: ${wide}`);
+      for (const v of await axeViolations(page)) problems.push(`${shows}: axe ${v}`);
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('the menu is behind a button on a phone: it opens, closes on Escape and on going to a page; a case reference can be tapped', async () => {
     const { context, page } = await signedIn('agency_practitioner', 'ar');
     const button = page.getByTestId('menu-button');
