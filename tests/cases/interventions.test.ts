@@ -125,9 +125,16 @@ describe('a practitioner on the team', () => {
     expect(page.plan!.map((i) => i.id)).toEqual([mine.id]);
     expect(page.planAdd).toBeNull();
 
-    const done = await caller.cases.updateIntervention({ id: mine.id, version: 1, status: 'completed', outcome: 'Attended eight sessions.' });
+    const done = await caller.cases.updateIntervention({
+      id: mine.id,
+      version: 1,
+      status: 'completed',
+      outcome: 'Attended eight sessions.',
+    });
     expect(done).toMatchObject({ status: 'completed', outcome: 'Attended eight sessions.' });
-    await expect(caller.cases.updateIntervention({ id: theirs.id, version: 1, status: 'cancelled' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(caller.cases.updateIntervention({ id: theirs.id, version: 1, status: 'cancelled' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await auditCount(db, town.practitioner.id, 'case.intervention.update', 'denied')).toBe(1);
     expect(await db.intervention.findUniqueOrThrow({ where: { id: theirs.id }, select: { status: true } })).toEqual({ status: 'planned' });
 
@@ -146,7 +153,9 @@ describe('a practitioner on the team', () => {
     expect(page.sections).toEqual(['summary', 'timeline']);
     expect(page.plan).toBeNull();
     expect(page.timeline.some((e) => e.kind.startsWith('intervention'))).toBe(false);
-    await expect(caller.cases.updateIntervention({ id: mine.id, version: 1, status: 'active' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(caller.cases.updateIntervention({ id: mine.id, version: 1, status: 'active' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await auditCount(db, town.practitioner.id, 'case.intervention.update', 'denied')).toBe(1);
   });
 });
@@ -169,9 +178,13 @@ describe('cases.updateIntervention', () => {
       outcome: 'Reviewed at the panel.',
     });
     const { caller: auditor } = await callerFor(db, town.auditor);
-    await expect(auditor.cases.updateIntervention({ id: i.id, version: 3, status: 'completed' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(auditor.cases.updateIntervention({ id: i.id, version: 3, status: 'completed' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const { caller: stranger } = await callerFor(db, (await makeTown(db)).coordinator);
-    await expect(stranger.cases.updateIntervention({ id: i.id, version: 3, status: 'completed' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(stranger.cases.updateIntervention({ id: i.id, version: 3, status: 'completed' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(
       (await coord.cases.get({ id: c.id })).timeline.filter((e) => e.kind === 'intervention.update').map((e) => [e.data.from, e.data.to]),
     ).toEqual([

@@ -27,7 +27,10 @@ describe('the case summary carries a version', () => {
     const kw = await as(town.socialWorker);
     const opened = (await kw.cases.get({ id: c.id })).summary!;
     expect(opened).toMatchObject({ text: 'Synthetic first summary.', version: 1 });
-    await expect(coord.cases.updateSummary({ id: c.id, version: 1, summary: 'Coordinator’s revision.' })).resolves.toEqual({ id: c.id, version: 2 });
+    await expect(coord.cases.updateSummary({ id: c.id, version: 1, summary: 'Coordinator’s revision.' })).resolves.toEqual({
+      id: c.id,
+      version: 2,
+    });
     const stale = await failure(kw.cases.updateSummary({ id: c.id, version: opened.version, summary: 'Key worker’s revision.' }));
     expect(stale.code).toBe('STALE_VERSION');
     expect(JSON.parse(String(stale.info!.theirs))).toEqual({ summary: 'Coordinator’s revision.' });

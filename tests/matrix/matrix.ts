@@ -220,7 +220,14 @@ export const GRID: Record<string, Spec> = {
     AD: FB_REF,
   },
   // "correct a referral's facts (history kept)": own referrals | ✓ | –.
-  'referrals.correct': { target: 'referral', SW: 'ok NF NF . . . . NF NF', C: 'ok ok ok . . . . NF NF', AP: FB_REF, AU: FB_REF, AD: FB_REF },
+  'referrals.correct': {
+    target: 'referral',
+    SW: 'ok NF NF . . . . NF NF',
+    C: 'ok ok ok . . . . NF NF',
+    AP: FB_REF,
+    AU: FB_REF,
+    AD: FB_REF,
+  },
   // A referral's history goes with the referral (referrals.get's rule).
   'referrals.history': {
     target: 'referral',

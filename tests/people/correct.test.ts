@@ -29,7 +29,13 @@ describe('people.correct', () => {
   it('lets the coordinator correct names and details: a new version, new name keys, history old → new (encrypted)', async () => {
     const { town, person, as } = await world();
     const coord = await as(town.coordinator);
-    const saved = await coord.people.correct({ id: person.id, version: 1, nameLatin: 'Samia Ben Test', birthYear: 2007, contact: '+000 555' });
+    const saved = await coord.people.correct({
+      id: person.id,
+      version: 1,
+      nameLatin: 'Samia Ben Test',
+      birthYear: 2007,
+      contact: '+000 555',
+    });
     expect(saved).toEqual({ id: person.id, version: 2, unchanged: false });
     const now = await row(person.id);
     expect(now).toMatchObject({ nameLatin: 'Samia Ben Test', birthYear: 2007, contact: '+000 555', version: 2 });
@@ -47,7 +53,10 @@ describe('people.correct', () => {
       SELECT (SELECT count(*) FROM field_change WHERE old_value LIKE '%Samya%' OR new_value LIKE '%Samia%')
            + (SELECT count(*) FROM audit_event WHERE detail::text LIKE '%Samia%' OR detail::text LIKE '%Samya%') AS leaks`;
     expect(raw[0]!.leaks).toBe(0n);
-    const event = await db.auditEvent.findFirstOrThrow({ where: { actorId: town.coordinator.id, action: 'person.correct' }, select: { entityId: true, detail: true } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: town.coordinator.id, action: 'person.correct' },
+      select: { entityId: true, detail: true },
+    });
     expect(event).toMatchObject({ entityId: person.id, detail: { fields: ['nameLatin', 'birthYear', 'contact'], version: 2 } });
   });
 
@@ -68,7 +77,9 @@ describe('people.correct', () => {
       [other.coordinator, 'NOT_FOUND'],
     ];
     for (const [user, code] of attempts) {
-      await expect((await as(user)).people.correct({ id: person.id, version: 2, nameLatin: 'Someone Else' })).rejects.toMatchObject({ code });
+      await expect((await as(user)).people.correct({ id: person.id, version: 2, nameLatin: 'Someone Else' })).rejects.toMatchObject({
+        code,
+      });
       expect(await auditCount(db, user.id, 'person.correct', 'denied')).toBe(1);
     }
     expect(await row(person.id)).toMatchObject({ nameLatin: 'Samia Bentest', contact: null, version: 2 });
@@ -81,7 +92,9 @@ describe('people.correct', () => {
     const second = await makeUser(db, { municipalityId: town.town.id, role: 'coordinator', displayName: 'Second Coordinator' });
     const firstName = await db.user.findUniqueOrThrow({ where: { id: town.coordinator.id }, select: { displayName: true } });
     await first.people.correct({ id: person.id, version: 1, nameLatin: 'Samia Bentest' });
-    const stale = await failure((await as(second)).people.correct({ id: person.id, version: 1, nameLatin: 'Sammy Bentest', birthYear: 2006 }));
+    const stale = await failure(
+      (await as(second)).people.correct({ id: person.id, version: 1, nameLatin: 'Sammy Bentest', birthYear: 2006 }),
+    );
     expect(stale.code).toBe('STALE_VERSION');
     expect(stale.info).toMatchObject({ by: firstName.displayName, at: expect.stringMatching(/^\d{4}-/) });
     expect(JSON.parse(String(stale.info!.theirs))).toEqual({ nameLatin: 'Samia Bentest', birthYear: 2008 });
@@ -119,6 +132,8 @@ describe('people.history', () => {
     // The case's referral was logged by the town's social worker: referring gives no access to the record.
     await expect((await as(town.socialWorker)).people.history({ id: c.person.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect((await as(town.auditor)).people.history({ id: c.person.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect((await as((await makeTown(db)).coordinator)).people.history({ id: c.person.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect((await as((await makeTown(db)).coordinator)).people.history({ id: c.person.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

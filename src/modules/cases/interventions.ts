@@ -120,7 +120,10 @@ export async function updateIntervention(ctx: ServiceContext, input: UpdateInter
   const stale = async () => {
     if (!(await mayUpdate())) return forbidden('Intervention', row.id);
     const now = await ctx.db.intervention.findUniqueOrThrow({ where: { id: row.id }, select: { status: true, outcome: true } });
-    const theirs = { ...(input.status !== undefined ? { status: now.status } : {}), ...(input.outcome !== undefined ? { outcome: now.outcome } : {}) };
+    const theirs = {
+      ...(input.status !== undefined ? { status: now.status } : {}),
+      ...(input.outcome !== undefined ? { outcome: now.outcome } : {}),
+    };
     return staleVersion(ctx, 'Intervention', row.id, theirs);
   };
   if (input.version !== row.version) throw await stale();

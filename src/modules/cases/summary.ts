@@ -29,7 +29,9 @@ export async function updateSummary(ctx: ServiceContext, input: z.infer<typeof U
     throw await staleVersion(ctx, 'Case', c.id, { summary: open(now.summary) });
   }
   const version = c.version + 1;
-  await recordChanges(ctx, { type: 'Case', id: c.id, municipalityId: c.municipalityId, version }, [{ field: 'summary', from: before, to: text }]);
+  await recordChanges(ctx, { type: 'Case', id: c.id, municipalityId: c.municipalityId, version }, [
+    { field: 'summary', from: before, to: text },
+  ]);
   await recordEvent(ctx, c, 'summary', { cleared: text === null });
   ctx.audit.detail({ length: input.summary.length, version });
   return { id: c.id, version };

@@ -26,7 +26,10 @@ const INTERVENTION_FIELDS = ['status', 'outcome'] as const;
 /** A person's details' history, to those who may read the person (the same rule as people.get). */
 export async function personHistory(ctx: ServiceContext, id: string) {
   assertCan(ctx.ability, 'read', 'Person');
-  const person = await ctx.db.person.findFirst({ where: { AND: [accessibleBy(ctx.ability).ofType('Person'), { id }] }, select: { id: true } });
+  const person = await ctx.db.person.findFirst({
+    where: { AND: [accessibleBy(ctx.ability).ofType('Person'), { id }] },
+    select: { id: true },
+  });
   if (!person) throw notFound('Person', id);
   return historyOf(ctx, 'Person', [id], PERSON_FIELDS);
 }
@@ -34,7 +37,10 @@ export async function personHistory(ctx: ServiceContext, id: string) {
 /** A referral's history (its facts and the corrections of its concern), to those who may read the referral. */
 export async function referralHistory(ctx: ServiceContext, id: string) {
   assertCan(ctx.ability, 'read', 'Referral');
-  const referral = await ctx.db.referral.findFirst({ where: { AND: [accessibleBy(ctx.ability).ofType('Referral'), { id }] }, select: { id: true } });
+  const referral = await ctx.db.referral.findFirst({
+    where: { AND: [accessibleBy(ctx.ability).ofType('Referral'), { id }] },
+    select: { id: true },
+  });
   if (!referral) throw notFound('Referral', id);
   return historyOf(ctx, 'Referral', [id], REFERRAL_FIELDS);
 }
@@ -49,7 +55,14 @@ export async function caseHistory(ctx: ServiceContext, id: string) {
   const summary = sections.includes('summary') ? await historyOf(ctx, 'Case', [id], ['summary']) : null;
   const plan = sections.includes('plan') ? await planOf(ctx, id) : null;
   const interventions = plan
-    ? (await historyOf(ctx, 'Intervention', plan.map((i) => i.id), INTERVENTION_FIELDS)).map((h) => ({
+    ? (
+        await historyOf(
+          ctx,
+          'Intervention',
+          plan.map((i) => i.id),
+          INTERVENTION_FIELDS,
+        )
+      ).map((h) => ({
         ...h,
         title: plan.find((i) => i.id === h.entityId)?.title ?? '',
       }))

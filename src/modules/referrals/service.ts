@@ -14,7 +14,13 @@ import type { ListMineInput } from './schema.js';
  * A referrer sees this much on their own referrals (it is what they reported) even though referring
  * gives them no access to the person's record (people policy).
  */
-export const personDisplaySelect = { id: true, nameArabic: true, nameLatin: true, birthYear: true, version: true } satisfies Prisma.PersonSelect;
+export const personDisplaySelect = {
+  id: true,
+  nameArabic: true,
+  nameLatin: true,
+  birthYear: true,
+  version: true,
+} satisfies Prisma.PersonSelect;
 
 const referralSelect = {
   id: true,

@@ -2,7 +2,7 @@ import { Show } from 'solid-js';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { CASE_QUERIES, type Case } from '../cases/api';
-import { HistoryToggle, type ChangeRow } from './ChangeTable';
+import { HistoryToggle, type HistoryTable } from './ChangeTable';
 import { CorrectPerson } from './CorrectPerson';
 
 /**
@@ -13,10 +13,10 @@ export function CaseChanges(props: { case: Case; coordinator: boolean }) {
   const load = async () => {
     const history = await trpc.cases.history.query({ id: props.case.id });
     const person = props.case.summary?.person;
-    const tables: { heading: string; rows: readonly ChangeRow[] }[] = [];
-    if (person) tables.push({ heading: t('screen.person'), rows: await trpc.people.history.query({ id: person.id }) });
-    if (history.summary) tables.push({ heading: t('changes.summary'), rows: history.summary });
-    if (history.interventions) tables.push({ heading: t('changes.plan'), rows: history.interventions });
+    const tables: HistoryTable[] = [];
+    if (person) tables.push({ key: 'person', heading: t('screen.person'), rows: await trpc.people.history.query({ id: person.id }) });
+    if (history.summary) tables.push({ key: 'summary', heading: t('changes.summary'), rows: history.summary });
+    if (history.interventions) tables.push({ key: 'plan', heading: t('changes.plan'), rows: history.interventions });
     return tables;
   };
   return (

@@ -49,11 +49,18 @@ export function ChangeTable(props: { rows: readonly ChangeRow[]; label: string; 
   );
 }
 
+/** One table of a history: `key` names it for tests (person, referral, summary, plan). */
+export interface HistoryTable {
+  key: string;
+  heading: string;
+  rows: readonly ChangeRow[];
+}
+
 /**
  * "History of changes" behind a button: read (and audited) only when asked for. `load` returns the
  * tables to show, each with its heading; the server leaves out what the reader may not see.
  */
-export function HistoryToggle(props: { testId: string; load: () => Promise<{ heading: string; rows: readonly ChangeRow[] }[]> }) {
+export function HistoryToggle(props: { testId: string; load: () => Promise<HistoryTable[]> }) {
   const [open, setOpen] = createSignal(false);
   const [tables, { refetch }] = createResource(open, () => props.load());
   return (
@@ -71,7 +78,7 @@ export function HistoryToggle(props: { testId: string; load: () => Promise<{ hea
               list().map((table) => (
                 <>
                   <h3 class="h3">{table.heading}</h3>
-                  <ChangeTable rows={table.rows} label={table.heading} testId={`${props.testId}-table`} />
+                  <ChangeTable rows={table.rows} label={table.heading} testId={`${props.testId}-${table.key}`} />
                 </>
               ))
             }

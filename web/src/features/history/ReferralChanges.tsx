@@ -19,8 +19,10 @@ export function ReferralChanges(props: { referral: Referral }) {
   const mayCorrect = () => coordinator() || (me().role === 'social_worker' && r().referrer.id === me().id);
   const refresh = [getReferral.key];
   const load = async () => [
-    { heading: t('screen.title'), rows: await trpc.referrals.history.query({ id: r().id }) },
-    ...(coordinator() ? [{ heading: t('screen.person'), rows: await trpc.people.history.query({ id: r().person.id }) }] : []),
+    { key: 'referral', heading: t('screen.title'), rows: await trpc.referrals.history.query({ id: r().id }) },
+    ...(coordinator()
+      ? [{ key: 'person', heading: t('screen.person'), rows: await trpc.people.history.query({ id: r().person.id }) }]
+      : []),
   ];
   return (
     <section class="card" aria-labelledby="referral-changes-title" data-testid="referral-changes">
