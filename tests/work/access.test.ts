@@ -159,11 +159,12 @@ describe('access to the new procedures, by role and municipality; refusals audit
       expect(await auditCount(db, user.id, 'settings.update', 'denied')).toBe(1);
     }
     const admin = await caller(w.town.admin);
-    expect(await admin.work.settings()).toEqual({ reviewIntervalDays: 90, screeningSlaDays: 5, breakGlassMinutes: 60 });
-    expect(await admin.work.updateSettings({ reviewIntervalDays: 60, screeningSlaDays: 3, breakGlassMinutes: 30 })).toEqual({
+    expect(await admin.work.settings()).toEqual({ reviewIntervalDays: 90, screeningSlaDays: 5, breakGlassMinutes: 60, draftDays: 7 });
+    expect(await admin.work.updateSettings({ reviewIntervalDays: 60, screeningSlaDays: 3, breakGlassMinutes: 30, draftDays: 3 })).toEqual({
       reviewIntervalDays: 60,
       screeningSlaDays: 3,
       breakGlassMinutes: 30,
+      draftDays: 3,
     });
     const event = await db.auditEvent.findFirstOrThrow({
       where: { actorId: w.town.admin.id, action: 'settings.update' },
@@ -172,8 +173,8 @@ describe('access to the new procedures, by role and municipality; refusals audit
     expect(event).toEqual({
       entityId: w.town.town.id,
       detail: {
-        before: { reviewIntervalDays: 90, screeningSlaDays: 5, breakGlassMinutes: 60 },
-        after: { reviewIntervalDays: 60, screeningSlaDays: 3, breakGlassMinutes: 30 },
+        before: { reviewIntervalDays: 90, screeningSlaDays: 5, breakGlassMinutes: 60, draftDays: 7 },
+        after: { reviewIntervalDays: 60, screeningSlaDays: 3, breakGlassMinutes: 30, draftDays: 3 },
       },
     });
     const invalid: [Record<string, unknown>, Record<string, string>][] = [
@@ -185,6 +186,8 @@ describe('access to the new procedures, by role and municipality; refusals audit
       [{ screeningSlaDays: 61 }, { screeningSlaDays: 'too_big' }],
       [{ breakGlassMinutes: 4 }, { breakGlassMinutes: 'too_small' }],
       [{ breakGlassMinutes: 241 }, { breakGlassMinutes: 'too_big' }],
+      [{ draftDays: 0 }, { draftDays: 'too_small' }],
+      [{ draftDays: 91 }, { draftDays: 'too_big' }],
     ];
     for (const [input, fields] of invalid) {
       expect(await failure(admin.work.updateSettings(input as never), input), JSON.stringify(input)).toMatchObject({
@@ -197,6 +200,7 @@ describe('access to the new procedures, by role and municipality; refusals audit
       reviewIntervalDays: 90,
       screeningSlaDays: 5,
       breakGlassMinutes: 60,
+      draftDays: 7,
     });
     // A new case now opens with the new interval.
     const c = await makeCase(db, w.town);

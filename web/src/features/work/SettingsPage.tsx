@@ -9,9 +9,10 @@ import { SubmitButton } from '../../components/FormActions';
 import { RequireRole } from '../../components/Shell';
 import { FactorRolesForm } from '../factor/FactorRolesForm';
 import { FlagSettingsForm } from './FlagSettingsForm';
+import { HolidaysForm } from './HolidaysForm';
 import { getSettings, type Settings } from './api';
 
-const FIELDS = ['reviewIntervalDays', 'screeningSlaDays', 'breakGlassMinutes'] as const;
+const FIELDS = ['reviewIntervalDays', 'screeningSlaDays', 'breakGlassMinutes', 'draftDays'] as const;
 
 function SettingsForm(props: { settings: Settings }) {
   const form = useForm({
@@ -23,6 +24,7 @@ function SettingsForm(props: { settings: Settings }) {
         reviewIntervalDays: Number(data.get('reviewIntervalDays')),
         screeningSlaDays: Number(data.get('screeningSlaDays')),
         breakGlassMinutes: Number(data.get('breakGlassMinutes')),
+        draftDays: Number(data.get('draftDays')),
       }),
   });
   return (
@@ -65,6 +67,18 @@ function SettingsForm(props: { settings: Settings }) {
         hint={t('work.settings.breakGlassMinutesHint')}
         error={form.errors().fields.breakGlassMinutes}
       />
+      <TextField
+        label={t('drafts.settingDays')}
+        name="draftDays"
+        type="number"
+        required
+        min={1}
+        max={90}
+        step={1}
+        value={props.settings.draftDays}
+        hint={t('drafts.settingDaysHint')}
+        error={form.errors().fields.draftDays}
+      />
       <SubmitButton form={form} label={t('common.save')} />
     </form>
   );
@@ -79,6 +93,7 @@ export default function SettingsPage() {
       <RequireRole roles={['admin']}>
         <SettingsLoaded />
         <FlagSettingsForm />
+        <HolidaysForm />
         <FactorRolesForm />
       </RequireRole>
     </section>

@@ -29,5 +29,7 @@ export const keepEn = {
     saved: 'Draft saved at {{ time }} (only you can see it).',
     notSaved: 'The draft could not be saved; your text is still here.',
     restored: 'Your draft is back in the form.',
+    settingDays: 'Days an unsent draft is kept',
+    settingDaysHint: 'After its author last typed in it; then it is deleted. Only its author ever sees it.',
   },
 };

@@ -32,5 +32,7 @@ export const keepFr: typeof keepEn = {
     saved: 'Brouillon enregistré à {{ time }} (vous seul·e pouvez le voir).',
     notSaved: 'Le brouillon n’a pas pu être enregistré ; votre texte est toujours là.',
     restored: 'Votre brouillon est de retour dans le formulaire.',
+    settingDays: 'Jours de conservation d’un brouillon non envoyé',
+    settingDaysHint: 'Après la dernière saisie de son auteur ; il est ensuite supprimé. Seul son auteur le voit.',
   },
 };
