@@ -37,34 +37,33 @@ const LIMIT = 1000;
 
 /** Everything assigned to `userId` now (the caller has already found the account within their rules). */
 export async function caseloadOf(db: DbClient, userId: string, municipalityId: string, now: Date): Promise<CaseloadItem[]> {
-  const own = { municipalityId };
   const [cases, interventions, tasks, invitations, disclosures] = await Promise.all([
     db.case.findMany({
-      where: { ...own, keyWorkerId: userId, ...WORKED },
+      where: { municipalityId, keyWorkerId: userId, ...WORKED },
       select: { id: true, reference: true, nextReviewAt: true },
       orderBy: { reference: 'asc' },
       take: LIMIT,
     }),
     db.intervention.findMany({
-      where: { ...own, assigneeId: userId, status: { in: ['planned', 'active'] }, case: { is: OPEN } },
+      where: { municipalityId, assigneeId: userId, status: { in: ['planned', 'active'] }, case: { is: OPEN } },
       select: { id: true, caseId: true, dueDate: true, agencyId: true, case: ref },
       orderBy: { createdAt: 'asc' },
       take: LIMIT,
     }),
     db.caseTask.findMany({
-      where: { ...own, assigneeId: userId, doneAt: null, case: { is: OPEN } },
+      where: { municipalityId, assigneeId: userId, doneAt: null, case: { is: OPEN } },
       select: { id: true, caseId: true, dueDate: true, case: ref },
       orderBy: { createdAt: 'asc' },
       take: LIMIT,
     }),
     db.meetingInvitee.findMany({
-      where: { ...own, userId, meeting: { is: { status: 'scheduled' } } },
+      where: { municipalityId, userId, meeting: { is: { status: 'scheduled' } } },
       select: { id: true, meeting: { select: { id: true, scheduledAt: true } } },
       orderBy: { meeting: { scheduledAt: 'asc' } },
       take: LIMIT,
     }),
     db.disclosure.findMany({
-      where: { ...own, userId, revokedAt: null, expiresAt: { gt: now }, case: { is: OPEN } },
+      where: { municipalityId, userId, revokedAt: null, expiresAt: { gt: now }, case: { is: OPEN } },
       select: { id: true, caseId: true, expiresAt: true, case: ref },
       orderBy: { createdAt: 'asc' },
       take: LIMIT,

@@ -22,25 +22,28 @@ const idsOf = (items: CaseloadItem[], kind: CaseloadItem['kind']) => items.filte
  * reminder job raises the receiver's own.
  */
 export async function moveItems(ctx: ServiceContext, from: From, to: To, items: CaseloadItem[]) {
-  const own = { municipalityId: from.municipalityId };
+  const { municipalityId } = from;
   const now = ctx.clock();
   const cases = idsOf(items, 'case');
   const interventions = idsOf(items, 'intervention');
   const tasks = idsOf(items, 'task');
   if (cases.length) {
     const { count } = await ctx.db.case.updateMany({
-      where: { ...own, id: { in: cases }, keyWorkerId: from.id },
+      where: { municipalityId, id: { in: cases }, keyWorkerId: from.id },
       data: { keyWorkerId: to.id },
     });
     exactly(count, cases.length);
   }
   if (interventions.length) {
-    const where = { ...own, id: { in: interventions }, assigneeId: from.id };
-    exactly((await ctx.db.intervention.updateMany({ where, data: { assigneeId: to.id, updatedAt: now } })).count, interventions.length);
+    const { count } = await ctx.db.intervention.updateMany({
+      where: { municipalityId, id: { in: interventions }, assigneeId: from.id },
+      data: { assigneeId: to.id, updatedAt: now },
+    });
+    exactly(count, interventions.length);
   }
   if (tasks.length) {
     const { count } = await ctx.db.caseTask.updateMany({
-      where: { ...own, id: { in: tasks }, assigneeId: from.id },
+      where: { municipalityId, id: { in: tasks }, assigneeId: from.id },
       data: { assigneeId: to.id },
     });
     exactly(count, tasks.length);
@@ -50,7 +53,7 @@ export async function moveItems(ctx: ServiceContext, from: From, to: To, items: 
   const entityIds = items.map((i) => i.id);
   if (entityIds.length) {
     await ctx.db.reminder.updateMany({
-      where: { ...own, userId: from.id, dismissedAt: null, entityId: { in: entityIds } },
+      where: { municipalityId, userId: from.id, dismissedAt: null, entityId: { in: entityIds } },
       data: { dismissedAt: now },
     });
   }
@@ -60,19 +63,29 @@ export async function moveItems(ctx: ServiceContext, from: From, to: To, items: 
 /** The receiver takes the leaver's seat at each meeting; where already invited by name, the leaver's invitation just goes. */
 async function moveInvitations(ctx: ServiceContext, from: From, to: To, ids: string[]) {
   if (!ids.length) return;
-  const rows = await ctx.db.meetingInvitee.findMany({ where: { id: { in: ids }, userId: from.id }, select: { id: true, meetingId: true } });
+  const rows = await ctx.db.meetingInvitee.findMany({
+    where: { municipalityId: from.municipalityId, id: { in: ids }, userId: from.id },
+    select: { id: true, meetingId: true },
+  });
   exactly(rows.length, ids.length);
   const already = await ctx.db.meetingInvitee.findMany({
-    where: { meetingId: { in: rows.map((r) => r.meetingId) }, userId: to.id },
+    where: { municipalityId: from.municipalityId, meetingId: { in: rows.map((r) => r.meetingId) }, userId: to.id },
     select: { meetingId: true },
   });
   const seated = new Set(already.map((r) => r.meetingId));
   const twice = rows.filter((r) => seated.has(r.meetingId)).map((r) => r.id);
   const moving = rows.filter((r) => !seated.has(r.meetingId)).map((r) => r.id);
   if (twice.length)
-    exactly((await ctx.db.meetingInvitee.deleteMany({ where: { id: { in: twice }, userId: from.id } })).count, twice.length);
+    exactly(
+      (await ctx.db.meetingInvitee.deleteMany({ where: { municipalityId: from.municipalityId, id: { in: twice }, userId: from.id } }))
+        .count,
+      twice.length,
+    );
   if (moving.length) {
-    const { count } = await ctx.db.meetingInvitee.updateMany({ where: { id: { in: moving }, userId: from.id }, data: { userId: to.id } });
+    const { count } = await ctx.db.meetingInvitee.updateMany({
+      where: { municipalityId: from.municipalityId, id: { in: moving }, userId: from.id },
+      data: { userId: to.id },
+    });
     exactly(count, moving.length);
   }
 }
@@ -81,12 +94,12 @@ async function moveDisclosures(ctx: ServiceContext, from: From, to: To, ids: str
   if (!ids.length) return {};
   const now = ctx.clock();
   const rows = await ctx.db.disclosure.findMany({
-    where: { id: { in: ids }, userId: from.id, revokedAt: null },
+    where: { municipalityId: from.municipalityId, id: { in: ids }, userId: from.id, revokedAt: null },
     select: { id: true, caseId: true, municipalityId: true, sections: true, purpose: true, legalBasis: true, expiresAt: true },
   });
   exactly(rows.length, ids.length);
   const { count } = await ctx.db.disclosure.updateMany({
-    where: { id: { in: ids }, revokedAt: null },
+    where: { municipalityId: from.municipalityId, id: { in: ids }, revokedAt: null },
     data: { revokedAt: now, revokedById: ctx.user.id },
   });
   exactly(count, ids.length);
