@@ -40,6 +40,9 @@ describe('people.correct', () => {
     const now = await row(person.id);
     expect(now).toMatchObject({ nameLatin: 'Samia Ben Test', birthYear: 2007, contact: '+000 555', version: 2 });
     expect(now.latinKey).toBe(nameKeys('Samia Ben Test').latinKey);
+    // Matching follows the corrected name (the keys, and the trigger-kept list of skeletons).
+    const found = await coord.people.match({ name: 'Samia Ben Test' });
+    expect(found.some((c) => !c.restricted && c.person.id === person.id)).toBe(true);
 
     const history = await coord.people.history({ id: person.id });
     expect(history.map((h) => [h.field, h.from, h.to, h.version])).toEqual([
