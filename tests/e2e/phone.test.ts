@@ -125,6 +125,10 @@ describe('every page on a 360 px phone', () => {
     expect(await button.getAttribute('aria-expanded')).toBe('false');
     expect(await page.evaluate<string>('document.activeElement.getAttribute("data-testid")')).toBe('menu-button');
 
+    // Its link to the page already shown closes it too.
+    await button.tap();
+    await nav.locator('a[href="/"]').tap();
+    await nav.waitFor({ state: 'hidden' });
     await button.tap();
     await nav.locator('a[href="/cases"]').tap();
     await page.waitForURL('**/cases');

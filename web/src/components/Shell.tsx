@@ -108,7 +108,8 @@ export function Shell(props: RouteSectionProps) {
     if (user === null) navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
     else if (user) adoptAccountLocale(user);
   });
-  // The phone menu: closed by going to another page, or by Escape (focus goes back to its button).
+  // The phone menu: closed by going to another page, by following one of its links (also to the page
+  // already shown), or by Escape (focus goes back to its button).
   const [menuOpen, setMenuOpen] = createSignal(false);
   let menuButton: HTMLButtonElement | undefined;
   createEffect(
@@ -123,8 +124,15 @@ export function Shell(props: RouteSectionProps) {
     setMenuOpen(false);
     menuButton?.focus();
   };
+  const onClick = (e: MouseEvent) => {
+    if (e.target instanceof Element && e.target.closest('.app-nav a')) setMenuOpen(false);
+  };
   document.addEventListener('keydown', onKey);
-  onCleanup(() => document.removeEventListener('keydown', onKey));
+  document.addEventListener('click', onClick);
+  onCleanup(() => {
+    document.removeEventListener('keydown', onKey);
+    document.removeEventListener('click', onClick);
+  });
   return (
     <Show when={me()}>
       {(user) => (
