@@ -8,8 +8,8 @@ import type { MatchReason } from '../../shared/vocabulary.js';
 export const MIN_SCORE = 0.3;
 /** How many candidates people.match shows. */
 export const SHOWN = 10;
-/** A spelling of every word that sounds at least this alike is a transliteration, not merely similar. */
-const TRANSLITERATION = 0.75;
+/** How many times the names' distance counts against the birth year's evidence. */
+const NAME_WEIGHT = 2;
 
 /** The evidence the birth year gives: agreeing (±1) adds, far apart (> 5 years) takes a little away. */
 function yearEvidence(query: number | null, candidate: number | null): number {
@@ -55,14 +55,12 @@ export function rankMatches(name: string, year: number | null, rows: MatchRow[])
     const names = [row.name_arabic, row.name_latin].filter((n): n is string => !!n);
     const same = names.some((n) => spelling(n) === typed);
     const best = compareWithForms(query, names.map(soundWords));
-    // Only the same spelling is certain: another spelling, however alike, ranks after it.
-    const sound = same ? 1 : Math.min(best.similarity, 0.99);
+    // Only the same spelling is certain: another spelling, however alike, ranks after it. The
+    // names' distance counts double, so that a birth year (0.1) does not lift a look-alike (a long
+    // vowel apart: محمود for Mohamed) past the name itself.
+    const sound = same ? 1 : Math.max(0, 1 - NAME_WEIGHT * (1 - Math.min(best.similarity, 0.995)));
     if (sound < MIN_SCORE) continue;
-    const reason: MatchReason = same
-      ? 'same_spelling'
-      : best.allWordsMatched && best.similarity >= TRANSLITERATION
-        ? 'transliteration'
-        : 'similar';
+    const reason: MatchReason = same ? 'same_spelling' : best.transliterated ? 'transliteration' : 'similar';
     scored.push({
       id: row.id,
       score: Math.round((sound + yearEvidence(year, row.birth_year)) * 1000) / 1000,

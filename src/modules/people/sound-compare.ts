@@ -8,6 +8,8 @@ import { wordSimilarity } from './sound-costs.js';
 
 /** A word not matched on one side: information missing, not contradicting. */
 const UNMATCHED = 0.5;
+/** Two words at least this alike are spellings of one word (a transliteration), not merely similar. */
+const TRANSLITERATION = 0.75;
 /** Below this, two words are different words rather than spellings of one. */
 const SAME_WORD = 0.5;
 
@@ -36,8 +38,8 @@ function spans(words: SoundWord[]): Span[] {
 export interface NameComparison {
   /** 0–1: how alike the two names sound, word by word. */
   similarity: number;
-  /** Every word of the query found a spelling of itself in the other name. */
-  allWordsMatched: boolean;
+  /** Every word of the query found a spelling of itself (at least TRANSLITERATION alike) in the other name. */
+  transliterated: boolean;
 }
 
 interface Pair {
@@ -68,6 +70,7 @@ function assign(queryWords: number, slots: number, candidates: Pair[]): NameComp
   const usedQ = new Set<number>();
   const usedC = new Set<number>();
   let cost = 0;
+  let weakest = 1;
   for (const { q, c, sim } of pairs) {
     const qs = Array.from({ length: q.size }, (_, k) => q.from + k);
     const cs = Array.from({ length: c.size }, (_, k) => c.from + k);
@@ -75,10 +78,12 @@ function assign(queryWords: number, slots: number, candidates: Pair[]): NameComp
     for (const i of qs) usedQ.add(i);
     for (const i of cs) usedC.add(i);
     cost += (1 - sim) * Math.max(q.size, c.size);
+    weakest = Math.min(weakest, sim);
   }
   const unmatchedQ = queryWords - usedQ.size;
   cost += UNMATCHED * (unmatchedQ + slots - usedC.size);
-  return { similarity: Math.max(0, 1 - cost / Math.max(queryWords, slots)), allWordsMatched: unmatchedQ === 0 };
+  const similarity = Math.max(0, 1 - cost / Math.max(queryWords, slots));
+  return { similarity, transliterated: unmatchedQ === 0 && weakest >= TRANSLITERATION };
 }
 
 /**
@@ -87,7 +92,7 @@ function assign(queryWords: number, slots: number, candidates: Pair[]): NameComp
  * side (word i of each is the same word, so a query word is compared with every writing of it).
  */
 export function compareWithForms(query: SoundWord[], forms: SoundWord[][]): NameComparison {
-  const none = { similarity: 0, allWordsMatched: false };
+  const none = { similarity: 0, transliterated: false };
   const usable = forms.filter((f) => f.length > 0);
   if (query.length === 0 || usable.length === 0) return none;
   const perForm = usable.map((f) => pairsOf(query, f));
