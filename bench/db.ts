@@ -66,7 +66,15 @@ export async function openBenchDatabase(
     const keySpec = opts.keySpec ?? (await readFile(keyFile, 'utf8')).trim();
     const plan = planMunicipalities(sizes);
     const last = plan.at(-1)!;
-    await migrate(url);
+    try {
+      await migrate(url);
+    } catch (error) {
+      // Our own throwaway database, made under a migration that was edited before it landed: load it again.
+      if (!adminUrl || !/was changed after it was applied/.test(String(error))) throw error;
+      opts.log(`${(error as Error).message}; recreating the benchmark database.`);
+      await recreate(adminUrl, dbName(sizes));
+      await migrate(url);
+    }
     let state = await scaleState(
       url,
       plan.map((m) => m.id),
