@@ -1,8 +1,9 @@
 import type { DbClient } from '../db.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { ReminderKind } from '../shared/vocabulary.js';
-import { addDays, dayOf, DAY_MS } from '../shared/days.js';
-import { workingDaysBetween } from '../modules/referrals/working-days.js';
+import { addDays, dayIn, DAY_MS } from '../shared/days.js';
+import { addWorkingDays, PLAIN_CALENDAR, type WorkCalendar, workingDaysBetween } from '../modules/referrals/working-days.js';
+import { loadCalendar } from '../modules/work/calendar.js';
 
 /** One thing due for one user: what a reminder row records (its unique key is user, kind, entity, due day). */
 export interface DueItem {
@@ -23,11 +24,12 @@ type Person = { id: string; disabledAt: Date | null } | null;
 /** A user who can still act on a reminder: exists and is not disabled. */
 const live = (u: Person) => (u && !u.disabledAt ? u.id : null);
 
-/** The first day on which a referral submitted at `submittedAt` is past an SLA of `slaDays` working days. */
-export function screeningOverdueFrom(submittedAt: Date, slaDays: number): Date {
-  let day = addDays(submittedAt, 1);
-  while (workingDaysBetween(submittedAt, day) <= slaDays) day = addDays(day, 1);
-  return day;
+/**
+ * The first day on which a referral submitted at `submittedAt` is past an SLA of `slaDays` working days
+ * (its (slaDays + 1)th working day, by the municipality's weekend, holidays and local date).
+ */
+export function screeningOverdueFrom(submittedAt: Date, slaDays: number, calendar: WorkCalendar = PLAIN_CALENDAR): Date {
+  return addWorkingDays(submittedAt, slaDays + 1, calendar);
 }
 
 /**
@@ -39,9 +41,11 @@ export function screeningOverdueFrom(submittedAt: Date, slaDays: number): Date {
  * - disclosure on an open case expiring within 14 days → the coordinators;
  * - follow-up date reached on a closed case → key worker and coordinators.
  * Nothing else about closed cases; nobody who is disabled. When nobody named is left, the coordinators.
+ * "Today" and working days are the municipality's (its zone, weekend and public holidays).
  */
 export async function dueItems(db: DbClient, municipalityId: string, now: Date): Promise<DueItem[]> {
-  const today = dayOf(now);
+  const calendar = await loadCalendar(db, municipalityId, now);
+  const today = calendar.today;
   const own = { municipalityId };
   const [municipality, coordinators, reviews, interventions, tasks, disclosures, followUps] = await Promise.all([
     db.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { screeningSlaDays: true } }),
@@ -76,7 +80,7 @@ export async function dueItems(db: DbClient, municipalityId: string, now: Date):
   const sla = municipality.screeningSlaDays;
   // Working days never outnumber calendar days: only referrals older than the SLA in calendar days can be late.
   const waiting = await db.referral.findMany({
-    where: { ...own, status: 'submitted', submittedAt: { lt: addDays(now, -sla) } },
+    where: { ...own, status: 'submitted', submittedAt: { lt: addDays(today, 1 - sla) } },
     select: { id: true, submittedAt: true },
   });
 
@@ -114,13 +118,13 @@ export async function dueItems(db: DbClient, municipalityId: string, now: Date):
     add(toCoordinators([to]), { kind: 'task_overdue', entityType: 'CaseTask', entityId: t.id, caseId: t.caseId, dueAt: t.dueDate! });
   }
   for (const r of waiting) {
-    if (workingDaysBetween(r.submittedAt, now) <= sla) continue;
+    if (workingDaysBetween(r.submittedAt, now, calendar) <= sla) continue;
     add(coordinatorIds, {
       kind: 'screening_overdue',
       entityType: 'Referral',
       entityId: r.id,
       caseId: null,
-      dueAt: screeningOverdueFrom(r.submittedAt, sla),
+      dueAt: screeningOverdueFrom(r.submittedAt, sla, calendar),
     });
   }
   for (const d of disclosures) {
@@ -129,7 +133,7 @@ export async function dueItems(db: DbClient, municipalityId: string, now: Date):
       entityType: 'Disclosure',
       entityId: d.id,
       caseId: d.caseId,
-      dueAt: dayOf(d.expiresAt),
+      dueAt: dayIn(d.expiresAt, calendar.timeZone),
     });
   }
   for (const c of followUps) {

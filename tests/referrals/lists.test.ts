@@ -11,6 +11,10 @@ const { db } = await testDb();
 
 type Town = Awaited<ReturnType<typeof makeTown>>;
 
+/** A Tunisian working week (Monday to Friday, in Tunis), which the ages below count in. */
+const mondayToFriday = (town: Town) =>
+  db.municipality.update({ where: { id: town.town.id }, data: { weekendDays: [6, 0], timeZone: 'Africa/Tunis' }, select: { id: true } });
+
 /** A coordinator's caller whose clock reads `iso` (a session made at that moment). */
 const coordinatorAt = (town: Town, iso: string) => callerFor(db, town.coordinator, { clock: manualClock(new Date(iso)) });
 
@@ -29,6 +33,7 @@ describe('referrals.queue', () => {
   // Weekdays of January 2026: Wed 14, Thu 15, Fri 16, Mon 19, Tue 20, Thu 22, Fri 23.
   async function townWithQueue() {
     const town = await makeTown(db);
+    await mondayToFriday(town);
     const mk = (name: string, submittedAt: string, over: Partial<MakeReferral> = {}) =>
       makeReferral(db, testKeyring, { town, referrer: town.socialWorker, submittedAt: new Date(submittedAt), ...over }).then(
         (r) => [name, r.id] as const,
@@ -87,6 +92,7 @@ describe('referrals.queue', () => {
 
   it('runs the SLA clock from the moment referrals.create was called, by the server clock', async () => {
     const town = await makeTown(db);
+    await mondayToFriday(town);
     const clock = manualClock(new Date('2026-01-15T15:30:00Z')); // Thursday
     const { caller: worker } = await callerFor(db, town.socialWorker, { clock });
     const { id } = await worker.referrals.create(referralInput({ urgency: 'routine' }));

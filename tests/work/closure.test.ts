@@ -16,14 +16,15 @@ const events = (caseId: string, kind: string) =>
   db.caseEvent.findMany({ where: { caseId, kind }, select: { actorId: true, data: true }, orderBy: { id: 'asc' } });
 
 describe('reviews', () => {
-  it('a case opens with its first review one municipal interval ahead', async () => {
+  it('a case opens with its first review one municipal interval ahead (the next working day when that is a day off)', async () => {
     const town = await makeTown(db);
     await db.municipality.update({ where: { id: town.town.id }, data: { reviewIntervalDays: 30 } });
     const c = await makeCase(db, town);
-    expect((await caseRow(c.id)).nextReviewAt).toEqual(new Date('2026-02-14T00:00:00Z'));
+    // 15 January + 30 days is Saturday 14 February, the weekend in Jordan: the review falls on Sunday 15th.
+    expect((await caseRow(c.id)).nextReviewAt).toEqual(new Date('2026-02-15T00:00:00Z'));
     const { caller } = await callerFor(db, town.socialWorker);
     expect(await caller.cases.get({ id: c.id })).toMatchObject({
-      nextReviewAt: new Date('2026-02-14T00:00:00Z'),
+      nextReviewAt: new Date('2026-02-15T00:00:00Z'),
       followUpAt: null,
       closureReason: null,
     });

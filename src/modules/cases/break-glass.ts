@@ -3,7 +3,7 @@ import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
-import { dayOf } from '../../shared/days.js';
+import { municipalToday } from '../work/calendar.js';
 import { recordEvent } from './access.js';
 import type { BreakGlass } from './schema.js';
 import { requireFreshSecondFactor } from '../auth/second-factor.js';
@@ -102,6 +102,7 @@ async function tellCoordinators(ctx: ServiceContext, c: { id: string; municipali
     where: { municipalityId: c.municipalityId, role: 'coordinator', disabledAt: null },
     select: { id: true },
   });
+  const today = await municipalToday(ctx.db, c.municipalityId, now);
   await ctx.db.reminder.createMany({
     data: coordinators.map((u) => ({
       municipalityId: c.municipalityId,
@@ -110,7 +111,7 @@ async function tellCoordinators(ctx: ServiceContext, c: { id: string; municipali
       entityType: 'BreakGlass',
       entityId: grantId,
       caseId: c.id,
-      dueAt: dayOf(now),
+      dueAt: today,
       createdAt: now,
     })),
   });

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { subject } from '@casl/ability';
 import { keysetPage } from '../../lib/cursor.js';
-import { dayOf } from '../../shared/days.js';
+import { municipalToday } from '../work/calendar.js';
 import { after, ruleSelect } from './access.js';
 import type { ListCases } from './schema.js';
 
@@ -27,13 +27,13 @@ const listWithRulesSelect = { ...listSelect, ...ruleSelect } satisfies Prisma.Ca
 type ListRow = Prisma.CaseGetPayload<{ select: typeof listSelect }> & { summaryVisible: boolean };
 
 /** Overdue for review, as everywhere else (the reminders, the case page): open, and its review date is before today. */
-function overdue(now: Date): Prisma.CaseWhereInput {
-  return { stage: { notIn: ['closed', 'follow_up'] }, nextReviewAt: { lt: dayOf(now) } };
+function overdue(today: Date): Prisma.CaseWhereInput {
+  return { stage: { notIn: ['closed', 'follow_up'] }, nextReviewAt: { lt: today } };
 }
 
 /** Its exact complement: a case with no review date is not overdue (NOT would drop it, as SQL's NULL does). */
-function notOverdue(now: Date): Prisma.CaseWhereInput {
-  return { OR: [{ stage: { in: ['closed', 'follow_up'] } }, { nextReviewAt: null }, { nextReviewAt: { gte: dayOf(now) } }] };
+function notOverdue(today: Date): Prisma.CaseWhereInput {
+  return { OR: [{ stage: { in: ['closed', 'follow_up'] } }, { nextReviewAt: null }, { nextReviewAt: { gte: today } }] };
 }
 
 /**
@@ -46,13 +46,15 @@ export async function listCases(ctx: ServiceContext, input: ListCases) {
   const listReadable = accessibleBy(ctx.ability).ofType('Case');
   // Filtering on a field a row hides would reveal it, so those filters only look at cases whose summary the user reads.
   const onHiddenFields = Boolean(input.cohort || input.keyWorkerId || input.leadAgencyId);
+  // "Today" where the municipality is: after midnight in Amman, yesterday's review date is overdue.
+  const today = input.overdue === undefined ? null : await municipalToday(ctx.db, ctx.user.municipalityId, ctx.clock());
   const where: Prisma.CaseWhereInput = {
     AND: [
       listReadable,
       onHiddenFields ? summaryReadable : {},
       { stage: input.stage, cohort: input.cohort, keyWorkerId: input.keyWorkerId, leadAgencyId: input.leadAgencyId },
       input.reference ? { reference: { startsWith: input.reference, mode: 'insensitive' } } : {},
-      input.overdue === undefined ? {} : input.overdue ? overdue(ctx.clock()) : notOverdue(ctx.clock()),
+      today === null ? {} : input.overdue ? overdue(today) : notOverdue(today),
       after('openedAt', input.cursor),
     ],
   };

@@ -3,7 +3,9 @@ import { AppError } from '../../errors.js';
 import type { DbClient } from '../../db.js';
 import type { ServiceContext } from '../../service.js';
 import type { ReminderKind } from '../../shared/vocabulary.js';
-import { addDays, dayOf } from '../../shared/days.js';
+import { DAY_MS } from '../../shared/days.js';
+import { isWorkingDay } from '../referrals/working-days.js';
+import { loadCalendar, municipalToday } from '../work/calendar.js';
 import { isOpen } from '../../shared/stages.js';
 import { findCase, recordEvent } from './access.js';
 import type { RecordReviewInput } from './schema.js';
@@ -11,13 +13,20 @@ import type { RecordReviewInput } from './schema.js';
 /** A review may be set at most this far ahead: a case nobody looks at for longer is not being worked. */
 export const MAX_REVIEW_AHEAD_DAYS = 366;
 
-/** When a case opened (or reopened) at `at` is first due for review. */
+/**
+ * When a case opened (or reopened, or reviewed) at `at` is next due for review: one interval after the
+ * municipality's local date, moved on to the next working day when it falls on its weekend or a holiday.
+ */
 export async function firstReviewDate(db: DbClient, municipalityId: string, at: Date) {
   const { reviewIntervalDays } = await db.municipality.findUniqueOrThrow({
     where: { id: municipalityId },
     select: { reviewIntervalDays: true },
   });
-  return addDays(at, reviewIntervalDays);
+  const calendar = await loadCalendar(db, municipalityId, at);
+  let day = new Date(calendar.today.getTime() + reviewIntervalDays * DAY_MS);
+  // At most a week of days off in a row (a weekend next to Eid); the bound only guards a bad setting.
+  for (let i = 0; i < 14 && !isWorkingDay(day.toISOString().slice(0, 10), calendar); i++) day = new Date(day.getTime() + DAY_MS);
+  return day;
 }
 
 /**
@@ -45,10 +54,12 @@ export async function recordReview(ctx: ServiceContext, input: z.infer<typeof Re
       data: { from: c.stage, to: c.stage, allowed: '' },
     });
   const now = ctx.clock();
-  const today = dayOf(now);
+  // Today where the municipality is: just after midnight in Amman, "tomorrow" is a day later than in UTC.
+  const today = await municipalToday(ctx.db, c.municipalityId, now);
   const next = input.nextReviewAt ?? (await firstReviewDate(ctx.db, c.municipalityId, now));
   if (next <= today) throw new AppError('BAD_INPUT', { fields: { nextReviewAt: 'too_small' } });
-  if (next > addDays(now, MAX_REVIEW_AHEAD_DAYS)) throw new AppError('BAD_INPUT', { fields: { nextReviewAt: 'too_big' } });
+  if (next.getTime() > today.getTime() + MAX_REVIEW_AHEAD_DAYS * DAY_MS)
+    throw new AppError('BAD_INPUT', { fields: { nextReviewAt: 'too_big' } });
   await ctx.db.case.update({ where: { id: c.id }, data: { nextReviewAt: next }, select: { id: true } });
   const previous = c.nextReviewAt ? c.nextReviewAt.toISOString().slice(0, 10) : null;
   const nextDay = next.toISOString().slice(0, 10);

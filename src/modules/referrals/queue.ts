@@ -8,6 +8,7 @@ import { URGENCIES } from '../../shared/vocabulary.js';
 import type { Position, QueueInput } from './schema.js';
 import { personDisplaySelect } from './service.js';
 import { workingDaysBetween } from './working-days.js';
+import { loadCalendar } from '../work/calendar.js';
 
 const queueSelect = {
   id: true,
@@ -37,7 +38,8 @@ function after(p: Position): Prisma.ReferralWhereInput {
  * The coordinator's screening queue: submitted referrals of the municipality. Order: immediate
  * danger first, then priority, then routine, and oldest first within each, so an urgent referral
  * is never buried under a week of routine ones while the SLA still orders the rest. Each row
- * carries its age in working days against the municipality's screening SLA; past it is overdue.
+ * carries its age in working days (the municipality's weekend and public holidays, its local date)
+ * against the municipality's screening SLA; past it is overdue.
  */
 export async function listQueue(ctx: ServiceContext, input: z.infer<typeof QueueInput>) {
   assertCan(ctx.ability, 'screen', 'Referral');
@@ -64,10 +66,11 @@ export async function listQueue(ctx: ServiceContext, input: z.infer<typeof Queue
     );
   ctx.audit.detail({ count: items.length, page: position ? 'next' : 'first' });
   const now = ctx.clock();
+  const calendar = await loadCalendar(ctx.db, ctx.user.municipalityId, now);
   return {
     slaDays: screeningSlaDays,
     items: items.map((r) => {
-      const ageWorkingDays = workingDaysBetween(r.submittedAt, now);
+      const ageWorkingDays = workingDaysBetween(r.submittedAt, now, calendar);
       return { ...r, ageWorkingDays, overdue: ageWorkingDays > screeningSlaDays };
     }),
     nextCursor,

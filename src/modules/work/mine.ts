@@ -2,7 +2,7 @@ import { assertCan } from '../../auth/guard.js';
 import { accessibleBy } from '../../auth/casl.js';
 import type { ServiceContext } from '../../service.js';
 import type { ReminderKind } from '../../shared/vocabulary.js';
-import { dayOf } from '../../shared/days.js';
+import { municipalToday } from './calendar.js';
 
 /** More than anyone can act on in a day; "my work" is a to-do list, not an archive. */
 const MAX_ITEMS = 200;
@@ -31,7 +31,7 @@ export interface WorkItem {
  */
 export async function myWork(ctx: ServiceContext) {
   assertCan(ctx.ability, 'read', 'Reminder');
-  const today = dayOf(ctx.clock());
+  const today = await municipalToday(ctx.db, ctx.user.municipalityId, ctx.clock());
   const [reminders, tasks] = await Promise.all([
     ctx.db.reminder.findMany({
       where: { AND: [accessibleBy(ctx.ability).ofType('Reminder'), { userId: ctx.user.id, dismissedAt: null }] },

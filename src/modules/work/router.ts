@@ -6,6 +6,7 @@ import { completeTask, dismissReminder } from './tasks.js';
 import { getSettings, updateSettings } from './settings.js';
 import { getFlagSettings, setFlagSettings, UpdateFlagSettingsInput } from './flag-settings.js';
 import { getFactorRoles, setFactorRoles, UpdateFactorRolesInput } from './factor-settings.js';
+import { listHolidays, setHolidays, SetHolidaysInput } from './holidays.js';
 
 /** "My work" (reminders and tasks) and the municipality's work settings. */
 export const workRouter = t.router({
@@ -28,4 +29,8 @@ export const workRouter = t.router({
   setFactorRoles: procedure('settings.update', { entity: 'Municipality' })
     .input(UpdateFactorRolesInput)
     .mutation(({ ctx, input }) => setFactorRoles(ctx, input)),
+  holidays: procedure('settings.holidays.read', { entity: 'Municipality' }).query(({ ctx }) => listHolidays(ctx)),
+  setHolidays: procedure('settings.holidays.update', { entity: 'Municipality' })
+    .input(SetHolidaysInput)
+    .mutation(({ ctx, input }) => setHolidays(ctx, input)),
 });
