@@ -8,6 +8,7 @@ import { systemClock } from '../../src/lib/clock.js';
 import { testDb } from '../helpers/db.js';
 import { testConfig, testKeyring } from '../helpers/callers.js';
 import { TEST_PASSWORD } from '../helpers/factories.js';
+import type { AppConfig } from '../../src/config.js';
 
 const webRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -19,14 +20,15 @@ export const answerOf = (page: Page, path: string) =>
  * A browser test file's world: the real app (this file's database, real clock) listening on a free
  * port, and Chromium, both started before the tests and closed after. Call at the file's top level.
  * `cspViolations` collects what pages logged about the Content Security Policy: there must be none.
+ * `config` changes the app's settings (a short idle limit, say).
  */
-export async function browserWorld() {
+export async function browserWorld(opts: { config?: AppConfig } = {}) {
   if (!existsSync(`${webRoot}index.html`))
     throw new Error('web/dist is missing: run `npm test` (it builds the web app) or `npm run build:web`.');
   const { db } = await testDb();
   const app = await buildApp({
     db,
-    config: testConfig(),
+    config: opts.config ?? testConfig(),
     keyring: testKeyring,
     clock: systemClock,
     publicOrigin: null,

@@ -4,6 +4,7 @@ import { answerOf, browserWorld } from './browser.js';
 import { overflow } from './page-checks.js';
 import { makeTown, makeUser, TEST_PASSWORD } from '../helpers/factories.js';
 import { testKeyring } from '../helpers/callers.js';
+import { fillReferral as fillForm } from './referral-form.js';
 
 const world = await browserWorld();
 const { db, cspViolations } = world;
@@ -21,21 +22,12 @@ async function phone() {
   return { context, page: await context.newPage() };
 }
 
-/** Signs a social worker of a new town in, in Arabic, and fills a referral about a new person up to the concern. */
+/** Signs the user in, in Arabic, and fills a referral about a new person up to the concern. */
 async function fillReferral(page: Page, email: string) {
   await db.user.update({ where: { email }, data: { locale: 'ar' }, select: { id: true } });
   await world.signIn(page, email);
   await page.locator('html[dir="rtl"][lang="ar"]').waitFor({ state: 'attached' });
-  await page.goto(`${world.base}/referrals/new`);
-  const form = page.getByTestId('referral-form');
-  await form.locator('input[name="newPerson.nameArabic"]').fill('سامي التجريبي');
-  await form.locator('input[name=birthYear]').fill('1990');
-  await form.locator('select[name=cohort]').selectOption('youth');
-  await form.locator('select[name=source]').selectOption('school');
-  await form.getByTestId('categories').locator('input[type=checkbox]').first().check();
-  await form.locator('textarea[name="consent.scope"]').fill('المشاركة مع المدرسة لغرض الدعم');
-  await form.locator('textarea[name=concernText]').fill(CONCERN);
-  return form;
+  return fillForm(page, world.base, CONCERN);
 }
 
 /** Ends every live session of the user, as the idle limit would while they type. */

@@ -17,6 +17,9 @@ export function SignInAgain(props: { onBack: () => void; onSignOut: () => void }
   // The account that passed the password step and still owes its code.
   const [owing, setOwing] = createSignal<string | null>(null);
 
+  // Reads nothing again after either step (a key no query has): the page underneath stays as it was,
+  // and a session still owing its code would answer no query at all.
+  const refresh = 'sign-in-again';
   const finish = (userId: string) => {
     setOwing(null);
     if (signedInAgain(userId)) props.onBack();
@@ -26,6 +29,7 @@ export function SignInAgain(props: { onBack: () => void; onSignOut: () => void }
   const password = useForm({
     name: 'signInAgain',
     fields: ['email', 'password'],
+    refresh,
     submit: async (data) => {
       const me = await trpc.auth.login.mutate({ email: String(data.get('email') ?? ''), password: String(data.get('password') ?? '') });
       if (me.secondFactor === 'code') setOwing(me.id);
@@ -35,6 +39,7 @@ export function SignInAgain(props: { onBack: () => void; onSignOut: () => void }
   const code = useForm({
     name: 'signInAgainCode',
     fields: ['code'],
+    refresh,
     submit: async (data) => {
       const userId = owing();
       if (!userId) return;
