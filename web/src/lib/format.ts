@@ -1,4 +1,5 @@
-import { locale, t } from '../i18n';
+import { t } from '../i18n';
+import { formatLocale as locale } from './region';
 
 /** A date and time in the current locale, e.g. "15 Jan 2026, 09:15". */
 export function formatDateTime(value: Date | string | null | undefined): string {

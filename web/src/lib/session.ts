@@ -3,6 +3,7 @@ import { query } from '@solidjs/router';
 import { trpc, setAuthLostHandler, type Outputs } from './trpc';
 import { appCodeOf } from './errors';
 import { isLocale, setLocale } from '../i18n';
+import { adoptRegion, type Region } from './region';
 
 export type Me = Outputs['auth']['me'];
 export type Notice = 'sessionExpired' | 'signedOut' | null;
@@ -25,8 +26,12 @@ export { notice, setNotice };
 // The account whose language was applied: the account's setting wins once per sign-in.
 let localeAppliedFor: string | null = null;
 
-/** Applies the account's language when a user's session starts (or the page is reloaded). */
-export function adoptAccountLocale(me: { id: string; locale: string }) {
+/**
+ * Applies the account's language when a user's session starts (or the page is reloaded), and takes
+ * the municipality's country and time zone (regional formats, "today") whenever they come.
+ */
+export function adoptAccountLocale(me: { id: string; locale: string; municipality?: Region }) {
+  if (me.municipality) adoptRegion({ country: me.municipality.country, timeZone: me.municipality.timeZone });
   if (localeAppliedFor === me.id) return;
   localeAppliedFor = me.id;
   if (isLocale(me.locale)) setLocale(me.locale);
@@ -40,6 +45,7 @@ export function markLocaleApplied(userId: string) {
 /** Forgets everything cached for the previous user. */
 export function clearSession() {
   localeAppliedFor = null;
+  adoptRegion(null);
   query.clear();
 }
 

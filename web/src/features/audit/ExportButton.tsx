@@ -2,10 +2,10 @@ import { Show, createSignal } from 'solid-js';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { appCodeOf, errorMessage } from '../../lib/errors';
-import { formatNumber } from '../../lib/format';
 import { Alert } from '../../components/Alert';
 import { StepUp } from '../factor/StepUp';
 import type { AuditFilters } from './api';
+import { tn } from '../../i18n/plural';
 
 /** Saves the events the current filters select as a CSV file (the server bounds and audits it). */
 export function ExportButton(props: { filters: AuditFilters }) {
@@ -37,8 +37,7 @@ export function ExportButton(props: { filters: AuditFilters }) {
       setBusy(false);
     }
   };
-  const message = (d: { rows: number; truncated: boolean }) =>
-    t(d.truncated ? 'audit.exportTruncated' : 'audit.exported', { count: formatNumber(d.rows) });
+  const message = (d: { rows: number; truncated: boolean }) => tn(d.truncated ? 'audit.exportTruncated' : 'audit.exported', d.rows);
   return (
     <div class="export">
       <button type="button" class="button" onClick={run} disabled={busy()} data-testid="audit-export">

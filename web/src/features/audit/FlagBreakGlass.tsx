@@ -1,9 +1,10 @@
 import { Show } from 'solid-js';
-import { locale, t, tKey } from '../../i18n';
+import { t, tKey } from '../../i18n';
+import { formatLocale } from '../../lib/region';
 import { formatDateTime, formatList } from '../../lib/format';
 import type { FlagWithEvents } from './api';
 
-const minutes = (n: number) => new Intl.NumberFormat(locale(), { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(n);
+const minutes = (n: number) => new Intl.NumberFormat(formatLocale(), { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(n);
 
 /**
  * A break-glass flag's facts for the auditor: who asked, when, for which case (its reference: the

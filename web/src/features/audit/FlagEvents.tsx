@@ -3,6 +3,7 @@ import { t, tKey } from '../../i18n';
 import { formatNumber, formatTimestamp } from '../../lib/format';
 import { DataTable } from '../../components/DataTable';
 import type { FlagWithEvents } from './api';
+import { tn } from '../../i18n/plural';
 
 type Event = FlagWithEvents['raisedBy'][number];
 
@@ -41,9 +42,7 @@ export function FlagEvents(props: { flag: FlagWithEvents }) {
     <>
       <h2>{t('flag.events')}</h2>
       <Show when={props.flag.events > 0} fallback={<p class="muted">{t('flag.noEvents')}</p>}>
-        <p class="muted">
-          {t('flag.eventsShown', { shown: formatNumber(props.flag.raisedBy.length), total: formatNumber(props.flag.events) })}
-        </p>
+        <p class="muted">{tn('flag.eventsShown', props.flag.events, { shown: formatNumber(props.flag.raisedBy.length) })}</p>
         <DataTable
           testId="flag-events"
           label={t('flag.events')}

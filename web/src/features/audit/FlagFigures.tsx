@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
 import { locale, t, tKey } from '../../i18n';
+import { formatLocale } from '../../lib/region';
 import { formatDateTime, formatList, formatNumber } from '../../lib/format';
 
 /** The detail keys a page may show, in this order; anything else (ids) stays off the page. */
@@ -22,19 +23,19 @@ type Key = (typeof KEYS)[number];
 
 /** A local day ("2026-01-15") as the locale writes it, not shifted by the browser's zone. */
 const formatDay = (day: string) =>
-  new Intl.DateTimeFormat(locale(), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
 /** A zone's name in the locale ("Eastern European Time"), or the zone itself when Intl has none. */
 export function zoneName(zone: string) {
   try {
-    const parts = new Intl.DateTimeFormat(locale(), { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(new Date());
+    const parts = new Intl.DateTimeFormat(formatLocale(), { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(new Date());
     return parts.find((p) => p.type === 'timeZoneName')?.value ?? zone;
   } catch {
     return zone;
   }
 }
 
-const minutes = (n: number) => new Intl.NumberFormat(locale(), { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(n);
+const minutes = (n: number) => new Intl.NumberFormat(formatLocale(), { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(n);
 
 /** One figure's value in words: roles, changes and sections translated, times and numbers by Intl. */
 function wordsOf(key: Key, value: unknown): string | null {

@@ -3,12 +3,13 @@ import { createAsync, revalidate } from '@solidjs/router';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { errorMessage } from '../../lib/errors';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { Alert } from '../../components/Alert';
 import { PersonName } from '../../components/PersonName';
 import { MergeCandidates } from './MergeCandidates';
 import { getPerson } from './api';
 import { MERGE_KEYS, getMerges, type Merges } from './merge-api';
+import { tn } from '../../i18n/plural';
 
 /** The merges into this record (undo within 30 days) and the records marked apart (take the mark back). */
 function History(props: { personId: string; merges: Merges; onDone: (m: string) => void; onError: (m: string) => void }) {
@@ -37,8 +38,8 @@ function History(props: { personId: string; merges: Merges; onDone: (m: string) 
                 <span class="muted block small">
                   {t('merge.mergedOn', {
                     date: formatDate(m.mergedAt),
-                    referrals: formatNumber(m.referrals),
-                    cases: formatNumber(m.cases),
+                    referrals: tn('merge.mergedReferrals', m.referrals),
+                    cases: tn('merge.mergedCases', m.cases),
                   })}
                 </span>
                 <span class="muted block small">

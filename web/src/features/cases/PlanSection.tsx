@@ -1,5 +1,6 @@
 import { For, Show, createSignal } from 'solid-js';
 import { locale, t, tKey } from '../../i18n';
+import { formatLocale } from '../../lib/region';
 import { Alert } from '../../components/Alert';
 import { Opener } from '../../components/Toggle';
 import { AddInterventionForm, UpdateIntervention } from './PlanForms';
@@ -9,7 +10,7 @@ const STATUS_CLASS = { planned: 'info', active: 'warn', completed: 'ok', cancell
 
 /** A calendar day (stored without time, sent as UTC midnight) in the current locale. */
 const formatDay = (d: Date | null) =>
-  d ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(d) : t('common.none');
+  d ? new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(d) : t('common.none');
 
 /**
  * The case's support plan: the interventions the user may see, with status and outcome, and (key

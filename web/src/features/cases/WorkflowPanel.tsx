@@ -11,6 +11,7 @@ import { formatDay } from '../work/api';
 import { CASE_QUERIES, NEXT_STAGES, getActiveAgencies, getDirectory, isOpen, type Case, type Stage } from './api';
 import { KEY_WORKER_ROLES } from '../../../../src/shared/roles';
 import { CASE_CLOSURE_REASONS, type CaseClosureReason } from '../../../../src/shared/vocabulary';
+import { todayIso } from '../../lib/region';
 
 /** Key worker or coordinator: one step along the workflow, with the reason for the timeline. */
 function StageForm(props: { case: Case }) {
@@ -42,7 +43,8 @@ function StageForm(props: { case: Case }) {
   );
 }
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
+/** `iso` moved by `days` calendar days ("2026-01-15" + 1 = "2026-01-16"). */
+const plusDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Coordinator or key worker: the next review date, and recording a review (which sets the next one). */
 function ReviewForm(props: { case: Case }) {
@@ -72,7 +74,8 @@ function ReviewForm(props: { case: Case }) {
         label={t('work.review.nextDate')}
         name="nextReviewAt"
         type="date"
-        min={todayIso()}
+        min={plusDays(todayIso(), 1)}
+        max={plusDays(todayIso(), 366)}
         hint={t('work.review.nextDateHint')}
         error={form.errors().fields.nextReviewAt ? t('work.review.dateRange') : undefined}
       />

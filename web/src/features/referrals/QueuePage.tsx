@@ -9,6 +9,7 @@ import { PersonName } from '../../components/PersonName';
 import { RequireRole } from '../../components/Shell';
 import { UrgencyBadge } from './StatusBadge';
 import { getQueue, type QueueItem } from './api';
+import { tn } from '../../i18n/plural';
 
 function QueueRow(props: { item: QueueItem; sla: number }) {
   const r = () => props.item;
@@ -16,7 +17,7 @@ function QueueRow(props: { item: QueueItem; sla: number }) {
     <tr classList={{ overdue: r().overdue }} data-testid="queue-row" data-overdue={r().overdue ? 'true' : 'false'}>
       <td class="nowrap">{formatDateTime(r().submittedAt)}</td>
       <td class="nowrap">
-        {t('queue.ageValue', { age: formatNumber(r().ageWorkingDays), sla: formatNumber(props.sla) })}
+        {tn('queue.ageValue', props.sla, { age: formatNumber(r().ageWorkingDays) })}
         <Show when={r().overdue}>
           <span class="badge overdue" data-testid="overdue">
             {t('queue.overdue')}

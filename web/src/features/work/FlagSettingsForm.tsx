@@ -1,5 +1,6 @@
 import { Show, createResource } from 'solid-js';
 import { locale, t, tKey } from '../../i18n';
+import { formatLocale } from '../../lib/region';
 import { trpc, type Outputs } from '../../lib/trpc';
 import { checked, field, useForm } from '../../lib/form';
 import { fieldMessage } from '../../lib/errors';
@@ -14,7 +15,7 @@ const DAYS = ['0', '1', '2', '3', '4', '5', '6'] as const;
 
 /** A day's name in the locale (0 = Sunday): 4 January 2026 was a Sunday. */
 const dayName = (d: string) =>
-  new Intl.DateTimeFormat(locale(), { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 0, 4 + Number(d))));
+  new Intl.DateTimeFormat(formatLocale(), { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 0, 4 + Number(d))));
 
 /** Minutes after midnight as an `<input type="time">` value, and back. */
 const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;

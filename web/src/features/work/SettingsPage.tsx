@@ -10,6 +10,7 @@ import { RequireRole } from '../../components/Shell';
 import { FactorRolesForm } from '../factor/FactorRolesForm';
 import { FlagSettingsForm } from './FlagSettingsForm';
 import { HolidaysForm } from './HolidaysForm';
+import './work.css';
 import { getSettings, type Settings } from './api';
 
 const FIELDS = ['reviewIntervalDays', 'screeningSlaDays', 'breakGlassMinutes', 'draftDays'] as const;

@@ -1,6 +1,6 @@
 import { query } from '@solidjs/router';
 import { trpc, type Outputs } from '../../lib/trpc';
-import { locale } from '../../i18n';
+import { formatLocale } from '../../lib/region';
 
 export type WorkItem = Outputs['work']['mine']['now'][number];
 export type Settings = Outputs['work']['settings'];
@@ -13,4 +13,4 @@ export const getSettings = query(() => trpc.work.settings.query(), 'work.setting
 
 /** A calendar day (a date column, midnight UTC) in the current locale, not shifted by the time zone. */
 export const formatDay = (d: Date | string) =>
-  new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(d));
+  new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(d));

@@ -1,4 +1,5 @@
 import type { AccountDictionary } from './en';
+import { plural } from '../../../../src/shared/plural';
 
 export const accountAr: AccountDictionary = {
   notice: {
@@ -62,7 +63,13 @@ export const accountAr: AccountDictionary = {
       expiresAt: 'الوصول حتى',
     },
     events: 'الأحداث التي أثارتها',
-    eventsShown: 'معروض {{ shown }} من {{ total }} حدثًا، الأحدث أولًا.',
+    eventsShown: plural({
+      one: 'معروض {{ shown }} من حدث واحد.',
+      two: 'معروض {{ shown }} من حدثين، الأحدث أولًا.',
+      few: 'معروض {{ shown }} من {{ count }} أحداث، الأحدث أولًا.',
+      many: 'معروض {{ shown }} من {{ count }} حدثًا، الأحدث أولًا.',
+      other: 'معروض {{ shown }} من {{ count }} حدث، الأحدث أولًا.',
+    }),
     otherAction: 'إجراء آخر',
     otherRecord: 'سجل آخر',
     noEvents: 'لا أحداث من السجل مرتبطة بهذه الإشارة: أثارها إجراء، لا قاعدة.',

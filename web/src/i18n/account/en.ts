@@ -1,4 +1,5 @@
 import type { Outputs } from '../../lib/trpc';
+import { plural } from '../../../../src/shared/plural';
 
 type Flag = Outputs['audit']['flags']['items'][number];
 
@@ -66,7 +67,7 @@ export const accountEn = {
       expiresAt: 'Access until',
     },
     events: 'The events that raised it',
-    eventsShown: '{{ shown }} of {{ total }} events shown, newest first.',
+    eventsShown: plural({ one: '{{ shown }} of 1 event shown.', other: '{{ shown }} of {{ count }} events shown, newest first.' }),
     otherAction: 'Another action',
     otherRecord: 'Another record',
     noEvents: 'No events of the log are linked to this flag: an action raised it, not a rule.',

@@ -1,4 +1,5 @@
 import type { AccountDictionary } from './en';
+import { plural } from '../../../../src/shared/plural';
 
 export const accountFr: AccountDictionary = {
   notice: {
@@ -63,7 +64,10 @@ export const accountFr: AccountDictionary = {
       expiresAt: 'Accès jusqu’au',
     },
     events: 'Les événements qui l’ont levé',
-    eventsShown: '{{ shown }} événements affichés sur {{ total }}, les plus récents d’abord.',
+    eventsShown: plural({
+      one: '{{ shown }} événement affiché sur 1.',
+      other: '{{ shown }} événements affichés sur {{ count }}, les plus récents d’abord.',
+    }),
     otherAction: 'Autre action',
     otherRecord: 'Autre fiche',
     noEvents: 'Aucun événement du journal n’est lié à ce signalement : une action l’a levé, pas une règle.',

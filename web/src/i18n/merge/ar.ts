@@ -1,4 +1,5 @@
 import type { MergeDictionary } from './en';
+import { plural } from '../../../../src/shared/plural';
 
 export const mergeAr: MergeDictionary = {
   merge: {
@@ -23,7 +24,23 @@ export const mergeAr: MergeDictionary = {
     marked: 'عُلِّم بأنه ليس الشخص نفسه: لن يُقترح بعد الآن.',
     history: 'عمليات الدمج في هذا السجل',
     noHistory: 'لم يُدمج أي سجل في هذا السجل.',
-    mergedOn: 'دُمج في {{ date }}: {{ referrals }} إحالات، {{ cases }} حالات',
+    mergedOn: 'دُمج في {{ date }}: {{ referrals }}، {{ cases }}',
+    mergedReferrals: plural({
+      zero: 'لا إحالات',
+      one: 'إحالة واحدة',
+      two: 'إحالتان',
+      few: '{{ count }} إحالات',
+      many: '{{ count }} إحالة',
+      other: '{{ count }} إحالة',
+    }),
+    mergedCases: plural({
+      zero: 'لا حالات',
+      one: 'حالة واحدة',
+      two: 'حالتان',
+      few: '{{ count }} حالات',
+      many: '{{ count }} حالة',
+      other: '{{ count }} حالة',
+    }),
     undoneOn: 'أُلغي في {{ date }}',
     undoUntil: 'يمكن التراجع حتى {{ date }}',
     undo: 'تراجع عن الدمج',

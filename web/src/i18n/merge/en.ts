@@ -1,3 +1,4 @@
+import { plural } from '../../../../src/shared/plural';
 /** Words of merging two records of one person, and of "not the same person", on the case page. */
 export const mergeEn = {
   merge: {
@@ -23,7 +24,9 @@ export const mergeEn = {
     marked: 'Marked as not the same person: it will no longer be offered.',
     history: 'Merges into this record',
     noHistory: 'No record was merged into this one.',
-    mergedOn: 'merged on {{ date }}: {{ referrals }} referrals, {{ cases }} cases',
+    mergedOn: 'merged on {{ date }}: {{ referrals }}, {{ cases }}',
+    mergedReferrals: plural({ one: '{{ count }} referral', other: '{{ count }} referrals' }),
+    mergedCases: plural({ one: '{{ count }} case', other: '{{ count }} cases' }),
     undoneOn: 'undone on {{ date }}',
     undoUntil: 'can be undone until {{ date }}',
     undo: 'Undo the merge',

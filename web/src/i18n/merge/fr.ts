@@ -1,4 +1,5 @@
 import type { MergeDictionary } from './en';
+import { plural } from '../../../../src/shared/plural';
 
 export const mergeFr: MergeDictionary = {
   merge: {
@@ -24,7 +25,9 @@ export const mergeFr: MergeDictionary = {
     marked: 'Marquée comme pas la même personne : elle ne sera plus proposée.',
     history: 'Fusions dans cette fiche',
     noHistory: 'Aucune fiche n’a été fusionnée dans celle-ci.',
-    mergedOn: 'fusionnée le {{ date }} : {{ referrals }} signalements, {{ cases }} dossiers',
+    mergedOn: 'fusionnée le {{ date }} : {{ referrals }}, {{ cases }}',
+    mergedReferrals: plural({ one: '{{ count }} signalement', other: '{{ count }} signalements' }),
+    mergedCases: plural({ one: '{{ count }} dossier', other: '{{ count }} dossiers' }),
     undoneOn: 'annulée le {{ date }}',
     undoUntil: 'annulable jusqu’au {{ date }}',
     undo: 'Annuler la fusion',

@@ -1,4 +1,5 @@
 import type { ReferralsDictionary } from './en';
+import { plural } from '../../../../src/shared/plural';
 
 /** الإحالات والفرز. */
 export const referralsAr: ReferralsDictionary = {
@@ -130,7 +131,12 @@ export const referralsAr: ReferralsDictionary = {
     intro: 'الإحالات التي تنتظر قرارًا: الخطر الداهم أولًا، ثم ذات الأولوية، ثم العادية؛ والأقدم أولًا ضمن كل منها.',
     submitted: 'أُرسلت في',
     age: 'مدة الانتظار',
-    ageValue: '{{ age }} من {{ sla }} أيام عمل',
+    ageValue: plural({
+      one: '{{ age }} من يوم عمل واحد',
+      two: '{{ age }} من يومَي عمل',
+      few: '{{ age }} من {{ count }} أيام عمل',
+      other: '{{ age }} من {{ count }} يوم عمل',
+    }),
     overdue: 'متأخرة',
     person: 'الشخص',
     urgency: 'الاستعجال',

@@ -1,3 +1,4 @@
+import { plural } from '../../../../src/shared/plural';
 import type {
   Cohort,
   ConcernCategory,
@@ -145,7 +146,7 @@ export const referralsEn = {
     intro: 'Referrals waiting for a decision: immediate danger first, then priority, then routine; oldest first within each.',
     submitted: 'Sent',
     age: 'Waiting',
-    ageValue: '{{ age }} of {{ sla }} working days',
+    ageValue: plural({ one: '{{ age }} of 1 working day', other: '{{ age }} of {{ count }} working days' }),
     overdue: 'Overdue',
     person: 'Person',
     urgency: 'Urgency',

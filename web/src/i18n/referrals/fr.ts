@@ -1,4 +1,5 @@
 import type { ReferralsDictionary } from './en';
+import { plural } from '../../../../src/shared/plural';
 
 /** Signalements et tri. */
 export const referralsFr: ReferralsDictionary = {
@@ -133,7 +134,7 @@ export const referralsFr: ReferralsDictionary = {
       'Signalements en attente de décision : danger immédiat d’abord, puis prioritaires, puis ordinaires ; les plus anciens d’abord dans chaque groupe.',
     submitted: 'Envoyé le',
     age: 'Attente',
-    ageValue: '{{ age }} sur {{ sla }} jours ouvrés',
+    ageValue: plural({ one: '{{ age }} sur 1 jour ouvré', other: '{{ age }} sur {{ count }} jours ouvrés' }),
     overdue: 'En retard',
     person: 'Personne',
     urgency: 'Urgence',

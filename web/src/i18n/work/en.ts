@@ -71,6 +71,25 @@ export const workEn = {
       breakGlassMinutesHint: '5 to 240 minutes. Applies to the next emergency access.',
       saved: 'Settings saved.',
     },
+    holidays: {
+      title: 'Public holidays',
+      intro:
+        'Days off besides the weekend (Eid moves every year: add each year’s dates). The screening deadline, reminders and review dates skip them.',
+      none: 'No public holiday yet.',
+      date: 'Date',
+      name: 'Name of the holiday',
+      add: 'Add a day',
+      remove: 'Remove this day',
+      saved: 'Public holidays saved.',
+      errors: {
+        invalid_format: 'Enter a real date.',
+        date_out_of_range: 'Choose a date between 2000 and 2100.',
+        duplicate: 'This date is already in the list.',
+        required: 'Required.',
+        too_small: 'Give the holiday a name.',
+        too_big: 'At most 100 characters (and at most 200 days).',
+      },
+    },
     flagSettings: {
       title: 'Working hours and flag rules',
       intro:

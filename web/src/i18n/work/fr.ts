@@ -70,6 +70,25 @@ export const workFr: WorkDictionary = {
       breakGlassMinutesHint: 'De 5 à 240 minutes. S’applique au prochain accès d’urgence.',
       saved: 'Paramètres enregistrés.',
     },
+    holidays: {
+      title: 'Jours fériés',
+      intro:
+        'Jours chômés en plus du week-end (l’Aïd change chaque année : ajoutez les dates de chaque année). Le délai de tri, les rappels et les dates de révision les sautent.',
+      none: 'Aucun jour férié pour l’instant.',
+      date: 'Date',
+      name: 'Nom du jour férié',
+      add: 'Ajouter un jour',
+      remove: 'Retirer ce jour',
+      saved: 'Jours fériés enregistrés.',
+      errors: {
+        invalid_format: 'Saisissez une date qui existe.',
+        date_out_of_range: 'Choisissez une date entre 2000 et 2100.',
+        duplicate: 'Cette date est déjà dans la liste.',
+        required: 'Obligatoire.',
+        too_small: 'Donnez un nom au jour férié.',
+        too_big: '100 caractères au plus (et 200 jours au plus).',
+      },
+    },
     flagSettings: {
       title: 'Heures de travail et règles d’alerte',
       intro:
