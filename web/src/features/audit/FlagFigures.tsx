@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { locale, t, tKey } from '../../i18n';
+import { t, tKey } from '../../i18n';
 import { formatLocale } from '../../lib/region';
 import { formatDateTime, formatList, formatNumber } from '../../lib/format';
 
