@@ -1,5 +1,5 @@
 import { For, Show, createSignal } from 'solid-js';
-import { locale, t, tKey } from '../../i18n';
+import { t, tKey } from '../../i18n';
 import { formatLocale } from '../../lib/region';
 import { Alert } from '../../components/Alert';
 import { Opener } from '../../components/Toggle';

@@ -1,5 +1,5 @@
 import { Show, createResource } from 'solid-js';
-import { locale, t, tKey } from '../../i18n';
+import { t, tKey } from '../../i18n';
 import { formatLocale } from '../../lib/region';
 import { trpc, type Outputs } from '../../lib/trpc';
 import { checked, field, useForm } from '../../lib/form';
