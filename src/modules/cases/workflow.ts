@@ -5,7 +5,8 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { findCase, recordEvent } from './access.js';
 import { SUMMARY_FIELD } from './read.js';
 import { isOpen, NEXT_STAGES, REOPEN_STAGE } from '../../shared/stages.js';
-import { addMonths } from '../../shared/days.js';
+import { addMonthsIn } from '../../shared/days.js';
+import { loadCalendar } from '../work/calendar.js';
 import type { CaseStage } from '../../shared/vocabulary.js';
 import { firstReviewDate, resolveReminders } from './review.js';
 import type { ChangeStageInput, CloseCaseInput, ReopenCaseInput } from './schema.js';
@@ -37,7 +38,9 @@ export async function closeCase(ctx: ServiceContext, input: z.infer<typeof Close
   const c = await findCase(ctx, input.id, 'manage:team', stageSelect);
   if (!isOpen(c.stage)) throw refuse(c.stage, 'closed', []);
   const now = ctx.clock();
-  const followUpAt = input.followUpMonths ? addMonths(now, input.followUpMonths) : null;
+  // N months after the municipality's local date (closed at 00:30 in Amman is that day there, not the day before).
+  const { timeZone } = await loadCalendar(ctx.db, c.municipalityId, now);
+  const followUpAt = input.followUpMonths ? addMonthsIn(now, timeZone, input.followUpMonths) : null;
   const words = input.reason || null;
   const moved = await moveStage(
     ctx,
