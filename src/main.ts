@@ -11,6 +11,7 @@ import { unsafeRuntimeRole } from './lib/db-roles.js';
 import { loadSigner } from './audit/signing.js';
 import { checkpointJob } from './jobs/checkpoints.js';
 import { flagRulesJob } from './jobs/flag-rules.js';
+import { nameKeysJob } from './jobs/name-keys.js';
 
 const env = readEnv();
 const started = Date.now();
@@ -110,6 +111,7 @@ try {
     const list: Job[] = [reminderJob(database.db)];
     if (anchoring) list.push(checkpointJob(database.db, { ...anchoring, url: env.AUDIT_CHECKPOINT_URL }));
     list.push(flagRulesJob(database.db, { anchoring }));
+    list.push(nameKeysJob(database.db));
     const jobs = startJobs({ url, jobs: list, log: jobLog });
     shutdown.onStop(() => jobs.stop());
   }
