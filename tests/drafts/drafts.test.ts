@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeTown, makeUser } from '../helpers/factories.js';
 import { makeCase } from '../helpers/case-factories.js';
-import { callerFor, testKeyring } from '../helpers/callers.js';
+import { callerFor, TEST_KEY_SPEC, testKeyring } from '../helpers/callers.js';
+import { newKeySpec, parseKeyring } from '../../src/crypto/keyring.js';
+import { rotateAll } from '../../src/crypto/rotate.js';
 import { manualClock, type ManualClock } from '../../src/lib/clock.js';
 import { purgeDrafts } from '../../src/modules/drafts/service.js';
 
@@ -154,8 +156,23 @@ describe('at rest', () => {
     // A body copied into another draft's row does not open there.
     await db.draft.update({ where: { id: two.id }, data: { body } });
     await expect(me.drafts.get({ id: two.id })).rejects.toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
+    // (Rotation would stop at that row too: it goes, so the test of rotation below finds every row sound.)
+    await db.draft.delete({ where: { id: two.id } });
     const events = await db.auditEvent.findMany({ where: { municipalityId: town.id }, select: { action: true, detail: true } });
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['draft.save']));
     expect(JSON.stringify(events)).not.toContain('school');
+  });
+
+  // Last in the file: the rows of this database are under key 2 afterwards.
+  it('is re-encrypted by rotate-key under the new key, still bound to its row', async () => {
+    const { socialWorker } = await makeTown(db);
+    const draft = referralDraft();
+    await (await as(socialWorker)).drafts.save(draft);
+    const keyring = parseKeyring(`${TEST_KEY_SPEC},${newKeySpec(2)}`);
+    expect((await rotateAll(db, keyring))['draft.body']).toBeGreaterThanOrEqual(1);
+    const body = await bodyOf(draft.id);
+    expect(body).toMatch(/^v2\./);
+    expect(JSON.parse(keyring.decrypt(body, `draft.body/${draft.id}`))).toMatchObject({ concernText: CONCERN });
+    expect(() => keyring.decrypt(body, 'draft.body')).toThrow();
   });
 });
