@@ -106,4 +106,35 @@ describe('no typed work is lost (Arabic, 360 px)', () => {
     expect(await page.getByTestId('draft-item').count()).toBe(0);
     await context.close();
   });
+
+  it('a draft left unsent is in “my work”: it opens back into its form, and can be discarded', async () => {
+    const { socialWorker } = await makeTown(db);
+    const { context, page } = await phone();
+    await fillReferral(page, socialWorker.email);
+    await page.getByTestId('draft-status').getByText('حُفظت المسودة').waitFor();
+
+    await page.goto(`${world.base}/work`);
+    const item = page.getByTestId('draft-item');
+    await item.getByText(CONCERN.slice(0, 40)).waitFor();
+    expect(await overflow(page)).toBeNull();
+    await item.getByRole('link', { name: 'فتح' }).click();
+    const form = page.getByTestId('referral-form');
+    await expect.poll(() => form.locator('textarea[name=concernText]').inputValue()).toBe(CONCERN);
+    expect(await form.locator('input[name="newPerson.nameArabic"]').inputValue()).toBe('سامي التجريبي');
+    expect(await form.locator('select[name=source]').inputValue()).toBe('school');
+    // Typing more saves the same draft, not a second one.
+    await form.locator('textarea[name=concernText]').press('End');
+    await form.locator('textarea[name=concernText]').pressSequentially(' المزيد');
+    await page.getByTestId('draft-status').getByText('حُفظت المسودة').waitFor();
+    expect(await db.draft.count({ where: { authorId: socialWorker.id } })).toBe(1);
+
+    await page.goto(`${world.base}/work`);
+    await item.getByRole('button', { name: 'حذف' }).click();
+    const discarded = answerOf(page, 'drafts.discard');
+    await item.locator('.confirm button.danger').click();
+    await discarded;
+    await page.getByTestId('drafts-section').getByText('لا مسودات.').waitFor();
+    expect(await db.draft.count({ where: { authorId: socialWorker.id } })).toBe(0);
+    await context.close();
+  });
 });
