@@ -13,6 +13,7 @@ import { NotFound } from './routes/NotFound';
 // Admin and audit pages are loaded when first visited: most users never need them.
 const Agencies = lazy(() => import('./features/agencies/AgenciesPage'));
 const Users = lazy(() => import('./features/users/UsersPage'));
+const Handover = lazy(() => import('./features/users/HandoverPage'));
 const Audit = lazy(() => import('./features/audit/AuditPage'));
 const Flag = lazy(() => import('./features/audit/FlagPage'));
 // Case work: each page is its own chunk, fetched on first visit.
@@ -67,6 +68,7 @@ export function App() {
         <Route path="/second-factor" component={() => <SecondFactor />} />
         <Route path="/admin/agencies" component={Agencies} />
         <Route path="/admin/users" component={Users} />
+        <Route path="/handover" component={Handover} />
         <Route path="/audit" component={Audit} />
         <Route path="/audit/flags/:id" component={Flag} />
         <Route path="/referrals/new" component={NewReferral} />

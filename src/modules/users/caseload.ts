@@ -28,10 +28,10 @@ export interface CaseloadItem {
 }
 
 /** Cases still worked: open, or closed with a follow-up check ahead (jobs/due.ts counts the same ones). */
-const WORKED: Prisma.CaseWhereInput = {
+export const WORKED_CASE: Prisma.CaseWhereInput = {
   OR: [{ stage: { notIn: ['closed', 'follow_up'] } }, { stage: 'closed', followUpAt: { not: null } }],
 };
-const OPEN: Prisma.CaseWhereInput = { stage: { notIn: ['closed', 'follow_up'] } };
+export const OPEN_CASE: Prisma.CaseWhereInput = { stage: { notIn: ['closed', 'follow_up'] } };
 const ref = { select: { reference: true } } as const;
 const LIMIT = 1000;
 
@@ -39,19 +39,19 @@ const LIMIT = 1000;
 export async function caseloadOf(db: DbClient, userId: string, municipalityId: string, now: Date): Promise<CaseloadItem[]> {
   const [cases, interventions, tasks, invitations, disclosures] = await Promise.all([
     db.case.findMany({
-      where: { municipalityId, keyWorkerId: userId, ...WORKED },
+      where: { municipalityId, keyWorkerId: userId, ...WORKED_CASE },
       select: { id: true, reference: true, nextReviewAt: true },
       orderBy: { reference: 'asc' },
       take: LIMIT,
     }),
     db.intervention.findMany({
-      where: { municipalityId, assigneeId: userId, status: { in: ['planned', 'active'] }, case: { is: OPEN } },
+      where: { municipalityId, assigneeId: userId, status: { in: ['planned', 'active'] }, case: { is: OPEN_CASE } },
       select: { id: true, caseId: true, dueDate: true, agencyId: true, case: ref },
       orderBy: { createdAt: 'asc' },
       take: LIMIT,
     }),
     db.caseTask.findMany({
-      where: { municipalityId, assigneeId: userId, doneAt: null, case: { is: OPEN } },
+      where: { municipalityId, assigneeId: userId, doneAt: null, case: { is: OPEN_CASE } },
       select: { id: true, caseId: true, dueDate: true, case: ref },
       orderBy: { createdAt: 'asc' },
       take: LIMIT,
@@ -63,7 +63,7 @@ export async function caseloadOf(db: DbClient, userId: string, municipalityId: s
       take: LIMIT,
     }),
     db.disclosure.findMany({
-      where: { municipalityId, userId, revokedAt: null, expiresAt: { gt: now }, case: { is: OPEN } },
+      where: { municipalityId, userId, revokedAt: null, expiresAt: { gt: now }, case: { is: OPEN_CASE } },
       select: { id: true, caseId: true, expiresAt: true, case: ref },
       orderBy: { createdAt: 'asc' },
       take: LIMIT,

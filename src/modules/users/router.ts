@@ -4,6 +4,7 @@ import { CreateUserInput, DirectoryInput, DisableUserInput, ListUsersInput, Upda
 import * as users from './service.js';
 import { endUserSession, EndUserSessionInput, listUserSessions, UserSessionsInput } from './sessions.js';
 import { caseload, CaseloadInput } from './caseload.js';
+import { caseloads } from './caseloads.js';
 import { disableUser } from './disable.js';
 import { handover, HandoverInput } from './handover.js';
 import { confirmFactorReset, FactorResetIdInput, listFactorResets, RequestFactorResetInput, requestFactorReset } from './factor-reset.js';
@@ -46,6 +47,7 @@ export const usersRouter = t.router({
     .input(EndUserSessionInput)
     .mutation(({ ctx, input }) => endUserSession(ctx, input.id)),
   // Before someone leaves: what is assigned to them, and handing it over (caseload.ts, handover.ts).
+  caseloads: procedure('user.caseloads', { entity: 'User' }).query(({ ctx }) => caseloads(ctx)),
   caseload: procedure('user.caseload', { entity: 'User', idFrom: 'userId' })
     .input(CaseloadInput)
     .query(({ ctx, input }) => caseload(ctx, input.userId)),

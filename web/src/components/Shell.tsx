@@ -41,6 +41,7 @@ export const WORK_LINKS: Record<Me['role'], readonly (readonly [href: string, la
     ['/cases', 'nav.cases'],
     ['/referrals/new', 'nav.newReferral'],
     ['/meetings', 'nav.meetings'],
+    ['/handover', 'nav.handover'],
   ],
   social_worker: [
     ['/work', 'nav.myWork'],

@@ -6,14 +6,21 @@ import { formatDate } from '../../lib/format';
 import { TableFrame } from '../../components/TableFrame';
 import { DisableForm } from './DisableForm';
 import { HandoverForm } from './HandoverForm';
-import { getCaseload, type User } from './api';
+import { getCaseload } from './api';
+
+/** The account whose caseload is shown (a row of users.list or of users.caseloads). */
+export interface Account {
+  id: string;
+  displayName: string;
+  disabledAt: Date | string | null;
+}
 
 /**
  * Before an account is disabled: what is assigned to it (case references and dates, no case content),
  * "hand all to…", a choice per item, then disabling (with the coordinator who picks up what is left).
  * A disabled account's panel keeps the handover, so work left behind can still be moved.
  */
-export function CaseloadPanel(props: { user: User; onDisabled: () => void }) {
+export function CaseloadPanel(props: { user: Account; onDisabled?: () => void }) {
   const load = createAsync(() => getCaseload(props.user.id));
   const title = () => ht('title', { name: props.user.displayName });
   const items = () => load()?.items ?? [];
@@ -56,8 +63,9 @@ export function CaseloadPanel(props: { user: User; onDisabled: () => void }) {
                 </table>
               </TableFrame>
             </Show>
-            <Show when={!props.user.disabledAt}>
-              <DisableForm user={props.user} left={items().length} receivers={l().receivers} onDone={props.onDisabled} />
+            {/* Disabling is the admin's (the users page); a coordinator's page hands over only. */}
+            <Show when={!props.user.disabledAt && props.onDisabled}>
+              {(onDone) => <DisableForm user={props.user} left={items().length} receivers={l().receivers} onDone={onDone()} />}
             </Show>
           </>
         )}

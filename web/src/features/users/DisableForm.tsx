@@ -6,13 +6,13 @@ import { Alert } from '../../components/Alert';
 import { SelectField } from '../../components/Field';
 import { SubmitButton } from '../../components/FormActions';
 import { handoverMessage } from './HandoverForm';
-import { getCaseload, getUsers, type Caseload, type User } from './api';
+import { getCaseload, getUsers, type Caseload } from './api';
 
 /**
  * Disables the account. With work still assigned, the admin names the coordinator who confirmed they
  * will pick it up (the server refuses without one, and records who it was).
  */
-export function DisableForm(props: { user: User; left: number; receivers: Caseload['receivers']; onDone: () => void }) {
+export function DisableForm(props: { user: { id: string }; left: number; receivers: Caseload['receivers']; onDone: () => void }) {
   const form = useForm({
     name: `disable-${props.user.id}`,
     fields: ['pickUpConfirmedBy'],

@@ -8,7 +8,7 @@ import { Alert } from '../../components/Alert';
 import { SelectField } from '../../components/Field';
 import { SubmitButton } from '../../components/FormActions';
 import { mayReceive } from '../../../../src/shared/handover';
-import { getCaseload, type Caseload, type CaseloadItem } from './api';
+import { getCaseload, getCaseloads, type Caseload, type CaseloadItem } from './api';
 
 type Receiver = Caseload['receivers'][number];
 
@@ -31,8 +31,8 @@ export function HandoverForm(props: { userId: string; items: CaseloadItem[]; rec
     name: props.all ? `handover-all-${props.userId}` : `handover-${props.items[0]?.id}`,
     fields: ['toUserId'],
     message: handoverMessage,
-    // Not the users list: reading it again makes new rows, which would close this panel.
-    refresh: getCaseload.key,
+    // The caseload and the list of those holding work; not the users list: reading it again makes new rows, which would close this panel.
+    refresh: [getCaseload.key, getCaseloads.key],
     submit: (data) =>
       trpc.users.handover.mutate({
         userId: props.userId,

@@ -37,3 +37,6 @@ export const getUserSessions = query((userId: string) => trpc.users.sessions.que
 export const getCaseload = query((userId: string) => trpc.users.caseload.query({ userId }), 'caseload');
 export type Caseload = Outputs['users']['caseload'];
 export type CaseloadItem = Caseload['items'][number];
+
+/** The accounts of the town that hold work, disabled leavers first (audited server-side: user.caseloads). */
+export const getCaseloads = query(() => trpc.users.caseloads.query(), 'caseloads');

@@ -31,6 +31,14 @@ export const handoverEn = {
   pickUp: 'Coordinator who will pick it up',
   disable: 'Disable the account',
   disabled: 'The account is disabled.',
+  page: {
+    title: 'Handover',
+    intro:
+      'Colleagues who still hold work, those who left first. Open one to hand their cases, interventions, tasks, meeting seats and disclosures to others.',
+    account: 'Colleague',
+    items: 'Items',
+    empty: 'Nobody holds work.',
+  },
   refusals: {
     HANDOVER_INELIGIBLE: 'This colleague cannot take over all of this work (role, or another agency’s intervention).',
     HANDOVER_SAME_USER: 'Choose someone else than the account itself.',

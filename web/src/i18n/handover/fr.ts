@@ -32,6 +32,14 @@ export const handoverFr: HandoverDictionary = {
   pickUp: 'Coordinateur qui le reprendra',
   disable: 'Désactiver le compte',
   disabled: 'Le compte est désactivé.',
+  page: {
+    title: 'Passation',
+    intro:
+      'Les collègues qui ont encore du travail, ceux qui sont partis d’abord. Ouvrez-en un pour confier ses dossiers, interventions, tâches, places en réunion et communications à d’autres.',
+    account: 'Collègue',
+    items: 'Éléments',
+    empty: 'Personne n’a de travail en cours.',
+  },
   refusals: {
     HANDOVER_INELIGIBLE: 'Ce collègue ne peut pas reprendre tout ce travail (rôle, ou intervention d’une autre structure).',
     HANDOVER_SAME_USER: 'Choisissez une autre personne que le compte lui-même.',
