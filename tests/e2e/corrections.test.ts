@@ -104,4 +104,33 @@ describe('corrections and conflicts on the web', () => {
     expect(cspViolations).toEqual([]);
     await context.close();
   }, 120_000);
+  it('the coordinator corrects a person’s other details from the case page and reads the change in its history', async () => {
+    const town = await makeTown(db);
+    const c = await makeCase(db, town, { keyWorkerId: town.socialWorker.id });
+    const { context, page } = await world.newPage();
+    await world.signIn(page, town.coordinator.email);
+    await page.goto(`${world.base}/cases/${c.id}`);
+    const changes = page.getByTestId('case-changes');
+    await changes.getByTestId('correct-person').click();
+    const form = changes.getByTestId('correct-person-form');
+    await form.locator('select[name=sex]').waitFor();
+    await form.locator('select[name=sex]').selectOption('female');
+    await form.locator('input[name=guardianName]').fill('Synthetic Guardian');
+    const saved = answerOf(page, 'people.correct');
+    await form.locator('button[type=submit]').click();
+    await saved;
+    expect(
+      await db.person.findUniqueOrThrow({ where: { id: c.person.id }, select: { sex: true, guardianName: true, version: true } }),
+    ).toEqual({
+      sex: 'female',
+      guardianName: 'Synthetic Guardian',
+      version: 2,
+    });
+    await changes.getByTestId('case-history-toggle').click();
+    const table = changes.getByTestId('case-history-person');
+    await table.locator('tbody tr').nth(1).waitFor();
+    expect(await table.textContent()).toContain('Synthetic Guardian');
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -24,7 +24,7 @@ export function CaseChanges(props: { case: Case; coordinator: boolean }) {
       <section class="card" aria-labelledby="case-changes-title" data-testid="case-changes">
         <h2 id="case-changes-title">{t('changes.history')}</h2>
         <Show when={props.coordinator ? props.case.summary?.person : null}>
-          {(person) => <CorrectPerson person={person()} refresh={CASE_QUERIES} />}
+          {(person) => <CorrectPerson person={person()} refresh={CASE_QUERIES} full />}
         </Show>
         <HistoryToggle testId="case-history" load={load} />
       </section>

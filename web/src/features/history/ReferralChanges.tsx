@@ -30,7 +30,7 @@ export function ReferralChanges(props: { referral: Referral }) {
       <Show when={mayCorrect()}>
         <div class="actions">
           <CorrectReferral referral={r()} refresh={refresh} />
-          <CorrectPerson person={r().person} refresh={refresh} />
+          <CorrectPerson person={r().person} refresh={refresh} full={coordinator()} />
         </div>
       </Show>
       <HistoryToggle testId="referral-history" load={load} />
