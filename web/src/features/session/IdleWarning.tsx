@@ -62,31 +62,28 @@ export function IdleWarning(props: { limits: SessionLimits; stayRef: (stay: () =
         else close();
       }}
     >
-      <Show when={shown()}>
-        {(w) => (
-          <>
-            <h2 id="idle-title">{t('session.warnTitle')}</h2>
-            <p id="idle-text">{t(w().idle ? 'session.warnIdle' : 'session.warnEnd', { time: formatTime(new Date(w().at)) })}</p>
-            <div class="dialog-actions">
-              <Show
-                when={w().idle}
-                fallback={
-                  <button type="button" class="button primary" onClick={close}>
-                    {t('session.ok')}
-                  </button>
-                }
-              >
-                <button type="button" class="button primary" onClick={() => void stay()} data-testid="stay-signed-in">
-                  {t('session.stay')}
-                </button>
-              </Show>
-              <button type="button" class="button ghost" onClick={props.onSignOut}>
-                {t('session.signOut')}
-              </button>
-            </div>
-          </>
-        )}
-      </Show>
+      {/* The heading and text are always there, so the dialog's names point at something even while closed. */}
+      <h2 id="idle-title">{t('session.warnTitle')}</h2>
+      <p id="idle-text">
+        {shown() ? t(shown()!.idle ? 'session.warnIdle' : 'session.warnEnd', { time: formatTime(new Date(shown()!.at)) }) : ''}
+      </p>
+      <div class="dialog-actions">
+        <Show
+          when={shown()?.idle !== false}
+          fallback={
+            <button type="button" class="button primary" onClick={close}>
+              {t('session.ok')}
+            </button>
+          }
+        >
+          <button type="button" class="button primary" onClick={() => void stay()} data-testid="stay-signed-in">
+            {t('session.stay')}
+          </button>
+        </Show>
+        <button type="button" class="button ghost" onClick={props.onSignOut}>
+          {t('session.signOut')}
+        </button>
+      </div>
     </dialog>
   );
 }
