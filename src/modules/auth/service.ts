@@ -5,16 +5,25 @@ import { endSessions } from '../../auth/session.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { noticeSelect, pendingNotice } from './notice.js';
+import { sessionLimits } from './keep-alive.js';
 
-/** The signed-in user, their municipality and the account notice they have not dismissed, for the app shell. */
+/** The signed-in user, their municipality, the account notice they have not dismissed and when the session ends, for the app shell. */
 export async function me(ctx: ServiceContext) {
   const { municipality, ...notice } = await ctx.db.user.findUniqueOrThrow({
     where: { id: ctx.user.id },
-    select: { municipality: { select: { id: true, name: true } }, ...noticeSelect },
+    // The zone and country let the browser count "today" where the municipality is and format its way.
+    select: { municipality: { select: { id: true, name: true, country: true, timeZone: true } }, ...noticeSelect },
   });
   ctx.audit.subject('User', ctx.user.id);
   const { enrolled, mustEnrol } = ctx.factor;
-  return { ...ctx.user, municipality, notice: pendingNotice(notice), secondFactor: { enrolled, mustEnrol } };
+  const session = await sessionLimits(ctx);
+  return {
+    ...ctx.user,
+    municipality: { ...municipality, timeZone: municipality.timeZone || 'UTC' },
+    notice: pendingNotice(notice),
+    secondFactor: { enrolled, mustEnrol },
+    session,
+  };
 }
 
 export async function logout(ctx: ServiceContext) {
