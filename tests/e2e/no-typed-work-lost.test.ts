@@ -100,6 +100,9 @@ describe('no typed work is lost (Arabic, 360 px)', () => {
     await fresh.waitFor();
     expect(await fresh.locator('textarea[name=concernText]').inputValue()).toBe('');
     expect(await db.referral.count({ where: { municipalityId: town.id } })).toBe(0);
+    // Nothing typed by the first user was saved under the colleague's name either (a late draft save).
+    await page.waitForTimeout(2_000);
+    expect(await db.draft.count({ where: { authorId: colleague.id } })).toBe(0);
     // The first user's draft stays theirs: the colleague's "my work" does not list it.
     await page.goto(`${world.base}/work`);
     await page.getByTestId('drafts-section').waitFor();

@@ -11,6 +11,11 @@ import { createSignal } from 'solid-js';
 /** Who is signed in on this page (set by the shell): only they may continue what was typed. */
 let current: { id: string; email: string } | null = null;
 let waiting: ((same: boolean) => void)[] = [];
+/** Another account signed in over this page: nothing of it may be sent any more, until the page reloads. */
+let dropped = false;
+
+/** True once another account signed in over this page (lib/trpc.ts then sends nothing more from it). */
+export const pageDropped = () => dropped;
 const [ended, setEnded] = createSignal<{ email: string } | null>(null);
 
 /** The account whose session ended, while the dialog should ask it to sign in again; null otherwise. */
@@ -49,7 +54,10 @@ export function waitForSignIn(): Promise<boolean> | null {
  */
 export function signedInAgain(userId: string): boolean {
   const same = current?.id === userId;
-  if (!same) current = null;
+  if (!same) {
+    current = null;
+    dropped = true;
+  }
   settle(same);
   return same;
 }

@@ -3,7 +3,7 @@ import { observable } from '@trpc/server/observable';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import superjson from 'superjson';
 import { keyHeader } from './submission';
-import { waitForSignIn } from './reauth';
+import { pageDropped, waitForSignIn } from './reauth';
 import type { AppRouter } from '../../../src/trpc/router';
 
 export type Inputs = inferRouterInputs<AppRouter>;
@@ -33,6 +33,8 @@ const authLostLink: TRPCLink<AppRouter> =
     observable((observer) => {
       let current: { unsubscribe(): void } | null = null;
       const attempt = () => {
+        // Another account signed in over this page: a late save or send would go under their name.
+        if (pageDropped()) return observer.error(TRPCClientError.from(new Error('The page was left to another account')));
         current = next(op).subscribe({
           next: (value) => observer.next(value),
           complete: () => observer.complete(),
