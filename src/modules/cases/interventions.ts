@@ -119,7 +119,10 @@ export async function updateIntervention(ctx: ServiceContext, input: UpdateInter
   // Theirs, as saved now: only what the user sent, and only to one who may update it.
   const stale = async () => {
     if (!(await mayUpdate())) return forbidden('Intervention', row.id);
-    const now = await ctx.db.intervention.findUniqueOrThrow({ where: { id: row.id }, select: { status: true, outcome: true } });
+    const now = await ctx.db.intervention.findFirstOrThrow({
+      where: { id: row.id, municipalityId: row.municipalityId },
+      select: { status: true, outcome: true },
+    });
     const theirs = {
       ...(input.status !== undefined ? { status: now.status } : {}),
       ...(input.outcome !== undefined ? { outcome: now.outcome } : {}),
@@ -141,5 +144,5 @@ export async function updateIntervention(ctx: ServiceContext, input: UpdateInter
   const detail = { interventionId: row.id, from: row.status, to, outcomeChanged: outcome !== row.outcome };
   await recordEvent(ctx, { id: row.caseId, municipalityId: row.municipalityId }, 'intervention.update', detail);
   ctx.audit.subject('Case', row.caseId).detail(detail);
-  return ctx.db.intervention.findUniqueOrThrow({ where: { id: row.id }, select: interventionSelect });
+  return ctx.db.intervention.findFirstOrThrow({ where: { id: row.id, municipalityId: row.municipalityId }, select: interventionSelect });
 }

@@ -20,12 +20,12 @@ export async function updateSummary(ctx: ServiceContext, input: z.infer<typeof U
   const text = input.summary || null;
   if (text === before) return { id: c.id, version: c.version };
   const { count } = await ctx.db.case.updateMany({
-    where: { id: c.id, version: c.version },
+    where: { id: c.id, municipalityId: c.municipalityId, version: c.version },
     data: { summary: text ? ctx.keyring.encrypt(text, SUMMARY_FIELD) : null, version: { increment: 1 } },
   });
   if (count === 0) {
     // Saved by someone else between our read and our write: show theirs as it is now.
-    const now = await ctx.db.case.findUniqueOrThrow({ where: { id: c.id }, select: { summary: true } });
+    const now = await ctx.db.case.findFirstOrThrow({ where: { id: c.id, municipalityId: c.municipalityId }, select: { summary: true } });
     throw await staleVersion(ctx, 'Case', c.id, { summary: open(now.summary) });
   }
   const version = c.version + 1;

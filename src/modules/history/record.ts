@@ -104,7 +104,7 @@ export async function historyOf(ctx: ServiceContext, type: HistoryEntity, ids: s
  */
 export async function staleVersion(ctx: ServiceContext, type: HistoryEntity, id: string, theirs: Record<string, unknown>) {
   const last = await ctx.db.fieldChange.findFirst({
-    where: { entityType: type, entityId: id },
+    where: { municipalityId: ctx.user.municipalityId, entityType: type, entityId: id },
     select: { at: true, actor: { select: { displayName: true } } },
     orderBy: [{ version: 'desc' }, { at: 'desc' }],
   });

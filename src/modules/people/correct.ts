@@ -76,7 +76,7 @@ export async function correctPerson(ctx: ServiceContext, input: CorrectPerson) {
   if (changes.length === 0) return { id, version, unchanged: true };
   const names = changes.some((c) => c.field === 'nameArabic' || c.field === 'nameLatin');
   const { count } = await ctx.db.person.updateMany({
-    where: { id, version },
+    where: { id, municipalityId: row.municipalityId, version },
     data: {
       ...next,
       ...(names

@@ -49,7 +49,10 @@ export async function correctReferral(ctx: ServiceContext, input: CorrectReferra
   const changes: Change[] = diff(row, facts);
   if (concernCorrection) changes.push({ field: 'concernCorrection', from: null, to: concernCorrection });
   if (changes.length === 0) return { id, version, unchanged: true };
-  const { count } = await ctx.db.referral.updateMany({ where: { id, version }, data: { ...facts, version: { increment: 1 } } });
+  const { count } = await ctx.db.referral.updateMany({
+    where: { id, municipalityId: row.municipalityId, version },
+    data: { ...facts, version: { increment: 1 } },
+  });
   if (count === 0) throw await staleVersion(ctx, 'Referral', id, theirs());
   await recordChanges(ctx, { type: 'Referral', id, municipalityId: row.municipalityId, version: version + 1 }, changes);
   ctx.audit.subject('Referral', id).detail({ fields: changes.map((c) => c.field), version: version + 1 });
