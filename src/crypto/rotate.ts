@@ -60,6 +60,9 @@ export const ENCRYPTED_FIELDS = [
   { table: 'field_change', column: 'new_value', field: 'field_change.new', rowBound: true },
   // Unsent referrals and case notes (drafts/service.ts), bound to the draft's id.
   { table: 'draft', column: 'body', field: 'draft.body', rowBound: true },
+  // Consents (consent/fields.ts): the guardian's name and the scope's free words, bound to the consent's id.
+  { table: 'consent', column: 'giver_name', field: 'consent.giver_name', rowBound: true },
+  { table: 'consent', column: 'scope', field: 'consent.scope', rowBound: true },
 ] as const satisfies readonly {
   table: string;
   column: string;

@@ -4,12 +4,13 @@ import type { ReminderKind } from '../shared/vocabulary.js';
 import { addDays, dayIn, DAY_MS } from '../shared/days.js';
 import { addWorkingDays, PLAIN_CALENDAR, type WorkCalendar, workingDaysBetween } from '../modules/referrals/working-days.js';
 import { loadCalendar } from '../modules/work/calendar.js';
+import { consentDueItems } from '../modules/consent/expiry.js';
 
 /** One thing due for one user: what a reminder row records (its unique key is user, kind, entity, due day). */
 export interface DueItem {
   userId: string;
   kind: ReminderKind;
-  entityType: 'Case' | 'Intervention' | 'CaseTask' | 'Referral' | 'Disclosure';
+  entityType: 'Case' | 'Intervention' | 'CaseTask' | 'Referral' | 'Disclosure' | 'Consent';
   entityId: string;
   caseId: string | null;
   dueAt: Date;
@@ -39,7 +40,8 @@ export function screeningOverdueFrom(submittedAt: Date, slaDays: number, calenda
  * - task past due and not done, on an open case → assignee, else key worker;
  * - referral still unscreened past the screening SLA (working days) → the coordinators;
  * - disclosure on an open case expiring within 14 days → the coordinators;
- * - follow-up date reached on a closed case → key worker and coordinators.
+ * - follow-up date reached on a closed case → key worker and coordinators;
+ * - consent on an open case expiring within 14 days → key worker, else the coordinators (consent/expiry.ts).
  * Nothing else about closed cases; nobody who is disabled. When nobody named is left, the coordinators.
  * "Today" and working days are the municipality's (its zone, weekend and public holidays).
  */
@@ -146,5 +148,6 @@ export async function dueItems(db: DbClient, municipalityId: string, now: Date):
       dueAt: c.followUpAt!,
     });
   }
+  items.push(...(await consentDueItems(db, municipalityId, now, calendar.timeZone, coordinatorIds)));
   return items;
 }

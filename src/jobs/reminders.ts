@@ -2,6 +2,7 @@ import type { Db } from '../db.js';
 import type { Clock } from '../lib/clock.js';
 import { AuditTrail, type AuditBase } from '../audit/writer.js';
 import { dueItems, type DueItem } from './due.js';
+import { endExpiredConsentDisclosures } from '../modules/consent/expiry.js';
 
 export interface SweepResult {
   municipalities: number;
@@ -37,6 +38,8 @@ export async function sweepMunicipality(db: Db, municipalityId: string, clock: C
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('jisr.reminders'), hashtext(${municipalityId}))`;
       const now = clock();
+      // Expired consent ends the disclosures resting on it before anything is reminded of them.
+      const ended = await endExpiredConsentDisclosures(tx, municipalityId, now);
       const c = columns(await dueItems(tx, municipalityId, now));
       const created = await tx.$executeRaw`
         INSERT INTO reminder (id, municipality_id, user_id, kind, entity_type, entity_id, case_id, due_at, created_at)
@@ -51,10 +54,17 @@ export async function sweepMunicipality(db: Db, municipalityId: string, clock: C
           AND NOT EXISTS (
             SELECT 1 FROM unnest(${c.users}::text[], ${c.kinds}::text[], ${c.entities}::text[], ${c.dues}::text[]) AS t(u, k, e, d)
             WHERE t.u::uuid = r.user_id AND t.k = r.kind::text AND t.e::uuid = r.entity_id AND t.d::date = r.due_at)`;
-      if (created || resolved) {
+      if (created || resolved || ended.length) {
         const base: AuditBase = { municipalityId, actorId: null, actorRole: null, requestId: 'job:reminders', ip: null };
         const audit = new AuditTrail(base, clock);
-        audit.record({ action: 'reminder.sweep', entityType: 'Reminder', detail: { created, resolved, due: c.users.length } });
+        if (ended.length)
+          audit.record({
+            action: 'case.consent.expire',
+            entityType: 'Disclosure',
+            detail: { revoked: ended.length, disclosureIds: ended },
+          });
+        if (created || resolved)
+          audit.record({ action: 'reminder.sweep', entityType: 'Reminder', detail: { created, resolved, due: c.users.length } });
         await audit.flush(tx);
       }
       return { created, resolved };

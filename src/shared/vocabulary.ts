@@ -53,6 +53,21 @@ export type ReferralCloseReason = (typeof REFERRAL_CLOSE_REASONS)[number];
 export const CONSENT_BY = ['person', 'guardian'] as const;
 export type ConsentBy = (typeof CONSENT_BY)[number];
 
+/** What a person may consent to; a disclosure on consent names one of them (consent/coverage.ts). */
+export const CONSENT_PURPOSES = ['assessment', 'support_services', 'panel_review', 'education', 'health', 'follow_up'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+/** How consent was given; `unrecorded` only on consents carried over from a referral. */
+export const CONSENT_METHODS = ['verbal', 'written'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number] | 'unrecorded';
+/** Who a guardian giving consent is to the person. */
+export const CONSENT_RELATIONSHIPS = ['mother', 'father', 'legal_guardian', 'other_relative', 'other'] as const;
+export type ConsentRelationship = (typeof CONSENT_RELATIONSHIPS)[number];
+/** A consent lasts this many months unless the form says otherwise (at most CONSENT_MAX_MONTHS). */
+export const CONSENT_DEFAULT_MONTHS = 12;
+export const CONSENT_MAX_MONTHS = 24;
+/** The key worker is reminded this many days before a consent expires. */
+export const CONSENT_WARNING_DAYS = 14;
+
 export const LEGAL_BASES = ['consent', 'legal_obligation', 'vital_interest', 'public_task'] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
@@ -112,6 +127,7 @@ export const REMINDER_KINDS = [
   'screening_overdue',
   'disclosure_expiring',
   'follow_up_due',
+  'consent_expiring',
   'break_glass',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];

@@ -7,6 +7,7 @@ import { auditRouter } from '../modules/audit/router.js';
 import { peopleRouter } from '../modules/people/router.js';
 import { referralsRouter } from '../modules/referrals/router.js';
 import { casesRouter } from '../modules/cases/router.js';
+import { consentRouter } from '../modules/consent/router.js';
 import { assessmentsRouter } from '../modules/assessments/router.js';
 import { meetingsRouter } from '../modules/meetings/router.js';
 import { workRouter } from '../modules/work/router.js';
@@ -25,6 +26,7 @@ export const appRouter = everyProcedureAudited(
     people: peopleRouter,
     referrals: referralsRouter,
     cases: casesRouter,
+    consent: consentRouter,
     assessments: assessmentsRouter,
     meetings: meetingsRouter,
     work: workRouter,

@@ -45,7 +45,7 @@ const procedures: [string, (c: Caller, f: Fixture) => Promise<unknown>][] = [
   ['case.assign', (c, f) => c.cases.assign({ id: f.caseId, leadAgencyId: f.otherAgencyId })],
   ['case.close', (c, f) => c.cases.close({ id: f.caseId, closureReason: 'risk_removed', confirm: true })],
   ['case.reopen', (c, f) => c.cases.reopen({ id: f.caseId, reason: 'Concern came back' })],
-  ['case.consent.withdraw', (c, f) => c.cases.withdrawConsent({ caseId: f.caseId })],
+  ['case.consent.withdraw', (c, f) => c.consent.withdraw({ caseId: f.caseId })],
 ];
 
 type Outcome = 'ok' | 'NOT_FOUND' | 'FORBIDDEN';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeAgency, makeTown, makeUser } from '../helpers/factories.js';
@@ -238,9 +239,14 @@ describe('cases.disclose', () => {
     const town = await makeTown(db);
     const { caller } = await callerFor(db, town.coordinator);
     const withConsent = await makeCase(db, town);
-    const consentBasis = (caseId: string) => caller.cases.disclose(valid(caseId, { agencyId: town.agency.id, legalBasis: 'consent' }));
+    const consentOf = async (caseId: string) =>
+      (await db.consent.findFirst({ where: { caseId }, select: { id: true } }))?.id ?? randomUUID();
+    const consentBasis = async (caseId: string) =>
+      caller.cases.disclose(
+        valid(caseId, { agencyId: town.agency.id, legalBasis: 'consent', consentId: await consentOf(caseId), consentPurpose: 'education' }),
+      );
     await expect(consentBasis(withConsent.id)).resolves.toMatchObject({ legalBasis: 'consent' });
-    await caller.cases.withdrawConsent({ caseId: withConsent.id });
+    await caller.consent.withdraw({ caseId: withConsent.id });
     await expect(consentBasis(withConsent.id)).rejects.toMatchObject({ message: 'NO_CONSENT' });
     const withoutConsent = await makeCase(db, town, { consentGiven: false });
     await expect(consentBasis(withoutConsent.id)).rejects.toMatchObject({ message: 'NO_CONSENT' });
@@ -269,7 +275,7 @@ describe('withdrawing consent', () => {
     await expect(practitioner.cases.get({ id: c.id })).resolves.toBeDefined();
 
     const { caller: keyWorker } = await callerFor(db, town.socialWorker);
-    const out = await keyWorker.cases.withdrawConsent({ caseId: c.id, note: 'Synthetic: the mother withdrew consent by phone.' });
+    const out = await keyWorker.consent.withdraw({ caseId: c.id, note: 'Synthetic: the mother withdrew consent by phone.' });
     expect(out).toMatchObject({ revoked: 1 });
 
     const rows = await db.disclosure.findMany({ where: { caseId: c.id }, select: { id: true, revokedAt: true, revokeReason: true } });
@@ -290,7 +296,12 @@ describe('withdrawing consent', () => {
       where: { actorId: town.socialWorker.id, action: 'case.consent.withdraw' },
       select: { detail: true },
     });
-    expect(audit.detail).toEqual({ revoked: 1, disclosureIds: [onConsent.id] });
-    await expect(keyWorker.cases.withdrawConsent({ caseId: c.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const consent = await db.consent.findFirstOrThrow({
+      where: { caseId: c.id },
+      select: { id: true, withdrawnAt: true, withdrawnById: true },
+    });
+    expect(consent).toEqual({ id: consent.id, withdrawnAt: OPENED_AT, withdrawnById: town.socialWorker.id });
+    expect(audit.detail).toEqual({ consentIds: [consent.id], revoked: 1, disclosureIds: [onConsent.id] });
+    await expect(keyWorker.consent.withdraw({ caseId: c.id })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });

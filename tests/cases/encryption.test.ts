@@ -16,7 +16,7 @@ describe('case content at rest', () => {
     const consent = 'Synthetic consent note: withdrew after a family discussion.';
     await caller.cases.addNote({ caseId: c.id, body: note, sensitivity: 'restricted' });
     await caller.cases.updateSummary({ id: c.id, version: 1, summary });
-    await caller.cases.withdrawConsent({ caseId: c.id, note: consent });
+    await caller.consent.withdraw({ caseId: c.id, note: consent });
 
     const notes = await db.$queryRaw<{ body: string }[]>`SELECT body FROM case_note WHERE case_id = ${c.id}::uuid`;
     const [row] = await db.$queryRaw<{ summary: string }[]>`SELECT summary FROM case_record WHERE id = ${c.id}::uuid`;

@@ -27,6 +27,7 @@ describe('concurrent changes to one case', () => {
     const { caller: keyWorker } = await callerFor(db, town.socialWorker);
     for (let i = 0; i < 5; i++) {
       const c = await makeCase(db, town);
+      const consent = await db.consent.findFirstOrThrow({ where: { caseId: c.id }, select: { id: true } });
       await settle([
         coordinator.cases.disclose({
           caseId: c.id,
@@ -34,9 +35,11 @@ describe('concurrent changes to one case', () => {
           purpose: 'Education support',
           sections: ['plan'],
           legalBasis: 'consent',
+          consentId: consent.id,
+          consentPurpose: 'education',
           expiresAt: new Date(OPENED_AT.getTime() + 30 * 86_400_000),
         }),
-        keyWorker.cases.withdrawConsent({ caseId: c.id }),
+        keyWorker.consent.withdraw({ caseId: c.id }),
       ]);
       expect(await db.case.findUniqueOrThrow({ where: { id: c.id }, select: { consentWithdrawnAt: true } })).toEqual({
         consentWithdrawnAt: OPENED_AT,

@@ -87,7 +87,7 @@ async function caseWithEveryKind() {
   await (await callerFor(db, town.practitioner, { clock })).caller.work.completeTask({ id: decided.taskIds[0]! });
   await coord.cases.close({ id: c.id, closureReason: 'other', reason: 'Synthetic closing words', confirm: true });
   await coord.cases.reopen({ id: c.id, reason: 'Synthetic reopening reason' });
-  await coord.cases.withdrawConsent({ caseId: c.id, note: 'Synthetic consent note.' });
+  await coord.consent.withdraw({ caseId: c.id, note: 'Synthetic consent note.' });
   const rescuer = await makeUser(db, { municipalityId: m, role: 'social_worker' });
   await (await callerFor(db, rescuer, { clock })).caller.cases.breakGlass({
     caseId: c.id,
@@ -175,7 +175,7 @@ describe('the case timeline', () => {
       });
     }
     // Consent: the disclosures it ended are the team's to know, its restricted note the note readers'.
-    expect(Object.keys(first('coordinator', 'consent')!).sort()).toEqual(['disclosureIds', 'noteId', 'revoked', 'withdrawn']);
+    expect(Object.keys(first('coordinator', 'consent')!).sort()).toEqual(['consentIds', 'disclosureIds', 'noteId', 'revoked', 'withdrawn']);
     expect(first('keyWorker', 'consent')).toEqual(first('coordinator', 'consent'));
     for (const r of EVERYONE.filter((x) => !TEAM.includes(x))) expect(first(r, 'consent'), r).toEqual({ withdrawn: true });
     // Restricted notes (the consent note) only to the coordinator and the key worker.

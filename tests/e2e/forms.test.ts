@@ -103,7 +103,7 @@ describe('the form kit in the browser', () => {
     const withdraw = page.getByTestId('withdraw-form');
     await withdraw.locator('textarea[name=note]').fill('Synthetic note: the guardian called.');
     await withdraw.getByRole('button', { name: 'Withdraw consent' }).click();
-    const withdrawn = answerOf(page, 'cases.withdrawConsent');
+    const withdrawn = answerOf(page, 'consent.withdraw');
     await withdraw.getByRole('button', { name: 'Confirm: Withdraw consent' }).click();
     await withdrawn;
     await withdraw.waitFor({ state: 'detached' });

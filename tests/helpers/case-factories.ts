@@ -28,7 +28,7 @@ export interface MakeCase {
 
 /**
  * A case as screening would open it (a referral, then `openCase` with its reference, timeline
- * entry and audit event), then moved to the requested stage and assignment. Synthetic data only.
+ * entry and audit event; a referral's consent becomes the case's first consent record), then moved to the requested stage and assignment. Synthetic data only.
  */
 export async function makeCase(db: Db, town: Town, data: MakeCase = {}) {
   const municipalityId = town.town.id;
@@ -91,6 +91,11 @@ export interface MakeDisclosure {
 
 /** A disclosure row as cases.disclose would store it; by default all sections for 30 days. */
 export async function makeDisclosure(db: Db, c: { id: string; municipalityId: string }, data: MakeDisclosure) {
+  // On consent, it rests on the case's newest consent (the one carried over from the referral, by default).
+  const consent =
+    data.legalBasis === 'consent'
+      ? await db.consent.findFirst({ where: { caseId: c.id }, orderBy: { recordedAt: 'desc' }, select: { id: true } })
+      : null;
   return db.disclosure.create({
     data: {
       caseId: c.id,
@@ -105,6 +110,8 @@ export async function makeDisclosure(db: Db, c: { id: string; municipalityId: st
       createdById: data.createdById,
       revokedAt: data.revokedAt ?? null,
       revokeReason: data.revokedAt ? 'Synthetic revocation' : null,
+      consentId: consent?.id ?? null,
+      consentPurpose: consent ? 'support_services' : null,
     },
     select: { id: true },
   });

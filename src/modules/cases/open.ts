@@ -2,6 +2,7 @@ import type { DbClient } from '../../db.js';
 import type { AuditTrail } from '../../audit/writer.js';
 import type { Cohort } from '../../generated/prisma/enums.js';
 import { firstReviewDate } from './review.js';
+import { carryOverConsent } from '../consent/carry-over.js';
 import type { TimelineKind } from './timeline-policy.js';
 
 /**
@@ -56,6 +57,7 @@ export async function openCase(db: DbClient, audit: Pick<AuditTrail, 'record'>, 
       data: { referralId: input.referralId },
     },
   });
+  if (input.referralId) await carryOverConsent(db, created.id, input);
   audit.record({
     action: 'case.open',
     municipalityId: input.municipalityId,

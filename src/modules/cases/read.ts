@@ -26,6 +26,8 @@ const caseSelect = {
   nextReviewAt: true,
   followUpAt: true,
   consentWithdrawnAt: true,
+  // The consent in force that ends last: the header says until when (consent/fields.ts liveConsent).
+  consents: { where: { withdrawnAt: null, renewedAt: null }, select: { expiresAt: true, givenAt: true }, orderBy: { expiresAt: 'desc' } },
   person: { select: { id: true, nameArabic: true, nameLatin: true, birthYear: true, version: true } },
   keyWorker: { select: { id: true, displayName: true } },
   leadAgency: { select: { id: true, name: true } },
@@ -72,6 +74,7 @@ export async function getCase(ctx: ServiceContext, id: string) {
       at: c.referral?.consentAt ?? null,
       referralLegalBasis: c.referral?.legalBasis ?? null,
       withdrawnAt: c.consentWithdrawnAt,
+      liveUntil: c.consents.find((k) => k.givenAt <= now && k.expiresAt > now)?.expiresAt ?? null,
     },
   };
   const summary = can('summary')

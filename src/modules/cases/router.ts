@@ -9,7 +9,6 @@ import { changeStage, closeCase, reopenCase } from './workflow.js';
 import { updateSummary } from './summary.js';
 import { caseHistory } from '../history/read.js';
 import { assign, disclose, revokeDisclosure } from './team.js';
-import { withdrawConsent } from './consent.js';
 import { addIntervention, updateIntervention } from './interventions.js';
 import { recordReview } from './review.js';
 import { breakGlass, liveBreakGlass } from './break-glass.js';
@@ -66,9 +65,6 @@ export const casesRouter = t.router({
   updateIntervention: procedure('case.intervention.update', { entity: 'Intervention', idFrom: 'id' })
     .input(s.UpdateInterventionInput)
     .mutation(({ ctx, input }) => updateIntervention(ctx, input)),
-  withdrawConsent: onCase('case.consent.withdraw', 'caseId')
-    .input(s.WithdrawConsentInput)
-    .mutation(({ ctx, input }) => withdrawConsent(ctx, input)),
   breakGlass: onCase('case.breakGlass', 'caseId', { idempotent: true })
     .input(s.BreakGlassInput)
     .mutation(({ ctx, input }) => breakGlass(ctx, input)),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cursorField, cursorId, cursorInstant } from '../../lib/cursor.js';
 import { instant, text } from '../../lib/text.js';
 import {
+  CONSENT_PURPOSES,
   CASE_CLOSURE_REASONS,
   CASE_SECTIONS,
   CASE_STAGES,
@@ -97,8 +98,13 @@ export const DiscloseInput = z
     legalBasis: z.enum(LEGAL_BASES),
     /** Checked against the server's clock: in the future, at most a year ahead. */
     expiresAt: instant(),
+    /** On consent: the live consent it rests on and which of its purposes it serves (consent/coverage.ts). */
+    consentId: Id.optional(),
+    consentPurpose: z.enum(CONSENT_PURPOSES).optional(),
   })
-  .refine((d) => Boolean(d.agencyId) !== Boolean(d.userId), { message: 'one_recipient', path: ['agencyId'] });
+  .refine((d) => Boolean(d.agencyId) !== Boolean(d.userId), { message: 'one_recipient', path: ['agencyId'] })
+  .refine((d) => d.legalBasis !== 'consent' || d.consentId, { message: 'required', path: ['consentId'] })
+  .refine((d) => d.legalBasis !== 'consent' || d.consentPurpose, { message: 'required', path: ['consentPurpose'] });
 
 export const RevokeDisclosureInput = z.object({ id: Id, reason: Reason });
 
@@ -112,8 +118,6 @@ export const BreakGlassInput = z.object({
   justification: text().min(20).max(2000),
 });
 export type BreakGlass = z.infer<typeof BreakGlassInput>;
-
-export const WithdrawConsentInput = z.object({ caseId: Id, note: text().min(1).max(20_000).optional() });
 
 export type ListCases = z.infer<typeof ListCasesInput>;
 export type Disclose = z.infer<typeof DiscloseInput>;

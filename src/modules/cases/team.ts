@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { DISCLOSURE_RECIPIENT_ROLES, KEY_WORKER_ROLES } from '../../shared/roles.js';
 import type { Role } from '../../shared/vocabulary.js';
+import { coveringConsent } from '../consent/coverage.js';
 import { findCase, recordEvent } from './access.js';
 import type { AssignInput, Disclose, RevokeDisclosureInput } from './schema.js';
 
@@ -75,6 +76,7 @@ const disclosureDetail = (d: {
   purpose: string;
   legalBasis: string;
   expiresAt: Date;
+  consentId?: string | null;
 }) => ({
   disclosureId: d.id,
   ...(d.agencyId ? { agencyId: d.agencyId } : { userId: d.userId }),
@@ -82,6 +84,7 @@ const disclosureDetail = (d: {
   purpose: d.purpose,
   legalBasis: d.legalBasis,
   expiresAt: d.expiresAt.toISOString(),
+  ...(d.consentId ? { consentId: d.consentId } : {}),
 });
 
 const disclosureSelect = {
@@ -94,33 +97,24 @@ const disclosureSelect = {
   legalBasis: true,
   expiresAt: true,
   revokedAt: true,
+  consentId: true,
 } satisfies Prisma.DisclosureSelect;
 
 /**
  * Coordinator: grants sections of a case to an agency or a named user, for a purpose, on a legal
- * basis, until an expiry within a year. Consent is no basis once withdrawn, or if never given.
+ * basis, until an expiry within a year. On consent, it names a live consent that covers it (consent/coverage.ts).
  */
 export async function disclose(ctx: ServiceContext, input: Disclose) {
-  const found = await findCase(ctx, input.caseId, 'manage:team', {
-    id: true,
-    municipalityId: true,
-    referral: { select: { consentGiven: true } },
-  });
-  // Read consent under a share lock: a withdrawal running now either commits first (and we see it) or waits for us
-  // (and then revokes this disclosure too). Never a consent-based disclosure that outlives the withdrawal.
-  const [lock] = await ctx.db.$queryRaw<
-    { withdrawn: Date | null }[]
-  >`SELECT consent_withdrawn_at AS withdrawn FROM case_record WHERE id = ${found.id}::uuid FOR SHARE`;
-  const c = { ...found, consentWithdrawnAt: lock!.withdrawn };
+  const c = await findCase(ctx, input.caseId, 'manage:team', { id: true, municipalityId: true });
   const now = ctx.clock();
   if (input.expiresAt <= now) throw new AppError('BAD_INPUT', { fields: { expiresAt: 'too_small' } });
   if (input.expiresAt > oneYearAfter(now)) throw new AppError('BAD_INPUT', { fields: { expiresAt: 'too_big' } });
   if (input.agencyId) await checkAgency(ctx, input.agencyId, 'agencyId');
   // Coordinators see every case already; admins and auditors may never see case content.
   if (input.userId) await checkUser(ctx, input.userId, DISCLOSURE_RECIPIENT_ROLES, 'userId');
-  if (input.legalBasis === 'consent' && (c.consentWithdrawnAt || !c.referral?.consentGiven)) {
-    throw new AppError('NO_CONSENT', { fields: { legalBasis: 'NO_CONSENT' } });
-  }
+  // Never a consent-based disclosure without a live consent that covers it, nor one that outlives it.
+  if (input.legalBasis === 'consent')
+    await coveringConsent(ctx, c, { ...input, consentId: input.consentId!, consentPurpose: input.consentPurpose! }, now);
   const d = await ctx.db.disclosure.create({
     data: {
       caseId: c.id,
@@ -131,6 +125,8 @@ export async function disclose(ctx: ServiceContext, input: Disclose) {
       sections: input.sections,
       legalBasis: input.legalBasis,
       expiresAt: input.expiresAt,
+      consentId: input.legalBasis === 'consent' ? input.consentId! : null,
+      consentPurpose: input.legalBasis === 'consent' ? input.consentPurpose! : null,
       createdAt: now,
       createdById: ctx.user.id,
     },

@@ -109,8 +109,10 @@ export const TIMELINE_RULES: Record<TimelineKind, Rule> = {
   revoke: withSection('team', ...DISCLOSURE_FIELDS),
   // Withdrawn consent is in the header; which disclosures it ended is the team's business, the note the note readers'.
   consent: (d, r) => ({
-    ...pick(d, ['withdrawn']),
-    ...(sees(r, 'team') ? pick(d, ['revoked', 'disclosureIds']) : {}),
+    ...pick(d, ['withdrawn', 'recorded', 'ended', 'expiresAt']),
+    ...(sees(r, 'team')
+      ? pick(d, ['revoked', 'disclosureIds', 'consentId', 'consentIds', 'renewsId', 'purposes', 'method', 'anyPartner', 'agencyIds'])
+      : {}),
     ...(mayRead(r, 'notes', d.noteId) ? pick(d, ['noteId']) : {}),
   }),
   note: aboutRow('notes', 'noteId', 'sensitivity'),

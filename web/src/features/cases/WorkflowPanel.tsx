@@ -227,7 +227,7 @@ function WithdrawConsent(props: { case: Case }) {
     name: `consent-${props.case.id}`,
     fields: ['note'],
     refresh: CASE_QUERIES,
-    submit: (data) => trpc.cases.withdrawConsent.mutate({ caseId: props.case.id, note: optional(data, 'note') }),
+    submit: (data) => trpc.consent.withdraw.mutate({ caseId: props.case.id, note: optional(data, 'note') }),
   });
   return (
     <form ref={form.ref} action={form.action} method="post" class="form subsection" data-testid="withdraw-form">

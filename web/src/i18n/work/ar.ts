@@ -22,6 +22,7 @@ export const workAr: WorkDictionary = {
       task_overdue: 'مهمة تجاوزت موعدها',
       screening_overdue: 'إحالة تجاوزت مهلة الفرز',
       disclosure_expiring: 'مشاركة توشك أن تنتهي',
+      consent_expiring: 'موافقة توشك أن تنتهي',
       follow_up_due: 'حان موعد المتابعة',
       break_glass: 'استُخدم وصول طارئ إلى حالة',
       task: 'مهمة',

@@ -23,6 +23,7 @@ export const workEn = {
       task_overdue: 'Task past its due date',
       screening_overdue: 'Referral past the screening deadline',
       disclosure_expiring: 'Disclosure expiring',
+      consent_expiring: 'Consent expiring',
       follow_up_due: 'Follow-up check due',
       break_glass: 'Emergency access used on a case',
       task: 'Task',

@@ -22,6 +22,7 @@ export const workFr: WorkDictionary = {
       task_overdue: 'Tâche en retard',
       screening_overdue: 'Signalement hors délai d’examen',
       disclosure_expiring: 'Partage bientôt expiré',
+      consent_expiring: 'Consentement bientôt expiré',
       follow_up_due: 'Suivi à faire',
       break_glass: 'Accès d’urgence utilisé sur un dossier',
       task: 'Tâche',

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../errors.js';
+import type { ServiceContext } from '../../service.js';
+import { CONSENT_DEFAULT_MONTHS, CONSENT_MAX_MONTHS } from '../../shared/vocabulary.js';
+import { findCase, recordEvent } from '../cases/access.js';
+import { endDisclosures } from './end.js';
+import { consentSelect, giverNameAad, scopeAad, statusOf, type ConsentRow } from './fields.js';
+import type { RecordConsent, RenewConsent } from './schema.js';
+
+const monthsAfter = (d: Date, months: number) => {
+  const later = new Date(d);
+  later.setUTCMonth(later.getUTCMonth() + months);
+  return later;
+};
+
+const bad = (fields: Record<string, string>) => new AppError('BAD_INPUT', { fields });
+
+/** The rules that need the clock and the database: dates, and recipients that are the municipality's agencies. */
+async function check(ctx: ServiceContext, input: RecordConsent, now: Date) {
+  if (input.givenAt > now) throw bad({ givenAt: 'in_future' });
+  const expiresAt = input.expiresAt ?? monthsAfter(input.givenAt, CONSENT_DEFAULT_MONTHS);
+  if (expiresAt <= now) throw bad({ expiresAt: 'too_small' });
+  if (expiresAt > monthsAfter(input.givenAt, CONSENT_MAX_MONTHS)) throw bad({ expiresAt: 'too_big' });
+  const agencyIds = input.anyPartner ? [] : input.agencyIds;
+  if (agencyIds.length > 0) {
+    // Partner agencies of the case's municipality (a key worker may name them without managing them).
+    const found = await ctx.db.agency.count({ where: { id: { in: agencyIds }, municipalityId: ctx.user.municipalityId, active: true } });
+    if (found !== agencyIds.length) throw bad({ agencyIds: 'NOT_FOUND' });
+  }
+  return { expiresAt, agencyIds };
+}
+
+/** What the form and history show of a consent: its free text decrypted, and where it stands now. */
+export function present(
+  ctx: Pick<ServiceContext, 'keyring'>,
+  c: ConsentRow & { referral?: { consentScope: string | null } | null },
+  now: Date,
+) {
+  const { referral, ...row } = c;
+  return {
+    ...row,
+    giverName: c.giverName ? ctx.keyring.decrypt(c.giverName, giverNameAad(c.id)) : null,
+    // A consent carried over from a referral keeps its scope text where the referrer wrote it.
+    scope: c.scope ? ctx.keyring.decrypt(c.scope, scopeAad(c.id)) : (referral?.consentScope ?? null),
+    status: statusOf(c, now),
+  };
+}
+
+async function insert(ctx: ServiceContext, c: { id: string; municipalityId: string }, input: RecordConsent, renewsId: string | null) {
+  const now = ctx.clock();
+  const { expiresAt, agencyIds } = await check(ctx, input, now);
+  const id = randomUUID();
+  const row = await ctx.db.consent.create({
+    data: {
+      id,
+      municipalityId: c.municipalityId,
+      caseId: c.id,
+      givenBy: input.givenBy,
+      giverName: input.givenBy === 'guardian' ? ctx.keyring.encrypt(input.giverName!, giverNameAad(id)) : null,
+      relationship: input.givenBy === 'guardian' ? input.relationship! : null,
+      purposes: input.purposes,
+      anyPartner: input.anyPartner,
+      agencyIds,
+      method: input.method,
+      formReference: input.method === 'written' ? input.formReference! : null,
+      givenAt: input.givenAt,
+      expiresAt,
+      scope: input.scope ? ctx.keyring.encrypt(input.scope, scopeAad(id)) : null,
+      recordedById: ctx.user.id,
+      recordedAt: now,
+      renewsId,
+    },
+    select: consentSelect,
+  });
+  const detail = {
+    consentId: id,
+    givenBy: row.givenBy,
+    purposes: row.purposes,
+    anyPartner: row.anyPartner,
+    agencyIds: row.agencyIds,
+    method: row.method,
+    expiresAt: expiresAt.toISOString(),
+    ...(renewsId ? { renewsId } : {}),
+  };
+  await recordEvent(ctx, c, 'consent', { recorded: true, ...detail });
+  ctx.audit.detail(detail);
+  return present(ctx, row, now);
+}
+
+/** Key worker or coordinator: records a consent the person (or their guardian) gave. */
+export async function recordConsent(ctx: ServiceContext, input: RecordConsent) {
+  const c = await findCase(ctx, input.caseId, 'consent', { id: true, municipalityId: true });
+  return insert(ctx, c, input, null);
+}
+
+/**
+ * Key worker or coordinator: a new consent replacing an earlier one of the case, whatever its state (given
+ * again after a withdrawal or an expiry, or changed while live). The earlier one ends; its disclosures move
+ * to the new one when it still covers them, and end otherwise. Each consent is renewed at most once.
+ */
+export async function renewConsent(ctx: ServiceContext, input: RenewConsent) {
+  const c = await findCase(ctx, input.caseId, 'consent', { id: true, municipalityId: true });
+  const now = ctx.clock();
+  const { count } = await ctx.db.consent.updateMany({
+    where: { id: input.renewsId, caseId: c.id, renewedAt: null },
+    data: { renewedAt: now },
+  });
+  if (count === 0) {
+    const exists = await ctx.db.consent.count({ where: { id: input.renewsId, caseId: c.id } });
+    if (!exists) throw new AppError('NOT_FOUND', { entity: { type: 'Consent', id: input.renewsId }, fields: { renewsId: 'NOT_FOUND' } });
+    throw new AppError('CONFLICT', { fields: { renewsId: 'ALREADY_RENEWED' } });
+  }
+  const made = await insert(ctx, c, input, input.renewsId);
+  const resting = await ctx.db.disclosure.findMany({
+    where: { consentId: input.renewsId, revokedAt: null, expiresAt: { gt: now } },
+    select: { id: true, agencyId: true, userId: true, purpose: true, consentPurpose: true, user: { select: { agencyId: true } } },
+  });
+  const covered = (d: (typeof resting)[number]) => {
+    const agency = d.agencyId ?? d.user?.agencyId ?? null;
+    return (
+      (!d.consentPurpose || made.purposes.includes(d.consentPurpose)) &&
+      (made.anyPartner || (agency !== null && made.agencyIds.includes(agency)))
+    );
+  };
+  const moved = resting.filter(covered).map((d) => d.id);
+  if (moved.length > 0) await ctx.db.disclosure.updateMany({ where: { id: { in: moved } }, data: { consentId: made.id } });
+  const ended = await endDisclosures(
+    ctx.db,
+    c,
+    resting.filter((d) => !covered(d)).map((d) => d.id),
+    now,
+    ctx.user.id,
+    'consent_renewed',
+  );
+  ctx.audit.detail({ moved, ended });
+  return { ...made, moved: moved.length, ended: ended.length };
+}
+
+/** Key worker or coordinator: every consent of the case, newest first, with where each stands. */
+export async function listConsents(ctx: ServiceContext, caseId: string) {
+  const c = await findCase(ctx, caseId, 'consent', { id: true });
+  const now = ctx.clock();
+  const rows = await ctx.db.consent.findMany({
+    where: { caseId: c.id },
+    select: { ...consentSelect, referral: { select: { consentScope: true } } },
+    orderBy: [{ recordedAt: 'desc' }, { givenAt: 'desc' }, { id: 'asc' }],
+  });
+  ctx.audit.detail({ count: rows.length });
+  return rows.map((r) => present(ctx, r, now));
+}
