@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'auth.factor.confirm',
   'auth.factor.verify',
   'auth.stepUp',
+  'auth.keepAlive',
   // Administration
   'municipality.create',
   'agency.list',
@@ -39,8 +40,13 @@ export const AUDIT_ACTIONS = [
   'user.factorReset.confirm',
   'user.sessions.list',
   'user.sessions.end',
+  'user.caseloads',
+  'user.caseload',
+  'user.handover',
   'settings.read',
   'settings.update',
+  'settings.holidays.read',
+  'settings.holidays.update',
   'data.rotateKey',
   // The audit log itself
   'audit.list',
@@ -59,13 +65,13 @@ export const AUDIT_ACTIONS = [
   'person.create',
   'person.read',
   'person.household.link',
-  'person.correct',
-  'person.history',
   'person.merges',
   'person.merge',
   'person.unmerge',
   'person.distinct.mark',
   'person.distinct.unmark',
+  'person.correct',
+  'person.history',
   'referral.create',
   'referral.mine',
   'referral.queue',
@@ -91,8 +97,14 @@ export const AUDIT_ACTIONS = [
   'case.intervention.create',
   'case.intervention.update',
   'case.consent.withdraw',
+  'case.consent.list',
+  'case.consent.record',
+  'case.consent.renew',
+  'case.consent.print',
+  'case.consent.expire',
   'case.breakGlass',
   'case.breakGlass.live',
+  'case.breakGlass.end',
   // Assessments
   'assessment.factor.list',
   'assessment.factor.create',
@@ -103,7 +115,6 @@ export const AUDIT_ACTIONS = [
   'assessment.create',
   // Panel meetings
   'meeting.list',
-  'case.breakGlass.end',
   'meeting.read',
   'meeting.schedule',
   'meeting.update',
@@ -117,6 +128,12 @@ export const AUDIT_ACTIONS = [
   'work.reminder.dismiss',
   'work.task.complete',
   'reminder.sweep',
+  'people.rekey',
+  // Unsent work kept for its author (drafts of referrals and case notes)
+  'draft.list',
+  'draft.read',
+  'draft.save',
+  'draft.discard',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

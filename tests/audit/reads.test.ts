@@ -5,6 +5,7 @@ import { callerFor, testKeyring } from '../helpers/callers.js';
 import { makeCase } from '../helpers/case-factories.js';
 import { makeMeeting } from '../helpers/meeting-factories.js';
 import { makeReferral } from '../helpers/referral-factories.js';
+import { makeDraft } from '../helpers/draft-factories.js';
 import { appRouter } from '../../src/trpc/router.js';
 import { verifyChain } from '../../src/audit/verify.js';
 
@@ -57,7 +58,12 @@ describe('read procedures', () => {
       data: { municipalityId: town.town.id, kind: 'repeated_denials', subjectUserId: town.socialWorker.id, detail: { count: 11 } },
       select: { id: true },
     });
+    const draft = await makeDraft(db, testKeyring, town.socialWorker, new Date('2026-01-15T08:00:00Z'));
+    // The consent carried over from the case's referral (consent/carry-over.ts).
+    const consent = await db.consent.findFirstOrThrow({ where: { caseId: c.id }, select: { id: true } });
     Object.assign(ids, {
+      consentId: consent.id,
+      draftId: draft.id,
       userId: town.socialWorker.id,
       caseId: c.id,
       personId: c.person.id,
@@ -90,7 +96,7 @@ describe('read procedures', () => {
   });
 });
 
-const ids: { userId?: string; caseId?: string; personId?: string; referralId?: string; meetingId?: string; flagId?: string } = {};
+const ids: { consentId?: string; draftId?: string; userId?: string; caseId?: string; personId?: string; referralId?: string; meetingId?: string; flagId?: string } = {};
 
 function inputs(t: typeof ids): Record<string, unknown> {
   return {
@@ -111,6 +117,10 @@ function inputs(t: typeof ids): Record<string, unknown> {
     'cases.history': { id: t.caseId },
     'cases.list': {},
     'cases.notes': { caseId: t.caseId },
+    'consent.list': { caseId: t.caseId },
+    'consent.form': { caseId: t.caseId, consentId: t.consentId },
+    'drafts.list': undefined,
+    'drafts.get': { id: t.draftId },
     'meetings.get': { id: t.meetingId },
     'meetings.list': {},
     'people.get': { id: t.personId },
@@ -125,9 +135,12 @@ function inputs(t: typeof ids): Record<string, unknown> {
     'users.list': {},
     'users.factorResets': undefined,
     'users.sessions': { userId: t.userId },
+    'users.caseload': { userId: t.userId },
+    'users.caseloads': undefined,
     'work.mine': undefined,
     'work.settings': undefined,
     'work.factorRoles': undefined,
     'work.flagSettings': undefined,
+    'work.holidays': undefined,
   };
 }

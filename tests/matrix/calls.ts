@@ -88,6 +88,45 @@ async function openFlag(municipalityId: string) {
 }
 const none = () => undefined;
 
+/**
+ * A consent of the case for a row that names one: the newest not yet renewed, or (`live`) one still in force,
+ * made directly when there is none (an earlier row may have renewed or withdrawn it); a random id without a case.
+ */
+async function consentOn(caseId: string | undefined, live = false) {
+  const { db } = await testDb();
+  const c = caseId ? await db.case.findUnique({ where: { id: caseId }, select: { id: true, municipalityId: true } }) : null;
+  if (!c) return randomUUID();
+  const found = await db.consent.findFirst({
+    where: { caseId: c.id, renewedAt: null, ...(live ? { withdrawnAt: null, expiresAt: { gt: new Date('2100-01-01T00:00:00Z') } } : {}) },
+    select: { id: true },
+  });
+  if (found) return found.id;
+  const made = await db.consent.create({
+    data: {
+      id: randomUUID(),
+      municipalityId: c.municipalityId,
+      caseId: c.id,
+      givenBy: 'person',
+      purposes: ['education'],
+      anyPartner: true,
+      agencyIds: [],
+      method: 'verbal',
+      givenAt: new Date('2000-01-01T00:00:00Z'),
+      expiresAt: new Date('2100-01-02T00:00:00Z'),
+      recordedAt: new Date('2000-01-01T00:00:00Z'),
+    },
+    select: { id: true },
+  });
+  return made.id;
+}
+const CONSENT = {
+  givenBy: 'person',
+  purposes: ['education'],
+  anyPartner: true,
+  method: 'verbal',
+  givenAt: new Date(OPENED_AT.getTime() - 86_400_000),
+};
+
 /** A live break-glass of the actor (whatever their role) on a case of their town, for a row that ends it; a random id without one. */
 async function liveGrant(caseId: string | undefined, actor: Actor | null) {
   const { db } = await testDb();
@@ -166,6 +205,7 @@ export const CALLS: Record<string, Call> = {
     spare: true,
     input: async (_t, _s, a) => ({ code: a ? await factorCode(a.spare.id, { pending: true }) : '000000' }),
   },
+  'auth.keepAlive': { spare: true, input: none },
   'auth.stepUp': { spare: true, input: async (_t, _s, a) => ({ code: a ? await factorCode(a.spare.id) : '000000' }) },
 
   'agencies.list': { input: () => ({}) },
@@ -182,6 +222,10 @@ export const CALLS: Record<string, Call> = {
   'users.requestFactorReset': { input: (t) => ({ id: t.userId, reason: REASON }) },
   'users.sessions': { input: (t) => ({ userId: t.userId }) },
   'users.endSession': { input: (t) => ({ id: t.sessionId }) },
+  'users.caseloads': { input: none },
+  'users.caseload': { input: (t) => ({ userId: t.userId }) },
+  // To an active social worker of town A who is not the target: eligible for anything handed over.
+  'users.handover': { input: (t, s) => ({ userId: t.userId, toUserId: s.otherSocialWorker.id }) },
   'users.confirmFactorReset': {
     // A request by another admin about a fresh account: the actor is neither its author nor its subject.
     input: async (_t, s) => {
@@ -263,7 +307,11 @@ export const CALLS: Record<string, Call> = {
   'cases.updateIntervention': {
     input: async (t) => ({ id: t.interventionId, version: await versionOf('intervention', t.interventionId!), status: 'active' }),
   },
-  'cases.withdrawConsent': { input: (t) => ({ caseId: t.caseId }) },
+  'consent.list': { input: (t) => ({ caseId: t.caseId }) },
+  'consent.record': { input: (t) => ({ caseId: t.caseId, ...CONSENT }) },
+  'consent.renew': { input: async (t) => ({ caseId: t.caseId, renewsId: await consentOn(t.caseId), ...CONSENT }) },
+  'consent.withdraw': { input: async (t) => ({ caseId: t.caseId, consentId: await consentOn(t.caseId, true) }) },
+  'consent.form': { input: async (t) => ({ caseId: t.caseId, consentId: await consentOn(t.caseId) }) },
   'cases.recordReview': { input: (t) => ({ caseId: t.caseId }) },
   'cases.breakGlass': { input: (t) => ({ caseId: t.caseId, sections: ['summary'], justification: REASON }) },
   'cases.emergencyAccess': { input: none },
@@ -298,6 +346,10 @@ export const CALLS: Record<string, Call> = {
   'meetings.decide': { input: (t) => ({ agendaItemId: t.agendaItemId, decision: 'continue', consensus: true }) },
 
   'work.mine': { input: none },
+  'drafts.list': { input: none },
+  'drafts.save': { input: () => ({ id: randomUUID(), kind: 'referral', fields: { concernText: 'Synthetic draft concern.' } }) },
+  'drafts.get': { input: (t) => ({ id: t.draftId }) },
+  'drafts.discard': { input: (t) => ({ id: t.draftId }) },
   'work.dismiss': { input: (t) => ({ id: t.reminderId }) },
   'work.completeTask': { input: (t) => ({ id: t.taskId }) },
   'work.settings': { input: none },
@@ -307,4 +359,6 @@ export const CALLS: Record<string, Call> = {
   'work.factorRoles': { input: none },
   // Nobody required, as the matrix's towns were made: the other rows sign in with the password alone.
   'work.setFactorRoles': { input: () => ({ roles: [] }) },
+  'work.holidays': { input: none },
+  'work.setHolidays': { input: () => ({ holidays: [{ date: '2026-04-09', name: 'Synthetic holiday' }] }) },
 };

@@ -40,6 +40,7 @@ const ASKED: Record<Exclude<Target, 'none'>, string> = {
   agendaItem: 'MeetingAgendaItem',
   reminder: 'Reminder',
   task: 'CaseTask',
+  draft: 'Draft',
 };
 
 /** The record a row with a target asks for. */
@@ -74,6 +75,9 @@ export const EVENT: Record<string, (r: Seen) => Named | Promise<Named>> = {
   'auth.confirmFactor': own('User'),
   'auth.verifyFactor': (r) => ({ type: 'Session', id: r.sessionId }),
   'auth.stepUp': (r) => ({ type: 'Session', id: r.sessionId }),
+  'auth.keepAlive': (r) => ({ type: 'Session', id: r.sessionId }),
+  'drafts.list': many('Draft'),
+  'drafts.save': made('Draft'),
   'users.factorResets': many('SecondFactorReset'),
   'users.requestFactorReset': made('SecondFactorReset'),
   'users.confirmFactorReset': (r) => ({ type: 'SecondFactorReset', id: (r.input as { id: string }).id }),
@@ -84,6 +88,7 @@ export const EVENT: Record<string, (r: Seen) => Named | Promise<Named>> = {
   'users.list': many('User'),
   'users.create': made('User', (d) => d.user.id),
   'users.directory': many('User'),
+  'users.caseloads': many('User'),
   'audit.list': many('AuditEvent'),
   'audit.verify': many('AuditEvent'),
   'audit.export': many('AuditEvent'),
@@ -113,4 +118,6 @@ export const EVENT: Record<string, (r: Seen) => Named | Promise<Named>> = {
   'work.updateSettings': town,
   'work.flagSettings': town,
   'work.setFlagSettings': town,
+  'work.holidays': town,
+  'work.setHolidays': town,
 };

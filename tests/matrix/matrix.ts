@@ -71,7 +71,8 @@ export type Target =
   | 'meeting'
   | 'agendaItem'
   | 'reminder'
-  | 'task';
+  | 'task'
+  | 'draft';
 
 type Line = string;
 interface Spec {
@@ -119,6 +120,8 @@ export const GRID: Record<string, Spec> = {
   'auth.confirmFactor': { target: 'none', ...everyone },
   'auth.verifyFactor': { target: 'none', ...everyone },
   'auth.stepUp': { target: 'none', ...everyone },
+  // "Stay signed in" (and typing): one's own session.
+  'auth.keepAlive': { target: 'none', ...everyone },
 
   // "users, agencies, settings, retention policy": admin. DESIGN is silent on coordinators reading
   // agencies and looking up colleagues; they must, to assign key workers and build case teams.
@@ -148,6 +151,12 @@ export const GRID: Record<string, Spec> = {
     AU: 'FB FB . . . . . FB FB',
     AD: 'ok ok . . . . . NF NF',
   },
+  // Caseload handover (issue 16): the admin (a departure is an account matter) and the coordinator (who
+  // assigns the work) see and hand over what is assigned to an account of their town. Handing over one's
+  // own caseload is allowed but would move the scenario's own cases, so no cell.
+  'users.caseloads': { target: 'none', ...nobody, C: 'ok', AD: 'ok' },
+  'users.caseload': { target: 'user', SW: FB_USER, C: 'ok ok . . . . . NF NF', AP: FB_USER, AU: FB_USER, AD: 'ok ok . . . . . NF NF' },
+  'users.handover': { target: 'user', SW: FB_USER, C: '. ok . . . . . NF NF', AP: FB_USER, AU: FB_USER, AD: '. ok . . . . . NF NF' },
 
   // "read / verify / export the audit log": auditor only.
   'audit.list': { target: 'none', ...nobody, AU: 'ok' },
@@ -301,13 +310,20 @@ export const GRID: Record<string, Spec> = {
     AD: FB9,
   },
   // "record / withdraw consent": key worker | ✓ | –.
-  'cases.withdrawConsent': { target: 'case', SW: 'ok NF NF NF NF NF NF NF NF', C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  // "record / withdraw consent": key worker | ✓ | –. Seeing its history and printing its form go with it.
+  'consent.list': { target: 'case', SW: 'ok NF NF NF NF NF NF NF NF', C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'consent.record': { target: 'case', SW: 'ok NF NF NF NF NF NF NF NF', C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'consent.renew': { target: 'case', SW: 'ok NF NF NF NF NF NF NF NF', C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'consent.withdraw': { target: 'case', SW: 'ok NF NF NF NF NF NF NF NF', C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'consent.form': { target: 'case', SW: 'ok NF NF NF NF NF NF NF NF', C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
   // DESIGN is silent on who records a review; it is working the case, like a stage change.
   'cases.recordReview': { target: 'case', SW: 'ok NF NF NF NF NF NF NF NF', C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
   // "break-glass into a case": SW ✓ (any case of their municipality: being outside their reach is the
   // point) | C n/a, refused as not needed (FB, whatever the case) | –. A live grant is one's own to see.
   'cases.breakGlass': { target: 'case', SW: 'ok ok ok ok ok ok ok NF NF', C: FB9, AP: FB9, AU: FB9, AD: FB9 },
   'cases.emergencyAccess': { target: 'none', ...nobody, SW: 'ok' },
+  // Ending one's own live grant early (the row's input is a fresh grant of the actor): a social worker only.
+  'cases.endBreakGlass': { target: 'none', ...nobody, SW: 'ok' },
 
   // Assessments: the "assessments" section. Every actor is a trained assessor (see scenario.ts), so
   // "rate an assessment" reads: team (assessments) | ✓ | disclosed (assessments) | – | –.
@@ -347,8 +363,6 @@ export const GRID: Record<string, Spec> = {
     AD: FB_MEETING,
   },
   'meetings.schedule': { target: 'none', ...nobody, C: 'ok' },
-  // Ending one's own live grant early (the row's input is a fresh grant of the actor): a social worker only.
-  'cases.endBreakGlass': { target: 'none', ...nobody, SW: 'ok' },
   'meetings.update': { target: 'meeting', ...byCoordinator },
   'meetings.cancel': { target: 'meeting', ...byCoordinator },
   'meetings.recordAttendance': { target: 'meeting', ...byCoordinator },
@@ -376,6 +390,27 @@ export const GRID: Record<string, Spec> = {
     AU: FB9,
     AD: FB9,
   },
+  // Drafts of referrals and case notes: their author's alone, whatever the role (DESIGN is silent;
+  // issue 15: "visible only to their author", not even admins or auditors, who write neither).
+  // A draft is the actor's (own), a colleague's (sameAg) or in B; saving makes a new one.
+  'drafts.list': { target: 'none', ...referrers },
+  'drafts.save': { target: 'none', ...referrers },
+  'drafts.get': {
+    target: 'draft',
+    SW: 'ok NF . . . . . NF NF',
+    C: 'ok NF . . . . . NF NF',
+    AP: 'ok NF . . . . . NF NF',
+    AU: 'FB FB . . . . . FB FB',
+    AD: 'FB FB . . . . . FB FB',
+  },
+  'drafts.discard': {
+    target: 'draft',
+    SW: 'ok NF . . . . . NF NF',
+    C: 'ok NF . . . . . NF NF',
+    AP: 'ok NF . . . . . NF NF',
+    AU: 'FB FB . . . . . FB FB',
+    AD: 'FB FB . . . . . FB FB',
+  },
   // "settings": admin.
   'work.settings': { target: 'none', ...nobody, AD: 'ok' },
   'work.updateSettings': { target: 'none', ...nobody, AD: 'ok' },
@@ -383,6 +418,9 @@ export const GRID: Record<string, Spec> = {
   'work.setFlagSettings': { target: 'none', ...nobody, AD: 'ok' },
   'work.factorRoles': { target: 'none', ...nobody, AD: 'ok' },
   'work.setFactorRoles': { target: 'none', ...nobody, AD: 'ok' },
+  // The calendar ("settings (calendar, …)"): admin.
+  'work.holidays': { target: 'none', ...nobody, AD: 'ok' },
+  'work.setHolidays': { target: 'none', ...nobody, AD: 'ok' },
 };
 
 export interface Row {

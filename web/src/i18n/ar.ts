@@ -3,6 +3,7 @@ import { referralsAr } from './referrals/ar';
 import { casesAr } from './cases/ar';
 import { householdAr } from './household/ar';
 import { mergeAr } from './merge/ar';
+import { changesAr } from './changes/ar';
 import { planAr } from './plan/ar';
 import { assessmentsAr } from './assessments/ar';
 import { meetingsAr } from './meetings/ar';
@@ -10,8 +11,10 @@ import { workAr } from './work/ar';
 import { accountAr } from './account/ar';
 import { layoutAr } from './layout/ar';
 import { historyAr } from './history/ar';
-import { changesAr } from './changes/ar';
 import { breakGlassAr } from './breakglass/ar';
+import { consentAr } from './consent/ar';
+import { keepAr } from './keep/ar';
+import { plural } from '../../../src/shared/plural';
 
 /** العربية الفصحى المعاصرة. */
 export const ar: Dictionary = {
@@ -61,6 +64,7 @@ export const ar: Dictionary = {
     assessmentFactors: 'إطار التقييم',
     settings: 'الإعدادات',
     secondFactor: 'العامل الثاني للتحقق',
+    handover: 'التسليم',
   },
   signIn: {
     title: 'تسجيل الدخول',
@@ -192,8 +196,21 @@ export const ar: Dictionary = {
     checkedAt: 'وقت الفحص: {{ at }}',
     export: 'تصدير بصيغة CSV',
     exporting: 'جارٍ التصدير…',
-    exported: 'صُدِّر {{ count }} حدثًا.',
-    exportTruncated: 'صُدِّرت أحدث {{ count }} أحداث فقط: ضيّق عوامل التصفية لتصدير البقية.',
+    exported: plural({
+      zero: 'لم يُصدَّر أي حدث.',
+      one: 'صُدِّر حدث واحد.',
+      two: 'صُدِّر حدثان.',
+      few: 'صُدِّرت {{ count }} أحداث.',
+      many: 'صُدِّر {{ count }} حدثًا.',
+      other: 'صُدِّر {{ count }} حدث.',
+    }),
+    exportTruncated: plural({
+      one: 'صُدِّر أحدث حدث فقط: ضيّق عوامل التصفية لتصدير البقية.',
+      two: 'صُدِّر أحدث حدثين فقط: ضيّق عوامل التصفية لتصدير البقية.',
+      few: 'صُدِّرت أحدث {{ count }} أحداث فقط: ضيّق عوامل التصفية لتصدير البقية.',
+      many: 'صُدِّر أحدث {{ count }} حدثًا فقط: ضيّق عوامل التصفية لتصدير البقية.',
+      other: 'صُدِّر أحدث {{ count }} حدث فقط: ضيّق عوامل التصفية لتصدير البقية.',
+    }),
     anchored: 'آخر تثبيت خارج قاعدة البيانات في {{ at }} (حتى الحدث رقم {{ seq }}).',
     notAnchoredYet: 'لم يُثبَّت السجل خارج قاعدة البيانات بعد: تُكتب أول نقطة تحقق خلال دقائق.',
     anchorOff: 'سجل التدقيق غير مثبَّت خارج قاعدة البيانات: لم يُضبط مفتاح توقيع. اطلب من المسؤول ضبط AUDIT_SIGNING_KEY.',
@@ -253,6 +270,7 @@ export const ar: Dictionary = {
     'auth.factor.confirm': 'تفعيل العامل الثاني',
     'auth.factor.verify': 'رمز تسجيل الدخول',
     'auth.stepUp': 'إعادة تأكيد العامل الثاني',
+    'auth.keepAlive': 'إبقاء الجلسة نشطة',
     'municipality.create': 'إنشاء بلدية',
     'agency.list': 'الاطلاع على قائمة الجهات',
     'agency.create': 'إنشاء جهة',
@@ -271,8 +289,13 @@ export const ar: Dictionary = {
     'user.factorReset.confirm': 'تأكيد إعادة تعيين العامل الثاني',
     'user.sessions.list': 'عرض جلسات حساب',
     'user.sessions.end': 'إنهاء جلسة حساب من قبل المسؤول',
+    'user.caseloads': 'عرض الحسابات التي لديها عمل مسند',
+    'user.caseload': 'الاطلاع على عبء عمل حساب',
+    'user.handover': 'تسليم عبء عمل حساب',
     'settings.read': 'عرض الإعدادات',
     'settings.update': 'تعديل الإعدادات',
+    'settings.holidays.read': 'عرض العطل الرسمية',
+    'settings.holidays.update': 'تعديل العطل الرسمية',
     'data.rotateKey': 'تدوير مفتاح التشفير',
     'audit.list': 'الاطلاع على سجل التدقيق',
     'audit.export': 'تصدير سجل التدقيق',
@@ -320,8 +343,14 @@ export const ar: Dictionary = {
     'case.intervention.create': 'إضافة تدخل',
     'case.intervention.update': 'تحديث تدخل',
     'case.consent.withdraw': 'سحب الموافقة',
+    'case.consent.list': 'عرض سجل الموافقات',
+    'case.consent.record': 'تسجيل موافقة',
+    'case.consent.renew': 'تجديد موافقة',
+    'case.consent.print': 'طباعة استمارة الموافقة',
+    'case.consent.expire': 'إنهاء المشاركات: انتهت الموافقة',
     'case.breakGlass': 'استُخدم وصول طارئ (كسر الزجاج)',
     'case.breakGlass.live': 'الاطلاع على الوصول الطارئ الخاص',
+    'case.breakGlass.end': 'أُنهي وصول طارئ قبل موعده',
     'assessment.factor.list': 'الاطلاع على عوامل التقييم',
     'assessment.factor.create': 'إضافة عامل تقييم',
     'assessment.factor.update': 'تعديل عامل تقييم',
@@ -334,7 +363,6 @@ export const ar: Dictionary = {
     'meeting.schedule': 'جدولة اجتماع اللجنة',
     'meeting.update': 'تعديل اجتماع اللجنة',
     'meeting.cancel': 'إلغاء اجتماع اللجنة',
-    'case.breakGlass.end': 'أُنهي وصول طارئ قبل موعده',
     'meeting.attendance': 'تسجيل الحضور',
     'meeting.decide': 'تسجيل قرار اللجنة',
     'meeting.minute.create': 'إضافة محضر',
@@ -343,6 +371,11 @@ export const ar: Dictionary = {
     'work.reminder.dismiss': 'تجاهل تذكير',
     'work.task.complete': 'إنجاز مهمة',
     'reminder.sweep': 'إنشاء تذكيرات',
+    'people.rekey': 'تحديث مفاتيح البحث عن الأسماء',
+    'draft.list': 'عرض المسودات الخاصة',
+    'draft.read': 'فتح مسودة خاصة',
+    'draft.save': 'حفظ مسودة',
+    'draft.discard': 'حذف مسودة',
   },
   roles: {
     social_worker: 'أخصائي اجتماعي',
@@ -397,12 +430,17 @@ export const ar: Dictionary = {
     MEETING_STARTED: 'عُقد هذا الاجتماع: لم يعد ممكنًا تغيير جدول أعماله أو المدعوين أو موعده.',
     MEETING_CANCELLED: 'أُلغي هذا الاجتماع.',
     MEETING_NOT_HELD: 'لا يمكن اعتماد المحضر إلا بعد انعقاد الاجتماع.',
-    BREAK_GLASS_LIVE: 'لديك وصول طارئ قائم إلى هذه الحالة ولا يمكن تمديده. اطلب من المنسق إن احتجت المزيد.',
-    FACTOR_RESET_PENDING: 'هناك طلب قائم لإعادة تعيين العامل الثاني لهذا الحساب بانتظار التأكيد.',
     PERSON_MERGED: 'دُمج هذا السجل في سجل آخر.',
     PEOPLE_MARKED_DISTINCT: 'هذان السجلان معلَّمان بأنهما ليسا الشخص نفسه: أزل العلامة قبل دمجهما.',
     MERGE_UNDO_EXPIRED: 'لا يمكن التراجع عن الدمج إلا خلال 30 يومًا منه.',
     MERGE_UNDO_BLOCKED: 'السجل الذي دُمج فيه هذا السجل دُمج بدوره: تراجع عن ذلك الدمج أولًا.',
+    BREAK_GLASS_LIVE: 'لديك وصول طارئ قائم إلى هذه الحالة ولا يمكن تمديده. اطلب من المنسق إن احتجت المزيد.',
+    FACTOR_RESET_NOT_INDEPENDENT:
+      'عيّن كلمةَ مرورك المشرفُ الذي طلب إعادة التعيين هذه منذ أقل من 30 يومًا: يجب أن يؤكدها مشرف آخر أو المدقق.',
+    FACTOR_RESET_PENDING: 'هناك طلب قائم لإعادة تعيين العامل الثاني لهذا الحساب بانتظار التأكيد.',
+    CASELOAD_LEFT:
+      'لا يزال لهذا الحساب عمل مسند: {{ case }} ملف، {{ intervention }} تدخل، {{ task }} مهمة، {{ invitation }} دعوة إلى اجتماع، {{ disclosure }} إفصاح. سلّمه أولاً، أو سمِّ المنسق الذي سيتولاه.',
+    HANDOVER_REFUSED: 'لا يمكن لهذا الزميل تولي هذا العمل.',
     STALE_VERSION: 'غيّر {{ by }} هذا في {{ at }}، منذ أن فتحته. لم يُحفظ شيء من نسختك: قارن النصين أدناه.',
     UNAVAILABLE: 'الخدمة غير متاحة حاليًا. يُرجى المحاولة بعد قليل.',
     INTERNAL: 'حدث خطأ من جهتنا. يُرجى المحاولة مجددًا.',
@@ -452,6 +490,7 @@ export const ar: Dictionary = {
   ...casesAr,
   ...householdAr,
   ...mergeAr,
+  ...changesAr,
   ...planAr,
   ...assessmentsAr,
   ...meetingsAr,
@@ -459,6 +498,7 @@ export const ar: Dictionary = {
   ...accountAr,
   ...layoutAr,
   ...historyAr,
-  ...changesAr,
   ...breakGlassAr,
+  ...consentAr,
+  ...keepAr,
 };

@@ -4,6 +4,7 @@ import { referralsEn } from './referrals/en';
 import { casesEn } from './cases/en';
 import { householdEn } from './household/en';
 import { mergeEn } from './merge/en';
+import { changesEn } from './changes/en';
 import { planEn } from './plan/en';
 import { assessmentsEn } from './assessments/en';
 import { meetingsEn } from './meetings/en';
@@ -11,8 +12,10 @@ import { workEn } from './work/en';
 import { accountEn } from './account/en';
 import { layoutEn } from './layout/en';
 import { historyEn } from './history/en';
-import { changesEn } from './changes/en';
 import { breakGlassEn } from './breakglass/en';
+import { consentEn } from './consent/en';
+import { keepEn } from './keep/en';
+import { plural } from '../../../src/shared/plural';
 
 type Role = Outputs['auth']['me']['role'];
 type AgencyKind = Outputs['agencies']['list'][number]['kind'];
@@ -68,6 +71,7 @@ export const en = {
     assessmentFactors: 'Assessment framework',
     settings: 'Settings',
     secondFactor: 'Second factor',
+    handover: 'Handover',
   },
   signIn: {
     title: 'Sign in',
@@ -199,8 +203,11 @@ export const en = {
     checkedAt: 'Checked at {{ at }}',
     export: 'Export as CSV',
     exporting: 'Exporting…',
-    exported: '{{ count }} events exported.',
-    exportTruncated: 'Only the {{ count }} most recent events were exported: narrow the filters to export the rest.',
+    exported: plural({ one: '{{ count }} event exported.', other: '{{ count }} events exported.' }),
+    exportTruncated: plural({
+      one: 'Only the most recent event was exported: narrow the filters to export the rest.',
+      other: 'Only the {{ count }} most recent events were exported: narrow the filters to export the rest.',
+    }),
     anchored: 'Last anchored outside the database at {{ at }} (up to event {{ seq }}).',
     notAnchoredYet: 'Not anchored outside the database yet: the first checkpoint is written within a few minutes.',
     anchorOff: 'The audit log is not anchored outside the database: no signing key is set. Ask the administrator to set AUDIT_SIGNING_KEY.',
@@ -260,6 +267,7 @@ export const en = {
     'auth.factor.confirm': 'Second factor enrolled',
     'auth.factor.verify': 'Sign-in code',
     'auth.stepUp': 'Second factor confirmed again',
+    'auth.keepAlive': 'Session kept alive',
     'municipality.create': 'Municipality created',
     'agency.list': 'Agency list viewed',
     'agency.create': 'Agency created',
@@ -278,8 +286,13 @@ export const en = {
     'user.factorReset.confirm': 'Second-factor reset confirmed',
     'user.sessions.list': 'Account sessions viewed',
     'user.sessions.end': 'Account session ended by an administrator',
+    'user.caseloads': 'Accounts holding work listed',
+    'user.caseload': "An account's caseload viewed",
+    'user.handover': "An account's caseload handed over",
     'settings.read': 'Settings viewed',
     'settings.update': 'Settings changed',
+    'settings.holidays.read': 'Public holidays viewed',
+    'settings.holidays.update': 'Public holidays changed',
     'data.rotateKey': 'Encryption key rotated',
     'audit.list': 'Audit log viewed',
     'audit.export': 'Audit log exported',
@@ -327,8 +340,14 @@ export const en = {
     'case.intervention.create': 'Intervention added',
     'case.intervention.update': 'Intervention updated',
     'case.consent.withdraw': 'Consent withdrawn',
+    'case.consent.list': 'Consent history viewed',
+    'case.consent.record': 'Consent recorded',
+    'case.consent.renew': 'Consent renewed',
+    'case.consent.print': 'Consent form printed',
+    'case.consent.expire': 'Disclosures ended: consent expired',
     'case.breakGlass': 'Emergency access (break-glass) used',
     'case.breakGlass.live': 'Own emergency accesses viewed',
+    'case.breakGlass.end': 'Emergency access ended early',
     'assessment.factor.list': 'Assessment factors viewed',
     'assessment.factor.create': 'Assessment factor added',
     'assessment.factor.update': 'Assessment factor changed',
@@ -341,7 +360,6 @@ export const en = {
     'meeting.schedule': 'Panel meeting scheduled',
     'meeting.update': 'Panel meeting changed',
     'meeting.cancel': 'Panel meeting cancelled',
-    'case.breakGlass.end': 'Emergency access ended early',
     'meeting.attendance': 'Attendance recorded',
     'meeting.decide': 'Panel decision recorded',
     'meeting.minute.create': 'Minutes added',
@@ -350,6 +368,11 @@ export const en = {
     'work.reminder.dismiss': 'Reminder dismissed',
     'work.task.complete': 'Task done',
     'reminder.sweep': 'Reminders raised',
+    'people.rekey': 'Name search keys brought up to date',
+    'draft.list': 'Own drafts listed',
+    'draft.read': 'Own draft opened',
+    'draft.save': 'Draft saved',
+    'draft.discard': 'Draft discarded',
   } satisfies Record<AuditAction, string>,
   roles: {
     social_worker: 'Social worker',
@@ -404,12 +427,17 @@ export const en = {
     MEETING_STARTED: 'This meeting has been held: its agenda, invitees and time can no longer change.',
     MEETING_CANCELLED: 'This meeting was cancelled.',
     MEETING_NOT_HELD: 'Minutes can be approved only once the meeting has been held.',
-    BREAK_GLASS_LIVE: 'You already have emergency access to this case: it cannot be extended. Ask the coordinator if you need more.',
-    FACTOR_RESET_PENDING: 'A reset of this account’s second factor is already waiting for confirmation.',
     PERSON_MERGED: 'This record was merged into another one.',
     PEOPLE_MARKED_DISTINCT: 'These two records are marked as not the same person: take the mark back before merging them.',
     MERGE_UNDO_EXPIRED: 'A merge can be undone only within 30 days of it.',
     MERGE_UNDO_BLOCKED: 'The record this one was merged into has been merged in its turn: undo that merge first.',
+    BREAK_GLASS_LIVE: 'You already have emergency access to this case: it cannot be extended. Ask the coordinator if you need more.',
+    FACTOR_RESET_NOT_INDEPENDENT:
+      'Your password was set by the admin who asked for this reset less than 30 days ago: another admin or the auditor must confirm it.',
+    FACTOR_RESET_PENDING: 'A reset of this account’s second factor is already waiting for confirmation.',
+    CASELOAD_LEFT:
+      'This account still holds work: {{ case }} case(s), {{ intervention }} intervention(s), {{ task }} task(s), {{ invitation }} meeting invitation(s), {{ disclosure }} disclosure(s). Hand it over first, or name the coordinator who will pick it up.',
+    HANDOVER_REFUSED: 'This colleague cannot take over this work.',
     STALE_VERSION: '{{ by }} changed this at {{ at }}, since you opened it. Nothing of yours was saved: compare the two texts below.',
     UNAVAILABLE: 'The service is unavailable right now. Please try again shortly.',
     INTERNAL: 'Something went wrong on our side. Please try again.',
@@ -459,6 +487,7 @@ export const en = {
   ...casesEn,
   ...householdEn,
   ...mergeEn,
+  ...changesEn,
   ...planEn,
   ...assessmentsEn,
   ...meetingsEn,
@@ -466,8 +495,9 @@ export const en = {
   ...accountEn,
   ...layoutEn,
   ...historyEn,
-  ...changesEn,
   ...breakGlassEn,
+  ...consentEn,
+  ...keepEn,
 };
 
 export type Dictionary = typeof en;

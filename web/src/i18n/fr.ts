@@ -3,6 +3,7 @@ import { referralsFr } from './referrals/fr';
 import { casesFr } from './cases/fr';
 import { householdFr } from './household/fr';
 import { mergeFr } from './merge/fr';
+import { changesFr } from './changes/fr';
 import { planFr } from './plan/fr';
 import { assessmentsFr } from './assessments/fr';
 import { meetingsFr } from './meetings/fr';
@@ -10,8 +11,10 @@ import { workFr } from './work/fr';
 import { accountFr } from './account/fr';
 import { layoutFr } from './layout/fr';
 import { historyFr } from './history/fr';
-import { changesFr } from './changes/fr';
 import { breakGlassFr } from './breakglass/fr';
+import { consentFr } from './consent/fr';
+import { keepFr } from './keep/fr';
+import { plural } from '../../../src/shared/plural';
 
 export const fr: Dictionary = {
   app: {
@@ -60,6 +63,7 @@ export const fr: Dictionary = {
     assessmentFactors: 'Grille d’évaluation',
     settings: 'Paramètres',
     secondFactor: 'Second facteur',
+    handover: 'Passation',
   },
   signIn: {
     title: 'Connexion',
@@ -193,8 +197,11 @@ export const fr: Dictionary = {
     checkedAt: 'Vérifié le {{ at }}',
     export: 'Exporter en CSV',
     exporting: 'Export en cours…',
-    exported: '{{ count }} événements exportés.',
-    exportTruncated: 'Seuls les {{ count }} événements les plus récents ont été exportés : affinez les filtres pour exporter les autres.',
+    exported: plural({ one: '{{ count }} événement exporté.', other: '{{ count }} événements exportés.' }),
+    exportTruncated: plural({
+      one: 'Seul l’événement le plus récent a été exporté : affinez les filtres pour exporter les autres.',
+      other: 'Seuls les {{ count }} événements les plus récents ont été exportés : affinez les filtres pour exporter les autres.',
+    }),
     anchored: 'Dernier ancrage hors de la base de données le {{ at }} (jusqu’à l’événement {{ seq }}).',
     notAnchoredYet: 'Pas encore ancré hors de la base de données : le premier point de contrôle est écrit dans quelques minutes.',
     anchorOff:
@@ -256,6 +263,7 @@ export const fr: Dictionary = {
     'auth.factor.confirm': 'Second facteur enrôlé',
     'auth.factor.verify': 'Code de connexion',
     'auth.stepUp': 'Second facteur confirmé à nouveau',
+    'auth.keepAlive': 'Session maintenue',
     'municipality.create': 'Municipalité créée',
     'agency.list': 'Liste des organismes consultée',
     'agency.create': 'Organisme créé',
@@ -274,8 +282,13 @@ export const fr: Dictionary = {
     'user.factorReset.confirm': 'Réinitialisation du second facteur confirmée',
     'user.sessions.list': 'Sessions d’un compte consultées',
     'user.sessions.end': 'Session d’un compte fermée par un administrateur',
+    'user.caseloads': 'Comptes ayant du travail listés',
+    'user.caseload': 'Charge de travail d’un compte consultée',
+    'user.handover': 'Charge de travail d’un compte transmise',
     'settings.read': 'Paramètres consultés',
     'settings.update': 'Paramètres modifiés',
+    'settings.holidays.read': 'Jours fériés consultés',
+    'settings.holidays.update': 'Jours fériés modifiés',
     'data.rotateKey': 'Clé de chiffrement renouvelée',
     'audit.list': 'Journal d’audit consulté',
     'audit.export': 'Journal d’audit exporté',
@@ -323,8 +336,14 @@ export const fr: Dictionary = {
     'case.intervention.create': 'Intervention ajoutée',
     'case.intervention.update': 'Intervention mise à jour',
     'case.consent.withdraw': 'Consentement retiré',
+    'case.consent.list': 'Historique des consentements consulté',
+    'case.consent.record': 'Consentement enregistré',
+    'case.consent.renew': 'Consentement renouvelé',
+    'case.consent.print': 'Formulaire de consentement imprimé',
+    'case.consent.expire': 'Partages arrêtés : consentement expiré',
     'case.breakGlass': 'Accès d’urgence (bris de glace) utilisé',
     'case.breakGlass.live': 'Ses accès d’urgence consultés',
+    'case.breakGlass.end': 'Accès d’urgence terminé avant l’heure',
     'assessment.factor.list': 'Facteurs d’évaluation consultés',
     'assessment.factor.create': 'Facteur d’évaluation ajouté',
     'assessment.factor.update': 'Facteur d’évaluation modifié',
@@ -337,7 +356,6 @@ export const fr: Dictionary = {
     'meeting.schedule': 'Réunion du comité planifiée',
     'meeting.update': 'Réunion du comité modifiée',
     'meeting.cancel': 'Réunion du comité annulée',
-    'case.breakGlass.end': 'Accès d’urgence terminé avant l’heure',
     'meeting.attendance': 'Présences enregistrées',
     'meeting.decide': 'Décision du comité enregistrée',
     'meeting.minute.create': 'Procès-verbal ajouté',
@@ -346,6 +364,11 @@ export const fr: Dictionary = {
     'work.reminder.dismiss': 'Rappel écarté',
     'work.task.complete': 'Tâche faite',
     'reminder.sweep': 'Rappels créés',
+    'people.rekey': 'Clés de recherche des noms mises à jour',
+    'draft.list': 'Brouillons personnels listés',
+    'draft.read': 'Brouillon personnel ouvert',
+    'draft.save': 'Brouillon enregistré',
+    'draft.discard': 'Brouillon supprimé',
   },
   roles: {
     social_worker: 'Travailleur social',
@@ -401,13 +424,18 @@ export const fr: Dictionary = {
     MEETING_STARTED: 'Cette réunion a eu lieu : son ordre du jour, ses invités et son horaire ne peuvent plus changer.',
     MEETING_CANCELLED: 'Cette réunion a été annulée.',
     MEETING_NOT_HELD: 'Le procès-verbal ne peut être approuvé qu’une fois la réunion tenue.',
-    BREAK_GLASS_LIVE:
-      'Vous avez déjà un accès d’urgence à ce dossier : il ne peut pas être prolongé. Demandez au coordinateur si vous avez besoin de plus.',
-    FACTOR_RESET_PENDING: 'Une réinitialisation du second facteur de ce compte attend déjà sa confirmation.',
     PERSON_MERGED: 'Cette fiche a été fusionnée dans une autre.',
     PEOPLE_MARKED_DISTINCT: 'Ces deux fiches sont marquées comme pas la même personne : retirez la marque avant de les fusionner.',
     MERGE_UNDO_EXPIRED: 'Une fusion ne peut être annulée que dans les 30 jours.',
     MERGE_UNDO_BLOCKED: 'La fiche dans laquelle celle-ci a été fusionnée a elle-même été fusionnée : annulez d’abord cette fusion.',
+    BREAK_GLASS_LIVE:
+      'Vous avez déjà un accès d’urgence à ce dossier : il ne peut pas être prolongé. Demandez au coordinateur si vous avez besoin de plus.',
+    FACTOR_RESET_NOT_INDEPENDENT:
+      'Votre mot de passe a été défini il y a moins de 30 jours par l’admin qui demande cette réinitialisation : un autre admin ou l’auditeur doit la confirmer.',
+    FACTOR_RESET_PENDING: 'Une réinitialisation du second facteur de ce compte attend déjà sa confirmation.',
+    CASELOAD_LEFT:
+      'Ce compte a encore du travail : {{ case }} dossier(s), {{ intervention }} intervention(s), {{ task }} tâche(s), {{ invitation }} invitation(s) à une réunion, {{ disclosure }} communication(s). Transmettez-le d’abord, ou nommez le coordinateur qui le reprendra.',
+    HANDOVER_REFUSED: 'Ce collègue ne peut pas reprendre ce travail.',
     STALE_VERSION: '{{ by }} a modifié ceci le {{ at }}, depuis que vous l’avez ouvert. Rien de votre version n’a été enregistré : comparez les deux textes ci-dessous.',
     UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
     INTERNAL: 'Une erreur s’est produite de notre côté. Veuillez réessayer.',
@@ -457,6 +485,7 @@ export const fr: Dictionary = {
   ...casesFr,
   ...householdFr,
   ...mergeFr,
+  ...changesFr,
   ...planFr,
   ...assessmentsFr,
   ...meetingsFr,
@@ -464,6 +493,7 @@ export const fr: Dictionary = {
   ...accountFr,
   ...layoutFr,
   ...historyFr,
-  ...changesFr,
   ...breakGlassFr,
+  ...consentFr,
+  ...keepFr,
 };
