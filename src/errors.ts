@@ -47,6 +47,9 @@ export const ERROR_TABLE = {
   BREAK_GLASS_LIVE: 'CONFLICT',
   // A reset of this account's second factor is already waiting for its second person.
   FACTOR_RESET_PENDING: 'CONFLICT',
+  FACTOR_RESET_NOT_INDEPENDENT: 'FORBIDDEN',
+  // A save against an older version of the record: someone else changed it since the form was opened.
+  STALE_VERSION: 'CONFLICT',
   // A record merged into another: data.survivorId says where it went (to one who may read both).
   PERSON_MERGED: 'CONFLICT',
   // Merging a pair a coordinator marked "not the same person": take the mark back first.
@@ -54,8 +57,10 @@ export const ERROR_TABLE = {
   // Undo after 30 days, or when the survivor was merged in its turn since (undo that merge first).
   MERGE_UNDO_EXPIRED: 'BAD_REQUEST',
   MERGE_UNDO_BLOCKED: 'CONFLICT',
-  // A save against an older version of the record: someone else changed it since the form was opened.
-  STALE_VERSION: 'CONFLICT',
+  // Disabling an account that still holds work (data: how many of each kind) without a coordinator's confirmation.
+  CASELOAD_LEFT: 'CONFLICT',
+  // A handover the receiver may not take (fields.toUserId says why; data.kinds which items).
+  HANDOVER_REFUSED: 'BAD_REQUEST',
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
