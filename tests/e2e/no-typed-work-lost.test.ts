@@ -4,6 +4,7 @@ import { answerOf, browserWorld } from './browser.js';
 import { overflow } from './page-checks.js';
 import { makeTown, makeUser, TEST_PASSWORD } from '../helpers/factories.js';
 import { testKeyring } from '../helpers/callers.js';
+import { makeCase } from '../helpers/case-factories.js';
 import { fillReferral as fillForm } from './referral-form.js';
 
 const world = await browserWorld();
@@ -138,6 +139,32 @@ describe('no typed work is lost (Arabic, 360 px)', () => {
     await discarded;
     await page.getByTestId('drafts-section').getByText('لا مسودات.').waitFor();
     expect(await db.draft.count({ where: { authorId: socialWorker.id } })).toBe(0);
+    await context.close();
+  });
+
+  it('a note’s draft is listed with its case, opens in the case’s note form, and goes once the note is added', async () => {
+    const town = await makeTown(db);
+    const c = await makeCase(db, town, { keyWorkerId: town.socialWorker.id });
+    const NOTE = 'زيارة منزلية: الأسرة مستعدة لحضور جلسة الدعم يوم الخميس.';
+    await db.user.update({ where: { id: town.socialWorker.id }, data: { locale: 'ar' } });
+    const { context, page } = await phone();
+    await world.signIn(page, town.socialWorker.email);
+    await page.goto(`${world.base}/cases/${c.id}`);
+    const note = page.getByTestId('note-form');
+    await note.locator('textarea[name=body]').fill(NOTE);
+    await note.getByTestId('draft-status').getByText('حُفظت المسودة').waitFor();
+
+    await page.goto(`${world.base}/work`);
+    const item = page.getByTestId('draft-item');
+    await item.getByText(c.reference).waitFor();
+    await item.getByRole('link', { name: 'فتح' }).click();
+    await expect.poll(() => page.getByTestId('note-form').locator('textarea[name=body]').inputValue()).toBe(NOTE);
+    const added = answerOf(page, 'cases.addNote');
+    await page.getByTestId('note-form').locator('button[type=submit]').click();
+    await added;
+    await expect.poll(() => db.draft.count({ where: { authorId: town.socialWorker.id } })).toBe(0);
+    const notes = await db.caseNote.findMany({ where: { caseId: c.id }, select: { body: true } });
+    expect(notes.map((n) => testKeyring.decrypt(n.body, 'case.note'))).toEqual([NOTE]);
     await context.close();
   });
 });

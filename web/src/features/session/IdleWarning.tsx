@@ -1,7 +1,7 @@
 import { Show, createEffect, createSignal, onCleanup } from 'solid-js';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { sessionHasEnded } from '../../lib/reauth';
+import { sessionEnded, sessionHasEnded } from '../../lib/reauth';
 import { activityWatch, deadlineOf, formatTime, type SessionLimits } from './idle';
 
 /**
@@ -46,6 +46,12 @@ export function IdleWarning(props: { limits: SessionLimits; stayRef: (stay: () =
   };
   props.stayRef(stay);
   createEffect(() => schedule(props.limits));
+  // Once the session has ended (a refused request), the sign-in dialog speaks: no warning until it is done.
+  createEffect(() => {
+    if (!sessionEnded()) return;
+    clearTimeout(timer);
+    close();
+  });
   onCleanup(() => clearTimeout(timer));
 
   return (
