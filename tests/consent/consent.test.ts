@@ -59,7 +59,8 @@ describe('recording consent', () => {
         }),
       ),
     ).resolves.toMatchObject({ status: 'live', giverName: null });
-    const history = await coord.consent.list({ caseId: c.id });
+    const { items: history, agencies } = await coord.consent.list({ caseId: c.id });
+    expect(agencies.map((a) => a.id)).toContain(town.agency.id);
     // The two recorded now and the one carried over from the referral.
     expect(history.map((h) => h.method).sort()).toEqual(['unrecorded', 'verbal', 'written']);
     expect(await auditCount(db, town.socialWorker.id, 'case.consent.record')).toBe(1);
@@ -177,7 +178,7 @@ describe('withdrawing and renewing consent', () => {
     await expect(kw.consent.renew({ ...consentInput(c.id, town.agency.id), renewsId: given.id })).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    const history = await kw.consent.list({ caseId: c.id });
+    const { items: history } = await kw.consent.list({ caseId: c.id });
     expect(history.find((h) => h.id === given.id)).toMatchObject({ status: 'renewed', withdrawnById: town.socialWorker.id });
     expect(history.find((h) => h.id === renewed.id)).toMatchObject({ status: 'live' });
     expect(await auditCount(db, town.socialWorker.id, 'case.consent.renew')).toBe(1);

@@ -24,6 +24,7 @@ const Referral = lazy(() => import('./features/referrals/ReferralPage'));
 const Cases = lazy(() => import('./features/cases/CasesPage'));
 const CasePage = lazy(() => import('./features/cases/CasePage'));
 const BreakGlass = lazy(() => import('./features/cases/BreakGlassPage'));
+const ConsentPrint = lazy(() => import('./features/consent/ConsentPrintPage'));
 const Meetings = lazy(() => import('./features/meetings/MeetingsPage'));
 const Meeting = lazy(() => import('./features/meetings/MeetingPage'));
 const Work = lazy(() => import('./features/work/WorkPage'));
@@ -78,6 +79,7 @@ export function App() {
         <Route path="/cases" component={Cases} />
         <Route path="/cases/:id" component={CasePage} />
         <Route path="/cases/:id/emergency" component={BreakGlass} />
+        <Route path="/cases/:id/consent/:consentId/print" component={ConsentPrint} />
         <Route path="/meetings" component={Meetings} />
         <Route path="/meetings/:id" component={Meeting} />
         <Route path="/work" component={Work} />

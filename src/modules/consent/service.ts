@@ -136,7 +136,7 @@ export async function renewConsent(ctx: ServiceContext, input: RenewConsent) {
   return { ...made, moved: moved.length, ended: ended.length };
 }
 
-/** Key worker or coordinator: every consent of the case, newest first, with where each stands. */
+/** Key worker or coordinator: every consent of the case, newest first, with where each stands; and the agencies to name. */
 export async function listConsents(ctx: ServiceContext, caseId: string) {
   const c = await findCase(ctx, caseId, 'consent', { id: true });
   const now = ctx.clock();
@@ -145,6 +145,12 @@ export async function listConsents(ctx: ServiceContext, caseId: string) {
     select: { ...consentSelect, referral: { select: { consentScope: true } } },
     orderBy: [{ recordedAt: 'desc' }, { givenAt: 'desc' }, { id: 'asc' }],
   });
+  // The partner agencies a consent may name: a key worker picks among them without managing agencies.
+  const agencies = await ctx.db.agency.findMany({
+    where: { municipalityId: ctx.user.municipalityId, active: true },
+    select: { id: true, name: true },
+    orderBy: { name: 'asc' },
+  });
   ctx.audit.detail({ count: rows.length });
-  return rows.map((r) => present(ctx, r, now));
+  return { items: rows.map((r) => present(ctx, r, now)), agencies };
 }

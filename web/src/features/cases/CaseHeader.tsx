@@ -9,6 +9,7 @@ function ConsentState(props: { consent: Case['consent'] }) {
   const c = () => props.consent;
   return (
     <Switch fallback={t('case.unknown')}>
+      <Match when={c().liveUntil}>{(until) => t('consent.liveUntil', { at: formatDate(until()) })}</Match>
       <Match when={c().withdrawnAt}>{(at) => <span class="badge warn">{t('case.consentWithdrawn', { at: formatDate(at()) })}</span>}</Match>
       <Match when={c().given === true}>{t('case.consentGiven', { by: c().by ? tKey('consentBy', c().by!) : t('case.unknown') })}</Match>
       <Match when={c().given === false}>

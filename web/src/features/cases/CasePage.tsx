@@ -16,6 +16,7 @@ import { AssessmentsSection } from '../assessments/AssessmentsSection';
 import { WhoHasSeen } from '../audit/WhoHasSeen';
 import { getCase, type Case } from './api';
 import { EmergencyHere } from './emergency';
+import { ConsentSection } from '../consent/ConsentSection';
 
 /** The sections of a case this user may see (the server says which), and what they may do with them. */
 function CaseView(props: { case: Case }) {
@@ -38,6 +39,9 @@ function CaseView(props: { case: Case }) {
           </Show>
           <Show when={c().plan}>{(plan) => <PlanSection caseId={c().id} plan={plan()} choices={c().planAdd} />}</Show>
           <Show when={c().team}>{(team) => <TeamSection caseId={c().id} team={team()} manage={coordinator()} />}</Show>
+          <Show when={coordinator() || keyWorker()}>
+            <ConsentSection caseId={c().id} />
+          </Show>
           <Timeline case={c()} />
           <CaseChanges case={c()} coordinator={coordinator()} />
           <Show when={coordinator()}>

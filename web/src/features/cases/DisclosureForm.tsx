@@ -1,16 +1,20 @@
-import { Show, createSignal } from 'solid-js';
+import { For, Show, createSignal } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { checked, field, useForm } from '../../lib/form';
 import { addDays, atTimeOf, dateInputValue, startOfDay } from '../../lib/dates';
 import { Alert } from '../../components/Alert';
-import { ChoiceGroup, OptionsField, TextField } from '../../components/Field';
+import { ChoiceGroup, OptionsField, SelectField, TextField } from '../../components/Field';
+import { formatDate } from '../../lib/format';
+import { getConsents } from '../consent/api';
+import { consentMessage } from '../consent/ConsentFields';
+import type { ConsentPurpose } from '../../../../src/shared/vocabulary';
 import { FormActions } from '../../components/FormActions';
 import { CASE_QUERIES, LEGAL_BASES, SECTIONS, getActiveAgencies, getDirectory, type Section } from './api';
 import { DISCLOSURE_RECIPIENT_ROLES } from '../../../../src/shared/roles';
 
-const FIELDS = ['agencyId', 'userId', 'purpose', 'sections', 'legalBasis', 'expiresAt'] as const;
+const FIELDS = ['agencyId', 'userId', 'purpose', 'sections', 'legalBasis', 'expiresAt', 'consentId', 'consentPurpose'] as const;
 const RECIPIENTS = ['agency', 'user'] as const;
 const DEFAULT_DAYS = 30;
 
@@ -20,6 +24,12 @@ const DEFAULT_DAYS = 30;
  */
 export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
   const [to, setTo] = createSignal<(typeof RECIPIENTS)[number]>('agency');
+  const [basis, setBasis] = createSignal('');
+  // On consent: the consents in force, and the purposes of the one picked.
+  const consents = createAsync(async () =>
+    basis() === 'consent' ? (await getConsents(props.caseId)).items.filter((c) => c.status === 'live') : [],
+  );
+  const [consentId, setConsentId] = createSignal('');
   const agencies = createAsync(() => getActiveAgencies());
   const people = createAsync(() => getDirectory(DISCLOSURE_RECIPIENT_ROLES));
   const now = new Date();
@@ -27,6 +37,7 @@ export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
     name: `disclose-${props.caseId}`,
     fields: FIELDS,
     refresh: CASE_QUERIES,
+    message: consentMessage,
     clear: true,
     submit: (data, keyed) => {
       const day = startOfDay(field(data, 'expiresAt'));
@@ -37,6 +48,9 @@ export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
           purpose: field(data, 'purpose'),
           sections: checked(data, 'sections') as Section[],
           legalBasis: field(data, 'legalBasis') as (typeof LEGAL_BASES)[number],
+          ...(field(data, 'legalBasis') === 'consent'
+            ? { consentId: field(data, 'consentId'), consentPurpose: field(data, 'consentPurpose') as ConsentPurpose }
+            : {}),
           // The hour the form opened, not of this try: a retry must send the same request as the first try.
           expiresAt: day ? atTimeOf(day, now) : new Date(Number.NaN),
         },
@@ -86,15 +100,43 @@ export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
           />
         </Show>
         <TextField label={t('team.purpose')} name="purpose" required minLength={3} maxLength={300} error={form.errors().fields.purpose} />
-        <OptionsField
+        <SelectField
           label={t('team.legalBasis')}
           name="legalBasis"
           required
-          options={LEGAL_BASES}
-          labelOf={(b) => tKey('legalBases', b)}
-          placeholder={t('common.choose')}
+          onChange={(e) => setBasis(e.currentTarget.value)}
           error={form.errors().fields.legalBasis}
-        />
+        >
+          <option value="">{t('common.choose')}</option>
+          <For each={LEGAL_BASES}>{(b) => <option value={b}>{tKey('legalBases', b)}</option>}</For>
+        </SelectField>
+        <Show when={basis() === 'consent'}>
+          <SelectField
+            label={t('consent.disclosureConsent')}
+            name="consentId"
+            required
+            onChange={(e) => setConsentId(e.currentTarget.value)}
+            error={form.errors().fields.consentId}
+          >
+            <option value="">{t('common.choose')}</option>
+            <For each={consents()}>
+              {(c) => (
+                <option value={c.id}>
+                  {formatDate(c.givenAt)} → {formatDate(c.expiresAt)}
+                </option>
+              )}
+            </For>
+          </SelectField>
+          <OptionsField
+            label={t('consent.disclosurePurpose')}
+            name="consentPurpose"
+            required
+            options={consents()?.find((c) => c.id === consentId())?.purposes ?? []}
+            labelOf={(p) => tKey('consent.purposeOf', p)}
+            placeholder={t('common.choose')}
+            error={form.errors().fields.consentPurpose}
+          />
+        </Show>
         <TextField
           label={t('team.expiresAt')}
           name="expiresAt"

@@ -244,7 +244,7 @@ function WithdrawConsent(props: { case: Case }) {
 
 /** The workflow controls this user may use on the case. */
 export function WorkflowPanel(props: { case: Case; coordinator: boolean; keyWorker: boolean }) {
-  const consentLive = () => props.case.consent.given === true && !props.case.consent.withdrawnAt;
+  const consentLive = () => props.case.consent.liveUntil !== null;
   return (
     <Show when={props.coordinator || props.keyWorker}>
       <aside class="card workflow" aria-labelledby="workflow-title" data-testid="workflow">
