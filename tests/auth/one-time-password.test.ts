@@ -9,7 +9,8 @@ import { manualClock } from '../../src/lib/clock.js';
 const { db } = await testDb();
 
 /** What a session still holding a one-time password may call; auth.login needs no session at all. */
-const OPEN = ['auth.me', 'auth.changePassword', 'auth.logout'];
+// auth.keepAlive reads nothing: it only keeps the session while its owner types the new password.
+const OPEN = ['auth.me', 'auth.changePassword', 'auth.logout', 'auth.keepAlive'];
 const PUBLIC = ['auth.login'];
 
 const paths = Object.keys((appRouter as unknown as { _def: { procedures: Record<string, unknown> } })._def.procedures);
@@ -19,7 +20,7 @@ const callAt = (caller: object, path: string) =>
   (path.split('.').reduce<any>((node, key) => node[key], caller) as (input?: unknown) => Promise<unknown>)(undefined);
 
 describe('a one-time password opens only the page to choose one’s own', () => {
-  it('every procedure but auth.me, auth.changePassword and auth.logout refuses the session, and each refusal is audited', async () => {
+  it('every procedure but auth.me, auth.changePassword, auth.logout and auth.keepAlive refuses the session, and each refusal is audited', async () => {
     const { town } = await makeTown(db);
     // A coordinator, so that a refusal cannot come from the role: only the one-time password refuses.
     const fresh = await makeUser(db, { municipalityId: town.id, role: 'coordinator', mustChangePassword: true });
@@ -34,6 +35,7 @@ describe('a one-time password opens only the page to choose one’s own', () => 
     expect(denied.every((e) => (e.detail as { code?: string }).code === 'PASSWORD_CHANGE_REQUIRED')).toBe(true);
     // Nothing was read or changed under the owner's name.
     expect(await db.auditEvent.count({ where: { actorId: fresh.id, outcome: 'allowed' } })).toBe(0);
+    await expect(caller.auth.keepAlive()).resolves.toMatchObject({ idleMs: 30 * 60_000 });
 
     await expect(caller.auth.me()).resolves.toMatchObject({ id: fresh.id, mustChangePassword: true });
     // Reached (its input is checked), not refused for the one-time password.
