@@ -150,6 +150,8 @@ describe("the server's database role", () => {
     expect(rights.find((r) => r.name === 'field_change')).toMatchObject({ s: true, i: true, u: true, d: false });
     // Drafts are saved over, discarded by their author and swept when they expire.
     expect(rights.find((r) => r.name === 'draft')).toMatchObject({ s: true, i: true, u: true, d: true });
+    // Consents are recorded, withdrawn and renewed (a new row), never removed: the history is the record.
+    expect(rights.find((r) => r.name === 'consent')).toMatchObject({ s: true, i: true, u: true });
   });
 });
 
