@@ -60,6 +60,19 @@ function describe(e: TimelineEntry, names: Map<string, string>): { title: string
       ].filter(Boolean);
       return { title: tKey('timeline', 'handover', e.kind, { from: name(data.from), to: name(data.to) }), detail: parts };
     }
+    case 'consent': {
+      // Recorded, renewed, or disclosures ended by a withdrawal / expiry / renewal (consent/*).
+      const until = str(data.expiresAt) ? t('consent.liveUntil', { at: formatDate(str(data.expiresAt)) }) : '';
+      const purposes = Array.isArray(data.purposes) ? formatList(data.purposes.map((p) => tKey('consent.purposeOf', String(p)))) : '';
+      if (data.recorded === true) {
+        return {
+          title: data.renewsId ? t('consent.timelineRenewed') : t('consent.timelineRecorded'),
+          detail: [purposes, until].filter(Boolean),
+        };
+      }
+      if (str(data.ended)) return { title: tKey('consent.timelineEnded', str(data.ended)!), detail: [] };
+      return { title: tKey('timeline', e.kind), detail: [] };
+    }
     case 'note':
       return { title: t('timeline.note'), detail: str(data.sensitivity) === 'restricted' ? [t('case.restrictedBadge')] : [] };
     case 'break_glass': {

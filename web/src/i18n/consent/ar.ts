@@ -53,6 +53,13 @@ export const consentAr: ConsentDictionary = {
       ALREADY_RENEWED: 'جُددت هذه الموافقة من قبل.',
       ALREADY_WITHDRAWN: 'سُحبت هذه الموافقة من قبل.',
     },
+    timelineRecorded: 'تسجيل موافقة',
+    timelineRenewed: 'تجديد موافقة',
+    timelineEnded: {
+      consent_expired: 'إنهاء المشاركات: انتهت الموافقة',
+      consent_renewed: 'إنهاء المشاركات: الموافقة المجددة لم تعد تغطيها',
+      consent_withdrawn: 'إنهاء المشاركات: سُحبت الموافقة',
+    },
     disclosureConsent: 'الموافقة التي تقوم عليها',
     disclosurePurpose: 'الغرض ضمن هذه الموافقة',
     form: {

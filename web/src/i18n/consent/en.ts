@@ -66,6 +66,13 @@ export const consentEn = {
       ALREADY_RENEWED: 'This consent was already renewed.',
       ALREADY_WITHDRAWN: 'This consent was already withdrawn.',
     } as Record<string, string>,
+    timelineRecorded: 'Consent recorded',
+    timelineRenewed: 'Consent renewed',
+    timelineEnded: {
+      consent_expired: 'Disclosures ended: consent expired',
+      consent_renewed: 'Disclosures ended: the renewed consent no longer covers them',
+      consent_withdrawn: 'Disclosures ended: consent withdrawn',
+    } as Record<string, string>,
     disclosureConsent: 'The consent it rests on',
     disclosurePurpose: 'Purpose within that consent',
     form: {

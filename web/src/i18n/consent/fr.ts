@@ -54,6 +54,13 @@ export const consentFr: ConsentDictionary = {
       ALREADY_RENEWED: 'Ce consentement a déjà été renouvelé.',
       ALREADY_WITHDRAWN: 'Ce consentement a déjà été retiré.',
     },
+    timelineRecorded: 'Consentement enregistré',
+    timelineRenewed: 'Consentement renouvelé',
+    timelineEnded: {
+      consent_expired: 'Partages arrêtés : consentement expiré',
+      consent_renewed: 'Partages arrêtés : le consentement renouvelé ne les couvre plus',
+      consent_withdrawn: 'Partages arrêtés : consentement retiré',
+    },
     disclosureConsent: 'Le consentement sur lequel il repose',
     disclosurePurpose: 'Finalité dans ce consentement',
     form: {
