@@ -29,6 +29,7 @@ const Meetings = lazy(() => import('./features/meetings/MeetingsPage'));
 const Meeting = lazy(() => import('./features/meetings/MeetingPage'));
 const Work = lazy(() => import('./features/work/WorkPage'));
 const Settings = lazy(() => import('./features/work/SettingsPage'));
+const Search = lazy(() => import('./features/search/SearchPage'));
 const Factors = lazy(() => import('./features/assessments/FactorsPage'));
 const SecondFactor = lazy(() => import('./features/factor/SecondFactorPage'));
 
@@ -76,6 +77,7 @@ export function App() {
         <Route path="/referrals/mine" component={MyReferrals} />
         <Route path="/referrals/queue" component={Queue} />
         <Route path="/referrals/:id" component={Referral} />
+        <Route path="/search" component={Search} />
         <Route path="/cases" component={Cases} />
         <Route path="/cases/:id" component={CasePage} />
         <Route path="/cases/:id/emergency" component={BreakGlass} />

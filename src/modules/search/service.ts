@@ -9,6 +9,7 @@ import { MIN_SCORE, SHOWN, rankMatches } from '../people/rank.js';
 import { offered } from '../people/distinct.js';
 import { byReference } from './reference.js';
 import { kindOf, type SearchInput } from './schema.js';
+import type { MatchReason } from '../../shared/vocabulary.js';
 
 /** How many cases and referrals each group shows. */
 export const GROUP_LIMIT = 20;
@@ -34,7 +35,7 @@ export async function search(ctx: ServiceContext, input: SearchInput) {
   assertCan(ctx.ability, 'match', 'Person');
   const kind = kindOf(input.query);
   if (kind === 'reference') return { kind, people: [], ...(await byReference(ctx, input.query.toUpperCase())) };
-  let ranked: { id: string; score: number; reason?: string }[] = [];
+  let ranked: { id: string; score: number; reason: MatchReason }[] = [];
   let whose: Prisma.PersonWhereInput;
   if (kind === 'year') {
     whose = { birthYear: Number(input.query), mergedIntoId: null };
@@ -74,7 +75,7 @@ export async function search(ctx: ServiceContext, input: SearchInput) {
           const person = seen.get(r.id);
           return person ? { restricted: false as const, reason: r.reason, person } : { restricted: true as const };
         })
-      : visible.map((person) => ({ restricted: false as const, reason: undefined, person }));
+      : visible.map((person) => ({ restricted: false as const, reason: null, person }));
   ctx.audit
     .touched('Person', [...visible.map((p) => p.id), ...cases.map((c) => c.person.id), ...referrals.map((r) => r.person.id)])
     .touched(

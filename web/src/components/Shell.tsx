@@ -39,6 +39,7 @@ export const WORK_LINKS: Record<Me['role'], readonly (readonly [href: string, la
     ['/work', 'nav.myWork'],
     ['/referrals/queue', 'nav.screening'],
     ['/cases', 'nav.cases'],
+    ['/search', 'nav.search'],
     ['/referrals/new', 'nav.newReferral'],
     ['/meetings', 'nav.meetings'],
     ['/handover', 'nav.handover'],
@@ -46,6 +47,7 @@ export const WORK_LINKS: Record<Me['role'], readonly (readonly [href: string, la
   social_worker: [
     ['/work', 'nav.myWork'],
     ['/cases', 'nav.myCases'],
+    ['/search', 'nav.search'],
     ['/referrals/new', 'nav.newReferral'],
     ['/referrals/mine', 'nav.myReferrals'],
     ['/meetings', 'nav.meetings'],
@@ -53,6 +55,7 @@ export const WORK_LINKS: Record<Me['role'], readonly (readonly [href: string, la
   agency_practitioner: [
     ['/work', 'nav.myWork'],
     ['/cases', 'nav.shared'],
+    ['/search', 'nav.search'],
     ['/referrals/new', 'nav.newReferral'],
     ['/referrals/mine', 'nav.myReferrals'],
     ['/meetings', 'nav.meetings'],
