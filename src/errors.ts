@@ -43,6 +43,8 @@ export const ERROR_TABLE = {
   MEETING_STARTED: 'CONFLICT',
   MEETING_CANCELLED: 'CONFLICT',
   MEETING_NOT_HELD: 'BAD_REQUEST',
+  // Attendance, minutes or a decision for a meeting whose time has not come.
+  MEETING_NOT_YET: 'BAD_REQUEST',
   // Break-glass asked again while the first is live: it may not extend itself.
   BREAK_GLASS_LIVE: 'CONFLICT',
   // A reset of this account's second factor is already waiting for its second person.

@@ -49,8 +49,9 @@ export async function sweepMunicipality(db: Db, municipalityId: string, clock: C
       const resolved = await tx.$executeRaw`
         UPDATE reminder r SET dismissed_at = ${now}
         WHERE r.municipality_id = ${municipalityId}::uuid AND r.dismissed_at IS NULL
-          -- A break-glass notice is no due item: it stays until its reader dismisses it.
-          AND r.kind <> 'break_glass'
+          -- A break-glass notice and a panel's closure decision are no due items: they stay until
+          -- their reader dismisses them (the closure also goes when the case is closed).
+          AND r.kind NOT IN ('break_glass', 'panel_closure')
           AND NOT EXISTS (
             SELECT 1 FROM unnest(${c.users}::text[], ${c.kinds}::text[], ${c.entities}::text[], ${c.dues}::text[]) AS t(u, k, e, d)
             WHERE t.u::uuid = r.user_id AND t.k = r.kind::text AND t.e::uuid = r.entity_id AND t.d::date = r.due_at)`;

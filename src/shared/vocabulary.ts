@@ -129,6 +129,7 @@ export const REMINDER_KINDS = [
   'follow_up_due',
   'consent_expiring',
   'break_glass',
+  'panel_closure',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 

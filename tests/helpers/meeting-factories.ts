@@ -4,8 +4,11 @@ import { MINUTE_FIELD } from '../../src/modules/meetings/access.js';
 import { testKeyring } from './callers.js';
 import { OPENED_AT, type Town } from './case-factories.js';
 
-/** When factory-made meetings take place: two weeks after factory cases open. */
-export const MEETING_AT = new Date(OPENED_AT.getTime() + 14 * 86_400_000);
+/**
+ * When factory-made meetings take place: earlier on the day the test clock starts at (the day factory
+ * cases open), so attendance, minutes and decisions may be recorded (a future meeting refuses them).
+ */
+export const MEETING_AT = new Date(OPENED_AT.getTime() - 2 * 3_600_000);
 
 export interface MakeMeeting {
   cases: { id: string }[];

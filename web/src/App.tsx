@@ -25,6 +25,9 @@ const Cases = lazy(() => import('./features/cases/CasesPage'));
 const CasePage = lazy(() => import('./features/cases/CasePage'));
 const BreakGlass = lazy(() => import('./features/cases/BreakGlassPage'));
 const ConsentPrint = lazy(() => import('./features/consent/ConsentPrintPage'));
+const CasePrint = lazy(() => import('./features/print/CasePrintPage'));
+const MeetingPrint = lazy(() => import('./features/print/MeetingPrintPage'));
+const ReferralPrint = lazy(() => import('./features/print/ReferralPrintPage'));
 const Meetings = lazy(() => import('./features/meetings/MeetingsPage'));
 const Meeting = lazy(() => import('./features/meetings/MeetingPage'));
 const Work = lazy(() => import('./features/work/WorkPage'));
@@ -77,13 +80,17 @@ export function App() {
         <Route path="/referrals/mine" component={MyReferrals} />
         <Route path="/referrals/queue" component={Queue} />
         <Route path="/referrals/:id" component={Referral} />
+        <Route path="/referrals/:id/print" component={ReferralPrint} />
         <Route path="/search" component={Search} />
         <Route path="/cases" component={Cases} />
         <Route path="/cases/:id" component={CasePage} />
         <Route path="/cases/:id/emergency" component={BreakGlass} />
         <Route path="/cases/:id/consent/:consentId/print" component={ConsentPrint} />
+        <Route path="/cases/:id/print" component={CasePrint} />
         <Route path="/meetings" component={Meetings} />
         <Route path="/meetings/:id" component={Meeting} />
+        <Route path="/meetings/:id/pack" component={() => <MeetingPrint kind="pack" />} />
+        <Route path="/meetings/:id/minutes" component={() => <MeetingPrint kind="minutes" />} />
         <Route path="/work" component={Work} />
         <Route path="/admin/settings" component={Settings} />
         <Route path="/admin/assessment-factors" component={Factors} />

@@ -6,6 +6,7 @@ import { notesPage } from './notes.js';
 import { mayAddIntervention, planChoices, planOf } from './interventions.js';
 import { timelineOf } from './timeline.js';
 import { myLiveGrant } from './break-glass.js';
+import { pendingClosure } from '../meetings/closure.js';
 
 /** The field name bound into a summary's ciphertext. */
 export const SUMMARY_FIELD = 'case.summary';
@@ -101,9 +102,12 @@ export async function getCase(ctx: ServiceContext, id: string) {
   const planAdd = can('plan') && mayAddIntervention(ctx, c) ? await planChoices(ctx) : null;
   const timeline = await timelineOf(ctx, id, { sections, ownsPlan: mayAddIntervention(ctx, c) });
 
+  // A panel's decision to close, waiting for this coordinator: the page puts the close form in front of them.
+  const panelClosure = c.closedAt ? null : await pendingClosure(ctx, id);
+
   ctx.audit.detail({ sections });
   // What the page showed of other records: the person (with the summary) and the referral's consent.
   ctx.audit.touched('Person', summary ? [c.person.id] : []).touched('Referral', c.referral ? [c.referral.id] : []);
   // The viewer's own emergency access to this case, if live: the page says so while it lasts.
-  return { ...header, sections, summary, notes, team, plan, planAdd, timeline, emergency: myLiveGrant(ctx, c) };
+  return { ...header, sections, summary, notes, team, plan, planAdd, timeline, panelClosure, emergency: myLiveGrant(ctx, c) };
 }

@@ -35,6 +35,14 @@ export function assertOpen(status: MeetingStatus, what: 'plan' | 'record') {
   if (what === 'plan' && status !== 'scheduled') throw new AppError('MEETING_STARTED');
 }
 
+/**
+ * Attendance, minutes and decisions are records of a meeting that took place: refused while its time
+ * is still to come. `scheduledAt` is an instant, so the comparison holds in any time zone.
+ */
+export function assertHappened(meeting: { scheduledAt: Date }, now: Date) {
+  if (meeting.scheduledAt > now) throw new AppError('MEETING_NOT_YET');
+}
+
 /** Recording anything (attendance, a decision, minutes) means the meeting took place. */
 export async function markHeld(ctx: ServiceContext, meeting: { id: string; status: MeetingStatus }) {
   if (meeting.status === 'scheduled')

@@ -5,13 +5,15 @@ import type { ServiceContext } from '../../service.js';
 import { CASE_WORKER_ROLES } from '../../shared/roles.js';
 import { recordEvent } from '../cases/access.js';
 import { addIntervention } from '../cases/interventions.js';
-import { DISSENT_FIELD, assertOpen, findMeeting, markHeld } from './access.js';
+import { DISSENT_FIELD, assertHappened, assertOpen, findMeeting, markHeld } from './access.js';
+import { promptClosure } from './closure.js';
 import type { Attendance, Decide } from './schema.js';
 
 /** Coordinator: who attended, per invitee. Marks the meeting held; refused once the minutes are approved. */
 export async function recordAttendance(ctx: ServiceContext, input: Attendance) {
   const meeting = await findMeeting(ctx, input.id, 'update');
   assertOpen(meeting.status, 'record');
+  assertHappened(meeting, ctx.clock());
   const invitees = await ctx.db.meetingInvitee.findMany({ where: { meetingId: meeting.id }, select: { id: true } });
   const unknown = input.attendance.find((a) => !invitees.some((i) => i.id === a.inviteeId));
   if (unknown)
@@ -56,6 +58,7 @@ export async function decide(ctx: ServiceContext, input: Decide) {
   if (!item) throw notFound('MeetingAgendaItem', input.agendaItemId);
   const meeting = await findMeeting(ctx, item.meetingId, 'update');
   assertOpen(meeting.status, 'record');
+  assertHappened(meeting, ctx.clock());
   const c = { id: item.caseId, municipalityId: item.case.municipalityId };
 
   const interventionIds: string[] = [];
@@ -101,6 +104,7 @@ export async function decide(ctx: ServiceContext, input: Decide) {
     select: { id: true },
   });
   await markHeld(ctx, meeting);
+  await promptClosure(ctx, { agendaItemId: item.id, ...c }, input.decision === 'close');
   // Ids and facts only: the dissent is minuted content, readable in the meeting by those who see the item.
   const detail = {
     meetingId: meeting.id,

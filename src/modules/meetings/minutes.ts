@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
-import { MINUTE_FIELD, assertOpen, findMeeting, markHeld } from './access.js';
+import { MINUTE_FIELD, assertHappened, assertOpen, findMeeting, markHeld } from './access.js';
 import type { AddMinute } from './schema.js';
 
 const noSuch = (type: string, id: string, field: string) =>
@@ -24,6 +24,7 @@ export async function addMinute(ctx: ServiceContext, input: AddMinute) {
     agendaItemId = corrected.agendaItemId;
   } else {
     assertOpen(meeting.status, 'record');
+    assertHappened(meeting, ctx.clock());
     if (agendaItemId) {
       const item = await ctx.db.meetingAgendaItem.findFirst({ where: { id: agendaItemId, meetingId: meeting.id }, select: { id: true } });
       if (!item) throw noSuch('MeetingAgendaItem', agendaItemId, 'agendaItemId');

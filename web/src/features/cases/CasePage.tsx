@@ -17,6 +17,7 @@ import { WhoHasSeen } from '../audit/WhoHasSeen';
 import { getCase, type Case } from './api';
 import { EmergencyHere } from './emergency';
 import { ConsentSection } from '../consent/ConsentSection';
+import { PanelClosureBanner } from './PanelClosure';
 
 /** The sections of a case this user may see (the server says which), and what they may do with them. */
 function CaseView(props: { case: Case }) {
@@ -27,6 +28,12 @@ function CaseView(props: { case: Case }) {
   return (
     <>
       <CaseHeader case={c()} />
+      <p class="print-links">
+        <A href={`/cases/${c().id}/print`} data-testid="print-case">
+          {t('print.case.link')}
+        </A>
+      </p>
+      <PanelClosureBanner pending={c().panelClosure} />
       <EmergencyHere emergency={c().emergency} />
       <div class="case-layout">
         <div class="case-main">

@@ -12,6 +12,7 @@ import { CASE_QUERIES, NEXT_STAGES, getActiveAgencies, getDirectory, isOpen, typ
 import { KEY_WORKER_ROLES } from '../../../../src/shared/roles';
 import { CASE_CLOSURE_REASONS, type CaseClosureReason } from '../../../../src/shared/vocabulary';
 import { todayIso } from '../../lib/region';
+import { closurePrefill } from './PanelClosure';
 
 /** Key worker or coordinator: one step along the workflow, with the reason for the timeline. */
 function StageForm(props: { case: Case }) {
@@ -138,7 +139,7 @@ function CloseOrReopen(props: { case: Case }) {
         </form>
       }
     >
-      <form ref={form.ref} action={form.action} method="post" class="form subsection" data-testid="close-form">
+      <form ref={form.ref} action={form.action} method="post" class="form subsection" id="close-case" data-testid="close-form">
         <h3 class="h3">{t('work.closure.title')}</h3>
         <Alert kind="error" message={form.errors().banner} />
         <OptionsField
@@ -153,6 +154,7 @@ function CloseOrReopen(props: { case: Case }) {
         <TextAreaField
           label={t('work.closure.words')}
           name="reason"
+          value={closurePrefill(props.case.panelClosure)}
           rows={2}
           maxLength={500}
           hint={t('work.closure.wordsHint')}

@@ -83,6 +83,17 @@ function MeetingView(props: { meeting: Meeting }) {
         <Show when={m().status === 'approved'}>
           <p class="alert alert-info">{t('meeting.lockedNote')}</p>
         </Show>
+        <p class="print-links">
+          <A href={`/meetings/${m().id}/pack`} data-testid="print-pack">
+            {t('print.meeting.packLink')}
+          </A>
+          <Show when={m().status !== 'scheduled'}>
+            {' · '}
+            <A href={`/meetings/${m().id}/minutes`} data-testid="print-minutes">
+              {t('print.meeting.minutesLink')}
+            </A>
+          </Show>
+        </p>
       </header>
       <Show when={m().may.update}>
         <Controls meeting={m()} onEdit={() => setEditing(true)} />

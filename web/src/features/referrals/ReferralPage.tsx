@@ -196,6 +196,11 @@ export default function ReferralPage() {
         </A>
       </p>
       <h1 id="referral-page-title">{t('screen.title')}</h1>
+      <p>
+        <A href={`/referrals/${params.id}/print`} data-testid="print-referral">
+          {t('print.referral.link')}
+        </A>
+      </p>
       <Show when={referral()}>{(r) => <ReferralView referral={r()} />}</Show>
     </section>
   );

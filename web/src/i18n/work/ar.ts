@@ -25,6 +25,7 @@ export const workAr: WorkDictionary = {
       consent_expiring: 'موافقة توشك أن تنتهي',
       follow_up_due: 'حان موعد المتابعة',
       break_glass: 'استُخدم وصول طارئ إلى حالة',
+      panel_closure: 'قرّرت اللجنة إغلاق ملف',
       task: 'مهمة',
     },
     review: {

@@ -26,6 +26,7 @@ export const workEn = {
       consent_expiring: 'Consent expiring',
       follow_up_due: 'Follow-up check due',
       break_glass: 'Emergency access used on a case',
+      panel_closure: 'The panel decided to close a case',
       task: 'Task',
     } satisfies Record<ReminderKind | 'task', string>,
     review: {

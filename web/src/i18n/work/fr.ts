@@ -25,6 +25,7 @@ export const workFr: WorkDictionary = {
       consent_expiring: 'Consentement bientôt expiré',
       follow_up_due: 'Suivi à faire',
       break_glass: 'Accès d’urgence utilisé sur un dossier',
+      panel_closure: 'Le panel a décidé de clore un dossier',
       task: 'Tâche',
     },
     review: {
