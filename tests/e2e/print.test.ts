@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { answerOf, browserWorld } from './browser.js';
+import { makeTown } from '../helpers/factories.js';
+import { makeCase } from '../helpers/case-factories.js';
+import { makeMeeting } from '../helpers/meeting-factories.js';
+
+const world = await browserWorld();
+const { db, cspViolations } = world;
+
+/** A computed style of the first element matching `selector`, or null when there is none. */
+const styleOf = (page: Page, selector: string, property: string) =>
+  page.evaluate<string | null>(
+    `(() => { const el = document.querySelector(${JSON.stringify(selector)}); return el ? getComputedStyle(el).getPropertyValue(${JSON.stringify(property)}) : null; })()`,
+  );
+
+describe('printable pages', () => {
+  it('a meeting pack and a case summary in Arabic: the print stylesheet leaves only the sheet, black on white, an item a page', async () => {
+    const town = await makeTown(db);
+    await db.user.update({ where: { id: town.coordinator.id }, data: { locale: 'ar' }, select: { id: true } });
+    const first = await makeCase(db, town, { summary: 'Synthetic summary printed for the panel.' });
+    const second = await makeCase(db, town);
+    const meeting = await makeMeeting(db, town, { cases: [first, second], agencyIds: [town.agency.id] });
+    const { page, context } = await world.newPage();
+    await world.signIn(page, town.coordinator.email);
+    await page.waitForFunction(`document.documentElement.lang === 'ar'`);
+
+    // The pack: reached from the meeting page; its print button only once the print is recorded.
+    await page.goto(`${world.base}/meetings/${meeting.id}`);
+    const printed = answerOf(page, 'print.meeting');
+    await page.getByTestId('print-pack').click();
+    await printed;
+    await page.getByTestId('print-button').waitFor();
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.getByTestId('print-item').count()).toBe(2);
+    expect(await page.locator('.print-sheet').textContent()).toContain('Synthetic summary printed for the panel.');
+    expect(
+      await db.auditEvent.count({
+        where: { actorId: town.coordinator.id, action: 'print.meeting', entityId: meeting.id, outcome: 'allowed' },
+      }),
+    ).toBe(1);
+
+    // On screen the menu shows; on paper it, the header and the buttons do not.
+    expect(await styleOf(page, '.app-nav', 'display')).not.toBe('none');
+    await page.emulateMedia({ media: 'print' });
+    expect(await styleOf(page, '.app-nav', 'display')).toBe('none');
+    expect(await styleOf(page, '.app-header', 'display')).toBe('none');
+    expect(await page.getByTestId('print-button').isVisible()).toBe(false);
+    expect(await page.locator('.print-sheet').isVisible()).toBe(true);
+    expect(await styleOf(page, 'body', 'color')).toBe('rgb(0, 0, 0)');
+    expect(await styleOf(page, 'body', 'background-color')).toBe('rgb(255, 255, 255)');
+    expect(await styleOf(page, '[data-testid=print-item] + [data-testid=print-item]', 'break-before')).toBe('page');
+    expect(await styleOf(page, '[data-testid=print-item]', 'break-before')).not.toBe('page');
+
+    // The case summary, printed the same way; its text is still right-to-left on paper.
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${world.base}/cases/${first.id}`);
+    const summary = answerOf(page, 'print.caseSummary');
+    await page.getByTestId('print-case').click();
+    await summary;
+    await page.getByTestId('print-button').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await styleOf(page, '.app-nav', 'display')).toBe('none');
+    expect(await page.getByTestId('print-reference').textContent()).toBe(first.reference);
+    expect(await styleOf(page, '.print-sheet', 'direction')).toBe('rtl');
+    expect(await db.auditEvent.count({ where: { actorId: town.coordinator.id, action: 'print.case', entityId: first.id } })).toBe(1);
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
