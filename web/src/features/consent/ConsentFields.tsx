@@ -138,7 +138,8 @@ export function ConsentFields(props: { caseId: string; agencies: Consents['agenc
       </Show>
       <ChoiceGroup
         label={t('consent.method')}
-        name="method"
+        // Not "method": a control of that name would shadow form.method, which the router reads to take the submit.
+        name="how"
         type="radio"
         options={CONSENT_METHODS}
         labelOf={(m) => tKey('consent.methodOf', m)}

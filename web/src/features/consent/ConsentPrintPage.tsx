@@ -38,7 +38,7 @@ function FormIn(props: { lang: 'ar' | 'fr' | 'en'; data: ConsentFormData }) {
         <dt>{w().givenBy}</dt>
         <dd>
           {c().givenBy === 'guardian'
-            ? `${c().giverName ?? ''} (${w().relationshipOf[(c().relationship ?? 'other') as 'other']})`
+            ? [c().giverName ?? w().guardian, c().relationship ? `(${w().relationshipOf[c().relationship as 'other']})` : ''].join(' ')
             : w().person}
         </dd>
         <dt>{w().method}</dt>

@@ -14,6 +14,14 @@ import { getConsents, type Consent, type Consents } from './api';
 export const recipientsOf = (c: Consent, agencies: Consents['agencies']) =>
   c.anyPartner ? t('consent.anyPartner') : formatList(c.agencyIds.map((id) => agencies.find((a) => a.id === id)?.name ?? '—'));
 
+/** Who gave it: the person, or the guardian by name and relationship when recorded (a referral's named neither). */
+const giver = (c: Consent) =>
+  c.givenBy === 'person'
+    ? t('consent.person')
+    : [c.giverName ?? t('consent.guardian'), c.relationship ? `(${tKey('consent.relationshipOf', c.relationship)})` : '']
+        .filter(Boolean)
+        .join(' ');
+
 /** One consent of the history: its state, who gave it, for what, to whom, until when; renew, withdraw, print. */
 function ConsentEntry(props: { caseId: string; consent: Consent; data: Consents; onError: (m: string) => void }) {
   const c = () => props.consent;
@@ -33,11 +41,7 @@ function ConsentEntry(props: { caseId: string; consent: Consent; data: Consents;
         <span class="badge" classList={{ warn: c().status !== 'live' }}>
           {tKey('consent.status', c().status)}
         </span>{' '}
-        <strong>
-          {c().givenBy === 'guardian'
-            ? `${c().giverName ?? ''} (${tKey('consent.relationshipOf', c().relationship ?? 'other')})`
-            : t('consent.person')}
-        </strong>
+        <strong>{giver(c())}</strong>
         <span class="muted block small">
           {formatDate(c().givenAt)} → {formatDate(c().expiresAt)} · {tKey('consent.methodOf', c().method)}
           {c().formReference ? ` · ${c().formReference}` : ''}
@@ -48,7 +52,7 @@ function ConsentEntry(props: { caseId: string; consent: Consent; data: Consents;
         <Show when={c().withdrawnAt}>{(at) => <span class="block small">{t('consent.withdrawnOn', { at: formatDate(at()) })}</span>}</Show>
       </div>
       <div class="form-actions">
-        <A class="button small" href={`/cases/${props.caseId}/consent/${c().id}/print`} data-testid="consent-print">
+        <A class="button small" href={`/cases/${props.caseId}/consent/${c().id}/print`} data-testid="consent-print-link">
           {t('consent.print')}
         </A>
         <Show when={c().status !== 'renewed'}>
