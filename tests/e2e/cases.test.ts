@@ -142,6 +142,10 @@ describe('from concern to case in a real browser', () => {
     await disclose.getByTestId('disclosure-sections').getByLabel('Summary').check();
     await disclose.getByTestId('disclosure-sections').getByLabel('Support plan').check();
     await disclose.locator('select[name=legalBasis]').selectOption('consent');
+    // On consent: the consent carried over from the referral (every purpose), for education.
+    await disclose.locator('select[name=consentId] option').nth(1).waitFor({ state: 'attached' });
+    await disclose.locator('select[name=consentId]').selectOption({ index: 1 });
+    await disclose.locator('select[name=consentPurpose]').selectOption('education');
     const disclosed = answerOf(page, 'cases.disclose');
     await disclose.locator('button[type=submit]').click();
     await disclosed;
