@@ -72,6 +72,7 @@ export const AUDIT_ACTIONS = [
   'person.distinct.unmark',
   'person.correct',
   'person.history',
+  'search.find',
   'referral.create',
   'referral.mine',
   'referral.queue',
@@ -105,6 +106,10 @@ export const AUDIT_ACTIONS = [
   'case.breakGlass',
   'case.breakGlass.live',
   'case.breakGlass.end',
+  // Printed pages (issue 15, paper still matters): what was printed, by kind.
+  'print.case',
+  'print.meeting',
+  'print.referral',
   // Assessments
   'assessment.factor.list',
   'assessment.factor.create',

@@ -12,6 +12,8 @@ import { assessmentsRouter } from '../modules/assessments/router.js';
 import { meetingsRouter } from '../modules/meetings/router.js';
 import { workRouter } from '../modules/work/router.js';
 import { draftsRouter } from '../modules/drafts/router.js';
+import { printRouter } from '../modules/print/router.js';
+import { searchRouter } from '../modules/search/router.js';
 
 /**
  * Every module, mounted by name. The web client imports only this type. Made only if every procedure
@@ -31,6 +33,8 @@ export const appRouter = everyProcedureAudited(
     meetings: meetingsRouter,
     work: workRouter,
     drafts: draftsRouter,
+    print: printRouter,
+    search: searchRouter,
   }),
   ['auth.login'],
 );

@@ -251,6 +251,7 @@ export const CALLS: Record<string, Call> = {
   'audit.referralHistory': { input: (t) => ({ id: t.referralId }) },
 
   'people.match': { input: () => ({ name: 'Sami Test' }) },
+  'search.find': { input: () => ({ query: 'Sami Test' }) },
   'people.create': { input: () => ({ nameLatin: 'Nour Synthetic', cohort: 'youth', birthYear: 2001 }) },
   'people.get': { input: (t) => ({ id: t.personId }) },
   'people.correct': {
@@ -344,6 +345,9 @@ export const CALLS: Record<string, Call> = {
   'meetings.addMinute': { input: (t) => ({ meetingId: t.meetingId, body: 'Synthetic minutes entry from the matrix.' }) },
   'meetings.approveMinutes': { held: true, input: (t) => ({ id: t.meetingId }) },
   'meetings.decide': { input: (t) => ({ agendaItemId: t.agendaItemId, decision: 'continue', consensus: true }) },
+  'print.caseSummary': { input: (t) => ({ id: t.caseId }) },
+  'print.meeting': { input: (t) => ({ id: t.meetingId, kind: 'pack' }) },
+  'print.referral': { input: (t) => ({ id: t.referralId }) },
 
   'work.mine': { input: none },
   'drafts.list': { input: none },

@@ -97,6 +97,7 @@ export const EVENT: Record<string, (r: Seen) => Named | Promise<Named>> = {
   'audit.flag': (r) => ({ type: 'AuditFlag', id: (r.input as { id: string }).id }),
   'audit.reviewFlag': (r) => ({ type: 'AuditFlag', id: (r.input as { id: string }).id }),
   'people.match': many('Person'),
+  'search.find': many('Person'),
   'people.create': made('Person'),
   // The member linked into the person's household.
   'people.linkHousehold': (r) => ({ type: 'Person', id: r.input.memberId }),

@@ -183,6 +183,8 @@ export const GRID: Record<string, Spec> = {
 
   // "match a person by name": SW and AP existence only (the content is checked in lists.test.ts).
   'people.match': { target: 'none', ...referrers },
+  // One search box (people, cases, referrals): case workers; each group under its own list's rules (tests/search).
+  'search.find': { target: 'none', ...referrers },
   // DESIGN is silent: registering a person is part of logging a referral.
   'people.create': { target: 'none', ...referrers },
   // A person's details go with the summary of one of their cases (key worker, or disclosed summary).
@@ -369,6 +371,32 @@ export const GRID: Record<string, Spec> = {
   'meetings.addMinute': { target: 'meeting', ...byCoordinator },
   'meetings.approveMinutes': { target: 'meeting', ...byCoordinator },
   'meetings.decide': { target: 'agendaItem', ...byCoordinator },
+
+  // Printed pages (issue 15): each is its page's read, audited as a print, so it has that page's rule.
+  'print.caseSummary': {
+    target: 'case',
+    SW: 'ok NF NF ok ok NF NF NF NF',
+    C: C_ALL,
+    AP: 'NF NF NF ok ok NF NF NF NF',
+    AU: FB9,
+    AD: FB9,
+  },
+  'print.meeting': {
+    target: 'meeting',
+    SW: 'ok NF NF ok . . . NF NF',
+    C: 'ok ok ok ok . . . NF NF',
+    AP: 'ok NF NF ok . . . NF NF',
+    AU: FB_MEETING,
+    AD: FB_MEETING,
+  },
+  'print.referral': {
+    target: 'referral',
+    SW: 'ok NF NF . . . . NF NF',
+    C: 'ok ok ok . . . . NF NF',
+    AP: 'ok NF NF . . . . NF NF',
+    AU: FB_REF,
+    AD: FB_REF,
+  },
 
   // "My work": one's own reminders and tasks. DESIGN is silent; auditors and admins do no case work.
   // A task's assignee (or the coordinator) completes it while the case is still theirs to see; the

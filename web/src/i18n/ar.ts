@@ -13,6 +13,7 @@ import { layoutAr } from './layout/ar';
 import { historyAr } from './history/ar';
 import { breakGlassAr } from './breakglass/ar';
 import { consentAr } from './consent/ar';
+import { printAr } from './print/ar';
 import { keepAr } from './keep/ar';
 import { plural } from '../../../src/shared/plural';
 
@@ -43,6 +44,7 @@ export const ar: Dictionary = {
     choose: 'اختر…',
   },
   nav: {
+    search: 'بحث',
     label: 'التنقل الرئيسي',
     home: 'الرئيسية',
     agencies: 'الجهات الشريكة',
@@ -309,6 +311,7 @@ export const ar: Dictionary = {
     'audit.flag.review': 'مراجعة تنبيه',
     'audit.flag.raise': 'تنبيهات أطلقتها القواعد',
     'person.match': 'البحث عن شخص',
+    'search.find': 'بحث',
     'person.create': 'تسجيل شخص',
     'person.read': 'الاطلاع على شخص',
     'person.household.link': 'ربط أفراد أسرة',
@@ -347,6 +350,9 @@ export const ar: Dictionary = {
     'case.consent.record': 'تسجيل موافقة',
     'case.consent.renew': 'تجديد موافقة',
     'case.consent.print': 'طباعة استمارة الموافقة',
+    'print.case': 'طباعة ملخص الملف',
+    'print.meeting': 'طباعة ملف الاجتماع أو محضره',
+    'print.referral': 'طباعة إشعار استلام الإحالة',
     'case.consent.expire': 'إنهاء المشاركات: انتهت الموافقة',
     'case.breakGlass': 'استُخدم وصول طارئ (كسر الزجاج)',
     'case.breakGlass.live': 'الاطلاع على الوصول الطارئ الخاص',
@@ -430,6 +436,7 @@ export const ar: Dictionary = {
     MEETING_STARTED: 'عُقد هذا الاجتماع: لم يعد ممكنًا تغيير جدول أعماله أو المدعوين أو موعده.',
     MEETING_CANCELLED: 'أُلغي هذا الاجتماع.',
     MEETING_NOT_HELD: 'لا يمكن اعتماد المحضر إلا بعد انعقاد الاجتماع.',
+    MEETING_NOT_YET: 'لم يُعقد هذا الاجتماع بعد: تُسجَّل الحضور والمحضر والقرارات بعد حلول موعده.',
     PERSON_MERGED: 'دُمج هذا السجل في سجل آخر.',
     PEOPLE_MARKED_DISTINCT: 'هذان السجلان معلَّمان بأنهما ليسا الشخص نفسه: أزل العلامة قبل دمجهما.',
     MERGE_UNDO_EXPIRED: 'لا يمكن التراجع عن الدمج إلا خلال 30 يومًا منه.',
@@ -500,5 +507,6 @@ export const ar: Dictionary = {
   ...historyAr,
   ...breakGlassAr,
   ...consentAr,
+  ...printAr,
   ...keepAr,
 };

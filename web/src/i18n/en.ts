@@ -14,6 +14,7 @@ import { layoutEn } from './layout/en';
 import { historyEn } from './history/en';
 import { breakGlassEn } from './breakglass/en';
 import { consentEn } from './consent/en';
+import { printEn } from './print/en';
 import { keepEn } from './keep/en';
 import { plural } from '../../../src/shared/plural';
 
@@ -50,6 +51,7 @@ export const en = {
     choose: 'Choose…',
   },
   nav: {
+    search: 'Search',
     label: 'Main navigation',
     home: 'Home',
     agencies: 'Agencies',
@@ -306,6 +308,7 @@ export const en = {
     'audit.flag.review': 'Flag reviewed',
     'audit.flag.raise': 'Flags raised by the rules',
     'person.match': 'Person search',
+    'search.find': 'Search',
     'person.create': 'Person registered',
     'person.read': 'Person viewed',
     'person.household.link': 'Household linked',
@@ -344,6 +347,9 @@ export const en = {
     'case.consent.record': 'Consent recorded',
     'case.consent.renew': 'Consent renewed',
     'case.consent.print': 'Consent form printed',
+    'print.case': 'Case summary printed',
+    'print.meeting': 'Meeting pack or minutes printed',
+    'print.referral': 'Referral acknowledgement printed',
     'case.consent.expire': 'Disclosures ended: consent expired',
     'case.breakGlass': 'Emergency access (break-glass) used',
     'case.breakGlass.live': 'Own emergency accesses viewed',
@@ -427,6 +433,7 @@ export const en = {
     MEETING_STARTED: 'This meeting has been held: its agenda, invitees and time can no longer change.',
     MEETING_CANCELLED: 'This meeting was cancelled.',
     MEETING_NOT_HELD: 'Minutes can be approved only once the meeting has been held.',
+    MEETING_NOT_YET: 'This meeting has not taken place yet: attendance, minutes and decisions are recorded once its time has come.',
     PERSON_MERGED: 'This record was merged into another one.',
     PEOPLE_MARKED_DISTINCT: 'These two records are marked as not the same person: take the mark back before merging them.',
     MERGE_UNDO_EXPIRED: 'A merge can be undone only within 30 days of it.',
@@ -497,6 +504,7 @@ export const en = {
   ...historyEn,
   ...breakGlassEn,
   ...consentEn,
+  ...printEn,
   ...keepEn,
 };
 

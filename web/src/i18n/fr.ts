@@ -13,6 +13,7 @@ import { layoutFr } from './layout/fr';
 import { historyFr } from './history/fr';
 import { breakGlassFr } from './breakglass/fr';
 import { consentFr } from './consent/fr';
+import { printFr } from './print/fr';
 import { keepFr } from './keep/fr';
 import { plural } from '../../../src/shared/plural';
 
@@ -42,6 +43,7 @@ export const fr: Dictionary = {
     choose: 'Choisir…',
   },
   nav: {
+    search: 'Recherche',
     label: 'Navigation principale',
     home: 'Accueil',
     agencies: 'Organismes',
@@ -302,6 +304,7 @@ export const fr: Dictionary = {
     'audit.flag.review': 'Signalement examiné',
     'audit.flag.raise': 'Signalements levés par les règles',
     'person.match': 'Recherche de personne',
+    'search.find': 'Recherche',
     'person.create': 'Personne enregistrée',
     'person.read': 'Personne consultée',
     'person.household.link': 'Foyer relié',
@@ -340,6 +343,9 @@ export const fr: Dictionary = {
     'case.consent.record': 'Consentement enregistré',
     'case.consent.renew': 'Consentement renouvelé',
     'case.consent.print': 'Formulaire de consentement imprimé',
+    'print.case': 'Synthèse du dossier imprimée',
+    'print.meeting': 'Dossier de réunion ou procès-verbal imprimé',
+    'print.referral': 'Accusé de réception du signalement imprimé',
     'case.consent.expire': 'Partages arrêtés : consentement expiré',
     'case.breakGlass': 'Accès d’urgence (bris de glace) utilisé',
     'case.breakGlass.live': 'Ses accès d’urgence consultés',
@@ -424,6 +430,7 @@ export const fr: Dictionary = {
     MEETING_STARTED: 'Cette réunion a eu lieu : son ordre du jour, ses invités et son horaire ne peuvent plus changer.',
     MEETING_CANCELLED: 'Cette réunion a été annulée.',
     MEETING_NOT_HELD: 'Le procès-verbal ne peut être approuvé qu’une fois la réunion tenue.',
+    MEETING_NOT_YET: 'Cette réunion n’a pas encore eu lieu : présences, procès-verbal et décisions s’enregistrent une fois son heure venue.',
     PERSON_MERGED: 'Cette fiche a été fusionnée dans une autre.',
     PEOPLE_MARKED_DISTINCT: 'Ces deux fiches sont marquées comme pas la même personne : retirez la marque avant de les fusionner.',
     MERGE_UNDO_EXPIRED: 'Une fusion ne peut être annulée que dans les 30 jours.',
@@ -495,5 +502,6 @@ export const fr: Dictionary = {
   ...historyFr,
   ...breakGlassFr,
   ...consentFr,
+  ...printFr,
   ...keepFr,
 };
