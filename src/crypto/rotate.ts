@@ -63,6 +63,8 @@ export const ENCRYPTED_FIELDS = [
   // Consents (consent/fields.ts): the guardian's name and the scope's free words, bound to the consent's id.
   { table: 'consent', column: 'giver_name', field: 'consent.giver_name', rowBound: true },
   { table: 'consent', column: 'scope', field: 'consent.scope', rowBound: true },
+  // A person's safe contact (people/safe-contact.ts), bound to the person's id.
+  { table: 'person', column: 'safe_contact', field: 'person.safe_contact', rowBound: true },
 ] as const satisfies readonly {
   table: string;
   column: string;

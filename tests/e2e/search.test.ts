@@ -49,10 +49,10 @@ describe('the search page, in Arabic on a phone', () => {
     expect(await page.getByTestId('search-referrals').textContent()).toContain('محمد بن صالح');
     // Nothing typed is kept where the next user of the device would find it.
     expect(page.url()).not.toMatch(/Mohamed|Salah/i);
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })');
     expect(stored).not.toMatch(/Mohamed|Salah/i);
     // The page is as wide as the phone.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
 
     await found.getByRole('link', { name: wanted.reference }).click();
     await page.waitForURL(`**/cases/${wanted.id}`);

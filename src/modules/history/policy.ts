@@ -1,8 +1,8 @@
 import type { RuleBuilder } from '../../auth/rules.js';
 import type { SessionUser } from '../../auth/session.js';
 
-/** What a referrer may correct of the person they referred: what their referral shows them (names, birth). */
-export const REFERRER_PERSON_FIELDS = ['nameArabic', 'nameLatin', 'birthDate', 'birthYear'] as const;
+/** What a referrer may correct of the person they referred: what their referral shows them (names, birth, or an age for it). */
+export const REFERRER_PERSON_FIELDS = ['nameArabic', 'nameLatin', 'birthDate', 'birthYear', 'estimatedAge'] as const;
 
 /**
  * Corrections (DESIGN: "correct a person's details or a referral's facts": own referrals | ✓ | –).

@@ -19,6 +19,11 @@ export const PERSON_FIELDS = [
   'contact',
   'guardianName',
   'guardianContact',
+  'fatherName',
+  'locality',
+  'governorate',
+  'birthYearEstimated',
+  'safeContact',
 ] as const;
 const REFERRAL_FIELDS = ['cohort', 'source', 'urgency', 'concernCategories', 'concernCorrection'] as const;
 const INTERVENTION_FIELDS = ['status', 'outcome'] as const;

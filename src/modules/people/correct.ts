@@ -8,8 +8,9 @@ import { text } from '../../lib/text.js';
 import { COHORTS, SEXES } from '../../shared/vocabulary.js';
 import { diff, recordChanges, staleVersion } from '../history/record.js';
 import { nameKeys } from './names.js';
-import { BirthDate, BirthYear, Name } from './schema.js';
+import { BirthDate, BirthYear, EstimatedAge, Languages, Name, Place } from './schema.js';
 import { personSelect } from './service.js';
+import { SafeContact, openSafeContact, sealSafeContact } from './safe-contact.js';
 
 /** A correction of a person's details: the version the form opened, and only the fields it changes (null clears). */
 export const CorrectPersonInput = z.object({
@@ -21,20 +22,33 @@ export const CorrectPersonInput = z.object({
   birthYear: BirthYear.nullable().optional(),
   sex: z.enum(SEXES).optional(),
   nationality: text().length(2).toUpperCase().nullable().optional(),
-  languages: z.array(text().min(2).max(8)).max(10).optional(),
+  languages: Languages.optional(),
   cohort: z.enum(COHORTS).optional(),
   contact: text().max(200).nullable().optional(),
   guardianName: Name.nullable().optional(),
   guardianContact: text().max(200).nullable().optional(),
+  fatherName: Name.nullable().optional(),
+  locality: Place.nullable().optional(),
+  governorate: Place.nullable().optional(),
+  /** An age in years when the birth date is unknown: the birth year follows it, marked estimated. */
+  estimatedAge: EstimatedAge.optional(),
+  safeContact: SafeContact.nullable().optional(),
 });
 type CorrectPerson = z.infer<typeof CorrectPersonInput>;
-type Fields = Omit<CorrectPerson, 'id' | 'version'>;
+type Fields = Omit<CorrectPerson, 'id' | 'version' | 'estimatedAge'> & { birthYearEstimated?: boolean };
 
 const bad = (fields: Record<string, string>) => new AppError('BAD_INPUT', { fields });
 
 /** The fields after the correction, with the birth year following a corrected birth date; refuses what cannot be. */
-function corrected(row: Required<Fields>, input: Fields): Fields {
-  const next = { ...input };
+function corrected(row: Required<Fields>, input: Omit<CorrectPerson, 'id' | 'version'>, now: Date): Fields {
+  const { estimatedAge, ...next }: Fields & { estimatedAge?: number } = { ...input };
+  if (estimatedAge !== undefined) {
+    // An age stands in for an unknown birth: with a date (kept or sent) or a year sent beside it, it would contradict them.
+    if (next.birthYear != null || (next.birthDate === undefined ? row.birthDate : next.birthDate))
+      throw bad({ estimatedAge: 'age_with_birth' });
+    next.birthYear = now.getUTCFullYear() - estimatedAge;
+    next.birthYearEstimated = true;
+  } else if (next.birthDate || next.birthYear != null) next.birthYearEstimated = false;
   const nameArabic = next.nameArabic === undefined ? row.nameArabic : next.nameArabic;
   const nameLatin = next.nameLatin === undefined ? row.nameLatin : next.nameLatin;
   // A person is found by their name: one script at least stays.
@@ -59,19 +73,22 @@ export async function correctPerson(ctx: ServiceContext, input: CorrectPerson) {
       ...personSelect,
       municipalityId: true,
       version: true,
+      safeContact: true,
       referrals: { where: { referrerId: ctx.user.id }, select: { referrerId: true } },
     },
   });
   if (!row) throw notFound('Person', input.id);
+  // Compared (and kept in the history) as the user wrote it, not as its ciphertext.
+  const current = { ...row, safeContact: openSafeContact(ctx.keyring, row.id, row.safeContact) };
   const { id, version, ...fields } = input;
-  const sent = Object.keys(fields).filter((f) => fields[f as keyof Fields] !== undefined);
+  const sent = Object.keys(fields).filter((f) => fields[f as keyof typeof fields] !== undefined);
   const refused = sent.filter((f) => !ctx.ability.can('correct', subject('Person', { ...row }) as never, f));
   if (refused.length)
     throw new AppError('FORBIDDEN', { entity: { type: 'Person', id }, fields: Object.fromEntries(refused.map((f) => [f, 'FORBIDDEN'])) });
-  const next = corrected(row as Required<Fields>, fields);
-  const theirs = () => Object.fromEntries(sent.map((f) => [f, row[f as keyof Fields]]));
+  const next = corrected(current as Required<Fields>, fields, ctx.clock());
+  const theirs = () => Object.fromEntries(sent.map((f) => [f, current[f as keyof typeof current]]));
   if (version !== row.version) throw await staleVersion(ctx, 'Person', id, theirs());
-  const changes = diff(row as Record<string, unknown>, next);
+  const changes = diff(current as Record<string, unknown>, next);
   // Only the version goes back: a referrer may correct names without reading the rest of the record.
   if (changes.length === 0) return { id, version, unchanged: true };
   const names = changes.some((c) => c.field === 'nameArabic' || c.field === 'nameLatin');
@@ -79,6 +96,7 @@ export async function correctPerson(ctx: ServiceContext, input: CorrectPerson) {
     where: { id, municipalityId: row.municipalityId, version },
     data: {
       ...next,
+      safeContact: next.safeContact === undefined ? undefined : sealSafeContact(ctx.keyring, id, next.safeContact),
       ...(names
         ? keysOf(
             next.nameArabic === undefined ? row.nameArabic : next.nameArabic,

@@ -14,6 +14,8 @@ export interface MatchRow {
   birth_year: number | null;
   name_arabic: string | null;
   name_latin: string | null;
+  /** The father's name, when recorded: the ranking also compares the full form with it. */
+  father_name?: string | null;
 }
 
 /**
@@ -64,6 +66,6 @@ export function matchStatement(town: string, { latinKey, skeleton }: NameKeys, y
       UNION ALL
       (SELECT id, similarity FROM near ORDER BY similarity DESC, id LIMIT ${CANDIDATES})
     )
-    SELECT c.id, c.similarity, p.birth_year, p.name_arabic, p.name_latin
+    SELECT c.id, c.similarity, p.birth_year, p.name_arabic, p.name_latin, p.father_name
     FROM candidates c JOIN person p ON p.id = c.id`;
 }

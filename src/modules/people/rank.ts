@@ -27,6 +27,21 @@ const spelling = (name: string) =>
     .replace(/[^a-z0-9\u0600-\u06FF]+/g, ' ')
     .trim();
 
+type Comparison = ReturnType<typeof compareWithForms>;
+const better = (a: Comparison, b: Comparison | null) => (b && b.similarity > a.similarity ? b : a);
+
+/**
+ * The names with the father's name after them ("محمد" and father "صالح": "محمد صالح"), so that a
+ * typed full form (the given name, then the father's) finds them; null when no father's name is recorded.
+ */
+function withFather(query: ReturnType<typeof soundWords>, names: string[], father: string | null | undefined) {
+  if (!father) return null;
+  return compareWithForms(
+    query,
+    names.map((n) => soundWords(`${n} ${father}`)),
+  );
+}
+
 export interface RankedMatch {
   id: string;
   score: number;
@@ -54,7 +69,7 @@ export function rankMatches(name: string, year: number | null, rows: MatchRow[])
     if (row.similarity < MIN_SCORE) continue;
     const names = [row.name_arabic, row.name_latin].filter((n): n is string => !!n);
     const same = names.some((n) => spelling(n) === typed);
-    const best = compareWithForms(query, names.map(soundWords));
+    const best = better(compareWithForms(query, names.map(soundWords)), withFather(query, names, row.father_name));
     // Only the same spelling is certain: another spelling, however alike, ranks after it. The
     // names' distance counts double, so that a birth year (0.1) does not lift a look-alike (a long
     // vowel apart: محمود for Mohamed) past the name itself.

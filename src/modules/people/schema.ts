@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { text } from '../../lib/text.js';
 import { COHORTS, RELATIONSHIPS, SEXES } from '../../shared/vocabulary.js';
+import { LANGUAGES, MAX_ESTIMATED_AGE } from '../../shared/person-details.js';
+import { SafeContact } from './safe-contact.js';
 
 export const Name = text().min(2).max(160);
 // Checked against today's date at each call, not the day the server started.
@@ -13,6 +15,16 @@ export const BirthDate = z
   .date()
   .min(new Date('1900-01-01'))
   .refine((d) => d <= new Date(), 'in_future');
+
+/** A place name (locality, governorate). */
+export const Place = text().min(2).max(120);
+/** Languages the person speaks: known codes, each once. */
+export const Languages = z
+  .array(z.enum(LANGUAGES))
+  .max(LANGUAGES.length)
+  .refine((l) => new Set(l).size === l.length, 'duplicate');
+/** An age in years, when the birth date is unknown: the birth year is worked out from it and marked estimated. */
+export const EstimatedAge = z.number().int().min(0).max(MAX_ESTIMATED_AGE);
 
 export const MatchPeopleInput = z.object({
   name: Name,
@@ -29,13 +41,21 @@ export const CreatePersonInput = z
     birthYear: BirthYear.optional(),
     sex: z.enum(SEXES).default('unknown'),
     nationality: text().length(2).toUpperCase().optional(),
-    languages: z.array(text().min(2).max(8)).max(10).default([]),
+    languages: Languages.default([]),
     cohort: z.enum(COHORTS),
     contact: text().max(200).optional(),
     guardianName: Name.optional(),
     guardianContact: text().max(200).optional(),
+    fatherName: Name.optional(),
+    locality: Place.optional(),
+    governorate: Place.optional(),
+    estimatedAge: EstimatedAge.optional(),
+    safeContact: SafeContact.optional(),
   })
   .superRefine((p, ctx) => {
+    // An age is for when the birth is unknown: with a date or a year it would contradict them.
+    if (p.estimatedAge !== undefined && (p.birthDate || p.birthYear !== undefined))
+      ctx.addIssue({ code: 'custom', message: 'age_with_birth', path: ['estimatedAge'] });
     // Either script will do, so the form marks both fields.
     if (p.nameArabic || p.nameLatin) return;
     for (const field of ['nameArabic', 'nameLatin']) ctx.addIssue({ code: 'custom', message: 'name_required', path: [field] });

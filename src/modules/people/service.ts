@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
@@ -11,6 +12,7 @@ import { householdOf } from './household.js';
 import { offered } from './distinct.js';
 import { unreachable } from './merge-moves.js';
 import type { CreatePersonInput, MatchPeopleInput } from './schema.js';
+import { openSafeContact, sealSafeContact } from './safe-contact.js';
 
 export const personSelect = {
   id: true,
@@ -25,6 +27,10 @@ export const personSelect = {
   contact: true,
   guardianName: true,
   guardianContact: true,
+  fatherName: true,
+  locality: true,
+  governorate: true,
+  birthYearEstimated: true,
   version: true,
   createdAt: true,
 } satisfies Prisma.PersonSelect;
@@ -81,11 +87,20 @@ export async function createPerson(ctx: ServiceContext, input: z.infer<typeof Cr
   assertCan(ctx.ability, 'create', 'Person');
   const keys = nameKeys(input.nameLatin ?? input.nameArabic!);
   const arabicKeys = input.nameArabic ? nameKeys(input.nameArabic) : keys;
+  const { estimatedAge, safeContact, ...fields } = input;
+  // The id is made here: the safe contact's ciphertext is bound to it.
+  const id = randomUUID();
   const person = await ctx.db.person.create({
     data: {
-      ...input,
+      ...fields,
+      id,
       municipalityId: ctx.user.municipalityId,
-      birthYear: input.birthYear ?? input.birthDate?.getUTCFullYear() ?? null,
+      birthYear:
+        input.birthYear ??
+        input.birthDate?.getUTCFullYear() ??
+        (estimatedAge === undefined ? null : ctx.clock().getUTCFullYear() - estimatedAge),
+      birthYearEstimated: estimatedAge !== undefined,
+      safeContact: sealSafeContact(ctx.keyring, id, safeContact),
       latinKey: keys.latinKey,
       skeleton: arabicKeys.skeleton,
     },
@@ -98,12 +113,14 @@ export async function createPerson(ctx: ServiceContext, input: z.infer<typeof Cr
 /** One person, if the user may see them; otherwise NOT_FOUND (FORBIDDEN for a role that reads nobody, as everywhere). */
 export async function getPerson(ctx: ServiceContext, id: string) {
   assertCan(ctx.ability, 'read', 'Person');
-  const person = await ctx.db.person.findFirst({
+  const row = await ctx.db.person.findFirst({
     where: { AND: [accessibleBy(ctx.ability).ofType('Person'), { id }] },
-    select: personSelect,
+    select: { ...personSelect, safeContact: true },
   });
   // A merged record says where it went (to one who may read that), otherwise NOT_FOUND.
-  if (!person) throw await unreachable(ctx, id);
+  if (!row) throw await unreachable(ctx, id);
+  // Read before anyone calls: how to reach the person safely (decrypted for those who may read them).
+  const person = { ...row, safeContact: openSafeContact(ctx.keyring, id, row.safeContact) };
   const household = await householdOf(ctx, id);
   // The household members shown are personal data read too: name them in the same event.
   ctx.audit.touched(

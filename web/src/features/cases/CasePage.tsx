@@ -4,6 +4,7 @@ import { t } from '../../i18n';
 import { useMe } from '../../components/Shell';
 import { CaseHeader } from './CaseHeader';
 import { HouseholdSection } from './HouseholdSection';
+import { ContactSection } from './ContactSection';
 import { MergeSection } from './MergeSection';
 import { NotesSection } from './NotesSection';
 import { PlanSection } from './PlanSection';
@@ -38,6 +39,7 @@ function CaseView(props: { case: Case }) {
       <div class="case-layout">
         <div class="case-main">
           <Show when={c().summary}>{(s) => <SummarySection case={c()} summary={s()} editable={coordinator() || keyWorker()} />}</Show>
+          <Show when={c().summary?.person.id}>{(id) => <ContactSection personId={id()} />}</Show>
           <Show when={c().summary?.person.id}>{(id) => <HouseholdSection personId={id()} manage={coordinator()} />}</Show>
           <Show when={coordinator() && c().summary?.person.id}>{(id) => <MergeSection personId={id()} />}</Show>
           <Show when={c().notes}>{(n) => <NotesSection caseId={c().id} notes={n()} restricted={coordinator() || keyWorker()} />}</Show>

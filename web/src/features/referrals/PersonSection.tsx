@@ -5,6 +5,7 @@ import { debounced } from '../../lib/debounce';
 import { formatYear } from '../../lib/format';
 import { PersonName } from '../../components/PersonName';
 import { OptionsField, TextField } from '../../components/Field';
+import { PersonDetailsFields } from './PersonDetailsFields';
 import { SEXES, STRONG_MATCH, matchPeople, type Candidate } from './api';
 
 export type Person = Extract<Candidate, { restricted: false }>['person'];
@@ -172,6 +173,7 @@ export function PersonSection(props: Props) {
                 error={props.errors['newPerson.guardianName']}
               />
             </div>
+            <PersonDetailsFields errors={props.errors} />
           </fieldset>
         </Match>
       </Switch>

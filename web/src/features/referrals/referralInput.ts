@@ -2,6 +2,7 @@ import type { Inputs } from '../../lib/trpc';
 import { startOfDay } from '../../lib/dates';
 import { yearOf } from './PersonSection';
 import type { Cohort, ConcernCategory, LegalBasis, Sex, Source, Urgency } from './api';
+import { DETAIL_FIELDS, detailsInput } from './PersonDetailsFields';
 
 export type CreateReferral = Inputs['referrals']['create'];
 
@@ -13,6 +14,7 @@ export const REFERRAL_FIELDS = [
   'newPerson.birthYear',
   'newPerson.sex',
   'newPerson.guardianName',
+  ...DETAIL_FIELDS,
   'cohort',
   'source',
   'concernCategories',
@@ -57,7 +59,7 @@ export function referralInput(data: FormData, personId: string | undefined): Cre
             sex: (optional('newPerson.sex') ?? 'unknown') as Sex,
             guardianName: optional('newPerson.guardianName'),
             cohort,
-            languages: [],
+            ...detailsInput(data),
           },
         }),
     cohort,
