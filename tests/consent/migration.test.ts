@@ -7,7 +7,7 @@ import { makeCase, makeDisclosure, OPENED_AT } from '../helpers/case-factories.j
 const { db } = await testDb();
 
 /** The data part of the migration (after its schema changes), as it ran on upgrade. */
-const MIGRATION = readFileSync('prisma/migrations/20261205031500_consent_records/migration.sql', 'utf8');
+const MIGRATION = readFileSync('prisma/migrations/20261205053000_consent_records/migration.sql', 'utf8');
 const [insert, update] = MIGRATION.slice(MIGRATION.indexOf("-- Today's consents become records."))
   .split('\n')
   .filter((l) => !l.startsWith('--'))
