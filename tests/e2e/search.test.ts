@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { answerOf, browserWorld } from './browser.js';
 import { makeTown } from '../helpers/factories.js';
 import { makeCase } from '../helpers/case-factories.js';
+import { testKeyring } from '../helpers/callers.js';
+import { sealSafeContact } from '../../src/modules/people/safe-contact.js';
 
 const world = await browserWorld();
 const { db, cspViolations } = world;
@@ -13,6 +15,11 @@ describe('the search page, in Arabic on a phone', () => {
     const wanted = await makeCase(db, town, { person: { nameArabic: 'محمد بن صالح' } });
     const other = await makeCase(db, town, { person: { nameArabic: 'سلمى الحداد' } });
     await db.user.update({ where: { id: town.coordinator.id }, data: { locale: 'ar' }, select: { id: true } });
+    const safe = { channel: 'text_message', phoneShared: true, doNotTell: 'Synthetic cousin' } as const;
+    await db.person.update({
+      where: { id: wanted.person.id },
+      data: { contact: '+000 555 0101', safeContact: sealSafeContact(testKeyring, wanted.person.id, safe) },
+    });
 
     const context = await world.browser.newContext({ locale: 'ar', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     context.setDefaultTimeout(10_000);
@@ -56,6 +63,15 @@ describe('the search page, in Arabic on a phone', () => {
 
     await found.getByRole('link', { name: wanted.reference }).click();
     await page.waitForURL(`**/cases/${wanted.id}`);
+    // Before anyone calls: the safe way to reach the person comes above the contact details.
+    const before = page.getByTestId('contact-section');
+    await before.getByTestId('safe-contact').waitFor();
+    expect(await before.getByTestId('safe-contact').textContent()).toContain('رسالة نصية');
+    expect(await before.getByTestId('safe-contact').textContent()).toContain('Synthetic cousin');
+    const order = await page.evaluate<boolean>(
+      `(() => { const s = document.querySelector('[data-testid=safe-contact]'); const c = document.querySelector('[data-testid=person-contact]'); return !!(s && c && (s.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING)); })()`,
+    );
+    expect(order).toBe(true);
     const audit = await db.auditEvent.findFirstOrThrow({
       where: { actorId: town.coordinator.id, action: 'search.find', outcome: 'allowed' },
       select: { detail: true },

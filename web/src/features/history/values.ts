@@ -2,6 +2,7 @@ import { t, tKey } from '../../i18n';
 import { isClientError } from '../../lib/trpc';
 import { appCodeOf } from '../../lib/errors';
 import { formatDate, formatList } from '../../lib/format';
+import { pt } from '../../i18n/person';
 
 /** The dictionary that words each enumerated field's values. */
 const VOCABULARY: Record<string, string> = {
@@ -22,6 +23,14 @@ export function valueText(field: string, value: unknown): string {
   const words = (v: unknown) => (VOCABULARY[field] ? tKey(VOCABULARY[field]!, String(v)) : String(v));
   if (Array.isArray(value)) return formatList(value.map(words));
   if (field === 'birthDate') return formatDate(String(value));
+  if (typeof value === 'boolean') return value ? pt('yes') : pt('no');
+  // A safe contact (people/safe-contact.ts): its channel, then its safe times and who must not be told.
+  if (field === 'safeContact' && typeof value === 'object') {
+    const s = value as { channel: string; phoneShared?: boolean; safeTimes?: string; doNotTell?: string };
+    return [pt(`channels.${s.channel}` as 'channels.phone_call') || s.channel, s.phoneShared ? pt('shared') : '', s.safeTimes, s.doNotTell]
+      .filter(Boolean)
+      .join(' · ');
+  }
   return words(value);
 }
 

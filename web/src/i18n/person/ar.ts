@@ -30,5 +30,7 @@ export const personAr: PersonDictionary = {
   place: 'مكان السكن',
   bornAbout: 'عمره نحو {{ age }} سنة (تقديري)',
   shared: 'هاتف مشترك: قد يرد شخص آخر.',
+  yes: 'نعم',
+  no: 'لا',
   none: 'غير مسجّل',
 };

@@ -29,6 +29,8 @@ export const personEn = {
   place: 'Lives in',
   bornAbout: 'about {{ age }} years old (estimated)',
   shared: 'Shared phone: someone else may answer.',
+  yes: 'Yes',
+  no: 'No',
   none: 'Not recorded',
 };
 export type PersonDictionary = typeof personEn;

@@ -30,5 +30,7 @@ export const personFr: PersonDictionary = {
   place: 'Habite à',
   bornAbout: 'environ {{ age }} ans (estimé)',
   shared: 'Téléphone partagé : quelqu’un d’autre peut répondre.',
+  yes: 'Oui',
+  no: 'Non',
   none: 'Non renseigné',
 };
