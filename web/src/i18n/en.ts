@@ -477,6 +477,7 @@ export const en = {
     guardian_required: 'This person may be under 18: consent must come from a parent or guardian.',
     in_future: 'This date is in the future.',
     birth_year_mismatch: 'The year of birth does not match the date of birth.',
+    age_with_birth: 'Give an estimated age only when the year and date of birth are unknown.',
     name_required: 'Give the name in Arabic or in Latin script (or both).',
     either_person_or_new_person: 'Choose a matched person or register a new one, not both.',
     one_recipient: 'Choose one recipient: an agency or a person.',

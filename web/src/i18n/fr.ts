@@ -475,6 +475,7 @@ export const fr: Dictionary = {
     guardian_required: 'Cette personne a peut-être moins de 18 ans : le consentement doit venir d’un parent ou tuteur.',
     in_future: 'Cette date est dans le futur.',
     birth_year_mismatch: 'L’année de naissance ne correspond pas à la date de naissance.',
+    age_with_birth: 'Un âge estimé seulement si l’année et la date de naissance sont inconnues.',
     name_required: 'Indiquez le nom en écriture arabe ou latine (ou les deux).',
     either_person_or_new_person: 'Choisissez une personne trouvée ou enregistrez-en une nouvelle, pas les deux.',
     one_recipient: 'Choisissez un seul destinataire : un organisme ou une personne.',
