@@ -13,8 +13,8 @@ export async function carryOverConsent(
   caseId: string,
   input: { municipalityId: string; referralId: string | null; at: Date },
 ) {
-  const r = await db.referral.findUnique({
-    where: { id: input.referralId! },
+  const r = await db.referral.findFirst({
+    where: { id: input.referralId!, municipalityId: input.municipalityId },
     select: { consentGiven: true, consentBy: true, consentAt: true },
   });
   if (!r?.consentGiven) return;

@@ -33,7 +33,11 @@ export async function coveringConsent(
   if (!row) throw refuse('consentId', 'NOT_FOUND');
   if (row.withdrawn_at || row.renewed_at || row.expires_at <= now || row.given_at > now) throw refuse('consentId', 'not_live');
   if (!row.purposes.includes(d.consentPurpose)) throw refuse('consentPurpose', 'not_covered');
-  const agency = d.agencyId ?? (await ctx.db.user.findUnique({ where: { id: d.userId! }, select: { agencyId: true } }))?.agencyId ?? null;
+  const agency =
+    d.agencyId ??
+    (await ctx.db.user.findFirst({ where: { id: d.userId!, municipalityId: ctx.user.municipalityId }, select: { agencyId: true } }))
+      ?.agencyId ??
+    null;
   if (!row.any_partner && (agency === null || !row.agency_ids.includes(agency)))
     throw refuse(d.agencyId ? 'agencyId' : 'userId', 'not_covered');
   if (d.expiresAt > row.expires_at) throw refuse('expiresAt', 'after_consent');

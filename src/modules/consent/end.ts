@@ -15,11 +15,14 @@ export async function endDisclosures(
   event = true,
 ): Promise<string[]> {
   if (ids.length === 0) return [];
-  const live = await db.disclosure.findMany({ where: { id: { in: ids }, revokedAt: null }, select: { id: true } });
+  const live = await db.disclosure.findMany({
+    where: { id: { in: ids }, municipalityId: c.municipalityId, revokedAt: null },
+    select: { id: true },
+  });
   const ended = live.map((d) => d.id);
   if (ended.length === 0) return [];
   await db.disclosure.updateMany({
-    where: { id: { in: ended }, revokedAt: null },
+    where: { id: { in: ended }, municipalityId: c.municipalityId, revokedAt: null },
     data: { revokedAt: now, revokedById: actorId, revokeReason: reason },
   });
   if (event) {

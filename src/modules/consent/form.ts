@@ -29,7 +29,7 @@ export async function consentForm(ctx: ServiceContext, input: { caseId: string; 
     municipality: { select: { name: true, country: true, defaultLocale: true } },
   });
   const row = await ctx.db.consent.findFirst({
-    where: { id: input.consentId, caseId: c.id },
+    where: { id: input.consentId, caseId: c.id, municipalityId: ctx.user.municipalityId },
     select: { ...consentSelect, referral: { select: { consentScope: true } } },
   });
   if (!row) throw new AppError('NOT_FOUND', { entity: { type: 'Consent', id: input.consentId }, fields: { consentId: 'NOT_FOUND' } });

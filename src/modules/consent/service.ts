@@ -102,17 +102,17 @@ export async function renewConsent(ctx: ServiceContext, input: RenewConsent) {
   const c = await findCase(ctx, input.caseId, 'consent', { id: true, municipalityId: true });
   const now = ctx.clock();
   const { count } = await ctx.db.consent.updateMany({
-    where: { id: input.renewsId, caseId: c.id, renewedAt: null },
+    where: { id: input.renewsId, caseId: c.id, municipalityId: c.municipalityId, renewedAt: null },
     data: { renewedAt: now },
   });
   if (count === 0) {
-    const exists = await ctx.db.consent.count({ where: { id: input.renewsId, caseId: c.id } });
+    const exists = await ctx.db.consent.count({ where: { id: input.renewsId, caseId: c.id, municipalityId: c.municipalityId } });
     if (!exists) throw new AppError('NOT_FOUND', { entity: { type: 'Consent', id: input.renewsId }, fields: { renewsId: 'NOT_FOUND' } });
     throw new AppError('CONFLICT', { fields: { renewsId: 'ALREADY_RENEWED' } });
   }
   const made = await insert(ctx, c, input, input.renewsId);
   const resting = await ctx.db.disclosure.findMany({
-    where: { consentId: input.renewsId, revokedAt: null, expiresAt: { gt: now } },
+    where: { consentId: input.renewsId, municipalityId: c.municipalityId, revokedAt: null, expiresAt: { gt: now } },
     select: { id: true, agencyId: true, userId: true, purpose: true, consentPurpose: true, user: { select: { agencyId: true } } },
   });
   const covered = (d: (typeof resting)[number]) => {
@@ -123,7 +123,8 @@ export async function renewConsent(ctx: ServiceContext, input: RenewConsent) {
     );
   };
   const moved = resting.filter(covered).map((d) => d.id);
-  if (moved.length > 0) await ctx.db.disclosure.updateMany({ where: { id: { in: moved } }, data: { consentId: made.id } });
+  if (moved.length > 0)
+    await ctx.db.disclosure.updateMany({ where: { id: { in: moved }, municipalityId: c.municipalityId }, data: { consentId: made.id } });
   const ended = await endDisclosures(
     ctx.db,
     c,
@@ -138,10 +139,10 @@ export async function renewConsent(ctx: ServiceContext, input: RenewConsent) {
 
 /** Key worker or coordinator: every consent of the case, newest first, with where each stands; and the agencies to name. */
 export async function listConsents(ctx: ServiceContext, caseId: string) {
-  const c = await findCase(ctx, caseId, 'consent', { id: true });
+  const c = await findCase(ctx, caseId, 'consent', { id: true, municipalityId: true });
   const now = ctx.clock();
   const rows = await ctx.db.consent.findMany({
-    where: { caseId: c.id },
+    where: { caseId: c.id, municipalityId: c.municipalityId },
     select: { ...consentSelect, referral: { select: { consentScope: true } } },
     orderBy: [{ recordedAt: 'desc' }, { givenAt: 'desc' }, { id: 'asc' }],
   });

@@ -15,7 +15,7 @@ export async function withdrawConsent(ctx: ServiceContext, input: WithdrawConsen
   const c = await findCase(ctx, input.caseId, 'consent', { id: true, municipalityId: true });
   const now = ctx.clock();
   if (input.consentId) {
-    const exists = await ctx.db.consent.count({ where: { id: input.consentId, caseId: c.id } });
+    const exists = await ctx.db.consent.count({ where: { id: input.consentId, caseId: c.id, municipalityId: c.municipalityId } });
     if (!exists) throw new AppError('NOT_FOUND', { entity: { type: 'Consent', id: input.consentId }, fields: { consentId: 'NOT_FOUND' } });
   }
   // Row locks: a concurrent cases.disclose holds FOR SHARE on the consent it names (see cases/team.ts), so
@@ -27,10 +27,10 @@ export async function withdrawConsent(ctx: ServiceContext, input: WithdrawConsen
     RETURNING id`;
   if (withdrawn.length === 0)
     throw new AppError('CONFLICT', { fields: { [input.consentId ? 'consentId' : 'caseId']: 'ALREADY_WITHDRAWN' } });
-  await ctx.db.case.update({ where: { id: c.id }, data: { consentWithdrawnAt: now } });
+  await ctx.db.case.updateMany({ where: { id: c.id, municipalityId: c.municipalityId }, data: { consentWithdrawnAt: now } });
   const consentIds = withdrawn.map((w) => w.id);
   const resting = await ctx.db.disclosure.findMany({
-    where: { caseId: c.id, consentId: { in: consentIds }, revokedAt: null, expiresAt: { gt: now } },
+    where: { caseId: c.id, municipalityId: c.municipalityId, consentId: { in: consentIds }, revokedAt: null, expiresAt: { gt: now } },
     select: { id: true },
   });
   const revoked = await endDisclosures(
