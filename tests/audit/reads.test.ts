@@ -96,7 +96,16 @@ describe('read procedures', () => {
   });
 });
 
-const ids: { consentId?: string; draftId?: string; userId?: string; caseId?: string; personId?: string; referralId?: string; meetingId?: string; flagId?: string } = {};
+const ids: {
+  consentId?: string;
+  draftId?: string;
+  userId?: string;
+  caseId?: string;
+  personId?: string;
+  referralId?: string;
+  meetingId?: string;
+  flagId?: string;
+} = {};
 
 function inputs(t: typeof ids): Record<string, unknown> {
   return {
