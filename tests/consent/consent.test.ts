@@ -169,7 +169,10 @@ describe('withdrawing and renewing consent', () => {
       revokeReason: 'consent_withdrawn',
     });
     expect(await failure(disclose(given.id))).toMatchObject({ code: 'NO_CONSENT', fields: { consentId: 'not_live' } });
-    await expect(kw.consent.withdraw({ caseId: c.id, consentId: given.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await failure(kw.consent.withdraw({ caseId: c.id, consentId: given.id }))).toMatchObject({
+      code: 'CONFLICT',
+      fields: { consentId: 'ALREADY_WITHDRAWN' },
+    });
 
     // Given again after the withdrawal: a renewal, the old one kept and marked renewed.
     const renewed = await kw.consent.renew({ ...consentInput(c.id, town.agency.id), renewsId: given.id });
@@ -177,6 +180,10 @@ describe('withdrawing and renewing consent', () => {
     await expect(disclose(renewed.id)).resolves.toMatchObject({ legalBasis: 'consent' });
     await expect(kw.consent.renew({ ...consentInput(c.id, town.agency.id), renewsId: given.id })).rejects.toMatchObject({
       code: 'CONFLICT',
+    });
+    // The renewed one is no longer in force: nothing to withdraw there.
+    expect(await failure(kw.consent.withdraw({ caseId: c.id, consentId: given.id }))).toMatchObject({
+      fields: { consentId: 'ALREADY_WITHDRAWN' },
     });
     const { items: history } = await kw.consent.list({ caseId: c.id });
     expect(history.find((h) => h.id === given.id)).toMatchObject({ status: 'renewed', withdrawnById: town.socialWorker.id });
@@ -205,6 +212,11 @@ describe('withdrawing and renewing consent', () => {
     const rows = await db.disclosure.findMany({ where: { caseId: c.id }, select: { id: true, consentId: true, revokeReason: true } });
     expect(rows.find((r) => r.id === education.id)).toMatchObject({ consentId: renewed.id, revokeReason: null });
     expect(rows.find((r) => r.id === support.id)).toMatchObject({ consentId: given.id, revokeReason: 'consent_renewed' });
+    // The replaced consent is no longer in force: there is nothing to withdraw there, and the answer says so.
+    expect(await failure(coord.consent.withdraw({ caseId: c.id, consentId: given.id }))).toMatchObject({
+      code: 'CONFLICT',
+      fields: { consentId: 'not_live' },
+    });
   });
 });
 

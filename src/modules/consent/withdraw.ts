@@ -25,8 +25,13 @@ export async function withdrawConsent(ctx: ServiceContext, input: WithdrawConsen
     WHERE case_id = ${c.id}::uuid AND withdrawn_at IS NULL AND renewed_at IS NULL AND expires_at > ${now}
       AND (${input.consentId ?? null}::uuid IS NULL OR id = ${input.consentId ?? null}::uuid)
     RETURNING id`;
-  if (withdrawn.length === 0)
-    throw new AppError('CONFLICT', { fields: { [input.consentId ? 'consentId' : 'caseId']: 'ALREADY_WITHDRAWN' } });
+  if (withdrawn.length === 0) {
+    // Nothing in force to withdraw: already withdrawn, or (named) expired or renewed.
+    const already = input.consentId
+      ? (await ctx.db.consent.count({ where: { id: input.consentId, municipalityId: c.municipalityId, withdrawnAt: { not: null } } })) > 0
+      : true;
+    throw new AppError('CONFLICT', { fields: { [input.consentId ? 'consentId' : 'caseId']: already ? 'ALREADY_WITHDRAWN' : 'not_live' } });
+  }
   await ctx.db.case.updateMany({ where: { id: c.id, municipalityId: c.municipalityId }, data: { consentWithdrawnAt: now } });
   const consentIds = withdrawn.map((w) => w.id);
   const resting = await ctx.db.disclosure.findMany({
