@@ -67,4 +67,24 @@ describe('printable pages', () => {
     expect(cspViolations).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it('a meeting opened before its time says, in Arabic, that nothing can be recorded yet', async () => {
+    const town = await makeTown(db);
+    await db.user.update({ where: { id: town.coordinator.id }, data: { locale: 'ar' }, select: { id: true } });
+    const c = await makeCase(db, town);
+    const meeting = await makeMeeting(db, town, {
+      cases: [c],
+      agencyIds: [town.agency.id],
+      scheduledAt: new Date(Date.now() + 7 * 86_400_000),
+    });
+    const { page, context } = await world.newPage();
+    await world.signIn(page, town.coordinator.email);
+    await page.waitForFunction(`document.documentElement.lang === 'ar'`);
+    await page.goto(`${world.base}/meetings/${meeting.id}`);
+    expect(await page.getByTestId('meeting-not-yet').textContent()).toContain('لم يُعقد هذا الاجتماع بعد');
+    expect(await db.panelMeeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { status: true } })).toEqual({
+      status: 'scheduled',
+    });
+    await context.close();
+  }, 60_000);
 });

@@ -83,6 +83,12 @@ function MeetingView(props: { meeting: Meeting }) {
         <Show when={m().status === 'approved'}>
           <p class="alert alert-info">{t('meeting.lockedNote')}</p>
         </Show>
+        {/* Opened before its time: the server refuses attendance, minutes and decisions until then (MEETING_NOT_YET). */}
+        <Show when={m().status === 'scheduled' && new Date(m().scheduledAt).getTime() > Date.now()}>
+          <p class="alert alert-info" data-testid="meeting-not-yet">
+            {t('errors.MEETING_NOT_YET')}
+          </p>
+        </Show>
         <p class="print-links">
           <A href={`/meetings/${m().id}/pack`} data-testid="print-pack">
             {t('print.meeting.packLink')}
