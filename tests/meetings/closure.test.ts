@@ -5,6 +5,7 @@ import { callerFor } from '../helpers/callers.js';
 import { failure, makeCase } from '../helpers/case-factories.js';
 import { makeMeeting } from '../helpers/meeting-factories.js';
 import { manualClock } from '../../src/lib/clock.js';
+import { sweepAt } from '../helpers/work-factories.js';
 
 const { db } = await testDb();
 
@@ -37,6 +38,10 @@ describe('a panel decision to close a case', () => {
     // Nobody else is asked to close it: the key worker sees no prompt.
     const { caller: keyWorker } = await callerFor(db, town.socialWorker);
     expect((await keyWorker.cases.get({ id: c.id })).panelClosure).toBeNull();
+
+    // It is no due item: the reminder sweep leaves it (it is not among what the sweep finds due).
+    await sweepAt(db, town.town.id, new Date('2026-01-16T09:00:00Z'));
+    expect((await closureReminders(c.id)).every((r) => r.dismissedAt === null)).toBe(true);
 
     // Closing the case answers the prompt, for every coordinator.
     await caller.cases.close({ id: c.id, closureReason: 'risk_removed', reason: 'Closed on the panel decision.', confirm: true });
