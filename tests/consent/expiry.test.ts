@@ -62,6 +62,9 @@ describe('consent expiry in the reminder sweep (fixed clock)', () => {
       { userId: town.socialWorker.id, entityId: consent.id, dueAt: new Date('2026-02-24T00:00:00Z'), dismissedAt: null },
     ]);
     const { caller } = await callerFor(db, town.socialWorker);
+    // On the key worker's "my work", with the case to open.
+    const work = await caller.work.mine();
+    expect(work.now.filter((i) => i.kind === 'consent_expiring').map((i) => i.case?.id)).toEqual([c.id]);
     await caller.consent.renew({
       caseId: c.id,
       renewsId: consent.id,
