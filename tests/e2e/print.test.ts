@@ -4,6 +4,8 @@ import { answerOf, browserWorld } from './browser.js';
 import { makeTown } from '../helpers/factories.js';
 import { makeCase } from '../helpers/case-factories.js';
 import { makeMeeting } from '../helpers/meeting-factories.js';
+import { makeReferral } from '../helpers/referral-factories.js';
+import { testKeyring } from '../helpers/callers.js';
 
 const world = await browserWorld();
 const { db, cspViolations } = world;
@@ -85,6 +87,27 @@ describe('printable pages', () => {
     expect(await db.panelMeeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { status: true } })).toEqual({
       status: 'scheduled',
     });
+    await context.close();
+  }, 60_000);
+
+  it('the referrer prints an acknowledgement of their referral: reference, their words, what happens next', async () => {
+    const town = await makeTown(db);
+    const referral = await makeReferral(db, testKeyring, { town, referrer: town.practitioner });
+    const { page, context } = await world.newPage();
+    await world.signIn(page, town.practitioner.email);
+    await page.goto(`${world.base}/referrals/${referral.id}`);
+    const printed = answerOf(page, 'print.referral');
+    await page.getByTestId('print-referral').click();
+    await printed;
+    await page.getByTestId('print-button').waitFor();
+    expect(await page.getByTestId('print-reference').textContent()).toBe(referral.id.slice(0, 8).toUpperCase());
+    expect(await page.locator('.print-sheet').textContent()).toContain('Synthetic concern');
+    expect(await page.getByTestId('print-next').textContent()).toContain('screens the referral');
+    await page.emulateMedia({ media: 'print' });
+    expect(await styleOf(page, '.app-nav', 'display')).toBe('none');
+    expect(await db.auditEvent.count({ where: { actorId: town.practitioner.id, action: 'print.referral', entityId: referral.id } })).toBe(
+      1,
+    );
     await context.close();
   }, 60_000);
 });
