@@ -198,7 +198,9 @@ function seedCase(story: DemoStory, file: File, i: number, opened: number) {
   const team = () => ({ keyWorkerId: ids.of('social_worker'), leadAgencyId: ids.of(i % 2 ? YOUTH_CENTRE : SCHOOL) });
 
   coordinator(story.day(opened, 9, 30), (c) => c.cases.assign({ id: id(), ...team() }));
-  keyWorker(story.day(opened, 15), (c) => c.cases.updateSummary({ id: id(), version: 1, summary: `Demo summary: ${CONCERNS[i % CONCERNS.length]}` }));
+  keyWorker(story.day(opened, 15), (c) =>
+    c.cases.updateSummary({ id: id(), version: 1, summary: `Demo summary: ${CONCERNS[i % CONCERNS.length]}` }),
+  );
   keyWorker(story.day(opened - 1, 16), (c) => c.cases.addNote({ caseId: id(), body: WORDS.note }));
   for (const [stage, reason] of MOVES) {
     const day = file.moves?.[stage];
@@ -207,8 +209,14 @@ function seedCase(story: DemoStory, file: File, i: number, opened: number) {
   if (file.disclosed !== undefined) {
     const sections: CaseSection[] = ['summary', 'plan'];
     const grant = { purpose: WORDS.purpose, sections, expiresAt: story.ahead(30) };
-    const recipient = () => ({ agencyId: ids.of(YOUTH_CENTRE), legalBasis: withoutConsent(i) ? 'public_task' : 'consent' }) as const;
-    coordinator(story.day(file.disclosed, 10, 30), (c) => c.cases.disclose({ caseId: id(), ...recipient(), ...grant }));
+    coordinator(story.day(file.disclosed, 10, 30), async (c) => {
+      if (withoutConsent(i)) return c.cases.disclose({ caseId: id(), agencyId: ids.of(YOUTH_CENTRE), legalBasis: 'public_task', ...grant });
+      // On consent: the live consent the case opened with, for support services.
+      const live = (await c.consent.list({ caseId: id() })).items.find((k) => k.status === 'live');
+      if (!live) throw new Error(`demo seed: case ${i} has no live consent to disclose on`);
+      const basis = { legalBasis: 'consent', consentId: live.id, consentPurpose: 'support_services' } as const;
+      return c.cases.disclose({ caseId: id(), agencyId: ids.of(YOUTH_CENTRE), ...basis, ...grant });
+    });
   }
   if (file.plan) {
     const [day, type, title, agency] = file.plan;
