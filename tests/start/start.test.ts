@@ -8,6 +8,15 @@ import { createServer, type Socket } from 'node:net';
 import { freePort } from '../../src/embedded.js';
 import { TEST_KEY_SPEC } from '../helpers/callers.js';
 import { testDb } from '../helpers/db.js';
+import { referralInput } from '../helpers/referral-factories.js';
+import { Client } from '../faults/server.js';
+
+const DEMO_PASSWORD = 'jisr-demo-2026';
+const DEMO = {
+  socialWorker: 'social.worker@demo.jisr.local',
+  coordinator: 'coordinator@demo.jisr.local',
+  auditor: 'auditor@demo.jisr.local',
+};
 
 // `npm start` without DATABASE_URL, as a new user runs it: embedded PostgreSQL, migrations, demo data.
 const port = await freePort();
@@ -72,7 +81,7 @@ async function signIn(email: string) {
   return fetch(`${origin}/trpc/auth.login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify({ json: { email, password: 'jisr-demo-2026' } }),
+    body: JSON.stringify({ json: { email, password: DEMO_PASSWORD } }),
   });
 }
 
@@ -180,6 +189,47 @@ describe('npm start with no DATABASE_URL', () => {
     const second = launch(dir);
     await second.ready;
     expect((await signIn('coordinator@demo.jisr.local')).status).toBe(200);
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('loses no acknowledged write when the app is killed with SIGKILL under a write load, and its chain still verifies', {
+    timeout: 180_000,
+  }, async () => {
+    const dir = await dataDir();
+    const first = launch(dir);
+    await first.ready;
+    const pidFile = join(dir, 'postgres', 'postmaster.pid');
+    const writers = await Promise.all([0, 1, 2, 3].map(() => new Client(origin).signIn(DEMO.socialWorker, DEMO_PASSWORD)));
+    const acked: string[] = [];
+    let killed = false;
+    // Four writers send referrals one after another until the app is killed; only answered ones count.
+    const load = writers.map(async (client, w) => {
+      for (let i = 0; !killed; i++) {
+        const res = await client
+          .mutate('referrals.create', referralInput({ concernText: `Synthetic concern of writer ${w}, number ${i}.` }))
+          .catch(() => null);
+        if (res?.status === 200) acked.push(res.data.id);
+      }
+    });
+    await until(() => acked.length >= 60, 'sixty acknowledged referrals', 120_000);
+    process.kill(first.child.pid!, 'SIGKILL');
+    killed = true;
+    await Promise.all(load);
+    await first.exited;
+    await until(() => !existsSync(pidFile), 'the orphaned PostgreSQL to stop', 30_000);
+
+    const second = launch(dir);
+    await second.ready;
+    const coordinator = await new Client(origin).signIn(DEMO.coordinator, DEMO_PASSWORD);
+    const missing: string[] = [];
+    for (const id of acked) if ((await coordinator.query('referrals.get', { id })).status !== 200) missing.push(id);
+    expect(missing, `acknowledged referrals lost after the kill (of ${acked.length})`).toEqual([]);
+    const auditor = await new Client(origin).signIn(DEMO.auditor, DEMO_PASSWORD);
+    const verified = await auditor.mutate('audit.verify', undefined);
+    expect(verified.status).toBe(200);
+    expect(verified.data.firstBroken).toBeNull();
+    expect(verified.data.checked).toBeGreaterThan(acked.length);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
   });
