@@ -3,6 +3,7 @@ import { answerOf, browserWorld } from './browser.js';
 import { makeTown } from '../helpers/factories.js';
 import { testKeyring } from '../helpers/callers.js';
 import { fillReferral } from './referral-form.js';
+import { makeCase } from '../helpers/case-factories.js';
 import { openSafeContact } from '../../src/modules/people/safe-contact.js';
 
 const world = await browserWorld();
@@ -51,6 +52,40 @@ describe("a new person's details on the referral form (Arabic, 360 px)", () => {
       phoneShared: true,
       doNotTell: 'ابن العم',
     });
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('the coordinator records a safe way to reach the person from the case page; "Before you call" shows it, the history keeps it', async () => {
+    const town = await makeTown(db);
+    const c = await makeCase(db, town, { person: { nameArabic: 'ليلى التجريبية' } });
+    await db.user.update({ where: { id: town.coordinator.id }, data: { locale: 'ar' }, select: { id: true } });
+    const context = await world.browser.newContext({ locale: 'ar', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    await world.signIn(page, town.coordinator.email);
+    await page.goto(`${world.base}/cases/${c.id}`);
+    const before = page.getByTestId('contact-section');
+    await before.getByTestId('no-safe-contact').waitFor();
+    const changes = page.getByTestId('case-changes');
+    await changes.getByTestId('correct-person').click();
+    const form = changes.getByTestId('correct-person-form');
+    await form.locator('select[name="safeContact.channel"]').selectOption('in_person');
+    await form.locator('textarea[name="safeContact.doNotTell"]').fill('الخال');
+    await form.getByTestId('person-languages').locator('input[value=ar]').check();
+    const saved = answerOf(page, 'people.correct');
+    await form.locator('button[type=submit]').click();
+    await saved;
+    await before.getByTestId('safe-contact').getByText('الخال').waitFor();
+    expect(await before.getByTestId('safe-contact').textContent()).toContain('حضوريًا');
+    const person = await db.person.findUniqueOrThrow({
+      where: { id: c.person.id },
+      select: { version: true, languages: true, safeContact: true },
+    });
+    expect(person).toMatchObject({ version: 2, languages: ['ar'] });
+    expect(person.safeContact).not.toContain('الخال');
+    const fields = await db.fieldChange.findMany({ where: { entityId: c.person.id }, select: { field: true } });
+    expect(fields.map((f) => f.field).sort()).toEqual(['languages', 'safeContact']);
     expect(cspViolations).toEqual([]);
     await context.close();
   }, 120_000);

@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { CASE_QUERIES, type Case } from '../cases/api';
+import { CASE_QUERIES, getPerson, type Case } from '../cases/api';
 import { HistoryToggle, type HistoryTable } from './ChangeTable';
 import { CorrectPerson } from './CorrectPerson';
 
@@ -24,7 +24,7 @@ export function CaseChanges(props: { case: Case; coordinator: boolean }) {
       <section class="card" aria-labelledby="case-changes-title" data-testid="case-changes">
         <h2 id="case-changes-title">{t('changes.history')}</h2>
         <Show when={props.coordinator ? props.case.summary?.person : null}>
-          {(person) => <CorrectPerson person={person()} refresh={CASE_QUERIES} full />}
+          {(person) => <CorrectPerson person={person()} refresh={[...CASE_QUERIES, getPerson.key]} full />}
         </Show>
         <HistoryToggle testId="case-history" load={load} />
       </section>

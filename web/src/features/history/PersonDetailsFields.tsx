@@ -3,6 +3,7 @@ import { field } from '../../lib/form';
 import { OptionsField, TextField } from '../../components/Field';
 import type { Outputs } from '../../lib/trpc';
 import { COHORTS, SEXES, type Cohort, type Sex } from '../referrals/api';
+import { PersonDetailsFields as OptionalDetails, correctedDetails, detailFields } from '../referrals/PersonDetailsFields';
 
 /** A person's details as people.get gives them to a coordinator. */
 export type PersonDetails = Outputs['people']['get'];
@@ -16,10 +17,12 @@ export function detailsOf(data: FormData) {
     contact: field(data, 'contact') || null,
     guardianName: field(data, 'guardianName') || null,
     guardianContact: field(data, 'guardianContact') || null,
+    // Father's name, place, languages and the safe way to reach the person (issue 15).
+    ...correctedDetails(data),
   };
 }
 
-export const DETAIL_FIELDS = ['sex', 'cohort', 'nationality', 'contact', 'guardianName', 'guardianContact'] as const;
+export const DETAIL_FIELDS = ['sex', 'cohort', 'nationality', 'contact', 'guardianName', 'guardianContact', ...detailFields('')] as const;
 
 /** The coordinator's further fields of a correction: sex, cohort, nationality, contact, guardian. */
 export function PersonDetailsFields(props: { person: PersonDetails; errors: Record<string, string | undefined> }) {
@@ -72,6 +75,7 @@ export function PersonDetailsFields(props: { person: PersonDetails; errors: Reco
         value={props.person.guardianContact ?? ''}
         error={props.errors.guardianContact}
       />
+      <OptionalDetails errors={props.errors} prefix="" values={props.person} age={false} />
     </>
   );
 }
