@@ -101,6 +101,8 @@ describe('search.find by birth year and reference', () => {
     expect(found.people.map((p) => (p.restricted ? null : p.person.id))).toEqual([born.person.id]);
     expect(found.cases.map((c) => c.id)).toEqual([born.id]);
     expect(found.referrals.map((r) => r.id)).toEqual([born.referralId]);
+    // Typed with Arabic-Indic digits, it is the same year.
+    expect(await caller.search.find({ query: '١٩٩٤' })).toEqual(found);
   });
 
   it('a reference prefix in any case finds the cases and their referrals', async () => {
