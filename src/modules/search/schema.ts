@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { text } from '../../lib/text.js';
 import { BirthYear } from '../people/schema.js';
+import { asciiDigits } from '../../shared/digits.js';
 
 /**
  * One search box: a name in either script (with an optional birth year), a case reference
  * (the municipality's code, a dash, digits: "TUN-2026"), or a birth year alone ("1994").
  */
-/** Arabic-Indic (٠–٩) and Persian (۰–۹) digits as ASCII ones: "١٩٩٤" is the year 1994, "TUN-٢٠٢٦" a reference. */
-export const asciiDigits = (s: string) => s.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.codePointAt(0)! - 0x0660) % 0x90));
-
 export const SearchInput = z.object({
   query: text().min(2).max(160).transform(asciiDigits),
   birthYear: BirthYear.optional(),

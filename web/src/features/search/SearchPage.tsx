@@ -11,6 +11,7 @@ import { TextField } from '../../components/Field';
 import { PersonName } from '../../components/PersonName';
 import { RequireRole } from '../../components/Shell';
 import { CASE_WORKER_ROLES } from '../../../../src/shared/roles';
+import { asciiDigits } from '../../../../src/shared/digits';
 
 type Found = Outputs['search']['find'];
 const FIELDS = ['query', 'birthYear'] as const;
@@ -110,7 +111,7 @@ function SearchBox() {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    const year = field(data, 'birthYear');
+    const year = asciiDigits(field(data, 'birthYear'));
     setPending(true);
     setError(null);
     try {
