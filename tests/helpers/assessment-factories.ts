@@ -55,7 +55,11 @@ export async function makeAssessment(
       assessedAt: data.assessedAt,
       createdAt: data.assessedAt,
       overallJudgement: testKeyring.encrypt(data.judgement ?? 'Synthetic judgement: engagement is easing.', JUDGEMENT_FIELD),
-      ratings: { createMany: { data: ratings.map((r) => ({ factorId: r.factorId, municipalityId: c.municipalityId, rating: r.rating, comment: null })) } },
+      ratings: {
+        createMany: {
+          data: ratings.map((r) => ({ factorId: r.factorId, municipalityId: c.municipalityId, rating: r.rating, comment: null })),
+        },
+      },
     },
     select: { id: true },
   });

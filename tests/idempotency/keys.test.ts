@@ -182,7 +182,8 @@ describe('which procedures take a key', () => {
         _def: { procedures: Record<string, { _def: { type: string; meta?: { action?: string; idempotent?: boolean } } }> };
       }
     )._def.procedures;
-    const creating = /\.create$|^person\.(merge|distinct\.mark)$|^meeting\.(schedule|decide)$|^case\.(disclose|review|breakGlass|consent\.record|consent\.renew)$|^referral\.screen$/;
+    const creating =
+      /\.create$|^person\.(merge|distinct\.mark)$|^meeting\.(schedule|decide)$|^case\.(disclose|review|breakGlass|consent\.record|consent\.renew)$|^referral\.screen$/;
     const keyed = Object.entries(procedures)
       .filter(([, p]) => p._def.meta?.idempotent)
       .map(([path]) => path);

@@ -65,7 +65,9 @@ export async function confirmEnrolment(ctx: ServiceContext, code: string) {
   const codes = newRecoveryCodes();
   await ctx.db.secondFactor.update({ where: { userId: ctx.user.id }, data: { enabledAt: now, lastStep: step }, select: { userId: true } });
   await ctx.db.recoveryCode.deleteMany({ where: { userId: ctx.user.id } });
-  await ctx.db.recoveryCode.createMany({ data: codes.map((c) => ({ userId: ctx.user.id, municipalityId: ctx.user.municipalityId, codeHash: recoveryHash(c) })) });
+  await ctx.db.recoveryCode.createMany({
+    data: codes.map((c) => ({ userId: ctx.user.id, municipalityId: ctx.user.municipalityId, codeHash: recoveryHash(c) })),
+  });
   await ctx.db.session.update({ where: { id: ctx.sessionId }, data: { factorAt: now }, select: { id: true } });
   ctx.audit.subject('User', ctx.user.id).detail({ recoveryCodes: codes.length });
   return { recoveryCodes: codes };

@@ -3,7 +3,6 @@ import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { findCase, recordEvent } from './access.js';
-import { SUMMARY_FIELD } from './read.js';
 import { isOpen, NEXT_STAGES, REOPEN_STAGE } from '../../shared/stages.js';
 import { addMonthsIn } from '../../shared/days.js';
 import { loadCalendar } from '../work/calendar.js';

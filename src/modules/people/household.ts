@@ -21,7 +21,9 @@ export async function linkHousehold(ctx: ServiceContext, input: z.infer<typeof L
   let householdId = anchor.households[0]?.householdId;
   if (!householdId) {
     householdId = (await ctx.db.household.create({ data: { municipalityId: ctx.user.municipalityId }, select: { id: true } })).id;
-    await ctx.db.householdMember.create({ data: { householdId, municipalityId: ctx.user.municipalityId, personId: anchor.id, relationship: 'other' } });
+    await ctx.db.householdMember.create({
+      data: { householdId, municipalityId: ctx.user.municipalityId, personId: anchor.id, relationship: 'other' },
+    });
   }
   await ctx.db.householdMember.upsert({
     where: { householdId_personId: { householdId, personId: input.memberId } },

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import type { ServiceContext } from '../../service.js';
-import { Prisma } from '../../generated/prisma/client.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import { rawQuery } from '../../db.js';
 import { nameKeys } from './names.js';
 import { matchStatement, type MatchRow } from './match-sql.js';

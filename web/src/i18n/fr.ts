@@ -430,7 +430,8 @@ export const fr: Dictionary = {
     MEETING_STARTED: 'Cette réunion a eu lieu : son ordre du jour, ses invités et son horaire ne peuvent plus changer.',
     MEETING_CANCELLED: 'Cette réunion a été annulée.',
     MEETING_NOT_HELD: 'Le procès-verbal ne peut être approuvé qu’une fois la réunion tenue.',
-    MEETING_NOT_YET: 'Cette réunion n’a pas encore eu lieu : présences, procès-verbal et décisions s’enregistrent une fois son heure venue.',
+    MEETING_NOT_YET:
+      'Cette réunion n’a pas encore eu lieu : présences, procès-verbal et décisions s’enregistrent une fois son heure venue.',
     PERSON_MERGED: 'Cette fiche a été fusionnée dans une autre.',
     PEOPLE_MARKED_DISTINCT: 'Ces deux fiches sont marquées comme pas la même personne : retirez la marque avant de les fusionner.',
     MERGE_UNDO_EXPIRED: 'Une fusion ne peut être annulée que dans les 30 jours.',
@@ -443,7 +444,8 @@ export const fr: Dictionary = {
     CASELOAD_LEFT:
       'Ce compte a encore du travail : {{ case }} dossier(s), {{ intervention }} intervention(s), {{ task }} tâche(s), {{ invitation }} invitation(s) à une réunion, {{ disclosure }} communication(s). Transmettez-le d’abord, ou nommez le coordinateur qui le reprendra.',
     HANDOVER_REFUSED: 'Ce collègue ne peut pas reprendre ce travail.',
-    STALE_VERSION: '{{ by }} a modifié ceci le {{ at }}, depuis que vous l’avez ouvert. Rien de votre version n’a été enregistré : comparez les deux textes ci-dessous.',
+    STALE_VERSION:
+      '{{ by }} a modifié ceci le {{ at }}, depuis que vous l’avez ouvert. Rien de votre version n’a été enregistré : comparez les deux textes ci-dessous.',
     UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
     INTERNAL: 'Une erreur s’est produite de notre côté. Veuillez réessayer.',
     NETWORK: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',

@@ -37,7 +37,8 @@ export const factorEn = {
     requestConfirm: 'Ask for a reset of this account’s second factor? Another administrator or the auditor must confirm it.',
     requested: 'Reset requested. Another administrator or the auditor must confirm it.',
     reason: 'Reason',
-    reasonHint: 'Why the reset is needed and how the owner’s identity was checked (10 to 500 characters). Shown to the person who confirms.',
+    reasonHint:
+      'Why the reset is needed and how the owner’s identity was checked (10 to 500 characters). Shown to the person who confirms.',
     send: 'Ask for the reset',
     pending: 'Reset asked',
     owner: 'Your account: someone else confirms it',
