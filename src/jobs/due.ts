@@ -1,20 +1,12 @@
 import type { DbClient } from '../db.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import type { ReminderKind } from '../shared/vocabulary.js';
 import { addDays, dayIn, DAY_MS } from '../shared/days.js';
 import { addWorkingDays, PLAIN_CALENDAR, type WorkCalendar, workingDaysBetween } from '../modules/referrals/working-days.js';
 import { loadCalendar } from '../modules/work/calendar.js';
 import { consentDueItems } from '../modules/consent/expiry.js';
+import type { DueItem } from './due-item.js';
 
-/** One thing due for one user: what a reminder row records (its unique key is user, kind, entity, due day). */
-export interface DueItem {
-  userId: string;
-  kind: ReminderKind;
-  entityType: 'Case' | 'Intervention' | 'CaseTask' | 'Referral' | 'Disclosure' | 'Consent';
-  entityId: string;
-  caseId: string | null;
-  dueAt: Date;
-}
+export type { DueItem };
 
 /** A disclosure raises a reminder this many days before it expires. */
 export const DISCLOSURE_WARNING_DAYS = 14;

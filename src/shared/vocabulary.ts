@@ -57,6 +57,10 @@ export type ConsentBy = (typeof CONSENT_BY)[number];
 export const CONSENT_PURPOSES = ['assessment', 'support_services', 'panel_review', 'education', 'health', 'follow_up'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 /** How consent was given; `unrecorded` only on consents carried over from a referral. */
+/** What a draft is of (drafts of unsent forms, kept on the server for their author). */
+export const DRAFT_KINDS = ['referral', 'case_note'] as const;
+export type DraftKind = (typeof DRAFT_KINDS)[number];
+
 export const CONSENT_METHODS = ['verbal', 'written'] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number] | 'unrecorded';
 /** Who a guardian giving consent is to the person. */

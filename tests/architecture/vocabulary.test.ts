@@ -27,6 +27,7 @@ const MIRRORS = {
   FactorRating: shared.FACTOR_RATINGS,
   MeetingStatus: shared.MEETING_STATUSES,
   PanelDecision: shared.PANEL_DECISIONS,
+  DraftKind: shared.DRAFT_KINDS,
 } satisfies Partial<Record<keyof typeof prisma, readonly string[]>>;
 
 /** Enums only the server speaks of; a new enum must be put in one of the two lists. */
@@ -66,5 +67,6 @@ describe('the shared vocabulary', () => {
     expectTypeOf<shared.FactorRating>().toEqualTypeOf<prisma.FactorRating>();
     expectTypeOf<shared.MeetingStatus>().toEqualTypeOf<prisma.MeetingStatus>();
     expectTypeOf<shared.PanelDecision>().toEqualTypeOf<prisma.PanelDecision>();
+    expectTypeOf<shared.DraftKind>().toEqualTypeOf<prisma.DraftKind>();
   });
 });

@@ -46,7 +46,7 @@ describe('two records of one person on the case page', () => {
     await section.getByText('Merged. The other record is hidden and points here.').waitFor();
     const entry = section.getByTestId('merge-entry');
     await entry.waitFor();
-    expect(await entry.textContent()).toContain('1 referrals');
+    expect(await entry.textContent()).toContain('1 referral, 0 cases');
     expect((await db.referral.findUniqueOrThrow({ where: { id: referral.id } })).personId).toBe(c.person.id);
 
     const undone = answerOf(page, 'people.unmerge');

@@ -126,7 +126,7 @@ describe('referrals.queue', () => {
         cohort: 'youth',
         source: 'school',
         concernCategories: ['school_behaviour', 'isolation'],
-        person: { id: person.id, nameArabic: 'سارة', nameLatin: 'Sara Synthetic', birthYear: 2010 },
+        person: { id: person.id, nameArabic: 'سارة', nameLatin: 'Sara Synthetic', birthYear: 2010, version: 1 },
         referrer,
         referrerAgency: agency,
         ageWorkingDays: 3,

@@ -1,5 +1,5 @@
 import type { DbClient } from '../../db.js';
-import type { DueItem } from '../../jobs/due.js';
+import type { DueItem } from '../../jobs/due-item.js';
 import { DAY_MS, dayIn } from '../../shared/days.js';
 import { CONSENT_WARNING_DAYS } from '../../shared/vocabulary.js';
 import { endDisclosures } from './end.js';

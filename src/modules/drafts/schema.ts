@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-export const DRAFT_KINDS = ['referral', 'case_note'] as const;
+import { DRAFT_KINDS } from '../../shared/vocabulary.js';
 
 /** A field's value as a form holds it: one text, or the checked values of a group. Typed text is kept as typed. */
 const FieldValue = z.union([z.string().max(20_000), z.array(z.string().max(200)).max(50)]);
