@@ -141,12 +141,15 @@ describe('npm start with no DATABASE_URL', () => {
     const dir = await dataDir();
     const app = launch(dir);
     await app.ready;
-    // The start-up turn of the checkpoint job signs the demo municipality's chain head into the data folder.
-    await until(
-      () => existsSync(join(dir, 'checkpoints')) && readdirSync(join(dir, 'checkpoints')).some((f) => f.endsWith('.jsonl')),
-      'a checkpoint file',
-    );
-    const file = readdirSync(join(dir, 'checkpoints')).find((f) => f.endsWith('.jsonl'))!;
+    // The start-up turn of the checkpoint job signs the demo municipality's chain head into the data folder:
+    // wait for a whole line (the file can exist a moment before its first line is written).
+    const written = () =>
+      existsSync(join(dir, 'checkpoints')) &&
+      readdirSync(join(dir, 'checkpoints')).find(
+        (f) => f.endsWith('.jsonl') && readFileSync(join(dir, 'checkpoints', f), 'utf8').includes('\n'),
+      );
+    await until(() => Boolean(written()), 'a checkpoint line');
+    const file = written() as string;
     const checkpoint = JSON.parse(
       readFileSync(join(dir, 'checkpoints', file), 'utf8')
         .trim()
