@@ -3,10 +3,9 @@ import { createAsync, query } from '@solidjs/router';
 import { t } from '../i18n';
 import { trpc } from '../lib/trpc';
 import { errorMessage } from '../lib/errors';
-import { describeUserAgent, formatDateTime } from '../lib/format';
 import { writeThenRefresh } from '../lib/mutation';
 import { Alert } from '../components/Alert';
-import { ConfirmButton } from '../components/ConfirmButton';
+import { SessionRow } from '../components/SessionRow';
 import { TableFrame } from '../components/TableFrame';
 
 const getSessions = query(() => trpc.auth.sessions.query(), 'sessions');
@@ -41,30 +40,7 @@ export function Sessions() {
             </tr>
           </thead>
           <tbody>
-            <For each={sessions()}>
-              {(s) => (
-                <tr classList={{ current: s.current }}>
-                  <td>
-                    {describeUserAgent(s.userAgent)}
-                    <Show when={s.current}>
-                      <span class="badge ok" data-testid="this-session">
-                        {t('sessions.thisSession')}
-                      </span>
-                    </Show>
-                  </td>
-                  <td>{formatDateTime(s.createdAt)}</td>
-                  <td>{formatDateTime(s.lastSeenAt)}</td>
-                  <td class="mono" dir="ltr">
-                    {s.ip ?? t('common.none')}
-                  </td>
-                  <td class="actions">
-                    <Show when={!s.current}>
-                      <ConfirmButton label={t('sessions.end')} danger onConfirm={() => end(s.id)} />
-                    </Show>
-                  </td>
-                </tr>
-              )}
-            </For>
+            <For each={sessions()}>{(s) => <SessionRow session={s} endLabel={t('sessions.end')} onEnd={end} />}</For>
           </tbody>
         </table>
       </TableFrame>

@@ -4,10 +4,9 @@ import { t } from '../../i18n';
 import { ft } from '../../i18n/factor';
 import { trpc } from '../../lib/trpc';
 import { errorMessage } from '../../lib/errors';
-import { describeUserAgent, formatDateTime } from '../../lib/format';
 import { writeThenRefresh } from '../../lib/mutation';
 import { Alert } from '../../components/Alert';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { SessionRow } from '../../components/SessionRow';
 import { TableFrame } from '../../components/TableFrame';
 import { getUserSessions, type User } from './api';
 
@@ -51,27 +50,17 @@ export function UserSessions(props: { user: User }) {
               }
             >
               {(s) => (
-                <tr data-testid="user-session-row">
-                  <td>
-                    {describeUserAgent(s.userAgent)}
-                    <Show when={s.current}>
-                      <span class="badge ok">{t('sessions.thisSession')}</span>
-                    </Show>
+                <SessionRow
+                  session={s}
+                  testId="user-session-row"
+                  endLabel={ft('sessions.end')}
+                  onEnd={end}
+                  badges={
                     <Show when={s.factorPending}>
                       <span class="badge warn">{ft('sessions.waitingCode')}</span>
                     </Show>
-                  </td>
-                  <td>{formatDateTime(s.createdAt)}</td>
-                  <td>{formatDateTime(s.lastSeenAt)}</td>
-                  <td class="mono" dir="ltr">
-                    {s.ip ?? t('common.none')}
-                  </td>
-                  <td class="actions">
-                    <Show when={!s.current}>
-                      <ConfirmButton label={ft('sessions.end')} danger onConfirm={() => end(s.id)} />
-                    </Show>
-                  </td>
-                </tr>
+                  }
+                />
               )}
             </For>
           </tbody>
