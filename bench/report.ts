@@ -118,9 +118,10 @@ export function renderMarkdown(r: BenchResult): string {
     `| first page JavaScript (${f.files.length} file${f.files.length === 1 ? '' : 's'}), uncompressed | ${f.rawKb} kB |`,
     `| the same, gzip as sent | ${f.gzipKb} kB |`,
     `| the same, brotli as sent (what browsers ask for) | ${f.brotliKb} kB |`,
+    `| the same, brotli by node:zlib (quality 11) | ${f.brotliComputedKb} kB |`,
     `| first page stylesheets, gzip as sent | ${f.cssGzipKb} kB |`,
     '',
-    "The install (`npm ci`) is not timed. The first page is the entry script and every chunk it imports statically (Vite's manifest); each page after it loads its own chunk. kB = 1,000 bytes.",
+    `The install (\`npm ci\`) is not timed. The first page is what the sign-in page loads: the entry script, every chunk it imports statically (Vite's manifest) and one language's dictionary (${f.dictionary ?? 'none'}, the heaviest); each page after it loads its own chunk. kB = 1,000 bytes.`,
     '',
   );
   const errors = Object.entries(r.serverErrors);

@@ -1,11 +1,12 @@
 /**
  * DESIGN.md's last two targets, on the real `npm start`: the first page served in under 10 s on a fresh
  * database (here after `npm ci`: the clone and the install are not timed), and the first page's
- * JavaScript at most 80 KB gzipped, weighed as the server sends it.
+ * JavaScript weighed as the server sends it (and through node:zlib's brotli): at most 60 kB brotli.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, chmod, readFile, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,11 +31,15 @@ export interface StartUp {
 }
 
 export interface FrontEnd {
-  /** The entry script and every chunk it imports statically: what runs before the first page shows. */
+  /** The entry script, every chunk it imports statically and one dictionary: what the sign-in page loads. */
   files: string[];
+  /** The dictionary counted (its manifest key), the heaviest of the three. */
+  dictionary: string | null;
   rawKb: number;
   gzipKb: number;
   brotliKb: number;
+  /** The same files through node:zlib's brotli (quality 11): the figure the ≤ 60 kB target is read on. */
+  brotliComputedKb: number;
   /** The stylesheets of the first page, gzipped. */
   cssGzipKb: number;
 }
@@ -107,25 +112,46 @@ async function stop(run: Running, dataDir: string) {
   }
 }
 
-/** The first page's chunks from Vite's manifest: the entry and, recursively, what it imports statically. */
-async function initialChunks(): Promise<{ js: string[]; css: string[] }> {
+/**
+ * What the sign-in page loads, from Vite's manifest: the entry and, recursively, what it imports
+ * statically, plus the one dictionary it fetches (each language is its own chunk: the heaviest is counted).
+ */
+async function initialChunks(): Promise<{ js: string[]; css: string[]; dictionary: string | null }> {
   type Chunk = { file: string; imports?: string[]; css?: string[]; isEntry?: boolean };
   const manifest = JSON.parse(await readFile(join(root, 'web/dist/.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
+  const closure = (key: string, into = new Set<string>(), css = new Set<string>()) => {
+    const chunk = manifest[key];
+    if (!chunk || into.has(chunk.file)) return into;
+    into.add(chunk.file);
+    for (const sheet of chunk.css ?? []) css.add(sheet);
+    for (const next of chunk.imports ?? []) closure(next, into, css);
+    return into;
+  };
   const js = new Set<string>();
   const css = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk || js.has(chunk.file)) return;
-    js.add(chunk.file);
-    for (const sheet of chunk.css ?? []) css.add(sheet);
-    for (const next of chunk.imports ?? []) visit(next);
-  };
-  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
-  return { js: [...js], css: [...css] };
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) closure(key, js, css);
+  const size = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + statSync(join(root, 'web/dist', f)).size, 0);
+  const dictionaries = Object.keys(manifest)
+    .filter((key) => /^src\/i18n\/(ar|fr|en)\.ts$/.test(key))
+    .map((key) => ({ key, files: [...closure(key)].filter((f) => !js.has(f)) }))
+    .sort((a, b) => size(b.files) - size(a.files));
+  const heaviest = dictionaries[0];
+  for (const file of heaviest?.files ?? []) js.add(file);
+  return { js: [...js], css: [...css], dictionary: heaviest?.key ?? null };
+}
+
+/** Bytes after brotli at its strongest setting, computed here (node:zlib), whatever the server sends. */
+function brotliBytes(files: string[]): number {
+  let bytes = 0;
+  for (const file of files) {
+    const body = readFileSync(join(root, 'web/dist', file));
+    bytes += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return round(bytes / 1000, 1);
 }
 
 async function weigh(base: string): Promise<FrontEnd> {
-  const { js, css } = await initialChunks();
+  const { js, css, dictionary } = await initialChunks();
   const total = async (files: string[], encoding: string) => {
     let bytes = 0;
     for (const file of files) {
@@ -137,9 +163,11 @@ async function weigh(base: string): Promise<FrontEnd> {
   };
   return {
     files: js,
+    dictionary,
     rawKb: await total(js, 'identity'),
     gzipKb: await total(js, 'gzip'),
     brotliKb: await total(js, 'br'),
+    brotliComputedKb: brotliBytes(js),
     cssGzipKb: await total(css, 'gzip'),
   };
 }

@@ -3,12 +3,14 @@ import { Route, Router, useNavigate } from '@solidjs/router';
 import { dirOf, locale, t } from './i18n';
 import { installAuthLostHandler } from './lib/session';
 import { PageError } from './components/PageError';
-import { Shell } from './components/Shell';
 import { SignIn } from './routes/SignIn';
-import { Home } from './routes/Home';
-import { Sessions } from './routes/Sessions';
-import { ChangePassword } from './routes/ChangePassword';
-import { NotFound } from './routes/NotFound';
+
+// The sign-in page is all the first visit needs: the signed-in frame and its pages come when first shown.
+const Shell = lazy(() => import('./components/Shell').then((m) => ({ default: m.Shell })));
+const Home = lazy(() => import('./routes/Home').then((m) => ({ default: m.Home })));
+const Sessions = lazy(() => import('./routes/Sessions').then((m) => ({ default: m.Sessions })));
+const ChangePassword = lazy(() => import('./routes/ChangePassword').then((m) => ({ default: m.ChangePassword })));
+const NotFound = lazy(() => import('./routes/NotFound').then((m) => ({ default: m.NotFound })));
 
 // Admin and audit pages are loaded when first visited: most users never need them.
 const Agencies = lazy(() => import('./features/agencies/AgenciesPage'));
