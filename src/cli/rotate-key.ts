@@ -8,7 +8,8 @@ import { CliError, parseFlags, type Command, type Out } from './command.js';
 const RotateKeyFlags = z.object({});
 
 /**
- * Re-encrypts concerns, notes and summaries under the newest key in JISR_DATA_KEY. Add the new key
+ * Re-wraps the records' data keys under the newest key in JISR_DATA_KEY, re-encrypts what the master
+ * keyring holds directly, and moves text from before record keys under its record's key. Add the new key
  * (`1:<old>,2:<new>`), restart the servers so they write with it, run this, then drop the old key.
  */
 async function run(db: Db, _input: unknown, out: Out, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -20,8 +21,9 @@ async function run(db: Db, _input: unknown, out: Out, env: NodeJS.ProcessEnv = p
   } catch (err) {
     throw new CliError((err as Error).message);
   }
-  const done = await rotateAll(db, keyring);
-  for (const [field, count] of Object.entries(done)) out.log(`${field.padEnd(20)} ${String(count).padStart(7)} re-encrypted`);
+  const { rewrapped, fields } = await rotateAll(db, keyring);
+  out.log(`${'record data keys'.padEnd(20)} ${String(rewrapped).padStart(7)} re-wrapped`);
+  for (const [field, count] of Object.entries(fields)) out.log(`${field.padEnd(20)} ${String(count).padStart(7)} re-encrypted`);
   out.log(`Everything is now under key version ${keyring.current}; older versions can be removed from JISR_DATA_KEY.`);
   return 0;
 }

@@ -1,26 +1,53 @@
-import type { Db } from '../db.js';
+import type { Db, Tx } from '../db.js';
 import { AuditTrail } from '../audit/writer.js';
 import { systemClock } from '../lib/clock.js';
 import type { Keyring } from './keyring.js';
+import { AppError } from '../errors.js';
+import { ERASED_VALUE, RecordKeys, wrapAad, type OwnerKind } from './envelope.js';
 
-/** Every encrypted column: its table, column and the field name bound into its ciphertexts. */
+/**
+ * Whose record key a column's values are under (src/crypto/envelope.ts), as SQL over the row: `kind`
+ * gives 'case' | 'referral' | 'person', `id` the owner's id (NULL: no owner, the master keyring keeps it).
+ */
+interface Owner {
+  kind: string;
+  id: string;
+}
+const CASE_ITSELF: Owner = { kind: "'case'", id: 'id' };
+const OF_CASE: Owner = { kind: "'case'", id: 'case_id' };
+const CASE_PERSON: Owner = { kind: "'person'", id: '(SELECT person_id FROM case_record c WHERE c.id = case_id)' };
+// A change to an intervention is its case's history.
+const HISTORY_OWNER: Owner = {
+  kind: "CASE entity_type WHEN 'Person' THEN 'person' WHEN 'Referral' THEN 'referral' ELSE 'case' END",
+  id: "CASE entity_type WHEN 'Intervention' THEN (SELECT case_id FROM intervention i WHERE i.id = entity_id) ELSE entity_id END",
+};
+
+/**
+ * Every encrypted column: its table, column and the field name bound into its ciphertexts. Columns
+ * with an `owner` are under their record's key, bound to the row: `<field>/<row key>`; values written
+ * before record keys (`v<n>.…`, master keyring, bound to `field` alone unless `rowBound`) still open
+ * until `moveToRecordKeys` (run by rotate-key and at start) moves them.
+ */
 export const ENCRYPTED_FIELDS = [
-  { table: 'referral', column: 'concern_text', field: 'referral.concern' },
-  { table: 'case_record', column: 'summary', field: 'case.summary' },
-  { table: 'case_note', column: 'body', field: 'case.note' },
+  { table: 'referral', column: 'concern_text', field: 'referral.concern', owner: { kind: "'referral'", id: 'id' } },
+  { table: 'case_record', column: 'summary', field: 'case.summary', owner: CASE_ITSELF },
+  { table: 'case_note', column: 'body', field: 'case.note', owner: OF_CASE },
   {
     table: 'meeting_agenda_item',
     column: 'dissent',
     field: 'meeting.dissent',
     town: '(SELECT municipality_id FROM panel_meeting m WHERE m.id = meeting_id)',
+    owner: OF_CASE,
   },
   {
     table: 'meeting_minute',
     column: 'body',
     field: 'meeting.minute',
     town: '(SELECT municipality_id FROM panel_meeting m WHERE m.id = meeting_id)',
+    // Minutes about one case's agenda item; the meeting's general minutes have no owner and stay under the master keyring.
+    owner: { kind: "'case'", id: '(SELECT case_id FROM meeting_agenda_item a WHERE a.id = agenda_item_id)' },
   },
-  { table: 'assessment', column: 'overall_judgement', field: 'assessment.judgement' },
+  { table: 'assessment', column: 'overall_judgement', field: 'assessment.judgement', owner: OF_CASE },
   // Keyed by (assessment, factor): `key` names a row as text, `match` finds it again by its primary key.
   {
     table: 'assessment_rating',
@@ -29,6 +56,7 @@ export const ENCRYPTED_FIELDS = [
     town: '(SELECT municipality_id FROM assessment a WHERE a.id = assessment_id)',
     key: "assessment_id::text || '/' || factor_id::text",
     match: "(assessment_id, factor_id) = (split_part($2, '/', 1)::uuid, split_part($2, '/', 2)::uuid)",
+    owner: { kind: "'case'", id: '(SELECT case_id FROM assessment a WHERE a.id = assessment_id)' },
   },
   // The answers kept for retries (trpc/idempotency.ts), keyed by (user, key); they live a day.
   {
@@ -50,21 +78,28 @@ export const ENCRYPTED_FIELDS = [
     rowBound: true,
   },
   // Break-glass justifications (cases/break-glass.ts), bound to their grant's id.
-  { table: 'break_glass', column: 'justification', field: 'break_glass.justification', rowBound: true },
+  { table: 'break_glass', column: 'justification', field: 'break_glass.justification', rowBound: true, owner: OF_CASE },
   // Auditors' review notes on flags (audit/flag-review.ts), bound to their flag's id.
   { table: 'audit_flag', column: 'review_note', field: 'audit_flag.review_note', rowBound: true },
   // Why an admin asked for a second factor's reset (users/factor-reset.ts), bound to the request's id.
   { table: 'second_factor_reset', column: 'reason', field: 'second_factor_reset.reason', rowBound: true },
   // Field-level history (history/record.ts): old and new values, each bound to its change's id.
-  { table: 'field_change', column: 'old_value', field: 'field_change.old', rowBound: true },
-  { table: 'field_change', column: 'new_value', field: 'field_change.new', rowBound: true },
+  { table: 'field_change', column: 'old_value', field: 'field_change.old', rowBound: true, owner: HISTORY_OWNER },
+  { table: 'field_change', column: 'new_value', field: 'field_change.new', rowBound: true, owner: HISTORY_OWNER },
   // Unsent referrals and case notes (drafts/service.ts), bound to the draft's id.
   { table: 'draft', column: 'body', field: 'draft.body', rowBound: true },
   // Consents (consent/fields.ts): the guardian's name and the scope's free words, bound to the consent's id.
-  { table: 'consent', column: 'giver_name', field: 'consent.giver_name', rowBound: true },
-  { table: 'consent', column: 'scope', field: 'consent.scope', rowBound: true },
+  { table: 'consent', column: 'giver_name', field: 'consent.giver_name', rowBound: true, owner: CASE_PERSON },
+  { table: 'consent', column: 'scope', field: 'consent.scope', rowBound: true, owner: OF_CASE },
   // A person's safe contact (people/safe-contact.ts), bound to the person's id.
-  { table: 'person', column: 'safe_contact', field: 'person.safe_contact', rowBound: true },
+  { table: 'person', column: 'safe_contact', field: 'person.safe_contact', rowBound: true, owner: { kind: "'person'", id: 'id' } },
+  // Onward referrals (onward/fields.ts): the sender's words, the proposal's purpose and title, the decline's
+  // reason and the outcome's note, each bound to the onward referral's id (master keyring, no record key yet).
+  { table: 'onward_referral', column: 'summary', field: 'onward_referral.summary', rowBound: true },
+  { table: 'onward_referral', column: 'disclose_purpose', field: 'onward_referral.disclose_purpose', rowBound: true },
+  { table: 'onward_referral', column: 'intervention_title', field: 'onward_referral.intervention_title', rowBound: true },
+  { table: 'onward_referral', column: 'decline_reason', field: 'onward_referral.decline_reason', rowBound: true },
+  { table: 'onward_referral', column: 'outcome_note', field: 'onward_referral.outcome_note', rowBound: true },
 ] as const satisfies readonly {
   table: string;
   column: string;
@@ -73,48 +108,123 @@ export const ENCRYPTED_FIELDS = [
   key?: string;
   match?: string;
   rowBound?: boolean;
+  owner?: Owner;
 }[];
 
-/**
- * Re-encrypts every value not yet under the keyring's newest key, a batch per transaction, each batch
- * audited (`data.rotateKey`) in its municipality's chain. Safe to run again: it only picks up what is
- * left. Rows locked by live transactions are waited for, not skipped, so nothing is left behind
- * under the old key when it reports done. Returns how many values each field had re-encrypted.
- */
-export async function rotateAll(db: Db, keyring: Keyring, batch = 500): Promise<Record<string, number>> {
-  const done: Record<string, number> = {};
-  const current = `v${keyring.current}.%`;
-  for (const entry of ENCRYPTED_FIELDS) {
-    const { table, column, field } = entry;
-    // Tables without their own municipality_id name it through their parent row.
-    const town = 'town' in entry ? entry.town : 'municipality_id';
-    const [key, match] = 'key' in entry ? [entry.key, entry.match] : ['id', 'id = $2::uuid'];
-    done[field] = 0;
-    for (;;) {
-      const moved = await db.$transaction(async (tx) => {
-        const rows = await tx.$queryRawUnsafe<{ id: string; municipality_id: string; value: string }[]>(
-          `SELECT ${key} AS id, ${town} AS municipality_id, ${column} AS value FROM ${table}
-           WHERE ${column} IS NOT NULL AND ${column} NOT LIKE $1 ORDER BY ${key} LIMIT $2 FOR UPDATE`,
-          current,
-          batch,
-        );
-        for (const row of rows) {
-          const aad = 'rowBound' in entry ? `${field}/${row.id}` : field;
-          const value = keyring.encrypt(keyring.decrypt(row.value, aad), aad);
-          await tx.$executeRawUnsafe(`UPDATE ${table} SET ${column} = $1 WHERE ${match}`, value, row.id);
-        }
-        const perTown = new Map<string, number>();
-        for (const r of rows) perTown.set(r.municipality_id, (perTown.get(r.municipality_id) ?? 0) + 1);
-        for (const [municipalityId, count] of perTown) {
-          const audit = new AuditTrail({ municipalityId, actorId: null, actorRole: null, requestId: 'cli', ip: null }, systemClock);
-          audit.record({ action: 'data.rotateKey', entityType: 'DataKey', entityId: String(keyring.current), detail: { field, count } });
-          await audit.flush(tx);
-        }
-        return rows.length;
-      });
-      done[field] += moved;
-      if (moved < batch) break;
-    }
+type Entry = (typeof ENCRYPTED_FIELDS)[number];
+
+/** Audits one batch's counts per municipality (`data.rotateKey`, system actor), in the batch's transaction. */
+async function auditBatch(tx: Tx, keyring: Keyring, field: string, towns: string[]) {
+  const perTown = new Map<string, number>();
+  for (const t of towns) perTown.set(t, (perTown.get(t) ?? 0) + 1);
+  for (const [municipalityId, count] of perTown) {
+    const audit = new AuditTrail({ municipalityId, actorId: null, actorRole: null, requestId: 'cli', ip: null }, systemClock);
+    audit.record({ action: 'data.rotateKey', entityType: 'DataKey', entityId: String(keyring.current), detail: { field, count } });
+    await audit.flush(tx);
   }
-  return done;
+}
+
+/**
+ * One column, a batch per transaction: values under an older master key are re-encrypted under the
+ * newest; values from before record keys whose row has an owner are moved under the owner's key, bound
+ * to the row. With `ownedOnly`, only that move (what the start-up job does). Rows locked by live
+ * transactions are waited for, not skipped, so nothing is left behind when it reports done.
+ */
+async function rotateField(db: Db, keyring: Keyring, entry: Entry, batch: number, ownedOnly: boolean): Promise<number> {
+  const { table, column, field } = entry;
+  // Tables without their own municipality_id name it through their parent row.
+  const town = 'town' in entry ? entry.town : 'municipality_id';
+  const [key, match] = 'key' in entry ? [entry.key, entry.match] : ['id', 'id = $2::uuid'];
+  const owner = 'owner' in entry ? entry.owner : null;
+  if (ownedOnly && !owner) return 0;
+  const ownerId = owner ? owner.id : 'NULL::uuid';
+  // Only moves: no value is 'under an older key' when the pattern is '%'.
+  const older = ownedOnly ? '%' : `v${keyring.current}.%`;
+  let total = 0;
+  for (;;) {
+    const moved = await db.$transaction(async (tx) => {
+      const rows = await tx.$queryRawUnsafe<
+        { id: string; municipality_id: string; value: string; kind: OwnerKind | null; owner_id: string | null }[]
+      >(
+        `SELECT ${key} AS id, ${town} AS municipality_id, ${column} AS value,
+                ${owner ? owner.kind : 'NULL'}::text AS kind, ${ownerId}::text AS owner_id
+           FROM ${table} WHERE ${column} LIKE 'v%' AND (${column} NOT LIKE $1 OR ${ownerId} IS NOT NULL)
+          ORDER BY ${key} LIMIT $2 FOR UPDATE`,
+        older,
+        batch,
+      );
+      const keys = new RecordKeys(keyring);
+      for (const row of rows) {
+        const legacyAad = 'rowBound' in entry ? `${field}/${row.id}` : field;
+        const plaintext = keyring.decrypt(row.value, legacyAad);
+        const whose = row.kind && row.owner_id ? { kind: row.kind, id: row.owner_id, municipalityId: row.municipality_id } : null;
+        // An owner erased since (its key destroyed): the old text goes too.
+        const value = whose
+          ? await keys.seal(tx, whose, `${field}/${row.id}`, plaintext).catch((err) => {
+              if (err instanceof AppError) return ERASED_VALUE;
+              throw err;
+            })
+          : keyring.encrypt(plaintext, legacyAad);
+        await tx.$executeRawUnsafe(`UPDATE ${table} SET ${column} = $1 WHERE ${match}`, value, row.id);
+      }
+      await auditBatch(
+        tx,
+        keyring,
+        field,
+        rows.map((r) => r.municipality_id),
+      );
+      return rows.length;
+    });
+    total += moved;
+    if (moved < batch) return total;
+  }
+}
+
+/** Re-wraps every live record key not yet under the master keyring's newest version. Returns how many. */
+export async function rewrapDataKeys(db: Db, keyring: Keyring, batch = 500): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const moved = await db.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ id: string; municipality_id: string; owner_kind: OwnerKind; owner_id: string; wrapped: string }[]>`
+        SELECT id::text, municipality_id::text, owner_kind::text, owner_id::text, wrapped FROM data_key
+         WHERE wrapped IS NOT NULL AND wrapped NOT LIKE ${`v${keyring.current}.%`} ORDER BY id LIMIT ${batch} FOR UPDATE`;
+      for (const row of rows) {
+        const aad = wrapAad(row.id, row.owner_kind, row.owner_id);
+        const wrapped = keyring.encrypt(keyring.decrypt(row.wrapped, aad), aad);
+        await tx.$executeRaw`UPDATE data_key SET wrapped = ${wrapped} WHERE id = ${row.id}::uuid`;
+      }
+      await auditBatch(
+        tx,
+        keyring,
+        'data_key',
+        rows.map((r) => r.municipality_id),
+      );
+      return rows.length;
+    });
+    total += moved;
+    if (moved < batch) return total;
+  }
+}
+
+/**
+ * Re-wraps the record keys under the keyring's newest key, then re-encrypts every value not yet under
+ * it and moves the values from before record keys under their record's key, each batch audited
+ * (`data.rotateKey`) in its municipality's chain. Safe to run again: it only picks up what is left.
+ * Returns how many keys were re-wrapped and how many values each field had re-encrypted or moved.
+ */
+export async function rotateAll(db: Db, keyring: Keyring, batch = 500): Promise<{ rewrapped: number; fields: Record<string, number> }> {
+  const rewrapped = await rewrapDataKeys(db, keyring, batch);
+  const fields: Record<string, number> = {};
+  for (const entry of ENCRYPTED_FIELDS) fields[entry.field] = await rotateField(db, keyring, entry, batch, false);
+  return { rewrapped, fields };
+}
+
+/**
+ * Moves the values written before record keys under their record's key (the start-up job and
+ * rotate-key): SQL cannot encrypt, so the migration that made `data_key` leaves this to the app.
+ */
+export async function moveToRecordKeys(db: Db, keyring: Keyring, batch = 500): Promise<Record<string, number>> {
+  const fields: Record<string, number> = {};
+  for (const entry of ENCRYPTED_FIELDS) if ('owner' in entry) fields[entry.field] = await rotateField(db, keyring, entry, batch, true);
+  return fields;
 }

@@ -1,0 +1,163 @@
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import type { DbClient } from '../db.js';
+import { AppError } from '../errors.js';
+import { ERASED_TEXT } from '../shared/erased.js';
+import type { Keyring } from './keyring.js';
+
+/**
+ * Envelope encryption: each case, referral and person has its own AES-256 data key (`data_key`), kept
+ * wrapped by the master keyring and bound to its own id and owner. A value under a data key is stored as
+ * `k1.<data key id>.<iv>.<tag>.<ciphertext>` (base64url): it names its key, and the key's wrapped form
+ * (`v<n>.…`) names the master version, so rotating the master key re-wraps 32-byte keys, not every text.
+ * Each value is bound to its table, field and row (the associated data), so a copy elsewhere does not open.
+ */
+export type OwnerKind = 'case' | 'referral' | 'person';
+
+/** Whose key a value is under. `municipalityId` is needed only when the owner's row is not inserted yet. */
+export interface RecordOwner {
+  kind: OwnerKind;
+  id: string;
+  municipalityId?: string;
+}
+
+const SEALED = /^k1\.([\w-]{22})\.([\w-]{16})\.([\w-]{22})\.([\w-]*)$/;
+/** What erasure leaves in place of a value written before record keys (master key only). */
+export const ERASED_VALUE = 'x.erased';
+/** The owners' tables. */
+export const OWNER_TABLE: Record<OwnerKind, string> = { case: 'case_record', referral: 'referral', person: 'person' };
+
+const idText = (uuid: string) => Buffer.from(uuid.replace(/-/g, ''), 'hex').toString('base64url');
+const uuidOf = (text: string) =>
+  Buffer.from(text, 'base64url')
+    .toString('hex')
+    .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+/** The associated data of a wrapped key: a wrapped key copied onto another row or owner does not unwrap. */
+export const wrapAad = (id: string, kind: OwnerKind, ownerId: string) => `data_key/${id}/${kind}/${ownerId}`;
+
+/** Whether a stored value is under a record key (not the master keyring, not erased). */
+export const isSealed = (stored: string) => stored.startsWith('k1.');
+/** Whether a stored value was written under the master keyring directly (before record keys). */
+export const isLegacy = (stored: string) => stored.startsWith('v');
+
+interface KeyRow {
+  id: string;
+  wrapped: string | null;
+}
+
+/**
+ * Opens and seals values under record keys, keeping the keys it unwrapped for its own life (one
+ * request, one CLI batch): a case page with forty notes unwraps the case's key once.
+ */
+export class RecordKeys {
+  private readonly byId = new Map<string, Promise<Buffer | null>>();
+  private readonly byOwner = new Map<string, Promise<{ id: string; key: Buffer }>>();
+
+  constructor(private readonly keyring: Keyring) {}
+
+  /** Encrypts `plaintext` under the owner's key (made on first use), bound to `aad`. */
+  async seal(db: DbClient, owner: RecordOwner, aad: string, plaintext: string): Promise<string> {
+    const { id, key } = await this.ownerKey(db, owner);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from(aad));
+    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return `k1.${idText(id)}.${iv.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}.${body.toString('base64url')}`;
+  }
+
+  /**
+   * The plaintext of a stored value, or ERASED_TEXT when its key was destroyed. Values from before
+   * record keys open under the master keyring with `legacyAad` (their old associated data).
+   * A value copied from another row or field fails authentication and throws.
+   */
+  async open(db: DbClient, aad: string, stored: string, legacyAad: string = aad): Promise<string> {
+    if (stored === ERASED_VALUE) return ERASED_TEXT;
+    if (isLegacy(stored)) return this.keyring.decrypt(stored, legacyAad);
+    const m = SEALED.exec(stored);
+    if (!m) throw new Error('Not an encrypted value');
+    const key = await this.keyById(db, uuidOf(m[1]!));
+    if (!key) return ERASED_TEXT;
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(m[2]!, 'base64url'));
+    decipher.setAAD(Buffer.from(aad));
+    decipher.setAuthTag(Buffer.from(m[3]!, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(m[4]!, 'base64url')), decipher.final()]).toString('utf8');
+  }
+
+  /** `open` for a nullable column. */
+  async openOrNull(db: DbClient, aad: string, stored: string | null, legacyAad?: string): Promise<string | null> {
+    return stored === null ? null : this.open(db, aad, stored, legacyAad);
+  }
+
+  private keyById(db: DbClient, id: string): Promise<Buffer | null> {
+    let found = this.byId.get(id);
+    if (!found) {
+      found = (async () => {
+        const rows = await db.$queryRaw<(KeyRow & { owner_kind: OwnerKind; owner_id: string })[]>`
+          SELECT id::text, wrapped, owner_kind::text, owner_id::text FROM data_key WHERE id = ${id}::uuid`;
+        const row = rows[0];
+        if (!row?.wrapped) return null;
+        return Buffer.from(this.keyring.decrypt(row.wrapped, wrapAad(row.id, row.owner_kind, row.owner_id)), 'base64');
+      })();
+      this.byId.set(id, found);
+      found.catch(() => this.byId.delete(id));
+    }
+    return found;
+  }
+
+  private ownerKey(db: DbClient, owner: RecordOwner): Promise<{ id: string; key: Buffer }> {
+    const name = `${owner.kind}/${owner.id}`;
+    let found = this.byOwner.get(name);
+    if (!found) {
+      found = this.loadOrMake(db, owner);
+      this.byOwner.set(name, found);
+      found.catch(() => this.byOwner.delete(name));
+    }
+    return found;
+  }
+
+  private async loadOrMake(db: DbClient, owner: RecordOwner): Promise<{ id: string; key: Buffer }> {
+    const select = () => db.$queryRaw<KeyRow[]>`
+      SELECT id::text, wrapped FROM data_key WHERE owner_kind = ${owner.kind}::"DataKeyOwner" AND owner_id = ${owner.id}::uuid`;
+    let row = (await select())[0];
+    if (!row) {
+      const id = randomUUID();
+      const key = randomBytes(32);
+      const wrapped = this.keyring.encrypt(key.toString('base64'), wrapAad(id, owner.kind, owner.id));
+      // Two requests may key the same record at once: the unique (owner_kind, owner_id) keeps one.
+      const made = owner.municipalityId
+        ? await db.$executeRaw`
+            INSERT INTO data_key (id, municipality_id, owner_kind, owner_id, wrapped)
+            VALUES (${id}::uuid, ${owner.municipalityId}::uuid, ${owner.kind}::"DataKeyOwner", ${owner.id}::uuid, ${wrapped})
+            ON CONFLICT (owner_kind, owner_id) DO NOTHING`
+        : await db.$executeRawUnsafe(
+            `INSERT INTO data_key (id, municipality_id, owner_kind, owner_id, wrapped)
+             SELECT $1::uuid, municipality_id, $2::"DataKeyOwner", id, $3 FROM ${OWNER_TABLE[owner.kind]} WHERE id = $4::uuid
+             ON CONFLICT (owner_kind, owner_id) DO NOTHING`,
+            id,
+            owner.kind,
+            wrapped,
+            owner.id,
+          );
+      if (made === 1) return { id, key };
+      row = (await select())[0];
+      if (!row) throw new Error(`No ${owner.kind} ${owner.id} to key`);
+    }
+    // An erased record takes no new text: its key is gone and must not come back.
+    if (!row.wrapped) throw new AppError('CONFLICT');
+    const key = await this.keyById(db, row.id);
+    if (!key) throw new AppError('CONFLICT');
+    return { id: row.id, key };
+  }
+}
+
+const perRequest = new WeakMap<object, RecordKeys>();
+
+/** The record keys of one request (keyed by its audit event, which lives as long as the request). */
+export function recordKeysOf(ctx: { keyring: Keyring; audit?: object }): RecordKeys {
+  const scope = ctx.audit ?? ctx;
+  let keys = perRequest.get(scope);
+  if (!keys) {
+    keys = new RecordKeys(ctx.keyring);
+    perRequest.set(scope, keys);
+  }
+  return keys;
+}

@@ -1,0 +1,38 @@
+import type { DbClient } from '../db.js';
+import { ENCRYPTED_FIELDS } from './rotate.js';
+import { ERASED_VALUE, OWNER_TABLE, type OwnerKind } from './envelope.js';
+
+export { ERASED_VALUE, RecordKeys, recordKeysOf, isSealed, type OwnerKind, type RecordOwner } from './envelope.js';
+export { ERASED_TEXT, isErased } from '../shared/erased.js';
+
+/**
+ * Crypto-shredding: destroys the record's own data key, so every value under it (in this database and
+ * in any backup taken from now on) can no longer be opened; reading one gives ERASED_TEXT. The wrapped
+ * key is overwritten with NULL (pg_dump copies live rows only; VACUUM reclaims the old row version).
+ * Values written before record keys (master keyring, `v<n>.…`) that belong to the record are replaced
+ * by the erased marker in the same transaction, and a record that never had a key gets a destroyed one,
+ * so no later write can make it a fresh key. Returns how many live keys were destroyed (0 or 1).
+ */
+export async function shredRecordKeys(tx: DbClient, owner: { kind: OwnerKind; id: string }): Promise<number> {
+  const destroyed = await tx.$executeRaw`
+    UPDATE data_key SET wrapped = NULL, destroyed_at = now()
+     WHERE owner_kind = ${owner.kind}::"DataKeyOwner" AND owner_id = ${owner.id}::uuid AND destroyed_at IS NULL`;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO data_key (id, municipality_id, owner_kind, owner_id, wrapped, destroyed_at)
+     SELECT gen_random_uuid(), municipality_id, $1::"DataKeyOwner", id, NULL, now() FROM ${OWNER_TABLE[owner.kind]} WHERE id = $2::uuid
+     ON CONFLICT (owner_kind, owner_id) DO NOTHING`,
+    owner.kind,
+    owner.id,
+  );
+  for (const entry of ENCRYPTED_FIELDS) {
+    if (!('owner' in entry)) continue;
+    await tx.$executeRawUnsafe(
+      `UPDATE ${entry.table} SET ${entry.column} = $3
+        WHERE ${entry.column} LIKE 'v%' AND (${entry.owner.kind}) = $1 AND (${entry.owner.id}) = $2::uuid`,
+      owner.kind,
+      owner.id,
+      ERASED_VALUE,
+    );
+  }
+  return destroyed;
+}
