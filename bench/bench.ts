@@ -13,6 +13,7 @@ import { renderMarkdown } from './report.js';
 import type { BenchResult } from './result.js';
 import { breakdownCalls } from './breakdown.js';
 import { measureStartUp } from './startup.js';
+import { measureLighthouse } from './lighthouse.js';
 import { caseWithEvents } from './history.js';
 import { matchStatement } from '../src/modules/people/match-sql.js';
 import { matchQualityOn } from './match-quality.js';
@@ -351,7 +352,21 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         `  ${b.name}: ${b.total} ms = session ${b.session} + SQL ${b.sql} (${b.statements}) + audit ${b.audit} + Prisma compile ${b.compile ?? '–'} + other JS ${b.rest}`,
       );
 
-    // 7. `npm start` on a fresh data folder until the first page, and that page's JavaScript as sent.
+    // 7. Lighthouse on the sign-in page, home and a case page (the coordinator's session); quick runs do the sign-in page only.
+    log('Lighthouse (Arabic, mobile, simulated throttling), accessibility / performance:');
+    const someCase = await one<{ id: string }>('SELECT id FROM case_record WHERE municipality_id = $1 ORDER BY id LIMIT 1', [town.id]);
+    const lighthousePages = [
+      { name: 'sign-in', path: '/sign-in' },
+      { name: 'home', path: '/', cookie: cookies.coordinator },
+      { name: 'case page', path: `/cases/${someCase.id}`, cookie: cookies.coordinator },
+    ];
+    const lighthouse = await measureLighthouse(base, opts.quick ? lighthousePages.slice(0, 1) : lighthousePages);
+    for (const l of lighthouse)
+      log(
+        `  ${l.name}: ${l.accessibility ?? '–'} / ${l.performance ?? '–'}${l.failing.length ? ` (below 90: ${l.failing.join(', ')})` : ''}`,
+      );
+
+    // 8. `npm start` on a fresh data folder until the first page, and that page's JavaScript as sent.
     log('npm start (embedded database, demo data) and the first page:');
     const { startUp, frontEnd } = await measureStartUp();
     log(
@@ -402,6 +417,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       breakdown,
       startUp,
       frontEnd,
+      lighthouse,
       targets: [],
       serverErrors: server.errors(),
     };

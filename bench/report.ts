@@ -124,6 +124,19 @@ export function renderMarkdown(r: BenchResult): string {
     `The install (\`npm ci\`) is not timed. The first page is what the sign-in page loads: the entry script, every chunk it imports statically (Vite's manifest) and one language's dictionary (${f.dictionary ?? 'none'}, the heaviest); each page after it loads its own chunk. kB = 1,000 bytes.`,
     '',
   );
+  lines.push(
+    '## Lighthouse (Arabic, mobile, simulated slow 4G and 4× CPU)',
+    '',
+    '| page | accessibility | performance | audits below 90 |',
+    '|---|---:|---:|---|',
+    ...(r.lighthouse ?? []).map(
+      (l) =>
+        `| ${l.name} (\`${l.path.replace(/[0-9a-f-]{36}/, ':id')}\`) | ${l.accessibility ?? '–'} | ${l.performance ?? '–'} | ${l.failing.join(', ') || '–'} |`,
+    ),
+    '',
+    'Targets: accessibility 100, performance ≥ 95. The server is the bench server with its scale data; signed-in pages as the coordinator.',
+    '',
+  );
   const errors = Object.entries(r.serverErrors);
   lines.push('## Server errors', '', errors.length ? errors.map(([k, n]) => `- ${n}× ${k}`).join('\n') : 'None.', '');
   return lines.join('\n');

@@ -2,6 +2,7 @@ import type { Sizes } from './db.js';
 import type { Figure, Plan } from './measure.js';
 import type { Breakdown } from './breakdown.js';
 import type { FrontEnd, StartUp } from './startup.js';
+import type { LighthousePage } from './lighthouse.js';
 
 export interface CaseListLayers {
   rows: number;
@@ -68,6 +69,8 @@ export interface BenchResult {
   breakdown: Breakdown[];
   startUp: StartUp;
   frontEnd: FrontEnd;
+  /** Lighthouse scores, 0–100 (targets: accessibility 100, performance ≥ 95); reported, not asserted. */
+  lighthouse: LighthousePage[];
   targets: { name: string; value: number; target: string; met: boolean }[];
   /** What the server logged as failed (5xx), by kind: empty when nothing failed. */
   serverErrors: Record<string, number>;

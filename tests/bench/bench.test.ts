@@ -148,7 +148,7 @@ describe('npm run bench -- --quick', () => {
     }
     expect(r.referralCreation.writesWithoutAudit).toBe(0);
     expect(r.signInBurst.bursts).toBeGreaterThan(0);
-    expect(r.targets.map((t) => t.name)).toHaveLength(15);
+    expect(r.targets.map((t) => t.name)).toHaveLength(16);
     expect(r.matchQuality).toMatchObject({ people: 82, recallAt5: expect.any(Number), lookAlikeAbove: expect.any(Number) });
     expect(r.matchQuality.recallAt5).toBeGreaterThanOrEqual(0.95);
     // The access history of a case with 1,000 events, through the link table.
@@ -163,6 +163,12 @@ describe('npm run bench -- --quick', () => {
     expect(r.frontEnd.gzipKb).toBeLessThan(r.frontEnd.rawKb);
     expect(r.frontEnd.brotliKb).toBeLessThan(r.frontEnd.rawKb);
     expect(r.frontEnd.cssGzipKb).toBeGreaterThan(0);
+    // One language's dictionary is counted with the first page; node:zlib's brotli agrees with what was sent.
+    expect(r.frontEnd.dictionary).toMatch(/^src\/i18n\/(ar|fr|en)\.ts$/);
+    expect(Math.abs(r.frontEnd.brotliComputedKb - r.frontEnd.brotliKb)).toBeLessThan(1);
+    // Lighthouse ran on the sign-in page (scores are reported, not held to a target here).
+    expect(r.lighthouse.map((l) => l.name)).toEqual(['sign-in']);
+    for (const score of [r.lighthouse[0]!.accessibility, r.lighthouse[0]!.performance]) expect(score).toBeGreaterThanOrEqual(0);
     // Where the time goes: every call timed, its statements seen (session check, its own SQL, the audit append).
     expect(r.breakdown.map((b) => b.name)).toEqual([
       'cases.list as coordinator',
@@ -192,6 +198,7 @@ describe('npm run bench -- --quick', () => {
       'Sign-in burst',
       'Where one request',
       'Start-up and the first page',
+      'Lighthouse',
       'cores',
     ]) {
       expect(md).toContain(heading);

@@ -24,9 +24,14 @@ export function chromiumSource(env: NodeJS.ProcessEnv = process.env): 'debian' |
   return env.JISR_CHROMIUM !== 'bundled' && existsSync(DEBIAN_CHROMIUM) ? 'debian' : 'bundled';
 }
 
-/** Launches headless Chromium from whichever source is there. */
-export async function launchChromium(): Promise<Browser> {
-  if (chromiumSource() === 'debian') return chromium.launch({ executablePath: DEBIAN_CHROMIUM, args: CHROMIUM_ARGS });
+/** The Chromium executable from whichever source is there (the bench's Lighthouse run uses it too). */
+export async function chromiumPath(): Promise<string> {
+  if (chromiumSource() === 'debian') return DEBIAN_CHROMIUM;
   const { default: packaged } = await import('@sparticuz/chromium');
-  return chromium.launch({ executablePath: await packaged.executablePath(), args: CHROMIUM_ARGS });
+  return packaged.executablePath();
+}
+
+/** Launches headless Chromium from whichever source is there; `args` are added to CHROMIUM_ARGS. */
+export async function launchChromium(args: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: await chromiumPath(), args: [...CHROMIUM_ARGS, ...args] });
 }
