@@ -58,7 +58,7 @@ export const assessmentsAr: AssessmentsDictionary = {
     labelEn: 'التسمية بالإنجليزية',
     position: 'الترتيب',
     used: 'التقييمات',
-    status: 'الحالة',
+    status: 'الوضع',
     active: 'مستخدم',
     inactive: 'متوقف',
     retire: 'إيقاف',

@@ -19,7 +19,7 @@ export const breakGlassAr: BreakGlassDictionary = {
     review: {
       title: 'الوصول الطارئ',
       requester: 'طلبه',
-      caseRef: 'الحالة',
+      caseRef: 'مرجع الحالة',
       grantedAt: 'مُنح في',
       length: 'مُنح لمدة',
       until: 'حتى',

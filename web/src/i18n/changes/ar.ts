@@ -50,7 +50,7 @@ export const changesAr: typeof changesEn = {
       concernCategories: 'فئات القلق',
       concernCorrection: 'تصحيح لنص القلق',
       summary: 'الملخّص',
-      status: 'الحالة',
+      status: 'الوضع',
       outcome: 'النتيجة',
     },
   },

@@ -24,7 +24,7 @@ export const meetingsAr: MeetingsDictionary = {
     when: 'الموعد',
     name: 'العنوان',
     location: 'المكان',
-    status: 'الحالة',
+    status: 'الوضع',
     agendaCount: 'الحالات',
     schedule: 'جدولة اجتماع',
     scheduleTitle: 'اجتماع لجنة جديد',

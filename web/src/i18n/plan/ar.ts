@@ -32,7 +32,7 @@ export const planAr: PlanDictionary = {
     nobody: 'غير مكلَّف',
     start: 'البداية',
     due: 'الموعد النهائي',
-    status: 'الحالة',
+    status: 'الوضع',
     outcome: 'النتيجة',
     add: 'إضافة تدخل',
     submit: 'إضافة إلى الخطة',

@@ -119,7 +119,7 @@ export const referralsAr: ReferralsDictionary = {
     submitted: 'أُرسلت في',
     person: 'الشخص',
     urgency: 'الاستعجال',
-    status: 'الحالة',
+    status: 'الوضع',
     decision: 'القرار',
     caseReference: 'الحالة المفتوحة',
     signpostedTo: 'وُجِّهت إلى {{ to }}',
