@@ -26,6 +26,7 @@ export const REMINDER_LOCK_KEY = 7_318_002;
 export const CHECKPOINT_LOCK_KEY = 7_318_003;
 export const FLAG_RULES_LOCK_KEY = 7_318_004;
 export const NAME_KEYS_LOCK_KEY = 7_318_005;
+export const RETENTION_LOCK_KEY = 7_318_006;
 
 /**
  * The reminder sweep as a job (idempotent: INSERT … ON CONFLICT DO NOTHING; see reminders.ts). Each

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, DbClient } from '../../db.js';
+import type { Clock } from '../../lib/clock.js';
+import { AuditTrail, type AuditBase } from '../../audit/writer.js';
+import { anonymiseCases, anonymisePeople, anonymiseReferrals } from './anonymise.js';
+import { dueRecords } from './due.js';
+import { rulesOf, type RetentionRuleView } from './rules.js';
+
+/** At most this many records of one rule per transaction; the next turn takes the rest. */
+export const RETENTION_BATCH = 500;
+
+export interface RetentionResult {
+  municipalities: number;
+  certificates: number;
+  cases: number;
+  referrals: number;
+  people: number;
+}
+
+export interface CertificateCounts {
+  cases: number;
+  referrals: number;
+  people: number;
+}
+
+/**
+ * One rule's due records anonymised in one transaction, with its audit event and deletion certificate.
+ * The event (retention.anonymise, system actor) names the rule and the counts and lists the records in
+ * `detail.touched`, so each one's access history shows when and under which rule it went; the
+ * certificate keeps the event's id, seq and hash, to be checked against the verified chain. Nothing
+ * due: nothing written. A per-municipality advisory lock makes concurrent runs take turns.
+ */
+async function runRule(db: Db, municipalityId: string, rule: RetentionRuleView, clock: Clock): Promise<CertificateCounts | null> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('jisr.retention'), hashtext(${municipalityId}))`;
+      const at = clock();
+      const due = await dueRecords(tx, rule.recordType, {
+        municipalityId,
+        months: rule.months,
+        horizon: at,
+        limit: RETENTION_BATCH,
+        forJob: true,
+      });
+      if (due.length === 0) return null;
+      const caseIds = due.filter((d) => d.kind === 'Case').map((d) => d.id);
+      const referralIds = [
+        ...due.filter((d) => d.kind === 'Referral').map((d) => d.id),
+        ...due.flatMap((d) => (d.referralId ? [d.referralId] : [])),
+      ];
+      const cases = await anonymiseCases(tx, municipalityId, caseIds, rule.recordType, at);
+      const referrals = await anonymiseReferrals(tx, municipalityId, referralIds, rule.recordType, at);
+      const people = await anonymisePeople(tx, municipalityId, [...new Set(due.map((d) => d.personId))], at);
+      const counts: CertificateCounts = { cases, referrals, people: people.length };
+      await certify(tx, { municipalityId, rule, at, counts, touched: { Case: caseIds, Referral: referralIds, Person: people } });
+      return counts;
+    },
+    { maxWait: 10_000, timeout: 120_000 },
+  );
+}
+
+/** The audit event of a rule's run, then the certificate that names it. */
+async function certify(
+  tx: DbClient,
+  o: {
+    municipalityId: string;
+    rule: RetentionRuleView;
+    at: Date;
+    counts: CertificateCounts;
+    touched: Record<'Case' | 'Referral' | 'Person', string[]>;
+  },
+) {
+  const id = randomUUID();
+  const requestId = `job:retention:${id}`;
+  const base: AuditBase = { municipalityId: o.municipalityId, actorId: null, actorRole: null, requestId, ip: null };
+  const audit = new AuditTrail(base, () => o.at);
+  audit.record({
+    action: 'retention.anonymise',
+    entityType: 'Municipality',
+    entityId: o.municipalityId,
+    detail: {
+      certificate: id,
+      recordType: o.rule.recordType,
+      months: o.rule.months,
+      legalReference: o.rule.legalReference,
+      counts: o.counts,
+      touched: o.touched,
+    },
+  });
+  await audit.flush(tx);
+  const [event] = await tx.$queryRaw<{ id: bigint; seq: number; hash: string }[]>`
+    SELECT id, seq, hash FROM audit_event
+     WHERE municipality_id = ${o.municipalityId}::uuid AND action = 'retention.anonymise' AND request_id = ${requestId}
+     ORDER BY id DESC LIMIT 1`;
+  await tx.deletionCertificate.create({
+    data: {
+      id,
+      municipalityId: o.municipalityId,
+      recordType: o.rule.recordType,
+      months: o.rule.months,
+      legalReference: o.rule.legalReference,
+      ranAt: o.at,
+      counts: { ...o.counts },
+      auditEventId: event!.id,
+      auditSeq: event!.seq,
+      auditHash: event!.hash,
+    },
+    select: { id: true },
+  });
+}
+
+/** Every rule of one municipality, each until nothing of it is due (batches of RETENTION_BATCH). */
+export async function runRetention(db: Db, municipalityId: string, clock: Clock) {
+  const total = { certificates: 0, cases: 0, referrals: 0, people: 0 };
+  for (const rule of await rulesOf(db, municipalityId)) {
+    for (;;) {
+      const counts = await runRule(db, municipalityId, rule, clock);
+      if (!counts) break;
+      total.certificates += 1;
+      total.cases += counts.cases;
+      total.referrals += counts.referrals;
+      total.people += counts.people;
+      // A short batch was the last of this rule.
+      if ((rule.recordType === 'case_closed' ? counts.cases : counts.referrals) < RETENTION_BATCH) break;
+    }
+  }
+  return total;
+}
+
+/** Every municipality in turn: what the scheduled job runs. */
+export async function runRetentionEverywhere(db: Db, clock: Clock): Promise<RetentionResult> {
+  const towns = await db.municipality.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+  const result: RetentionResult = { municipalities: towns.length, certificates: 0, cases: 0, referrals: 0, people: 0 };
+  for (const t of towns) {
+    const r = await runRetention(db, t.id, clock);
+    result.certificates += r.certificates;
+    result.cases += r.cases;
+    result.referrals += r.referrals;
+    result.people += r.people;
+  }
+  return result;
+}

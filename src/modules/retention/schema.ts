@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** What a retention rule applies to (the enum RetentionRecordType). */
+export const RETENTION_RECORD_TYPES = ['referral_closed', 'referral_signposted', 'case_closed'] as const;
+export type RetentionRecordType = (typeof RETENTION_RECORD_TYPES)[number];
+
+/** One month to ten years (the database checks the same range). */
+export const RETENTION_MONTHS = { min: 1, max: 120 } as const;
+
+export const SetRuleInput = z.object({
+  recordType: z.enum(RETENTION_RECORD_TYPES),
+  months: z.number().int().min(RETENTION_MONTHS.min).max(RETENTION_MONTHS.max),
+  legalReference: z.string().trim().min(3).max(300),
+});
+export type SetRule = z.infer<typeof SetRuleInput>;
+
+export const CaseIdInput = z.object({ caseId: z.uuid() });
+
+export const PlaceHoldInput = z.object({
+  caseId: z.uuid(),
+  reason: z.string().trim().min(5).max(2_000),
+});
+
+export const CertificateIdInput = z.object({ id: z.uuid() });
