@@ -37,6 +37,9 @@ const Settings = lazy(() => import('./features/work/SettingsPage'));
 const Search = lazy(() => import('./features/search/SearchPage'));
 const Factors = lazy(() => import('./features/assessments/FactorsPage'));
 const SecondFactor = lazy(() => import('./features/factor/SecondFactorPage'));
+const Retention = lazy(() => import('./features/retention/RetentionPage'));
+const RetentionRules = lazy(() => import('./features/retention/RulesPage'));
+const CertificatePrint = lazy(() => import('./features/retention/CertificatePrintPage'));
 
 /** Keeps <html lang dir> on the current locale, and sends a lost session to sign-in. */
 function Root(props: { children?: JSX.Element }) {
@@ -96,6 +99,9 @@ export function App() {
         <Route path="/work" component={Work} />
         <Route path="/admin/settings" component={Settings} />
         <Route path="/admin/assessment-factors" component={Factors} />
+        <Route path="/admin/retention" component={RetentionRules} />
+        <Route path="/retention" component={Retention} />
+        <Route path="/retention/certificates/:id" component={CertificatePrint} />
         <Route path="*404" component={NotFound} />
       </Route>
     </Router>

@@ -43,6 +43,7 @@ export const WORK_LINKS: Record<Me['role'], readonly (readonly [href: string, la
     ['/referrals/new', 'nav.newReferral'],
     ['/meetings', 'nav.meetings'],
     ['/handover', 'nav.handover'],
+    ['/retention', 'nav.retention'],
   ],
   social_worker: [
     ['/work', 'nav.myWork'],
@@ -65,8 +66,13 @@ export const WORK_LINKS: Record<Me['role'], readonly (readonly [href: string, la
     ['/admin/users', 'nav.users'],
     ['/admin/assessment-factors', 'nav.assessmentFactors'],
     ['/admin/settings', 'nav.settings'],
+    ['/admin/retention', 'nav.retentionRules'],
+    ['/retention', 'nav.retention'],
   ],
-  auditor: [['/audit', 'nav.audit']],
+  auditor: [
+    ['/audit', 'nav.audit'],
+    ['/retention', 'nav.retention'],
+  ],
 };
 
 function Nav(props: { me: Me }) {

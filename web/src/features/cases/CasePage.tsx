@@ -19,6 +19,7 @@ import { getCase, type Case } from './api';
 import { EmergencyHere } from './emergency';
 import { ConsentSection } from '../consent/ConsentSection';
 import { PanelClosureBanner } from './PanelClosure';
+import { AnonymisedBanner, HoldSection } from '../retention/HoldSection';
 
 /** The sections of a case this user may see (the server says which), and what they may do with them. */
 function CaseView(props: { case: Case }) {
@@ -27,7 +28,7 @@ function CaseView(props: { case: Case }) {
   const coordinator = () => me().role === 'coordinator';
   const keyWorker = () => c().keyWorker?.id === me().id;
   return (
-    <>
+    <Show when={!c().anonymised} fallback={<AnonymisedCase case={c()} coordinator={coordinator()} />}>
       <CaseHeader case={c()} />
       <p class="print-links">
         <A href={`/cases/${c().id}/print`} data-testid="print-case">
@@ -51,6 +52,9 @@ function CaseView(props: { case: Case }) {
           <Show when={coordinator() || keyWorker()}>
             <ConsentSection caseId={c().id} />
           </Show>
+          <Show when={coordinator()}>
+            <HoldSection caseId={c().id} />
+          </Show>
           <Timeline case={c()} />
           <CaseChanges case={c()} coordinator={coordinator()} />
           <Show when={coordinator()}>
@@ -62,6 +66,23 @@ function CaseView(props: { case: Case }) {
         </div>
         <WorkflowPanel case={c()} coordinator={coordinator()} keyWorker={keyWorker()} />
       </div>
+    </Show>
+  );
+}
+
+/**
+ * An anonymised case (retention): its header, when and under which rule it went, and its access history
+ * for the coordinator; nothing of the person or of its free text is left to show or to change.
+ */
+function AnonymisedCase(props: { case: Case; coordinator: boolean }) {
+  return (
+    <>
+      <CaseHeader case={props.case} />
+      <AnonymisedBanner at={props.case.anonymised!.at} rule={props.case.anonymised!.rule} />
+      <Show when={props.coordinator}>
+        <HoldSection caseId={props.case.id} />
+        <WhoHasSeen type="Case" id={props.case.id} label={t('history.whoHasSeenCase')} />
+      </Show>
     </>
   );
 }
