@@ -138,3 +138,92 @@ describe('the form kit in the browser', () => {
     await context.close();
   }, 120_000);
 });
+
+// Issue 15: the app's own words beside the field (never the browser's bubbles), confirmations that stay,
+// errors that go once the field is edited, and a disclosure without a section said as such.
+describe("the form kit's own checks", () => {
+  /** The calls to one procedure the page makes from now on. */
+  const callsTo = (page: Page, path: string) => {
+    const seen: string[] = [];
+    page.on('request', (req) => {
+      if (new URL(req.url()).pathname === `/trpc/${path}`) seen.push(req.method());
+    });
+    return seen;
+  };
+
+  it('sign-in in Arabic: empty fields get the translated message beside them, nothing is sent, the focus goes to the first', async () => {
+    const { page, context } = await world.newPage();
+    await page.goto(`${world.base}/sign-in`);
+    await page.getByTestId('language').selectOption('ar');
+    await page.locator('html[lang=ar]').waitFor();
+    const form = page.getByTestId('sign-in-form');
+    expect(await form.getAttribute('novalidate')).not.toBeNull();
+    const logins = callsTo(page, 'auth.login');
+    await form.locator('button[type=submit]').click();
+    const email = form.locator('input[name=email]');
+    await form.locator('.field-error').first().waitFor();
+    expect(await form.locator('.field-error').allTextContents()).toEqual(['هذا الحقل مطلوب.', 'هذا الحقل مطلوب.']);
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    expect(await email.evaluate((el) => el === document.activeElement)).toBe(true);
+    // A malformed address is the app's "format" message, not the browser's.
+    await email.fill('not-an-address');
+    // Editing a field takes its old error away at once; the other field's stays until the next try.
+    expect(await form.locator('.field-error').count()).toBe(1);
+    expect(await email.getAttribute('aria-invalid')).toBeNull();
+    await form.locator('input[name=password]').fill('whatever-long-enough');
+    await form.locator('button[type=submit]').click();
+    await form.getByText('الصيغة غير صحيحة.').waitFor();
+    expect(logins).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('admin: a required field left empty is said beside it and goes once filled; the confirmation stays while the next is typed', async () => {
+    const town = await makeTown(db);
+    const { page, context } = await world.newPage();
+    await world.signIn(page, town.admin.email);
+    await page.goto(`${world.base}/admin/agencies`);
+    await page.getByTestId('new-agency').click();
+    const create = page.getByTestId('agency-create-form');
+    const creates = callsTo(page, 'agencies.create');
+    await create.locator('button[type=submit]').click();
+    await create.locator('.field-error').getByText('This field is required.').waitFor();
+    expect(creates).toEqual([]);
+
+    await create.locator('input[name=name]').fill('Synthetic reading room');
+    expect(await create.locator('.field-error').count()).toBe(0);
+    const created = answerOf(page, 'agencies.create');
+    await create.locator('button[type=submit]').click();
+    await created;
+    const confirmation = page.getByText('Agency Synthetic reading room added.');
+    await confirmation.waitFor();
+    // Typing the next one does not take the confirmation away.
+    await create.locator('input[name=name]').fill('S');
+    expect(await confirmation.isVisible()).toBe(true);
+    await create.locator('input[name=name]').fill('');
+    await create.locator('button[type=submit]').click();
+    await create.locator('.field-error').getByText('This field is required.').waitFor();
+    expect(creates).toEqual(['POST']);
+    await context.close();
+  }, 60_000);
+
+  it('coordinator: a disclosure without a section says to choose one, and nothing is sent', async () => {
+    const town = await makeTown(db);
+    const c = await makeCase(db, town, { stage: 'intake' });
+    const { page, context } = await world.newPage();
+    await world.signIn(page, town.coordinator.email);
+    await page.goto(`${world.base}/cases/${c.id}`);
+    await page.getByTestId('add-disclosure').click();
+    const form = page.getByTestId('disclosure-form');
+    const discloses = callsTo(page, 'cases.disclose');
+    await form.locator('button[type=submit]').click();
+    const sections = page.getByTestId('disclosure-sections');
+    await sections.getByText('Choose at least one.').waitFor();
+    expect(await sections.textContent()).not.toContain('Too short');
+    // Ticking a section takes that error away before the next try.
+    await sections.locator('input[type=checkbox]').first().check();
+    expect(await sections.getByText('Choose at least one.').count()).toBe(0);
+    expect(discloses).toEqual([]);
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  }, 60_000);
+});

@@ -18,7 +18,8 @@ beforeAll(async () => {
 
 /** A form element's stand-in that counts how often it was emptied, and what happened in which order. */
 function fakeForm(log: string[]) {
-  return { reset: () => log.push('reset') } as unknown as HTMLFormElement;
+  // No control and no required group: the kit's own check (checkFields) finds nothing to refuse.
+  return { reset: () => log.push('reset'), elements: [], querySelectorAll: () => [] } as unknown as HTMLFormElement;
 }
 
 /** A refusal as the server's error formatter sends it: an app code and the fields' problem keys. */
@@ -106,6 +107,14 @@ describe('the web form kit (lib/form.ts)', () => {
     // An item of a list goes to its field, worded with the field known; a look-alike prefix does not.
     const items = refusal('BAD_INPUT', { 'days.1': 'too_big', 'daysOff.0': 'invalid' });
     expect(errors.formErrors(items, ['days'], (key, field) => `${field}:${key}`).fields).toEqual({ days: 'days:too_big' });
+  });
+
+  it("the form's own check (nothing sent): shown fields get their words beside them, others go to the banner named by their label", () => {
+    const err = new errors.FormInvalid({ title: 'required', code: 'invalid_format' }, { code: 'Code' });
+    const split = errors.formErrors(err, ['title']);
+    expect(split.fields).toEqual({ title: errors.fieldMessage('required') });
+    expect(split.banner).toContain(`Code: ${errors.fieldMessage('invalid_format')}`);
+    expect(errors.fieldMessage('required')).not.toBe(errors.fieldMessage('invalid'));
   });
 
   it('field, optional and checked read the submitted values', () => {

@@ -124,6 +124,8 @@ export function ChoiceGroup<V extends string>(props: Choices<V>) {
       classList={{ invalid: !!props.error }}
       aria-describedby={describedBy(id, props)}
       data-testid={props.testId}
+      // A required checkbox group needs one box ticked: the form kit checks it (lib/form.ts checkFields).
+      data-choose-one={props.type === 'checkbox' && props.required ? props.name : undefined}
     >
       <legend classList={{ 'visually-hidden': props.legendHidden }}>{props.label}</legend>
       <div class="choice-list">

@@ -21,6 +21,19 @@ export function errorMessage(err: unknown): string {
 /** A field's problem key (a zod code, or an app code like EMAIL_TAKEN), translated. */
 export const fieldMessage = (key: string) => tKey('validation', key, tKey('errors', key, t('validation.invalid')));
 
+/**
+ * The form's own check failed before anything was sent (lib/form.ts): each field's problem key, and
+ * the words naming the field (its label) for a field the form does not show an error beside.
+ */
+export class FormInvalid extends Error {
+  constructor(
+    readonly fields: Record<string, string>,
+    readonly labels: Record<string, string> = {},
+  ) {
+    super('FORM_INVALID');
+  }
+}
+
 export interface FormErrors {
   /** What to announce above the form; null when everything is said at the fields. */
   banner: string | null;
@@ -39,13 +52,17 @@ export function formErrors(
   message: (key: string, field?: string) => string = fieldMessage,
 ): FormErrors {
   if (err === undefined || err === null) return { banner: null, fields: {} };
-  const raw = isClientError(err) ? (err.data?.fields ?? {}) : {};
+  const local = err instanceof FormInvalid ? err : null;
+  const raw = local ? local.fields : isClientError(err) ? (err.data?.fields ?? {}) : {};
   const fields: Record<string, string> = {};
   const elsewhere: string[] = [];
   for (const [path, key] of Object.entries(raw)) {
     const name = shown.includes(path) ? path : shown.find((f) => path.startsWith(`${f}.`));
     if (name) fields[name] ??= message(key, name);
-    else elsewhere.push(message(key));
+    else {
+      const label = local?.labels[path];
+      elsewhere.push(label ? `${label}: ${message(key, path)}` : message(key));
+    }
   }
   if (Object.keys(fields).length === 0) return { banner: [errorMessage(err), ...elsewhere].join(' '), fields };
   return { banner: [t('errors.BAD_INPUT'), ...elsewhere].join(' '), fields };

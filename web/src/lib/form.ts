@@ -1,6 +1,6 @@
-import { onCleanup } from 'solid-js';
+import { createSignal, onCleanup } from 'solid-js';
 import { action, json, useSubmission } from '@solidjs/router';
-import { appCodeOf, formErrors, type FormErrors } from './errors';
+import { FormInvalid, appCodeOf, fieldMessage, formErrors, type FormErrors } from './errors';
 import { submissionKey, type Keyed } from './submission';
 
 export interface FormOptions<T> {
@@ -31,12 +31,62 @@ export interface FormOptions<T> {
 export function submitter<T>(options: FormOptions<T>, form: () => HTMLFormElement | undefined) {
   const once = submissionKey();
   return async (data: FormData) => {
+    const element = form();
+    if (element) checkFields(element);
     const value = await once((keyed) => options.submit(data, keyed));
     if (options.clear) form()?.reset();
     options.onDone?.(value);
     const answer = { value };
     return options.refresh ? json(answer, { revalidate: options.refresh }) : answer;
   };
+}
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+const isControl = (el: Element): el is Control =>
+  el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
+
+/** The problem key (as the server's, translated under `validation.`) for what the browser found wrong. */
+function problemOf(control: Control): string {
+  const v = control.validity;
+  // A choice left empty asks to choose; a box left empty asks for it.
+  if (v.valueMissing) return control instanceof HTMLSelectElement || control.type === 'radio' ? 'invalid_value' : 'required';
+  if (v.tooShort) return 'too_small';
+  if (v.tooLong) return 'too_big';
+  if (v.rangeUnderflow || v.rangeOverflow) return control.type === 'date' ? 'date_out_of_range' : 'invalid';
+  if (v.typeMismatch || v.patternMismatch || v.badInput) return 'invalid_format';
+  return 'invalid';
+}
+
+/**
+ * The form's own check before anything is sent, in place of the browser's bubbles (the kit's forms are
+ * `novalidate`, so the messages are the app's, in the interface language, beside the field): throws
+ * FormInvalid naming each field that fails its constraints (required, lengths, formats, ranges) and
+ * moves the focus to the first of them.
+ */
+export function checkFields(form: HTMLFormElement) {
+  const fields: Record<string, string> = {};
+  const labels: Record<string, string> = {};
+  let first: Control | undefined;
+  for (const el of Array.from(form.elements)) {
+    if (!isControl(el) || !el.name || !el.willValidate || el.validity.valid) continue;
+    if (fields[el.name]) continue;
+    fields[el.name] = problemOf(el);
+    const legend = el.closest('fieldset')?.querySelector('legend')?.textContent;
+    const label = el.type === 'radio' || el.type === 'checkbox' ? legend : el.labels?.[0]?.textContent;
+    if (label) labels[el.name] = label.trim();
+    first ??= el;
+  }
+  for (const group of Array.from(form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-choose-one]'))) {
+    const name = group.dataset.chooseOne!;
+    if (fields[name] || group.querySelector('input:checked')) continue;
+    fields[name] = 'chooseOne';
+    const legend = group.querySelector('legend')?.textContent;
+    if (legend) labels[name] = legend.trim();
+    first ??= group.querySelector('input') ?? undefined;
+  }
+  if (!first) return;
+  first.focus();
+  throw new FormInvalid(fields, labels);
 }
 
 /**
@@ -53,12 +103,34 @@ export function useForm<T>(options: FormOptions<T>) {
   const submission = useSubmission(run);
   onCleanup(() => submission.clear());
   const shown = () => (typeof options.fields === 'function' ? options.fields() : (options.fields ?? []));
+  // Fields edited since the last refusal: their old error is no longer shown (the next submission checks again).
+  const [edited, setEdited] = createSignal<ReadonlySet<string>>(new Set());
+  const onEdit = (e: Event) => {
+    const name = (e.target as Partial<Control> | null)?.name;
+    if (name && submission.error && !edited().has(name)) setEdited(new Set([...edited(), name]));
+  };
+  // A list of boxes the server found too short had none ticked: say so ("Choose at least one"), not "Too short".
+  const boxes = (name?: string) => !!name && !!element?.querySelector(`input[type=checkbox][name="${CSS.escape(name)}"]`);
+  const message = (key: string, name?: string) =>
+    key === 'too_small' && boxes(name) ? fieldMessage('chooseOne') : (options.message ?? fieldMessage)(key, name);
+  const errors = (): FormErrors => {
+    const all = formErrors(submission.error, shown(), message);
+    const fields = Object.fromEntries(Object.entries(all.fields).filter(([name]) => !edited().has(name)));
+    return { banner: all.banner, fields };
+  };
   return {
     action: run,
-    ref: (el: HTMLFormElement) => (element = el),
+    ref: (el: HTMLFormElement) => {
+      element = el;
+      // The app's own messages beside the fields, never the browser's bubbles (checkFields runs on submit).
+      el.noValidate = true;
+      el.addEventListener('input', onEdit);
+      el.addEventListener('change', onEdit);
+      el.addEventListener('submit', () => setEdited(new Set<string>()), { capture: true });
+    },
     pending: () => !!submission.pending,
     done: () => !!submission.result,
-    errors: (): FormErrors => formErrors(submission.error, shown(), options.message),
+    errors,
     /** The app's code of the last refusal (e.g. STEP_UP_REQUIRED), for a form that answers one itself. */
     refusal: () => (submission.error ? appCodeOf(submission.error) : null),
     reset: () => submission.clear(),

@@ -103,7 +103,7 @@ export function SignIn() {
                 )}
               </Show>
               <Alert kind="error" message={form.errors().banner} testId="sign-in-error" />
-              <form action={form.action} method="post" class="form" data-testid="sign-in-form">
+              <form ref={form.ref} action={form.action} method="post" class="form" data-testid="sign-in-form">
                 <TextField
                   label={t('signIn.email')}
                   name="email"
@@ -128,7 +128,7 @@ export function SignIn() {
           <h1>{t('signIn.codeTitle')}</h1>
           <p class="lead">{t('signIn.codeIntro')}</p>
           <Alert kind="error" message={code.errors().banner} testId="code-error" />
-          <form action={code.action} method="post" class="form" data-testid="sign-in-code-form">
+          <form ref={code.ref} action={code.action} method="post" class="form" data-testid="sign-in-code-form">
             <TextField
               label={t('signIn.code')}
               name="code"

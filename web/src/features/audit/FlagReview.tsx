@@ -26,7 +26,7 @@ export function FlagReview(props: { id: string }) {
       }),
   });
   return (
-    <form action={form.action} method="post" class="form card" data-testid="flag-review-form">
+    <form ref={form.ref} action={form.action} method="post" class="form card" data-testid="flag-review-form">
       <h3>{t('flag.form.title')}</h3>
       <Alert kind="error" message={form.errors().banner} />
       <ChoiceGroup

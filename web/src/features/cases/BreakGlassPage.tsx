@@ -62,6 +62,7 @@ function BreakGlassForm(props: { caseId: string }) {
           options={SECTIONS}
           labelOf={(s) => tKey('sections', s)}
           error={form.errors().fields.sections}
+          required
           testId="break-glass-sections"
         />
         <TextAreaField

@@ -157,6 +157,7 @@ export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
         options={SECTIONS}
         labelOf={(s) => tKey('sections', s)}
         error={form.errors().fields.sections}
+        required
         testId="disclosure-sections"
       />
       <FormActions form={form} label={t('team.disclose')} />

@@ -68,7 +68,7 @@ export function LinkMemberForm(props: { personId: string; onDone: () => void; on
     onDone: () => props.onDone(),
   });
   return (
-    <form action={form.action} method="post" class="form subsection" data-testid="household-form">
+    <form ref={form.ref} action={form.action} method="post" class="form subsection" data-testid="household-form">
       <h3 class="h3">{t('household.link')}</h3>
       <Alert kind="error" message={form.errors().banner} />
       <input type="hidden" name="memberId" value={chosen()?.id ?? ''} />

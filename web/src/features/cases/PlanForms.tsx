@@ -121,7 +121,7 @@ export function UpdateIntervention(props: { intervention: Intervention }) {
         class="button small"
         testId="update-intervention"
       >
-        <form action={form.action} method="post" class="form compact" data-testid="intervention-update-form">
+        <form ref={form.ref} action={form.action} method="post" class="form compact" data-testid="intervention-update-form">
           <Alert kind="error" message={form.errors().banner} />
           <Show when={conflict()?.theirs}>
             <Conflict theirs={conflict()!.theirs} yours={conflict()!.yours} />

@@ -56,7 +56,7 @@ export function SummarySection(props: { case: Case; summary: NonNullable<Case['s
           </>
         }
       >
-        <form action={form.action} method="post" class="form" data-testid="summary-form">
+        <form ref={form.ref} action={form.action} method="post" class="form" data-testid="summary-form">
           <Alert kind="error" message={form.errors().banner} />
           <Show when={conflict()?.theirs}>
             <Conflict theirs={conflict()!.theirs} yours={conflict()!.yours} />

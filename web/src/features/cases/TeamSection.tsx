@@ -23,7 +23,7 @@ function Revoke(props: { disclosure: Disclosure }) {
   });
   return (
     <Opener open={open()} onOpen={() => setOpen(true)} label={t('team.revoke')} class="button small danger" testId="revoke">
-      <form action={form.action} method="post" class="form compact" data-testid="revoke-form">
+      <form ref={form.ref} action={form.action} method="post" class="form compact" data-testid="revoke-form">
         <Alert kind="error" message={form.errors().banner} />
         <TextField
           label={t('team.revokeReason')}

@@ -26,7 +26,7 @@ function StageForm(props: { case: Case }) {
   });
   return (
     <Show when={next().length > 0} fallback={<p class="muted">{t('case.noNextStage')}</p>}>
-      <form action={form.action} method="post" class="form" data-testid="stage-form">
+      <form ref={form.ref} action={form.action} method="post" class="form" data-testid="stage-form">
         <Alert kind="error" message={form.errors().banner} />
         <Alert kind="success" message={form.done() ? t('case.stageChanged') : null} />
         <OptionsField
@@ -61,7 +61,7 @@ function ReviewForm(props: { case: Case }) {
       ),
   });
   return (
-    <form action={form.action} method="post" class="form subsection" data-testid="review-form">
+    <form ref={form.ref} action={form.action} method="post" class="form subsection" data-testid="review-form">
       <h3 class="h3">{t('work.review.title')}</h3>
       <p data-testid="next-review">
         {t('work.review.next')}: <strong>{props.case.nextReviewAt ? formatDay(props.case.nextReviewAt) : t('work.review.notSet')}</strong>{' '}
@@ -115,7 +115,7 @@ function CloseOrReopen(props: { case: Case }) {
     <Show
       when={open()}
       fallback={
-        <form action={form.action} method="post" class="form subsection" data-testid="close-form">
+        <form ref={form.ref} action={form.action} method="post" class="form subsection" data-testid="close-form">
           <Show when={props.case.closureReason}>
             {(r) => <p data-testid="closure-reason">{t('work.closure.closedAs', { reason: tKey('work.closureReasons', r()) })}</p>}
           </Show>
@@ -194,7 +194,7 @@ function AssignForm(props: { case: Case }) {
       }),
   });
   return (
-    <form action={form.action} method="post" class="form subsection" data-testid="assign-form">
+    <form ref={form.ref} action={form.action} method="post" class="form subsection" data-testid="assign-form">
       <h3 class="h3">{t('case.assignTitle')}</h3>
       <Alert kind="error" message={form.errors().banner} />
       <Alert kind="success" message={form.done() ? t('case.assigned') : null} />

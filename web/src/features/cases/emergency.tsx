@@ -45,7 +45,7 @@ function EndNow(props: { id: string }) {
     onDone: () => navigate('/'),
   });
   return (
-    <form action={form.action} method="post" class="emergency-end">
+    <form ref={form.ref} action={form.action} method="post" class="emergency-end">
       <Alert kind="error" message={form.errors().banner} />
       <SubmitButton form={form} look="plain" small label={t('breakGlass.endNow')} pendingLabel={null} testId="end-emergency" />
     </form>

@@ -27,7 +27,7 @@ export function FactorRolesForm() {
       <Alert kind="success" message={form.done() ? ft('roles.saved') : null} />
       <Show when={current.state === 'ready' && current()}>
         {(c) => (
-          <form action={form.action} method="post" class="form">
+          <form ref={form.ref} action={form.action} method="post" class="form">
             <ChoiceGroup
               label={ft('roles.title')}
               legendHidden

@@ -22,7 +22,7 @@ export function StepUp(props: { onDone: () => void; onCancel: () => void }) {
       <h2 id="step-up-title">{ft('stepUpTitle')}</h2>
       <p>{ft('stepUpIntro')}</p>
       <Alert kind="error" message={form.errors().banner} />
-      <form action={form.action} method="post" class="form" data-testid="step-up-form">
+      <form ref={form.ref} action={form.action} method="post" class="form" data-testid="step-up-form">
         <TextField label={ft('code')} name="code" autocomplete="one-time-code" required maxLength={40} error={form.errors().fields.code} />
         <FormActions form={form} label={ft('stepUpSubmit')} onCancel={() => props.onCancel()} />
       </form>

@@ -73,7 +73,7 @@ export function CorrectPerson(props: { person: ShownPerson; refresh: string[]; f
         class="button small"
         testId="correct-person"
       >
-        <form action={form.action} method="post" class="form compact" data-testid="correct-person-form">
+        <form ref={form.ref} action={form.action} method="post" class="form compact" data-testid="correct-person-form">
           <h3 class="h3">{t('changes.correctPerson')}</h3>
           <Alert kind="error" message={form.errors().banner} />
           <Show when={conflict()?.theirs}>

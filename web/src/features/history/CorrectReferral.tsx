@@ -63,7 +63,7 @@ export function CorrectReferral(props: { referral: Referral; refresh: string[] }
         class="button small"
         testId="correct-referral"
       >
-        <form action={form.action} method="post" class="form compact" data-testid="correct-referral-form">
+        <form ref={form.ref} action={form.action} method="post" class="form compact" data-testid="correct-referral-form">
           <h3 class="h3">{t('changes.correctReferral')}</h3>
           <Alert kind="error" message={form.errors().banner} />
           <Show when={conflict()?.theirs}>

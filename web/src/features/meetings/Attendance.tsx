@@ -42,7 +42,7 @@ export function Attendance(props: { meeting: Meeting; editable: boolean }) {
           </ul>
         }
       >
-        <form action={form.action} method="post" class="form compact" onInput={() => setSaved(false)}>
+        <form ref={form.ref} action={form.action} method="post" class="form compact" onInput={() => setSaved(false)}>
           <Alert kind="error" message={form.errors().banner} />
           <Alert kind="success" message={saved() ? t('meeting.attendanceSaved') : null} />
           <fieldset class="field choices">

@@ -62,7 +62,7 @@ export function DecisionForm(props: { item: AgendaItem; choices: Choices; onDone
   const e = (name: string) => form.errors().fields[name];
   const remove = (set: typeof setTasks, key: number) => set((keys) => keys.filter((k) => k !== key));
   return (
-    <form action={form.action} method="post" class="form subsection decision-form" data-testid="decision-form">
+    <form ref={form.ref} action={form.action} method="post" class="form subsection decision-form" data-testid="decision-form">
       <Alert kind="error" message={form.errors().banner} />
       <OptionsField
         label={t('meeting.decision')}

@@ -58,7 +58,7 @@ export function MeetingForm(props: { meeting?: Meeting; onDone: (id: string) => 
     onDone: (id) => props.onDone(id),
   });
   return (
-    <form action={form.action} method="post" class="form card meeting-form" data-testid="meeting-form">
+    <form ref={form.ref} action={form.action} method="post" class="form card meeting-form" data-testid="meeting-form">
       <h2>{m() ? t('meeting.editTitle') : t('meeting.scheduleTitle')}</h2>
       <Alert kind="error" message={form.errors().banner} />
       <div class="form-grid">

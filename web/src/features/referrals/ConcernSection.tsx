@@ -69,6 +69,7 @@ export function ConcernSection(props: { cohort: Cohort | undefined; errors: Reco
         options={CONCERN_CATEGORIES}
         labelOf={(c) => tKey('concernCategories', c)}
         error={props.errors.concernCategories}
+        required
         testId="categories"
       />
       <TextAreaField

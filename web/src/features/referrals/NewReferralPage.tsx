@@ -22,7 +22,6 @@ const thisYear = new Date().getFullYear();
 function ReferralForm() {
   const [chosen, setChosen] = createSignal<Person | null>(null);
   const [birthYear, setBirthYear] = createSignal('');
-  const [noCategory, setNoCategory] = createSignal(false);
   const year = () => chosen()?.birthYear ?? yearOf(birthYear());
   // Whoever turns 18 this year still counts as a minor: the server errs the same way.
   const minor = () => {
@@ -41,17 +40,8 @@ function ReferralForm() {
     submit: (data, keyed) => trpc.referrals.create.mutate(referralInput(data, chosen()?.id), keyed),
     onDone: () => draft.sent(),
   });
-  const errors = () => {
-    const e = form.errors();
-    return noCategory() ? { ...e, fields: { ...e.fields, concernCategories: t('validation.chooseOne') } } : e;
-  };
-  // One box of a group cannot be "required" in HTML: at least one category is checked here.
-  const check = (e: SubmitEvent) => {
-    const none = new FormData(e.currentTarget as HTMLFormElement).getAll('concernCategories').length === 0;
-    setNoCategory(none);
-    if (none) e.preventDefault();
-    else draft.onSubmit();
-  };
+  // Every field, the category boxes too (at least one: ConcernSection's required group), is checked by the form kit.
+  const errors = () => form.errors();
   const again = () => {
     form.reset();
     setChosen(null);
@@ -77,11 +67,14 @@ function ReferralForm() {
       }
     >
       <form
-        ref={(el) => (element = el)}
+        ref={(el) => {
+          element = el;
+          form.ref(el);
+        }}
         action={form.action}
         method="post"
         class="form referral-form"
-        onSubmit={check}
+        onSubmit={() => draft.onSubmit()}
         onInput={draft.onInput}
         data-testid="referral-form"
       >

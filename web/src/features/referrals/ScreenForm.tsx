@@ -33,7 +33,7 @@ export function ScreenForm(props: { referralId: string }) {
   return (
     // Once decided, the page shows the decision (and the case it opened) from the refreshed referral.
     <Show when={!form.done()}>
-      <form action={form.action} method="post" class="form card" data-testid="screen-form">
+      <form ref={form.ref} action={form.action} method="post" class="form card" data-testid="screen-form">
         <h2>{t('screen.decisionTitle')}</h2>
         <Alert kind="error" message={form.errors().banner} />
         <ChoiceGroup

@@ -75,7 +75,7 @@ export function SignInAgain(props: { onBack: () => void; onSignOut: () => void }
       <Show
         when={owing()}
         fallback={
-          <form action={password.action} method="post" class="form" data-testid="sign-in-again-form">
+          <form ref={password.ref} action={password.action} method="post" class="form" data-testid="sign-in-again-form">
             <Alert kind="error" message={password.errors().banner} testId="sign-in-again-error" />
             <TextField
               label={t('signIn.email')}
@@ -99,7 +99,7 @@ export function SignInAgain(props: { onBack: () => void; onSignOut: () => void }
           </form>
         }
       >
-        <form action={code.action} method="post" class="form" data-testid="sign-in-again-code">
+        <form ref={code.ref} action={code.action} method="post" class="form" data-testid="sign-in-again-code">
           <Alert kind="error" message={code.errors().banner} testId="sign-in-again-code-error" />
           <TextField
             label={t('signIn.code')}

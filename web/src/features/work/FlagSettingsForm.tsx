@@ -68,7 +68,7 @@ function Form(props: { settings: FlagSettings }) {
     />
   );
   return (
-    <form action={form.action} method="post" class="form" data-testid="flag-settings-form">
+    <form ref={form.ref} action={form.action} method="post" class="form" data-testid="flag-settings-form">
       <Alert kind="error" message={form.errors().banner} />
       <Alert kind="success" message={form.done() ? t('work.flagSettings.saved') : null} />
       <OptionsField

@@ -37,7 +37,7 @@ function Form(props: { holidays: Holiday[]; onSaved: () => void }) {
   });
   const err = (i: number, name: 'date' | 'name') => form.errors().fields[`holidays.${i}.${name}`];
   return (
-    <form action={form.action} method="post" class="form" data-testid="holidays-form">
+    <form ref={form.ref} action={form.action} method="post" class="form" data-testid="holidays-form">
       <Alert kind="error" message={form.errors().banner ?? form.errors().fields.holidays} />
       <Alert kind="success" message={form.done() ? t('work.holidays.saved') : null} />
       <ul class="holiday-list">

@@ -29,7 +29,7 @@ function SettingsForm(props: { settings: Settings }) {
       }),
   });
   return (
-    <form action={form.action} method="post" class="form card" data-testid="settings-form">
+    <form ref={form.ref} action={form.action} method="post" class="form card" data-testid="settings-form">
       <Alert kind="error" message={form.errors().banner} />
       <Alert kind="success" message={form.done() ? t('work.settings.saved') : null} />
       <TextField
