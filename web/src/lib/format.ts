@@ -1,16 +1,42 @@
 import { t } from '../i18n';
-import { formatLocale as locale } from './region';
+import { formatLocale as locale, municipalZone } from './region';
 
-/** A date and time in the current locale, e.g. "15 Jan 2026, 09:15". */
+/**
+ * Times of day are on the municipality's clock wherever the device is, and say so ("GMT+1"): a
+ * worker whose phone is set to another zone sees the same 09:15 as the colleague at the office.
+ */
+const clock = () => ({ timeZone: municipalZone(), timeZoneName: 'short' as const });
+
+/** A date and time in the current locale on the municipality's clock, e.g. "15 Jan 2026, 09:15 GMT+1". */
 export function formatDateTime(value: Date | string | null | undefined): string {
   if (!value) return t('common.none');
   const date = typeof value === 'string' ? new Date(value) : value;
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(locale(), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    ...clock(),
+  }).format(date);
 }
 
-/** A date and time to the second, for the audit log. */
+/** A date and time to the second, for the audit log (the municipality's clock, labelled). */
 export function formatTimestamp(value: Date): string {
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'medium' }).format(value);
+  return new Intl.DateTimeFormat(locale(), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+    ...clock(),
+  }).format(value);
+}
+
+/** A time of day ("14:32 GMT+1") on the municipality's clock. */
+export function formatTime(value: number | Date): string {
+  return new Intl.DateTimeFormat(locale(), { hour: 'numeric', minute: '2-digit', ...clock() }).format(value);
 }
 
 export function formatNumber(value: number): string {
@@ -43,11 +69,15 @@ export function describeUserAgent(ua: string | null): string {
   return os ? t('sessions.browserOn', { browser, os }) : browser;
 }
 
-/** A calendar date in the current locale, e.g. "15 Jan 2026". */
+/**
+ * A calendar date in the current locale, e.g. "15 Jan 2026": a day ("2026-01-15", a `@db.Date`) as it
+ * is written, an instant by the municipality's calendar.
+ */
 export function formatDate(value: Date | string | null | undefined): string {
   if (!value) return t('common.none');
-  const date = typeof value === 'string' ? new Date(value) : value;
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(date);
+  const day = typeof value === 'string' && /^\d{4}-\d\d-\d\d$/.test(value);
+  const date = typeof value === 'string' ? new Date(day ? `${value}T00:00:00Z` : value) : value;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: day ? 'UTC' : municipalZone() }).format(date);
 }
 
 /** A list of words joined as the locale joins them: "notes, plan and summary". */

@@ -3,6 +3,7 @@ import { createAsync } from '@solidjs/router';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { checked, field, optional, useForm } from '../../lib/form';
+import { fromZonedInput, zoneLabel } from '../../lib/region';
 import { Alert } from '../../components/Alert';
 import { ChoiceGroup, TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
@@ -45,7 +46,7 @@ export function MeetingForm(props: { meeting?: Meeting; onDone: (id: string) => 
     submit: async (data, keyed) => {
       const values = {
         title: field(data, 'title'),
-        scheduledAt: new Date(field(data, 'scheduledAt')),
+        scheduledAt: fromZonedInput(field(data, 'scheduledAt')),
         location: optional(data, 'location'),
         caseIds: checked(data, 'caseIds'),
         agencyIds: checked(data, 'agencyIds'),
@@ -77,6 +78,8 @@ export function MeetingForm(props: { meeting?: Meeting; onDone: (id: string) => 
           type="datetime-local"
           required
           value={m() ? localInput(m()!.scheduledAt) : ''}
+          // The time is on the municipality's clock, whatever the device's: the field says which.
+          hint={zoneLabel()}
           error={form.errors().fields.scheduledAt}
         />
         <TextField

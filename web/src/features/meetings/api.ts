@@ -1,5 +1,6 @@
 import { query } from '@solidjs/router';
 import { trpc, type Outputs } from '../../lib/trpc';
+import { toZonedInput } from '../../lib/region';
 
 export type MeetingRow = Outputs['meetings']['list'][number];
 export type Meeting = Outputs['meetings']['get'];
@@ -24,8 +25,5 @@ export const getAgendaCases = query(() => trpc.cases.list.query({ limit: 100 }),
 /** What a form that changes a meeting reads again: the meeting and the lists (lib/form.ts' `refresh`). */
 export const MEETING_QUERIES = [getMeeting.key, getMeetings.key];
 
-/** `YYYY-MM-DDTHH:mm` in local time, for a datetime-local input. */
-export function localInput(d: Date) {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+/** `YYYY-MM-DDTHH:mm` on the municipality's clock, for a datetime-local input (read back with fromZonedInput). */
+export const localInput = (d: Date) => toZonedInput(new Date(d));

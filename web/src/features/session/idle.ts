@@ -1,6 +1,5 @@
 import { onCleanup } from 'solid-js';
 import type { Outputs } from '../../lib/trpc';
-import { locale } from '../../i18n';
 
 export type SessionLimits = Outputs['auth']['me']['session'];
 
@@ -41,5 +40,5 @@ export function activityWatch() {
   };
 }
 
-/** A time of day in the interface's language ("14:32"). */
-export const formatTime = (at: number | Date) => new Intl.DateTimeFormat(locale(), { timeStyle: 'short' }).format(at);
+/** A time of day in the interface's language on the municipality's clock ("14:32 GMT+1", lib/format.ts). */
+export { formatTime } from '../../lib/format';
