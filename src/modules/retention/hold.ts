@@ -79,7 +79,10 @@ export async function placeHold(ctx: ServiceContext, input: { caseId: string; re
   const [locked] = await ctx.db.$queryRaw<{ anonymised_at: Date | null }[]>`
     SELECT anonymised_at FROM case_record WHERE id = ${c.id}::uuid FOR UPDATE`;
   if (locked?.anonymised_at) throw new AppError('CASE_ANONYMISED');
-  const live = await ctx.db.legalHold.findFirst({ where: { caseId: c.id, liftedAt: null }, select: { id: true } });
+  const live = await ctx.db.legalHold.findFirst({
+    where: { municipalityId: c.municipalityId, caseId: c.id, liftedAt: null },
+    select: { id: true },
+  });
   if (live) throw new AppError('ALREADY_HELD');
   const id = randomUUID();
   await ctx.db.legalHold.create({
@@ -100,10 +103,13 @@ export async function placeHold(ctx: ServiceContext, input: { caseId: string; re
 /** Lifts the case's live hold, if there is one (lifting twice lifts once). Audited with the hold lifted. */
 export async function liftHold(ctx: ServiceContext, caseId: string) {
   const c = await findCase(ctx, caseId, 'hold', caseSelect);
-  const live = await ctx.db.legalHold.findFirst({ where: { caseId: c.id, liftedAt: null }, select: { id: true } });
+  const live = await ctx.db.legalHold.findFirst({
+    where: { municipalityId: c.municipalityId, caseId: c.id, liftedAt: null },
+    select: { id: true },
+  });
   const lifted = live
     ? await ctx.db.legalHold.updateMany({
-        where: { id: live.id, liftedAt: null },
+        where: { municipalityId: c.municipalityId, id: live.id, liftedAt: null },
         data: { liftedAt: ctx.clock(), liftedById: ctx.user.id },
       })
     : { count: 0 };

@@ -9,14 +9,6 @@ import { rulesOf, type RetentionRuleView } from './rules.js';
 /** At most this many records of one rule per transaction; the next turn takes the rest. */
 export const RETENTION_BATCH = 500;
 
-export interface RetentionResult {
-  municipalities: number;
-  certificates: number;
-  cases: number;
-  referrals: number;
-  people: number;
-}
-
 export interface CertificateCounts {
   cases: number;
   referrals: number;
@@ -125,18 +117,4 @@ export async function runRetention(db: Db, municipalityId: string, clock: Clock)
     }
   }
   return total;
-}
-
-/** Every municipality in turn: what the scheduled job runs. */
-export async function runRetentionEverywhere(db: Db, clock: Clock): Promise<RetentionResult> {
-  const towns = await db.municipality.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
-  const result: RetentionResult = { municipalities: towns.length, certificates: 0, cases: 0, referrals: 0, people: 0 };
-  for (const t of towns) {
-    const r = await runRetention(db, t.id, clock);
-    result.certificates += r.certificates;
-    result.cases += r.cases;
-    result.referrals += r.referrals;
-    result.people += r.people;
-  }
-  return result;
 }

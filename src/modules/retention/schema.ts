@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { RETENTION_RECORD_TYPES } from '../../shared/vocabulary.js';
 
-/** What a retention rule applies to (the enum RetentionRecordType). */
-export const RETENTION_RECORD_TYPES = ['referral_closed', 'referral_signposted', 'case_closed'] as const;
-export type RetentionRecordType = (typeof RETENTION_RECORD_TYPES)[number];
+export { RETENTION_RECORD_TYPES, type RetentionRecordType } from '../../shared/vocabulary.js';
 
 /** One month to ten years (the database checks the same range). */
 export const RETENTION_MONTHS = { min: 1, max: 120 } as const;
