@@ -236,6 +236,13 @@ describe('the retention job', () => {
     const page = await caller.cases.get({ id: s.expired.id });
     expect(page.summary?.text ?? null).not.toBe('Synthetic summary to be erased.');
     await expect(caller.cases.list({})).resolves.toBeTruthy();
+    // Nor do the referral, the person, the search and the referrer's list.
+    const ref = await caller.referrals.get({ id: s.closedReferral.id });
+    expect(JSON.stringify(ref)).not.toMatch(/Synthetic concern|Synthetic minuted/);
+    await expect(caller.people.get({ id: s.expired.person.id })).resolves.toBeTruthy();
+    expect(JSON.stringify(await caller.search.find({ query: 'Rami Synthetic' }))).not.toContain(s.expired.person.id);
+    const { caller: referrer } = await callerFor(db, s.t.socialWorker, { clock: manualClock(RUN_AT) });
+    await expect(referrer.referrals.mine({})).resolves.toBeTruthy();
     expect(await caller.retention.hold({ caseId: s.expired.id })).toMatchObject({
       anonymisedAt: RUN_AT,
       anonymisedRule: 'case_closed',
