@@ -27,13 +27,21 @@ async function runRule(db: Db, municipalityId: string, rule: RetentionRuleView, 
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('jisr.retention'), hashtext(${municipalityId}))`;
       const at = clock();
-      const due = await dueRecords(tx, rule.recordType, {
+      const locked = await dueRecords(tx, rule.recordType, {
         municipalityId,
         months: rule.months,
         horizon: at,
         limit: RETENTION_BATCH,
         forJob: true,
       });
+      // Read again, now that the cases are locked: a hold committed while this statement waited for a row
+      // is seen by this new statement (a hold placed from now on waits for this transaction, then finds it anonymised).
+      const held = await heldAmong(
+        tx,
+        municipalityId,
+        locked.filter((d) => d.kind === 'Case').map((d) => d.id),
+      );
+      const due = locked.filter((d) => !held.has(d.id));
       if (due.length === 0) return null;
       const caseIds = due.filter((d) => d.kind === 'Case').map((d) => d.id);
       const referralIds = [
@@ -49,6 +57,14 @@ async function runRule(db: Db, municipalityId: string, rule: RetentionRuleView, 
     },
     { maxWait: 10_000, timeout: 120_000 },
   );
+}
+
+/** The cases among `ids` under a live legal hold. */
+async function heldAmong(tx: DbClient, municipalityId: string, ids: string[]) {
+  if (ids.length === 0) return new Set<string>();
+  const rows = await tx.$queryRaw<{ case_id: string }[]>`
+    SELECT case_id FROM legal_hold WHERE municipality_id = ${municipalityId}::uuid AND case_id = ANY(${ids}::uuid[]) AND lifted_at IS NULL`;
+  return new Set(rows.map((r) => r.case_id));
 }
 
 /** The audit event of a rule's run, then the certificate that names it. */
