@@ -15,6 +15,7 @@ import { breakdownCalls } from './breakdown.js';
 import { measureStartUp } from './startup.js';
 import { measureLighthouse } from './lighthouse.js';
 import { caseWithEvents } from './history.js';
+import { yearOfFigures } from './statistics.js';
 import { matchStatement } from '../src/modules/people/match-sql.js';
 import { matchQualityOn } from './match-quality.js';
 import { encodeCursor } from '../src/lib/cursor.js';
@@ -283,6 +284,15 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const accessHistory = await measure(plan, http([historyReq]));
     log(`Access history of a case with ${historyEvents} events (first page of 50): ${describe(accessHistory)}`);
 
+    // 4c. Statistics (issue 16): the twelve months up to the newest referral, every figure, as a coordinator.
+    const statsPeriod = await yearOfFigures(pool, town.id);
+    const statsReq: Request = { path: queryPath('trpc', 'statistics.figures', statsPeriod), headers: { cookie: cookies.coordinator } };
+    const statsCheck = await send(base, statsReq);
+    if (statsCheck.status !== 200 || (dataOf(statsCheck.body) as { figures: unknown[] }).figures.length === 0)
+      throw new Error(`statistics.figures: ${statsCheck.status}`);
+    const statistics = await measure(plan, http([statsReq]));
+    log(`Statistics, ${statsPeriod.from} to ${statsPeriod.to} (${total} cases): ${describe(statistics)}`);
+
     // 5. Sign-in burst: p99 of other requests (the coordinator's case list) during bursts of 50 sign-ins vs without.
     const burst = 50;
     const burstAccounts = accounts.all(burst);
@@ -403,6 +413,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       matchQuality,
       keyset: { page, first, deep, ratioP50: round(deep.p50 / first.p50), ratioP99: round(deep.p99 / first.p99) },
       accessHistory: { events: historyEvents, figure: accessHistory },
+      statistics: { ...statsPeriod, cases: total, figure: statistics },
       signInBurst: {
         burst,
         bursts: burstTimes.length,
@@ -488,6 +499,12 @@ function targetsOf(r: BenchResult): BenchResult['targets'] {
     value: round(r.accessHistory.figure.p99),
     target: '< 100',
     met: r.accessHistory.figure.p99 < 100,
+  });
+  t.push({
+    name: `statistics p99, a year of figures (${r.statistics.cases} cases)`,
+    value: round(r.statistics.figure.p99),
+    target: '< 500 ms',
+    met: r.statistics.figure.p99 < 500,
   });
   t.push({ name: 'first page JavaScript, gzipped as sent (kB)', value: r.frontEnd.gzipKb, target: '≤ 80', met: r.frontEnd.gzipKb <= 80 });
   t.push({

@@ -1,0 +1,169 @@
+import { assertCan } from '../../auth/guard.js';
+import type { ServiceContext } from '../../service.js';
+import { isoDayIn } from '../../shared/days.js';
+import {
+  AGE_BANDS,
+  FOLLOW_UP_RESULTS,
+  OVERDUE_BANDS,
+  SCREENING_BUCKETS,
+  UNRECORDED,
+  monthsBetween,
+  type Figure,
+  type ScreeningBucket,
+} from '../../shared/statistics.js';
+import {
+  CASE_CLOSURE_REASONS,
+  CASE_STAGES,
+  COHORTS,
+  INTERVENTION_STATUSES,
+  INTERVENTION_TYPES,
+  REFERRAL_SOURCES,
+  URGENCIES,
+} from '../../shared/vocabulary.js';
+import { csvOf } from '../audit/export.js';
+import { workingDaysBetween } from '../referrals/working-days.js';
+import * as q from './queries.js';
+import type { Period } from './schema.js';
+import { suppressTables, type CountTable, type ShownTable } from './suppress.js';
+
+/** Counts keyed by row and column, filled in as the SQL's groups come. */
+class Grid {
+  private readonly cells: number[][];
+  constructor(
+    readonly id: Figure,
+    readonly rows: readonly string[],
+    readonly cols: readonly string[],
+    readonly links: Pick<CountTable, 'rowTotalsKey' | 'colTotalsKey' | 'grandKey'> = {},
+  ) {
+    this.cells = rows.map(() => cols.map(() => 0));
+  }
+  add(row: string, col: string, n: number) {
+    const r = this.rows.indexOf(row);
+    const c = this.cols.indexOf(col);
+    if (r < 0 || c < 0) throw new Error(`statistics: ${this.id} has no cell ${row} × ${col}`);
+    this.cells[r]![c] = this.cells[r]![c]! + n;
+  }
+  table(): CountTable {
+    return { id: this.id, rows: this.rows, cols: this.cols, cells: this.cells, ...this.links };
+  }
+}
+
+const OPEN_STAGES = CASE_STAGES.filter((s) => s !== 'closed' && s !== 'follow_up');
+/** "2026-12" → "2027-01-01": where the period ends (exclusive). */
+function nextMonthStart(month: string) {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/** The municipality's window on the period, its screening deadline and its working calendar. */
+async function windowOf(ctx: ServiceContext, period: Period) {
+  const m = await ctx.db.municipality.findUniqueOrThrow({
+    where: { id: ctx.user.municipalityId },
+    select: { timeZone: true, weekendDays: true, screeningSlaDays: true },
+  });
+  const timeZone = m.timeZone || 'UTC';
+  const w: q.Window = {
+    municipalityId: ctx.user.municipalityId,
+    timeZone,
+    start: `${period.from}-01`,
+    end: nextMonthStart(period.to),
+    today: isoDayIn(ctx.clock(), timeZone),
+  };
+  return { w, slaDays: m.screeningSlaDays, weekend: new Set(m.weekendDays) };
+}
+
+/** The figures, counted and suppressed together where they share totals. */
+async function count(ctx: ServiceContext, period: Period) {
+  const { w, slaDays, weekend } = await windowOf(ctx, period);
+  const months = monthsBetween(period.from, period.to);
+  const [referrals, screening, cases, interventions, overdue, closures, holidays] = await Promise.all([
+    q.referralCounts(ctx.db, w),
+    q.screeningCounts(ctx.db, w),
+    q.caseCounts(ctx.db, w),
+    q.interventionCounts(ctx.db, w),
+    q.overdueReviewCounts(ctx.db, w),
+    q.closureCounts(ctx.db, w),
+    q.holidaysAround(ctx.db, w),
+  ]);
+
+  const byMonth = { rowTotalsKey: 'referral-month', grandKey: 'referrals' };
+  const cohort = new Grid('referralsByCohort', months, COHORTS, byMonth);
+  const source = new Grid('referralsBySource', months, REFERRAL_SOURCES, byMonth);
+  const urgency = new Grid('referralsByUrgency', months, URGENCIES, byMonth);
+  for (const r of referrals) [cohort.add(r.month, r.cohort, r.n), source.add(r.month, r.source, r.n), urgency.add(r.month, r.urgency, r.n)];
+
+  // Working days by the local dates the SQL gave (a calendar in UTC reads them as they are).
+  const calendar = { timeZone: 'UTC', weekend, holidays };
+  const noon = (day: string) => new Date(`${day}T12:00:00Z`);
+  const today = noon(w.today);
+  const screened = new Grid('screening', months, SCREENING_BUCKETS, byMonth);
+  for (const s of screening) {
+    const days = workingDaysBetween(noon(s.submitted), s.decided ? noon(s.decided) : today, calendar);
+    const bucket: ScreeningBucket = s.decided ? (days <= slaDays ? 'on_time' : 'late') : days <= slaDays ? 'waiting' : 'waiting_overdue';
+    screened.add(s.month, bucket, s.n);
+  }
+
+  const stageAge = new Grid('casesByStageAge', CASE_STAGES, AGE_BANDS);
+  for (const c of cases) stageAge.add(c.stage, c.band, c.n);
+
+  const agencies = new Map(interventions.map((i) => [i.agency_id, i.agency]));
+  const agencyIds = [...agencies.keys()].sort((a, b) => agencies.get(a)!.localeCompare(agencies.get(b)!));
+  const byStatus = { colTotalsKey: 'intervention-status', grandKey: 'interventions' };
+  const byType = new Grid('interventionsByType', INTERVENTION_TYPES, INTERVENTION_STATUSES, byStatus);
+  const byAgency = new Grid('interventionsByAgency', agencyIds, INTERVENTION_STATUSES, byStatus);
+  for (const i of interventions) [byType.add(i.type, i.status, i.n), byAgency.add(i.agency_id, i.status, i.n)];
+
+  const reviews = new Grid('reviewsOverdue', OPEN_STAGES, OVERDUE_BANDS);
+  for (const o of overdue) reviews.add(o.stage, o.band, o.n);
+
+  const reasons = closures.some((c) => c.reason === UNRECORDED) ? [...CASE_CLOSURE_REASONS, UNRECORDED] : [...CASE_CLOSURE_REASONS];
+  const closed = new Grid('closuresByReason', months, reasons, { colTotalsKey: 'closure-reason', grandKey: 'closures' });
+  const followUps = new Grid('followUps', reasons, FOLLOW_UP_RESULTS, { rowTotalsKey: 'closure-reason', grandKey: 'closures' });
+  for (const c of closures) [closed.add(c.month, c.reason, c.n), followUps.add(c.reason, c.follow_up, c.n)];
+
+  const shown = [
+    ...suppressTables([cohort, source, urgency, screened].map((g) => g.table())),
+    ...suppressTables([stageAge.table()]),
+    ...suppressTables([byType.table(), byAgency.table()]),
+    ...suppressTables([reviews.table()]),
+    ...suppressTables([closed.table(), followUps.table()]),
+  ];
+  return { w, slaDays, agencies: Object.fromEntries(agencies), figures: shown };
+}
+
+/**
+ * The municipality's figures for a period of whole months: every count suppressed (see suppress.ts)
+ * before it leaves the server. Coordinator and auditor of the municipality; audited with the period.
+ */
+export async function figures(ctx: ServiceContext, period: Period) {
+  assertCan(ctx.ability, 'statistics', 'Municipality');
+  const { w, slaDays, agencies, figures } = await count(ctx, period);
+  ctx.audit.subject('Municipality', ctx.user.municipalityId).detail({ from: period.from, to: period.to });
+  return { period, today: w.today, slaDays, agencies, figures };
+}
+
+/** A label for the CSV: an agency's name for its id, else the key itself. */
+const label = (agencies: Record<string, string>, key: string) => agencies[key] ?? key;
+
+/** The figures as one CSV (figure, row, column, value), the same suppressed values the page shows, totals included. */
+export function figuresCsv(figures: readonly ShownTable[], agencies: Record<string, string>): string {
+  const lines: (string | number)[][] = [['figure', 'row', 'column', 'value']];
+  for (const f of figures) {
+    f.rows.forEach((row, r) => {
+      for (const [c, col] of f.cols.entries()) lines.push([f.id, label(agencies, row), col, f.cells[r]![c]!]);
+      lines.push([f.id, label(agencies, row), 'total', f.rowTotals[r]!]);
+    });
+    for (const [c, col] of f.cols.entries()) lines.push([f.id, 'total', col, f.colTotals[c]!]);
+    lines.push([f.id, 'total', 'total', f.total]);
+  }
+  return csvOf(lines);
+}
+
+/** The same figures as CSV, for a spreadsheet. Audited as an export with the period and its row count. */
+export async function exportFigures(ctx: ServiceContext, period: Period) {
+  assertCan(ctx.ability, 'statistics', 'Municipality');
+  const { agencies, figures } = await count(ctx, period);
+  const csv = figuresCsv(figures, agencies);
+  ctx.audit.subject('Municipality', ctx.user.municipalityId).detail({ from: period.from, to: period.to, figures: figures.length });
+  return { filename: `statistics-${period.from}-${period.to}.csv`, csv };
+}
