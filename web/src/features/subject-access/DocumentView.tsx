@@ -1,0 +1,232 @@
+import { For, Show } from 'solid-js';
+import { PersonName } from '../../components/PersonName';
+import type { SubjectAccessDocument } from './api';
+import { DocumentCases } from './DocumentCases';
+import { type ReviewControl, Reviewed, textOf } from './Reviewed';
+import type { Words } from './words';
+
+type Doc = SubjectAccessDocument;
+type HistoryEntry = NonNullable<Doc['person']['history']>[number] & { withheld?: boolean };
+
+const value = (w: Words, field: string, v: unknown): string => {
+  if (v === null || v === undefined) return w.doc.empty;
+  if (Array.isArray(v)) return v.map((x) => value(w, field, x)).join(', ');
+  if (field === 'sex') return w.of('sexes', String(v));
+  if (field === 'cohort') return w.of('cohorts', String(v));
+  if (field === 'source') return w.of('sources', String(v));
+  if (field === 'urgency') return w.of('urgencies', String(v));
+  if (field === 'concernCategories') return w.of('concernCategories', String(v));
+  if (field === 'status') return w.of('interventionStatuses', String(v));
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+};
+
+/** A record's field history: what changed, from what to what, when and by whom (a guardian's values only if included). */
+export function HistoryTable(props: { w: Words; entries: HistoryEntry[] | null }) {
+  const w = () => props.w;
+  return (
+    <Show when={props.entries} fallback={<p>{w().doc.anonymised}</p>}>
+      {(entries) => (
+        <Show when={entries().length} fallback={<p class="muted">{w().doc.noHistory}</p>}>
+          <table class="sa-table">
+            <thead>
+              <tr>
+                <th>{w().doc.when}</th>
+                <th>{w().doc.field}</th>
+                <th>{w().doc.from}</th>
+                <th>{w().doc.to}</th>
+                <th>{w().doc.by}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={entries()}>
+                {(h) => (
+                  <tr>
+                    <td>{w().date(h.at)}</td>
+                    <td>{w().of('changes.fields', h.field)}</td>
+                    <td dir="auto">{h.withheld ? w().doc.withheldPlain : value(w(), h.field, h.from)}</td>
+                    <td dir="auto">{h.withheld ? w().doc.withheldPlain : value(w(), h.field, h.to)}</td>
+                    <td>{h.by}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </Show>
+      )}
+    </Show>
+  );
+}
+
+function Details(props: { w: Words; person: Doc['person']; control?: ReviewControl }) {
+  const w = () => props.w;
+  return (
+    <section data-testid="sa-details">
+      <h2>{w().doc.details}</h2>
+      <Show when={props.person.details} fallback={<p data-testid="sa-anonymised">{w().doc.anonymised}</p>}>
+        {(d) => (
+          <dl>
+            <dt>{w().doc.name}</dt>
+            <dd>
+              <PersonName person={d()} />
+            </dd>
+            <Show when={d().fatherName}>
+              <dt>{w().of('changes.fields', 'fatherName')}</dt>
+              <dd dir="auto">{d().fatherName}</dd>
+            </Show>
+            <dt>{w().of('changes.fields', 'birthYear')}</dt>
+            <dd>{d().birthDate ? w().date(d().birthDate) : (d().birthYear ?? w().doc.empty)}</dd>
+            <dt>{w().of('changes.fields', 'sex')}</dt>
+            <dd>{w().of('sexes', d().sex)}</dd>
+            <dt>{w().of('changes.fields', 'cohort')}</dt>
+            <dd>{w().of('cohorts', d().cohort)}</dd>
+            <For each={(['nationality', 'contact', 'locality', 'governorate'] as const).filter((f) => d()[f])}>
+              {(f) => (
+                <>
+                  <dt>{w().of('changes.fields', f)}</dt>
+                  <dd dir="auto">{d()[f]}</dd>
+                </>
+              )}
+            </For>
+            <Show when={d().languages.length}>
+              <dt>{w().of('changes.fields', 'languages')}</dt>
+              <dd>{d().languages.join(', ')}</dd>
+            </Show>
+            <Show when={d().safeContact}>
+              {(sc) => (
+                <>
+                  <dt>{w().doc.safeContact}</dt>
+                  <dd dir="auto">{[w().channel(sc().channel), sc().safeTimes, sc().doNotTell].filter(Boolean).join(' · ')}</dd>
+                </>
+              )}
+            </Show>
+          </dl>
+        )}
+      </Show>
+      <Show when={props.person.guardian}>
+        {(g) => (
+          <>
+            <h3>{w().doc.guardian}</h3>
+            <Reviewed item={g()} w={w()} control={props.control}>
+              {(c) => <p dir="auto">{[c.name, c.contact].filter(Boolean).join(' · ')}</p>}
+            </Reviewed>
+          </>
+        )}
+      </Show>
+      <h3>{w().doc.history}</h3>
+      <HistoryTable w={w()} entries={props.person.history} />
+    </section>
+  );
+}
+
+function Referrals(props: { w: Words; referrals: Doc['referrals']; control?: ReviewControl }) {
+  const w = () => props.w;
+  return (
+    <section data-testid="sa-referrals">
+      <h2>{w().doc.referrals}</h2>
+      <For each={props.referrals} fallback={<p class="muted">{w().doc.noReferrals}</p>}>
+        {(r) => (
+          <article class="sa-record">
+            <h3>{w().fill(w().doc.referral, { reference: r.reference })}</h3>
+            <dl>
+              <dt>{w().doc.submittedAt}</dt>
+              <dd>{w().date(r.submittedAt)}</dd>
+              <dt>{w().doc.source}</dt>
+              <dd>{w().of('sources', r.source)}</dd>
+              <dt>{w().doc.urgency}</dt>
+              <dd>{w().of('urgencies', r.urgency)}</dd>
+              <dt>{w().doc.concerns}</dt>
+              <dd>{r.concernCategories.map((c) => w().of('concernCategories', c)).join(', ')}</dd>
+              <dt>{w().doc.status}</dt>
+              <dd>{w().of('referralStatuses', r.status)}</dd>
+              <Show when={r.decisionReason}>
+                <dt>{w().doc.decisionReason}</dt>
+                <dd dir="auto">{textOf(w(), r.decisionReason)}</dd>
+              </Show>
+              <dt>{w().doc.legalBasis}</dt>
+              <dd>{r.consent.given ? w().of('consentBy', r.consent.by) : w().of('legalBases', r.consent.legalBasis)}</dd>
+            </dl>
+            <h4>{w().doc.concernText}</h4>
+            <p class="print-text" dir="auto">
+              {textOf(w(), r.concernText)}
+            </p>
+            <h4>{w().doc.referrer}</h4>
+            <Reviewed item={r.referrer} w={w()} control={props.control}>
+              {(c) => <p>{[c.name, c.agency].filter(Boolean).join(' · ')}</p>}
+            </Reviewed>
+            <Show when={r.history?.length}>
+              <HistoryTable w={w()} entries={r.history} />
+            </Show>
+          </article>
+        )}
+      </For>
+    </section>
+  );
+}
+
+function Access(props: { w: Words; access: Doc['access'] }) {
+  const w = () => props.w;
+  return (
+    <section data-testid="sa-access">
+      <h2>{w().doc.access}</h2>
+      <p>{w().doc.accessIntro}</p>
+      <table class="sa-table">
+        <thead>
+          <tr>
+            <th>{w().doc.when}</th>
+            <th>{w().doc.role}</th>
+            <th>{w().doc.agency}</th>
+            <th>{w().doc.action}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.access.entries}>
+            {(e) => (
+              <tr data-testid="sa-access-entry">
+                <td>{w().dateTime(e.at)}</td>
+                <td>{w().of('roles', e.role)}</td>
+                <td>{e.agency ?? ''}</td>
+                <td>
+                  {w().of('auditActions', e.action)}
+                  {e.outcome === 'denied' ? ` (${w().doc.denied})` : ''}
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <Show when={props.access.more}>
+        <p class="muted">{w().fill(w().doc.more, { count: String(props.access.entries.length) })}</p>
+      </Show>
+    </section>
+  );
+}
+
+/** The whole document in the person's language (`w`), with the review's controls when given. */
+export function DocumentView(props: { w: Words; document: Doc; control?: ReviewControl }) {
+  const w = () => props.w;
+  return (
+    <div class="sa-document" lang={w().lang} dir={w().dir} data-testid="sa-document">
+      <Details w={w()} person={props.document.person} control={props.control} />
+      <Referrals w={w()} referrals={props.document.referrals} control={props.control} />
+      <DocumentCases w={w()} cases={props.document.cases} control={props.control} />
+      <Show when={props.document.household.length}>
+        <section data-testid="sa-household">
+          <h2>{w().doc.household}</h2>
+          <For each={props.document.household}>
+            {(m) => (
+              <Reviewed item={m} w={w()} control={props.control}>
+                {(c) => (
+                  <p>
+                    <PersonName person={c} /> · {w().of('relationships', c.relationship)}
+                  </p>
+                )}
+              </Reviewed>
+            )}
+          </For>
+        </section>
+      </Show>
+      <Access w={w()} access={props.document.access} />
+      <p class="sa-rights">{w().doc.rights}</p>
+    </div>
+  );
+}
