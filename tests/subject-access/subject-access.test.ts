@@ -5,6 +5,7 @@ import { callerFor } from '../helpers/callers.js';
 import { failure } from '../helpers/case-factories.js';
 import { ERASED_TEXT } from '../../src/shared/erased.js';
 import { FOREIGN, personWithEverything } from './setting.js';
+import { anonymiseCases, anonymisePeople, anonymiseReferrals } from '../../src/modules/retention/anonymise.js';
 
 const { db } = await testDb();
 
@@ -303,18 +304,29 @@ describe('subject access: refusals', () => {
 });
 
 describe('subject access: an anonymised person', () => {
-  it('shows the record as anonymised, and erased text as erased, instead of failing', async () => {
+  it('shows a record retention anonymised as anonymised, its erased text as erased, and can still be released', async () => {
     const s = await personWithEverything(db);
     const personId = s.c.person.id;
     const { id } = await s.coordinator.subjectAccess.prepare({ personId, language: 'ar', requestedBy: 'person' });
-    // As retention leaves it: names and details gone, the case's texts erased.
-    await db.person.update({ where: { id: personId }, data: { nameArabic: null, nameLatin: null, guardianName: null, contact: null } });
-    await db.caseNote.updateMany({ where: { caseId: s.c.id }, data: { body: 'x.erased' } });
-    await db.case.update({ where: { id: s.c.id }, data: { summary: 'x.erased' } });
+    // As the retention job leaves them: the case, its referral and then the person anonymised, their keys destroyed.
+    const at = new Date('2026-01-16T00:00:00Z');
+    await db.$transaction(async (tx) => {
+      await anonymiseCases(tx, s.town.town.id, [s.c.id], 'case_closed', at);
+      await anonymiseReferrals(tx, s.town.town.id, [s.referral.id], 'case_closed', at);
+      expect(await anonymisePeople(tx, s.town.town.id, [personId], at)).toEqual([personId]);
+    });
     const view = await s.coordinator.subjectAccess.get({ personId, id });
     expect(view.document.person).toMatchObject({ anonymised: true, details: null, guardian: null, history: null });
-    expect(view.document.cases[0]!.summary).toBe(ERASED_TEXT);
-    expect(view.document.cases[0]!.notes.every((n) => n.content === null || n.content.text === ERASED_TEXT)).toBe(true);
+    expect(view.document.cases).toEqual([
+      expect.objectContaining({ id: s.c.id, anonymisedAt: at, summary: null, notes: [], assessments: [], consents: [] }),
+    ]);
+    expect(view.document.referrals).toEqual([expect.objectContaining({ id: s.referral.id, anonymisedAt: at, referrer: null })]);
+    expect([ERASED_TEXT, null]).toContain(view.document.referrals[0]!.concernText);
     expect(view.document.household).toEqual([]);
+    expect(view.pending).toEqual([]);
+    expect(JSON.stringify(view.document)).not.toContain('Synthetic');
+    // Nothing is left to review: it is released as it stands.
+    await s.coordinator.subjectAccess.release({ personId, id, version: 1, method: 'handed_over' });
+    expect((await s.coordinator.subjectAccess.document({ personId, id, format: 'json' })).person.anonymised).toBe(true);
   });
 });

@@ -18,6 +18,7 @@ const caseSelect = {
   nextReviewAt: true,
   followUpAt: true,
   consentWithdrawnAt: true,
+  anonymisedAt: true,
   keyWorker: { select: { displayName: true } },
   leadAgency: { select: { name: true } },
 } satisfies Prisma.CaseSelect;
@@ -275,14 +276,16 @@ export async function casesOf(
   });
   const cases = [];
   for (const c of rows) {
+    // An anonymised case (retention) keeps its coarse facts and who it was shared with; its words are gone.
+    const gone = c.anonymisedAt !== null;
     const [notes, assessments, plan, panel, disclosures, consents, summaryHistory] = await Promise.all([
-      notesOf(ctx, c.id, reviewer, asOf),
-      assessmentsOf(ctx, c.id, lang, asOf),
-      planOf(ctx, c.id, asOf),
-      panelOf(ctx, c.id, reviewer, asOf),
+      gone ? [] : notesOf(ctx, c.id, reviewer, asOf),
+      gone ? [] : assessmentsOf(ctx, c.id, lang, asOf),
+      gone ? { interventions: [], tasks: [] } : planOf(ctx, c.id, asOf),
+      gone ? [] : panelOf(ctx, c.id, reviewer, asOf),
       disclosuresOf(ctx, c.id, lang, now, asOf),
-      consentsOf(ctx, c.id, reviewer, now, asOf),
-      anonymised ? Promise.resolve(null) : historyAsOf(ctx, 'Case', [c.id], ['summary'], asOf),
+      gone ? [] : consentsOf(ctx, c.id, reviewer, now, asOf),
+      anonymised || gone ? null : historyAsOf(ctx, 'Case', [c.id], ['summary'], asOf),
     ]);
     cases.push({
       id: c.id,
@@ -296,6 +299,7 @@ export async function casesOf(
       nextReviewAt: c.nextReviewAt,
       followUpAt: c.followUpAt,
       consentWithdrawnAt: c.consentWithdrawnAt,
+      anonymisedAt: c.anonymisedAt,
       keyWorker: c.keyWorker?.displayName ?? null,
       leadAgency: c.leadAgency?.name ?? null,
       summary: await summaryText(ctx, c.id, c.summary),

@@ -44,6 +44,7 @@ const personSelect = {
   guardianContact: true,
   safeContact: true,
   createdAt: true,
+  anonymisedAt: true,
 } satisfies Prisma.PersonSelect;
 
 /**
@@ -64,7 +65,8 @@ export async function historyAsOf(ctx: Reader, type: HistoryEntity, ids: string[
 }
 
 /** A person is anonymised once retention has destroyed their names (their record stays, for statistics). */
-const anonymisedPerson = (p: { nameArabic: string | null; nameLatin: string | null }) => !p.nameArabic && !p.nameLatin;
+const anonymisedPerson = (p: { nameArabic: string | null; nameLatin: string | null; anonymisedAt: Date | null }) =>
+  p.anonymisedAt !== null || (!p.nameArabic && !p.nameLatin);
 
 async function personPart(ctx: Reader, personId: string, reviewer: Reviewer, asOf: Date | null) {
   const p = await ctx.db.person.findFirstOrThrow({
@@ -76,9 +78,10 @@ async function personPart(ctx: Reader, personId: string, reviewer: Reviewer, asO
   const hasGuardian = !anonymised && (p.guardianName || p.guardianContact || history?.some((h) => GUARDIAN_FIELDS.has(h.field)));
   const guardian = hasGuardian ? reviewer.item('guardian', personId, { name: p.guardianName, contact: p.guardianContact }) : null;
   const showGuardian = hasGuardian ? reviewer.included('guardian', personId) : false;
-  const { guardianName: _n, guardianContact: _c, safeContact, ...details } = p;
+  const { guardianName: _n, guardianContact: _c, safeContact, anonymisedAt, ...details } = p;
   return {
     anonymised,
+    anonymisedAt,
     details: anonymised ? null : { ...details, safeContact: await safeContactOf(ctx, personId, safeContact) },
     guardian,
     // The guardian's old values are the guardian's data too: they go out only with the guardian.
@@ -111,6 +114,7 @@ async function referralsPart(ctx: Reader, personId: string, reviewer: Reviewer, 
       legalJustification: true,
       referrer: { select: { id: true, displayName: true } },
       referrerAgency: { select: { name: true } },
+      anonymisedAt: true,
     },
     orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
   });
@@ -123,6 +127,7 @@ async function referralsPart(ctx: Reader, personId: string, reviewer: Reviewer, 
   );
   return Promise.all(
     rows.map(async (r) => ({
+      anonymisedAt: r.anonymisedAt,
       id: r.id,
       reference: r.id.slice(0, 8).toUpperCase(),
       submittedAt: r.submittedAt,
@@ -144,9 +149,11 @@ async function referralsPart(ctx: Reader, personId: string, reviewer: Reviewer, 
         legalBasis: r.legalBasis,
         justification: await maybe(ctx, 'referral.legal_justification', r.id, r.legalJustification),
       },
-      // Who referred is a third party's data: the coordinator decides.
-      referrer: reviewer.item('referrer', r.id, { name: r.referrer.displayName, agency: r.referrerAgency?.name ?? null }),
-      history: history === null ? null : history.filter((h) => h.entityId === r.id),
+      // Who referred is a third party's data: the coordinator decides (an anonymised referral names nobody).
+      referrer: r.anonymisedAt
+        ? null
+        : reviewer.item('referrer', r.id, { name: r.referrer.displayName, agency: r.referrerAgency?.name ?? null }),
+      history: history === null || r.anonymisedAt ? null : history.filter((h) => h.entityId === r.id),
     })),
   );
 }

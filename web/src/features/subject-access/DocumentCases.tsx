@@ -162,6 +162,9 @@ export function DocumentCases(props: { w: Words; cases: Case[]; control?: Review
         {(c) => (
           <article class="sa-record" data-testid="sa-case">
             <h3 dir="ltr">{w().fill(w().doc.case, { reference: c.reference })}</h3>
+            <Show when={c.anonymisedAt}>
+              <p data-testid="sa-anonymised-record">{w().doc.anonymised}</p>
+            </Show>
             <dl>
               <dt>{w().doc.stage}</dt>
               <dd>{w().of('stages', c.stage)}</dd>

@@ -127,6 +127,9 @@ function Referrals(props: { w: Words; referrals: Doc['referrals']; control?: Rev
         {(r) => (
           <article class="sa-record">
             <h3>{w().fill(w().doc.referral, { reference: r.reference })}</h3>
+            <Show when={r.anonymisedAt}>
+              <p data-testid="sa-anonymised-record">{w().doc.anonymised}</p>
+            </Show>
             <dl>
               <dt>{w().doc.submittedAt}</dt>
               <dd>{w().date(r.submittedAt)}</dd>
@@ -149,10 +152,16 @@ function Referrals(props: { w: Words; referrals: Doc['referrals']; control?: Rev
             <p class="print-text" dir="auto">
               {textOf(w(), r.concernText)}
             </p>
-            <h4>{w().doc.referrer}</h4>
-            <Reviewed item={r.referrer} w={w()} control={props.control}>
-              {(c) => <p>{[c.name, c.agency].filter(Boolean).join(' · ')}</p>}
-            </Reviewed>
+            <Show when={r.referrer}>
+              {(referrer) => (
+                <>
+                  <h4>{w().doc.referrer}</h4>
+                  <Reviewed item={referrer()} w={w()} control={props.control}>
+                    {(c) => <p>{[c.name, c.agency].filter(Boolean).join(' · ')}</p>}
+                  </Reviewed>
+                </>
+              )}
+            </Show>
             <Show when={r.history?.length}>
               <HistoryTable w={w()} entries={r.history} />
             </Show>
