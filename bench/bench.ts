@@ -373,7 +373,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const lighthouse = await measureLighthouse(base, opts.quick ? lighthousePages.slice(0, 1) : lighthousePages);
     for (const l of lighthouse)
       log(
-        `  ${l.name}: ${l.accessibility ?? '–'} / ${l.performance ?? '–'}${l.failing.length ? ` (below 90: ${l.failing.join(', ')})` : ''}`,
+        `  ${l.name}: ${l.accessibility ?? '–'} / ${l.performance ?? '–'}${l.error ? ` (${l.error})` : ''}, LCP ${l.metrics['largest-contentful-paint']}, TBT ${l.metrics['total-blocking-time']}${l.failing.length ? ` (below 90: ${l.failing.join(', ')})` : ''}`,
       );
 
     // 8. `npm start` on a fresh data folder until the first page, and that page's JavaScript as sent.

@@ -132,12 +132,14 @@ export function renderMarkdown(r: BenchResult): string {
   lines.push(
     '## Lighthouse (Arabic, mobile, simulated slow 4G and 4× CPU)',
     '',
-    '| page | accessibility | performance | audits below 90 |',
-    '|---|---:|---:|---|',
-    ...(r.lighthouse ?? []).map(
-      (l) =>
-        `| ${l.name} (\`${l.path.replace(/[0-9a-f-]{36}/, ':id')}\`) | ${l.accessibility ?? '–'} | ${l.performance ?? '–'} | ${l.failing.join(', ') || '–'} |`,
-    ),
+    '| page | accessibility | performance | FCP | LCP | TBT | CLS | audits below 90 |',
+    '|---|---:|---:|---:|---:|---:|---:|---|',
+    ...(r.lighthouse ?? []).map((l) => {
+      const m = (id: string) => l.metrics?.[id] ?? '–';
+      const page = `${l.name} (\`${l.path.replace(/[0-9a-f-]{36}/, ':id')}\`)`;
+      const metrics = `${m('first-contentful-paint')} | ${m('largest-contentful-paint')} | ${m('total-blocking-time')} | ${m('cumulative-layout-shift')}`;
+      return `| ${page} | ${l.accessibility ?? '–'} | ${l.performance ?? '–'} | ${metrics} | ${l.error ?? (l.failing.join(', ') || '–')} |`;
+    }),
     '',
     'Targets: accessibility 100, performance ≥ 95. The server is the bench server with its scale data; signed-in pages as the coordinator.',
     '',
