@@ -12,6 +12,7 @@ import { loadSigner } from './audit/signing.js';
 import { checkpointJob } from './jobs/checkpoints.js';
 import { flagRulesJob } from './jobs/flag-rules.js';
 import { nameKeysJob } from './jobs/name-keys.js';
+import { recordKeysJob } from './jobs/record-keys.js';
 import { retentionJob } from './jobs/retention.js';
 
 const env = readEnv();
@@ -113,6 +114,7 @@ try {
     if (anchoring) list.push(checkpointJob(database.db, { ...anchoring, url: env.AUDIT_CHECKPOINT_URL }));
     list.push(flagRulesJob(database.db, { anchoring }));
     list.push(nameKeysJob(database.db));
+    list.push(recordKeysJob(database.db, keyring));
     list.push(retentionJob(database.db));
     const jobs = startJobs({ url, jobs: list, log: jobLog });
     shutdown.onStop(() => jobs.stop());

@@ -161,3 +161,24 @@ export function recordKeysOf(ctx: { keyring: Keyring; audit?: object }): RecordK
   }
   return keys;
 }
+
+/** What sealing and opening need from a service's context. */
+export interface KeyContext {
+  db: DbClient;
+  keyring: Keyring;
+  audit?: object;
+}
+
+/** Seals a field's text under its owner's key, bound to `<field>/<rowId>`. */
+export const sealText = (ctx: KeyContext, owner: RecordOwner, field: string, rowId: string, plaintext: string) =>
+  recordKeysOf(ctx).seal(ctx.db, owner, `${field}/${rowId}`, plaintext);
+
+/**
+ * Opens a field's text bound to `<field>/<rowId>` (ERASED_TEXT once its key is destroyed). A value from
+ * before record keys opens under the master keyring with `legacyAad`: the bare field name unless it was row-bound.
+ */
+export function openText(ctx: KeyContext, field: string, rowId: string, stored: string, legacyAad?: string): Promise<string>;
+export function openText(ctx: KeyContext, field: string, rowId: string, stored: string | null, legacyAad?: string): Promise<string | null>;
+export function openText(ctx: KeyContext, field: string, rowId: string, stored: string | null, legacyAad = field) {
+  return recordKeysOf(ctx).openOrNull(ctx.db, `${field}/${rowId}`, stored, legacyAad);
+}

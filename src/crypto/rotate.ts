@@ -93,6 +93,9 @@ export const ENCRYPTED_FIELDS = [
   { table: 'consent', column: 'scope', field: 'consent.scope', rowBound: true, owner: OF_CASE },
   // A person's safe contact (people/safe-contact.ts), bound to the person's id.
   { table: 'person', column: 'safe_contact', field: 'person.safe_contact', rowBound: true, owner: { kind: "'person'", id: 'id' } },
+  // Subject access (subject-access/texts.ts): who asked and the review's decisions, under the person's key, bound to the request.
+  { table: 'subject_access_request', column: 'requester_name', field: 'subject_access.requester', rowBound: true, owner: { kind: "'person'", id: 'person_id' } },
+  { table: 'subject_access_request', column: 'decisions', field: 'subject_access.decisions', rowBound: true, owner: { kind: "'person'", id: 'person_id' } },
   // Onward referrals (onward/fields.ts): the sender's words, the proposal's purpose and title, the decline's
   // reason and the outcome's note, each bound to the onward referral's id (master keyring, no record key yet).
   { table: 'onward_referral', column: 'summary', field: 'onward_referral.summary', rowBound: true },
@@ -100,6 +103,8 @@ export const ENCRYPTED_FIELDS = [
   { table: 'onward_referral', column: 'intervention_title', field: 'onward_referral.intervention_title', rowBound: true },
   { table: 'onward_referral', column: 'decline_reason', field: 'onward_referral.decline_reason', rowBound: true },
   { table: 'onward_referral', column: 'outcome_note', field: 'onward_referral.outcome_note', rowBound: true },
+  // Why a case is under legal hold (retention/hold.ts), bound to the hold's id.
+  { table: 'legal_hold', column: 'reason', field: 'legal_hold.reason', rowBound: true },
 ] as const satisfies readonly {
   table: string;
   column: string;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
+import { openStored } from '../helpers/crypto.js';
 import { makeTown } from '../helpers/factories.js';
-import { callerFor, testKeyring } from '../helpers/callers.js';
+import { callerFor } from '../helpers/callers.js';
 import { failure, makeCase, makeDisclosure } from '../helpers/case-factories.js';
 import { activeFactors, fullRatings, makeAssessor } from '../helpers/assessment-factories.js';
 import { COMMENT_FIELD, JUDGEMENT_FIELD } from '../../src/modules/assessments/service.js';
@@ -51,16 +52,17 @@ describe('assessments.create: the form', () => {
       { overall_judgement: string }[]
     >`SELECT overall_judgement FROM assessment WHERE id = ${created.id}::uuid`;
     expect(row!.overall_judgement).not.toContain('youth centre');
-    expect(row!.overall_judgement).toMatch(/^v1\./);
-    expect(testKeyring.decrypt(row!.overall_judgement, JUDGEMENT_FIELD)).toBe(JUDGEMENT);
+    expect(row!.overall_judgement).toMatch(/^k1\./);
+    expect(await openStored(db, `${JUDGEMENT_FIELD}/${created.id}`, row!.overall_judgement)).toBe(JUDGEMENT);
     const comments = await db.$queryRaw<
-      { comment: string | null }[]
-    >`SELECT comment FROM assessment_rating WHERE assessment_id = ${created.id}::uuid AND comment IS NOT NULL`;
+      { comment: string | null; factor_id: string }[]
+    >`SELECT comment, factor_id::text FROM assessment_rating WHERE assessment_id = ${created.id}::uuid AND comment IS NOT NULL`;
     expect(comments).toHaveLength(1);
     expect(comments[0]!.comment).not.toContain('Grandmother');
-    expect(testKeyring.decrypt(comments[0]!.comment!, COMMENT_FIELD)).toBe('Grandmother is a steady presence.');
-    // The field is bound into the ciphertext: a judgement does not open as a comment.
-    expect(() => testKeyring.decrypt(row!.overall_judgement, COMMENT_FIELD)).toThrow();
+    const commentAad = `${COMMENT_FIELD}/${created.id}/${comments[0]!.factor_id}`;
+    expect(await openStored(db, commentAad, comments[0]!.comment!)).toBe('Grandmother is a steady presence.');
+    // The field and row are bound into the ciphertext: a judgement does not open as a comment.
+    await expect(openStored(db, commentAad, row!.overall_judgement)).rejects.toThrow();
 
     const page = await caller.assessments.list({ caseId: c.id });
     expect(page.assessments[0]!.overallJudgement).toBe(JUDGEMENT);

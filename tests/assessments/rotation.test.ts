@@ -7,6 +7,7 @@ import { fullRatings, makeAssessor } from '../helpers/assessment-factories.js';
 import { newKeySpec, parseKeyring } from '../../src/crypto/keyring.js';
 import { rotateAll } from '../../src/crypto/rotate.js';
 import { verifyChain } from '../../src/audit/verify.js';
+import { dataKeysOf, openStored } from '../helpers/crypto.js';
 import { COMMENT_FIELD, JUDGEMENT_FIELD } from '../../src/modules/assessments/service.js';
 
 const { db } = await testDb();
@@ -21,20 +22,24 @@ describe('rotate-key and assessments', () => {
     const created = await caller.assessments.create({ caseId: c.id, ratings, overallJudgement: 'Judgement under key one' });
 
     const keyring = parseKeyring(`${TEST_KEY_SPEC},${newKeySpec(2)}`);
-    const done = await rotateAll(db, keyring);
-    expect(done[JUDGEMENT_FIELD]).toBeGreaterThanOrEqual(1);
-    expect(done[COMMENT_FIELD]).toBeGreaterThanOrEqual(4);
-    const row = await db.assessment.findUniqueOrThrow({
-      where: { id: created.id },
-      select: { overallJudgement: true, ratings: { select: { comment: true, factor: { select: { code: true } } } } },
-    });
-    expect(row.overallJudgement).toMatch(/^v2\./);
-    expect(keyring.decrypt(row.overallJudgement, JUDGEMENT_FIELD)).toBe('Judgement under key one');
+    const select = { overallJudgement: true, ratings: { select: { comment: true, factor: { select: { id: true, code: true } } } } };
+    const before = await db.assessment.findUniqueOrThrow({ where: { id: created.id }, select });
+    const { rewrapped } = await rotateAll(db, keyring);
+    expect(rewrapped).toBeGreaterThanOrEqual(1);
+    // Under the case's own key, bound to each row: rotation re-wrapped that key, the texts stay as written.
+    const row = await db.assessment.findUniqueOrThrow({ where: { id: created.id }, select });
+    expect(row).toEqual(before);
+    expect(row.overallJudgement).toMatch(/^k1\./);
+    expect((await dataKeysOf(db, [c.id]))[0]!.wrapped).toMatch(/^v2\./);
+    expect(await openStored(db, `${JUDGEMENT_FIELD}/${created.id}`, row.overallJudgement, { keyring })).toBe('Judgement under key one');
     const comments = row.ratings.filter((r) => r.comment !== null);
     expect(comments).toHaveLength(4);
     for (const r of comments) {
-      expect(r.comment).toMatch(/^v2\./);
-      expect(keyring.decrypt(r.comment!, COMMENT_FIELD)).toBe(`Comment on ${r.factor.code}`);
+      expect(r.comment).toMatch(/^k1\./);
+      const aad = `${COMMENT_FIELD}/${created.id}/${r.factor.id}`;
+      expect(await openStored(db, aad, r.comment!, { keyring })).toBe(`Comment on ${r.factor.code}`);
+      // Another rating's comment (same key, another row) does not open here.
+      if (r !== comments[0]) await expect(openStored(db, aad, comments[0]!.comment!, { keyring })).rejects.toThrow();
     }
     // Ratings without a comment stay without one.
     expect(row.ratings.filter((r) => r.comment === null)).toHaveLength(12);
@@ -42,14 +47,9 @@ describe('rotate-key and assessments', () => {
       where: { municipalityId: town.town.id, action: 'data.rotateKey' },
       select: { detail: true },
     });
-    expect(events.map((e) => e.detail)).toEqual(
-      expect.arrayContaining([
-        { field: JUDGEMENT_FIELD, count: 1 },
-        { field: COMMENT_FIELD, count: 4 },
-      ]),
-    );
+    expect(events.map((e) => e.detail)).toEqual(expect.arrayContaining([{ field: 'data_key', count: 1 }]));
     expect((await verifyChain(db, town.town.id)).firstBroken).toBeNull();
     // Running again finds nothing left under the old key.
-    expect((await rotateAll(db, keyring))[COMMENT_FIELD]).toBe(0);
+    expect(await rotateAll(db, keyring)).toMatchObject({ rewrapped: 0, fields: { [COMMENT_FIELD]: 0, [JUDGEMENT_FIELD]: 0 } });
   });
 });

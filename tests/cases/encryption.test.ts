@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
+import { openStored } from '../helpers/crypto.js';
 import { makeTown } from '../helpers/factories.js';
-import { callerFor, testKeyring } from '../helpers/callers.js';
+import { callerFor } from '../helpers/callers.js';
 import { makeCase } from '../helpers/case-factories.js';
 
 const { db } = await testDb();
@@ -23,11 +24,14 @@ describe('case content at rest', () => {
     const stored = [...notes.map((n) => n.body), row!.summary];
     expect(stored).toHaveLength(3);
     for (const value of stored) {
-      expect(value).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+$/);
+      expect(value).toMatch(/^k1\.[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+$/);
       expect(value).not.toContain('Synthetic');
     }
-    // The field name is bound in: a note's ciphertext does not open as a summary.
-    expect(() => testKeyring.decrypt(notes[0]!.body, 'case.summary')).toThrow();
+    // The field and row are bound in: a note's ciphertext does not open as the summary, nor copied onto the summary's row.
+    await expect(openStored(db, `case.summary/${c.id}`, notes[0]!.body)).rejects.toThrow();
+    await db.$executeRaw`UPDATE case_record SET summary = (SELECT body FROM case_note WHERE case_id = ${c.id}::uuid LIMIT 1) WHERE id = ${c.id}::uuid`;
+    await expect(caller.cases.get({ id: c.id })).rejects.toBeDefined();
+    await db.$executeRaw`UPDATE case_record SET summary = ${row!.summary} WHERE id = ${c.id}::uuid`;
 
     const page = await caller.cases.get({ id: c.id });
     expect(page.summary?.text).toBe(summary);

@@ -159,7 +159,7 @@ describe('the summary', () => {
     await caller.cases.updateSummary({ id: c.id, version: 1, summary: text });
     const [raw] = await db.$queryRaw<{ summary: string }[]>`SELECT summary FROM case_record WHERE id = ${c.id}::uuid`;
     expect(raw!.summary).not.toContain('Synthetic');
-    expect(raw!.summary).toMatch(/^v1\./);
+    expect(raw!.summary).toMatch(/^k1\./);
     expect((await caller.cases.get({ id: c.id })).summary?.text).toBe(text);
     const [row] = await db.$queryRaw<{ leaks: bigint }[]>`
       SELECT (SELECT count(*) FROM case_event WHERE data::text LIKE '%Synthetic summary%')

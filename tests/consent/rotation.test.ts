@@ -5,6 +5,7 @@ import { callerFor, TEST_KEY_SPEC } from '../helpers/callers.js';
 import { makeCase, OPENED_AT } from '../helpers/case-factories.js';
 import { newKeySpec, parseKeyring } from '../../src/crypto/keyring.js';
 import { rotateAll } from '../../src/crypto/rotate.js';
+import { dataKeysOf, openStored } from '../helpers/crypto.js';
 import { giverNameAad, scopeAad } from '../../src/modules/consent/fields.js';
 
 const { db } = await testDb();
@@ -26,13 +27,17 @@ describe('rotate-key and consents', () => {
       scope: 'Synthetic scope under key one.',
     });
     const keyring = parseKeyring(`${TEST_KEY_SPEC},${newKeySpec(2)}`);
-    const done = await rotateAll(db, keyring);
-    expect(done['consent.scope']).toBeGreaterThanOrEqual(1);
-    expect(done['consent.giver_name']).toBeGreaterThanOrEqual(1);
+    const { rewrapped } = await rotateAll(db, keyring);
+    expect(rewrapped).toBeGreaterThanOrEqual(2);
+    // The scope under the case's key, the guardian's name under the person's; both keys re-wrapped, the texts untouched.
     const row = await db.consent.findUniqueOrThrow({ where: { id: made.id }, select: { scope: true, giverName: true } });
-    expect(row.scope!.startsWith('v2.') && row.giverName!.startsWith('v2.')).toBe(true);
-    expect(keyring.decrypt(row.scope!, scopeAad(made.id))).toBe('Synthetic scope under key one.');
-    expect(keyring.decrypt(row.giverName!, giverNameAad(made.id))).toBe('Synthetic Guardian Name');
-    expect(() => keyring.decrypt(row.scope!, scopeAad(c.id))).toThrow();
+    expect(row.scope!.startsWith('k1.') && row.giverName!.startsWith('k1.')).toBe(true);
+    const keys = await dataKeysOf(db, [c.id, c.person.id]);
+    expect(keys.map((k) => k.owner_kind).sort()).toEqual(['case', 'person']);
+    expect(keys.every((k) => k.wrapped!.startsWith('v2.'))).toBe(true);
+    expect(await openStored(db, scopeAad(made.id), row.scope!, { keyring })).toBe('Synthetic scope under key one.');
+    expect(await openStored(db, giverNameAad(made.id), row.giverName!, { keyring })).toBe('Synthetic Guardian Name');
+    await expect(openStored(db, scopeAad(c.id), row.scope!, { keyring })).rejects.toThrow();
+    await expect(openStored(db, giverNameAad(made.id), row.scope!, { keyring })).rejects.toThrow();
   });
 });

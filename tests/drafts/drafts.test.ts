@@ -169,7 +169,7 @@ describe('at rest', () => {
     const draft = referralDraft();
     await (await as(socialWorker)).drafts.save(draft);
     const keyring = parseKeyring(`${TEST_KEY_SPEC},${newKeySpec(2)}`);
-    expect((await rotateAll(db, keyring))['draft.body']).toBeGreaterThanOrEqual(1);
+    expect((await rotateAll(db, keyring)).fields['draft.body']).toBeGreaterThanOrEqual(1);
     const body = await bodyOf(draft.id);
     expect(body).toMatch(/^v2\./);
     expect(JSON.parse(keyring.decrypt(body, `draft.body/${draft.id}`))).toMatchObject({ concernText: CONCERN });

@@ -4,6 +4,7 @@ import { answerOf, browserWorld } from './browser.js';
 import { overflow } from './page-checks.js';
 import { makeTown, makeUser, TEST_PASSWORD } from '../helpers/factories.js';
 import { testKeyring } from '../helpers/callers.js';
+import { openStored } from '../helpers/crypto.js';
 import { makeCase } from '../helpers/case-factories.js';
 import { fillReferral as fillForm } from './referral-form.js';
 
@@ -74,9 +75,9 @@ describe('no typed work is lost (Arabic, 360 px)', () => {
     await page.getByTestId('referral-sent').waitFor();
     expect(await dialog.isVisible()).toBe(false);
 
-    const referrals = await db.referral.findMany({ where: { referrerId: socialWorker.id }, select: { concernText: true } });
+    const referrals = await db.referral.findMany({ where: { referrerId: socialWorker.id }, select: { id: true, concernText: true } });
     expect(referrals).toHaveLength(1);
-    expect(testKeyring.decrypt(referrals[0]!.concernText, 'referral.concern')).toBe(CONCERN);
+    expect(await openStored(db, `referral.concern/${referrals[0]!.id}`, referrals[0]!.concernText)).toBe(CONCERN);
     // Sent: its draft is gone.
     await expect.poll(() => db.draft.count({ where: { authorId: socialWorker.id } })).toBe(0);
     expect(cspViolations).toEqual([]);
@@ -163,8 +164,8 @@ describe('no typed work is lost (Arabic, 360 px)', () => {
     await page.getByTestId('note-form').locator('button[type=submit]').click();
     await added;
     await expect.poll(() => db.draft.count({ where: { authorId: town.socialWorker.id } })).toBe(0);
-    const notes = await db.caseNote.findMany({ where: { caseId: c.id }, select: { body: true } });
-    expect(notes.map((n) => testKeyring.decrypt(n.body, 'case.note'))).toEqual([NOTE]);
+    const notes = await db.caseNote.findMany({ where: { caseId: c.id }, select: { id: true, body: true } });
+    expect(await Promise.all(notes.map((n) => openStored(db, `case.note/${n.id}`, n.body)))).toEqual([NOTE]);
     await context.close();
   });
 });

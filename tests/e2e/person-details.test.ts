@@ -47,7 +47,7 @@ describe("a new person's details on the referral form (Arabic, 360 px)", () => {
       select: { person: { select: { id: true, fatherName: true, locality: true, languages: true, safeContact: true } } },
     });
     expect(referral.person).toMatchObject({ fatherName: 'صالح', locality: 'حي تجريبي', languages: ['ar', 'fr'] });
-    expect(openSafeContact(testKeyring, referral.person.id, referral.person.safeContact)).toEqual({
+    expect(await openSafeContact({ db, keyring: testKeyring }, referral.person.id, referral.person.safeContact)).toEqual({
       channel: 'through_guardian',
       phoneShared: true,
       doNotTell: 'ابن العم',

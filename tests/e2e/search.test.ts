@@ -18,7 +18,7 @@ describe('the search page, in Arabic on a phone', () => {
     const safe = { channel: 'text_message', phoneShared: true, doNotTell: 'Synthetic cousin' } as const;
     await db.person.update({
       where: { id: wanted.person.id },
-      data: { contact: '+000 555 0101', safeContact: sealSafeContact(testKeyring, wanted.person.id, safe) },
+      data: { contact: '+000 555 0101', safeContact: await sealSafeContact({ db, keyring: testKeyring }, { id: wanted.person.id }, safe) },
     });
 
     const context = await world.browser.newContext({ locale: 'ar', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });

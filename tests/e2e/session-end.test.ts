@@ -4,10 +4,11 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { answerOf, browserWorld } from './browser.js';
 import { makeTown, TEST_PASSWORD } from '../helpers/factories.js';
-import { callerFor, testConfig, testKeyring } from '../helpers/callers.js';
+import { callerFor, testConfig } from '../helpers/callers.js';
 import { codeAt } from '../../src/auth/totp.js';
 import { manualClock } from '../../src/lib/clock.js';
 import { makeCase } from '../helpers/case-factories.js';
+import { openStored } from '../helpers/crypto.js';
 import { fillReferral } from './referral-form.js';
 
 /** A 15-second idle limit: the warning comes 5 seconds before it. */
@@ -77,8 +78,8 @@ describe('the session’s end, announced (Arabic, 360 px, 15-second idle limit)'
     const added = answerOf(page, 'cases.addNote');
     await note.locator('button[type=submit]').click();
     await added;
-    const notes = await db.caseNote.findMany({ where: { caseId: c.id }, select: { body: true } });
-    expect(notes.map((n) => testKeyring.decrypt(n.body, 'case.note'))).toEqual([typed.trim()]);
+    const notes = await db.caseNote.findMany({ where: { caseId: c.id }, select: { id: true, body: true } });
+    expect(await Promise.all(notes.map((n) => openStored(db, `case.note/${n.id}`, n.body)))).toEqual([typed.trim()]);
     await context.close();
   });
 

@@ -36,7 +36,7 @@ describe('meetings.decide', () => {
       select: { dissent: true, decision: true, consensus: true },
     });
     expect(raw).toMatchObject({ decision: 'escalate', consensus: false });
-    expect(raw.dissent).toMatch(/^v1\./);
+    expect(raw.dissent).toMatch(/^k1\./);
     expect(raw.dissent).not.toContain('school');
     const [row] = await db.$queryRaw<{ dissent: string }[]>`SELECT dissent FROM meeting_agenda_item WHERE id = ${item}::uuid`;
     expect(row!.dissent).not.toContain('Synthetic');

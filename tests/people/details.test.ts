@@ -46,7 +46,10 @@ describe("a person's optional details", () => {
     const { safeContact } = await db.person.findUniqueOrThrow({ where: { id: made.id }, select: { safeContact: true } });
     expect(safeContact).not.toMatch(/brother|school/);
     const other = await makePerson(db, town.town.id);
-    expect(() => openSafeContact(testKeyring, other.id, safeContact)).toThrow();
+    expect(safeContact).toMatch(/^k1\./);
+    await expect(openSafeContact({ db, keyring: testKeyring }, other.id, safeContact)).rejects.toThrow();
+    await db.person.update({ where: { id: other.id }, data: { safeContact } });
+    await expect(openSafeContact({ db, keyring: testKeyring }, other.id, safeContact)).rejects.toThrow();
   });
 
   it('refuse bad values at their field and store nothing', async () => {

@@ -5,6 +5,7 @@ import { makePerson } from '../helpers/people-factories.js';
 import { TEST_KEY_SPEC, callerFor } from '../helpers/callers.js';
 import { newKeySpec, parseKeyring } from '../../src/crypto/keyring.js';
 import { rotateAll } from '../../src/crypto/rotate.js';
+import { dataKeysOf, openStored } from '../helpers/crypto.js';
 
 const { db } = await testDb();
 
@@ -21,14 +22,16 @@ describe('the history of changes is encrypted like the fields it records', () =>
     expect(() => v1.decrypt(a!.newValue!, `field_change.new/${b!.id}`)).toThrow();
 
     const keyring = parseKeyring(`${TEST_KEY_SPEC},${newKeySpec(2)}`);
-    const done = await rotateAll(db, keyring);
-    expect(done['field_change.new']).toBeGreaterThanOrEqual(2);
-    expect(done['field_change.old']).toBeGreaterThanOrEqual(1);
+    // Under the person's own key: rotate-key re-wraps that key and leaves the values as they are.
+    const { rewrapped } = await rotateAll(db, keyring);
+    expect(rewrapped).toBeGreaterThanOrEqual(1);
+    expect((await dataKeysOf(db, [person.id]))[0]!.wrapped).toMatch(/^v2\./);
     for (const r of await db.fieldChange.findMany({ where: { entityId: person.id }, select: { id: true, field: true, newValue: true } })) {
-      expect(r.newValue).toMatch(/^v2\./);
-      const value = JSON.parse(keyring.decrypt(r.newValue!, `field_change.new/${r.id}`));
+      expect(r.newValue).toMatch(/^k1\./);
+      const value = JSON.parse(await openStored(db, `field_change.new/${r.id}`, r.newValue!, { keyring }));
       expect(value).toBe(r.field === 'contact' ? '+000 42' : 'Rotated Synthetic Two');
     }
-    expect((await rotateAll(db, keyring))['field_change.new']).toBe(0);
+    await expect(openStored(db, `field_change.new/${b!.id}`, a!.newValue!, { keyring })).rejects.toThrow();
+    expect(await rotateAll(db, keyring)).toMatchObject({ rewrapped: 0, fields: { 'field_change.new': 0 } });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { testDb } from '../helpers/db.js';
+import { openStored } from '../helpers/crypto.js';
 import { makeTown } from '../helpers/factories.js';
 import { callerFor, testKeyring } from '../helpers/callers.js';
 import { appCode, makeTestApp, mutate, signIn } from '../helpers/http.js';
@@ -86,13 +87,15 @@ describe('referrals.create', () => {
     const concernText = 'Synthetic concern: شعارات عنيفة online, wants to travel to join a group.';
     const { id } = await caller.referrals.create(referralInput({ concernText }));
     const [stored] = await db.$queryRaw<{ concern_text: string }[]>`SELECT concern_text FROM referral WHERE id = ${id}::uuid`;
-    expect(stored!.concern_text).toMatch(/^v1\./);
+    expect(stored!.concern_text).toMatch(/^k1\./);
     expect(stored!.concern_text).not.toContain('travel');
-    expect(Buffer.from(stored!.concern_text.split('.')[3]!, 'base64url').toString('utf8')).not.toContain('travel');
+    expect(Buffer.from(stored!.concern_text.split('.')[4]!, 'base64url').toString('utf8')).not.toContain('travel');
     const hits = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM referral WHERE concern_text LIKE '%travel%'`;
     expect(Number(hits[0]!.n)).toBe(0);
-    // The ciphertext is bound to its field: it does not open as another field's value.
-    expect(() => testKeyring.decrypt(stored!.concern_text, 'case.note')).toThrow();
+    // Under the referral's own key, bound to its field and row: it opens as that, and as nothing else.
+    expect(await openStored(db, `referral.concern/${id}`, stored!.concern_text)).toBe(concernText);
+    await expect(openStored(db, `case.note/${id}`, stored!.concern_text)).rejects.toThrow();
+    expect(() => testKeyring.decrypt(stored!.concern_text, 'referral.concern')).toThrow();
     expect((await caller.referrals.get({ id })).concernText).toBe(concernText);
   });
 

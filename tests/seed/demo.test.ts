@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
+import { openStored } from '../helpers/crypto.js';
 import { testKeyring } from '../helpers/callers.js';
 import { seedDemo } from '../../src/seed/demo.js';
 import { verifyAll } from '../../src/audit/verify.js';
@@ -16,9 +17,10 @@ describe('the demo data', () => {
     expect(stages).toEqual(new Set(['intake', 'assessment', 'planning', 'intervention', 'review', 'closed', 'follow_up']));
     const references = (await db.case.findMany({ select: { reference: true }, orderBy: { reference: 'asc' } })).map((c) => c.reference);
     expect(references[0]).toMatch(/^DEMO-\d{4}-0001$/);
-    const referral = await db.referral.findFirstOrThrow({ select: { concernText: true } });
-    expect(referral.concernText).toMatch(/^v1\./);
-    expect(testKeyring.decrypt(referral.concernText, 'referral.concern').length).toBeGreaterThan(20);
+    // Written through the services: under each referral's own key, bound to its row.
+    const referral = await db.referral.findFirstOrThrow({ select: { id: true, concernText: true } });
+    expect(referral.concernText).toMatch(/^k1\./);
+    expect((await openStored(db, `referral.concern/${referral.id}`, referral.concernText)).length).toBeGreaterThan(20);
     expect(await db.disclosure.count()).toBeGreaterThan(0);
     const reports = await verifyAll(db);
     expect(reports.every((r) => r.firstBroken === null)).toBe(true);

@@ -2,6 +2,8 @@ import { subject } from '@casl/ability';
 import { accessibleBy } from '../../auth/casl.js';
 import { AppError, forbidden } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
+import { randomUUID } from 'node:crypto';
+import { openText, sealText } from '../../crypto/envelope.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { findCase, recordEvent, ruleSelect } from '../cases/access.js';
 import { factorOrder } from './factors.js';
@@ -10,7 +12,10 @@ import { trendOf } from './trend.js';
 import { scaleOf } from '../../shared/assessments.js';
 import type { CreateAssessment } from './schema.js';
 
-/** The field names bound into the ciphertexts (AES-256-GCM with the field as associated data). */
+/**
+ * The field names bound into the ciphertexts, with the row: the assessment's id, a rating's
+ * `<assessment id>/<factor id>` (crypto/rotate.ts). Under the case's record key.
+ */
 export const JUDGEMENT_FIELD = 'assessment.judgement';
 export const COMMENT_FIELD = 'assessment.comment';
 
@@ -53,20 +58,28 @@ export async function listAssessments(ctx: ServiceContext, caseId: string) {
     select: assessmentSelect,
     orderBy: [{ assessedAt: 'desc' }, { id: 'desc' }],
   });
-  const assessments = rows.map((a) => ({
-    id: a.id,
-    assessedAt: a.assessedAt,
-    assessor: a.assessor,
-    overallJudgement: ctx.keyring.decrypt(a.overallJudgement, JUDGEMENT_FIELD),
-    ratings: a.ratings
-      .map((r) => ({ factor: r.factor, rating: r.rating, comment: r.comment ? ctx.keyring.decrypt(r.comment, COMMENT_FIELD) : null }))
-      .sort(
+  const assessments = await Promise.all(
+    rows.map(async (a) => ({
+      id: a.id,
+      assessedAt: a.assessedAt,
+      assessor: a.assessor,
+      overallJudgement: await openText(ctx, JUDGEMENT_FIELD, a.id, a.overallJudgement),
+      ratings: (
+        await Promise.all(
+          a.ratings.map(async (r) => ({
+            factor: r.factor,
+            rating: r.rating,
+            comment: await openText(ctx, COMMENT_FIELD, `${a.id}/${r.factor.id}`, r.comment),
+          })),
+        )
+      ).sort(
         (x, y) =>
           DOMAIN_RANK[x.factor.domain] - DOMAIN_RANK[y.factor.domain] ||
           x.factor.position - y.factor.position ||
           x.factor.code.localeCompare(y.factor.code),
       ),
-  }));
+    })),
+  );
   const canRate = mayRate(ctx, c);
   const factors = canRate
     ? await ctx.db.assessmentFactor.findMany({
@@ -112,22 +125,28 @@ export async function createAssessment(ctx: ServiceContext, input: CreateAssessm
   if (!mayRate(ctx, c)) throw forbidden('Assessment');
   await checkRatings(ctx, c.municipalityId, input.ratings);
   const now = ctx.clock();
+  const id = randomUUID();
+  const owner = { kind: 'case' as const, id: c.id };
+  const comments = await Promise.all(
+    input.ratings.map((r) => (r.comment ? sealText(ctx, owner, COMMENT_FIELD, `${id}/${r.factorId}`, r.comment) : null)),
+  );
   const created = await ctx.db.assessment.create({
     data: {
+      id,
       caseId: c.id,
       municipalityId: c.municipalityId,
       assessorId: ctx.user.id,
       assessedAt: now,
       createdAt: now,
-      overallJudgement: ctx.keyring.encrypt(input.overallJudgement, JUDGEMENT_FIELD),
+      overallJudgement: await sealText(ctx, owner, JUDGEMENT_FIELD, id, input.overallJudgement),
       ratings: {
         // One INSERT for the whole form.
         createMany: {
-          data: input.ratings.map((r) => ({
+          data: input.ratings.map((r, i) => ({
             factorId: r.factorId,
             municipalityId: c.municipalityId,
             rating: r.rating,
-            comment: r.comment ? ctx.keyring.encrypt(r.comment, COMMENT_FIELD) : null,
+            comment: comments[i] ?? null,
           })),
         },
       },

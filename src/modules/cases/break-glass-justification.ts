@@ -1,6 +1,7 @@
 import { accessibleBy } from '../../auth/casl.js';
 import type { ServiceContext } from '../../service.js';
-import { justificationField } from './break-glass.js';
+import { openText } from '../../crypto/envelope.js';
+import { JUSTIFICATION_FIELD, justificationField } from './break-glass.js';
 
 /** A grant as its reviewers see it: when, for how long, and why (decrypted). */
 export interface GrantReview {
@@ -26,15 +27,20 @@ export async function readableGrants(ctx: ServiceContext, ids: readonly string[]
     select: { id: true, grantedAt: true, expiresAt: true, endedAt: true, justification: true },
   });
   return new Map(
-    rows.map((g) => [
-      g.id,
-      {
-        grantedAt: g.grantedAt,
-        expiresAt: g.expiresAt,
-        endedAt: g.endedAt,
-        minutes: Math.round((g.expiresAt.getTime() - g.grantedAt.getTime()) / 60_000),
-        justification: ctx.keyring.decrypt(g.justification, justificationField(g.id)),
-      },
-    ]),
+    await Promise.all(
+      rows.map(
+        async (g) =>
+          [
+            g.id,
+            {
+              grantedAt: g.grantedAt,
+              expiresAt: g.expiresAt,
+              endedAt: g.endedAt,
+              minutes: Math.round((g.expiresAt.getTime() - g.grantedAt.getTime()) / 60_000),
+              justification: await openText(ctx, JUSTIFICATION_FIELD, g.id, g.justification, justificationField(g.id)),
+            },
+          ] as const,
+      ),
+    ),
   );
 }

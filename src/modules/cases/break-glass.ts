@@ -3,6 +3,7 @@ import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
+import { sealText } from '../../crypto/envelope.js';
 import { municipalToday } from '../work/calendar.js';
 import { recordEvent } from './access.js';
 import type { BreakGlass } from './schema.js';
@@ -61,7 +62,7 @@ export async function breakGlass(ctx: ServiceContext, input: BreakGlass) {
       caseId: c.id,
       userId: ctx.user.id,
       sections: input.sections,
-      justification: ctx.keyring.encrypt(input.justification, justificationField(id)),
+      justification: await sealText(ctx, { kind: 'case', id: c.id }, JUSTIFICATION_FIELD, id, input.justification),
       grantedAt: now,
       expiresAt: new Date(now.getTime() + breakGlassMinutes * 60_000),
     },

@@ -140,7 +140,7 @@ export async function updateIntervention(ctx: ServiceContext, input: UpdateInter
   if (count === 0) throw await stale();
   const version = row.version + 1;
   const changes = diff({ status: row.status, outcome: row.outcome }, { status: to, outcome });
-  await recordChanges(ctx, { type: 'Intervention', id: row.id, municipalityId: row.municipalityId, version }, changes);
+  await recordChanges(ctx, { type: 'Intervention', id: row.id, caseId: row.caseId, municipalityId: row.municipalityId, version }, changes);
   const detail = { interventionId: row.id, from: row.status, to, outcomeChanged: outcome !== row.outcome };
   await recordEvent(ctx, { id: row.caseId, municipalityId: row.municipalityId }, 'intervention.update', detail);
   ctx.audit.subject('Case', row.caseId).detail(detail);

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { accessibleBy } from '../../auth/casl.js';
 import { AppError } from '../../errors.js';
+import { openText, sealText } from '../../crypto/envelope.js';
+import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { NoteSensitivity } from '../../generated/prisma/enums.js';
@@ -8,7 +10,7 @@ import { keysetPage } from '../../lib/cursor.js';
 import { after, findCase, mayHandleRestricted, recordEvent, ruleSelect } from './access.js';
 import type { AddNoteInput, ListNotesInput, Position } from './schema.js';
 
-/** The field name bound into a note's ciphertext. */
+/** The field name bound into a note's ciphertext, with the note's id; under the case's key. */
 export const NOTE_FIELD = 'case.note';
 
 const noteSelect = {
@@ -31,7 +33,8 @@ export async function notesPage(ctx: ServiceContext, caseId: string, cursor: Pos
     take: limit + 1,
   });
   const page = keysetPage(rows, limit, (n) => ({ at: n.createdAt, id: n.id }));
-  return { ...page, items: page.items.map((n) => ({ ...n, body: ctx.keyring.decrypt(n.body, NOTE_FIELD) })) };
+  const items = await Promise.all(page.items.map(async (n) => ({ ...n, body: await openText(ctx, NOTE_FIELD, n.id, n.body) })));
+  return { ...page, items };
 }
 
 /** `cases.notes`: more notes than the case page shows, for users who may read the notes section. */
@@ -49,13 +52,15 @@ export async function writeNote(
   body: string,
   sensitivity: NoteSensitivity,
 ) {
+  const id = randomUUID();
   const note = await ctx.db.caseNote.create({
     data: {
+      id,
       caseId: c.id,
       municipalityId: c.municipalityId,
       authorId: ctx.user.id,
       sensitivity,
-      body: ctx.keyring.encrypt(body, NOTE_FIELD),
+      body: await sealText(ctx, { kind: 'case', id: c.id }, NOTE_FIELD, id, body),
       createdAt: ctx.clock(),
     },
     select: { id: true, sensitivity: true, createdAt: true },

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ServiceContext } from '../../service.js';
+import { openText, sealText } from '../../crypto/envelope.js';
 import { recordChanges, staleVersion } from '../history/record.js';
 import { findCase, recordEvent } from './access.js';
 import { SUMMARY_FIELD } from './read.js';
@@ -14,19 +15,19 @@ const summarySelect = { id: true, municipalityId: true, version: true, summary: 
  */
 export async function updateSummary(ctx: ServiceContext, input: z.infer<typeof UpdateSummaryInput>) {
   const c = await findCase(ctx, input.id, 'update', summarySelect);
-  const open = (s: string | null) => (s ? ctx.keyring.decrypt(s, SUMMARY_FIELD) : null);
-  const before = open(c.summary);
+  const open = (s: string | null) => openText(ctx, SUMMARY_FIELD, c.id, s);
+  const before = await open(c.summary);
   if (input.version !== c.version) throw await staleVersion(ctx, 'Case', c.id, { summary: before });
   const text = input.summary || null;
   if (text === before) return { id: c.id, version: c.version };
   const { count } = await ctx.db.case.updateMany({
     where: { id: c.id, municipalityId: c.municipalityId, version: c.version },
-    data: { summary: text ? ctx.keyring.encrypt(text, SUMMARY_FIELD) : null, version: { increment: 1 } },
+    data: { summary: text ? await sealText(ctx, { kind: 'case', id: c.id }, SUMMARY_FIELD, c.id, text) : null, version: { increment: 1 } },
   });
   if (count === 0) {
     // Saved by someone else between our read and our write: show theirs as it is now.
     const now = await ctx.db.case.findFirstOrThrow({ where: { id: c.id, municipalityId: c.municipalityId }, select: { summary: true } });
-    throw await staleVersion(ctx, 'Case', c.id, { summary: open(now.summary) });
+    throw await staleVersion(ctx, 'Case', c.id, { summary: await open(now.summary) });
   }
   const version = c.version + 1;
   await recordChanges(ctx, { type: 'Case', id: c.id, municipalityId: c.municipalityId, version }, [

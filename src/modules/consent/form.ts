@@ -47,7 +47,7 @@ export async function consentForm(ctx: ServiceContext, input: { caseId: string; 
     municipality: c.municipality.name,
     languages,
     person: c.person,
-    consent: present(ctx, row, ctx.clock()),
+    consent: await present(ctx, row, ctx.clock()),
     agencies,
   };
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
+import { openText, sealText, type KeyContext } from '../../crypto/envelope.js';
 import { CONSENT_DEFAULT_MONTHS, CONSENT_MAX_MONTHS } from '../../shared/vocabulary.js';
 import { findCase, recordEvent } from '../cases/access.js';
 import { endDisclosures } from './end.js';
-import { consentSelect, giverNameAad, scopeAad, statusOf, type ConsentRow } from './fields.js';
+import { GIVER_NAME_FIELD, SCOPE_FIELD, consentSelect, giverNameAad, scopeAad, statusOf, type ConsentRow } from './fields.js';
 import type { RecordConsent, RenewConsent } from './schema.js';
 
 const monthsAfter = (d: Date, months: number) => {
@@ -31,17 +32,13 @@ async function check(ctx: ServiceContext, input: RecordConsent, now: Date) {
 }
 
 /** What the form and history show of a consent: its free text decrypted, and where it stands now. */
-export function present(
-  ctx: Pick<ServiceContext, 'keyring'>,
-  c: ConsentRow & { referral?: { consentScope: string | null } | null },
-  now: Date,
-) {
+export async function present(ctx: KeyContext, c: ConsentRow & { referral?: { consentScope: string | null } | null }, now: Date) {
   const { referral, ...row } = c;
   return {
     ...row,
-    giverName: c.giverName ? ctx.keyring.decrypt(c.giverName, giverNameAad(c.id)) : null,
+    giverName: await openText(ctx, GIVER_NAME_FIELD, c.id, c.giverName, giverNameAad(c.id)),
     // A consent carried over from a referral keeps its scope text where the referrer wrote it.
-    scope: c.scope ? ctx.keyring.decrypt(c.scope, scopeAad(c.id)) : (referral?.consentScope ?? null),
+    scope: c.scope ? await openText(ctx, SCOPE_FIELD, c.id, c.scope, scopeAad(c.id)) : (referral?.consentScope ?? null),
     status: statusOf(c, now),
   };
 }
@@ -50,13 +47,16 @@ async function insert(ctx: ServiceContext, c: { id: string; municipalityId: stri
   const now = ctx.clock();
   const { expiresAt, agencyIds } = await check(ctx, input, now);
   const id = randomUUID();
+  // The guardian's name is about the person (under their key), the scope about this case's consent.
+  const { personId } = await ctx.db.case.findUniqueOrThrow({ where: { id: c.id }, select: { personId: true } });
   const row = await ctx.db.consent.create({
     data: {
       id,
       municipalityId: c.municipalityId,
       caseId: c.id,
       givenBy: input.givenBy,
-      giverName: input.givenBy === 'guardian' ? ctx.keyring.encrypt(input.giverName!, giverNameAad(id)) : null,
+      giverName:
+        input.givenBy === 'guardian' ? await sealText(ctx, { kind: 'person', id: personId }, GIVER_NAME_FIELD, id, input.giverName!) : null,
       relationship: input.givenBy === 'guardian' ? input.relationship! : null,
       purposes: input.purposes,
       anyPartner: input.anyPartner,
@@ -65,7 +65,7 @@ async function insert(ctx: ServiceContext, c: { id: string; municipalityId: stri
       formReference: input.method === 'written' ? input.formReference! : null,
       givenAt: input.givenAt,
       expiresAt,
-      scope: input.scope ? ctx.keyring.encrypt(input.scope, scopeAad(id)) : null,
+      scope: input.scope ? await sealText(ctx, { kind: 'case', id: c.id }, SCOPE_FIELD, id, input.scope) : null,
       recordedById: ctx.user.id,
       recordedAt: now,
       renewsId,
@@ -84,7 +84,7 @@ async function insert(ctx: ServiceContext, c: { id: string; municipalityId: stri
   };
   await recordEvent(ctx, c, 'consent', { recorded: true, ...detail });
   ctx.audit.detail(detail);
-  return present(ctx, row, now);
+  return await present(ctx, row, now);
 }
 
 /** Key worker or coordinator: records a consent the person (or their guardian) gave. */
@@ -153,5 +153,5 @@ export async function listConsents(ctx: ServiceContext, caseId: string) {
     orderBy: { name: 'asc' },
   });
   ctx.audit.detail({ count: rows.length });
-  return { items: rows.map((r) => present(ctx, r, now)), agencies };
+  return { items: await Promise.all(rows.map((r) => present(ctx, r, now))), agencies };
 }

@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../../service.js';
 import { AppError } from '../../errors.js';
+import { openText, sealText, type OwnerKind } from '../../crypto/envelope.js';
+import { ERASED_TEXT } from '../../shared/erased.js';
 
 export type HistoryEntity = 'Person' | 'Referral' | 'Case' | 'Intervention';
 
-/** The associated data of a change's values: bound to the change's row, so a copied ciphertext does not open. */
-const aad = (side: 'old' | 'new', id: string) => `field_change.${side}/${id}`;
+/** The field of a change's values; bound with the change's row id, so a copied ciphertext does not open. */
+const sideField = (side: 'old' | 'new') => `field_change.${side}`;
+const aad = (side: 'old' | 'new', id: string) => `${sideField(side)}/${id}`;
+
+/** Whose key a record's history is under: a change to an intervention is its case's history. */
+const OWNER_KIND: Record<HistoryEntity, OwnerKind> = { Person: 'person', Referral: 'referral', Case: 'case', Intervention: 'case' };
 
 /** One field's change: values as JSON text (null: empty). */
 export interface Change {
@@ -39,14 +45,16 @@ export function diff<T extends Record<string, unknown>>(current: T, next: Partia
  */
 export async function recordChanges(
   ctx: ServiceContext,
-  entity: { type: HistoryEntity; id: string; municipalityId: string; version: number },
+  entity: { type: HistoryEntity; id: string; municipalityId: string; version: number; caseId?: string },
   changes: Change[],
 ) {
+  if (changes.length === 0) return;
   const at = ctx.clock();
+  const owner = { kind: OWNER_KIND[entity.type], id: await ownerId(ctx, entity), municipalityId: entity.municipalityId };
   const seal = (side: 'old' | 'new', id: string, v: unknown) =>
-    v === null || v === undefined ? null : ctx.keyring.encrypt(JSON.stringify(v), aad(side, id));
-  await ctx.db.fieldChange.createMany({
-    data: changes.map((c) => {
+    v === null || v === undefined ? null : sealText(ctx, owner, sideField(side), id, JSON.stringify(v));
+  const data = await Promise.all(
+    changes.map(async (c) => {
       const id = randomUUID();
       return {
         id,
@@ -54,14 +62,23 @@ export async function recordChanges(
         entityType: entity.type,
         entityId: entity.id,
         field: c.field,
-        oldValue: seal('old', id, c.from),
-        newValue: seal('new', id, c.to),
+        oldValue: await seal('old', id, c.from),
+        newValue: await seal('new', id, c.to),
         version: entity.version,
         actorId: ctx.user.id,
         at,
       };
     }),
-  });
+  );
+  await ctx.db.fieldChange.createMany({ data });
+}
+
+/** The id of the record whose key a history row is under (an intervention's case). */
+async function ownerId(ctx: ServiceContext, entity: { type: HistoryEntity; id: string; caseId?: string }) {
+  if (entity.type !== 'Intervention') return entity.id;
+  if (entity.caseId) return entity.caseId;
+  const row = await ctx.db.intervention.findUniqueOrThrow({ where: { id: entity.id }, select: { caseId: true } });
+  return row.caseId;
 }
 
 /**
@@ -84,17 +101,22 @@ export async function historyOf(ctx: ServiceContext, type: HistoryEntity, ids: s
     orderBy: [{ at: 'desc' }, { version: 'desc' }, { field: 'asc' }],
     take: 500,
   });
-  const open = (side: 'old' | 'new', id: string, v: string | null) =>
-    v === null ? null : JSON.parse(ctx.keyring.decrypt(v, aad(side, id)));
-  return rows.map((r) => ({
-    entityId: r.entityId,
-    field: r.field,
-    from: open('old', r.id, r.oldValue),
-    to: open('new', r.id, r.newValue),
-    version: r.version,
-    at: r.at,
-    by: r.actor,
-  }));
+  // An erased record's history keeps its shape: who changed which field when, the values erased.
+  const open = async (side: 'old' | 'new', id: string, v: string | null) => {
+    const text = await openText(ctx, sideField(side), id, v, aad(side, id));
+    return text === null || text === ERASED_TEXT ? text : JSON.parse(text);
+  };
+  return Promise.all(
+    rows.map(async (r) => ({
+      entityId: r.entityId,
+      field: r.field,
+      from: await open('old', r.id, r.oldValue),
+      to: await open('new', r.id, r.newValue),
+      version: r.version,
+      at: r.at,
+      by: r.actor,
+    })),
+  );
 }
 
 /**

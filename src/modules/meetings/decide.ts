@@ -2,6 +2,7 @@ import { assertCan } from '../../auth/guard.js';
 import { accessibleBy } from '../../auth/casl.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
+import { sealText } from '../../crypto/envelope.js';
 import { CASE_WORKER_ROLES } from '../../shared/roles.js';
 import { recordEvent } from '../cases/access.js';
 import { addIntervention } from '../cases/interventions.js';
@@ -97,7 +98,7 @@ export async function decide(ctx: ServiceContext, input: Decide) {
     taskIds.push(created.id);
   }
 
-  const dissent = input.consensus ? null : ctx.keyring.encrypt(input.dissent!, DISSENT_FIELD);
+  const dissent = input.consensus ? null : await sealText(ctx, { kind: 'case', id: c.id }, DISSENT_FIELD, item.id, input.dissent!);
   await ctx.db.meetingAgendaItem.update({
     where: { id: item.id },
     data: { decision: input.decision, consensus: input.consensus, dissent, decidedAt: ctx.clock(), decidedById: ctx.user.id },

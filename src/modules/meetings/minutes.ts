@@ -1,5 +1,7 @@
 import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
+import { randomUUID } from 'node:crypto';
+import { sealText } from '../../crypto/envelope.js';
 import { MINUTE_FIELD, assertHappened, assertOpen, findMeeting, markHeld } from './access.js';
 import type { AddMinute } from './schema.js';
 
@@ -30,13 +32,22 @@ export async function addMinute(ctx: ServiceContext, input: AddMinute) {
       if (!item) throw noSuch('MeetingAgendaItem', agendaItemId, 'agendaItemId');
     }
   }
+  // About an agenda item: under its case's key (erased with the case). The meeting's general minutes
+  // have no record to belong to and stay under the master keyring.
+  const about = agendaItemId
+    ? await ctx.db.meetingAgendaItem.findUniqueOrThrow({ where: { id: agendaItemId }, select: { caseId: true } })
+    : null;
+  const id = randomUUID();
   const minute = await ctx.db.meetingMinute.create({
     data: {
+      id,
       meetingId: meeting.id,
       municipalityId: ctx.user.municipalityId,
       agendaItemId,
       authorId: ctx.user.id,
-      body: ctx.keyring.encrypt(input.body, MINUTE_FIELD),
+      body: about
+        ? await sealText(ctx, { kind: 'case', id: about.caseId }, MINUTE_FIELD, id, input.body)
+        : ctx.keyring.encrypt(input.body, MINUTE_FIELD),
       correctsId: input.correctsId ?? null,
       createdAt: ctx.clock(),
     },

@@ -2,6 +2,7 @@ import { assertCan } from '../../auth/guard.js';
 import { subject } from '@casl/ability';
 import { accessibleBy } from '../../auth/casl.js';
 import type { ServiceContext } from '../../service.js';
+import { openText } from '../../crypto/envelope.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { CaseSection } from '../../generated/prisma/enums.js';
 import { ruleSelect, visibleSections } from '../cases/access.js';
@@ -69,7 +70,7 @@ async function packOf(ctx: ServiceContext, item: ItemRow) {
   const c = item.case;
   const sections = visibleSections(ctx, c).filter((s): s is CaseSection => s !== 'team' && s !== 'timeline');
   const summary = sections.includes('summary')
-    ? { person: c.person, cohort: c.cohort, text: c.summary ? ctx.keyring.decrypt(c.summary, SUMMARY_FIELD) : null }
+    ? { person: c.person, cohort: c.cohort, text: await openText(ctx, SUMMARY_FIELD, c.id, c.summary) }
     : null;
   const plan = sections.includes('plan') ? await planOf(ctx, c.id) : null;
   const [decided, dissent] = [mayKnowPanel(sections, 'decision'), mayKnowPanel(sections, 'dissent')];
@@ -82,7 +83,7 @@ async function packOf(ctx: ServiceContext, item: ItemRow) {
     plan,
     decision: decided ? item.decision : null,
     consensus: decided ? item.consensus : null,
-    dissent: dissent && item.dissent ? ctx.keyring.decrypt(item.dissent, DISSENT_FIELD) : null,
+    dissent: dissent ? await openText(ctx, DISSENT_FIELD, item.id, item.dissent) : null,
     decidedAt: decided ? item.decidedAt : null,
     // What was recorded but is not theirs to read, so the page says so instead of "no decision yet".
     withheld: { decision: !decided && item.decision !== null, dissent: decided && !dissent && item.dissent !== null },
@@ -155,11 +156,13 @@ export async function getMeeting(ctx: ServiceContext, id: string) {
   return {
     ...meeting,
     agenda,
-    minutes: minutes.map(({ authorId, body, ...m }) => ({
-      ...m,
-      author: authors.get(authorId) ?? null,
-      body: ctx.keyring.decrypt(body, MINUTE_FIELD),
-    })),
+    minutes: await Promise.all(
+      minutes.map(async ({ authorId, body, ...m }) => ({
+        ...m,
+        author: authors.get(authorId) ?? null,
+        body: await openText(ctx, MINUTE_FIELD, m.id, body),
+      })),
+    ),
     may,
     choices,
   };

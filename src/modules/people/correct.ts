@@ -79,7 +79,7 @@ export async function correctPerson(ctx: ServiceContext, input: CorrectPerson) {
   });
   if (!row) throw notFound('Person', input.id);
   // Compared (and kept in the history) as the user wrote it, not as its ciphertext.
-  const current = { ...row, safeContact: openSafeContact(ctx.keyring, row.id, row.safeContact) };
+  const current = { ...row, safeContact: await openSafeContact(ctx, row.id, row.safeContact) };
   const { id, version, ...fields } = input;
   const sent = Object.keys(fields).filter((f) => fields[f as keyof typeof fields] !== undefined);
   const refused = sent.filter((f) => !ctx.ability.can('correct', subject('Person', { ...row }) as never, f));
@@ -96,7 +96,7 @@ export async function correctPerson(ctx: ServiceContext, input: CorrectPerson) {
     where: { id, municipalityId: row.municipalityId, version },
     data: {
       ...next,
-      safeContact: next.safeContact === undefined ? undefined : sealSafeContact(ctx.keyring, id, next.safeContact),
+      safeContact: next.safeContact === undefined ? undefined : await sealSafeContact(ctx, { id }, next.safeContact),
       ...(names
         ? keysOf(
             next.nameArabic === undefined ? row.nameArabic : next.nameArabic,

@@ -100,7 +100,7 @@ export async function createPerson(ctx: ServiceContext, input: z.infer<typeof Cr
         input.birthDate?.getUTCFullYear() ??
         (estimatedAge === undefined ? null : ctx.clock().getUTCFullYear() - estimatedAge),
       birthYearEstimated: estimatedAge !== undefined,
-      safeContact: sealSafeContact(ctx.keyring, id, safeContact),
+      safeContact: await sealSafeContact(ctx, { id, municipalityId: ctx.user.municipalityId }, safeContact),
       latinKey: keys.latinKey,
       skeleton: arabicKeys.skeleton,
     },
@@ -120,7 +120,7 @@ export async function getPerson(ctx: ServiceContext, id: string) {
   // A merged record says where it went (to one who may read that), otherwise NOT_FOUND.
   if (!row) throw await unreachable(ctx, id);
   // Read before anyone calls: how to reach the person safely (decrypted for those who may read them).
-  const person = { ...row, safeContact: openSafeContact(ctx.keyring, id, row.safeContact) };
+  const person = { ...row, safeContact: await openSafeContact(ctx, id, row.safeContact) };
   const household = await householdOf(ctx, id);
   // The household members shown are personal data read too: name them in the same event.
   ctx.audit.touched(

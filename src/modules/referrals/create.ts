@@ -5,12 +5,13 @@ import { Prisma } from '../../generated/prisma/client.js';
 import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import { AppError } from '../../errors.js';
+import { sealText } from '../../crypto/envelope.js';
 import type { ServiceContext } from '../../service.js';
 import { createPerson } from '../people/service.js';
 import { checkConsent, consentColumns, type Birth } from './consent.js';
 import type { CreateReferralInput } from './schema.js';
 
-/** The field name bound into the concern's ciphertext (see crypto/keyring.ts). */
+/** The field name bound into the concern's ciphertext, with the referral's id (see crypto/envelope.ts). */
 export const CONCERN_FIELD = 'referral.concern';
 
 /** An existing person the user may see; otherwise NOT_FOUND at the `personId` field. */
@@ -68,6 +69,14 @@ async function insertReferral(
     newPerson,
   });
   const answer = { id, personId, status: 'submitted' as const, submittedAt: now };
+  // Under the referral's own key (made here, before its row), bound to the row.
+  const concern = await sealText(
+    ctx,
+    { kind: 'referral', id, municipalityId: ctx.user.municipalityId },
+    CONCERN_FIELD,
+    id,
+    input.concernText,
+  );
   await ctx.audit.appendWith(
     ctx.db,
     Prisma.sql`INSERT INTO referral (id, municipality_id, person_id, referrer_id, referrer_agency_id, cohort, source, concern_categories,
@@ -75,7 +84,7 @@ async function insertReferral(
                                     legal_justification, status, submitted_at)
                VALUES (${id}::uuid, ${ctx.user.municipalityId}::uuid, ${personId}::uuid, ${ctx.user.id}::uuid, ${ctx.user.agencyId}::uuid,
                        ${input.cohort}::"Cohort", ${input.source}::"ReferralSource", ${input.concernCategories}::text[],
-                       ${ctx.keyring.encrypt(input.concernText, CONCERN_FIELD)}, ${input.urgency}::"Urgency", ${consent.consentGiven},
+                       ${concern}, ${input.urgency}::"Urgency", ${consent.consentGiven},
                        ${consent.consentBy}::"ConsentBy", ${consent.consentAt}::timestamptz, ${consent.consentScope},
                        ${consent.legalBasis}::"LegalBasis", ${consent.legalJustification}, 'submitted', ${now}::timestamptz)
                RETURNING id`,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import { notFound } from '../../errors.js';
+import { openText } from '../../crypto/envelope.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { keysetPage } from '../../lib/cursor.js';
@@ -42,6 +43,9 @@ const referralSelect = {
   closeReason: true,
   decisionReason: true,
   version: true,
+  // Retention: an anonymised referral says when and under which rule (modules/retention).
+  anonymisedAt: true,
+  anonymisedRule: true,
   person: { select: personDisplaySelect },
   referrer: { select: { id: true, displayName: true } },
   referrerAgency: { select: { id: true, name: true } },
@@ -68,7 +72,7 @@ export async function getReferral(ctx: ServiceContext, id: string) {
   ctx.audit.touched('Person', [row.person.id]).touched('Case', opened ? [opened.id] : []);
   return {
     ...referral,
-    concernText: ctx.keyring.decrypt(concernText, CONCERN_FIELD),
+    concernText: await openText(ctx, CONCERN_FIELD, row.id, concernText),
     consent: consentOf({ consentGiven, consentBy, consentAt, consentScope, legalBasis, legalJustification }),
     decision: decidedAt
       ? {
