@@ -206,6 +206,28 @@ describe("the form kit's own checks", () => {
     await context.close();
   }, 60_000);
 
+  it('coordinator: a malformed case reference in the filters is said beside the field, and the list is not asked', async () => {
+    const town = await makeTown(db);
+    const { page, context } = await world.newPage();
+    await world.signIn(page, town.coordinator.email);
+    await page.goto(`${world.base}/cases`);
+    const filters = page.getByTestId('case-filters');
+    expect(await filters.getAttribute('novalidate')).not.toBeNull();
+    const lists: string[] = [];
+    page.on('request', (req) => {
+      if (new URL(req.url()).pathname === '/trpc/cases.list') lists.push(req.url());
+    });
+    const reference = filters.locator('input[name=reference]');
+    await reference.fill('no spaces!');
+    await filters.locator('button[type=submit]').click();
+    await filters.locator('.field-error').getByText('The format is not valid.').waitFor();
+    expect(await reference.evaluate((el) => el === document.activeElement)).toBe(true);
+    await reference.fill('JO-2026');
+    expect(await filters.locator('.field-error').count()).toBe(0);
+    expect(lists).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it('coordinator: a disclosure without a section says to choose one, and nothing is sent', async () => {
     const town = await makeTown(db);
     const c = await makeCase(db, town, { stage: 'intake' });

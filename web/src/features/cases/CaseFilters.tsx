@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { Show, createSignal } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { OptionsField, TextField } from '../../components/Field';
@@ -47,13 +47,23 @@ export function CaseFilters(props: { filters: Filters; team: boolean; onApply: (
       reference: text('reference'),
     };
   };
+  // The reference's format is said beside it in the app's words (novalidate: no browser bubble).
+  const [badReference, setBadReference] = createSignal(false);
   return (
     <form
       class="card filters"
       aria-label={t('cases.filters')}
       data-testid="case-filters"
+      novalidate
       onSubmit={(e) => {
         e.preventDefault();
+        const reference = e.currentTarget.elements.namedItem('reference');
+        if (reference instanceof HTMLInputElement && !reference.validity.valid) {
+          setBadReference(true);
+          reference.focus();
+          return;
+        }
+        setBadReference(false);
         props.onApply(read(e.currentTarget));
       }}
       onReset={() => props.onApply({})}
@@ -84,6 +94,8 @@ export function CaseFilters(props: { filters: Filters; team: boolean; onApply: (
           dir="ltr"
           maxLength={40}
           pattern="[A-Za-z0-9\-]+"
+          error={badReference() ? t('validation.invalid_format') : undefined}
+          onInput={() => setBadReference(false)}
           value={props.filters.reference ?? ''}
           autocomplete="off"
         />
