@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { testDb } from '../helpers/db.js';
 import { testKeyring } from '../helpers/callers.js';
 import { manualClock } from '../../src/lib/clock.js';
-import { assemble, type Reader } from '../../src/modules/subject-access/assemble.js';
+import { assemble } from '../../src/modules/subject-access/assemble.js';
+import type { Reader } from '../../src/modules/subject-access/reader.js';
 import { sealDecisions } from '../../src/modules/subject-access/texts.js';
 
 /**

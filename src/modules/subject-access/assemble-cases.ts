@@ -1,7 +1,7 @@
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Locale } from '../../shared/vocabulary.js';
 import { statusOf } from '../consent/fields.js';
-import { historyAsOf, type Reader } from './assemble.js';
+import { historyAsOf, type Reader } from './reader.js';
 import type { Reviewer } from './review.js';
 import { commentText, consentScopeText, giverNameText, judgementText, maybe, minuteText, noteText, summaryText } from './texts.js';
 

@@ -1,14 +1,10 @@
-import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Locale } from '../../shared/vocabulary.js';
 import { PERSON_FIELDS } from '../history/read.js';
-import { historyOf, type HistoryEntity } from '../history/record.js';
 import { casesOf } from './assemble-cases.js';
+import { historyAsOf, type Reader } from './reader.js';
 import { type Decisions, Reviewer } from './review.js';
 import { concernText, maybe, safeContactOf } from './texts.js';
-
-/** What an assembly reads with: the database, the keys, the municipality (and nothing of the reader's rights). */
-export type Reader = Pick<ServiceContext, 'db' | 'keyring' | 'user' | 'clock'>;
 
 export interface AssembleOptions {
   decisions: Decisions;
@@ -46,23 +42,6 @@ const personSelect = {
   createdAt: true,
   anonymisedAt: true,
 } satisfies Prisma.PersonSelect;
-
-/**
- * A record's field history as of the release, or null when it no longer opens (an anonymised record):
- * the page says "anonymised" instead of failing.
- */
-export async function historyAsOf(ctx: Reader, type: HistoryEntity, ids: string[], fields: readonly string[], asOf: Date | null) {
-  if (ids.length === 0) return [];
-  try {
-    const rows = await historyOf(ctx as ServiceContext, type, ids, fields);
-    return rows
-      .filter((h) => !asOf || h.at <= asOf)
-      .reverse()
-      .map((h) => ({ entityId: h.entityId, field: h.field, from: h.from, to: h.to, at: h.at, by: h.by.displayName }));
-  } catch {
-    return null;
-  }
-}
 
 /** A person is anonymised once retention has destroyed their names (their record stays, for statistics). */
 const anonymisedPerson = (p: { nameArabic: string | null; nameLatin: string | null; anonymisedAt: Date | null }) =>

@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { SubjectAccessDocument } from './api';
-import { HistoryTable } from './DocumentView';
+import { HistoryTable } from './HistoryTable';
 import { type ReviewControl, Reviewed, textOf } from './Reviewed';
 import type { Words } from './words';
 
