@@ -143,7 +143,7 @@ describe('small-cell suppression', () => {
           expect(attackByEnumeration(t, 30)).toEqual([]);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 400 },
     );
   });
 });

@@ -11,13 +11,12 @@
  * - Primary: every count from 1 to MAX_SMALL is shown as SMALL ("<5"). Zeros are shown.
  * - Secondary: while an attacker could still work a suppressed value out of what is shown, another
  *   value is hidden (HIDDEN, "*": it may be 0 or any count ≥ 5) — the smallest positive one in a sum
- *   that gave the value away. The attack (`recovered`) is exact linear algebra over every sum plus
+ *   that gave the value away. The attacks (attack.ts) are exact linear algebra over every sum and
  *   bound propagation (a "<5" is 1–4, a "*" is 0 or ≥ 5, no count is negative).
  */
-import { determined, type Equation } from './linear.js';
+import { HIDDEN_MARK, MAX_SMALL, SHOWN, SMALL_MARK, boundsAttack, linearAttack, type Published } from './attack.js';
 
-/** The largest count that is never shown. */
-export const MAX_SMALL = 4;
+export { MAX_SMALL };
 /** A count from 1 to MAX_SMALL. */
 export const SMALL = '<5';
 /** A count hidden so that a small one cannot be worked out from the totals. */
@@ -50,152 +49,142 @@ export interface ShownTable {
   total: Shown;
 }
 
-type State = 'shown' | 'small' | 'hidden';
+/** The published values of linked tables, by id; a shared total is one id. */
+class System implements Published {
+  readonly values: number[] = [];
+  readonly sums: Int32Array[] = [];
+  private readonly ids = new Map<string, number>();
 
-/** The published values as one system: named values and the sums that bind them. */
-class System {
-  readonly values = new Map<string, number>();
-  readonly equations: Equation[] = [];
+  id(name: string, value: number): number {
+    const had = this.ids.get(name);
+    if (had === undefined) {
+      this.ids.set(name, this.values.length);
+      this.values.push(value);
+      return this.values.length - 1;
+    }
+    if (this.values[had] !== value)
+      throw new Error(`suppress: shared total ${name} is ${this.values[had]} in one table and ${value} in another`);
+    return had;
+  }
 
-  add(name: string, value: number) {
-    const had = this.values.get(name);
-    if (had !== undefined && had !== value)
-      throw new Error(`suppress: shared total ${name} is ${had} in one table and ${value} in another`);
-    this.values.set(name, value);
+  /** total = Σ parts. */
+  sum(parts: number[], total: number) {
+    this.sums.push(Int32Array.from([...parts, total]));
   }
 }
 
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-const cellName = (t: CountTable, r: number, c: number) => `${t.id}|${t.rows[r]}|${t.cols[c]}`;
-const rowName = (t: CountTable, r: number) => `${t.rowTotalsKey ?? `${t.id}#rows`}|${t.rows[r]}`;
-const colName = (t: CountTable, c: number) => `${t.colTotalsKey ?? `${t.id}#cols`}|${t.cols[c]}`;
-const grandName = (t: CountTable) => t.grandKey ?? (t.rowTotalsKey || t.colTotalsKey ? 'grand' : `${t.id}#grand`);
+const add = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
-function systemOf(tables: readonly CountTable[]): System {
-  const s = new System();
-  for (const t of tables) {
-    if (t.cells.length !== t.rows.length || t.cells.some((row) => row.length !== t.cols.length))
-      throw new Error(`suppress: ${t.id} is not rows × cols`);
-    for (const row of t.cells)
-      for (const v of row)
-        if (!Number.isInteger(v) || v < 0) throw new Error(`suppress: ${t.id} has a count that is not a whole number ≥ 0`);
-    t.rows.forEach((_, r) => {
-      for (let c = 0; c < t.cols.length; c++) s.add(cellName(t, r, c), t.cells[r]![c]!);
-      s.add(rowName(t, r), sum(t.cells[r]!));
-      s.equations.push({ total: rowName(t, r), parts: t.cols.map((_, c) => cellName(t, r, c)) });
-    });
-    t.cols.forEach((_, c) => {
-      s.add(colName(t, c), sum(t.cells.map((row) => row[c]!)));
-      s.equations.push({ total: colName(t, c), parts: t.rows.map((_, r) => cellName(t, r, c)) });
-    });
-    s.add(grandName(t), sum(t.cells.map(sum)));
-    s.equations.push({ total: grandName(t), parts: t.rows.map((_, r) => rowName(t, r)) });
-    s.equations.push({ total: grandName(t), parts: t.cols.map((_, c) => colName(t, c)) });
-  }
-  return s;
+/** Each table's ids: cells, row totals, column totals, grand total. */
+interface Laid {
+  cells: number[][];
+  rows: number[];
+  cols: number[];
+  total: number;
+}
+
+function lay(s: System, t: CountTable): Laid {
+  if (t.cells.length !== t.rows.length || t.cells.some((row) => row.length !== t.cols.length))
+    throw new Error(`suppress: ${t.id} is not rows × cols`);
+  for (const row of t.cells)
+    for (const v of row) if (!Number.isInteger(v) || v < 0) throw new Error(`suppress: ${t.id} has a count that is not a whole number ≥ 0`);
+  const rowKey = t.rowTotalsKey ?? `${t.id}#rows`;
+  const colKey = t.colTotalsKey ?? `${t.id}#cols`;
+  const grandKey = t.grandKey ?? (t.rowTotalsKey || t.colTotalsKey ? 'grand' : `${t.id}#grand`);
+  const cells = t.cells.map((row, r) => row.map((v, c) => s.id(`${t.id}|${t.rows[r]}|${t.cols[c]}`, v)));
+  const rows = t.rows.map((key, r) => s.id(`${rowKey}|${key}`, add(t.cells[r]!)));
+  const cols = t.cols.map((key, c) => s.id(`${colKey}|${key}`, add(t.cells.map((row) => row[c]!))));
+  const total = s.id(grandKey, add(t.cells.map(add)));
+  for (const [r, id] of rows.entries()) s.sum(cells[r]!, id);
+  for (const [c, id] of cols.entries())
+    s.sum(
+      cells.map((row) => row[c]!),
+      id,
+    );
+  s.sum(rows, total);
+  s.sum(cols, total);
+  return { cells, rows, cols, total };
 }
 
 /**
- * The suppressed values an attacker can pin down from what is shown: by the sums alone (linear
- * algebra), or by the sums with what each mark says (a "<5" is 1–4, a "*" is 0 or ≥ 5, nothing is
- * negative). Exported for tests, which play the attacker with it and by hand.
+ * The value to hide next, among the sums that hold an exposed value: the smallest positive shown one
+ * (cells before totals, so the margins stay readable); a zero only if `zeros`, when no positive is left.
  */
-export function recovered(
-  values: ReadonlyMap<string, number>,
-  equations: readonly Equation[],
-  states: ReadonlyMap<string, State>,
-): Set<string> {
-  const unknown = (n: string) => states.get(n) !== 'shown';
-  const found = determined(equations, unknown);
-  // Bounds: start from what the marks say, tighten by each sum until nothing moves.
-  const lo = new Map<string, number>();
-  const hi = new Map<string, number>();
-  for (const [n, st] of states) {
-    if (st === 'shown') continue;
-    lo.set(n, st === 'small' ? 1 : 0);
-    hi.set(n, st === 'small' ? MAX_SMALL : Number.POSITIVE_INFINITY);
+function complement(s: System, sums: readonly Int32Array[], marks: Uint8Array, zeros: boolean): number | null {
+  let best: { id: number; rank: number } | null = null;
+  for (const members of sums) {
+    members.forEach((id, i) => {
+      const v = s.values[id]!;
+      if (marks[id] !== SHOWN || (v === 0 && !zeros)) return;
+      // The last member of a sum is its total.
+      const rank = (v === 0 ? 1e12 : v) * 2 + (i === members.length - 1 ? 1 : 0);
+      if (!best || rank < best.rank || (rank === best.rank && id < best.id)) best = { id, rank };
+    });
   }
-  const low = (n: string) => (unknown(n) ? lo.get(n)! : values.get(n)!);
-  const high = (n: string) => (unknown(n) ? hi.get(n)! : values.get(n)!);
-  const tighten = (n: string, l: number, h: number) => {
-    let nl = Math.max(lo.get(n)!, Math.ceil(l));
-    let nh = Math.min(hi.get(n)!, Math.floor(h));
-    // A hidden value is never 1–4 (those are shown as "<5").
-    if (states.get(n) === 'hidden') {
-      if (nl >= 1 && nl <= MAX_SMALL) nl = MAX_SMALL + 1;
-      if (nh >= 1 && nh <= MAX_SMALL) nh = 0;
+  return (best as { id: number } | null)?.id ?? null;
+}
+
+/** What an attacker pins down now: the cheap rule (a sum with one value not shown), else bounds, else linear algebra. */
+function exposedNow(s: System, marks: Uint8Array): number[] {
+  const single = new Set<number>();
+  for (const members of s.sums) {
+    let count = 0;
+    let last = -1;
+    for (const id of members) {
+      if (marks[id] === SHOWN) continue;
+      count++;
+      last = id;
     }
-    const moved = nl !== lo.get(n) || nh !== hi.get(n);
-    lo.set(n, nl);
-    hi.set(n, nh);
-    return moved;
-  };
-  for (let round = 0, moved = true; moved && round < 200; round++) {
-    moved = false;
-    for (const { total, parts } of equations) {
-      // total = Σ parts: each part lies between total − Σ others' highs and total − Σ others' lows.
-      if (unknown(total)) moved = tighten(total, sum(parts.map(low)), sum(parts.map(high))) || moved;
-      parts.forEach((p, i) => {
-        if (!unknown(p)) return;
-        const others = parts.filter((_, j) => j !== i);
-        moved = tighten(p, low(total) - sum(others.map(high)), high(total) - sum(others.map(low))) || moved;
-      });
-    }
+    if (count === 1) single.add(last);
   }
-  for (const [n] of states) if (unknown(n) && lo.get(n) === hi.get(n)) found.add(n);
-  return found;
+  if (single.size) return [...single];
+  const bounded = boundsAttack(s, marks);
+  return bounded.length ? bounded : linearAttack(s, marks);
 }
 
 /** Suppresses linked tables together (see the module's comment). Tables sharing a margin must agree on it. */
 export function suppressTables(tables: readonly CountTable[]): ShownTable[] {
-  const s = systemOf(tables);
-  const states = new Map<string, State>();
-  for (const [n, v] of s.values) states.set(n, v >= 1 && v <= MAX_SMALL ? 'small' : 'shown');
-  // Each round hides one more value, so this ends (at worst with every value hidden).
-  for (let guard = 0; guard <= s.values.size; guard++) {
-    const exposed = recovered(s.values, s.equations, states);
-    if (exposed.size === 0) break;
-    const next = complement(s, states, exposed);
-    if (!next) break;
-    states.set(next, 'hidden');
+  const s = new System();
+  const laid = tables.map((t) => lay(s, t));
+  const marks = Uint8Array.from(s.values, (v) => (v >= 1 && v <= MAX_SMALL ? SMALL_MARK : SHOWN));
+  const sumsOf = new Map<number, Int32Array[]>();
+  for (const members of s.sums) for (const id of members) sumsOf.set(id, [...(sumsOf.get(id) ?? []), members]);
+  // Each round hides at least one more value, so this ends (at worst with every value hidden). Each
+  // exposed value gets a complement at once; positive values first, since a hidden zero beside small
+  // counts is soon pinned again: a zero only when no positive is left, and then one at a time.
+  for (let guard = 0; guard <= s.values.length; guard++) {
+    const exposed = exposedNow(s, marks);
+    if (exposed.length === 0) break;
+    let hid = false;
+    for (const id of exposed) {
+      const next = complement(s, sumsOf.get(id) ?? [], marks, false);
+      if (next === null) continue;
+      marks[next] = HIDDEN_MARK;
+      hid = true;
+    }
+    if (hid) continue;
+    const zero = exposed.map((id) => complement(s, sumsOf.get(id) ?? [], marks, true)).find((id) => id !== null);
+    if (zero === undefined || zero === null) break;
+    marks[zero] = HIDDEN_MARK;
   }
-  const shown = (n: string): Shown => {
-    const st = states.get(n);
-    return st === 'small' ? SMALL : st === 'hidden' ? HIDDEN : s.values.get(n)!;
-  };
-  return tables.map((t) => ({
-    id: t.id,
-    rows: [...t.rows],
-    cols: [...t.cols],
-    cells: t.rows.map((_, r) => t.cols.map((_, c) => shown(cellName(t, r, c)))),
-    rowTotals: t.rows.map((_, r) => shown(rowName(t, r))),
-    colTotals: t.cols.map((_, c) => shown(colName(t, c))),
-    total: shown(grandName(t)),
-  }));
+  const shown = (id: number): Shown => (marks[id] === SMALL_MARK ? SMALL : marks[id] === HIDDEN_MARK ? HIDDEN : s.values[id]!);
+  return tables.map((t, i) => {
+    const l = laid[i]!;
+    return {
+      id: t.id,
+      rows: [...t.rows],
+      cols: [...t.cols],
+      cells: l.cells.map((row) => row.map(shown)),
+      rowTotals: l.rows.map(shown),
+      colTotals: l.cols.map(shown),
+      total: shown(l.total),
+    };
+  });
 }
 
 /** One table on its own. */
 export function suppressTable(table: CountTable): ShownTable {
   return suppressTables([table])[0]!;
-}
-
-/**
- * The value to hide next: in a sum that holds an exposed value, the smallest positive shown value
- * (cells before totals, so the margins stay readable); a shown zero only when the sum has no other.
- */
-function complement(s: System, states: ReadonlyMap<string, State>, exposed: ReadonlySet<string>): string | null {
-  let best: { name: string; rank: number } | null = null;
-  for (const { total, parts } of s.equations) {
-    const members = [...parts, total];
-    if (!members.some((m) => exposed.has(m))) continue;
-    for (const m of members) {
-      if (states.get(m) !== 'shown') continue;
-      const v = s.values.get(m)!;
-      const rank = (v === 0 ? 1e12 : v) * 2 + (m === total ? 1 : 0);
-      if (!best || rank < best.rank || (rank === best.rank && m < best.name)) best = { name: m, rank };
-    }
-  }
-  return best?.name ?? null;
 }
 
 /** Whether a shown value is a count (not suppressed). */
