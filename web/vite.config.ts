@@ -15,6 +15,11 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // dist/.vite/manifest.json: which chunks the first page loads (the benchmark weighs them); not served.
     manifest: true,
+    rollupOptions: {
+      // @trpc/client's modules only define things (its package.json does not say so): without this, its
+      // index keeps the WebSocket link and client the app never uses in the first page's JavaScript.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]@trpc[\\/]client[\\/]/.test(id) },
+    },
   },
   server: {
     proxy: { '/trpc': 'http://127.0.0.1:3000' },
