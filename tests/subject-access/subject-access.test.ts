@@ -6,6 +6,7 @@ import { failure } from '../helpers/case-factories.js';
 import { ERASED_TEXT } from '../../src/shared/erased.js';
 import { FOREIGN, personWithEverything } from './setting.js';
 import { anonymiseCases, anonymisePeople, anonymiseReferrals } from '../../src/modules/retention/anonymise.js';
+import { shredRecordKeys } from '../../src/crypto/record-keys.js';
 
 const { db } = await testDb();
 
@@ -328,5 +329,25 @@ describe('subject access: an anonymised person', () => {
     // Nothing is left to review: it is released as it stands.
     await s.coordinator.subjectAccess.release({ personId, id, version: 1, method: 'handed_over' });
     expect((await s.coordinator.subjectAccess.document({ personId, id, format: 'json' })).person.anonymised).toBe(true);
+  });
+
+  it('the requester’s name and the decisions go with the person’s record key', async () => {
+    const s = await personWithEverything(db);
+    const personId = s.c.person.id;
+    const { id } = await s.coordinator.subjectAccess.prepare({
+      personId,
+      language: 'en',
+      requestedBy: 'guardian',
+      requesterName: 'Guardian Synthetic',
+    });
+    const { pending } = await s.coordinator.subjectAccess.get({ personId, id });
+    await s.coordinator.subjectAccess.review({ personId, id, version: 1, decisions: pending.map((key) => ({ key, include: true })) });
+    const row = await db.subjectAccessRequest.findUniqueOrThrow({ where: { id } });
+    expect(row.requesterName).toMatch(/^k1\./);
+    expect(row.decisions).toMatch(/^k1\./);
+    await db.$transaction((tx) => shredRecordKeys(tx, { kind: 'person', id: personId }));
+    const [listed] = await s.coordinator.subjectAccess.list({ personId });
+    expect(listed!.requesterName).toBe(ERASED_TEXT);
+    expect((await s.coordinator.subjectAccess.get({ personId, id })).pending.length).toBe(pending.length);
   });
 });
