@@ -148,7 +148,7 @@ describe('npm run bench -- --quick', () => {
     }
     expect(r.referralCreation.writesWithoutAudit).toBe(0);
     expect(r.signInBurst.bursts).toBeGreaterThan(0);
-    expect(r.targets.map((t) => t.name)).toHaveLength(16);
+    expect(r.targets.map((t) => t.name)).toHaveLength(17);
     expect(r.matchQuality).toMatchObject({ people: 82, recallAt5: expect.any(Number), lookAlikeAbove: expect.any(Number) });
     expect(r.matchQuality.recallAt5).toBeGreaterThanOrEqual(0.95);
     // The access history of a case with 1,000 events, through the link table.
