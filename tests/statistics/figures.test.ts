@@ -226,6 +226,42 @@ describe('statistics: the figures', () => {
   });
 });
 
+describe('statistics: screening against the deadline', () => {
+  it("counts working days by the municipality's weekend and public holidays", async () => {
+    // Jordan: Friday–Saturday weekend, 5 working days. Submitted Thursday 8 January, screened Sunday 18:
+    // 6 working days (11–15 and 18), late; with a public holiday on Tuesday 13, 5 and on time.
+    const screenedOn = async (holiday: boolean) => {
+      const town = await makeTown(db);
+      const person = await makePerson(db, town.town.id);
+      await db.referral.createMany({
+        data: Array.from({ length: 5 }, () => ({
+          municipalityId: town.town.id,
+          personId: person.id,
+          referrerId: town.socialWorker.id,
+          cohort: 'youth' as const,
+          source: 'school' as const,
+          concernCategories: ['isolation'],
+          concernText: 'synthetic',
+          urgency: 'routine' as const,
+          consentGiven: true,
+          status: 'accepted' as const,
+          submittedAt: day('2026-01-08'),
+          decidedAt: day('2026-01-18'),
+        })),
+      });
+      if (holiday)
+        await db.publicHoliday.create({
+          data: { municipalityId: town.town.id, date: new Date('2026-01-13T00:00:00Z'), name: 'Synthetic holiday' },
+        });
+      const out = await (await as(town.coordinator)).statistics.figures({ from: '2026-01', to: '2026-01' });
+      const screening = fig(out.figures, 'screening');
+      return { onTime: cell(screening, '2026-01', 'on_time'), late: cell(screening, '2026-01', 'late') };
+    };
+    expect(await screenedOn(false)).toEqual({ onTime: 0, late: 5 });
+    expect(await screenedOn(true)).toEqual({ onTime: 5, late: 0 });
+  });
+});
+
 describe('statistics: who may see them', () => {
   it('refuses the social worker, the practitioner and the admin, and audits each refusal', async () => {
     const town = await makeTown(db);
