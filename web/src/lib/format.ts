@@ -7,11 +7,25 @@ import { formatLocale as locale, municipalZone } from './region';
  */
 const clock = () => ({ timeZone: municipalZone(), timeZoneName: 'short' as const });
 
+// Making an Intl formatter costs far more than using one, and a case page writes dozens of dates.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** The date formatter for the current locale and these options, made once. */
+function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale()}|${JSON.stringify(options)}`;
+  const made = dateFormats.get(key);
+  if (made) return made;
+  const format = new Intl.DateTimeFormat(locale(), options);
+  dateFormats.set(key, format);
+  return format;
+}
+
 /** A date and time in the current locale on the municipality's clock, e.g. "15 Jan 2026, 09:15 GMT+1". */
 export function formatDateTime(value: Date | string | null | undefined): string {
   if (!value) return t('common.none');
   const date = typeof value === 'string' ? new Date(value) : value;
-  return new Intl.DateTimeFormat(locale(), {
+  return dateFormat({
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -23,7 +37,7 @@ export function formatDateTime(value: Date | string | null | undefined): string 
 
 /** A date and time to the second, for the audit log (the municipality's clock, labelled). */
 export function formatTimestamp(value: Date): string {
-  return new Intl.DateTimeFormat(locale(), {
+  return dateFormat({
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
@@ -36,11 +50,14 @@ export function formatTimestamp(value: Date): string {
 
 /** A time of day ("14:32 GMT+1") on the municipality's clock. */
 export function formatTime(value: number | Date): string {
-  return new Intl.DateTimeFormat(locale(), { hour: 'numeric', minute: '2-digit', ...clock() }).format(value);
+  return dateFormat({ hour: 'numeric', minute: '2-digit', ...clock() }).format(value);
 }
 
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(locale()).format(value);
+  const key = locale();
+  const format = numberFormats.get(key) ?? new Intl.NumberFormat(key);
+  numberFormats.set(key, format);
+  return format.format(value);
 }
 
 const BROWSERS: [RegExp, string][] = [
@@ -77,7 +94,7 @@ export function formatDate(value: Date | string | null | undefined): string {
   if (!value) return t('common.none');
   const day = typeof value === 'string' && /^\d{4}-\d\d-\d\d$/.test(value);
   const date = typeof value === 'string' ? new Date(day ? `${value}T00:00:00Z` : value) : value;
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: day ? 'UTC' : municipalZone() }).format(date);
+  return dateFormat({ dateStyle: 'medium', timeZone: day ? 'UTC' : municipalZone() }).format(date);
 }
 
 /** A list of words joined as the locale joins them: "notes, plan and summary". */
