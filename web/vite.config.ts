@@ -2,11 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { precompress } from './precompress.ts';
+import { splitDictionaries } from './split-dictionaries.ts';
 
 // Run from the repository root: `vite build --config web/vite.config.ts`.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [solid(), precompress()],
+  plugins: [splitDictionaries(), solid(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserWorld } from './browser.js';
-import { makeTown } from '../helpers/factories.js';
+import { TEST_PASSWORD, makeTown } from '../helpers/factories.js';
 import { makeCase } from '../helpers/case-factories.js';
 
 const world = await browserWorld();
@@ -34,6 +34,29 @@ describe('the first page', () => {
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     expect([...fetched].sort()).toEqual(['ar', 'en']);
     expect(cspViolations).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it("the sign-in page fetches only its language's first words; the areas' words come with the signed-in frame", async () => {
+    const town = await makeTown(db);
+    const { page, context } = await world.newPage();
+    const files = new Set<string>();
+    page.on('request', (req) => {
+      const m = /\/assets\/(en-[\w-]+\.js)$/.exec(new URL(req.url()).pathname);
+      if (m) files.add(m[1]!);
+    });
+    await page.goto(`${world.base}/sign-in`);
+    const form = page.getByTestId('sign-in-form');
+    await form.waitFor();
+    expect(files.size).toBe(1);
+    await form.locator('input[name=email]').fill(town.coordinator.email);
+    await form.locator('input[name=password]').fill(TEST_PASSWORD);
+    await form.locator('button[type=submit]').click();
+    await page.getByTestId('home-title').waitFor();
+    expect(files.size).toBeGreaterThan(1);
+    // Words of an area (the menu's, layout/en.ts) are on the page, and no key or "undefined" shows instead of one.
+    expect(await page.getByTestId('menu-button').textContent()).toContain('Menu');
+    expect(await page.locator('#app').textContent()).not.toMatch(/undefined|\bnav\.|\bhome\.|\blayout\./);
     await context.close();
   }, 60_000);
 

@@ -1,6 +1,7 @@
 import { batch, createRoot, createSignal } from 'solid-js';
 import { type Flatten, flatten, resolveTemplate, translator } from '@solid-primitives/i18n';
 import type { Dictionary } from './en';
+import { areasOf } from './areas';
 
 export type Locale = 'ar' | 'fr' | 'en';
 export const LOCALES: readonly Locale[] = ['ar', 'fr', 'en'];
@@ -11,24 +12,35 @@ type Flat = Flatten<Dictionary>;
 
 /**
  * Each dictionary is its own chunk, fetched when its language is first needed: the first page carries
- * only the current language's words (en.ts stays the type every dictionary must satisfy).
+ * only the current language's words (en.ts stays the type every dictionary must satisfy). The words of
+ * the app's areas come once someone is signed in (`loadAllWords`; see i18n/areas.ts).
  */
 const loaders: Record<Locale, () => Promise<Dictionary>> = {
   en: () => import('./en').then((m) => m.en),
   ar: () => import('./ar').then((m) => m.ar),
   fr: () => import('./fr').then((m) => m.fr),
 };
-const loaded = new Map<Locale, Promise<Flat>>();
+const bases = new Map<Locale, Promise<Dictionary>>();
+const areas = new Map<Locale, Promise<Partial<Dictionary>>>();
+/** Whether the areas' words are wanted (someone is signed in): then every language comes with them. */
+let allWords = false;
 
-/** The flattened dictionary of a language, fetched once (a failed fetch is tried again next time). */
-function dictionary(l: Locale): Promise<Flat> {
-  let pending = loaded.get(l);
+/** A promise kept once (a failed fetch is tried again next time). */
+function once<T>(cache: Map<Locale, Promise<T>>, l: Locale, load: () => Promise<T>): Promise<T> {
+  let pending = cache.get(l);
   if (!pending) {
-    pending = loaders[l]().then(flatten);
-    pending.catch(() => loaded.delete(l));
-    loaded.set(l, pending);
+    pending = load();
+    pending.catch(() => cache.delete(l));
+    cache.set(l, pending);
   }
   return pending;
+}
+
+/** The flattened dictionary of a language: its first words, and the areas' when wanted (`all`). */
+async function dictionary(l: Locale): Promise<{ all: boolean; words: Flat }> {
+  const all = allWords;
+  const [base, more] = await Promise.all([once(bases, l, loaders[l]), all ? once(areas, l, () => areasOf(l)) : {}]);
+  return { all, words: flatten({ ...base, ...more } as Dictionary) };
 }
 
 const STORAGE_KEY = 'jisr.locale';
@@ -56,11 +68,21 @@ const i18n = createRoot(() => {
 
 /** The language asked for last: a slower earlier fetch must not win over it. */
 let wanted: Locale = i18n.first;
+/** What is on screen: which language, and whether with the areas' words. */
+let shown: { l: Locale; all: boolean } | null = null;
+
+/** Puts a language's words on screen, words and locale together, unless another was asked for since or more of them already show. */
+function show(l: Locale, got: { all: boolean; words: Flat }) {
+  if (wanted !== l || (shown?.l === l && shown.all && !got.all)) return;
+  shown = { l, all: got.all };
+  batch(() => {
+    i18n.setFlat(() => got.words);
+    i18n.setLocaleSignal(l);
+  });
+}
 
 /** Resolves once the starting language's words are here; the app renders after it. */
-export const i18nReady: Promise<void> = dictionary(i18n.first).then((words) => {
-  if (wanted === i18n.first) i18n.setFlat(() => words);
-});
+export const i18nReady: Promise<void> = dictionary(i18n.first).then((got) => show(i18n.first, got));
 
 export const locale = i18n.locale;
 /** The translator: `t('signIn.title')`, `t('home.title', { name })`. Keys are checked by the compiler. */
@@ -77,12 +99,17 @@ export async function setLocale(next: Locale): Promise<void> {
   } catch {
     // Not remembered on this device; the account's setting still is.
   }
-  const words = await dictionary(next);
-  if (wanted !== next) return;
-  batch(() => {
-    i18n.setFlat(() => words);
-    i18n.setLocaleSignal(next);
-  });
+  show(next, await dictionary(next));
+}
+
+/**
+ * Fetches the words of every area of the app in the current language (and, from now on, in any
+ * language switched to); resolves when they are in place. The signed-in frame waits for it.
+ */
+export async function loadAllWords(): Promise<void> {
+  allWords = true;
+  const l = wanted;
+  show(l, await dictionary(l));
 }
 
 export const dirOf = (l: Locale) => (l === 'ar' ? 'rtl' : 'ltr');

@@ -2,7 +2,7 @@ import { createSignal } from 'solid-js';
 import { query } from '@solidjs/router';
 import { trpc, setAuthLostHandler, type Outputs } from './trpc';
 import { appCodeOf } from './errors';
-import { isLocale, setLocale } from '../i18n';
+import { isLocale, loadAllWords, setLocale } from '../i18n';
 import { adoptRegion, type Region } from './region';
 
 export type Me = Outputs['auth']['me'];
@@ -11,7 +11,9 @@ export type Notice = 'sessionExpired' | 'signedOut' | null;
 /** The signed-in user, or null when there is no session. */
 export const getMe = query(async (): Promise<Me | null> => {
   try {
-    return await trpc.auth.me.query();
+    // The signed-in pages need the words of every area (the sign-in page only the first ones): the frame waits for both.
+    const [me] = await Promise.all([trpc.auth.me.query(), loadAllWords()]);
+    return me;
   } catch (err) {
     const code = appCodeOf(err);
     // A session still owing its second factor's code counts as none: sign-in starts again.
