@@ -1,6 +1,7 @@
 import { flatten, resolveTemplate } from '@solid-primitives/i18n';
 import type { Dictionary } from '../../i18n/en';
 import type { Locale } from '../../i18n';
+import { areasOf } from '../../i18n/areas';
 import { personAr } from '../../i18n/person/ar';
 import { personEn } from '../../i18n/person/en';
 import { personFr } from '../../i18n/person/fr';
@@ -9,7 +10,8 @@ const PERSON = { en: personEn, ar: personAr, fr: personFr };
 
 /**
  * The words of the document in the person's language, whatever the coordinator's interface language:
- * the same dictionaries the app loads (one chunk each, shared with the interface's loader).
+ * the same dictionaries the app loads (one chunk each, shared with the interface's loader), with the
+ * areas' words that the web build serves apart (i18n/areas.ts; in the sources they are already in).
  */
 const LOADERS: Record<Locale, () => Promise<Dictionary>> = {
   en: () => import('../../i18n/en').then((m) => m.en),
@@ -33,7 +35,8 @@ export interface Words {
 }
 
 export async function wordsOf(lang: Locale): Promise<Words> {
-  const dictionary = await LOADERS[lang]();
+  const [base, areas] = await Promise.all([LOADERS[lang](), areasOf(lang)]);
+  const dictionary = { ...base, ...areas } as Dictionary;
   const flat = flatten(dictionary) as Record<string, unknown>;
   const day = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
   const moment = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
