@@ -49,10 +49,32 @@ function CaseworkTiles(props: { casesLabel: string }) {
   );
 }
 
+/** The tiles as they will stand, saying "…" until the counts come: nothing below them moves when they do. */
+function WaitingTiles(props: { coordinator: boolean; casesLabel: string }) {
+  const none = () => undefined;
+  return (
+    <div class="tiles" aria-busy="true">
+      <Show
+        when={props.coordinator}
+        fallback={
+          <>
+            <Tile label={props.casesLabel} value={none} href="/cases" testId="tile-cases-loading" />
+            <Tile label={t('dashboard.pending')} value={none} href="/referrals/mine" testId="tile-pending-loading" />
+          </>
+        }
+      >
+        <Tile label={t('dashboard.waiting')} value={none} href="/referrals/queue" testId="tile-waiting-loading" />
+        <Tile label={t('dashboard.overdue')} value={none} href="/referrals/queue" testId="tile-overdue-loading" />
+      </Show>
+    </div>
+  );
+}
+
 /** The home page of the people who work cases: what waits for them, and where to go. */
 export default function Dashboard() {
   const me = useMe();
   const role = () => me().role;
+  const casesLabel = () => (role() === 'social_worker' ? t('dashboard.myCases') : t('dashboard.shared'));
   return (
     <>
       <p class="lead">
@@ -62,12 +84,9 @@ export default function Dashboard() {
             ? t('dashboard.socialWorker')
             : t('dashboard.practitioner')}
       </p>
-      <Suspense>
+      <Suspense fallback={<WaitingTiles coordinator={role() === 'coordinator'} casesLabel={casesLabel()} />}>
         <div class="tiles" data-testid="dashboard">
-          <Show
-            when={role() === 'coordinator'}
-            fallback={<CaseworkTiles casesLabel={role() === 'social_worker' ? t('dashboard.myCases') : t('dashboard.shared')} />}
-          >
+          <Show when={role() === 'coordinator'} fallback={<CaseworkTiles casesLabel={casesLabel()} />}>
             <CoordinatorTiles />
           </Show>
         </div>
