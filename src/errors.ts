@@ -37,6 +37,8 @@ export const ERROR_TABLE = {
   CANNOT_DISABLE_SELF: 'BAD_REQUEST',
   CSRF_REJECTED: 'FORBIDDEN',
   ALREADY_SCREENED: 'CONFLICT',
+  // An onward referral answered already (accepted or declined): it is answered once.
+  ALREADY_ANSWERED: 'CONFLICT',
   // An idempotency key already used for another request: the form was sent before, with other content.
   ALREADY_SUBMITTED: 'CONFLICT',
   MINUTES_LOCKED: 'CONFLICT',
@@ -59,10 +61,20 @@ export const ERROR_TABLE = {
   // Undo after 30 days, or when the survivor was merged in its turn since (undo that merge first).
   MERGE_UNDO_EXPIRED: 'BAD_REQUEST',
   MERGE_UNDO_BLOCKED: 'CONFLICT',
+  // Retention: a legal hold on a case that already has a live one; a hold or change on a case already anonymised.
+  ALREADY_HELD: 'CONFLICT',
+  CASE_ANONYMISED: 'CONFLICT',
   // Disabling an account that still holds work (data: how many of each kind) without a coordinator's confirmation.
   CASELOAD_LEFT: 'CONFLICT',
   // A handover the receiver may not take (fields.toUserId says why; data.kinds which items).
   HANDOVER_REFUSED: 'BAD_REQUEST',
+  // A disclosure a purpose rule forbids (fields name the field and the rule, shared/purposes.ts PURPOSE_RULES).
+  PURPOSE_BANNED: 'BAD_REQUEST',
+  // Subject access: a released export is locked; release wants every item for review decided; print and
+  // download are of the released document only.
+  SUBJECT_ACCESS_RELEASED: 'CONFLICT',
+  SUBJECT_ACCESS_UNREVIEWED: 'BAD_REQUEST',
+  SUBJECT_ACCESS_NOT_RELEASED: 'BAD_REQUEST',
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
@@ -79,6 +91,8 @@ export const DENIAL_CODES: ReadonlySet<AppErrorCode> = new Set([
   'SECOND_FACTOR_ENROLMENT_REQUIRED',
   'INVALID_CODE',
   'STEP_UP_REQUIRED',
+  // A disclosure refused by a purpose ban: the auditor sees who tried to disclose what to whom.
+  'PURPOSE_BANNED',
 ]);
 
 export interface AppErrorOptions {

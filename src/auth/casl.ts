@@ -12,9 +12,11 @@ import type {
   CaseTask,
   CaseNote,
   Disclosure,
+  DisclosurePurpose,
   Intervention,
   MeetingAgendaItem,
   Municipality,
+  OnwardReferral,
   PanelMeeting,
   Person,
   Referral,
@@ -45,9 +47,11 @@ export type AppSubjects =
       CaseTask: CaseTask;
       CaseNote: CaseNote;
       Disclosure: Disclosure;
+      DisclosurePurpose: DisclosurePurpose;
       Intervention: Intervention;
       MeetingAgendaItem: MeetingAgendaItem;
       Municipality: Municipality;
+      OnwardReferral: OnwardReferral;
       PanelMeeting: PanelMeeting;
       Person: Person;
       Referral: Referral;
@@ -80,6 +84,19 @@ export type Action =
   | 'review'
   | 'decide'
   | 'breakGlass'
-  | 'readJustification';
+  | 'readJustification'
+  // Statistics (modules/statistics/policy.ts): the municipality's suppressed figures.
+  | 'statistics'
+  // Subject access (modules/subject-access/policy.ts): prepare, review, release a person's export.
+  | 'subjectAccess'
+  // Onward referrals (modules/onward/policy.ts): refer a case on; answer one sent to one's agency.
+  | 'refer'
+  | 'answer'
+  // Retention (modules/retention/policy.ts): a legal hold on a case; the preview; the deletion certificates.
+  | 'hold'
+  | 'preview'
+  | 'read:certificates'
+  // The record of processing (modules/processing-record/policy.ts).
+  | 'declare';
 
 export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>;

@@ -28,6 +28,12 @@ export const AUDIT_ACTIONS = [
   'agency.update',
   'agency.deactivate',
   'agency.reactivate',
+  'purpose.list',
+  'purpose.create',
+  'purpose.update',
+  'purpose.retire',
+  'purpose.restore',
+  'processingRecord.read',
   'user.list',
   'user.create',
   'user.update',
@@ -60,6 +66,9 @@ export const AUDIT_ACTIONS = [
   'audit.flag.read',
   'audit.flag.review',
   'audit.flag.raise',
+  // Statistics (suppressed figures of the municipality)
+  'statistics.read',
+  'statistics.export',
   // People and referrals
   'person.match',
   'person.create',
@@ -72,6 +81,13 @@ export const AUDIT_ACTIONS = [
   'person.distinct.unmark',
   'person.correct',
   'person.history',
+  // Subject access (issue 14): everything held about a person, prepared, reviewed, released, printed or downloaded.
+  'subject_access.list',
+  'subject_access.prepare',
+  'subject_access.view',
+  'subject_access.review',
+  'subject_access.release',
+  'subject_access.download',
   'search.find',
   'referral.create',
   'referral.mine',
@@ -106,6 +122,15 @@ export const AUDIT_ACTIONS = [
   'case.breakGlass',
   'case.breakGlass.live',
   'case.breakGlass.end',
+  // Onward referrals to partner agencies (modules/onward)
+  'onward.case',
+  'onward.referral',
+  'onward.inbox',
+  'onward.send',
+  'onward.resend',
+  'onward.accept',
+  'onward.decline',
+  'onward.outcome',
   // Printed pages (issue 15, paper still matters): what was printed, by kind.
   'print.case',
   'print.meeting',
@@ -139,6 +164,16 @@ export const AUDIT_ACTIONS = [
   'draft.read',
   'draft.save',
   'draft.discard',
+  // Retention and erasure (modules/retention): rules, legal holds, preview, the job's anonymisation, certificates
+  'retention.rules.read',
+  'retention.rules.update',
+  'retention.preview',
+  'retention.hold.read',
+  'retention.hold.place',
+  'retention.hold.lift',
+  'retention.anonymise',
+  'retention.certificate.list',
+  'retention.certificate.print',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

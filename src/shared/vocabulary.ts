@@ -72,6 +72,21 @@ export const CONSENT_MAX_MONTHS = 24;
 /** The key worker is reminded this many days before a consent expires. */
 export const CONSENT_WARNING_DAYS = 14;
 
+/** The shared core code of each purpose on a municipality's list (modules/purposes; rules in shared/purposes.ts). */
+export const PURPOSE_CODES = [
+  'prevention',
+  'safeguarding',
+  'support_services',
+  'education',
+  'health',
+  'employment',
+  'panel_review',
+  'follow_up',
+  'criminal_investigation',
+  'other',
+] as const;
+export type PurposeCode = (typeof PURPOSE_CODES)[number];
+
 export const LEGAL_BASES = ['consent', 'legal_obligation', 'vital_interest', 'public_task'] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
@@ -134,8 +149,16 @@ export const REMINDER_KINDS = [
   'consent_expiring',
   'break_glass',
   'panel_closure',
+  'onward_unanswered',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+// Onward referrals (modules/onward).
+export const ONWARD_STATUSES = ['sent', 'accepted', 'declined', 'completed'] as const;
+export type OnwardStatus = (typeof ONWARD_STATUSES)[number];
+
+export const ONWARD_OUTCOMES = ['engaged', 'completed', 'did_not_engage', 'no_longer_needed', 'other'] as const;
+export type OnwardOutcome = (typeof ONWARD_OUTCOMES)[number];
 
 // Assessments.
 export const FACTOR_DOMAINS = ['engagement', 'intent', 'capability', 'protective'] as const;
@@ -150,3 +173,7 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export const PANEL_DECISIONS = ['continue', 'adjust_plan', 'escalate', 'close', 'refer_elsewhere'] as const;
 export type PanelDecision = (typeof PANEL_DECISIONS)[number];
+
+/** What a retention rule applies to (Prisma enum RetentionRecordType; modules/retention). */
+export const RETENTION_RECORD_TYPES = ['referral_closed', 'referral_signposted', 'case_closed'] as const;
+export type RetentionRecordType = (typeof RETENTION_RECORD_TYPES)[number];

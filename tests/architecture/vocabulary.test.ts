@@ -28,10 +28,14 @@ const MIRRORS = {
   MeetingStatus: shared.MEETING_STATUSES,
   PanelDecision: shared.PANEL_DECISIONS,
   DraftKind: shared.DRAFT_KINDS,
+  RetentionRecordType: shared.RETENTION_RECORD_TYPES,
+  PurposeCode: shared.PURPOSE_CODES,
+  OnwardStatus: shared.ONWARD_STATUSES,
+  OnwardOutcome: shared.ONWARD_OUTCOMES,
 } satisfies Partial<Record<keyof typeof prisma, readonly string[]>>;
 
 /** Enums only the server speaks of; a new enum must be put in one of the two lists. */
-const SERVER_ONLY = ['AuditOutcome', 'CredentialsSet', 'AuditFlagKind', 'AuditFlagStatus'];
+const SERVER_ONLY = ['AuditOutcome', 'CredentialsSet', 'AuditFlagKind', 'AuditFlagStatus', 'DataKeyOwner'];
 
 describe('the shared vocabulary', () => {
   it.each(Object.entries(MIRRORS))('%s: the shared list is the Prisma enum, in its order', (name, list) => {
@@ -56,6 +60,7 @@ describe('the shared vocabulary', () => {
     expectTypeOf<shared.ReferralCloseReason>().toEqualTypeOf<prisma.ReferralCloseReason>();
     expectTypeOf<shared.ConsentBy>().toEqualTypeOf<prisma.ConsentBy>();
     expectTypeOf<shared.LegalBasis>().toEqualTypeOf<prisma.LegalBasis>();
+    expectTypeOf<shared.PurposeCode>().toEqualTypeOf<prisma.PurposeCode>();
     expectTypeOf<shared.CaseStage>().toEqualTypeOf<prisma.CaseStage>();
     expectTypeOf<shared.CaseSection>().toEqualTypeOf<prisma.CaseSection>();
     expectTypeOf<shared.NoteSensitivity>().toEqualTypeOf<prisma.NoteSensitivity>();

@@ -8,6 +8,7 @@ import { makeReferral } from '../helpers/referral-factories.js';
 import { makeDraft } from '../helpers/draft-factories.js';
 import { appRouter } from '../../src/trpc/router.js';
 import { verifyChain } from '../../src/audit/verify.js';
+import { subjectAccessRequest } from '../subject-access/requests.js';
 
 /**
  * Reads (tRPC queries) run without a transaction and append their audit events on their own, so
@@ -61,12 +62,31 @@ describe('read procedures', () => {
     const draft = await makeDraft(db, testKeyring, town.socialWorker, new Date('2026-01-15T08:00:00Z'));
     // The consent carried over from the case's referral (consent/carry-over.ts).
     const consent = await db.consent.findFirstOrThrow({ where: { caseId: c.id }, select: { id: true } });
+    // A deletion certificate of the town (the retention job's record; counts only).
+    const certificate = await db.deletionCertificate.create({
+      data: {
+        id: crypto.randomUUID(),
+        municipalityId: town.town.id,
+        recordType: 'case_closed',
+        months: 36,
+        legalReference: 'Synthetic reference',
+        ranAt: new Date('2026-01-15T08:00:00Z'),
+        counts: { cases: 0, referrals: 0, people: 0 },
+        auditEventId: 1n,
+        auditSeq: 1,
+        auditHash: 'synthetic',
+      },
+      select: { id: true },
+    });
     Object.assign(ids, {
       consentId: consent.id,
+      certificateId: certificate.id,
       draftId: draft.id,
       userId: town.socialWorker.id,
       caseId: c.id,
       personId: c.person.id,
+      subjectAccessId: await subjectAccessRequest(c.person.id),
+      releasedSubjectAccessId: await subjectAccessRequest(c.person.id, 'released'),
       referralId: referral.id,
       meetingId: meeting.id,
       flagId: flag.id,
@@ -98,10 +118,13 @@ describe('read procedures', () => {
 
 const ids: {
   consentId?: string;
+  certificateId?: string;
   draftId?: string;
   userId?: string;
   caseId?: string;
   personId?: string;
+  subjectAccessId?: string;
+  releasedSubjectAccessId?: string;
   referralId?: string;
   meetingId?: string;
   flagId?: string;
@@ -110,6 +133,8 @@ const ids: {
 function inputs(t: typeof ids): Record<string, unknown> {
   return {
     'agencies.list': {},
+    'purposes.list': {},
+    'processingRecord.get': {},
     'assessments.factors': {},
     'assessments.list': { caseId: t.caseId },
     'audit.list': {},
@@ -133,6 +158,7 @@ function inputs(t: typeof ids): Record<string, unknown> {
     'meetings.get': { id: t.meetingId },
     'meetings.list': {},
     'print.caseSummary': { id: t.caseId },
+    'statistics.figures': { from: '2026-01', to: '2026-12' },
     'print.meeting': { id: t.meetingId, kind: 'minutes' },
     'print.referral': { id: t.referralId },
     'people.get': { id: t.personId },
@@ -140,6 +166,9 @@ function inputs(t: typeof ids): Record<string, unknown> {
     'people.match': { name: 'Sami Test' },
     'search.find': { query: 'Sami Test' },
     'people.merges': { id: t.personId },
+    'subjectAccess.list': { personId: t.personId },
+    'subjectAccess.get': { personId: t.personId, id: t.subjectAccessId },
+    'subjectAccess.document': { personId: t.personId, id: t.releasedSubjectAccessId, format: 'json' },
     'referrals.get': { id: t.referralId },
     'referrals.history': { id: t.referralId },
     'referrals.mine': {},
@@ -155,5 +184,13 @@ function inputs(t: typeof ids): Record<string, unknown> {
     'work.factorRoles': undefined,
     'work.flagSettings': undefined,
     'work.holidays': undefined,
+    'onward.forCase': { caseId: t.caseId },
+    'onward.forReferral': { referralId: t.referralId },
+    'onward.inbox': {},
+    'retention.rules': undefined,
+    'retention.preview': undefined,
+    'retention.hold': { caseId: t.caseId },
+    'retention.certificates': undefined,
+    'retention.certificate': { id: t.certificateId },
   };
 }

@@ -150,8 +150,18 @@ describe("the server's database role", () => {
     expect(rights.find((r) => r.name === 'field_change')).toMatchObject({ s: true, i: true, u: true, d: false });
     // Drafts are saved over, discarded by their author and swept when they expire.
     expect(rights.find((r) => r.name === 'draft')).toMatchObject({ s: true, i: true, u: true, d: true });
+    // Deletion certificates are written once, never changed or removed; a legal hold is lifted, never removed.
+    expect(rights.find((r) => r.name === 'deletion_certificate')).toMatchObject({ s: true, i: true, u: false, d: false });
+    expect(rights.find((r) => r.name === 'legal_hold')).toMatchObject({ s: true, i: true, u: true, d: false });
+    expect(rights.find((r) => r.name === 'retention_rule')).toMatchObject({ s: true, i: true, u: true });
     // Consents are recorded, withdrawn and renewed (a new row), never removed: the history is the record.
     expect(rights.find((r) => r.name === 'consent')).toMatchObject({ s: true, i: true, u: true });
+    // Subject-access requests are prepared, reviewed and released (the record of what went out), never removed.
+    expect(rights.find((r) => r.name === 'subject_access_request')).toMatchObject({ s: true, i: true, u: true, d: false });
+    // Disclosure purposes are retired, never removed: disclosures keep naming theirs.
+    expect(rights.find((r) => r.name === 'disclosure_purpose')).toMatchObject({ s: true, i: true, u: true, d: false });
+    // Onward referrals are answered and closed, never removed: each stays in the case's history.
+    expect(rights.find((r) => r.name === 'onward_referral')).toMatchObject({ s: true, i: true, u: true, d: false });
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { OPENED_AT } from '../helpers/case-factories.js';
+import { makeCase, OPENED_AT, purposeIdOf } from '../helpers/case-factories.js';
 import { referralInput } from '../helpers/referral-factories.js';
 import type { CaseStage } from '../../src/generated/prisma/enums.js';
 import type { Actor, Scenario, TargetIds } from './scenario.js';
@@ -9,6 +9,7 @@ import { makePerson } from '../helpers/people-factories.js';
 import { testKeyring } from '../helpers/callers.js';
 import { manualClock } from '../../src/lib/clock.js';
 import { codeAt, encryptSecret } from '../../src/auth/totp.js';
+import { subjectAccessRequest } from '../subject-access/requests.js';
 
 /** How the matrix test calls one procedure: valid input, so any refusal is about access. */
 export interface Call {
@@ -26,6 +27,27 @@ export interface Call {
 }
 
 const tag = () => randomUUID().slice(0, 8);
+
+/** A deletion certificate of `municipalityId`, as the retention job leaves one. */
+async function certificateOf(municipalityId: string) {
+  const { db } = await testDb();
+  const row = await db.deletionCertificate.create({
+    data: {
+      id: randomUUID(),
+      municipalityId,
+      recordType: 'case_closed',
+      months: 36,
+      legalReference: 'Synthetic reference',
+      ranAt: new Date('2026-01-15T08:00:00Z'),
+      counts: { cases: 0, referrals: 0, people: 0 },
+      auditEventId: 1n,
+      auditSeq: 1,
+      auditHash: 'synthetic',
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
 
 /** The key the matrix's spare users enrol with. */
 const FACTOR_KEY = new Uint8Array(20).fill(3);
@@ -174,6 +196,35 @@ async function mergeInto(personId: string) {
   return merge.id;
 }
 
+/**
+ * An onward referral for a row that answers or re-sends one, at `status`: on a fresh case of town A (the
+ * actor's own when they are a social worker, so they may re-send it), sent by A's coordinator to A's
+ * agency (the practitioner actor's).
+ */
+async function onwardFor(s: Scenario, actor: Actor | null, status: 'sent' | 'accepted' | 'declined') {
+  const { db } = await testDb();
+  const c = await makeCase(db, s.A, { keyWorkerId: actor?.role === 'social_worker' ? actor.user.id : s.otherSocialWorker.id });
+  const id = randomUUID();
+  const answered = status === 'sent' ? {} : { answeredAt: OPENED_AT, answeredById: s.A.practitioner.id };
+  await db.onwardReferral.create({
+    data: {
+      id,
+      municipalityId: s.A.town.id,
+      caseId: c.id,
+      agencyId: s.A.agency.id,
+      sentById: s.A.coordinator.id,
+      sentAt: OPENED_AT,
+      summary: testKeyring.encrypt('Synthetic words for the matrix.', `onward_referral.summary/${id}`),
+      status,
+      ...answered,
+      ...(status === 'declined' ? { declineReason: testKeyring.encrypt(REASON, `onward_referral.decline_reason/${id}`) } : {}),
+    },
+    select: { id: true },
+  });
+  return id;
+}
+const ONWARD_WORDS = { summary: 'Synthetic words for the receiving agency, from the matrix.' };
+
 export const CALLS: Record<string, Call> = {
   'auth.login': {
     spare: true,
@@ -211,6 +262,12 @@ export const CALLS: Record<string, Call> = {
   'agencies.list': { input: () => ({}) },
   'agencies.create': { input: () => ({ name: `Matrix agency ${tag()}`, kind: 'ngo' }) },
   'agencies.update': { input: (t) => ({ id: t.agencyId, name: `Renamed agency ${tag()}` }) },
+  'purposes.list': { input: () => ({}) },
+  'purposes.create': {
+    input: () => ({ code: 'support_services', labelAr: `غرض ${tag()}`, labelFr: `Finalité ${tag()}`, labelEn: `Matrix purpose ${tag()}` }),
+  },
+  'purposes.update': { input: (t) => ({ id: t.purposeId, labelEn: `Relabelled purpose ${tag()}` }) },
+  'processingRecord.get': { input: () => ({}) },
   'users.list': { input: () => ({}) },
   'users.create': { input: () => ({ email: `matrix.${tag()}@test.jisr.local`, displayName: 'Matrix Synthetic', role: 'social_worker' }) },
   'users.update': { input: (t) => ({ id: t.userId, displayName: `Renamed ${tag()}` }) },
@@ -242,6 +299,8 @@ export const CALLS: Record<string, Call> = {
   'audit.list': { input: () => ({}) },
   'audit.verify': { input: none },
   'audit.export': { input: () => ({}) },
+  'statistics.figures': { input: () => ({ from: '2026-01', to: '2026-12' }) },
+  'statistics.export': { input: () => ({ from: '2026-01', to: '2026-12' }) },
   'audit.anchors': { input: none },
   'audit.flags': { input: () => ({}) },
   'audit.flag': { input: async (_t, s) => ({ id: await openFlag(s.A.town.id) }) },
@@ -269,6 +328,25 @@ export const CALLS: Record<string, Call> = {
   'people.markDistinct': { input: async (t, s) => ({ personId: t.personId, otherId: (await s.newPerson()).id }) },
   'people.unmarkDistinct': { input: async (t, s) => ({ personId: t.personId, otherId: (await s.newPerson()).id }) },
 
+  // A request of the target person made for the row (in the person's town; a random id without a person).
+  'subjectAccess.list': { input: (t) => ({ personId: t.personId }) },
+  'subjectAccess.prepare': { input: (t) => ({ personId: t.personId, language: 'ar', requestedBy: 'person' }) },
+  'subjectAccess.get': { input: async (t) => ({ personId: t.personId, id: await subjectAccessRequest(t.personId) }) },
+  'subjectAccess.review': {
+    input: async (t) => ({ personId: t.personId, id: await subjectAccessRequest(t.personId), version: 1, decisions: [] }),
+  },
+  'subjectAccess.release': {
+    input: async (t) => ({
+      personId: t.personId,
+      id: await subjectAccessRequest(t.personId, 'decided'),
+      version: 1,
+      method: 'handed_over',
+    }),
+  },
+  'subjectAccess.document': {
+    input: async (t) => ({ personId: t.personId, id: await subjectAccessRequest(t.personId, 'released'), format: 'json' }),
+  },
+
   'referrals.create': { input: () => referralInput() },
   'referrals.mine': { input: () => ({}) },
   'referrals.queue': { input: () => ({}) },
@@ -291,10 +369,10 @@ export const CALLS: Record<string, Call> = {
   'cases.close': { input: (t) => ({ id: t.caseId, closureReason: 'risk_reduced', reason: REASON, confirm: true }) },
   'cases.reopen': { stage: 'closed', input: (t) => ({ id: t.caseId, reason: REASON }) },
   'cases.disclose': {
-    input: (t, s) => ({
+    input: async (t, s) => ({
       caseId: t.caseId,
       agencyId: s.A.agency.id,
-      purpose: 'Synthetic purpose',
+      purposeId: await purposeIdOf((await testDb()).db, s.A.town.id),
       sections: ['summary'],
       legalBasis: 'public_task',
       expiresAt: new Date(OPENED_AT.getTime() + 10 * 86_400_000),
@@ -364,5 +442,24 @@ export const CALLS: Record<string, Call> = {
   // Nobody required, as the matrix's towns were made: the other rows sign in with the password alone.
   'work.setFactorRoles': { input: () => ({ roles: [] }) },
   'work.holidays': { input: none },
+  'onward.forCase': { input: (t) => ({ caseId: t.caseId }) },
+  'onward.send': { input: (t, s) => ({ caseId: t.caseId, agencyId: s.A.agency.id, ...ONWARD_WORDS }) },
+  'onward.forReferral': { input: (t) => ({ referralId: t.referralId }) },
+  'onward.resend': { input: async (_t, s, a) => ({ id: await onwardFor(s, a, 'declined'), agencyId: s.A.agency.id, ...ONWARD_WORDS }) },
+  'onward.inbox': { input: () => ({}) },
+  'onward.accept': { input: async (_t, s, a) => ({ id: await onwardFor(s, a, 'sent') }) },
+  'onward.decline': { input: async (_t, s, a) => ({ id: await onwardFor(s, a, 'sent'), reason: REASON }) },
+  'onward.recordOutcome': { input: async (_t, s, a) => ({ id: await onwardFor(s, a, 'accepted'), outcome: 'engaged' }) },
   'work.setHolidays': { input: () => ({ holidays: [{ date: '2026-04-09', name: 'Synthetic holiday' }] }) },
+  'retention.rules': { input: none },
+  'retention.setRule': { input: () => ({ recordType: 'case_closed', months: 36, legalReference: 'Synthetic reference, art. 1' }) },
+  'retention.preview': { input: none },
+  'retention.hold': { input: (t) => ({ caseId: t.caseId }) },
+  'retention.placeHold': { input: (t) => ({ caseId: t.caseId, reason: 'Synthetic reason for a legal hold.' }) },
+  'retention.liftHold': { input: (t) => ({ caseId: t.caseId }) },
+  'retention.certificates': { input: none },
+  // A certificate of the actor's town (the retention job's record: counts only).
+  'retention.certificate': {
+    input: async (_t, _s, actor) => ({ id: actor ? await certificateOf(actor.user.municipalityId) : randomUUID() }),
+  },
 };

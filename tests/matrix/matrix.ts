@@ -66,6 +66,7 @@ export type Target =
   | 'referral'
   | 'user'
   | 'agency'
+  | 'purpose'
   | 'session'
   | 'factor'
   | 'meeting'
@@ -128,6 +129,13 @@ export const GRID: Record<string, Spec> = {
   'agencies.list': { target: 'none', ...nobody, C: 'ok', AD: 'ok' },
   'agencies.create': { target: 'none', ...nobody, AD: 'ok' },
   'agencies.update': { target: 'agency', SW: FB_AGENCY, C: FB_AGENCY, AP: FB_AGENCY, AU: FB_AGENCY, AD: 'ok . . . . . . NF NF' },
+  // The list of disclosure purposes is a setting ("lists"): the admin keeps it; coordinators read it to disclose.
+  'purposes.list': { target: 'none', ...nobody, C: 'ok', AD: 'ok' },
+  'purposes.create': { target: 'none', ...nobody, AD: 'ok' },
+  'purposes.update': { target: 'purpose', SW: FB_AGENCY, C: FB_AGENCY, AP: FB_AGENCY, AU: FB_AGENCY, AD: 'ok . . . . . . NF NF' },
+  // The record of processing: no case content, counts only. DESIGN is silent; the admin keeps the settings it
+  // is made from, the coordinator runs the disclosures it counts (processing-record/policy.ts).
+  'processingRecord.get': { target: 'none', ...nobody, C: 'ok', AD: 'ok' },
   'users.list': { target: 'none', ...nobody, AD: 'ok' },
   'users.create': { target: 'none', ...nobody, AD: 'ok' },
   // `own` is the admin's own account: renaming oneself is fine; disabling, re-enabling or resetting
@@ -162,6 +170,11 @@ export const GRID: Record<string, Spec> = {
   'audit.list': { target: 'none', ...nobody, AU: 'ok' },
   'audit.verify': { target: 'none', ...nobody, AU: 'ok' },
   'audit.export': { target: 'none', ...nobody, AU: 'ok' },
+
+  // "statistics (pseudonymised, suppressed < 5)": coordinator and auditor, of their own municipality (the session's).
+  'statistics.figures': { target: 'none', ...nobody, C: 'ok', AU: 'ok' },
+  'statistics.export': { target: 'none', ...nobody, C: 'ok', AU: 'ok' },
+
   'audit.anchors': { target: 'none', ...nobody, AU: 'ok' },
   // "review flags": auditor only.
   'audit.flags': { target: 'none', ...nobody, AU: 'ok' },
@@ -217,6 +230,14 @@ export const GRID: Record<string, Spec> = {
   'people.unmerge': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
   'people.markDistinct': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
   'people.unmarkDistinct': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  // "legal hold, subject-access export, retention preview": coordinator, any person of the municipality.
+  // The request is the person's (its input names both); a request of another person is NOT_FOUND (tests/subject-access).
+  'subjectAccess.list': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'subjectAccess.prepare': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'subjectAccess.get': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'subjectAccess.review': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'subjectAccess.release': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'subjectAccess.document': { target: 'person', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
 
   'referrals.create': { target: 'none', ...referrers },
   'referrals.mine': { target: 'none', ...referrers },
@@ -448,7 +469,32 @@ export const GRID: Record<string, Spec> = {
   'work.setFactorRoles': { target: 'none', ...nobody, AD: 'ok' },
   // The calendar ("settings (calendar, …)"): admin.
   'work.holidays': { target: 'none', ...nobody, AD: 'ok' },
+
+  // "onward referral: send / answer": key worker sends | C sends | AP answers their agency's. Following a
+  // case's onward referrals goes with sending them; a signposted referral's with screening it. The answers
+  // (and the re-send) name an onward referral made for the row (calls.ts): sent to the actor's agency (the
+  // town's agency for roles without one), on a case the actor is key worker of when they are a social
+  // worker. Who else may not see one (another agency, another town, a crafted id) is tested in tests/onward.
+  'onward.forCase': { target: 'case', SW: 'ok NF NF NF NF NF NF NF NF', C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'onward.send': { target: 'case', SW: 'ok NF NF NF NF NF NF NF NF', C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'onward.forReferral': { target: 'referral', SW: FB_REF, C: 'ok ok ok . . . . NF NF', AP: FB_REF, AU: FB_REF, AD: FB_REF },
+  'onward.resend': { target: 'none', ...nobody, SW: 'ok', C: 'ok' },
+  'onward.inbox': { target: 'none', ...nobody, AP: 'ok' },
+  'onward.accept': { target: 'none', ...nobody, AP: 'ok' },
+  'onward.decline': { target: 'none', ...nobody, AP: 'ok' },
+  'onward.recordOutcome': { target: 'none', ...nobody, AP: 'ok' },
   'work.setHolidays': { target: 'none', ...nobody, AD: 'ok' },
+  // Retention (issue 14). "settings (…, retention rules, …)": admin. "legal hold, …, retention preview": coordinator,
+  // on any case of the municipality. Deletion certificates hold no personal data (a rule, counts, an audit event):
+  // DESIGN is silent; the coordinator, the auditor who verifies them against the chain and the admin who keeps the rules.
+  'retention.rules': { target: 'none', ...nobody, AD: 'ok' },
+  'retention.setRule': { target: 'none', ...nobody, AD: 'ok' },
+  'retention.preview': { target: 'none', ...nobody, C: 'ok' },
+  'retention.hold': { target: 'case', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'retention.placeHold': { target: 'case', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'retention.liftHold': { target: 'case', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'retention.certificates': { target: 'none', ...nobody, C: 'ok', AU: 'ok', AD: 'ok' },
+  'retention.certificate': { target: 'none', ...nobody, C: 'ok', AU: 'ok', AD: 'ok' },
 };
 
 export interface Row {
