@@ -20,6 +20,10 @@ export interface RecordOwner {
   municipalityId?: string;
 }
 
+/** The stored forms as whole-value patterns (SQL regular expressions): a column of words may hold anything else. */
+export const SEALED_SQL = '^k1\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{16}\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]*$';
+export const MASTER_SQL = '^v[0-9]+\\.[A-Za-z0-9_-]{16}\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]*$';
+
 const SEALED = /^k1\.([\w-]{22})\.([\w-]{16})\.([\w-]{22})\.([\w-]*)$/;
 /** What erasure leaves in place of a value written before record keys (master key only). */
 export const ERASED_VALUE = 'x.erased';
@@ -181,4 +185,29 @@ export function openText(ctx: KeyContext, field: string, rowId: string, stored: 
 export function openText(ctx: KeyContext, field: string, rowId: string, stored: string | null, legacyAad?: string): Promise<string | null>;
 export function openText(ctx: KeyContext, field: string, rowId: string, stored: string | null, legacyAad = field) {
   return recordKeysOf(ctx).openOrNull(ctx.db, `${field}/${rowId}`, stored, legacyAad);
+}
+
+const STORED = /^(k1\.[\w-]{22}\.[\w-]{16}\.[\w-]{22}\.[\w-]*|v\d+\.[\w-]{16}\.[\w-]{22}\.[\w-]*|x\.erased)$/;
+
+/**
+ * `openText` for a column that held plain words before it was encrypted (bound to `<field>/<rowId>`
+ * from the start): a value not yet sealed by the start-up job is those words, shown as they are.
+ */
+export function openWords(ctx: KeyContext, field: string, rowId: string, stored: string): Promise<string>;
+export function openWords(ctx: KeyContext, field: string, rowId: string, stored: string | null): Promise<string | null>;
+export async function openWords(ctx: KeyContext, field: string, rowId: string, stored: string | null) {
+  if (stored === null || !STORED.test(stored)) return stored;
+  return openText(ctx, field, rowId, stored, `${field}/${rowId}`);
+}
+
+const MASTER_WORDS = /^v\d+\.[\w-]{16}\.[\w-]{22}\.[\w-]*$/;
+
+/**
+ * Words of a row that belongs to no record (a meeting's title and place), sealed under the master
+ * keyring bound to `aad` (`<field>/<row id>`); words from before they were sealed show as they are.
+ */
+export function openMasterWords(keyring: Keyring, aad: string, stored: string): string;
+export function openMasterWords(keyring: Keyring, aad: string, stored: string | null): string | null;
+export function openMasterWords(keyring: Keyring, aad: string, stored: string | null) {
+  return stored !== null && MASTER_WORDS.test(stored) ? keyring.decrypt(stored, aad) : stored;
 }

@@ -1,6 +1,6 @@
 import type { DbClient } from '../db.js';
 import { ENCRYPTED_FIELDS } from './rotate.js';
-import { ERASED_VALUE, OWNER_TABLE, type OwnerKind } from './envelope.js';
+import { ERASED_VALUE, OWNER_TABLE, SEALED_SQL, type OwnerKind } from './envelope.js';
 
 export { ERASED_VALUE, RecordKeys, recordKeysOf, isSealed, type OwnerKind, type RecordOwner } from './envelope.js';
 export { ERASED_TEXT, isErased } from '../shared/erased.js';
@@ -9,7 +9,7 @@ export { ERASED_TEXT, isErased } from '../shared/erased.js';
  * Crypto-shredding: destroys the record's own data key, so every value under it (in this database and
  * in any backup taken from now on) can no longer be opened; reading one gives ERASED_TEXT. The wrapped
  * key is overwritten with NULL (pg_dump copies live rows only; VACUUM reclaims the old row version).
- * Values written before record keys (master keyring, `v<n>.…`) that belong to the record are replaced
+ * Values written before record keys (master keyring, `v<n>.…`, or plain words in a column encrypted since) that belong to the record are replaced
  * by the erased marker in the same transaction, and a record that never had a key gets a destroyed one,
  * so no later write can make it a fresh key. Returns how many live keys were destroyed (0 or 1).
  */
@@ -26,9 +26,11 @@ export async function shredRecordKeys(tx: DbClient, owner: { kind: OwnerKind; id
   );
   for (const entry of ENCRYPTED_FIELDS) {
     if (!('owner' in entry)) continue;
+    // Columns that were plain words: whatever is not sealed yet (words or master-keyed) goes.
+    const left = 'plain' in entry ? `${entry.column} !~ '${SEALED_SQL}' AND ${entry.column} NOT IN ($3, '')` : `${entry.column} LIKE 'v%'`;
     await tx.$executeRawUnsafe(
       `UPDATE ${entry.table} SET ${entry.column} = $3
-        WHERE ${entry.column} LIKE 'v%' AND (${entry.owner.kind}) = $1 AND (${entry.owner.id}) = $2::uuid`,
+        WHERE ${left} AND (${entry.owner.kind}) = $1 AND (${entry.owner.id}) = $2::uuid`,
       owner.kind,
       owner.id,
       ERASED_VALUE,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeTown } from '../helpers/factories.js';
 import { makeCase } from '../helpers/case-factories.js';
-import { testKeyring } from '../helpers/callers.js';
+import { callerFor, testKeyring } from '../helpers/callers.js';
 import { AppError } from '../../src/errors.js';
 import { ERASED_TEXT, RecordKeys, shredRecordKeys } from '../../src/crypto/record-keys.js';
 
@@ -115,5 +115,33 @@ describe('record data keys', () => {
     // The referral and the case are other records: untouched.
     expect(await keysOf([kase.id, kase.referralId])).toHaveLength(0);
     expect((await keysOf([kase.person.id]))[0]).toMatchObject({ owner_kind: 'person', wrapped: null });
+  });
+
+  it("after shredding, the case page shows the case's texts as erased (no crash) while the next case reads as before", async () => {
+    const town = await makeTown(db);
+    const gone = await makeCase(db, town);
+    const kept = await makeCase(db, town);
+    const { caller } = await callerFor(db, town.socialWorker);
+    for (const c of [gone, kept]) {
+      await caller.cases.addNote({ caseId: c.id, body: 'Synthetic note.', sensitivity: 'standard' });
+      await caller.cases.updateSummary({ id: c.id, version: 1, summary: 'Synthetic summary.' });
+    }
+    expect(await db.$transaction((tx) => shredRecordKeys(tx, { kind: 'case', id: gone.id }))).toBe(1);
+
+    const page = await caller.cases.get({ id: gone.id });
+    expect(page.summary?.text).toBe(ERASED_TEXT);
+    expect(page.notes!.items.map((n) => n.body)).toEqual([ERASED_TEXT]);
+    const history = await caller.cases.history({ id: gone.id });
+    expect(JSON.stringify(history)).not.toContain('Synthetic summary.');
+    expect(JSON.stringify(history)).toContain(ERASED_TEXT);
+    // Writing to it now is refused, and changes nothing.
+    await expect(caller.cases.addNote({ caseId: gone.id, body: 'More.', sensitivity: 'standard' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect(await db.caseNote.count({ where: { caseId: gone.id } })).toBe(1);
+
+    const other = await caller.cases.get({ id: kept.id });
+    expect(other.summary?.text).toBe('Synthetic summary.');
+    expect(other.notes!.items.map((n) => n.body)).toEqual(['Synthetic note.']);
   });
 });

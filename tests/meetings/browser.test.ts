@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { answerOf, browserWorld } from '../e2e/browser.js';
 import { makeTown } from '../helpers/factories.js';
+import { openStored } from '../helpers/crypto.js';
 import { makeCase, makeDisclosure } from '../helpers/case-factories.js';
 
 const world = await browserWorld();
@@ -52,7 +53,8 @@ describe('a panel meeting in the browser', () => {
     await decision.getByTestId('submit-decision').click();
     await decided;
     await item.getByTestId('dissent').filter({ hasText: 'the school asked to wait' }).waitFor();
-    expect(await db.caseTask.count({ where: { caseId: hidden.id, title: 'Call the family' } })).toBe(1);
+    const tasks = await db.caseTask.findMany({ where: { caseId: hidden.id }, select: { id: true, title: true } });
+    expect(await Promise.all(tasks.map((t) => openStored(db, `case_task.title/${t.id}`, t.title)))).toEqual(['Call the family']);
     await expect.poll(() => page.getByTestId('meeting-status').textContent()).toBe('Held');
     await context.close();
 

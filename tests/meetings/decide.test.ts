@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
+import { openStored } from '../helpers/crypto.js';
 import { makeTown } from '../helpers/factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { auditCount, failure, makeCase, makeDisclosure } from '../helpers/case-factories.js';
@@ -91,9 +92,12 @@ describe('meetings.decide', () => {
       where: { id: result.taskIds[0]! },
       select: { caseId: true, title: true, assigneeId: true, dueDate: true, agendaItemId: true, createdById: true },
     });
-    expect(task).toEqual({
+    // The title under the case's key, bound to the task's row.
+    expect(task.title).toMatch(/^k1\./);
+    expect(await openStored(db, `case_task.title/${result.taskIds[0]}`, task.title)).toBe('Call the family before the next panel');
+    expect({ ...task, title: 'opened' }).toEqual({
       caseId: c.id,
-      title: 'Call the family before the next panel',
+      title: 'opened',
       assigneeId: town.socialWorker.id,
       dueDate: new Date('2026-02-10T00:00:00Z'),
       agendaItemId: item,

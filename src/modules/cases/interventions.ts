@@ -3,6 +3,8 @@ import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
+import { randomUUID } from 'node:crypto';
+import { openWords, sealText } from '../../crypto/envelope.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { CASE_WORKER_ROLES } from '../../shared/roles.js';
 import { findCase, recordEvent } from './access.js';
@@ -25,13 +27,29 @@ export const interventionSelect = {
   assignee: { select: { id: true, displayName: true } },
 } satisfies Prisma.InterventionSelect;
 
+/** An intervention's title and outcome are under its case's key, bound to the intervention's id. */
+export const TITLE_FIELD = 'intervention.title';
+export const OUTCOME_FIELD = 'intervention.outcome';
+const seal = (ctx: ServiceContext, caseId: string, field: string, id: string, words: string) =>
+  sealText(ctx, { kind: 'case', id: caseId }, field, id, words);
+
+/** An intervention row with its words opened (words from before they were sealed show as they are). */
+async function opened<T extends { id: string; title: string; outcome: string | null }>(ctx: ServiceContext, row: T): Promise<T> {
+  return {
+    ...row,
+    title: await openWords(ctx, TITLE_FIELD, row.id, row.title),
+    outcome: await openWords(ctx, OUTCOME_FIELD, row.id, row.outcome),
+  };
+}
+
 /** The interventions of a case the user may read, oldest first (the plan's order). */
-export function planOf(ctx: ServiceContext, caseId: string) {
-  return ctx.db.intervention.findMany({
+export async function planOf(ctx: ServiceContext, caseId: string) {
+  const rows = await ctx.db.intervention.findMany({
     where: { AND: [accessibleBy(ctx.ability).ofType('Intervention'), { caseId }] },
     select: interventionSelect,
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
+  return Promise.all(rows.map((r) => opened(ctx, r)));
 }
 
 /** Agencies and colleagues an intervention may be given to: active, of the user's municipality. */
@@ -79,12 +97,14 @@ export async function addIntervention(ctx: ServiceContext, input: AddInterventio
     if (!user) throw noSuch('User', input.assigneeId, 'assigneeId');
   }
   const now = ctx.clock();
+  const id = randomUUID();
   const created = await ctx.db.intervention.create({
     data: {
+      id,
       caseId: c.id,
       municipalityId,
       type: input.type,
-      title: input.title,
+      title: await seal(ctx, c.id, TITLE_FIELD, id, input.title),
       agencyId: input.agencyId,
       assigneeId: input.assigneeId ?? null,
       startDate: input.startDate ?? null,
@@ -99,7 +119,7 @@ export async function addIntervention(ctx: ServiceContext, input: AddInterventio
   const detail = { interventionId: created.id, type: created.type, agencyId: input.agencyId, assigneeId: input.assigneeId ?? null };
   await recordEvent(ctx, c, 'intervention', detail);
   ctx.audit.subject('Case', c.id).detail(detail);
-  return created;
+  return { ...created, title: input.title };
 }
 
 /**
@@ -114,6 +134,7 @@ export async function updateIntervention(ctx: ServiceContext, input: UpdateInter
     select: { id: true, caseId: true, municipalityId: true, status: true, outcome: true, version: true },
   });
   if (!row) throw notFound('Intervention', input.id);
+  row.outcome = await openWords(ctx, OUTCOME_FIELD, row.id, row.outcome);
   const mayUpdate = () =>
     ctx.db.intervention.count({ where: { AND: [accessibleBy(ctx.ability, 'update').ofType('Intervention'), { id: row.id }] } });
   // Theirs, as saved now: only what the user sent, and only to one who may update it.
@@ -125,7 +146,7 @@ export async function updateIntervention(ctx: ServiceContext, input: UpdateInter
     });
     const theirs = {
       ...(input.status !== undefined ? { status: now.status } : {}),
-      ...(input.outcome !== undefined ? { outcome: now.outcome } : {}),
+      ...(input.outcome !== undefined ? { outcome: await openWords(ctx, OUTCOME_FIELD, row.id, now.outcome) } : {}),
     };
     return staleVersion(ctx, 'Intervention', row.id, theirs);
   };
@@ -135,7 +156,12 @@ export async function updateIntervention(ctx: ServiceContext, input: UpdateInter
   // Over the version we read and only if the user may update it: a concurrent save makes this STALE_VERSION.
   const { count } = await ctx.db.intervention.updateMany({
     where: { AND: [accessibleBy(ctx.ability, 'update').ofType('Intervention'), { id: row.id, version: row.version }] },
-    data: { status: to, outcome, updatedAt: ctx.clock(), version: { increment: 1 } },
+    data: {
+      status: to,
+      outcome: outcome === null ? null : await seal(ctx, row.caseId, OUTCOME_FIELD, row.id, outcome),
+      updatedAt: ctx.clock(),
+      version: { increment: 1 },
+    },
   });
   if (count === 0) throw await stale();
   const version = row.version + 1;
@@ -144,5 +170,8 @@ export async function updateIntervention(ctx: ServiceContext, input: UpdateInter
   const detail = { interventionId: row.id, from: row.status, to, outcomeChanged: outcome !== row.outcome };
   await recordEvent(ctx, { id: row.caseId, municipalityId: row.municipalityId }, 'intervention.update', detail);
   ctx.audit.subject('Case', row.caseId).detail(detail);
-  return ctx.db.intervention.findFirstOrThrow({ where: { id: row.id, municipalityId: row.municipalityId }, select: interventionSelect });
+  return opened(
+    ctx,
+    await ctx.db.intervention.findFirstOrThrow({ where: { id: row.id, municipalityId: row.municipalityId }, select: interventionSelect }),
+  );
 }

@@ -30,7 +30,7 @@ export async function consentForm(ctx: ServiceContext, input: { caseId: string; 
   });
   const row = await ctx.db.consent.findFirst({
     where: { id: input.consentId, caseId: c.id, municipalityId: ctx.user.municipalityId },
-    select: { ...consentSelect, referral: { select: { consentScope: true } } },
+    select: { ...consentSelect, referral: { select: { id: true, consentScope: true } } },
   });
   if (!row) throw new AppError('NOT_FOUND', { entity: { type: 'Consent', id: input.consentId }, fields: { consentId: 'NOT_FOUND' } });
   const agencies = row.anyPartner

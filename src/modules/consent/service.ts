@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
-import { openText, sealText, type KeyContext } from '../../crypto/envelope.js';
+import { openText, openWords, sealText, type KeyContext } from '../../crypto/envelope.js';
+import { CONSENT_SCOPE_FIELD } from '../referrals/consent.js';
 import { CONSENT_DEFAULT_MONTHS, CONSENT_MAX_MONTHS } from '../../shared/vocabulary.js';
 import { findCase, recordEvent } from '../cases/access.js';
 import { endDisclosures } from './end.js';
@@ -32,13 +33,21 @@ async function check(ctx: ServiceContext, input: RecordConsent, now: Date) {
 }
 
 /** What the form and history show of a consent: its free text decrypted, and where it stands now. */
-export async function present(ctx: KeyContext, c: ConsentRow & { referral?: { consentScope: string | null } | null }, now: Date) {
+export async function present(
+  ctx: KeyContext,
+  c: ConsentRow & { referral?: { id: string; consentScope: string | null } | null },
+  now: Date,
+) {
   const { referral, ...row } = c;
   return {
     ...row,
     giverName: await openText(ctx, GIVER_NAME_FIELD, c.id, c.giverName, giverNameAad(c.id)),
     // A consent carried over from a referral keeps its scope text where the referrer wrote it.
-    scope: c.scope ? await openText(ctx, SCOPE_FIELD, c.id, c.scope, scopeAad(c.id)) : (referral?.consentScope ?? null),
+    scope: c.scope
+      ? await openText(ctx, SCOPE_FIELD, c.id, c.scope, scopeAad(c.id))
+      : referral
+        ? await openWords(ctx, CONSENT_SCOPE_FIELD, referral.id, referral.consentScope)
+        : null,
     status: statusOf(c, now),
   };
 }
@@ -143,7 +152,7 @@ export async function listConsents(ctx: ServiceContext, caseId: string) {
   const now = ctx.clock();
   const rows = await ctx.db.consent.findMany({
     where: { caseId: c.id, municipalityId: c.municipalityId },
-    select: { ...consentSelect, referral: { select: { consentScope: true } } },
+    select: { ...consentSelect, referral: { select: { id: true, consentScope: true } } },
     orderBy: [{ recordedAt: 'desc' }, { givenAt: 'desc' }, { id: 'asc' }],
   });
   // The partner agencies a consent may name: a key worker picks among them without managing agencies.

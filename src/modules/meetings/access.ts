@@ -2,11 +2,28 @@ import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
+import { openMasterWords } from '../../crypto/envelope.js';
 import type { MeetingStatus } from '../../generated/prisma/enums.js';
 
 /** Field names bound into the ciphertexts of this module. */
 export const DISSENT_FIELD = 'meeting.dissent';
 export const MINUTE_FIELD = 'meeting.minute';
+/** A task's title (a panel decision's action), under its case's key, bound to the task's id. */
+export const TASK_TITLE_FIELD = 'case_task.title';
+/** A meeting's title and place: about no one record, so under the master keyring, bound to the meeting's id. */
+export const TITLE_FIELD = 'panel_meeting.title';
+export const LOCATION_FIELD = 'panel_meeting.location';
+export const sealMeetingWords = (ctx: Pick<ServiceContext, 'keyring'>, field: string, id: string, words: string) =>
+  ctx.keyring.encrypt(words, `${field}/${id}`);
+/** A meeting's title and place as the pages show them. */
+export const meetingWords = <T extends { id: string; title: string; location?: string | null }>(
+  ctx: Pick<ServiceContext, 'keyring'>,
+  m: T,
+): T => ({
+  ...m,
+  title: openMasterWords(ctx.keyring, `${TITLE_FIELD}/${m.id}`, m.title),
+  ...(m.location === undefined ? {} : { location: openMasterWords(ctx.keyring, `${LOCATION_FIELD}/${m.id}`, m.location) }),
+});
 
 /**
  * The meeting with `id` if the user may do `action` on it; otherwise NOT_FOUND, so another

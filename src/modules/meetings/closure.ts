@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../../service.js';
 import { municipalToday } from '../work/calendar.js';
+import { meetingWords } from './access.js';
 
 /**
  * A panel decision to close a case puts the closure in front of the coordinators: a `panel_closure`
@@ -60,5 +61,5 @@ export async function pendingClosure(ctx: ServiceContext, caseId: string) {
     where: { id: reminder.entityId, caseId, municipalityId: ctx.user.municipalityId, decision: 'close' },
     select: { id: true, decidedAt: true, meeting: { select: { id: true, title: true, scheduledAt: true } } },
   });
-  return item && { agendaItemId: item.id, decidedAt: item.decidedAt, meeting: item.meeting };
+  return item && { agendaItemId: item.id, decidedAt: item.decidedAt, meeting: meetingWords(ctx, item.meeting) };
 }

@@ -3,10 +3,11 @@ import { accessibleBy } from '../../auth/casl.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import { sealText } from '../../crypto/envelope.js';
+import { randomUUID } from 'node:crypto';
 import { CASE_WORKER_ROLES } from '../../shared/roles.js';
 import { recordEvent } from '../cases/access.js';
 import { addIntervention } from '../cases/interventions.js';
-import { DISSENT_FIELD, assertHappened, assertOpen, findMeeting, markHeld } from './access.js';
+import { DISSENT_FIELD, TASK_TITLE_FIELD, assertHappened, assertOpen, findMeeting, markHeld } from './access.js';
 import { promptClosure } from './closure.js';
 import type { Attendance, Decide } from './schema.js';
 
@@ -82,11 +83,13 @@ export async function decide(ctx: ServiceContext, input: Decide) {
           fields: { [`tasks.${i}.assigneeId`]: 'NOT_FOUND' },
         });
     }
+    const taskId = randomUUID();
     const created = await ctx.db.caseTask.create({
       data: {
+        id: taskId,
         caseId: c.id,
         municipalityId: c.municipalityId,
-        title: task.title,
+        title: await sealText(ctx, { kind: 'case', id: c.id }, TASK_TITLE_FIELD, taskId, task.title),
         assigneeId: task.assigneeId ?? null,
         dueDate: task.dueDate ?? null,
         agendaItemId: item.id,

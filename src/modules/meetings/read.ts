@@ -8,7 +8,7 @@ import type { CaseSection } from '../../generated/prisma/enums.js';
 import { ruleSelect, visibleSections } from '../cases/access.js';
 import { SUMMARY_FIELD } from '../cases/read.js';
 import { planChoices, planOf } from '../cases/interventions.js';
-import { DISSENT_FIELD, MINUTE_FIELD, findMeeting } from './access.js';
+import { DISSENT_FIELD, MINUTE_FIELD, findMeeting, meetingWords } from './access.js';
 import { mayKnowPanel } from './policy.js';
 
 const LIST_LIMIT = 100;
@@ -36,7 +36,7 @@ export async function listMeetings(ctx: ServiceContext, input: { when: 'upcoming
     orderBy: [{ scheduledAt: upcoming ? 'asc' : 'desc' }, { id: 'asc' }],
     take: LIST_LIMIT,
   });
-  const items = rows.map(({ _count, ...m }) => ({ ...m, agendaCount: _count.agenda }));
+  const items = rows.map(({ _count, ...m }) => ({ ...meetingWords(ctx, m), agendaCount: _count.agenda }));
   ctx.audit.detail({ when: input.when, meetingIds: items.map((m) => m.id) });
   return items;
 }
@@ -154,7 +154,7 @@ export async function getMeeting(ctx: ServiceContext, id: string) {
       agenda.flatMap((i) => (i.summary ? [i.summary.person.id] : [])),
     );
   return {
-    ...meeting,
+    ...meetingWords(ctx, meeting),
     agenda,
     minutes: await Promise.all(
       minutes.map(async ({ authorId, body, ...m }) => ({

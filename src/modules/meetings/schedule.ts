@@ -2,8 +2,9 @@ import { assertCan } from '../../auth/guard.js';
 import { accessibleBy } from '../../auth/casl.js';
 import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
+import { randomUUID } from 'node:crypto';
 import { CASE_WORKER_ROLES } from '../../shared/roles.js';
-import { assertOpen, findMeeting } from './access.js';
+import { LOCATION_FIELD, TITLE_FIELD, assertOpen, findMeeting, sealMeetingWords } from './access.js';
 import type { ScheduleMeeting, UpdateMeeting } from './schema.js';
 
 const missing = (type: string, field: string, id: string) =>
@@ -51,12 +52,14 @@ const inviteeRows = (municipalityId: string, agencyIds: string[], userIds: strin
 export async function scheduleMeeting(ctx: ServiceContext, input: ScheduleMeeting) {
   assertCan(ctx.ability, 'create', 'PanelMeeting');
   await checkRefs(ctx, input);
+  const meetingId = randomUUID();
   const meeting = await ctx.db.panelMeeting.create({
     data: {
+      id: meetingId,
       municipalityId: ctx.user.municipalityId,
-      title: input.title,
+      title: sealMeetingWords(ctx, TITLE_FIELD, meetingId, input.title),
       scheduledAt: input.scheduledAt,
-      location: input.location || null,
+      location: input.location ? sealMeetingWords(ctx, LOCATION_FIELD, meetingId, input.location) : null,
       createdById: ctx.user.id,
       createdAt: ctx.clock(),
       agenda: { create: input.caseIds.map((caseId, position) => ({ municipalityId: ctx.user.municipalityId, caseId, position })) },
@@ -86,9 +89,10 @@ export async function updateMeeting(ctx: ServiceContext, input: UpdateMeeting) {
   await ctx.db.panelMeeting.update({
     where: { id },
     data: {
-      title: input.title,
+      title: input.title === undefined ? undefined : sealMeetingWords(ctx, TITLE_FIELD, id, input.title),
       scheduledAt: input.scheduledAt,
-      location: input.location === undefined ? undefined : input.location || null,
+      location:
+        input.location === undefined ? undefined : input.location ? sealMeetingWords(ctx, LOCATION_FIELD, id, input.location) : null,
     },
     select: { id: true },
   });

@@ -32,7 +32,11 @@ export function checkConsent(consent: ConsentInput, birth: Birth, now: Date): vo
   if (Object.keys(fields).length > 0) throw new AppError('BAD_INPUT', { fields });
 }
 
-/** The consent block as columns of the referral row. */
+/** The consent block's free words, each under the referral's key and bound to its row (crypto/rotate.ts). */
+export const CONSENT_SCOPE_FIELD = 'referral.consent_scope';
+export const JUSTIFICATION_FIELD = 'referral.legal_justification';
+
+/** The consent block as columns of the referral row (its words still plain: the caller seals them). */
 export function consentColumns(consent: ConsentInput) {
   return consent.given
     ? {

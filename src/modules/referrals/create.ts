@@ -8,7 +8,7 @@ import { AppError } from '../../errors.js';
 import { sealText } from '../../crypto/envelope.js';
 import type { ServiceContext } from '../../service.js';
 import { createPerson } from '../people/service.js';
-import { checkConsent, consentColumns, type Birth } from './consent.js';
+import { CONSENT_SCOPE_FIELD, JUSTIFICATION_FIELD, checkConsent, consentColumns, type Birth } from './consent.js';
 import type { CreateReferralInput } from './schema.js';
 
 /** The field name bound into the concern's ciphertext, with the referral's id (see crypto/envelope.ts). */
@@ -59,7 +59,7 @@ async function insertReferral(
   newPerson: boolean,
 ) {
   const id = randomUUID();
-  const consent = consentColumns(input.consent);
+  const plainConsent = consentColumns(input.consent);
   ctx.audit.subject('Referral', id).detail({
     cohort: input.cohort,
     source: input.source,
@@ -70,13 +70,14 @@ async function insertReferral(
   });
   const answer = { id, personId, status: 'submitted' as const, submittedAt: now };
   // Under the referral's own key (made here, before its row), bound to the row.
-  const concern = await sealText(
-    ctx,
-    { kind: 'referral', id, municipalityId: ctx.user.municipalityId },
-    CONCERN_FIELD,
-    id,
-    input.concernText,
-  );
+  const owner = { kind: 'referral' as const, id, municipalityId: ctx.user.municipalityId };
+  const concern = await sealText(ctx, owner, CONCERN_FIELD, id, input.concernText);
+  const sealed = (field: string, words: string | null) => (words ? sealText(ctx, owner, field, id, words) : null);
+  const consent = {
+    ...plainConsent,
+    consentScope: await sealed(CONSENT_SCOPE_FIELD, plainConsent.consentScope),
+    legalJustification: await sealed(JUSTIFICATION_FIELD, plainConsent.legalJustification),
+  };
   await ctx.audit.appendWith(
     ctx.db,
     Prisma.sql`INSERT INTO referral (id, municipality_id, person_id, referrer_id, referrer_agency_id, cohort, source, concern_categories,

@@ -2,11 +2,11 @@ import type { z } from 'zod';
 import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import { notFound } from '../../errors.js';
-import { openText } from '../../crypto/envelope.js';
+import { openText, openWords } from '../../crypto/envelope.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { keysetPage } from '../../lib/cursor.js';
-import { consentOf } from './consent.js';
+import { CONSENT_SCOPE_FIELD, JUSTIFICATION_FIELD, consentOf } from './consent.js';
 import { CONCERN_FIELD } from './create.js';
 import type { ListMineInput } from './schema.js';
 
@@ -73,7 +73,14 @@ export async function getReferral(ctx: ServiceContext, id: string) {
   return {
     ...referral,
     concernText: await openText(ctx, CONCERN_FIELD, row.id, concernText),
-    consent: consentOf({ consentGiven, consentBy, consentAt, consentScope, legalBasis, legalJustification }),
+    consent: consentOf({
+      consentGiven,
+      consentBy,
+      consentAt,
+      consentScope: await openWords(ctx, CONSENT_SCOPE_FIELD, row.id, consentScope),
+      legalBasis,
+      legalJustification: await openWords(ctx, JUSTIFICATION_FIELD, row.id, legalJustification),
+    }),
     decision: decidedAt
       ? {
           at: decidedAt,

@@ -1,6 +1,8 @@
 import { assertCan } from '../../auth/guard.js';
 import { accessibleBy } from '../../auth/casl.js';
 import type { ServiceContext } from '../../service.js';
+import { openWords } from '../../crypto/envelope.js';
+import { TASK_TITLE_FIELD } from '../meetings/access.js';
 import type { ReminderKind } from '../../shared/vocabulary.js';
 import { municipalToday } from './calendar.js';
 
@@ -18,6 +20,8 @@ export interface WorkItem {
   task: { id: string; title: string } | null;
   case: { id: string; reference: string } | null;
   referral: { id: string } | null;
+  /** An onward referral to answer or to chase (modules/onward); its page is the inbox or the case. */
+  onward: { id: string } | null;
 }
 
 /**
@@ -32,7 +36,7 @@ export interface WorkItem {
 export async function myWork(ctx: ServiceContext) {
   assertCan(ctx.ability, 'read', 'Reminder');
   const today = await municipalToday(ctx.db, ctx.user.municipalityId, ctx.clock());
-  const [reminders, tasks] = await Promise.all([
+  const [reminders, sealedTasks] = await Promise.all([
     ctx.db.reminder.findMany({
       where: { AND: [accessibleBy(ctx.ability).ofType('Reminder'), { userId: ctx.user.id, dismissedAt: null }] },
       select: { id: true, kind: true, entityType: true, entityId: true, caseId: true, dueAt: true },
@@ -46,6 +50,8 @@ export async function myWork(ctx: ServiceContext) {
       take: MAX_ITEMS,
     }),
   ]);
+  // A task's title is under its case's key, bound to the task (meetings/decide.ts).
+  const tasks = await Promise.all(sealedTasks.map(async (t) => ({ ...t, title: await openWords(ctx, TASK_TITLE_FIELD, t.id, t.title) })));
   const caseIds = [...new Set([...reminders.flatMap((r) => (r.caseId ? [r.caseId] : [])), ...tasks.map((t) => t.caseId)])];
   const referralIds = reminders.filter((r) => r.entityType === 'Referral').map((r) => r.entityId);
   const [cases, referrals] = await Promise.all([
@@ -83,6 +89,7 @@ export async function myWork(ctx: ServiceContext) {
       task: task ? { id: task.id, title: task.title } : null,
       case: c ?? null,
       referral: r.entityType === 'Referral' ? { id: r.entityId } : null,
+      onward: r.entityType === 'OnwardReferral' ? { id: r.entityId } : null,
     });
   }
   const upcoming: WorkItem[] = [];
@@ -99,6 +106,7 @@ export async function myWork(ctx: ServiceContext) {
       task: { id: t.id, title: t.title },
       case: c,
       referral: null,
+      onward: null,
     };
     // An overdue task the sweep has not reached yet belongs with what is due now.
     (overdue ? now : upcoming).push(item);
