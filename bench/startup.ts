@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, chmod, readFile, rm } from 'node:fs/promises';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -114,7 +114,7 @@ async function stop(run: Running, dataDir: string) {
 
 /**
  * What the sign-in page loads, from Vite's manifest: the entry and, recursively, what it imports
- * statically, plus the one dictionary it fetches (each language is its own chunk: the heaviest is counted).
+ * statically, plus the one dictionary it fetches (each language is its own chunk: the heaviest, brotli-compressed, is counted).
  */
 async function initialChunks(): Promise<{ js: string[]; css: string[]; dictionary: string | null }> {
   type Chunk = { file: string; imports?: string[]; css?: string[]; isEntry?: boolean };
@@ -130,11 +130,13 @@ async function initialChunks(): Promise<{ js: string[]; css: string[]; dictionar
   const js = new Set<string>();
   const css = new Set<string>();
   for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) closure(key, js, css);
-  const size = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + statSync(join(root, 'web/dist', f)).size, 0);
   const dictionaries = Object.keys(manifest)
     .filter((key) => /^src\/i18n\/(ar|fr|en)\.ts$/.test(key))
-    .map((key) => ({ key, files: [...closure(key)].filter((f) => !js.has(f)) }))
-    .sort((a, b) => size(b.files) - size(a.files));
+    .map((key) => {
+      const files = [...closure(key)].filter((f) => !js.has(f));
+      return { key, files, brotli: brotliBytes(files) };
+    })
+    .sort((a, b) => b.brotli - a.brotli);
   const heaviest = dictionaries[0];
   for (const file of heaviest?.files ?? []) js.add(file);
   return { js: [...js], css: [...css], dictionary: heaviest?.key ?? null };
