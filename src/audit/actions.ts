@@ -12,6 +12,7 @@ export { AUDIT_ACTIONS, type AuditAction } from '../shared/audit-actions.js';
 export const NARROWER: Partial<Record<AuditAction, readonly AuditAction[]>> = {
   'agency.update': ['agency.deactivate', 'agency.reactivate'],
   'assessment.factor.update': ['assessment.factor.retire', 'assessment.factor.reactivate'],
+  'purpose.update': ['purpose.retire', 'purpose.restore'],
 };
 
 /** What an event is about: a model of the schema. */

@@ -13,6 +13,12 @@ import { defineAssessmentRules } from '../modules/assessments/policy.js';
 import { defineMeetingRules } from '../modules/meetings/policy.js';
 import { defineWorkRules } from '../modules/work/policy.js';
 import { defineCorrectionRules } from '../modules/history/policy.js';
+import { defineStatisticsRules } from '../modules/statistics/policy.js';
+import { defineSubjectAccessRules } from '../modules/subject-access/policy.js';
+import { defineOnwardRules } from '../modules/onward/policy.js';
+import { definePurposeRules } from '../modules/purposes/policy.js';
+import { defineProcessingRecordRules } from '../modules/processing-record/policy.js';
+import { defineRetentionRules } from '../modules/retention/policy.js';
 
 /**
  * The user's abilities, built once per request from role, municipality and agency.
@@ -33,5 +39,11 @@ export function defineAbilityFor(user: SessionUser, now: Date = new Date()): App
   defineMeetingRules(user, builder, now);
   defineWorkRules(user, builder, now);
   defineCorrectionRules(user, builder);
+  defineStatisticsRules(user, builder);
+  defineSubjectAccessRules(user, builder);
+  defineOnwardRules(user, builder);
+  definePurposeRules(user, builder);
+  defineProcessingRecordRules(user, builder);
+  defineRetentionRules(user, builder);
   return builder.build();
 }

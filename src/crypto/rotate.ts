@@ -3,7 +3,7 @@ import { AuditTrail } from '../audit/writer.js';
 import { systemClock } from '../lib/clock.js';
 import type { Keyring } from './keyring.js';
 import { AppError } from '../errors.js';
-import { ERASED_VALUE, RecordKeys, wrapAad, type OwnerKind } from './envelope.js';
+import { ERASED_VALUE, MASTER_SQL, RecordKeys, SEALED_SQL, wrapAad, type OwnerKind } from './envelope.js';
 
 /**
  * Whose record key a column's values are under (src/crypto/envelope.ts), as SQL over the row: `kind`
@@ -14,6 +14,7 @@ interface Owner {
   id: string;
 }
 const CASE_ITSELF: Owner = { kind: "'case'", id: 'id' };
+const REFERRAL_ITSELF: Owner = { kind: "'referral'", id: 'id' };
 const OF_CASE: Owner = { kind: "'case'", id: 'case_id' };
 const CASE_PERSON: Owner = { kind: "'person'", id: '(SELECT person_id FROM case_record c WHERE c.id = case_id)' };
 // A change to an intervention is its case's history.
@@ -22,6 +23,9 @@ const HISTORY_OWNER: Owner = {
   id: "CASE entity_type WHEN 'Intervention' THEN (SELECT case_id FROM intervention i WHERE i.id = entity_id) ELSE entity_id END",
 };
 
+// An onward referral is about a case, or (signposting) a referral screened without one.
+const ONWARD_OWNER: Owner = { kind: "CASE WHEN case_id IS NULL THEN 'referral' ELSE 'case' END", id: 'COALESCE(case_id, referral_id)' };
+
 /**
  * Every encrypted column: its table, column and the field name bound into its ciphertexts. Columns
  * with an `owner` are under their record's key, bound to the row: `<field>/<row key>`; values written
@@ -29,7 +33,7 @@ const HISTORY_OWNER: Owner = {
  * until `moveToRecordKeys` (run by rotate-key and at start) moves them.
  */
 export const ENCRYPTED_FIELDS = [
-  { table: 'referral', column: 'concern_text', field: 'referral.concern', owner: { kind: "'referral'", id: 'id' } },
+  { table: 'referral', column: 'concern_text', field: 'referral.concern', owner: REFERRAL_ITSELF },
   { table: 'case_record', column: 'summary', field: 'case.summary', owner: CASE_ITSELF },
   { table: 'case_note', column: 'body', field: 'case.note', owner: OF_CASE },
   {
@@ -91,18 +95,57 @@ export const ENCRYPTED_FIELDS = [
   // Consents (consent/fields.ts): the guardian's name and the scope's free words, bound to the consent's id.
   { table: 'consent', column: 'giver_name', field: 'consent.giver_name', rowBound: true, owner: CASE_PERSON },
   { table: 'consent', column: 'scope', field: 'consent.scope', rowBound: true, owner: OF_CASE },
+  // A referral's consent words (referrals/consent.ts): plain words until 20261205100000, sealed since, bound to the referral's id.
+  { table: 'referral', column: 'consent_scope', field: 'referral.consent_scope', rowBound: true, plain: true, owner: REFERRAL_ITSELF },
+  {
+    table: 'referral',
+    column: 'legal_justification',
+    field: 'referral.legal_justification',
+    rowBound: true,
+    plain: true,
+    owner: REFERRAL_ITSELF,
+  },
+  // An intervention's title and outcome (cases/interventions.ts): plain words until 20261205100000, bound to the intervention's id.
+  { table: 'intervention', column: 'title', field: 'intervention.title', rowBound: true, plain: true, owner: OF_CASE },
+  { table: 'intervention', column: 'outcome', field: 'intervention.outcome', rowBound: true, plain: true, owner: OF_CASE },
+  // A task's title (meetings/decide.ts): plain words until 20261205100000, bound to the task's id.
+  { table: 'case_task', column: 'title', field: 'case_task.title', rowBound: true, plain: true, owner: OF_CASE },
+  // A meeting's title and place (meetings/access.ts): about no one record, so under the master keyring; plain words until 20261205100000.
+  { table: 'panel_meeting', column: 'title', field: 'panel_meeting.title', rowBound: true, plain: true },
+  { table: 'panel_meeting', column: 'location', field: 'panel_meeting.location', rowBound: true, plain: true },
   // A person's safe contact (people/safe-contact.ts), bound to the person's id.
   { table: 'person', column: 'safe_contact', field: 'person.safe_contact', rowBound: true, owner: { kind: "'person'", id: 'id' } },
+  // A disclosure's free words about its purpose (cases/purpose-bans.ts), under its case's key, bound to the disclosure's id.
+  { table: 'disclosure', column: 'purpose', field: 'disclosure.purpose', rowBound: true, plain: true, owner: OF_CASE },
   // Subject access (subject-access/texts.ts): who asked and the review's decisions, under the person's key, bound to the request.
-  { table: 'subject_access_request', column: 'requester_name', field: 'subject_access.requester', rowBound: true, owner: { kind: "'person'", id: 'person_id' } },
-  { table: 'subject_access_request', column: 'decisions', field: 'subject_access.decisions', rowBound: true, owner: { kind: "'person'", id: 'person_id' } },
+  {
+    table: 'subject_access_request',
+    column: 'requester_name',
+    field: 'subject_access.requester',
+    rowBound: true,
+    owner: { kind: "'person'", id: 'person_id' },
+  },
+  {
+    table: 'subject_access_request',
+    column: 'decisions',
+    field: 'subject_access.decisions',
+    rowBound: true,
+    owner: { kind: "'person'", id: 'person_id' },
+  },
   // Onward referrals (onward/fields.ts): the sender's words, the proposal's purpose and title, the decline's
-  // reason and the outcome's note, each bound to the onward referral's id (master keyring, no record key yet).
-  { table: 'onward_referral', column: 'summary', field: 'onward_referral.summary', rowBound: true },
-  { table: 'onward_referral', column: 'disclose_purpose', field: 'onward_referral.disclose_purpose', rowBound: true },
-  { table: 'onward_referral', column: 'intervention_title', field: 'onward_referral.intervention_title', rowBound: true },
-  { table: 'onward_referral', column: 'decline_reason', field: 'onward_referral.decline_reason', rowBound: true },
-  { table: 'onward_referral', column: 'outcome_note', field: 'onward_referral.outcome_note', rowBound: true },
+  // reason and the outcome's note, bound to the onward referral's id, under its case's key (a signposted
+  // referral's when it has no case).
+  { table: 'onward_referral', column: 'summary', field: 'onward_referral.summary', rowBound: true, owner: ONWARD_OWNER },
+  { table: 'onward_referral', column: 'disclose_purpose', field: 'onward_referral.disclose_purpose', rowBound: true, owner: ONWARD_OWNER },
+  {
+    table: 'onward_referral',
+    column: 'intervention_title',
+    field: 'onward_referral.intervention_title',
+    rowBound: true,
+    owner: ONWARD_OWNER,
+  },
+  { table: 'onward_referral', column: 'decline_reason', field: 'onward_referral.decline_reason', rowBound: true, owner: ONWARD_OWNER },
+  { table: 'onward_referral', column: 'outcome_note', field: 'onward_referral.outcome_note', rowBound: true, owner: ONWARD_OWNER },
   // Why a case is under legal hold (retention/hold.ts), bound to the hold's id.
   { table: 'legal_hold', column: 'reason', field: 'legal_hold.reason', rowBound: true },
 ] as const satisfies readonly {
@@ -114,9 +157,12 @@ export const ENCRYPTED_FIELDS = [
   match?: string;
   rowBound?: boolean;
   owner?: Owner;
+  plain?: boolean;
 }[];
 
 type Entry = (typeof ENCRYPTED_FIELDS)[number];
+
+const MASTER = new RegExp(MASTER_SQL);
 
 /** Audits one batch's counts per municipality (`data.rotateKey`, system actor), in the batch's transaction. */
 async function auditBatch(tx: Tx, keyring: Keyring, field: string, towns: string[]) {
@@ -141,10 +187,15 @@ async function rotateField(db: Db, keyring: Keyring, entry: Entry, batch: number
   const town = 'town' in entry ? entry.town : 'municipality_id';
   const [key, match] = 'key' in entry ? [entry.key, entry.match] : ['id', 'id = $2::uuid'];
   const owner = 'owner' in entry ? entry.owner : null;
-  if (ownedOnly && !owner) return 0;
+  const plain = 'plain' in entry;
+  if (ownedOnly && !owner && !plain) return 0;
   const ownerId = owner ? owner.id : 'NULL::uuid';
   // Only moves: no value is 'under an older key' when the pattern is '%'.
   const older = ownedOnly ? '%' : `v${keyring.current}.%`;
+  // A column that was plain words: what is neither sealed nor erased nor empty is either words (sealed now) or master-keyed.
+  const which = plain
+    ? `${column} !~ '${SEALED_SQL}' AND ${column} NOT IN ('${ERASED_VALUE}', '') AND (${column} !~ '${MASTER_SQL}' OR ${column} NOT LIKE $1 OR ${ownerId} IS NOT NULL)`
+    : `${column} LIKE 'v%' AND (${column} NOT LIKE $1 OR ${ownerId} IS NOT NULL)`;
   let total = 0;
   for (;;) {
     const moved = await db.$transaction(async (tx) => {
@@ -153,15 +204,14 @@ async function rotateField(db: Db, keyring: Keyring, entry: Entry, batch: number
       >(
         `SELECT ${key} AS id, ${town} AS municipality_id, ${column} AS value,
                 ${owner ? owner.kind : 'NULL'}::text AS kind, ${ownerId}::text AS owner_id
-           FROM ${table} WHERE ${column} LIKE 'v%' AND (${column} NOT LIKE $1 OR ${ownerId} IS NOT NULL)
-          ORDER BY ${key} LIMIT $2 FOR UPDATE`,
+           FROM ${table} WHERE ${which} ORDER BY ${key} LIMIT $2 FOR UPDATE`,
         older,
         batch,
       );
       const keys = new RecordKeys(keyring);
       for (const row of rows) {
         const legacyAad = 'rowBound' in entry ? `${field}/${row.id}` : field;
-        const plaintext = keyring.decrypt(row.value, legacyAad);
+        const plaintext = plain && !MASTER.test(row.value) ? row.value : keyring.decrypt(row.value, legacyAad);
         const whose = row.kind && row.owner_id ? { kind: row.kind, id: row.owner_id, municipalityId: row.municipality_id } : null;
         // An owner erased since (its key destroyed): the old text goes too.
         const value = whose
@@ -225,11 +275,14 @@ export async function rotateAll(db: Db, keyring: Keyring, batch = 500): Promise<
 }
 
 /**
- * Moves the values written before record keys under their record's key (the start-up job and
- * rotate-key): SQL cannot encrypt, so the migration that made `data_key` leaves this to the app.
+ * Moves the values written before record keys under their record's key, and seals the columns that
+ * were plain words (`plain`), bound to their rows (the start-up job and rotate-key): SQL cannot
+ * encrypt, so the migrations that made `data_key` and encrypted those columns leave this to the app.
  */
 export async function moveToRecordKeys(db: Db, keyring: Keyring, batch = 500): Promise<Record<string, number>> {
   const fields: Record<string, number> = {};
-  for (const entry of ENCRYPTED_FIELDS) if ('owner' in entry) fields[entry.field] = await rotateField(db, keyring, entry, batch, true);
+  for (const entry of ENCRYPTED_FIELDS) {
+    if ('owner' in entry || 'plain' in entry) fields[entry.field] = await rotateField(db, keyring, entry, batch, true);
+  }
   return fields;
 }

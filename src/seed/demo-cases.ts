@@ -12,7 +12,7 @@ import { mayBeMinor } from '../modules/referrals/consent.js';
 import type { CreateReferralInput, ScreenReferralInput } from '../modules/referrals/schema.js';
 import type { DemoStory, Work } from './demo-story.js';
 import { seedAssessments } from './demo-assessments.js';
-import { SCHOOL, YOUTH_CENTRE } from './demo-town.js';
+import { HEALTH_CENTRE, SCHOOL, YOUTH_CENTRE } from './demo-town.js';
 
 /**
  * One referral and what became of it, in days before today, in the order it happened: logged; screened
@@ -120,14 +120,17 @@ const MOVES = [
 
 const SCREENINGS = {
   accept: (id: string) => ({ id, decision: 'accept' }),
-  signpost: (id: string) => ({
+  // An onward referral to the demo health centre (an agency of the directory), which answers it.
+  signpost: (id: string, agencyId: string) => ({
     id,
     decision: 'signpost',
-    signpostTo: 'Municipal employment office',
+    agencyId,
+    summary: 'Looking for work and support; no sign of risk. Please contact him about your programmes.',
+    shareName: true,
     reason: 'Needs employment support only',
   }),
   close: (id: string) => ({ id, decision: 'close', closeReason: 'mistaken', reason: 'Duplicate of an earlier referral' }),
-} satisfies Record<string, (id: string) => z.input<typeof ScreenReferralInput>>;
+} satisfies Record<string, (id: string, agencyId: string) => z.input<typeof ScreenReferralInput>>;
 
 /** Every fourth referral goes on without consent: immediate risk, consent sought in parallel. */
 const withoutConsent = (i: number) => i % 4 === 3;
@@ -174,7 +177,7 @@ export function seedCases(story: DemoStory) {
     if (!file.screened) continue;
     const [day, decision = 'accept'] = file.screened;
     story.at(story.day(day, 9), 'coordinator', async (coordinator) => {
-      const screened = await coordinator.referrals.screen(SCREENINGS[decision](story.ids.of(`referral ${i}`)));
+      const screened = await coordinator.referrals.screen(SCREENINGS[decision](story.ids.of(`referral ${i}`), story.ids.of(HEALTH_CENTRE)));
       if (screened.case) story.ids.put(`case ${i}`, screened.case.id);
     });
     if (decision === 'accept') seedCase(story, file, i, day);
@@ -185,6 +188,8 @@ export function seedCases(story: DemoStory) {
 const WORDS = {
   note: 'Home visit done; the family is willing to work with the youth centre.',
   purpose: 'Mentoring and youth activities',
+  /** The core code of the listed purpose the demo disclosures are made for (modules/purposes). */
+  purposeCode: 'support_services',
   review: 'Reviewed with the family after the second assessment.',
   followUp: 'Follow-up check: settled at school, no new concern.',
 };
@@ -208,8 +213,10 @@ function seedCase(story: DemoStory, file: File, i: number, opened: number) {
   }
   if (file.disclosed !== undefined) {
     const sections: CaseSection[] = ['summary', 'plan'];
-    const grant = { purpose: WORDS.purpose, sections, expiresAt: story.ahead(30) };
     coordinator(story.day(file.disclosed, 10, 30), async (c) => {
+      const listed = (await c.purposes.list({})).find((p) => p.code === WORDS.purposeCode);
+      if (!listed) throw new Error(`demo seed: no ${WORDS.purposeCode} purpose on the list`);
+      const grant = { purposeId: listed.id, purposeWords: WORDS.purpose, sections, expiresAt: story.ahead(30) };
       if (withoutConsent(i)) return c.cases.disclose({ caseId: id(), agencyId: ids.of(YOUTH_CENTRE), legalBasis: 'public_task', ...grant });
       // On consent: the live consent the case opened with, for support services.
       const live = (await c.consent.list({ caseId: id() })).items.find((k) => k.status === 'live');

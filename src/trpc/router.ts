@@ -14,6 +14,12 @@ import { workRouter } from '../modules/work/router.js';
 import { draftsRouter } from '../modules/drafts/router.js';
 import { printRouter } from '../modules/print/router.js';
 import { searchRouter } from '../modules/search/router.js';
+import { statisticsRouter } from '../modules/statistics/router.js';
+import { retentionRouter } from '../modules/retention/router.js';
+import { purposesRouter } from '../modules/purposes/router.js';
+import { processingRecordRouter } from '../modules/processing-record/router.js';
+import { onwardRouter } from '../modules/onward/router.js';
+import { subjectAccessRouter } from '../modules/subject-access/router.js';
 
 /**
  * Every module, mounted by name. The web client imports only this type. Made only if every procedure
@@ -35,6 +41,12 @@ export const appRouter = everyProcedureAudited(
     drafts: draftsRouter,
     print: printRouter,
     search: searchRouter,
+    statistics: statisticsRouter,
+    retention: retentionRouter,
+    purposes: purposesRouter,
+    processingRecord: processingRecordRouter,
+    onward: onwardRouter,
+    subjectAccess: subjectAccessRouter,
   }),
   ['auth.login'],
 );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeAgency, makeTown, makeUser } from '../helpers/factories.js';
 import { callerFor } from '../helpers/callers.js';
-import { auditCount, makeCase, makeDisclosure, OPENED_AT, type Town } from '../helpers/case-factories.js';
+import { auditCount, makeCase, makeDisclosure, OPENED_AT, type Town, purposeIdOf } from '../helpers/case-factories.js';
 import { manualClock } from '../../src/lib/clock.js';
 
 const { db } = await testDb();
@@ -14,6 +14,7 @@ interface Fixture {
   /** A disclosure to a third agency, for cases.revokeDisclosure to end. */
   spareDisclosureId: string;
   otherAgencyId: string;
+  purposeId: string;
 }
 
 const HOUR = 3_600_000;
@@ -35,7 +36,7 @@ const procedures: [string, (c: Caller, f: Fixture) => Promise<unknown>][] = [
       c.cases.disclose({
         caseId: f.caseId,
         agencyId: f.otherAgencyId,
-        purpose: 'Education support',
+        purposeId: f.purposeId,
         sections: ['plan'],
         legalBasis: 'public_task',
         expiresAt: in30Days,
@@ -105,7 +106,8 @@ async function setUp(name: string) {
     auditor: town.auditor,
     admin: town.admin,
   };
-  const fixture: Fixture = { town, caseId: c.id, spareDisclosureId: spare.id, otherAgencyId: other.id };
+  const purposeId = await purposeIdOf(db, m, 'education');
+  const fixture: Fixture = { town, caseId: c.id, spareDisclosureId: spare.id, otherAgencyId: other.id, purposeId };
   return { fixture, actor: actors[name]!, reference: c.reference };
 }
 

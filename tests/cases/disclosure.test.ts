@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeAgency, makeTown, makeUser } from '../helpers/factories.js';
 import { callerFor } from '../helpers/callers.js';
-import { auditCount, failure, makeCase, makeDisclosure, OPENED_AT } from '../helpers/case-factories.js';
+import { auditCount, failure, makeCase, makeDisclosure, purposeIdOf, OPENED_AT } from '../helpers/case-factories.js';
 import { manualClock } from '../../src/lib/clock.js';
 
 const { db } = await testDb();
@@ -148,7 +148,7 @@ describe('disclosures end', () => {
     });
     expect(event).toMatchObject({
       entityId: c.id,
-      purpose: 'Synthetic purpose',
+      purpose: 'support_services',
       detail: { disclosureId: d.id, agencyId: town.agency.id, sections: ['summary', 'plan'], legalBasis: 'public_task' },
     });
     const page = await coordinator.cases.get({ id: c.id });
@@ -175,9 +175,12 @@ describe('a deactivated agency', () => {
 });
 
 describe('cases.disclose', () => {
+  /** Every town's default 'education' purpose, by town. */
+  const purposes = new Map<string, string>();
   const valid = (caseId: string, over: Record<string, unknown> = {}) => ({
     caseId,
-    purpose: 'Education support',
+    purposeId: purposes.get(caseId)!,
+    purposeWords: 'Education support',
     sections: ['summary', 'plan'] as ('summary' | 'plan')[],
     legalBasis: 'public_task' as const,
     expiresAt: days(30),
@@ -188,6 +191,7 @@ describe('cases.disclose', () => {
     const town = await makeTown(db);
     const c = await makeCase(db, town);
     const { caller } = await callerFor(db, town.coordinator);
+    purposes.set(c.id, await purposeIdOf(db, town.town.id, 'education'));
     const d = await caller.cases.disclose(valid(c.id, { agencyId: town.agency.id }));
     const page = await (await callerFor(db, town.practitioner)).caller.cases.get({ id: c.id });
     expect(page.sections).toEqual(['summary', 'plan', 'timeline']);
@@ -195,14 +199,16 @@ describe('cases.disclose', () => {
       where: { actorId: town.coordinator.id, action: 'case.disclose' },
       select: { entityId: true, purpose: true, detail: true },
     });
+    // The listed purpose's code and id; never the free words (personal free text).
     expect(event).toEqual({
       entityId: c.id,
-      purpose: 'Education support',
+      purpose: 'education',
       detail: {
         disclosureId: d.id,
         agencyId: town.agency.id,
         sections: ['summary', 'plan'],
-        purpose: 'Education support',
+        purposeId: purposes.get(c.id),
+        purposeCode: 'education',
         legalBasis: 'public_task',
         expiresAt: days(30).toISOString(),
       },
@@ -215,6 +221,7 @@ describe('cases.disclose', () => {
     const town = await makeTown(db);
     const c = await makeCase(db, town);
     const elsewhere = await makeTown(db);
+    purposes.set(c.id, await purposeIdOf(db, town.town.id, 'education'));
     const { caller } = await callerFor(db, town.coordinator);
     const refused = async (over: Record<string, unknown>, code: string, fields: Record<string, string>) => {
       const input = valid(c.id, over);
@@ -230,7 +237,7 @@ describe('cases.disclose', () => {
     await refused({ agencyId: town.agency.id, userId: town.socialWorker.id }, 'BAD_INPUT', { agencyId: 'one_recipient' });
     await refused({}, 'BAD_INPUT', { agencyId: 'one_recipient' });
     await refused({ agencyId: town.agency.id, sections: [] }, 'BAD_INPUT', { sections: 'too_small' });
-    await refused({ agencyId: town.agency.id, purpose: 'x' }, 'BAD_INPUT', { purpose: 'too_small' });
+    await refused({ agencyId: town.agency.id, purposeWords: 'x' }, 'BAD_INPUT', { purposeWords: 'too_small' });
     expect(await db.disclosure.count({ where: { caseId: c.id } })).toBe(0);
     expect(await auditCount(db, town.coordinator.id, 'case.disclose', 'denied')).toBe(5);
   });
@@ -239,6 +246,8 @@ describe('cases.disclose', () => {
     const town = await makeTown(db);
     const { caller } = await callerFor(db, town.coordinator);
     const withConsent = await makeCase(db, town);
+    const withoutConsent = await makeCase(db, town, { consentGiven: false });
+    for (const k of [withConsent, withoutConsent]) purposes.set(k.id, await purposeIdOf(db, town.town.id, 'education'));
     const consentOf = async (caseId: string) =>
       (await db.consent.findFirst({ where: { caseId }, select: { id: true } }))?.id ?? randomUUID();
     const consentBasis = async (caseId: string) =>
@@ -248,7 +257,6 @@ describe('cases.disclose', () => {
     await expect(consentBasis(withConsent.id)).resolves.toMatchObject({ legalBasis: 'consent' });
     await caller.consent.withdraw({ caseId: withConsent.id });
     await expect(consentBasis(withConsent.id)).rejects.toMatchObject({ message: 'NO_CONSENT' });
-    const withoutConsent = await makeCase(db, town, { consentGiven: false });
     await expect(consentBasis(withoutConsent.id)).rejects.toMatchObject({ message: 'NO_CONSENT' });
     // Another basis still works.
     await expect(

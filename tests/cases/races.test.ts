@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeTown } from '../helpers/factories.js';
 import { callerFor } from '../helpers/callers.js';
-import { makeCase, OPENED_AT } from '../helpers/case-factories.js';
+import { makeCase, OPENED_AT, purposeIdOf } from '../helpers/case-factories.js';
 
 const { db } = await testDb();
 
@@ -32,7 +32,7 @@ describe('concurrent changes to one case', () => {
         coordinator.cases.disclose({
           caseId: c.id,
           agencyId: town.agency.id,
-          purpose: 'Education support',
+          purposeId: await purposeIdOf(db, town.town.id, 'education'),
           sections: ['plan'],
           legalBasis: 'consent',
           consentId: consent.id,

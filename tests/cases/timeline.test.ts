@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeAgency, makeTown, makeUser } from '../helpers/factories.js';
 import { callerFor } from '../helpers/callers.js';
-import { makeCase, makeDisclosure } from '../helpers/case-factories.js';
+import { makeCase, makeDisclosure, purposeIdOf } from '../helpers/case-factories.js';
 import { makeMeeting } from '../helpers/meeting-factories.js';
 import { fullRatings, makeAssessor } from '../helpers/assessment-factories.js';
 import { manualClock } from '../../src/lib/clock.js';
@@ -55,7 +55,7 @@ async function caseWithEveryKind() {
   await coord.cases.disclose({
     caseId: c.id,
     agencyId: town.agency.id,
-    purpose: 'Synthetic purpose',
+    purposeId: await purposeIdOf(db, town.town.id),
     sections: ['summary', 'plan'],
     legalBasis: 'public_task',
     expiresAt,
@@ -85,6 +85,9 @@ async function caseWithEveryKind() {
     tasks: [{ title: 'Synthetic call', assigneeId: town.practitioner.id }],
   });
   await (await callerFor(db, town.practitioner, { clock })).caller.work.completeTask({ id: decided.taskIds[0]! });
+  // An onward referral to agency C, declined by its practitioner (issue 16): the plan's owners follow it.
+  const onward = await coord.onward.send({ caseId: c.id, agencyId: agencyC.id, summary: 'Synthetic words for the receiving agency.' });
+  await (await callerFor(db, readers.planOnly, { clock })).caller.onward.decline({ id: onward.id, reason: 'Synthetic reason to decline.' });
   await coord.cases.close({ id: c.id, closureReason: 'other', reason: 'Synthetic closing words', confirm: true });
   await coord.cases.reopen({ id: c.id, reason: 'Synthetic reopening reason' });
   await coord.consent.withdraw({ caseId: c.id, note: 'Synthetic consent note.' });
@@ -143,6 +146,7 @@ const SEEN_BY: Record<TimelineKind, Reader[]> = {
   panel_decision: [...TEAM, 'agencyA', 'planOnly'],
   break_glass: TEAM,
   handover: TEAM,
+  onward: TEAM,
 };
 
 describe('the case timeline', () => {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
+import { openStored } from '../helpers/crypto.js';
 import { makeAgency, makeTown, makeUser } from '../helpers/factories.js';
-import { callerFor, testKeyring } from '../helpers/callers.js';
-import { auditCount, failure, makeCase, OPENED_AT } from '../helpers/case-factories.js';
+import { callerFor } from '../helpers/callers.js';
+import { auditCount, failure, makeCase, OPENED_AT, purposeIdOf } from '../helpers/case-factories.js';
 import { giverNameAad, scopeAad } from '../../src/modules/consent/fields.js';
 
 const { db } = await testDb();
@@ -121,10 +122,10 @@ describe('recording consent', () => {
     const a = await caller.consent.record(consentInput(c.id, town.agency.id));
     const b = await caller.consent.record(consentInput(c.id, town.agency.id, { scope: 'Synthetic: another scope entirely.' }));
     const rowA = await db.consent.findUniqueOrThrow({ where: { id: a.id }, select: { scope: true, giverName: true } });
-    expect(testKeyring.decrypt(rowA.scope!, scopeAad(a.id))).toBe('Synthetic: school support and mentoring only.');
-    expect(() => testKeyring.decrypt(rowA.scope!, scopeAad(b.id))).toThrow();
-    expect(() => testKeyring.decrypt(rowA.giverName!, giverNameAad(b.id))).toThrow();
-    expect(() => testKeyring.decrypt(rowA.scope!, giverNameAad(a.id))).toThrow();
+    expect(await openStored(db, scopeAad(a.id), rowA.scope!)).toBe('Synthetic: school support and mentoring only.');
+    await expect(openStored(db, scopeAad(b.id), rowA.scope!)).rejects.toThrow();
+    await expect(openStored(db, giverNameAad(b.id), rowA.giverName!)).rejects.toThrow();
+    await expect(openStored(db, giverNameAad(a.id), rowA.scope!)).rejects.toThrow();
     await db.consent.update({ where: { id: b.id }, data: { scope: rowA.scope } });
     await expect(caller.consent.list({ caseId: c.id })).rejects.toBeDefined();
   });
@@ -137,11 +138,12 @@ describe('withdrawing and renewing consent', () => {
     const { caller: kw } = await callerFor(db, town.socialWorker);
     const { caller: coord } = await callerFor(db, town.coordinator);
     const given = await kw.consent.record(consentInput(c.id, town.agency.id));
+    const purposeId = await purposeIdOf(db, town.town.id, 'education');
     const disclose = (consentId: string) =>
       coord.cases.disclose({
         caseId: c.id,
         agencyId: town.agency.id,
-        purpose: 'Education support',
+        purposeId,
         sections: ['plan'],
         legalBasis: 'consent',
         consentId,
@@ -199,7 +201,8 @@ describe('withdrawing and renewing consent', () => {
     const base = {
       caseId: c.id,
       agencyId: town.agency.id,
-      purpose: 'Synthetic',
+      // 'other': the consent's own purposes decide (shared/purposes.ts CONSENT_FOR_PURPOSE).
+      purposeId: await purposeIdOf(db, town.town.id, 'other'),
       sections: ['plan' as const],
       legalBasis: 'consent' as const,
       consentId: given.id,
@@ -230,7 +233,7 @@ describe('a disclosure on consent', () => {
     const base = {
       caseId: c.id,
       agencyId: town.agency.id,
-      purpose: 'Synthetic',
+      purposeId: await purposeIdOf(db, town.town.id, 'other'),
       sections: ['plan' as const],
       legalBasis: 'consent' as const,
       consentId: given.id,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeTown } from '../helpers/factories.js';
 import { callerFor } from '../helpers/callers.js';
-import { makeCase, OPENED_AT } from '../helpers/case-factories.js';
+import { makeCase, OPENED_AT, purposeIdOf } from '../helpers/case-factories.js';
 import { sweepAt } from '../helpers/work-factories.js';
 
 const { db } = await testDb();
@@ -26,7 +26,7 @@ async function consentWithDisclosure() {
   const onConsent = await caller.cases.disclose({
     caseId: c.id,
     agencyId: town.agency.id,
-    purpose: 'Synthetic education support',
+    purposeId: await purposeIdOf(db, town.town.id, 'education'),
     sections: ['plan'],
     legalBasis: 'consent',
     consentId: consent.id,
@@ -36,7 +36,7 @@ async function consentWithDisclosure() {
   const onDuty = await caller.cases.disclose({
     caseId: c.id,
     agencyId: town.agency.id,
-    purpose: 'Synthetic duty',
+    purposeId: await purposeIdOf(db, town.town.id, 'safeguarding'),
     sections: ['summary'],
     legalBasis: 'legal_obligation',
     expiresAt: days(200),

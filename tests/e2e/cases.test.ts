@@ -138,7 +138,10 @@ describe('from concern to case in a real browser', () => {
     await page.getByTestId('add-disclosure').click();
     const disclose = page.getByTestId('disclosure-form');
     await disclose.locator('select[name=agencyId]').selectOption({ label: 'Al-Nour Secondary School (School)' });
-    await disclose.locator('input[name=purpose]').fill('education support');
+    // A purpose from the municipality's list (in English here), with a few words of the coordinator's own.
+    await disclose.locator('select[name=purposeId] option').nth(1).waitFor({ state: 'attached' });
+    await disclose.locator('select[name=purposeId]').selectOption({ label: 'Education and training' });
+    await disclose.locator('input[name=purposeWords]').fill('education support');
     await disclose.getByTestId('disclosure-sections').getByLabel('Summary').check();
     await disclose.getByTestId('disclosure-sections').getByLabel('Support plan').check();
     await disclose.locator('select[name=legalBasis]').selectOption('consent');
@@ -194,7 +197,9 @@ describe('from concern to case in a real browser', () => {
     await filterBy('case.');
     await event('case.assign', 'Test coordinator').first().waitFor();
     const disclosure = event('case.disclose', 'Test coordinator').first();
-    expect(await disclosure.textContent()).toContain('education support');
+    // The audit log names the listed purpose's code, never the coordinator's free words.
+    expect(await disclosure.textContent()).toContain('education');
+    expect(await disclosure.textContent()).not.toContain('education support');
     const schoolRead = event('case.read', 'Samir Haddad').first();
     await schoolRead.waitFor();
     expect(await schoolRead.textContent()).toContain('summary');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserWorld } from './browser.js';
 import { makeTown } from '../helpers/factories.js';
-import { makeCase } from '../helpers/case-factories.js';
+import { makeCase, purposeIdOf } from '../helpers/case-factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { manualClock } from '../../src/lib/clock.js';
 
@@ -64,7 +64,8 @@ describe('stored text is rendered as text', () => {
     await coordinator.cases.disclose({
       caseId: c.id,
       agencyId: town.agency.id,
-      purpose: tagged('Purpose'),
+      purposeId: await purposeIdOf(db, town.town.id),
+      purposeWords: tagged('Purpose'),
       sections: ['summary', 'notes', 'plan'],
       legalBasis: 'public_task',
       expiresAt: new Date(clock().getTime() + 7 * 86_400_000),

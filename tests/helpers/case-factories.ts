@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { TRPCDefaultErrorShape, TRPCError } from '@trpc/server';
 import type { Db } from '../../src/db.js';
 import { formatError } from '../../src/trpc/errors.js';
 import { auditedTransaction } from '../../src/audit/writer.js';
 import { openCase } from '../../src/modules/cases/open.js';
-import type { CaseSection, CaseStage, Cohort, LegalBasis } from '../../src/generated/prisma/enums.js';
+import type { CaseSection, CaseStage, Cohort, LegalBasis, PurposeCode } from '../../src/generated/prisma/enums.js';
+import { purposeWordsAad } from '../../src/modules/cases/purpose-bans.js';
 import { testKeyring } from './callers.js';
 import type { makeTown } from './factories.js';
 import { makePerson } from './people-factories.js';
@@ -85,8 +87,21 @@ export interface MakeDisclosure {
   legalBasis?: LegalBasis;
   expiresAt?: Date;
   revokedAt?: Date;
+  /** Free words about the purpose, stored as the service would (encrypted, bound to the row). */
   purpose?: string;
+  /** The core code of the listed purpose (the town's default one); support services unless said. */
+  purposeCode?: PurposeCode;
   createdById: string;
+}
+
+/** The id of the municipality's default purpose with this core code (every town gets one per code). */
+export async function purposeIdOf(db: Db, municipalityId: string, code: PurposeCode = 'support_services') {
+  const row = await db.disclosurePurpose.findFirstOrThrow({
+    where: { municipalityId, code, retiredAt: null },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true },
+  });
+  return row.id;
 }
 
 /** A disclosure row as cases.disclose would store it; by default all sections for 30 days. */
@@ -96,13 +111,16 @@ export async function makeDisclosure(db: Db, c: { id: string; municipalityId: st
     data.legalBasis === 'consent'
       ? await db.consent.findFirst({ where: { caseId: c.id }, orderBy: { recordedAt: 'desc' }, select: { id: true } })
       : null;
+  const id = randomUUID();
   return db.disclosure.create({
     data: {
+      id,
       caseId: c.id,
       municipalityId: c.municipalityId,
       agencyId: data.agencyId ?? null,
       userId: data.userId ?? null,
-      purpose: data.purpose ?? 'Synthetic purpose',
+      purposeId: await purposeIdOf(db, c.municipalityId, data.purposeCode),
+      purpose: testKeyring.encrypt(data.purpose ?? 'Synthetic purpose', purposeWordsAad(id)),
       sections: data.sections ?? ['summary', 'notes', 'plan', 'assessments'],
       legalBasis: data.legalBasis ?? 'public_task',
       expiresAt: data.expiresAt ?? new Date(OPENED_AT.getTime() + 30 * 86_400_000),

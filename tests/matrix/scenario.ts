@@ -37,6 +37,7 @@ export interface TargetIds {
   referralId?: string;
   userId?: string;
   agencyId?: string;
+  purposeId?: string;
   sessionId?: string;
   factorId?: string;
   meetingId?: string;
@@ -144,6 +145,7 @@ export async function buildScenario(db: Db, app: App) {
         'referral',
         'user',
         'agency',
+        'purpose',
         'session',
         'factor',
         'meeting',
@@ -213,6 +215,11 @@ export async function buildScenario(db: Db, app: App) {
       }
       case 'agency':
         return { agencyId: (await makeAgency(db, town.town.id)).id };
+      case 'purpose': {
+        const label = `Matrix purpose ${randomUUID().slice(0, 8)}`;
+        const data = { municipalityId: town.town.id, code: 'other' as const, labelAr: label, labelFr: label, labelEn: label };
+        return { purposeId: (await db.disclosurePurpose.create({ data, select: { id: true } })).id };
+      }
       case 'factor':
         return { factorId: (await activeFactors(db, town.town.id))[0]!.id };
       case 'meeting':

@@ -4,6 +4,7 @@ import { makeTown } from '../helpers/factories.js';
 import { makePerson } from '../helpers/people-factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { manualClock } from '../../src/lib/clock.js';
+import { purposeIdOf } from '../helpers/case-factories.js';
 
 const { db } = await testDb();
 
@@ -238,13 +239,14 @@ describe('what a referrer or a partner learns about a person', () => {
     await expect(sw.people.get({ id: person.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await sw.people.match({ name: 'Rania Testing' })).toEqual([{ restricted: true, score: expect.any(Number) }]);
 
+    const purposeId = await purposeIdOf(db, town.id, 'education');
     const disclose = (sections: ('summary' | 'plan')[]) =>
       db.disclosure.create({
         data: {
           caseId: kase.id,
           municipalityId: town.id,
           agencyId: agency.id,
-          purpose: 'Education support',
+          purposeId,
           sections,
           legalBasis: 'consent',
           expiresAt: new Date(Date.now() + 86_400_000),

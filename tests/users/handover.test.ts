@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeTown, makeUser } from '../helpers/factories.js';
-import { callerFor } from '../helpers/callers.js';
+import { callerFor, testKeyring } from '../helpers/callers.js';
 import { failure } from '../helpers/case-factories.js';
 import { makeTask } from '../helpers/work-factories.js';
 import { assignments, leaverWithWork } from './caseload-fixture.js';
+import { purposeWordsAad } from '../../src/modules/cases/purpose-bans.js';
+import { recordKeysOf } from '../../src/crypto/envelope.js';
 
 const { db } = await testDb();
 const ALL = { case: 1, intervention: 1, task: 1, invitation: 1, disclosure: 1 };
@@ -85,7 +87,13 @@ describe('users.handover', () => {
     expect(now.disclosure.revokedAt).toBeInstanceOf(Date);
     // The same grant, to the colleague.
     const grant = await db.disclosure.findFirstOrThrow({ where: { caseId: w.other.id, userId: w.colleague.id, revokedAt: null } });
-    expect(grant).toMatchObject({ sections: ['summary'], purpose: 'Synthetic purpose', legalBasis: 'public_task' });
+    expect(grant).toMatchObject({
+      sections: ['summary'],
+      purposeId: (await db.disclosure.findUniqueOrThrow({ where: { id: w.disclosure.id } })).purposeId,
+      legalBasis: 'public_task',
+    });
+    // Its purpose's words, encrypted again for the new row (they are bound to their row).
+    expect(await recordKeysOf({ keyring: testKeyring }).open(db, purposeWordsAad(grant.id), grant.purpose!)).toBe('Synthetic purpose');
     expect((await caller.users.caseload({ userId: w.leaver.id })).counts).toEqual(NONE);
 
     const [event] = await eventsOf(town.town.id, 'user.handover');

@@ -14,6 +14,8 @@ const NotFound = lazy(() => import('./routes/NotFound').then((m) => ({ default: 
 
 // Admin and audit pages are loaded when first visited: most users never need them.
 const Agencies = lazy(() => import('./features/agencies/AgenciesPage'));
+const Purposes = lazy(() => import('./features/purposes/PurposesPage'));
+const ProcessingRecord = lazy(() => import('./features/purposes/ProcessingRecordPage'));
 const Users = lazy(() => import('./features/users/UsersPage'));
 const Handover = lazy(() => import('./features/users/HandoverPage'));
 const Audit = lazy(() => import('./features/audit/AuditPage'));
@@ -33,13 +35,18 @@ const ReferralPrint = lazy(() => import('./features/print/ReferralPrintPage'));
 const Meetings = lazy(() => import('./features/meetings/MeetingsPage'));
 const Meeting = lazy(() => import('./features/meetings/MeetingPage'));
 const Work = lazy(() => import('./features/work/WorkPage'));
+const OnwardInbox = lazy(() => import('./features/onward/InboxPage'));
 const Settings = lazy(() => import('./features/work/SettingsPage'));
 const Search = lazy(() => import('./features/search/SearchPage'));
+const Statistics = lazy(() => import('./features/statistics/StatisticsPage'));
 const Factors = lazy(() => import('./features/assessments/FactorsPage'));
 const SecondFactor = lazy(() => import('./features/factor/SecondFactorPage'));
 const Retention = lazy(() => import('./features/retention/RetentionPage'));
 const RetentionRules = lazy(() => import('./features/retention/RulesPage'));
 const CertificatePrint = lazy(() => import('./features/retention/CertificatePrintPage'));
+const SubjectAccess = lazy(() => import('./features/subject-access/SubjectAccessPage'));
+const SubjectAccessReview = lazy(() => import('./features/subject-access/ReviewPage'));
+const SubjectAccessPrint = lazy(() => import('./features/subject-access/PrintPage'));
 
 /** Keeps <html lang dir> on the current locale, and sends a lost session to sign-in. */
 function Root(props: { children?: JSX.Element }) {
@@ -77,6 +84,8 @@ export function App() {
         <Route path="/password" component={() => <ChangePassword />} />
         <Route path="/second-factor" component={() => <SecondFactor />} />
         <Route path="/admin/agencies" component={Agencies} />
+        <Route path="/admin/purposes" component={Purposes} />
+        <Route path="/processing-record" component={ProcessingRecord} />
         <Route path="/admin/users" component={Users} />
         <Route path="/handover" component={Handover} />
         <Route path="/audit" component={Audit} />
@@ -87,6 +96,10 @@ export function App() {
         <Route path="/referrals/:id" component={Referral} />
         <Route path="/referrals/:id/print" component={ReferralPrint} />
         <Route path="/search" component={Search} />
+        <Route path="/people/:personId/subject-access" component={SubjectAccess} />
+        <Route path="/people/:personId/subject-access/:id" component={SubjectAccessReview} />
+        <Route path="/people/:personId/subject-access/:id/print" component={SubjectAccessPrint} />
+        <Route path="/statistics" component={Statistics} />
         <Route path="/cases" component={Cases} />
         <Route path="/cases/:id" component={CasePage} />
         <Route path="/cases/:id/emergency" component={BreakGlass} />
@@ -97,6 +110,7 @@ export function App() {
         <Route path="/meetings/:id/pack" component={() => <MeetingPrint kind="pack" />} />
         <Route path="/meetings/:id/minutes" component={() => <MeetingPrint kind="minutes" />} />
         <Route path="/work" component={Work} />
+        <Route path="/onward" component={OnwardInbox} />
         <Route path="/admin/settings" component={Settings} />
         <Route path="/admin/assessment-factors" component={Factors} />
         <Route path="/admin/retention" component={RetentionRules} />

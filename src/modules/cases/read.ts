@@ -1,5 +1,6 @@
 import { accessibleBy } from '../../auth/casl.js';
 import type { ServiceContext } from '../../service.js';
+import { openText } from '../../crypto/envelope.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { findCase, ruleSelect, visibleSections } from './access.js';
 import { notesPage } from './notes.js';
@@ -7,6 +8,7 @@ import { mayAddIntervention, planChoices, planOf } from './interventions.js';
 import { timelineOf } from './timeline.js';
 import { myLiveGrant } from './break-glass.js';
 import { pendingClosure } from '../meetings/closure.js';
+import { readPurposeWords } from './purpose-bans.js';
 
 /** The field name bound into a summary's ciphertext. */
 export const SUMMARY_FIELD = 'case.summary';
@@ -27,6 +29,9 @@ const caseSelect = {
   nextReviewAt: true,
   followUpAt: true,
   consentWithdrawnAt: true,
+  // Retention: an anonymised case shows when and under which rule (modules/retention).
+  anonymisedAt: true,
+  anonymisedRule: true,
   // The consent in force that ends last: the header says until when (consent/fields.ts liveConsent).
   consents: { where: { withdrawnAt: null, renewedAt: null }, select: { expiresAt: true, givenAt: true }, orderBy: { expiresAt: 'desc' } },
   person: { select: { id: true, nameArabic: true, nameLatin: true, birthYear: true, version: true } },
@@ -38,6 +43,7 @@ const caseSelect = {
 const teamSelect = {
   id: true,
   purpose: true,
+  listedPurpose: { select: { id: true, code: true, labelAr: true, labelFr: true, labelEn: true } },
   sections: true,
   legalBasis: true,
   expiresAt: true,
@@ -69,6 +75,7 @@ export async function getCase(ctx: ServiceContext, id: string) {
     closureReason: c.closureReason,
     nextReviewAt: c.nextReviewAt,
     followUpAt: c.followUpAt,
+    anonymised: c.anonymisedAt ? { at: c.anonymisedAt, rule: c.anonymisedRule } : null,
     consent: {
       given: c.referral?.consentGiven ?? null,
       by: c.referral?.consentBy ?? null,
@@ -82,20 +89,26 @@ export async function getCase(ctx: ServiceContext, id: string) {
     ? {
         person: c.person,
         cohort: c.cohort,
-        text: c.summary ? ctx.keyring.decrypt(c.summary, SUMMARY_FIELD) : null,
+        text: await openText(ctx, SUMMARY_FIELD, c.id, c.summary),
         version: c.version,
         closeReason: c.closeReason,
       }
     : null;
   const notes = can('notes') ? await notesPage(ctx, id, undefined, NOTES_ON_PAGE) : null;
   const team = can('team')
-    ? (
-        await ctx.db.disclosure.findMany({
-          where: { AND: [accessibleBy(ctx.ability).ofType('Disclosure'), { caseId: id }] },
-          select: teamSelect,
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        })
-      ).map((d) => ({ ...d, status: d.revokedAt ? ('revoked' as const) : d.expiresAt <= now ? ('expired' as const) : ('live' as const) }))
+    ? await Promise.all(
+        (
+          await ctx.db.disclosure.findMany({
+            where: { AND: [accessibleBy(ctx.ability).ofType('Disclosure'), { caseId: id }] },
+            select: teamSelect,
+            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          })
+        ).map(async (d) => ({
+          ...d,
+          purpose: await readPurposeWords(ctx, d.id, d.purpose),
+          status: d.revokedAt ? ('revoked' as const) : d.expiresAt <= now ? ('expired' as const) : ('live' as const),
+        })),
+      )
     : null;
   const plan = can('plan') ? await planOf(ctx, id) : null;
   // The pickers for a new intervention, only to those who may add one.

@@ -90,7 +90,10 @@ export const DiscloseInput = z
     caseId: Id,
     agencyId: Id.optional(),
     userId: Id.optional(),
-    purpose: text().min(3).max(300),
+    /** A purpose of the municipality's list (modules/purposes), not retired. */
+    purposeId: Id,
+    /** Optional free words about the purpose: personal free text, stored encrypted. */
+    purposeWords: text().min(3).max(300).optional(),
     sections: z
       .array(z.enum(CASE_SECTIONS))
       .min(1)

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
@@ -7,6 +8,8 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { DISCLOSURE_RECIPIENT_ROLES, KEY_WORKER_ROLES } from '../../shared/roles.js';
 import type { Role } from '../../shared/vocabulary.js';
 import { coveringConsent } from '../consent/coverage.js';
+import { usablePurpose } from '../purposes/service.js';
+import { checkKeyWorker, checkPurposeRules, sealPurposeWords } from './purpose-bans.js';
 import { findCase, recordEvent } from './access.js';
 import type { AssignInput, Disclose, RevokeDisclosureInput } from './schema.js';
 
@@ -45,6 +48,7 @@ async function checkUser(ctx: ServiceContext, id: string, roles: readonly Role[]
 export async function assign(ctx: ServiceContext, input: z.infer<typeof AssignInput>) {
   const c = await findCase(ctx, input.id, 'manage:team', { id: true, municipalityId: true, keyWorkerId: true, leadAgencyId: true });
   if (input.keyWorkerId) await checkUser(ctx, input.keyWorkerId, KEY_WORKER_ROLES, 'keyWorkerId');
+  if (input.keyWorkerId) await checkKeyWorker(ctx, c.id, input.keyWorkerId);
   if (input.leadAgencyId) await checkAgency(ctx, input.leadAgencyId, 'leadAgencyId');
   const changes = (
     [
@@ -67,13 +71,14 @@ export async function assign(ctx: ServiceContext, input: z.infer<typeof AssignIn
   return updated;
 }
 
-/** The audit detail of a disclosure: to whom, what, why, on which basis, until when. */
+/** The audit detail of a disclosure: to whom, what, why (the listed purpose, never its free words), on which basis, until when. */
 const disclosureDetail = (d: {
   id: string;
   agencyId: string | null;
   userId: string | null;
   sections: string[];
-  purpose: string;
+  purposeId: string;
+  listedPurpose: { code: string };
   legalBasis: string;
   expiresAt: Date;
   consentId?: string | null;
@@ -81,7 +86,8 @@ const disclosureDetail = (d: {
   disclosureId: d.id,
   ...(d.agencyId ? { agencyId: d.agencyId } : { userId: d.userId }),
   sections: d.sections,
-  purpose: d.purpose,
+  purposeId: d.purposeId,
+  purposeCode: d.listedPurpose.code,
   legalBasis: d.legalBasis,
   expiresAt: d.expiresAt.toISOString(),
   ...(d.consentId ? { consentId: d.consentId } : {}),
@@ -93,6 +99,8 @@ const disclosureSelect = {
   agencyId: true,
   userId: true,
   sections: true,
+  purposeId: true,
+  listedPurpose: { select: { code: true } },
   purpose: true,
   legalBasis: true,
   expiresAt: true,
@@ -112,16 +120,22 @@ export async function disclose(ctx: ServiceContext, input: Disclose) {
   if (input.agencyId) await checkAgency(ctx, input.agencyId, 'agencyId');
   // Coordinators see every case already; admins and auditors may never see case content.
   if (input.userId) await checkUser(ctx, input.userId, DISCLOSURE_RECIPIENT_ROLES, 'userId');
+  const purpose = await usablePurpose(ctx, input.purposeId);
+  // The purpose bans (shared/purposes.ts): refused with the rule that forbids it, nothing written.
+  await checkPurposeRules(ctx, c.id, { ...input, code: purpose.code });
   // Never a consent-based disclosure without a live consent that covers it, nor one that outlives it.
   if (input.legalBasis === 'consent')
     await coveringConsent(ctx, c, { ...input, consentId: input.consentId!, consentPurpose: input.consentPurpose! }, now);
-  const d = await ctx.db.disclosure.create({
+  const id = randomUUID();
+  const stored = await ctx.db.disclosure.create({
     data: {
+      id,
       caseId: c.id,
       municipalityId: c.municipalityId,
       agencyId: input.agencyId ?? null,
       userId: input.userId ?? null,
-      purpose: input.purpose,
+      purposeId: purpose.id,
+      purpose: input.purposeWords ? await sealPurposeWords(ctx, c.id, id, input.purposeWords) : null,
       sections: input.sections,
       legalBasis: input.legalBasis,
       expiresAt: input.expiresAt,
@@ -132,9 +146,10 @@ export async function disclose(ctx: ServiceContext, input: Disclose) {
     },
     select: disclosureSelect,
   });
+  const d = { ...stored, purpose: input.purposeWords ?? null };
   const detail = disclosureDetail(d);
   await recordEvent(ctx, c, 'disclose', detail);
-  ctx.audit.purpose(d.purpose).detail(detail);
+  ctx.audit.purpose(purpose.code).detail(detail);
   return d;
 }
 
@@ -154,6 +169,6 @@ export async function revokeDisclosure(ctx: ServiceContext, input: z.infer<typeo
   if (count === 0) throw new AppError('CONFLICT', { fields: { id: 'ALREADY_REVOKED' } });
   const detail = disclosureDetail(d);
   await recordEvent(ctx, { id: d.caseId, municipalityId: d.municipalityId }, 'revoke', { ...detail, reason: input.reason });
-  ctx.audit.subject('Case', d.caseId).purpose(d.purpose).detail(detail);
+  ctx.audit.subject('Case', d.caseId).purpose(d.listedPurpose.code).detail(detail);
   return { id: d.id, revokedAt: now };
 }

@@ -25,6 +25,7 @@ export const TIMELINE_KINDS = [
   'panel_decision',
   'break_glass',
   'handover',
+  'onward',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -75,7 +76,7 @@ const aboutRow =
   (d, r) =>
     mayRead(r, rows, d[idKey]) ? pick(d, [idKey, ...keys]) : null;
 
-const DISCLOSURE_FIELDS = ['disclosureId', 'agencyId', 'userId', 'sections', 'legalBasis', 'expiresAt'];
+const DISCLOSURE_FIELDS = ['disclosureId', 'agencyId', 'userId', 'sections', 'legalBasis', 'expiresAt', 'purposeId', 'purposeCode'];
 
 // A departing colleague's work handed over (users.handover): who to whom; the key worker is header knowledge,
 // each intervention and task only to its readers, the disclosures to the team's readers. Nothing to show: hidden.
@@ -136,6 +137,16 @@ export const TIMELINE_RULES: Record<TimelineKind, Rule> = {
   break_glass: (d, r) =>
     sees(r, 'team') || d.userId === r.self ? pick(d, ['breakGlassId', 'userId', 'sections', 'expiresAt', ...words(r)]) : null,
   handover,
+  // Onward referrals are the plan owners' business (coordinator, key worker): which step, to which agency,
+  // and what acceptance made (the disclosure and intervention, each only to its readers).
+  onward: (d, r) =>
+    r.ownsPlan
+      ? {
+          ...pick(d, ['step', 'onwardId', 'agencyId', 'resendOfId', 'outcome']),
+          ...(sees(r, 'team') ? pick(d, ['disclosureId']) : {}),
+          ...(mayRead(r, 'interventions', d.interventionId) ? pick(d, ['interventionId']) : {}),
+        }
+      : null,
 };
 
 export const isTimelineKind = (kind: string): kind is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(kind);

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import { DISCLOSURE_RECIPIENT_ROLES, hasRole } from '../../shared/roles.js';
-import type { Role } from '../../shared/vocabulary.js';
+import type { ConsentPurpose, Role } from '../../shared/vocabulary.js';
 import type { CaseloadItem } from './caseload.js';
+import { checkPurposeRules, readPurposeWords, sealPurposeWords } from '../cases/purpose-bans.js';
 
 type From = { id: string; municipalityId: string };
 type To = { id: string; role: Role };
@@ -95,7 +97,18 @@ async function moveDisclosures(ctx: ServiceContext, from: From, to: To, ids: str
   const now = ctx.clock();
   const rows = await ctx.db.disclosure.findMany({
     where: { municipalityId: from.municipalityId, id: { in: ids }, userId: from.id, revokedAt: null },
-    select: { id: true, caseId: true, municipalityId: true, sections: true, purpose: true, legalBasis: true, expiresAt: true },
+    select: {
+      id: true,
+      caseId: true,
+      municipalityId: true,
+      sections: true,
+      purposeId: true,
+      purpose: true,
+      legalBasis: true,
+      expiresAt: true,
+      consentPurpose: true,
+      listedPurpose: { select: { code: true } },
+    },
   });
   exactly(rows.length, ids.length);
   const { count } = await ctx.db.disclosure.updateMany({
@@ -105,9 +118,27 @@ async function moveDisclosures(ctx: ServiceContext, from: From, to: To, ids: str
   exactly(count, ids.length);
   if (!hasRole(DISCLOSURE_RECIPIENT_ROLES, to.role)) return {};
   const made: Record<string, string> = {};
-  for (const { id, ...grant } of rows) {
+  for (const { id, purpose, consentPurpose, listedPurpose, ...grant } of rows) {
+    // The purpose bans hold for the new recipient too (a police liaison's officer, say): refused whole.
+    await checkPurposeRules(ctx, grant.caseId, {
+      code: listedPurpose.code,
+      legalBasis: grant.legalBasis,
+      consentPurpose: (consentPurpose as ConsentPurpose | null) ?? undefined,
+      sections: grant.sections,
+      userId: to.id,
+    });
+    // The same purpose; its free words re-encrypted for the new row (they are bound to their row's id).
+    const newId = randomUUID();
+    const words = await readPurposeWords(ctx, id, purpose);
     const d = await ctx.db.disclosure.create({
-      data: { ...grant, userId: to.id, createdAt: now, createdById: ctx.user.id },
+      data: {
+        ...grant,
+        id: newId,
+        purpose: words === null ? null : await sealPurposeWords(ctx, grant.caseId, newId, words),
+        userId: to.id,
+        createdAt: now,
+        createdById: ctx.user.id,
+      },
       select: { id: true },
     });
     made[id] = d.id;

@@ -5,6 +5,7 @@ import { CASELOAD_KINDS, mayReceive, type CaseloadKind } from '../../shared/hand
 import { recordEvent } from '../cases/access.js';
 import { caseloadOf, countByKind, findOverseen, type CaseloadItem } from './caseload.js';
 import { moveItems } from './handover-moves.js';
+import { checkKeyWorker } from '../cases/purpose-bans.js';
 
 /** Everything (no `items`) or the items chosen, to one account. */
 export const HandoverInput = z.object({
@@ -56,6 +57,9 @@ export async function handover(ctx: ServiceContext, input: z.infer<typeof Handov
   const items = chosen(await caseloadOf(ctx.db, from.id, from.municipalityId, ctx.clock()), input.items);
   const refused = [...new Set(items.filter((i) => !mayReceive(i.kind, to, i)).map((i) => i.kind))];
   if (refused.length) throw refuse('HANDOVER_INELIGIBLE', { kinds: refused.join(',') });
+  // A key worker reads restricted notes: never someone of a police liaison (cases/purpose-bans.ts).
+  const firstCase = items.find((i) => i.kind === 'case');
+  if (firstCase) await checkKeyWorker(ctx, firstCase.id, to.id);
   const moved = await moveItems(ctx, from, to, items);
   await recordOnCases(ctx, from, to, items, moved.disclosures);
   const ids = Object.fromEntries(CASELOAD_KINDS.map((k) => [k, items.filter((i) => i.kind === k).map((i) => i.id)]));

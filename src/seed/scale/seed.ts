@@ -106,6 +106,15 @@ const TABLES: Record<string, readonly Column[]> = {
     ['created_at', 'timestamptz'],
     ['second_factor_roles', '"Role"[]'],
   ],
+  // The scale's own purposes, beside the defaults every town gets (trigger): the disclosures name these.
+  disclosure_purpose: [
+    ['id', 'uuid'],
+    ['municipality_id', 'uuid'],
+    ['code', '"PurposeCode"'],
+    ['label_ar', 'text'],
+    ['label_fr', 'text'],
+    ['label_en', 'text'],
+  ],
   agency: [
     ['id', 'uuid'],
     ['municipality_id', 'uuid'],
@@ -216,7 +225,7 @@ const TABLES: Record<string, readonly Column[]> = {
     ['municipality_id', 'uuid'],
     ['agency_id', 'uuid'],
     ['user_id', 'uuid'],
-    ['purpose', 'text'],
+    ['purpose_id', 'uuid'],
     ['sections', '"CaseSection"[]'],
     ['legal_basis', '"LegalBasis"'],
     ['expires_at', 'timestamptz'],
@@ -347,6 +356,8 @@ const PURPOSES = [
   'Employment and training',
   'Family support',
 ];
+/** The core code of each of PURPOSES, in its order (the town's list gets them as purposes of its own). */
+const PURPOSE_CODES = ['support_services', 'education', 'health', 'employment', 'safeguarding'] as const;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const day = (ms: number) => iso(ms).slice(0, 10);
@@ -501,6 +512,10 @@ async function seedMunicipality(
 
   // Benchmark towns ask no second factor: the load signs in with passwords (a real town's default asks it of three roles).
   await emit('municipality', [town.id, town.name, 'TN', town.code, 'ar', createdAt, '{}']);
+  const purposeRng = root.fork('purposes');
+  const purposeIds = PURPOSES.map(() => purposeRng.uuid());
+  for (const [k, label] of PURPOSES.entries())
+    await emit('disclosure_purpose', [purposeIds[k]!, town.id, PURPOSE_CODES[k]!, label, label, label]);
 
   // Agencies and accounts.
   const urng = root.fork('staff');
@@ -760,7 +775,7 @@ async function seedMunicipality(
         town.id,
         toUser ? null : staff.agencies[agencyIndex]!,
         toUser ? crng.pick(staff.socialWorkers) : null,
-        crng.pick(PURPOSES),
+        crng.pick(purposeIds),
         pgArray(sections),
         crng.pick(['consent', 'consent', 'public_task', 'legal_obligation']),
         iso(expires),

@@ -44,6 +44,8 @@ export const WORK_LINKS: Record<Me['role'], readonly (readonly [href: string, la
     ['/meetings', 'nav.meetings'],
     ['/handover', 'nav.handover'],
     ['/retention', 'nav.retention'],
+    ['/statistics', 'nav.statistics'],
+    ['/processing-record', 'nav.processingRecord'],
   ],
   social_worker: [
     ['/work', 'nav.myWork'],
@@ -55,6 +57,7 @@ export const WORK_LINKS: Record<Me['role'], readonly (readonly [href: string, la
   ],
   agency_practitioner: [
     ['/work', 'nav.myWork'],
+    ['/onward', 'nav.onward'],
     ['/cases', 'nav.shared'],
     ['/search', 'nav.search'],
     ['/referrals/new', 'nav.newReferral'],
@@ -63,15 +66,18 @@ export const WORK_LINKS: Record<Me['role'], readonly (readonly [href: string, la
   ],
   admin: [
     ['/admin/agencies', 'nav.agencies'],
+    ['/admin/purposes', 'nav.purposes'],
     ['/admin/users', 'nav.users'],
     ['/admin/assessment-factors', 'nav.assessmentFactors'],
     ['/admin/settings', 'nav.settings'],
     ['/admin/retention', 'nav.retentionRules'],
     ['/retention', 'nav.retention'],
+    ['/processing-record', 'nav.processingRecord'],
   ],
   auditor: [
     ['/audit', 'nav.audit'],
     ['/retention', 'nav.retention'],
+    ['/statistics', 'nav.statistics'],
   ],
 };
 

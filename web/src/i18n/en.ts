@@ -14,8 +14,13 @@ import { layoutEn } from './layout/en';
 import { historyEn } from './history/en';
 import { breakGlassEn } from './breakglass/en';
 import { consentEn } from './consent/en';
+import { purposesEn } from './purposes/en';
 import { printEn } from './print/en';
 import { keepEn } from './keep/en';
+import { retentionEn } from './retention/en';
+import { statisticsEn } from './statistics/en';
+import { subjectAccessEn } from './subject-access/en';
+import { onwardEn } from './onward/en';
 import { plural } from '../../../src/shared/plural';
 
 type Role = Outputs['auth']['me']['role'];
@@ -51,6 +56,11 @@ export const en = {
     choose: 'Choose…',
   },
   nav: {
+    purposes: 'Disclosure purposes',
+    processingRecord: 'Record of processing',
+    retention: 'Retention',
+    retentionRules: 'Retention rules',
+    statistics: 'Statistics',
     search: 'Search',
     label: 'Main navigation',
     home: 'Home',
@@ -69,6 +79,7 @@ export const en = {
     newReferral: 'New referral',
     myReferrals: 'My referrals',
     myWork: 'My work',
+    onward: 'Referrals to answer',
     meetings: 'Panel meetings',
     assessmentFactors: 'Assessment framework',
     settings: 'Settings',
@@ -276,6 +287,12 @@ export const en = {
     'agency.update': 'Agency updated',
     'agency.deactivate': 'Agency deactivated',
     'agency.reactivate': 'Agency reactivated',
+    'purpose.list': 'Purposes listed',
+    'purpose.create': 'Purpose added',
+    'purpose.update': 'Purpose changed',
+    'purpose.retire': 'Purpose retired',
+    'purpose.restore': 'Purpose restored',
+    'processingRecord.read': 'Record of processing produced',
     'user.list': 'User list viewed',
     'user.create': 'User created',
     'user.update': 'User updated',
@@ -307,6 +324,8 @@ export const en = {
     'audit.flag.read': 'Flag opened',
     'audit.flag.review': 'Flag reviewed',
     'audit.flag.raise': 'Flags raised by the rules',
+    'statistics.read': 'Statistics viewed',
+    'statistics.export': 'Statistics exported (CSV)',
     'person.match': 'Person search',
     'search.find': 'Search',
     'person.create': 'Person registered',
@@ -314,6 +333,12 @@ export const en = {
     'person.household.link': 'Household linked',
     'person.correct': 'Person’s details corrected',
     'person.history': 'Person’s history of changes read',
+    'subject_access.list': 'Subject-access requests of a person listed',
+    'subject_access.prepare': 'Subject-access export prepared',
+    'subject_access.view': 'Subject-access export viewed for review',
+    'subject_access.review': 'Subject-access export reviewed',
+    'subject_access.release': 'Subject-access export released',
+    'subject_access.download': 'Subject-access export printed or downloaded',
     'person.merges': 'Possible duplicates read',
     'person.merge': 'Records merged',
     'person.unmerge': 'Merge undone',
@@ -354,6 +379,14 @@ export const en = {
     'case.breakGlass': 'Emergency access (break-glass) used',
     'case.breakGlass.live': 'Own emergency accesses viewed',
     'case.breakGlass.end': 'Emergency access ended early',
+    'onward.case': 'Onward referrals of a case viewed',
+    'onward.referral': 'Onward referrals of a referral viewed',
+    'onward.inbox': 'Referrals to answer viewed',
+    'onward.send': 'Case referred onward',
+    'onward.resend': 'Onward referral sent again',
+    'onward.accept': 'Onward referral accepted',
+    'onward.decline': 'Onward referral declined',
+    'onward.outcome': 'Onward referral outcome recorded',
     'assessment.factor.list': 'Assessment factors viewed',
     'assessment.factor.create': 'Assessment factor added',
     'assessment.factor.update': 'Assessment factor changed',
@@ -379,6 +412,15 @@ export const en = {
     'draft.read': 'Own draft opened',
     'draft.save': 'Draft saved',
     'draft.discard': 'Draft discarded',
+    'retention.rules.read': 'Retention rules viewed',
+    'retention.rules.update': 'Retention rule changed',
+    'retention.preview': 'Retention preview viewed',
+    'retention.hold.read': 'Legal hold viewed',
+    'retention.hold.place': 'Legal hold placed',
+    'retention.hold.lift': 'Legal hold lifted',
+    'retention.anonymise': 'Anonymised under a retention rule',
+    'retention.certificate.list': 'Deletion certificates listed',
+    'retention.certificate.print': 'Deletion certificate printed',
   } satisfies Record<AuditAction, string>,
   roles: {
     social_worker: 'Social worker',
@@ -399,6 +441,7 @@ export const en = {
     other: 'Other',
   } satisfies Record<AgencyKind, string>,
   errors: {
+    PURPOSE_BANNED: 'This disclosure is not allowed under the purpose rules: see the reason beside the field.',
     BAD_INPUT: 'Please check the highlighted fields.',
     INVALID_CREDENTIALS:
       'Sign-in failed: either the e-mail address or the password is not correct, or the account is locked for 15 minutes after too many failed attempts. Check your details, or wait and try again.',
@@ -426,6 +469,7 @@ export const en = {
     CANNOT_DISABLE_SELF: 'You cannot disable your own account or remove your own administrator role.',
     CSRF_REJECTED: 'The request was refused for security reasons. Reload the page and try again.',
     ALREADY_SCREENED: 'Another coordinator decided on this referral in the meantime.',
+    ALREADY_ANSWERED: 'Someone of your agency answered this referral in the meantime.',
     ALREADY_SUBMITTED: 'This form was already sent with different content, and that first version was saved. Reload the page to see it.',
     INVALID_TRANSITION: 'The case cannot move to that stage from where it is.',
     NO_CONSENT: 'Consent is no legal basis here: it was not given, or it was withdrawn.',
@@ -445,12 +489,25 @@ export const en = {
     CASELOAD_LEFT:
       'This account still holds work: {{ case }} case(s), {{ intervention }} intervention(s), {{ task }} task(s), {{ invitation }} meeting invitation(s), {{ disclosure }} disclosure(s). Hand it over first, or name the coordinator who will pick it up.',
     HANDOVER_REFUSED: 'This colleague cannot take over this work.',
+    ALREADY_HELD: 'This case is already under a legal hold.',
+    CASE_ANONYMISED: 'This case has been anonymised: there is nothing left to hold or change.',
+    SUBJECT_ACCESS_RELEASED: 'This export was released: it is locked and cannot be changed.',
+    SUBJECT_ACCESS_UNREVIEWED: '{{ pending }} item(s) still wait for your decision: include or withhold each one before release.',
+    SUBJECT_ACCESS_NOT_RELEASED: 'This export has not been released yet: review and release it before printing or downloading it.',
     STALE_VERSION: '{{ by }} changed this at {{ at }}, since you opened it. Nothing of yours was saved: compare the two texts below.',
     UNAVAILABLE: 'The service is unavailable right now. Please try again shortly.',
     INTERNAL: 'Something went wrong on our side. Please try again.',
     NETWORK: 'The server cannot be reached. Check your connection and try again.',
   } satisfies Record<AppErrorCode | 'NETWORK', string>,
   validation: {
+    prevention_to_investigation: 'What was shared for prevention may not go to a police liaison for a criminal investigation.',
+    police_needs_legal_basis:
+      'A police liaison never receives a disclosure on consent: choose a legal obligation, vital interest or public task.',
+    police_restricted_notes: 'Someone of a police liaison may not be key worker: the key worker reads the restricted notes.',
+    consent_not_for_purpose: 'No consent can cover this purpose: choose another legal basis.',
+    not_for_purpose: 'This consent purpose does not serve the purpose chosen.',
+    retired: 'This purpose is retired: choose another.',
+    PURPOSE_LABEL_TAKEN: 'A purpose with this English label already exists.',
     required: 'This field is required.',
     too_small: 'Too short.',
     too_big: 'Too long.',
@@ -461,6 +518,8 @@ export const en = {
     date_out_of_range: 'Choose a date between 1900 and 9999.',
     invalid: 'This value is not valid.',
     mismatch: 'The two passwords are not the same.',
+    period_order: 'The end month must not be before the start month.',
+    period_too_long: 'Choose at most 24 months.',
     chooseOne: 'Choose at least one.',
     WRONG_PASSWORD: 'The current password is not correct.',
     PASSWORD_TOO_SHORT: 'At least 12 characters.',
@@ -505,8 +564,13 @@ export const en = {
   ...historyEn,
   ...breakGlassEn,
   ...consentEn,
+  ...purposesEn,
   ...printEn,
   ...keepEn,
+  ...retentionEn,
+  ...statisticsEn,
+  ...subjectAccessEn,
+  ...onwardEn,
 };
 
 export type Dictionary = typeof en;

@@ -13,8 +13,13 @@ import { layoutFr } from './layout/fr';
 import { historyFr } from './history/fr';
 import { breakGlassFr } from './breakglass/fr';
 import { consentFr } from './consent/fr';
+import { purposesFr } from './purposes/fr';
 import { printFr } from './print/fr';
 import { keepFr } from './keep/fr';
+import { retentionFr } from './retention/fr';
+import { statisticsFr } from './statistics/fr';
+import { subjectAccessFr } from './subject-access/fr';
+import { onwardFr } from './onward/fr';
 import { plural } from '../../../src/shared/plural';
 
 export const fr: Dictionary = {
@@ -43,6 +48,11 @@ export const fr: Dictionary = {
     choose: 'Choisir…',
   },
   nav: {
+    purposes: 'Finalités de partage',
+    processingRecord: 'Registre des traitements',
+    retention: 'Conservation',
+    retentionRules: 'Règles de conservation',
+    statistics: 'Statistiques',
     search: 'Recherche',
     label: 'Navigation principale',
     home: 'Accueil',
@@ -61,6 +71,7 @@ export const fr: Dictionary = {
     newReferral: 'Nouveau signalement',
     myReferrals: 'Mes signalements',
     myWork: 'Mon travail',
+    onward: 'Orientations à traiter',
     meetings: 'Réunions du panel',
     assessmentFactors: 'Grille d’évaluation',
     settings: 'Paramètres',
@@ -272,6 +283,12 @@ export const fr: Dictionary = {
     'agency.update': 'Organisme modifié',
     'agency.deactivate': 'Organisme désactivé',
     'agency.reactivate': 'Organisme réactivé',
+    'purpose.list': 'Finalités consultées',
+    'purpose.create': 'Finalité ajoutée',
+    'purpose.update': 'Finalité modifiée',
+    'purpose.retire': 'Finalité retirée',
+    'purpose.restore': 'Finalité rétablie',
+    'processingRecord.read': 'Registre des traitements produit',
     'user.list': 'Liste des utilisateurs consultée',
     'user.create': 'Utilisateur créé',
     'user.update': 'Utilisateur modifié',
@@ -303,6 +320,8 @@ export const fr: Dictionary = {
     'audit.flag.read': 'Signalement consulté',
     'audit.flag.review': 'Signalement examiné',
     'audit.flag.raise': 'Signalements levés par les règles',
+    'statistics.read': 'Statistiques consultées',
+    'statistics.export': 'Statistiques exportées (CSV)',
     'person.match': 'Recherche de personne',
     'search.find': 'Recherche',
     'person.create': 'Personne enregistrée',
@@ -310,6 +329,12 @@ export const fr: Dictionary = {
     'person.household.link': 'Foyer relié',
     'person.correct': 'Identité de la personne corrigée',
     'person.history': 'Historique des modifications d’une personne consulté',
+    'subject_access.list': 'Demandes d’accès d’une personne consultées',
+    'subject_access.prepare': 'Dossier d’accès aux données préparé',
+    'subject_access.view': 'Dossier d’accès aux données consulté pour relecture',
+    'subject_access.review': 'Dossier d’accès aux données relu',
+    'subject_access.release': 'Dossier d’accès aux données remis',
+    'subject_access.download': 'Dossier d’accès aux données imprimé ou téléchargé',
     'person.merges': 'Doublons possibles consultés',
     'person.merge': 'Fiches fusionnées',
     'person.unmerge': 'Fusion annulée',
@@ -350,6 +375,14 @@ export const fr: Dictionary = {
     'case.breakGlass': 'Accès d’urgence (bris de glace) utilisé',
     'case.breakGlass.live': 'Ses accès d’urgence consultés',
     'case.breakGlass.end': 'Accès d’urgence terminé avant l’heure',
+    'onward.case': 'Orientations d’un dossier consultées',
+    'onward.referral': 'Orientations d’un signalement consultées',
+    'onward.inbox': 'Orientations à traiter consultées',
+    'onward.send': 'Dossier orienté vers un partenaire',
+    'onward.resend': 'Orientation envoyée à nouveau',
+    'onward.accept': 'Orientation acceptée',
+    'onward.decline': 'Orientation refusée',
+    'onward.outcome': 'Résultat d’une orientation enregistré',
     'assessment.factor.list': 'Facteurs d’évaluation consultés',
     'assessment.factor.create': 'Facteur d’évaluation ajouté',
     'assessment.factor.update': 'Facteur d’évaluation modifié',
@@ -375,6 +408,15 @@ export const fr: Dictionary = {
     'draft.read': 'Brouillon personnel ouvert',
     'draft.save': 'Brouillon enregistré',
     'draft.discard': 'Brouillon supprimé',
+    'retention.rules.read': 'Règles de conservation consultées',
+    'retention.rules.update': 'Règle de conservation modifiée',
+    'retention.preview': 'Aperçu de l’anonymisation consulté',
+    'retention.hold.read': 'Gel juridique consulté',
+    'retention.hold.place': 'Gel juridique posé',
+    'retention.hold.lift': 'Gel juridique levé',
+    'retention.anonymise': 'Anonymisé selon une règle de conservation',
+    'retention.certificate.list': 'Certificats d’effacement consultés',
+    'retention.certificate.print': 'Certificat d’effacement imprimé',
   },
   roles: {
     social_worker: 'Travailleur social',
@@ -395,6 +437,7 @@ export const fr: Dictionary = {
     other: 'Autre',
   },
   errors: {
+    PURPOSE_BANNED: 'Ce partage est interdit par les règles de finalité : voir le motif à côté du champ.',
     BAD_INPUT: 'Veuillez vérifier les champs signalés.',
     INVALID_CREDENTIALS:
       'Connexion impossible : soit l’adresse e-mail ou le mot de passe est incorrect, soit le compte est verrouillé pendant 15 minutes après trop de tentatives échouées. Vérifiez vos informations, ou patientez puis réessayez.',
@@ -422,6 +465,7 @@ export const fr: Dictionary = {
     CANNOT_DISABLE_SELF: 'Vous ne pouvez ni désactiver votre propre compte ni retirer votre propre rôle d’administrateur.',
     CSRF_REJECTED: 'La requête a été refusée pour des raisons de sécurité. Rechargez la page et réessayez.',
     ALREADY_SCREENED: 'Un autre coordinateur a déjà statué sur ce signalement.',
+    ALREADY_ANSWERED: 'Quelqu’un de votre agence a déjà répondu à cette orientation.',
     ALREADY_SUBMITTED:
       'Ce formulaire a déjà été envoyé avec un autre contenu, et cette première version a été enregistrée. Rechargez la page pour la voir.',
     INVALID_TRANSITION: 'Le dossier ne peut pas passer à cette étape depuis l’étape actuelle.',
@@ -444,6 +488,12 @@ export const fr: Dictionary = {
     CASELOAD_LEFT:
       'Ce compte a encore du travail : {{ case }} dossier(s), {{ intervention }} intervention(s), {{ task }} tâche(s), {{ invitation }} invitation(s) à une réunion, {{ disclosure }} communication(s). Transmettez-le d’abord, ou nommez le coordinateur qui le reprendra.',
     HANDOVER_REFUSED: 'Ce collègue ne peut pas reprendre ce travail.',
+    ALREADY_HELD: 'Ce dossier est déjà gelé.',
+    CASE_ANONYMISED: 'Ce dossier a été anonymisé : il n’y a plus rien à geler ni à modifier.',
+    SUBJECT_ACCESS_RELEASED: 'Ce dossier a été remis : il est verrouillé et ne peut plus être modifié.',
+    SUBJECT_ACCESS_UNREVIEWED: '{{ pending }} élément(s) attendent encore votre décision : incluez ou retenez chacun avant la remise.',
+    SUBJECT_ACCESS_NOT_RELEASED:
+      'Ce dossier n’a pas encore été remis : relisez-le et remettez-le avant de l’imprimer ou de le télécharger.',
     STALE_VERSION:
       '{{ by }} a modifié ceci le {{ at }}, depuis que vous l’avez ouvert. Rien de votre version n’a été enregistré : comparez les deux textes ci-dessous.',
     UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
@@ -451,6 +501,14 @@ export const fr: Dictionary = {
     NETWORK: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
   },
   validation: {
+    prevention_to_investigation: 'Ce qui a été partagé pour la prévention ne peut pas aller à une liaison police pour une enquête pénale.',
+    police_needs_legal_basis:
+      'Une liaison police ne reçoit jamais de partage fondé sur le consentement : choisissez une obligation légale, un intérêt vital ou une mission de service public.',
+    police_restricted_notes: 'Une personne d’une liaison police ne peut pas être référent : le référent lit les notes restreintes.',
+    consent_not_for_purpose: 'Aucun consentement ne peut couvrir cette finalité : choisissez une autre base légale.',
+    not_for_purpose: 'Cette finalité du consentement ne sert pas la finalité choisie.',
+    retired: 'Cette finalité est retirée : choisissez-en une autre.',
+    PURPOSE_LABEL_TAKEN: 'Une finalité porte déjà ce libellé anglais.',
     required: 'Ce champ est obligatoire.',
     too_small: 'Trop court.',
     too_big: 'Trop long.',
@@ -461,6 +519,8 @@ export const fr: Dictionary = {
     date_out_of_range: 'Choisissez une date entre 1900 et 9999.',
     invalid: 'Cette valeur n’est pas valide.',
     mismatch: 'Les deux mots de passe ne correspondent pas.',
+    period_order: 'Le mois de fin ne peut pas précéder le mois de début.',
+    period_too_long: 'Choisissez au plus 24 mois.',
     chooseOne: 'Choisissez-en au moins un.',
     WRONG_PASSWORD: 'Le mot de passe actuel est incorrect.',
     PASSWORD_TOO_SHORT: 'Au moins 12 caractères.',
@@ -505,6 +565,11 @@ export const fr: Dictionary = {
   ...historyFr,
   ...breakGlassFr,
   ...consentFr,
+  ...purposesFr,
   ...printFr,
   ...keepFr,
+  ...retentionFr,
+  ...statisticsFr,
+  ...subjectAccessFr,
+  ...onwardFr,
 };

@@ -2,7 +2,7 @@ import { For, Show, createSignal } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
-import { checked, field, useForm } from '../../lib/form';
+import { checked, field, optional, useForm } from '../../lib/form';
 import { addDays, atTimeOf, dateInputValue, startOfDay } from '../../lib/dates';
 import { Alert } from '../../components/Alert';
 import { ChoiceGroup, OptionsField, SelectField, TextField } from '../../components/Field';
@@ -13,8 +13,20 @@ import type { ConsentPurpose } from '../../../../src/shared/vocabulary';
 import { FormActions } from '../../components/FormActions';
 import { CASE_QUERIES, LEGAL_BASES, SECTIONS, getActiveAgencies, getDirectory, type Section } from './api';
 import { DISCLOSURE_RECIPIENT_ROLES } from '../../../../src/shared/roles';
+import { CONSENT_FOR_PURPOSE } from '../../../../src/shared/purposes';
+import { getActivePurposes, purposeLabel } from '../purposes/api';
 
-const FIELDS = ['agencyId', 'userId', 'purpose', 'sections', 'legalBasis', 'expiresAt', 'consentId', 'consentPurpose'] as const;
+const FIELDS = [
+  'agencyId',
+  'userId',
+  'purposeId',
+  'purposeWords',
+  'sections',
+  'legalBasis',
+  'expiresAt',
+  'consentId',
+  'consentPurpose',
+] as const;
 const RECIPIENTS = ['agency', 'user'] as const;
 const DEFAULT_DAYS = 30;
 
@@ -30,6 +42,14 @@ export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
     basis() === 'consent' ? (await getConsents(props.caseId)).items.filter((c) => c.status === 'live') : [],
   );
   const [consentId, setConsentId] = createSignal('');
+  const purposes = createAsync(() => getActivePurposes());
+  const [purposeId, setPurposeId] = createSignal('');
+  // On consent, only the consent's purposes that can serve the purpose chosen (shared/purposes.ts).
+  const consentPurposes = () => {
+    const listed = purposes()?.find((p) => p.id === purposeId());
+    const given = consents()?.find((c) => c.id === consentId())?.purposes ?? [];
+    return listed ? given.filter((p) => CONSENT_FOR_PURPOSE[listed.code].includes(p as ConsentPurpose)) : given;
+  };
   const agencies = createAsync(() => getActiveAgencies());
   const people = createAsync(() => getDirectory(DISCLOSURE_RECIPIENT_ROLES));
   const now = new Date();
@@ -45,7 +65,8 @@ export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
         {
           caseId: props.caseId,
           ...(to() === 'agency' ? { agencyId: field(data, 'agencyId') } : { userId: field(data, 'userId') }),
-          purpose: field(data, 'purpose'),
+          purposeId: field(data, 'purposeId'),
+          ...(optional(data, 'purposeWords') ? { purposeWords: optional(data, 'purposeWords') } : {}),
           sections: checked(data, 'sections') as Section[],
           legalBasis: field(data, 'legalBasis') as (typeof LEGAL_BASES)[number],
           ...(field(data, 'legalBasis') === 'consent'
@@ -99,7 +120,24 @@ export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
             error={form.errors().fields.agencyId}
           />
         </Show>
-        <TextField label={t('team.purpose')} name="purpose" required minLength={3} maxLength={300} error={form.errors().fields.purpose} />
+        <SelectField
+          label={t('purposes.purpose')}
+          name="purposeId"
+          required
+          onChange={(e) => setPurposeId(e.currentTarget.value)}
+          error={form.errors().fields.purposeId}
+        >
+          <option value="">{t('common.choose')}</option>
+          <For each={purposes()}>{(p) => <option value={p.id}>{purposeLabel(p)}</option>}</For>
+        </SelectField>
+        <TextField
+          label={t('purposes.words')}
+          name="purposeWords"
+          minLength={3}
+          maxLength={300}
+          hint={t('purposes.wordsHint')}
+          error={form.errors().fields.purposeWords}
+        />
         <SelectField
           label={t('team.legalBasis')}
           name="legalBasis"
@@ -131,7 +169,7 @@ export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
             label={t('consent.disclosurePurpose')}
             name="consentPurpose"
             required
-            options={consents()?.find((c) => c.id === consentId())?.purposes ?? []}
+            options={consentPurposes()}
             labelOf={(p) => tKey('consent.purposeOf', p)}
             placeholder={t('common.choose')}
             error={form.errors().fields.consentPurpose}

@@ -9,6 +9,7 @@ import { FormActions } from '../../components/FormActions';
 import { Opener } from '../../components/Toggle';
 import { DisclosureForm } from './DisclosureForm';
 import { CASE_QUERIES, type Disclosure } from './api';
+import { purposeLabel } from '../purposes/api';
 
 const STATUS_CLASS = { live: 'ok', expired: 'muted', revoked: 'danger' } as const;
 
@@ -58,7 +59,17 @@ export function TeamSection(props: { caseId: string; team: Disclosure[]; manage:
               </p>
               <dl class="facts compact">
                 <dt>{t('team.purpose')}</dt>
-                <dd dir="auto">{d.purpose}</dd>
+                <dd data-testid="disclosure-purpose">
+                  {purposeLabel(d.listedPurpose)}
+                  <Show when={d.purpose}>
+                    {(words) => (
+                      <>
+                        {' — '}
+                        <bdi>{words()}</bdi>
+                      </>
+                    )}
+                  </Show>
+                </dd>
                 <dt>{t('team.sections')}</dt>
                 <dd>{formatList(d.sections.map((s) => tKey('sections', s)))}</dd>
                 <dt>{t('team.legalBasis')}</dt>

@@ -40,7 +40,13 @@ function describe(e: TimelineEntry, names: Map<string, string>): { title: string
       const until = str(data.expiresAt) ? formatDate(str(data.expiresAt)) : '';
       return {
         title: tKey('timeline', e.kind, e.kind, { to: name(data.agencyId ?? data.userId) }),
-        detail: [sections, str(data.purpose) ?? '', until, ...reason].filter(Boolean),
+        // The listed purpose's core code; entries from before the list kept the purpose's words.
+        detail: [
+          sections,
+          str(data.purposeCode) ? tKey('purposes.codes', str(data.purposeCode)!) : (str(data.purpose) ?? ''),
+          until,
+          ...reason,
+        ].filter(Boolean),
       };
     }
     case 'stage':
@@ -73,6 +79,12 @@ function describe(e: TimelineEntry, names: Map<string, string>): { title: string
       if (str(data.ended)) return { title: tKey('consent.timelineEnded', str(data.ended)!), detail: [] };
       return { title: tKey('timeline', e.kind), detail: [] };
     }
+    case 'onward':
+      // An onward referral's step (modules/onward): sent, accepted, declined, outcome; the case page's section has the words.
+      return {
+        title: tKey('onward.timeline', str(data.step) ?? 'sent'),
+        detail: str(data.outcome) ? [tKey('onward.outcomes', str(data.outcome)!)] : [],
+      };
     case 'note':
       return { title: t('timeline.note'), detail: str(data.sensitivity) === 'restricted' ? [t('case.restrictedBadge')] : [] };
     case 'break_glass': {
