@@ -4,7 +4,7 @@ import type { ReminderKind } from '../shared/vocabulary.js';
 export interface DueItem {
   userId: string;
   kind: ReminderKind;
-  entityType: 'Case' | 'Intervention' | 'CaseTask' | 'Referral' | 'Disclosure' | 'Consent';
+  entityType: 'Case' | 'Intervention' | 'CaseTask' | 'Referral' | 'Disclosure' | 'Consent' | 'OnwardReferral';
   entityId: string;
   caseId: string | null;
   dueAt: Date;

@@ -4,6 +4,7 @@ import { addDays, dayIn, DAY_MS } from '../shared/days.js';
 import { addWorkingDays, PLAIN_CALENDAR, type WorkCalendar, workingDaysBetween } from '../modules/referrals/working-days.js';
 import { loadCalendar } from '../modules/work/calendar.js';
 import { consentDueItems } from '../modules/consent/expiry.js';
+import { onwardDueItems } from '../modules/onward/due.js';
 import type { DueItem } from './due-item.js';
 
 export type { DueItem };
@@ -33,7 +34,9 @@ export function screeningOverdueFrom(submittedAt: Date, slaDays: number, calenda
  * - referral still unscreened past the screening SLA (working days) → the coordinators;
  * - disclosure on an open case expiring within 14 days → the coordinators;
  * - follow-up date reached on a closed case → key worker and coordinators;
- * - consent on an open case expiring within 14 days → key worker, else the coordinators (consent/expiry.ts).
+ * - consent on an open case expiring within 14 days → key worker, else the coordinators (consent/expiry.ts);
+ * - onward referral unanswered after the municipality's onwardAnswerDays working days → the receiving
+ *   agency's practitioners and the sender, else the coordinators (onward/due.ts).
  * Nothing else about closed cases; nobody who is disabled. When nobody named is left, the coordinators.
  * "Today" and working days are the municipality's (its zone, weekend and public holidays).
  */
@@ -141,5 +144,6 @@ export async function dueItems(db: DbClient, municipalityId: string, now: Date):
     });
   }
   items.push(...(await consentDueItems(db, municipalityId, now, calendar.timeZone, coordinatorIds)));
+  items.push(...(await onwardDueItems(db, municipalityId, now, calendar, coordinatorIds)));
   return items;
 }

@@ -5,6 +5,7 @@ import type { DemoStory } from './demo-story.js';
 
 export const YOUTH_CENTRE = 'Demo Youth Centre';
 export const SCHOOL = 'Demo Secondary School';
+export const HEALTH_CENTRE = 'Demo Health Centre';
 
 /** Synthetic accounts, one per role; no real person's name. */
 export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; agency?: string }[] = [
@@ -18,7 +19,7 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; ag
 const DEMO_AGENCIES: { name: string; kind: AgencyKind }[] = [
   { name: YOUTH_CENTRE, kind: 'youth' },
   { name: SCHOOL, kind: 'school' },
-  { name: 'Demo Health Centre', kind: 'health' },
+  { name: HEALTH_CENTRE, kind: 'health' },
 ];
 
 /** No actor: the seed, like the operator at the console, is not an account. Each event names its municipality. */

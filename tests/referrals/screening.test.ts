@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
-import { makeTown, makeUser } from '../helpers/factories.js';
+import { makeAgency, makeTown, makeUser } from '../helpers/factories.js';
 import { callerFor, testKeyring } from '../helpers/callers.js';
 import { makeReferral, referralInput } from '../helpers/referral-factories.js';
 
@@ -80,13 +80,15 @@ describe('referrals.screen', () => {
     ]);
   });
 
-  it('signpost records where to and why; close records the reason category and the minuted reason; neither opens a case', async () => {
+  it('signpost records where to (an agency of the directory, sent an onward referral) and why; close records the reason category and the minuted reason; neither opens a case', async () => {
     const town = await makeTown(db);
     const [a, b] = [await submitted(town), await submitted(town)];
     const { caller } = await callerFor(db, town.coordinator);
     const why = 'Needs family counselling, not prevention work.';
+    const counselling = await makeAgency(db, town.town.id, { name: 'Family counselling centre' });
+    const summary = 'Family asks for counselling; please contact them.';
     await expect(
-      caller.referrals.screen({ id: a.id, decision: 'signpost', signpostTo: 'Family counselling centre', reason: why }),
+      caller.referrals.screen({ id: a.id, decision: 'signpost', agencyId: counselling.id, summary, reason: why }),
     ).resolves.toMatchObject({ status: 'signposted', case: null });
     const minuted = 'Panel of 15 January: the school withdrew the concern after meeting the family.';
     await expect(caller.referrals.screen({ id: b.id, decision: 'close', closeReason: 'mistaken', reason: minuted })).resolves.toMatchObject(
@@ -109,7 +111,21 @@ describe('referrals.screen', () => {
       decidedById: town.coordinator.id,
     });
     expect(await db.case.count({ where: { municipalityId: town.town.id } })).toBe(0);
-    expect((await eventsOf(a.id)).map((e) => e.detail)).toEqual([{ decision: 'signpost' }]);
+    const onward = await db.onwardReferral.findFirstOrThrow({
+      where: { referralId: a.id },
+      select: { id: true, agencyId: true, status: true },
+    });
+    expect(onward).toMatchObject({ agencyId: counselling.id, status: 'sent' });
+    expect((await eventsOf(a.id)).map((e) => e.detail)).toEqual([
+      {
+        decision: 'signpost',
+        onwardId: onward.id,
+        agencyId: counselling.id,
+        shares: { name: false, birthYear: false, cohort: false },
+        disclosure: null,
+        intervention: null,
+      },
+    ]);
     expect((await eventsOf(b.id)).map((e) => e.detail)).toEqual([{ decision: 'close', closeReason: 'mistaken' }]);
   });
 
@@ -159,7 +175,7 @@ describe('referrals.screen', () => {
       );
     expect(await issues(caller.referrals.screen({ id: r.id, decision: 'signpost', reason: 'Better served elsewhere.' } as never))).toEqual([
       'BAD_REQUEST',
-      ['signpostTo:invalid_type'],
+      ['summary:invalid_type', 'agencyId:invalid_type'],
     ]);
     expect(await issues(caller.referrals.screen({ id: r.id, decision: 'close', closeReason: 'spite', reason: 'x' } as never))).toEqual([
       'BAD_REQUEST',
@@ -186,10 +202,12 @@ describe('after screening', () => {
     expect((await worker.referrals.mine({})).items.map((r) => r.status)).toEqual(['submitted', 'submitted']);
 
     const { case: opened } = await coordinator.referrals.screen({ id: accepted!.id, decision: 'accept' });
+    const office = await makeAgency(db, town.town.id, { name: 'Employment office' });
     await coordinator.referrals.screen({
       id: signposted!.id,
       decision: 'signpost',
-      signpostTo: 'Employment office',
+      agencyId: office.id,
+      summary: 'Looking for work; please offer your programme.',
       reason: 'Looking for work; no sign of risk.',
     });
 

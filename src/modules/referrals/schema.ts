@@ -11,6 +11,7 @@ import {
   URGENCIES,
 } from '../../shared/vocabulary.js';
 import { CreatePersonInput } from '../people/schema.js';
+import { Summary } from '../onward/schema.js';
 
 const Consent = z.discriminatedUnion('given', [
   z.object({
@@ -73,6 +74,8 @@ const Reason = text().min(10).max(2000);
 
 export const ScreenReferralInput = z.discriminatedUnion('decision', [
   z.object({ id: z.uuid(), decision: z.literal('accept') }),
-  z.object({ id: z.uuid(), decision: z.literal('signpost'), signpostTo: text().min(2).max(200), reason: Reason }),
+  // Signposting is an onward referral (modules/onward) to an agency of the directory, which answers it;
+  // `summary` and the shares are what that agency is told. Older rows keep their free-text `signpostTo`.
+  Summary.extend({ id: z.uuid(), decision: z.literal('signpost'), agencyId: z.uuid(), reason: Reason }),
   z.object({ id: z.uuid(), decision: z.literal('close'), closeReason: z.enum(REFERRAL_CLOSE_REASONS), reason: Reason }),
 ]);

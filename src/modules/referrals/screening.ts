@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { openCase } from '../cases/open.js';
+import { insertOnward } from '../onward/send.js';
 import type { ScreenReferralInput } from './schema.js';
 
 type Screen = z.infer<typeof ScreenReferralInput>;
@@ -17,7 +18,7 @@ function decisionColumns(input: Screen) {
     case 'accept':
       return { signpostTo: null, closeReason: null, decisionReason: null };
     case 'signpost':
-      return { signpostTo: input.signpostTo, closeReason: null, decisionReason: input.reason };
+      return { signpostTo: null, closeReason: null, decisionReason: input.reason };
     case 'close':
       return { signpostTo: null, closeReason: input.closeReason, decisionReason: input.reason };
   }
@@ -43,6 +44,15 @@ export async function screenReferral(ctx: ServiceContext, input: Screen) {
   });
   if (claimed.count === 0) throw new AppError('ALREADY_SCREENED', { entity: { type: 'Referral', id: referral.id } });
 
+  if (input.decision === 'signpost') {
+    const { id, decision, reason, ...onward } = input;
+    const sent = await insertOnward(ctx, { referralId: referral.id }, onward);
+    // Where it went, in the words the referrer's and the printed pages show (as free-text signposts did).
+    await ctx.db.referral.updateMany({
+      where: { id: referral.id, municipalityId: ctx.user.municipalityId },
+      data: { signpostTo: sent.agency.name },
+    });
+  }
   const opened =
     input.decision === 'accept'
       ? await openCase(

@@ -3,9 +3,11 @@ import { A, createAsync, useParams } from '@solidjs/router';
 import { t } from '../../i18n';
 import { useMe } from '../../components/Shell';
 import { CaseHeader } from './CaseHeader';
+import { CaseLayout } from './CaseLayout';
 import { HouseholdSection } from './HouseholdSection';
 import { ContactSection } from './ContactSection';
 import { MergeSection } from './MergeSection';
+import { SubjectAccessLink } from '../subject-access/SubjectAccessLink';
 import { NotesSection } from './NotesSection';
 import { PlanSection } from './PlanSection';
 import { SummarySection } from './SummarySection';
@@ -18,6 +20,7 @@ import { WhoHasSeen } from '../audit/WhoHasSeen';
 import { getCase, type Case } from './api';
 import { EmergencyHere } from './emergency';
 import { ConsentSection } from '../consent/ConsentSection';
+import { OnwardSection } from '../onward/OnwardSection';
 import { PanelClosureBanner } from './PanelClosure';
 import { AnonymisedBanner, HoldSection } from '../retention/HoldSection';
 
@@ -37,12 +40,13 @@ function CaseView(props: { case: Case }) {
       </p>
       <PanelClosureBanner pending={c().panelClosure} />
       <EmergencyHere emergency={c().emergency} />
-      <div class="case-layout">
+      <CaseLayout>
         <div class="case-main">
           <Show when={c().summary}>{(s) => <SummarySection case={c()} summary={s()} editable={coordinator() || keyWorker()} />}</Show>
           <Show when={c().summary?.person.id}>{(id) => <ContactSection personId={id()} />}</Show>
           <Show when={c().summary?.person.id}>{(id) => <HouseholdSection personId={id()} manage={coordinator()} />}</Show>
           <Show when={coordinator() && c().summary?.person.id}>{(id) => <MergeSection personId={id()} />}</Show>
+          <Show when={coordinator() && c().summary?.person.id}>{(id) => <SubjectAccessLink personId={id()} />}</Show>
           <Show when={c().notes}>{(n) => <NotesSection caseId={c().id} notes={n()} restricted={coordinator() || keyWorker()} />}</Show>
           <Show when={c().sections?.includes('assessments')}>
             <AssessmentsSection caseId={c().id} canRate={me().trainedAssessor === true} />
@@ -51,6 +55,7 @@ function CaseView(props: { case: Case }) {
           <Show when={c().team}>{(team) => <TeamSection caseId={c().id} team={team()} manage={coordinator()} />}</Show>
           <Show when={coordinator() || keyWorker()}>
             <ConsentSection caseId={c().id} />
+            <OnwardSection caseId={c().id} />
           </Show>
           <Show when={coordinator()}>
             <HoldSection caseId={c().id} />
@@ -65,7 +70,7 @@ function CaseView(props: { case: Case }) {
           </Show>
         </div>
         <WorkflowPanel case={c()} coordinator={coordinator()} keyWorker={keyWorker()} />
-      </div>
+      </CaseLayout>
     </Show>
   );
 }

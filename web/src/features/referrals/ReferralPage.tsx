@@ -8,6 +8,8 @@ import { ScreenForm } from './ScreenForm';
 import { ReferralChanges } from '../history/ReferralChanges';
 import { StatusBadge, UrgencyBadge } from './StatusBadge';
 import { getReferral, matchPeople, type Referral } from './api';
+import { ReferralOnward } from '../onward/ReferralOnward';
+import { AnonymisedBanner } from '../retention/HoldSection';
 
 /** Consent as the referrer recorded it, or the legal basis for going on without it. */
 function Consent(props: { consent: Referral['consent'] }) {
@@ -122,6 +124,7 @@ function ReferralView(props: { referral: Referral }) {
   const coordinator = () => me().role === 'coordinator';
   return (
     <>
+      <Show when={r().anonymisedAt}>{(at) => <AnonymisedBanner at={at()} rule={r().anonymisedRule} />}</Show>
       {/* Not a landmark of its own: the page's section already bears the name "Referral". */}
       <section class="card" data-testid="referral">
         <h2 id="facts-title" class="visually-hidden">
@@ -177,6 +180,9 @@ function ReferralView(props: { referral: Referral }) {
         }
       >
         {(d) => <Decision decision={d()} status={r().status} />}
+      </Show>
+      <Show when={coordinator() && r().status === 'signposted'}>
+        <ReferralOnward referralId={r().id} />
       </Show>
       <ReferralChanges referral={r()} />
     </>

@@ -1,30 +1,44 @@
 import { Match, Show, Switch, createSignal } from 'solid-js';
+import { createAsync } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { trpc, type Inputs } from '../../lib/trpc';
-import { field, useForm } from '../../lib/form';
+import { checked, field, useForm } from '../../lib/form';
 import { Alert } from '../../components/Alert';
 import { FormActions } from '../../components/FormActions';
-import { ChoiceGroup, OptionsField, TextAreaField, TextField } from '../../components/Field';
+import { ChoiceGroup, OptionsField, TextAreaField } from '../../components/Field';
 import { CLOSE_REASONS, getQueue, getReferral, type CloseReason } from './api';
+import { getActiveAgencies } from '../cases/api';
+import { getReferralOnward } from '../onward/api';
 
 type Screen = Inputs['referrals']['screen'];
 const DECISIONS = ['accept', 'signpost', 'close'] as const;
-const FIELDS = ['signpostTo', 'closeReason', 'reason'] as const;
+const FIELDS = ['agencyId', 'summary', 'closeReason', 'reason'] as const;
 
-/** The screening decision on a submitted referral: accept (opens a case), signpost, or close with a minute. */
+/**
+ * The screening decision on a submitted referral: accept (opens a case), signpost (an onward referral to
+ * an agency of the directory, told only the words written here and, if ticked, the name), or close with a minute.
+ */
 export function ScreenForm(props: { referralId: string }) {
   const [decision, setDecision] = createSignal<(typeof DECISIONS)[number]>('accept');
+  const agencies = createAsync(() => (decision() === 'signpost' ? getActiveAgencies() : Promise.resolve([])));
   const form = useForm({
     name: `screen-${props.referralId}`,
     fields: FIELDS,
-    refresh: [getReferral.key, getQueue.key],
+    refresh: [getReferral.key, getQueue.key, getReferralOnward.key],
     submit: (data, keyed) => {
       const id = props.referralId;
       const input: Screen =
         decision() === 'accept'
           ? { id, decision: 'accept' }
           : decision() === 'signpost'
-            ? { id, decision: 'signpost', signpostTo: field(data, 'signpostTo'), reason: field(data, 'reason') }
+            ? {
+                id,
+                decision: 'signpost',
+                agencyId: field(data, 'agencyId'),
+                summary: field(data, 'summary'),
+                shareName: checked(data, 'share').includes('name'),
+                reason: field(data, 'reason'),
+              }
             : { id, decision: 'close', closeReason: field(data, 'closeReason') as CloseReason, reason: field(data, 'reason') };
       return trpc.referrals.screen.mutate(input, keyed);
     },
@@ -49,13 +63,33 @@ export function ScreenForm(props: { referralId: string }) {
         />
         <Switch>
           <Match when={decision() === 'signpost'}>
-            <TextField
-              label={t('screen.signpostTo')}
-              name="signpostTo"
+            <OptionsField
+              label={t('onward.signpost.agency')}
+              name="agencyId"
               required
-              minLength={2}
-              maxLength={200}
-              error={form.errors().fields.signpostTo}
+              options={agencies()}
+              idOf={(a) => a.id}
+              labelOf={(a) => `${a.name} (${tKey('agencyKinds', a.kind)})`}
+              placeholder={t('common.choose')}
+              error={form.errors().fields.agencyId}
+            />
+            <TextAreaField
+              label={t('onward.signpost.summary')}
+              name="summary"
+              required
+              minLength={10}
+              maxLength={4000}
+              rows={3}
+              hint={t('onward.summaryHint')}
+              error={form.errors().fields.summary}
+            />
+            <ChoiceGroup
+              label={t('onward.shares')}
+              name="share"
+              type="checkbox"
+              options={['name'] as const}
+              labelOf={() => t('onward.signpost.shareName')}
+              checked={() => true}
             />
           </Match>
           <Match when={decision() === 'close'}>

@@ -36,6 +36,11 @@ function Item(props: { item: WorkItem; onError: (err: unknown) => void; onDone: 
             </A>
           )}
         </Show>
+        <Show when={i().onward && !i().case}>
+          <A class="button small" href="/onward">
+            {t('work.openOnward')}
+          </A>
+        </Show>
         <Show when={i().referral}>
           {(r) => (
             <A class="button small" href={`/referrals/${r().id}`}>

@@ -13,6 +13,7 @@ export const workAr: WorkDictionary = {
     noDate: 'بلا موعد',
     openCase: 'الحالة {{ reference }}',
     openReferral: 'فتح الإحالة',
+    openOnward: 'إحالات بانتظار ردّك',
     dismiss: 'تجاهل',
     complete: 'تمّت',
     done: 'تم.',
@@ -26,6 +27,7 @@ export const workAr: WorkDictionary = {
       follow_up_due: 'حان موعد المتابعة',
       break_glass: 'استُخدم وصول طارئ إلى حالة',
       panel_closure: 'قرّرت اللجنة إغلاق ملف',
+      onward_unanswered: 'إحالة إلى شريك بانتظار الرد',
       task: 'مهمة',
     },
     review: {

@@ -14,6 +14,7 @@ export const workEn = {
     noDate: 'No due date',
     openCase: 'Case {{ reference }}',
     openReferral: 'Open the referral',
+    openOnward: 'Referrals to answer',
     dismiss: 'Dismiss',
     complete: 'Mark done',
     done: 'Done.',
@@ -27,6 +28,7 @@ export const workEn = {
       follow_up_due: 'Follow-up check due',
       break_glass: 'Emergency access used on a case',
       panel_closure: 'The panel decided to close a case',
+      onward_unanswered: 'Onward referral waiting for an answer',
       task: 'Task',
     } satisfies Record<ReminderKind | 'task', string>,
     review: {

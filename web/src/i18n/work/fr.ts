@@ -13,6 +13,7 @@ export const workFr: WorkDictionary = {
     noDate: 'Sans échéance',
     openCase: 'Dossier {{ reference }}',
     openReferral: 'Ouvrir le signalement',
+    openOnward: 'Orientations à traiter',
     dismiss: 'Écarter',
     complete: 'Marquer comme faite',
     done: 'Fait.',
@@ -26,6 +27,7 @@ export const workFr: WorkDictionary = {
       follow_up_due: 'Suivi à faire',
       break_glass: 'Accès d’urgence utilisé sur un dossier',
       panel_closure: 'Le panel a décidé de clore un dossier',
+      onward_unanswered: 'Orientation en attente de réponse',
       task: 'Tâche',
     },
     review: {

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { answerOf, browserWorld } from './browser.js';
+import { makeAgency, makeTown, makeUser } from '../helpers/factories.js';
+import { makeCase } from '../helpers/case-factories.js';
+
+const world = await browserWorld();
+const { db, cspViolations } = world;
+
+const SUMMARY = 'شاب يحب الرياضة ويحتاج إلى مرشد في مركز الشباب؛ الأسرة موافقة على التواصل.';
+const REASON = 'لا أماكن متاحة هذا الفصل؛ النادي الأقرب إلى بيته لديه مكان.';
+
+/** A signed-in page in Arabic for `user`. */
+async function arabicPage(user: { id: string; email: string }) {
+  await db.user.update({ where: { id: user.id }, data: { locale: 'ar' }, select: { id: true } });
+  const { context, page } = await world.newPage();
+  await world.signIn(page, user.email);
+  await page.waitForFunction(`document.documentElement.lang === 'ar' && document.documentElement.dir === 'rtl'`);
+  return { context, page };
+}
+
+/** Sends (or, in `scope`, re-sends) the form to `agencyId` with the summary and the name shared. */
+async function sendForm(page: Page, scope: ReturnType<Page['getByTestId']>, agencyId: string, path: 'onward.send' | 'onward.resend') {
+  const form = scope.getByTestId('onward-form');
+  await form.waitFor();
+  await form.locator('select[name=agencyId]').selectOption(agencyId);
+  await form.locator('textarea[name=summary]').fill(SUMMARY);
+  await form.locator('input[name=share][value=name]').check();
+  const sent = answerOf(page, path);
+  await form.getByTestId('onward-submit').click();
+  await sent;
+}
+
+describe('an onward referral in Arabic, in a real browser', () => {
+  it('sent, declined with a reason, re-sent, accepted, outcome: each step on the case page and in the inbox', async () => {
+    const town = await makeTown(db);
+    const c = await makeCase(db, town, { keyWorkerId: town.socialWorker.id, stage: 'planning' });
+    const club = await makeAgency(db, town.town.id, { name: 'نادي رياضي تجريبي' });
+    const clubWorker = await makeUser(db, { municipalityId: town.town.id, role: 'agency_practitioner', agencyId: club.id });
+
+    // 1. The key worker refers the case to the sport club.
+    const keyWorker = await arabicPage(town.socialWorker);
+    await keyWorker.page.goto(`${world.base}/cases/${c.id}`);
+    const section = keyWorker.page.getByTestId('onward-section');
+    await section.getByTestId('onward-send-open').click();
+    await sendForm(keyWorker.page, section, club.id, 'onward.send');
+    const first = section.locator('[data-testid=onward-entry][data-status=sent]');
+    await first.waitFor();
+    expect(await first.textContent()).toContain('بانتظار الرد');
+
+    // 2. The club's practitioner sees it in "referrals to answer" and declines: first without a reason.
+    const clubPage = await arabicPage(clubWorker);
+    await clubPage.page.goto(`${world.base}/onward`);
+    const received = clubPage.page.getByTestId('onward-received');
+    await received.waitFor();
+    expect(await received.textContent()).toContain(SUMMARY);
+    await received.getByTestId('onward-decline').click();
+    const declineForm = received.getByTestId('onward-decline-form');
+    await declineForm.getByTestId('onward-decline-submit').click();
+    const error = declineForm.locator('.field-error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe('هذا الحقل مطلوب.');
+    expect(await db.onwardReferral.findFirstOrThrow({ where: { caseId: c.id }, select: { status: true } })).toEqual({ status: 'sent' });
+    await declineForm.locator('textarea[name=reason]').fill(REASON);
+    const declined = answerOf(clubPage.page, 'onward.decline');
+    await declineForm.getByTestId('onward-decline-submit').click();
+    await declined;
+    await clubPage.page.getByTestId('onward-inbox').getByText('لا شيء بانتظار الرد.').waitFor();
+
+    // 3. The key worker reads the reason and sends it again, to the youth centre.
+    await keyWorker.page.reload();
+    const declinedEntry = keyWorker.page.locator('[data-testid=onward-entry][data-status=declined]');
+    await declinedEntry.waitFor();
+    expect(await declinedEntry.getByTestId('onward-decline-reason').textContent()).toContain(REASON);
+    await declinedEntry.getByTestId('onward-resend-open').click();
+    await sendForm(keyWorker.page, declinedEntry, town.agency.id, 'onward.resend');
+    await keyWorker.page.locator('[data-testid=onward-entry][data-status=sent]').waitFor();
+
+    // 4. The youth centre's practitioner accepts, then records the outcome.
+    const centre = await arabicPage(town.practitioner);
+    await centre.page.goto(`${world.base}/onward`);
+    const toAnswer = centre.page.getByTestId('onward-received');
+    await toAnswer.waitFor();
+    const accepted = answerOf(centre.page, 'onward.accept');
+    await toAnswer.getByTestId('onward-accept').click();
+    await accepted;
+    const outcomeForm = centre.page.getByTestId('onward-outcome-form');
+    await outcomeForm.waitFor();
+    await outcomeForm.locator('select[name=outcome]').selectOption('engaged');
+    const recorded = answerOf(centre.page, 'onward.recordOutcome');
+    await outcomeForm.getByTestId('onward-outcome-submit').click();
+    await recorded;
+
+    // 5. The key worker sees both referrals and each step, and the timeline carries them.
+    await keyWorker.page.reload();
+    const done = keyWorker.page.locator('[data-testid=onward-entry][data-status=completed]');
+    await done.waitFor();
+    expect(await done.getByTestId('onward-outcome').textContent()).toContain('تفاعل مع الخدمة');
+    expect(await keyWorker.page.locator('[data-testid=onward-entry]').count()).toBe(2);
+    expect(await keyWorker.page.getByTestId('timeline').locator('[data-kind=onward]').count()).toBe(5);
+    const rows = await db.onwardReferral.findMany({
+      where: { caseId: c.id },
+      orderBy: { sentAt: 'asc' },
+      select: { status: true, agencyId: true, resendOfId: true, id: true },
+    });
+    expect(rows.map((r) => [r.status, r.agencyId])).toEqual([
+      ['declined', club.id],
+      ['completed', town.agency.id],
+    ]);
+    expect(rows[1]!.resendOfId).toBe(rows[0]!.id);
+    expect(cspViolations).toEqual([]);
+    for (const p of [keyWorker, clubPage, centre]) await p.context.close();
+  });
+});
