@@ -95,8 +95,18 @@ function Referrals(props: { w: Words; referrals: Doc['referrals']; control?: Rev
                 <dt>{w().doc.decisionReason}</dt>
                 <dd dir="auto">{textOf(w(), r.decisionReason)}</dd>
               </Show>
-              <dt>{w().doc.legalBasis}</dt>
-              <dd>{r.consent.given ? w().of('consentBy', r.consent.by) : w().of('legalBases', r.consent.legalBasis)}</dd>
+              <Show
+                when={r.consent.given}
+                fallback={
+                  <>
+                    <dt>{w().doc.legalBasis}</dt>
+                    <dd>{w().of('legalBases', r.consent.legalBasis)}</dd>
+                  </>
+                }
+              >
+                <dt>{w().doc.givenBy}</dt>
+                <dd>{w().of('consentBy', r.consent.by)}</dd>
+              </Show>
             </dl>
             <h4>{w().doc.concernText}</h4>
             <p class="print-text" dir="auto">

@@ -13,6 +13,7 @@ import { SUBJECT_ACCESS_QUERIES, downloadJson, getRequest, type SubjectAccessVie
 import { DocumentView } from './DocumentView';
 import { ReviewChoice, decisionsOf } from './ReviewControls';
 import { wordsOf } from './words';
+import '../print/print.css';
 import './subject-access.css';
 
 function ReleaseForm(props: { view: SubjectAccessView }) {
