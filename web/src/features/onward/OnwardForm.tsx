@@ -7,7 +7,15 @@ import { Alert } from '../../components/Alert';
 import { FormActions } from '../../components/FormActions';
 import { ChoiceGroup, OptionsField, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { CASE_QUERIES } from '../cases/api';
-import { CASE_SECTIONS, INTERVENTION_TYPES, LEGAL_BASES_WITHOUT_CONSENT, getCaseOnward, type CaseOnward, type SentOnward } from './api';
+import {
+  CASE_SECTIONS,
+  INTERVENTION_TYPES,
+  LEGAL_BASES_WITHOUT_CONSENT,
+  getCaseOnward,
+  getReferralOnward,
+  type CaseOnward,
+  type SentOnward,
+} from './api';
 
 type Send = Inputs['onward']['send'];
 const FIELDS = ['agencyId', 'summary', 'share', 'intervention', 'disclosure'] as const;
@@ -20,19 +28,23 @@ export const onwardMessage = (key: string) => tKey('onward.problems', key, field
 type Purpose = CaseOnward['purposes'][number];
 const purposeLabel = (p: Purpose) => ({ ar: p.labelAr, fr: p.labelFr, en: p.labelEn })[locale()];
 
+/** What the form offers: the directory, and (about a case) whether a disclosure may be proposed and for which purposes. */
+type Choices = Pick<CaseOnward, 'agencies'> & Partial<Pick<CaseOnward, 'mayDisclose' | 'purposes'>>;
+
 /**
  * Key worker or coordinator: refers the case to an agency of the directory, or sends a declined one again
- * (`resendOf`). The words are what the agency is told; the ticked facts go with them. On acceptance, an
- * intervention (and, for a coordinator, a disclosure) is made as proposed here.
+ * (`resendOf`; a signposted referral's too, `caseId` then naming the referral and `withPlan` false). The
+ * words are what the agency is told; the ticked facts go with them. On acceptance, an intervention (and,
+ * for a coordinator, a disclosure) is made as proposed here.
  */
-export function OnwardForm(props: { caseId: string; data: CaseOnward; resendOf?: SentOnward; onDone: () => void }) {
+export function OnwardForm(props: { caseId: string; data: Choices; resendOf?: SentOnward; withPlan?: boolean; onDone: () => void }) {
   const [type, setType] = createSignal('');
   const [sections, setSections] = createSignal<string[]>([]);
   const form = useForm({
     name: `onward-${props.caseId}-${props.resendOf?.id ?? 'new'}`,
     fields: FIELDS,
     message: onwardMessage,
-    refresh: [getCaseOnward.key, ...CASE_QUERIES],
+    refresh: [getCaseOnward.key, getReferralOnward.key, ...CASE_QUERIES],
     submit: (data, keyed) => {
       const shares = checked(data, 'share');
       const input: Omit<Send, 'caseId'> = {
@@ -106,25 +118,27 @@ export function OnwardForm(props: { caseId: string; data: CaseOnward; resendOf?:
         }
         error={form.errors().fields.share}
       />
-      <fieldset class="subsection">
-        <legend>{t('onward.proposeIntervention')}</legend>
-        <div class="form-grid">
-          <SelectField label={t('onward.interventionType')} name="interventionType" onChange={(e) => setType(e.currentTarget.value)}>
-            <option value="">{t('common.none')}</option>
-            <For each={INTERVENTION_TYPES}>{(i) => <option value={i}>{tKey('interventionTypes', i)}</option>}</For>
-          </SelectField>
-          <Show when={type()}>
-            <TextField
-              label={t('onward.interventionTitle')}
-              name="interventionTitle"
-              required
-              maxLength={200}
-              error={form.errors().fields.intervention}
-            />
-          </Show>
-        </div>
-      </fieldset>
-      <Show when={props.data.mayDisclose}>
+      <Show when={props.withPlan !== false}>
+        <fieldset class="subsection">
+          <legend>{t('onward.proposeIntervention')}</legend>
+          <div class="form-grid">
+            <SelectField label={t('onward.interventionType')} name="interventionType" onChange={(e) => setType(e.currentTarget.value)}>
+              <option value="">{t('common.none')}</option>
+              <For each={INTERVENTION_TYPES}>{(i) => <option value={i}>{tKey('interventionTypes', i)}</option>}</For>
+            </SelectField>
+            <Show when={type()}>
+              <TextField
+                label={t('onward.interventionTitle')}
+                name="interventionTitle"
+                required
+                maxLength={200}
+                error={form.errors().fields.intervention}
+              />
+            </Show>
+          </div>
+        </fieldset>
+      </Show>
+      <Show when={props.withPlan !== false && props.data.mayDisclose}>
         <fieldset class="subsection">
           <legend>{t('onward.proposeDisclosure')}</legend>
           <ChoiceGroup
@@ -141,7 +155,7 @@ export function OnwardForm(props: { caseId: string; data: CaseOnward; resendOf?:
                 label={t('onward.purpose')}
                 name="purposeId"
                 required
-                options={props.data.purposes}
+                options={props.data.purposes ?? []}
                 idOf={(p) => p.id}
                 labelOf={purposeLabel}
                 placeholder={t('common.choose')}

@@ -1,10 +1,34 @@
-import { For, Show } from 'solid-js';
+import { For, Show, createSignal } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { formatDate } from '../../lib/format';
-import { getReferralOnward } from './api';
+import { getReferralOnward, type CaseOnward, type SentOnward } from './api';
+import { OnwardForm } from './OnwardForm';
 
-/** Coordinator: where a signposted referral went (its onward referrals) and how each was answered. */
+/** A declined one's "send again", to the same agency or another (the coordinator who screens). */
+function Resend(props: { referralId: string; item: SentOnward; agencies: CaseOnward['agencies'] }) {
+  const [open, setOpen] = createSignal(false);
+  return (
+    <Show
+      when={open()}
+      fallback={
+        <button type="button" class="button small" onClick={() => setOpen(true)} data-testid="onward-resend-open">
+          {t('onward.resend')}
+        </button>
+      }
+    >
+      <OnwardForm
+        caseId={props.referralId}
+        data={{ agencies: props.agencies }}
+        resendOf={props.item}
+        withPlan={false}
+        onDone={() => setOpen(false)}
+      />
+    </Show>
+  );
+}
+
+/** Coordinator: where a signposted referral went (its onward referrals) and how each was answered; a declined one is sent again here. */
 export function ReferralOnward(props: { referralId: string }) {
   const data = createAsync(() => getReferralOnward(props.referralId));
   return (
@@ -26,6 +50,9 @@ export function ReferralOnward(props: { referralId: string }) {
                   <p class="small">{t('onward.answeredBy', { name: o.answeredBy!.displayName, date: formatDate(o.answeredAt) })}</p>
                 </Show>
                 <Show when={o.declineReason}>{(reason) => <p class="small prewrap">{t('onward.reason', { reason: reason() })}</p>}</Show>
+                <Show when={o.status === 'declined' && !o.resentAsId}>
+                  <Resend referralId={props.referralId} item={o} agencies={data()!.agencies} />
+                </Show>
                 <Show when={o.outcome}>
                   {(outcome) => (
                     <p class="small">
