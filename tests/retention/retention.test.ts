@@ -249,6 +249,15 @@ describe('the retention job', () => {
       dueAt: null,
     });
 
+    // An anonymised case never moves again (nor takes new words: its key is gone).
+    expect(await failure(caller.cases.reopen({ id: s.expired.id, reason: 'Synthetic reopening.' }))).toMatchObject({
+      code: 'CASE_ANONYMISED',
+    });
+    expect(await failure(caller.cases.changeStage({ id: s.expired.id, stage: 'follow_up', reason: 'Synthetic check.' }))).toMatchObject({
+      code: 'CASE_ANONYMISED',
+    });
+    expect((await db.case.findUniqueOrThrow({ where: { id: s.expired.id }, select: { stage: true } })).stage).toBe('closed');
+
     // A second run: nothing due, nothing written.
     const events = await db.auditEvent.count({ where: { municipalityId: s.t.town.id } });
     expect(events).toBeGreaterThan(before);

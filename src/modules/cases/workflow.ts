@@ -10,7 +10,8 @@ import type { CaseStage } from '../../shared/vocabulary.js';
 import { firstReviewDate, resolveReminders } from './review.js';
 import type { ChangeStageInput, CloseCaseInput, ReopenCaseInput } from './schema.js';
 
-const stageSelect = { id: true, municipalityId: true, stage: true } as const;
+// anonymisedAt: a case anonymised by retention keeps its stage for statistics and never moves again.
+const stageSelect = { id: true, municipalityId: true, stage: true, anonymisedAt: true } as const;
 
 const refuse = (from: CaseStage, to: CaseStage, allowed: readonly CaseStage[]) =>
   new AppError('INVALID_TRANSITION', { fields: { stage: 'INVALID_TRANSITION' }, data: { from, to, allowed: allowed.join(',') } });
@@ -21,6 +22,7 @@ const refuse = (from: CaseStage, to: CaseStage, allowed: readonly CaseStage[]) =
  */
 export async function changeStage(ctx: ServiceContext, input: z.infer<typeof ChangeStageInput>) {
   const c = await findCase(ctx, input.id, 'update', stageSelect);
+  if (c.anonymisedAt) throw new AppError('CASE_ANONYMISED');
   const allowed = NEXT_STAGES[c.stage];
   if (!allowed.includes(input.stage)) throw refuse(c.stage, input.stage, allowed);
   const moved = await moveStage(ctx, c, input.stage, input.reason, 'stage', {});
@@ -61,6 +63,7 @@ export async function closeCase(ctx: ServiceContext, input: z.infer<typeof Close
  */
 export async function reopenCase(ctx: ServiceContext, input: z.infer<typeof ReopenCaseInput>) {
   const c = await findCase(ctx, input.id, 'manage:team', { ...stageSelect, closureReason: true, followUpAt: true });
+  if (c.anonymisedAt) throw new AppError('CASE_ANONYMISED');
   if (isOpen(c.stage)) throw refuse(c.stage, REOPEN_STAGE, []);
   const nextReviewAt = await firstReviewDate(ctx.db, c.municipalityId, ctx.clock());
   const moved = await moveStage(
