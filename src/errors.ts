@@ -61,7 +61,7 @@ export const ERROR_TABLE = {
   // Undo after 30 days, or when the survivor was merged in its turn since (undo that merge first).
   MERGE_UNDO_EXPIRED: 'BAD_REQUEST',
   MERGE_UNDO_BLOCKED: 'CONFLICT',
-  // Retention: a legal hold on a case that already has a live one; a hold or change on a case already anonymised.
+  // Retention: a legal hold on a case that already has a live one; a hold, move or correction of a record already anonymised.
   ALREADY_HELD: 'CONFLICT',
   CASE_ANONYMISED: 'CONFLICT',
   // Disabling an account that still holds work (data: how many of each kind) without a coordinator's confirmation.

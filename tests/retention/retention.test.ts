@@ -257,6 +257,14 @@ describe('the retention job', () => {
       code: 'CASE_ANONYMISED',
     });
     expect((await db.case.findUniqueOrThrow({ where: { id: s.expired.id }, select: { stage: true } })).stage).toBe('closed');
+    // Nor are the person's details or the referral's facts written back by a correction.
+    expect(await failure(caller.people.correct({ id: s.expired.person.id, version: 1, nameLatin: 'Rami Synthetic' }))).toMatchObject({
+      code: 'CASE_ANONYMISED',
+    });
+    expect(await failure(caller.referrals.correct({ id: s.closedReferral.id, version: 1, urgency: 'priority' }))).toMatchObject({
+      code: 'CASE_ANONYMISED',
+    });
+    expect((await db.person.findUniqueOrThrow({ where: { id: s.expired.person.id }, select: { nameLatin: true } })).nameLatin).toBeNull();
 
     // A second run: nothing due, nothing written.
     const events = await db.auditEvent.count({ where: { municipalityId: s.t.town.id } });

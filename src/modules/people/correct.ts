@@ -74,10 +74,13 @@ export async function correctPerson(ctx: ServiceContext, input: CorrectPerson) {
       municipalityId: true,
       version: true,
       safeContact: true,
+      anonymisedAt: true,
       referrals: { where: { referrerId: ctx.user.id }, select: { referrerId: true } },
     },
   });
   if (!row) throw notFound('Person', input.id);
+  // Retention destroyed the person's details: a correction would write them back.
+  if (row.anonymisedAt) throw new AppError('CASE_ANONYMISED');
   // Compared (and kept in the history) as the user wrote it, not as its ciphertext.
   const current = { ...row, safeContact: await openSafeContact(ctx, row.id, row.safeContact) };
   const { id, version, ...fields } = input;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
-import { notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import { text } from '../../lib/text.js';
 import { COHORTS, CONCERN_CATEGORIES, REFERRAL_SOURCES, URGENCIES } from '../../shared/vocabulary.js';
@@ -39,9 +39,20 @@ export async function correctReferral(ctx: ServiceContext, input: CorrectReferra
   assertCan(ctx.ability, 'correct', 'Referral');
   const row = await ctx.db.referral.findFirst({
     where: { AND: [accessibleBy(ctx.ability, 'correct').ofType('Referral'), { id: input.id }] },
-    select: { id: true, municipalityId: true, version: true, cohort: true, source: true, urgency: true, concernCategories: true },
+    select: {
+      id: true,
+      municipalityId: true,
+      version: true,
+      cohort: true,
+      source: true,
+      urgency: true,
+      concernCategories: true,
+      anonymisedAt: true,
+    },
   });
   if (!row) throw notFound('Referral', input.id);
+  // Retention destroyed the referral's words and categories: a correction would write them back.
+  if (row.anonymisedAt) throw new AppError('CASE_ANONYMISED');
   const { id, version, concernCorrection, ...facts } = input;
   const sent = REFERRAL_FACTS.filter((f) => facts[f] !== undefined);
   const theirs = () => Object.fromEntries(sent.map((f) => [f, row[f]]));

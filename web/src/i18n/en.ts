@@ -490,7 +490,7 @@ export const en = {
       'This account still holds work: {{ case }} case(s), {{ intervention }} intervention(s), {{ task }} task(s), {{ invitation }} meeting invitation(s), {{ disclosure }} disclosure(s). Hand it over first, or name the coordinator who will pick it up.',
     HANDOVER_REFUSED: 'This colleague cannot take over this work.',
     ALREADY_HELD: 'This case is already under a legal hold.',
-    CASE_ANONYMISED: 'This case has been anonymised: there is nothing left to hold or change.',
+    CASE_ANONYMISED: 'This record has been anonymised: there is nothing left to hold or change.',
     SUBJECT_ACCESS_RELEASED: 'This export was released: it is locked and cannot be changed.',
     SUBJECT_ACCESS_UNREVIEWED: '{{ pending }} item(s) still wait for your decision: include or withhold each one before release.',
     SUBJECT_ACCESS_NOT_RELEASED: 'This export has not been released yet: review and release it before printing or downloading it.',

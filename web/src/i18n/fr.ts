@@ -489,7 +489,7 @@ export const fr: Dictionary = {
       'Ce compte a encore du travail : {{ case }} dossier(s), {{ intervention }} intervention(s), {{ task }} tâche(s), {{ invitation }} invitation(s) à une réunion, {{ disclosure }} communication(s). Transmettez-le d’abord, ou nommez le coordinateur qui le reprendra.',
     HANDOVER_REFUSED: 'Ce collègue ne peut pas reprendre ce travail.',
     ALREADY_HELD: 'Ce dossier est déjà gelé.',
-    CASE_ANONYMISED: 'Ce dossier a été anonymisé : il n’y a plus rien à geler ni à modifier.',
+    CASE_ANONYMISED: 'Cet enregistrement a été anonymisé : il n’y a plus rien à geler ni à modifier.',
     SUBJECT_ACCESS_RELEASED: 'Ce dossier a été remis : il est verrouillé et ne peut plus être modifié.',
     SUBJECT_ACCESS_UNREVIEWED: '{{ pending }} élément(s) attendent encore votre décision : incluez ou retenez chacun avant la remise.',
     SUBJECT_ACCESS_NOT_RELEASED:
