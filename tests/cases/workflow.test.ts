@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
+import { caseEventsOf } from '../helpers/crypto.js';
 import { makeAgency, makeTown, makeUser } from '../helpers/factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { auditCount, failure, makeCase } from '../helpers/case-factories.js';
@@ -7,8 +8,7 @@ import type { CaseStage } from '../../src/generated/prisma/enums.js';
 
 const { db } = await testDb();
 
-const events = (caseId: string, kind: string) =>
-  db.caseEvent.findMany({ where: { caseId, kind }, select: { actorId: true, data: true }, orderBy: { id: 'asc' } });
+const events = (caseId: string, kind: string) => caseEventsOf(db, caseId, kind);
 
 describe('stages', () => {
   it('move forward one step, from review back to planning or intervention, and record who and why', async () => {

@@ -14,3 +14,20 @@ export const openStored = (db: DbClient, aad: string, stored: string, opts: { ke
 export const dataKeysOf = (db: DbClient, ownerIds: string[]) =>
   db.$queryRaw<{ id: string; owner_kind: string; owner_id: string; wrapped: string | null; destroyed_at: Date | null }[]>`
     SELECT id::text, owner_kind::text, owner_id::text, wrapped, destroyed_at FROM data_key WHERE owner_id = ANY(${ownerIds}::uuid[])`;
+
+/** A case's timeline entries of one kind, oldest first, their reasons opened (sealed under the case's key, bound to the entry). */
+export async function caseEventsOf(db: DbClient, caseId: string, kind: string) {
+  const rows = await db.caseEvent.findMany({
+    where: { caseId, kind },
+    select: { id: true, actorId: true, data: true },
+    orderBy: { id: 'asc' },
+  });
+  return Promise.all(
+    rows.map(async ({ id, ...row }) => {
+      const data = row.data as Record<string, unknown>;
+      if (typeof data.reason !== 'string') return row;
+      if (!data.reason.startsWith('k1.')) throw new Error(`case_event ${id}: reason stored unsealed`);
+      return { ...row, data: { ...data, reason: await openStored(db, `case_event.reason/${id}`, data.reason) } };
+    }),
+  );
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
+import { caseEventsOf } from '../helpers/crypto.js';
 import { makeTown } from '../helpers/factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { auditCount, failure, makeCase } from '../helpers/case-factories.js';
@@ -12,8 +13,7 @@ const caseRow = (id: string) =>
     where: { id },
     select: { stage: true, closureReason: true, closeReason: true, closedById: true, closedAt: true, followUpAt: true, nextReviewAt: true },
   });
-const events = (caseId: string, kind: string) =>
-  db.caseEvent.findMany({ where: { caseId, kind }, select: { actorId: true, data: true }, orderBy: { id: 'asc' } });
+const events = (caseId: string, kind: string) => caseEventsOf(db, caseId, kind);
 
 describe('reviews', () => {
   it('a case opens with its first review one municipal interval ahead (the next working day when that is a day off)', async () => {

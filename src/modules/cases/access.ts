@@ -3,6 +3,7 @@ import { accessibleBy, type Action } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import { notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
+import { sealText } from '../../crypto/envelope.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { CASE_SECTIONS, type CaseSection } from '../../shared/vocabulary.js';
 import type { Position } from './schema.js';
@@ -53,17 +54,24 @@ export function mayHandleRestricted(ctx: Pick<ServiceContext, 'ability'>, row: R
   return ctx.ability.can('read', note);
 }
 
-/** Appends one entry to the case's timeline. `data` holds ids and facts, never note or summary text. */
-export function recordEvent(
+/** A timeline entry's minuted reason (stage, review, closure, reopening, revocation): under the case's key, bound to the entry's id. */
+export const EVENT_REASON_FIELD = 'case_event.reason';
+
+/**
+ * Appends one entry to the case's timeline. `data` holds ids and facts, never note or summary text; a
+ * `reason` (the user's words) is sealed under the case's key, bound to the entry (its id taken first).
+ */
+export async function recordEvent(
   ctx: ServiceContext,
   c: { id: string; municipalityId: string },
   kind: TimelineKind,
   data: Prisma.InputJsonObject,
 ) {
-  return ctx.db.caseEvent.create({
-    data: { caseId: c.id, municipalityId: c.municipalityId, at: ctx.clock(), actorId: ctx.user.id, kind, data },
-    select: { id: true },
-  });
+  const base = { caseId: c.id, municipalityId: c.municipalityId, at: ctx.clock(), actorId: ctx.user.id, kind };
+  if (typeof data.reason !== 'string') return ctx.db.caseEvent.create({ data: { ...base, data }, select: { id: true } });
+  const [{ id }] = await ctx.db.$queryRaw<[{ id: bigint }]>`SELECT nextval(pg_get_serial_sequence('case_event', 'id')) AS id`;
+  const reason = await sealText(ctx, { kind: 'case', id: c.id }, EVENT_REASON_FIELD, String(id), data.reason);
+  return ctx.db.caseEvent.create({ data: { ...base, id, data: { ...data, reason } }, select: { id: true } });
 }
 
 /**

@@ -1,5 +1,7 @@
 import { accessibleBy } from '../../auth/casl.js';
 import type { ServiceContext } from '../../service.js';
+import { openWords } from '../../crypto/envelope.js';
+import { EVENT_REASON_FIELD } from './access.js';
 import { visibleEntry, type TimelineReader } from './timeline-policy.js';
 import { readableGrants } from './break-glass-justification.js';
 
@@ -16,6 +18,7 @@ const NAMES: Record<keyof TimelineReader['readable'], Field[]> = {
   interventions: [
     (e) => (e.kind.startsWith('intervention') ? field(e, 'interventionId') : undefined),
     (e) => (e.kind === 'panel_decision' ? field(e, 'interventionIds') : undefined),
+    (e) => (e.kind === 'onward' ? field(e, 'interventionId') : undefined),
   ],
   tasks: [
     (e) => (e.kind === 'task.done' ? field(e, 'taskId') : undefined),
@@ -65,6 +68,17 @@ async function withJustifications<E extends { kind: string; data: Record<string,
   });
 }
 
+/** Entries' reasons opened (sealed under the case's key since 20261205100000; older ones are plain words). */
+function withReasons<E extends { id: bigint; data: Record<string, unknown> }>(ctx: ServiceContext, entries: E[]) {
+  return Promise.all(
+    entries.map(async (e) =>
+      typeof e.data.reason === 'string'
+        ? { ...e, data: { ...e.data, reason: await openWords(ctx, EVENT_REASON_FIELD, String(e.id), e.data.reason) } }
+        : e,
+    ),
+  );
+}
+
 /**
  * The case's history, newest first, cut to what the user may know: each entry's kind has a rule in
  * the timeline policy (which entries, which fields); an entry of a kind it does not know is hidden.
@@ -81,7 +95,7 @@ export async function timelineOf(ctx: ServiceContext, caseId: string, who: Omit<
     const entry = visibleEntry(e.kind, e.data, reader);
     return entry ? [{ ...e, ...entry }] : [];
   });
-  const shown = await withJustifications(ctx, visible);
+  const shown = await withReasons(ctx, await withJustifications(ctx, visible));
   const actorIds = [...new Set(shown.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
   const actors = new Map(
     (
