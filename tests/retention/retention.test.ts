@@ -278,6 +278,13 @@ describe('the retention job', () => {
     const t = await makeTown(db);
     const c = await makeCase(db, t);
     await close(c, '2026-02-10T10:00:00Z');
+    const household = await db.household.create({
+      data: { municipalityId: t.town.id, label: 'Synthetic family label' },
+      select: { id: true },
+    });
+    await db.householdMember.create({
+      data: { householdId: household.id, personId: c.person.id, municipalityId: t.town.id, relationship: 'child' },
+    });
     // The same person was referred again and signposted in 2028: still retained in 2029.
     const again = await makeReferral(db, testKeyring, {
       town: t,
@@ -288,8 +295,13 @@ describe('the retention job', () => {
     });
     expect(await runRetention(db, t.town.id, manualClock(RUN_AT))).toMatchObject({ cases: 1, people: 0 });
     expect((await db.person.findUniqueOrThrow({ where: { id: c.person.id }, select: { nameLatin: true } })).nameLatin).not.toBeNull();
+    expect((await db.household.findUniqueOrThrow({ where: { id: household.id }, select: { label: true } })).label).toBe(
+      'Synthetic family label',
+    );
     expect(await runRetention(db, t.town.id, manualClock(new Date('2030-01-01T00:00:00Z')))).toMatchObject({ referrals: 1, people: 1 });
     expect((await db.person.findUniqueOrThrow({ where: { id: again.personId }, select: { nameLatin: true } })).nameLatin).toBeNull();
+    // The household's label went with its last retained member.
+    expect((await db.household.findUniqueOrThrow({ where: { id: household.id }, select: { label: true } })).label).toBeNull();
   });
 
   it('lifting a hold lets the next run take the case', async () => {

@@ -100,6 +100,14 @@ export async function anonymisePeople(tx: DbClient, municipalityId: string, cand
   await tx.$executeRaw`
     UPDATE field_change SET old_value = NULL, new_value = NULL
      WHERE municipality_id = ${municipalityId}::uuid AND entity_type = 'Person' AND entity_id = ANY(${ids}::uuid[])`;
+  // A household's label can name the family: it goes once none of its members is retained.
+  await tx.$executeRaw`
+    UPDATE household h SET label = NULL
+     WHERE h.municipality_id = ${municipalityId}::uuid AND h.label IS NOT NULL
+       AND h.id IN (SELECT household_id FROM household_member WHERE person_id = ANY(${ids}::uuid[]))
+       AND NOT EXISTS (
+         SELECT 1 FROM household_member m JOIN person p ON p.id = m.person_id
+          WHERE m.household_id = h.id AND p.anonymised_at IS NULL)`;
   const skeletons = [...new Set(['', ...rows.map((r) => r.skeleton)])];
   await tx.$executeRaw`
     DELETE FROM person_name_key k
