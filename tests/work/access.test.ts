@@ -159,12 +159,27 @@ describe('access to the new procedures, by role and municipality; refusals audit
       expect(await auditCount(db, user.id, 'settings.update', 'denied')).toBe(1);
     }
     const admin = await caller(w.town.admin);
-    expect(await admin.work.settings()).toEqual({ reviewIntervalDays: 90, screeningSlaDays: 5, breakGlassMinutes: 60, draftDays: 7 });
-    expect(await admin.work.updateSettings({ reviewIntervalDays: 60, screeningSlaDays: 3, breakGlassMinutes: 30, draftDays: 3 })).toEqual({
+    expect(await admin.work.settings()).toEqual({
+      reviewIntervalDays: 90,
+      screeningSlaDays: 5,
+      breakGlassMinutes: 60,
+      draftDays: 7,
+      onwardAnswerDays: 5,
+    });
+    expect(
+      await admin.work.updateSettings({
+        reviewIntervalDays: 60,
+        screeningSlaDays: 3,
+        breakGlassMinutes: 30,
+        draftDays: 3,
+        onwardAnswerDays: 8,
+      }),
+    ).toEqual({
       reviewIntervalDays: 60,
       screeningSlaDays: 3,
       breakGlassMinutes: 30,
       draftDays: 3,
+      onwardAnswerDays: 8,
     });
     const event = await db.auditEvent.findFirstOrThrow({
       where: { actorId: w.town.admin.id, action: 'settings.update' },
@@ -173,8 +188,8 @@ describe('access to the new procedures, by role and municipality; refusals audit
     expect(event).toEqual({
       entityId: w.town.town.id,
       detail: {
-        before: { reviewIntervalDays: 90, screeningSlaDays: 5, breakGlassMinutes: 60, draftDays: 7 },
-        after: { reviewIntervalDays: 60, screeningSlaDays: 3, breakGlassMinutes: 30, draftDays: 3 },
+        before: { reviewIntervalDays: 90, screeningSlaDays: 5, breakGlassMinutes: 60, draftDays: 7, onwardAnswerDays: 5 },
+        after: { reviewIntervalDays: 60, screeningSlaDays: 3, breakGlassMinutes: 30, draftDays: 3, onwardAnswerDays: 8 },
       },
     });
     const invalid: [Record<string, unknown>, Record<string, string>][] = [
@@ -188,6 +203,8 @@ describe('access to the new procedures, by role and municipality; refusals audit
       [{ breakGlassMinutes: 241 }, { breakGlassMinutes: 'too_big' }],
       [{ draftDays: 0 }, { draftDays: 'too_small' }],
       [{ draftDays: 91 }, { draftDays: 'too_big' }],
+      [{ onwardAnswerDays: 0 }, { onwardAnswerDays: 'too_small' }],
+      [{ onwardAnswerDays: 31 }, { onwardAnswerDays: 'too_big' }],
     ];
     for (const [input, fields] of invalid) {
       expect(await failure(admin.work.updateSettings(input as never), input), JSON.stringify(input)).toMatchObject({
@@ -201,6 +218,7 @@ describe('access to the new procedures, by role and municipality; refusals audit
       screeningSlaDays: 5,
       breakGlassMinutes: 60,
       draftDays: 7,
+      onwardAnswerDays: 5,
     });
     // A new case now opens with the new interval.
     const c = await makeCase(db, w.town);

@@ -2,14 +2,23 @@ import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import type { UpdateSettings } from './schema.js';
 
-const settingsSelect = { reviewIntervalDays: true, screeningSlaDays: true, breakGlassMinutes: true, draftDays: true } as const;
+const settingsSelect = {
+  reviewIntervalDays: true,
+  screeningSlaDays: true,
+  breakGlassMinutes: true,
+  draftDays: true,
+  onwardAnswerDays: true,
+} as const;
 
 function assertAdmin(ctx: ServiceContext, action: 'read' | 'update') {
   if (!ctx.ability.can(action, 'Municipality'))
     throw new AppError('FORBIDDEN', { entity: { type: 'Municipality', id: ctx.user.municipalityId } });
 }
 
-/** Admin: the municipality's working settings (days between case reviews, working days to screen a referral, minutes of a break-glass, days a draft is kept). */
+/**
+ * Admin: the municipality's working settings (days between case reviews, working days to screen a referral, minutes of a
+ * break-glass, days a draft is kept, working days a partner agency has to answer an onward referral).
+ */
 export async function getSettings(ctx: ServiceContext) {
   assertAdmin(ctx, 'read');
   const settings = await ctx.db.municipality.findUniqueOrThrow({ where: { id: ctx.user.municipalityId }, select: settingsSelect });

@@ -13,7 +13,7 @@ import { HolidaysForm } from './HolidaysForm';
 import './work.css';
 import { getSettings, type Settings } from './api';
 
-const FIELDS = ['reviewIntervalDays', 'screeningSlaDays', 'breakGlassMinutes', 'draftDays'] as const;
+const FIELDS = ['reviewIntervalDays', 'screeningSlaDays', 'breakGlassMinutes', 'draftDays', 'onwardAnswerDays'] as const;
 
 function SettingsForm(props: { settings: Settings }) {
   const form = useForm({
@@ -26,6 +26,7 @@ function SettingsForm(props: { settings: Settings }) {
         screeningSlaDays: Number(data.get('screeningSlaDays')),
         breakGlassMinutes: Number(data.get('breakGlassMinutes')),
         draftDays: Number(data.get('draftDays')),
+        onwardAnswerDays: Number(data.get('onwardAnswerDays')),
       }),
   });
   return (
@@ -79,6 +80,18 @@ function SettingsForm(props: { settings: Settings }) {
         value={props.settings.draftDays}
         hint={t('drafts.settingDaysHint')}
         error={form.errors().fields.draftDays}
+      />
+      <TextField
+        label={t('work.settings.onwardAnswerDays')}
+        name="onwardAnswerDays"
+        type="number"
+        required
+        min={1}
+        max={30}
+        step={1}
+        value={props.settings.onwardAnswerDays}
+        hint={t('work.settings.onwardAnswerDaysHint')}
+        error={form.errors().fields.onwardAnswerDays}
       />
       <SubmitButton form={form} label={t('common.save')} />
     </form>

@@ -70,6 +70,8 @@ export const workAr: WorkDictionary = {
       reviewIntervalHint: 'من 7 إلى 730 يومًا. تنطبق على مواعيد المراجعة التي تُحدَّد من الآن.',
       screeningSla: 'أيام العمل لفرز الإحالة',
       screeningSlaHint: 'من 1 إلى 60 يوم عمل. تنطبق فورًا.',
+      onwardAnswerDays: 'أيام العمل المتاحة للجهة الشريكة للرد على إحالة',
+      onwardAnswerDaysHint: 'من 1 إلى 30 يوم عمل؛ بعدها تذكير. تنطبق فورًا.',
       breakGlassMinutes: 'مدة الوصول الطارئ بالدقائق',
       breakGlassMinutesHint: 'من 5 إلى 240 دقيقة. تنطبق على الوصول الطارئ التالي.',
       saved: 'حُفظت الإعدادات.',

@@ -71,6 +71,8 @@ export const workEn = {
       reviewIntervalHint: '7 to 730 days. Applies to review dates set from now on.',
       screeningSla: 'Working days to screen a referral',
       screeningSlaHint: '1 to 60 working days. Applies at once.',
+      onwardAnswerDays: 'Working days a partner agency has to answer an onward referral',
+      onwardAnswerDaysHint: '1 to 30 working days; after them, a reminder. Applies at once.',
       breakGlassMinutes: 'Minutes an emergency access lasts',
       breakGlassMinutesHint: '5 to 240 minutes. Applies to the next emergency access.',
       saved: 'Settings saved.',

@@ -70,6 +70,8 @@ export const workFr: WorkDictionary = {
       reviewIntervalHint: 'De 7 à 730 jours. S’applique aux prochaines dates fixées.',
       screeningSla: 'Jours ouvrés pour examiner un signalement',
       screeningSlaHint: 'De 1 à 60 jours ouvrés. S’applique immédiatement.',
+      onwardAnswerDays: 'Jours ouvrés pour qu’une agence partenaire réponde à une orientation',
+      onwardAnswerDaysHint: 'De 1 à 30 jours ouvrés ; ensuite, un rappel. S’applique immédiatement.',
       breakGlassMinutes: 'Durée d’un accès d’urgence (minutes)',
       breakGlassMinutesHint: 'De 5 à 240 minutes. S’applique au prochain accès d’urgence.',
       saved: 'Paramètres enregistrés.',
