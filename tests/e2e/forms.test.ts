@@ -164,7 +164,7 @@ describe("the form kit's own checks", () => {
     await form.locator('.field-error').first().waitFor();
     expect(await form.locator('.field-error').allTextContents()).toEqual(['هذا الحقل مطلوب.', 'هذا الحقل مطلوب.']);
     expect(await email.getAttribute('aria-invalid')).toBe('true');
-    expect(await email.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await email.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     // A malformed address is the app's "format" message, not the browser's.
     await email.fill('not-an-address');
     // Editing a field takes its old error away at once; the other field's stays until the next try.
@@ -221,7 +221,7 @@ describe("the form kit's own checks", () => {
     await reference.fill('no spaces!');
     await filters.locator('button[type=submit]').click();
     await filters.locator('.field-error').getByText('The format is not valid.').waitFor();
-    expect(await reference.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await reference.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await reference.fill('JO-2026');
     expect(await filters.locator('.field-error').count()).toBe(0);
     expect(lists).toEqual([]);
