@@ -113,6 +113,9 @@ export const ENCRYPTED_FIELDS = [
   // A meeting's title and place (meetings/access.ts): about no one record, so under the master keyring; plain words until 20261205100000.
   { table: 'panel_meeting', column: 'title', field: 'panel_meeting.title', rowBound: true, plain: true },
   { table: 'panel_meeting', column: 'location', field: 'panel_meeting.location', rowBound: true, plain: true },
+  // Minuted words: a case's closure (cases/workflow.ts) and a screening decision (referrals/screening.ts), bound to their record.
+  { table: 'case_record', column: 'close_reason', field: 'case.close_reason', rowBound: true, plain: true, owner: CASE_ITSELF },
+  { table: 'referral', column: 'decision_reason', field: 'referral.decision_reason', rowBound: true, plain: true, owner: REFERRAL_ITSELF },
   // A person's safe contact (people/safe-contact.ts), bound to the person's id.
   { table: 'person', column: 'safe_contact', field: 'person.safe_contact', rowBound: true, owner: { kind: "'person'", id: 'id' } },
   // A disclosure's free words about its purpose (cases/purpose-bans.ts), under its case's key, bound to the disclosure's id.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
+import { openStored } from '../helpers/crypto.js';
 import { makeAgency, makeTown, makeUser } from '../helpers/factories.js';
 import { callerFor, testKeyring } from '../helpers/callers.js';
 import { makeReferral, referralInput } from '../helpers/referral-factories.js';
@@ -96,14 +97,20 @@ describe('referrals.screen', () => {
     );
 
     const select = { status: true, signpostTo: true, closeReason: true, decisionReason: true, decidedById: true } as const;
-    expect(await db.referral.findUniqueOrThrow({ where: { id: a.id }, select })).toEqual({
+    // The minuted reason under the referral's key, bound to the referral.
+    const screened = async (id: string) => {
+      const row = await db.referral.findUniqueOrThrow({ where: { id }, select });
+      expect(row.decisionReason).toMatch(/^k1\./);
+      return { ...row, decisionReason: await openStored(db, `referral.decision_reason/${id}`, row.decisionReason!) };
+    };
+    expect(await screened(a.id)).toEqual({
       status: 'signposted',
       signpostTo: 'Family counselling centre',
       closeReason: null,
       decisionReason: why,
       decidedById: town.coordinator.id,
     });
-    expect(await db.referral.findUniqueOrThrow({ where: { id: b.id }, select })).toEqual({
+    expect(await screened(b.id)).toEqual({
       status: 'closed',
       signpostTo: null,
       closeReason: 'mistaken',
@@ -127,6 +134,8 @@ describe('referrals.screen', () => {
       },
     ]);
     expect((await eventsOf(b.id)).map((e) => e.detail)).toEqual([{ decision: 'close', closeReason: 'mistaken' }]);
+    // Shown opened to the coordinator who screens.
+    expect((await caller.referrals.get({ id: b.id })).decision?.reason).toBe(minuted);
   });
 
   it('refuses a second screening with ALREADY_SCREENED and changes nothing; the next case number has no gap', async () => {

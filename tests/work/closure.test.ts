@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
-import { caseEventsOf } from '../helpers/crypto.js';
+import { caseEventsOf, openStored } from '../helpers/crypto.js';
 import { makeTown } from '../helpers/factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { auditCount, failure, makeCase } from '../helpers/case-factories.js';
@@ -8,11 +8,15 @@ import { manualClock } from '../../src/lib/clock.js';
 
 const { db } = await testDb();
 
-const caseRow = (id: string) =>
-  db.case.findUniqueOrThrow({
+/** The case's closure columns, its minuted words opened (sealed under the case's key, bound to the case). */
+async function caseRow(id: string) {
+  const row = await db.case.findUniqueOrThrow({
     where: { id },
     select: { stage: true, closureReason: true, closeReason: true, closedById: true, closedAt: true, followUpAt: true, nextReviewAt: true },
   });
+  if (row.closeReason !== null) expect(row.closeReason).toMatch(/^k1\./);
+  return { ...row, closeReason: row.closeReason && (await openStored(db, `case.close_reason/${id}`, row.closeReason)) };
+}
 const events = (caseId: string, kind: string) => caseEventsOf(db, caseId, kind);
 
 describe('reviews', () => {

@@ -1,6 +1,7 @@
 import { accessibleBy } from '../../auth/casl.js';
 import type { ServiceContext } from '../../service.js';
-import { openText } from '../../crypto/envelope.js';
+import { openText, openWords } from '../../crypto/envelope.js';
+import { CLOSE_REASON_FIELD } from './workflow.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { findCase, ruleSelect, visibleSections } from './access.js';
 import { notesPage } from './notes.js';
@@ -91,7 +92,7 @@ export async function getCase(ctx: ServiceContext, id: string) {
         cohort: c.cohort,
         text: await openText(ctx, SUMMARY_FIELD, c.id, c.summary),
         version: c.version,
-        closeReason: c.closeReason,
+        closeReason: await openWords(ctx, CLOSE_REASON_FIELD, c.id, c.closeReason),
       }
     : null;
   const notes = can('notes') ? await notesPage(ctx, id, undefined, NOTES_ON_PAGE) : null;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
+import { sealText } from '../../crypto/envelope.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { findCase, recordEvent } from './access.js';
 import { isOpen, NEXT_STAGES, REOPEN_STAGE } from '../../shared/stages.js';
@@ -9,6 +10,9 @@ import { loadCalendar } from '../work/calendar.js';
 import type { CaseStage } from '../../shared/vocabulary.js';
 import { firstReviewDate, resolveReminders } from './review.js';
 import type { ChangeStageInput, CloseCaseInput, ReopenCaseInput } from './schema.js';
+
+/** A closure's words, under the case's key, bound to the case (cases/read.ts opens them). */
+export const CLOSE_REASON_FIELD = 'case.close_reason';
 
 // anonymisedAt: a case anonymised by retention keeps its stage for statistics and never moves again.
 const stageSelect = { id: true, municipalityId: true, stage: true, anonymisedAt: true } as const;
@@ -49,7 +53,14 @@ export async function closeCase(ctx: ServiceContext, input: z.infer<typeof Close
     'closed',
     words,
     'close',
-    { closedAt: now, closeReason: words, closureReason: input.closureReason, closedById: ctx.user.id, followUpAt, nextReviewAt: null },
+    {
+      closedAt: now,
+      closeReason: words ? await sealText(ctx, { kind: 'case', id: c.id }, CLOSE_REASON_FIELD, c.id, words) : null,
+      closureReason: input.closureReason,
+      closedById: ctx.user.id,
+      followUpAt,
+      nextReviewAt: null,
+    },
     { closureReason: input.closureReason, followUpAt: followUpAt?.toISOString().slice(0, 10) ?? null },
   );
   await resolveReminders(ctx, c.id);

@@ -3,6 +3,7 @@ import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
+import { sealText } from '../../crypto/envelope.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { openCase } from '../cases/open.js';
 import { insertOnward } from '../onward/send.js';
@@ -24,6 +25,13 @@ function decisionColumns(input: Screen) {
   }
 }
 
+/** The decision's minuted words, under the referral's key, bound to the referral (referrals/service.ts opens them). */
+export const DECISION_REASON_FIELD = 'referral.decision_reason';
+async function sealedReason<T extends { decisionReason: string | null }>(ctx: ServiceContext, id: string, columns: T): Promise<T> {
+  if (!columns.decisionReason) return columns;
+  return { ...columns, decisionReason: await sealText(ctx, { kind: 'referral', id }, DECISION_REASON_FIELD, id, columns.decisionReason) };
+}
+
 /**
  * A coordinator's screening decision on a submitted referral: accept (opens a case in this same
  * transaction), signpost to another service, or close without action with a minuted reason.
@@ -40,7 +48,7 @@ export async function screenReferral(ctx: ServiceContext, input: Screen) {
   const status = STATUS_OF[input.decision];
   const claimed = await ctx.db.referral.updateMany({
     where: { id: referral.id, status: 'submitted' },
-    data: { status, decidedAt: now, decidedById: ctx.user.id, ...decisionColumns(input) },
+    data: { status, decidedAt: now, decidedById: ctx.user.id, ...(await sealedReason(ctx, referral.id, decisionColumns(input))) },
   });
   if (claimed.count === 0) throw new AppError('ALREADY_SCREENED', { entity: { type: 'Referral', id: referral.id } });
 

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { keysetPage } from '../../lib/cursor.js';
 import { CONSENT_SCOPE_FIELD, JUSTIFICATION_FIELD, consentOf } from './consent.js';
+import { DECISION_REASON_FIELD } from './screening.js';
 import { CONCERN_FIELD } from './create.js';
 import type { ListMineInput } from './schema.js';
 
@@ -87,7 +88,7 @@ export async function getReferral(ctx: ServiceContext, id: string) {
           by: decidedBy,
           signpostTo,
           closeReason,
-          reason: ctx.ability.can('screen', 'Referral') ? decisionReason : null,
+          reason: ctx.ability.can('screen', 'Referral') ? await openWords(ctx, DECISION_REASON_FIELD, row.id, decisionReason) : null,
           case: opened,
         }
       : null,
