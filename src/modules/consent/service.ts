@@ -57,7 +57,10 @@ async function insert(ctx: ServiceContext, c: { id: string; municipalityId: stri
   const { expiresAt, agencyIds } = await check(ctx, input, now);
   const id = randomUUID();
   // The guardian's name is about the person (under their key), the scope about this case's consent.
-  const { personId } = await ctx.db.case.findUniqueOrThrow({ where: { id: c.id }, select: { personId: true } });
+  const { personId } = await ctx.db.case.findFirstOrThrow({
+    where: { id: c.id, municipalityId: c.municipalityId },
+    select: { personId: true },
+  });
   const row = await ctx.db.consent.create({
     data: {
       id,

@@ -77,7 +77,10 @@ export async function recordChanges(
 async function ownerId(ctx: ServiceContext, entity: { type: HistoryEntity; id: string; caseId?: string }) {
   if (entity.type !== 'Intervention') return entity.id;
   if (entity.caseId) return entity.caseId;
-  const row = await ctx.db.intervention.findUniqueOrThrow({ where: { id: entity.id }, select: { caseId: true } });
+  const row = await ctx.db.intervention.findFirstOrThrow({
+    where: { id: entity.id, municipalityId: ctx.user.municipalityId },
+    select: { caseId: true },
+  });
   return row.caseId;
 }
 

@@ -35,7 +35,10 @@ export async function addMinute(ctx: ServiceContext, input: AddMinute) {
   // About an agenda item: under its case's key (erased with the case). The meeting's general minutes
   // have no record to belong to and stay under the master keyring.
   const about = agendaItemId
-    ? await ctx.db.meetingAgendaItem.findUniqueOrThrow({ where: { id: agendaItemId }, select: { caseId: true } })
+    ? await ctx.db.meetingAgendaItem.findFirstOrThrow({
+        where: { id: agendaItemId, municipalityId: ctx.user.municipalityId },
+        select: { caseId: true },
+      })
     : null;
   const id = randomUUID();
   const minute = await ctx.db.meetingMinute.create({

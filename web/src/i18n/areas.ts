@@ -1,5 +1,5 @@
 import type { Dictionary } from './en';
-import type { Locale } from './index';
+import type { Locale } from '../../../src/shared/vocabulary';
 
 /**
  * The words of the app's areas (referrals, cases, meetings, … : the dictionaries under i18n/<area>/)
