@@ -120,6 +120,15 @@ async function makeProposed(ctx: ServiceContext, row: Answerable, now: Date) {
  */
 export async function acceptOnward(ctx: ServiceContext, id: string) {
   const row = await findAnswerable(ctx, id);
+  // A case closed (or anonymised) since it was sent takes no new disclosure or intervention: sending to it is refused too.
+  if (row.caseId) {
+    const c = await ctx.db.case.findFirstOrThrow({
+      where: { id: row.caseId, municipalityId: row.municipalityId },
+      select: { stage: true, anonymisedAt: true },
+    });
+    if (c.anonymisedAt || c.stage === 'closed' || c.stage === 'follow_up')
+      throw new AppError('INVALID_TRANSITION', { fields: { id: 'case_closed' } });
+  }
   const now = ctx.clock();
   await claim(ctx, row, 'sent', { status: 'accepted', answeredAt: now, answeredById: ctx.user.id });
   const made = await makeProposed(ctx, row, now);

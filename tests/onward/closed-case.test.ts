@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { testDb } from '../helpers/db.js';
+import { makeTown } from '../helpers/factories.js';
+import { callerFor } from '../helpers/callers.js';
+import { failure } from '../helpers/case-factories.js';
+import { SUMMARY, onwardScene } from './helpers.js';
+
+const { db } = await testDb();
+
+describe('an onward referral whose case was closed before the agency answered', () => {
+  it('cannot be accepted: nothing is disclosed, no intervention is made on the closed case, it stays unanswered', async () => {
+    const town = await makeTown(db);
+    const { c, purposeId } = await onwardScene(db, town);
+    const coordinator = (await callerFor(db, town.coordinator)).caller;
+    const sent = await coordinator.onward.send({
+      caseId: c.id,
+      agencyId: town.agency.id,
+      summary: SUMMARY,
+      intervention: { type: 'sport_youth', title: 'Football twice a week' },
+      disclosure: { sections: ['plan'], purposeId, legalBasis: 'public_task', days: 30 },
+    });
+    // Closed after it was sent (sending to a closed case is refused; answering must be too).
+    for (const stage of ['closed', 'follow_up'] as const) {
+      await db.case.update({ where: { id: c.id }, data: { stage, closedAt: new Date('2026-01-10T09:00:00Z') } });
+      const practitioner = (await callerFor(db, town.practitioner)).caller;
+      const refused = await failure(practitioner.onward.accept({ id: sent.id }));
+      expect(refused, stage).toMatchObject({ code: 'INVALID_TRANSITION', fields: { id: 'case_closed' } });
+      expect(await db.onwardReferral.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({
+        status: 'sent',
+        answeredAt: null,
+        disclosureId: null,
+        interventionId: null,
+      });
+      expect(await db.disclosure.count({ where: { caseId: c.id } })).toBe(0);
+      expect(await db.intervention.count({ where: { caseId: c.id } })).toBe(0);
+    }
+  });
+});
