@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
+import { openStored } from '../helpers/crypto.js';
 import { makeAgency, makeTown, makeUser } from '../helpers/factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { auditCount, failure, makeCase, makeDisclosure, purposeIdOf, OPENED_AT } from '../helpers/case-factories.js';
@@ -153,6 +154,10 @@ describe('disclosures end', () => {
     });
     const page = await coordinator.cases.get({ id: c.id });
     expect(page.team!.map((t) => [t.status, t.revokeReason])).toEqual([['revoked', 'Support finished']]);
+    // Stored under the case's key, bound to the disclosure.
+    const { revokeReason } = await db.disclosure.findUniqueOrThrow({ where: { id: d.id }, select: { revokeReason: true } });
+    expect(revokeReason).toMatch(/^k1\./);
+    expect(await openStored(db, `disclosure.revoke_reason/${d.id}`, revokeReason!)).toBe('Support finished');
     expect(page.timeline[0]).toMatchObject({ kind: 'revoke', data: { disclosureId: d.id, reason: 'Support finished' } });
     // Another municipality's coordinator cannot touch it.
     const stranger = (await callerFor(db, (await makeTown(db)).coordinator)).caller;

@@ -2,6 +2,7 @@ import { accessibleBy } from '../../auth/casl.js';
 import type { ServiceContext } from '../../service.js';
 import { openText, openWords } from '../../crypto/envelope.js';
 import { CLOSE_REASON_FIELD } from './workflow.js';
+import { REVOKE_REASON_FIELD } from './team.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { findCase, ruleSelect, visibleSections } from './access.js';
 import { notesPage } from './notes.js';
@@ -107,6 +108,7 @@ export async function getCase(ctx: ServiceContext, id: string) {
         ).map(async (d) => ({
           ...d,
           purpose: await readPurposeWords(ctx, d.id, d.purpose),
+          revokeReason: await openWords(ctx, REVOKE_REASON_FIELD, d.id, d.revokeReason),
           status: d.revokedAt ? ('revoked' as const) : d.expiresAt <= now ? ('expired' as const) : ('live' as const),
         })),
       )

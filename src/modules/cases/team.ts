@@ -4,6 +4,7 @@ import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
+import { sealText } from '../../crypto/envelope.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { DISCLOSURE_RECIPIENT_ROLES, KEY_WORKER_ROLES } from '../../shared/roles.js';
 import type { Role } from '../../shared/vocabulary.js';
@@ -153,6 +154,12 @@ export async function disclose(ctx: ServiceContext, input: Disclose) {
   return d;
 }
 
+/**
+ * A revocation's words, under the case's key, bound to the disclosure (cases/read.ts opens them). The
+ * consent sweep's reasons (consent/end.ts) are codes, not words, and stay as they are.
+ */
+export const REVOKE_REASON_FIELD = 'disclosure.revoke_reason';
+
 /** Coordinator: ends a disclosure at once; the recipient's next request no longer sees the case. */
 export async function revokeDisclosure(ctx: ServiceContext, input: z.infer<typeof RevokeDisclosureInput>) {
   assertCan(ctx.ability, 'manage:team', 'Case');
@@ -164,7 +171,11 @@ export async function revokeDisclosure(ctx: ServiceContext, input: z.infer<typeo
   const now = ctx.clock();
   const { count } = await ctx.db.disclosure.updateMany({
     where: { id: d.id, revokedAt: null },
-    data: { revokedAt: now, revokedById: ctx.user.id, revokeReason: input.reason },
+    data: {
+      revokedAt: now,
+      revokedById: ctx.user.id,
+      revokeReason: await sealText(ctx, { kind: 'case', id: d.caseId }, REVOKE_REASON_FIELD, d.id, input.reason),
+    },
   });
   if (count === 0) throw new AppError('CONFLICT', { fields: { id: 'ALREADY_REVOKED' } });
   const detail = disclosureDetail(d);
