@@ -36,5 +36,13 @@ export async function shredRecordKeys(tx: DbClient, owner: { kind: OwnerKind; id
       ERASED_VALUE,
     );
   }
+  // Timeline entries' reasons from before they were sealed (plain words inside the JSON) go too.
+  if (owner.kind === 'case') {
+    await tx.$executeRawUnsafe(
+      `UPDATE case_event SET data = data - 'reason'
+        WHERE case_id = $1::uuid AND jsonb_typeof(data) = 'object' AND data ? 'reason' AND data->>'reason' !~ '${SEALED_SQL}'`,
+      owner.id,
+    );
+  }
   return destroyed;
 }

@@ -126,7 +126,20 @@ describe('record data keys', () => {
       await caller.cases.addNote({ caseId: c.id, body: 'Synthetic note.', sensitivity: 'standard' });
       await caller.cases.updateSummary({ id: c.id, version: 1, summary: 'Synthetic summary.' });
     }
+    // A timeline reason written before reasons were sealed (plain words in the entry's JSON).
+    await db.caseEvent.create({
+      data: {
+        caseId: gone.id,
+        municipalityId: town.town.id,
+        at: new Date(),
+        actorId: null,
+        kind: 'stage',
+        data: { to: 'assessment', reason: 'Old plain words' },
+      },
+    });
     expect(await db.$transaction((tx) => shredRecordKeys(tx, { kind: 'case', id: gone.id }))).toBe(1);
+    const events = await db.caseEvent.findMany({ where: { caseId: gone.id }, select: { data: true } });
+    expect(JSON.stringify(events)).not.toContain('Old plain words');
 
     const page = await caller.cases.get({ id: gone.id });
     expect(page.summary?.text).toBe(ERASED_TEXT);
