@@ -1,6 +1,7 @@
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Locale } from '../../shared/vocabulary.js';
 import { statusOf } from '../consent/fields.js';
+import { onwardOf } from './assemble-onward.js';
 import { historyAsOf, type Reader } from './reader.js';
 import type { Reviewer } from './review.js';
 import { commentText, consentScopeText, giverNameText, judgementText, maybe, minuteText, noteText, summaryText } from './texts.js';
@@ -278,7 +279,7 @@ export async function casesOf(
   for (const c of rows) {
     // An anonymised case (retention) keeps its coarse facts and who it was shared with; its words are gone.
     const gone = c.anonymisedAt !== null;
-    const [notes, assessments, plan, panel, disclosures, consents, summaryHistory] = await Promise.all([
+    const [notes, assessments, plan, panel, disclosures, consents, summaryHistory, onward] = await Promise.all([
       gone ? [] : notesOf(ctx, c.id, reviewer, asOf),
       gone ? [] : assessmentsOf(ctx, c.id, lang, asOf),
       gone ? { interventions: [], tasks: [] } : planOf(ctx, c.id, asOf),
@@ -286,6 +287,7 @@ export async function casesOf(
       disclosuresOf(ctx, c.id, lang, now, asOf),
       gone ? [] : consentsOf(ctx, c.id, reviewer, now, asOf),
       anonymised || gone ? null : historyAsOf(ctx, 'Case', [c.id], ['summary'], asOf),
+      onwardOf(ctx, { caseId: c.id }, asOf),
     ]);
     cases.push({
       id: c.id,
@@ -309,6 +311,7 @@ export async function casesOf(
       plan,
       panel,
       disclosures,
+      onward,
       consents,
     });
   }

@@ -2,6 +2,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import type { Locale } from '../../shared/vocabulary.js';
 import { PERSON_FIELDS } from '../history/read.js';
 import { casesOf } from './assemble-cases.js';
+import { onwardOf } from './assemble-onward.js';
 import { historyAsOf, type Reader } from './reader.js';
 import { type Decisions, Reviewer } from './review.js';
 import { concernText, maybe, safeContactOf } from './texts.js';
@@ -133,6 +134,8 @@ async function referralsPart(ctx: Reader, personId: string, reviewer: Reviewer, 
         ? null
         : reviewer.item('referrer', r.id, { name: r.referrer.displayName, agency: r.referrerAgency?.name ?? null }),
       history: history === null || r.anonymisedAt ? null : history.filter((h) => h.entityId === r.id),
+      // A signposted referral's onward referral: what was sent about the person, and to whom.
+      onward: await onwardOf(ctx, { referralId: r.id }, asOf),
     })),
   );
 }

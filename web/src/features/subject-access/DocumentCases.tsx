@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { SubjectAccessDocument } from './api';
+import { DocumentOnward } from './DocumentOnward';
 import { HistoryTable } from './HistoryTable';
 import { type ReviewControl, Reviewed, textOf } from './Reviewed';
 import type { Words } from './words';
@@ -245,6 +246,7 @@ export function DocumentCases(props: { w: Words; cases: Case[]; control?: Review
               </For>
             </Show>
             <Disclosures w={w()} c={c} />
+            <DocumentOnward w={w()} onward={c.onward} empty />
             <Consents w={w()} c={c} control={props.control} />
           </article>
         )}

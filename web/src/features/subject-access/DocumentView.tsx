@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import { PersonName } from '../../components/PersonName';
 import type { SubjectAccessDocument } from './api';
 import { DocumentCases } from './DocumentCases';
+import { DocumentOnward } from './DocumentOnward';
 import { HistoryTable } from './HistoryTable';
 import { type ReviewControl, Reviewed, textOf } from './Reviewed';
 import type { Words } from './words';
@@ -125,6 +126,7 @@ function Referrals(props: { w: Words; referrals: Doc['referrals']; control?: Rev
             <Show when={r.history?.length}>
               <HistoryTable w={w()} entries={r.history} />
             </Show>
+            <DocumentOnward w={w()} onward={r.onward} />
           </article>
         )}
       </For>
