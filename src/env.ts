@@ -50,6 +50,13 @@ const EnvSchema = z.object({
   /** Optionally also POST each checkpoint (JSON) to a second system over HTTPS. */
   AUDIT_CHECKPOINT_URL: z.string().url().startsWith('https://').optional(),
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  /**
+   * The mail server alerts go through: `smtp://user:pass@host:587` or `smtps://…:465`. Unset: alerts are
+   * still queued and shown in the app, none is e-mailed (the admin's alerts page says so).
+   */
+  JISR_SMTP_URL: z.string().url().optional(),
+  /** The From of alert e-mails (an address of the deployment, e.g. `Jisr <alerts@city.example>`). */
+  JISR_MAIL_FROM: z.string().min(3).default('Jisr <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

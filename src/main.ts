@@ -14,6 +14,8 @@ import { flagRulesJob } from './jobs/flag-rules.js';
 import { nameKeysJob } from './jobs/name-keys.js';
 import { recordKeysJob } from './jobs/record-keys.js';
 import { retentionJob } from './jobs/retention.js';
+import { alertsJob } from './jobs/alerts.js';
+import { emailChannel } from './modules/alerts/channel.js';
 
 const env = readEnv();
 const started = Date.now();
@@ -116,6 +118,10 @@ try {
     list.push(nameKeysJob(database.db));
     list.push(recordKeysJob(database.db, keyring));
     list.push(retentionJob(database.db));
+    // Alerts are queued whether or not a mail server is set; with none they stay in the app.
+    const channel = env.JISR_SMTP_URL ? emailChannel(env.JISR_SMTP_URL, env.JISR_MAIL_FROM) : null;
+    const host = env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;
+    list.push(alertsJob(database.db, { channel, origin: env.PUBLIC_ORIGIN ?? `http://${host}:${env.PORT}` }));
     const jobs = startJobs({ url, jobs: list, log: jobLog });
     shutdown.onStop(() => jobs.stop());
   }

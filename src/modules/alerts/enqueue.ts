@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { DbClient } from '../../db.js';
+import type { AlertKind } from '../../generated/prisma/client.js';
+
+/** When the day's digest goes out: the first 06:00 UTC after `now` (one run of the job after it sends it). */
+export function nextDigestAt(now: Date): Date {
+  const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 6));
+  return at > now ? at : new Date(at.getTime() + 86_400_000);
+}
+
+export interface AlertEvent {
+  municipalityId: string;
+  kind: AlertKind;
+  /** The record it is about (a Referral, a Case, an OnwardReferral), for the link. */
+  entityType: string;
+  entityId: string;
+  /** The record's short reference (a case's reference, a referral's short id): never a name. */
+  reference: string;
+}
+
+/**
+ * Queues an alert for each recipient who wants this kind (no preference row: at once), in the caller's
+ * transaction, so an alert exists exactly when its event does. Recipients outside the event's
+ * municipality or disabled are dropped here, whatever the caller passed.
+ */
+export async function enqueueAlerts(db: DbClient, now: Date, event: AlertEvent, userIds: string[]): Promise<number> {
+  if (!userIds.length) return 0;
+  const users = await db.user.findMany({
+    where: { id: { in: [...new Set(userIds)] }, municipalityId: event.municipalityId, disabledAt: null },
+    select: { id: true },
+  });
+  if (!users.length) return 0;
+  const prefs = await db.alertPreference.findMany({
+    where: { userId: { in: users.map((u) => u.id) }, kind: event.kind },
+    select: { userId: true, mode: true },
+  });
+  const mode = new Map(prefs.map((p) => [p.userId, p.mode]));
+  const rows = users
+    .filter((u) => mode.get(u.id) !== 'off')
+    .map((u) => {
+      const digest = mode.get(u.id) === 'digest';
+      return {
+        id: randomUUID(),
+        municipalityId: event.municipalityId,
+        userId: u.id,
+        kind: event.kind,
+        entityType: event.entityType,
+        entityId: event.entityId,
+        reference: event.reference,
+        digest,
+        createdAt: now,
+        nextAttemptAt: digest ? nextDigestAt(now) : now,
+      };
+    });
+  if (rows.length) await db.alertOutbox.createMany({ data: rows });
+  return rows.length;
+}
+
+/** The municipality's active coordinators (who screen referrals and hear of emergency access). */
+export async function coordinatorIds(db: DbClient, municipalityId: string): Promise<string[]> {
+  const rows = await db.user.findMany({ where: { municipalityId, role: 'coordinator', disabledAt: null }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+/** A partner agency's active practitioners (who answer its onward referrals). */
+export async function agencyPractitionerIds(db: DbClient, municipalityId: string, agencyId: string): Promise<string[]> {
+  const rows = await db.user.findMany({
+    where: { municipalityId, agencyId, role: 'agency_practitioner', disabledAt: null },
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+/** A short reference for a record without one of its own (a referral): the first block of its id. */
+export const shortRef = (prefix: string, id: string) => `${prefix}-${id.slice(0, 8).toUpperCase()}`;
