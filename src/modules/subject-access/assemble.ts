@@ -70,6 +70,21 @@ async function personPart(ctx: Reader, personId: string, reviewer: Reviewer, asO
   };
 }
 
+/**
+ * The records merged into the person (hidden duplicates of them): their own details and history are
+ * about the same person, so they go out with the person's (an unmerged look-alike never does).
+ */
+async function mergedPart(ctx: Reader, personId: string, reviewer: Reviewer, asOf: Date | null) {
+  const rows = await ctx.db.person.findMany({
+    where: { mergedIntoId: personId, municipalityId: ctx.user.municipalityId },
+    select: { id: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  const parts = [];
+  for (const r of rows) parts.push({ id: r.id, ...(await personPart(ctx, r.id, reviewer, asOf)) });
+  return parts;
+}
+
 async function referralsPart(ctx: Reader, personId: string, reviewer: Reviewer, asOf: Date | null) {
   const rows = await ctx.db.referral.findMany({
     where: { personId, municipalityId: ctx.user.municipalityId, ...(asOf ? { submittedAt: { lte: asOf } } : {}) },
@@ -160,12 +175,12 @@ async function householdPart(ctx: Reader, personId: string, reviewer: Reviewer) 
  * audit log's links: the actor's role and agency, the action, the outcome, when. Never a staff name,
  * an address or a request id.
  */
-async function accessPart(ctx: Reader, personId: string, cases: string[], referrals: string[], asOfEventId: bigint | null) {
+async function accessPart(ctx: Reader, people: string[], cases: string[], referrals: string[], asOfEventId: bigint | null) {
   const links = await ctx.db.auditEventEntity.findMany({
     where: {
       municipalityId: ctx.user.municipalityId,
       OR: [
-        { entityType: 'Person', entityId: personId },
+        { entityType: 'Person', entityId: { in: people } },
         ...(cases.length ? [{ entityType: 'Case', entityId: { in: cases } }] : []),
         ...(referrals.length ? [{ entityType: 'Referral', entityId: { in: referrals } }] : []),
       ],
@@ -216,15 +231,16 @@ export async function assemble(ctx: Reader, personId: string, opts: AssembleOpti
   const referrals = await referralsPart(ctx, personId, reviewer, opts.asOf);
   const cases = await casesOf(ctx, personId, reviewer, { asOf: opts.asOf, anonymised: person.anonymised, language: opts.language });
   const household = person.anonymised ? [] : await householdPart(ctx, personId, reviewer);
+  const merged = await mergedPart(ctx, personId, reviewer, opts.asOf);
   const access = await accessPart(
     ctx,
-    personId,
+    [personId, ...merged.map((m) => m.id)],
     cases.map((c) => c.id),
     referrals.map((r) => r.id),
     opts.asOfEventId,
   );
   return {
-    document: { person, referrals, cases, household, access },
+    document: { person, merged, referrals, cases, household, access },
     pending: reviewer.pending(),
     reviewItems: [...reviewer.items.keys()],
   };

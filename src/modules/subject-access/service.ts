@@ -143,10 +143,10 @@ function touched(ctx: ServiceContext, doc: Awaited<ReturnType<typeof assemble>>[
       'Referral',
       doc.referrals.map((r) => r.id),
     )
-    .touched(
-      'Person',
-      doc.household.flatMap((m) => (m.content ? [m.review.slice(m.review.indexOf(':') + 1)] : [])),
-    );
+    .touched('Person', [
+      ...doc.merged.map((m) => m.id),
+      ...doc.household.flatMap((m) => (m.content ? [m.review.slice(m.review.indexOf(':') + 1)] : [])),
+    ]);
 }
 
 /**

@@ -8,11 +8,11 @@ import { type ReviewControl, Reviewed, textOf } from './Reviewed';
 import type { Words } from './words';
 
 type Doc = SubjectAccessDocument;
-function Details(props: { w: Words; person: Doc['person']; control?: ReviewControl }) {
+function Details(props: { w: Words; person: Doc['person']; control?: ReviewControl; merged?: boolean }) {
   const w = () => props.w;
   return (
-    <section data-testid="sa-details">
-      <h2>{w().doc.details}</h2>
+    <section data-testid={props.merged ? 'sa-merged' : 'sa-details'}>
+      <h2>{props.merged ? w().doc.mergedRecord : w().doc.details}</h2>
       <Show when={props.person.details} fallback={<p data-testid="sa-anonymised">{w().doc.anonymised}</p>}>
         {(d) => (
           <dl>
@@ -178,6 +178,7 @@ export function DocumentView(props: { w: Words; document: Doc; control?: ReviewC
   return (
     <div class="sa-document" lang={w().lang} dir={w().dir} data-testid="sa-document">
       <Details w={w()} person={props.document.person} control={props.control} />
+      <For each={props.document.merged}>{(m) => <Details w={w()} person={m} control={props.control} merged />}</For>
       <Referrals w={w()} referrals={props.document.referrals} control={props.control} />
       <DocumentCases w={w()} cases={props.document.cases} control={props.control} />
       <Show when={props.document.household.length}>

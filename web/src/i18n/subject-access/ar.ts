@@ -100,6 +100,7 @@ export const subjectAccessAr: SubjectAccessDictionary = {
       noDisclosures: 'لم تُشارَك أي معلومة.',
       onward: 'الجهات التي أُحِلتَ إليها',
       noOnward: 'لم تُحَل إلى أي جهة أخرى.',
+      mergedRecord: 'سجل آخر لك، دُمِج في هذا السجل',
       onwardSent: 'أُرسِلت إلى {{ to }} في {{ date }}',
       onwardAlso: 'أُبلِغت أيضًا بـ: {{ facts }}',
       onwardDeclined: 'رُفِضت في {{ date }}: {{ reason }}',

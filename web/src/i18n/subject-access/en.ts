@@ -105,6 +105,7 @@ export const subjectAccessEn = {
       noDisclosures: 'Nothing was shared.',
       onward: 'Where you were referred on to',
       noOnward: 'You were not referred on to another service.',
+      mergedRecord: 'Another record of yours, merged into this one',
       onwardSent: 'Sent to {{ to }} on {{ date }}',
       onwardAlso: 'Also told: {{ facts }}',
       onwardDeclined: 'Declined on {{ date }}: {{ reason }}',

@@ -102,6 +102,7 @@ export const subjectAccessFr: SubjectAccessDictionary = {
       noDisclosures: 'Rien n’a été partagé.',
       onward: 'Les services vers lesquels vous avez été orienté',
       noOnward: 'Vous n’avez été orienté vers aucun autre service.',
+      mergedRecord: 'Un autre dossier à votre nom, fusionné avec celui-ci',
       onwardSent: 'Envoyée à {{ to }} le {{ date }}',
       onwardAlso: 'Également communiqué : {{ facts }}',
       onwardDeclined: 'Refusée le {{ date }} : {{ reason }}',
