@@ -32,6 +32,7 @@ export const ar: Dictionary = {
   },
   language: { label: 'اللغة' },
   common: {
+    erased: '(محذوف نهائيًا)',
     save: 'حفظ',
     saving: 'جارٍ الحفظ…',
     cancel: 'إلغاء',

@@ -39,6 +39,7 @@ export const en = {
   },
   language: { label: 'Language' },
   common: {
+    erased: '(erased)',
     save: 'Save',
     saving: 'Saving…',
     cancel: 'Cancel',

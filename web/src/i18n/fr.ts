@@ -31,6 +31,7 @@ export const fr: Dictionary = {
   },
   language: { label: 'Langue' },
   common: {
+    erased: '(effacé)',
     save: 'Enregistrer',
     saving: 'Enregistrement…',
     cancel: 'Annuler',

@@ -2,6 +2,7 @@ import { createTRPCClient, httpLink, TRPCClientError, type TRPCLink } from '@trp
 import { observable } from '@trpc/server/observable';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import superjson from 'superjson';
+import { erasedLink } from './erased';
 import { keyHeader } from './submission';
 import { pageDropped, waitForSignIn } from './reauth';
 import type { AppRouter } from '../../../src/trpc/router';
@@ -56,7 +57,7 @@ const authLostLink: TRPCLink<AppRouter> =
 
 /** The typed client. One request per call (no batching), cookies sent by the browser. */
 export const trpc = createTRPCClient<AppRouter>({
-  links: [authLostLink, httpLink({ url: '/trpc', transformer: superjson, headers: ({ op }) => keyHeader(op.context) })],
+  links: [authLostLink, erasedLink, httpLink({ url: '/trpc', transformer: superjson, headers: ({ op }) => keyHeader(op.context) })],
 });
 
 export const isClientError = (err: unknown): err is ClientError => err instanceof TRPCClientError;
