@@ -4,6 +4,9 @@ import { makeTown } from '../helpers/factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { failure } from '../helpers/case-factories.js';
 import { SUMMARY, onwardScene } from './helpers.js';
+import { manualClock } from '../../src/lib/clock.js';
+import { sweepMunicipality } from '../../src/jobs/reminders.js';
+import { anonymiseCases } from '../../src/modules/retention/anonymise.js';
 
 const { db } = await testDb();
 
@@ -34,5 +37,34 @@ describe('an onward referral whose case was closed before the agency answered', 
       expect(await db.disclosure.count({ where: { caseId: c.id } })).toBe(0);
       expect(await db.intervention.count({ where: { caseId: c.id } })).toBe(0);
     }
+  });
+});
+
+describe('an unanswered onward referral whose case closed, or was anonymised', () => {
+  it('asks nobody to answer or chase it any more', async () => {
+    const town = await makeTown(db);
+    const m = town.town.id;
+    await db.municipality.update({ where: { id: m }, data: { onwardAnswerDays: 1 } });
+    const { c } = await onwardScene(db, town);
+    const other = await onwardScene(db, town);
+    const clock = manualClock(new Date('2026-01-15T09:00:00Z'));
+    const coordinator = (await callerFor(db, town.coordinator, { clock })).caller;
+    const closed = await coordinator.onward.send({ caseId: c.id, agencyId: town.agency.id, summary: SUMMARY });
+    const live = await coordinator.onward.send({ caseId: other.c.id, agencyId: town.agency.id, summary: SUMMARY });
+    await db.case.update({ where: { id: c.id }, data: { stage: 'closed', closedAt: new Date('2026-01-16T09:00:00Z') } });
+    const reminded = () =>
+      db.reminder.findMany({
+        where: { kind: 'onward_unanswered', dismissedAt: null, entityId: { in: [closed.id, live.id] } },
+        select: { entityId: true },
+      });
+    clock.set(new Date('2026-02-10T09:00:00Z'));
+    await sweepMunicipality(db, m, clock);
+    const ids = (await reminded()).map((r) => r.entityId);
+    // The open case's is reminded (the practitioner and the sender); the closed case's is not.
+    expect(ids).toContain(live.id);
+    expect(ids).not.toContain(closed.id);
+    await db.$transaction((tx) => anonymiseCases(tx, m, [c.id], 'case_closed', new Date('2026-02-10T09:00:00Z')));
+    await sweepMunicipality(db, m, clock);
+    expect((await reminded()).map((r) => r.entityId)).not.toContain(closed.id);
   });
 });

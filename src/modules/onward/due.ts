@@ -25,7 +25,14 @@ export async function onwardDueItems(
   });
   // Working days never outnumber calendar days: only those older than the limit in calendar days can be late.
   const waiting = await db.onwardReferral.findMany({
-    where: { municipalityId, status: 'sent', sentAt: { lt: addDays(calendar.today, 1 - days) } },
+    where: {
+      municipalityId,
+      status: 'sent',
+      sentAt: { lt: addDays(calendar.today, 1 - days) },
+      // A case closed (or anonymised) since takes no answer (acceptance is refused): nobody is asked to answer or chase it.
+      OR: [{ caseId: null }, { case: { is: { anonymisedAt: null, stage: { notIn: ['closed', 'follow_up'] } } } }],
+      AND: [{ OR: [{ referralId: null }, { referral: { is: { anonymisedAt: null } } }] }],
+    },
     select: {
       id: true,
       caseId: true,
