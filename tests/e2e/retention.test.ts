@@ -64,7 +64,10 @@ describe('retention in the browser (Arabic)', () => {
     await page.getByTestId('preview-row').filter({ hasText: soon.reference }).and(page.locator('[data-held=yes]')).waitFor();
 
     // The certificate, printed: counts, the audit event's hash, the print recorded.
-    const cert = await db.deletionCertificate.findFirstOrThrow({ where: { municipalityId: town.town.id }, select: { id: true, auditHash: true } });
+    const cert = await db.deletionCertificate.findFirstOrThrow({
+      where: { municipalityId: town.town.id },
+      select: { id: true, auditHash: true },
+    });
     const printed = answerOf(page, 'retention.certificate');
     await page.getByTestId('certificate-print').first().click();
     await printed;
