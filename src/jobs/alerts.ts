@@ -32,7 +32,7 @@ export async function queueReminderAlerts(db: Db | Tx, now: Date): Promise<numbe
     INSERT INTO alert_outbox (id, municipality_id, user_id, kind, entity_type, entity_id, reference, digest, reminder_id, created_at, next_attempt_at)
     SELECT gen_random_uuid(), r.municipality_id, r.user_id, k.kind, k.entity_type, k.entity_id,
            COALESCE(c.reference, 'W-' || upper(left(r.entity_id::text, 8))), p.mode IS NOT DISTINCT FROM 'digest', r.id, ${now},
-           CASE WHEN p.mode = 'digest' THEN ${digestAt} ELSE ${now} END
+           CASE WHEN p.mode = 'digest' THEN ${digestAt}::timestamptz ELSE ${now}::timestamptz END
     FROM reminder r
     JOIN app_user u ON u.id = r.user_id AND u.disabled_at IS NULL AND u.municipality_id = r.municipality_id
     LEFT JOIN case_record c ON c.id = r.case_id
@@ -42,9 +42,29 @@ export async function queueReminderAlerts(db: Db | Tx, now: Date): Promise<numbe
       CASE WHEN r.case_id IS NULL THEN r.entity_type ELSE 'Case' END AS entity_type,
       COALESCE(r.case_id, r.entity_id) AS entity_id) k
     LEFT JOIN alert_preference p ON p.user_id = r.user_id AND p.kind = k.kind
-    WHERE r.created_at > ${since} AND r.created_at <= ${now} AND r.dismissed_at IS NULL
+    WHERE r.created_at > ${since}::timestamptz AND r.created_at <= ${now}::timestamptz AND r.dismissed_at IS NULL
       AND p.mode IS DISTINCT FROM 'off'
     ON CONFLICT (reminder_id) DO NOTHING`;
+}
+
+/**
+ * A referral submitted in the last day and still waiting is a "referral to screen" for each active
+ * coordinator of its municipality (once each: a partial unique index, ON CONFLICT DO NOTHING). Found
+ * here rather than by the create procedure, whose row and audit event are one statement.
+ */
+export async function queueReferralAlerts(db: Db | Tx, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - 86_400_000);
+  const digestAt = nextDigestAt(now);
+  return db.$executeRaw`
+    INSERT INTO alert_outbox (id, municipality_id, user_id, kind, entity_type, entity_id, reference, digest, created_at, next_attempt_at)
+    SELECT gen_random_uuid(), r.municipality_id, u.id, 'referral_to_screen', 'Referral', r.id, 'R-' || upper(left(r.id::text, 8)),
+           p.mode IS NOT DISTINCT FROM 'digest', ${now}, CASE WHEN p.mode = 'digest' THEN ${digestAt}::timestamptz ELSE ${now}::timestamptz END
+    FROM referral r
+    JOIN app_user u ON u.municipality_id = r.municipality_id AND u.role = 'coordinator' AND u.disabled_at IS NULL
+    LEFT JOIN alert_preference p ON p.user_id = u.id AND p.kind = 'referral_to_screen'
+    WHERE r.status = 'submitted' AND r.submitted_at > ${since} AND r.submitted_at <= ${now}
+      AND p.mode IS DISTINCT FROM 'off'
+    ON CONFLICT (user_id, entity_id) WHERE kind = 'referral_to_screen' DO NOTHING`;
 }
 
 interface Claimed {
@@ -146,7 +166,7 @@ export async function sendDueAlerts(
 }
 
 /**
- * The alerts job: reminders become alerts, then what is due is sent. With no channel (no SMTP set)
+ * The alerts job: new referrals and reminders become alerts, then what is due is sent. With no channel (no SMTP set)
  * alerts are still queued and stay in the app (the admin page says so); nothing is sent.
  */
 export function alertsJob(
@@ -159,7 +179,7 @@ export function alertsJob(
     everyMs: opts.everyMs ?? ALERTS_EVERY_MS,
     lockKey: ALERTS_LOCK_KEY,
     run: async () => {
-      const queued = await queueReminderAlerts(db, clock());
+      const queued = (await queueReferralAlerts(db, clock())) + (await queueReminderAlerts(db, clock()));
       if (!opts.channel) return { queued, sent: 0, failed: 0 };
       return { queued, ...(await sendDueAlerts(db, opts.channel, { origin: opts.origin, clock })) };
     },

@@ -8,6 +8,7 @@ import { municipalToday } from '../work/calendar.js';
 import { recordEvent } from './access.js';
 import type { BreakGlass } from './schema.js';
 import { requireFreshSecondFactor } from '../auth/second-factor.js';
+import { enqueueAlerts } from '../alerts/enqueue.js';
 
 /** The field bound into a justification's ciphertext, with the grant's id: a value copied to another row does not decrypt. */
 export const JUSTIFICATION_FIELD = 'break_glass.justification';
@@ -35,7 +36,7 @@ export async function breakGlass(ctx: ServiceContext, input: BreakGlass) {
   assertCan(ctx.ability, 'breakGlass', 'Case');
   const c = await ctx.db.case.findFirst({
     where: { AND: [accessibleBy(ctx.ability, 'breakGlass').ofType('Case'), { id: input.caseId }] },
-    select: { id: true, municipalityId: true, reference: true },
+    select: { id: true, municipalityId: true, reference: true, keyWorkerId: true },
   });
   if (!c) throw notFound('Case', input.caseId);
   // Emergency access must not rest on a stolen session alone: an enrolled user proves the factor again.
@@ -82,6 +83,14 @@ export async function breakGlass(ctx: ServiceContext, input: BreakGlass) {
     select: { id: true },
   });
   await tellCoordinators(ctx, c, grant.id, now);
+  // "A break-glass on your case": its key worker is alerted at once (the coordinators through their notice).
+  if (c.keyWorkerId && c.keyWorkerId !== ctx.user.id)
+    await enqueueAlerts(
+      ctx.db,
+      now,
+      { municipalityId: c.municipalityId, kind: 'break_glass', entityType: 'Case', entityId: c.id, reference: c.reference },
+      [c.keyWorkerId],
+    );
   ctx.audit.detail(facts);
   return {
     id: grant.id,

@@ -12,6 +12,7 @@ import { coveringConsent } from '../consent/coverage.js';
 import { usablePurpose } from '../purposes/service.js';
 import { checkKeyWorker, checkPurposeRules, sealPurposeWords } from './purpose-bans.js';
 import { findCase, recordEvent } from './access.js';
+import { agencyPractitionerIds, enqueueAlerts } from '../alerts/enqueue.js';
 import type { AssignInput, Disclose, RevokeDisclosureInput } from './schema.js';
 
 const oneYearAfter = (d: Date) => {
@@ -47,7 +48,13 @@ async function checkUser(ctx: ServiceContext, id: string, roles: readonly Role[]
  * Replacing an existing one is a transfer; the timeline keeps who it was before.
  */
 export async function assign(ctx: ServiceContext, input: z.infer<typeof AssignInput>) {
-  const c = await findCase(ctx, input.id, 'manage:team', { id: true, municipalityId: true, keyWorkerId: true, leadAgencyId: true });
+  const c = await findCase(ctx, input.id, 'manage:team', {
+    id: true,
+    municipalityId: true,
+    reference: true,
+    keyWorkerId: true,
+    leadAgencyId: true,
+  });
   if (input.keyWorkerId) await checkUser(ctx, input.keyWorkerId, KEY_WORKER_ROLES, 'keyWorkerId');
   if (input.keyWorkerId) await checkKeyWorker(ctx, c.id, input.keyWorkerId);
   if (input.leadAgencyId) await checkAgency(ctx, input.leadAgencyId, 'leadAgencyId');
@@ -64,6 +71,7 @@ export async function assign(ctx: ServiceContext, input: z.infer<typeof AssignIn
   });
   if (count === 0) throw new AppError('CONFLICT');
   for (const [role, from, to] of changes) await recordEvent(ctx, c, from ? 'transfer' : 'assign', { role, from, to: to! });
+  await alertAssignment(ctx, c, changes);
   const updated = await ctx.db.case.findUniqueOrThrow({
     where: { id: c.id },
     select: { id: true, keyWorker: { select: { id: true, displayName: true } }, leadAgency: { select: { id: true, name: true } } },
@@ -182,4 +190,20 @@ export async function revokeDisclosure(ctx: ServiceContext, input: z.infer<typeo
   await recordEvent(ctx, { id: d.caseId, municipalityId: d.municipalityId }, 'revoke', { ...detail, reason: input.reason });
   ctx.audit.subject('Case', d.caseId).purpose(d.listedPurpose.code).detail(detail);
   return { id: d.id, revokedAt: now };
+}
+
+/** The new key worker (unless they assigned themselves) and a new lead agency's practitioners are alerted. */
+async function alertAssignment(
+  ctx: ServiceContext,
+  c: { id: string; municipalityId: string; reference: string },
+  changes: readonly (readonly [string, string | null, string | null | undefined])[],
+) {
+  const event = { municipalityId: c.municipalityId, kind: 'assigned' as const, entityType: 'Case', entityId: c.id, reference: c.reference };
+  const to = new Set<string>();
+  for (const [role, , id] of changes) {
+    if (role === 'keyWorker' && id) to.add(id);
+    if (role === 'leadAgency' && id) for (const u of await agencyPractitionerIds(ctx.db, c.municipalityId, id)) to.add(u);
+  }
+  to.delete(ctx.user.id);
+  await enqueueAlerts(ctx.db, ctx.clock(), event, [...to]);
 }

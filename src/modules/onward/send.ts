@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../service.js';
 import { findCase, recordEvent } from '../cases/access.js';
 import { seal, senderSelect, senderView, ownerOf } from './fields.js';
 import type { ResendOnward, SendOnward } from './schema.js';
+import { agencyPractitionerIds, enqueueAlerts, shortRef } from '../alerts/enqueue.js';
 
 type About = { caseId: string; referralId?: never } | { referralId: string; caseId?: never };
 type Content = Omit<SendOnward, 'caseId'>;
@@ -16,9 +17,17 @@ type Content = Omit<SendOnward, 'caseId'>;
 async function directoryAgency(ctx: ServiceContext, agencyId: string) {
   const agency = await ctx.db.agency.findFirst({
     where: { id: agencyId, municipalityId: ctx.user.municipalityId, active: true },
-    select: { id: true, name: true },
+    select: { id: true, name: true, kind: true },
   });
   if (!agency) throw new AppError('NOT_FOUND', { entity: { type: 'Agency', id: agencyId }, fields: { agencyId: 'NOT_FOUND' } });
+  // An onward referral names no legal basis, and a police liaison is never given anything without one
+  // (purpose rules, shared/purposes.ts): the person's words and name go there only by a disclosure.
+  if (agency.kind === 'police_liaison')
+    throw new AppError('PURPOSE_BANNED', {
+      entity: { type: 'Agency', id: agency.id },
+      fields: { agencyId: 'police_no_onward' },
+      data: { rule: 'police_needs_legal_basis' },
+    });
   return agency;
 }
 
@@ -65,6 +74,19 @@ export async function insertOnward(
     resendOfId: opts.resendOfId ?? null,
   };
   const row = await ctx.db.onwardReferral.create({ data, select: senderSelect });
+  // The receiving agency's practitioners are alerted (a reference of the onward referral, never the case's).
+  await enqueueAlerts(
+    ctx.db,
+    ctx.clock(),
+    {
+      municipalityId: ctx.user.municipalityId,
+      kind: 'onward_to_answer',
+      entityType: 'OnwardReferral',
+      entityId: id,
+      reference: shortRef('O', id),
+    },
+    await agencyPractitionerIds(ctx.db, ctx.user.municipalityId, agency.id),
+  );
   const facts = {
     onwardId: id,
     agencyId: agency.id,
