@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
-import { makeTown } from '../helpers/factories.js';
+import { makeAgency, makeTown } from '../helpers/factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { failure } from '../helpers/case-factories.js';
 import { SUMMARY, onwardScene } from './helpers.js';
@@ -66,5 +66,24 @@ describe('an unanswered onward referral whose case closed, or was anonymised', (
     await db.$transaction((tx) => anonymiseCases(tx, m, [c.id], 'case_closed', new Date('2026-02-10T09:00:00Z')));
     await sweepMunicipality(db, m, clock);
     expect((await reminded()).map((r) => r.entityId)).not.toContain(closed.id);
+  });
+});
+
+describe('an onward referral to a police liaison', () => {
+  it('is refused (no legal basis can be given: the person’s words and name would reach the police on none), nothing is written', async () => {
+    const town = await makeTown(db);
+    const { c } = await onwardScene(db, town);
+    const police = await makeAgency(db, town.town.id, { kind: 'police_liaison' });
+    const coordinator = (await callerFor(db, town.coordinator)).caller;
+    // Not offered in the directory either.
+    expect((await coordinator.onward.forCase({ caseId: c.id })).agencies.map((a) => a.id)).not.toContain(police.id);
+    const refused = await failure(coordinator.onward.send({ caseId: c.id, agencyId: police.id, summary: SUMMARY, shareName: true }));
+    expect(refused).toMatchObject({ code: 'PURPOSE_BANNED', fields: { agencyId: 'police_no_onward' } });
+    expect(await db.onwardReferral.count({ where: { caseId: c.id } })).toBe(0);
+    const denied = await db.auditEvent.findFirst({
+      where: { actorId: town.coordinator.id, action: 'onward.send' },
+      select: { outcome: true },
+    });
+    expect(denied).toMatchObject({ outcome: 'denied' });
   });
 });

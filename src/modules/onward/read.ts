@@ -6,10 +6,10 @@ import type { ServiceContext } from '../../service.js';
 import { findCase } from '../cases/access.js';
 import { receiverSelect, receiverView, senderSelect, senderView } from './fields.js';
 
-/** The directory an onward referral may go to: the municipality's active agencies. */
+/** The directory an onward referral may go to: the municipality's active agencies (never a police liaison: see send.ts). */
 const directory = (ctx: ServiceContext) =>
   ctx.db.agency.findMany({
-    where: { municipalityId: ctx.user.municipalityId, active: true },
+    where: { municipalityId: ctx.user.municipalityId, active: true, kind: { not: 'police_liaison' } },
     select: { id: true, name: true, kind: true },
     orderBy: { name: 'asc' },
   });

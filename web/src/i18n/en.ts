@@ -505,6 +505,7 @@ export const en = {
     police_needs_legal_basis:
       'A police liaison never receives a disclosure on consent: choose a legal obligation, vital interest or public task.',
     police_restricted_notes: 'Someone of a police liaison may not be key worker: the key worker reads the restricted notes.',
+    police_no_onward: 'A police liaison is not sent onward referrals: share with it by a disclosure on a legal basis.',
     consent_not_for_purpose: 'No consent can cover this purpose: choose another legal basis.',
     not_for_purpose: 'This consent purpose does not serve the purpose chosen.',
     retired: 'This purpose is retired: choose another.',
