@@ -8,6 +8,15 @@ const TEXT_KEYS = ['reason', 'note', 'title', 'outcome', 'purpose', 'text', 'loc
 const month = (column: string) => Prisma.raw(`date_trunc('month', ${column})`);
 
 /**
+ * Kept answers of idempotent calls about the records (a disclosure's purpose words, an onward referral's
+ * summary) are under the master keyring, not the record's key: they go with the record.
+ */
+const dropKeptAnswers = (tx: DbClient, municipalityId: string, type: 'Case' | 'Referral' | 'Person', ids: string[]) =>
+  tx.$executeRaw`
+    DELETE FROM idempotency_key
+     WHERE municipality_id = ${municipalityId}::uuid AND entity_type = ${type} AND entity_id = ANY(${ids}::text[])`;
+
+/**
  * Anonymises closed cases in place: every free text of the case and of what hangs off it (notes,
  * plan, tasks, assessments, disclosures, consents, panel items and their minutes, emergency accesses,
  * field history, drafts, the timeline's words) is destroyed, dates are cut to the month, and what
@@ -46,6 +55,7 @@ export async function anonymiseCases(tx: DbClient, municipalityId: string, ids: 
   await tx.$executeRaw`UPDATE reminder SET dismissed_at = ${at} WHERE ${town} AND case_id = ANY(${cases}) AND dismissed_at IS NULL`;
   // A lifted hold's reason is about the case too.
   await tx.$executeRaw`UPDATE legal_hold SET reason = NULL WHERE ${town} AND case_id = ANY(${cases})`;
+  await dropKeptAnswers(tx, municipalityId, 'Case', ids);
   for (const id of ids) await shredRecordKeys(tx, { kind: 'case', id });
   return n;
 }
@@ -67,6 +77,7 @@ export async function anonymiseReferrals(tx: DbClient, municipalityId: string, i
     UPDATE consent SET giver_name = NULL, scope = NULL WHERE ${town} AND referral_id = ANY(${ids}::uuid[])`;
   await tx.$executeRaw`
     UPDATE field_change SET old_value = NULL, new_value = NULL WHERE ${town} AND entity_type = 'Referral' AND entity_id = ANY(${ids}::uuid[])`;
+  await dropKeptAnswers(tx, municipalityId, 'Referral', ids);
   for (const id of ids) await shredRecordKeys(tx, { kind: 'referral', id });
   return n;
 }
@@ -113,6 +124,7 @@ export async function anonymisePeople(tx: DbClient, municipalityId: string, cand
     DELETE FROM person_name_key k
      WHERE k.municipality_id = ${municipalityId}::uuid AND k.skeleton = ANY(${skeletons}::text[])
        AND NOT EXISTS (SELECT 1 FROM person p WHERE p.municipality_id = k.municipality_id AND p.skeleton = k.skeleton AND p.anonymised_at IS NULL)`;
+  await dropKeptAnswers(tx, municipalityId, 'Person', ids);
   for (const id of ids) await shredRecordKeys(tx, { kind: 'person', id });
   return ids;
 }
