@@ -87,3 +87,19 @@ describe('an onward referral to a police liaison', () => {
     expect(denied).toMatchObject({ outcome: 'denied' });
   });
 });
+
+describe('an onward referral whose case was anonymised', () => {
+  it('leaves the agency’s list of referrals to answer, and an answer says the record is anonymised, changing nothing', async () => {
+    const town = await makeTown(db);
+    const { c } = await onwardScene(db, town);
+    const coordinator = (await callerFor(db, town.coordinator)).caller;
+    const sent = await coordinator.onward.send({ caseId: c.id, agencyId: town.agency.id, summary: SUMMARY });
+    await db.case.update({ where: { id: c.id }, data: { stage: 'closed', closedAt: new Date('2026-01-10T09:00:00Z') } });
+    await db.$transaction((tx) => anonymiseCases(tx, town.town.id, [c.id], 'case_closed', new Date('2026-01-12T09:00:00Z')));
+    const practitioner = (await callerFor(db, town.practitioner)).caller;
+    expect((await practitioner.onward.inbox({})).items.map((i) => i.id)).not.toContain(sent.id);
+    const refused = await failure(practitioner.onward.decline({ id: sent.id, reason: 'No places left this term at all.' }));
+    expect(refused.code).toBe('CASE_ANONYMISED');
+    expect(await db.onwardReferral.findUniqueOrThrow({ where: { id: sent.id }, select: { status: true } })).toEqual({ status: 'sent' });
+  });
+});

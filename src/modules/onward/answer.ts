@@ -32,6 +32,8 @@ const answerable = {
   discloseDays: true,
   interventionType: true,
   interventionTitle: true,
+  case: { select: { anonymisedAt: true } },
+  referral: { select: { anonymisedAt: true } },
 } as const;
 
 /** The onward referral `id` if it was sent to the user's agency; anything else is NOT_FOUND (audited as denied). */
@@ -42,6 +44,8 @@ async function findAnswerable(ctx: ServiceContext, id: string) {
     select: answerable,
   });
   if (!row) throw notFound('OnwardReferral', id);
+  // Retention took its record: its words are gone and nothing more can be written under its key.
+  if (row.case?.anonymisedAt || row.referral?.anonymisedAt) throw new AppError('CASE_ANONYMISED');
   return row;
 }
 type Answerable = Awaited<ReturnType<typeof findAnswerable>>;

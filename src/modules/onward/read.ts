@@ -78,6 +78,9 @@ export async function onwardInbox(ctx: ServiceContext, input: { answered: boolea
       AND: [
         accessibleBy(ctx.ability, 'answer').ofType('OnwardReferral'),
         { municipalityId: ctx.user.municipalityId, status: { in: input.answered ? ['declined', 'completed'] : ['sent', 'accepted'] } },
+        // Once retention took its record, nothing is left to answer or read.
+        { OR: [{ caseId: null }, { case: { is: { anonymisedAt: null } } }] },
+        { OR: [{ referralId: null }, { referral: { is: { anonymisedAt: null } } }] },
       ],
     },
     select: receiverSelect,
