@@ -19,6 +19,7 @@ import { defineOnwardRules } from '../modules/onward/policy.js';
 import { definePurposeRules } from '../modules/purposes/policy.js';
 import { defineProcessingRecordRules } from '../modules/processing-record/policy.js';
 import { defineRetentionRules } from '../modules/retention/policy.js';
+import { defineAlertRules } from '../modules/alerts/policy.js';
 
 /**
  * The user's abilities, built once per request from role, municipality and agency.
@@ -45,5 +46,6 @@ export function defineAbilityFor(user: SessionUser, now: Date = new Date()): App
   definePurposeRules(user, builder);
   defineProcessingRecordRules(user, builder);
   defineRetentionRules(user, builder);
+  defineAlertRules(user, builder);
   return builder.build();
 }

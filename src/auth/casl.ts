@@ -3,6 +3,8 @@ import { accessibleBy, createPrismaAbility, type PrismaQueryOf, type Subjects, t
 import type {
   Prisma,
   Agency,
+  AlertOutbox,
+  AlertPreference,
   Assessment,
   AssessmentFactor,
   AuditEvent,
@@ -38,6 +40,8 @@ export type AppSubjects =
   | 'all'
   | Subjects<{
       Agency: Agency;
+      AlertOutbox: AlertOutbox;
+      AlertPreference: AlertPreference;
       Assessment: Assessment;
       AssessmentFactor: AssessmentFactor;
       AuditEvent: AuditEvent;

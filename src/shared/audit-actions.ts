@@ -174,6 +174,10 @@ export const AUDIT_ACTIONS = [
   'retention.anonymise',
   'retention.certificate.list',
   'retention.certificate.print',
+  // Alerts (modules/alerts): one's own choices; the admin's view of alerts that could not be sent
+  'alert.preferences.read',
+  'alert.preferences.update',
+  'alert.status',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

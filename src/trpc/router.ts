@@ -20,6 +20,7 @@ import { purposesRouter } from '../modules/purposes/router.js';
 import { processingRecordRouter } from '../modules/processing-record/router.js';
 import { onwardRouter } from '../modules/onward/router.js';
 import { subjectAccessRouter } from '../modules/subject-access/router.js';
+import { alertsRouter } from '../modules/alerts/router.js';
 
 /**
  * Every module, mounted by name. The web client imports only this type. Made only if every procedure
@@ -47,6 +48,7 @@ export const appRouter = everyProcedureAudited(
     processingRecord: processingRecordRouter,
     onward: onwardRouter,
     subjectAccess: subjectAccessRouter,
+    alerts: alertsRouter,
   }),
   ['auth.login'],
 );

@@ -192,5 +192,7 @@ function inputs(t: typeof ids): Record<string, unknown> {
     'retention.hold': { caseId: t.caseId },
     'retention.certificates': undefined,
     'retention.certificate': { id: t.certificateId },
+    'alerts.preferences': undefined,
+    'alerts.status': undefined,
   };
 }

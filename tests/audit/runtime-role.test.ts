@@ -162,6 +162,9 @@ describe("the server's database role", () => {
     expect(rights.find((r) => r.name === 'disclosure_purpose')).toMatchObject({ s: true, i: true, u: true, d: false });
     // Onward referrals are answered and closed, never removed: each stays in the case's history.
     expect(rights.find((r) => r.name === 'onward_referral')).toMatchObject({ s: true, i: true, u: true, d: false });
+    // Alerts: queued, claimed and marked sent or failed by the alerts job; one's choices set and changed.
+    expect(rights.find((r) => r.name === 'alert_outbox')).toMatchObject({ s: true, i: true, u: true });
+    expect(rights.find((r) => r.name === 'alert_preference')).toMatchObject({ s: true, i: true, u: true });
   });
 });
 

@@ -462,4 +462,7 @@ export const CALLS: Record<string, Call> = {
   'retention.certificate': {
     input: async (_t, _s, actor) => ({ id: actor ? await certificateOf(actor.user.municipalityId) : randomUUID() }),
   },
+  'alerts.preferences': { input: none },
+  'alerts.setPreferences': { input: () => ({ preferences: [{ kind: 'reminder_due', mode: 'digest' }] }) },
+  'alerts.status': { input: none },
 };

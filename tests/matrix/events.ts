@@ -137,4 +137,7 @@ export const EVENT: Record<string, (r: Seen) => Named | Promise<Named>> = {
   'retention.preview': town,
   'retention.certificates': town,
   'retention.certificate': (r) => ({ type: 'DeletionCertificate', id: (r.input as { id: string }).id }),
+  'alerts.preferences': own('User'),
+  'alerts.setPreferences': own('User'),
+  'alerts.status': many('AlertOutbox'),
 };

@@ -495,6 +495,11 @@ export const GRID: Record<string, Spec> = {
   'retention.liftHold': { target: 'case', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
   'retention.certificates': { target: 'none', ...nobody, C: 'ok', AU: 'ok', AD: 'ok' },
   'retention.certificate': { target: 'none', ...nobody, C: 'ok', AU: 'ok', AD: 'ok' },
+  // Alerts (issue 16): everyone chooses their own (no user id in the input: nobody else's); the admin sees
+  // whether alerts are e-mailed and those that could not be sent (no names in them).
+  'alerts.preferences': { target: 'none', ...everyone },
+  'alerts.setPreferences': { target: 'none', ...everyone },
+  'alerts.status': { target: 'none', ...nobody, AD: 'ok' },
 };
 
 export interface Row {

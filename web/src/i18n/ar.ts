@@ -425,6 +425,9 @@ export const ar: Dictionary = {
     'retention.anonymise': 'تجهيل وفق قاعدة حفظ',
     'retention.certificate.list': 'عرض شهادات المحو',
     'retention.certificate.print': 'طباعة شهادة محو',
+    'alert.preferences.read': 'عرض خيارات التنبيهات الخاصة',
+    'alert.preferences.update': 'تغيير خيارات التنبيهات الخاصة',
+    'alert.status': 'عرض حالة إرسال التنبيهات',
   },
   roles: {
     social_worker: 'أخصائي اجتماعي',

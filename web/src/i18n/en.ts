@@ -422,6 +422,9 @@ export const en = {
     'retention.anonymise': 'Anonymised under a retention rule',
     'retention.certificate.list': 'Deletion certificates listed',
     'retention.certificate.print': 'Deletion certificate printed',
+    'alert.preferences.read': 'Own alert choices viewed',
+    'alert.preferences.update': 'Own alert choices changed',
+    'alert.status': 'Alert delivery viewed',
   } satisfies Record<AuditAction, string>,
   roles: {
     social_worker: 'Social worker',

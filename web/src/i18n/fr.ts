@@ -418,6 +418,9 @@ export const fr: Dictionary = {
     'retention.anonymise': 'Anonymisé selon une règle de conservation',
     'retention.certificate.list': 'Certificats d’effacement consultés',
     'retention.certificate.print': 'Certificat d’effacement imprimé',
+    'alert.preferences.read': 'Choix d’alertes personnels consultés',
+    'alert.preferences.update': 'Choix d’alertes personnels modifiés',
+    'alert.status': 'Envoi des alertes consulté',
   },
   roles: {
     social_worker: 'Travailleur social',

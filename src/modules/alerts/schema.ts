@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { ALERT_KINDS, ALERT_MODES } from '../../shared/alerts.js';
+
+/** One's own choices: no user id in it (strict), so nobody can set another user's. */
+export const SetAlertPreferencesInput = z.strictObject({
+  preferences: z
+    .array(z.strictObject({ kind: z.enum(ALERT_KINDS), mode: z.enum(ALERT_MODES) }))
+    .min(1)
+    .max(ALERT_KINDS.length)
+    .refine((list) => new Set(list.map((p) => p.kind)).size === list.length, { message: 'duplicate' }),
+});
+export type SetAlertPreferences = z.infer<typeof SetAlertPreferencesInput>;
