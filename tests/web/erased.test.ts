@@ -6,7 +6,9 @@ vi.stubGlobal('navigator', { language: 'ar' });
 let erased: typeof import('../../web/src/lib/erased.js');
 beforeAll(async () => {
   erased = await import('../../web/src/lib/erased.js');
-  await (await import('../../web/src/i18n/index.js')).i18nReady;
+  const i18n = await import('../../web/src/i18n/index.js');
+  await i18n.i18nReady;
+  erased.setErasedWords(() => i18n.t('common.erased'));
 });
 
 describe('erased free text reads as words in the reader’s language (lib/erased.ts)', () => {

@@ -2,7 +2,6 @@ import type { TRPCLink } from '@trpc/client';
 import { observable } from '@trpc/server/observable';
 import type { AppRouter } from '../../../src/trpc/router';
 import { ERASED_TEXT } from '../../../src/shared/erased';
-import { t } from '../i18n';
 
 /** A copy of `value` in which every erased text (its record key was destroyed) reads `words`. */
 export function showErased<T>(value: T, words: string): T {
@@ -12,6 +11,12 @@ export function showErased<T>(value: T, words: string): T {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, showErased(v, words)])) as T;
   }
   return value;
+}
+
+/** The words erased text reads as: the interface's, once the dictionaries are loaded (lib/session.ts sets it). */
+let erasedWords = () => '(erased)';
+export function setErasedWords(words: () => string) {
+  erasedWords = words;
 }
 
 /**
@@ -28,7 +33,7 @@ export const erasedLink: TRPCLink<AppRouter> =
           if (op.path.startsWith('subjectAccess.') || !('data' in result) || (result.type !== undefined && result.type !== 'data')) {
             return observer.next(value);
           }
-          observer.next({ ...value, result: { ...result, data: showErased(result.data, t('common.erased')) } });
+          observer.next({ ...value, result: { ...result, data: showErased(result.data, erasedWords()) } });
         },
         error: (err) => observer.error(err),
         complete: () => observer.complete(),

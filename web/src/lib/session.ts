@@ -2,8 +2,11 @@ import { createSignal } from 'solid-js';
 import { query } from '@solidjs/router';
 import { trpc, setAuthLostHandler, type Outputs } from './trpc';
 import { appCodeOf } from './errors';
-import { isLocale, loadAllWords, setLocale } from '../i18n';
+import { isLocale, loadAllWords, setLocale, t } from '../i18n';
+import { setErasedWords } from './erased';
 import { adoptRegion, type Region } from './region';
+
+setErasedWords(() => t('common.erased'));
 
 export type Me = Outputs['auth']['me'];
 export type Notice = 'sessionExpired' | 'signedOut' | null;
