@@ -27,6 +27,9 @@ export const NOT_MOVED = [
   'person_merge.merged_id',
   'person_distinct.person_id',
   'person_distinct.other_id',
+  // A subject-access request stays a record of what was asked about that record and released; the
+  // survivor's export reaches the merged record's data through the merge (subject-access/assemble.ts).
+  'subject_access_request.person_id',
 ];
 
 /** Locks both records (in id order, so two merges of one pair cannot deadlock) for the rest of the transaction. */
