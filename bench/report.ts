@@ -78,7 +78,7 @@ export function renderMarkdown(r: BenchResult): string {
     HEAD,
     row('audit.caseHistory as coordinator', r.accessHistory.figure),
     '',
-    `## Statistics (statistics.figures, ${r.statistics.from} to ${r.statistics.to}, ${r.statistics.cases} cases)`,
+    `## Statistics (statistics.figures, year ${r.statistics.year}, ${r.statistics.cases} cases)`,
     '',
     HEAD,
     row('statistics.figures as coordinator', r.statistics.figure),

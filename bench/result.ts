@@ -55,8 +55,8 @@ export interface BenchResult {
   keyset: { page: number; first: Figure; deep: Figure; ratioP50: number; ratioP99: number };
   /** audit.caseHistory (first page) for a case with this many events. */
   accessHistory: { events: number; figure: Figure };
-  /** statistics.figures for twelve months (the municipality's cases in all). */
-  statistics: { from: string; to: string; cases: number; figure: Figure };
+  /** statistics.figures for one calendar year (the municipality's cases in all). */
+  statistics: { year: number; cases: number; figure: Figure };
   signInBurst: {
     burst: number;
     bursts: number;

@@ -1,11 +1,13 @@
 import type pg from 'pg';
 
-/** The twelve months up to the month of the municipality's newest referral: "a year of figures". */
-export async function yearOfFigures(pool: pg.Pool, municipalityId: string): Promise<{ from: string; to: string }> {
-  const { rows } = await pool.query<{ from: string; to: string }>(
-    `SELECT to_char(last - interval '11 months', 'YYYY-MM') AS "from", to_char(last, 'YYYY-MM') AS "to"
-       FROM (SELECT date_trunc('month', coalesce(max(submitted_at), now())) AS last FROM referral WHERE municipality_id = $1) AS newest`,
+/**
+ * "A year of figures": the calendar year of the municipality's newest referral (statistics are published
+ * for one calendar year per request, never a free period; see src/modules/statistics/schema.ts).
+ */
+export async function yearOfFigures(pool: pg.Pool, municipalityId: string): Promise<{ year: number }> {
+  const { rows } = await pool.query<{ year: number }>(
+    `SELECT extract(year FROM coalesce(max(submitted_at), now()))::int AS year FROM referral WHERE municipality_id = $1`,
     [municipalityId],
   );
-  return rows[0]!;
+  return { year: rows[0]!.year };
 }

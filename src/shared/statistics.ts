@@ -38,17 +38,10 @@ export type FollowUpResult = (typeof FOLLOW_UP_RESULTS)[number];
 /** A closure recorded before reasons were a list. */
 export const UNRECORDED = 'unrecorded';
 
-/** The longest period one request covers, in months. */
-export const MAX_PERIOD_MONTHS = 24;
+/** The earliest year a request may name (the service narrows it to the municipality's first records). */
+export const FIRST_YEAR = 2000;
 
-/** "2026-03": a month of the municipality's calendar. */
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** The months from `from` to `to`, both included ("2026-11", "2026-12", "2027-01"). */
-export function monthsBetween(from: string, to: string): string[] {
-  const [fy, fm] = from.split('-').map(Number) as [number, number];
-  const [ty, tm] = to.split('-').map(Number) as [number, number];
-  const out: string[] = [];
-  for (let i = fy * 12 + fm - 1; i <= ty * 12 + tm - 1; i++) out.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
-  return out;
+/** The twelve months of a year ("2026-01" … "2026-12"): a request's one period (see statistics/schema.ts). */
+export function monthsOfYear(year: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 }

@@ -13,14 +13,15 @@ import { attackByTotals, known } from './attack.js';
 const { db } = await testDb();
 /** "Today" for these figures: Friday 10 April 2026 in Amman. */
 const NOW = new Date('2026-04-10T09:00:00Z');
-const PERIOD = { from: '2026-01', to: '2026-03' };
+const PERIOD = { year: 2026 };
+const YEAR_2026 = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
 const day = (iso: string) => new Date(`${iso}T09:00:00Z`);
 
 /**
  * Known data in one town (Jordan: Friday–Saturday weekend, screening deadline 5 working days):
  * - referrals: January 7 youth/school/routine screened the next day, 3 returnee/police/priority still
- *   waiting; February 6 migrant/family/routine screened 20 days later; one in December and one in April
- *   (outside the period);
+ *   waiting; February 6 migrant/family/routine screened 20 days later; one in December 2025 and one in April
+ *   2025 (outside the year);
  * - cases: 6 opened in February, intake, born 2009 (16–17 that year), review 10 days overdue, with 5
  *   mentoring interventions planned and 7 education ones completed by one agency; 5 opened and closed in
  *   March for risk reduced, born 1990, follow-up asked for June (not yet due on 10 April).
@@ -48,7 +49,7 @@ async function seed(town: Town) {
   await referral(3, { submittedAt: day('2026-01-20'), cohort: 'returnee', source: 'police', urgency: 'priority', status: 'submitted' });
   await referral(6, { submittedAt: day('2026-02-02'), decidedAt: day('2026-02-22'), cohort: 'migrant', source: 'family' });
   await referral(1, { submittedAt: day('2025-12-20'), decidedAt: day('2025-12-21') });
-  await referral(1, { submittedAt: day('2026-04-02'), status: 'submitted' });
+  await referral(1, { submittedAt: day('2025-04-02'), status: 'submitted' });
 
   const agency = await makeAgency(db, m, { name: `Youth Centre ${randomUUID().slice(0, 6)}` });
   const cases = async (n: number, birthYear: number, data: Partial<Prisma.CaseCreateManyInput> & { openedAt: Date }) => {
@@ -112,18 +113,15 @@ describe('statistics: the figures', () => {
     const out = await (await as(a.coordinator)).statistics.figures(PERIOD);
     const f = out.figures;
     expect(out.today).toBe('2026-04-10');
-    expect(fig(f, 'referralsByCohort').rows).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(fig(f, 'referralsByCohort').rows).toEqual(YEAR_2026);
+    expect(out.years).toEqual({ first: 2025, last: 2026 });
 
-    // Referrals: 16 in the period (another town's 16 and the two outside the period are not counted).
+    // Referrals: 16 in 2026 (another town's 16 and the two of 2025 are not counted).
     // January's 3 returnees are "<5"; with so few months and cohorts, hiding them takes January's and
     // February's totals too, or 16 − 6 − 0 would give January's 10 and 10 − 7 the 3.
     const cohort = fig(f, 'referralsByCohort');
-    expect(cohort.cells).toEqual([
-      ['*', SMALL, 0, 0, 0],
-      [0, 0, 0, '*', 0],
-      [0, 0, 0, 0, 0],
-    ]);
-    expect(cohort.rowTotals).toEqual(['*', '*', 0]);
+    expect(cohort.cells).toEqual([['*', SMALL, 0, 0, 0], [0, 0, 0, '*', 0], ...YEAR_2026.slice(2).map(() => [0, 0, 0, 0, 0])]);
+    expect(cohort.rowTotals).toEqual(['*', '*', ...YEAR_2026.slice(2).map(() => 0)]);
     expect(cohort.total).toBe(16);
     for (const t of ['referralsByCohort', 'referralsBySource', 'referralsByUrgency', 'screening']) {
       const table = fig(f, t);
@@ -134,11 +132,7 @@ describe('statistics: the figures', () => {
     }
     // Screening: January's 7 on time, its 3 still waiting long past the deadline; February's 6 late.
     const screening = fig(f, 'screening');
-    expect(screening.cells).toEqual([
-      ['*', 0, 0, SMALL],
-      [0, '*', 0, 0],
-      [0, 0, 0, 0],
-    ]);
+    expect(screening.cells).toEqual([['*', 0, 0, SMALL], [0, '*', 0, 0], ...YEAR_2026.slice(2).map(() => [0, 0, 0, 0])]);
     // Every shown count of the linked tables is the true one.
     const truth: Record<string, number> = {
       'referralsByCohort|2026-01|youth': 7,
@@ -186,7 +180,7 @@ describe('statistics: the figures', () => {
     expect(cell(fig(f, 'followUps'), 'risk_reduced', 'scheduled')).toBe(5);
     expect(fig(f, 'followUps').total).toBe(5);
 
-    // Audited like any read, with the period.
+    // Audited like any read, with the year.
     const event = await db.auditEvent.findFirstOrThrow({
       where: { actorId: a.coordinator.id, action: 'statistics.read' },
       select: { outcome: true, entityType: true, entityId: true, detail: true },
@@ -200,7 +194,7 @@ describe('statistics: the figures', () => {
     const auditor = await as(a.auditor);
     expect((await auditor.statistics.figures(PERIOD)).figures).toEqual(shown.figures);
     const { csv, filename } = await auditor.statistics.export(PERIOD);
-    expect(filename).toBe('statistics-2026-01-2026-03.csv');
+    expect(filename).toBe('statistics-2026.csv');
     const lines = csv
       .replace(/^\uFEFF/, '')
       .trimEnd()
@@ -253,7 +247,7 @@ describe('statistics: screening against the deadline', () => {
         await db.publicHoliday.create({
           data: { municipalityId: town.town.id, date: new Date('2026-01-13T00:00:00Z'), name: 'Synthetic holiday' },
         });
-      const out = await (await as(town.coordinator)).statistics.figures({ from: '2026-01', to: '2026-01' });
+      const out = await (await as(town.coordinator)).statistics.figures({ year: 2026 });
       const screening = fig(out.figures, 'screening');
       return { onTime: cell(screening, '2026-01', 'on_time'), late: cell(screening, '2026-01', 'late') };
     };
@@ -274,16 +268,35 @@ describe('statistics: who may see them', () => {
     }
   });
 
-  it('answers a bad period with a translated error and counts nothing', async () => {
+  it('answers any other period shape, or a year without figures, with a translated error and counts nothing', async () => {
     const town = await makeTown(db);
+    await seed(town); // first records: December 2025 (and April 2025)
     const caller = await as(town.coordinator);
-    const backwards = await failure(caller.statistics.figures({ from: '2026-05', to: '2026-01' }), { from: '2026-05', to: '2026-01' });
-    expect(backwards).toMatchObject({ code: 'BAD_INPUT', fields: { to: 'period_order' } });
-    const long = await failure(caller.statistics.figures({ from: '2024-01', to: '2026-03' }), { from: '2024-01', to: '2026-03' });
-    expect(long).toMatchObject({ code: 'BAD_INPUT', fields: { to: 'period_too_long' } });
-    const month13 = await failure(caller.statistics.export({ from: '2026-13', to: '2026-12' }), { from: '2026-13', to: '2026-12' });
-    expect(month13).toMatchObject({ code: 'BAD_INPUT', fields: { from: 'invalid_format' } });
-    expect(await auditCount(db, town.coordinator.id, 'statistics.read')).toBe(0);
+    const bad = [
+      // A free period of months (the shape differencing needs) is no longer accepted, alone or beside a year.
+      [{ from: '2026-02', to: '2026-03' }, { year: 'required' }],
+      [
+        { year: 2026, from: '2026-02', to: '2026-03' },
+        { from: 'year_only', to: 'year_only' },
+      ],
+      [{ year: '2026' }, { year: 'invalid_type' }],
+      [{ year: 2026.5 }, { year: 'invalid_type' }],
+      [{ year: 1999 }, { year: 'year_out_of_range' }],
+      // Before the municipality's first records, and in the future (today is 10 April 2026).
+      [{ year: 2024 }, { year: 'year_out_of_range' }],
+      [{ year: 2027 }, { year: 'year_out_of_range' }],
+    ] as const;
+    for (const [input, fields] of bad) {
+      const figures = await failure(caller.statistics.figures(input as never), input);
+      expect(figures, JSON.stringify(input)).toMatchObject({ code: 'BAD_INPUT', fields });
+      const csv = await failure(caller.statistics.export(input as never), input);
+      expect(csv, JSON.stringify(input)).toMatchObject({ code: 'BAD_INPUT', fields });
+    }
+    expect(await auditCount(db, town.coordinator.id, 'statistics.read', 'allowed')).toBe(0);
+    expect(await auditCount(db, town.coordinator.id, 'statistics.export', 'allowed')).toBe(0);
+    // Both ends of the range are given.
+    expect((await caller.statistics.figures({ year: 2025 })).period).toEqual({ year: 2025 });
+    expect((await caller.statistics.figures({ year: 2026 })).years).toEqual({ first: 2025, last: 2026 });
     // The keys are translated in every language: tests/web/statistics-words.test.ts.
   });
 });

@@ -6,8 +6,8 @@ const { fr } = await import('../../web/src/i18n/fr.js');
 const { en } = await import('../../web/src/i18n/en.js');
 
 describe('the statistics page in three languages', () => {
-  it("has the bad period's words and every figure's title in ar, fr and en, each its own", () => {
-    for (const key of ['period_order', 'period_too_long'] as const) {
+  it("has the bad year's words and every figure's title in ar, fr and en, each its own", () => {
+    for (const key of ['year_only', 'year_out_of_range'] as const) {
       expect(new Set([en.validation[key], fr.validation[key], ar.validation[key]]).size, key).toBe(3);
     }
     for (const figure of FIGURES) {

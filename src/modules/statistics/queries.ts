@@ -101,3 +101,14 @@ export async function holidaysAround(db: DbClient, w: Window) {
      WHERE municipality_id = ${w.municipalityId}::uuid AND date >= ${w.start}::date AND date < ${w.end}::date + 90`;
   return new Set(rows.map((r) => r.day));
 }
+
+/** The local year of the municipality's first record counted here (referral, case or intervention); null: none yet. */
+export async function firstYear(db: DbClient, municipalityId: string, timeZone: string) {
+  const rows = await db.$queryRaw<{ year: number | null }[]>`
+    SELECT extract(year FROM least(
+             (SELECT min(submitted_at) FROM referral WHERE municipality_id = ${municipalityId}::uuid),
+             (SELECT min(opened_at) FROM case_record WHERE municipality_id = ${municipalityId}::uuid),
+             (SELECT min(created_at) FROM intervention WHERE municipality_id = ${municipalityId}::uuid)
+           ) AT TIME ZONE ${timeZone})::int AS year`;
+  return rows[0]?.year ?? null;
+}

@@ -7,7 +7,7 @@ import {
   OVERDUE_BANDS,
   SCREENING_BUCKETS,
   UNRECORDED,
-  monthsBetween,
+  monthsOfYear,
   type Figure,
   type ScreeningBucket,
 } from '../../shared/statistics.js';
@@ -20,6 +20,7 @@ import {
   REFERRAL_SOURCES,
   URGENCIES,
 } from '../../shared/vocabulary.js';
+import { AppError } from '../../errors.js';
 import { csvOf } from '../audit/export.js';
 import { workingDaysBetween } from '../referrals/working-days.js';
 import * as q from './queries.js';
@@ -49,33 +50,36 @@ class Grid {
 }
 
 const OPEN_STAGES = CASE_STAGES.filter((s) => s !== 'closed' && s !== 'follow_up');
-/** "2026-12" → "2027-01-01": where the period ends (exclusive). */
-function nextMonthStart(month: string) {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-}
-
-/** The municipality's window on the period, its screening deadline and its working calendar. */
+/**
+ * The municipality's window on the year, its screening deadline and its working calendar. The year must
+ * lie from the municipality's first records (or this year, with none yet) to this year, in its time zone:
+ * any other is refused with a field error, so only whole past or current years are ever published.
+ */
 async function windowOf(ctx: ServiceContext, period: Period) {
   const m = await ctx.db.municipality.findUniqueOrThrow({
     where: { id: ctx.user.municipalityId },
     select: { timeZone: true, weekendDays: true, screeningSlaDays: true },
   });
   const timeZone = m.timeZone || 'UTC';
+  const today = isoDayIn(ctx.clock(), timeZone);
+  const lastYear = Number(today.slice(0, 4));
+  const firstYear = Math.min((await q.firstYear(ctx.db, ctx.user.municipalityId, timeZone)) ?? lastYear, lastYear);
+  if (period.year < firstYear || period.year > lastYear)
+    throw new AppError('BAD_INPUT', { fields: { year: 'year_out_of_range' }, data: { firstYear, lastYear } });
   const w: q.Window = {
     municipalityId: ctx.user.municipalityId,
     timeZone,
-    start: `${period.from}-01`,
-    end: nextMonthStart(period.to),
-    today: isoDayIn(ctx.clock(), timeZone),
+    start: `${period.year}-01-01`,
+    end: `${period.year + 1}-01-01`,
+    today,
   };
-  return { w, slaDays: m.screeningSlaDays, weekend: new Set(m.weekendDays) };
+  return { w, firstYear, lastYear, slaDays: m.screeningSlaDays, weekend: new Set(m.weekendDays) };
 }
 
 /** The figures, counted and suppressed together where they share totals. */
 async function count(ctx: ServiceContext, period: Period) {
-  const { w, slaDays, weekend } = await windowOf(ctx, period);
-  const months = monthsBetween(period.from, period.to);
+  const { w, firstYear, lastYear, slaDays, weekend } = await windowOf(ctx, period);
+  const months = monthsOfYear(period.year);
   const [referrals, screening, cases, interventions, overdue, closures, holidays] = await Promise.all([
     q.referralCounts(ctx.db, w),
     q.screeningCounts(ctx.db, w),
@@ -128,18 +132,19 @@ async function count(ctx: ServiceContext, period: Period) {
     ...suppressTables([reviews.table()]),
     ...suppressTables([closed.table(), followUps.table()]),
   ];
-  return { w, slaDays, agencies: Object.fromEntries(agencies), figures: shown };
+  return { w, years: { first: firstYear, last: lastYear }, slaDays, agencies: Object.fromEntries(agencies), figures: shown };
 }
 
 /**
- * The municipality's figures for a period of whole months: every count suppressed (see suppress.ts)
- * before it leaves the server. Coordinator and auditor of the municipality; audited with the period.
+ * The municipality's figures for one calendar year: every count suppressed (see suppress.ts) before it
+ * leaves the server. Coordinator and auditor of the municipality; audited with the year. `years` is the
+ * range a request may name (the page's year select).
  */
 export async function figures(ctx: ServiceContext, period: Period) {
   assertCan(ctx.ability, 'statistics', 'Municipality');
-  const { w, slaDays, agencies, figures } = await count(ctx, period);
-  ctx.audit.subject('Municipality', ctx.user.municipalityId).detail({ from: period.from, to: period.to });
-  return { period, today: w.today, slaDays, agencies, figures };
+  const { w, years, slaDays, agencies, figures } = await count(ctx, period);
+  ctx.audit.subject('Municipality', ctx.user.municipalityId).detail({ year: period.year });
+  return { period, years, today: w.today, slaDays, agencies, figures };
 }
 
 /** A label for the CSV: an agency's name for its id, else the key itself. */
@@ -159,11 +164,11 @@ export function figuresCsv(figures: readonly ShownTable[], agencies: Record<stri
   return csvOf(lines);
 }
 
-/** The same figures as CSV, for a spreadsheet. Audited as an export with the period and its row count. */
+/** The same figures as CSV, for a spreadsheet. Audited as an export with the year and its figure count. */
 export async function exportFigures(ctx: ServiceContext, period: Period) {
   assertCan(ctx.ability, 'statistics', 'Municipality');
   const { agencies, figures } = await count(ctx, period);
   const csv = figuresCsv(figures, agencies);
-  ctx.audit.subject('Municipality', ctx.user.municipalityId).detail({ from: period.from, to: period.to, figures: figures.length });
-  return { filename: `statistics-${period.from}-${period.to}.csv`, csv };
+  ctx.audit.subject('Municipality', ctx.user.municipalityId).detail({ year: period.year, figures: figures.length });
+  return { filename: `statistics-${period.year}.csv`, csv };
 }

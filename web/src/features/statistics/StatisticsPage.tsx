@@ -1,20 +1,21 @@
 import { For, Show, Suspense, createSignal } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { t } from '../../i18n';
-import { TextField } from '../../components/Field';
+import { SelectField } from '../../components/Field';
 import { Alert } from '../../components/Alert';
 import { RequireRole } from '../../components/Shell';
 import { errorMessage, formErrors } from '../../lib/errors';
 import { formatDate, formatNumber } from '../../lib/format';
 import { FigureView } from './FigureView';
-import { defaultPeriod, downloadCsv, getFigures, monthLabel, type Period } from './api';
+import { defaultPeriod, downloadCsv, getFigures, yearLabel, yearsOf, type Period } from './api';
 import './statistics.css';
 
-/** Figures of a period; a bad period shows its fields' errors instead. */
-function Figures(props: { period: Period; onError: (err: unknown) => void }) {
+/** Figures of a year; a bad year shows its field's error instead. */
+function Figures(props: { period: Period; onError: (err: unknown) => void; onYears: (years: { first: number; last: number }) => void }) {
   const data = createAsync(async () => {
     try {
-      const out = await getFigures(props.period.from, props.period.to);
+      const out = await getFigures(props.period.year);
+      props.onYears(out.years);
       props.onError(null);
       return out;
     } catch (err) {
@@ -28,8 +29,7 @@ function Figures(props: { period: Period; onError: (err: unknown) => void }) {
         <>
           <p data-testid="statistics-period">
             {t('statistics.periodNote', {
-              from: monthLabel(d().period.from),
-              to: monthLabel(d().period.to),
+              year: yearLabel(d().period.year),
               days: formatNumber(d().slaDays),
               today: formatDate(`${d().today}T12:00:00Z`),
             })}
@@ -42,20 +42,19 @@ function Figures(props: { period: Period; onError: (err: unknown) => void }) {
 }
 
 /**
- * The statistics page (coordinator, auditor): the municipality's figures for a period of months, each
- * as a chart and a table, suppressed on the server ("<5", "*"), and the same values as CSV.
+ * The statistics page (coordinator, auditor): the municipality's figures for one calendar year (fixed
+ * periods that never overlap, so no two answers can be subtracted), each as a chart and a table,
+ * suppressed on the server ("<5", "*"), and the same values as CSV.
  */
 export default function StatisticsPage() {
   const [period, setPeriod] = createSignal<Period>(defaultPeriod());
+  const [years, setYears] = createSignal({ first: period().year, last: period().year });
   const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
-  const problems = () => formErrors(error(), ['from', 'to']);
+  const problems = () => formErrors(error(), ['year']);
   let form!: HTMLFormElement;
-  /** The months in the form now (the export takes them even before "Show"). */
-  const typed = (): Period => {
-    const data = new FormData(form);
-    return { from: String(data.get('from') ?? ''), to: String(data.get('to') ?? '') };
-  };
+  /** The year in the form now (the export takes it even before "Show"). */
+  const typed = (): Period => ({ year: Number(new FormData(form).get('year')) });
   const download = async () => {
     setBusy(true);
     try {
@@ -83,15 +82,15 @@ export default function StatisticsPage() {
           }}
         >
           <div class="form-grid">
-            <TextField
-              label={t('statistics.from')}
-              name="from"
-              type="month"
-              value={period().from}
-              error={problems().fields.from}
-              dir="ltr"
-            />
-            <TextField label={t('statistics.to')} name="to" type="month" value={period().to} error={problems().fields.to} dir="ltr" />
+            <SelectField label={t('statistics.year')} name="year" error={problems().fields.year} data-testid="statistics-year">
+              <For each={yearsOf(years())}>
+                {(y) => (
+                  <option value={y} selected={y === period().year}>
+                    {yearLabel(y)}
+                  </option>
+                )}
+              </For>
+            </SelectField>
           </div>
           <div class="form-actions">
             <button type="submit" class="button primary" data-testid="statistics-show">
@@ -106,9 +105,10 @@ export default function StatisticsPage() {
         <ul class="statistics-legend muted small">
           <li>{t('statistics.legendSmall')}</li>
           <li>{t('statistics.legendHidden')}</li>
+          <li>{t('statistics.legendYear')}</li>
         </ul>
         <Suspense fallback={<p class="muted">{t('statistics.loading')}</p>}>
-          <Figures period={period()} onError={setError} />
+          <Figures period={period()} onError={setError} onYears={setYears} />
         </Suspense>
       </RequireRole>
     </section>

@@ -8,13 +8,11 @@ import { UNRECORDED, type Figure } from '../../../../src/shared/statistics';
 export type Figures = Outputs['statistics']['figures'];
 export type ShownTable = Figures['figures'][number];
 export type Shown = ShownTable['total'];
-export interface Period {
-  from: string;
-  to: string;
-}
+/** The one period a request may name: a calendar year (periods never overlap, so none can be subtracted from another). */
+export type Period = { year: number };
 
-/** The municipality's figures for a period (coordinator, auditor). Suppressed on the server; audited. */
-export const getFigures = query((from: string, to: string) => trpc.statistics.figures.query({ from, to }), 'statistics.figures');
+/** The municipality's figures for a year (coordinator, auditor). Suppressed on the server; audited. */
+export const getFigures = query((year: number) => trpc.statistics.figures.query({ year }), 'statistics.figures');
 
 /** What each figure's rows and columns are: a month, an agency, or the dictionary prefix of a list. */
 type Axis = 'month' | 'agency' | string;
@@ -62,13 +60,22 @@ export function shownText(v: Shown): string {
 /** The plotted value: suppressed counts are left out (null). */
 export const plotted = (v: Shown): number | null => (typeof v === 'number' ? v : null);
 
-/** The last twelve months up to this one, as the page opens. */
+/** This year, as the page opens. */
 export function defaultPeriod(now = new Date()): Period {
-  const month = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-  return { from: month(new Date(now.getFullYear(), now.getMonth() - 11, 1)), to: month(now) };
+  return { year: now.getFullYear() };
 }
 
-/** Saves the figures of the period as a CSV file (the same suppressed values; audited as an export). */
+/** A year in the locale's digits, without grouping ("2026", "٢٠٢٦"). */
+export function yearLabel(year: number): string {
+  return new Intl.NumberFormat(formatLocale(), { useGrouping: false }).format(year);
+}
+
+/** The years a request may name, newest first (from the municipality's first records to this year). */
+export function yearsOf(range: { first: number; last: number }): number[] {
+  return Array.from({ length: range.last - range.first + 1 }, (_, i) => range.last - i);
+}
+
+/** Saves the figures of the year as a CSV file (the same suppressed values; audited as an export). */
 export async function downloadCsv(period: Period) {
   const file = await trpc.statistics.export.mutate(period);
   const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));

@@ -6,16 +6,18 @@ export const statisticsEn = {
     title: 'Statistics',
     intro:
       'Figures of the municipality, counted from the records without names. Any count from 1 to 4 is shown as “<5”, and a few other counts are hidden (“*”) so that a small one cannot be worked out from the totals.',
-    from: 'From (month)',
-    to: 'To (month, included)',
+    year: 'Year',
     show: 'Show',
     exportCsv: 'Download CSV',
     exporting: 'Preparing…',
     loading: 'Counting…',
-    periodNote: 'From {{ from }} to {{ to }}. Screening against a deadline of {{ days }} working days; “today” is {{ today }}.',
+    periodNote:
+      'The year {{ year }}, January to December. Screening against a deadline of {{ days }} working days; “today” is {{ today }}.',
     small: '<5',
     hidden: '*',
     legendSmall: '“<5”: a count from 1 to 4.',
+    legendYear:
+      'Figures are given for one calendar year at a time, so that no two answers overlap and a small count cannot be worked out by subtracting one period from another.',
     legendHidden: '“*”: hidden so that a small count cannot be worked out from the totals (it may be 0 or 5 or more).',
     total: 'Total',
     chartNote: 'Chart of the table below; suppressed counts are left out of it.',

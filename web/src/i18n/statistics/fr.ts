@@ -6,16 +6,18 @@ export const statisticsFr: typeof statisticsEn = {
     title: 'Statistiques',
     intro:
       'Chiffres de la municipalité, comptés sur les dossiers sans les noms. Tout effectif de 1 à 4 est affiché « <5 », et quelques autres effectifs sont masqués (« * ») pour qu’un petit effectif ne puisse pas être retrouvé à partir des totaux.',
-    from: 'Du mois',
-    to: 'Au mois (inclus)',
+    year: 'Année',
     show: 'Afficher',
     exportCsv: 'Télécharger le CSV',
     exporting: 'Préparation…',
     loading: 'Comptage…',
-    periodNote: 'De {{ from }} à {{ to }}. Examen dans un délai de {{ days }} jours ouvrés ; « aujourd’hui » est le {{ today }}.',
+    periodNote:
+      'L’année {{ year }}, de janvier à décembre. Examen dans un délai de {{ days }} jours ouvrés ; « aujourd’hui » est le {{ today }}.',
     small: '<5',
     hidden: '*',
     legendSmall: '« <5 » : un effectif de 1 à 4.',
+    legendYear:
+      'Les chiffres sont donnés par année civile entière, pour que deux réponses ne se recouvrent jamais et qu’un petit effectif ne puisse pas être retrouvé en soustrayant une période d’une autre.',
     legendHidden:
       '« * » : masqué pour qu’un petit effectif ne puisse pas être retrouvé à partir des totaux (il peut valoir 0, ou 5 et plus).',
     total: 'Total',
