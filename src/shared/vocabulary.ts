@@ -177,3 +177,18 @@ export type PanelDecision = (typeof PANEL_DECISIONS)[number];
 /** What a retention rule applies to (Prisma enum RetentionRecordType; modules/retention). */
 export const RETENTION_RECORD_TYPES = ['referral_closed', 'referral_signposted', 'case_closed'] as const;
 export type RetentionRecordType = (typeof RETENTION_RECORD_TYPES)[number];
+
+/** The kinds of alert a user can choose, and how (shared with the web's preferences section). */
+export const ALERT_KINDS = [
+  'referral_to_screen',
+  'assigned',
+  'onward_to_answer',
+  'reminder_due',
+  'disclosure_expiring',
+  'break_glass',
+] as const;
+export type AlertKindName = (typeof ALERT_KINDS)[number];
+
+/** Not at all, at once, or in one daily digest (06:00 UTC). */
+export const ALERT_MODES = ['off', 'immediate', 'digest'] as const;
+export type AlertModeName = (typeof ALERT_MODES)[number];

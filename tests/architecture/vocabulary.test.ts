@@ -32,6 +32,8 @@ const MIRRORS = {
   PurposeCode: shared.PURPOSE_CODES,
   OnwardStatus: shared.ONWARD_STATUSES,
   OnwardOutcome: shared.ONWARD_OUTCOMES,
+  AlertKind: shared.ALERT_KINDS,
+  AlertMode: shared.ALERT_MODES,
 } satisfies Partial<Record<keyof typeof prisma, readonly string[]>>;
 
 /** Enums only the server speaks of; a new enum must be put in one of the two lists. */

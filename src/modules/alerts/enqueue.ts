@@ -31,7 +31,7 @@ export async function enqueueAlerts(db: DbClient, now: Date, event: AlertEvent, 
   });
   if (!users.length) return 0;
   const prefs = await db.alertPreference.findMany({
-    where: { userId: { in: users.map((u) => u.id) }, kind: event.kind },
+    where: { municipalityId: event.municipalityId, userId: { in: users.map((u) => u.id) }, kind: event.kind },
     select: { userId: true, mode: true },
   });
   const mode = new Map(prefs.map((p) => [p.userId, p.mode]));

@@ -6,6 +6,6 @@ import type { SessionUser } from '../../auth/session.js';
  * could not be sent (no names in them: a kind, a reference, the mail server's code).
  */
 export function defineAlertRules(user: SessionUser, { can }: RuleBuilder) {
-  can(['read', 'update'], 'AlertPreference', { userId: user.id });
+  can(['read', 'update'], 'AlertPreference', { municipalityId: user.municipalityId, userId: user.id });
   if (user.role === 'admin') can('read', 'AlertOutbox', { municipalityId: user.municipalityId });
 }

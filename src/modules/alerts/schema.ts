@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALERT_KINDS, ALERT_MODES } from '../../shared/alerts.js';
+import { ALERT_KINDS, ALERT_MODES } from '../../shared/vocabulary.js';
 
 /** One's own choices: no user id in it (strict), so nobody can set another user's. */
 export const SetAlertPreferencesInput = z.strictObject({

@@ -2,7 +2,7 @@ import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { ServiceContext } from '../../service.js';
-import { ALERT_KINDS, type AlertModeName } from '../../shared/alerts.js';
+import { ALERT_KINDS, type AlertModeName } from '../../shared/vocabulary.js';
 import type { SetAlertPreferences } from './schema.js';
 
 async function current(ctx: ServiceContext) {
@@ -56,11 +56,10 @@ const failedSelect = {
  */
 export async function alertStatus(ctx: ServiceContext) {
   assertCan(ctx.ability, 'read', 'AlertOutbox');
-  const mine = accessibleBy(ctx.ability).ofType('AlertOutbox');
   const [waiting, failed] = await Promise.all([
-    ctx.db.alertOutbox.count({ where: { AND: [mine, { sentAt: null, failedAt: null }] } }),
+    ctx.db.alertOutbox.count({ where: { AND: [accessibleBy(ctx.ability).ofType('AlertOutbox'), { sentAt: null, failedAt: null }] } }),
     ctx.db.alertOutbox.findMany({
-      where: { AND: [mine, { failedAt: { not: null } }] },
+      where: { AND: [accessibleBy(ctx.ability).ofType('AlertOutbox'), { failedAt: { not: null } }] },
       orderBy: [{ failedAt: 'desc' }, { id: 'asc' }],
       take: 100,
       select: failedSelect,
