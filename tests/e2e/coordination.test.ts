@@ -6,6 +6,7 @@ import { TEST_PASSWORD } from '../helpers/factories.js';
 import { activeFactors } from '../helpers/assessment-factories.js';
 import { sweepMunicipality } from '../../src/jobs/reminders.js';
 import { verifyChain } from '../../src/audit/verify.js';
+import { openIntervention, openStored } from '../helpers/crypto.js';
 
 const world = await browserWorld();
 const { db, cspViolations } = world;
@@ -286,11 +287,17 @@ describe('coordinating the intervention in a real browser', () => {
     expect(await sweepMunicipality(db, s.town.id, () => new Date())).toEqual({ created: 0, resolved: 0 });
 
     // ——— database: the rows and their audit events ———
-    const interventions = await db.intervention.findMany({
+    const storedPlan = await db.intervention.findMany({
       where: { caseId: s.case.id },
-      select: { title: true, type: true, agencyId: true, assigneeId: true, status: true, outcome: true, dueDate: true },
+      select: { id: true, title: true, type: true, agencyId: true, assigneeId: true, status: true, outcome: true, dueDate: true },
       orderBy: { createdAt: 'asc' },
     });
+    const interventions = await Promise.all(
+      storedPlan.map(async ({ id, ...row }) => {
+        const opened = await openIntervention(db, { id, ...row });
+        return { ...row, title: opened.title, outcome: opened.outcome };
+      }),
+    );
     expect(interventions).toEqual([
       {
         title: 'Weekly mentoring at the youth centre',
@@ -348,7 +355,9 @@ describe('coordinating the intervention in a real browser', () => {
       where: { id: s.case.id },
       select: { stage: true, closureReason: true, closeReason: true, closedById: true, followUpAt: true, nextReviewAt: true },
     });
-    expect(closedCase).toEqual({
+    // The closing words are sealed under the case's key, bound to the case.
+    expect(closedCase.closeReason).toMatch(/^k1\./);
+    expect({ ...closedCase, closeReason: await openStored(db, `case.close_reason/${s.case.id}`, closedCase.closeReason!) }).toEqual({
       stage: 'closed',
       closureReason: 'risk_reduced',
       closeReason: 'Back in class, mentoring completed; the panel agreed to close with a check.',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { answerOf, browserWorld } from './browser.js';
 import { makeTown } from '../helpers/factories.js';
+import { openIntervention } from '../helpers/crypto.js';
 import { makeCase, makeDisclosure } from '../helpers/case-factories.js';
 
 const world = await browserWorld();
@@ -52,8 +53,14 @@ describe('the support plan on the case page', () => {
     await partner.page.locator('[data-testid=intervention][data-status=completed]').waitFor();
     // The partner never sees the notes section: only summary and plan were shared.
     expect(await partner.page.getByTestId('notes-section').count()).toBe(0);
-    const row = await db.intervention.findFirstOrThrow({ where: { caseId: c.id }, select: { status: true, outcome: true } });
-    expect(row).toEqual({ status: 'completed', outcome: 'Attended eight sessions; back in class.' });
+    const row = await db.intervention.findFirstOrThrow({ where: { caseId: c.id }, select: { id: true, status: true, outcome: true } });
+    // Stored sealed, under the case's key.
+    expect(row.outcome).toMatch(/^k1\./);
+    expect(await openIntervention(db, row)).toEqual({
+      id: row.id,
+      status: 'completed',
+      outcome: 'Attended eight sessions; back in class.',
+    });
     expect(cspViolations).toEqual([]);
     await partner.context.close();
   }, 120_000);

@@ -31,3 +31,10 @@ export async function caseEventsOf(db: DbClient, caseId: string, kind: string) {
     }),
   );
 }
+
+/** An intervention's title and outcome as stored (sealed under its case's key, bound to the row), opened. */
+export const openIntervention = async <T extends { id: string; title?: string; outcome: string | null }>(db: DbClient, row: T) => ({
+  ...row,
+  ...(row.title === undefined ? {} : { title: await openStored(db, `intervention.title/${row.id}`, row.title) }),
+  outcome: row.outcome === null ? null : await openStored(db, `intervention.outcome/${row.id}`, row.outcome),
+});
