@@ -9,7 +9,7 @@ const world = await browserWorld();
 const { db, cspViolations } = world;
 
 describe('the statistics page (Arabic, 360 px)', () => {
-  it('shows the figures as charts and tables with "<5" for small counts, says a bad period in Arabic, and downloads the same values as CSV', async () => {
+  it('shows a year of figures as charts and tables with "<5" for small counts, offers only years with figures, says a bad year in Arabic, and downloads the same values as CSV', async () => {
     const town = await makeTown(db);
     await db.user.update({ where: { id: town.coordinator.id }, data: { locale: 'ar' }, select: { id: true } });
     // This month: 7 youth referrals and 3 returnee ones (a small cell).
@@ -29,6 +29,9 @@ describe('the statistics page (Arabic, 360 px)', () => {
     await db.referral.createMany({
       data: [...Array.from({ length: 7 }, () => referral('youth')), ...Array.from({ length: 3 }, () => referral('returnee'))],
     });
+    // And one last year: the municipality's first records, so the year select starts there.
+    const year = new Date().getFullYear();
+    await db.referral.create({ data: { ...referral('youth'), submittedAt: new Date(Date.UTC(year - 1, 5, 15, 9)) }, select: { id: true } });
 
     const context = await world.browser.newContext({
       locale: 'ar',
@@ -62,16 +65,31 @@ describe('the statistics page (Arabic, 360 px)', () => {
     expect(await overflow(page)).toBeNull();
     expect(await axeViolations(page)).toEqual([]);
 
-    // A period that ends before it starts: said beside the field, in Arabic.
+    // One calendar year per request (no free periods, so no two answers can be subtracted): the select
+    // offers this year and last year (the first records), nothing else.
     const form = page.getByTestId('statistics-period-form');
-    await form.locator('input[name=from]').fill('2026-05');
-    await form.locator('input[name=to]').fill('2026-01');
+    const select = form.locator('select[name=year]');
+    await form.locator(`select[name=year] option[value="${year - 1}"]`).waitFor({ state: 'attached' });
+    const offered = await select.locator('option').evaluateAll((os) => os.map((o) => o.getAttribute('value')));
+    expect(offered).toEqual([String(year), String(year - 1)]);
+    // Last year: its twelve months, its one referral (a "<5").
+    await select.selectOption(String(year - 1));
     await page.getByTestId('statistics-show').click();
-    await form.locator('.field-error').getByText('لا يمكن أن يسبق شهر النهاية شهر البداية.').waitFor();
+    await cohort.locator('tbody tr').nth(11).waitFor();
+    const lastYear = String(year - 1);
+    const inDigits = new RegExp(`${lastYear}|${lastYear.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!)}`);
+    await page.getByTestId('statistics-period').filter({ hasText: inDigits }).waitFor();
+    expect(await cohort.locator('tbody tr').count()).toBe(12);
+    // A year without figures (crafted: the select never offers it) is refused, said beside the field in Arabic.
+    await page.evaluate(
+      `(() => { const o = document.createElement('option'); o.value = o.textContent = '${year + 1}'; document.querySelector('select[name=year]').append(o); })()`,
+    );
+    await select.selectOption(String(year + 1));
+    await page.getByTestId('statistics-show').click();
+    await form.locator('.field-error').getByText('اختر سنة من أول سجلات بلديتك حتى هذه السنة.').waitFor();
 
-    // The CSV: the values of the page, "<5" included, never the 3.
-    await form.locator('input[name=from]').fill('2026-01');
-    await form.locator('input[name=to]').fill('2026-12');
+    // The CSV of this year: the values of the page, "<5" included, never the 3.
+    await select.selectOption(String(year));
     const download = page.waitForEvent('download');
     await page.getByTestId('statistics-export').click();
     const file = await (await download).path();
