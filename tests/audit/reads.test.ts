@@ -158,7 +158,7 @@ function inputs(t: typeof ids): Record<string, unknown> {
     'meetings.get': { id: t.meetingId },
     'meetings.list': {},
     'print.caseSummary': { id: t.caseId },
-    'statistics.figures': { from: '2026-01', to: '2026-12' },
+    'statistics.figures': { year: 2026 },
     'print.meeting': { id: t.meetingId, kind: 'minutes' },
     'print.referral': { id: t.referralId },
     'people.get': { id: t.personId },
