@@ -49,7 +49,7 @@ export async function queueReminderAlerts(db: Db | Tx, now: Date): Promise<numbe
 
 /**
  * A referral submitted in the last day and still waiting is a "referral to screen" for each active
- * coordinator of its municipality (once each: a partial unique index, ON CONFLICT DO NOTHING). Found
+ * coordinator of its municipality but its referrer (once each: a partial unique index, ON CONFLICT DO NOTHING). Found
  * here rather than by the create procedure, whose row and audit event are one statement.
  */
 export async function queueReferralAlerts(db: Db | Tx, now: Date): Promise<number> {
@@ -60,7 +60,7 @@ export async function queueReferralAlerts(db: Db | Tx, now: Date): Promise<numbe
     SELECT gen_random_uuid(), r.municipality_id, u.id, 'referral_to_screen', 'Referral', r.id, 'R-' || upper(left(r.id::text, 8)),
            p.mode IS NOT DISTINCT FROM 'digest', ${now}, CASE WHEN p.mode = 'digest' THEN ${digestAt}::timestamptz ELSE ${now}::timestamptz END
     FROM referral r
-    JOIN app_user u ON u.municipality_id = r.municipality_id AND u.role = 'coordinator' AND u.disabled_at IS NULL
+    JOIN app_user u ON u.municipality_id = r.municipality_id AND u.role = 'coordinator' AND u.disabled_at IS NULL AND u.id <> r.referrer_id
     LEFT JOIN alert_preference p ON p.user_id = u.id AND p.kind = 'referral_to_screen'
     WHERE r.status = 'submitted' AND r.submitted_at > ${since} AND r.submitted_at <= ${now}
       AND p.mode IS DISTINCT FROM 'off'

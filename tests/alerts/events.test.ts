@@ -52,10 +52,15 @@ describe('events queue alerts for the right people only', () => {
       ]),
     );
     expect(await db.alertOutbox.count({ where: { userId: other.coordinator.id } })).toBe(0);
+    // A coordinator who submits one is not told of their own referral; the other coordinator is.
+    const own = await (await callerFor(db, town.coordinator, { clock, config })).caller.referrals.create(referralInput());
+    await queueReferralAlerts(db, clock());
+    expect(await queued(own.id)).toEqual([[coord2.id, 'referral_to_screen']]);
 
     const job = alertsJob(db, { channel, origin: 'https://jisr.test', clock });
     await job.run();
-    const [mail] = smtp.to(coord2.email);
+    expect(smtp.to(coord2.email)).toHaveLength(2);
+    const mail = smtp.to(coord2.email).find((m) => m.text.includes(`/referrals/${referral.id}`));
     expect(mail).toMatchObject({ language: 'ar' });
     expect(mail!.text).toContain(`https://jisr.test/referrals/${referral.id}`);
     for (const secret of [input.newPerson!.nameLatin!, input.newPerson!.nameArabic!, 'Synthetic concern', 'recruiter', 'returnee'])
