@@ -47,6 +47,7 @@ const CertificatePrint = lazy(() => import('./features/retention/CertificatePrin
 const SubjectAccess = lazy(() => import('./features/subject-access/SubjectAccessPage'));
 const SubjectAccessReview = lazy(() => import('./features/subject-access/ReviewPage'));
 const SubjectAccessPrint = lazy(() => import('./features/subject-access/PrintPage'));
+const Alerts = lazy(() => import('./features/alerts/AlertsPage'));
 
 /** Keeps <html lang dir> on the current locale, and sends a lost session to sign-in. */
 function Root(props: { children?: JSX.Element }) {
@@ -81,6 +82,7 @@ export function App() {
       <Route path="/" component={Shell}>
         <Route path="/" component={Home} />
         <Route path="/sessions" component={Sessions} />
+        <Route path="/alerts" component={Alerts} />
         <Route path="/password" component={() => <ChangePassword />} />
         <Route path="/second-factor" component={() => <SecondFactor />} />
         <Route path="/admin/agencies" component={Agencies} />

@@ -10,6 +10,7 @@ import { AccountNotice } from './AccountNotice';
 import { ChangePassword } from '../routes/ChangePassword';
 import { EmergencyBanner } from '../features/cases/emergency';
 import { SessionGuard } from '../features/session/SessionGuard';
+import { alertWords } from '../i18n/alerts';
 
 // Only the users who must enrol a second factor see it before anything else: its own chunk.
 const SecondFactor = lazy(() => import('../features/factor/SecondFactorPage'));
@@ -105,6 +106,9 @@ function Nav(props: { me: Me }) {
         </li>
         <li>
           <A href="/second-factor">{t('nav.secondFactor')}</A>
+        </li>
+        <li>
+          <A href="/alerts">{alertWords().nav}</A>
         </li>
       </ul>
     </nav>
