@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../lib/text.js';
 import { RETENTION_RECORD_TYPES } from '../../shared/vocabulary.js';
 
 export { RETENTION_RECORD_TYPES, type RetentionRecordType } from '../../shared/vocabulary.js';
@@ -9,7 +10,7 @@ export const RETENTION_MONTHS = { min: 1, max: 120 } as const;
 export const SetRuleInput = z.object({
   recordType: z.enum(RETENTION_RECORD_TYPES),
   months: z.number().int().min(RETENTION_MONTHS.min).max(RETENTION_MONTHS.max),
-  legalReference: z.string().trim().min(3).max(300),
+  legalReference: text().min(3).max(300),
 });
 export type SetRule = z.infer<typeof SetRuleInput>;
 
@@ -17,7 +18,7 @@ export const CaseIdInput = z.object({ caseId: z.uuid() });
 
 export const PlaceHoldInput = z.object({
   caseId: z.uuid(),
-  reason: z.string().trim().min(5).max(2_000),
+  reason: text().min(5).max(2_000),
 });
 
 export const CertificateIdInput = z.object({ id: z.uuid() });

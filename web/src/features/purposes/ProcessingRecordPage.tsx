@@ -4,6 +4,7 @@ import { t, tKey } from '../../i18n';
 import { formatList, formatNumber } from '../../lib/format';
 import { RequireRole } from '../../components/Shell';
 import { PrintFrame } from '../print/PrintFrame';
+import { TableFrame } from '../../components/TableFrame';
 import type { Outputs } from '../../lib/trpc';
 import { getProcessingRecord, purposeLabel } from './api';
 
@@ -52,29 +53,31 @@ function RecordSheet(props: { r: ProcessingRecord }) {
         <For each={r().subjectCategories}>{(c) => <li>{tKey('processingRecord.subjects', c)}</li>}</For>
       </ul>
       <h2>{t('processingRecord.purposes')}</h2>
-      <table data-testid="record-purposes">
-        <thead>
-          <tr>
-            <th scope="col">{t('purposes.label')}</th>
-            <th scope="col">{t('purposes.code')}</th>
-            <th scope="col">{t('processingRecord.liveDisclosures')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={r().purposes}>
-            {(p) => (
-              <tr>
-                <td>
-                  {purposeLabel(p)}
-                  {p.retiredAt ? ` (${t('processingRecord.retiredSince')})` : ''}
-                </td>
-                <td>{tKey('purposes.codes', p.code)}</td>
-                <td class="num">{formatNumber(p.liveDisclosures)}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <TableFrame label={t('processingRecord.purposes')}>
+        <table data-testid="record-purposes">
+          <thead>
+            <tr>
+              <th scope="col">{t('purposes.label')}</th>
+              <th scope="col">{t('purposes.code')}</th>
+              <th scope="col">{t('processingRecord.liveDisclosures')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={r().purposes}>
+              {(p) => (
+                <tr>
+                  <td>
+                    {purposeLabel(p)}
+                    {p.retiredAt ? ` (${t('processingRecord.retiredSince')})` : ''}
+                  </td>
+                  <td>{tKey('purposes.codes', p.code)}</td>
+                  <td class="num">{formatNumber(p.liveDisclosures)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </TableFrame>
       <h2>{t('processingRecord.legalBases')}</h2>
       <ul data-testid="record-bases">
         <For each={r().legalBases} fallback={<li>{t('processingRecord.noneInUse')}</li>}>
@@ -100,26 +103,28 @@ function RecordSheet(props: { r: ProcessingRecord }) {
       <h2>{t('processingRecord.retention')}</h2>
       <Show when={r().retention} fallback={<p data-testid="record-retention">{t('processingRecord.notConfigured')}</p>}>
         {(rules) => (
-          <table data-testid="record-retention">
-            <thead>
-              <tr>
-                <th scope="col">{t('processingRecord.recordType')}</th>
-                <th scope="col">{t('processingRecord.period')}</th>
-                <th scope="col">{t('processingRecord.legalReference')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={rules()}>
-                {(rule) => (
-                  <tr>
-                    <td>{tKey('retention.recordTypes', rule.recordType)}</td>
-                    <td>{t('processingRecord.months', { count: formatNumber(rule.months) })}</td>
-                    <td dir="auto">{rule.legalReference}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <TableFrame label={t('processingRecord.retention')}>
+            <table data-testid="record-retention">
+              <thead>
+                <tr>
+                  <th scope="col">{t('processingRecord.recordType')}</th>
+                  <th scope="col">{t('processingRecord.period')}</th>
+                  <th scope="col">{t('processingRecord.legalReference')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={rules()}>
+                  {(rule) => (
+                    <tr>
+                      <td>{tKey('retention.recordTypes', rule.recordType)}</td>
+                      <td>{t('processingRecord.months', { count: formatNumber(rule.months) })}</td>
+                      <td dir="auto">{rule.legalReference}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </TableFrame>
         )}
       </Show>
       <h2>{t('processingRecord.security')}</h2>
