@@ -105,6 +105,26 @@ describe('small-cell suppression', () => {
     ).toThrow(/shared total/);
   });
 
+  it('withholds a table whose small counts could still be worked out (four 1s under a total below 5)', () => {
+    const t = suppressTable(
+      table([
+        [1, 1],
+        [1, 1],
+      ]),
+    );
+    expect(t.withheld).toBe(true);
+    expect([...t.cells.flat(), ...t.rowTotals, ...t.colTotals, t.total]).toEqual(Array(9).fill(HIDDEN));
+    // A table that can be published is not withheld.
+    expect(
+      suppressTable(
+        table([
+          [1, 7],
+          [9, 8],
+        ]),
+      ).withheld,
+    ).toBeUndefined();
+  });
+
   it('refuses a count that is not a whole number of 0 or more', () => {
     expect(() => suppressTable(table([[1.5, 2]]))).toThrow();
     expect(() => suppressTable(table([[-1, 2]]))).toThrow();
@@ -140,7 +160,9 @@ describe('small-cell suppression', () => {
         fc.array(fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 2, maxLength: 2 }), { minLength: 2, maxLength: 2 }),
         (cells) => {
           const t = suppressTable(table(cells));
-          expect(attackByEnumeration(t, 30)).toEqual([]);
+          // A table too small to publish safely shows no value at all.
+          if (t.withheld) expect([...t.cells.flat(), ...t.rowTotals, ...t.colTotals, t.total].every((v) => v === HIDDEN)).toBe(true);
+          else expect(attackByEnumeration(t, 30)).toEqual([]);
         },
       ),
       { numRuns: 400 },

@@ -47,6 +47,8 @@ export interface ShownTable {
   rowTotals: Shown[];
   colTotals: Shown[];
   total: Shown;
+  /** Too few records to publish: even with every small count suppressed, one could be worked out, so every value is hidden. */
+  withheld?: true;
 }
 
 /** The published values of linked tables, by id; a shared total is one id. */
@@ -167,6 +169,9 @@ export function suppressTables(tables: readonly CountTable[]): ShownTable[] {
     if (zero === undefined || zero === null) break;
     marks[zero] = HIDDEN_MARK;
   }
+  // Nothing left to hide and a value still pinned (four 1s under a total below 5 are each 1): publish none of it.
+  const withheld = exposedNow(s, marks).length > 0;
+  if (withheld) marks.fill(HIDDEN_MARK);
   const shown = (id: number): Shown => (marks[id] === SMALL_MARK ? SMALL : marks[id] === HIDDEN_MARK ? HIDDEN : s.values[id]!);
   return tables.map((t, i) => {
     const l = laid[i]!;
@@ -178,6 +183,7 @@ export function suppressTables(tables: readonly CountTable[]): ShownTable[] {
       rowTotals: l.rows.map(shown),
       colTotals: l.cols.map(shown),
       total: shown(l.total),
+      ...(withheld ? { withheld: true as const } : {}),
     };
   });
 }
