@@ -18,7 +18,8 @@ export const statisticsEn = {
     legendSmall: '“<5”: a count from 1 to 4.',
     legendYear:
       'Figures are given for one calendar year at a time, so that no two answers overlap and a small count cannot be worked out by subtracting one period from another.',
-    legendHidden: '“*”: hidden so that a small count cannot be worked out from the totals (it may be 0 or 5 or more).',
+    legendHidden:
+      '“*”: hidden so that a small count cannot be worked out from the totals (it may be 0 or 5 or more). A table with too few records to publish safely shows “*” everywhere.',
     total: 'Total',
     chartNote: 'Chart of the table below; suppressed counts are left out of it.',
     rowsBy: 'Rows: {{ rows }}. Columns: {{ cols }}.',

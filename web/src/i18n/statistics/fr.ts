@@ -19,7 +19,7 @@ export const statisticsFr: typeof statisticsEn = {
     legendYear:
       'Les chiffres sont donnés par année civile entière, pour que deux réponses ne se recouvrent jamais et qu’un petit effectif ne puisse pas être retrouvé en soustrayant une période d’une autre.',
     legendHidden:
-      '« * » : masqué pour qu’un petit effectif ne puisse pas être retrouvé à partir des totaux (il peut valoir 0, ou 5 et plus).',
+      '« * » : masqué pour qu’un petit effectif ne puisse pas être retrouvé à partir des totaux (il peut valoir 0, ou 5 et plus). Un tableau aux enregistrements trop peu nombreux pour être publié sans risque affiche « * » partout.',
     total: 'Total',
     chartNote: 'Graphique du tableau ci-dessous ; les effectifs masqués n’y figurent pas.',
     rowsBy: 'Lignes : {{ rows }}. Colonnes : {{ cols }}.',
