@@ -509,7 +509,8 @@ export const fr: Dictionary = {
     police_needs_legal_basis:
       'Une liaison police ne reçoit jamais de partage fondé sur le consentement : choisissez une obligation légale, un intérêt vital ou une mission de service public.',
     police_restricted_notes: 'Une personne d’une liaison police ne peut pas être référent : le référent lit les notes restreintes.',
-    police_no_onward: 'Aucune orientation n’est envoyée à une liaison police : partagez avec elle par une communication fondée sur une base légale.',
+    police_no_onward:
+      'Aucune orientation n’est envoyée à une liaison police : partagez avec elle par une communication fondée sur une base légale.',
     consent_not_for_purpose: 'Aucun consentement ne peut couvrir cette finalité : choisissez une autre base légale.',
     not_for_purpose: 'Cette finalité du consentement ne sert pas la finalité choisie.',
     retired: 'Cette finalité est retirée : choisissez-en une autre.',
