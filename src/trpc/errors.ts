@@ -45,17 +45,22 @@ function appCodeOf(error: TRPCError): AppErrorCode {
   return 'INTERNAL';
 }
 
+/** Key names the error's serialiser refuses (prototype pollution): a field so named is reported as `_`. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Zod issues as field → translation key (`validation.<key>` in the web app). */
 function zodFields(err: ZodError, input: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of err.issues) {
-    const key = issue.path.join('.') || '_';
+    const key = issue.path.map((k) => (UNSAFE_KEYS.has(String(k)) ? '_' : String(k))).join('.') || '_';
+    // Own keys only: `toString` or `valueOf` typed as a field name is a field like any other.
+    if (Object.hasOwn(fields, key)) continue;
     const given = issue.path.reduce<unknown>(
       (v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
       input,
     );
     // A refinement's message is its translation key (e.g. "name_required"); built-in checks use their code.
-    fields[key] ??=
+    fields[key] =
       issue.code === 'custom'
         ? issue.message
         : issue.code === 'invalid_type' && (given === undefined || given === null)

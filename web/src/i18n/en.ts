@@ -504,6 +504,7 @@ export const en = {
     NETWORK: 'The server cannot be reached. Check your connection and try again.',
   } satisfies Record<AppErrorCode | 'NETWORK', string>,
   validation: {
+    unrecognized_keys: 'This field is not part of the form.',
     prevention_to_investigation: 'What was shared for prevention may not go to a police liaison for a criminal investigation.',
     police_needs_legal_basis:
       'A police liaison never receives a disclosure on consent: choose a legal obligation, vital interest or public task.',

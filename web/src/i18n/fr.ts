@@ -505,6 +505,7 @@ export const fr: Dictionary = {
     NETWORK: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
   },
   validation: {
+    unrecognized_keys: 'Ce champ ne fait pas partie du formulaire.',
     prevention_to_investigation: 'Ce qui a été partagé pour la prévention ne peut pas aller à une liaison police pour une enquête pénale.',
     police_needs_legal_basis:
       'Une liaison police ne reçoit jamais de partage fondé sur le consentement : choisissez une obligation légale, un intérêt vital ou une mission de service public.',
