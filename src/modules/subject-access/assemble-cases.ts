@@ -1,6 +1,6 @@
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Locale } from '../../shared/vocabulary.js';
-import { statusOf } from '../consent/fields.js';
+import { consentSelect, statusOf } from '../consent/fields.js';
 import { onwardOf } from './assemble-onward.js';
 import { historyAsOf, type Reader } from './reader.js';
 import type { Reviewer } from './review.js';
@@ -216,22 +216,7 @@ async function consentsOf(ctx: Reader, caseId: string, reviewer: Reviewer, now: 
   const municipalityId = ctx.user.municipalityId;
   const rows = await ctx.db.consent.findMany({
     where: { caseId, municipalityId, ...upTo('recordedAt', asOf) },
-    select: {
-      id: true,
-      givenBy: true,
-      giverName: true,
-      relationship: true,
-      purposes: true,
-      anyPartner: true,
-      agencyIds: true,
-      method: true,
-      formReference: true,
-      givenAt: true,
-      expiresAt: true,
-      scope: true,
-      withdrawnAt: true,
-      renewedAt: true,
-    },
+    select: consentSelect,
     orderBy: [{ givenAt: 'asc' }, { id: 'asc' }],
   });
   const agencyIds = [...new Set(rows.flatMap((r) => r.agencyIds))];
