@@ -1,8 +1,8 @@
 import type { Db, Tx } from '../db.js';
 import { systemClock, type Clock } from '../lib/clock.js';
-import type { AlertKind, Locale } from '../generated/prisma/client.js';
+import { Prisma, type AlertKind, type Locale } from '../generated/prisma/client.js';
 import type { AlertChannel } from '../modules/alerts/channel.js';
-import { nextDigestAt } from '../modules/alerts/enqueue.js';
+import { digestZone, nextDigestSql } from '../modules/alerts/digest.js';
 import { alertPath, alertText, digestText, type AlertItem } from '../modules/alerts/texts.js';
 import type { Job } from './runner.js';
 
@@ -23,18 +23,20 @@ export interface AlertRun {
  * Reminders become alerts: each open reminder raised in the last day gets one outbox row
  * (`ON CONFLICT (reminder_id) DO NOTHING`, so concurrent runs queue it once), unless its reader turned
  * that kind off. Emergency access is told to the coordinators by a `break_glass` reminder, expiring
- * disclosures and consents by theirs; every other reminder is "something is due".
+ * disclosures and consents by theirs; every other reminder is "something is due". A digest alert waits
+ * for 06:00 on its municipality's clock (time_zone).
  */
 export async function queueReminderAlerts(db: Db | Tx, now: Date): Promise<number> {
   const since = new Date(now.getTime() - 86_400_000);
-  const digestAt = nextDigestAt(now);
   return db.$executeRaw`
     INSERT INTO alert_outbox (id, municipality_id, user_id, kind, entity_type, entity_id, reference, digest, reminder_id, created_at, next_attempt_at)
     SELECT gen_random_uuid(), r.municipality_id, r.user_id, k.kind, k.entity_type, k.entity_id,
            COALESCE(c.reference, 'W-' || upper(left(r.entity_id::text, 8))), p.mode IS NOT DISTINCT FROM 'digest', r.id, ${now},
-           CASE WHEN p.mode = 'digest' THEN ${digestAt}::timestamptz ELSE ${now}::timestamptz END
+           CASE WHEN p.mode = 'digest' THEN ${nextDigestSql(now, Prisma.sql`z.tz`)} ELSE ${now}::timestamptz END
     FROM reminder r
     JOIN app_user u ON u.id = r.user_id AND u.disabled_at IS NULL AND u.municipality_id = r.municipality_id
+    JOIN municipality m ON m.id = r.municipality_id
+    CROSS JOIN LATERAL (SELECT ${digestZone(Prisma.sql`m.time_zone`)} AS tz) z
     LEFT JOIN case_record c ON c.id = r.case_id
     CROSS JOIN LATERAL (SELECT
       (CASE r.kind WHEN 'break_glass' THEN 'break_glass' WHEN 'disclosure_expiring' THEN 'disclosure_expiring'
@@ -54,13 +56,15 @@ export async function queueReminderAlerts(db: Db | Tx, now: Date): Promise<numbe
  */
 export async function queueReferralAlerts(db: Db | Tx, now: Date): Promise<number> {
   const since = new Date(now.getTime() - 86_400_000);
-  const digestAt = nextDigestAt(now);
   return db.$executeRaw`
     INSERT INTO alert_outbox (id, municipality_id, user_id, kind, entity_type, entity_id, reference, digest, created_at, next_attempt_at)
     SELECT gen_random_uuid(), r.municipality_id, u.id, 'referral_to_screen', 'Referral', r.id, 'R-' || upper(left(r.id::text, 8)),
-           p.mode IS NOT DISTINCT FROM 'digest', ${now}, CASE WHEN p.mode = 'digest' THEN ${digestAt}::timestamptz ELSE ${now}::timestamptz END
+           p.mode IS NOT DISTINCT FROM 'digest', ${now},
+           CASE WHEN p.mode = 'digest' THEN ${nextDigestSql(now, Prisma.sql`z.tz`)} ELSE ${now}::timestamptz END
     FROM referral r
     JOIN app_user u ON u.municipality_id = r.municipality_id AND u.role = 'coordinator' AND u.disabled_at IS NULL AND u.id <> r.referrer_id
+    JOIN municipality m ON m.id = r.municipality_id
+    CROSS JOIN LATERAL (SELECT ${digestZone(Prisma.sql`m.time_zone`)} AS tz) z
     LEFT JOIN alert_preference p ON p.user_id = u.id AND p.kind = 'referral_to_screen'
     WHERE r.status = 'submitted' AND r.submitted_at > ${since} AND r.submitted_at <= ${now}
       AND p.mode IS DISTINCT FROM 'off'

@@ -44,7 +44,7 @@ describe("a user's own alert choices", () => {
       await db.alertOutbox.findFirstOrThrow({ where: { userId: town.coordinator.id }, select: { digest: true, nextAttemptAt: true } }),
     ).toEqual({
       digest: true,
-      nextAttemptAt: new Date('2026-08-02T06:00:00Z'),
+      nextAttemptAt: new Date('2026-08-02T03:00:00Z'), // 06:00 in Amman, the town's zone
     });
   });
 

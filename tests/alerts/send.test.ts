@@ -64,7 +64,7 @@ describe('alert e-mails', () => {
     expect((await outbox(t.ar.id))[0]).toMatchObject({ sentAt: clock(), attempts: 1, lastError: null });
   });
 
-  it('a daily digest waits until the morning and groups the day’s alerts by kind in one message', async () => {
+  it('a daily digest waits until the morning (06:00 in Amman, the town’s zone) and groups the day’s alerts by kind in one message', async () => {
     const clock = manualClock(new Date('2026-06-02T09:00:00Z'));
     const t = await town();
     await db.alertPreference.createMany({
@@ -82,10 +82,10 @@ describe('alert e-mails', () => {
     await sendDueAlerts(db, channel, { origin: ORIGIN, clock });
     expect(smtp.to(t.en.email)).toHaveLength(1); // the other coordinator's: at once
     expect(smtp.to(t.fr.email)).toHaveLength(0);
-    clock.set(new Date('2026-06-03T05:59:00Z'));
+    clock.set(new Date('2026-06-03T02:59:00Z')); // 05:59 in Amman
     await sendDueAlerts(db, channel, { origin: ORIGIN, clock });
     expect(smtp.to(t.fr.email)).toHaveLength(0);
-    clock.set(new Date('2026-06-03T06:01:00Z'));
+    clock.set(new Date('2026-06-03T03:01:00Z'));
     await sendDueAlerts(db, channel, { origin: ORIGIN, clock });
     const [digest, ...more] = smtp.to(t.fr.email);
     expect(more).toHaveLength(0);

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DbClient } from '../../db.js';
 import type { AlertKind } from '../../generated/prisma/client.js';
-
-/** When the day's digest goes out: the first 06:00 UTC after `now` (one run of the job after it sends it). */
-export function nextDigestAt(now: Date): Date {
-  const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 6));
-  return at > now ? at : new Date(at.getTime() + 86_400_000);
-}
+import { nextDigestAt } from './digest.js';
 
 export interface AlertEvent {
   municipalityId: string;
@@ -35,6 +30,12 @@ export async function enqueueAlerts(db: DbClient, now: Date, event: AlertEvent, 
     select: { userId: true, mode: true },
   });
   const mode = new Map(prefs.map((p) => [p.userId, p.mode]));
+  // A digest waits for 06:00 where the recipients work (they are all of the event's municipality).
+  let digestAt: Date | undefined;
+  if (prefs.some((p) => p.mode === 'digest')) {
+    const town = await db.municipality.findUniqueOrThrow({ where: { id: event.municipalityId }, select: { timeZone: true } });
+    digestAt = nextDigestAt(now, town.timeZone);
+  }
   const rows = users
     .filter((u) => mode.get(u.id) !== 'off')
     .map((u) => {
@@ -49,7 +50,7 @@ export async function enqueueAlerts(db: DbClient, now: Date, event: AlertEvent, 
         reference: event.reference,
         digest,
         createdAt: now,
-        nextAttemptAt: digest ? nextDigestAt(now) : now,
+        nextAttemptAt: digest ? digestAt! : now,
       };
     });
   if (rows.length) await db.alertOutbox.createMany({ data: rows });
