@@ -1,5 +1,6 @@
 import type { DbClient } from '../db.js';
 import { ENCRYPTED_FIELDS } from './rotate.js';
+import { EVENT_WORDS } from './event-words.js';
 import { ERASED_VALUE, OWNER_TABLE, SEALED_SQL, type OwnerKind } from './envelope.js';
 
 export { ERASED_VALUE, RecordKeys, recordKeysOf, isSealed, type OwnerKind, type RecordOwner } from './envelope.js';
@@ -36,13 +37,16 @@ export async function shredRecordKeys(tx: DbClient, owner: { kind: OwnerKind; id
       ERASED_VALUE,
     );
   }
-  // Timeline entries' reasons from before they were sealed (plain words inside the JSON) go too.
+  // Timeline entries' reasons and purposes from before they were sealed (plain words inside the JSON) go too.
   if (owner.kind === 'case') {
-    await tx.$executeRawUnsafe(
-      `UPDATE case_event SET data = data - 'reason'
-        WHERE case_id = $1::uuid AND jsonb_typeof(data) = 'object' AND data ? 'reason' AND data->>'reason' !~ '${SEALED_SQL}'`,
-      owner.id,
-    );
+    for (const { key } of EVENT_WORDS) {
+      await tx.$executeRawUnsafe(
+        `UPDATE case_event SET data = data - $2::text
+          WHERE case_id = $1::uuid AND jsonb_typeof(data) = 'object' AND data ? $2::text AND data->>$2::text !~ '${SEALED_SQL}'`,
+        owner.id,
+        key,
+      );
+    }
   }
   return destroyed;
 }

@@ -1,6 +1,7 @@
-import type { Db, Tx } from '../db.js';
-import { AuditTrail } from '../audit/writer.js';
-import { systemClock } from '../lib/clock.js';
+import type { Db } from '../db.js';
+import { auditBatch } from './rotate-batch.js';
+import { EVENT_WORDS, decryptEither, moveEventWords } from './event-words.js';
+import { bindGeneralMinutes } from './minutes.js';
 import type { Keyring } from './keyring.js';
 import { AppError } from '../errors.js';
 import { ERASED_VALUE, MASTER_SQL, RecordKeys, SEALED_SQL, wrapAad, type OwnerKind } from './envelope.js';
@@ -48,8 +49,10 @@ export const ENCRYPTED_FIELDS = [
     column: 'body',
     field: 'meeting.minute',
     town: '(SELECT municipality_id FROM panel_meeting m WHERE m.id = meeting_id)',
-    // Minutes about one case's agenda item; the meeting's general minutes have no owner and stay under the master keyring.
+    // Minutes about one case's agenda item; the meeting's general minutes have no owner and stay under the master
+    // keyring, bound to their row since 2026-12-06 (`bindsRow`: older ones, bound to the field alone, are bound by minutes.ts).
     owner: { kind: "'case'", id: '(SELECT case_id FROM meeting_agenda_item a WHERE a.id = agenda_item_id)' },
+    bindsRow: true,
   },
   { table: 'assessment', column: 'overall_judgement', field: 'assessment.judgement', owner: OF_CASE },
   // Keyed by (assessment, factor): `key` names a row as text, `match` finds it again by its primary key.
@@ -163,22 +166,13 @@ export const ENCRYPTED_FIELDS = [
   rowBound?: boolean;
   owner?: Owner;
   plain?: boolean;
+  bindsRow?: boolean;
 }[];
 
 type Entry = (typeof ENCRYPTED_FIELDS)[number];
 
 const MASTER = new RegExp(MASTER_SQL);
-
-/** Audits one batch's counts per municipality (`data.rotateKey`, system actor), in the batch's transaction. */
-async function auditBatch(tx: Tx, keyring: Keyring, field: string, towns: string[]) {
-  const perTown = new Map<string, number>();
-  for (const t of towns) perTown.set(t, (perTown.get(t) ?? 0) + 1);
-  for (const [municipalityId, count] of perTown) {
-    const audit = new AuditTrail({ municipalityId, actorId: null, actorRole: null, requestId: 'cli', ip: null }, systemClock);
-    audit.record({ action: 'data.rotateKey', entityType: 'DataKey', entityId: String(keyring.current), detail: { field, count } });
-    await audit.flush(tx);
-  }
-}
+const GENERAL_MINUTES = 'meeting.minute.general';
 
 /**
  * One column, a batch per transaction: values under an older master key are re-encrypted under the
@@ -216,7 +210,13 @@ async function rotateField(db: Db, keyring: Keyring, entry: Entry, batch: number
       const keys = new RecordKeys(keyring);
       for (const row of rows) {
         const legacyAad = 'rowBound' in entry ? `${field}/${row.id}` : field;
-        const plaintext = plain && !MASTER.test(row.value) ? row.value : keyring.decrypt(row.value, legacyAad);
+        const bindsRow = 'bindsRow' in entry;
+        const plaintext =
+          plain && !MASTER.test(row.value)
+            ? row.value
+            : bindsRow
+              ? decryptEither(keyring, row.value, field, row.id)
+              : keyring.decrypt(row.value, legacyAad);
         const whose = row.kind && row.owner_id ? { kind: row.kind, id: row.owner_id, municipalityId: row.municipality_id } : null;
         // An owner erased since (its key destroyed): the old text goes too.
         const value = whose
@@ -224,7 +224,7 @@ async function rotateField(db: Db, keyring: Keyring, entry: Entry, batch: number
               if (err instanceof AppError) return ERASED_VALUE;
               throw err;
             })
-          : keyring.encrypt(plaintext, legacyAad);
+          : keyring.encrypt(plaintext, bindsRow ? `${field}/${row.id}` : legacyAad);
         await tx.$executeRawUnsafe(`UPDATE ${table} SET ${column} = $1 WHERE ${match}`, value, row.id);
       }
       await auditBatch(
@@ -238,6 +238,16 @@ async function rotateField(db: Db, keyring: Keyring, entry: Entry, batch: number
     total += moved;
     if (moved < batch) return total;
   }
+}
+
+/**
+ * The encrypted words that are not a column of their own: timeline entries' reasons and purposes (inside
+ * `case_event.data`) and the meeting's general minutes, bound to their row since (old ones moved here).
+ */
+export const LOOSE_WORDS = [...EVENT_WORDS.map((w) => w.field), GENERAL_MINUTES] as const;
+
+async function looseWords(db: Db, keyring: Keyring, batch: number): Promise<Record<string, number>> {
+  return { ...(await moveEventWords(db, keyring, batch)), [GENERAL_MINUTES]: await bindGeneralMinutes(db, keyring, batch) };
 }
 
 /** Re-wraps every live record key not yet under the master keyring's newest version. Returns how many. */
@@ -276,7 +286,7 @@ export async function rotateAll(db: Db, keyring: Keyring, batch = 500): Promise<
   const rewrapped = await rewrapDataKeys(db, keyring, batch);
   const fields: Record<string, number> = {};
   for (const entry of ENCRYPTED_FIELDS) fields[entry.field] = await rotateField(db, keyring, entry, batch, false);
-  return { rewrapped, fields };
+  return { rewrapped, fields: { ...fields, ...(await looseWords(db, keyring, batch)) } };
 }
 
 /**
@@ -289,5 +299,5 @@ export async function moveToRecordKeys(db: Db, keyring: Keyring, batch = 500): P
   for (const entry of ENCRYPTED_FIELDS) {
     if ('owner' in entry || 'plain' in entry) fields[entry.field] = await rotateField(db, keyring, entry, batch, true);
   }
-  return fields;
+  return { ...fields, ...(await looseWords(db, keyring, batch)) };
 }

@@ -38,9 +38,10 @@ describe('rotate-key', () => {
     expect(await openStored(db, `${DISSENT_FIELD}/${item}`, dissent, { keyring })).toBe('Dissent under key one');
     expect(await openStored(db, `${MINUTE_FIELD}/${minute.id}`, body, { keyring })).toBe('Minute under key one');
     await expect(openStored(db, `${MINUTE_FIELD}/${general.id}`, body, { keyring })).rejects.toThrow();
-    // The meeting's general minutes belong to no record: re-encrypted under the new master key.
+    // The meeting's general minutes belong to no record: re-encrypted under the new master key, bound to their row now.
     expect(generalBody).toMatch(/^v2\./);
-    expect(keyring.decrypt(generalBody, MINUTE_FIELD)).toBe('General minute under key one');
+    expect(keyring.decrypt(generalBody, `${MINUTE_FIELD}/${general.id}`)).toBe('General minute under key one');
+    expect(() => keyring.decrypt(generalBody, MINUTE_FIELD)).toThrow();
     const events = await db.auditEvent.findMany({
       where: { municipalityId: town.town.id, action: 'data.rotateKey' },
       select: { detail: true },

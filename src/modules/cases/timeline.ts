@@ -1,7 +1,7 @@
 import { accessibleBy } from '../../auth/casl.js';
 import type { ServiceContext } from '../../service.js';
 import { openWords } from '../../crypto/envelope.js';
-import { EVENT_REASON_FIELD } from './access.js';
+import { EVENT_WORDS } from '../../crypto/event-words.js';
 import { visibleEntry, type TimelineReader } from './timeline-policy.js';
 import { readableGrants } from './break-glass-justification.js';
 
@@ -68,14 +68,20 @@ async function withJustifications<E extends { kind: string; data: Record<string,
   });
 }
 
-/** Entries' reasons opened (sealed under the case's key since 20261205100000; older ones are plain words). */
+/**
+ * Entries' words opened: reasons (sealed under the case's key since 20261205100000) and the free purpose
+ * words of older disclosure entries; words not yet sealed by the start-up job show as they are.
+ */
 function withReasons<E extends { id: bigint; data: Record<string, unknown> }>(ctx: ServiceContext, entries: E[]) {
   return Promise.all(
-    entries.map(async (e) =>
-      typeof e.data.reason === 'string'
-        ? { ...e, data: { ...e.data, reason: await openWords(ctx, EVENT_REASON_FIELD, String(e.id), e.data.reason) } }
-        : e,
-    ),
+    entries.map(async (e) => {
+      let data = e.data;
+      for (const { key, field } of EVENT_WORDS) {
+        const stored = data[key];
+        if (typeof stored === 'string') data = { ...data, [key]: await openWords(ctx, field, String(e.id), stored) };
+      }
+      return data === e.data ? e : { ...e, data };
+    }),
   );
 }
 

@@ -7,7 +7,7 @@ import type { MeetingStatus } from '../../generated/prisma/enums.js';
 
 /** Field names bound into the ciphertexts of this module. */
 export const DISSENT_FIELD = 'meeting.dissent';
-export const MINUTE_FIELD = 'meeting.minute';
+export { MINUTE_FIELD } from '../../crypto/minutes.js';
 /** A task's title (a panel decision's action), under its case's key, bound to the task's id. */
 export const TASK_TITLE_FIELD = 'case_task.title';
 /** A meeting's title and place: about no one record, so under the master keyring, bound to the meeting's id. */

@@ -2,6 +2,7 @@ import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import { randomUUID } from 'node:crypto';
 import { sealText } from '../../crypto/envelope.js';
+import { sealGeneralMinute } from '../../crypto/minutes.js';
 import { MINUTE_FIELD, assertHappened, assertOpen, findMeeting, markHeld } from './access.js';
 import type { AddMinute } from './schema.js';
 
@@ -33,7 +34,7 @@ export async function addMinute(ctx: ServiceContext, input: AddMinute) {
     }
   }
   // About an agenda item: under its case's key (erased with the case). The meeting's general minutes
-  // have no record to belong to and stay under the master keyring.
+  // have no record to belong to and stay under the master keyring, bound to their row.
   const about = agendaItemId
     ? await ctx.db.meetingAgendaItem.findFirstOrThrow({
         where: { id: agendaItemId, municipalityId: ctx.user.municipalityId },
@@ -50,7 +51,7 @@ export async function addMinute(ctx: ServiceContext, input: AddMinute) {
       authorId: ctx.user.id,
       body: about
         ? await sealText(ctx, { kind: 'case', id: about.caseId }, MINUTE_FIELD, id, input.body)
-        : ctx.keyring.encrypt(input.body, MINUTE_FIELD),
+        : sealGeneralMinute(ctx.keyring, id, input.body),
       correctsId: input.correctsId ?? null,
       createdAt: ctx.clock(),
     },

@@ -8,7 +8,8 @@ import type { CaseSection } from '../../generated/prisma/enums.js';
 import { ruleSelect, visibleSections } from '../cases/access.js';
 import { SUMMARY_FIELD } from '../cases/read.js';
 import { planChoices, planOf } from '../cases/interventions.js';
-import { DISSENT_FIELD, MINUTE_FIELD, findMeeting, meetingWords } from './access.js';
+import { openMinute } from '../../crypto/minutes.js';
+import { DISSENT_FIELD, findMeeting, meetingWords } from './access.js';
 import { mayKnowPanel } from './policy.js';
 
 const LIST_LIMIT = 100;
@@ -160,7 +161,7 @@ export async function getMeeting(ctx: ServiceContext, id: string) {
       minutes.map(async ({ authorId, body, ...m }) => ({
         ...m,
         author: authors.get(authorId) ?? null,
-        body: await openText(ctx, MINUTE_FIELD, m.id, body),
+        body: await openMinute(ctx, m.id, body),
       })),
     ),
     may,

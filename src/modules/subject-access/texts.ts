@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../../service.js';
 import { ERASED_TEXT } from '../../shared/erased.js';
 import { openText, sealText } from '../../crypto/envelope.js';
+import { openMinute } from '../../crypto/minutes.js';
 import { SafeContact } from '../people/safe-contact.js';
 
 /**
@@ -32,7 +33,13 @@ export const summaryText = (ctx: Ctx, id: string, stored: string | null) => open
 export const noteText = (ctx: Ctx, id: string, stored: string) => open(ctx, 'case.note', id, stored);
 export const judgementText = (ctx: Ctx, id: string, stored: string) => open(ctx, 'assessment.judgement', id, stored);
 export const commentText = (ctx: Ctx, key: string, stored: string | null) => open(ctx, 'assessment.comment', key, stored);
-export const minuteText = (ctx: Ctx, id: string, stored: string) => open(ctx, 'meeting.minute', id, stored);
+export const minuteText = async (ctx: Ctx, id: string, stored: string) => {
+  try {
+    return await openMinute(ctx, id, stored);
+  } catch {
+    return ERASED_TEXT;
+  }
+};
 export const giverNameText = (ctx: Ctx, id: string, stored: string | null) =>
   open(ctx, 'consent.giver_name', id, stored, `consent.giver_name/${id}`);
 export const consentScopeText = (ctx: Ctx, id: string, stored: string | null) =>
