@@ -6,13 +6,14 @@ import { formatDateTime } from '../lib/format';
 import { writeThenRefresh } from '../lib/mutation';
 import { getMe, type Me } from '../lib/session';
 import { Alert } from './Alert';
+import { createNotice } from '../lib/notice';
 
 /**
  * "Your password was reset by … at …" (or "created by"): someone else knew a password to this account.
  * Shown on every page until the owner marks it read, which they may do once the password is their own.
  */
 export function AccountNotice(props: { me: Me }) {
-  const [error, setError] = createSignal<unknown>(null);
+  const [error, setError] = createNotice<unknown>();
   const [busy, setBusy] = createSignal(false);
   const dismiss = async () => {
     setBusy(true);

@@ -2,6 +2,7 @@ import { createSignal, onCleanup } from 'solid-js';
 import { action, json, useSubmission } from '@solidjs/router';
 import { FormInvalid, appCodeOf, fieldMessage, formErrors, type FormErrors } from './errors';
 import { submissionKey, type Keyed } from './submission';
+import { actionCount, actionStarted } from './notice';
 
 export interface FormOptions<T> {
   /** The action's name: unique among the forms on the page at once (`note-${caseId}`). */
@@ -28,9 +29,12 @@ export interface FormOptions<T> {
  * one succeeds, a new one after), then `clear` and `onDone`. The answer is never empty, so the
  * submission keeps it (done) until cleared; with `refresh`, it names the queries to read again.
  */
-export function submitter<T>(options: FormOptions<T>, form: () => HTMLFormElement | undefined) {
+export function submitter<T>(options: FormOptions<T>, form: () => HTMLFormElement | undefined, onStart?: (action: number) => void) {
   const once = submissionKey();
   return async (data: FormData) => {
+    // A new action: the confirmations and errors of earlier ones leave the screen (lib/notice.ts).
+    const started = actionStarted();
+    onStart?.(started);
     const element = form();
     if (element) checkFields(element);
     const value = await once((keyed) => options.submit(data, keyed));
@@ -91,15 +95,19 @@ export function checkFields(form: HTMLFormElement) {
 
 /**
  * A form that writes: `<form ref={form.ref} action={form.action} method="post">`. While it is sent,
- * `pending()`; after a success, `done()` until `reset()` or the form goes away; after a refusal,
- * `errors()` splits it between the fields (`errors().fields.name`) and the banner.
+ * `pending()`; after a success, `done()` until `reset()` or the form goes away, and `confirmed()` (for
+ * the confirmation's words) until the next action anywhere on the page; after a refusal, `errors()`
+ * splits it between the fields (`errors().fields.name`) and the banner, until the next action.
  */
 export function useForm<T>(options: FormOptions<T>) {
   let element: HTMLFormElement | undefined;
+  // The number of this form's last action: its confirmation and its error are shown while it is the latest.
+  const [started, setStarted] = createSignal(-1);
   const run = action(
-    submitter(options, () => element),
+    submitter(options, () => element, setStarted),
     options.name,
   );
+  const latest = () => started() === actionCount();
   const submission = useSubmission(run);
   onCleanup(() => submission.clear());
   const shown = () => (typeof options.fields === 'function' ? options.fields() : (options.fields ?? []));
@@ -114,7 +122,8 @@ export function useForm<T>(options: FormOptions<T>) {
   const message = (key: string, name?: string) =>
     key === 'too_small' && boxes(name) ? fieldMessage('chooseOne') : (options.message ?? fieldMessage)(key, name);
   const errors = (): FormErrors => {
-    const all = formErrors(submission.error, shown(), message);
+    // An old refusal does not stay on screen once another action has started (this form's or another's).
+    const all = formErrors(latest() ? submission.error : undefined, shown(), message);
     const fields = Object.fromEntries(Object.entries(all.fields).filter(([name]) => !edited().has(name)));
     return { banner: all.banner, fields };
   };
@@ -130,6 +139,8 @@ export function useForm<T>(options: FormOptions<T>) {
     },
     pending: () => !!submission.pending,
     done: () => !!submission.result,
+    /** The success is the latest action: show its confirmation (a later attempt, even a failed one, hides it). */
+    confirmed: () => !!submission.result && latest(),
     errors,
     /** The app's code of the last refusal (e.g. STEP_UP_REQUIRED), for a form that answers one itself. */
     refusal: () => (submission.error ? appCodeOf(submission.error) : null),

@@ -42,7 +42,7 @@ export function ChangePassword(props: { forced?: boolean }) {
         </p>
       </Show>
       <Alert kind="error" message={form.errors().banner} />
-      <Alert kind="success" message={form.done() && !props.forced ? t('password.changed') : null} testId="password-changed" />
+      <Alert kind="success" message={form.confirmed() && !props.forced ? t('password.changed') : null} testId="password-changed" />
       <form ref={form.ref} action={form.action} method="post" class="form card" onSubmit={check} data-testid="change-password-form">
         <TextField
           label={props.forced ? t('password.currentForced') : t('password.current')}

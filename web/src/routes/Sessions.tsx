@@ -1,4 +1,4 @@
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { createAsync, query } from '@solidjs/router';
 import { t } from '../i18n';
 import { trpc } from '../lib/trpc';
@@ -7,14 +7,15 @@ import { writeThenRefresh } from '../lib/mutation';
 import { Alert } from '../components/Alert';
 import { SessionRow } from '../components/SessionRow';
 import { TableFrame } from '../components/TableFrame';
+import { createNotice } from '../lib/notice';
 
 const getSessions = query(() => trpc.auth.sessions.query(), 'sessions');
 
 /** My live sessions; any but this one can be ended. */
 export function Sessions() {
   const sessions = createAsync(() => getSessions());
-  const [error, setError] = createSignal<unknown>(null);
-  const [done, setDone] = createSignal(false);
+  const [error, setError] = createNotice<unknown>();
+  const [done, setDone] = createNotice<boolean>();
   const end = async (id: string) => {
     setError(null);
     setDone(false);

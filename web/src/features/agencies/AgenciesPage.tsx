@@ -11,6 +11,7 @@ import { ActiveSwitch, ToggleButton, ToggleRow } from '../../components/Toggle';
 import { AgencyForm } from './AgencyForm';
 import { getAgencies, type Agency } from './api';
 import { TableFrame } from '../../components/TableFrame';
+import { createNotice } from '../../lib/notice';
 
 function AgencyRow(props: { agency: Agency; onError: (err: unknown) => void }) {
   const [editing, setEditing] = createSignal(false);
@@ -50,8 +51,8 @@ function AgencyRow(props: { agency: Agency; onError: (err: unknown) => void }) {
 function AgenciesTable() {
   const agencies = createAsync(() => getAgencies());
   const [creating, setCreating] = createSignal(false);
-  const [created, setCreated] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<unknown>(null);
+  const [created, setCreated] = createNotice<string>();
+  const [error, setError] = createNotice<unknown>();
   return (
     <>
       <div class="toolbar">

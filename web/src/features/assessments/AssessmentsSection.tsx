@@ -10,6 +10,7 @@ import { RatingsByDomain } from './RatingsByDomain';
 import { Trend } from './Trend';
 import { getAssessments, type Assessment } from './api';
 import './assessments.css';
+import { createNotice } from '../../lib/notice';
 
 function AssessmentItem(props: { assessment: Assessment }) {
   return (
@@ -38,7 +39,7 @@ function AssessmentItem(props: { assessment: Assessment }) {
 export function AssessmentsSection(props: { caseId: string; canRate: boolean }) {
   const data = createAsync(() => getAssessments(props.caseId));
   const [adding, setAdding] = createSignal(false);
-  const [added, setAdded] = createSignal(false);
+  const [added, setAdded] = createNotice<boolean>();
   return (
     <section class="card assessments" aria-labelledby="assessments-title" data-testid="assessments-section">
       <h2 id="assessments-title">{t('assessment.title')}</h2>

@@ -12,6 +12,7 @@ import { FactorForm } from './FactorForm';
 import { DOMAINS, factorLabel, getFactors, type Domain, type Factor } from './api';
 import './assessments.css';
 import { TableFrame } from '../../components/TableFrame';
+import { createNotice } from '../../lib/notice';
 
 function FactorRow(props: { factor: Factor; onError: (err: unknown) => void; onSaved: () => void }) {
   const [editing, setEditing] = createSignal(false);
@@ -89,8 +90,8 @@ function DomainTable(props: { domain: Domain; factors: Factor[]; onError: (err: 
 function Framework() {
   const factors = createAsync(() => getFactors());
   const [creating, setCreating] = createSignal(false);
-  const [note, setNote] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<unknown>(null);
+  const [note, setNote] = createNotice<string>();
+  const [error, setError] = createNotice<unknown>();
   return (
     <>
       <div class="toolbar">

@@ -6,12 +6,13 @@ import { Alert } from '../../components/Alert';
 import { StepUp } from '../factor/StepUp';
 import type { AuditFilters } from './api';
 import { tn } from '../../i18n/plural';
+import { createNotice } from '../../lib/notice';
 
 /** Saves the events the current filters select as a CSV file (the server bounds and audits it). */
 export function ExportButton(props: { filters: AuditFilters }) {
   const [busy, setBusy] = createSignal(false);
   const [done, setDone] = createSignal<{ rows: number; truncated: boolean } | null>(null);
-  const [error, setError] = createSignal<unknown>(null);
+  const [error, setError] = createNotice<unknown>();
   // The export asks for a fresh second factor (within five minutes): a code, then the export again.
   const [stepUp, setStepUp] = createSignal(false);
   const run = async () => {

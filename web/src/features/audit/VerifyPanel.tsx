@@ -6,11 +6,12 @@ import { formatDateTime, formatNumber } from '../../lib/format';
 import { Alert } from '../../components/Alert';
 import type { VerifyResult } from './api';
 import { AnchorStatus } from './AnchorStatus';
+import { createNotice } from '../../lib/notice';
 
 /** Recomputes the municipality's hash chain and says whether it is whole, or where it breaks. */
 export function VerifyPanel() {
   const [result, setResult] = createSignal<VerifyResult | null>(null);
-  const [error, setError] = createSignal<unknown>(null);
+  const [error, setError] = createNotice<unknown>();
   const [busy, setBusy] = createSignal(false);
   const verify = async () => {
     setBusy(true);

@@ -6,6 +6,7 @@ import { Alert } from '../../components/Alert';
 import { PersonName } from '../../components/PersonName';
 import { LinkMemberForm } from './LinkMemberForm';
 import { getPerson, type Household } from './api';
+import { createNotice } from '../../lib/notice';
 
 function Members(props: { household: Household }) {
   const hidden = () => props.household.hidden;
@@ -42,7 +43,7 @@ function Members(props: { household: Household }) {
 export function HouseholdSection(props: { personId: string; manage: boolean }) {
   const person = createAsync(() => getPerson(props.personId));
   const [linking, setLinking] = createSignal(false);
-  const [linked, setLinked] = createSignal(false);
+  const [linked, setLinked] = createNotice<boolean>();
   // Its own boundary: the rest of the case page does not wait for the household.
   return (
     <Suspense>

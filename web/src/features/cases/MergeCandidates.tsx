@@ -10,6 +10,7 @@ import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/Field';
 import { PersonName } from '../../components/PersonName';
 import { MERGE_KEYS, matchFor } from './merge-api';
+import { createNotice } from '../../lib/notice';
 
 interface PersonRecord {
   id: string;
@@ -32,7 +33,7 @@ function Described(props: { person: PersonRecord }) {
 /** Asks before merging, showing both records side by side. */
 function Confirm(props: { keep: PersonRecord; other: PersonRecord; onDone: (message: string) => void; onCancel: () => void }) {
   const once = submissionKey();
-  const [error, setError] = createSignal<string | null>(null);
+  const [error, setError] = createNotice<string>();
   const [pending, setPending] = createSignal(false);
   const merge = async () => {
     setPending(true);
@@ -78,7 +79,7 @@ export function MergeCandidates(props: { person: PersonRecord; onDone: (message:
   const [search, setSearch] = createSignal(own);
   const name = debounced(() => search().trim(), 300);
   const [chosen, setChosen] = createSignal<PersonRecord | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
+  const [error, setError] = createNotice<string>();
   const candidates = createAsync(async () => (name().length >= 2 ? matchFor(name(), props.person.id) : []));
   const visible = () => (candidates() ?? []).flatMap((c) => (c.restricted ? [] : [c.person]));
   const markOnce = submissionKey();

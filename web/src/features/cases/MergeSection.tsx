@@ -1,4 +1,4 @@
-import { For, Show, Suspense, createSignal } from 'solid-js';
+import { For, Show, Suspense } from 'solid-js';
 import { createAsync, revalidate } from '@solidjs/router';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
@@ -10,6 +10,7 @@ import { MergeCandidates } from './MergeCandidates';
 import { getPerson } from './api';
 import { MERGE_KEYS, getMerges, type Merges } from './merge-api';
 import { tn } from '../../i18n/plural';
+import { createNotice } from '../../lib/notice';
 
 /** The merges into this record (undo within 30 days) and the records marked apart (take the mark back). */
 function History(props: { personId: string; merges: Merges; onDone: (m: string) => void; onError: (m: string) => void }) {
@@ -78,8 +79,8 @@ function History(props: { personId: string; merges: Merges; onDone: (m: string) 
 export function MergeSection(props: { personId: string }) {
   const person = createAsync(() => getPerson(props.personId));
   const merges = createAsync(() => getMerges(props.personId));
-  const [done, setDone] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
+  const [done, setDone] = createNotice<string>();
+  const [error, setError] = createNotice<string>();
   const onDone = (m: string) => (setError(null), setDone(m));
   return (
     <Suspense>

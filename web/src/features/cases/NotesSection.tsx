@@ -12,6 +12,7 @@ import { CASE_QUERIES, SENSITIVITIES, type Case } from './api';
 import { useDraft } from '../../lib/draft';
 import { DraftStatus } from '../drafts/DraftStatus';
 import { useRestoreDraft } from '../drafts/restore';
+import { createNotice } from '../../lib/notice';
 
 type Notes = NonNullable<Case['notes']>;
 
@@ -50,7 +51,7 @@ function AddNote(props: { caseId: string; restricted: boolean }) {
       data-testid="note-form"
     >
       <Alert kind="error" message={form.errors().banner ?? (opened.error() ? errorMessage(opened.error()) : null)} />
-      <Alert kind="success" message={form.done() ? t('case.noteAdded') : null} />
+      <Alert kind="success" message={form.confirmed() ? t('case.noteAdded') : null} />
       <TextAreaField label={t('case.noteBody')} name="body" required maxLength={20_000} rows={4} error={form.errors().fields.body} />
       <Show when={props.restricted}>
         <OptionsField
@@ -75,7 +76,7 @@ function useMoreNotes(props: { caseId: string; notes: Notes }) {
   const [more, setMore] = createSignal<Notes['items']>([]);
   const [next, setNext] = createSignal<string | null>(null);
   const [pending, setPending] = createSignal(false);
-  const [error, setError] = createSignal<unknown>(null);
+  const [error, setError] = createNotice<unknown>();
   createEffect(() => {
     setMore([]);
     setNext(props.notes.nextCursor);

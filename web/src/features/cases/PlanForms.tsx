@@ -18,6 +18,7 @@ import {
   type InterventionType,
   type PlanChoices,
 } from './api';
+import { createNotice } from '../../lib/notice';
 
 const ADD_FIELDS = ['type', 'title', 'agencyId', 'assigneeId', 'startDate', 'dueDate'] as const;
 const UPDATE_FIELDS = ['status', 'outcome'] as const;
@@ -92,7 +93,7 @@ export function AddInterventionForm(props: { caseId: string; choices: PlanChoice
  */
 export function UpdateIntervention(props: { intervention: Intervention }) {
   const [open, setOpen] = createSignal(false);
-  const [saved, setSaved] = createSignal(false);
+  const [saved, setSaved] = createNotice<boolean>();
   const [conflict, setConflict] = createSignal<{ theirs: Record<string, unknown> | null; yours: Record<string, unknown> } | null>(null);
   const form = useForm({
     name: `update-intervention-${props.intervention.id}`,

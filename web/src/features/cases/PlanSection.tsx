@@ -5,6 +5,7 @@ import { Alert } from '../../components/Alert';
 import { Opener } from '../../components/Toggle';
 import { AddInterventionForm, UpdateIntervention } from './PlanForms';
 import type { Intervention, PlanChoices } from './api';
+import { createNotice } from '../../lib/notice';
 
 const STATUS_CLASS = { planned: 'info', active: 'warn', completed: 'ok', cancelled: 'muted' } as const;
 
@@ -18,7 +19,7 @@ const formatDay = (d: Date | null) =>
  */
 export function PlanSection(props: { caseId: string; plan: Intervention[]; choices: PlanChoices | null }) {
   const [adding, setAdding] = createSignal(false);
-  const [added, setAdded] = createSignal(false);
+  const [added, setAdded] = createNotice<boolean>();
   return (
     <section class="card" aria-labelledby="plan-title" data-testid="plan-section">
       <h2 id="plan-title">{t('plan.title')}</h2>

@@ -47,7 +47,7 @@ export function SummarySection(props: { case: Case; summary: NonNullable<Case['s
                 </p>
               )}
             </Show>
-            <Alert kind="success" message={form.done() ? t('case.saved') : null} />
+            <Alert kind="success" message={form.confirmed() ? t('case.saved') : null} />
             <Show when={props.editable}>
               <button type="button" class="button small" onClick={() => setEditing(true)} data-testid="edit-summary">
                 {t('case.editSummary')}

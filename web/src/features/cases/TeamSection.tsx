@@ -10,6 +10,7 @@ import { Opener } from '../../components/Toggle';
 import { DisclosureForm } from './DisclosureForm';
 import { CASE_QUERIES, type Disclosure } from './api';
 import { purposeLabel } from '../purposes/api';
+import { createNotice } from '../../lib/notice';
 
 const STATUS_CLASS = { live: 'ok', expired: 'muted', revoked: 'danger' } as const;
 
@@ -43,7 +44,7 @@ function Revoke(props: { disclosure: Disclosure }) {
 /** The case team: every disclosure of the case, and (coordinator) adding and revoking them. */
 export function TeamSection(props: { caseId: string; team: Disclosure[]; manage: boolean }) {
   const [adding, setAdding] = createSignal(false);
-  const [added, setAdded] = createSignal(false);
+  const [added, setAdded] = createNotice<boolean>();
   return (
     <section class="card" aria-labelledby="team-title" data-testid="team-section">
       <h2 id="team-title">{t('team.title')}</h2>

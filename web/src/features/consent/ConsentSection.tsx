@@ -9,6 +9,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { CASE_QUERIES } from '../cases/api';
 import { ConsentFields, consentMessage } from './ConsentFields';
 import { getConsents, type Consent, type Consents } from './api';
+import { createNotice } from '../../lib/notice';
 
 /** To whom a consent lets information go: any partner, or the agencies it names. */
 export const recipientsOf = (c: Consent, agencies: Consents['agencies']) =>
@@ -75,7 +76,7 @@ function ConsentEntry(props: { caseId: string; consent: Consent; data: Consents;
 export function ConsentSection(props: { caseId: string }) {
   const data = createAsync(() => getConsents(props.caseId));
   const [adding, setAdding] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const [error, setError] = createNotice<string>();
   return (
     <section class="card" aria-labelledby="consent-title" data-testid="consent-section">
       <h2 id="consent-title">{t('consent.title')}</h2>

@@ -1,4 +1,4 @@
-import { For, Show, Suspense, createSignal } from 'solid-js';
+import { For, Show, Suspense } from 'solid-js';
 import { A, createAsync } from '@solidjs/router';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/format';
 import { Alert } from '../../components/Alert';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { draftHref, getMyDrafts, type DraftItem } from './api';
+import { createNotice } from '../../lib/notice';
 
 function what(d: DraftItem) {
   if (d.kind === 'referral') return t('drafts.referral');
@@ -17,8 +18,8 @@ function what(d: DraftItem) {
 /** "My work": the drafts I started and did not send, to open again or discard. Only mine: nobody else sees them. */
 export function DraftsSection() {
   const drafts = createAsync(() => getMyDrafts());
-  const [error, setError] = createSignal<unknown>(null);
-  const [done, setDone] = createSignal(false);
+  const [error, setError] = createNotice<unknown>();
+  const [done, setDone] = createNotice<boolean>();
   const discard = async (d: DraftItem) => {
     setDone(false);
     setDone(await writeThenRefresh(() => trpc.drafts.discard.mutate({ id: d.id }), getMyDrafts.key, setError));

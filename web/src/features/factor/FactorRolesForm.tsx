@@ -24,7 +24,7 @@ export function FactorRolesForm() {
       <h2 id="factor-roles-title">{ft('roles.title')}</h2>
       <p>{ft('roles.intro')}</p>
       <Alert kind="error" message={form.errors().banner} />
-      <Alert kind="success" message={form.done() ? ft('roles.saved') : null} />
+      <Alert kind="success" message={form.confirmed() ? ft('roles.saved') : null} />
       <Show when={current.state === 'ready' && current()}>
         {(c) => (
           <form ref={form.ref} action={form.action} method="post" class="form">

@@ -9,6 +9,7 @@ import { Opener } from '../../components/Toggle';
 import { Conflict } from './Conflict';
 import { theirsOf } from './values';
 import { DETAIL_FIELDS, PersonDetailsFields, detailsOf } from './PersonDetailsFields';
+import { createNotice } from '../../lib/notice';
 
 /** The person as the page shows them, with the version it read. */
 export interface ShownPerson {
@@ -33,7 +34,7 @@ export function CorrectPerson(props: { person: ShownPerson; refresh: string[]; f
     () => (open() && props.full ? props.person.id : false),
     (id) => trpc.people.get.query({ id }),
   );
-  const [saved, setSaved] = createSignal(false);
+  const [saved, setSaved] = createNotice<boolean>();
   const [conflict, setConflict] = createSignal<{ theirs: Record<string, unknown> | null; yours: Record<string, unknown> } | null>(null);
   // What the form shows and corrects: the whole record once read (full), else what the page showed.
   const shown = (): ShownPerson => (props.full ? (details() ?? props.person) : props.person);

@@ -19,6 +19,7 @@ import {
 } from '../referrals/api';
 import { Conflict } from './Conflict';
 import { theirsOf } from './values';
+import { createNotice } from '../../lib/notice';
 
 const FIELDS = ['cohort', 'source', 'urgency', 'concernCategories', 'concernCorrection'] as const;
 
@@ -29,7 +30,7 @@ const FIELDS = ['cohort', 'source', 'urgency', 'concernCategories', 'concernCorr
 export function CorrectReferral(props: { referral: Referral; refresh: string[] }) {
   const r = () => props.referral;
   const [open, setOpen] = createSignal(false);
-  const [saved, setSaved] = createSignal(false);
+  const [saved, setSaved] = createNotice<boolean>();
   const [conflict, setConflict] = createSignal<{ theirs: Record<string, unknown> | null; yours: Record<string, unknown> } | null>(null);
   const form = useForm({
     name: `correct-referral-${r().id}`,

@@ -1,10 +1,11 @@
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { checked, useForm } from '../../lib/form';
 import { Alert } from '../../components/Alert';
 import { FormActions } from '../../components/FormActions';
 import { MEETING_QUERIES, type Invitee, type Meeting } from './api';
+import { createNotice } from '../../lib/notice';
 
 const nameOf = (i: Invitee) => i.agency?.name ?? i.user?.displayName ?? '';
 const attendanceOf = (i: Invitee) =>
@@ -12,7 +13,7 @@ const attendanceOf = (i: Invitee) =>
 
 /** Who was invited and who came; the coordinator ticks attendance until the minutes are approved. */
 export function Attendance(props: { meeting: Meeting; editable: boolean }) {
-  const [saved, setSaved] = createSignal(false);
+  const [saved, setSaved] = createNotice<boolean>();
   const form = useForm({
     name: `attendance-${props.meeting.id}`,
     refresh: MEETING_QUERIES,

@@ -14,12 +14,14 @@ import { AgendaItemCard } from './AgendaItem';
 import { Minutes } from './Minutes';
 import { getMeeting, getMeetings, type Meeting } from './api';
 import { CASE_WORKER_ROLES } from '../../../../src/shared/roles';
+import { actionStarted, createNotice } from '../../lib/notice';
 import './meetings.css';
 
 /** Cancel (before it is held) and approve the minutes (once held): the coordinator's buttons. */
 function Controls(props: { meeting: Meeting; onEdit: () => void }) {
-  const [message, setMessage] = createSignal<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [message, setMessage] = createNotice<{ kind: 'error' | 'success'; text: string }>();
   const run = async (work: () => Promise<unknown>, done: string) => {
+    actionStarted();
     try {
       await work();
       setMessage({ kind: 'success', text: done });

@@ -8,6 +8,7 @@ import { OptionsField, TextAreaField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { Opener } from '../../components/Toggle';
 import { MEETING_QUERIES, type Meeting, type Minute } from './api';
+import { createNotice } from '../../lib/notice';
 
 const FIELDS = ['body', 'agendaItemId', 'correctsId'] as const;
 
@@ -75,7 +76,7 @@ function MinuteForm(props: { meeting: Meeting; corrects?: Minute; onDone: () => 
  */
 export function Minutes(props: { meeting: Meeting }) {
   const [correcting, setCorrecting] = createSignal<string | null>(null);
-  const [added, setAdded] = createSignal<string | null>(null);
+  const [added, setAdded] = createNotice<string>();
   const m = () => props.meeting;
   const byId = () => new Map(m().minutes.map((x) => [x.id, x]));
   const about = (x: Minute) => m().agenda.find((i) => i.id === x.agendaItemId)?.case.reference ?? t('meeting.general');

@@ -14,6 +14,7 @@ import { RequireRole } from '../../components/Shell';
 import { ONWARD_OUTCOMES, getInbox, type Received } from './api';
 import { onwardMessage } from './OnwardForm';
 import './onward.css';
+import { createNotice } from '../../lib/notice';
 
 /** What the sender chose to share about the person; "not shared" for the rest. */
 function Person(props: { person: Received['person'] }) {
@@ -171,7 +172,7 @@ function Entry(props: { item: Received; onError: (err: unknown) => void }) {
 function Lists() {
   const [answered, setAnswered] = createSignal(false);
   const inbox = createAsync(() => getInbox(answered()));
-  const [error, setError] = createSignal<unknown>(null);
+  const [error, setError] = createNotice<unknown>();
   return (
     <>
       <div class="form-actions">

@@ -10,6 +10,7 @@ import { ActiveSwitch, ToggleButton, ToggleRow } from '../../components/Toggle';
 import { TableFrame } from '../../components/TableFrame';
 import { PurposeForm } from './PurposeForm';
 import { getActivePurposes, getAllPurposes, purposeLabel, type Purpose } from './api';
+import { createNotice } from '../../lib/notice';
 
 function PurposeRow(props: { purpose: Purpose; onError: (err: unknown) => void }) {
   const [editing, setEditing] = createSignal(false);
@@ -56,8 +57,8 @@ function PurposeRow(props: { purpose: Purpose; onError: (err: unknown) => void }
 function PurposesTable() {
   const purposes = createAsync(() => getAllPurposes());
   const [creating, setCreating] = createSignal(false);
-  const [created, setCreated] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<unknown>(null);
+  const [created, setCreated] = createNotice<string>();
+  const [error, setError] = createNotice<unknown>();
   return (
     <>
       <div class="toolbar">

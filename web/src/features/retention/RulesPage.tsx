@@ -28,7 +28,7 @@ function RuleForm(props: { rule: RetentionRule }) {
     <form ref={form.ref} action={form.action} method="post" class="form card" novalidate data-testid={`rule-${type()}`}>
       <h2>{tKey('retention.recordTypes', type())}</h2>
       <Alert kind="error" message={form.errors().banner} />
-      <Alert kind="success" message={form.done() ? t('retention.rules.saved') : null} />
+      <Alert kind="success" message={form.confirmed() ? t('retention.rules.saved') : null} />
       <p class="muted">
         {props.rule.isDefault ? t('retention.rules.isDefault') : t('retention.rules.changed', { at: formatDate(props.rule.updatedAt) })}
       </p>

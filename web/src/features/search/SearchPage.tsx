@@ -12,6 +12,7 @@ import { PersonName } from '../../components/PersonName';
 import { RequireRole } from '../../components/Shell';
 import { CASE_WORKER_ROLES } from '../../../../src/shared/roles';
 import { asciiDigits } from '../../../../src/shared/digits';
+import { createNotice } from '../../lib/notice';
 
 type Found = Outputs['search']['find'];
 const FIELDS = ['query', 'birthYear'] as const;
@@ -105,7 +106,7 @@ function Results(props: { found: Found }) {
  */
 function SearchBox() {
   const [found, setFound] = createSignal<Found | null>(null);
-  const [error, setError] = createSignal<unknown>(null);
+  const [error, setError] = createNotice<unknown>();
   const [pending, setPending] = createSignal(false);
   const errors = () => formErrors(error(), FIELDS);
   const submit = async (event: SubmitEvent) => {

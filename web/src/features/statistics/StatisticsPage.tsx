@@ -9,6 +9,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { FigureView } from './FigureView';
 import { defaultPeriod, downloadCsv, getFigures, yearLabel, yearsOf, type Period } from './api';
 import './statistics.css';
+import { createNotice } from '../../lib/notice';
 
 /** Figures of a year; a bad year shows its field's error instead. */
 function Figures(props: { period: Period; onError: (err: unknown) => void; onYears: (years: { first: number; last: number }) => void }) {
@@ -49,7 +50,7 @@ function Figures(props: { period: Period; onError: (err: unknown) => void; onYea
 export default function StatisticsPage() {
   const [period, setPeriod] = createSignal<Period>(defaultPeriod());
   const [years, setYears] = createSignal({ first: period().year, last: period().year });
-  const [error, setError] = createSignal<unknown>(null);
+  const [error, setError] = createNotice<unknown>();
   const [busy, setBusy] = createSignal(false);
   const problems = () => formErrors(error(), ['year']);
   let form!: HTMLFormElement;

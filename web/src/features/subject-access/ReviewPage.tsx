@@ -113,7 +113,7 @@ function Review(props: { view: SubjectAccessView }) {
           <form ref={form.ref} action={form.action} method="post" class="form" data-testid="sa-review">
             <h2>{t('subjectAccess.preview')}</h2>
             <Alert kind="error" message={form.errors().banner} />
-            <Alert kind="success" message={form.done() ? t('subjectAccess.saved') : null} />
+            <Alert kind="success" message={form.confirmed() ? t('subjectAccess.saved') : null} />
             <div class="print-sheet sa-sheet">
               <DocumentView
                 w={w()}

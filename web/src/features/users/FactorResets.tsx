@@ -1,4 +1,4 @@
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { createAsync, revalidate } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { ft } from '../../i18n/factor';
@@ -11,6 +11,7 @@ import { Alert } from '../../components/Alert';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { TableFrame } from '../../components/TableFrame';
 import { getFactorResets, getUsers, type FactorReset } from './api';
+import { createNotice } from '../../lib/notice';
 
 /**
  * The second-factor resets an admin asked for, waiting for a second person: another admin or the
@@ -20,8 +21,8 @@ import { getFactorResets, getUsers, type FactorReset } from './api';
 export function FactorResets() {
   const me = useMe();
   const resets = createAsync(() => getFactorResets());
-  const [error, setError] = createSignal<unknown>(null);
-  const [done, setDone] = createSignal(false);
+  const [error, setError] = createNotice<unknown>();
+  const [done, setDone] = createNotice<boolean>();
   const confirm = async (id: string) => {
     setError(null);
     setDone(false);

@@ -1,4 +1,4 @@
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { t } from '../../i18n';
 import { ft } from '../../i18n/factor';
@@ -9,12 +9,13 @@ import { Alert } from '../../components/Alert';
 import { SessionRow } from '../../components/SessionRow';
 import { TableFrame } from '../../components/TableFrame';
 import { getUserSessions, type User } from './api';
+import { createNotice } from '../../lib/notice';
 
 /** An account's live sessions, for an admin: each but the admin's own current one can be ended at once. */
 export function UserSessions(props: { user: User }) {
   const sessions = createAsync(() => getUserSessions(props.user.id));
-  const [error, setError] = createSignal<unknown>(null);
-  const [done, setDone] = createSignal(false);
+  const [error, setError] = createNotice<unknown>();
+  const [done, setDone] = createNotice<boolean>();
   const end = async (id: string) => {
     setError(null);
     setDone(false);

@@ -13,6 +13,7 @@ import { UserRow } from './UserRow';
 import { FactorResets } from './FactorResets';
 import { ROLES, getUsers, type Role } from './api';
 import { TableFrame } from '../../components/TableFrame';
+import { createNotice } from '../../lib/notice';
 
 function UsersTable() {
   const [params, setParams] = useSearchParams<{ q?: string; role?: string }>();
@@ -22,7 +23,7 @@ function UsersTable() {
   const active = () => (agencies() ?? []).filter((a) => a.active);
   const [creating, setCreating] = createSignal(false);
   const [otp, setOtp] = createSignal<{ email: string; password: string } | null>(null);
-  const [error, setError] = createSignal<unknown>(null);
+  const [error, setError] = createNotice<unknown>();
   const showPassword = (email: string, password: string) => {
     setError(null);
     setOtp({ email, password });

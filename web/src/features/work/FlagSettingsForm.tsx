@@ -70,7 +70,7 @@ function Form(props: { settings: FlagSettings }) {
   return (
     <form ref={form.ref} action={form.action} method="post" class="form" data-testid="flag-settings-form">
       <Alert kind="error" message={form.errors().banner} />
-      <Alert kind="success" message={form.done() ? t('work.flagSettings.saved') : null} />
+      <Alert kind="success" message={form.confirmed() ? t('work.flagSettings.saved') : null} />
       <OptionsField
         label={t('work.flagSettings.timeZone')}
         name="timeZone"

@@ -39,7 +39,7 @@ function Form(props: { holidays: Holiday[]; onSaved: () => void }) {
   return (
     <form ref={form.ref} action={form.action} method="post" class="form" data-testid="holidays-form">
       <Alert kind="error" message={form.errors().banner ?? form.errors().fields.holidays} />
-      <Alert kind="success" message={form.done() ? t('work.holidays.saved') : null} />
+      <Alert kind="success" message={form.confirmed() ? t('work.holidays.saved') : null} />
       <ul class="holiday-list">
         <Index each={rows()}>
           {(row, i) => (

@@ -32,7 +32,7 @@ function SettingsForm(props: { settings: Settings }) {
   return (
     <form ref={form.ref} action={form.action} method="post" class="form card" data-testid="settings-form">
       <Alert kind="error" message={form.errors().banner} />
-      <Alert kind="success" message={form.done() ? t('work.settings.saved') : null} />
+      <Alert kind="success" message={form.confirmed() ? t('work.settings.saved') : null} />
       <TextField
         label={t('work.settings.reviewInterval')}
         name="reviewIntervalDays"

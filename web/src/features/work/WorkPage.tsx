@@ -1,4 +1,4 @@
-import { For, Show, Suspense, createSignal } from 'solid-js';
+import { For, Show, Suspense } from 'solid-js';
 import { A, createAsync } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
@@ -10,6 +10,7 @@ import { formatDay, getMyWork, type WorkItem } from './api';
 import { CASE_WORKER_ROLES } from '../../../../src/shared/roles';
 import { DraftsSection } from '../drafts/DraftsSection';
 import './work.css';
+import { createNotice } from '../../lib/notice';
 
 /** One thing to do: what, about which case or referral, by when; dismiss a reminder or finish a task. */
 function Item(props: { item: WorkItem; onError: (err: unknown) => void; onDone: () => void }) {
@@ -71,8 +72,8 @@ function Item(props: { item: WorkItem; onError: (err: unknown) => void; onDone: 
 
 function WorkLists() {
   const work = createAsync(() => getMyWork());
-  const [error, setError] = createSignal<unknown>(null);
-  const [done, setDone] = createSignal(false);
+  const [error, setError] = createNotice<unknown>();
+  const [done, setDone] = createNotice<boolean>();
   const list = (items: WorkItem[] | undefined, empty: string, testId: string) => (
     <ul class="work-list" data-testid={testId}>
       <For each={items} fallback={<li class="muted">{empty}</li>}>
