@@ -24,6 +24,14 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /**
+ * The test server's data is thrown away after the run, so it need not survive a crash of the machine:
+ * no flush to disk at commit or checkpoint. A commit is still a commit (visible to every other session,
+ * kept if the app is killed); only an operating-system crash could lose it. The tests that kill or restart
+ * PostgreSQL itself start their own server with the defaults (faults/, http/resilience, start/).
+ */
+const THROWAWAY = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
+
+/**
  * A real PostgreSQL for the tests: TEST_DATABASE_URL if set; else a server answering on
  * 127.0.0.1:5432 with trust auth; else an embedded PostgreSQL 17 in a temporary folder.
  */
@@ -34,7 +42,7 @@ export async function findOrStartPostgres(): Promise<TestServer> {
   if (await answers(local)) return { adminUrl: local, stop: async () => undefined };
   const dir = await mkdtemp(join(tmpdir(), 'jisr-test-pg-'));
   await chmod(dir, 0o777);
-  const server = await startEmbeddedPostgres({ dir: join(dir, 'data'), persistent: false, database: 'postgres' });
+  const server = await startEmbeddedPostgres({ dir: join(dir, 'data'), persistent: false, database: 'postgres', settings: THROWAWAY });
   return {
     adminUrl: server.adminUrl,
     stop: async () => {
