@@ -14,9 +14,19 @@ export type SubjectAccessMethod = (typeof SUBJECT_ACCESS_METHODS)[number];
 /**
  * What must be reviewed, item by item, before release: restricted notes, and third parties' data
  * (the guardian named on the person's record or a consent, the household's other members, who referred,
- * a panel's minutes). Each is included or withheld with a reason.
+ * a panel's minutes and a panel member's dissent, the words minuted on the case's timeline). Each is
+ * included or withheld with a reason.
  */
-export const REVIEW_KINDS = ['restricted_note', 'guardian', 'consent_giver', 'household_member', 'referrer', 'minute'] as const;
+export const REVIEW_KINDS = [
+  'restricted_note',
+  'guardian',
+  'consent_giver',
+  'household_member',
+  'referrer',
+  'minute',
+  'dissent',
+  'timeline',
+] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 
 /** A review item's key: `<kind>:<record id>`. */

@@ -27,6 +27,7 @@ export async function subjectAccessRequest(personId: string | undefined, state: 
       asOf: null,
       asOfEventId: null,
       language: 'en',
+      staffNames: false,
     });
     const all = Object.fromEntries(reviewItems.map((k) => [k, { include: true, reason: null }]));
     decisions = reviewItems.length ? await sealDecisions(reader, person.id, id, JSON.stringify(all)) : null;

@@ -86,9 +86,9 @@ async function ownerId(ctx: ServiceContext, entity: { type: HistoryEntity; id: s
 
 /**
  * The history of records, newest first, limited to `fields` (what the reader may see); values opened.
- * Call only after the reader's access to each record was checked.
+ * Call only after the reader's access to each record was checked. The pages show the latest `limit`.
  */
-export async function historyOf(ctx: ServiceContext, type: HistoryEntity, ids: string[], fields: readonly string[]) {
+export async function historyOf(ctx: ServiceContext, type: HistoryEntity, ids: string[], fields: readonly string[], limit = 500) {
   const rows = await ctx.db.fieldChange.findMany({
     where: { entityType: type, entityId: { in: ids }, field: { in: [...fields] }, municipalityId: ctx.user.municipalityId },
     select: {
@@ -99,10 +99,10 @@ export async function historyOf(ctx: ServiceContext, type: HistoryEntity, ids: s
       newValue: true,
       version: true,
       at: true,
-      actor: { select: { id: true, displayName: true } },
+      actor: { select: { id: true, displayName: true, role: true } },
     },
     orderBy: [{ at: 'desc' }, { version: 'desc' }, { field: 'asc' }],
-    take: 500,
+    take: limit,
   });
   // An erased record's history keeps its shape: who changed which field when, the values erased.
   const open = async (side: 'old' | 'new', id: string, v: string | null) => {

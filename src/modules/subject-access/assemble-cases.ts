@@ -2,9 +2,21 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import type { Locale } from '../../shared/vocabulary.js';
 import { consentSelect, statusOf } from '../consent/fields.js';
 import { onwardOf } from './assemble-onward.js';
-import { historyAsOf, type Reader } from './reader.js';
+import { transfersOf } from './assemble-transfers.js';
+import { historyAsOf, type Reader, type Staff } from './reader.js';
+import { timelineOf } from './assemble-timeline.js';
 import type { Reviewer } from './review.js';
-import { commentText, consentScopeText, giverNameText, judgementText, maybe, minuteText, noteText, summaryText } from './texts.js';
+import {
+  commentText,
+  consentScopeText,
+  dissentText,
+  giverNameText,
+  judgementText,
+  maybe,
+  minuteText,
+  noteText,
+  summaryText,
+} from './texts.js';
 
 const caseSelect = {
   id: true,
@@ -20,7 +32,7 @@ const caseSelect = {
   followUpAt: true,
   consentWithdrawnAt: true,
   anonymisedAt: true,
-  keyWorker: { select: { displayName: true } },
+  keyWorker: { select: { displayName: true, role: true } },
   leadAgency: { select: { name: true } },
 } satisfies Prisma.CaseSelect;
 
@@ -30,15 +42,15 @@ const label = (f: { labelAr: string; labelFr: string; labelEn: string }, lang: L
 /** The dated rows of a case up to the release (all of them before it). */
 const upTo = (field: string, asOf: Date | null) => (asOf ? { [field]: { lte: asOf } } : {});
 
-async function notesOf(ctx: Reader, caseId: string, reviewer: Reviewer, asOf: Date | null) {
+async function notesOf(ctx: Reader, caseId: string, reviewer: Reviewer, asOf: Date | null, staff: Staff) {
   const rows = await ctx.db.caseNote.findMany({
     where: { caseId, municipalityId: ctx.user.municipalityId, ...upTo('createdAt', asOf) },
-    select: { id: true, sensitivity: true, body: true, createdAt: true, author: { select: { displayName: true } } },
+    select: { id: true, sensitivity: true, body: true, createdAt: true, author: { select: { displayName: true, role: true } } },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
   return Promise.all(
     rows.map(async (n) => {
-      const note = { at: n.createdAt, author: n.author.displayName, text: await noteText(ctx, n.id, n.body) };
+      const note = { at: n.createdAt, author: staff(n.author), text: await noteText(ctx, n.id, n.body) };
       // A restricted note may hold what others told in confidence: it goes out only if the reviewer says so.
       return n.sensitivity === 'restricted'
         ? { id: n.id, restricted: true, ...reviewer.item('restricted_note', n.id, note) }
@@ -47,14 +59,14 @@ async function notesOf(ctx: Reader, caseId: string, reviewer: Reviewer, asOf: Da
   );
 }
 
-async function assessmentsOf(ctx: Reader, caseId: string, lang: Locale, asOf: Date | null) {
+async function assessmentsOf(ctx: Reader, caseId: string, lang: Locale, asOf: Date | null, staff: Staff) {
   const rows = await ctx.db.assessment.findMany({
     where: { caseId, municipalityId: ctx.user.municipalityId, ...upTo('assessedAt', asOf) },
     select: {
       id: true,
       assessedAt: true,
       overallJudgement: true,
-      assessor: { select: { displayName: true } },
+      assessor: { select: { displayName: true, role: true } },
       ratings: {
         select: {
           rating: true,
@@ -69,7 +81,7 @@ async function assessmentsOf(ctx: Reader, caseId: string, lang: Locale, asOf: Da
     rows.map(async (a) => ({
       id: a.id,
       at: a.assessedAt,
-      assessor: a.assessor.displayName,
+      assessor: staff(a.assessor),
       judgement: await judgementText(ctx, a.id, a.overallJudgement),
       ratings: await Promise.all(
         a.ratings
@@ -90,7 +102,7 @@ async function assessmentsOf(ctx: Reader, caseId: string, lang: Locale, asOf: Da
   );
 }
 
-async function planOf(ctx: Reader, caseId: string, asOf: Date | null) {
+async function planOf(ctx: Reader, caseId: string, asOf: Date | null, staff: Staff) {
   const municipalityId = ctx.user.municipalityId;
   const [interventions, tasks] = await Promise.all([
     ctx.db.intervention.findMany({
@@ -105,13 +117,20 @@ async function planOf(ctx: Reader, caseId: string, asOf: Date | null) {
         dueDate: true,
         createdAt: true,
         agency: { select: { name: true } },
-        assignee: { select: { displayName: true } },
+        assignee: { select: { displayName: true, role: true } },
       },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     }),
     ctx.db.caseTask.findMany({
       where: { caseId, municipalityId, ...upTo('createdAt', asOf) },
-      select: { id: true, title: true, dueDate: true, doneAt: true, createdAt: true, assignee: { select: { displayName: true } } },
+      select: {
+        id: true,
+        title: true,
+        dueDate: true,
+        doneAt: true,
+        createdAt: true,
+        assignee: { select: { displayName: true, role: true } },
+      },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     }),
   ]);
@@ -121,6 +140,7 @@ async function planOf(ctx: Reader, caseId: string, asOf: Date | null) {
     interventions.map((i) => i.id),
     ['status', 'outcome'],
     asOf,
+    staff,
   );
   return {
     interventions: await Promise.all(
@@ -129,7 +149,7 @@ async function planOf(ctx: Reader, caseId: string, asOf: Date | null) {
         title: await maybe(ctx, 'intervention.title', i.id, i.title),
         outcome: await maybe(ctx, 'intervention.outcome', i.id, i.outcome),
         agency: i.agency.name,
-        assignee: i.assignee?.displayName ?? null,
+        assignee: staff(i.assignee),
         history: history === null ? null : history.filter((h) => h.entityId === i.id),
       })),
     ),
@@ -137,13 +157,16 @@ async function planOf(ctx: Reader, caseId: string, asOf: Date | null) {
       tasks.map(async (t) => ({
         ...t,
         title: await maybe(ctx, 'case_task.title', t.id, t.title),
-        assignee: t.assignee?.displayName ?? null,
+        assignee: staff(t.assignee),
       })),
     ),
   };
 }
 
-/** The panel's decisions on the case, and its minutes on the case's agenda items (for review: they name others). */
+/**
+ * The panel's decisions on the case, and its minutes and any dissent on the case's agenda items (for review:
+ * they name others). Cancelled meetings decided nothing and are left out.
+ */
 async function panelOf(ctx: Reader, caseId: string, reviewer: Reviewer, asOf: Date | null) {
   const items = await ctx.db.meetingAgendaItem.findMany({
     where: { caseId, municipalityId: ctx.user.municipalityId, meeting: { status: { not: 'cancelled' }, ...upTo('scheduledAt', asOf) } },
@@ -152,6 +175,7 @@ async function panelOf(ctx: Reader, caseId: string, reviewer: Reviewer, asOf: Da
       decision: true,
       consensus: true,
       decidedAt: true,
+      dissent: true,
       meeting: { select: { scheduledAt: true, status: true } },
       minutes: { select: { id: true, body: true, createdAt: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
     },
@@ -164,6 +188,7 @@ async function panelOf(ctx: Reader, caseId: string, reviewer: Reviewer, asOf: Da
       decision: i.decision,
       consensus: i.consensus,
       decidedAt: i.decidedAt,
+      dissent: i.dissent ? reviewer.item('dissent', i.id, { text: await dissentText(ctx, i.id, i.dissent) }) : null,
       minutes: await Promise.all(
         i.minutes
           .filter((m) => !asOf || m.createdAt <= asOf)
@@ -174,7 +199,7 @@ async function panelOf(ctx: Reader, caseId: string, reviewer: Reviewer, asOf: Da
 }
 
 /** Every disclosure of the case: to whom, which sections, why, on what basis, when, and its end. */
-async function disclosuresOf(ctx: Reader, caseId: string, lang: Locale, now: Date, asOf: Date | null) {
+async function disclosuresOf(ctx: Reader, caseId: string, lang: Locale, now: Date, asOf: Date | null, staff: Staff) {
   const rows = await ctx.db.disclosure.findMany({
     where: { caseId, municipalityId: ctx.user.municipalityId, ...upTo('createdAt', asOf) },
     select: {
@@ -188,7 +213,7 @@ async function disclosuresOf(ctx: Reader, caseId: string, lang: Locale, now: Dat
       revokedAt: true,
       revokeReason: true,
       agency: { select: { name: true, kind: true } },
-      user: { select: { displayName: true } },
+      user: { select: { displayName: true, role: true } },
       listedPurpose: { select: { labelAr: true, labelFr: true, labelEn: true } },
     },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -196,7 +221,9 @@ async function disclosuresOf(ctx: Reader, caseId: string, lang: Locale, now: Dat
   return Promise.all(
     rows.map(async (d) => ({
       id: d.id,
-      to: d.agency?.name ?? d.user?.displayName ?? null,
+      // To an agency (named), or to one member of staff (by role, or named if the reviewer chose).
+      to: d.agency?.name ?? null,
+      toStaff: staff(d.user),
       agencyKind: d.agency?.kind ?? null,
       sections: d.sections,
       listedPurpose: d.listedPurpose ? label(d.listedPurpose, lang) : null,
@@ -252,7 +279,7 @@ export async function casesOf(
   ctx: Reader,
   personId: string,
   reviewer: Reviewer,
-  { asOf, anonymised, language: lang }: { asOf: Date | null; anonymised: boolean; language: Locale },
+  { asOf, anonymised, language: lang, staff }: { asOf: Date | null; anonymised: boolean; language: Locale; staff: Staff },
 ) {
   const now = asOf ?? ctx.clock();
   const rows = await ctx.db.case.findMany({
@@ -264,15 +291,18 @@ export async function casesOf(
   for (const c of rows) {
     // An anonymised case (retention) keeps its coarse facts and who it was shared with; its words are gone.
     const gone = c.anonymisedAt !== null;
-    const [notes, assessments, plan, panel, disclosures, consents, summaryHistory, onward] = await Promise.all([
-      gone ? [] : notesOf(ctx, c.id, reviewer, asOf),
-      gone ? [] : assessmentsOf(ctx, c.id, lang, asOf),
-      gone ? { interventions: [], tasks: [] } : planOf(ctx, c.id, asOf),
+    const [notes, assessments, plan, panel, disclosures, consents, summaryHistory, onward, timeline, transfers] = await Promise.all([
+      gone ? [] : notesOf(ctx, c.id, reviewer, asOf, staff),
+      gone ? [] : assessmentsOf(ctx, c.id, lang, asOf, staff),
+      gone ? { interventions: [], tasks: [] } : planOf(ctx, c.id, asOf, staff),
       gone ? [] : panelOf(ctx, c.id, reviewer, asOf),
-      disclosuresOf(ctx, c.id, lang, now, asOf),
+      disclosuresOf(ctx, c.id, lang, now, asOf, staff),
       gone ? [] : consentsOf(ctx, c.id, reviewer, now, asOf),
-      anonymised || gone ? null : historyAsOf(ctx, 'Case', [c.id], ['summary'], asOf),
+      anonymised || gone ? null : historyAsOf(ctx, 'Case', [c.id], ['summary'], asOf, staff),
       onwardOf(ctx, { caseId: c.id }, asOf),
+      // An anonymised case keeps its timeline's facts (what happened, when, by which role); its words are gone.
+      timelineOf(ctx, c.id, reviewer, asOf, staff),
+      transfersOf(ctx, c.id, asOf),
     ]);
     cases.push({
       id: c.id,
@@ -287,7 +317,7 @@ export async function casesOf(
       followUpAt: c.followUpAt,
       consentWithdrawnAt: c.consentWithdrawnAt,
       anonymisedAt: c.anonymisedAt,
-      keyWorker: c.keyWorker?.displayName ?? null,
+      keyWorker: staff(c.keyWorker),
       leadAgency: c.leadAgency?.name ?? null,
       summary: await summaryText(ctx, c.id, c.summary),
       summaryHistory,
@@ -297,7 +327,9 @@ export async function casesOf(
       panel,
       disclosures,
       onward,
+      transfers,
       consents,
+      timeline,
     });
   }
   return cases;

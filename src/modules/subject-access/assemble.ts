@@ -3,7 +3,7 @@ import type { Locale } from '../../shared/vocabulary.js';
 import { PERSON_FIELDS } from '../history/read.js';
 import { casesOf } from './assemble-cases.js';
 import { onwardOf } from './assemble-onward.js';
-import { historyAsOf, type Reader } from './reader.js';
+import { historyAsOf, type Reader, type Staff, staffShown } from './reader.js';
 import { type Decisions, Reviewer } from './review.js';
 import { concernText, maybe, safeContactOf } from './texts.js';
 
@@ -16,6 +16,8 @@ export interface AssembleOptions {
   asOfEventId: bigint | null;
   /** The document's language: assessment factors are named in it. */
   language: Locale;
+  /** Name staff (the reviewer's choice); by default they are shown by role only. */
+  staffNames: boolean;
 }
 
 /** How many access entries the document lists, newest first (it says when there were more). */
@@ -48,13 +50,13 @@ const personSelect = {
 const anonymisedPerson = (p: { nameArabic: string | null; nameLatin: string | null; anonymisedAt: Date | null }) =>
   p.anonymisedAt !== null || (!p.nameArabic && !p.nameLatin);
 
-async function personPart(ctx: Reader, personId: string, reviewer: Reviewer, asOf: Date | null) {
+async function personPart(ctx: Reader, personId: string, reviewer: Reviewer, asOf: Date | null, staff: Staff) {
   const p = await ctx.db.person.findFirstOrThrow({
     where: { id: personId, municipalityId: ctx.user.municipalityId },
     select: personSelect,
   });
   const anonymised = anonymisedPerson(p);
-  const history = anonymised ? null : await historyAsOf(ctx, 'Person', [personId], PERSON_FIELDS, asOf);
+  const history = anonymised ? null : await historyAsOf(ctx, 'Person', [personId], PERSON_FIELDS, asOf, staff);
   const hasGuardian = !anonymised && (p.guardianName || p.guardianContact || history?.some((h) => GUARDIAN_FIELDS.has(h.field)));
   const guardian = hasGuardian ? reviewer.item('guardian', personId, { name: p.guardianName, contact: p.guardianContact }) : null;
   const showGuardian = hasGuardian ? reviewer.included('guardian', personId) : false;
@@ -74,18 +76,18 @@ async function personPart(ctx: Reader, personId: string, reviewer: Reviewer, asO
  * The records merged into the person (hidden duplicates of them): their own details and history are
  * about the same person, so they go out with the person's (an unmerged look-alike never does).
  */
-async function mergedPart(ctx: Reader, personId: string, reviewer: Reviewer, asOf: Date | null) {
+async function mergedPart(ctx: Reader, personId: string, reviewer: Reviewer, asOf: Date | null, staff: Staff) {
   const rows = await ctx.db.person.findMany({
     where: { mergedIntoId: personId, municipalityId: ctx.user.municipalityId },
     select: { id: true },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
   const parts = [];
-  for (const r of rows) parts.push({ id: r.id, ...(await personPart(ctx, r.id, reviewer, asOf)) });
+  for (const r of rows) parts.push({ id: r.id, ...(await personPart(ctx, r.id, reviewer, asOf, staff)) });
   return parts;
 }
 
-async function referralsPart(ctx: Reader, personId: string, reviewer: Reviewer, asOf: Date | null) {
+async function referralsPart(ctx: Reader, personId: string, reviewer: Reviewer, asOf: Date | null, staff: Staff) {
   const rows = await ctx.db.referral.findMany({
     where: { personId, municipalityId: ctx.user.municipalityId, ...(asOf ? { submittedAt: { lte: asOf } } : {}) },
     select: {
@@ -107,7 +109,7 @@ async function referralsPart(ctx: Reader, personId: string, reviewer: Reviewer, 
       consentScope: true,
       legalBasis: true,
       legalJustification: true,
-      referrer: { select: { id: true, displayName: true } },
+      referrer: { select: { id: true, displayName: true, role: true } },
       referrerAgency: { select: { name: true } },
       anonymisedAt: true,
     },
@@ -119,6 +121,7 @@ async function referralsPart(ctx: Reader, personId: string, reviewer: Reviewer, 
     rows.map((r) => r.id),
     ['cohort', 'source', 'urgency', 'concernCategories', 'concernCorrection'],
     asOf,
+    staff,
   );
   return Promise.all(
     rows.map(async (r) => ({
@@ -147,7 +150,7 @@ async function referralsPart(ctx: Reader, personId: string, reviewer: Reviewer, 
       // Who referred is a third party's data: the coordinator decides (an anonymised referral names nobody).
       referrer: r.anonymisedAt
         ? null
-        : reviewer.item('referrer', r.id, { name: r.referrer.displayName, agency: r.referrerAgency?.name ?? null }),
+        : reviewer.item('referrer', r.id, { staff: staff(r.referrer), agency: r.referrerAgency?.name ?? null }),
       history: history === null || r.anonymisedAt ? null : history.filter((h) => h.entityId === r.id),
       // A signposted referral's onward referral: what was sent about the person, and to whom.
       onward: await onwardOf(ctx, { referralId: r.id }, asOf),
@@ -221,17 +224,24 @@ async function accessPart(ctx: Reader, people: string[], cases: string[], referr
 
 /**
  * Everything held about one person, assembled afresh: details and their history, referrals, cases
- * (notes, assessments, plan, panel decisions, disclosures, consents), household and who accessed the
+ * (notes, assessments, plan and its history, panel decisions, minutes and dissent, disclosures, consents,
+ * onward referrals, the timeline with its reasons), household and who accessed the
  * record. Only rows of this person (by id, never by name) of the reader's municipality. The caller has
  * checked the reader's right; `pending` lists the items still to be reviewed.
  */
 export async function assemble(ctx: Reader, personId: string, opts: AssembleOptions) {
   const reviewer = new Reviewer(opts.decisions, opts.released);
-  const person = await personPart(ctx, personId, reviewer, opts.asOf);
-  const referrals = await referralsPart(ctx, personId, reviewer, opts.asOf);
-  const cases = await casesOf(ctx, personId, reviewer, { asOf: opts.asOf, anonymised: person.anonymised, language: opts.language });
+  const staff = staffShown(opts.staffNames);
+  const person = await personPart(ctx, personId, reviewer, opts.asOf, staff);
+  const referrals = await referralsPart(ctx, personId, reviewer, opts.asOf, staff);
+  const cases = await casesOf(ctx, personId, reviewer, {
+    asOf: opts.asOf,
+    anonymised: person.anonymised,
+    language: opts.language,
+    staff,
+  });
   const household = person.anonymised ? [] : await householdPart(ctx, personId, reviewer);
-  const merged = await mergedPart(ctx, personId, reviewer, opts.asOf);
+  const merged = await mergedPart(ctx, personId, reviewer, opts.asOf, staff);
   const access = await accessPart(
     ctx,
     [personId, ...merged.map((m) => m.id)],
@@ -240,7 +250,7 @@ export async function assemble(ctx: Reader, personId: string, opts: AssembleOpti
     opts.asOfEventId,
   );
   return {
-    document: { person, merged, referrals, cases, household, access },
+    document: { staffNamed: opts.staffNames, person, merged, referrals, cases, household, access },
     pending: reviewer.pending(),
     reviewItems: [...reviewer.items.keys()],
   };

@@ -8,6 +8,28 @@ export type Decision = z.infer<typeof Decision>;
 export const Decisions = z.record(z.string(), Decision);
 export type Decisions = z.infer<typeof Decisions>;
 
+/**
+ * What the reviewer decided, sealed on the request: each item's decision, and whether staff are named.
+ * Requests reviewed before the staff choice existed hold the bare decisions (staff by role).
+ */
+export interface ReviewState {
+  decisions: Decisions;
+  staffNames: boolean;
+}
+const Stored = z.object({ items: Decisions, staffNames: z.boolean() });
+
+export function parseReview(json: string | null): ReviewState {
+  if (json === null || !json.startsWith('{')) return { decisions: {}, staffNames: false };
+  const value: unknown = JSON.parse(json);
+  const now = Stored.safeParse(value);
+  if (now.success) return { decisions: now.data.items, staffNames: now.data.staffNames };
+  return { decisions: Decisions.catch({}).parse(value), staffNames: false };
+}
+
+/** The sealed form of a review, or null when nothing was decided (an anonymised person's key takes no new text). */
+export const reviewJson = (r: ReviewState) =>
+  Object.keys(r.decisions).length || r.staffNames ? JSON.stringify({ items: r.decisions, staffNames: r.staffNames }) : null;
+
 export type ReviewStatus = 'pending' | 'included' | 'withheld';
 
 /** An item that is shown only once a coordinator includes it; `content` is null on paper unless included. */

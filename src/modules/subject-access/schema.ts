@@ -27,6 +27,8 @@ export const ReviewInput = z.object({
   id: Id,
   version: z.int().positive(),
   decisions: z.array(ItemDecision).max(2000),
+  /** Name staff in the document (by default they are shown by role only). */
+  staffNames: z.boolean().optional(),
 });
 
 export const ReleaseInput = z.object({

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { assemble } from './assemble.js';
-import { Decisions, digestOf } from './review.js';
+import { type ReviewState, digestOf, parseReview, reviewJson } from './review.js';
 import { decisionsText, requesterText, sealDecisions, sealRequester } from './texts.js';
 import type { DocumentInput, PrepareInput, ReleaseInput, ReviewInput } from './schema.js';
 
@@ -51,10 +51,8 @@ async function requestFor(ctx: ServiceContext, input: { personId: string; id: st
   return row;
 }
 
-async function decisionsOf(ctx: ServiceContext, r: RequestRow): Promise<Decisions> {
-  const json = await decisionsText(ctx, r.id, r.decisions);
-  if (json === null || !json.startsWith('{')) return {};
-  return Decisions.catch({}).parse(JSON.parse(json));
+async function reviewOf(ctx: ServiceContext, r: RequestRow): Promise<ReviewState> {
+  return parseReview(await decisionsText(ctx, r.id, r.decisions));
 }
 
 async function namesOf(ctx: ServiceContext, ids: (string | null)[]) {
@@ -124,7 +122,7 @@ export async function prepareRequest(ctx: ServiceContext, input: z.infer<typeof 
 /** The document of a request: as of its release once released (items for review only if included), else as of now. */
 async function documentOf(ctx: ServiceContext, r: RequestRow, released: boolean) {
   return assemble(ctx, r.personId, {
-    decisions: await decisionsOf(ctx, r),
+    ...(await reviewOf(ctx, r)),
     released,
     asOf: r.releasedAt,
     asOfEventId: r.asOfEventId,
@@ -180,14 +178,15 @@ const assertOpen = (r: RequestRow, version: number) => {
 async function saveDecisions(
   ctx: ServiceContext,
   r: RequestRow,
-  decisions: Decisions,
+  review: ReviewState,
   extra: Prisma.SubjectAccessRequestUpdateManyMutationInput = {},
 ) {
+  const json = reviewJson(review);
   const { count } = await ctx.db.subjectAccessRequest.updateMany({
     where: { id: r.id, municipalityId: ctx.user.municipalityId, version: r.version, releasedAt: null },
     data: {
       // Nothing decided: nothing to seal (an anonymised person's key takes no new text).
-      decisions: Object.keys(decisions).length ? await sealDecisions(ctx, r.personId, r.id, JSON.stringify(decisions)) : null,
+      decisions: json === null ? null : await sealDecisions(ctx, r.personId, r.id, json),
       version: { increment: 1 },
       ...extra,
     },
@@ -206,14 +205,17 @@ export async function reviewRequest(ctx: ServiceContext, input: z.infer<typeof R
   const known = new Set(reviewItems);
   const unknown = input.decisions.findIndex((d) => !known.has(d.key));
   if (unknown >= 0) throw new AppError('BAD_INPUT', { fields: { [`decisions.${unknown}.key`]: 'NOT_FOUND' } });
-  const decisions = { ...(await decisionsOf(ctx, r)) };
+  const before = await reviewOf(ctx, r);
+  const decisions = { ...before.decisions };
   for (const d of input.decisions) decisions[d.key] = { include: d.include, reason: d.include ? null : (d.reason ?? null) };
-  await saveDecisions(ctx, r, decisions);
+  const staffNames = input.staffNames ?? before.staffNames;
+  await saveDecisions(ctx, r, { decisions, staffNames });
   const values = Object.values(decisions);
   ctx.audit.detail({
     decided: input.decisions.length,
     included: values.filter((d) => d.include).length,
     withheld: values.filter((d) => !d.include).length,
+    staffNames,
   });
   return { version: r.version + 1, pending: reviewItems.filter((k) => !decisions[k]).length };
 }
@@ -226,7 +228,7 @@ export async function reviewRequest(ctx: ServiceContext, input: z.infer<typeof R
 export async function releaseRequest(ctx: ServiceContext, input: z.infer<typeof ReleaseInput>) {
   const r = await requestFor(ctx, input);
   assertOpen(r, input.version);
-  const decisions = await decisionsOf(ctx, r);
+  const review = await reviewOf(ctx, r);
   const { pending } = await documentOf(ctx, r, false);
   if (pending.length) throw new AppError('SUBJECT_ACCESS_UNREVIEWED', { data: { pending: pending.length } });
   const now = ctx.clock();
@@ -236,10 +238,15 @@ export async function releaseRequest(ctx: ServiceContext, input: z.infer<typeof 
     orderBy: { id: 'desc' },
   });
   const asOfEventId = last?.id ?? 0n;
-  const { document } = await assemble(ctx, r.personId, { decisions, released: true, asOf: now, asOfEventId, language: r.language });
+  const { document } = await assemble(ctx, r.personId, { ...review, released: true, asOf: now, asOfEventId, language: r.language });
   const digest = digestOf(document);
-  await saveDecisions(ctx, r, decisions, { releasedAt: now, releasedById: ctx.user.id, releaseMethod: input.method, asOfEventId, digest });
-  ctx.audit.detail({ method: input.method, digest, withheld: Object.values(decisions).filter((d) => !d.include).length });
+  await saveDecisions(ctx, r, review, { releasedAt: now, releasedById: ctx.user.id, releaseMethod: input.method, asOfEventId, digest });
+  ctx.audit.detail({
+    method: input.method,
+    digest,
+    withheld: Object.values(review.decisions).filter((d) => !d.include).length,
+    staffNames: review.staffNames,
+  });
   return { releasedAt: now, digest };
 }
 

@@ -40,6 +40,7 @@ export const minuteText = async (ctx: Ctx, id: string, stored: string) => {
     return ERASED_TEXT;
   }
 };
+export const dissentText = (ctx: Ctx, id: string, stored: string) => open(ctx, 'meeting.dissent', id, stored);
 export const giverNameText = (ctx: Ctx, id: string, stored: string | null) =>
   open(ctx, 'consent.giver_name', id, stored, `consent.giver_name/${id}`);
 export const consentScopeText = (ctx: Ctx, id: string, stored: string | null) =>

@@ -1,8 +1,10 @@
 import { For, Show } from 'solid-js';
 import type { SubjectAccessDocument } from './api';
 import { DocumentOnward } from './DocumentOnward';
+import { DocumentTimeline } from './DocumentTimeline';
 import { HistoryTable } from './HistoryTable';
 import { type ReviewControl, Reviewed, textOf } from './Reviewed';
+import { staffText } from './staff';
 import type { Words } from './words';
 
 type Case = SubjectAccessDocument['cases'][number];
@@ -19,7 +21,7 @@ function Notes(props: { w: Words; c: Case; control?: ReviewControl }) {
             fallback={
               <div class="sa-item" data-testid="sa-note">
                 <p class="muted small">
-                  {w().date(n.content?.at)} · {n.content?.author}
+                  {w().date(n.content?.at)} · {staffText(w(), n.content?.author)}
                 </p>
                 <p class="print-text" dir="auto">
                   {textOf(w(), n.content?.text)}
@@ -31,7 +33,7 @@ function Notes(props: { w: Words; c: Case; control?: ReviewControl }) {
               {(c) => (
                 <div data-testid="sa-note">
                   <p class="muted small">
-                    {w().doc.restrictedNote} · {w().date(c.at)} · {c.author}
+                    {w().doc.restrictedNote} · {w().date(c.at)} · {staffText(w(), c.author)}
                   </p>
                   <p class="print-text" dir="auto">
                     {textOf(w(), c.text)}
@@ -56,8 +58,11 @@ function Plan(props: { w: Words; c: Case }) {
           {(i) => (
             <li dir="auto">
               {w().of('interventionTypes', i.type)}: {textOf(w(), i.title)} · {i.agency}
-              {i.assignee ? ` (${i.assignee})` : ''} · {w().of('interventionStatuses', i.status)}
+              {i.assignee ? ` (${staffText(w(), i.assignee)})` : ''} · {w().of('interventionStatuses', i.status)}
               {i.outcome ? ` · ${textOf(w(), i.outcome)}` : ''}
+              <Show when={i.history?.length}>
+                <HistoryTable w={w()} entries={i.history} />
+              </Show>
             </li>
           )}
         </For>
@@ -99,7 +104,7 @@ function Disclosures(props: { w: Words; c: Case }) {
             <For each={props.c.disclosures}>
               {(d) => (
                 <tr>
-                  <td dir="auto">{d.to ?? ''}</td>
+                  <td dir="auto">{d.to ?? staffText(w(), d.toStaff)}</td>
                   <td>{d.sections.map((s) => w().of('sections', s)).join(', ')}</td>
                   <td dir="auto">{[d.listedPurpose, textOf(w(), d.purpose)].filter(Boolean).join(' · ')}</td>
                   <td>{w().of('legalBases', d.legalBasis)}</td>
@@ -153,7 +158,7 @@ function Consents(props: { w: Words; c: Case; control?: ReviewControl }) {
   );
 }
 
-/** The person's cases: header, summary, notes, assessments, plan, panel, disclosures, consents. */
+/** The person's cases: header, summary, notes, assessments, plan, panel, timeline, disclosures, consents. */
 export function DocumentCases(props: { w: Words; cases: Case[]; control?: ReviewControl }) {
   const w = () => props.w;
   return (
@@ -179,7 +184,7 @@ export function DocumentCases(props: { w: Words; cases: Case[]; control?: Review
                 </dd>
               </Show>
               <dt>{w().doc.keyWorker}</dt>
-              <dd>{c.keyWorker ?? ''}</dd>
+              <dd>{staffText(w(), c.keyWorker)}</dd>
               <Show when={c.leadAgency}>
                 <dt>{w().doc.leadAgency}</dt>
                 <dd>{c.leadAgency}</dd>
@@ -202,7 +207,7 @@ export function DocumentCases(props: { w: Words; cases: Case[]; control?: Review
                 {(a) => (
                   <div class="sa-item">
                     <p class="muted small">
-                      {w().date(a.at)} · {a.assessor}
+                      {w().date(a.at)} · {staffText(w(), a.assessor)}
                     </p>
                     <ul>
                       <For each={a.ratings}>
@@ -241,10 +246,22 @@ export function DocumentCases(props: { w: Words; cases: Case[]; control?: Review
                         </Reviewed>
                       )}
                     </For>
+                    <Show when={p.dissent}>
+                      {(d) => (
+                        <Reviewed item={d()} w={w()} control={props.control}>
+                          {(c) => (
+                            <p class="print-text" dir="auto">
+                              {w().doc.dissent}: {textOf(w(), c.text)}
+                            </p>
+                          )}
+                        </Reviewed>
+                      )}
+                    </Show>
                   </div>
                 )}
               </For>
             </Show>
+            <DocumentTimeline w={w()} entries={c.timeline} control={props.control} />
             <Disclosures w={w()} c={c} />
             <DocumentOnward w={w()} onward={c.onward} empty />
             <Consents w={w()} c={c} control={props.control} />

@@ -5,6 +5,7 @@ import { DocumentCases } from './DocumentCases';
 import { DocumentOnward } from './DocumentOnward';
 import { HistoryTable } from './HistoryTable';
 import { type ReviewControl, Reviewed, textOf } from './Reviewed';
+import { staffText } from './staff';
 import type { Words } from './words';
 
 type Doc = SubjectAccessDocument;
@@ -118,7 +119,7 @@ function Referrals(props: { w: Words; referrals: Doc['referrals']; control?: Rev
                 <>
                   <h4>{w().doc.referrer}</h4>
                   <Reviewed item={referrer()} w={w()} control={props.control}>
-                    {(c) => <p>{[c.name, c.agency].filter(Boolean).join(' · ')}</p>}
+                    {(c) => <p>{[staffText(w(), c.staff), c.agency].filter(Boolean).join(' · ')}</p>}
                   </Reviewed>
                 </>
               )}
@@ -177,6 +178,9 @@ export function DocumentView(props: { w: Words; document: Doc; control?: ReviewC
   const w = () => props.w;
   return (
     <div class="sa-document" lang={w().lang} dir={w().dir} data-testid="sa-document">
+      <Show when={!props.document.staffNamed}>
+        <p class="muted small">{w().doc.staffByRole}</p>
+      </Show>
       <Details w={w()} person={props.document.person} control={props.control} />
       <For each={props.document.merged}>{(m) => <Details w={w()} person={m} control={props.control} merged />}</For>
       <Referrals w={w()} referrals={props.document.referrals} control={props.control} />

@@ -1,11 +1,14 @@
 import { For, Show } from 'solid-js';
+import { isErased } from '../../../../src/shared/erased';
 import type { SubjectAccessDocument } from './api';
+import { staffText } from './staff';
 import type { Words } from './words';
 
 type HistoryEntry = NonNullable<SubjectAccessDocument['person']['history']>[number] & { withheld?: boolean };
 
 const value = (w: Words, field: string, v: unknown): string => {
   if (v === null || v === undefined) return w.doc.empty;
+  if (typeof v === 'string' && isErased(v)) return w.doc.erased;
   if (Array.isArray(v)) return v.map((x) => value(w, field, x)).join(', ');
   if (field === 'sex') return w.of('sexes', String(v));
   if (field === 'cohort') return w.of('cohorts', String(v));
@@ -41,7 +44,7 @@ export function HistoryTable(props: { w: Words; entries: HistoryEntry[] | null }
                     <td>{w().of('changes.fields', h.field)}</td>
                     <td dir="auto">{h.withheld ? w().doc.withheldPlain : value(w(), h.field, h.from)}</td>
                     <td dir="auto">{h.withheld ? w().doc.withheldPlain : value(w(), h.field, h.to)}</td>
-                    <td>{h.by}</td>
+                    <td>{staffText(w(), h.by)}</td>
                   </tr>
                 )}
               </For>

@@ -6,7 +6,7 @@ import { errorMessage } from '../../lib/errors';
 import { field, useForm } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
 import { Alert } from '../../components/Alert';
-import { OptionsField } from '../../components/Field';
+import { CheckboxField, OptionsField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { SUBJECT_ACCESS_METHODS, type SubjectAccessMethod, type SubjectAccessRequester } from '../../../../src/shared/subject-access';
 import { SUBJECT_ACCESS_QUERIES, downloadJson, getRequest, type SubjectAccessView } from './api';
@@ -87,7 +87,13 @@ function Review(props: { view: SubjectAccessView }) {
     name: `subject-access-review-${r().id}`,
     refresh: SUBJECT_ACCESS_QUERIES,
     submit: (data) =>
-      trpc.subjectAccess.review.mutate({ personId: r().personId, id: r().id, version: r().version, decisions: decisionsOf(data) }),
+      trpc.subjectAccess.review.mutate({
+        personId: r().personId,
+        id: r().id,
+        version: r().version,
+        decisions: decisionsOf(data),
+        staffNames: data.get('staffNames') === 'on',
+      }),
   });
   return (
     <>
@@ -114,6 +120,17 @@ function Review(props: { view: SubjectAccessView }) {
             <h2>{t('subjectAccess.preview')}</h2>
             <Alert kind="error" message={form.errors().banner} />
             <Alert kind="success" message={form.confirmed() ? t('subjectAccess.saved') : null} />
+            <Show when={!locked()}>
+              <div class="no-print">
+                <CheckboxField
+                  label={t('subjectAccess.staffNames')}
+                  hint={t('subjectAccess.staffNamesHint')}
+                  name="staffNames"
+                  checked={props.view.document.staffNamed}
+                  data-testid="sa-staff-names"
+                />
+              </div>
+            </Show>
             <div class="print-sheet sa-sheet">
               <DocumentView
                 w={w()}
@@ -121,7 +138,7 @@ function Review(props: { view: SubjectAccessView }) {
                 control={locked() ? undefined : (item) => <ReviewChoice item={item} locked={locked()} />}
               />
             </div>
-            <Show when={!locked() && props.view.reviewItems > 0}>
+            <Show when={!locked()}>
               <FormActions form={form} label={t('subjectAccess.saveDecisions')} testId="sa-save-decisions" />
             </Show>
           </form>
