@@ -13,6 +13,7 @@ export const NARROWER: Partial<Record<AuditAction, readonly AuditAction[]>> = {
   'agency.update': ['agency.deactivate', 'agency.reactivate'],
   'assessment.factor.update': ['assessment.factor.retire', 'assessment.factor.reactivate'],
   'purpose.update': ['purpose.retire', 'purpose.restore'],
+  'list.update': ['list.retire', 'list.restore'],
 };
 
 /** What an event is about: a model of the schema. */

@@ -16,10 +16,13 @@ import { defineCorrectionRules } from '../modules/history/policy.js';
 import { defineStatisticsRules } from '../modules/statistics/policy.js';
 import { defineSubjectAccessRules } from '../modules/subject-access/policy.js';
 import { defineOnwardRules } from '../modules/onward/policy.js';
+import { defineTransferRules } from '../modules/transfers/policy.js';
 import { definePurposeRules } from '../modules/purposes/policy.js';
+import { defineListRules } from '../modules/lists/policy.js';
 import { defineProcessingRecordRules } from '../modules/processing-record/policy.js';
 import { defineRetentionRules } from '../modules/retention/policy.js';
 import { defineAlertRules } from '../modules/alerts/policy.js';
+import { defineHubRules } from '../modules/hub/policy.js';
 
 /**
  * The user's abilities, built once per request from role, municipality and agency.
@@ -43,9 +46,12 @@ export function defineAbilityFor(user: SessionUser, now: Date = new Date()): App
   defineStatisticsRules(user, builder);
   defineSubjectAccessRules(user, builder);
   defineOnwardRules(user, builder);
+  defineTransferRules(user, builder);
   definePurposeRules(user, builder);
+  defineListRules(user, builder);
   defineProcessingRecordRules(user, builder);
   defineRetentionRules(user, builder);
   defineAlertRules(user, builder);
+  defineHubRules(user, builder);
   return builder.build();
 }

@@ -12,10 +12,12 @@ import type {
   BreakGlass,
   Case,
   CaseTask,
+  CaseTransfer,
   CaseNote,
   Disclosure,
   DisclosurePurpose,
   Intervention,
+  ListItem,
   MeetingAgendaItem,
   Municipality,
   OnwardReferral,
@@ -49,10 +51,12 @@ export type AppSubjects =
       BreakGlass: BreakGlass;
       Case: Case;
       CaseTask: CaseTask;
+      CaseTransfer: CaseTransfer;
       CaseNote: CaseNote;
       Disclosure: Disclosure;
       DisclosurePurpose: DisclosurePurpose;
       Intervention: Intervention;
+      ListItem: ListItem;
       MeetingAgendaItem: MeetingAgendaItem;
       Municipality: Municipality;
       OnwardReferral: OnwardReferral;
@@ -96,11 +100,18 @@ export type Action =
   // Onward referrals (modules/onward/policy.ts): refer a case on; answer one sent to one's agency.
   | 'refer'
   | 'answer'
+  // Transfers between member cities (modules/transfers/policy.ts): propose a case's; receive into one's city.
+  | 'transferCity'
+  | 'receiveTransfer'
   // Retention (modules/retention/policy.ts): a legal hold on a case; the preview; the deletion certificates.
   | 'hold'
   | 'preview'
   | 'read:certificates'
   // The record of processing (modules/processing-record/policy.ts).
-  | 'declare';
+  | 'declare'
+  // The regional hub (modules/hub/policy.ts): its figures, its members, a city's choice to share.
+  | 'hubFigures'
+  | 'hubMembers'
+  | 'shareFigures';
 
 export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>;

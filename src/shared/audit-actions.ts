@@ -33,6 +33,11 @@ export const AUDIT_ACTIONS = [
   'purpose.update',
   'purpose.retire',
   'purpose.restore',
+  'list.items',
+  'list.create',
+  'list.update',
+  'list.retire',
+  'list.restore',
   'processingRecord.read',
   'user.list',
   'user.create',
@@ -131,6 +136,22 @@ export const AUDIT_ACTIONS = [
   'onward.accept',
   'onward.decline',
   'onward.outcome',
+  // Case transfers between member cities of a hub (modules/transfers)
+  'transfer.destinations',
+  'transfer.case',
+  'transfer.inbox',
+  'transfer.read',
+  'transfer.matches',
+  'transfer.copies',
+  'transfer.propose',
+  'transfer.withdraw',
+  'transfer.accept',
+  'transfer.decline',
+  // The same steps on the other city's chain (one event per chain; the actor's city in the detail)
+  'transfer.incoming.proposed',
+  'transfer.incoming.withdrawn',
+  'transfer.outgoing.accepted',
+  'transfer.outgoing.declined',
   // Printed pages (issue 15, paper still matters): what was printed, by kind.
   'print.case',
   'print.meeting',
@@ -178,6 +199,14 @@ export const AUDIT_ACTIONS = [
   'alert.preferences.read',
   'alert.preferences.update',
   'alert.status',
+  'alert.retry',
+  // The regional hub (modules/hub): its figures (hub analysts), its members (the hub's admin), a city's choice to share
+  'hub.figures',
+  'hub.members.read',
+  'hub.member.add',
+  'hub.member.remove',
+  'hub.memberships.read',
+  'hub.sharing.set',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -4,7 +4,7 @@
  * is no enum. This folder imports nothing outside itself, so the browser may load it.
  */
 
-export const ROLES = ['social_worker', 'coordinator', 'agency_practitioner', 'auditor', 'admin'] as const;
+export const ROLES = ['social_worker', 'coordinator', 'agency_practitioner', 'auditor', 'admin', 'hub_analyst'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const LOCALES = ['ar', 'fr', 'en'] as const;
@@ -54,7 +54,16 @@ export const CONSENT_BY = ['person', 'guardian'] as const;
 export type ConsentBy = (typeof CONSENT_BY)[number];
 
 /** What a person may consent to; a disclosure on consent names one of them (consent/coverage.ts). */
-export const CONSENT_PURPOSES = ['assessment', 'support_services', 'panel_review', 'education', 'health', 'follow_up'] as const;
+export const CONSENT_PURPOSES = [
+  'assessment',
+  'support_services',
+  'panel_review',
+  'education',
+  'health',
+  'follow_up',
+  // Sending the case to another member city when the family moves (modules/transfers): asked for on its own.
+  'transfer',
+] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 /** How consent was given; `unrecorded` only on consents carried over from a referral. */
 /** What a draft is of (drafts of unsent forms, kept on the server for their author). */
@@ -108,6 +117,10 @@ export const CONCERN_CATEGORIES = [
 ] as const;
 export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number];
 
+/** The lists a municipality keeps in its own words, each item mapped to a core code (shared/lists.ts). */
+export const LIST_KINDS = ['cohort', 'concern_category', 'intervention_type', 'closure_reason'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
 // Cases.
 export const CASE_STAGES = ['intake', 'assessment', 'planning', 'intervention', 'review', 'closed', 'follow_up'] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];
@@ -118,8 +131,21 @@ export type CaseSection = (typeof CASE_SECTIONS)[number];
 export const NOTE_SENSITIVITIES = ['standard', 'restricted'] as const;
 export type NoteSensitivity = (typeof NOTE_SENSITIVITIES)[number];
 
-export const CASE_CLOSURE_REASONS = ['risk_removed', 'risk_reduced', 'moved_away', 'disengaged', 'referred_elsewhere', 'other'] as const;
+export const CASE_CLOSURE_REASONS = [
+  'risk_removed',
+  'risk_reduced',
+  'moved_away',
+  'disengaged',
+  'referred_elsewhere',
+  'other',
+  'transferred',
+] as const;
 export type CaseClosureReason = (typeof CASE_CLOSURE_REASONS)[number];
+/** The reasons a coordinator may choose when closing by hand: 'transferred' is set only by an accepted transfer. */
+export const MANUAL_CLOSURE_REASONS = CASE_CLOSURE_REASONS.filter((r) => r !== 'transferred') as Exclude<
+  CaseClosureReason,
+  'transferred'
+>[];
 
 export const INTERVENTION_TYPES = [
   'mentoring',
@@ -192,3 +218,9 @@ export type AlertKindName = (typeof ALERT_KINDS)[number];
 /** Not at all, at once, or in one daily digest (06:00 UTC). */
 export const ALERT_MODES = ['off', 'immediate', 'digest'] as const;
 export type AlertModeName = (typeof ALERT_MODES)[number];
+
+/** What a transfer to another member city sends besides the person's identity (modules/transfers). */
+export const TRANSFER_SECTIONS = ['summary', 'plan', 'assessments', 'notes'] as const;
+export type TransferSection = (typeof TRANSFER_SECTIONS)[number];
+export const TRANSFER_STATUSES = ['proposed', 'accepted', 'declined', 'withdrawn'] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];

@@ -17,10 +17,13 @@ import { searchRouter } from '../modules/search/router.js';
 import { statisticsRouter } from '../modules/statistics/router.js';
 import { retentionRouter } from '../modules/retention/router.js';
 import { purposesRouter } from '../modules/purposes/router.js';
+import { listsRouter } from '../modules/lists/router.js';
 import { processingRecordRouter } from '../modules/processing-record/router.js';
 import { onwardRouter } from '../modules/onward/router.js';
+import { transfersRouter } from '../modules/transfers/router.js';
 import { subjectAccessRouter } from '../modules/subject-access/router.js';
 import { alertsRouter } from '../modules/alerts/router.js';
+import { hubRouter } from '../modules/hub/router.js';
 
 /**
  * Every module, mounted by name. The web client imports only this type. Made only if every procedure
@@ -45,10 +48,13 @@ export const appRouter = everyProcedureAudited(
     statistics: statisticsRouter,
     retention: retentionRouter,
     purposes: purposesRouter,
+    lists: listsRouter,
     processingRecord: processingRecordRouter,
     onward: onwardRouter,
+    transfers: transfersRouter,
     subjectAccess: subjectAccessRouter,
     alerts: alertsRouter,
+    hub: hubRouter,
   }),
   ['auth.login'],
 );

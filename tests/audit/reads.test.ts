@@ -6,6 +6,7 @@ import { makeCase } from '../helpers/case-factories.js';
 import { makeMeeting } from '../helpers/meeting-factories.js';
 import { makeReferral } from '../helpers/referral-factories.js';
 import { makeDraft } from '../helpers/draft-factories.js';
+import { makeHub } from '../helpers/hub-factories.js';
 import { appRouter } from '../../src/trpc/router.js';
 import { verifyChain } from '../../src/audit/verify.js';
 import { subjectAccessRequest } from '../subject-access/requests.js';
@@ -91,7 +92,30 @@ describe('read procedures', () => {
       meetingId: meeting.id,
       flagId: flag.id,
     });
-    const roles = [town.admin, town.coordinator, town.socialWorker, town.practitioner, town.auditor];
+    // A transfer proposed to the town by another city of a hub of theirs (modules/transfers).
+    const sender = await makeTown(db);
+    await makeHub(db, [{ id: town.town.id }, { id: sender.town.id }]);
+    const sent = await makeCase(db, sender, {});
+    const sentConsent = await db.consent.findFirstOrThrow({ where: { caseId: sent.id }, select: { id: true } });
+    const transfer = await db.caseTransfer.create({
+      data: {
+        id: crypto.randomUUID(),
+        municipalityId: sender.town.id,
+        receivingMunicipalityId: town.town.id,
+        hubId: (await db.hubMember.findFirstOrThrow({ where: { municipalityId: sender.town.id }, select: { hubId: true } })).hubId,
+        caseId: sent.id,
+        sections: ['summary'],
+        legalBasis: 'consent',
+        consentId: sentConsent.id,
+        proposedById: sender.coordinator.id,
+        proposedAt: new Date('2026-01-15T08:00:00Z'),
+      },
+      select: { id: true },
+    });
+    ids.transferId = transfer.id;
+    // A hub the town shares its figures with: its analyst reads the hub's figures, its admin the members.
+    const hub = await makeHub(db, [{ id: town.town.id, share: true }]);
+    const roles = [town.admin, town.coordinator, town.socialWorker, town.practitioner, town.auditor, hub.analyst, hub.admin];
     const allowedSomewhere = new Set<string>();
     for (const user of roles) {
       const { caller } = await callerFor(db, user);
@@ -128,12 +152,14 @@ const ids: {
   referralId?: string;
   meetingId?: string;
   flagId?: string;
+  transferId?: string;
 } = {};
 
 function inputs(t: typeof ids): Record<string, unknown> {
   return {
     'agencies.list': {},
     'purposes.list': {},
+    'lists.items': {},
     'processingRecord.get': {},
     'assessments.factors': {},
     'assessments.list': { caseId: t.caseId },
@@ -194,5 +220,14 @@ function inputs(t: typeof ids): Record<string, unknown> {
     'retention.certificate': { id: t.certificateId },
     'alerts.preferences': undefined,
     'alerts.status': undefined,
+    'hub.figures': { year: 2026 },
+    'hub.members': undefined,
+    'hub.memberships': undefined,
+    'transfers.destinations': undefined,
+    'transfers.forCase': { caseId: t.caseId },
+    'transfers.received': { caseId: t.caseId },
+    'transfers.inbox': {},
+    'transfers.get': { id: t.transferId },
+    'transfers.matches': { id: t.transferId },
   };
 }

@@ -57,6 +57,12 @@ describe("the server's database role", () => {
         `INSERT INTO audit_event_entity (municipality_id, entity_type, entity_id, event_id) SELECT municipality_id, 'Case', gen_random_uuid(), id FROM audit_event WHERE chain = '${chain}' LIMIT 1`,
     ],
     ['DELETE a link of the access history', (chain: string) => `DELETE FROM audit_event_entity WHERE municipality_id::text = '${chain}'`],
+    [
+      'INSERT a staged event past audit_stage',
+      (chain: string) =>
+        `INSERT INTO audit_pending (chain, at, action, outcome, digest) VALUES ('${chain}', now(), 'forged', 'allowed', repeat('a', 64))`,
+    ],
+    ['DELETE staged events', (chain: string) => `DELETE FROM audit_pending WHERE chain = '${chain}'`],
     ['move a chain head', (chain: string) => `UPDATE audit_chain_head SET seq = 1 WHERE chain = '${chain}'`],
     ['delete a chain head', (chain: string) => `DELETE FROM audit_chain_head WHERE chain = '${chain}'`],
     [
@@ -122,7 +128,7 @@ describe("the server's database role", () => {
 
   it('reads and writes every casework table, only reads the audit record, and never truncates', async () => {
     // The audit record: the server reads it; only audit_append (its owner's rights) and its trigger write it.
-    const READ_ONLY = ['audit_event', 'audit_chain_head', 'audit_event_entity', 'audit_hash_epoch', '_prisma_migrations'];
+    const READ_ONLY = ['audit_event', 'audit_chain_head', 'audit_event_entity', 'audit_hash_epoch', 'audit_pending', '_prisma_migrations'];
     const rights = await asApp(async (c) => {
       const { rows } = await c.query<{ name: string; s: boolean; i: boolean; u: boolean; d: boolean; t: boolean }>(`
         SELECT c.relname AS name, has_table_privilege(c.oid, 'SELECT') AS s, has_table_privilege(c.oid, 'INSERT') AS i,
@@ -160,6 +166,8 @@ describe("the server's database role", () => {
     expect(rights.find((r) => r.name === 'subject_access_request')).toMatchObject({ s: true, i: true, u: true, d: false });
     // Disclosure purposes are retired, never removed: disclosures keep naming theirs.
     expect(rights.find((r) => r.name === 'disclosure_purpose')).toMatchObject({ s: true, i: true, u: true, d: false });
+    // List items are retired, never removed: referrals, cases and interventions keep naming theirs.
+    expect(rights.find((r) => r.name === 'list_item')).toMatchObject({ s: true, i: true, u: true, d: false });
     // Onward referrals are answered and closed, never removed: each stays in the case's history.
     expect(rights.find((r) => r.name === 'onward_referral')).toMatchObject({ s: true, i: true, u: true, d: false });
     // Alerts: queued, claimed and marked sent or failed by the alerts job; one's choices set and changed.

@@ -62,10 +62,11 @@ describe('create-admin', () => {
     const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
     const taken = new Set((await db.municipality.findMany({ select: { code: true } })).map((m) => m.code));
     const left = hex([...Array(65536).keys()].reverse().find((n) => !taken.has(hex(n)))!);
-    // The fillers skip the triggers that give each new town its assessment factors and disclosure purposes (a million rows).
+    // The fillers skip the triggers that give each new town its assessment factors, disclosure purposes and list items (millions of rows).
     await owner.$transaction([
       owner.$executeRaw`ALTER TABLE municipality DISABLE TRIGGER municipality_assessment_factors`,
       owner.$executeRaw`ALTER TABLE municipality DISABLE TRIGGER municipality_default_purposes`,
+      owner.$executeRaw`ALTER TABLE municipality DISABLE TRIGGER municipality_default_list_items`,
       owner.$executeRaw`
         INSERT INTO municipality (id, name, country, code)
         SELECT gen_random_uuid(), 'Filler ' || n, 'JO', upper(lpad(to_hex(n), 4, '0'))
@@ -73,6 +74,7 @@ describe('create-admin', () => {
         ON CONFLICT (code) DO NOTHING`,
       owner.$executeRaw`ALTER TABLE municipality ENABLE TRIGGER municipality_assessment_factors`,
       owner.$executeRaw`ALTER TABLE municipality ENABLE TRIGGER municipality_default_purposes`,
+      owner.$executeRaw`ALTER TABLE municipality ENABLE TRIGGER municipality_default_list_items`,
     ]);
     try {
       const { municipalityId } = await newAdmin(db, { municipality: 'Last Code Town' });

@@ -82,7 +82,8 @@ describe('from concern to case in a real browser', () => {
     await form.getByTestId('restricted-match').waitFor();
     await candidate.getByTestId('choose-candidate').click();
     await form.getByTestId('chosen-person').getByText('Mohamed El Amine').waitFor();
-    expect(await form.locator('select[name=cohort]').inputValue()).toBe('youth');
+    // The municipality's first cohort item of her cohort is chosen.
+    expect(await form.locator('select[name=cohortItemId] option:checked').textContent()).toBe('شاب أو يافع');
     await form.locator('select[name=source]').selectOption('school');
     await form.getByTestId('categories').getByLabel('سلوك في المدرسة').check();
     await form.getByTestId('categories').getByLabel('تطرّف عبر الإنترنت').check();

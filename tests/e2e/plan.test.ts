@@ -27,7 +27,8 @@ describe('the support plan on the case page', () => {
     const plan = coordinator.page.getByTestId('plan-section');
     await plan.getByTestId('add-intervention').click();
     const form = plan.getByTestId('intervention-form');
-    await form.locator('select[name=type]').selectOption('mentoring');
+    // The municipality's first intervention type (modules/lists): mentoring.
+    await form.locator('select[name=typeItemId]').selectOption({ index: 1 });
     await form.locator('input[name=title]').fill('Weekly mentoring at the youth centre');
     await form.locator('select[name=agencyId]').selectOption(town.agency.id);
     const added = answerOf(coordinator.page, 'cases.addIntervention');

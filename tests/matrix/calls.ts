@@ -4,7 +4,7 @@ import { referralInput } from '../helpers/referral-factories.js';
 import type { CaseStage } from '../../src/generated/prisma/enums.js';
 import type { Actor, Scenario, TargetIds } from './scenario.js';
 import { testDb } from '../helpers/db.js';
-import { makeUser } from '../helpers/factories.js';
+import { makeMunicipality as makeTownId, makeUser } from '../helpers/factories.js';
 import { makePerson } from '../helpers/people-factories.js';
 import { testKeyring } from '../helpers/callers.js';
 import { manualClock } from '../../src/lib/clock.js';
@@ -55,6 +55,30 @@ const FACTOR_KEY = new Uint8Array(20).fill(3);
 async function unenrol(userId: string) {
   const { db } = await testDb();
   await db.secondFactor.deleteMany({ where: { userId } });
+}
+
+/** An alert the job gave up on, of `municipalityId`, for `userId`. */
+async function failedAlertOf(userId: string, municipalityId: string) {
+  const { db } = await testDb();
+  const at = new Date('2026-01-15T08:00:00Z');
+  const row = await db.alertOutbox.create({
+    data: {
+      id: randomUUID(),
+      municipalityId,
+      userId,
+      kind: 'reminder_due',
+      entityType: 'Case',
+      entityId: randomUUID(),
+      reference: 'W-MATRIX01',
+      createdAt: at,
+      nextAttemptAt: at,
+      attempts: 6,
+      failedAt: at,
+      lastError: '451',
+    },
+    select: { id: true },
+  });
+  return row.id;
 }
 
 const municipalityOf = async (userId: string) =>
@@ -225,6 +249,34 @@ async function onwardFor(s: Scenario, actor: Actor | null, status: 'sent' | 'acc
 }
 const ONWARD_WORDS = { summary: 'Synthetic words for the receiving agency, from the matrix.' };
 
+/**
+ * An open transfer proposal for a row that answers or withdraws one, on a fresh case: to A (the actors'
+ * town) from B, or from A to B; both are members of the scenario's hub. Basis: a public task, justified.
+ */
+async function transferFor(s: Scenario, to: 'A' | 'B') {
+  const { db } = await testDb();
+  const [from, into] = to === 'A' ? [s.B, s.A] : [s.A, s.B];
+  const c = await makeCase(db, from, { stage: 'planning' });
+  const id = randomUUID();
+  await db.caseTransfer.create({
+    data: {
+      id,
+      municipalityId: from.town.id,
+      receivingMunicipalityId: into.town.id,
+      hubId: s.hub.hub.id,
+      caseId: c.id,
+      sections: ['summary'],
+      legalBasis: 'public_task',
+      justification: testKeyring.encrypt(TRANSFER_WORDS.justification, `case_transfer.justification/${id}`),
+      proposedById: from.coordinator.id,
+      proposedAt: OPENED_AT,
+    },
+    select: { id: true },
+  });
+  return id;
+}
+const TRANSFER_WORDS = { justification: 'Synthetic justification for the matrix: the family moved to the other city.' };
+
 export const CALLS: Record<string, Call> = {
   'auth.login': {
     spare: true,
@@ -267,6 +319,17 @@ export const CALLS: Record<string, Call> = {
     input: () => ({ code: 'support_services', labelAr: `غرض ${tag()}`, labelFr: `Finalité ${tag()}`, labelEn: `Matrix purpose ${tag()}` }),
   },
   'purposes.update': { input: (t) => ({ id: t.purposeId, labelEn: `Relabelled purpose ${tag()}` }) },
+  'lists.items': { input: () => ({}) },
+  'lists.create': {
+    input: () => ({
+      list: 'cohort',
+      code: 'youth',
+      labelAr: `فئة ${tag()}`,
+      labelFr: `Public ${tag()}`,
+      labelEn: `Matrix cohort ${tag()}`,
+    }),
+  },
+  'lists.update': { input: (t) => ({ id: t.listItemId, labelEn: `Relabelled item ${tag()}` }) },
   'processingRecord.get': { input: () => ({}) },
   'users.list': { input: () => ({}) },
   'users.create': { input: () => ({ email: `matrix.${tag()}@test.jisr.local`, displayName: 'Matrix Synthetic', role: 'social_worker' }) },
@@ -450,6 +513,24 @@ export const CALLS: Record<string, Call> = {
   'onward.accept': { input: async (_t, s, a) => ({ id: await onwardFor(s, a, 'sent') }) },
   'onward.decline': { input: async (_t, s, a) => ({ id: await onwardFor(s, a, 'sent'), reason: REASON }) },
   'onward.recordOutcome': { input: async (_t, s, a) => ({ id: await onwardFor(s, a, 'accepted'), outcome: 'engaged' }) },
+  'transfers.destinations': { input: none },
+  'transfers.forCase': { input: (t) => ({ caseId: t.caseId }) },
+  'transfers.received': { input: (t) => ({ caseId: t.caseId }) },
+  'transfers.propose': {
+    input: (t, s) => ({
+      caseId: t.caseId,
+      receivingMunicipalityId: s.B.town.id,
+      sections: ['summary'],
+      legalBasis: 'public_task',
+      ...TRANSFER_WORDS,
+    }),
+  },
+  'transfers.withdraw': { input: async (_t, s) => ({ id: await transferFor(s, 'B') }) },
+  'transfers.inbox': { input: () => ({}) },
+  'transfers.get': { input: async (_t, s) => ({ id: await transferFor(s, 'A') }) },
+  'transfers.matches': { input: async (_t, s) => ({ id: await transferFor(s, 'A') }) },
+  'transfers.accept': { input: async (_t, s) => ({ id: await transferFor(s, 'A'), personId: null }) },
+  'transfers.decline': { input: async (_t, s) => ({ id: await transferFor(s, 'A'), reason: REASON }) },
   'work.setHolidays': { input: () => ({ holidays: [{ date: '2026-04-09', name: 'Synthetic holiday' }] }) },
   'retention.rules': { input: none },
   'retention.setRule': { input: () => ({ recordType: 'case_closed', months: 36, legalReference: 'Synthetic reference, art. 1' }) },
@@ -465,4 +546,15 @@ export const CALLS: Record<string, Call> = {
   'alerts.preferences': { input: none },
   'alerts.setPreferences': { input: () => ({ preferences: [{ kind: 'reminder_due', mode: 'digest' }] }) },
   'alerts.status': { input: none },
+  // A failed alert of the actor's town, addressed to the actor (the job gave it up).
+  'alerts.retry': {
+    input: async (_t, _s, actor) => ({ id: actor ? await failedAlertOf(actor.user.id, actor.user.municipalityId) : randomUUID() }),
+  },
+  // The regional hub of the scenario (A a member sharing its figures, B a member that does not).
+  'hub.figures': { input: () => ({ year: 2026 }) },
+  'hub.members': { input: none },
+  'hub.addMember': { input: async () => ({ municipalityId: (await makeTownId((await testDb()).db)).id }) },
+  'hub.removeMember': { input: (_t, s) => ({ municipalityId: s.B.town.id }) },
+  'hub.memberships': { input: none },
+  'hub.setSharing': { input: (_t, s) => ({ hubId: s.hub.hub.id, share: true }) },
 };

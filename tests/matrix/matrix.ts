@@ -42,7 +42,7 @@
  * audit row per anonymous request would let anyone flood the log).
  */
 
-export const ROLES = ['social_worker', 'coordinator', 'agency_practitioner', 'auditor', 'admin'] as const;
+export const ROLES = ['social_worker', 'coordinator', 'agency_practitioner', 'auditor', 'admin', 'hub_analyst'] as const;
 export type Role = (typeof ROLES)[number];
 export const SCOPES = [
   'own',
@@ -67,6 +67,7 @@ export type Target =
   | 'user'
   | 'agency'
   | 'purpose'
+  | 'listItem'
   | 'session'
   | 'factor'
   | 'meeting'
@@ -83,6 +84,14 @@ interface Spec {
   AP: Line;
   AU: Line;
   AD: Line;
+  /**
+   * The hub analyst (a user of the regional hub H, of which A is a member sharing its figures and B a
+   * member that does not): refused (FB on every scope the target has) unless the row says otherwise, since
+   * DESIGN gives the role one cell, the hub's figures, besides their own account. The records of each
+   * scope are A's, as for every other role ("own": a case of A naming the analyst as key worker, rows no
+   * real workflow makes), so the grid proves a hub analyst reaches nothing of a sharing member city.
+   */
+  HA?: Line;
   /** Anonymous: UA unless said otherwise. */
   anon?: Line;
 }
@@ -94,8 +103,8 @@ const FB_AGENCY = 'FB . . . . . . FB FB';
 const C_ALL = 'ok ok ok ok ok ok ok NF NF'; // every case of the municipality, none elsewhere
 const FB_MEETING = 'FB FB FB FB . . . FB FB';
 const byCoordinator = { SW: FB_MEETING, C: 'ok ok ok ok . . . NF NF', AP: FB_MEETING, AU: FB_MEETING, AD: FB_MEETING };
-const nobody = { SW: 'FB', C: 'FB', AP: 'FB', AU: 'FB', AD: 'FB' };
-const everyone = { SW: 'ok', C: 'ok', AP: 'ok', AU: 'ok', AD: 'ok' };
+const nobody = { SW: 'FB', C: 'FB', AP: 'FB', AU: 'FB', AD: 'FB', HA: 'FB' };
+const everyone = { SW: 'ok', C: 'ok', AP: 'ok', AU: 'ok', AD: 'ok', HA: 'ok' };
 const referrers = { SW: 'ok', C: 'ok', AP: 'ok', AU: 'FB', AD: 'FB' }; // "log a referral"
 
 //                                      own sameAg otherAg disclosed summary expired revoked otherMun none
@@ -112,6 +121,7 @@ export const GRID: Record<string, Spec> = {
     AP: 'ok NF . . . . . NF NF',
     AU: 'ok NF . . . . . NF NF',
     AD: 'ok NF . . . . . NF NF',
+    HA: 'ok NF . . . . . NF NF',
   },
   'auth.changePassword': { target: 'none', ...everyone },
   'auth.setLocale': { target: 'none', ...everyone },
@@ -133,6 +143,11 @@ export const GRID: Record<string, Spec> = {
   'purposes.list': { target: 'none', ...nobody, C: 'ok', AD: 'ok' },
   'purposes.create': { target: 'none', ...nobody, AD: 'ok' },
   'purposes.update': { target: 'purpose', SW: FB_AGENCY, C: FB_AGENCY, AP: FB_AGENCY, AU: FB_AGENCY, AD: 'ok . . . . . . NF NF' },
+  // The municipality's lists mapped to core codes (issue 16) are settings ("lists"): the admin keeps them; the
+  // roles that fill in referrals, plans and closures read them to choose and to show a record's label.
+  'lists.items': { target: 'none', ...nobody, SW: 'ok', C: 'ok', AP: 'ok', AD: 'ok' },
+  'lists.create': { target: 'none', ...nobody, AD: 'ok' },
+  'lists.update': { target: 'listItem', SW: FB_AGENCY, C: FB_AGENCY, AP: FB_AGENCY, AU: FB_AGENCY, AD: 'ok . . . . . . NF NF' },
   // The record of processing: no case content, counts only. DESIGN is silent; the admin keeps the settings it
   // is made from, the coordinator runs the disclosures it counts (processing-record/policy.ts).
   'processingRecord.get': { target: 'none', ...nobody, C: 'ok', AD: 'ok' },
@@ -483,6 +498,28 @@ export const GRID: Record<string, Spec> = {
   'onward.accept': { target: 'none', ...nobody, AP: 'ok' },
   'onward.decline': { target: 'none', ...nobody, AP: 'ok' },
   'onward.recordOutcome': { target: 'none', ...nobody, AP: 'ok' },
+  // "cross-municipality transfer: propose / accept": C | C (receiving). Proposing and following a case's
+  // transfers go with the case (a case of B, where the town has its own coordinators, is NF). The answers name
+  // a proposal made for the row (calls.ts): from B to A for accept/decline/read/matches, from A to B for
+  // withdraw. The sections a transfer brought are read like the case. Other towns, crafted ids, declined and
+  // withdrawn proposals are tested in tests/transfers.
+  'transfers.destinations': { target: 'none', ...nobody, C: 'ok' },
+  'transfers.forCase': { target: 'case', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'transfers.received': {
+    target: 'case',
+    SW: 'ok NF NF ok ok NF NF NF NF',
+    C: C_ALL,
+    AP: 'NF NF NF ok ok NF NF NF NF',
+    AU: FB9,
+    AD: FB9,
+  },
+  'transfers.propose': { target: 'case', SW: FB9, C: C_ALL, AP: FB9, AU: FB9, AD: FB9 },
+  'transfers.withdraw': { target: 'none', ...nobody, C: 'ok' },
+  'transfers.inbox': { target: 'none', ...nobody, C: 'ok' },
+  'transfers.get': { target: 'none', ...nobody, C: 'ok' },
+  'transfers.matches': { target: 'none', ...nobody, C: 'ok' },
+  'transfers.accept': { target: 'none', ...nobody, C: 'ok' },
+  'transfers.decline': { target: 'none', ...nobody, C: 'ok' },
   'work.setHolidays': { target: 'none', ...nobody, AD: 'ok' },
   // Retention (issue 14). "settings (…, retention rules, …)": admin. "legal hold, …, retention preview": coordinator,
   // on any case of the municipality. Deletion certificates hold no personal data (a rule, counts, an audit event):
@@ -500,6 +537,18 @@ export const GRID: Record<string, Spec> = {
   'alerts.preferences': { target: 'none', ...everyone },
   'alerts.setPreferences': { target: 'none', ...everyone },
   'alerts.status': { target: 'none', ...nobody, AD: 'ok' },
+  // The regional hub (issue 16). "Hub statistics across member municipalities": the hub analyst only, of
+  // their own hub. The members of a hub: its admin (a city's admin, AD here, is refused: not a hub); the
+  // admin of a member city reads its memberships and chooses whether it shares its figures (the hub of the
+  // scenario, of which A is a member). The hub admin's own rows are in tests/hub/members.test.ts.
+  'hub.figures': { target: 'none', ...nobody, HA: 'ok' },
+  'hub.members': { target: 'none', ...nobody },
+  'hub.addMember': { target: 'none', ...nobody },
+  'hub.removeMember': { target: 'none', ...nobody },
+  'hub.memberships': { target: 'none', ...nobody, AD: 'ok' },
+  'hub.setSharing': { target: 'none', ...nobody, AD: 'ok' },
+  // The admin sends a failed alert of the town again (alerts.retry): nobody else may.
+  'alerts.retry': { target: 'none', ...nobody, AD: 'ok' },
 };
 
 export interface Row {
@@ -516,6 +565,7 @@ const ROLE_KEYS: Record<Role, keyof Spec> = {
   agency_practitioner: 'AP',
   auditor: 'AU',
   admin: 'AD',
+  hub_analyst: 'HA',
 };
 
 function outcome(token: string, where: string): Outcome {
@@ -524,12 +574,22 @@ function outcome(token: string, where: string): Outcome {
   return o;
 }
 
+/** A role's line; the hub analyst's, when the row has none, refuses (FB) on every scope the target has (the auditor's '.' kept). */
+function lineOf(spec: Spec, role: Role): Line {
+  const line = spec[ROLE_KEYS[role]] as Line | undefined;
+  if (line !== undefined) return line;
+  return spec.AU.trim()
+    .split(/\s+/)
+    .map((token) => (token === '.' ? '.' : 'FB'))
+    .join(' ');
+}
+
 /** The grid as rows: one per procedure × role × scope (plus one anonymous row per procedure). */
 export function matrixRows(grid: Record<string, Spec> = GRID): Row[] {
   const rows: Row[] = [];
   for (const [procedure, spec] of Object.entries(grid)) {
     for (const role of ROLES) {
-      const tokens = String(spec[ROLE_KEYS[role]]).trim().split(/\s+/);
+      const tokens = lineOf(spec, role).trim().split(/\s+/);
       if (spec.target === 'none') {
         if (tokens.length !== 1) throw new Error(`matrix: ${procedure} ${role} takes one outcome`);
         rows.push({ procedure, role, scope: 'any', expect: outcome(tokens[0]!, `${procedure} ${role}`) });

@@ -11,6 +11,7 @@ import { activeFactors, fullRatings, makeAssessor } from '../helpers/assessment-
 import { makeMeeting } from '../helpers/meeting-factories.js';
 import { makeTask } from '../helpers/work-factories.js';
 import { makeDraft } from '../helpers/draft-factories.js';
+import { makeHub } from '../helpers/hub-factories.js';
 import type { makeTestApp } from '../helpers/http.js';
 import { signIn } from '../helpers/http.js';
 import { ROLES, type Role, type Scope, type Target } from './matrix.js';
@@ -38,6 +39,7 @@ export interface TargetIds {
   userId?: string;
   agencyId?: string;
   purposeId?: string;
+  listItemId?: string;
   sessionId?: string;
   factorId?: string;
   meetingId?: string;
@@ -67,6 +69,11 @@ export const SESSION_COOKIE = 'jisr_session';
  */
 export async function buildScenario(db: Db, app: App) {
   const [A, B] = await Promise.all([makeTown(db), makeTown(db)]);
+  // The regional hub of the hub analyst: A shares its figures with it, B is a member that does not.
+  const hub = await makeHub(db, [
+    { id: A.town.id, share: true },
+    { id: B.town.id, share: false },
+  ]);
   const otherAgency = await makeAgency(db, A.town.id, { name: `Other agency ${randomUUID().slice(0, 6)}` });
   const mk = (role: Role, agencyId: string | null, town: Town = A) => makeUser(db, { municipalityId: town.town.id, role, agencyId });
   const [otherPractitioner, otherSocialWorker, anonLogin] = await Promise.all([
@@ -80,11 +87,13 @@ export async function buildScenario(db: Db, app: App) {
     agency_practitioner: A.practitioner,
     auditor: A.auditor,
     admin: A.admin,
+    hub_analyst: hub.analyst,
   };
   const actors = {} as Record<Role, Actor>;
   for (const role of ROLES) {
     const agencyId = mains[role].agencyId;
-    const [colleague, spare] = await Promise.all([mk(role, agencyId), mk(role, agencyId)]);
+    const home = { municipalityId: mains[role].municipalityId, role, agencyId };
+    const [colleague, spare] = await Promise.all([makeUser(db, home), makeUser(db, home)]);
     // Every actor is a trained assessor, so rating is refused only for reasons of role and scope
     // (matrix.test.ts checks an untrained user apart).
     await makeAssessor(db, mains[role]);
@@ -146,6 +155,7 @@ export async function buildScenario(db: Db, app: App) {
         'user',
         'agency',
         'purpose',
+        'listItem',
         'session',
         'factor',
         'meeting',
@@ -219,6 +229,12 @@ export async function buildScenario(db: Db, app: App) {
         const label = `Matrix purpose ${randomUUID().slice(0, 8)}`;
         const data = { municipalityId: town.town.id, code: 'other' as const, labelAr: label, labelFr: label, labelEn: label };
         return { purposeId: (await db.disclosurePurpose.create({ data, select: { id: true } })).id };
+      }
+      case 'listItem': {
+        const label = `Matrix item ${randomUUID().slice(0, 8)}`;
+        const data = { municipalityId: town.town.id, list: 'cohort' as const, code: 'other' };
+        const labels = { labelAr: label, labelFr: label, labelEn: label };
+        return { listItemId: (await db.listItem.create({ data: { ...data, ...labels }, select: { id: true } })).id };
       }
       case 'factor':
         return { factorId: (await activeFactors(db, town.town.id))[0]!.id };
@@ -299,7 +315,21 @@ export async function buildScenario(db: Db, app: App) {
   const ratings = await fullRatings(db, A.town.id);
   const newPerson = () => makePerson(db, A.town.id, { nameLatin: 'Huda Synthetic' });
 
-  return { A, B, otherAgency, otherPractitioner, otherSocialWorker, anonLogin, actors, target, sessionOf, newPerson, agendaCase, ratings };
+  return {
+    A,
+    B,
+    hub,
+    otherAgency,
+    otherPractitioner,
+    otherSocialWorker,
+    anonLogin,
+    actors,
+    target,
+    sessionOf,
+    newPerson,
+    agendaCase,
+    ratings,
+  };
 }
 
 export type Scenario = Awaited<ReturnType<typeof buildScenario>>;

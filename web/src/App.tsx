@@ -15,6 +15,7 @@ const NotFound = lazy(() => import('./routes/NotFound').then((m) => ({ default: 
 // Admin and audit pages are loaded when first visited: most users never need them.
 const Agencies = lazy(() => import('./features/agencies/AgenciesPage'));
 const Purposes = lazy(() => import('./features/purposes/PurposesPage'));
+const Lists = lazy(() => import('./features/lists/ListsPage'));
 const ProcessingRecord = lazy(() => import('./features/purposes/ProcessingRecordPage'));
 const Users = lazy(() => import('./features/users/UsersPage'));
 const Handover = lazy(() => import('./features/users/HandoverPage'));
@@ -36,6 +37,8 @@ const Meetings = lazy(() => import('./features/meetings/MeetingsPage'));
 const Meeting = lazy(() => import('./features/meetings/MeetingPage'));
 const Work = lazy(() => import('./features/work/WorkPage'));
 const OnwardInbox = lazy(() => import('./features/onward/InboxPage'));
+const TransferInbox = lazy(() => import('./features/transfers/InboxPage'));
+const TransferProposal = lazy(() => import('./features/transfers/ProposalPage'));
 const Settings = lazy(() => import('./features/work/SettingsPage'));
 const Search = lazy(() => import('./features/search/SearchPage'));
 const Statistics = lazy(() => import('./features/statistics/StatisticsPage'));
@@ -48,6 +51,8 @@ const SubjectAccess = lazy(() => import('./features/subject-access/SubjectAccess
 const SubjectAccessReview = lazy(() => import('./features/subject-access/ReviewPage'));
 const SubjectAccessPrint = lazy(() => import('./features/subject-access/PrintPage'));
 const Alerts = lazy(() => import('./features/alerts/AlertsPage'));
+const HubFigures = lazy(() => import('./features/hub/HubFiguresPage'));
+const HubMembers = lazy(() => import('./features/hub/MembersPage'));
 
 /** Keeps <html lang dir> on the current locale, and sends a lost session to sign-in. */
 function Root(props: { children?: JSX.Element }) {
@@ -87,6 +92,7 @@ export function App() {
         <Route path="/second-factor" component={() => <SecondFactor />} />
         <Route path="/admin/agencies" component={Agencies} />
         <Route path="/admin/purposes" component={Purposes} />
+        <Route path="/admin/lists" component={Lists} />
         <Route path="/processing-record" component={ProcessingRecord} />
         <Route path="/admin/users" component={Users} />
         <Route path="/handover" component={Handover} />
@@ -102,6 +108,7 @@ export function App() {
         <Route path="/people/:personId/subject-access/:id" component={SubjectAccessReview} />
         <Route path="/people/:personId/subject-access/:id/print" component={SubjectAccessPrint} />
         <Route path="/statistics" component={Statistics} />
+        <Route path="/hub" component={HubFigures} />
         <Route path="/cases" component={Cases} />
         <Route path="/cases/:id" component={CasePage} />
         <Route path="/cases/:id/emergency" component={BreakGlass} />
@@ -113,7 +120,10 @@ export function App() {
         <Route path="/meetings/:id/minutes" component={() => <MeetingPrint kind="minutes" />} />
         <Route path="/work" component={Work} />
         <Route path="/onward" component={OnwardInbox} />
+        <Route path="/transfers" component={TransferInbox} />
+        <Route path="/transfers/:id" component={TransferProposal} />
         <Route path="/admin/settings" component={Settings} />
+        <Route path="/admin/hub" component={HubMembers} />
         <Route path="/admin/assessment-factors" component={Factors} />
         <Route path="/admin/retention" component={RetentionRules} />
         <Route path="/retention" component={Retention} />

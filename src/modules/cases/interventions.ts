@@ -10,11 +10,13 @@ import { CASE_WORKER_ROLES } from '../../shared/roles.js';
 import { findCase, recordEvent } from './access.js';
 import { diff, recordChanges, staleVersion } from '../history/record.js';
 import type { AddIntervention, UpdateIntervention } from './schema.js';
+import { chosenItem } from '../lists/chosen.js';
 
 /** What the plan shows of an intervention: names of the agency and assignee, no one else's data. */
 export const interventionSelect = {
   id: true,
   type: true,
+  typeItemId: true,
   title: true,
   status: true,
   outcome: true,
@@ -96,6 +98,7 @@ export async function addIntervention(ctx: ServiceContext, input: AddInterventio
     });
     if (!user) throw noSuch('User', input.assigneeId, 'assigneeId');
   }
+  const type = await chosenItem(ctx, 'intervention_type', { itemId: input.typeItemId, code: input.type }, 'typeItemId');
   const now = ctx.clock();
   const id = randomUUID();
   const created = await ctx.db.intervention.create({
@@ -103,7 +106,8 @@ export async function addIntervention(ctx: ServiceContext, input: AddInterventio
       id,
       caseId: c.id,
       municipalityId,
-      type: input.type,
+      type: type.code,
+      typeItemId: type.itemId,
       title: await seal(ctx, c.id, TITLE_FIELD, id, input.title),
       agencyId: input.agencyId,
       assigneeId: input.assigneeId ?? null,

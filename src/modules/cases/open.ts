@@ -25,6 +25,8 @@ export interface OpenCase {
   personId: string;
   referralId: string | null;
   cohort: Cohort;
+  /** The municipality's cohort item the referral chose (modules/lists); none for older rows. */
+  cohortItemId?: string | null;
   actorId: string;
   at: Date;
 }
@@ -40,6 +42,7 @@ export async function openCase(db: DbClient, audit: Pick<AuditTrail, 'record'>, 
       personId: input.personId,
       referralId: input.referralId,
       cohort: input.cohort,
+      cohortItemId: input.cohortItemId ?? null,
       reference,
       openedAt: input.at,
       stage: 'intake',

@@ -3,7 +3,7 @@ import { cursorField, cursorId, cursorInstant } from '../../lib/cursor.js';
 import { instant, text } from '../../lib/text.js';
 import {
   CONSENT_PURPOSES,
-  CASE_CLOSURE_REASONS,
+  MANUAL_CLOSURE_REASONS,
   CASE_SECTIONS,
   CASE_STAGES,
   COHORTS,
@@ -60,7 +60,9 @@ export const ReopenCaseInput = z.object({ id: Id, reason: Reason });
 export const CloseCaseInput = z
   .object({
     id: Id,
-    closureReason: z.enum(CASE_CLOSURE_REASONS),
+    closureReason: z.enum(MANUAL_CLOSURE_REASONS),
+    /** The municipality's closure-reason item chosen (modules/lists): when given, `closureReason` is taken from it. */
+    closureItemId: Id.optional(),
     reason: text().max(500).optional(),
     confirm: z.boolean().refine((v) => v, { message: 'required' }),
     followUpMonths: z.number().int().min(1).max(24).optional(),
@@ -132,6 +134,8 @@ export const AddInterventionInput = z
   .object({
     caseId: Id,
     type: z.enum(INTERVENTION_TYPES),
+    /** The municipality's intervention-type item chosen (modules/lists): when given, `type` is taken from it. */
+    typeItemId: Id.optional(),
     title: text().min(1).max(200),
     agencyId: Id,
     assigneeId: Id.optional(),

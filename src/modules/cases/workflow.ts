@@ -9,6 +9,7 @@ import { addMonthsIn } from '../../shared/days.js';
 import { loadCalendar } from '../work/calendar.js';
 import type { CaseStage } from '../../shared/vocabulary.js';
 import { firstReviewDate, resolveReminders } from './review.js';
+import { chosenItem } from '../lists/chosen.js';
 import type { ChangeStageInput, CloseCaseInput, ReopenCaseInput } from './schema.js';
 
 /** A closure's words, under the case's key, bound to the case (cases/read.ts opens them). */
@@ -47,6 +48,9 @@ export async function closeCase(ctx: ServiceContext, input: z.infer<typeof Close
   const { timeZone } = await loadCalendar(ctx.db, c.municipalityId, now);
   const followUpAt = input.followUpMonths ? addMonthsIn(now, timeZone, input.followUpMonths) : null;
   const words = input.reason || null;
+  const reason = await chosenItem(ctx, 'closure_reason', { itemId: input.closureItemId, code: input.closureReason }, 'closureItemId');
+  // The item's core code decides (the schema checked the code the form sent): 'other' wants words.
+  if (reason.code === 'other' && (words?.length ?? 0) < 3) throw new AppError('BAD_INPUT', { fields: { reason: 'required' } });
   const moved = await moveStage(
     ctx,
     c,
@@ -56,12 +60,13 @@ export async function closeCase(ctx: ServiceContext, input: z.infer<typeof Close
     {
       closedAt: now,
       closeReason: words ? await sealText(ctx, { kind: 'case', id: c.id }, CLOSE_REASON_FIELD, c.id, words) : null,
-      closureReason: input.closureReason,
+      closureReason: reason.code,
+      closureItemId: reason.itemId,
       closedById: ctx.user.id,
       followUpAt,
       nextReviewAt: null,
     },
-    { closureReason: input.closureReason, followUpAt: followUpAt?.toISOString().slice(0, 10) ?? null },
+    { closureReason: reason.code, closureItemId: reason.itemId, followUpAt: followUpAt?.toISOString().slice(0, 10) ?? null },
   );
   await resolveReminders(ctx, c.id);
   return { ...moved, followUpAt };
@@ -83,7 +88,7 @@ export async function reopenCase(ctx: ServiceContext, input: z.infer<typeof Reop
     REOPEN_STAGE,
     input.reason,
     'reopen',
-    { closedAt: null, closeReason: null, closureReason: null, closedById: null, followUpAt: null, nextReviewAt },
+    { closedAt: null, closeReason: null, closureReason: null, closureItemId: null, closedById: null, followUpAt: null, nextReviewAt },
     { closureReason: c.closureReason, followUpAt: c.followUpAt?.toISOString().slice(0, 10) ?? null },
   );
   await resolveReminders(ctx, c.id, ['follow_up_due']);
@@ -96,7 +101,7 @@ async function moveStage(
   to: CaseStage,
   reason: string | null,
   kind: 'stage' | 'close' | 'reopen',
-  extra: Prisma.CaseUpdateManyMutationInput,
+  extra: Prisma.CaseUncheckedUpdateManyInput,
   facts: Prisma.InputJsonObject = {},
 ) {
   // Only from the stage we checked: a concurrent move makes this one a CONFLICT, not a second move from a stale stage.

@@ -8,6 +8,7 @@ import { AppError } from '../../errors.js';
 import { sealText } from '../../crypto/envelope.js';
 import type { ServiceContext } from '../../service.js';
 import { createPerson } from '../people/service.js';
+import { chosenItem, chosenItems } from '../lists/chosen.js';
 import { CONSENT_SCOPE_FIELD, JUSTIFICATION_FIELD, checkConsent, consentColumns, type Birth } from './consent.js';
 import type { CreateReferralInput } from './schema.js';
 
@@ -37,15 +38,27 @@ export async function createReferral(ctx: ServiceContext, input: z.infer<typeof 
   const now = ctx.clock();
   if (!input.personId) {
     checkConsent(input.consent, input.newPerson!, now);
+    const items = await chosenLists(ctx, input);
     return inTransaction(ctx.db, async (db) => {
       const person = await ctx.audit.step('person.create', (audit) => createPerson({ ...ctx, db, audit }, input.newPerson!));
-      return insertReferral({ ...ctx, db }, input, person.id, now, true);
+      return insertReferral({ ...ctx, db }, input, items, person.id, now, true);
     });
   }
-  const existing = await readablePerson(ctx, input.personId);
+  // The lists are read beside the person (items only change by their admin; a retire in between is harmless).
+  const [existing, items] = await Promise.all([readablePerson(ctx, input.personId), chosenLists(ctx, input)]);
   checkConsent(input.consent, existing, now);
-  return insertReferral(ctx, input, existing.id, now, false);
+  return insertReferral(ctx, input, items, existing.id, now, false);
 }
+
+/** The cohort and concern-category items chosen, each the municipality's own and live, with their core codes. */
+async function chosenLists(ctx: ServiceContext, input: z.infer<typeof CreateReferralInput>) {
+  const [cohort, concerns] = await Promise.all([
+    chosenItem(ctx, 'cohort', { itemId: input.cohortItemId, code: input.cohort }, 'cohortItemId'),
+    chosenItems(ctx, 'concern_category', { itemIds: input.concernItemIds, codes: input.concernCategories }, 'concernItemIds'),
+  ]);
+  return { cohort, concerns };
+}
+type ChosenLists = Awaited<ReturnType<typeof chosenLists>>;
 
 /**
  * The referral row and every pending audit event (its own last), in one statement; with the answer, kept
@@ -54,17 +67,21 @@ export async function createReferral(ctx: ServiceContext, input: z.infer<typeof 
 async function insertReferral(
   ctx: ServiceContext,
   input: z.infer<typeof CreateReferralInput>,
+  items: ChosenLists,
   personId: string,
   now: Date,
   newPerson: boolean,
 ) {
   const id = randomUUID();
   const plainConsent = consentColumns(input.consent);
+  const { cohort, concerns } = items;
   ctx.audit.subject('Referral', id).detail({
-    cohort: input.cohort,
+    cohort: cohort.code,
+    cohortItemId: cohort.itemId,
     source: input.source,
     urgency: input.urgency,
-    categories: input.concernCategories,
+    categories: concerns.codes,
+    concernItemIds: concerns.itemIds,
     consentGiven: input.consent.given,
     newPerson,
   });
@@ -80,12 +97,12 @@ async function insertReferral(
   };
   await ctx.audit.appendWith(
     ctx.db,
-    Prisma.sql`INSERT INTO referral (id, municipality_id, person_id, referrer_id, referrer_agency_id, cohort, source, concern_categories,
-                                    concern_text, urgency, consent_given, consent_by, consent_at, consent_scope, legal_basis,
+    Prisma.sql`INSERT INTO referral (id, municipality_id, person_id, referrer_id, referrer_agency_id, cohort, cohort_item_id, source,
+                                    concern_categories, concern_item_ids, concern_text, urgency, consent_given, consent_by, consent_at, consent_scope, legal_basis,
                                     legal_justification, status, submitted_at)
                VALUES (${id}::uuid, ${ctx.user.municipalityId}::uuid, ${personId}::uuid, ${ctx.user.id}::uuid, ${ctx.user.agencyId}::uuid,
-                       ${input.cohort}::"Cohort", ${input.source}::"ReferralSource", ${input.concernCategories}::text[],
-                       ${concern}, ${input.urgency}::"Urgency", ${consent.consentGiven},
+                       ${cohort.code}::"Cohort", ${cohort.itemId}::uuid, ${input.source}::"ReferralSource",
+                       ${concerns.codes}::text[], ${concerns.itemIds}::uuid[], ${concern}, ${input.urgency}::"Urgency", ${consent.consentGiven},
                        ${consent.consentBy}::"ConsentBy", ${consent.consentAt}::timestamptz, ${consent.consentScope},
                        ${consent.legalBasis}::"LegalBasis", ${consent.legalJustification}, 'submitted', ${now}::timestamptz)
                RETURNING id`,

@@ -38,12 +38,16 @@ export const CreateReferralInput = z
     personId: z.uuid().optional(),
     newPerson: CreatePersonInput.optional(),
     cohort: z.enum(COHORTS),
+    /** The municipality's cohort item chosen (modules/lists): when given, `cohort` is taken from it. */
+    cohortItemId: z.uuid().optional(),
     source: z.enum(REFERRAL_SOURCES),
     concernCategories: z
       .array(z.enum(CONCERN_CATEGORIES))
       .min(1)
       .max(CONCERN_CATEGORIES.length)
       .transform((list) => [...new Set(list)]),
+    /** The municipality's concern-category items chosen: when given, `concernCategories` are taken from them. */
+    concernItemIds: z.array(z.uuid()).min(1).max(50).optional(),
     concernText: text().min(10).max(10_000),
     urgency: z.enum(URGENCIES),
     consent: Consent,

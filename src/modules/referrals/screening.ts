@@ -41,7 +41,7 @@ async function sealedReason<T extends { decisionReason: string | null }>(ctx: Se
 export async function screenReferral(ctx: ServiceContext, input: Screen) {
   assertCan(ctx.ability, 'screen', 'Referral');
   const where: Prisma.ReferralWhereInput = { AND: [accessibleBy(ctx.ability, 'screen').ofType('Referral'), { id: input.id }] };
-  const referral = await ctx.db.referral.findFirst({ where, select: { id: true, personId: true, cohort: true } });
+  const referral = await ctx.db.referral.findFirst({ where, select: { id: true, personId: true, cohort: true, cohortItemId: true } });
   if (!referral) throw notFound('Referral', input.id);
 
   const now = ctx.clock();
@@ -71,6 +71,7 @@ export async function screenReferral(ctx: ServiceContext, input: Screen) {
             personId: referral.personId,
             referralId: referral.id,
             cohort: referral.cohort,
+            cohortItemId: referral.cohortItemId,
             actorId: ctx.user.id,
             at: now,
           },

@@ -10,7 +10,6 @@ import { AccountNotice } from './AccountNotice';
 import { ChangePassword } from '../routes/ChangePassword';
 import { EmergencyBanner } from '../features/cases/emergency';
 import { SessionGuard } from '../features/session/SessionGuard';
-import { alertWords } from '../i18n/alerts';
 
 // Only the users who must enrol a second factor see it before anything else: its own chunk.
 const SecondFactor = lazy(() => import('../features/factor/SecondFactorPage'));
@@ -47,6 +46,7 @@ export const WORK_LINKS: Record<Me['role'], readonly (readonly [href: string, la
     ['/retention', 'nav.retention'],
     ['/statistics', 'nav.statistics'],
     ['/processing-record', 'nav.processingRecord'],
+    ['/transfers', 'nav.transfers'],
   ],
   social_worker: [
     ['/work', 'nav.myWork'],
@@ -68,13 +68,17 @@ export const WORK_LINKS: Record<Me['role'], readonly (readonly [href: string, la
   admin: [
     ['/admin/agencies', 'nav.agencies'],
     ['/admin/purposes', 'nav.purposes'],
+    ['/admin/lists', 'nav.lists'],
     ['/admin/users', 'nav.users'],
     ['/admin/assessment-factors', 'nav.assessmentFactors'],
     ['/admin/settings', 'nav.settings'],
+    ['/admin/hub', 'nav.hubMembers'],
     ['/admin/retention', 'nav.retentionRules'],
     ['/retention', 'nav.retention'],
     ['/processing-record', 'nav.processingRecord'],
   ],
+  // The regional hub's analysts: its figures, nothing else.
+  hub_analyst: [['/hub', 'nav.hubFigures']],
   auditor: [
     ['/audit', 'nav.audit'],
     ['/retention', 'nav.retention'],
@@ -108,7 +112,7 @@ function Nav(props: { me: Me }) {
           <A href="/second-factor">{t('nav.secondFactor')}</A>
         </li>
         <li>
-          <A href="/alerts">{alertWords().nav}</A>
+          <A href="/alerts">{t('nav.alerts')}</A>
         </li>
       </ul>
     </nav>

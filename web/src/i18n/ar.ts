@@ -20,6 +20,10 @@ import { retentionAr } from './retention/ar';
 import { statisticsAr } from './statistics/ar';
 import { subjectAccessAr } from './subject-access/ar';
 import { onwardAr } from './onward/ar';
+import { transfersAr } from './transfers/ar';
+import { listsAr } from './lists/ar';
+import { alertsAr } from './alerts/ar';
+import { hubAr } from './hub/ar';
 import { plural } from '../../../src/shared/plural';
 
 /** العربية الفصحى المعاصرة. */
@@ -51,6 +55,7 @@ export const ar: Dictionary = {
   },
   nav: {
     purposes: 'أغراض المشاركة',
+    lists: 'القوائم',
     processingRecord: 'سجل المعالجة',
     retention: 'حفظ البيانات',
     retentionRules: 'قواعد الحفظ',
@@ -74,11 +79,15 @@ export const ar: Dictionary = {
     myReferrals: 'إحالاتي',
     myWork: 'مهامي',
     onward: 'إحالات بانتظار ردّك',
+    transfers: 'طلبات النقل الواردة',
+    alerts: 'تنبيهاتي',
     meetings: 'اجتماعات اللجنة',
     assessmentFactors: 'إطار التقييم',
     settings: 'الإعدادات',
     secondFactor: 'العامل الثاني للتحقق',
     handover: 'التسليم',
+    hubFigures: 'أرقام المركز الإقليمي',
+    hubMembers: 'أعضاء المركز الإقليمي',
   },
   signIn: {
     title: 'تسجيل الدخول',
@@ -247,6 +256,7 @@ export const ar: Dictionary = {
     sequence_gap: 'حدث مفقود من التسلسل',
     missing_tail: 'أحداث مفقودة من نهاية السلسلة',
     missing_head: 'سجل آخر حدث في السلسلة مفقود (ربما حُذفت أحداث)',
+    unlinked: 'أحداث سُجّلت قبل أكثر من دقيقة ولم تُربط بالسلسلة بعد',
   },
   entityTypes: {
     User: 'مستخدم',
@@ -296,6 +306,11 @@ export const ar: Dictionary = {
     'purpose.update': 'تعديل غرض',
     'purpose.retire': 'سحب غرض',
     'purpose.restore': 'إعادة غرض',
+    'list.items': 'عرض القوائم',
+    'list.create': 'إضافة عنصر إلى قائمة',
+    'list.update': 'تعديل عنصر في قائمة',
+    'list.retire': 'سحب عنصر من قائمة',
+    'list.restore': 'إعادة عنصر إلى قائمة',
     'processingRecord.read': 'إنتاج سجل المعالجة',
     'user.list': 'الاطلاع على قائمة المستخدمين',
     'user.create': 'إنشاء مستخدم',
@@ -391,6 +406,20 @@ export const ar: Dictionary = {
     'onward.accept': 'قُبلت إحالة إلى شريك',
     'onward.decline': 'رُفضت إحالة إلى شريك',
     'onward.outcome': 'سُجّلت نتيجة إحالة إلى شريك',
+    'transfer.destinations': 'عُرضت المدن التي يمكن نقل الملف إليها',
+    'transfer.case': 'عُرضت عمليات نقل الملف',
+    'transfer.inbox': 'عُرضت طلبات النقل الواردة',
+    'transfer.read': 'عُرض طلب نقل',
+    'transfer.matches': 'بُحث عن الشخص لطلب نقل وارد',
+    'transfer.copies': 'عُرضت الأقسام الواردة بالنقل',
+    'transfer.propose': 'اقتُرح نقل ملف إلى مدينة أخرى',
+    'transfer.withdraw': 'سُحب طلب نقل ملف',
+    'transfer.accept': 'قُبل نقل ملف',
+    'transfer.decline': 'رُفض نقل ملف',
+    'transfer.incoming.proposed': 'اقترحت مدينة أخرى نقل ملف إلى هذه المدينة',
+    'transfer.incoming.withdrawn': 'سحبت المدينة الأخرى طلب نقل إلى هذه المدينة',
+    'transfer.outgoing.accepted': 'قبلت المدينة الأخرى نقل ملف من هذه المدينة',
+    'transfer.outgoing.declined': 'رفضت المدينة الأخرى نقل ملف من هذه المدينة',
     'assessment.factor.list': 'الاطلاع على عوامل التقييم',
     'assessment.factor.create': 'إضافة عامل تقييم',
     'assessment.factor.update': 'تعديل عامل تقييم',
@@ -428,6 +457,13 @@ export const ar: Dictionary = {
     'alert.preferences.read': 'عرض خيارات التنبيهات الخاصة',
     'alert.preferences.update': 'تغيير خيارات التنبيهات الخاصة',
     'alert.status': 'عرض حالة إرسال التنبيهات',
+    'alert.retry': 'إعادة إرسال تنبيه تعذّر إرساله',
+    'hub.figures': 'عرض أرقام المركز الإقليمي',
+    'hub.members.read': 'عرض أعضاء المركز الإقليمي',
+    'hub.member.add': 'إضافة مدينة إلى المركز الإقليمي',
+    'hub.member.remove': 'إزالة مدينة من المركز الإقليمي',
+    'hub.memberships.read': 'عرض العضوية في المراكز الإقليمية',
+    'hub.sharing.set': 'تغيير مشاركة الأرقام مع مركز إقليمي',
   },
   roles: {
     social_worker: 'أخصائي اجتماعي',
@@ -435,6 +471,7 @@ export const ar: Dictionary = {
     agency_practitioner: 'ممارس في جهة شريكة',
     auditor: 'مدقِّق',
     admin: 'مسؤول النظام',
+    hub_analyst: 'محلّل المركز الإقليمي',
   },
   agencyKinds: {
     school: 'مدرسة',
@@ -474,6 +511,8 @@ export const ar: Dictionary = {
     AGENCY_REQUIRED: 'اختر الجهة التي يتبع لها هذا الممارس.',
     AGENCY_INACTIVE: 'هذه الجهة غير نشطة.',
     CANNOT_DISABLE_SELF: 'لا يمكنك تعطيل حسابك أو نزع دور مسؤول النظام عن نفسك.',
+    ROLE_NOT_FOR_KIND: 'هذا الدور لا يناسب هذه البلدية: المركز الإقليمي لا يضم إلا محلّلين ومسؤولي نظام، والمدينة لا تضم محلّلي المركز.',
+    ALREADY_MEMBER: 'هذه المدينة عضو في المركز الإقليمي بالفعل.',
     CSRF_REJECTED: 'رُفض الطلب لأسباب أمنية. أعد تحميل الصفحة وحاول مجددًا.',
     ALREADY_SCREENED: 'اتخذ منسِّق آخر قرارًا بشأن هذه الإحالة في هذه الأثناء.',
     ALREADY_ANSWERED: 'ردّ أحد زملائك في الجهة على هذه الإحالة في هذه الأثناء.',
@@ -516,6 +555,12 @@ export const ar: Dictionary = {
     not_for_purpose: 'غرض الموافقة هذا لا يخدم الغرض المختار.',
     retired: 'هذا الغرض مسحوب: اختر غرضًا آخر.',
     PURPOSE_LABEL_TAKEN: 'يوجد غرض بهذه التسمية الإنجليزية.',
+    item_retired: 'سُحب هذا الاختيار من القائمة: اختر غيره.',
+    LIST_LABEL_TAKEN: 'في هذه القائمة عنصر بهذه التسمية الإنجليزية.',
+    dates_out_of_order: 'تاريخ النهاية قبل تاريخ البداية.',
+    action_format: 'اكتب رمز الإجراء أو بدايته: حروف لاتينية وأرقام ونقاط (مثل case.read).',
+    reference_format: 'مرجع الملف يكون على شكل TUN-2026-0042.',
+    id_format: 'معرّف السجل 36 خانة: 8-4-4-4-12 من الأرقام والحروف من a إلى f.',
     required: 'هذا الحقل مطلوب.',
     too_small: 'القيمة قصيرة جدًا.',
     too_big: 'القيمة طويلة جدًا.',
@@ -538,6 +583,8 @@ export const ar: Dictionary = {
     AGENCY_NAME_TAKEN: 'توجد جهة بهذا الاسم بالفعل.',
     AGENCY_REQUIRED: 'مطلوبة لممارس في جهة شريكة.',
     AGENCY_INACTIVE: 'هذه الجهة غير نشطة.',
+    ROLE_NOT_FOR_KIND: 'ليس من أدوار هذه البلدية.',
+    ALREADY_MEMBER: 'عضو بالفعل.',
     NOT_FOUND: 'غير موجود.',
     FORBIDDEN: 'لا يحق لك اختيار هذا.',
     custom: 'القيمة غير صالحة.',
@@ -579,4 +626,8 @@ export const ar: Dictionary = {
   ...statisticsAr,
   ...subjectAccessAr,
   ...onwardAr,
+  ...transfersAr,
+  ...listsAr,
+  ...alertsAr,
+  ...hubAr,
 };

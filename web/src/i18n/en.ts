@@ -21,6 +21,10 @@ import { retentionEn } from './retention/en';
 import { statisticsEn } from './statistics/en';
 import { subjectAccessEn } from './subject-access/en';
 import { onwardEn } from './onward/en';
+import { transfersEn } from './transfers/en';
+import { listsEn } from './lists/en';
+import { alertsEn } from './alerts/en';
+import { hubEn } from './hub/en';
 import { plural } from '../../../src/shared/plural';
 
 type Role = Outputs['auth']['me']['role'];
@@ -58,6 +62,7 @@ export const en = {
   },
   nav: {
     purposes: 'Disclosure purposes',
+    lists: 'Lists',
     processingRecord: 'Record of processing',
     retention: 'Retention',
     retentionRules: 'Retention rules',
@@ -81,11 +86,15 @@ export const en = {
     myReferrals: 'My referrals',
     myWork: 'My work',
     onward: 'Referrals to answer',
+    transfers: 'Incoming transfers',
+    alerts: 'My alerts',
     meetings: 'Panel meetings',
     assessmentFactors: 'Assessment framework',
     settings: 'Settings',
     secondFactor: 'Second factor',
     handover: 'Handover',
+    hubFigures: 'Hub figures',
+    hubMembers: 'Hub members',
   },
   signIn: {
     title: 'Sign in',
@@ -244,6 +253,7 @@ export const en = {
     sequence_gap: 'an event is missing from the sequence',
     missing_tail: 'events at the end of the chain are missing',
     missing_head: 'the record of the chain’s last event is missing (events may have been removed)',
+    unlinked: 'events recorded more than a minute ago are still not on the chain',
   },
   entityTypes: {
     User: 'User',
@@ -293,6 +303,11 @@ export const en = {
     'purpose.update': 'Purpose changed',
     'purpose.retire': 'Purpose retired',
     'purpose.restore': 'Purpose restored',
+    'list.items': 'Lists viewed',
+    'list.create': 'List item added',
+    'list.update': 'List item changed',
+    'list.retire': 'List item retired',
+    'list.restore': 'List item restored',
     'processingRecord.read': 'Record of processing produced',
     'user.list': 'User list viewed',
     'user.create': 'User created',
@@ -388,6 +403,20 @@ export const en = {
     'onward.accept': 'Onward referral accepted',
     'onward.decline': 'Onward referral declined',
     'onward.outcome': 'Onward referral outcome recorded',
+    'transfer.destinations': 'Cities a case may be transferred to viewed',
+    'transfer.case': 'Transfers of a case viewed',
+    'transfer.inbox': 'Incoming transfers viewed',
+    'transfer.read': 'Transfer proposal viewed',
+    'transfer.matches': 'People matched for an incoming transfer',
+    'transfer.copies': 'Sections received by transfer viewed',
+    'transfer.propose': 'Case transfer to another city proposed',
+    'transfer.withdraw': 'Case transfer withdrawn',
+    'transfer.accept': 'Case transfer accepted',
+    'transfer.decline': 'Case transfer declined',
+    'transfer.incoming.proposed': 'A transfer to this city proposed by another city',
+    'transfer.incoming.withdrawn': 'A transfer to this city withdrawn by the other city',
+    'transfer.outgoing.accepted': 'A transfer from this city accepted by the other city',
+    'transfer.outgoing.declined': 'A transfer from this city declined by the other city',
     'assessment.factor.list': 'Assessment factors viewed',
     'assessment.factor.create': 'Assessment factor added',
     'assessment.factor.update': 'Assessment factor changed',
@@ -425,6 +454,13 @@ export const en = {
     'alert.preferences.read': 'Own alert choices viewed',
     'alert.preferences.update': 'Own alert choices changed',
     'alert.status': 'Alert delivery viewed',
+    'alert.retry': 'Failed alert sent again',
+    'hub.figures': 'Hub figures viewed',
+    'hub.members.read': 'Hub members viewed',
+    'hub.member.add': 'City added to the hub',
+    'hub.member.remove': 'City removed from the hub',
+    'hub.memberships.read': 'Hub memberships viewed',
+    'hub.sharing.set': 'Sharing of figures with a hub changed',
   } satisfies Record<AuditAction, string>,
   roles: {
     social_worker: 'Social worker',
@@ -432,6 +468,7 @@ export const en = {
     agency_practitioner: 'Agency practitioner',
     auditor: 'Auditor',
     admin: 'Administrator',
+    hub_analyst: 'Hub analyst',
   } satisfies Record<Role, string>,
   agencyKinds: {
     school: 'School',
@@ -471,6 +508,8 @@ export const en = {
     AGENCY_REQUIRED: 'Choose the agency of this practitioner.',
     AGENCY_INACTIVE: 'This agency is inactive.',
     CANNOT_DISABLE_SELF: 'You cannot disable your own account or remove your own administrator role.',
+    ROLE_NOT_FOR_KIND: 'This role does not belong here: a hub holds hub analysts and administrators only, and a city no hub analyst.',
+    ALREADY_MEMBER: 'This city is already a member of the hub.',
     CSRF_REJECTED: 'The request was refused for security reasons. Reload the page and try again.',
     ALREADY_SCREENED: 'Another coordinator decided on this referral in the meantime.',
     ALREADY_ANSWERED: 'Someone of your agency answered this referral in the meantime.',
@@ -514,6 +553,12 @@ export const en = {
     not_for_purpose: 'This consent purpose does not serve the purpose chosen.',
     retired: 'This purpose is retired: choose another.',
     PURPOSE_LABEL_TAKEN: 'A purpose with this English label already exists.',
+    item_retired: 'This choice is retired from the list: choose another.',
+    LIST_LABEL_TAKEN: 'This list already has an item with this English label.',
+    dates_out_of_order: 'The end date is before the start date.',
+    action_format: 'Type an action’s code, or its start: letters, digits and dots (for example case.read).',
+    reference_format: 'A case reference looks like TUN-2026-0042.',
+    id_format: 'A record id has 36 characters: 8-4-4-4-12 digits and letters a to f.',
     required: 'This field is required.',
     too_small: 'Too short.',
     too_big: 'Too long.',
@@ -536,6 +581,8 @@ export const en = {
     AGENCY_NAME_TAKEN: 'An agency with this name already exists.',
     AGENCY_REQUIRED: 'Required for an agency practitioner.',
     AGENCY_INACTIVE: 'This agency is inactive.',
+    ROLE_NOT_FOR_KIND: 'Not a role of this municipality.',
+    ALREADY_MEMBER: 'Already a member.',
     NOT_FOUND: 'Not found.',
     FORBIDDEN: 'You may not choose this.',
     custom: 'This value is not valid.',
@@ -577,6 +624,10 @@ export const en = {
   ...statisticsEn,
   ...subjectAccessEn,
   ...onwardEn,
+  ...transfersEn,
+  ...listsEn,
+  ...alertsEn,
+  ...hubEn,
 };
 
 export type Dictionary = typeof en;

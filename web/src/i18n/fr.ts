@@ -20,6 +20,10 @@ import { retentionFr } from './retention/fr';
 import { statisticsFr } from './statistics/fr';
 import { subjectAccessFr } from './subject-access/fr';
 import { onwardFr } from './onward/fr';
+import { transfersFr } from './transfers/fr';
+import { listsFr } from './lists/fr';
+import { alertsFr } from './alerts/fr';
+import { hubFr } from './hub/fr';
 import { plural } from '../../../src/shared/plural';
 
 export const fr: Dictionary = {
@@ -50,6 +54,7 @@ export const fr: Dictionary = {
   },
   nav: {
     purposes: 'Finalités de partage',
+    lists: 'Listes',
     processingRecord: 'Registre des traitements',
     retention: 'Conservation',
     retentionRules: 'Règles de conservation',
@@ -73,11 +78,15 @@ export const fr: Dictionary = {
     myReferrals: 'Mes signalements',
     myWork: 'Mon travail',
     onward: 'Orientations à traiter',
+    transfers: 'Transferts entrants',
+    alerts: 'Mes alertes',
     meetings: 'Réunions du panel',
     assessmentFactors: 'Grille d’évaluation',
     settings: 'Paramètres',
     secondFactor: 'Second facteur',
     handover: 'Passation',
+    hubFigures: 'Chiffres du pôle',
+    hubMembers: 'Membres du pôle',
   },
   signIn: {
     title: 'Connexion',
@@ -240,6 +249,7 @@ export const fr: Dictionary = {
     sequence_gap: 'un événement manque dans la séquence',
     missing_tail: 'des événements manquent à la fin de la chaîne',
     missing_head: 'l’enregistrement du dernier événement de la chaîne manque (des événements ont pu être supprimés)',
+    unlinked: 'des événements enregistrés il y a plus d’une minute ne sont toujours pas sur la chaîne',
   },
   entityTypes: {
     User: 'Utilisateur',
@@ -289,6 +299,11 @@ export const fr: Dictionary = {
     'purpose.update': 'Finalité modifiée',
     'purpose.retire': 'Finalité retirée',
     'purpose.restore': 'Finalité rétablie',
+    'list.items': 'Listes consultées',
+    'list.create': 'Élément de liste ajouté',
+    'list.update': 'Élément de liste modifié',
+    'list.retire': 'Élément de liste retiré',
+    'list.restore': 'Élément de liste rétabli',
     'processingRecord.read': 'Registre des traitements produit',
     'user.list': 'Liste des utilisateurs consultée',
     'user.create': 'Utilisateur créé',
@@ -384,6 +399,20 @@ export const fr: Dictionary = {
     'onward.accept': 'Orientation acceptée',
     'onward.decline': 'Orientation refusée',
     'onward.outcome': 'Résultat d’une orientation enregistré',
+    'transfer.destinations': 'Villes de transfert possibles consultées',
+    'transfer.case': 'Transferts d’un dossier consultés',
+    'transfer.inbox': 'Transferts entrants consultés',
+    'transfer.read': 'Proposition de transfert consultée',
+    'transfer.matches': 'Personnes rapprochées pour un transfert entrant',
+    'transfer.copies': 'Sections reçues par transfert consultées',
+    'transfer.propose': 'Transfert d’un dossier vers une autre ville proposé',
+    'transfer.withdraw': 'Transfert d’un dossier retiré',
+    'transfer.accept': 'Transfert d’un dossier accepté',
+    'transfer.decline': 'Transfert d’un dossier refusé',
+    'transfer.incoming.proposed': 'Transfert vers cette ville proposé par une autre ville',
+    'transfer.incoming.withdrawn': 'Transfert vers cette ville retiré par l’autre ville',
+    'transfer.outgoing.accepted': 'Transfert depuis cette ville accepté par l’autre ville',
+    'transfer.outgoing.declined': 'Transfert depuis cette ville refusé par l’autre ville',
     'assessment.factor.list': 'Facteurs d’évaluation consultés',
     'assessment.factor.create': 'Facteur d’évaluation ajouté',
     'assessment.factor.update': 'Facteur d’évaluation modifié',
@@ -421,6 +450,13 @@ export const fr: Dictionary = {
     'alert.preferences.read': 'Choix d’alertes personnels consultés',
     'alert.preferences.update': 'Choix d’alertes personnels modifiés',
     'alert.status': 'Envoi des alertes consulté',
+    'alert.retry': 'Alerte non envoyée relancée',
+    'hub.figures': 'Chiffres du pôle régional consultés',
+    'hub.members.read': 'Membres du pôle régional consultés',
+    'hub.member.add': 'Ville ajoutée au pôle régional',
+    'hub.member.remove': 'Ville retirée du pôle régional',
+    'hub.memberships.read': 'Adhésions aux pôles régionaux consultées',
+    'hub.sharing.set': 'Partage des chiffres avec un pôle modifié',
   },
   roles: {
     social_worker: 'Travailleur social',
@@ -428,6 +464,7 @@ export const fr: Dictionary = {
     agency_practitioner: 'Intervenant d’un organisme partenaire',
     auditor: 'Auditeur',
     admin: 'Administrateur',
+    hub_analyst: 'Analyste du pôle régional',
   },
   agencyKinds: {
     school: 'École',
@@ -467,6 +504,8 @@ export const fr: Dictionary = {
     AGENCY_REQUIRED: 'Choisissez l’organisme de cet intervenant.',
     AGENCY_INACTIVE: 'Cet organisme est inactif.',
     CANNOT_DISABLE_SELF: 'Vous ne pouvez ni désactiver votre propre compte ni retirer votre propre rôle d’administrateur.',
+    ROLE_NOT_FOR_KIND: 'Ce rôle n’a pas sa place ici : un pôle régional ne compte que des analystes et des administrateurs, une ville aucun analyste de pôle.',
+    ALREADY_MEMBER: 'Cette ville est déjà membre du pôle.',
     CSRF_REJECTED: 'La requête a été refusée pour des raisons de sécurité. Rechargez la page et réessayez.',
     ALREADY_SCREENED: 'Un autre coordinateur a déjà statué sur ce signalement.',
     ALREADY_ANSWERED: 'Quelqu’un de votre agence a déjà répondu à cette orientation.',
@@ -516,6 +555,12 @@ export const fr: Dictionary = {
     not_for_purpose: 'Cette finalité du consentement ne sert pas la finalité choisie.',
     retired: 'Cette finalité est retirée : choisissez-en une autre.',
     PURPOSE_LABEL_TAKEN: 'Une finalité porte déjà ce libellé anglais.',
+    item_retired: 'Ce choix a été retiré de la liste : choisissez-en un autre.',
+    LIST_LABEL_TAKEN: 'Cette liste a déjà un élément portant ce libellé anglais.',
+    dates_out_of_order: 'La date de fin est antérieure à la date de début.',
+    action_format: 'Saisissez le code d’une action, ou son début : lettres, chiffres et points (par exemple case.read).',
+    reference_format: 'Une référence de dossier a la forme TUN-2026-0042.',
+    id_format: 'Un identifiant compte 36 caractères : 8-4-4-4-12 chiffres et lettres de a à f.',
     required: 'Ce champ est obligatoire.',
     too_small: 'Trop court.',
     too_big: 'Trop long.',
@@ -538,6 +583,8 @@ export const fr: Dictionary = {
     AGENCY_NAME_TAKEN: 'Un organisme porte déjà ce nom.',
     AGENCY_REQUIRED: 'Obligatoire pour un intervenant d’organisme.',
     AGENCY_INACTIVE: 'Cet organisme est inactif.',
+    ROLE_NOT_FOR_KIND: 'Pas un rôle de cette municipalité.',
+    ALREADY_MEMBER: 'Déjà membre.',
     NOT_FOUND: 'Introuvable.',
     FORBIDDEN: 'Vous ne pouvez pas choisir ceci.',
     custom: 'Cette valeur n’est pas valide.',
@@ -579,4 +626,8 @@ export const fr: Dictionary = {
   ...statisticsFr,
   ...subjectAccessFr,
   ...onwardFr,
+  ...transfersFr,
+  ...listsFr,
+  ...alertsFr,
+  ...hubFr,
 };

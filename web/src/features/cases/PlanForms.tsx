@@ -1,5 +1,5 @@
 import { Show, createSignal } from 'solid-js';
-import { revalidate } from '@solidjs/router';
+import { createAsync, revalidate } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { field, optional, useForm } from '../../lib/form';
@@ -12,19 +12,22 @@ import { theirsOf } from '../history/values';
 import {
   CASE_QUERIES,
   INTERVENTION_STATUSES,
-  INTERVENTION_TYPES,
   type Intervention,
   type InterventionStatus,
   type InterventionType,
   type PlanChoices,
 } from './api';
 import { createNotice } from '../../lib/notice';
+import { getListItems, itemLabel, liveItems } from '../lists/api';
 
-const ADD_FIELDS = ['type', 'title', 'agencyId', 'assigneeId', 'startDate', 'dueDate'] as const;
+const ADD_FIELDS = ['type', 'typeItemId', 'title', 'agencyId', 'assigneeId', 'startDate', 'dueDate'] as const;
 const UPDATE_FIELDS = ['status', 'outcome'] as const;
 
 /** Key worker or coordinator: adds an intervention for an agency, with an optional assignee and dates. */
 export function AddInterventionForm(props: { caseId: string; choices: PlanChoices; onDone: () => void; onCancel: () => void }) {
+  // The municipality's live intervention types; the core code goes with the item (the server takes it from the item).
+  const items = createAsync(() => getListItems());
+  const types = () => liveItems(items(), 'intervention_type');
   const form = useForm({
     name: `add-intervention-${props.caseId}`,
     fields: ADD_FIELDS,
@@ -34,7 +37,8 @@ export function AddInterventionForm(props: { caseId: string; choices: PlanChoice
       trpc.cases.addIntervention.mutate(
         {
           caseId: props.caseId,
-          type: field(data, 'type') as InterventionType,
+          type: (types().find((i) => i.id === field(data, 'typeItemId'))?.code ?? '') as InterventionType,
+          typeItemId: field(data, 'typeItemId'),
           title: field(data, 'title'),
           agencyId: field(data, 'agencyId'),
           assigneeId: optional(data, 'assigneeId'),
@@ -52,12 +56,13 @@ export function AddInterventionForm(props: { caseId: string; choices: PlanChoice
       <div class="form-grid">
         <OptionsField
           label={t('plan.type')}
-          name="type"
+          name="typeItemId"
           required
-          options={INTERVENTION_TYPES}
-          labelOf={(v) => tKey('interventionTypes', v)}
+          options={types()}
+          idOf={(i) => i.id}
+          labelOf={itemLabel}
           placeholder={t('common.choose')}
-          error={form.errors().fields.type}
+          error={form.errors().fields.typeItemId ?? form.errors().fields.type}
         />
         <TextField label={t('plan.interventionTitle')} name="title" required maxLength={200} error={form.errors().fields.title} />
         <OptionsField

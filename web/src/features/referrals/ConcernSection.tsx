@@ -1,7 +1,8 @@
 import { Show, createSignal } from 'solid-js';
 import { t, tKey } from '../../i18n';
 import { ChoiceGroup, OptionsField, TextAreaField } from '../../components/Field';
-import { CONCERN_CATEGORIES, COHORTS, SOURCES, URGENCIES, type Cohort, type Urgency } from './api';
+import { SOURCES, URGENCIES, type Cohort, type Urgency } from './api';
+import { itemLabel, liveItems, type ListItem } from '../lists/api';
 
 /**
  * How urgent the concern is. Immediate danger is not something a form can handle: the page says at
@@ -36,21 +37,33 @@ export function UrgencyField(props: { error?: string | undefined }) {
   );
 }
 
-/** What the concern is: cohort (the matched person's, to start with), source, categories and the text. */
-export function ConcernSection(props: { cohort: Cohort | undefined; errors: Record<string, string | undefined> }) {
+/**
+ * What the concern is: cohort (the first of the municipality's items for the matched person's cohort, to
+ * start with), source, categories and the text. Cohorts and categories are the municipality's live items.
+ */
+export function ConcernSection(props: {
+  cohort: Cohort | undefined;
+  items: readonly ListItem[] | undefined;
+  errors: Record<string, string | undefined>;
+}) {
+  const cohorts = () => liveItems(props.items, 'cohort');
+  const labelOf = (id: string) => {
+    const item = props.items?.find((i) => i.id === id);
+    return item ? itemLabel(item) : id;
+  };
   return (
     <section class="card form" aria-labelledby="concern-title">
       <h2 id="concern-title">{t('referral.concernTitle')}</h2>
       <div class="form-grid">
         <OptionsField
           label={t('referral.cohort')}
-          name="cohort"
+          name="cohortItemId"
           required
-          options={COHORTS}
-          labelOf={(c) => tKey('cohorts', c)}
+          options={cohorts().map((i) => i.id)}
+          labelOf={labelOf}
           placeholder={t('common.choose')}
-          selected={props.cohort}
-          error={props.errors.cohort}
+          selected={cohorts().find((i) => i.code === props.cohort)?.id}
+          error={props.errors.cohortItemId ?? props.errors.cohort}
         />
         <OptionsField
           label={t('referral.source')}
@@ -64,11 +77,11 @@ export function ConcernSection(props: { cohort: Cohort | undefined; errors: Reco
       </div>
       <ChoiceGroup
         label={t('referral.categories')}
-        name="concernCategories"
+        name="concernItemIds"
         type="checkbox"
-        options={CONCERN_CATEGORIES}
-        labelOf={(c) => tKey('concernCategories', c)}
-        error={props.errors.concernCategories}
+        options={liveItems(props.items, 'concern_category').map((i) => i.id)}
+        labelOf={labelOf}
+        error={props.errors.concernItemIds ?? props.errors.concernCategories}
         required
         testId="categories"
       />

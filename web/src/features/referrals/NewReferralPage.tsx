@@ -1,5 +1,5 @@
 import { Show, createSignal } from 'solid-js';
-import { A } from '@solidjs/router';
+import { A, createAsync } from '@solidjs/router';
 import { t } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { useForm } from '../../lib/form';
@@ -16,11 +16,14 @@ import { useDraft } from '../../lib/draft';
 import { errorMessage } from '../../lib/errors';
 import { DraftStatus } from '../drafts/DraftStatus';
 import { useRestoreDraft } from '../drafts/restore';
+import { getListItems } from '../lists/api';
 
 const thisYear = new Date().getFullYear();
 
 function ReferralForm() {
   const [chosen, setChosen] = createSignal<Person | null>(null);
+  // The municipality's cohorts and concern categories (the live ones are offered).
+  const items = createAsync(() => getListItems());
   const [birthYear, setBirthYear] = createSignal('');
   const year = () => chosen()?.birthYear ?? yearOf(birthYear());
   // Whoever turns 18 this year still counts as a minor: the server errs the same way.
@@ -37,7 +40,7 @@ function ReferralForm() {
     name: 'referral.create',
     fields: REFERRAL_FIELDS,
     refresh: getMyReferrals.key,
-    submit: (data, keyed) => trpc.referrals.create.mutate(referralInput(data, chosen()?.id), keyed),
+    submit: (data, keyed) => trpc.referrals.create.mutate(referralInput(data, chosen()?.id, items()), keyed),
     onDone: () => draft.sent(),
   });
   // Every field, the category boxes too (at least one: ConcernSection's required group), is checked by the form kit.
@@ -82,7 +85,7 @@ function ReferralForm() {
         <Alert kind="error" message={opened.error() ? errorMessage(opened.error()) : null} />
         <UrgencyField error={errors().fields.urgency} />
         <PersonSection chosen={chosen()} onChoose={setChosen} birthYear={birthYear()} onBirthYear={setBirthYear} errors={errors().fields} />
-        <ConcernSection cohort={chosen()?.cohort} errors={errors().fields} />
+        <ConcernSection cohort={chosen()?.cohort} items={items()} errors={errors().fields} />
         <ConsentSection minor={minor()} errors={errors().fields} />
         <DraftStatus status={draft.status()} restored={opened.restored()} />
         <FormActions form={form} label={t('referral.submit')} pendingLabel={t('referral.submitting')} />

@@ -10,6 +10,7 @@ import { StatusBadge, UrgencyBadge } from './StatusBadge';
 import { getReferral, matchPeople, type Referral } from './api';
 import { ReferralOnward } from '../onward/ReferralOnward';
 import { AnonymisedBanner } from '../retention/HoldSection';
+import { chosenLabel, getListItems } from '../lists/api';
 
 /** Consent as the referrer recorded it, or the legal basis for going on without it. */
 function Consent(props: { consent: Referral['consent'] }) {
@@ -122,6 +123,12 @@ function ReferralView(props: { referral: Referral }) {
   const me = useMe();
   const r = () => props.referral;
   const coordinator = () => me().role === 'coordinator';
+  // The municipality's words for what was chosen (a retired item still reads as it did).
+  const items = createAsync(() => getListItems());
+  const concernLabels = (x: Referral) =>
+    x.concernItemIds.length
+      ? x.concernItemIds.map((id, i) => chosenLabel(items(), 'concern_category', id, x.concernCategories[i] ?? 'other'))
+      : x.concernCategories.map((c) => chosenLabel(items(), 'concern_category', null, c));
   return (
     <>
       <Show when={r().anonymisedAt}>{(at) => <AnonymisedBanner at={at()} rule={r().anonymisedRule} />}</Show>
@@ -141,7 +148,7 @@ function ReferralView(props: { referral: Referral }) {
             <StatusBadge status={r().status} /> <UrgencyBadge urgency={r().urgency} />
           </dd>
           <dt>{t('referral.cohort')}</dt>
-          <dd>{tKey('cohorts', r().cohort)}</dd>
+          <dd>{chosenLabel(items(), 'cohort', r().cohortItemId, r().cohort)}</dd>
           <dt>{t('referral.source')}</dt>
           <dd>{tKey('sources', r().source)}</dd>
           <dt>{t('screen.referrer')}</dt>
@@ -159,7 +166,7 @@ function ReferralView(props: { referral: Referral }) {
           <dt>{t('screen.submitted')}</dt>
           <dd>{formatDateTime(r().submittedAt)}</dd>
           <dt>{t('screen.categories')}</dt>
-          <dd>{formatList(r().concernCategories.map((c) => tKey('concernCategories', c)))}</dd>
+          <dd>{formatList(concernLabels(r()))}</dd>
         </dl>
         <h3 class="h3">{t('screen.concern')}</h3>
         <p class="prewrap concern" dir="auto" data-testid="concern-text">

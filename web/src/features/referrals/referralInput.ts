@@ -2,6 +2,7 @@ import type { Inputs } from '../../lib/trpc';
 import { startOfDay } from '../../lib/dates';
 import { yearOf } from './PersonSection';
 import type { Cohort, ConcernCategory, LegalBasis, Sex, Source, Urgency } from './api';
+import type { ListItem } from '../lists/api';
 import { DETAIL_FIELDS, detailsInput } from './PersonDetailsFields';
 
 export type CreateReferral = Inputs['referrals']['create'];
@@ -16,8 +17,10 @@ export const REFERRAL_FIELDS = [
   'newPerson.guardianName',
   ...DETAIL_FIELDS,
   'cohort',
+  'cohortItemId',
   'source',
   'concernCategories',
+  'concernItemIds',
   'concernText',
   'urgency',
   'consent.by',
@@ -29,9 +32,11 @@ export const REFERRAL_FIELDS = [
 
 /**
  * The referral a submitted form describes: about `personId` when a match was chosen, otherwise a new
- * person from the form's fields. Values are passed on as typed; the server validates them all.
+ * person from the form's fields. Values are passed on as typed; the server validates them all. Cohort and
+ * categories are the municipality's items (`items`): their core codes go with them (the server takes
+ * the codes from the items again).
  */
-export function referralInput(data: FormData, personId: string | undefined): CreateReferral {
+export function referralInput(data: FormData, personId: string | undefined, items: readonly ListItem[] = []): CreateReferral {
   const text = (name: string) => String(data.get(name) ?? '').trim();
   const optional = (name: string) => text(name) || undefined;
   const consent: CreateReferral['consent'] =
@@ -47,7 +52,10 @@ export function referralInput(data: FormData, personId: string | undefined): Cre
           at: startOfDay(text('consent.at')) ?? new Date(Number.NaN),
           scope: text('consent.scope'),
         };
-  const cohort = text('cohort') as Cohort;
+  const codeOf = (id: string) => items.find((i) => i.id === id)?.code ?? '';
+  const cohortItemId = text('cohortItemId');
+  const cohort = codeOf(cohortItemId) as Cohort;
+  const concernItemIds = data.getAll('concernItemIds').map(String);
   return {
     ...(personId
       ? { personId }
@@ -63,8 +71,10 @@ export function referralInput(data: FormData, personId: string | undefined): Cre
           },
         }),
     cohort,
+    ...(cohortItemId ? { cohortItemId } : {}),
     source: text('source') as Source,
-    concernCategories: data.getAll('concernCategories').map(String) as ConcernCategory[],
+    concernCategories: concernItemIds.map(codeOf) as ConcernCategory[],
+    ...(concernItemIds.length ? { concernItemIds } : {}),
     concernText: text('concernText'),
     urgency: text('urgency') as Urgency,
     consent,
