@@ -75,6 +75,10 @@ export const ERROR_TABLE = {
   SUBJECT_ACCESS_RELEASED: 'CONFLICT',
   SUBJECT_ACCESS_UNREVIEWED: 'BAD_REQUEST',
   SUBJECT_ACCESS_NOT_RELEASED: 'BAD_REQUEST',
+  // The regional hub: a hub holds hub analysts and its admin only, a city never a hub analyst (fields.role).
+  ROLE_NOT_FOR_KIND: 'BAD_REQUEST',
+  // A city already a member of this hub.
+  ALREADY_MEMBER: 'CONFLICT',
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;

@@ -33,6 +33,8 @@ const CreateAdminFlags = z.object({
     .refine((code) => countryName(code) !== code, 'is not a known country code')
     .optional(),
   locale: z.enum(LOCALES, 'must be ar, fr or en').optional(),
+  // The municipality is a regional hub (it holds its analysts and its admin, no casework), not a city.
+  hub: z.boolean().optional(),
 });
 
 export type CreateAdminInput = z.output<typeof CreateAdminFlags>;
@@ -43,6 +45,7 @@ const OPTIONS = {
   municipality: { type: 'string' },
   country: { type: 'string' },
   locale: { type: 'string' },
+  hub: { type: 'boolean' },
 } as const;
 
 /**
@@ -62,7 +65,8 @@ async function freeCode(tx: Tx): Promise<string> {
 
 /** The municipality named exactly so, or a new one (which needs a country); audited when created. */
 async function findOrCreateMunicipality(tx: Tx, audit: AuditTrail, input: CreateAdminInput) {
-  const select = { id: true, name: true, country: true, defaultLocale: true } as const;
+  const select = { id: true, name: true, country: true, defaultLocale: true, kind: true } as const;
+  const kind = input.hub ? 'hub' : 'city';
   const found = await tx.municipality.findMany({ where: { name: input.municipality }, select, take: 2 });
   if (found.length > 1) {
     throw new CliError(`Several municipalities are named "${input.municipality}"; nothing was changed.`);
@@ -74,6 +78,12 @@ async function findOrCreateMunicipality(tx: Tx, audit: AuditTrail, input: Create
         `Municipality "${existing.name}" exists with country ${existing.country}, not ${input.country}; nothing was changed.`,
       );
     }
+    // A city's admin made with --hub (or a hub's without) would be an account of the wrong kind of place.
+    if (existing.kind !== kind) {
+      throw new CliError(
+        `"${existing.name}" is a ${existing.kind}, not a ${kind}${input.hub ? '' : ' (add --hub for a hub)'}; nothing was changed.`,
+      );
+    }
     return { ...existing, created: false };
   }
   if (!input.country) {
@@ -82,7 +92,7 @@ async function findOrCreateMunicipality(tx: Tx, audit: AuditTrail, input: Create
     );
   }
   const town = await tx.municipality.create({
-    data: { name: input.municipality, country: input.country, defaultLocale: input.locale ?? 'ar', code: await freeCode(tx) },
+    data: { name: input.municipality, country: input.country, defaultLocale: input.locale ?? 'ar', code: await freeCode(tx), kind },
     select,
   });
   audit.record({
@@ -90,7 +100,7 @@ async function findOrCreateMunicipality(tx: Tx, audit: AuditTrail, input: Create
     municipalityId: town.id,
     entityType: 'Municipality',
     entityId: town.id,
-    detail: { via: 'cli' },
+    detail: { via: 'cli', kind },
   });
   return { ...town, created: true };
 }
@@ -130,7 +140,8 @@ async function run(db: Db, input: CreateAdminInput, out: Out): Promise<number> {
   });
 
   const where = `"${town.name}" (${countryName(town.country)}, id ${town.id})`;
-  out.log(town.created ? `Created municipality ${where}.` : `Using the existing municipality ${where}.`);
+  const what = town.kind === 'hub' ? 'regional hub' : 'municipality';
+  out.log(town.created ? `Created ${what} ${where}.` : `Using the existing ${what} ${where}.`);
   out.log(`Created administrator ${user.email} (id ${user.id}).`);
   out.log('');
   out.log(`  One-time password: ${password}`);
@@ -142,7 +153,7 @@ async function run(db: Db, input: CreateAdminInput, out: Out): Promise<number> {
 
 export const createAdminCommand: Command<CreateAdminInput> = {
   name: 'create-admin',
-  usage: '--email E --name "Display Name" --municipality "Name" [--country TN] [--locale ar|fr|en]',
+  usage: '--email E --name "Display Name" --municipality "Name" [--country TN] [--locale ar|fr|en] [--hub]',
   summary: 'Creates an administrator with a one-time password (and the municipality, if new). Applies pending migrations first.',
   flags: [
     "--email E            the administrator's e-mail, used to sign in (must not be taken, whatever its case)",
@@ -150,8 +161,12 @@ export const createAdminCommand: Command<CreateAdminInput> = {
     '--municipality "M"   found by its exact name, or created',
     '--country CC         two-letter country code; required when the municipality is created',
     "--locale L           ar, fr or en; default: the municipality's language (ar for a new one)",
+    '--hub                the municipality is a regional hub: its admin adds member cities, its hub analysts read their shared figures',
   ],
-  examples: ['create-admin --email admin@sousse.example --name "Amina Ben Salah" --municipality "Sousse" --country TN --locale fr'],
+  examples: [
+    'create-admin --email admin@sousse.example --name "Amina Ben Salah" --municipality "Sousse" --country TN --locale fr',
+    'create-admin --email admin@hub.example --name "Hub Admin" --municipality "Regional Hub" --country JO --hub',
+  ],
   migrates: true,
   parse: (argv) => parseFlags(argv, OPTIONS, CreateAdminFlags),
   run,

@@ -3,6 +3,7 @@ import { testDb } from '../helpers/db.js';
 import { makeAgency, makeTown, makeUser } from '../helpers/factories.js';
 import { callerFor } from '../helpers/callers.js';
 import type { Role } from '../../src/generated/prisma/enums.js';
+import { makeHub } from '../helpers/hub-factories.js';
 
 const { db } = await testDb();
 
@@ -36,6 +37,8 @@ const allowed: Record<Role, string[]> = {
   coordinator: ['agencies.list', 'users.directory'],
   social_worker: [],
   agency_practitioner: [],
+  // A hub's analyst (of a hub the town belongs to): no account, agency or audit procedure.
+  hub_analyst: [],
 };
 
 const roleKey = {
@@ -50,7 +53,7 @@ describe('who may call the admin and audit procedures', () => {
   for (const role of Object.keys(allowed) as Role[]) {
     it(`${role}: allowed exactly where DESIGN.md says, every refusal FORBIDDEN and audited`, async () => {
       const town = await makeTown(db);
-      const actor = town[roleKey[role]];
+      const actor = role === 'hub_analyst' ? (await makeHub(db, [{ id: town.town.id }])).analyst : town[roleKey[role]];
       const { caller } = await callerFor(db, actor);
       for (const [path, call] of Object.entries(procedures)) {
         if (allowed[role].includes(path)) {
@@ -60,7 +63,7 @@ describe('who may call the admin and audit procedures', () => {
           // Refusals are recorded under the same action name as successes: agencies.create → agency.create.
           const action = path.replace(/^agencies\./, 'agency.').replace(/^users\./, 'user.');
           const denied = await db.auditEvent.count({
-            where: { municipalityId: town.town.id, actorId: actor.id, action, outcome: 'denied' },
+            where: { municipalityId: actor.municipalityId, actorId: actor.id, action, outcome: 'denied' },
           });
           expect(denied, `denial of ${path} audited`).toBe(1);
         }

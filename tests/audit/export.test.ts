@@ -7,6 +7,7 @@ import { auditedTransaction } from '../../src/audit/writer.js';
 import { manualClock } from '../../src/lib/clock.js';
 import { csvOf } from '../../src/modules/audit/export.js';
 import type { Role } from '../../src/generated/prisma/enums.js';
+import { makeHub } from '../helpers/hub-factories.js';
 
 const { db } = await testDb();
 const { app } = await makeTestApp(db);
@@ -51,6 +52,7 @@ describe('audit.export', () => {
       social_worker: town.socialWorker,
       agency_practitioner: town.practitioner,
       auditor: town.auditor,
+      hub_analyst: (await makeHub(db, [{ id: town.town.id }])).analyst,
     };
     for (const [role, user] of Object.entries(byRole)) {
       const { caller } = await callerFor(db, user);

@@ -5,6 +5,7 @@ import { callerFor, testKeyring } from '../helpers/callers.js';
 import { makePerson } from '../helpers/people-factories.js';
 import { makeReferral, referralInput } from '../helpers/referral-factories.js';
 import type { Role } from '../../src/generated/prisma/enums.js';
+import { makeHub } from '../helpers/hub-factories.js';
 
 const { db } = await testDb();
 
@@ -31,7 +32,7 @@ const procedures: Record<string, { action: string; call: (c: Caller, t: Town, ac
   'referrals.get': {
     action: 'referral.read',
     call: async (c, t, actor) => {
-      const referrer = ['admin', 'auditor'].includes(actor.role) ? t.socialWorker : actor;
+      const referrer = ['admin', 'auditor', 'hub_analyst'].includes(actor.role) ? t.socialWorker : actor;
       return c.referrals.get({ id: (await makeReferral(db, testKeyring, { town: t, referrer })).id });
     },
   },
@@ -49,6 +50,8 @@ const allowed: Record<Role, string[]> = {
   agency_practitioner: ['referrals.create', 'referrals.mine', 'referrals.get'],
   auditor: [],
   admin: [],
+  // A hub's analyst: figures of the hub only, nothing of any referral.
+  hub_analyst: [],
 };
 
 const denials = (townId: string, actorId: string, action: string, code: string) =>
@@ -58,7 +61,7 @@ describe('who may call the referral procedures', () => {
   for (const role of Object.keys(allowed) as Role[]) {
     it(`${role}: allowed exactly where DESIGN.md says, every refusal FORBIDDEN and audited`, async () => {
       const town = await makeTown(db);
-      const actor = town[roleKey[role]];
+      const actor = role === 'hub_analyst' ? (await makeHub(db, [{ id: town.town.id }])).analyst : town[roleKey[role]];
       const { caller } = await callerFor(db, actor);
       for (const [path, { action, call }] of Object.entries(procedures)) {
         if (allowed[role].includes(path)) {
@@ -69,7 +72,7 @@ describe('who may call the referral procedures', () => {
           ).toBeGreaterThan(0);
         } else {
           await expect(call(caller, town, actor), `${role} ${path}`).rejects.toMatchObject({ code: 'FORBIDDEN' });
-          expect(await denials(town.town.id, actor.id, action, 'FORBIDDEN'), `denial of ${path} audited`).toBe(1);
+          expect(await denials(actor.municipalityId, actor.id, action, 'FORBIDDEN'), `denial of ${path} audited`).toBe(1);
         }
       }
       // Nothing was created by a role that may not refer.

@@ -12,7 +12,7 @@ export async function me(ctx: ServiceContext) {
   const { municipality, ...notice } = await ctx.db.user.findUniqueOrThrow({
     where: { id: ctx.user.id },
     // The zone and country let the browser count "today" where the municipality is and format its way.
-    select: { municipality: { select: { id: true, name: true, country: true, timeZone: true } }, ...noticeSelect },
+    select: { municipality: { select: { id: true, name: true, country: true, timeZone: true, kind: true } }, ...noticeSelect },
   });
   ctx.audit.subject('User', ctx.user.id);
   const { enrolled, mustEnrol } = ctx.factor;

@@ -10,6 +10,7 @@ import { flagAccountChange } from '../audit/flags.js';
 import type { ServiceContext } from '../../service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { CreateUserInput, DirectoryInput, ListUsersInput, UpdateUserInput } from './schema.js';
+import { checkRoleFitsKind } from './role-kind.js';
 
 export const userSelect = {
   id: true,
@@ -77,6 +78,7 @@ async function checkAgency(ctx: ServiceContext, role: string, agencyId: string |
  */
 export async function createUser(ctx: ServiceContext, input: z.infer<typeof CreateUserInput>) {
   assertCan(ctx.ability, 'create', 'User');
+  await checkRoleFitsKind(ctx, input.role);
   await checkAgency(ctx, input.role, input.agencyId);
   // Exact: the schema normalised the address, the form every stored address has (never an ILIKE pattern).
   const taken = await ctx.db.user.findUnique({ where: { email: input.email }, select: { id: true } });
@@ -119,6 +121,7 @@ export async function updateUser(ctx: ServiceContext, input: z.infer<typeof Upda
   if (changes.agencyId !== undefined) await checkAgency(ctx, role, agencyId);
   else if (role === 'agency_practitioner' && !agencyId) throw new AppError('AGENCY_REQUIRED', { fields: { agencyId: 'AGENCY_REQUIRED' } });
   if (id === ctx.user.id && changes.role && changes.role !== 'admin') throw new AppError('CANNOT_DISABLE_SELF');
+  if (changes.role) await checkRoleFitsKind(ctx, changes.role);
   const user = await ctx.db.user.update({ where: { id }, data: changes, select: userSelect });
   // A change of role or agency changes what the person may see: their sessions start again.
   if (role !== before.role || agencyId !== before.agencyId) await endSessions(ctx.db, ctx.clock(), 'access_changed', { userId: id });

@@ -26,6 +26,14 @@ export function Home() {
             </A>
           </p>
         </Match>
+        <Match when={me().role === 'hub_analyst'}>
+          <p class="lead">{t('hub.home')}</p>
+          <p class="links">
+            <A class="button" href="/hub" data-testid="home-hub">
+              {t('nav.hubFigures')}
+            </A>
+          </p>
+        </Match>
         <Match when={me().role === 'auditor'}>
           <p class="lead">{t('home.auditor')}</p>
           <p class="links">

@@ -10,6 +10,7 @@ import { RequireRole } from '../../components/Shell';
 import { FactorRolesForm } from '../factor/FactorRolesForm';
 import { FlagSettingsForm } from './FlagSettingsForm';
 import { HolidaysForm } from './HolidaysForm';
+import { SharingSection } from '../hub/SharingSection';
 import './work.css';
 import { getSettings, type Settings } from './api';
 
@@ -109,6 +110,7 @@ export default function SettingsPage() {
         <FlagSettingsForm />
         <HolidaysForm />
         <FactorRolesForm />
+        <SharingSection />
       </RequireRole>
     </section>
   );

@@ -1,0 +1,14 @@
+/**
+ * The hub's figures, shared by the server (which counts) and the web (which names). Each counts a core
+ * code (an enum column) of the member cities that share their figures, by city, by country and for the
+ * hub; values are suppressed like the city's own statistics (shared/statistics.ts's marks).
+ */
+export const HUB_FIGURES = [
+  'referralsByCohort',
+  'referralsBySource',
+  'referralsByUrgency',
+  'casesByStage',
+  'interventionsByType',
+  'closuresByReason',
+] as const;
+export type HubFigure = (typeof HUB_FIGURES)[number];

@@ -1,0 +1,36 @@
+import { query } from '@solidjs/router';
+import { tKey } from '../../i18n';
+import { formatLocale } from '../../lib/region';
+import { trpc, type Outputs } from '../../lib/trpc';
+import { UNRECORDED } from '../../../../src/shared/statistics';
+import type { HubFigure } from '../../../../src/shared/hub';
+import { t } from '../../i18n';
+
+export type HubFigures = Outputs['hub']['figures'];
+export type HubShown = HubFigures['figures'][number];
+
+/** The hub's figures for a year (hub analysts). Suppressed on the server across cities, countries and the hub; audited. */
+export const getHubFigures = query((year: number) => trpc.hub.figures.query({ year }), 'hub.figures');
+/** The hub's members and the cities that could join (the hub's admin). */
+export const getMembers = query(() => trpc.hub.members.query(), 'hub.members');
+/** The hubs the admin's city belongs to, and whether it shares with each (the city's admin). */
+export const getMemberships = query(() => trpc.hub.memberships.query(), 'hub.memberships');
+
+/** The dictionary prefix that names each figure's columns (the core codes). */
+export const COLUMNS: Record<HubFigure, string> = {
+  referralsByCohort: 'cohorts',
+  referralsBySource: 'sources',
+  referralsByUrgency: 'urgencies',
+  casesByStage: 'stages',
+  interventionsByType: 'interventionTypes',
+  closuresByReason: 'work.closureReasons',
+};
+
+/** A column's words: the core code's label, or "not recorded". */
+export const columnLabel = (figure: HubFigure, key: string) =>
+  key === UNRECORDED ? t('statistics.unrecorded') : tKey(COLUMNS[figure], key);
+
+/** A country code in the reader's language ("JO" → "Jordanie", "الأردن"). */
+export function countryLabel(code: string): string {
+  return new Intl.DisplayNames([formatLocale()], { type: 'region' }).of(code) ?? code;
+}
