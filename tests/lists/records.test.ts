@@ -62,6 +62,27 @@ describe('a referral chooses from the municipality’s lists', () => {
     });
   });
 
+  it('a correction of the codes keeps the items that still fit and takes the first live item of each new code', async () => {
+    const town = await makeTown(db);
+    const teen = await addItem(town, 'cohort', 'youth', 'Teenager at school');
+    const online = await addItem(town, 'concern_category', 'online_radicalisation', 'Gaming chat groups');
+    const family = await defaultItem(town, 'concern_category', 'family_concern');
+    const { caller } = await callerFor(db, town.coordinator);
+    const sent = await caller.referrals.create(referralInput({ cohortItemId: teen.id, concernItemIds: [online.id, family.id] }));
+    await caller.referrals.correct({ id: sent.id, version: 1, cohort: 'returnee', concernCategories: ['online_radicalisation', 'trauma'] });
+    expect(
+      await db.referral.findUniqueOrThrow({
+        where: { id: sent.id },
+        select: { cohort: true, cohortItemId: true, concernCategories: true, concernItemIds: true },
+      }),
+    ).toEqual({
+      cohort: 'returnee',
+      cohortItemId: (await defaultItem(town, 'cohort', 'returnee')).id,
+      concernCategories: ['online_radicalisation', 'trauma'],
+      concernItemIds: [online.id, (await defaultItem(town, 'concern_category', 'trauma')).id],
+    });
+  });
+
   it('with core codes only (older callers), names the municipality’s first live item of each code', async () => {
     const town = await makeTown(db);
     const { caller } = await callerFor(db, town.socialWorker);

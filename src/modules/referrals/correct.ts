@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../service.js';
 import { text } from '../../lib/text.js';
 import { COHORTS, CONCERN_CATEGORIES, REFERRAL_SOURCES, URGENCIES } from '../../shared/vocabulary.js';
 import { diff, recordChanges, staleVersion, type Change } from '../history/record.js';
+import { chosenItem, chosenItems } from '../lists/chosen.js';
 
 /**
  * A correction of a referral's facts. The concern text stays as the referrer wrote it: what was wrong
@@ -47,6 +48,7 @@ export async function correctReferral(ctx: ServiceContext, input: CorrectReferra
       source: true,
       urgency: true,
       concernCategories: true,
+      concernItemIds: true,
       anonymisedAt: true,
     },
   });
@@ -60,12 +62,41 @@ export async function correctReferral(ctx: ServiceContext, input: CorrectReferra
   const changes: Change[] = diff(row, facts);
   if (concernCorrection) changes.push({ field: 'concernCorrection', from: null, to: concernCorrection });
   if (changes.length === 0) return { id, version, unchanged: true };
+  const items = await correctedItems(ctx, row, changes);
   const { count } = await ctx.db.referral.updateMany({
     where: { id, municipalityId: row.municipalityId, version },
-    data: { ...facts, version: { increment: 1 } },
+    data: { ...facts, ...items, version: { increment: 1 } },
   });
   if (count === 0) throw await staleVersion(ctx, 'Referral', id, theirs());
   await recordChanges(ctx, { type: 'Referral', id, municipalityId: row.municipalityId, version: version + 1 }, changes);
   ctx.audit.subject('Referral', id).detail({ fields: changes.map((c) => c.field), version: version + 1 });
   return { id, version: version + 1, unchanged: false };
+}
+
+/**
+ * The municipality's items (modules/lists) that go with corrected codes: a changed cohort takes the first
+ * live item of its new code; categories keep the items already chosen for codes they still hold, and take
+ * the first live item of each new code. A code with no live item left is refused (`item_retired`).
+ */
+async function correctedItems(
+  ctx: ServiceContext,
+  row: { concernItemIds: string[] },
+  changes: Change[],
+): Promise<{ cohortItemId?: string | null; concernItemIds?: string[] }> {
+  const changed = (field: string) => changes.find((c) => c.field === field)?.to;
+  const cohort = changed('cohort') as (typeof COHORTS)[number] | undefined;
+  const codes = changed('concernCategories') as (typeof CONCERN_CATEGORIES)[number][] | undefined;
+  const out: { cohortItemId?: string | null; concernItemIds?: string[] } = {};
+  if (cohort) out.cohortItemId = (await chosenItem(ctx, 'cohort', { code: cohort }, 'cohort')).itemId;
+  if (codes) {
+    const before = await ctx.db.listItem.findMany({
+      where: { id: { in: row.concernItemIds }, municipalityId: ctx.user.municipalityId },
+      select: { id: true, code: true },
+    });
+    const kept = before.filter((i) => codes.includes(i.code as never));
+    const keptCodes = new Set(kept.map((i) => i.code));
+    const added = await chosenItems(ctx, 'concern_category', { codes: codes.filter((c) => !keptCodes.has(c)) }, 'concernCategories');
+    out.concernItemIds = [...kept.map((i) => i.id), ...added.itemIds];
+  }
+  return out;
 }
