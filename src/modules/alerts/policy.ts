@@ -7,5 +7,6 @@ import type { SessionUser } from '../../auth/session.js';
  */
 export function defineAlertRules(user: SessionUser, { can }: RuleBuilder) {
   can(['read', 'update'], 'AlertPreference', { municipalityId: user.municipalityId, userId: user.id });
-  if (user.role === 'admin') can('read', 'AlertOutbox', { municipalityId: user.municipalityId });
+  // The admin may also send a failed alert again (alerts.retry), once the mail server is put right.
+  if (user.role === 'admin') can(['read', 'update'], 'AlertOutbox', { municipalityId: user.municipalityId });
 }

@@ -10,3 +10,7 @@ export const SetAlertPreferencesInput = z.strictObject({
     .refine((list) => new Set(list.map((p) => p.kind)).size === list.length, { message: 'duplicate' }),
 });
 export type SetAlertPreferences = z.infer<typeof SetAlertPreferencesInput>;
+
+/** Admin: a failed alert of the municipality, sent again at the job's next run. */
+export const RetryAlertInput = z.strictObject({ id: z.uuid() });
+export type RetryAlert = z.infer<typeof RetryAlertInput>;

@@ -3,7 +3,8 @@ import { assertCan } from '../../auth/guard.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { ServiceContext } from '../../service.js';
 import { ALERT_KINDS, type AlertModeName } from '../../shared/vocabulary.js';
-import type { SetAlertPreferences } from './schema.js';
+import { AppError } from '../../errors.js';
+import type { RetryAlert, SetAlertPreferences } from './schema.js';
 
 async function current(ctx: ServiceContext) {
   const rows = await ctx.db.alertPreference.findMany({
@@ -66,4 +67,30 @@ export async function alertStatus(ctx: ServiceContext) {
     }),
   ]);
   return { email: ctx.config.emailAlerts ?? false, waiting, failed };
+}
+
+/**
+ * Admin: a failed alert goes again at the alerts job's next run, with its attempts counted afresh (the
+ * mail server was put right, or the recipient's address). Only a failed alert of the admin's own
+ * municipality: another's, or one that does not exist, is NOT_FOUND; one still waiting or already sent
+ * cannot be retried (INVALID_TRANSITION). The event keeps how many attempts and which code it had.
+ */
+export async function retryAlert(ctx: ServiceContext, input: RetryAlert) {
+  assertCan(ctx.ability, 'update', 'AlertOutbox');
+  ctx.audit.subject('AlertOutbox', input.id);
+  const row = await ctx.db.alertOutbox.findFirst({
+    where: { AND: [accessibleBy(ctx.ability, 'update').ofType('AlertOutbox'), { id: input.id }] },
+    select: failedSelect,
+  });
+  if (!row) throw new AppError('NOT_FOUND');
+  if (!row.failedAt) throw new AppError('INVALID_TRANSITION');
+  const now = ctx.clock();
+  // Guarded on failedAt: of two admins retrying at once, one changes the row; the other is told.
+  const { count } = await ctx.db.alertOutbox.updateMany({
+    where: { AND: [accessibleBy(ctx.ability, 'update').ofType('AlertOutbox'), { id: row.id, failedAt: { not: null }, sentAt: null }] },
+    data: { failedAt: null, attempts: 0, lastError: null, nextAttemptAt: now },
+  });
+  if (!count) throw new AppError('INVALID_TRANSITION');
+  ctx.audit.detail({ kind: row.kind, reference: row.reference, attempts: row.attempts, lastError: row.lastError });
+  return { id: row.id };
 }

@@ -1,11 +1,12 @@
 import { For, Show, createEffect, createSignal } from 'solid-js';
 import { createAsync, query } from '@solidjs/router';
 import { ALERT_MODES, type AlertKindName, type AlertModeName } from '../../../../src/shared/vocabulary';
-import { alertTemplate, alertWords as w } from '../../i18n/alerts';
+import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { writeThenRefresh } from '../../lib/mutation';
+import { createNotice } from '../../lib/notice';
 import { Alert } from '../../components/Alert';
 import { TableFrame } from '../../components/TableFrame';
 import { useMe } from '../../components/me';
@@ -18,8 +19,8 @@ export default function AlertsPage() {
   const me = useMe();
   const prefs = createAsync(() => getPreferences());
   const [choice, setChoice] = createSignal<Partial<Record<AlertKindName, AlertModeName>>>({});
-  const [error, setError] = createSignal<unknown>(null);
-  const [saved, setSaved] = createSignal(false);
+  const [error, setError] = createNotice<unknown>();
+  const [saved, setSaved] = createNotice<boolean>();
   createEffect(() => {
     const list = prefs()?.preferences;
     if (list) setChoice(Object.fromEntries(list.map((p) => [p.kind, p.mode])));
@@ -33,22 +34,22 @@ export default function AlertsPage() {
   };
   return (
     <section aria-labelledby="alerts-title">
-      <h1 id="alerts-title">{w().title}</h1>
-      <p class="lead">{w().intro}</p>
+      <h1 id="alerts-title">{t('alerts.title')}</h1>
+      <p class="lead">{t('alerts.intro')}</p>
       <Show when={prefs() && !prefs()!.email}>
         <p class="muted" data-testid="alerts-in-app">
-          {w().emailOff}
+          {t('alerts.emailOff')}
         </p>
       </Show>
       <Alert kind="error" message={error() ? errorMessage(error()) : null} />
-      <Alert kind="success" message={saved() ? w().saved : null} />
+      <Alert kind="success" message={saved() ? t('alerts.saved') : null} />
       <form onSubmit={save} data-testid="alert-preferences">
-        <TableFrame label={w().title}>
+        <TableFrame label={t('alerts.title')}>
           <table>
             <thead>
               <tr>
-                <th scope="col">{w().kind}</th>
-                <th scope="col">{w().how}</th>
+                <th scope="col">{t('alerts.kind')}</th>
+                <th scope="col">{t('alerts.how')}</th>
               </tr>
             </thead>
             <tbody>
@@ -56,7 +57,7 @@ export default function AlertsPage() {
                 {(p) => (
                   <tr>
                     <th scope="row">
-                      <label for={`alert-${p.kind}`}>{w().kinds[p.kind]}</label>
+                      <label for={`alert-${p.kind}`}>{tKey('alerts.kinds', p.kind)}</label>
                     </th>
                     <td>
                       <select
@@ -65,7 +66,7 @@ export default function AlertsPage() {
                         value={choice()[p.kind] ?? p.mode}
                         onChange={(e) => setChoice({ ...choice(), [p.kind]: e.currentTarget.value as AlertModeName })}
                       >
-                        <For each={ALERT_MODES}>{(m) => <option value={m}>{w().modes[m]}</option>}</For>
+                        <For each={ALERT_MODES}>{(m) => <option value={m}>{tKey('alerts.modes', m)}</option>}</For>
                       </select>
                     </td>
                   </tr>
@@ -74,7 +75,7 @@ export default function AlertsPage() {
             </tbody>
           </table>
         </TableFrame>
-        <button type="submit">{w().save}</button>
+        <button type="submit">{t('alerts.save')}</button>
       </form>
       <Show when={me().role === 'admin'}>
         <Delivery />
@@ -86,35 +87,54 @@ export default function AlertsPage() {
 /** Admin: e-mail on or off, how many wait, and what could not be sent (no names: kind, reference, code). */
 function Delivery() {
   const status = createAsync(() => getStatus());
+  const [error, setError] = createNotice<unknown>();
+  const [retried, setRetried] = createNotice<boolean>();
+  const retry = async (id: string) => {
+    setRetried(await writeThenRefresh(() => trpc.alerts.retry.mutate({ id }), getStatus.key, setError));
+  };
   return (
     <section aria-labelledby="alert-delivery">
-      <h2 id="alert-delivery">{w().delivery}</h2>
-      <p data-testid="alert-delivery-mode">{status()?.email ? w().emailOn : w().emailOff}</p>
-      <p>{alertTemplate(w().waiting, { count: String(status()?.waiting ?? 0) })}</p>
-      <h3>{w().failed}</h3>
-      <Show when={status()?.failed.length} fallback={<p class="muted">{w().noneFailed}</p>}>
-        <TableFrame label={w().failed}>
+      <h2 id="alert-delivery">{t('alerts.delivery')}</h2>
+      <Alert kind="error" message={error() ? errorMessage(error()) : null} testId="alert-retry-error" />
+      <Alert kind="success" message={retried() ? t('alerts.retried') : null} testId="alert-retried" />
+      <p data-testid="alert-delivery-mode">{status()?.email ? t('alerts.emailOn') : t('alerts.emailOff')}</p>
+      <p>{t('alerts.waiting', { count: String(status()?.waiting ?? 0) })}</p>
+      <h3>{t('alerts.failed')}</h3>
+      <Show when={status()?.failed.length} fallback={<p class="muted">{t('alerts.noneFailed')}</p>}>
+        <TableFrame label={t('alerts.failed')}>
           <table data-testid="failed-alerts">
             <thead>
               <tr>
-                <th scope="col">{w().kind}</th>
-                <th scope="col">{w().reference}</th>
-                <th scope="col">{w().created}</th>
-                <th scope="col">{w().failedAt}</th>
-                <th scope="col">{w().attempts}</th>
-                <th scope="col">{w().error}</th>
+                <th scope="col">{t('alerts.kind')}</th>
+                <th scope="col">{t('alerts.reference')}</th>
+                <th scope="col">{t('alerts.created')}</th>
+                <th scope="col">{t('alerts.failedAt')}</th>
+                <th scope="col">{t('alerts.attempts')}</th>
+                <th scope="col">{t('alerts.error')}</th>
+                <th scope="col">{t('common.actions')}</th>
               </tr>
             </thead>
             <tbody>
               <For each={status()?.failed}>
                 {(a) => (
                   <tr>
-                    <td>{w().kinds[a.kind]}</td>
+                    <td>{tKey('alerts.kinds', a.kind)}</td>
                     <td>{a.reference}</td>
                     <td>{formatDateTime(a.createdAt)}</td>
                     <td>{formatDateTime(a.failedAt)}</td>
                     <td>{a.attempts}</td>
                     <td>{a.lastError}</td>
+                    <td>
+                      <button
+                        type="button"
+                        class="button small"
+                        aria-label={t('alerts.retryOf', { reference: a.reference })}
+                        onClick={() => retry(a.id)}
+                        data-testid="retry-alert"
+                      >
+                        {t('alerts.retry')}
+                      </button>
+                    </td>
                   </tr>
                 )}
               </For>

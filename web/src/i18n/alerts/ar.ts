@@ -2,7 +2,6 @@ import type { AlertsDictionary } from './en';
 
 export const alertsAr: AlertsDictionary = {
   alerts: {
-    nav: 'تنبيهاتي',
     title: 'تنبيهاتي',
     intro:
       'اختر التنبيهات التي تصلك بالبريد الإلكتروني، فوراً أو في ملخص واحد كل صباح. لا تحمل التنبيهات أسماء ولا تفاصيل ملف: مرجعاً ورابطاً فقط.',
@@ -28,6 +27,9 @@ export const alertsAr: AlertsDictionary = {
     reference: 'المرجع',
     created: 'أُنشئ',
     failedAt: 'أُوقف',
+    retry: 'إعادة الإرسال',
+    retried: 'سيُرسل التنبيه من جديد في الدورة التالية للإرسال.',
+    retryOf: 'إعادة إرسال التنبيه {{ reference }}',
     attempts: 'المحاولات',
     error: 'رد خادم البريد',
   },

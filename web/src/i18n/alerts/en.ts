@@ -1,7 +1,6 @@
 /** My alerts (issue 16): each kind off, at once or in a daily digest; the admin's view of delivery. */
 export const alertsEn = {
   alerts: {
-    nav: 'My alerts',
     title: 'My alerts',
     intro:
       'Choose which alerts reach you by e-mail, at once or in one summary each morning. Alerts never hold names or case details: only a reference and a link.',
@@ -27,6 +26,9 @@ export const alertsEn = {
     reference: 'Reference',
     created: 'Raised',
     failedAt: 'Given up',
+    retry: 'Send again',
+    retried: 'The alert goes again at the next run of the sender.',
+    retryOf: 'Send the alert {{ reference }} again',
     attempts: 'Attempts',
     error: 'Mail server’s answer',
   },

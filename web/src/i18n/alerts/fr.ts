@@ -2,7 +2,6 @@ import type { AlertsDictionary } from './en';
 
 export const alertsFr: AlertsDictionary = {
   alerts: {
-    nav: 'Mes alertes',
     title: 'Mes alertes',
     intro:
       'Choisissez les alertes reçues par e-mail, aussitôt ou dans un résumé chaque matin. Une alerte ne contient jamais de nom ni de détail d’un dossier : seulement une référence et un lien.',
@@ -28,6 +27,9 @@ export const alertsFr: AlertsDictionary = {
     reference: 'Référence',
     created: 'Émise',
     failedAt: 'Abandonnée',
+    retry: 'Renvoyer',
+    retried: 'L’alerte repartira au prochain passage de l’envoi.',
+    retryOf: 'Renvoyer l’alerte {{ reference }}',
     attempts: 'Tentatives',
     error: 'Réponse du serveur de messagerie',
   },
