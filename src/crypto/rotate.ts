@@ -156,6 +156,11 @@ export const ENCRYPTED_FIELDS = [
   { table: 'onward_referral', column: 'outcome_note', field: 'onward_referral.outcome_note', rowBound: true, owner: ONWARD_OWNER },
   // Why a case is under legal hold (retention/hold.ts), bound to the hold's id.
   { table: 'legal_hold', column: 'reason', field: 'legal_hold.reason', rowBound: true },
+  // Transfers between member cities (transfers/fields.ts): the justification of a basis other than consent and a
+  // decline's reason, under the sending case's key; a copied section under the receiving case's key; bound to their row.
+  { table: 'case_transfer', column: 'justification', field: 'case_transfer.justification', rowBound: true, owner: OF_CASE },
+  { table: 'case_transfer', column: 'decline_reason', field: 'case_transfer.decline_reason', rowBound: true, owner: OF_CASE },
+  { table: 'case_transfer_copy', column: 'content', field: 'case_transfer_copy.content', rowBound: true, owner: OF_CASE },
 ] as const satisfies readonly {
   table: string;
   column: string;

@@ -30,7 +30,7 @@ interface File {
   plan?: [day: number, type: InterventionType, title: string, agency: string];
   assessed?: number[];
   reviewed?: number;
-  closed?: [day: number, reason: CaseClosureReason, followUpMonths?: number];
+  closed?: [day: number, reason: Exclude<CaseClosureReason, 'transferred'>, followUpMonths?: number];
   followedUp?: number;
 }
 

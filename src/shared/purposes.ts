@@ -21,7 +21,8 @@ export const CONSENT_FOR_PURPOSE: Record<PurposeCode, readonly ConsentPurpose[]>
   panel_review: ['panel_review'],
   follow_up: ['follow_up'],
   criminal_investigation: [],
-  other: CONSENT_PURPOSES,
+  // A consent to a transfer covers the transfer only (modules/transfers), never a disclosure.
+  other: CONSENT_PURPOSES.filter((p) => p !== 'transfer'),
 };
 
 /** Why a disclosure is refused under the purpose rules (errors PURPOSE_BANNED, translated per rule). */

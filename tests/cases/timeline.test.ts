@@ -115,6 +115,17 @@ async function caseWithEveryKind() {
   await db.caseEvent.create({
     data: { caseId: c.id, municipalityId: m, at: clock(), actorId: town.coordinator.id, kind: 'secret_kind', data: { text: SECRET } },
   });
+  // A transfer step (modules/transfers writes it; its own tests run the whole transfer): header knowledge.
+  await db.caseEvent.create({
+    data: {
+      caseId: c.id,
+      municipalityId: m,
+      at: clock(),
+      actorId: town.coordinator.id,
+      kind: 'city_transfer',
+      data: { step: 'declined', transferId: c.id, city: 'Synthetic City' },
+    },
+  });
 
   const timelineOf = async (who: keyof typeof readers) =>
     (await (await callerFor(db, readers[who], { clock })).caller.cases.get({ id: c.id })).timeline;
@@ -134,6 +145,7 @@ const SEEN_BY: Record<TimelineKind, Reader[]> = {
   review: EVERYONE,
   assign: EVERYONE,
   transfer: EVERYONE,
+  city_transfer: EVERYONE,
   consent: EVERYONE,
   summary: [...TEAM, 'agencyA', 'summaryOnly'],
   disclose: TEAM,

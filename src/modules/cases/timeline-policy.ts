@@ -26,6 +26,7 @@ export const TIMELINE_KINDS = [
   'break_glass',
   'handover',
   'onward',
+  'city_transfer',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -147,6 +148,9 @@ export const TIMELINE_RULES: Record<TimelineKind, Rule> = {
           ...(mayRead(r, 'interventions', d.interventionId) ? pick(d, ['interventionId']) : {}),
         }
       : null,
+  // A transfer to or from another member city (modules/transfers): header knowledge, like a closure; the
+  // other city's case only by its reference.
+  city_transfer: header('step', 'transferId', 'city', 'reference'),
 };
 
 export const isTimelineKind = (kind: string): kind is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(kind);

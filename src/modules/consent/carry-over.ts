@@ -28,7 +28,8 @@ export async function carryOverConsent(
       municipalityId: input.municipalityId,
       caseId,
       givenBy: r.consentBy ?? 'person',
-      purposes: [...CONSENT_PURPOSES],
+      // A referral's general consent never covers sending the file to another city: that is asked for on its own.
+      purposes: CONSENT_PURPOSES.filter((p) => p !== 'transfer'),
       anyPartner: true,
       agencyIds: [],
       method: 'unrecorded',

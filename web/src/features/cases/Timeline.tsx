@@ -85,6 +85,12 @@ function describe(e: TimelineEntry, names: Map<string, string>): { title: string
         title: tKey('onward.timeline', str(data.step) ?? 'sent'),
         detail: str(data.outcome) ? [tKey('onward.outcomes', str(data.outcome)!)] : [],
       };
+    case 'city_transfer':
+      // A transfer between member cities (modules/transfers): the other city's case by its reference only.
+      return {
+        title: tKey('transfers.timeline', str(data.step) ?? 'proposed', undefined, { city: str(data.city) ?? '', reference: str(data.reference) ?? '' }),
+        detail: [],
+      };
     case 'note':
       return { title: t('timeline.note'), detail: str(data.sensitivity) === 'restricted' ? [t('case.restrictedBadge')] : [] };
     case 'break_glass': {

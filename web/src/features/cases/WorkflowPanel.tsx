@@ -10,7 +10,7 @@ import { SubmitButton } from '../../components/FormActions';
 import { formatDay } from '../work/api';
 import { CASE_QUERIES, NEXT_STAGES, getActiveAgencies, getDirectory, isOpen, type Case, type Stage } from './api';
 import { KEY_WORKER_ROLES } from '../../../../src/shared/roles';
-import { CASE_CLOSURE_REASONS, type CaseClosureReason } from '../../../../src/shared/vocabulary';
+import { MANUAL_CLOSURE_REASONS, type CaseClosureReason } from '../../../../src/shared/vocabulary';
 import { todayIso } from '../../lib/region';
 import { closurePrefill } from './PanelClosure';
 
@@ -28,7 +28,7 @@ function StageForm(props: { case: Case }) {
     <Show when={next().length > 0} fallback={<p class="muted">{t('case.noNextStage')}</p>}>
       <form ref={form.ref} action={form.action} method="post" class="form" data-testid="stage-form">
         <Alert kind="error" message={form.errors().banner} />
-        <Alert kind="success" message={form.done() ? t('case.stageChanged') : null} />
+        <Alert kind="success" message={form.confirmed() ? t('case.stageChanged') : null} />
         <OptionsField
           label={t('case.changeStage')}
           name="stage"
@@ -70,7 +70,7 @@ function ReviewForm(props: { case: Case }) {
         </Show>
       </p>
       <Alert kind="error" message={form.errors().banner} />
-      <Alert kind="success" message={form.done() ? t('work.review.recorded') : null} />
+      <Alert kind="success" message={form.confirmed() ? t('work.review.recorded') : null} />
       <TextField
         label={t('work.review.nextDate')}
         name="nextReviewAt"
@@ -102,7 +102,7 @@ function CloseOrReopen(props: { case: Case }) {
       const months = field(data, 'followUpMonths');
       return trpc.cases.close.mutate({
         id: props.case.id,
-        closureReason: field(data, 'closureReason') as CaseClosureReason,
+        closureReason: field(data, 'closureReason') as Exclude<CaseClosureReason, 'transferred'>,
         reason: optional(data, 'reason'),
         followUpMonths: months ? Number(months) : undefined,
         confirm: true,
@@ -147,7 +147,7 @@ function CloseOrReopen(props: { case: Case }) {
           name="closureReason"
           required
           placeholder=""
-          options={CASE_CLOSURE_REASONS}
+          options={MANUAL_CLOSURE_REASONS}
           labelOf={(r) => tKey('work.closureReasons', r)}
           error={form.errors().fields.closureReason}
         />
@@ -197,7 +197,7 @@ function AssignForm(props: { case: Case }) {
     <form ref={form.ref} action={form.action} method="post" class="form subsection" data-testid="assign-form">
       <h3 class="h3">{t('case.assignTitle')}</h3>
       <Alert kind="error" message={form.errors().banner} />
-      <Alert kind="success" message={form.done() ? t('case.assigned') : null} />
+      <Alert kind="success" message={form.confirmed() ? t('case.assigned') : null} />
       <OptionsField
         label={t('case.keyWorker')}
         name="keyWorkerId"

@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js';
 import type { SubjectAccessDocument } from './api';
 import { DocumentOnward } from './DocumentOnward';
+import { DocumentTransfers } from './DocumentTransfers';
 import { DocumentTimeline } from './DocumentTimeline';
 import { HistoryTable } from './HistoryTable';
 import { type ReviewControl, Reviewed, textOf } from './Reviewed';
@@ -264,6 +265,7 @@ export function DocumentCases(props: { w: Words; cases: Case[]; control?: Review
             <DocumentTimeline w={w()} entries={c.timeline} control={props.control} />
             <Disclosures w={w()} c={c} />
             <DocumentOnward w={w()} onward={c.onward} empty />
+            <DocumentTransfers w={w()} transfers={c.transfers} />
             <Consents w={w()} c={c} control={props.control} />
           </article>
         )}

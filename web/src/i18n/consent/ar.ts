@@ -41,6 +41,7 @@ export const consentAr: ConsentDictionary = {
       education: 'التعليم والتدريب',
       health: 'الرعاية الصحية',
       follow_up: 'المتابعة بعد إغلاق الملف',
+      transfer: 'نقل الملف إلى مدينة عضو أخرى إذا انتقلت الأسرة',
     },
     methodOf: { verbal: 'شفهياً', written: 'كتابياً، باستمارة موقعة', unrecorded: 'غير محددة (من الإحالة)' },
     relationshipOf: { mother: 'الأم', father: 'الأب', legal_guardian: 'الوصي القانوني', other_relative: 'قريب آخر', other: 'أخرى' },

@@ -44,6 +44,7 @@ export const consentEn = {
       education: 'Education and training',
       health: 'Health care',
       follow_up: 'Follow-up after the case closes',
+      transfer: 'Transfer of the case to another member city if the family moves',
     } satisfies Record<ConsentPurpose, string>,
     methodOf: {
       verbal: 'Verbally',

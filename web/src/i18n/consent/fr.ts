@@ -42,6 +42,7 @@ export const consentFr: ConsentDictionary = {
       education: 'Éducation et formation',
       health: 'Soins de santé',
       follow_up: 'Suivi après la clôture du dossier',
+      transfer: 'Transfert du dossier vers une autre ville membre si la famille déménage',
     },
     methodOf: { verbal: 'Oralement', written: 'Par écrit, formulaire signé', unrecorded: 'Non précisé (signalement)' },
     relationshipOf: { mother: 'Mère', father: 'Père', legal_guardian: 'Tuteur légal', other_relative: 'Autre parent', other: 'Autre' },

@@ -62,6 +62,7 @@ export const workAr: WorkDictionary = {
       disengaged: 'انقطع عن المشاركة',
       referred_elsewhere: 'أُحيل إلى جهة أخرى',
       other: 'آخر',
+      transferred: 'نُقل إلى مدينة أخرى',
     },
     settings: {
       title: 'الإعدادات',

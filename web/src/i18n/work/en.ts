@@ -63,6 +63,7 @@ export const workEn = {
       disengaged: 'Disengaged',
       referred_elsewhere: 'Referred to another service',
       other: 'Other',
+      transferred: 'Transferred to another city',
     } satisfies Record<CaseClosureReason, string>,
     settings: {
       title: 'Settings',

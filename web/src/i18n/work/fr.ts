@@ -62,6 +62,7 @@ export const workFr: WorkDictionary = {
       disengaged: 'S’est désengagé',
       referred_elsewhere: 'Orienté vers un autre service',
       other: 'Autre',
+      transferred: 'Transféré vers une autre ville',
     },
     settings: {
       title: 'Paramètres',
