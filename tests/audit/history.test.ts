@@ -32,7 +32,7 @@ describe('the access history of a case, a person, a referral', () => {
 
     const auditor = await as(town.auditor);
     const history = await auditor.audit.caseHistory({ reference: c.reference.toLowerCase() });
-    expect(history.record).toEqual({ type: 'Case', id: c.id, reference: c.reference });
+    expect(history.record).toEqual({ type: 'Case', id: c.id, reference: c.reference, anonymisedAt: null });
     const actions = history.items.map((e) => `${e.action} ${e.via}`);
     expect(actions).toEqual(
       expect.arrayContaining([

@@ -34,14 +34,19 @@ const strings = (v: unknown): string[] | null => (Array.isArray(v) && v.every((s
 /**
  * The record the history is asked of, in the reader's municipality. The history right is
  * municipality-wide and auditors read no case content, so only its existence is checked here, and
- * only its id and reference are read; a record elsewhere or nowhere is NOT_FOUND alike.
+ * only its id, reference and when it was anonymised are read; a record elsewhere or nowhere is NOT_FOUND alike.
  */
-async function recordOf(ctx: ServiceContext, type: HistoryType, q: HistoryQuery): Promise<{ id: string; reference: string | null }> {
+async function recordOf(
+  ctx: ServiceContext,
+  type: HistoryType,
+  q: HistoryQuery,
+): Promise<{ id: string; reference: string | null; anonymisedAt: Date | null }> {
   const municipalityId = ctx.user.municipalityId;
+  // Whether retention anonymised it: the page says so (its accesses, and the anonymisation itself, stay listed).
   if (type === 'Case') {
     const found = await ctx.db.case.findFirst({
       where: { municipalityId, ...(q.id ? { id: q.id } : { reference: q.reference }) },
-      select: { id: true, reference: true },
+      select: { id: true, reference: true, anonymisedAt: true },
     });
     if (!found) throw notFound('Case', q.id);
     return found;
@@ -49,10 +54,10 @@ async function recordOf(ctx: ServiceContext, type: HistoryType, q: HistoryQuery)
   const where = { municipalityId, id: q.id };
   const found =
     type === 'Person'
-      ? await ctx.db.person.findFirst({ where, select: { id: true } })
-      : await ctx.db.referral.findFirst({ where, select: { id: true } });
+      ? await ctx.db.person.findFirst({ where, select: { id: true, anonymisedAt: true } })
+      : await ctx.db.referral.findFirst({ where, select: { id: true, anonymisedAt: true } });
   if (!found) throw notFound(type, q.id);
-  return { id: found.id, reference: null };
+  return { id: found.id, reference: null, anonymisedAt: found.anonymisedAt };
 }
 
 /** One access, as the page shows it. `via` says whether the event was about the record or showed it beside another. */

@@ -1,6 +1,6 @@
 import { ErrorBoundary, Show, Suspense } from 'solid-js';
 import { t, tKey } from '../../i18n';
-import { formatList, formatNumber, formatTimestamp } from '../../lib/format';
+import { formatDate, formatList, formatNumber, formatTimestamp } from '../../lib/format';
 import { errorMessage } from '../../lib/errors';
 import { createKeysetPages } from '../../lib/pages';
 import { Alert } from '../../components/Alert';
@@ -81,6 +81,13 @@ export function AccessHistory(props: { ask: HistoryAsk; exportable?: boolean }) 
         <Show when={record()}>
           {(r) => (
             <h3 data-testid="history-of">{t('history.of', { kind: tKey('history.kinds', r().type), name: r().reference ?? r().id })}</h3>
+          )}
+        </Show>
+        <Show when={record()?.anonymisedAt}>
+          {(at) => (
+            <p class="muted" data-testid="history-anonymised">
+              {t('history.anonymised', { date: formatDate(at()) })}
+            </p>
           )}
         </Show>
         <Show when={props.exportable && record()}>{(r) => <ExportButton filters={{ record: { type: r().type, id: r().id } }} />}</Show>

@@ -17,6 +17,7 @@ export const historyAr: Pick<Dictionary, 'history'> = {
     search: 'عرض السجل',
     either: 'أدخل مرجع حالة أو معرّف سجل.',
     of: 'سجل الاطلاع على {{ kind }} {{ name }}',
+    anonymised: 'جُهّل في {{ date }} وفق قاعدة حفظ: لم تعد بياناته الشخصية موجودة. يبقى من اطّلع عليه مدرجًا، والتجهيل أيضًا.',
     when: 'متى',
     who: 'من',
     what: 'ماذا',

@@ -17,6 +17,8 @@ export const historyEn = {
     search: 'Show history',
     either: 'Give a case reference or a record id.',
     of: 'Access history of {{ kind }} {{ name }}',
+    anonymised:
+      'Anonymised on {{ date }} under a retention rule: its personal data no longer exists. Who accessed it stays listed, the anonymisation too.',
     when: 'When',
     who: 'Who',
     what: 'What',

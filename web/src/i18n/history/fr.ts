@@ -17,6 +17,8 @@ export const historyFr: Pick<Dictionary, 'history'> = {
     search: "Afficher l'historique",
     either: 'Indiquez une référence de dossier ou un identifiant.',
     of: 'Historique des accès : {{ kind }} {{ name }}',
+    anonymised:
+      'Anonymisé le {{ date }} selon une règle de conservation : ses données personnelles n’existent plus. Les accès restent listés, l’anonymisation aussi.',
     when: 'Quand',
     who: 'Qui',
     what: 'Quoi',
