@@ -3,11 +3,13 @@ import { hashPassword } from '../auth/password.js';
 import { systemClock } from '../lib/clock.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { DemoStory, withinOne } from './demo-story.js';
-import { DEMO_ACCOUNTS, seedTown } from './demo-town.js';
+import { DEMO_ACCOUNTS as TOWN_ACCOUNTS, seedTown } from './demo-town.js';
+import { DEMO_HUB_ACCOUNTS, seedHub } from './demo-hub.js';
 import { seedCases } from './demo-cases.js';
 import { seedMeetings } from './demo-meetings.js';
 
-export { DEMO_ACCOUNTS };
+/** Every demo account: the demo municipality's, one per role, then the regional hub's admin and analyst. */
+export const DEMO_ACCOUNTS = [...TOWN_ACCOUNTS, ...DEMO_HUB_ACCOUNTS];
 
 /** How many days ago the demo municipality was set up; its casework fills the weeks since. */
 const SET_UP_DAYS_AGO = 60;
@@ -24,6 +26,7 @@ export async function seedDemo(db: Db, password: string, keyring: Keyring): Prom
   seedTown(story, await hashPassword(password), SET_UP_DAYS_AGO);
   seedCases(story);
   seedMeetings(story);
+  seedHub(story, await hashPassword(password), SET_UP_DAYS_AGO - 1);
   const emailOf = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!.email;
   // One transaction for the whole demo (withinOne): on a busy machine it takes longer than Prisma's 5 s default.
   await db.$transaction((tx) => story.play(withinOne(tx), keyring, password, emailOf), { timeout: 60_000 });

@@ -13,7 +13,8 @@ let events: Awaited<ReturnType<typeof db.auditEvent.findMany<{ select: typeof ev
 
 beforeAll(async () => {
   expect(await seedDemo(db, 'demo password 2026', testKeyring)).toBe(true);
-  town = await db.municipality.findFirstOrThrow({ select: { id: true } });
+  // The demo municipality (the regional hub and its second city have chains of their own: tests/hub/demo.test.ts).
+  town = await db.municipality.findFirstOrThrow({ where: { code: 'DEMO' }, select: { id: true } });
   events = await db.auditEvent.findMany({ where: { chain: town.id }, orderBy: { seq: 'asc' }, select: eventSelect });
 });
 
@@ -47,9 +48,9 @@ describe('the demo log', () => {
 
   it('names every record the demo made in the event of the procedure that made it', async () => {
     const id = { select: { id: true } } as const;
-    expect(unnamed('municipality.create', await db.municipality.findMany(id))).toEqual([]);
+    expect(unnamed('municipality.create', await db.municipality.findMany({ where: { id: town.id }, ...id }))).toEqual([]);
     expect(unnamed('agency.create', await db.agency.findMany(id))).toEqual([]);
-    expect(unnamed('user.create', await db.user.findMany(id))).toEqual([]);
+    expect(unnamed('user.create', await db.user.findMany({ where: { municipalityId: town.id }, ...id }))).toEqual([]);
     expect(unnamed('person.create', await db.person.findMany(id))).toEqual([]);
     expect(unnamed('referral.create', await db.referral.findMany(id))).toEqual([]);
     expect(unnamed('referral.screen', await db.referral.findMany({ where: { status: { not: 'submitted' } }, ...id }))).toEqual([]);

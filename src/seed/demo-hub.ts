@@ -1,0 +1,80 @@
+import type { Tx } from '../db.js';
+import { auditedTransaction, type AuditTrail } from '../audit/writer.js';
+import type { Role } from '../shared/vocabulary.js';
+import type { DemoStory } from './demo-story.js';
+
+/** The regional hub's synthetic accounts: its admin (members) and a hub analyst (figures). */
+export const DEMO_HUB_ACCOUNTS: { email: string; displayName: string; role: Role }[] = [
+  { email: 'hub.admin@demo.jisr.local', displayName: 'Demo Hub Administrator', role: 'admin' },
+  { email: 'hub.analyst@demo.jisr.local', displayName: 'Demo Hub Analyst', role: 'hub_analyst' },
+];
+
+/** No actor: the seed, like the operator at the console, is not an account. Each event names its municipality. */
+const SEED = { municipalityId: null, actorId: null, actorRole: null, requestId: 'seed', ip: null };
+
+/**
+ * The demo's regional hub, `daysAgo` days back: a hub (as `create-admin --hub` makes one) with its admin
+ * and a hub analyst, the demo municipality and a second synthetic city (no casework yet) as members, and
+ * each city's own choice to share its figures. Every row is audited on the chain of the municipality it
+ * belongs to: the hub's for the hub, its accounts and the members it added; each city's for its choice.
+ */
+export function seedHub(story: DemoStory, passwordHash: string, daysAgo: number) {
+  story.direct(story.day(daysAgo, 9), (db, clock) =>
+    auditedTransaction(db, SEED, clock, async (tx: Tx, audit: AuditTrail) => {
+      const hub = await tx.municipality.create({
+        data: {
+          name: 'Demo Regional Hub',
+          country: 'TN',
+          code: 'HUBD',
+          kind: 'hub',
+          defaultLocale: 'ar',
+          secondFactorRoles: [],
+          createdAt: clock(),
+        },
+        select: { id: true },
+      });
+      const city = await tx.municipality.create({
+        data: { name: 'Demo Second City', country: 'JO', code: 'DEM2', defaultLocale: 'ar', secondFactorRoles: [], createdAt: clock() },
+        select: { id: true },
+      });
+      for (const id of [hub.id, city.id])
+        audit.record({
+          action: 'municipality.create',
+          municipalityId: id,
+          entityType: 'Municipality',
+          entityId: id,
+          detail: { via: 'seed' },
+        });
+      for (const a of DEMO_HUB_ACCOUNTS) {
+        const user = await tx.user.create({
+          data: { email: a.email, displayName: a.displayName, role: a.role, municipalityId: hub.id, passwordHash, createdAt: clock() },
+          select: { id: true },
+        });
+        audit.record({
+          action: 'user.create',
+          municipalityId: hub.id,
+          entityType: 'User',
+          entityId: user.id,
+          detail: { role: a.role, via: 'seed' },
+        });
+      }
+      for (const member of [story.ids.of('town'), city.id]) {
+        await tx.hubMember.create({ data: { hubId: hub.id, municipalityId: member, shareFigures: true, joinedAt: clock() } });
+        audit.record({
+          action: 'hub.member.add',
+          municipalityId: hub.id,
+          entityType: 'Municipality',
+          entityId: member,
+          detail: { hubId: hub.id, via: 'seed' },
+        });
+        audit.record({
+          action: 'hub.sharing.set',
+          municipalityId: member,
+          entityType: 'Municipality',
+          entityId: hub.id,
+          detail: { share: true, via: 'seed' },
+        });
+      }
+    }),
+  );
+}
