@@ -35,7 +35,7 @@ export interface BreakdownCall {
 
 type Kind = 'session' | 'audit' | 'sql';
 const kindOf = (text: string): Kind =>
-  /\bFROM session s JOIN app_user u\b/.test(text) ? 'session' : /\baudit_append\(/.test(text) ? 'audit' : 'sql';
+  /\bFROM session s JOIN app_user u\b/.test(text) ? 'session' : /\baudit_(append|stage|link)\(/.test(text) ? 'audit' : 'sql';
 
 /** Times every statement a pool sends, on the pool itself and on the clients it lends (transactions). */
 function timeStatements(pool: pg.Pool, record: (kind: Kind, ms: number) => void) {

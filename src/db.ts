@@ -38,6 +38,9 @@ export async function rawQuery<T>(db: DbClient, sql: Prisma.Sql): Promise<T[]> {
   return db.$queryRaw<T[]>(sql);
 }
 
+/** The pool under a plain client createDb made (none for a transaction's client). */
+export const poolOf = (db: DbClient): pg.Pool | undefined => pools.get(db);
+
 /** Opens a bounded pool with a statement timeout; idle-client errors are reported, not thrown. */
 export function createDb(opts: DbOptions) {
   const pool = new pg.Pool({

@@ -1,7 +1,9 @@
-import type { DbClient } from '../db.js';
+import { rawQuery, type DbClient } from '../db.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { linkStaged } from './chainer.js';
 import { GENESIS_HASH, hashEvent, idlessHashEvent, legacyHashEvent, type HashedEvent } from './hash.js';
 
-export type BreakReason = 'hash_mismatch' | 'link_mismatch' | 'sequence_gap' | 'missing_tail' | 'missing_head';
+export type BreakReason = 'hash_mismatch' | 'link_mismatch' | 'sequence_gap' | 'missing_tail' | 'missing_head' | 'unlinked';
 
 export interface ChainReport {
   chain: string;
@@ -23,8 +25,27 @@ function hashMatches(row: HashedEvent & { hash: string }, idCoveredFrom: number)
   return row.seq < idCoveredFrom && (idlessHashEvent(row) === row.hash || legacyHashEvent(row) === row.hash);
 }
 
-/** Recomputes one chain from its first event and names the first broken link. */
+/** How long a staged event (chainer.ts) may wait for its link before verify raises the alarm. */
+const LINK_ALARM = Prisma.sql`interval '1 minute'`;
+
+/**
+ * Recomputes one chain from its first event and names the first broken link. Staged events are linked
+ * first (a crash may have left some); verify covers the linked ones, and an event staged over a minute
+ * ago and still not linked breaks the chain's report ('unlinked'): it is recorded but not yet protected.
+ */
 export async function verifyChain(db: DbClient, chain: string): Promise<ChainReport> {
+  // A link that fails is reported by what it leaves staged.
+  await linkStaged(db).catch(() => undefined);
+  const report = await verifyLinked(db, chain);
+  if (report.firstBroken) return report;
+  const [stale] = await rawQuery<{ id: string }>(
+    db,
+    Prisma.sql`SELECT id::text FROM audit_pending WHERE chain = ${chain} AND staged_at < now() - ${LINK_ALARM} ORDER BY id LIMIT 1`,
+  );
+  return stale ? { ...report, firstBroken: { id: stale.id, seq: report.checked + 1, reason: 'unlinked' } } : report;
+}
+
+async function verifyLinked(db: DbClient, chain: string): Promise<ChainReport> {
   let prev = GENESIS_HASH;
   let expected = 1;
   let checked = 0;
@@ -66,7 +87,7 @@ export async function verifyChain(db: DbClient, chain: string): Promise<ChainRep
  */
 export async function verifyAll(db: DbClient): Promise<ChainReport[]> {
   const rows = await db.$queryRaw<{ chain: string }[]>`
-    SELECT chain FROM audit_chain_head UNION SELECT DISTINCT chain FROM audit_event ORDER BY chain`;
+    SELECT chain FROM audit_chain_head UNION SELECT DISTINCT chain FROM audit_event UNION SELECT DISTINCT chain FROM audit_pending ORDER BY chain`;
   const reports: ChainReport[] = [];
   for (const { chain } of rows) reports.push(await verifyChain(db, chain));
   return reports;

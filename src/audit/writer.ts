@@ -4,6 +4,7 @@ import type { Clock } from '../lib/clock.js';
 import type { Role } from '../generated/prisma/enums.js';
 import { canonicalJson } from '../lib/canonical-json.js';
 import { chainOf, contentDigest, type EventContent } from './hash.js';
+import { linkStaged } from './chainer.js';
 import type { AuditAction } from './actions.js';
 
 /** Who is acting, and from where: the part of every event that a request fixes. */
@@ -30,9 +31,12 @@ export interface AuditEntry {
 }
 
 /**
- * Collects a request's audit events and appends them, hash-chained, when the work is done: one
- * statement (`audit_append`, see hash.ts) locks each chain head, assigns seq, hashes and inserts, so
- * a head is locked only from that statement to COMMIT.
+ * Collects a request's audit events and appends them, hash-chained, when the work is done. Inside a
+ * transaction, one statement (`audit_append`, see hash.ts) locks each chain head, assigns seq, hashes
+ * and inserts, so they commit with the work and a head is locked only from that statement to COMMIT.
+ * On the plain client (a statement that commits on its own) they are staged under no lock
+ * (`audit_stage`) and, once committed, linked onto their chains by the shared chainer (chainer.ts)
+ * before the caller goes on: the commits of concurrent calls no longer wait for each other's flush.
  */
 export class AuditTrail {
   private pending: AuditEntry[] = [];
@@ -48,11 +52,17 @@ export class AuditTrail {
 
   /**
    * Appends every pending event through `db`: inside a transaction they commit with the work; on the
-   * plain client (reads) they commit on their own before the caller answers.
+   * plain client (reads) they commit on their own, and are on their chain, before the caller answers.
    */
   async flush(db: DbClient): Promise<void> {
     const events = this.drain();
-    if (events) await rawQuery(db, Prisma.sql`SELECT audit_append(${events}::jsonb)`);
+    if (!events) return;
+    if (inTx(db)) {
+      await rawQuery(db, Prisma.sql`SELECT audit_append(${events}::jsonb)`);
+      return;
+    }
+    await rawQuery(db, Prisma.sql`SELECT audit_stage(${events}::jsonb)`);
+    await linkStaged(db);
   }
 
   /**
@@ -62,13 +72,17 @@ export class AuditTrail {
    * keyed call's answer), runs in the same statement.
    */
   async appendWith<T>(db: DbClient, write: Prisma.Sql, beside?: Prisma.Sql): Promise<T[]> {
-    const events = this.drain() ?? '[]';
+    const events = this.drain();
+    const staged = !inTx(db);
+    const append = staged ? Prisma.sql`audit_stage(${events ?? '[]'}::jsonb)` : Prisma.sql`audit_append(${events ?? '[]'}::jsonb)`;
     // `a` holds a volatile call, so PostgreSQL evaluates it once (never inlined into the join).
-    return rawQuery<T>(
+    const rows = await rawQuery<T>(
       db,
-      Prisma.sql`WITH w AS (${write}), a AS (SELECT audit_append(${events}::jsonb) AS n WHERE EXISTS (SELECT 1 FROM w))${beside ? Prisma.sql`, k AS (${beside})` : Prisma.empty}
+      Prisma.sql`WITH w AS (${write}), a AS (SELECT ${append} AS n WHERE EXISTS (SELECT 1 FROM w))${beside ? Prisma.sql`, k AS (${beside})` : Prisma.empty}
       SELECT w.* FROM w, a`,
     );
+    if (staged && events && rows.length) await linkStaged(db);
+    return rows;
   }
 
   /** The pending events as audit_append's argument (null when there are none), emptying the queue. */
@@ -109,6 +123,9 @@ export class AuditTrail {
 export async function inTransaction<T>(db: DbClient, work: (tx: DbClient) => Promise<T>): Promise<T> {
   return '$transaction' in db ? db.$transaction((tx) => work(tx), TRANSACTION_LIMITS) : work(db);
 }
+
+/** Whether `db` is a transaction's client (the plain client is the one that can open them). */
+const inTx = (db: DbClient) => !('$transaction' in db);
 
 /**
  * How long a transaction may wait for a connection and how long it may run, everywhere (procedures,

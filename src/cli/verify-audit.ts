@@ -18,6 +18,7 @@ const REASONS: Record<BreakReason, string> = {
   sequence_gap: 'the sequence jumps here (events before it are missing)',
   missing_tail: 'the chain head records later events that are missing (events at the end were removed)',
   missing_head: 'the chain head is missing (it was removed, so new events could start a second chain)',
+  unlinked: 'events staged more than a minute ago are still not on the chain (the chainer cannot link them)',
 };
 
 /** One line per chain: its id, how many events verified, and OK or where and why it breaks. */

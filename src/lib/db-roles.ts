@@ -87,12 +87,13 @@ export async function unsafeRuntimeRole(client: Pick<pg.Client, 'query'>): Promi
              WHERE c.oid = to_regclass('public.audit_event')) AS owns,
            (SELECT bool_or(has_table_privilege(c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE')) FROM pg_class c
              WHERE c.oid IN (to_regclass('public.audit_event'), to_regclass('public.audit_event_entity'),
-                             to_regclass('public.audit_chain_head'), to_regclass('public.audit_hash_epoch'))) AS rewrites
+                             to_regclass('public.audit_chain_head'), to_regclass('public.audit_hash_epoch'),
+                             to_regclass('public.audit_pending'))) AS rewrites
     FROM pg_roles r WHERE r.rolname = current_user`);
   const row = rows[0]!;
   if (row.superuser) return `the database role "${row.role}" is a superuser`;
   if (row.owns) return `the database role "${row.role}" owns the audit log (audit_event)`;
   if (row.rewrites)
-    return `the database role "${row.role}" may write the audit record directly (audit_event, its links, chain heads or epochs), past audit_append()`;
+    return `the database role "${row.role}" may write the audit record directly (audit_event, its links, chain heads, epochs or staged events), past audit_append()`;
   return null;
 }
