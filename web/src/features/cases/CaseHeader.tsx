@@ -1,8 +1,10 @@
 import { Match, Show, Switch } from 'solid-js';
+import { createAsync } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { formatDate, formatList } from '../../lib/format';
 import { PersonName } from '../../components/PersonName';
 import { SECTIONS, isOpen, type Case } from './api';
+import { chosenLabel, getListItems } from '../lists/api';
 
 /** Consent as the case knows it: from the referral, unless withdrawn since. */
 function ConsentState(props: { consent: Case['consent'] }) {
@@ -23,6 +25,8 @@ function ConsentState(props: { consent: Case['consent'] }) {
 export function CaseHeader(props: { case: Case }) {
   const c = () => props.case;
   const shared = () => SECTIONS.filter((s) => c().sections.includes(s));
+  // The municipality's word for the cohort (a retired one still reads as it did).
+  const items = createAsync(() => getListItems());
   return (
     <header class="card case-header" data-testid="case-header">
       <div class="case-title">
@@ -41,7 +45,7 @@ export function CaseHeader(props: { case: Case }) {
           {(s) => (
             <>
               <dt>{t('case.cohort')}</dt>
-              <dd>{tKey('cohorts', s().cohort)}</dd>
+              <dd>{chosenLabel(items(), 'cohort', s().cohortItemId, s().cohort)}</dd>
             </>
           )}
         </Show>

@@ -6,6 +6,8 @@ import { Opener } from '../../components/Toggle';
 import { AddInterventionForm, UpdateIntervention } from './PlanForms';
 import type { Intervention, PlanChoices } from './api';
 import { createNotice } from '../../lib/notice';
+import { createAsync } from '@solidjs/router';
+import { chosenLabel, getListItems } from '../lists/api';
 
 const STATUS_CLASS = { planned: 'info', active: 'warn', completed: 'ok', cancelled: 'muted' } as const;
 
@@ -20,6 +22,8 @@ const formatDay = (d: Date | null) =>
 export function PlanSection(props: { caseId: string; plan: Intervention[]; choices: PlanChoices | null }) {
   const [adding, setAdding] = createSignal(false);
   const [added, setAdded] = createNotice<boolean>();
+  // The municipality's words for each type (a retired one still reads as it did).
+  const items = createAsync(() => getListItems());
   return (
     <section class="card" aria-labelledby="plan-title" data-testid="plan-section">
       <h2 id="plan-title">{t('plan.title')}</h2>
@@ -35,7 +39,7 @@ export function PlanSection(props: { caseId: string; plan: Intervention[]; choic
               </p>
               <dl class="facts compact">
                 <dt>{t('plan.type')}</dt>
-                <dd>{tKey('interventionTypes', i.type)}</dd>
+                <dd>{chosenLabel(items(), 'intervention_type', i.typeItemId, i.type)}</dd>
                 <dt>{t('plan.agency')}</dt>
                 <dd>
                   <bdi>{i.agency.name}</bdi>

@@ -10,7 +10,8 @@ import { SubmitButton } from '../../components/FormActions';
 import { formatDay } from '../work/api';
 import { CASE_QUERIES, NEXT_STAGES, getActiveAgencies, getDirectory, isOpen, type Case, type Stage } from './api';
 import { KEY_WORKER_ROLES } from '../../../../src/shared/roles';
-import { MANUAL_CLOSURE_REASONS, type CaseClosureReason } from '../../../../src/shared/vocabulary';
+import type { CaseClosureReason } from '../../../../src/shared/vocabulary';
+import { chosenLabel, getListItems, itemLabel, liveItems } from '../lists/api';
 import { todayIso } from '../../lib/region';
 import { closurePrefill } from './PanelClosure';
 
@@ -93,16 +94,23 @@ function ReviewForm(props: { case: Case }) {
  */
 function CloseOrReopen(props: { case: Case }) {
   const open = () => isOpen(props.case.stage);
+  // The municipality's closure reasons (modules/lists): the live ones are offered, a closed case shows its own.
+  const items = createAsync(() => getListItems());
+  const reasons = () => liveItems(items(), 'closure_reason');
   const form = useForm({
     name: `close-${props.case.id}`,
-    fields: ['closureReason', 'reason', 'followUpMonths', 'confirm'],
+    fields: ['closureReason', 'closureItemId', 'reason', 'followUpMonths', 'confirm'],
     refresh: CASE_QUERIES,
     submit: async (data) => {
       if (!open()) return trpc.cases.reopen.mutate({ id: props.case.id, reason: field(data, 'reason') });
       const months = field(data, 'followUpMonths');
       return trpc.cases.close.mutate({
         id: props.case.id,
-        closureReason: field(data, 'closureReason') as Exclude<CaseClosureReason, 'transferred'>,
+        closureReason: (reasons().find((i) => i.id === field(data, 'closureItemId'))?.code ?? '') as Exclude<
+          CaseClosureReason,
+          'transferred'
+        >,
+        closureItemId: field(data, 'closureItemId'),
         reason: optional(data, 'reason'),
         followUpMonths: months ? Number(months) : undefined,
         confirm: true,
@@ -117,7 +125,11 @@ function CloseOrReopen(props: { case: Case }) {
       fallback={
         <form ref={form.ref} action={form.action} method="post" class="form subsection" data-testid="close-form">
           <Show when={props.case.closureReason}>
-            {(r) => <p data-testid="closure-reason">{t('work.closure.closedAs', { reason: tKey('work.closureReasons', r()) })}</p>}
+            {(r) => (
+              <p data-testid="closure-reason">
+                {t('work.closure.closedAs', { reason: chosenLabel(items(), 'closure_reason', props.case.closureItemId, r()) })}
+              </p>
+            )}
           </Show>
           <Show when={props.case.followUpAt}>
             {(d) => <p data-testid="follow-up">{t('work.closure.followUpOn', { date: formatDay(d()) })}</p>}
@@ -144,12 +156,13 @@ function CloseOrReopen(props: { case: Case }) {
         <Alert kind="error" message={form.errors().banner} />
         <OptionsField
           label={t('work.closure.reason')}
-          name="closureReason"
+          name="closureItemId"
           required
           placeholder=""
-          options={MANUAL_CLOSURE_REASONS}
-          labelOf={(r) => tKey('work.closureReasons', r)}
-          error={form.errors().fields.closureReason}
+          options={reasons()}
+          idOf={(i) => i.id}
+          labelOf={itemLabel}
+          error={form.errors().fields.closureItemId ?? form.errors().fields.closureReason}
         />
         <TextAreaField
           label={t('work.closure.words')}
