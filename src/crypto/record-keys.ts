@@ -26,7 +26,8 @@ export async function shredRecordKeys(tx: DbClient, owner: { kind: OwnerKind; id
     owner.id,
   );
   for (const entry of ENCRYPTED_FIELDS) {
-    if (!('owner' in entry)) continue;
+    // A column sealed from its first row holds nothing but what the destroyed key locks.
+    if (!('owner' in entry) || 'sealedOnly' in entry) continue;
     // Columns that were plain words: whatever is not sealed yet (words or master-keyed) goes.
     const left = 'plain' in entry ? `${entry.column} !~ '${SEALED_SQL}' AND ${entry.column} NOT IN ($3, '')` : `${entry.column} LIKE 'v%'`;
     await tx.$executeRawUnsafe(

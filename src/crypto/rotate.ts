@@ -160,7 +160,9 @@ export const ENCRYPTED_FIELDS = [
   // decline's reason, under the sending case's key; a copied section under the receiving case's key; bound to their row.
   { table: 'case_transfer', column: 'justification', field: 'case_transfer.justification', rowBound: true, owner: OF_CASE },
   { table: 'case_transfer', column: 'decline_reason', field: 'case_transfer.decline_reason', rowBound: true, owner: OF_CASE },
-  { table: 'case_transfer_copy', column: 'content', field: 'case_transfer_copy.content', rowBound: true, owner: OF_CASE },
+  // Insert-only for the server's role (no UPDATE, so no SELECT … FOR UPDATE either) and sealed from its first row:
+  // `sealedOnly`, nothing to move, re-encrypt or overwrite; destroying the case's key is what erases it.
+  { table: 'case_transfer_copy', column: 'content', field: 'case_transfer_copy.content', rowBound: true, owner: OF_CASE, sealedOnly: true },
 ] as const satisfies readonly {
   table: string;
   column: string;
@@ -172,6 +174,7 @@ export const ENCRYPTED_FIELDS = [
   owner?: Owner;
   plain?: boolean;
   bindsRow?: boolean;
+  sealedOnly?: boolean;
 }[];
 
 type Entry = (typeof ENCRYPTED_FIELDS)[number];
@@ -192,6 +195,7 @@ async function rotateField(db: Db, keyring: Keyring, entry: Entry, batch: number
   const [key, match] = 'key' in entry ? [entry.key, entry.match] : ['id', 'id = $2::uuid'];
   const owner = 'owner' in entry ? entry.owner : null;
   const plain = 'plain' in entry;
+  if ('sealedOnly' in entry) return 0;
   if (ownedOnly && !owner && !plain) return 0;
   const ownerId = owner ? owner.id : 'NULL::uuid';
   // Only moves: no value is 'under an older key' when the pattern is '%'.
