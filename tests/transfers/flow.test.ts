@@ -42,6 +42,12 @@ describe('a family that moves city: a transfer proposed by A and accepted by B',
     const accepted = await s.b.transfers.accept({ id: proposed.id, personId: known.id });
     const opened = await db.case.findUniqueOrThrow({ where: { id: accepted.caseId } });
     expect(opened).toMatchObject({ municipalityId: s.B.town.id, personId: known.id, stage: 'intake', reference: accepted.reference });
+    // Its cohort is the receiving city's own list item of the same core code.
+    expect(await db.listItem.findUniqueOrThrow({ where: { id: opened.cohortItemId! } })).toMatchObject({
+      municipalityId: s.B.town.id,
+      list: 'cohort',
+      code: 'youth',
+    });
     // A's case is closed as transferred.
     expect(await db.case.findUniqueOrThrow({ where: { id: s.c.id } })).toMatchObject({ stage: 'closed', closureReason: 'transferred' });
 

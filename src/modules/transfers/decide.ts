@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../service.js';
 import { isOpen } from '../../shared/stages.js';
 import { recordEvent } from '../cases/access.js';
 import { openCase } from '../cases/open.js';
+import { chosenItem } from '../lists/chosen.js';
 import { liveConsent } from '../consent/fields.js';
 import type { CreatePersonInput } from '../people/schema.js';
 import { createPerson } from '../people/service.js';
@@ -91,10 +92,23 @@ export async function acceptTransfer(ctx: ServiceContext, input: AcceptTransfer)
     if (!live?.purposes.includes('transfer')) throw new AppError('NO_CONSENT', { fields: { id: 'not_live' } });
   }
   const personId = input.personId ? await ownPerson(ctx, input.personId) : await newPerson(ctx, sending.person);
+  // The receiving city's own item for the cohort's core code (none live: the code alone).
+  const cohortItemId = await chosenItem(ctx, 'cohort', { code: sending.cohort }, 'cohort').then(
+    (c) => c.itemId,
+    () => null,
+  );
   const opened = await openCase(
     ctx.db,
     { record: (event) => ctx.audit.also(event) },
-    { municipalityId: ctx.user.municipalityId, personId, referralId: null, cohort: sending.cohort, actorId: ctx.user.id, at: now },
+    {
+      municipalityId: ctx.user.municipalityId,
+      personId,
+      referralId: null,
+      cohort: sending.cohort,
+      cohortItemId,
+      actorId: ctx.user.id,
+      at: now,
+    },
   );
   await decide(ctx, t.id, t.municipalityId, { status: 'accepted', receivingCaseId: opened.id });
   const copied = await copySections(ctx, from, { caseId: opened.id, municipalityId: ctx.user.municipalityId }, t.id, t.sections);
@@ -115,6 +129,11 @@ export async function acceptTransfer(ctx: ServiceContext, input: AcceptTransfer)
     transferId: t.id,
     city: names.get(ctx.user.municipalityId) ?? null,
     reference: opened.reference,
+  });
+  // The sending city's reminders about the case are done with it (as a closure by hand resolves them).
+  await ctx.db.reminder.updateMany({
+    where: { caseId: t.caseId, municipalityId: t.municipalityId, dismissedAt: null },
+    data: { dismissedAt: now },
   });
   await recordEvent(ctx, { id: t.caseId, municipalityId: t.municipalityId }, 'close', {
     from: sending.stage,
