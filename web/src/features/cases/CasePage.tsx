@@ -1,28 +1,35 @@
-import { Show } from 'solid-js';
+import { Show, lazy } from 'solid-js';
 import { A, createAsync, useParams } from '@solidjs/router';
 import { t } from '../../i18n';
 import { useMe } from '../../components/Shell';
+import { Deferred } from '../../components/Deferred';
 import { CaseHeader } from './CaseHeader';
 import { CaseLayout } from './CaseLayout';
-import { HouseholdSection } from './HouseholdSection';
-import { ContactSection } from './ContactSection';
-import { MergeSection } from './MergeSection';
-import { SubjectAccessLink } from '../subject-access/SubjectAccessLink';
-import { NotesSection } from './NotesSection';
-import { PlanSection } from './PlanSection';
 import { SummarySection } from './SummarySection';
-import { TeamSection } from './TeamSection';
-import { Timeline } from './Timeline';
-import { CaseChanges } from '../history/CaseChanges';
-import { WorkflowPanel } from './WorkflowPanel';
-import { AssessmentsSection } from '../assessments/AssessmentsSection';
-import { WhoHasSeen } from '../audit/WhoHasSeen';
-import { getCase, type Case } from './api';
+import { getCase, isOpen, type Case } from './api';
 import { EmergencyHere } from './emergency';
-import { ConsentSection } from '../consent/ConsentSection';
-import { OnwardSection } from '../onward/OnwardSection';
 import { PanelClosureBanner } from './PanelClosure';
-import { AnonymisedBanner, HoldSection } from '../retention/HoldSection';
+import { AnonymisedBanner } from '../retention/AnonymisedBanner';
+
+// The first screen is the header and the summary; every other section is a chunk of its own, loaded
+// with its data once the first screen is painted (components/Deferred.tsx).
+const ContactSection = lazy(() => import('./ContactSection').then((m) => ({ default: m.ContactSection })));
+const HouseholdSection = lazy(() => import('./HouseholdSection').then((m) => ({ default: m.HouseholdSection })));
+const MergeSection = lazy(() => import('./MergeSection').then((m) => ({ default: m.MergeSection })));
+const SubjectAccessLink = lazy(() => import('../subject-access/SubjectAccessLink').then((m) => ({ default: m.SubjectAccessLink })));
+const NotesSection = lazy(() => import('./NotesSection').then((m) => ({ default: m.NotesSection })));
+const AssessmentsSection = lazy(() => import('../assessments/AssessmentsSection').then((m) => ({ default: m.AssessmentsSection })));
+const PlanSection = lazy(() => import('./PlanSection').then((m) => ({ default: m.PlanSection })));
+const TeamSection = lazy(() => import('./TeamSection').then((m) => ({ default: m.TeamSection })));
+const ConsentSection = lazy(() => import('../consent/ConsentSection').then((m) => ({ default: m.ConsentSection })));
+const OnwardSection = lazy(() => import('../onward/OnwardSection').then((m) => ({ default: m.OnwardSection })));
+const TransferSection = lazy(() => import('../transfers/TransferSection').then((m) => ({ default: m.TransferSection })));
+const ReceivedSection = lazy(() => import('../transfers/Received').then((m) => ({ default: m.ReceivedSection })));
+const HoldSection = lazy(() => import('../retention/HoldSection').then((m) => ({ default: m.HoldSection })));
+const Timeline = lazy(() => import('./Timeline').then((m) => ({ default: m.Timeline })));
+const CaseChanges = lazy(() => import('../history/CaseChanges').then((m) => ({ default: m.CaseChanges })));
+const WhoHasSeen = lazy(() => import('../audit/WhoHasSeen').then((m) => ({ default: m.WhoHasSeen })));
+const WorkflowPanel = lazy(() => import('./WorkflowPanel').then((m) => ({ default: m.WorkflowPanel })));
 
 /** The sections of a case this user may see (the server says which), and what they may do with them. */
 function CaseView(props: { case: Case }) {
@@ -43,33 +50,91 @@ function CaseView(props: { case: Case }) {
       <CaseLayout>
         <div class="case-main">
           <Show when={c().summary}>{(s) => <SummarySection case={c()} summary={s()} editable={coordinator() || keyWorker()} />}</Show>
-          <Show when={c().summary?.person.id}>{(id) => <ContactSection personId={id()} />}</Show>
-          <Show when={c().summary?.person.id}>{(id) => <HouseholdSection personId={id()} manage={coordinator()} />}</Show>
-          <Show when={coordinator() && c().summary?.person.id}>{(id) => <MergeSection personId={id()} />}</Show>
-          <Show when={coordinator() && c().summary?.person.id}>{(id) => <SubjectAccessLink personId={id()} />}</Show>
-          <Show when={c().notes}>{(n) => <NotesSection caseId={c().id} notes={n()} restricted={coordinator() || keyWorker()} />}</Show>
+          <Show when={c().summary?.person.id}>
+            {(id) => (
+              <Deferred>
+                <ContactSection personId={id()} />
+              </Deferred>
+            )}
+          </Show>
+          <Show when={c().summary?.person.id}>
+            {(id) => (
+              <Deferred>
+                <HouseholdSection personId={id()} manage={coordinator()} />
+              </Deferred>
+            )}
+          </Show>
+          <Show when={coordinator() && c().summary?.person.id}>
+            {(id) => (
+              <Deferred>
+                <MergeSection personId={id()} />
+                <SubjectAccessLink personId={id()} />
+              </Deferred>
+            )}
+          </Show>
+          <Show when={c().notes}>
+            {(n) => (
+              <Deferred>
+                <NotesSection caseId={c().id} notes={n()} restricted={coordinator() || keyWorker()} />
+              </Deferred>
+            )}
+          </Show>
           <Show when={c().sections?.includes('assessments')}>
-            <AssessmentsSection caseId={c().id} canRate={me().trainedAssessor === true} />
+            <Deferred>
+              <AssessmentsSection caseId={c().id} canRate={me().trainedAssessor === true} />
+            </Deferred>
           </Show>
-          <Show when={c().plan}>{(plan) => <PlanSection caseId={c().id} plan={plan()} choices={c().planAdd} />}</Show>
-          <Show when={c().team}>{(team) => <TeamSection caseId={c().id} team={team()} manage={coordinator()} />}</Show>
+          <Show when={c().plan}>
+            {(plan) => (
+              <Deferred>
+                <PlanSection caseId={c().id} plan={plan()} choices={c().planAdd} />
+              </Deferred>
+            )}
+          </Show>
+          <Show when={c().team}>
+            {(team) => (
+              <Deferred>
+                <TeamSection caseId={c().id} team={team()} manage={coordinator()} />
+              </Deferred>
+            )}
+          </Show>
           <Show when={coordinator() || keyWorker()}>
-            <ConsentSection caseId={c().id} />
-            <OnwardSection caseId={c().id} />
+            <Deferred>
+              <ConsentSection caseId={c().id} />
+            </Deferred>
+            <Deferred>
+              <OnwardSection caseId={c().id} />
+            </Deferred>
           </Show>
+          <Deferred>
+            <ReceivedSection caseId={c().id} />
+          </Deferred>
           <Show when={coordinator()}>
-            <HoldSection caseId={c().id} />
+            <Deferred>
+              <TransferSection caseId={c().id} open={isOpen(c().stage)} />
+            </Deferred>
+            <Deferred>
+              <HoldSection caseId={c().id} />
+            </Deferred>
           </Show>
-          <Timeline case={c()} />
-          <CaseChanges case={c()} coordinator={coordinator()} />
+          <Deferred>
+            <Timeline case={c()} />
+          </Deferred>
+          <Deferred>
+            <CaseChanges case={c()} coordinator={coordinator()} />
+          </Deferred>
           <Show when={coordinator()}>
-            <WhoHasSeen type="Case" id={c().id} label={t('history.whoHasSeenCase')} />
-            <Show when={c().summary?.person.id}>
-              {(id) => <WhoHasSeen type="Person" id={id()} label={t('history.whoHasSeenPerson')} />}
-            </Show>
+            <Deferred>
+              <WhoHasSeen type="Case" id={c().id} label={t('history.whoHasSeenCase')} />
+              <Show when={c().summary?.person.id}>
+                {(id) => <WhoHasSeen type="Person" id={id()} label={t('history.whoHasSeenPerson')} />}
+              </Show>
+            </Deferred>
           </Show>
         </div>
-        <WorkflowPanel case={c()} coordinator={coordinator()} keyWorker={keyWorker()} />
+        <Deferred class="case-side">
+          <WorkflowPanel case={c()} coordinator={coordinator()} keyWorker={keyWorker()} />
+        </Deferred>
       </CaseLayout>
     </Show>
   );
@@ -85,8 +150,10 @@ function AnonymisedCase(props: { case: Case; coordinator: boolean }) {
       <CaseHeader case={props.case} />
       <AnonymisedBanner at={props.case.anonymised!.at} rule={props.case.anonymised!.rule} />
       <Show when={props.coordinator}>
-        <HoldSection caseId={props.case.id} />
-        <WhoHasSeen type="Case" id={props.case.id} label={t('history.whoHasSeenCase')} />
+        <Deferred>
+          <HoldSection caseId={props.case.id} />
+          <WhoHasSeen type="Case" id={props.case.id} label={t('history.whoHasSeenCase')} />
+        </Deferred>
       </Show>
     </>
   );
