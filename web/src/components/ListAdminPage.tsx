@@ -1,6 +1,7 @@
 import { For, Show, createSignal, type JSX } from 'solid-js';
 import { t } from '../i18n';
 import { errorMessage } from '../lib/errors';
+import { actionStarted, createNotice } from '../lib/notice';
 import { Alert } from './Alert';
 import { TableFrame } from './TableFrame';
 import { ActiveSwitch, ToggleButton, ToggleRow } from './Toggle';
@@ -44,14 +45,18 @@ export function ListAdminPage<T extends { id: string }>(props: {
   move?: (row: T, position: number) => Promise<unknown>;
   createForm: (done: (saved: T) => void, cancel: () => void) => JSX.Element;
   editForm?: (row: T, done: () => void, cancel: () => void) => JSX.Element;
+  /** The table's test id; rows are `<testId>-row`, the add button `<testId>-new`, unless named below. */
   testId: string;
+  rowTestId?: string;
+  newTestId?: string;
 }) {
   const [creating, setCreating] = createSignal(false);
-  const [created, setCreated] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<unknown>(null);
+  // Each shown until the next action (lib/notice.ts): a confirmation never sits beside a later failure.
+  const [created, setCreated] = createNotice<string>();
+  const [error, setError] = createNotice<unknown>();
   const columns = () => props.columns.length + 2;
   const write = async (work: () => Promise<unknown>) => {
-    setError(null);
+    actionStarted();
     await work().catch(setError);
   };
   return (
@@ -62,7 +67,7 @@ export function ListAdminPage<T extends { id: string }>(props: {
           onToggle={setCreating}
           label={props.words.add}
           class="button primary"
-          testId={`${props.testId}-new`}
+          testId={props.newTestId ?? `${props.testId}-new`}
         />
       </div>
       <Alert kind="success" message={created() ? props.words.created(created()!) : null} />
@@ -101,7 +106,7 @@ export function ListAdminPage<T extends { id: string }>(props: {
                 const active = () => props.isActive(row);
                 return (
                   <>
-                    <tr classList={{ inactive: !active() }} data-testid={`${props.testId}-row`}>
+                    <tr classList={{ inactive: !active() }} data-testid={props.rowTestId ?? `${props.testId}-row`}>
                       <For each={props.columns}>{(c) => <td>{c.cell(row)}</td>}</For>
                       <td>
                         <span class="badge" classList={{ ok: active(), muted: !active() }}>
