@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { auditCount, failure, makeCase } from '../helpers/case-factories.js';
 import { callerFor } from '../helpers/callers.js';
-import { makeUser } from '../helpers/factories.js';
+import { makeTown, makeUser } from '../helpers/factories.js';
 import { makeHub } from '../helpers/hub-factories.js';
 import { transferScene, WORDS, type Scene } from './helpers.js';
 
@@ -108,8 +108,11 @@ describe('answering a transfer: refusals', () => {
       ])
         expect((await failure(call())).code).toBe('FORBIDDEN');
     }
-    // A coordinator of a third city, or the sending city itself: the proposal is not theirs to see.
-    for (const user of [s.C.coordinator, s.A.coordinator]) {
+    // A coordinator of a third city (outside the hub, or a member of the same hub), or the sending city
+    // itself: the proposal is not theirs to see.
+    const D = await makeTown(db);
+    await db.hubMember.create({ data: { hubId: s.hub.id, municipalityId: D.town.id } });
+    for (const user of [s.C.coordinator, D.coordinator, s.A.coordinator]) {
       const caller = (await callerFor(db, user)).caller;
       expect(await caller.transfers.inbox()).toEqual([]);
       for (const call of [
