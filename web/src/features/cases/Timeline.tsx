@@ -88,7 +88,10 @@ function describe(e: TimelineEntry, names: Map<string, string>): { title: string
     case 'city_transfer':
       // A transfer between member cities (modules/transfers): the other city's case by its reference only.
       return {
-        title: tKey('transfers.timeline', str(data.step) ?? 'proposed', undefined, { city: str(data.city) ?? '', reference: str(data.reference) ?? '' }),
+        title: tKey('transfers.timeline', str(data.step) ?? 'proposed', undefined, {
+          city: str(data.city) ?? '',
+          reference: str(data.reference) ?? '',
+        }),
         detail: [],
       };
     case 'note':
