@@ -60,8 +60,17 @@ export async function chosenItems<L extends ListKind>(
   const municipalityId = ctx.user.municipalityId;
   const ids = [...new Set(choice.itemIds ?? [])];
   if (ids.length === 0) {
-    const chosen = await Promise.all(choice.codes.map((code) => chosenItem(ctx, list, { code }, field)));
-    return { codes: [...new Set(chosen.map((c) => c.code))], itemIds: [...new Set(chosen.map((c) => c.itemId!))] };
+    const codes = [...new Set(choice.codes)];
+    if (codes.length === 0) return { codes: [], itemIds: [] };
+    // One query: the live items of those codes in the list's order; the first of each code is taken.
+    const live = await ctx.db.listItem.findMany({
+      where: { municipalityId, list, code: { in: codes }, retiredAt: null },
+      select: { id: true, code: true },
+      orderBy: [{ sortOrder: 'asc' }, { labelEn: 'asc' }],
+    });
+    const first = codes.map((code) => live.find((i) => i.code === code));
+    if (first.some((i) => !i)) throw retired(field);
+    return { codes, itemIds: first.map((i) => i!.id) };
   }
   const rows = await ctx.db.listItem.findMany({
     where: { id: { in: ids }, municipalityId, list },
