@@ -10,7 +10,8 @@ const PREVIEW_LIMIT = 300;
 
 /**
  * Coordinator: what the retention job will anonymise in the next 30 days (and what is already due),
- * by rule: the record's reference, its due date, and whether a legal hold stops it. No names: the
+ * by rule: the record's reference, its due date, and whether a legal hold or a subject-access request
+ * being prepared stops it. No names: the
  * reference opens the case for whoever may open it. Audited with the records shown.
  */
 export async function previewRetention(ctx: ServiceContext) {
@@ -25,6 +26,7 @@ export async function previewRetention(ctx: ServiceContext) {
         municipalityId: ctx.user.municipalityId,
         months: rule.months,
         horizon,
+        now,
         limit: PREVIEW_LIMIT,
       })),
     );

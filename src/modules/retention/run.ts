@@ -3,7 +3,7 @@ import type { Db, DbClient } from '../../db.js';
 import type { Clock } from '../../lib/clock.js';
 import { AuditTrail, type AuditBase } from '../../audit/writer.js';
 import { anonymiseCases, anonymisePeople, anonymiseReferrals } from './anonymise.js';
-import { dueRecords } from './due.js';
+import { ACCESS_REQUEST_HOLD_DAYS, dueRecords } from './due.js';
 import { rulesOf, type RetentionRuleView } from './rules.js';
 
 /** At most this many records of one rule per transaction; the next turn takes the rest. */
@@ -31,6 +31,7 @@ async function runRule(db: Db, municipalityId: string, rule: RetentionRuleView, 
         municipalityId,
         months: rule.months,
         horizon: at,
+        now: at,
         limit: RETENTION_BATCH,
         forJob: true,
       });
@@ -41,7 +42,8 @@ async function runRule(db: Db, municipalityId: string, rule: RetentionRuleView, 
         municipalityId,
         locked.filter((d) => d.kind === 'Case').map((d) => d.id),
       );
-      const due = locked.filter((d) => !held.has(d.id));
+      const asked = await askedAmong(tx, municipalityId, [...new Set(locked.map((d) => d.personId))], at);
+      const due = locked.filter((d) => !held.has(d.id) && !asked.has(d.personId));
       if (due.length === 0) return null;
       const caseIds = due.filter((d) => d.kind === 'Case').map((d) => d.id);
       const referralIds = [
@@ -65,6 +67,16 @@ async function heldAmong(tx: DbClient, municipalityId: string, ids: string[]) {
   const rows = await tx.$queryRaw<{ case_id: string }[]>`
     SELECT case_id FROM legal_hold WHERE municipality_id = ${municipalityId}::uuid AND case_id = ANY(${ids}::uuid[]) AND lifted_at IS NULL`;
   return new Set(rows.map((r) => r.case_id));
+}
+
+/** The people among `ids` with a subject-access request being prepared (due.ts ACCESS_REQUEST_HOLD_DAYS), read again under the locks. */
+async function askedAmong(tx: DbClient, municipalityId: string, ids: string[], at: Date) {
+  if (ids.length === 0) return new Set<string>();
+  const rows = await tx.$queryRaw<{ person_id: string }[]>`
+    SELECT DISTINCT person_id FROM subject_access_request
+     WHERE municipality_id = ${municipalityId}::uuid AND person_id = ANY(${ids}::uuid[]) AND released_at IS NULL
+       AND created_at > ${at}::timestamptz - make_interval(days => ${ACCESS_REQUEST_HOLD_DAYS}::int)`;
+  return new Set(rows.map((r) => r.person_id));
 }
 
 /** The audit event of a rule's run, then the certificate that names it. */

@@ -27,7 +27,7 @@ function PreviewTable() {
               <tbody>
                 <For each={p().items}>
                   {(item) => (
-                    <tr data-testid="preview-row" data-held={item.held ? 'yes' : 'no'}>
+                    <tr data-testid="preview-row" data-held={item.held || item.accessRequest ? 'yes' : 'no'}>
                       <td>{tKey('retention.recordTypes', item.recordType)}</td>
                       <td>
                         {tKey('retention.kinds', item.kind)}{' '}
@@ -36,7 +36,15 @@ function PreviewTable() {
                         </A>
                       </td>
                       <td>{item.overdue ? t('retention.preview.overdue') : formatDate(item.dueAt)}</td>
-                      <td>{item.held ? <strong>{t('retention.preview.heldYes')}</strong> : t('retention.preview.heldNo')}</td>
+                      <td>
+                        {item.held ? (
+                          <strong>{t('retention.preview.heldYes')}</strong>
+                        ) : item.accessRequest ? (
+                          <strong>{t('retention.preview.accessHeld')}</strong>
+                        ) : (
+                          t('retention.preview.heldNo')
+                        )}
+                      </td>
                     </tr>
                   )}
                 </For>

@@ -32,6 +32,7 @@ export const retentionAr: typeof retentionEn = {
       due: 'الموعد',
       held: 'حجز قانوني',
       heldYes: 'محجوز: يُحفَظ',
+      accessHeld: 'طلب اطلاع قيد الإعداد: يُحفَظ',
       heldNo: 'لا',
       overdue: 'في التشغيل القادم',
     },

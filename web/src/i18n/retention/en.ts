@@ -31,6 +31,7 @@ export const retentionEn = {
       due: 'Due',
       held: 'Legal hold',
       heldYes: 'Held: kept',
+      accessHeld: 'Subject access being prepared: kept',
       heldNo: 'No',
       overdue: 'At the next run',
     },

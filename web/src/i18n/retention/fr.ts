@@ -33,6 +33,7 @@ export const retentionFr: typeof retentionEn = {
       due: 'Échéance',
       held: 'Gel juridique',
       heldYes: 'Gelé : conservé',
+      accessHeld: 'Droit d’accès en préparation : conservé',
       heldNo: 'Non',
       overdue: 'Au prochain passage',
     },
