@@ -43,8 +43,8 @@ export function tierOf(middlewares: readonly object[]) {
  *
  * Resolves the session and builds the CASL ability once. A mutation runs in one transaction with its
  * audit events: the work and its record commit together or not at all. A read (tRPC query) writes
- * nothing but its audit events, so it runs on the plain client and its events are appended in one
- * autocommit statement before the result is returned: if that fails, no data goes out. A
+ * nothing but its audit events, so it runs on the plain client and its events are committed (staged,
+ * then linked onto the chain: audit/chainer.ts) before the result is returned: if that fails, no data goes out. A
  * `noTransaction` mutation runs the same way: its write carries its events (appendWith). A refusal
  * is audited as "denied" on its own (after a mutation's work rolled back). An `idempotent` mutation
  * called with a key keeps its answer with its work and answers a retry with it (KeyedCall.once).
