@@ -121,7 +121,7 @@ export async function unreachable(ctx: ServiceContext, id: string): Promise<AppE
 export async function mergeable(ctx: ServiceContext, ids: string[]) {
   const found = await ctx.db.person.findMany({
     where: { AND: [accessibleBy(ctx.ability, 'merge').ofType('Person'), { id: { in: ids } }] },
-    select: { id: true, nameArabic: true, nameLatin: true, birthYear: true },
+    select: { id: true, nameArabic: true, nameLatin: true, birthYear: true, anonymisedAt: true },
   });
   for (const id of ids) if (!found.some((p) => p.id === id)) throw await unreachable(ctx, id);
   return found;

@@ -22,7 +22,14 @@ export async function mergePeople(ctx: ServiceContext, input: z.infer<typeof Mer
   const { survivorId, mergedId } = input;
   await lockPeople(ctx.db, [survivorId, mergedId]);
   // Checked under the lock: a concurrent merge of either record has committed or waits for us.
-  await mergeable(ctx, [survivorId, mergedId]);
+  const people = await mergeable(ctx, [survivorId, mergedId]);
+  // Retention destroyed an anonymised record's details and key: live records must not move under it (or
+  // come back to life with it), whichever side it is on. No search offers it; a crafted id could.
+  const gone = people.find((p) => p.anonymisedAt !== null);
+  if (gone) {
+    const field = gone.id === mergedId ? 'mergedId' : 'survivorId';
+    throw new AppError('CASE_ANONYMISED', { entity: { type: 'Person', id: gone.id }, fields: { [field]: 'CASE_ANONYMISED' } });
+  }
   if (await isDistinct(ctx.db, survivorId, mergedId)) {
     throw new AppError('PEOPLE_MARKED_DISTINCT', { fields: { mergedId: 'PEOPLE_MARKED_DISTINCT' } });
   }
