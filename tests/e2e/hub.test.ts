@@ -97,4 +97,50 @@ describe("the hub analyst's view (Arabic, 360 px)", () => {
     expect(cspViolations).toEqual([]);
     await context.close();
   });
+
+  it("the hub's admin adds a city (French); the city's admin chooses on the settings page to share; the analyst then counts it", async () => {
+    const town = await makeTown(db);
+    await referrals(town, { youth: 8 });
+    const hub = await makeHub(db);
+    await db.user.updateMany({ where: { id: { in: [hub.admin.id, town.admin.id] } }, data: { locale: 'fr' } });
+
+    const { context, page } = await world.newPage();
+    await world.signIn(page, hub.admin.email);
+    // A hub's admin: members, users and settings; nothing of a city's casework lists.
+    await page.locator('#app-menu a[href="/admin/hub"]').waitFor({ state: 'attached' });
+    expect(await page.locator('#app-menu a[href="/admin/agencies"]').count()).toBe(0);
+    await page.goto(`${world.base}/admin/hub`);
+    const add = page.getByTestId('hub-add-member');
+    await add.locator('select[name=municipalityId]').selectOption(town.town.id);
+    await page.getByTestId('hub-add-submit').click();
+    const row = page.getByTestId(`hub-member-${town.town.id}`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Pas encore');
+    await context.close();
+
+    const city = await world.newPage();
+    await world.signIn(city.page, town.admin.email);
+    expect(await city.page.locator('#app-menu a[href="/admin/hub"]').count()).toBe(0);
+    await city.page.goto(`${world.base}/admin/settings`);
+    const box = city.page.getByTestId(`hub-share-${hub.hub.id}`);
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
+    await city.page.getByText(`Vos chiffres parviennent désormais à ${hub.hub.name}.`).waitFor();
+    expect(
+      await db.hubMember.findFirst({ where: { hubId: hub.hub.id, municipalityId: town.town.id }, select: { shareFigures: true } }),
+    ).toEqual({
+      shareFigures: true,
+    });
+    await city.context.close();
+
+    const analyst = world.newPage();
+    const { page: p } = await analyst;
+    await world.signIn(p, hub.analyst.email);
+    await p.goto(`${world.base}/hub`);
+    await p.getByTestId('hub-city-referralsByCohort').waitFor();
+    expect(await p.getByTestId('hub-counted').textContent()).toContain(town.town.name);
+    expect(cspViolations).toEqual([]);
+    await (await analyst).context.close();
+  });
 });

@@ -86,6 +86,19 @@ export const WORK_LINKS: Record<Me['role'], readonly (readonly [href: string, la
   ],
 };
 
+/**
+ * The links of the user's role, as their municipality's kind has them: a hub holds no casework, so its
+ * admin has its users, members, settings and sessions; a city's admin has no hub members to manage.
+ */
+const HUB_ADMIN_LINKS = new Set(['/admin/users', '/admin/hub', '/admin/settings']);
+function linksOf(me: Me) {
+  const links = WORK_LINKS[me.role];
+  if (me.role !== 'admin') return links;
+  return me.municipality.kind === 'hub'
+    ? links.filter(([href]) => HUB_ADMIN_LINKS.has(href))
+    : links.filter(([href]) => href !== '/admin/hub');
+}
+
 function Nav(props: { me: Me }) {
   return (
     <nav class="app-nav" id="app-menu" aria-label={t('nav.label')}>
@@ -95,7 +108,7 @@ function Nav(props: { me: Me }) {
             {t('nav.home')}
           </A>
         </li>
-        <For each={WORK_LINKS[props.me.role]}>
+        <For each={linksOf(props.me)}>
           {([href, label]) => (
             <li>
               <A href={href}>{t(label)}</A>

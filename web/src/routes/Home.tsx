@@ -15,6 +15,17 @@ export function Home() {
         {t('home.title', { name: me().displayName })}
       </h1>
       <Switch fallback={<Dashboard />}>
+        <Match when={me().role === 'admin' && me().municipality.kind === 'hub'}>
+          <p class="lead">{t('hub.members.intro')}</p>
+          <p class="links">
+            <A class="button" href="/admin/hub">
+              {t('nav.hubMembers')}
+            </A>
+            <A class="button" href="/admin/users">
+              {t('nav.users')}
+            </A>
+          </p>
+        </Match>
         <Match when={me().role === 'admin'}>
           <p class="lead">{t('home.admin')}</p>
           <p class="links">
