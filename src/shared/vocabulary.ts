@@ -10,6 +10,10 @@ export type Role = (typeof ROLES)[number];
 export const LOCALES = ['ar', 'fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** A city holds casework; a hub (the regional network) holds only its admin, its hub analysts and its own audit chain. */
+export const MUNICIPALITY_KINDS = ['city', 'hub'] as const;
+export type MunicipalityKind = (typeof MUNICIPALITY_KINDS)[number];
+
 export const AGENCY_KINDS = [
   'school',
   'health',
@@ -212,6 +216,7 @@ export const ALERT_KINDS = [
   'reminder_due',
   'disclosure_expiring',
   'break_glass',
+  'transfer_to_decide',
 ] as const;
 export type AlertKindName = (typeof ALERT_KINDS)[number];
 

@@ -5,6 +5,7 @@ import { callerFor, testConfig } from '../helpers/callers.js';
 import { auditCount, failure } from '../helpers/case-factories.js';
 import { manualClock } from '../../src/lib/clock.js';
 import { enqueueAlerts } from '../../src/modules/alerts/enqueue.js';
+import { ALERT_KINDS } from '../../src/shared/vocabulary.js';
 
 const { db } = await testDb();
 
@@ -15,7 +16,7 @@ describe("a user's own alert choices", () => {
     const me = (await callerFor(db, town.coordinator, { clock })).caller;
     const start = await me.alerts.preferences();
     expect(start.email).toBe(false);
-    expect(start.preferences).toHaveLength(6);
+    expect(start.preferences).toHaveLength(ALERT_KINDS.length);
     expect(start.preferences.every((p) => p.mode === 'immediate')).toBe(true);
 
     const set = await me.alerts.setPreferences({

@@ -3,6 +3,7 @@ import { testDb } from '../helpers/db.js';
 import { failure } from '../helpers/case-factories.js';
 import { caseEventsOf, dataKeysOf, openStored } from '../helpers/crypto.js';
 import { verifyChain } from '../../src/audit/verify.js';
+import { alertPath } from '../../src/modules/alerts/texts.js';
 import { samePersonIn, transferScene, WORDS } from './helpers.js';
 import { testKeyring } from '../helpers/callers.js';
 import { transfersOf } from '../../src/modules/subject-access/assemble-transfers.js';
@@ -28,6 +29,13 @@ describe('a family that moves city: a transfer proposed by A and accepted by B',
       consentId: s.consentId,
     });
     expect(proposed.status).toBe('proposed');
+    // B's coordinators are alerted, with the proposal's short reference and a link to it: no name, no case reference.
+    const alerts = await db.alertOutbox.findMany({ where: { entityId: proposed.id } });
+    expect(alerts.map((a) => [a.userId, a.municipalityId, a.kind, a.entityType])).toEqual([
+      [s.B.coordinator.id, s.B.town.id, 'transfer_to_decide', 'CaseTransfer'],
+    ]);
+    expect(alerts[0]!.reference).not.toMatch(/-\d{4}-\d{4}$/);
+    expect(alertPath('transfer_to_decide', 'CaseTransfer', proposed.id)).toBe(`/transfers/${proposed.id}`);
 
     // B decides on what it needs only: no name, no summary, no note before acceptance.
     const [item] = await s.b.transfers.inbox();

@@ -14,6 +14,7 @@ const WHAT: Record<Locale, Record<AlertKind, string>> = {
     reminder_due: 'Something on your work list is due',
     disclosure_expiring: 'A disclosure is about to expire',
     break_glass: 'Emergency access was used on a case',
+    transfer_to_decide: 'Another city proposes to transfer a case to your city',
   },
   fr: {
     referral_to_screen: 'Une nouvelle orientation attend d’être examinée',
@@ -22,6 +23,7 @@ const WHAT: Record<Locale, Record<AlertKind, string>> = {
     reminder_due: 'Un élément de votre liste de travail arrive à échéance',
     disclosure_expiring: 'Une communication de données arrive à expiration',
     break_glass: 'Un accès d’urgence a été utilisé sur un dossier',
+    transfer_to_decide: 'Une autre ville propose de transférer un dossier vers votre ville',
   },
   ar: {
     referral_to_screen: 'إحالة جديدة بانتظار الفرز',
@@ -30,6 +32,7 @@ const WHAT: Record<Locale, Record<AlertKind, string>> = {
     reminder_due: 'حان موعد أمر في قائمة عملك',
     disclosure_expiring: 'إفصاح على وشك الانتهاء',
     break_glass: 'استُخدم الوصول الطارئ على ملف',
+    transfer_to_decide: 'تقترح مدينة أخرى نقل ملف إلى مدينتك',
   },
 };
 
@@ -93,6 +96,7 @@ export function digestText(locale: Locale, items: AlertItem[]): AlertText {
 /** Where in the app an alert points (a path; the link adds the public origin). */
 export function alertPath(kind: AlertKind, entityType: string, entityId: string): string {
   if (kind === 'onward_to_answer') return '/onward';
+  if (kind === 'transfer_to_decide') return `/transfers/${entityId}`;
   if (kind === 'reminder_due' || kind === 'disclosure_expiring') return '/work';
   if (entityType === 'Referral') return `/referrals/${entityId}`;
   if (entityType === 'Case') return `/cases/${entityId}`;

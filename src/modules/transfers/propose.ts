@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../service.js';
 import { isOpen } from '../../shared/stages.js';
 import { findCase, recordEvent } from '../cases/access.js';
 import { liveConsent } from '../consent/fields.js';
+import { coordinatorIds, enqueueAlerts, shortRef } from '../alerts/enqueue.js';
 import { JUSTIFICATION_FIELD, cityNames, sealTransferText, transferSelect } from './fields.js';
 import type { ProposeTransfer } from './schema.js';
 
@@ -83,6 +84,19 @@ export async function proposeTransfer(ctx: ServiceContext, input: ProposeTransfe
       if ((err as { code?: string })?.code === 'P2002') throw new AppError('CONFLICT', { fields: { caseId: 'transfer_open' } });
       throw err;
     });
+  // The receiving city's coordinators are alerted: a reference of the proposal only, never the case's or a name.
+  await enqueueAlerts(
+    ctx.db,
+    now,
+    {
+      municipalityId: input.receivingMunicipalityId,
+      kind: 'transfer_to_decide',
+      entityType: 'CaseTransfer',
+      entityId: id,
+      reference: shortRef('T', id),
+    },
+    await coordinatorIds(ctx.db, input.receivingMunicipalityId),
+  );
   const city = (await cityNames(ctx, [input.receivingMunicipalityId])).get(input.receivingMunicipalityId) ?? null;
   await recordEvent(ctx, c, 'city_transfer', { step: 'proposed', transferId: id, city });
   const facts = { transferId: id, sections: input.sections, legalBasis: input.legalBasis, consentId: basis.consentId };

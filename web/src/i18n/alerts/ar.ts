@@ -17,6 +17,7 @@ export const alertsAr: AlertsDictionary = {
       reminder_due: 'أمر حان موعده في قائمة عملي',
       disclosure_expiring: 'إفصاح على وشك الانتهاء',
       break_glass: 'وصول طارئ إلى ملف',
+      transfer_to_decide: 'ملف تقترح مدينة أخرى نقله إلى مدينتي',
     },
     modes: { off: 'متوقف', immediate: 'فوراً', digest: 'ملخص يومي' },
     delivery: 'إرسال التنبيهات',

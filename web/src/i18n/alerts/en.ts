@@ -16,6 +16,7 @@ export const alertsEn = {
       reminder_due: 'Something due on my work list',
       disclosure_expiring: 'A disclosure about to expire',
       break_glass: 'Emergency access used on a case',
+      transfer_to_decide: 'A case another city proposes to transfer to my city',
     },
     modes: { off: 'Off', immediate: 'At once', digest: 'Daily summary' },
     delivery: 'Alert delivery',

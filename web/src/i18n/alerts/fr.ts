@@ -17,6 +17,7 @@ export const alertsFr: AlertsDictionary = {
       reminder_due: 'Une échéance de ma liste de travail',
       disclosure_expiring: 'Une communication de données qui expire bientôt',
       break_glass: 'Un accès d’urgence à un dossier',
+      transfer_to_decide: 'Un dossier qu’une autre ville propose de transférer vers ma ville',
     },
     modes: { off: 'Désactivée', immediate: 'Aussitôt', digest: 'Résumé quotidien' },
     delivery: 'Envoi des alertes',
