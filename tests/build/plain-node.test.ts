@@ -16,7 +16,8 @@ afterAll(() => rm(OUT, { recursive: true, force: true }));
 
 describe('production is plain Node', () => {
   it('compiles to JavaScript that serves as the runtime role and runs the CLI with node alone, no tsx', { timeout: 180_000 }, async () => {
-    await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', OUT]);
+    // Types are npm test's type check (tsconfig.json covers src/ with the same options): here, the emitted code.
+    await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', OUT, '--noCheck']);
     const help = await run(process.execPath, [join(OUT, 'cli/index.js'), 'help']);
     expect(help.stdout).toContain('verify-audit');
 
