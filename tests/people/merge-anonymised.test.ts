@@ -36,4 +36,23 @@ describe('merging a record retention anonymised', () => {
     );
     expect(await db.personMerge.count({ where: { municipalityId: town.town.id } })).toBe(0);
   });
+
+  it('an undo after retention took the survivor is refused, and nothing comes back', async () => {
+    const town = await makeTown(db);
+    const c = await makeCase(db, town, { person: { nameLatin: 'Salma Synthetique' } });
+    const dup = await makePerson(db, town.town.id, { nameLatin: 'Salma Synthetik' });
+    const { caller } = await callerFor(db, town.coordinator);
+    const merge = await caller.people.merge({ survivorId: c.person.id, mergedId: dup.id });
+    const at = new Date('2026-01-20T00:00:00Z');
+    await db.$transaction(async (tx) => {
+      await anonymiseCases(tx, town.town.id, [c.id], 'case_closed', at);
+      await anonymiseReferrals(tx, town.town.id, [c.referralId], 'case_closed', at);
+      await anonymisePeople(tx, town.town.id, [c.person.id], at);
+    });
+    expect(await failure(caller.people.unmerge({ personId: c.person.id, mergeId: merge.id }))).toMatchObject({ code: 'CASE_ANONYMISED' });
+    expect(await db.person.findUniqueOrThrow({ where: { id: dup.id }, select: { mergedIntoId: true } })).toEqual({
+      mergedIntoId: c.person.id,
+    });
+    expect(await db.personMerge.findUniqueOrThrow({ where: { id: merge.id }, select: { undoneAt: true } })).toEqual({ undoneAt: null });
+  });
 });

@@ -69,9 +69,11 @@ export async function unmergePeople(ctx: ServiceContext, input: z.infer<typeof U
   await lockPeople(ctx.db, [merge.survivorId, merge.mergedId]);
   const survivor = await ctx.db.person.findFirst({
     where: { AND: [accessibleBy(ctx.ability, 'merge').ofType('Person'), { id: merge.survivorId }] },
-    select: { id: true },
+    select: { id: true, anonymisedAt: true },
   });
   if (!survivor) throw new AppError('MERGE_UNDO_BLOCKED');
+  // Retention took the survivor (and the records merged into it) since: nothing of theirs may come back.
+  if (survivor.anonymisedAt) throw new AppError('CASE_ANONYMISED', { entity: { type: 'Person', id: survivor.id } });
   if (merge.undoneAt) throw new AppError('CONFLICT');
   const now = ctx.clock();
   if (now.getTime() - merge.mergedAt.getTime() > UNDO_DAYS * DAY) {
