@@ -124,6 +124,8 @@ describe('referrals.queue', () => {
         submittedAt: r.submittedAt,
         urgency: 'routine',
         cohort: 'youth',
+        // Made by a factory straight into the table, so no list item is named.
+        cohortItemId: null,
         source: 'school',
         concernCategories: ['school_behaviour', 'isolation'],
         person: { id: person.id, nameArabic: 'سارة', nameLatin: 'Sara Synthetic', birthYear: 2010, version: 1 },

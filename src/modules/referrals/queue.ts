@@ -15,6 +15,7 @@ const queueSelect = {
   submittedAt: true,
   urgency: true,
   cohort: true,
+  cohortItemId: true,
   source: true,
   concernCategories: true,
   person: { select: personDisplaySelect },

@@ -1,6 +1,6 @@
 import { Show, Suspense } from 'solid-js';
-import { A } from '@solidjs/router';
-import { t, tKey } from '../../i18n';
+import { A, createAsync } from '@solidjs/router';
+import { t } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { createKeysetPages } from '../../lib/pages';
 import { DataTable } from '../../components/DataTable';
@@ -10,8 +10,9 @@ import { RequireRole } from '../../components/Shell';
 import { UrgencyBadge } from './StatusBadge';
 import { getQueue, type QueueItem } from './api';
 import { tn } from '../../i18n/plural';
+import { chosenLabel, getListItems, type ListItem } from '../lists/api';
 
-function QueueRow(props: { item: QueueItem; sla: number }) {
+function QueueRow(props: { item: QueueItem; sla: number; items: ListItem[] | undefined }) {
   const r = () => props.item;
   return (
     <tr classList={{ overdue: r().overdue }} data-testid="queue-row" data-overdue={r().overdue ? 'true' : 'false'}>
@@ -30,7 +31,7 @@ function QueueRow(props: { item: QueueItem; sla: number }) {
       <td class="name">
         <PersonName person={r().person} />
       </td>
-      <td>{tKey('cohorts', r().cohort)}</td>
+      <td>{chosenLabel(props.items, 'cohort', r().cohortItemId, r().cohort)}</td>
       <td>
         <bdi>{r().referrer.displayName}</bdi>
         <Show when={r().referrerAgency}>{(a) => <small class="block muted">{a().name}</small>}</Show>
@@ -47,6 +48,8 @@ function QueueRow(props: { item: QueueItem; sla: number }) {
 function Queue() {
   const { pages, items, nextCursor, pending, loadMore } = createKeysetPages((cursor) => getQueue(cursor));
   const sla = () => pages.latest?.[0]?.slaDays ?? 0;
+  // The municipality's words for the cohorts.
+  const lists = createAsync(() => getListItems());
   return (
     <Suspense fallback={<p class="loading">{t('app.loading')}</p>}>
       <p class="muted" aria-live="polite">
@@ -69,7 +72,7 @@ function Queue() {
         empty={t('queue.empty')}
         busy={pending()}
       >
-        {(item) => <QueueRow item={item} sla={sla()} />}
+        {(item) => <QueueRow item={item} sla={sla()} items={lists()} />}
       </DataTable>
       <LoadMore next={nextCursor()} pending={pending()} any={items().length > 0} label={t('queue.loadMore')} onMore={loadMore} />
     </Suspense>
