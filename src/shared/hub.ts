@@ -1,3 +1,5 @@
+import type { Role } from './vocabulary.js';
+
 /**
  * The hub's figures, shared by the server (which counts) and the web (which names). Each counts a core
  * code (an enum column) of the member cities that share their figures, by city, by country and for the
@@ -12,3 +14,9 @@ export const HUB_FIGURES = [
   'closuresByReason',
 ] as const;
 export type HubFigure = (typeof HUB_FIGURES)[number];
+
+/** The roles a municipality of each kind may hold: a hub its analysts and its admin, a city every role but the hub analyst. */
+export const ROLES_OF_KIND = {
+  hub: ['hub_analyst', 'admin'],
+  city: ['social_worker', 'coordinator', 'agency_practitioner', 'auditor', 'admin'],
+} as const satisfies Record<'city' | 'hub', readonly Role[]>;

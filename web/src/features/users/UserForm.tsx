@@ -6,7 +6,9 @@ import { Alert } from '../../components/Alert';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import type { Agency } from '../agencies/api';
-import { ROLES, getUsers, type Role, type User } from './api';
+import { getUsers, type Role, type User } from './api';
+import { useMe } from '../../components/Shell';
+import { ROLES_OF_KIND } from '../../../../src/shared/hub';
 
 const FIELDS = ['email', 'displayName', 'role', 'agencyId', 'trainedAssessor', 'locale'] as const;
 
@@ -24,6 +26,7 @@ interface Props {
 
 /** Creates an account (which answers with its one-time password) or edits one. */
 export function UserForm(props: Props) {
+  const me = useMe();
   const [role, setRole] = createSignal<Role>(props.user?.role ?? 'social_worker');
   // A new account starts in the language the admin works in; switching the interface later leaves it.
   const defaultLocale = untrack(locale);
@@ -96,7 +99,7 @@ export function UserForm(props: Props) {
           onChange={(e) => setRole(e.currentTarget.value as Role)}
           error={form.errors().fields.role}
         >
-          <For each={ROLES}>
+          <For each={ROLES_OF_KIND[me().municipality.kind]}>
             {(r) => (
               <option value={r} selected={role() === r}>
                 {tKey('roles', r)}
