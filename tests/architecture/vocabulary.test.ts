@@ -37,6 +37,7 @@ const MIRRORS = {
   OnwardOutcome: shared.ONWARD_OUTCOMES,
   AlertKind: shared.ALERT_KINDS,
   AlertMode: shared.ALERT_MODES,
+  MunicipalityKind: shared.MUNICIPALITY_KINDS,
 } satisfies Partial<Record<keyof typeof prisma, readonly string[]>>;
 
 /** Enums only the server speaks of; a new enum must be put in one of the two lists. */
