@@ -1,4 +1,4 @@
-import { Match, Show, Switch } from 'solid-js';
+import { Match, Show, Suspense, Switch } from 'solid-js';
 import { createAsync } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { formatDate, formatList } from '../../lib/format';
@@ -45,7 +45,12 @@ export function CaseHeader(props: { case: Case }) {
           {(s) => (
             <>
               <dt>{t('case.cohort')}</dt>
-              <dd>{chosenLabel(items(), 'cohort', s().cohortItemId, s().cohort)}</dd>
+              <dd>
+                {/* The header never waits for the lists: the core code's word until the municipality's comes. */}
+                <Suspense fallback={chosenLabel(undefined, 'cohort', s().cohortItemId, s().cohort)}>
+                  {chosenLabel(items(), 'cohort', s().cohortItemId, s().cohort)}
+                </Suspense>
+              </dd>
             </>
           )}
         </Show>

@@ -7,6 +7,7 @@ import { CaseHeader } from './CaseHeader';
 import { CaseLayout } from './CaseLayout';
 import { SummarySection } from './SummarySection';
 import { getCase, isOpen, type Case } from './api';
+import { getListItems } from '../lists/api';
 import { EmergencyHere } from './emergency';
 import { PanelClosureBanner } from './PanelClosure';
 import { AnonymisedBanner } from '../retention/AnonymisedBanner';
@@ -163,6 +164,8 @@ function AnonymisedCase(props: { case: Case; coordinator: boolean }) {
 export default function CasePage() {
   const params = useParams<{ id: string }>();
   const caseData = createAsync(() => getCase(params.id));
+  // The header's cohort words (the municipality's lists) are asked for with the case, not after it.
+  void getListItems();
   return (
     <section aria-labelledby="case-title" class="case-page">
       <p>
