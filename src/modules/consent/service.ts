@@ -99,9 +99,19 @@ async function insert(ctx: ServiceContext, c: { id: string; municipalityId: stri
   return await present(ctx, row, now);
 }
 
+/**
+ * The case a consent is written on, if the user may: one retention anonymised is past consenting (its
+ * person's details and key are destroyed), so recording, renewing or withdrawing is CASE_ANONYMISED.
+ */
+export async function caseForConsent(ctx: ServiceContext, caseId: string) {
+  const { anonymisedAt, ...c } = await findCase(ctx, caseId, 'consent', { id: true, municipalityId: true, anonymisedAt: true });
+  if (anonymisedAt) throw new AppError('CASE_ANONYMISED', { entity: { type: 'Case', id: c.id } });
+  return c;
+}
+
 /** Key worker or coordinator: records a consent the person (or their guardian) gave. */
 export async function recordConsent(ctx: ServiceContext, input: RecordConsent) {
-  const c = await findCase(ctx, input.caseId, 'consent', { id: true, municipalityId: true });
+  const c = await caseForConsent(ctx, input.caseId);
   return insert(ctx, c, input, null);
 }
 
@@ -111,7 +121,7 @@ export async function recordConsent(ctx: ServiceContext, input: RecordConsent) {
  * to the new one when it still covers them, and end otherwise. Each consent is renewed at most once.
  */
 export async function renewConsent(ctx: ServiceContext, input: RenewConsent) {
-  const c = await findCase(ctx, input.caseId, 'consent', { id: true, municipalityId: true });
+  const c = await caseForConsent(ctx, input.caseId);
   const now = ctx.clock();
   const { count } = await ctx.db.consent.updateMany({
     where: { id: input.renewsId, caseId: c.id, municipalityId: c.municipalityId, renewedAt: null },

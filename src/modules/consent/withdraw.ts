@@ -1,6 +1,7 @@
 import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
-import { findCase, recordEvent } from '../cases/access.js';
+import { recordEvent } from '../cases/access.js';
+import { caseForConsent } from './service.js';
 import { writeNote } from '../cases/notes.js';
 import { endDisclosures } from './end.js';
 import type { WithdrawConsent } from './schema.js';
@@ -12,7 +13,7 @@ import type { WithdrawConsent } from './schema.js';
  * their key worker. A withdrawn consent can be given again later: that is a renewal.
  */
 export async function withdrawConsent(ctx: ServiceContext, input: WithdrawConsent) {
-  const c = await findCase(ctx, input.caseId, 'consent', { id: true, municipalityId: true });
+  const c = await caseForConsent(ctx, input.caseId);
   const now = ctx.clock();
   if (input.consentId) {
     const exists = await ctx.db.consent.count({ where: { id: input.consentId, caseId: c.id, municipalityId: c.municipalityId } });
