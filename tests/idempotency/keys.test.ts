@@ -183,7 +183,7 @@ describe('which procedures take a key', () => {
       }
     )._def.procedures;
     const creating =
-      /\.create$|^person\.(merge|distinct\.mark)$|^meeting\.(schedule|decide)$|^case\.(disclose|review|breakGlass|consent\.record|consent\.renew)$|^referral\.screen$|^retention\.hold\.place$|^onward\.(send|resend)$|^subject_access\.prepare$|^transfer\.(propose|accept)$/;
+      /\.create$|^person\.(merge|distinct\.mark)$|^meeting\.(schedule|decide)$|^case\.(disclose|review|breakGlass|consent\.record|consent\.renew)$|^referral\.screen$|^retention\.hold\.place$|^onward\.(send|resend)$|^subject_access\.prepare$|^transfer\.(propose|accept)$|^hub\.member\.add$/;
     const keyed = Object.entries(procedures)
       .filter(([, p]) => p._def.meta?.idempotent)
       .map(([path]) => path);
