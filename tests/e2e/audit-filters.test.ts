@@ -34,7 +34,7 @@ describe("the audit log's filters and the access history search check what is ty
     await page.goto(`${world.base}/audit`);
     await settled(page);
     const filters = page.getByTestId('audit-filters');
-    expect(await filters.evaluate((f) => (f as HTMLFormElement).noValidate)).toBe(true);
+    expect(await filters.evaluate((f) => (f as unknown as { noValidate: boolean }).noValidate)).toBe(true);
 
     // The end before the start.
     await filters.locator('input[name=from]').fill('2026-06-10');
