@@ -41,3 +41,25 @@ describe('consent on a case retention anonymised', () => {
     });
   });
 });
+
+describe('other writes on a case retention anonymised', () => {
+  it('a disclosure without free words is refused (CASE_ANONYMISED), and nothing is written', async () => {
+    const town = await makeTown(db);
+    const c = await makeCase(db, town, { summary: 'Synthetic summary.' });
+    const { caller, clock } = await callerFor(db, town.coordinator);
+    await db.$transaction((tx) => anonymiseCases(tx, town.town.id, [c.id], 'case_closed', new Date('2029-03-01T06:00:00Z')));
+    const purposeId = (await db.disclosurePurpose.findFirstOrThrow({ where: { municipalityId: town.town.id }, select: { id: true } })).id;
+    const before = await db.disclosure.count({ where: { caseId: c.id } });
+    const disclose = {
+      caseId: c.id,
+      agencyId: town.agency.id,
+      purposeId,
+      sections: ['plan' as const],
+      legalBasis: 'public_task' as const,
+      expiresAt: new Date(clock().getTime() + 30 * 86_400_000),
+    };
+    expect(await failure(caller.cases.disclose(disclose))).toMatchObject({ code: 'CASE_ANONYMISED' });
+    expect(await db.disclosure.count({ where: { caseId: c.id } })).toBe(before);
+    expect(await db.caseEvent.count({ where: { caseId: c.id, kind: 'disclose' } })).toBe(0);
+  });
+});

@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { accessibleBy, type Action } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
-import { notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import { sealText } from '../../crypto/envelope.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -60,6 +60,7 @@ export const EVENT_REASON_FIELD = 'case_event.reason';
 /**
  * Appends one entry to the case's timeline. `data` holds ids and facts, never note or summary text; a
  * `reason` (the user's words) is sealed under the case's key, bound to the entry (its id taken first).
+ * Refused (CASE_ANONYMISED) on a case retention anonymised.
  */
 export async function recordEvent(
   ctx: ServiceContext,
@@ -67,6 +68,10 @@ export async function recordEvent(
   kind: TimelineKind,
   data: Prisma.InputJsonObject,
 ) {
+  // Retention anonymised the case: it never moves again, so no write that would be minuted here (a
+  // disclosure, a cleared summary, a consent…) may happen; the caller's transaction rolls back.
+  const kept = await ctx.db.case.findFirst({ where: { id: c.id, municipalityId: c.municipalityId }, select: { anonymisedAt: true } });
+  if (kept?.anonymisedAt) throw new AppError('CASE_ANONYMISED', { entity: { type: 'Case', id: c.id } });
   const base = { caseId: c.id, municipalityId: c.municipalityId, at: ctx.clock(), actorId: ctx.user.id, kind };
   if (typeof data.reason !== 'string') return ctx.db.caseEvent.create({ data: { ...base, data }, select: { id: true } });
   const [{ id }] = await ctx.db.$queryRaw<[{ id: bigint }]>`SELECT nextval(pg_get_serial_sequence('case_event', 'id')) AS id`;
