@@ -10,6 +10,8 @@ import { ActiveSwitch, ToggleButton, ToggleRow } from './Toggle';
 export interface ListColumn<T> {
   header: string;
   cell: (row: T) => JSX.Element;
+  /** The cells' class (`name`, `num`). */
+  class?: string;
 }
 
 /** The words a ListAdminPage speaks, each already in the reader's language. */
@@ -107,7 +109,7 @@ export function ListAdminPage<T extends { id: string }>(props: {
                 return (
                   <>
                     <tr classList={{ inactive: !active() }} data-testid={props.rowTestId ?? `${props.testId}-row`}>
-                      <For each={props.columns}>{(c) => <td>{c.cell(row)}</td>}</For>
+                      <For each={props.columns}>{(c) => <td class={c.class}>{c.cell(row)}</td>}</For>
                       <td>
                         <span class="badge" classList={{ ok: active(), muted: !active() }}>
                           {active() ? props.words.active : props.words.retired}
