@@ -1,4 +1,4 @@
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show, Suspense, createSignal } from 'solid-js';
 import { t, tKey } from '../../i18n';
 import { formatLocale } from '../../lib/region';
 import { Alert } from '../../components/Alert';
@@ -39,7 +39,11 @@ export function PlanSection(props: { caseId: string; plan: Intervention[]; choic
               </p>
               <dl class="facts compact">
                 <dt>{t('plan.type')}</dt>
-                <dd>{chosenLabel(items(), 'intervention_type', i.typeItemId, i.type)}</dd>
+                <dd>
+                  <Suspense fallback={chosenLabel(undefined, 'intervention_type', i.typeItemId, i.type)}>
+                    {chosenLabel(items(), 'intervention_type', i.typeItemId, i.type)}
+                  </Suspense>
+                </dd>
                 <dt>{t('plan.agency')}</dt>
                 <dd>
                   <bdi>{i.agency.name}</bdi>

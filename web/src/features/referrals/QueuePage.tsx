@@ -31,7 +31,11 @@ function QueueRow(props: { item: QueueItem; sla: number; items: ListItem[] | und
       <td class="name">
         <PersonName person={r().person} />
       </td>
-      <td>{chosenLabel(props.items, 'cohort', r().cohortItemId, r().cohort)}</td>
+      <td>
+        <Suspense fallback={chosenLabel(undefined, 'cohort', r().cohortItemId, r().cohort)}>
+          {chosenLabel(props.items, 'cohort', r().cohortItemId, r().cohort)}
+        </Suspense>
+      </td>
       <td>
         <bdi>{r().referrer.displayName}</bdi>
         <Show when={r().referrerAgency}>{(a) => <small class="block muted">{a().name}</small>}</Show>

@@ -10,7 +10,7 @@ import { StatusBadge, UrgencyBadge } from './StatusBadge';
 import { getReferral, matchPeople, type Referral } from './api';
 import { ReferralOnward } from '../onward/ReferralOnward';
 import { AnonymisedBanner } from '../retention/HoldSection';
-import { chosenLabel, getListItems } from '../lists/api';
+import { chosenLabel, getListItems, type ListItem } from '../lists/api';
 
 /** Consent as the referrer recorded it, or the legal basis for going on without it. */
 function Consent(props: { consent: Referral['consent'] }) {
@@ -125,10 +125,10 @@ function ReferralView(props: { referral: Referral }) {
   const coordinator = () => me().role === 'coordinator';
   // The municipality's words for what was chosen (a retired item still reads as it did).
   const items = createAsync(() => getListItems());
-  const concernLabels = (x: Referral) =>
-    x.concernItemIds.length
-      ? x.concernItemIds.map((id, i) => chosenLabel(items(), 'concern_category', id, x.concernCategories[i] ?? 'other'))
-      : x.concernCategories.map((c) => chosenLabel(items(), 'concern_category', null, c));
+  const concernLabels = (x: Referral, list: ListItem[] | undefined) =>
+    x.concernItemIds.length && list
+      ? x.concernItemIds.map((id, i) => chosenLabel(list, 'concern_category', id, x.concernCategories[i] ?? 'other'))
+      : x.concernCategories.map((c) => chosenLabel(undefined, 'concern_category', null, c));
   return (
     <>
       <Show when={r().anonymisedAt}>{(at) => <AnonymisedBanner at={at()} rule={r().anonymisedRule} />}</Show>
@@ -148,7 +148,12 @@ function ReferralView(props: { referral: Referral }) {
             <StatusBadge status={r().status} /> <UrgencyBadge urgency={r().urgency} />
           </dd>
           <dt>{t('referral.cohort')}</dt>
-          <dd>{chosenLabel(items(), 'cohort', r().cohortItemId, r().cohort)}</dd>
+          <dd>
+            {/* Never waits for the lists: the core code's word until the municipality's comes. */}
+            <Suspense fallback={chosenLabel(undefined, 'cohort', r().cohortItemId, r().cohort)}>
+              {chosenLabel(items(), 'cohort', r().cohortItemId, r().cohort)}
+            </Suspense>
+          </dd>
           <dt>{t('referral.source')}</dt>
           <dd>{tKey('sources', r().source)}</dd>
           <dt>{t('screen.referrer')}</dt>
@@ -166,7 +171,9 @@ function ReferralView(props: { referral: Referral }) {
           <dt>{t('screen.submitted')}</dt>
           <dd>{formatDateTime(r().submittedAt)}</dd>
           <dt>{t('screen.categories')}</dt>
-          <dd>{formatList(concernLabels(r()))}</dd>
+          <dd>
+            <Suspense fallback={formatList(concernLabels(r(), undefined))}>{formatList(concernLabels(r(), items()))}</Suspense>
+          </dd>
         </dl>
         <h3 class="h3">{t('screen.concern')}</h3>
         <p class="prewrap concern" dir="auto" data-testid="concern-text">
@@ -201,6 +208,8 @@ export default function ReferralPage() {
   const params = useParams<{ id: string }>();
   const me = useMe();
   const referral = createAsync(() => getReferral(params.id));
+  // The municipality's words for cohort and categories are asked for with the referral, not after it.
+  void getListItems();
   return (
     <section aria-labelledby="referral-page-title">
       <p>
