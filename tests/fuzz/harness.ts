@@ -77,7 +77,7 @@ export function send(app: App, proc: Procedure, input: unknown, cookie: string |
 /**
  * Records every committed write in this file's database (a test database of its own) through
  * row triggers on every app table: a refused call must leave no row here. Not recorded: `denied`
- * audit events (refusals are audited by design), the chain head they move and their links to the
+ * audit events (refusals are audited by design), where they wait to be chained (audit_pending), the chain head they move and their links to the
  * records they name (an allowed event, which is recorded, comes with its own), and a session's
  * last-seen time, which every request moves. A rolled-back write leaves nothing, as it should.
  */
@@ -85,7 +85,7 @@ export async function installWriteLog(db: Db) {
   const tables = await db.$queryRaw<{ name: string }[]>`
     SELECT table_name::text AS name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
-      AND table_name NOT IN ('audit_chain_head', 'audit_event_entity', '_prisma_migrations', 'fuzz_write_log')`;
+      AND table_name NOT IN ('audit_chain_head', 'audit_event_entity', 'audit_pending', '_prisma_migrations', 'fuzz_write_log')`;
   await db.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS fuzz_write_log (id bigserial PRIMARY KEY, tbl text NOT NULL, op text NOT NULL)`);
   await db.$executeRawUnsafe(`GRANT ALL ON fuzz_write_log, fuzz_write_log_id_seq TO PUBLIC`);
   await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION fuzz_log_write() RETURNS trigger LANGUAGE plpgsql AS $$
