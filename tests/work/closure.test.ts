@@ -112,13 +112,19 @@ describe('closure and follow-up', () => {
       followUpAt: new Date('2026-10-01T00:00:00Z'),
       nextReviewAt: null,
     });
+    const otherItem = await db.listItem.findFirstOrThrow({
+      where: { municipalityId: town.town.id, list: 'closure_reason', code: 'other' },
+      select: { id: true },
+      orderBy: { sortOrder: 'asc' },
+    });
     const close = await db.auditEvent.findFirstOrThrow({
       where: { actorId: town.coordinator.id, action: 'case.close' },
       select: { entityId: true, detail: true },
     });
     expect(close).toEqual({
       entityId: c.id,
-      detail: { from: 'intervention', to: 'closed', closureReason: 'other', followUpAt: '2026-10-01' },
+      // The city's own list item the reason was chosen from (its core code is the closure reason).
+      detail: { from: 'intervention', to: 'closed', closureReason: 'other', closureItemId: otherItem.id, followUpAt: '2026-10-01' },
     });
 
     const { caller: later } = await callerFor(db, town.coordinator, { clock: manualClock(new Date('2026-04-02T09:00:00Z')) });
@@ -139,6 +145,7 @@ describe('closure and follow-up', () => {
         to: 'closed',
         reason: 'Family moved within the city, support continues at school',
         closureReason: 'other',
+        closureItemId: otherItem.id,
         followUpAt: '2026-10-01',
       },
     ]);
