@@ -134,6 +134,23 @@ const SHOWN = '!document.querySelector(".loading, [aria-busy=true]") && document
 const IDLE_ROUND = 'new Promise((done) => requestIdleCallback(() => setTimeout(done, 20), { timeout: 1000 }))';
 
 /**
+ * Resolves once `expression` holds in the page, checked at every frame. Not page.waitForFunction with a
+ * string: that compiles it with eval inside the page, which the app's Content Security Policy can refuse
+ * (it did, now and then, with several pages at once); an evaluated expression is not subject to it.
+ */
+export function until(page: Page, expression: string, limitMs = 15_000): Promise<unknown> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const started = performance.now();
+    const check = () => {
+      if (${expression}) resolve(true);
+      else if (performance.now() - started > ${limitMs}) reject(new Error('timed out waiting for: ' + ${JSON.stringify(expression)}));
+      else requestAnimationFrame(check);
+    };
+    check();
+  })`);
+}
+
+/**
  * Waits until the page has loaded what it shows: no request in flight, nothing loading or busy, fonts
  * loaded, and an idle moment of the page that started nothing new. A page of a context given to
  * `watchTraffic` is read from its requests; any other waits for Playwright's 'networkidle'.
@@ -142,12 +159,12 @@ export async function settled(page: Page) {
   const t = traffic.get(page.context());
   if (!t) {
     await page.waitForLoadState('networkidle');
-    await page.waitForFunction(SHOWN);
+    await until(page, SHOWN);
     return;
   }
   for (;;) {
     await quiet(t);
-    await page.waitForFunction(SHOWN);
+    await until(page, SHOWN);
     const before = t.changes;
     await page.evaluate(IDLE_ROUND);
     if (t.changes === before && t.inflight.size === 0) return;

@@ -1,7 +1,7 @@
 import { beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserWorld } from './browser.js';
-import { axeViolations, overflow, settled, watchTraffic } from './page-checks.js';
+import { axeViolations, overflow, settled, until, watchTraffic } from './page-checks.js';
 import { phoneScenario, type Role } from './phone-scenario.js';
 
 export type Locale = 'ar' | 'fr' | 'en';
@@ -42,7 +42,7 @@ export async function phoneWorld() {
     await db.user.update({ where: { email }, data: { locale }, select: { id: true } });
     const { context, page } = await phone(locale);
     await world.signIn(page, email);
-    await page.waitForFunction(`document.documentElement.lang === '${locale}'`);
+    await until(page, `document.documentElement.lang === '${locale}'`);
     return { context, page };
   }
 
