@@ -504,7 +504,8 @@ export const fr: Dictionary = {
     AGENCY_REQUIRED: 'Choisissez l’organisme de cet intervenant.',
     AGENCY_INACTIVE: 'Cet organisme est inactif.',
     CANNOT_DISABLE_SELF: 'Vous ne pouvez ni désactiver votre propre compte ni retirer votre propre rôle d’administrateur.',
-    ROLE_NOT_FOR_KIND: 'Ce rôle n’a pas sa place ici : un pôle régional ne compte que des analystes et des administrateurs, une ville aucun analyste de pôle.',
+    ROLE_NOT_FOR_KIND:
+      'Ce rôle n’a pas sa place ici : un pôle régional ne compte que des analystes et des administrateurs, une ville aucun analyste de pôle.',
     ALREADY_MEMBER: 'Cette ville est déjà membre du pôle.',
     CSRF_REJECTED: 'La requête a été refusée pour des raisons de sécurité. Rechargez la page et réessayez.',
     ALREADY_SCREENED: 'Un autre coordinateur a déjà statué sur ce signalement.',
