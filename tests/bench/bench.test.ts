@@ -179,9 +179,14 @@ describe('npm run bench -- --quick', () => {
     ]);
     for (const b of r.breakdown) {
       expect(b.calls).toBe(3);
-      for (const v of [b.total, b.session, b.sql, b.audit, b.compile!]) expect(v).toBeGreaterThan(0);
+      for (const v of [b.total, b.session, b.sql, b.audit]) expect(v).toBeGreaterThan(0);
+      // The case list's common pages are hand-written SQL (cases/list-sql.ts): no query compiler there.
+      if (b.name.startsWith('cases.list')) expect(b.compile).toBe(0);
+      else expect(b.compile).toBeGreaterThan(0);
       expect(b.statements).toBeGreaterThanOrEqual(1);
-      expect(b.rest).toBeGreaterThan(0);
+      // The rest may come out below zero now: a read's audit link can overlap the statements around it.
+      expect(Number.isFinite(b.rest)).toBe(true);
+      expect(b.total).toBeGreaterThanOrEqual(b.sql);
     }
     expect(r.signInBurst.signIns).toBeGreaterThanOrEqual(50);
 

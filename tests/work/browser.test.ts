@@ -43,7 +43,8 @@ describe('reviews, my work and closure in the browser', () => {
     await signIn(coordinator.page, town.coordinator.email);
     await coordinator.page.goto(`${world.base}/cases/${c.id}`);
     const close = coordinator.page.getByTestId('close-form');
-    await close.locator('select[name=closureReason]').selectOption('risk_reduced');
+    // The city's own closure-reason list: the item is chosen by its label, its core code goes with it.
+    await close.locator('select[name=closureItemId]').selectOption({ label: 'Risk reduced' });
     await close.locator('input[name=followUpMonths]').fill('6');
     await close.getByRole('button', { name: 'Close the case' }).click();
     // The first press only asks; the second confirms.
