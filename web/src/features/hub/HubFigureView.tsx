@@ -1,21 +1,12 @@
-import { For, Suspense, lazy } from 'solid-js';
+import { Suspense, lazy } from 'solid-js';
 import { t } from '../../i18n';
-import { TableFrame } from '../../components/TableFrame';
 import type { HubFigure } from '../../../../src/shared/hub';
-import { shownText, type Shown, type ShownTable } from '../statistics/api';
+import type { ShownTable } from '../statistics/api';
+import { CountTable } from '../statistics/CountTable';
 import { columnLabel, type HubShown } from './api';
 
 // uPlot is loaded only when figures are drawn (the statistics page's chart, bars of each row's total).
 const FigureChart = lazy(() => import('../statistics/FigureChart'));
-
-/** A value cell: suppressed marks are read left to right even in Arabic. */
-function Value(props: { v: Shown }) {
-  return (
-    <td class="num" classList={{ suppressed: typeof props.v !== 'number' }}>
-      <bdi>{shownText(props.v)}</bdi>
-    </td>
-  );
-}
 
 /** One table of a figure (by country or by city): a chart of each row's total, then the numbers. */
 function Part(props: {
@@ -33,36 +24,15 @@ function Part(props: {
       <Suspense fallback={<div class="figure-chart" aria-hidden="true" />}>
         <FigureChart table={props.table} rowLabel={props.rowLabel} colLabel={colLabel} byMonth={false} />
       </Suspense>
-      <TableFrame label={props.label}>
-        <table class="table statistics-table" data-testid={props.testId}>
-          <caption class="visually-hidden">{props.label}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{props.rowHead}</th>
-              <For each={props.table.cols}>{(c) => <th scope="col">{colLabel(c)}</th>}</For>
-              <th scope="col">{t('statistics.total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.table.rows}>
-              {(row, r) => (
-                <tr>
-                  <th scope="row">{props.rowLabel(row)}</th>
-                  <For each={props.table.cells[r()]}>{(v) => <Value v={v} />}</For>
-                  <Value v={props.table.rowTotals[r()]!} />
-                </tr>
-              )}
-            </For>
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('hub.hubTotal')}</th>
-              <For each={props.table.colTotals}>{(v) => <Value v={v} />}</For>
-              <Value v={props.table.total} />
-            </tr>
-          </tfoot>
-        </table>
-      </TableFrame>
+      <CountTable
+        table={props.table}
+        label={props.label}
+        testId={props.testId}
+        rowLabel={props.rowLabel}
+        colLabel={colLabel}
+        rowHead={props.rowHead}
+        totalLabel={t('hub.hubTotal')}
+      />
     </div>
   );
 }

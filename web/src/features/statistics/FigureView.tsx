@@ -1,20 +1,11 @@
-import { For, Suspense, lazy } from 'solid-js';
+import { Suspense, lazy } from 'solid-js';
 import { t } from '../../i18n';
-import { TableFrame } from '../../components/TableFrame';
 import type { Figure } from '../../../../src/shared/statistics';
-import { AXES, keyLabel, shownText, type Shown, type ShownTable } from './api';
+import { AXES, keyLabel, type ShownTable } from './api';
+import { CountTable } from './CountTable';
 
 // uPlot is loaded only when the statistics page draws: the initial bundle does not carry it.
 const FigureChart = lazy(() => import('./FigureChart'));
-
-/** A value cell: suppressed marks are read left to right even in Arabic. */
-function Value(props: { v: Shown }) {
-  return (
-    <td class="num" classList={{ suppressed: typeof props.v !== 'number' }}>
-      <bdi>{shownText(props.v)}</bdi>
-    </td>
-  );
-}
 
 /** One figure: its chart, and the same numbers as a table (the chart's text alternative) with totals. */
 export function FigureView(props: { table: ShownTable; agencies: Record<string, string> }) {
@@ -31,36 +22,14 @@ export function FigureView(props: { table: ShownTable; agencies: Record<string, 
         <FigureChart table={props.table} rowLabel={rowLabel} colLabel={colLabel} byMonth={AXES[id()][0] === 'month'} />
       </Suspense>
       <p class="muted small">{t('statistics.chartNote')}</p>
-      <TableFrame label={title()}>
-        <table class="table statistics-table" data-testid={`table-${id()}`}>
-          <caption class="visually-hidden">{title()}</caption>
-          <thead>
-            <tr>
-              <td />
-              <For each={props.table.cols}>{(c) => <th scope="col">{colLabel(c)}</th>}</For>
-              <th scope="col">{t('statistics.total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.table.rows}>
-              {(row, r) => (
-                <tr>
-                  <th scope="row">{rowLabel(row)}</th>
-                  <For each={props.table.cells[r()]}>{(v) => <Value v={v} />}</For>
-                  <Value v={props.table.rowTotals[r()]!} />
-                </tr>
-              )}
-            </For>
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('statistics.total')}</th>
-              <For each={props.table.colTotals}>{(v) => <Value v={v} />}</For>
-              <Value v={props.table.total} />
-            </tr>
-          </tfoot>
-        </table>
-      </TableFrame>
+      <CountTable
+        table={props.table}
+        label={title()}
+        testId={`table-${id()}`}
+        rowLabel={rowLabel}
+        colLabel={colLabel}
+        totalLabel={t('statistics.total')}
+      />
     </figure>
   );
 }
