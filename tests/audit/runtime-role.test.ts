@@ -173,6 +173,8 @@ describe("the server's database role", () => {
     // Alerts: queued, claimed and marked sent or failed by the alerts job; one's choices set and changed.
     expect(rights.find((r) => r.name === 'alert_outbox')).toMatchObject({ s: true, i: true, u: true });
     expect(rights.find((r) => r.name === 'alert_preference')).toMatchObject({ s: true, i: true, u: true });
+    // A hub's published year is written once and never changed nor removed (hub/release.ts).
+    expect(rights.find((r) => r.name === 'hub_release')).toMatchObject({ s: true, i: true, u: false, d: false });
   });
 });
 
