@@ -22,15 +22,20 @@ import { defineListRules } from '../modules/lists/policy.js';
 import { defineProcessingRecordRules } from '../modules/processing-record/policy.js';
 import { defineRetentionRules } from '../modules/retention/policy.js';
 import { defineAlertRules } from '../modules/alerts/policy.js';
-import { defineHubRules } from '../modules/hub/policy.js';
+import { defineHubMunicipalityRules, defineHubRules } from '../modules/hub/policy.js';
 
 /**
- * The user's abilities, built once per request from role, municipality and agency.
+ * The user's abilities, built once per request from role, municipality (and its kind) and agency.
  * Deny by default: only what a module's policy grants is allowed, and every grant is scoped
  * to the user's own municipality. `now` fixes when disclosures count as expired for this request.
  */
 export function defineAbilityFor(user: SessionUser, now: Date = new Date()): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
+  // A hub holds no casework and no people: its users get the hub's rules and none of a city's.
+  if (user.municipality.kind === 'hub') {
+    defineHubMunicipalityRules(user, builder);
+    return builder.build();
+  }
   defineSessionRules(user, builder);
   defineAgencyRules(user, builder);
   defineUserRules(user, builder);

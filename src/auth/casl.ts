@@ -109,6 +109,10 @@ export type Action =
   | 'read:certificates'
   // The record of processing (modules/processing-record/policy.ts).
   | 'declare'
+  // The municipality's sign-in and audit-flag settings (second-factor roles, time zone and working hours,
+  // flag thresholds): a city's admin and a hub's (work/policy.ts, hub/policy.ts); 'read'/'update' are all its settings.
+  | 'read:security'
+  | 'update:security'
   // The regional hub (modules/hub/policy.ts): its figures, its members, a city's choice to share.
   | 'hubFigures'
   | 'hubMembers'

@@ -21,6 +21,8 @@ export const sessionUserSelect = {
   locale: true,
   mustChangePassword: true,
   trainedAssessor: true,
+  // A hub holds no casework (auth/ability.ts gives its users the hub's rules only): the kind decides.
+  municipality: { select: { kind: true } },
 } satisfies Prisma.UserSelect;
 
 export type SessionUser = Prisma.UserGetPayload<{ select: typeof sessionUserSelect }>;
@@ -86,6 +88,7 @@ interface SessionRow {
   locale: SessionUser['locale'];
   must_change_password: boolean;
   trained_assessor: boolean;
+  kind: SessionUser['municipality']['kind'];
   disabled_at: Date | null;
   factor_pending: boolean;
   factor_at: Date | null;
@@ -99,12 +102,12 @@ interface SessionRow {
  */
 export async function resolveSession(db: DbClient, clock: Clock, policy: SessionPolicy, token: string | null): Promise<ResolvedSession> {
   if (!token || token.length > 100) return { status: 'none' };
-  // The columns of sessionUserSelect, and the user's disabledAt.
+  // The columns of sessionUserSelect (the municipality's kind from the join that reads its factor roles), and the user's disabledAt.
   const [session] = await rawQuery<SessionRow>(
     db,
     Prisma.sql`
     SELECT s.id, s.ended_at, s.last_seen_at, s.expires_at, u.id AS user_id, u.municipality_id, u.agency_id, u.email,
-           u.display_name, u.role::text AS role, u.locale::text AS locale, u.must_change_password, u.trained_assessor, u.disabled_at,
+           u.display_name, u.role::text AS role, u.locale::text AS locale, u.must_change_password, u.trained_assessor, u.disabled_at, m.kind::text AS kind,
            s.second_factor_pending AS factor_pending, s.second_factor_at AS factor_at,
            u.role = ANY(m.second_factor_roles) AS factor_required, f.enabled_at IS NOT NULL AS factor_enrolled
       FROM session s JOIN app_user u ON u.id = s.user_id JOIN municipality m ON m.id = u.municipality_id
@@ -133,6 +136,7 @@ export async function resolveSession(db: DbClient, clock: Clock, policy: Session
     locale: session.locale,
     mustChangePassword: session.must_change_password,
     trainedAssessor: session.trained_assessor,
+    municipality: { kind: session.kind },
   } satisfies Record<keyof typeof sessionUserSelect, unknown>;
   const factor: FactorState = {
     pending: session.factor_pending,

@@ -15,8 +15,12 @@ export const HUB_FIGURES = [
 ] as const;
 export type HubFigure = (typeof HUB_FIGURES)[number];
 
-/** The roles a municipality of each kind may hold: a hub its analysts and its admin, a city every role but the hub analyst. */
+/**
+ * The roles a municipality of each kind may hold: a hub its analysts, its auditor (who reads the hub's own
+ * audit chain) and its admin; a city every role but the hub analyst. The trigger app_user_role_fits_kind
+ * (migration 20261207010000_hub_auditor) holds the same list.
+ */
 export const ROLES_OF_KIND = {
-  hub: ['hub_analyst', 'admin'],
+  hub: ['hub_analyst', 'auditor', 'admin'],
   city: ['social_worker', 'coordinator', 'agency_practitioner', 'auditor', 'admin'],
 } as const satisfies Record<'city' | 'hub', readonly Role[]>;

@@ -44,7 +44,8 @@ describe("every access rule names the user's municipality", () => {
   it("each rule of each role holds municipalityId = the user's, at its top level", () => {
     const municipalityId = '00000000-0000-4000-8000-00000000000a';
     const loose: string[] = [];
-    for (const role of ROLES) {
+    // A city's rules and a hub's (auth/ability.ts gives a hub's users rules of their own).
+    for (const [kind, role] of ROLES.flatMap((r) => (['city', 'hub'] as const).map((k) => [k, r] as const))) {
       const user = {
         id: '00000000-0000-4000-8000-00000000000b',
         municipalityId,
@@ -55,13 +56,14 @@ describe("every access rule names the user's municipality", () => {
         locale: 'en' as const,
         mustChangePassword: false,
         trainedAssessor: true,
+        municipality: { kind },
       };
       const rules = defineAbilityFor(user, new Date('2026-06-01T00:00:00Z')).rules;
-      expect(rules.length, role).toBeGreaterThan(0);
+      expect(rules.length, `${kind} ${role}`).toBeGreaterThan(0);
       for (const rule of rules.filter((r) => !r.inverted)) {
         const conditions = (rule.conditions ?? {}) as Record<string, unknown>;
         const key = rule.subject === 'Municipality' ? conditions.id : conditions.municipalityId;
-        if (key !== municipalityId) loose.push(`${role} ${String(rule.action)} ${String(rule.subject)}`);
+        if (key !== municipalityId) loose.push(`${kind} ${role} ${String(rule.action)} ${String(rule.subject)}`);
       }
     }
     expect(loose, 'rules without the municipality at their top level').toEqual([]);

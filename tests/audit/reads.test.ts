@@ -115,7 +115,7 @@ describe('read procedures', () => {
     ids.transferId = transfer.id;
     // A hub the town shares its figures with: its analyst reads the hub's figures, its admin the members.
     const hub = await makeHub(db, [{ id: town.town.id, share: true }]);
-    const roles = [town.admin, town.coordinator, town.socialWorker, town.practitioner, town.auditor, hub.analyst, hub.admin];
+    const roles = [town.admin, town.coordinator, town.socialWorker, town.practitioner, town.auditor, hub.analyst, hub.admin, hub.auditor];
     const allowedSomewhere = new Set<string>();
     for (const user of roles) {
       const { caller } = await callerFor(db, user);

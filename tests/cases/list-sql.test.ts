@@ -14,6 +14,8 @@ const { db } = await testDb();
 const HOUR = 3_600_000;
 const now = new Date('2026-03-01T12:00:00Z');
 type Town = Awaited<ReturnType<typeof makeTown>>;
+/** A factory's user as the session has it (a city's: auth/ability.ts reads the municipality's kind). */
+const inCity = (user: object) => ({ ...user, municipality: { kind: 'city' } }) as unknown as SessionUser;
 
 const casesOf = (town: Town, n: number, extra: (i: number) => Parameters<typeof makeCase>[2] = () => ({})) =>
   Promise.all(
@@ -31,13 +33,13 @@ function ruleOf(user: SessionUser, at = now) {
 describe('cases.list: the hand-written statement of the common page (issue 17)', () => {
   it('is chosen only for the rule sets it was written for: a coordinator, a practitioner', async () => {
     const town = await makeTown(db);
-    expect(ruleOf(town.coordinator as unknown as SessionUser)).toEqual({ kind: 'municipality' });
-    expect(ruleOf(town.practitioner as unknown as SessionUser)).toEqual({ kind: 'disclosed', now });
-    expect(ruleOf({ ...town.practitioner, agencyId: null } as unknown as SessionUser)).toEqual({ kind: 'disclosed', now });
+    expect(ruleOf(inCity(town.coordinator))).toEqual({ kind: 'municipality' });
+    expect(ruleOf(inCity(town.practitioner))).toEqual({ kind: 'disclosed', now });
+    expect(ruleOf(inCity({ ...town.practitioner, agencyId: null }))).toEqual({ kind: 'disclosed', now });
     // A social worker's rules (key worker, break-glass, disclosures) take the Prisma query, as does any other set.
-    expect(ruleOf(town.socialWorker as unknown as SessionUser)).toBeNull();
-    expect(ruleOf(town.auditor as unknown as SessionUser)).toBeNull();
-    const coordinator = town.coordinator as unknown as SessionUser;
+    expect(ruleOf(inCity(town.socialWorker))).toBeNull();
+    expect(ruleOf(inCity(town.auditor))).toBeNull();
+    const coordinator = inCity(town.coordinator);
     const read = accessibleBy(defineAbilityFor(coordinator, now)).ofType('Case');
     expect(listRule({ user: coordinator }, { OR: [...(read as { OR: unknown[] }).OR, { id: 'x' }] }, read)).toBeNull();
     expect(listRule({ user: { ...coordinator, municipalityId: crypto.randomUUID() } }, read, read)).toBeNull();

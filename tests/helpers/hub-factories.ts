@@ -5,7 +5,7 @@ import { makeUser } from './factories.js';
 const tag = () => randomBytes(4).toString('hex');
 
 /**
- * A regional hub of its own for one test, with its admin and a hub analyst, and the given cities as
+ * A regional hub of its own for one test, with its admin, a hub analyst and an auditor, and the given cities as
  * members (each sharing its figures or not). Synthetic names only.
  */
 export async function makeHub(db: Db, members: { id: string; share?: boolean }[] = [], data: { name?: string; country?: string } = {}) {
@@ -20,9 +20,10 @@ export async function makeHub(db: Db, members: { id: string; share?: boolean }[]
     select: { id: true, name: true },
   });
   for (const m of members) await db.hubMember.create({ data: { hubId: hub.id, municipalityId: m.id, shareFigures: m.share ?? true } });
-  const [admin, analyst] = await Promise.all([
+  const [admin, analyst, auditor] = await Promise.all([
     makeUser(db, { municipalityId: hub.id, role: 'admin' }),
     makeUser(db, { municipalityId: hub.id, role: 'hub_analyst' }),
+    makeUser(db, { municipalityId: hub.id, role: 'auditor' }),
   ]);
-  return { hub, admin, analyst };
+  return { hub, admin, analyst, auditor };
 }

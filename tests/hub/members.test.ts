@@ -92,14 +92,16 @@ describe("the hub's members (its admin) and a city's choice to share (the city's
 });
 
 describe('the roles of a hub and of a city', () => {
-  it('a hub holds hub analysts and its admin only; a city no hub analyst (users.create and users.update refuse, translated)', async () => {
+  it('a hub holds hub analysts, auditors and its admin only; a city no hub analyst (users.create and users.update refuse, translated)', async () => {
     const town = await makeTown(db);
     const H = await makeHub(db);
     const hubAdmin = await as(H.admin);
     const email = () => `hub.${crypto.randomUUID().slice(0, 8)}@test.jisr.local`;
     const made = await hubAdmin.users.create({ email: email(), displayName: 'Hub Analyst Synthetic', role: 'hub_analyst' });
     expect(made.user.role).toBe('hub_analyst');
-    for (const role of ['coordinator', 'social_worker', 'auditor'] as const)
+    const auditor = await hubAdmin.users.create({ email: email(), displayName: 'Hub Auditor Synthetic', role: 'auditor' });
+    expect(auditor.user.role).toBe('auditor');
+    for (const role of ['coordinator', 'social_worker', 'agency_practitioner'] as const)
       expect(await failure(hubAdmin.users.create({ email: email(), displayName: 'Case Role Synthetic', role })), role).toMatchObject({
         code: 'ROLE_NOT_FOR_KIND',
         fields: { role: 'ROLE_NOT_FOR_KIND' },
@@ -112,10 +114,15 @@ describe('the roles of a hub and of a city', () => {
     expect(await failure(cityAdmin.users.update({ id: town.socialWorker.id, role: 'hub_analyst' }))).toMatchObject({
       code: 'ROLE_NOT_FOR_KIND',
     });
-    expect(await db.user.count({ where: { municipalityId: H.hub.id } })).toBe(3);
+    // An analyst made auditor and back: both roles fit a hub.
+    await hubAdmin.users.update({ id: made.user.id, role: 'auditor' });
+    await hubAdmin.users.update({ id: made.user.id, role: 'hub_analyst' });
+    expect(await db.user.count({ where: { municipalityId: H.hub.id } })).toBe(5);
     expect(await db.user.count({ where: { municipalityId: town.town.id, role: 'hub_analyst' } })).toBe(0);
     // The database refuses it too (the trigger under the services).
     await expect(makeUser(db, { municipalityId: H.hub.id, role: 'coordinator' })).rejects.toThrow();
+    await expect(db.user.update({ where: { id: town.coordinator.id }, data: { municipalityId: H.hub.id } })).rejects.toThrow();
+    expect((await makeUser(db, { municipalityId: H.hub.id, role: 'auditor' })).role).toBe('auditor');
     await expect(makeUser(db, { municipalityId: town.town.id, role: 'hub_analyst' })).rejects.toThrow();
     await expect(db.user.update({ where: { id: H.analyst.id }, data: { municipalityId: town.town.id } })).rejects.toThrow();
   });

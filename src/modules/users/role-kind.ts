@@ -4,11 +4,11 @@ import { ROLES_OF_KIND } from '../../shared/hub.js';
 import type { Role } from '../../shared/vocabulary.js';
 
 /**
- * A hub holds hub analysts and its admin only; a city never holds a hub analyst (the trigger
- * app_user_role_fits_kind is the second layer). Refused with a field error the form translates.
+ * A hub holds its hub analysts, auditor and admin only; a city never holds a hub analyst (the trigger
+ * app_user_role_fits_kind is the second layer). The kind is the session's (auth/session.ts). Refused
+ * with a field error the form translates.
  */
 export async function checkRoleFitsKind(ctx: ServiceContext, role: Role) {
-  const { kind } = await ctx.db.municipality.findUniqueOrThrow({ where: { id: ctx.user.municipalityId }, select: { kind: true } });
-  if (!(ROLES_OF_KIND[kind] as readonly Role[]).includes(role))
+  if (!(ROLES_OF_KIND[ctx.user.municipality.kind] as readonly Role[]).includes(role))
     throw new AppError('ROLE_NOT_FOR_KIND', { fields: { role: 'ROLE_NOT_FOR_KIND' } });
 }

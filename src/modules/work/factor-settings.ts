@@ -6,8 +6,9 @@ import type { ServiceContext } from '../../service.js';
 /** The roles that must sign in with a second factor; an empty list requires it of nobody. */
 export const UpdateFactorRolesInput = z.object({ roles: z.array(z.enum(ROLES)).max(ROLES.length) });
 
+// A security setting: a hub's admin keeps it too (hub/policy.ts), unlike the casework settings.
 function assertAdmin(ctx: ServiceContext, action: 'read' | 'update') {
-  if (!ctx.ability.can(action, 'Municipality'))
+  if (!ctx.ability.can(`${action}:security`, 'Municipality'))
     throw new AppError('FORBIDDEN', { entity: { type: 'Municipality', id: ctx.user.municipalityId } });
 }
 

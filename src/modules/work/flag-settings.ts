@@ -32,8 +32,9 @@ export const UpdateFlagSettingsInput = z
 
 const select = RULE_SETTINGS_SELECT;
 
+// A security setting: a hub's admin keeps it too (hub/policy.ts), unlike the casework settings.
 function assertAdmin(ctx: ServiceContext, action: 'read' | 'update') {
-  if (!ctx.ability.can(action, 'Municipality'))
+  if (!ctx.ability.can(`${action}:security`, 'Municipality'))
     throw new AppError('FORBIDDEN', { entity: { type: 'Municipality', id: ctx.user.municipalityId } });
 }
 

@@ -9,7 +9,9 @@ import { CASE_WORKER_ROLES, hasRole } from '../../shared/roles.js';
  * - Tasks: the assignee reads and completes their own; the coordinator every task of the
  *   municipality. Whether the case itself is still visible is checked on top (a task or reminder
  *   about a case whose disclosure expired is out of reach).
- * - Settings (review interval, screening deadline): the admin of the municipality only.
+ * - Settings (review interval, screening deadline): the admin of the municipality only; of them, the
+ *   sign-in and audit-flag settings (second-factor roles, working hours, flag thresholds) are also the
+ *   actions `read:security`/`update:security`, the only settings a hub's admin keeps (hub/policy.ts).
  */
 export function defineWorkRules(user: SessionUser, { can }: RuleBuilder, _now: Date) {
   const own = { municipalityId: user.municipalityId };
@@ -20,5 +22,5 @@ export function defineWorkRules(user: SessionUser, { can }: RuleBuilder, _now: D
     can(['read', 'update'], 'CaseTask', { ...own, assigneeId: user.id });
   }
   if (user.role === 'coordinator') can(['read', 'update'], 'CaseTask', own);
-  if (user.role === 'admin') can(['read', 'update'], 'Municipality', { id: user.municipalityId });
+  if (user.role === 'admin') can(['read', 'update', 'read:security', 'update:security'], 'Municipality', { id: user.municipalityId });
 }
