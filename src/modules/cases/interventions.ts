@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../service.js';
 import { randomUUID } from 'node:crypto';
 import { openWords, sealText } from '../../crypto/envelope.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import type { InterventionStatus } from '../../generated/prisma/enums.js';
 import { CASE_WORKER_ROLES } from '../../shared/roles.js';
 import { findCase, recordEvent } from './access.js';
 import { diff, recordChanges, staleVersion } from '../history/record.js';
@@ -158,24 +159,55 @@ export async function updateIntervention(ctx: ServiceContext, input: UpdateInter
   const to = input.status ?? row.status;
   const outcome = input.outcome === undefined ? row.outcome : input.outcome || null;
   // Over the version we read and only if the user may update it: a concurrent save makes this STALE_VERSION.
-  const { count } = await ctx.db.intervention.updateMany({
-    where: { AND: [accessibleBy(ctx.ability, 'update').ofType('Intervention'), { id: row.id, version: row.version }] },
-    data: {
-      status: to,
-      outcome: outcome === null ? null : await seal(ctx, row.caseId, OUTCOME_FIELD, row.id, outcome),
-      updatedAt: ctx.clock(),
-      version: { increment: 1 },
-    },
-  });
-  if (count === 0) throw await stale();
-  const version = row.version + 1;
-  const changes = diff({ status: row.status, outcome: row.outcome }, { status: to, outcome });
-  await recordChanges(ctx, { type: 'Intervention', id: row.id, caseId: row.caseId, municipalityId: row.municipalityId, version }, changes);
-  const detail = { interventionId: row.id, from: row.status, to, outcomeChanged: outcome !== row.outcome };
-  await recordEvent(ctx, { id: row.caseId, municipalityId: row.municipalityId }, 'intervention.update', detail);
+  const detail = await writeInterventionChange(
+    ctx,
+    row,
+    { status: to, outcome },
+    accessibleBy(ctx.ability, 'update').ofType('Intervention'),
+  );
+  if (!detail) throw await stale();
   ctx.audit.subject('Case', row.caseId).detail(detail);
   return opened(
     ctx,
     await ctx.db.intervention.findFirstOrThrow({ where: { id: row.id, municipalityId: row.municipalityId }, select: interventionSelect }),
   );
+}
+
+/**
+ * The write of an intervention's status and/or outcome, whoever changes it (its assignee, a coordinator, or
+ * a transfer ending the sending city's plan, transfers/leave.ts): over the version read and within `guard`,
+ * with its field history and the case's `intervention.update` timeline entry. `outcome` undefined leaves
+ * the stored words as they are; `row.outcome` is the opened one. Returns the audit detail, or null when the
+ * row moved meanwhile or the guard no longer lets it be written.
+ */
+export async function writeInterventionChange(
+  ctx: ServiceContext,
+  row: { id: string; caseId: string; municipalityId: string; status: InterventionStatus; outcome: string | null; version: number },
+  change: { status: InterventionStatus; outcome?: string | null },
+  guard: Prisma.InterventionWhereInput,
+  facts: Prisma.InputJsonObject = {},
+) {
+  const outcome = change.outcome;
+  const { count } = await ctx.db.intervention.updateMany({
+    where: { AND: [guard, { id: row.id, municipalityId: row.municipalityId, version: row.version }] },
+    data: {
+      status: change.status,
+      ...(outcome === undefined ? {} : { outcome: outcome === null ? null : await seal(ctx, row.caseId, OUTCOME_FIELD, row.id, outcome) }),
+      updatedAt: ctx.clock(),
+      version: { increment: 1 },
+    },
+  });
+  if (count === 0) return null;
+  const version = row.version + 1;
+  const changes = diff({ status: row.status, outcome: row.outcome }, { status: change.status, outcome });
+  await recordChanges(ctx, { type: 'Intervention', id: row.id, caseId: row.caseId, municipalityId: row.municipalityId, version }, changes);
+  const detail = {
+    interventionId: row.id,
+    from: row.status,
+    to: change.status,
+    outcomeChanged: outcome !== undefined && outcome !== row.outcome,
+    ...facts,
+  };
+  await recordEvent(ctx, { id: row.caseId, municipalityId: row.municipalityId }, 'intervention.update', detail);
+  return detail;
 }

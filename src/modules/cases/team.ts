@@ -173,23 +173,41 @@ export async function revokeDisclosure(ctx: ServiceContext, input: z.infer<typeo
   assertCan(ctx.ability, 'manage:team', 'Case');
   const d = await ctx.db.disclosure.findFirst({
     where: { id: input.id, case: { is: accessibleBy(ctx.ability, 'manage:team').ofType('Case') } },
-    select: { ...disclosureSelect, municipalityId: true },
+    select: revocableSelect,
   });
   if (!d) throw notFound('Disclosure', input.id);
+  const done = await writeRevocation(ctx, d, { words: input.reason });
+  if (!done) throw new AppError('CONFLICT', { fields: { id: 'ALREADY_REVOKED' } });
+  ctx.audit.subject('Case', d.caseId).purpose(d.listedPurpose.code).detail(done.detail);
+  return { id: d.id, revokedAt: done.revokedAt };
+}
+
+/** What a revocation reads of the disclosure it ends. */
+export const revocableSelect = { ...disclosureSelect, municipalityId: true } satisfies Prisma.DisclosureSelect;
+export type Revocable = Prisma.DisclosureGetPayload<{ select: typeof revocableSelect }>;
+
+/**
+ * The write of a revocation, whoever ends the disclosure: revoked now by the user, with the coordinator's
+ * words (sealed under the case's key) or a code for the timeline to translate (`transferred`: the case left
+ * the city, transfers/leave.ts), and the case's `revoke` timeline entry. Returns the audit detail, or null
+ * when the disclosure was no longer live (a concurrent revocation).
+ */
+export async function writeRevocation(ctx: ServiceContext, d: Revocable, reason: { words: string } | { code: 'transferred' }) {
   const now = ctx.clock();
   const { count } = await ctx.db.disclosure.updateMany({
-    where: { id: d.id, revokedAt: null },
+    where: { id: d.id, municipalityId: d.municipalityId, revokedAt: null },
     data: {
       revokedAt: now,
       revokedById: ctx.user.id,
-      revokeReason: await sealText(ctx, { kind: 'case', id: d.caseId }, REVOKE_REASON_FIELD, d.id, input.reason),
+      revokeReason:
+        'words' in reason ? await sealText(ctx, { kind: 'case', id: d.caseId }, REVOKE_REASON_FIELD, d.id, reason.words) : reason.code,
     },
   });
-  if (count === 0) throw new AppError('CONFLICT', { fields: { id: 'ALREADY_REVOKED' } });
+  if (count === 0) return null;
   const detail = disclosureDetail(d);
-  await recordEvent(ctx, { id: d.caseId, municipalityId: d.municipalityId }, 'revoke', { ...detail, reason: input.reason });
-  ctx.audit.subject('Case', d.caseId).purpose(d.listedPurpose.code).detail(detail);
-  return { id: d.id, revokedAt: now };
+  const why = 'words' in reason ? { reason: reason.words } : { ended: reason.code };
+  await recordEvent(ctx, { id: d.caseId, municipalityId: d.municipalityId }, 'revoke', { ...detail, ...why });
+  return { detail, revokedAt: now };
 }
 
 /** The new key worker (unless they assigned themselves) and a new lead agency's practitioners are alerted. */

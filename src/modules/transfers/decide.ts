@@ -12,6 +12,7 @@ import { createPerson } from '../people/service.js';
 
 type CreatePerson = z.infer<typeof CreatePersonInput>;
 import { copySections } from './copy.js';
+import { leaveSendingCity } from './leave.js';
 import { DECLINE_REASON_FIELD, cityNames, sealTransferText, transferSelect } from './fields.js';
 import { bothChains, sharedHub } from './propose.js';
 import type { AcceptTransfer, DeclineTransfer } from './schema.js';
@@ -130,11 +131,8 @@ export async function acceptTransfer(ctx: ServiceContext, input: AcceptTransfer)
     city: names.get(ctx.user.municipalityId) ?? null,
     reference: opened.reference,
   });
-  // The sending city's reminders about the case are done with it (as a closure by hand resolves them).
-  await ctx.db.reminder.updateMany({
-    where: { caseId: t.caseId, municipalityId: t.municipalityId, dismissedAt: null },
-    data: { dismissedAt: now },
-  });
+  // What the case leaves behind in the sending city: disclosures, open interventions, tasks, reminders.
+  const left = await leaveSendingCity(ctx, { transferId: t.id, ...from });
   await recordEvent(ctx, { id: t.caseId, municipalityId: t.municipalityId }, 'close', {
     from: sending.stage,
     to: 'closed',
@@ -142,7 +140,8 @@ export async function acceptTransfer(ctx: ServiceContext, input: AcceptTransfer)
   });
   const facts = { transferId: t.id, sections: t.sections, copied, newPerson: input.personId === null };
   ctx.audit.subject('CaseTransfer', t.id).detail({ ...facts, caseId: opened.id, personId });
-  bothChains(ctx, 'transfer.accept', t.municipalityId, t.id, { ...facts, caseId: t.caseId, closed: true });
+  const ended = { revoked: left.revoked.length, cancelled: left.cancelled.length, tasksDone: left.tasksDone.length };
+  bothChains(ctx, 'transfer.accept', t.municipalityId, t.id, { ...facts, caseId: t.caseId, closed: true, ...ended });
   return { id: t.id, caseId: opened.id, reference: opened.reference };
 }
 

@@ -81,7 +81,7 @@ export function TeamSection(props: { caseId: string; team: Disclosure[]; manage:
               <Show when={d.revokeReason}>
                 {(r) => (
                   <p class="muted small">
-                    {t('team.revokedBecause')} <bdi>{r()}</bdi>
+                    {t('team.revokedBecause')} <bdi>{tKey('team.ended', r(), r())}</bdi>
                   </p>
                 )}
               </Show>

@@ -27,7 +27,9 @@ function describe(e: TimelineEntry, names: Map<string, string>): { title: string
   const data = (e.data ?? {}) as Data;
   const name = (id: unknown) => names.get(str(id) ?? '') ?? t('timeline.someone');
   const stage = (v: unknown) => (str(v) ? tKey('stages', str(v)!) : t('common.none'));
-  const reason = str(data.reason) ? [str(data.reason)!] : [];
+  // The user's words, or the code of what ended it without words (a transfer to another city: transfers/leave.ts).
+  const ended = e.kind !== 'consent' && str(data.ended) ? [tKey('team.ended', str(data.ended)!)] : [];
+  const reason = [...(str(data.reason) ? [str(data.reason)!] : []), ...ended];
   switch (e.kind) {
     case 'assign':
     case 'transfer': {
@@ -56,7 +58,7 @@ function describe(e: TimelineEntry, names: Map<string, string>): { title: string
     case 'intervention.update': {
       const status = (v: unknown) => tKey('interventionStatuses', str(v) ?? '');
       if (data.from === data.to) return { title: t('plan.timelineOutcome'), detail: [status(data.to)] };
-      return { title: t('plan.timelineUpdated', { from: status(data.from), to: status(data.to) }), detail: [] };
+      return { title: t('plan.timelineUpdated', { from: status(data.from), to: status(data.to) }), detail: ended };
     }
     case 'handover': {
       // A departing colleague's work (users.handover): the items this reader may know of.

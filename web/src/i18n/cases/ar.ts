@@ -117,6 +117,12 @@ export const casesAr: CasesDictionary = {
     revoke: 'إلغاء',
     revokeReason: 'سبب الإلغاء',
     revokedBecause: 'أُلغي:',
+    ended: {
+      transferred: 'نُقلت الحالة إلى مدينة أخرى',
+      consent_withdrawn: 'سُحبت الموافقة',
+      consent_expired: 'انتهت صلاحية الموافقة',
+      consent_renewed: 'الموافقة المجددة لم تعد تغطيها',
+    },
   },
   timeline: {
     opened: 'فُتحت الحالة',

@@ -117,6 +117,12 @@ export const casesEn = {
     revoke: 'Revoke',
     revokeReason: 'Reason for revoking',
     revokedBecause: 'Revoked:',
+    ended: {
+      transferred: 'the case was transferred to another city',
+      consent_withdrawn: 'consent withdrawn',
+      consent_expired: 'consent expired',
+      consent_renewed: 'the renewed consent no longer covers it',
+    } as Record<string, string>,
   },
   timeline: {
     opened: 'Case opened',

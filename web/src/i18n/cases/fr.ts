@@ -117,6 +117,12 @@ export const casesFr: CasesDictionary = {
     revoke: 'Révoquer',
     revokeReason: 'Motif de la révocation',
     revokedBecause: 'Révoqué :',
+    ended: {
+      transferred: 'le dossier a été transféré à une autre ville',
+      consent_withdrawn: 'consentement retiré',
+      consent_expired: 'consentement expiré',
+      consent_renewed: 'le consentement renouvelé ne le couvre plus',
+    },
   },
   timeline: {
     opened: 'Dossier ouvert',
