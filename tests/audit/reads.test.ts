@@ -138,7 +138,13 @@ describe('read procedures', () => {
           'INSERT audit_pending',
           'DELETE audit_pending',
         ]);
-        expect({ path, role: user.role, writes: writes.filter((w) => !audit.has(w)) }).toEqual({ path, role: user.role, writes: [] });
+        // The one read that writes: the hub's figures store a published year at its first request (hub/release.ts).
+        const own = path === 'hub.figures' ? new Set(['INSERT hub_release']) : new Set<string>();
+        expect({ path, role: user.role, writes: writes.filter((w) => !audit.has(w) && !own.has(w)) }).toEqual({
+          path,
+          role: user.role,
+          writes: [],
+        });
         if (outcome === 'ok') allowedSomewhere.add(path);
       }
     }
@@ -228,7 +234,7 @@ function inputs(t: typeof ids): Record<string, unknown> {
     'retention.certificate': { id: t.certificateId },
     'alerts.preferences': undefined,
     'alerts.status': undefined,
-    'hub.figures': { year: 2026 },
+    'hub.figures': {},
     'hub.members': undefined,
     'hub.memberships': undefined,
     'transfers.destinations': undefined,

@@ -18,7 +18,7 @@ async function as(user: { id: string; municipalityId: string }) {
   return (await callerFor(db, user, { clock: manualClock(NOW) })).caller;
 }
 
-/** A town of `country` with referrals of 2026 by cohort (synthetic). */
+/** A town of `country` with referrals of 2025 by cohort (synthetic). */
 async function townWith(country: string, cohorts: Partial<Record<Cohort, number>>): Promise<Town> {
   const town = await makeTown(db);
   await db.municipality.update({ where: { id: town.town.id }, data: { country }, select: { id: true } });
@@ -35,7 +35,7 @@ async function townWith(country: string, cohorts: Partial<Record<Cohort, number>
       urgency: 'routine' as const,
       consentGiven: true,
       status: 'submitted' as const,
-      submittedAt: new Date('2026-02-03T09:00:00Z'),
+      submittedAt: new Date('2025-02-03T09:00:00Z'),
     })),
   );
   await db.referral.createMany({ data });
@@ -44,7 +44,7 @@ async function townWith(country: string, cohorts: Partial<Record<Cohort, number>
 
 /**
  * Hub H: A, B (Jordan) and C (Tunisia) share their figures; D (Jordan) is a member that does not; E shares
- * with another hub only. Referrals of 2026: A 12 youth + 2 returnees, B 9 youth + 6 migrants, C 7 youth +
+ * with another hub only. Referrals of 2025 (published on 1 February 2026, before NOW): A 12 youth + 2 returnees, B 9 youth + 6 migrants, C 7 youth +
  * 5 migrants, D 20 returnees, E 30 "other".
  */
 async function network() {
@@ -65,9 +65,10 @@ const byId = <T extends { id: string }>(xs: T[], id: string) => xs.find((x) => x
 describe('hub.figures', () => {
   it('counts the sharing members by city, country and hub, suppressed; nothing of a member that does not share, nor of another hub', async () => {
     const { A, B, C, H } = await network();
-    const out = await (await as(H.analyst)).hub.figures({ year: 2026 });
+    const out = await (await as(H.analyst)).hub.figures({ year: 2025 });
     expect(out.municipalities.map((m) => m.id).sort()).toEqual([A.town.id, B.town.id, C.town.id].sort());
-    expect(out.years).toEqual({ first: 2026, last: 2026 });
+    expect(out.years).toEqual({ first: 2025, last: 2025 });
+    expect(out.next).toEqual({ year: 2026, on: '2027-02-01' });
     const cohort = byId(out.figures, 'referralsByCohort');
     const m = cohort.byMunicipality;
     const k = cohort.byCountry;
@@ -98,13 +99,18 @@ describe('hub.figures', () => {
       where: { actorId: H.analyst.id, action: 'hub.figures' },
       select: { municipalityId: true, outcome: true, entityId: true, detail: true },
     });
-    expect(event).toMatchObject({ municipalityId: H.hub.id, outcome: 'allowed', entityId: H.hub.id, detail: { year: 2026, cities: 3 } });
+    expect(event).toMatchObject({
+      municipalityId: H.hub.id,
+      outcome: 'allowed',
+      entityId: H.hub.id,
+      detail: { year: 2025, cities: 3, firstPublication: true },
+    });
   });
 
-  it("a city's admin stops sharing: it leaves the figures at once (audited on the city's chain)", async () => {
+  it("a city's admin stops sharing before the year is first asked for: it is not counted (audited on the city's chain)", async () => {
     const { A, H } = await network();
     await (await as(A.admin)).hub.setSharing({ hubId: H.hub.id, share: false });
-    const out = await (await as(H.analyst)).hub.figures({ year: 2026 });
+    const out = await (await as(H.analyst)).hub.figures({ year: 2025 });
     expect(out.municipalities.map((m) => m.id)).not.toContain(A.town.id);
     const cohort = byId(out.figures, 'referralsByCohort');
     expect(cohort.byCountry.colTotals[cohort.byCountry.cols.indexOf('returnee')]).toBe(0);
@@ -117,7 +123,7 @@ describe('hub.figures', () => {
 
   it('the analyst of another hub sees only its own members', async () => {
     const { A, E, H2 } = await network();
-    const out = await (await as(H2.analyst)).hub.figures({ year: 2026 });
+    const out = await (await as(H2.analyst)).hub.figures({ year: 2025 });
     expect(out.municipalities.map((m) => m.id)).toEqual([E.town.id]);
     expect(out.municipalities.map((m) => m.id)).not.toContain(A.town.id);
   });
@@ -125,23 +131,35 @@ describe('hub.figures', () => {
   it('is the hub analyst’s only: a coordinator, an auditor, the hub’s admin are refused FORBIDDEN, audited', async () => {
     const { A, H } = await network();
     for (const user of [A.coordinator, A.auditor, A.admin, H.admin]) {
-      expect((await failure((await as(user)).hub.figures({ year: 2026 }))).code, user.role).toBe('FORBIDDEN');
+      expect((await failure((await as(user)).hub.figures({ year: 2025 }))).code, user.role).toBe('FORBIDDEN');
       expect(await auditCount(db, user.id, 'hub.figures', 'denied'), user.role).toBe(1);
     }
   });
 
-  it('one calendar year only: another key or a year outside the range is refused with a translated field error', async () => {
+  it('one published calendar year only: another key, a year not over, or one before the first records is refused with a translated field error; none is stored', async () => {
     const { H } = await network();
     const analyst = await as(H.analyst);
-    const future = await failure(analyst.hub.figures({ year: 2027 }));
-    expect(future).toMatchObject({ code: 'BAD_INPUT', fields: { year: 'year_out_of_range' } });
-    const free = await failure(analyst.hub.figures({ year: 2026, from: '2026-01-01' } as never));
+    // April 2026: 2026 is not over; 2027 neither. Each names the day it will be published.
+    for (const year of [2026, 2027]) {
+      const early = await failure(analyst.hub.figures({ year }));
+      expect(early).toMatchObject({
+        code: 'BAD_INPUT',
+        fields: { year: 'year_not_published' },
+        info: { publishedOn: `${year + 1}-02-01` },
+      });
+    }
+    const before = await failure(analyst.hub.figures({ year: 2024 }));
+    expect(before).toMatchObject({ code: 'BAD_INPUT', fields: { year: 'year_out_of_range' } });
+    const free = await failure(analyst.hub.figures({ year: 2025, from: '2025-01-01' } as never));
     expect(free.fields).toMatchObject({ from: 'year_only' });
+    expect(await db.hubRelease.count({ where: { municipalityId: H.hub.id } })).toBe(0);
+    // No year named: the last published one.
+    expect((await analyst.hub.figures({})).period).toEqual({ year: 2025 });
   });
 
   it('a hub without sharing members answers empty tables', async () => {
     const lone = await makeHub(db, [{ id: (await makeMunicipality(db)).id, share: false }]);
-    const out = await (await as(lone.analyst)).hub.figures({ year: 2026 });
+    const out = await (await as(lone.analyst)).hub.figures({ year: 2025 });
     expect(out.municipalities).toEqual([]);
     expect(out.figures.every((f) => f.byMunicipality.rows.length === 0 && f.byCountry.total === 0)).toBe(true);
   });

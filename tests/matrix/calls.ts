@@ -551,7 +551,8 @@ export const CALLS: Record<string, Call> = {
     input: async (_t, _s, actor) => ({ id: actor ? await failedAlertOf(actor.user.id, actor.user.municipalityId) : randomUUID() }),
   },
   // The regional hub of the scenario (A a member sharing its figures, B a member that does not).
-  'hub.figures': { input: () => ({ year: 2026 }) },
+  // The last published year (hub/release.ts: a year is published when it is over).
+  'hub.figures': { input: () => ({}) },
   'hub.members': { input: none },
   'hub.addMember': { input: async () => ({ municipalityId: (await makeTownId((await testDb()).db)).id }) },
   'hub.removeMember': { input: (_t, s) => ({ municipalityId: s.B.town.id }) },

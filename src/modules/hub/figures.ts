@@ -7,8 +7,10 @@ import type { HubFigure } from '../../shared/hub.js';
 import { UNRECORDED } from '../../shared/statistics.js';
 import { CASE_CLOSURE_REASONS, CASE_STAGES, COHORTS, INTERVENTION_TYPES, REFERRAL_SOURCES, URGENCIES } from '../../shared/vocabulary.js';
 import * as q from '../statistics/queries.js';
-import type { Period } from '../statistics/schema.js';
-import { suppressHierarchy, type HubCounts } from './hierarchy.js';
+import type { DbClient } from '../../db.js';
+import { suppressHierarchy, type HubCounts, type HubShown } from './hierarchy.js';
+import { findRelease, firstReleasedYear, lastPublishedYear, publishedOn, storeRelease } from './release.js';
+import type { HubYear } from './schema.js';
 
 const REASONS = [...CASE_CLOSURE_REASONS, UNRECORDED];
 
@@ -51,21 +53,21 @@ async function sharingCities(ctx: ServiceContext) {
   return { hub, cities };
 }
 
-/**
- * One calendar year of the sharing cities' figures, each city counted in its own calendar (the same SQL
- * as its own statistics page), summed by core code, and suppressed across cities, countries and the hub
- * (hierarchy.ts). The year follows statistics' rule (one whole year, never a free period, so nothing can
- * be differenced), from the cities' first records to this year where the hub is.
- */
-export async function hubFigures(ctx: ServiceContext, period: Period) {
-  assertCan(ctx.ability, 'hubFigures', 'Municipality');
-  const { hub, cities } = await sharingCities(ctx);
-  const lastYear = Number(isoDayIn(ctx.clock(), hub.timeZone || 'UTC').slice(0, 4));
-  const firsts = await Promise.all(cities.map((c) => q.firstYear(ctx.db, c.id, c.timeZone || 'UTC')));
-  const firstYear = Math.min(lastYear, ...firsts.filter((y): y is number => y !== null));
-  if (period.year < firstYear || period.year > lastYear)
-    throw new AppError('BAD_INPUT', { fields: { year: 'year_out_of_range' }, data: { firstYear, lastYear } });
+/** A sharing city as the counts need it: where it is, and what its calendar is. */
+export interface CountedCity {
+  id: string;
+  name: string;
+  country: string;
+  timeZone: string;
+}
 
+/**
+ * One calendar year of `cities`' figures, uncached: each city counted in its own calendar (the same SQL
+ * as its own statistics page), summed by core code, and suppressed across cities, countries and the hub
+ * (hierarchy.ts). Only hubFigures calls it, once per hub and year (then the release is stored); the
+ * bench measures it alone.
+ */
+export async function countYear(db: DbClient, cities: readonly CountedCity[], year: number, now: Date): Promise<HubShown[]> {
   const cohort = new Counts('referralsByCohort', COHORTS);
   const source = new Counts('referralsBySource', REFERRAL_SOURCES);
   const urgency = new Counts('referralsByUrgency', URGENCIES);
@@ -77,15 +79,15 @@ export async function hubFigures(ctx: ServiceContext, period: Period) {
     const w: q.Window = {
       municipalityId: city.id,
       timeZone,
-      start: `${period.year}-01-01`,
-      end: `${period.year + 1}-01-01`,
-      today: isoDayIn(ctx.clock(), timeZone),
+      start: `${year}-01-01`,
+      end: `${year + 1}-01-01`,
+      today: isoDayIn(now, timeZone),
     };
     const [referrals, cases, interventions, closures] = await Promise.all([
-      q.referralCounts(ctx.db, w),
-      q.caseCounts(ctx.db, w),
-      q.interventionCounts(ctx.db, w),
-      q.closureCounts(ctx.db, w),
+      q.referralCounts(db, w),
+      q.caseCounts(db, w),
+      q.interventionCounts(db, w),
+      q.closureCounts(db, w),
     ]);
     for (const r of referrals)
       [cohort.add(city.id, r.cohort, r.n), source.add(city.id, r.source, r.n), urgency.add(city.id, r.urgency, r.n)];
@@ -93,17 +95,59 @@ export async function hubFigures(ctx: ServiceContext, period: Period) {
     for (const i of interventions) type.add(city.id, i.type, i.n);
     for (const c of closures) reason.add(city.id, c.reason, c.n);
   }
-  const figures = [
+  return [
     ...suppressHierarchy('referrals', [cohort, source, urgency], cities),
     ...suppressHierarchy('cases', [stage], cities),
     ...suppressHierarchy('interventions', [type], cities),
     ...suppressHierarchy('closures', [reason], cities),
   ];
-  ctx.audit.subject('Municipality', hub.id).detail({ year: period.year, cities: cities.length });
+}
+
+/** The years an analyst may ask for: from the first records of the sharing cities (or the first release) to the last published. */
+async function yearsOf(ctx: ServiceContext, hubId: string, cities: readonly CountedCity[], last: number) {
+  const firsts = await Promise.all(cities.map((c) => q.firstYear(ctx.db, c.id, c.timeZone || 'UTC')));
+  const released = await firstReleasedYear(ctx.db, hubId);
+  const known = [...firsts, released].filter((y): y is number => y !== null);
+  return { first: Math.min(last, ...known), last };
+}
+
+/**
+ * A published year of the hub's figures (release.ts): `year`, or the last published when none is
+ * named. A year not yet published is refused (BAD_INPUT, with the day it will be); the first request
+ * for a published year counts it (countYear) and stores it, every later one returns the stored release
+ * unchanged, even if cities joined, left or stopped sharing, or records were added to that year since.
+ * Audited on the hub's chain with the year, the cities counted and whether this request published it.
+ */
+export async function hubFigures(ctx: ServiceContext, input: HubYear) {
+  assertCan(ctx.ability, 'hubFigures', 'Municipality');
+  const { hub, cities } = await sharingCities(ctx);
+  const last = lastPublishedYear(isoDayIn(ctx.clock(), hub.timeZone || 'UTC'));
+  const year = input.year ?? last;
+  if (year > last)
+    throw new AppError('BAD_INPUT', {
+      fields: { year: 'year_not_published' },
+      data: { publishedOn: publishedOn(year), lastPublished: last },
+    });
+  const years = await yearsOf(ctx, hub.id, cities, last);
+  let release = await findRelease(ctx.db, hub.id, year);
+  let published = false;
+  if (!release) {
+    if (year < years.first)
+      throw new AppError('BAD_INPUT', { fields: { year: 'year_out_of_range' }, data: { firstYear: years.first, lastYear: last } });
+    const figures = await countYear(ctx.db, cities, year, ctx.clock());
+    const counted = cities.map(({ id, name, country }) => ({ id, name, country }));
+    published = await storeRelease(ctx.db, hub.id, { year, figures, cities: counted, at: ctx.clock() });
+    // Stored by this request or, at the same moment, by another: the stored one is the answer either way.
+    release = await findRelease(ctx.db, hub.id, year);
+    if (!release) throw new Error(`hub: the release of ${year} was stored but cannot be read`);
+  }
+  ctx.audit.subject('Municipality', hub.id).detail({ year, cities: release.cities.length, firstPublication: published });
   return {
-    period,
-    years: { first: firstYear, last: lastYear },
-    municipalities: cities.map(({ id, name, country }) => ({ id, name, country })),
-    figures,
+    period: { year },
+    years,
+    next: { year: last + 1, on: publishedOn(last + 1) },
+    publishedAt: release.createdAt.toISOString(),
+    municipalities: release.cities,
+    figures: release.figures,
   };
 }

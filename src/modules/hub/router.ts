@@ -1,9 +1,8 @@
 import { t } from '../../trpc/init.js';
 import { procedure } from '../../trpc/procedures.js';
-import { PeriodInput } from '../statistics/schema.js';
 import { hubFigures } from './figures.js';
 import { addMember, listMembers, listMemberships, removeMember, setSharing } from './members.js';
-import { MemberInput, SharingInput } from './schema.js';
+import { HubYearInput, MemberInput, SharingInput } from './schema.js';
 
 /**
  * The regional hub: its figures (hub analysts), its members (the hub's admin), and a city's choice to
@@ -11,7 +10,7 @@ import { MemberInput, SharingInput } from './schema.js';
  */
 export const hubRouter = t.router({
   figures: procedure('hub.figures', { entity: 'Municipality' })
-    .input(PeriodInput)
+    .input(HubYearInput)
     .query(({ ctx, input }) => hubFigures(ctx, input)),
   members: procedure('hub.members.read', { entity: 'Municipality' }).query(({ ctx }) => listMembers(ctx)),
   addMember: procedure('hub.member.add', { entity: 'Municipality', idFrom: 'municipalityId', idempotent: true })

@@ -571,6 +571,7 @@ export const en = {
     mismatch: 'The two passwords are not the same.',
     year_only: 'Statistics are given for one calendar year: choose a year.',
     year_out_of_range: 'Choose a year from the first records of your municipality to this year.',
+    year_not_published: 'This year is not published yet: the hub publishes a year on 1 February of the next, {{ date }}.',
     chooseOne: 'Choose at least one.',
     WRONG_PASSWORD: 'The current password is not correct.',
     PASSWORD_TOO_SHORT: 'At least 12 characters.',

@@ -574,6 +574,7 @@ export const fr: Dictionary = {
     mismatch: 'Les deux mots de passe ne correspondent pas.',
     year_only: 'Les statistiques sont données pour une année civile : choisissez une année.',
     year_out_of_range: 'Choisissez une année entre les premiers dossiers de votre municipalité et cette année.',
+    year_not_published: 'Cette année n’est pas encore publiée : le pôle publie une année le 1er février de la suivante, le {{ date }}.',
     chooseOne: 'Choisissez-en au moins un.',
     WRONG_PASSWORD: 'Le mot de passe actuel est incorrect.',
     PASSWORD_TOO_SHORT: 'Au moins 12 caractères.',

@@ -9,8 +9,12 @@ import { t } from '../../i18n';
 export type HubFigures = Outputs['hub']['figures'];
 export type HubShown = HubFigures['figures'][number];
 
-/** The hub's figures for a year (hub analysts). Suppressed on the server across cities, countries and the hub; audited. */
-export const getHubFigures = query((year: number) => trpc.hub.figures.query({ year }), 'hub.figures');
+/**
+ * A published year of the hub's figures (hub analysts), or the last published when `year` is undefined.
+ * Suppressed on the server across cities, countries and the hub, stored at its first request and never
+ * changed after; audited.
+ */
+export const getHubFigures = query((year: number | undefined) => trpc.hub.figures.query(year === undefined ? {} : { year }), 'hub.figures');
 /** The hub's members and the cities that could join (the hub's admin). */
 export const getMembers = query(() => trpc.hub.members.query(), 'hub.members');
 /** The hubs the admin's city belongs to, and whether it shares with each (the city's admin). */

@@ -15,6 +15,10 @@ export const hubEn = {
     country: 'Country',
     city: 'City',
     hubTotal: 'All members',
+    published: 'Published on {{ date }}.',
+    next: 'The figures of {{ year }} will be published on {{ date }}, a month after the year ends.',
+    frozen:
+      'A published year never changes, even when cities join, leave or stop sharing or late records arrive: otherwise two answers about the same year could be subtracted to reveal a small count.',
     figures: {
       referralsByCohort: 'Referrals by cohort',
       referralsBySource: 'Referrals by source',

@@ -16,6 +16,10 @@ export const hubFr: HubDictionary = {
     country: 'Pays',
     city: 'Ville',
     hubTotal: 'Tous les membres',
+    published: 'Publiés le {{ date }}.',
+    next: 'Les chiffres de {{ year }} seront publiés le {{ date }}, un mois après la fin de l’année.',
+    frozen:
+      'Une année publiée ne change plus, même si des villes rejoignent le pôle, le quittent ou cessent de partager, ou si des dossiers arrivent en retard : sinon, deux réponses sur la même année pourraient se soustraire et révéler un petit effectif.',
     figures: {
       referralsByCohort: 'Signalements par public',
       referralsBySource: 'Signalements par origine',
