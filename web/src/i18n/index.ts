@@ -1,14 +1,12 @@
 import { batch, createRoot, createSignal } from 'solid-js';
-import { type Flatten, flatten, resolveTemplate, translator } from '@solid-primitives/i18n';
 import type { Dictionary } from './en';
 import { areasOf } from './areas';
+import { fill, lookup, nestedTranslator } from './lookup';
 
 export type Locale = 'ar' | 'fr' | 'en';
 export const LOCALES: readonly Locale[] = ['ar', 'fr', 'en'];
 /** Each language is named in itself, whatever the current locale. */
 export const LOCALE_NAMES: Record<Locale, string> = { ar: 'العربية', fr: 'Français', en: 'English' };
-
-type Flat = Flatten<Dictionary>;
 
 /**
  * Each dictionary is its own chunk, fetched when its language is first needed: the first page carries
@@ -36,11 +34,14 @@ function once<T>(cache: Map<Locale, Promise<T>>, l: Locale, load: () => Promise<
   return pending;
 }
 
-/** The flattened dictionary of a language: its first words, and the areas' when wanted (`all`). */
-async function dictionary(l: Locale): Promise<{ all: boolean; words: Flat }> {
+/**
+ * The dictionary of a language: its first words, and the areas' when wanted (`all`). Kept nested as
+ * written; words are found by path when asked for (i18n/lookup.ts), never flattened all at once.
+ */
+async function dictionary(l: Locale): Promise<{ all: boolean; words: Dictionary }> {
   const all = allWords;
   const [base, more] = await Promise.all([once(bases, l, loaders[l]), all ? once(areas, l, () => areasOf(l)) : {}]);
-  return { all, words: flatten({ ...base, ...more } as Dictionary) };
+  return { all, words: { ...base, ...more } as Dictionary };
 }
 
 const STORAGE_KEY = 'jisr.locale';
@@ -62,8 +63,8 @@ const i18n = createRoot(() => {
   const first = initialLocale();
   const [locale, setLocaleSignal] = createSignal<Locale>(first);
   // Empty until the first dictionary arrives: main.tsx renders nothing before `i18nReady`.
-  const [flat, setFlat] = createSignal<Flat>({} as Flat);
-  return { first, locale, setLocaleSignal, flat, setFlat, t: translator(flat, resolveTemplate) };
+  const [words, setWords] = createSignal<Dictionary>({} as Dictionary);
+  return { first, locale, setLocaleSignal, words, setWords, t: nestedTranslator(words) };
 });
 
 /** The language asked for last: a slower earlier fetch must not win over it. */
@@ -72,11 +73,11 @@ let wanted: Locale = i18n.first;
 let shown: { l: Locale; all: boolean } | null = null;
 
 /** Puts a language's words on screen, words and locale together, unless another was asked for since or more of them already show. */
-function show(l: Locale, got: { all: boolean; words: Flat }) {
+function show(l: Locale, got: { all: boolean; words: Dictionary }) {
   if (wanted !== l || (shown?.l === l && shown.all && !got.all)) return;
   shown = { l, all: got.all };
   batch(() => {
-    i18n.setFlat(() => got.words);
+    i18n.setWords(() => got.words);
     i18n.setLocaleSignal(l);
   });
 }
@@ -120,6 +121,6 @@ export { isLocale };
  * its translation under `prefix`, or `fallback` when the dictionary has none.
  */
 export function tKey(prefix: string, key: string, fallback: string = key, args?: Record<string, string>): string {
-  const value = (i18n.flat() as Record<string, unknown>)[`${prefix}.${key}`];
-  return typeof value === 'string' ? resolveTemplate(value, args) : fallback;
+  const value = lookup(i18n.words(), `${prefix}.${key}`);
+  return typeof value === 'string' ? fill(value, args) : fallback;
 }

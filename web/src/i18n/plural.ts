@@ -1,4 +1,5 @@
-import { type Flatten, resolveTemplate } from '@solid-primitives/i18n';
+import type { Flatten } from '@solid-primitives/i18n';
+import { fill } from './lookup';
 import { type PluralForms, pluralForm } from '../../../src/shared/plural';
 import { formatLocale } from '../lib/region';
 import type { Dictionary } from './en';
@@ -15,5 +16,5 @@ export type PluralKey = { [K in keyof Flat]: Flat[K] extends string ? never : Fl
 export function tn(key: PluralKey, count: number, args: Record<string, string> = {}): string {
   const forms = (t as unknown as (k: string) => PluralForms)(key);
   const written = new Intl.NumberFormat(formatLocale()).format(count);
-  return resolveTemplate(pluralForm(forms, count, formatLocale()), { ...args, count: written });
+  return fill(pluralForm(forms, count, formatLocale()), { ...args, count: written });
 }

@@ -1,6 +1,5 @@
-import { createMemo, createRoot } from 'solid-js';
-import { flatten, resolveTemplate, translator } from '@solid-primitives/i18n';
 import { locale, type Locale } from '..';
+import { nestedTranslator } from '../lookup';
 import { factorEn, type FactorDictionary } from './en';
 import { factorAr } from './ar';
 import { factorFr } from './fr';
@@ -11,7 +10,4 @@ const dictionaries: Record<Locale, FactorDictionary> = { en: factorEn, ar: facto
  * The second factor's words, in their own translator so they travel with the lazily loaded pages that
  * use them rather than in the first page's bundle: `ft('scan')`, `ft('resets.title')`.
  */
-export const ft = createRoot(() => {
-  const flat = createMemo(() => flatten(dictionaries[locale()]));
-  return translator(flat, resolveTemplate);
-});
+export const ft = nestedTranslator(() => dictionaries[locale()]);
