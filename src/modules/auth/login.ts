@@ -136,7 +136,8 @@ export async function login(ctx: RequestContext, input: { email: string; passwor
   const { token } = started;
   ctx.setSessionCookie(token);
   const { passwordHash: _h, secondFactor: _2, disabledAt: _d, lockedUntil: _l, failedLogins: _f, failedLoginsSince: _s, ...rest } = user;
-  const { credentialsSetAt: _a, credentialsSetHow: _w, noticeSeenAt: _n, credentialsSetBy: _b, ...me } = rest;
+  // The municipality's kind is the session's (auth/ability.ts); the shell reads the municipality from auth.me.
+  const { credentialsSetAt: _a, credentialsSetHow: _w, noticeSeenAt: _n, credentialsSetBy: _b, municipality: _k, ...me } = rest;
   // 'code': half signed in, the second factor's code is owed (auth.verifyFactor) before anything else.
   return { ...me, notice: pendingNotice(user), secondFactor: user.secondFactor?.enabledAt ? ('code' as const) : null };
 }

@@ -88,15 +88,13 @@ export const WORK_LINKS: Record<Me['role'], readonly (readonly [href: string, la
 
 /**
  * The links of the user's role, as their municipality's kind has them: a hub holds no casework, so its
- * admin has its users, members, settings and sessions; a city's admin has no hub members to manage.
+ * admin has its users, members and settings, its auditor the audit log (the server refuses the rest,
+ * modules/hub/policy.ts); a city's admin has no hub members to manage.
  */
-const HUB_ADMIN_LINKS = new Set(['/admin/users', '/admin/hub', '/admin/settings']);
+const HUB_LINKS = new Set(['/admin/users', '/admin/hub', '/admin/settings', '/audit', '/hub']);
 function linksOf(me: Me) {
   const links = WORK_LINKS[me.role];
-  if (me.role !== 'admin') return links;
-  return me.municipality.kind === 'hub'
-    ? links.filter(([href]) => HUB_ADMIN_LINKS.has(href))
-    : links.filter(([href]) => href !== '/admin/hub');
+  return me.municipality.kind === 'hub' ? links.filter(([href]) => HUB_LINKS.has(href)) : links.filter(([href]) => href !== '/admin/hub');
 }
 
 function Nav(props: { me: Me }) {

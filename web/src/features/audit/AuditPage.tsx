@@ -1,9 +1,9 @@
-import { Suspense, createMemo, createSignal } from 'solid-js';
+import { Show, Suspense, createMemo, createSignal } from 'solid-js';
 import { t } from '../../i18n';
 import { formatNumber } from '../../lib/format';
 import { createKeysetPages } from '../../lib/pages';
 import { PagedTable } from '../../components/PagedTable';
-import { RequireRole } from '../../components/Shell';
+import { RequireRole, useMe } from '../../components/Shell';
 import { AuditFilters, type Actor } from './AuditFilters';
 import { AuditRow } from './AuditRow';
 import { VerifyPanel } from './VerifyPanel';
@@ -64,8 +64,12 @@ function AuditLog() {
   );
 }
 
-/** Auditor › Audit log: the flags to review, the second-factor resets to confirm, filters, the events newest first, and the integrity check. */
+/**
+ * Auditor › Audit log: the flags to review, the second-factor resets to confirm, filters, the events newest
+ * first, and the integrity check; a hub's auditor reads the hub's own chain, and has no records' access history.
+ */
 export default function AuditPage() {
+  const me = useMe();
   return (
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">{t('audit.title')}</h1>
@@ -73,7 +77,9 @@ export default function AuditPage() {
       <RequireRole roles={['auditor']}>
         <FlagsSection />
         <FactorResets />
-        <HistorySearch />
+        <Show when={me().municipality.kind === 'city'}>
+          <HistorySearch />
+        </Show>
         <AuditLog />
       </RequireRole>
     </section>

@@ -7,11 +7,13 @@ import { Alert } from '../../components/Alert';
 import { ChoiceGroup } from '../../components/Field';
 import { SubmitButton } from '../../components/FormActions';
 import type { Me } from '../../lib/session';
-
-const ROLES: readonly Me['role'][] = ['admin', 'coordinator', 'social_worker', 'agency_practitioner', 'auditor'];
+import { useMe } from '../../components/Shell';
+import { ROLES_OF_KIND } from '../../../../src/shared/hub';
 
 /** Admin › Settings: the roles whose accounts must sign in with a second factor (work.factorRoles). */
 export function FactorRolesForm() {
+  // The roles the municipality may hold (a hub's analysts, auditor and admin; a city's five).
+  const me = useMe();
   const [current] = createResource(() => trpc.work.factorRoles.query());
   const form = useForm({
     name: 'factorRoles',
@@ -33,7 +35,7 @@ export function FactorRolesForm() {
               legendHidden
               name="roles"
               type="checkbox"
-              options={ROLES}
+              options={ROLES_OF_KIND[me().municipality.kind]}
               labelOf={(role) => tKey('roles', role)}
               checked={(role) => c().roles.includes(role)}
             />

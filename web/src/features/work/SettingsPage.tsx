@@ -6,7 +6,7 @@ import { useForm } from '../../lib/form';
 import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/Field';
 import { SubmitButton } from '../../components/FormActions';
-import { RequireRole } from '../../components/Shell';
+import { RequireRole, useMe } from '../../components/Shell';
 import { FactorRolesForm } from '../factor/FactorRolesForm';
 import { FlagSettingsForm } from './FlagSettingsForm';
 import { HolidaysForm } from './HolidaysForm';
@@ -99,16 +99,25 @@ function SettingsForm(props: { settings: Settings }) {
   );
 }
 
-/** Admin › Settings: review interval, screening deadline and break-glass duration; working hours and flag rules; second-factor roles. */
+/**
+ * Admin › Settings: review interval, screening deadline and break-glass duration; working hours and flag rules;
+ * holidays; second-factor roles. A hub holds no casework: its admin keeps the flag rules and second-factor roles only.
+ */
 export default function SettingsPage() {
+  const me = useMe();
+  const city = () => me().municipality.kind === 'city';
   return (
     <section aria-labelledby="settings-title">
       <h1 id="settings-title">{t('work.settings.title')}</h1>
       <p class="lead">{t('work.settings.intro')}</p>
       <RequireRole roles={['admin']}>
-        <SettingsLoaded />
+        <Show when={city()}>
+          <SettingsLoaded />
+        </Show>
         <FlagSettingsForm />
-        <HolidaysForm />
+        <Show when={city()}>
+          <HolidaysForm />
+        </Show>
         <FactorRolesForm />
         <SharingSection />
       </RequireRole>
