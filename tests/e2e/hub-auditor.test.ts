@@ -86,4 +86,37 @@ describe("the hub's auditor (Arabic, 360 px)", () => {
     await expect(caller.audit.caseHistory({ id: c.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(cspViolations).toEqual([]);
   }, 180_000);
+
+  it("the hub's admin has the hub's settings only: flag rules and second-factor roles of a hub's roles, which save", async () => {
+    const hub = await makeHub(db);
+    await db.user.update({ where: { id: hub.admin.id }, data: { locale: 'ar' }, select: { id: true } });
+    const { context, page } = await phone(world.browser);
+    await world.signIn(page, hub.admin.email);
+    await page.locator('#app-menu a[href="/admin/settings"]').waitFor({ state: 'attached' });
+    for (const href of ['/admin/agencies', '/admin/lists', '/admin/retention', '/retention', '/processing-record'])
+      expect(await page.locator(`#app-menu a[href="${href}"]`).count(), href).toBe(0);
+    await page.goto(`${world.base}/admin/settings`);
+    await page.getByTestId('flag-settings-form').waitFor();
+    const roles = page.getByTestId('factor-roles').locator('input[name=roles]');
+    await roles.first().waitFor();
+    expect((await roles.evaluateAll((is) => is.map((i) => (i as HTMLInputElement).value))).sort()).toEqual([
+      'admin',
+      'auditor',
+      'hub_analyst',
+    ]);
+    // The casework settings and holidays are not offered (the server refuses them), and nothing on the page failed.
+    expect(await page.getByTestId('settings-form').count()).toBe(0);
+    expect(await page.getByTestId('holidays').count()).toBe(0);
+    expect(await page.getByTestId('hub-sharing').count()).toBe(0);
+    expect(await page.locator('.alert-error:not(:empty)').count()).toBe(0);
+    await roles.and(page.locator('[value=auditor]')).check();
+    await page.getByTestId('factor-roles').locator('button[type=submit]').click();
+    await page.getByTestId('factor-roles').locator('.alert-success').waitFor();
+    expect(await db.municipality.findUniqueOrThrow({ where: { id: hub.hub.id }, select: { secondFactorRoles: true } })).toEqual({
+      secondFactorRoles: ['auditor'],
+    });
+    expect(await overflow(page)).toBeNull();
+    await context.close();
+    expect(cspViolations).toEqual([]);
+  }, 120_000);
 });
