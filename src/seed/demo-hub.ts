@@ -14,7 +14,7 @@ const SEED = { municipalityId: null, actorId: null, actorRole: null, requestId: 
 
 /**
  * The demo's regional hub, `daysAgo` days back: a hub (as `create-admin --hub` makes one) with its admin
- * and a hub analyst, the demo municipality and a second synthetic city (no casework yet) as members, and
+ * and a hub analyst, the demo municipality and the second city (seedSecondCity: a published year) as members, and
  * each city's own choice to share its figures. Every row is audited on the chain of the municipality it
  * belongs to: the hub's for the hub, its accounts and the members it added; each city's for its choice.
  */
@@ -33,18 +33,13 @@ export function seedHub(story: DemoStory, passwordHash: string, daysAgo: number)
         },
         select: { id: true },
       });
-      const city = await tx.municipality.create({
-        data: { name: 'Demo Second City', country: 'JO', code: 'DEM2', defaultLocale: 'ar', secondFactorRoles: [], createdAt: clock() },
-        select: { id: true },
+      audit.record({
+        action: 'municipality.create',
+        municipalityId: hub.id,
+        entityType: 'Municipality',
+        entityId: hub.id,
+        detail: { via: 'seed' },
       });
-      for (const id of [hub.id, city.id])
-        audit.record({
-          action: 'municipality.create',
-          municipalityId: id,
-          entityType: 'Municipality',
-          entityId: id,
-          detail: { via: 'seed' },
-        });
       for (const a of DEMO_HUB_ACCOUNTS) {
         const user = await tx.user.create({
           data: { email: a.email, displayName: a.displayName, role: a.role, municipalityId: hub.id, passwordHash, createdAt: clock() },
@@ -58,7 +53,8 @@ export function seedHub(story: DemoStory, passwordHash: string, daysAgo: number)
           detail: { role: a.role, via: 'seed' },
         });
       }
-      for (const member of [story.ids.of('town'), city.id]) {
+      // The second city (demo-hub-history.ts) has a published year of referrals; the demo town's are all recent.
+      for (const member of [story.ids.of('town'), story.ids.of('second city')]) {
         await tx.hubMember.create({ data: { hubId: hub.id, municipalityId: member, shareFigures: true, joinedAt: clock() } });
         audit.record({
           action: 'hub.member.add',

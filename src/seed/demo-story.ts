@@ -15,7 +15,8 @@ export type Actor = Exclude<Role, 'auditor'>;
 
 interface Step {
   at: Date;
-  actor: Actor | null;
+  /** Who signs in for it: a demo account of the municipality by role, another account by e-mail, or nobody. */
+  actor: Actor | { email: string } | null;
   run: (play: Play) => Promise<unknown>;
 }
 
@@ -23,6 +24,7 @@ interface Play {
   db: Db;
   clock: Clock;
   as(actor: Actor): Promise<Caller>;
+  asAccount(email: string): Promise<Caller>;
 }
 
 /**
@@ -43,7 +45,7 @@ export class DemoStory {
   private readonly steps: Step[] = [];
   readonly ids = new Ids();
 
-  constructor(private readonly now: Date) {}
+  constructor(readonly now: Date) {}
 
   /** `hour:minute` (UTC), `daysAgo` days before today: at least yesterday, so the app's first real request comes after every step. */
   day(daysAgo: number, hour: number, minute = 0): Date {
@@ -61,6 +63,11 @@ export class DemoStory {
     this.steps.push({ at: when, actor, run: async (play) => run(await play.as(actor)) });
   }
 
+  /** A step of the work of the account `email` (a demo account of another municipality) at `when`, through the procedures. */
+  atAccount(when: Date, email: string, run: Work): void {
+    this.steps.push({ at: when, actor: { email }, run: async (play) => run(await play.asAccount(email)) });
+  }
+
   /** A step written straight to the database (the accounts, as `jisr create-admin` makes them), with its own audit events. */
   direct(when: Date, run: (db: Db, clock: Clock) => Promise<unknown>): void {
     this.steps.push({ at: when, actor: null, run: (play) => run(play.db, play.clock) });
@@ -72,25 +79,29 @@ export class DemoStory {
     const deps = { db, clock, config: STORY_CONFIG, keyring, anchoring: null };
     let requests = 0;
     const context = (token?: string) => createContext(deps, { token, requestId: `demo-${++requests}`, userAgent: USER_AGENT });
-    const tokens = new Map<Actor, string>();
+    const tokens = new Map<string, string>();
     const play: Play = {
       db,
       clock,
-      async as(actor) {
-        if (!tokens.has(actor)) {
+      as: (actor) => play.asAccount(emailOf(actor)),
+      async asAccount(email) {
+        if (!tokens.has(email)) {
           const ctx = context();
-          await createCaller(ctx).auth.login({ email: emailOf(actor), password });
-          tokens.set(actor, ctx.cookie.token!);
+          await createCaller(ctx).auth.login({ email, password });
+          tokens.set(email, ctx.cookie.token!);
         }
-        return createCaller(context(tokens.get(actor)));
+        return createCaller(context(tokens.get(email)));
       },
     };
+    const emailOfStep = (step: Step) =>
+      step.actor === null ? null : typeof step.actor === 'string' ? emailOf(step.actor) : step.actor.email;
     const ordered = [...this.steps].sort((a, b) => a.at.getTime() - b.at.getTime());
-    const last = new Map(ordered.map((step) => [step.actor, step]));
+    const last = new Map(ordered.map((step) => [emailOfStep(step), step]));
     for (const step of ordered) {
       clock.set(step.at);
       await step.run(play);
-      if (step.actor && last.get(step.actor) === step) await (await play.as(step.actor)).auth.logout();
+      const email = emailOfStep(step);
+      if (email && last.get(email) === step) await (await play.asAccount(email)).auth.logout();
     }
   }
 }

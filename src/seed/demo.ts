@@ -5,6 +5,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import { DemoStory, withinOne } from './demo-story.js';
 import { DEMO_ACCOUNTS as TOWN_ACCOUNTS, seedTown } from './demo-town.js';
 import { DEMO_HUB_ACCOUNTS, seedHub } from './demo-hub.js';
+import { seedSecondCity } from './demo-hub-history.js';
 import { seedCases } from './demo-cases.js';
 import { seedMeetings } from './demo-meetings.js';
 
@@ -26,6 +27,7 @@ export async function seedDemo(db: Db, password: string, keyring: Keyring): Prom
   seedTown(story, await hashPassword(password), SET_UP_DAYS_AGO);
   seedCases(story);
   seedMeetings(story);
+  seedSecondCity(story, await hashPassword(password));
   seedHub(story, await hashPassword(password), SET_UP_DAYS_AGO - 1);
   const emailOf = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!.email;
   // One transaction for the whole demo (withinOne): on a busy machine it takes longer than Prisma's 5 s default.

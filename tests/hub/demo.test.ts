@@ -3,6 +3,9 @@ import { testDb } from '../helpers/db.js';
 import { callerFor, testKeyring } from '../helpers/callers.js';
 import { DEMO_ACCOUNTS, seedDemo } from '../../src/seed/demo.js';
 import { verifyAll } from '../../src/audit/verify.js';
+import { manualClock } from '../../src/lib/clock.js';
+import { isoDayIn } from '../../src/shared/days.js';
+import { lastPublishedYear } from '../../src/modules/hub/release.js';
 
 // A database of its own: the demo seeds only an empty one.
 const { db } = await testDb();
@@ -24,10 +27,16 @@ describe('the demo regional hub', () => {
     });
     expect(analyst).toMatchObject({ municipalityId: hub.id, role: 'hub_analyst' });
     expect(DEMO_ACCOUNTS.map((a) => a.email)).toContain('hub.analyst@demo.jisr.local');
-    const { caller } = await callerFor(db, analyst);
-    const out = await caller.hub.figures({ year: new Date().getUTCFullYear() });
-    expect(out.municipalities).toHaveLength(2);
-    expect(out.figures.find((f) => f.id === 'referralsByCohort')!.byCountry.total).not.toBe(0);
+    const { caller } = await callerFor(db, analyst, { clock: manualClock(new Date()) });
+    // The last published year (hub/release.ts) holds the second city's year of referrals, made through the app.
+    const out = await caller.hub.figures({});
+    expect(out.period.year).toBe(lastPublishedYear(isoDayIn(new Date(), 'Africa/Tunis')));
+    expect(out.municipalities.map((m) => m.name).sort()).toEqual(['Demo Municipality', 'Demo Second City']);
+    const cohort = out.figures.find((f) => f.id === 'referralsByCohort')!;
+    expect(cohort.byCountry.total).toBe(19);
+    expect(cohort.byCountry.colTotals[cohort.byCountry.cols.indexOf('youth')]).toBe(9);
+    expect(out.figures.find((f) => f.id === 'casesByStage')!.byCountry.total).toBe(9);
+    expect(await db.hubRelease.count({ where: { municipalityId: hub.id } })).toBe(1);
     // Casework stays out of reach.
     await expect(caller.cases.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await verifyAll(db)).every((r) => r.firstBroken === null)).toBe(true);
