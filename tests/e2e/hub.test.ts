@@ -6,11 +6,16 @@ import { makeHub } from '../helpers/hub-factories.js';
 import { makeCase } from '../helpers/case-factories.js';
 import { makePerson } from '../helpers/people-factories.js';
 import type { Cohort } from '../../src/shared/vocabulary.js';
+import { isoDayIn } from '../../src/shared/days.js';
+import { lastPublishedYear } from '../../src/modules/hub/release.js';
 
 const world = await browserWorld();
 const { db, cspViolations } = world;
 
-/** Referrals of this month in `town`, by cohort (synthetic). */
+/** The year the page opens on: the last published where the test hubs are (Jordan), by the real clock the app runs on. */
+const PUBLISHED = lastPublishedYear(isoDayIn(new Date(), 'Asia/Amman'));
+
+/** Referrals of the last published year in `town`, by cohort (synthetic). */
 async function referrals(town: Awaited<ReturnType<typeof makeTown>>, cohorts: Partial<Record<Cohort, number>>) {
   const person = await makePerson(db, town.town.id);
   await db.referral.createMany({
@@ -25,7 +30,7 @@ async function referrals(town: Awaited<ReturnType<typeof makeTown>>, cohorts: Pa
         concernText: 'synthetic',
         urgency: 'routine' as const,
         consentGiven: true,
-        submittedAt: new Date(),
+        submittedAt: new Date(Date.UTC(PUBLISHED, 5, 15, 9)),
       })),
     ),
   });
@@ -61,6 +66,21 @@ describe("the hub analyst's view (Arabic, 360 px)", () => {
 
     const byCity = page.getByTestId('hub-city-referralsByCohort');
     await byCity.waitFor();
+    // Published years only: the last one is shown, this year is not offered; the page says when the next comes and why a year never changes.
+    const years = await page
+      .getByTestId('hub-year')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => o.getAttribute('value') ?? ''));
+    expect(years[0]).toBe(String(PUBLISHED));
+    expect(years).not.toContain(String(PUBLISHED + 1));
+    const next = (await page.getByTestId('hub-next').textContent()) ?? '';
+    const nextYear = [String(PUBLISHED + 1), new Intl.NumberFormat('ar-EG', { useGrouping: false }).format(PUBLISHED + 1)];
+    expect(
+      nextYear.some((y) => next.includes(y)),
+      next,
+    ).toBe(true);
+    expect(await page.getByTestId('hub-frozen').textContent()).toContain('لا تتغير السنة المنشورة');
+    await page.getByTestId('hub-published').waitFor();
     const cells = await byCity.locator('td.suppressed').allTextContents();
     expect(cells).toContain('<5');
     // The 3 returnees appear nowhere, in any digits, in either table; the quiet city's 40 neither.
