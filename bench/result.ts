@@ -3,6 +3,7 @@ import type { Figure, Plan } from './measure.js';
 import type { Breakdown } from './breakdown.js';
 import type { FrontEnd, StartUp } from './startup.js';
 import type { LighthousePage } from './lighthouse.js';
+import type { HubYear } from './hub.js';
 
 export interface CaseListLayers {
   rows: number;
@@ -57,6 +58,8 @@ export interface BenchResult {
   accessHistory: { events: number; figure: Figure };
   /** statistics.figures for one calendar year (the municipality's cases in all). */
   statistics: { year: number; cases: number; figure: Figure };
+  /** The hub's figures for one year across every city of the data, counted afresh (bench/hub.ts). */
+  hub: HubYear;
   signInBurst: {
     burst: number;
     bursts: number;

@@ -129,6 +129,7 @@ describe('npm run bench -- --quick', () => {
       r.keyset.deep,
       r.signInBurst.without,
       r.signInBurst.during,
+      r.hub.figure,
     ];
     for (const f of figures) {
       expect(f.requests).toBeGreaterThan(0);
@@ -148,7 +149,10 @@ describe('npm run bench -- --quick', () => {
     }
     expect(r.referralCreation.writesWithoutAudit).toBe(0);
     expect(r.signInBurst.bursts).toBeGreaterThan(0);
-    expect(r.targets.map((t) => t.name)).toHaveLength(17);
+    expect(r.targets.map((t) => t.name)).toHaveLength(18);
+    // The hub's figures: one year across both cities of the data, counted afresh.
+    expect(r.hub).toMatchObject({ cities: 2, year: r.statistics.year });
+    expect(r.hub.cases).toBeGreaterThan(0);
     expect(r.matchQuality).toMatchObject({ people: 82, recallAt5: expect.any(Number), lookAlikeAbove: expect.any(Number) });
     expect(r.matchQuality.recallAt5).toBeGreaterThanOrEqual(0.95);
     // The access history of a case with 1,000 events, through the link table.
@@ -200,6 +204,7 @@ describe('npm run bench -- --quick', () => {
       'Referral creation',
       'Person matching',
       'Keyset pagination',
+      'Hub figures',
       'Sign-in burst',
       'Where one request',
       'Start-up and the first page',
