@@ -63,3 +63,10 @@ export function createDb(opts: DbOptions) {
     },
   };
 }
+
+/** A client derived from `db` (`db.$extends(…)`, e.g. by a test) keeps its pool for raw statements. */
+export function samePool<T extends object>(db: Db, derived: T): T {
+  const pool = pools.get(db);
+  if (pool) pools.set(derived, pool);
+  return derived;
+}

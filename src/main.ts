@@ -16,6 +16,7 @@ import { recordKeysJob } from './jobs/record-keys.js';
 import { retentionJob } from './jobs/retention.js';
 import { alertsJob } from './jobs/alerts.js';
 import { emailChannel } from './modules/alerts/channel.js';
+import { startLinkTimer } from './audit/chainer.js';
 
 const env = readEnv();
 const started = Date.now();
@@ -124,6 +125,9 @@ try {
     list.push(alertsJob(database.db, { channel, origin: env.PUBLIC_ORIGIN ?? `http://${host}:${env.PORT}` }));
     const jobs = startJobs({ url, jobs: list, log: jobLog });
     shutdown.onStop(() => jobs.stop());
+    // What jobs and the command line staged is linked within seconds even when no request comes.
+    const stopLinking = startLinkTimer(database.db);
+    shutdown.onStop(async () => stopLinking());
   }
 
   const where = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;

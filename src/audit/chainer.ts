@@ -3,9 +3,11 @@ import { Prisma } from '../generated/prisma/client.js';
 
 /**
  * Puts staged audit events on their chains (audit_link(), migration 20261206060000_audit_chainer), one
- * link at a time per database client. A caller whose events have committed waits for a link that began
- * after its commit: the one running may have looked before, so it joins the next, which all the callers
- * that came meanwhile share. One transaction, one flush to disk, links the events of many calls, where
+ * link at a time per database client. A caller that must see its committed events on the chain (a
+ * reader of the audit record, verify, the command line) waits for a link that began after its commit:
+ * the one running may have looked before, so it joins the next, which all the callers that came
+ * meanwhile share. A call that only needs its events linked soon (every procedure) starts or joins a
+ * link and goes on. One transaction, one flush to disk, links the events of many calls, where
  * audit_append() took the chain head for each call until its own commit.
  */
 class Chainer {
@@ -54,4 +56,28 @@ export function linkStaged(db: DbClient): Promise<void> {
     chainers.set(db, chainer);
   }
   return chainer.link();
+}
+
+/** Links what is staged without waiting (a procedure's events, after its commit); a failure is left to the next link. */
+export function linkSoon(db: DbClient): void {
+  linkStaged(db).catch(() => undefined);
+}
+
+/**
+ * Links what jobs and other writers outside a request left staged, every `everyMs` (unref'd: it keeps no
+ * process alive). Requests link their own; this covers a quiet night.
+ */
+export function startLinkTimer(db: DbClient, everyMs = 5_000): () => void {
+  const timer = setInterval(() => linkSoon(db), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/**
+ * Before a read of the audit record: links what has committed so far, so the reader sees every answered
+ * call's events on the chain. Inside a transaction it does nothing (a link there would hold the chain
+ * heads until that transaction ends).
+ */
+export async function linkBeforeReading(db: DbClient): Promise<void> {
+  if ('$transaction' in db) await linkStaged(db);
 }

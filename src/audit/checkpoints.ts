@@ -5,6 +5,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import { rawQuery, type DbClient } from '../db.js';
 import type { Clock } from '../lib/clock.js';
 import { checkSignature, type Checkpoint, type Signer } from './signing.js';
+import { linkBeforeReading } from './chainer.js';
 
 /** How this server anchors the audit log: its signing key, the checkpoint directory and how often. */
 export interface Anchoring {
@@ -120,6 +121,8 @@ export async function anchorChains(
   db: DbClient,
   opts: { signer: Signer; dir: string; extra?: CheckpointSink[]; clock: Clock },
 ): Promise<{ written: number; failures: string[] }> {
+  // Checkpoints cover linked events: what has committed is linked first.
+  await linkBeforeReading(db);
   const heads = await rawQuery<Head>(db, Prisma.sql`SELECT chain, seq, hash FROM audit_chain_head WHERE seq > 0 ORDER BY chain`);
   const sinks = [directorySink(opts.dir), ...(opts.extra ?? [])];
   const failures: string[] = [];

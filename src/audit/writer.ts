@@ -4,7 +4,7 @@ import type { Clock } from '../lib/clock.js';
 import type { Role } from '../generated/prisma/enums.js';
 import { canonicalJson } from '../lib/canonical-json.js';
 import { chainOf, contentDigest, type EventContent } from './hash.js';
-import { linkStaged } from './chainer.js';
+import { linkSoon, linkStaged } from './chainer.js';
 import type { AuditAction } from './actions.js';
 
 /** Who is acting, and from where: the part of every event that a request fixes. */
@@ -31,12 +31,14 @@ export interface AuditEntry {
 }
 
 /**
- * Collects a request's audit events and appends them, hash-chained, when the work is done. Inside a
- * transaction, one statement (`audit_append`, see hash.ts) locks each chain head, assigns seq, hashes
- * and inserts, so they commit with the work and a head is locked only from that statement to COMMIT.
- * On the plain client (a statement that commits on its own) they are staged under no lock
- * (`audit_stage`) and, once committed, linked onto their chains by the shared chainer (chainer.ts)
- * before the caller goes on: the commits of concurrent calls no longer wait for each other's flush.
+ * Collects a request's audit events and writes them when the work is done: staged (`audit_stage`, no
+ * lock) in the same transaction or statement as the work, so they commit with it or not at all, and
+ * once committed linked onto their hash chains by the shared chainer (chainer.ts) in the order they
+ * were staged. No call holds a chain head across a round trip or a commit, so the commits of
+ * concurrent calls flush together. Verify and the checkpoints cover linked events; an event left
+ * staged past a minute breaks verify ('unlinked'), and every read of the audit record links first.
+ * `onChain` (inside a transaction) appends with `audit_append` instead, for the rare writer that must
+ * cite its own event's place on the chain in the same transaction (a deletion certificate).
  */
 export class AuditTrail {
   private pending: AuditEntry[] = [];
@@ -51,18 +53,19 @@ export class AuditTrail {
   }
 
   /**
-   * Appends every pending event through `db`: inside a transaction they commit with the work; on the
-   * plain client (reads) they commit on their own, and are on their chain, before the caller answers.
+   * Writes every pending event through `db`: inside a transaction they commit with the work (whoever
+   * opened it links them after COMMIT: linkSoon); on the plain client (reads) they commit on their own
+   * before the caller answers, and the chainer links them.
    */
-  async flush(db: DbClient): Promise<void> {
+  async flush(db: DbClient, opts: { onChain?: boolean } = {}): Promise<void> {
     const events = this.drain();
     if (!events) return;
-    if (inTx(db)) {
+    if (opts.onChain && inTx(db)) {
       await rawQuery(db, Prisma.sql`SELECT audit_append(${events}::jsonb)`);
       return;
     }
     await rawQuery(db, Prisma.sql`SELECT audit_stage(${events}::jsonb)`);
-    await linkStaged(db);
+    if (!inTx(db)) linkSoon(db);
   }
 
   /**
@@ -73,15 +76,14 @@ export class AuditTrail {
    */
   async appendWith<T>(db: DbClient, write: Prisma.Sql, beside?: Prisma.Sql): Promise<T[]> {
     const events = this.drain();
-    const staged = !inTx(db);
-    const append = staged ? Prisma.sql`audit_stage(${events ?? '[]'}::jsonb)` : Prisma.sql`audit_append(${events ?? '[]'}::jsonb)`;
+    const append = Prisma.sql`audit_stage(${events ?? '[]'}::jsonb)`;
     // `a` holds a volatile call, so PostgreSQL evaluates it once (never inlined into the join).
     const rows = await rawQuery<T>(
       db,
       Prisma.sql`WITH w AS (${write}), a AS (SELECT ${append} AS n WHERE EXISTS (SELECT 1 FROM w))${beside ? Prisma.sql`, k AS (${beside})` : Prisma.empty}
       SELECT w.* FROM w, a`,
     );
-    if (staged && events && rows.length) await linkStaged(db);
+    if (!inTx(db) && events && rows.length) linkSoon(db);
     return rows;
   }
 
@@ -145,7 +147,7 @@ export async function auditedTransaction<T>(
   work: (tx: Tx, audit: AuditTrail) => Promise<T>,
   options?: { timeout?: number },
 ): Promise<T> {
-  return db.$transaction(
+  const result = await db.$transaction(
     async (tx) => {
       const audit = new AuditTrail(base, clock);
       const result = await work(tx, audit);
@@ -154,4 +156,7 @@ export async function auditedTransaction<T>(
     },
     { ...TRANSACTION_LIMITS, ...options },
   );
+  // Sign-in and the command line: their events are on the chain before they answer or exit.
+  await linkStaged(db);
+  return result;
 }

@@ -2,6 +2,7 @@ import { ForbiddenError } from '@casl/ability';
 import { z } from 'zod';
 import { AppError, DENIAL_CODES } from '../errors.js';
 import { AuditTrail, TRANSACTION_LIMITS, type AuditBase } from '../audit/writer.js';
+import { linkSoon } from '../audit/chainer.js';
 import { ProcedureAudit, type Subject } from '../audit/event.js';
 import type { AuditAction } from '../audit/actions.js';
 import { defineAbilityFor } from '../auth/ability.js';
@@ -43,8 +44,8 @@ export function tierOf(middlewares: readonly object[]) {
  *
  * Resolves the session and builds the CASL ability once. A mutation runs in one transaction with its
  * audit events: the work and its record commit together or not at all. A read (tRPC query) writes
- * nothing but its audit events, so it runs on the plain client and its events are committed (staged,
- * then linked onto the chain: audit/chainer.ts) before the result is returned: if that fails, no data goes out. A
+ * nothing but its audit events, so it runs on the plain client and its events are committed (staged;
+ * the chainer links them onto the chain: audit/chainer.ts) before the result is returned: if that fails, no data goes out. A
  * `noTransaction` mutation runs the same way: its write carries its events (appendWith). A refusal
  * is audited as "denied" on its own (after a mutation's work rolled back). An `idempotent` mutation
  * called with a key keeps its answer with its work and answers a retry with it (KeyedCall.once).
@@ -94,6 +95,8 @@ export function procedure(action: AuditAction, options: ProcedureOptions = {}) {
         .catch((err) => {
           if (err !== ROLLBACK) throw err;
         });
+      // Committed: the chainer puts its events on the chain (audit/chainer.ts); the answer does not wait.
+      if (done?.ok) linkSoon(ctx.db);
       return done!;
     };
     const replay = async (earlier: Earlier): Promise<Result> => {

@@ -5,6 +5,7 @@ import { makeMunicipality, makeUser } from '../helpers/factories.js';
 import { AuditTrail } from '../../src/audit/writer.js';
 import { GENESIS_HASH, contentDigest, linkHash, type EventContent } from '../../src/audit/hash.js';
 import { verifyChain } from '../../src/audit/verify.js';
+import { linkStaged } from '../../src/audit/chainer.js';
 import { createDb } from '../../src/db.js';
 import { canonicalJson } from '../../src/lib/canonical-json.js';
 import { manualClock, systemClock } from '../../src/lib/clock.js';
@@ -43,11 +44,15 @@ function staged(town: string, over: Partial<EventContent> = {}) {
   return { content, json: canonicalJson([{ ...content, digest: contentDigest(content) }]) };
 }
 
+/** Events on the chain, read without linking first (the test client's audit reads link: helpers/db.ts). */
+const linkedOf = async (chain: string) =>
+  connect(async (c) => (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_event WHERE chain = $1', [chain])).rows[0]!.n);
+
 const pendingOf = async (chain: string) =>
   connect(async (c) => (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_pending WHERE chain = $1', [chain])).rows[0]!.n);
 
 describe('the chainer: events staged without the chain head, linked in one order', () => {
-  it('answers each call with its events on the chain, concurrent with transactions, as one valid chain', async () => {
+  it('stages each call, concurrent with transactions, and links them all as one valid chain', async () => {
     const town = await makeMunicipality(db);
     const user = await makeUser(db, { municipalityId: town.id, role: 'coordinator' });
     const trail = (requestId: string) =>
@@ -93,7 +98,7 @@ describe('the chainer: events staged without the chain head, linked in one order
     const { content, json } = staged(town.id);
     // The call's own statement committed; the process died before it linked.
     await connect((c) => c.query('SELECT audit_stage($1::jsonb)', [json]));
-    expect(await db.auditEvent.count({ where: { chain: town.id } })).toBe(0);
+    expect(await linkedOf(town.id)).toBe(0);
     expect(await pendingOf(town.id)).toBe(1);
 
     // Any later audited call on the plain client links every staged event first.
@@ -167,6 +172,7 @@ describe('the chainer: events staged without the chain head, linked in one order
         audit.record({ action: 'case.list' });
         await audit.flush(own.db);
       }
+      await linkStaged(own.db);
       expect(await own.db.auditEvent.count({ where: { chain: town.id } })).toBe(3);
       const settings = await Promise.all(
         [1, 2, 3, 4].map(async () => (await own.pool.query<{ s: string }>(`SELECT current_setting('synchronous_commit') AS s`)).rows[0]!.s),

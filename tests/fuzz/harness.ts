@@ -76,16 +76,18 @@ export function send(app: App, proc: Procedure, input: unknown, cookie: string |
 
 /**
  * Records every committed write in this file's database (a test database of its own) through
- * row triggers on every app table: a refused call must leave no row here. Not recorded: `denied`
- * audit events (refusals are audited by design), where they wait to be chained (audit_pending), the chain head they move and their links to the
- * records they name (an allowed event, which is recorded, comes with its own), and a session's
+ * row triggers on every app table: a refused call must leave no row here. A call writes its audit events
+ * where they wait to be chained (audit_pending): its `allowed` ones are recorded there, its `denied` ones
+ * are not (refusals are audited by design). Not recorded: the chainer's link, which moves any earlier
+ * call's events onto the chain (audit_event, the chain head, their links to the records they name) at
+ * a moment of its own, and a session's
  * last-seen time, which every request moves. A rolled-back write leaves nothing, as it should.
  */
 export async function installWriteLog(db: Db) {
   const tables = await db.$queryRaw<{ name: string }[]>`
     SELECT table_name::text AS name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
-      AND table_name NOT IN ('audit_chain_head', 'audit_event_entity', 'audit_pending', '_prisma_migrations', 'fuzz_write_log')`;
+      AND table_name NOT IN ('audit_chain_head', 'audit_event', 'audit_event_entity', '_prisma_migrations', 'fuzz_write_log')`;
   await db.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS fuzz_write_log (id bigserial PRIMARY KEY, tbl text NOT NULL, op text NOT NULL)`);
   await db.$executeRawUnsafe(`GRANT ALL ON fuzz_write_log, fuzz_write_log_id_seq TO PUBLIC`);
   await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION fuzz_log_write() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -101,8 +103,8 @@ export async function installWriteLog(db: Db) {
       );
     } else {
       const when =
-        name === 'audit_event'
-          ? `INSERT ON audit_event FOR EACH ROW WHEN (NEW.outcome::text = 'allowed')`
+        name === 'audit_pending'
+          ? `INSERT ON audit_pending FOR EACH ROW WHEN (NEW.outcome::text = 'allowed')`
           : `INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH ROW`;
       await db.$executeRawUnsafe(`CREATE OR REPLACE TRIGGER fuzz_log AFTER ${when} EXECUTE FUNCTION fuzz_log_write()`);
     }

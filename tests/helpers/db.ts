@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, inject } from 'vitest';
-import { createDb, type Db } from '../../src/db.js';
+import type pg from 'pg';
+import { createDb, samePool, type Db } from '../../src/db.js';
 import { asRole } from '../../src/lib/db-roles.js';
 import { adminQuery, withDatabase } from '../setup/postgres.js';
 import { TEST_RUNTIME_ROLE } from '../setup/roles.js';
@@ -33,7 +34,31 @@ export function testDb(): Promise<TestDatabase> {
       await runtime.close();
       await owner.close();
     });
-    return { db: runtime.db, url, owner: owner.db, ownerUrl };
+    return { db: linkingFirst(runtime.db, runtime.pool), url, owner: linkingFirst(owner.db, owner.pool), ownerUrl };
   })();
   return current;
+}
+
+/** The models of the audit record: a test that reads them sees every answered call's events on the chain. */
+const AUDIT_MODELS = new Set(['AuditEvent', 'AuditChainHead', 'AuditEventEntity']);
+
+/**
+ * The client, but every read of the audit record's models first links what is staged (audit/chainer.ts):
+ * the app answers before its events are linked, as the audit pages link before they read. The link runs
+ * on a connection of its own and gives up after 200 ms when a transaction holds a chain head (a test's
+ * own audit_append), leaving those events to the next link.
+ */
+function linkingFirst(db: Db, pool: pg.Pool): Db {
+  const link = () => pool.query("SET LOCAL lock_timeout = '200ms'; SELECT audit_link()").catch(() => undefined);
+  const extended = db.$extends({
+    query: {
+      $allModels: {
+        async $allOperations({ model, args, query }) {
+          if (AUDIT_MODELS.has(model)) await link();
+          return query(args);
+        },
+      },
+    },
+  });
+  return samePool(db, extended) as unknown as Db;
 }

@@ -1,3 +1,4 @@
+import { linkBeforeReading } from '../../audit/chainer.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { rawQuery, type DbClient } from '../../db.js';
 import { assertCan } from '../../auth/guard.js';
@@ -37,6 +38,7 @@ export async function anchoringOf(db: DbClient, anchoring: Anchoring | null | un
  * stopped: events older than two missed turns that no checkpoint covers (or no signing key at all).
  */
 export async function anchorStatus(ctx: ServiceContext) {
+  await linkBeforeReading(ctx.db);
   assertCan(ctx.ability, 'verify', 'AuditEvent');
   const anchoring = ctx.anchoring;
   const { last, pending, stopped } = await anchoringOf(ctx.db, anchoring, chainOf(ctx.user.municipalityId), ctx.clock());

@@ -1,3 +1,4 @@
+import { linkBeforeReading } from '../../audit/chainer.js';
 import type { z } from 'zod';
 import { stringify } from 'csv-stringify/sync';
 import { assertCan } from '../../auth/guard.js';
@@ -60,6 +61,7 @@ export function csvOf(rows: readonly (readonly (string | number | null)[])[]): s
  * EXPORT_MAX_ROWS events. Auditors only; the export is itself audited with its row count.
  */
 export async function exportEvents(ctx: ServiceContext, input: z.infer<typeof ExportAuditInput>) {
+  await linkBeforeReading(ctx.db);
   assertCan(ctx.ability, 'read', 'AuditEvent');
   requireFreshSecondFactor(ctx);
   const where = auditWhere(ctx, input);

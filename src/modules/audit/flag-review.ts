@@ -1,3 +1,4 @@
+import { linkBeforeReading } from '../../audit/chainer.js';
 import type { z } from 'zod';
 import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
@@ -39,6 +40,7 @@ async function grantOf(ctx: ServiceContext, flag: { kind: string; detail: unknow
  * Audited with the flag as its record (and whether a justification was shown).
  */
 export async function getFlag(ctx: ServiceContext, input: z.infer<typeof FlagIdInput>) {
+  await linkBeforeReading(ctx.db);
   const { reviewNote, municipalityId, ...flag } = await findFlag(ctx, input.id, 'read');
   const linked = await ctx.db.auditFlagEvent.findMany({
     where: { flagId: flag.id, municipalityId },

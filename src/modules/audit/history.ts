@@ -1,3 +1,4 @@
+import { linkBeforeReading } from '../../audit/chainer.js';
 import { assertCan } from '../../auth/guard.js';
 import { notFound } from '../../errors.js';
 import type { HistoryType } from '../../shared/audit-actions.js';
@@ -85,6 +86,7 @@ function entryOf(e: HistoryRow, type: HistoryType, id: string) {
  * history too.
  */
 export async function accessHistory(ctx: ServiceContext, type: HistoryType, q: HistoryQuery) {
+  await linkBeforeReading(ctx.db);
   assertCan(ctx.ability, 'history', 'AuditEvent');
   const record = await recordOf(ctx, type, q);
   ctx.audit.subject(type, record.id);

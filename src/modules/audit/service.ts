@@ -1,3 +1,4 @@
+import { linkBeforeReading } from '../../audit/chainer.js';
 import type { z } from 'zod';
 import { accessibleBy } from '../../auth/casl.js';
 import { assertCan } from '../../auth/guard.js';
@@ -57,6 +58,7 @@ export function auditWhere(
 
 /** The municipality's audit log, newest first, filtered, one keyset page at a time. */
 export async function listEvents(ctx: ServiceContext, input: z.infer<typeof ListAuditInput>) {
+  await linkBeforeReading(ctx.db);
   assertCan(ctx.ability, 'read', 'AuditEvent');
   const where = auditWhere(ctx, input, { id: input.cursor ? { lt: await cursorId(ctx, input.cursor) } : undefined });
   const rows = await ctx.db.auditEvent.findMany({ where, select: eventSelect, orderBy: { id: 'desc' }, take: input.limit + 1 });

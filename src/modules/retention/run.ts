@@ -107,7 +107,8 @@ async function certify(
       touched: o.touched,
     },
   });
-  await audit.flush(tx);
+  // The certificate cites the event's place on the chain: appended now, under the chain head's lock.
+  await audit.flush(tx, { onChain: true });
   const [event] = await tx.$queryRaw<{ id: bigint; seq: number; hash: string }[]>`
     SELECT id, seq, hash FROM audit_event
      WHERE municipality_id = ${o.municipalityId}::uuid AND action = 'retention.anonymise' AND request_id = ${requestId}

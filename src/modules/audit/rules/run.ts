@@ -1,3 +1,4 @@
+import { linkBeforeReading } from '../../../audit/chainer.js';
 import { Prisma } from '../../../generated/prisma/client.js';
 import { rawQuery, type Db, type DbClient } from '../../../db.js';
 import type { Clock } from '../../../lib/clock.js';
@@ -129,6 +130,7 @@ export async function evaluateMunicipality(
 
 /** Every municipality in turn, each until its cursor reaches its chain's head (what the job runs). */
 export async function evaluateRules(db: Db, opts: { clock: Clock; anchoring?: Anchoring | null; batch?: number }): Promise<RulesResult> {
+  await linkBeforeReading(db);
   const municipalities = await db.municipality.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
   const total: RulesResult = { evaluated: 0, raised: 0 };
   for (const m of municipalities) {
