@@ -3,18 +3,19 @@ import { auditedTransaction, type AuditTrail } from '../audit/writer.js';
 import type { Role } from '../shared/vocabulary.js';
 import type { DemoStory } from './demo-story.js';
 
-/** The regional hub's synthetic accounts: its admin (members) and a hub analyst (figures). */
+/** The regional hub's synthetic accounts: its admin (members), a hub analyst (figures) and its auditor (the hub's own audit log). */
 export const DEMO_HUB_ACCOUNTS: { email: string; displayName: string; role: Role }[] = [
   { email: 'hub.admin@demo.jisr.local', displayName: 'Demo Hub Administrator', role: 'admin' },
   { email: 'hub.analyst@demo.jisr.local', displayName: 'Demo Hub Analyst', role: 'hub_analyst' },
+  { email: 'hub.auditor@demo.jisr.local', displayName: 'Demo Hub Auditor', role: 'auditor' },
 ];
 
 /** No actor: the seed, like the operator at the console, is not an account. Each event names its municipality. */
 const SEED = { municipalityId: null, actorId: null, actorRole: null, requestId: 'seed', ip: null };
 
 /**
- * The demo's regional hub, `daysAgo` days back: a hub (as `create-admin --hub` makes one) with its admin
- * and a hub analyst, the demo municipality and the second city (seedSecondCity: a published year) as members, and
+ * The demo's regional hub, `daysAgo` days back: a hub (as `create-admin --hub` makes one) with its admin,
+ * a hub analyst and its auditor, the demo municipality and the second city (seedSecondCity: a published year) as members, and
  * each city's own choice to share its figures. Every row is audited on the chain of the municipality it
  * belongs to: the hub's for the hub, its accounts and the members it added; each city's for its choice.
  */

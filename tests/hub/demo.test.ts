@@ -39,6 +39,17 @@ describe('the demo regional hub', () => {
     expect(await db.hubRelease.count({ where: { municipalityId: hub.id } })).toBe(1);
     // Casework stays out of reach.
     await expect(caller.cases.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // The hub's auditor reads the hub's own log: the analyst's read just now, the members the seed added; it verifies.
+    const hubAuditor = await db.user.findUniqueOrThrow({
+      where: { email: 'hub.auditor@demo.jisr.local' },
+      select: { id: true, municipalityId: true, role: true },
+    });
+    expect(hubAuditor).toMatchObject({ municipalityId: hub.id, role: 'auditor' });
+    const auditor = (await callerFor(db, hubAuditor, { clock: manualClock(new Date()) })).caller;
+    const log = await auditor.audit.list({ limit: 200 });
+    expect(log.items.some((e) => e.action === 'hub.figures' && e.actorId === analyst.id)).toBe(true);
+    expect(log.items.filter((e) => e.action === 'hub.member.add')).toHaveLength(2);
+    expect((await auditor.audit.verify()).firstBroken).toBeNull();
     expect((await verifyAll(db)).every((r) => r.firstBroken === null)).toBe(true);
   });
 });
