@@ -6,7 +6,7 @@ import { callerFor } from '../helpers/callers.js';
 import { failure, makeCase } from '../helpers/case-factories.js';
 import { manualClock } from '../../src/lib/clock.js';
 
-const { db } = await testDb();
+const { db, owner } = await testDb();
 // A year of the hub's figures is over (and published) by then.
 const NOW = new Date('2026-04-10T09:00:00Z');
 const as = async (user: { id: string; municipalityId: string }) => (await callerFor(db, user, { clock: manualClock(NOW) })).caller;
@@ -112,5 +112,23 @@ describe("the hub's auditor reads the hub's own chain, and never a member city's
     const page = await cityAuditor.audit.list({ limit: 200 });
     expect(page.items.some((e) => e.action === 'case.read' && e.actorId === A.coordinator.id)).toBe(true);
     expect(page.items.every((e) => e.actorId === null || ![H.admin.id, H.analyst.id, H.auditor.id].includes(e.actorId))).toBe(true);
+  });
+
+  it("verifies the hub's chain alone: a rewritten hub event is named, a member city's tampering is not the hub's", async () => {
+    const { A, H } = await network();
+    const rewrite = (chain: string, seq: number) =>
+      owner.$transaction(async (tx) => {
+        // What someone with the owner's rights could do: change an event with the triggers off.
+        await tx.$executeRawUnsafe('SET LOCAL session_replication_role = replica');
+        await tx.$executeRaw`UPDATE audit_event SET detail = '{"rewritten": true}'::jsonb WHERE chain = ${chain} AND seq = ${seq}`;
+      });
+    const auditor = await as(H.auditor);
+    const cityAuditor = await as(A.auditor);
+    expect((await auditor.audit.verify()).firstBroken).toBeNull();
+    await rewrite(A.town.id, 1);
+    expect((await auditor.audit.verify()).firstBroken).toBeNull();
+    expect((await cityAuditor.audit.verify()).firstBroken).toMatchObject({ seq: 1 });
+    await rewrite(H.hub.id, 2);
+    expect((await auditor.audit.verify()).firstBroken).toMatchObject({ seq: 2 });
   });
 });
