@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
-import type { DbClient } from '../db.js';
+import { rawQuery, type DbClient } from '../db.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { AppError } from '../errors.js';
 import { ERASED_TEXT } from '../shared/erased.js';
 import type { Keyring } from './keyring.js';
@@ -119,29 +120,30 @@ export class RecordKeys {
   }
 
   private async loadOrMake(db: DbClient, owner: RecordOwner): Promise<{ id: string; key: Buffer }> {
-    const select = () => db.$queryRaw<KeyRow[]>`
-      SELECT id::text, wrapped FROM data_key WHERE owner_kind = ${owner.kind}::"DataKeyOwner" AND owner_id = ${owner.id}::uuid`;
-    let row = (await select())[0];
+    const select = () =>
+      rawQuery<KeyRow>(
+        db,
+        Prisma.sql`SELECT id::text, wrapped FROM data_key WHERE owner_kind = ${owner.kind}::"DataKeyOwner" AND owner_id = ${owner.id}::uuid`,
+      );
+    // An owner whose row is not inserted yet (its municipality given) is new: it has no key to look up.
+    let row = owner.municipalityId ? undefined : (await select())[0];
     if (!row) {
       const id = randomUUID();
       const key = randomBytes(32);
       const wrapped = this.keyring.encrypt(key.toString('base64'), wrapAad(id, owner.kind, owner.id));
       // Two requests may key the same record at once: the unique (owner_kind, owner_id) keeps one.
-      const made = owner.municipalityId
-        ? await db.$executeRaw`
-            INSERT INTO data_key (id, municipality_id, owner_kind, owner_id, wrapped)
-            VALUES (${id}::uuid, ${owner.municipalityId}::uuid, ${owner.kind}::"DataKeyOwner", ${owner.id}::uuid, ${wrapped})
-            ON CONFLICT (owner_kind, owner_id) DO NOTHING`
-        : await db.$executeRawUnsafe(
-            `INSERT INTO data_key (id, municipality_id, owner_kind, owner_id, wrapped)
-             SELECT $1::uuid, municipality_id, $2::"DataKeyOwner", id, $3 FROM ${OWNER_TABLE[owner.kind]} WHERE id = $4::uuid
-             ON CONFLICT (owner_kind, owner_id) DO NOTHING`,
-            id,
-            owner.kind,
-            wrapped,
-            owner.id,
-          );
-      if (made === 1) return { id, key };
+      const made = await rawQuery<{ id: string }>(
+        db,
+        owner.municipalityId
+          ? Prisma.sql`INSERT INTO data_key (id, municipality_id, owner_kind, owner_id, wrapped)
+              VALUES (${id}::uuid, ${owner.municipalityId}::uuid, ${owner.kind}::"DataKeyOwner", ${owner.id}::uuid, ${wrapped})
+              ON CONFLICT (owner_kind, owner_id) DO NOTHING RETURNING id::text`
+          : Prisma.sql`INSERT INTO data_key (id, municipality_id, owner_kind, owner_id, wrapped)
+              SELECT ${id}::uuid, municipality_id, ${owner.kind}::"DataKeyOwner", id, ${wrapped} FROM ${Prisma.raw(OWNER_TABLE[owner.kind])}
+              WHERE id = ${owner.id}::uuid
+              ON CONFLICT (owner_kind, owner_id) DO NOTHING RETURNING id::text`,
+      );
+      if (made.length === 1) return { id, key };
       row = (await select())[0];
       if (!row) throw new Error(`No ${owner.kind} ${owner.id} to key`);
     }
