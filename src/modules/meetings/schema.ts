@@ -46,9 +46,12 @@ export const AttendanceInput = z.object({
     .max(200),
 });
 
+/** An intervention the panel decides on: the municipality's intervention-type item (its core code taken from it). */
 const InterventionAction = z
   .object({
     type: z.enum(INTERVENTION_TYPES),
+    /** The municipality's live intervention-type item (modules/lists); another town's or a retired one is refused. */
+    typeItemId: Id.optional(),
     title: text().min(1).max(200),
     agencyId: Id,
     assigneeId: Id.optional(),

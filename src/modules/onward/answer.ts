@@ -31,6 +31,7 @@ const answerable = {
   discloseConsentPurpose: true,
   discloseDays: true,
   interventionType: true,
+  interventionTypeItemId: true,
   interventionTitle: true,
   case: { select: { anonymisedAt: true } },
   referral: { select: { anonymisedAt: true } },
@@ -49,6 +50,19 @@ async function findAnswerable(ctx: ServiceContext, id: string) {
   return row;
 }
 type Answerable = Awaited<ReturnType<typeof findAnswerable>>;
+
+/**
+ * The item the sender chose, while it is live; retired since, the code alone (addIntervention then takes the
+ * municipality's first live item of that code), so a list's change does not stop the agency's acceptance.
+ */
+async function liveItem(ctx: ServiceContext, row: Answerable) {
+  if (!row.interventionTypeItemId) return undefined;
+  const item = await ctx.db.listItem.findFirst({
+    where: { id: row.interventionTypeItemId, municipalityId: row.municipalityId, retiredAt: null },
+    select: { id: true },
+  });
+  return item?.id;
+}
 
 /** Moves it from `from` to the answer; of two answers at once the second finds it moved: ALREADY_ANSWERED. */
 async function claim(ctx: ServiceContext, row: Answerable, from: 'sent' | 'accepted', data: Prisma.OnwardReferralUncheckedUpdateManyInput) {
@@ -107,10 +121,11 @@ async function makeProposed(ctx: ServiceContext, row: Answerable, now: Date) {
   }
   if (row.interventionType) {
     const title = await open(ctx, 'interventionTitle', row.id, row.interventionTitle!);
+    const typeItemId = await liveItem(ctx, row);
     const made = await ctx.audit.step('case.intervention.create', (audit) =>
       addIntervention(
         { ...asSender, audit: audit.subject('Case', row.caseId!).detail(onBehalfOf) },
-        { caseId: row.caseId!, type: row.interventionType!, title, agencyId: row.agencyId, assigneeId: ctx.user.id },
+        { caseId: row.caseId!, type: row.interventionType!, typeItemId, title, agencyId: row.agencyId, assigneeId: ctx.user.id },
       ),
     );
     interventionId = made.id;

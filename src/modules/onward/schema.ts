@@ -34,7 +34,12 @@ const ProposedDisclosure = z
 export type ProposedDisclosure = z.infer<typeof ProposedDisclosure>;
 
 /** An intervention of the case's plan for the receiving agency, assigned to the practitioner who accepts. */
-const ProposedIntervention = z.object({ type: z.enum(INTERVENTION_TYPES), title: text().min(1).max(200) });
+const ProposedIntervention = z.object({
+  type: z.enum(INTERVENTION_TYPES),
+  /** The municipality's live intervention-type item (modules/lists): `type` is taken from it. */
+  typeItemId: Id.optional(),
+  title: text().min(1).max(200),
+});
 
 const Onward = Summary.extend({
   agencyId: Id,

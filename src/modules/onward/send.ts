@@ -6,6 +6,7 @@ import { AppError, forbidden, notFound } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { ServiceContext } from '../../service.js';
 import { findCase, recordEvent } from '../cases/access.js';
+import { chosenItem } from '../lists/chosen.js';
 import { seal, senderSelect, senderView, ownerOf } from './fields.js';
 import type { ResendOnward, SendOnward } from './schema.js';
 import { agencyPractitionerIds, enqueueAlerts, shortRef } from '../alerts/enqueue.js';
@@ -47,6 +48,9 @@ export async function insertOnward(
     throw new AppError('BAD_INPUT', { fields: { disclosure: 'coordinator_only' } });
   if (input.disclosure && !opts.case) throw new AppError('BAD_INPUT', { fields: { disclosure: 'no_case' } });
   if (input.intervention && !opts.case) throw new AppError('BAD_INPUT', { fields: { intervention: 'no_case' } });
+  // The municipality's item for the proposed intervention (another town's, retired or crafted: refused on its field).
+  const i = input.intervention;
+  const type = i ? await chosenItem(ctx, 'intervention_type', { itemId: i.typeItemId, code: i.type }, 'intervention.typeItemId') : null;
   const id = randomUUID();
   const d = input.disclosure;
   const owner = ownerOf({ caseId: about.caseId ?? null, referralId: about.referralId ?? null });
@@ -69,7 +73,8 @@ export async function insertOnward(
     discloseConsentId: d?.legalBasis === 'consent' ? d.consentId! : null,
     discloseConsentPurpose: d?.legalBasis === 'consent' ? d.consentPurpose! : null,
     discloseDays: d?.days ?? null,
-    interventionType: input.intervention?.type ?? null,
+    interventionType: type?.code ?? null,
+    interventionTypeItemId: type?.itemId ?? null,
     interventionTitle: await seal(ctx, owner, 'interventionTitle', id, input.intervention?.title),
     resendOfId: opts.resendOfId ?? null,
   };
@@ -92,7 +97,8 @@ export async function insertOnward(
     agencyId: agency.id,
     shares: { name: input.shareName, birthYear: input.shareBirthYear, cohort: input.shareCohort },
     disclosure: d ? { sections: d.sections, legalBasis: d.legalBasis, days: d.days } : null,
-    intervention: input.intervention?.type ?? null,
+    intervention: type?.code ?? null,
+    ...(type ? { interventionItemId: type.itemId } : {}),
     ...(opts.resendOfId ? { resendOfId: opts.resendOfId } : {}),
   };
   if (opts.case) await recordEvent(ctx, opts.case, 'onward', { step: 'sent', ...facts });

@@ -66,13 +66,22 @@ interface Options<T> extends Common {
   placeholder?: string;
   selected?: string | undefined;
   required?: boolean;
+  /** Called with the value chosen (a form whose other fields follow the choice). */
+  onChange?: (value: string) => void;
 }
 
 /** A select over a list: the values of an enumeration in words, or records by their names. */
 export function OptionsField<T>(props: Options<T>) {
   const idOf = (o: T) => (props.idOf ? props.idOf(o) : String(o));
   return (
-    <SelectField label={props.label} name={props.name} required={props.required} hint={props.hint} error={props.error}>
+    <SelectField
+      label={props.label}
+      name={props.name}
+      required={props.required}
+      hint={props.hint}
+      error={props.error}
+      onChange={(e) => props.onChange?.(e.currentTarget.value)}
+    >
       <Show when={props.placeholder !== undefined}>
         <option value="">{props.placeholder}</option>
       </Show>

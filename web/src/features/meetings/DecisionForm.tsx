@@ -1,11 +1,13 @@
 import { For, Show, createSignal } from 'solid-js';
+import { createAsync } from '@solidjs/router';
 import { t, tKey } from '../../i18n';
 import { trpc } from '../../lib/trpc';
 import { field, optional, useForm } from '../../lib/form';
 import { Alert } from '../../components/Alert';
 import { CheckboxField, OptionsField, TextAreaField, TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
-import { INTERVENTION_TYPES, type InterventionType } from '../cases/api';
+import type { InterventionType } from '../cases/api';
+import { getListItems, itemLabel, liveItems } from '../lists/api';
 import { DECISIONS, MEETING_QUERIES, type AgendaItem, type Choices, type Decision } from './api';
 
 const MAX_ACTIONS = 10;
@@ -15,7 +17,7 @@ const FIELDS = [
   'decision',
   'consensus',
   'dissent',
-  ...rows('interventions', ['type', 'title', 'agencyId', 'assigneeId', 'startDate', 'dueDate']),
+  ...rows('interventions', ['typeItemId', 'title', 'agencyId', 'assigneeId', 'startDate', 'dueDate']),
   ...rows('tasks', ['title', 'assigneeId', 'dueDate']),
 ];
 
@@ -30,6 +32,10 @@ export function DecisionForm(props: { item: AgendaItem; choices: Choices; onDone
   const [consensus, setConsensus] = createSignal(props.item.consensus ?? true);
   const [interventions, setInterventions] = createSignal<number[]>([]);
   const [tasks, setTasks] = createSignal<number[]>([]);
+  // The municipality's live intervention types, in the reader's language: the item goes, with its core code.
+  const items = createAsync(() => getListItems());
+  const types = () => liveItems(items(), 'intervention_type');
+  const typeOf = (id: string) => (types().find((i) => i.id === id)?.code ?? '') as InterventionType;
   const form = useForm({
     name: `decide-${props.item.id}`,
     fields: FIELDS,
@@ -42,7 +48,8 @@ export function DecisionForm(props: { item: AgendaItem; choices: Choices; onDone
           consensus: consensus(),
           dissent: consensus() ? undefined : field(data, 'dissent'),
           interventions: interventions().map((_, i) => ({
-            type: field(data, `interventions.${i}.type`) as InterventionType,
+            type: typeOf(field(data, `interventions.${i}.typeItemId`)),
+            typeItemId: field(data, `interventions.${i}.typeItemId`),
             title: field(data, `interventions.${i}.title`),
             agencyId: field(data, `interventions.${i}.agencyId`),
             assigneeId: optional(data, `interventions.${i}.assigneeId`),
@@ -103,12 +110,13 @@ export function DecisionForm(props: { item: AgendaItem; choices: Choices; onDone
               <div class="form-grid">
                 <OptionsField
                   label={t('plan.type')}
-                  name={`interventions.${i()}.type`}
+                  name={`interventions.${i()}.typeItemId`}
                   required
-                  options={INTERVENTION_TYPES}
-                  labelOf={(v) => tKey('interventionTypes', v)}
+                  options={types()}
+                  idOf={(item) => item.id}
+                  labelOf={itemLabel}
                   placeholder={t('common.choose')}
-                  error={e(`interventions.${i()}.type`)}
+                  error={e(`interventions.${i()}.typeItemId`) ?? e(`interventions.${i()}.type`)}
                 />
                 <TextField
                   label={t('plan.interventionTitle')}

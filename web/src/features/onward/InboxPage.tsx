@@ -13,6 +13,7 @@ import { PersonName } from '../../components/PersonName';
 import { RequireRole } from '../../components/Shell';
 import { ONWARD_OUTCOMES, getInbox, type Received } from './api';
 import { onwardMessage } from './OnwardForm';
+import { chosenLabel, getListItems } from '../lists/api';
 import './onward.css';
 import { createNotice } from '../../lib/notice';
 
@@ -40,6 +41,8 @@ function Person(props: { person: Received['person'] }) {
 /** What accepting opens to the agency, as the sender proposed it. */
 function Offers(props: { offers: Received['offers'] }) {
   const o = () => props.offers;
+  // The intervention type in the city's own words (the item the sender chose; older ones: the core code's).
+  const items = createAsync(() => getListItems());
   const parts = () => [
     ...(o().sections.length
       ? [
@@ -49,7 +52,13 @@ function Offers(props: { offers: Received['offers'] }) {
           }),
         ]
       : []),
-    ...(o().intervention ? [t('onward.inbox.offersIntervention', { type: tKey('interventionTypes', o().intervention!) })] : []),
+    ...(o().intervention
+      ? [
+          t('onward.inbox.offersIntervention', {
+            type: chosenLabel(items(), 'intervention_type', o().interventionItemId, o().intervention!),
+          }),
+        ]
+      : []),
   ];
   return (
     <p class="small">

@@ -1,24 +1,20 @@
-import { For, Show, createSignal } from 'solid-js';
+import { Show, createSignal } from 'solid-js';
 import { locale, t, tKey } from '../../i18n';
 import { trpc, type Inputs } from '../../lib/trpc';
 import { checked, field, useForm } from '../../lib/form';
 import { fieldMessage } from '../../lib/errors';
 import { Alert } from '../../components/Alert';
 import { FormActions } from '../../components/FormActions';
-import { ChoiceGroup, OptionsField, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { ChoiceGroup, OptionsField, TextAreaField, TextField } from '../../components/Field';
 import { CASE_QUERIES } from '../cases/api';
-import {
-  CASE_SECTIONS,
-  INTERVENTION_TYPES,
-  LEGAL_BASES_WITHOUT_CONSENT,
-  getCaseOnward,
-  getReferralOnward,
-  type CaseOnward,
-  type SentOnward,
-} from './api';
+import { LegalBasisFields } from '../cases/LegalBasisFields';
+import { createAsync } from '@solidjs/router';
+import { getListItems, itemLabel, liveItems } from '../lists/api';
+import type { InterventionType } from '../../../../src/shared/vocabulary';
+import { CASE_SECTIONS, LEGAL_BASES_WITHOUT_CONSENT, getCaseOnward, getReferralOnward, type CaseOnward, type SentOnward } from './api';
 
 type Send = Inputs['onward']['send'];
-const FIELDS = ['agencyId', 'summary', 'share', 'intervention', 'disclosure'] as const;
+const FIELDS = ['agencyId', 'summary', 'share', 'intervention.typeItemId', 'intervention', 'disclosure'] as const;
 const SHARES = ['name', 'birthYear', 'cohort'] as const;
 const DEFAULT_DAYS = 90;
 
@@ -39,6 +35,9 @@ type Choices = Pick<CaseOnward, 'agencies'> & Partial<Pick<CaseOnward, 'mayDiscl
  */
 export function OnwardForm(props: { caseId: string; data: Choices; resendOf?: SentOnward; withPlan?: boolean; onDone: () => void }) {
   const [type, setType] = createSignal('');
+  // The municipality's live intervention types, in the reader's language: the item goes, with its core code.
+  const items = createAsync(() => getListItems());
+  const types = () => liveItems(items(), 'intervention_type');
   const [sections, setSections] = createSignal<string[]>([]);
   const form = useForm({
     name: `onward-${props.caseId}-${props.resendOf?.id ?? 'new'}`,
@@ -53,10 +52,11 @@ export function OnwardForm(props: { caseId: string; data: Choices; resendOf?: Se
         shareName: shares.includes('name'),
         shareBirthYear: shares.includes('birthYear'),
         shareCohort: shares.includes('cohort'),
-        ...(field(data, 'interventionType')
+        ...(field(data, 'interventionTypeItemId')
           ? {
               intervention: {
-                type: field(data, 'interventionType') as (typeof INTERVENTION_TYPES)[number],
+                type: (types().find((i) => i.id === field(data, 'interventionTypeItemId'))?.code ?? '') as InterventionType,
+                typeItemId: field(data, 'interventionTypeItemId'),
                 title: field(data, 'interventionTitle'),
               },
             }
@@ -122,10 +122,16 @@ export function OnwardForm(props: { caseId: string; data: Choices; resendOf?: Se
         <fieldset class="subsection">
           <legend>{t('onward.proposeIntervention')}</legend>
           <div class="form-grid">
-            <SelectField label={t('onward.interventionType')} name="interventionType" onChange={(e) => setType(e.currentTarget.value)}>
-              <option value="">{t('common.none')}</option>
-              <For each={INTERVENTION_TYPES}>{(i) => <option value={i}>{tKey('interventionTypes', i)}</option>}</For>
-            </SelectField>
+            <OptionsField
+              label={t('onward.interventionType')}
+              name="interventionTypeItemId"
+              options={types()}
+              idOf={(i) => i.id}
+              labelOf={itemLabel}
+              placeholder={t('common.none')}
+              onChange={setType}
+              error={form.errors().fields['intervention.typeItemId']}
+            />
             <Show when={type()}>
               <TextField
                 label={t('onward.interventionTitle')}
@@ -162,13 +168,10 @@ export function OnwardForm(props: { caseId: string; data: Choices; resendOf?: Se
                 error={form.errors().fields.disclosure}
               />
               <TextField label={t('onward.purposeWords')} name="purposeWords" minLength={3} maxLength={300} />
-              <OptionsField
+              <LegalBasisFields
                 label={t('onward.legalBasis')}
-                name="legalBasis"
-                required
-                options={LEGAL_BASES_WITHOUT_CONSENT}
-                labelOf={(b) => tKey('legalBases', b)}
-                placeholder={t('common.choose')}
+                bases={LEGAL_BASES_WITHOUT_CONSENT}
+                error={(name) => form.errors().fields[name]}
               />
               <TextField label={t('onward.days')} name="days" type="number" required min={1} max={365} value={DEFAULT_DAYS} />
             </div>
