@@ -6,11 +6,10 @@ import { checked, field, optional, useForm } from '../../lib/form';
 import { addDays, atTimeOf, dateInputValue, startOfDay } from '../../lib/dates';
 import { Alert } from '../../components/Alert';
 import { ChoiceGroup, OptionsField, SelectField, TextField } from '../../components/Field';
-import { formatDate } from '../../lib/format';
-import { getConsents } from '../consent/api';
 import { consentMessage } from '../consent/ConsentFields';
 import type { ConsentPurpose } from '../../../../src/shared/vocabulary';
 import { FormActions } from '../../components/FormActions';
+import { LegalBasisFields } from './LegalBasisFields';
 import { CASE_QUERIES, LEGAL_BASES, SECTIONS, getActiveAgencies, getDirectory, type Section } from './api';
 import { DISCLOSURE_RECIPIENT_ROLES } from '../../../../src/shared/roles';
 import { CONSENT_FOR_PURPOSE } from '../../../../src/shared/purposes';
@@ -36,19 +35,12 @@ const DEFAULT_DAYS = 30;
  */
 export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
   const [to, setTo] = createSignal<(typeof RECIPIENTS)[number]>('agency');
-  const [basis, setBasis] = createSignal('');
-  // On consent: the consents in force, and the purposes of the one picked.
-  const consents = createAsync(async () =>
-    basis() === 'consent' ? (await getConsents(props.caseId)).items.filter((c) => c.status === 'live') : [],
-  );
-  const [consentId, setConsentId] = createSignal('');
   const purposes = createAsync(() => getActivePurposes());
   const [purposeId, setPurposeId] = createSignal('');
   // On consent, only the consent's purposes that can serve the purpose chosen (shared/purposes.ts).
-  const consentPurposes = () => {
+  const consentPurposes = (given: ConsentPurpose[]) => {
     const listed = purposes()?.find((p) => p.id === purposeId());
-    const given = consents()?.find((c) => c.id === consentId())?.purposes ?? [];
-    return listed ? given.filter((p) => CONSENT_FOR_PURPOSE[listed.code].includes(p as ConsentPurpose)) : given;
+    return listed ? given.filter((p) => CONSENT_FOR_PURPOSE[listed.code].includes(p)) : given;
   };
   const agencies = createAsync(() => getActiveAgencies());
   const people = createAsync(() => getDirectory(DISCLOSURE_RECIPIENT_ROLES));
@@ -138,43 +130,16 @@ export function DisclosureForm(props: { caseId: string; onDone: () => void }) {
           hint={t('purposes.wordsHint')}
           error={form.errors().fields.purposeWords}
         />
-        <SelectField
+        <LegalBasisFields
           label={t('team.legalBasis')}
-          name="legalBasis"
-          required
-          onChange={(e) => setBasis(e.currentTarget.value)}
-          error={form.errors().fields.legalBasis}
-        >
-          <option value="">{t('common.choose')}</option>
-          <For each={LEGAL_BASES}>{(b) => <option value={b}>{tKey('legalBases', b)}</option>}</For>
-        </SelectField>
-        <Show when={basis() === 'consent'}>
-          <SelectField
-            label={t('consent.disclosureConsent')}
-            name="consentId"
-            required
-            onChange={(e) => setConsentId(e.currentTarget.value)}
-            error={form.errors().fields.consentId}
-          >
-            <option value="">{t('common.choose')}</option>
-            <For each={consents()}>
-              {(c) => (
-                <option value={c.id}>
-                  {formatDate(c.givenAt)} → {formatDate(c.expiresAt)}
-                </option>
-              )}
-            </For>
-          </SelectField>
-          <OptionsField
-            label={t('consent.disclosurePurpose')}
-            name="consentPurpose"
-            required
-            options={consentPurposes()}
-            labelOf={(p) => tKey('consent.purposeOf', p)}
-            placeholder={t('common.choose')}
-            error={form.errors().fields.consentPurpose}
-          />
-        </Show>
+          bases={LEGAL_BASES}
+          error={(name) => form.errors().fields[name]}
+          caseId={props.caseId}
+          consent={{
+            label: t('consent.disclosureConsent'),
+            purposes: { label: t('consent.disclosurePurpose'), allowed: consentPurposes },
+          }}
+        />
         <TextField
           label={t('team.expiresAt')}
           name="expiresAt"

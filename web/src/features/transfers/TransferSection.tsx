@@ -9,9 +9,9 @@ import { errorMessage } from '../../lib/errors';
 import { createNotice } from '../../lib/notice';
 import { Alert } from '../../components/Alert';
 import { FormActions } from '../../components/FormActions';
-import { ChoiceGroup, OptionsField, SelectField, TextAreaField } from '../../components/Field';
+import { ChoiceGroup, OptionsField } from '../../components/Field';
 import { CASE_QUERIES } from '../cases/api';
-import { getConsents } from '../consent/api';
+import { LegalBasisFields } from '../cases/LegalBasisFields';
 import { LEGAL_BASES, TRANSFER_SECTIONS, getCaseTransfers, getDestinations, transferMessage, type CaseTransfer } from './api';
 
 const sectionsText = (sections: readonly string[]) =>
@@ -20,9 +20,6 @@ const sectionsText = (sections: readonly string[]) =>
 /** The proposal form: receiving city, sections, legal basis (a live consent covering a transfer, or words). */
 function ProposeForm(props: { caseId: string; onDone: () => void }) {
   const cities = createAsync(() => getDestinations());
-  const consents = createAsync(() => getConsents(props.caseId));
-  const covering = () => (consents()?.items ?? []).filter((c) => c.status === 'live' && c.purposes.includes('transfer'));
-  const [basis, setBasis] = createSignal('');
   const form = useForm({
     name: `transfer-${props.caseId}`,
     fields: ['receivingMunicipalityId', 'sections', 'legalBasis', 'consentId', 'justification'],
@@ -69,42 +66,14 @@ function ProposeForm(props: { caseId: string; onDone: () => void }) {
       <p class="muted small">
         {t('transfers.identity')}. {t('transfers.restrictedNever')}
       </p>
-      <SelectField
+      <LegalBasisFields
         label={t('transfers.legalBasis')}
-        name="legalBasis"
-        required
-        onChange={(e) => setBasis(e.currentTarget.value)}
-        error={form.errors().fields.legalBasis}
-      >
-        <option value="">{t('common.choose')}</option>
-        <For each={LEGAL_BASES}>{(b) => <option value={b}>{tKey('legalBases', b)}</option>}</For>
-      </SelectField>
-      <Show when={basis() === 'consent'}>
-        <Show when={covering().length > 0} fallback={<p class="muted small">{t('transfers.noConsent')}</p>}>
-          <OptionsField
-            label={t('transfers.consent')}
-            name="consentId"
-            required
-            options={covering()}
-            idOf={(c) => c.id}
-            labelOf={(c) => `${formatDate(c.givenAt)} – ${formatDate(c.expiresAt)}`}
-            placeholder={t('common.choose')}
-            error={form.errors().fields.consentId}
-          />
-        </Show>
-      </Show>
-      <Show when={basis() && basis() !== 'consent'}>
-        <TextAreaField
-          label={t('transfers.justification')}
-          name="justification"
-          required
-          minLength={10}
-          maxLength={2000}
-          rows={3}
-          hint={t('transfers.justificationHint')}
-          error={form.errors().fields.justification}
-        />
-      </Show>
+        bases={LEGAL_BASES}
+        error={(name) => form.errors().fields[name]}
+        caseId={props.caseId}
+        consent={{ label: t('transfers.consent'), serves: (c) => c.purposes.includes('transfer'), none: t('transfers.noConsent') }}
+        justification={{ label: t('transfers.justification'), hint: t('transfers.justificationHint') }}
+      />
       <FormActions form={form} label={t('transfers.submit')} testId="transfer-submit" onCancel={props.onDone} />
     </form>
   );
