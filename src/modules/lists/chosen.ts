@@ -1,3 +1,5 @@
+import { rawQuery } from '../../db.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import { AppError } from '../../errors.js';
 import type { ServiceContext } from '../../service.js';
 import type { ListCode } from '../../shared/lists.js';
@@ -21,64 +23,81 @@ const notOurs = (field: string, id: string) =>
   new AppError('NOT_FOUND', { entity: { type: 'ListItem', id }, fields: { [field]: 'NOT_FOUND' } });
 const retired = (field: string) => new AppError('BAD_INPUT', { fields: { [field]: 'item_retired' } });
 
+/** An item of the municipality's lists as a choice is checked against it. */
+export interface ItemRow {
+  id: string;
+  list: ListKind;
+  code: string;
+  retired: boolean;
+}
+
+/**
+ * The municipality's items of `lists`, each list in its order: one statement for everything a form
+ * chose (a city's lists hold tens of items). Resolve the choices with `itemChosen` / `itemsChosen`.
+ */
+export function itemsOf(ctx: Db, lists: readonly ListKind[]): Promise<ItemRow[]> {
+  return rawQuery<ItemRow>(
+    ctx.db,
+    Prisma.sql`SELECT id::text, list::text, code, retired_at IS NOT NULL AS retired FROM list_item
+               WHERE municipality_id = ${ctx.user.municipalityId}::uuid AND list = ANY(${lists}::"ListKind"[])
+               ORDER BY sort_order, label_en`,
+  );
+}
+
 /**
  * The item a record names from the municipality's `list`, and the core code it keeps: the item's own
  * code, whatever code the caller sent. An item of another municipality or list, or no item at all, is
  * NOT_FOUND on the field (so another town's id says nothing); a retired one is BAD_INPUT `item_retired`.
  * With a code only, the municipality's first live item of that code (none: `item_retired`).
  */
-export async function chosenItem<L extends ListKind>(ctx: Db, list: L, choice: Choice<L>, field: string): Promise<Chosen<L>> {
-  const municipalityId = ctx.user.municipalityId;
+export function itemChosen<L extends ListKind>(rows: readonly ItemRow[], list: L, choice: Choice<L>, field: string): Chosen<L> {
   if (choice.itemId) {
-    const row = await ctx.db.listItem.findFirst({
-      where: { id: choice.itemId, municipalityId, list },
-      select: { id: true, code: true, retiredAt: true },
-    });
+    const row = rows.find((r) => r.id === choice.itemId && r.list === list);
     if (!row) throw notOurs(field, choice.itemId);
-    if (row.retiredAt) throw retired(field);
+    if (row.retired) throw retired(field);
     return { code: row.code as ListCode<L>, itemId: row.id };
   }
-  const row = await ctx.db.listItem.findFirst({
-    where: { municipalityId, list, code: choice.code, retiredAt: null },
-    select: { id: true },
-    orderBy: [{ sortOrder: 'asc' }, { labelEn: 'asc' }],
-  });
+  const row = rows.find((r) => r.list === list && r.code === choice.code && !r.retired);
   if (!row) throw retired(field);
   return { code: choice.code, itemId: row.id };
 }
 
 /**
- * Several items of one list (a referral's concern categories), each checked as `chosenItem` does, in
- * one query; the core codes come back once each, in the order first chosen.
+ * Several items of one list (a referral's concern categories), each checked as `itemChosen` does; the
+ * core codes come back once each, in the order first chosen.
  */
+export function itemsChosen<L extends ListKind>(
+  rows: readonly ItemRow[],
+  list: L,
+  choice: { itemIds?: readonly string[] | null; codes: readonly ListCode<L>[] },
+  field: string,
+): { codes: ListCode<L>[]; itemIds: string[] } {
+  const ids = [...new Set(choice.itemIds ?? [])];
+  if (ids.length === 0) {
+    const codes = [...new Set(choice.codes)];
+    const first = codes.map((code) => rows.find((r) => r.list === list && r.code === code && !r.retired));
+    if (first.some((i) => !i)) throw retired(field);
+    return { codes, itemIds: first.map((i) => i!.id) };
+  }
+  const byId = new Map(rows.filter((r) => r.list === list).map((r) => [r.id, r]));
+  const missing = ids.find((id) => !byId.has(id));
+  if (missing) throw notOurs(field, missing);
+  if (ids.some((id) => byId.get(id)!.retired)) throw retired(field);
+  return { codes: [...new Set(ids.map((id) => byId.get(id)!.code as ListCode<L>))], itemIds: ids };
+}
+
+/** `itemChosen` with the list read for it. */
+export async function chosenItem<L extends ListKind>(ctx: Db, list: L, choice: Choice<L>, field: string): Promise<Chosen<L>> {
+  return itemChosen(await itemsOf(ctx, [list]), list, choice, field);
+}
+
+/** `itemsChosen` with the list read for it. */
 export async function chosenItems<L extends ListKind>(
   ctx: Db,
   list: L,
   choice: { itemIds?: readonly string[] | null; codes: readonly ListCode<L>[] },
   field: string,
 ): Promise<{ codes: ListCode<L>[]; itemIds: string[] }> {
-  const municipalityId = ctx.user.municipalityId;
-  const ids = [...new Set(choice.itemIds ?? [])];
-  if (ids.length === 0) {
-    const codes = [...new Set(choice.codes)];
-    if (codes.length === 0) return { codes: [], itemIds: [] };
-    // One query: the live items of those codes in the list's order; the first of each code is taken.
-    const live = await ctx.db.listItem.findMany({
-      where: { municipalityId, list, code: { in: codes }, retiredAt: null },
-      select: { id: true, code: true },
-      orderBy: [{ sortOrder: 'asc' }, { labelEn: 'asc' }],
-    });
-    const first = codes.map((code) => live.find((i) => i.code === code));
-    if (first.some((i) => !i)) throw retired(field);
-    return { codes, itemIds: first.map((i) => i!.id) };
-  }
-  const rows = await ctx.db.listItem.findMany({
-    where: { id: { in: ids }, municipalityId, list },
-    select: { id: true, code: true, retiredAt: true },
-  });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const missing = ids.find((id) => !byId.has(id));
-  if (missing) throw notOurs(field, missing);
-  if (rows.some((r) => r.retiredAt)) throw retired(field);
-  return { codes: [...new Set(ids.map((id) => byId.get(id)!.code as ListCode<L>))], itemIds: ids };
+  if ((choice.itemIds ?? []).length === 0 && choice.codes.length === 0) return { codes: [], itemIds: [] };
+  return itemsChosen(await itemsOf(ctx, [list]), list, choice, field);
 }

@@ -8,7 +8,7 @@ import { AppError } from '../../errors.js';
 import { sealText } from '../../crypto/envelope.js';
 import type { ServiceContext } from '../../service.js';
 import { createPerson } from '../people/service.js';
-import { chosenItem, chosenItems } from '../lists/chosen.js';
+import { itemChosen, itemsChosen, itemsOf } from '../lists/chosen.js';
 import { CONSENT_SCOPE_FIELD, JUSTIFICATION_FIELD, checkConsent, consentColumns, type Birth } from './consent.js';
 import type { CreateReferralInput } from './schema.js';
 
@@ -52,10 +52,14 @@ export async function createReferral(ctx: ServiceContext, input: z.infer<typeof 
 
 /** The cohort and concern-category items chosen, each the municipality's own and live, with their core codes. */
 async function chosenLists(ctx: ServiceContext, input: z.infer<typeof CreateReferralInput>) {
-  const [cohort, concerns] = await Promise.all([
-    chosenItem(ctx, 'cohort', { itemId: input.cohortItemId, code: input.cohort }, 'cohortItemId'),
-    chosenItems(ctx, 'concern_category', { itemIds: input.concernItemIds, codes: input.concernCategories }, 'concernItemIds'),
-  ]);
+  const rows = await itemsOf(ctx, ['cohort', 'concern_category']);
+  const cohort = itemChosen(rows, 'cohort', { itemId: input.cohortItemId, code: input.cohort }, 'cohortItemId');
+  const concerns = itemsChosen(
+    rows,
+    'concern_category',
+    { itemIds: input.concernItemIds, codes: input.concernCategories },
+    'concernItemIds',
+  );
   return { cohort, concerns };
 }
 type ChosenLists = Awaited<ReturnType<typeof chosenLists>>;
