@@ -19,6 +19,16 @@ async function arabicPage(user: { id: string; email: string }) {
 describe('a family that moves city, in Arabic, in a real browser', () => {
   it('A’s coordinator proposes the transfer, B’s accepts, the case opens in B and A’s shows closed as transferred', async () => {
     const s = await transferScene(db);
+    // A's partner agency reads the case's plan through a live disclosure (it ends with the transfer).
+    const purpose = await db.disclosurePurpose.findFirstOrThrow({ where: { municipalityId: s.A.town.id, code: 'support_services' } });
+    await s.a.cases.disclose({
+      caseId: s.c.id,
+      agencyId: s.A.agency.id,
+      purposeId: purpose.id,
+      sections: ['plan'],
+      legalBasis: 'public_task',
+      expiresAt: new Date(Date.now() + 30 * 86_400_000),
+    });
 
     // 1. City A's coordinator proposes, from the case page, to transfer the case to city B.
     const a = await arabicPage(s.A.coordinator);
@@ -85,6 +95,15 @@ describe('a family that moves city, in Arabic, in a real browser', () => {
       stage: 'closed',
       closureReason: 'transferred',
     });
+    // What the case left behind in A: the disclosure revoked, the open intervention ended, each saying why.
+    const ended = 'نُقلت الحالة إلى مدينة أخرى';
+    const revoked = a.page.getByTestId('team-section').locator('[data-testid=disclosure][data-status=revoked]');
+    await revoked.waitFor();
+    expect(await revoked.textContent()).toContain(ended);
+    const timeline = a.page.getByTestId('timeline');
+    expect(await timeline.locator('[data-kind=revoke]').textContent()).toContain(ended);
+    expect(await timeline.locator('[data-kind="intervention.update"]').textContent()).toContain(ended);
+    expect(await db.disclosure.count({ where: { caseId: s.c.id, revokedAt: null } })).toBe(0);
     expect(cspViolations).toEqual([]);
     for (const p of [a, b]) await p.context.close();
   });

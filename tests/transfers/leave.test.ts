@@ -23,7 +23,12 @@ async function workingCase(s: Scene) {
   const live = await s.a.cases.disclose({ ...base, agencyId: s.A.agency.id, sections: ['plan', 'notes'] });
   const earlier = await s.a.cases.disclose({ ...base, userId: s.A.practitioner.id, sections: ['plan'] });
   await s.a.cases.revokeDisclosure({ id: earlier.id, reason: 'Synthetic: no longer needed by the practitioner.' });
-  const done = await s.a.cases.addIntervention({ caseId: s.c.id, type: 'education', title: 'Synthetic homework club', agencyId: s.A.agency.id });
+  const done = await s.a.cases.addIntervention({
+    caseId: s.c.id,
+    type: 'education',
+    title: 'Synthetic homework club',
+    agencyId: s.A.agency.id,
+  });
   await s.a.cases.updateIntervention({ id: done.id, status: 'completed', version: done.version });
   const task = (title: string, doneAt: Date | null) =>
     db.caseTask.create({
@@ -106,7 +111,10 @@ describe('what an accepted transfer leaves behind in the sending city', () => {
 
     // A's timeline says what ended and why; B's new case has none of it.
     const kinds = async (caseId: string) =>
-      (await db.caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map((e) => [e.kind, (e.data as { ended?: string }).ended]);
+      (await db.caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map((e) => [
+        e.kind,
+        (e.data as { ended?: string }).ended,
+      ]);
     expect(await kinds(s.c.id)).toEqual(
       expect.arrayContaining([
         ['revoke', 'transferred'],
@@ -116,9 +124,11 @@ describe('what an accepted transfer leaves behind in the sending city', () => {
     );
     expect((await kinds(s.c.id)).filter(([, ended]) => ended === 'transferred')).toHaveLength(3);
     expect((await kinds(accepted.caseId)).map(([k]) => k)).not.toEqual(expect.arrayContaining(['revoke']));
-    // A's coordinator sees the disclosure revoked with the code the page translates.
-    const team = (await s.a.cases.get({ id: s.c.id })).team!.find((d) => d.id === w.live.id)!;
-    expect(team).toMatchObject({ status: 'revoked', revokeReason: 'transferred' });
+    // A's coordinator sees the disclosure revoked, and the timeline's entries, with the code the page translates.
+    const page = await s.a.cases.get({ id: s.c.id });
+    expect(page.team!.find((d) => d.id === w.live.id)).toMatchObject({ status: 'revoked', revokeReason: 'transferred' });
+    for (const kind of ['revoke', 'intervention.update', 'task.done'])
+      expect(page.timeline.find((e) => e.kind === kind)?.data, kind).toMatchObject({ ended: 'transferred' });
 
     // Audited on A's chain, by B's coordinator acting from B; nothing of it on B's chain; both chains verify.
     const events = await db.auditEvent.findMany({
@@ -132,7 +142,12 @@ describe('what an accepted transfer leaves behind in the sending city', () => {
       ['work.task.complete', w.openTask.id, s.A.town.id],
     ]);
     for (const e of events)
-      expect(e.detail).toMatchObject({ caseId: s.c.id, transferId: w.proposal.id, actingMunicipalityId: s.B.town.id, ended: 'transferred' });
+      expect(e.detail).toMatchObject({
+        caseId: s.c.id,
+        transferId: w.proposal.id,
+        actingMunicipalityId: s.B.town.id,
+        ended: 'transferred',
+      });
     expect(events[0]!.purpose).toBe('support_services');
     const accept = await db.auditEvent.findFirstOrThrow({ where: { entityId: w.proposal.id, action: 'transfer.outgoing.accepted' } });
     expect(accept.detail).toMatchObject({ revoked: 1, cancelled: 1, tasksDone: 1 });

@@ -108,7 +108,8 @@ export const TIMELINE_RULES: Record<TimelineKind, Rule> = {
   assign: header('role', 'from', 'to'),
   transfer: header('role', 'from', 'to'),
   disclose: withSection('team', ...DISCLOSURE_FIELDS),
-  revoke: withSection('team', ...DISCLOSURE_FIELDS),
+  // `ended`: a code for what ended it without words (`transferred`: the case left the city, transfers/leave.ts).
+  revoke: withSection('team', ...DISCLOSURE_FIELDS, 'ended'),
   // Withdrawn consent is in the header; which disclosures it ended is the team's business, the note the note readers'.
   consent: (d, r) => ({
     ...pick(d, ['withdrawn', 'recorded', 'ended', 'expiresAt']),
@@ -120,9 +121,9 @@ export const TIMELINE_RULES: Record<TimelineKind, Rule> = {
   note: aboutRow('notes', 'noteId', 'sensitivity'),
   // A practitioner reads only their agency's interventions: another agency's is not theirs to know of.
   intervention: aboutRow('interventions', 'interventionId', 'type', 'agencyId', 'assigneeId'),
-  'intervention.update': aboutRow('interventions', 'interventionId', 'from', 'to', 'outcomeChanged'),
+  'intervention.update': aboutRow('interventions', 'interventionId', 'from', 'to', 'outcomeChanged', 'ended'),
   assessment: withSection('assessments', 'assessmentId'),
-  'task.done': aboutRow('tasks', 'taskId'),
+  'task.done': aboutRow('tasks', 'taskId', 'ended'),
   // The decision goes to readers of the plan; of its actions only those they may read; the meeting only to its readers.
   panel_decision: (d, r) =>
     mayKnowPanel(r.sections, 'decision')
