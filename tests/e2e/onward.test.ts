@@ -20,12 +20,25 @@ async function arabicPage(user: { id: string; email: string }) {
 }
 
 /** Sends (or, in `scope`, re-sends) the form to `agencyId` with the summary and the name shared. */
-async function sendForm(page: Page, scope: ReturnType<Page['getByTestId']>, agencyId: string, path: 'onward.send' | 'onward.resend') {
+async function sendForm(
+  page: Page,
+  scope: ReturnType<Page['getByTestId']>,
+  agencyId: string,
+  path: 'onward.send' | 'onward.resend',
+  intervention?: { label: string; title: string },
+) {
   const form = scope.getByTestId('onward-form');
   await form.waitFor();
   await form.locator('select[name=agencyId]').selectOption(agencyId);
   await form.locator('textarea[name=summary]').fill(SUMMARY);
   await form.locator('input[name=share][value=name]').check();
+  if (intervention) {
+    // The city's own intervention types, by their words in the reader's language.
+    const type = form.locator('select[name=interventionTypeItemId]');
+    await type.locator('option', { hasText: intervention.label }).waitFor({ state: 'attached' });
+    await type.selectOption({ label: intervention.label });
+    await form.locator('input[name=interventionTitle]').fill(intervention.title);
+  }
   const sent = answerOf(page, path);
   await form.getByTestId('onward-submit').click();
   await sent;
@@ -37,6 +50,17 @@ describe('an onward referral in Arabic, in a real browser', () => {
     const c = await makeCase(db, town, { keyWorkerId: town.socialWorker.id, stage: 'planning' });
     const club = await makeAgency(db, town.town.id, { name: 'نادي رياضي تجريبي' });
     const clubWorker = await makeUser(db, { municipalityId: town.town.id, role: 'agency_practitioner', agencyId: club.id });
+    // The town's own word for a shared intervention type (the forms offer it).
+    const football = await db.listItem.create({
+      data: {
+        municipalityId: town.town.id,
+        list: 'intervention_type',
+        code: 'sport_youth',
+        labelAr: 'كرة القدم في الحي',
+        labelFr: 'Football de quartier',
+        labelEn: 'Street football',
+      },
+    });
 
     // 1. The key worker refers the case to the sport club.
     const keyWorker = await arabicPage(town.socialWorker);
@@ -73,7 +97,7 @@ describe('an onward referral in Arabic, in a real browser', () => {
     await declinedEntry.waitFor();
     expect(await declinedEntry.getByTestId('onward-decline-reason').textContent()).toContain(REASON);
     await declinedEntry.getByTestId('onward-resend-open').click();
-    await sendForm(keyWorker.page, declinedEntry, town.agency.id, 'onward.resend');
+    await sendForm(keyWorker.page, declinedEntry, town.agency.id, 'onward.resend', { label: 'كرة القدم في الحي', title: 'دوري السبت' });
     await keyWorker.page.locator('[data-testid=onward-entry][data-status=sent]').waitFor();
 
     // 4. The youth centre's practitioner accepts, then records the outcome.
@@ -81,6 +105,7 @@ describe('an onward referral in Arabic, in a real browser', () => {
     await centre.page.goto(`${world.base}/onward`);
     const toAnswer = centre.page.getByTestId('onward-received');
     await toAnswer.waitFor();
+    await toAnswer.getByText('كرة القدم في الحي', { exact: false }).waitFor();
     const accepted = answerOf(centre.page, 'onward.accept');
     await toAnswer.getByTestId('onward-accept').click();
     await accepted;
@@ -108,6 +133,12 @@ describe('an onward referral in Arabic, in a real browser', () => {
       ['completed', town.agency.id],
     ]);
     expect(rows[1]!.resendOfId).toBe(rows[0]!.id);
+    // The intervention made on acceptance names the city's item the key worker chose.
+    const made = await db.onwardReferral.findUniqueOrThrow({ where: { id: rows[1]!.id }, select: { interventionId: true } });
+    expect(await db.intervention.findUniqueOrThrow({ where: { id: made.interventionId! } })).toMatchObject({
+      type: 'sport_youth',
+      typeItemId: football.id,
+    });
     expect(cspViolations).toEqual([]);
     for (const p of [keyWorker, clubPage, centre]) await p.context.close();
   });
