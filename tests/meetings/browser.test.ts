@@ -4,6 +4,7 @@ import { answerOf, browserWorld } from '../e2e/browser.js';
 import { makeTown } from '../helpers/factories.js';
 import { openStored } from '../helpers/crypto.js';
 import { makeCase, makeDisclosure } from '../helpers/case-factories.js';
+import { makeInterventionType } from '../helpers/list-factories.js';
 
 const world = await browserWorld();
 const { db, cspViolations } = world;
@@ -11,9 +12,10 @@ const { db, cspViolations } = world;
 const signIn = (page: Page, email: string) => world.signIn(page, email);
 
 describe('a panel meeting in the browser', () => {
-  it('the coordinator schedules it and records a decision with dissent and a task; the practitioner sees only their case', async () => {
+  it('the coordinator schedules it and records a decision with dissent, a task and an intervention of the town’s own type; the practitioner sees only their case', async () => {
     const town = await makeTown(db);
     const week = new Date(Date.now() + 7 * 86_400_000);
+    const football = await makeInterventionType(db, town.town.id, 'sport_youth', 'Synthetic street football');
     const shared = await makeCase(db, town, { stage: 'intervention', summary: 'Synthetic summary shared with the youth centre.' });
     const hidden = await makeCase(db, town, { stage: 'review', summary: 'Synthetic summary nobody shared.' });
     await makeDisclosure(db, shared, {
@@ -49,12 +51,20 @@ describe('a panel meeting in the browser', () => {
     await decision.locator('textarea[name=dissent]').fill('Synthetic dissent: the school asked to wait.');
     await decision.getByTestId('add-action-task').click();
     await decision.locator('input[name="tasks.0.title"]').fill('Call the family');
+    // The intervention's type among the town's own, by its words.
+    await decision.getByTestId('add-action-intervention').click();
+    await decision.locator('select[name="interventions.0.typeItemId"]').selectOption({ label: 'Synthetic street football' });
+    await decision.locator('input[name="interventions.0.title"]').fill('Synthetic Saturday league');
+    await decision.locator('select[name="interventions.0.agencyId"]').selectOption(town.agency.id);
     const decided = answerOf(page, 'meetings.decide');
     await decision.getByTestId('submit-decision').click();
     await decided;
     await item.getByTestId('dissent').filter({ hasText: 'the school asked to wait' }).waitFor();
     const tasks = await db.caseTask.findMany({ where: { caseId: hidden.id }, select: { id: true, title: true } });
     expect(await Promise.all(tasks.map((t) => openStored(db, `case_task.title/${t.id}`, t.title)))).toEqual(['Call the family']);
+    expect(await db.intervention.findMany({ where: { caseId: hidden.id }, select: { type: true, typeItemId: true } })).toEqual([
+      { type: 'sport_youth', typeItemId: football.id },
+    ]);
     await expect.poll(() => page.getByTestId('meeting-status').textContent()).toBe('Held');
     await context.close();
 
