@@ -24,27 +24,41 @@ export interface Window {
 const at = (day: string, timeZone: string) => Prisma.sql`(${day}::date::timestamp AT TIME ZONE ${timeZone})`;
 const monthOf = (column: Prisma.Sql, timeZone: string) => Prisma.sql`to_char(${column} AT TIME ZONE ${timeZone}, 'YYYY-MM')`;
 
-/** Referrals submitted in the period by month, cohort, source and urgency. */
+/**
+ * The local midnights that start each month (`step` '1 month') or day ('1 day') after the period's first, as
+ * instants: `width_bucket(at, …)` then places a time in its local month or day by comparison alone, where
+ * converting every row's time to the local clock cost more than reading it (290k referrals a year).
+ */
+const starts = (w: Window, step: '1 month' | '1 day', until: Prisma.Sql) =>
+  Prisma.sql`(SELECT array_agg(d::timestamp AT TIME ZONE ${w.timeZone} ORDER BY d)
+                FROM generate_series(${w.start}::date + ${step}::interval, ${until}, ${step}::interval) AS d)`;
+
+/**
+ * Referrals submitted in the period by month, cohort, source and urgency: grouped by the month's number
+ * and the enums themselves, named after, read index-only (referral_statistics_idx).
+ */
 export function referralCounts(db: DbClient, w: Window) {
   return db.$queryRaw<{ month: string; cohort: string; source: string; urgency: string; n: number }[]>`
-    SELECT ${monthOf(Prisma.sql`submitted_at`, w.timeZone)} AS month, cohort::text AS cohort, source::text AS source,
-           urgency::text AS urgency, count(*)::int AS n
-      FROM referral
-     WHERE municipality_id = ${w.municipalityId}::uuid
-       AND submitted_at >= ${at(w.start, w.timeZone)} AND submitted_at < ${at(w.end, w.timeZone)}
-     GROUP BY 1, 2, 3, 4`;
+    SELECT to_char(${w.start}::date + make_interval(months => m), 'YYYY-MM') AS month, cohort::text AS cohort, source::text AS source,
+           urgency::text AS urgency, n
+      FROM (SELECT width_bucket(submitted_at, ${starts(w, '1 month', Prisma.sql`${w.end}::date - 1`)}) AS m, cohort, source, urgency, count(*)::int AS n
+              FROM referral
+             WHERE municipality_id = ${w.municipalityId}::uuid
+               AND submitted_at >= ${at(w.start, w.timeZone)} AND submitted_at < ${at(w.end, w.timeZone)}
+             GROUP BY 1, 2, 3, 4) AS counted`;
 }
 
 /** Referrals submitted in the period by month, local day submitted and local day decided (null: waiting). */
 export function screeningCounts(db: DbClient, w: Window) {
   return db.$queryRaw<{ month: string; submitted: string; decided: string | null; n: number }[]>`
-    SELECT ${monthOf(Prisma.sql`submitted_at`, w.timeZone)} AS month,
-           (submitted_at AT TIME ZONE ${w.timeZone})::date::text AS submitted,
-           (decided_at AT TIME ZONE ${w.timeZone})::date::text AS decided, count(*)::int AS n
-      FROM referral
-     WHERE municipality_id = ${w.municipalityId}::uuid
-       AND submitted_at >= ${at(w.start, w.timeZone)} AND submitted_at < ${at(w.end, w.timeZone)}
-     GROUP BY 1, 2, 3`;
+    SELECT to_char(submitted, 'YYYY-MM') AS month, submitted::text AS submitted, decided::text AS decided, n
+      FROM (SELECT ${w.start}::date + d AS submitted, decided, n
+              FROM (SELECT width_bucket(submitted_at, ${starts(w, '1 day', Prisma.sql`${w.end}::date - 1`)}) AS d,
+                           (decided_at AT TIME ZONE ${w.timeZone})::date AS decided, count(*)::int AS n
+                      FROM referral
+                     WHERE municipality_id = ${w.municipalityId}::uuid
+                       AND submitted_at >= ${at(w.start, w.timeZone)} AND submitted_at < ${at(w.end, w.timeZone)}
+                     GROUP BY 1, 2) AS by_day) AS counted`;
 }
 
 /** Cases opened in the period by their stage today and the person's age band in the year the case opened. */
