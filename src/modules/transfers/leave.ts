@@ -21,22 +21,40 @@ type Sending = { transferId: string; caseId: string; municipalityId: string };
  */
 export async function leaveSendingCity(ctx: ServiceContext, s: Sending) {
   const now = ctx.clock();
-  const also = (
-    action: 'case.disclosure.revoke' | 'case.intervention.update' | 'work.task.complete',
-    type: string,
-    id: string,
-    detail: object,
-    purpose?: string,
-  ) =>
-    ctx.audit.also({
-      action,
-      municipalityId: s.municipalityId,
-      entityType: type,
-      entityId: id,
-      ...(purpose ? { purpose } : {}),
-      detail: { ...detail, caseId: s.caseId, transferId: s.transferId, actingMunicipalityId: ctx.user.municipalityId },
-    });
+  const revoked = await revokeDisclosures(ctx, s, now);
+  const cancelled = await endInterventions(ctx, s);
+  const tasksDone = await finishTasks(ctx, s, now);
+  // Reminders about the case (and its plan, tasks and disclosures) are done with it, as a closure by hand resolves them.
+  const reminders = await ctx.db.reminder.updateMany({
+    where: { caseId: s.caseId, municipalityId: s.municipalityId, dismissedAt: null },
+    data: { dismissedAt: now },
+  });
+  return { revoked, cancelled, tasksDone, remindersResolved: reminders.count };
+}
 
+type Step = 'case.disclosure.revoke' | 'case.intervention.update' | 'work.task.complete';
+
+/** The step's event on the sending city's chain, naming the city the receiving coordinator acted from. */
+function onSendingChain(
+  ctx: ServiceContext,
+  s: Sending,
+  action: Step,
+  entity: { type: string; id: string },
+  detail: object,
+  purpose?: string,
+) {
+  ctx.audit.also({
+    action,
+    municipalityId: s.municipalityId,
+    entityType: entity.type,
+    entityId: entity.id,
+    ...(purpose ? { purpose } : {}),
+    detail: { ...detail, caseId: s.caseId, transferId: s.transferId, actingMunicipalityId: ctx.user.municipalityId },
+  });
+}
+
+/** Every live disclosure of the case, revoked with the code `transferred`. */
+async function revokeDisclosures(ctx: ServiceContext, s: Sending, now: Date) {
   const disclosures = await ctx.db.disclosure.findMany({
     where: { caseId: s.caseId, municipalityId: s.municipalityId, revokedAt: null, expiresAt: { gt: now } },
     select: revocableSelect,
@@ -47,9 +65,14 @@ export async function leaveSendingCity(ctx: ServiceContext, s: Sending) {
     const done = await writeRevocation(ctx, d, { code: 'transferred' });
     if (!done) continue;
     revoked.push(d.id);
-    also('case.disclosure.revoke', 'Disclosure', d.id, { ...done.detail, ended: 'transferred' }, d.listedPurpose.code);
+    const detail = { ...done.detail, ended: 'transferred' };
+    onSendingChain(ctx, s, 'case.disclosure.revoke', { type: 'Disclosure', id: d.id }, detail, d.listedPurpose.code);
   }
+  return revoked;
+}
 
+/** Every planned or active intervention of the case, ended as cancelled (its outcome words kept). */
+async function endInterventions(ctx: ServiceContext, s: Sending) {
   const interventions = await ctx.db.intervention.findMany({
     where: { caseId: s.caseId, municipalityId: s.municipalityId, status: { in: ['planned', 'active'] } },
     select: { id: true, caseId: true, municipalityId: true, status: true, outcome: true, version: true },
@@ -59,12 +82,16 @@ export async function leaveSendingCity(ctx: ServiceContext, s: Sending) {
   for (const i of interventions) {
     const facts = { ended: 'transferred', transferId: s.transferId };
     const detail = await writeInterventionChange(ctx, i, { status: 'cancelled' }, { municipalityId: s.municipalityId }, facts);
-    // Changed meanwhile by someone of the sending city: the case is closing, the transfer asks again.
+    // Changed meanwhile by someone of the sending city: the acceptance is refused and may be tried again.
     if (!detail) throw new AppError('CONFLICT', { fields: { id: 'CONFLICT' } });
     cancelled.push(i.id);
-    also('case.intervention.update', 'Intervention', i.id, detail);
+    onSendingChain(ctx, s, 'case.intervention.update', { type: 'Intervention', id: i.id }, detail);
   }
+  return cancelled;
+}
 
+/** Every open task of the case, marked done on the timeline with the code `transferred`. */
+async function finishTasks(ctx: ServiceContext, s: Sending, now: Date) {
   const tasks = await ctx.db.caseTask.findMany({
     where: { caseId: s.caseId, municipalityId: s.municipalityId, doneAt: null },
     select: { id: true },
@@ -79,13 +106,7 @@ export async function leaveSendingCity(ctx: ServiceContext, s: Sending) {
     if (count === 0) continue;
     done.push(task.id);
     await recordEvent(ctx, { id: s.caseId, municipalityId: s.municipalityId }, 'task.done', { taskId: task.id, ended: 'transferred' });
-    also('work.task.complete', 'CaseTask', task.id, { ended: 'transferred' });
+    onSendingChain(ctx, s, 'work.task.complete', { type: 'CaseTask', id: task.id }, { ended: 'transferred' });
   }
-
-  // Reminders about the case (and its plan, tasks and disclosures) are done with it, as a closure by hand resolves them.
-  const reminders = await ctx.db.reminder.updateMany({
-    where: { caseId: s.caseId, municipalityId: s.municipalityId, dismissedAt: null },
-    data: { dismissedAt: now },
-  });
-  return { revoked, cancelled, tasksDone: done, remindersResolved: reminders.count };
+  return done;
 }
