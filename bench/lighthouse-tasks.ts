@@ -29,6 +29,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: '/tmp/jisr-lighthouse-tasks' },
     profile: { type: 'boolean', default: false },
     trace: { type: 'boolean', default: false },
+    cpu: { type: 'boolean', default: false },
   },
 });
 
@@ -45,17 +46,19 @@ const probe = (selector: string) => `
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__probe.tasks.push([e.startTime, e.duration]); })
     .observe({ type: 'longtask', buffered: true });
   new MutationObserver((_, o) => {
-    if (document.querySelector(${JSON.stringify(selector)})) { window.__probe.shown = performance.now(); o.disconnect(); }
+    if (document.querySelector(${JSON.stringify(selector)})) { window.__probe.shown = performance.now(); performance.mark('jisr-shown'); o.disconnect(); }
   }).observe(document, { childList: true, subtree: true });
 `;
 
 interface Run {
   fcp: number;
   shown: number;
-  tasks: [number, number][];
+  /** Long tasks: when each began and ended, and the time it counts for (ms). */
+  tasks: { start: number; end: number; ms: number }[];
 }
 
-const blocking = (tasks: [number, number][]) => tasks.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0);
+const blocking = (tasks: Run['tasks']) => tasks.reduce((sum, t) => sum + Math.max(0, t.ms - 50), 0);
+const early = (run: Run) => run.tasks.filter((t) => t.end <= run.shown);
 
 interface Profile {
   startTime: number;
@@ -102,24 +105,37 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  tdur?: number;
   tid: number;
   pid: number;
   args?: { data?: { url?: string; functionName?: string; type?: string; frame?: string } };
 }
 
 /** The renderer main thread's long tasks and, inside each, the events that took the most (what Lighthouse's main-thread breakdown reads). */
-function breakdown(events: TraceEvent[]): TraceEvent[] {
-  // The page's renderer: of the main threads, the busiest (the navigation may leave the first one).
+function breakdown(events: TraceEvent[], print: boolean): { tasks: TraceEvent[]; simulated: Run } {
+  // The page's renderer: the main thread whose page marked its first screen (the navigation may leave
+  // the first renderer), else the busiest.
   const mains = events.filter(
     (e) => e.name === 'thread_name' && (e as unknown as { args: { name: string } }).args.name === 'CrRendererMain',
   );
+  const marked = events.find((e) => e.name === 'jisr-shown');
   const busy = (m: TraceEvent) =>
     events.filter((e) => e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask').reduce((sum, e) => sum + (e.dur ?? 0), 0);
-  const main = mains.sort((a, b) => busy(b) - busy(a))[0];
+  const main = mains.find((m) => m.pid === marked?.pid) ?? mains.sort((a, b) => busy(b) - busy(a))[0];
   const mine = events.filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === 'X' && e.dur !== undefined);
-  const tasks = mine.filter((e) => e.name === 'RunTask' && e.dur! > 50_000);
+  const tasks = mine.filter((e) => e.name === 'RunTask' && (values.cpu ? e.tdur! * 4 : e.dur!) > 50_000);
   const t0 = Math.min(...mine.map((e) => e.ts));
-  for (const task of tasks) {
+  // Lighthouse's simulation: each task's time on an unthrottled CPU, times 4. Thread time (tdur) rather
+  // than wall time: on a busy machine a task waits for a core without doing more work.
+  const at = (name: string) => events.find((e) => e.name === name && e.pid === main?.pid)?.ts ?? 0;
+  const simulated: Run = {
+    fcp: (at('firstContentfulPaint') - t0) / 1000,
+    shown: (at('jisr-shown') - t0) / 1000,
+    tasks: mine
+      .filter((e) => e.name === 'RunTask' && (e.tdur ?? 0) * 4 > 50_000)
+      .map((e) => ({ start: (e.ts - t0) / 1000, end: (e.ts + e.dur! - t0) / 1000, ms: (e.tdur! * 4) / 1000 })),
+  };
+  for (const task of print ? tasks : []) {
     const inside = mine.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!);
     const totals = new Map<string, number>();
     for (const e of inside) {
@@ -132,12 +148,12 @@ function breakdown(events: TraceEvent[]): TraceEvent[] {
       `  task at ${((task.ts - t0) / 1000).toFixed(0)} ms, ${(task.dur! / 1000).toFixed(0)} ms: ${top.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(' | ')}`,
     );
   }
-  return tasks;
+  return { tasks, simulated };
 }
 
 async function measure(page: Page, url: string, selector: string): Promise<Run> {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  if (!values.cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.addInitScript(probe(selector));
   if (values.profile) {
     await cdp.send('Profiler.enable');
@@ -145,9 +161,9 @@ async function measure(page: Page, url: string, selector: string): Promise<Run> 
     await cdp.send('Profiler.start');
   }
   const browser = page.context().browser()!;
-  if (values.trace)
+  if (values.trace || values.cpu)
     await browser.startTracing(page, {
-      categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+      categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading'],
     });
   await page.goto(url);
   await page.locator(selector).first().waitFor({ timeout: 60_000 });
@@ -165,9 +181,11 @@ async function measure(page: Page, url: string, selector: string): Promise<Run> 
   const got = await page.evaluate(() => {
     const p = (globalThis as unknown as { __probe: { tasks: [number, number][]; shown: number } }).__probe;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
-    return { fcp, shown: p.shown, tasks: p.tasks };
+    return { fcp, shown: p.shown, tasks: p.tasks.map(([start, ms]) => ({ start, end: start + ms, ms })) };
   });
-  const tasks = values.trace ? breakdown(JSON.parse((await browser.stopTracing()).toString()).traceEvents) : [];
+  const traced =
+    values.trace || values.cpu ? breakdown(JSON.parse((await browser.stopTracing()).toString()).traceEvents, values.trace!) : null;
+  const tasks = traced?.tasks ?? [];
   if (values.profile) {
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
     const show = (title: string, rows: [string, number][]) => {
@@ -185,7 +203,7 @@ async function measure(page: Page, url: string, selector: string): Promise<Run> 
       show('  total ms (with what they call):', total);
     }
   }
-  return got;
+  return values.cpu ? traced!.simulated : got;
 }
 
 const log = (l: string) => console.log(l);
@@ -226,20 +244,16 @@ try {
       const run = await measure(await context.newPage(), `${base}${paths[name]}`, FIRST_SCREEN[name]!);
       await context.close();
       runs.push(run);
-      const before = run.tasks.filter(([s, d]) => s + d <= run.shown);
+      const ms = (tasks: Run['tasks']) => tasks.map((t) => t.ms.toFixed(0)).join('+');
       log(
-        `${name} run ${i + 1}: fcp ${run.fcp.toFixed(0)} shown ${run.shown.toFixed(0)} ms; long tasks before shown ${before
-          .map(([, d]) => d.toFixed(0))
-          .join(
-            '+',
-          )} (blocking ${blocking(before).toFixed(0)}), all ${run.tasks.map(([, d]) => d.toFixed(0)).join('+')} (blocking ${blocking(run.tasks).toFixed(0)})`,
+        `${name} run ${i + 1}: fcp ${run.fcp.toFixed(0)} shown ${run.shown.toFixed(0)} ms; long tasks before shown ${ms(early(run))} (blocking ${blocking(early(run)).toFixed(0)}), all ${ms(run.tasks)} (blocking ${blocking(run.tasks).toFixed(0)})`,
       );
     }
     const med = (f: (r: Run) => number) => median(runs.map(f)).toFixed(0);
+    // Lighthouse's total blocking time counts the tasks after the first paint.
+    const afterPaint = (r: Run) => r.tasks.filter((t) => t.end > r.fcp);
     log(
-      `${name}: median fcp ${med((r) => r.fcp)} ms, shown ${med((r) => r.shown)} ms, blocking before shown ${med((r) =>
-        blocking(r.tasks.filter(([s, d]) => s + d <= r.shown)),
-      )} ms, blocking in all ${med((r) => blocking(r.tasks))} ms, long-task time in all ${med((r) => r.tasks.reduce((s, [, d]) => s + d, 0))} ms`,
+      `${name}: median fcp ${med((r) => r.fcp)} ms, shown ${med((r) => r.shown)} ms, blocking before shown ${med((r) => blocking(early(r)))} ms, blocking after first paint ${med((r) => blocking(afterPaint(r)))} ms, long-task time in all ${med((r) => r.tasks.reduce((sum, t) => sum + t.ms, 0))} ms${values.cpu ? ' (CPU time × 4)' : ''}`,
     );
   }
 } finally {

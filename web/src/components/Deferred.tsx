@@ -79,3 +79,15 @@ function Shown(props: { onShown: () => void }) {
   onMount(() => props.onShown());
   return null;
 }
+
+/**
+ * Children mounted in the task after the one that rendered their place (a timer of 0 ms, no wait for
+ * idleness): what the first screen shows, split from the frame around it so neither render is one
+ * long task. Shown whole at once, like the rest of the first screen.
+ */
+export function NextTask(props: { children: JSX.Element }) {
+  const [ready, setReady] = createSignal(false);
+  const timer = setTimeout(() => setReady(true));
+  onCleanup(() => clearTimeout(timer));
+  return <Show when={ready()}>{props.children}</Show>;
+}

@@ -20,6 +20,8 @@ const loaders: Record<Locale, () => Promise<Dictionary>> = {
 };
 const bases = new Map<Locale, Promise<Dictionary>>();
 const areas = new Map<Locale, Promise<Partial<Dictionary>>>();
+/** Each language's words as shown, with or without the areas' (`ar|true`). */
+const merged = new Map<string, Dictionary>();
 /** Whether the areas' words are wanted (someone is signed in): then every language comes with them. */
 let allWords = false;
 
@@ -41,7 +43,14 @@ function once<T>(cache: Map<Locale, Promise<T>>, l: Locale, load: () => Promise<
 async function dictionary(l: Locale): Promise<{ all: boolean; words: Dictionary }> {
   const all = allWords;
   const [base, more] = await Promise.all([once(bases, l, loaders[l]), all ? once(areas, l, () => areasOf(l)) : {}]);
-  return { all, words: { ...base, ...more } as Dictionary };
+  // One object per language and extent: asking again shows the same words, and nothing re-renders.
+  const key = `${l}|${all}`;
+  let words = merged.get(key);
+  if (!words) {
+    words = { ...base, ...more } as Dictionary;
+    merged.set(key, words);
+  }
+  return { all, words };
 }
 
 const STORAGE_KEY = 'jisr.locale';
@@ -70,12 +79,12 @@ const i18n = createRoot(() => {
 /** The language asked for last: a slower earlier fetch must not win over it. */
 let wanted: Locale = i18n.first;
 /** What is on screen: which language, and whether with the areas' words. */
-let shown: { l: Locale; all: boolean } | null = null;
+let shown: { l: Locale; all: boolean; words: Dictionary } | null = null;
 
 /** Puts a language's words on screen, words and locale together, unless another was asked for since or more of them already show. */
 function show(l: Locale, got: { all: boolean; words: Dictionary }) {
-  if (wanted !== l || (shown?.l === l && shown.all && !got.all)) return;
-  shown = { l, all: got.all };
+  if (wanted !== l || (shown?.l === l && ((shown.all && !got.all) || shown.words === got.words))) return;
+  shown = { l, all: got.all, words: got.words };
   batch(() => {
     i18n.setWords(() => got.words);
     i18n.setLocaleSignal(l);

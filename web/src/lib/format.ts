@@ -97,12 +97,27 @@ export function formatDate(value: Date | string | null | undefined): string {
   return dateFormat({ dateStyle: 'medium', timeZone: day ? 'UTC' : municipalZone() }).format(date);
 }
 
+const listFormats = new Map<string, Intl.ListFormat>();
+const yearFormats = new Map<string, Intl.NumberFormat>();
+
 /** A list of words joined as the locale joins them: "notes, plan and summary". */
 export function formatList(items: string[]): string {
-  return new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(items);
+  const key = locale();
+  let format = listFormats.get(key);
+  if (!format) {
+    format = new Intl.ListFormat(key, { style: 'long', type: 'conjunction' });
+    listFormats.set(key, format);
+  }
+  return format.format(items);
 }
 
 /** A year as the locale writes numbers, without a thousands separator ("2009", "٢٠٠٩"). */
 export function formatYear(value: number): string {
-  return new Intl.NumberFormat(locale(), { useGrouping: false }).format(value);
+  const key = locale();
+  let format = yearFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(key, { useGrouping: false });
+    yearFormats.set(key, format);
+  }
+  return format.format(value);
 }

@@ -23,8 +23,15 @@ export function adoptRegion(next: Region | null) {
  */
 export const formatLocale = () => regionalLocale(locale(), region[0]()?.country);
 
+/** The device's own zone, asked once: asking makes a whole Intl formatter, and every date written asked again. */
+let deviceZone: string | undefined;
+function ownZone(): string {
+  if (!deviceZone) deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return deviceZone;
+}
+
 /** The municipality's time zone; the browser's own until the user is known. */
-export const municipalZone = () => region[0]()?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+export const municipalZone = () => region[0]()?.timeZone ?? ownZone();
 
 /**
  * Today where the municipality is, "2026-01-15" (as date fields and `@db.Date` values are written):

@@ -16,6 +16,9 @@ export const getMe = query(async (): Promise<Me | null> => {
   try {
     // The signed-in pages need the words of every area (the sign-in page only the first ones): the frame waits for both.
     const [me] = await Promise.all([trpc.auth.me.query(), loadAllWords()]);
+    // The municipality's clock and country before the frame renders: its dates are written once, on the
+    // right clock, rather than in the device's zone and then all again when the frame's effect adopts it.
+    if (me.municipality) adoptRegion({ country: me.municipality.country, timeZone: me.municipality.timeZone });
     return me;
   } catch (err) {
     const code = appCodeOf(err);

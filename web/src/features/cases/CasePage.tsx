@@ -2,7 +2,7 @@ import { Show, lazy } from 'solid-js';
 import { A, createAsync, useParams } from '@solidjs/router';
 import { t } from '../../i18n';
 import { useMe } from '../../components/Shell';
-import { Deferred } from '../../components/Deferred';
+import { Deferred, NextTask } from '../../components/Deferred';
 import { CaseHeader } from './CaseHeader';
 import { CaseLayout } from './CaseLayout';
 import { SummarySection } from './SummarySection';
@@ -171,7 +171,10 @@ export default function CasePage() {
       <p>
         <A href="/cases">{t('case.back')}</A>
       </p>
-      <Show when={caseData()}>{(c) => <CaseView case={c()} />}</Show>
+      {/* The case is rendered in a task of its own, after the frame around it (header, menu): one render was one long task. */}
+      <NextTask>
+        <Show when={caseData()}>{(c) => <CaseView case={c()} />}</Show>
+      </NextTask>
     </section>
   );
 }

@@ -19,10 +19,19 @@ export const detailFields = (prefix: string) =>
   ].map((f) => prefix + f);
 export const DETAIL_FIELDS = detailFields('newPerson.');
 
+// One Intl.DisplayNames per page language: making one costs far more than asking it (a list names dozens).
+const displayNames = new Map<string, Intl.DisplayNames>();
+
 /** A language's name in the page's language (the browser knows them all). */
 export function languageName(code: string) {
   try {
-    return new Intl.DisplayNames([locale()], { type: 'language' }).of(code) ?? code;
+    const key = locale();
+    let names = displayNames.get(key);
+    if (!names) {
+      names = new Intl.DisplayNames([key], { type: 'language' });
+      displayNames.set(key, names);
+    }
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
