@@ -10,19 +10,25 @@ const { db } = await testDb();
 
 const CRAFTED = '00000000-0000-4000-8000-000000000000';
 
+/** A town's key worker refers a case on, proposing an intervention of the town's own type (street football). */
+async function sentWithOwnType() {
+  const town = await makeTown(db);
+  const { c } = await onwardScene(db, town);
+  const football = await ownType(db, town.town.id, 'sport_youth', 'Synthetic street football');
+  const keyWorker = (await callerFor(db, town.socialWorker)).caller;
+  const sent = await keyWorker.onward.send({
+    caseId: c.id,
+    agencyId: town.agency.id,
+    summary: SUMMARY,
+    // The core code is the item's, whatever code the form sent.
+    intervention: { type: 'mentoring', typeItemId: football.id, title: 'Synthetic Saturday league' },
+  });
+  return { town, football, sent };
+}
+
 describe('an onward referral’s proposed intervention names the city’s own intervention type', () => {
   it('keeps the item chosen and its core code, and the intervention made on acceptance names it', async () => {
-    const town = await makeTown(db);
-    const { c } = await onwardScene(db, town);
-    const football = await ownType(db, town.town.id, 'sport_youth', 'Synthetic street football');
-    const keyWorker = (await callerFor(db, town.socialWorker)).caller;
-    const sent = await keyWorker.onward.send({
-      caseId: c.id,
-      agencyId: town.agency.id,
-      summary: SUMMARY,
-      // The core code is the item's, whatever code the form sent.
-      intervention: { type: 'mentoring', typeItemId: football.id, title: 'Synthetic Saturday league' },
-    });
+    const { town, football, sent } = await sentWithOwnType();
     expect(await db.onwardReferral.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({
       interventionType: 'sport_youth',
       interventionTypeItemId: football.id,
@@ -40,16 +46,7 @@ describe('an onward referral’s proposed intervention names the city’s own in
   });
 
   it('an item retired after sending does not stop the acceptance: the code’s live item is taken', async () => {
-    const town = await makeTown(db);
-    const { c } = await onwardScene(db, town);
-    const football = await ownType(db, town.town.id, 'sport_youth', 'Synthetic street football');
-    const keyWorker = (await callerFor(db, town.socialWorker)).caller;
-    const sent = await keyWorker.onward.send({
-      caseId: c.id,
-      agencyId: town.agency.id,
-      summary: SUMMARY,
-      intervention: { type: 'sport_youth', typeItemId: football.id, title: 'Synthetic Saturday league' },
-    });
+    const { town, football, sent } = await sentWithOwnType();
     await db.listItem.update({ where: { id: football.id }, data: { retiredAt: new Date() } });
     const practitioner = (await callerFor(db, town.practitioner)).caller;
     await practitioner.onward.accept({ id: sent.id });
