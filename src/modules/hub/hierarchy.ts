@@ -14,8 +14,14 @@
  * suppress.ts names a table's column totals `<colTotalsKey>|<column>` and a cell `<table id>|<row>|<column>`:
  * giving country k's table the column key `<figure>|<k>` makes its column totals the very values (ids) of
  * the countries table's row k, so the link is a shared value, not a copy. Pure: no database.
+ *
+ * suppress.ts's attacks (sums, bounds, linear algebra) see a "*" as any count ≥ 0 once its bounds allow
+ * it; an attacker also knows it is never 1–4, and across linked sums that gap can pin a value no bound
+ * shows (issue 16: cities of two "<5" cells whose hidden totals could each only be 5). So the hub's
+ * system is also searched exactly (exact.ts), and suppress.ts hides more until that search pins nothing.
  */
-import { suppressTables, type CountTable, type ShownTable } from '../statistics/suppress.js';
+import { suppressTables, type Attack, type CountTable, type ShownTable } from '../statistics/suppress.js';
+import { exactAttack } from './exact.js';
 
 export interface City {
   id: string;
@@ -40,9 +46,16 @@ const add = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /**
  * Suppresses figures that share their totals (`group`: the figures of one kind of record, whose cities',
- * countries' and hub's totals are the same counts) across cities, countries and the hub at once.
+ * countries' and hub's totals are the same counts) across cities, countries and the hub at once. Beyond
+ * suppress.ts's own attacks, `attack` (the exact search of exact.ts; tests pass none to show what it
+ * catches) must find nothing pinned either.
  */
-export function suppressHierarchy(group: string, figures: readonly HubCounts[], cities: readonly City[]): HubShown[] {
+export function suppressHierarchy(
+  group: string,
+  figures: readonly HubCounts[],
+  cities: readonly City[],
+  { attack = exactAttack }: { attack?: Attack | null } = {},
+): HubShown[] {
   const countries = [...new Set(cities.map((c) => c.country))].sort();
   const inCountry = new Map(countries.map((k) => [k, cities.filter((c) => c.country === k).map((c) => c.id)]));
   const tables: CountTable[] = [];
@@ -72,7 +85,7 @@ export function suppressHierarchy(group: string, figures: readonly HubCounts[], 
       grandKey: `${group}:hub`,
     });
   }
-  const shown = suppressTables(tables);
+  const shown = suppressTables(tables, attack ? { attack } : {});
   const per = countries.length + 1;
   return figures.map((f, i) => {
     const parts = shown.slice(i * per, i * per + countries.length);

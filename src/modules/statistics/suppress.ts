@@ -16,6 +16,9 @@
  */
 import { HIDDEN_MARK, MAX_SMALL, SHOWN, SMALL_MARK, boundsAttack, linearAttack, type Published } from './attack.js';
 
+/** A further attack, run only when the built-in ones pin nothing (the hub adds an exact search: hub/exact.ts). */
+export type Attack = (p: Published, marks: Uint8Array) => number[];
+
 export { MAX_SMALL };
 /** A count from 1 to MAX_SMALL. */
 export const SMALL = '<5';
@@ -126,8 +129,8 @@ function complement(s: System, sums: readonly Int32Array[], marks: Uint8Array, z
   return (best as { id: number } | null)?.id ?? null;
 }
 
-/** What an attacker pins down now: the cheap rule (a sum with one value not shown), else bounds, else linear algebra. */
-function exposedNow(s: System, marks: Uint8Array): number[] {
+/** What an attacker pins down now: the cheap rule (a sum with one value not shown), else bounds, else linear algebra, else `extra`. */
+function exposedNow(s: System, marks: Uint8Array, extra?: Attack): number[] {
   const single = new Set<number>();
   for (const members of s.sums) {
     let count = 0;
@@ -141,11 +144,16 @@ function exposedNow(s: System, marks: Uint8Array): number[] {
   }
   if (single.size) return [...single];
   const bounded = boundsAttack(s, marks);
-  return bounded.length ? bounded : linearAttack(s, marks);
+  if (bounded.length) return bounded;
+  const linear = linearAttack(s, marks);
+  return linear.length || !extra ? linear : extra(s, marks);
 }
 
-/** Suppresses linked tables together (see the module's comment). Tables sharing a margin must agree on it. */
-export function suppressTables(tables: readonly CountTable[]): ShownTable[] {
+/**
+ * Suppresses linked tables together (see the module's comment). Tables sharing a margin must agree on it.
+ * `attack`, if given, is run after the built-in attacks find nothing, and what it pins is protected too.
+ */
+export function suppressTables(tables: readonly CountTable[], options: { attack?: Attack } = {}): ShownTable[] {
   const s = new System();
   const laid = tables.map((t) => lay(s, t));
   const marks = Uint8Array.from(s.values, (v) => (v >= 1 && v <= MAX_SMALL ? SMALL_MARK : SHOWN));
@@ -154,9 +162,8 @@ export function suppressTables(tables: readonly CountTable[]): ShownTable[] {
   // Each round hides at least one more value, so this ends (at worst with every value hidden). Each
   // exposed value gets a complement at once; positive values first, since a hidden zero beside small
   // counts is soon pinned again: a zero only when no positive is left, and then one at a time.
-  for (let guard = 0; guard <= s.values.length; guard++) {
-    const exposed = exposedNow(s, marks);
-    if (exposed.length === 0) break;
+  let exposed = exposedNow(s, marks, options.attack);
+  for (let guard = 0; guard <= s.values.length && exposed.length > 0; guard++, exposed = exposedNow(s, marks, options.attack)) {
     let hid = false;
     for (const id of exposed) {
       const next = complement(s, sumsOf.get(id) ?? [], marks, false);
@@ -170,7 +177,7 @@ export function suppressTables(tables: readonly CountTable[]): ShownTable[] {
     marks[zero] = HIDDEN_MARK;
   }
   // Nothing left to hide and a value still pinned (four 1s under a total below 5 are each 1): publish none of it.
-  const withheld = exposedNow(s, marks).length > 0;
+  const withheld = exposed.length > 0;
   if (withheld) marks.fill(HIDDEN_MARK);
   const shown = (id: number): Shown => (marks[id] === SMALL_MARK ? SMALL : marks[id] === HIDDEN_MARK ? HIDDEN : s.values[id]!);
   return tables.map((t, i) => {
