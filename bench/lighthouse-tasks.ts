@@ -1,5 +1,6 @@
 /**
- * `npx tsx bench/lighthouse-tasks.ts [--runs 5] [--web web/dist] [--pages case,home,sign-in] [--profile]`: the
+ * `npx tsx bench/lighthouse-tasks.ts [--runs 5] [--web web/dist] [--pages case,home,sign-in] [--cpu] [--trace]
+ * [--profile] [--lighthouse]`: the
  * main-thread work behind Lighthouse's total blocking time, measured directly and more steadily than
  * the score. Each page is opened in Arabic in a phone-sized Chromium with its CPU slowed 4× (as
  * Lighthouse's mobile defaults assume), on the quick scale data in a database of its own (as
@@ -7,7 +8,10 @@
  * web/vite.config.ts --outDir /tmp/x`, so two builds compare on the same machine in the same minutes).
  * Per page: first contentful paint, when the page's first screen shows (a case's summary), the long
  * tasks (> 50 ms) and their blocking time (what each takes past 50 ms) before that and in all, medians
- * over the runs. `--profile` also prints the functions that took the most time before the first screen.
+ * over the runs. `--cpu` counts each task's main-thread CPU time × 4 on an unthrottled page instead (as
+ * Lighthouse's simulation does, and steady on a busy machine); `--trace` prints what each long task did;
+ * `--lighthouse` scores the pages with Lighthouse itself on this build instead. `--profile` also prints
+ * the functions that took the most time in each long task (with `--trace`) or in the whole load.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +24,7 @@ import { launchChromium } from '../tests/e2e/chromium.js';
 import { openBenchDatabase, QUICK } from './db.js';
 import { BENCH_CONFIG, BENCH_ORIGIN, signIn } from './client.js';
 import { median } from './measure.js';
+import { measureLighthouse } from './lighthouse.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +35,7 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     trace: { type: 'boolean', default: false },
     cpu: { type: 'boolean', default: false },
+    lighthouse: { type: 'boolean', default: false },
   },
 });
 
@@ -229,7 +235,19 @@ try {
   const { rows } = await pool.query('SELECT id FROM case_record WHERE municipality_id = $1 ORDER BY id LIMIT 1', [database.town.id]);
   const paths: Record<string, string> = { 'sign-in': '/sign-in', home: '/', case: `/cases/${rows[0].id}` };
   log(`serving ${webRoot}`);
-  for (const name of values.pages!.split(',')) {
+  if (values.lighthouse) {
+    // Lighthouse itself on this build (bench/lighthouse.ts: Arabic, mobile defaults), `runs` times.
+    const pages = values.pages!.split(',').map((name) => ({ name, path: paths[name]!, cookie: name === 'sign-in' ? undefined : cookie }));
+    const scores = new Map<string, number[]>();
+    for (let i = 0; i < Number(values.runs); i++)
+      for (const p of await measureLighthouse(base, pages)) {
+        log(`lighthouse run ${i + 1} ${p.name}: a11y ${p.accessibility} perf ${p.performance} ${JSON.stringify(p.metrics)}`);
+        scores.set(p.name, [...(scores.get(p.name) ?? []), p.performance ?? 0]);
+      }
+    for (const [name, perf] of scores) log(`lighthouse ${name}: performance median ${median(perf)} (${perf.join(', ')})`);
+    values.pages = '';
+  }
+  for (const name of values.pages!.split(',').filter(Boolean)) {
     const runs: Run[] = [];
     for (let i = 0; i < Number(values.runs); i++) {
       const context = await browser.newContext({

@@ -16,6 +16,12 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // dist/.vite/manifest.json: which chunks the first page loads (the benchmark weighs them); not served.
     manifest: true,
+    // The entry's own imports are preloaded from index.html (the browser's preload scanner, before any
+    // script runs). Vite's helper also preloaded every dependency of each dynamic import by appending a
+    // <link rel=modulepreload> from script, one per chunk, on the main thread: on the case page its sections
+    // appended ~70, and those appends were a good part of its long tasks (Lighthouse's total blocking
+    // time). A lazily loaded chunk now fetches its own imports when it arrives.
+    modulePreload: { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
     rollupOptions: {
       // @trpc/client's modules only define things (its package.json does not say so): without this, its
       // index keeps the WebSocket link and client the app never uses in the first page's JavaScript.
