@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HIDDEN_MARK, SHOWN, SMALL_MARK, boundsAttack, linearAttack } from '../../src/modules/statistics/attack.js';
 import { suppressTable, suppressTables } from '../../src/modules/statistics/suppress.js';
-import { exactAttack } from '../../src/modules/hub/exact.js';
+import { exactAttack } from '../../src/modules/statistics/exact.js';
 import { attackByEnumeration } from '../statistics/attack.js';
 
 /**

@@ -21,7 +21,7 @@
  * system is also searched exactly (exact.ts), and suppress.ts hides more until that search pins nothing.
  */
 import { suppressTables, type Attack, type CountTable, type ShownTable } from '../statistics/suppress.js';
-import { exactAttack } from './exact.js';
+import { exactAttack } from '../statistics/exact.js';
 
 export interface City {
   id: string;

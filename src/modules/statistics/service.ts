@@ -25,6 +25,7 @@ import { csvOf } from '../audit/export.js';
 import { workingDaysBetween } from '../referrals/working-days.js';
 import * as q from './queries.js';
 import type { Period } from './schema.js';
+import { exactAttack } from './exact.js';
 import { suppressTables, type CountTable, type ShownTable } from './suppress.js';
 
 /** Counts keyed by row and column, filled in as the SQL's groups come. */
@@ -76,6 +77,9 @@ async function windowOf(ctx: ServiceContext, period: Period) {
   return { w, firstYear, lastYear, slaDays: m.screeningSlaDays, weekend: new Set(m.weekendDays) };
 }
 
+/** Every suppression also runs the exact search: a filling of the published sums must move each hidden value. */
+const exact = { attack: exactAttack };
+
 /** The figures, counted and suppressed together where they share totals. */
 async function count(ctx: ServiceContext, period: Period) {
   const { w, firstYear, lastYear, slaDays, weekend } = await windowOf(ctx, period);
@@ -126,11 +130,15 @@ async function count(ctx: ServiceContext, period: Period) {
   for (const c of closures) [closed.add(c.month, c.reason, c.n), followUps.add(c.reason, c.follow_up, c.n)];
 
   const shown = [
-    ...suppressTables([cohort, source, urgency, screened].map((g) => g.table())),
-    ...suppressTables([stageAge.table()]),
-    ...suppressTables([byType.table(), byAgency.table()]),
-    ...suppressTables([reviews.table()]),
-    ...suppressTables([closed.table(), followUps.table()]),
+    // A '*' is 0 or 5 and more, never 1–4: the exact search (exact.ts) finds what that gap pins across linked sums.
+    ...suppressTables(
+      [cohort, source, urgency, screened].map((g) => g.table()),
+      exact,
+    ),
+    ...suppressTables([stageAge.table()], exact),
+    ...suppressTables([byType.table(), byAgency.table()], exact),
+    ...suppressTables([reviews.table()], exact),
+    ...suppressTables([closed.table(), followUps.table()], exact),
   ];
   return { w, years: { first: firstYear, last: lastYear }, slaDays, agencies: Object.fromEntries(agencies), figures: shown };
 }

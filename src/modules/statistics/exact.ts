@@ -16,7 +16,7 @@
  * if small changes can hide it, not just a filling with implausible counts; it is conservative (whatever
  * is free for that attacker is free for one who knows less) and keeps each search small.
  */
-import { HIDDEN_MARK, MAX_SMALL, SHOWN, type Published } from '../statistics/attack.js';
+import { HIDDEN_MARK, MAX_SMALL, SHOWN, type Published } from './attack.js';
 
 /** How far from its true value the attacker is assumed to know each value (see the module's comment). */
 const SPAN = MAX_SMALL + 1;
