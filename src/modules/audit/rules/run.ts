@@ -79,6 +79,8 @@ export async function evaluateMunicipality(
   municipalityId: string,
   opts: { clock: Clock; anchoring?: Anchoring | null; batch?: number },
 ): Promise<RulesResult> {
+  // The rules read the chain: what has committed is linked first.
+  await linkBeforeReading(db);
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('jisr.flag-rules'), hashtext(${municipalityId}))`;
@@ -130,7 +132,6 @@ export async function evaluateMunicipality(
 
 /** Every municipality in turn, each until its cursor reaches its chain's head (what the job runs). */
 export async function evaluateRules(db: Db, opts: { clock: Clock; anchoring?: Anchoring | null; batch?: number }): Promise<RulesResult> {
-  await linkBeforeReading(db);
   const municipalities = await db.municipality.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
   const total: RulesResult = { evaluated: 0, raised: 0 };
   for (const m of municipalities) {
