@@ -52,6 +52,10 @@ export function createDb(opts: DbOptions) {
   });
   // Without this listener a dropped idle connection (database restart) kills the process.
   pool.on('error', (err) => opts.onPoolError?.(err));
+  // Nor may a lent connection's: a transaction's client whose server ends it (a shutdown, Ctrl-C reaching the
+  // embedded PostgreSQL first) gets an 'error' event of its own between statements, which killed the process
+  // mid-stop. The statement in flight, if any, still fails with it.
+  pool.on('connect', (client) => client.on('error', (err) => opts.onPoolError?.(err)));
   const db = buildClient(new PrismaPg(pool));
   pools.set(db, pool);
   return {
