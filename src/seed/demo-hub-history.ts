@@ -4,6 +4,7 @@ import { lastPublishedYear } from '../modules/hub/release.js';
 import { DAY_MS, dayOf, isoDayIn } from '../shared/days.js';
 import type { Cohort, ReferralSource, Role, Urgency } from '../shared/vocabulary.js';
 import type { DemoStory } from './demo-story.js';
+import { seedMunicipality } from './demo-municipality.js';
 
 /** The second city's synthetic accounts: its coordinator and a social worker, who logged its year of referrals. */
 export const DEMO_SECOND_CITY_ACCOUNTS: { email: string; displayName: string; role: Role }[] = [
@@ -59,31 +60,14 @@ export function seedSecondCity(story: DemoStory, passwordHash: string) {
   };
   story.direct(on(1, 20, 8), (db, clock) =>
     auditedTransaction(db, SEED, clock, async (tx: Tx, audit: AuditTrail) => {
-      const city = await tx.municipality.create({
-        data: { name: 'Demo Second City', country: 'JO', code: 'DEM2', defaultLocale: 'ar', secondFactorRoles: [], createdAt: clock() },
-        select: { id: true },
-      });
+      const city = await seedMunicipality(
+        tx,
+        audit,
+        { name: 'Demo Second City', country: 'JO', code: 'DEM2', defaultLocale: 'ar', secondFactorRoles: [], createdAt: clock() },
+        DEMO_SECOND_CITY_ACCOUNTS,
+        passwordHash,
+      );
       story.ids.put('second city', city.id);
-      audit.record({
-        action: 'municipality.create',
-        municipalityId: city.id,
-        entityType: 'Municipality',
-        entityId: city.id,
-        detail: { via: 'seed' },
-      });
-      for (const a of DEMO_SECOND_CITY_ACCOUNTS) {
-        const user = await tx.user.create({
-          data: { email: a.email, displayName: a.displayName, role: a.role, municipalityId: city.id, passwordHash, createdAt: clock() },
-          select: { id: true },
-        });
-        audit.record({
-          action: 'user.create',
-          municipalityId: city.id,
-          entityType: 'User',
-          entityId: user.id,
-          detail: { role: a.role, via: 'seed' },
-        });
-      }
     }),
   );
   const [coordinator, socialWorker] = DEMO_SECOND_CITY_ACCOUNTS.map((a) => a.email) as [string, string];

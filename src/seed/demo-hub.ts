@@ -2,6 +2,7 @@ import type { Tx } from '../db.js';
 import { auditedTransaction, type AuditTrail } from '../audit/writer.js';
 import type { Role } from '../shared/vocabulary.js';
 import type { DemoStory } from './demo-story.js';
+import { seedMunicipality } from './demo-municipality.js';
 
 /** The regional hub's synthetic accounts: its admin (members), a hub analyst (figures) and its auditor (the hub's own audit log). */
 export const DEMO_HUB_ACCOUNTS: { email: string; displayName: string; role: Role }[] = [
@@ -22,8 +23,10 @@ const SEED = { municipalityId: null, actorId: null, actorRole: null, requestId: 
 export function seedHub(story: DemoStory, passwordHash: string, daysAgo: number) {
   story.direct(story.day(daysAgo, 9), (db, clock) =>
     auditedTransaction(db, SEED, clock, async (tx: Tx, audit: AuditTrail) => {
-      const hub = await tx.municipality.create({
-        data: {
+      const hub = await seedMunicipality(
+        tx,
+        audit,
+        {
           name: 'Demo Regional Hub',
           country: 'TN',
           code: 'HUBD',
@@ -32,28 +35,9 @@ export function seedHub(story: DemoStory, passwordHash: string, daysAgo: number)
           secondFactorRoles: [],
           createdAt: clock(),
         },
-        select: { id: true },
-      });
-      audit.record({
-        action: 'municipality.create',
-        municipalityId: hub.id,
-        entityType: 'Municipality',
-        entityId: hub.id,
-        detail: { via: 'seed' },
-      });
-      for (const a of DEMO_HUB_ACCOUNTS) {
-        const user = await tx.user.create({
-          data: { email: a.email, displayName: a.displayName, role: a.role, municipalityId: hub.id, passwordHash, createdAt: clock() },
-          select: { id: true },
-        });
-        audit.record({
-          action: 'user.create',
-          municipalityId: hub.id,
-          entityType: 'User',
-          entityId: user.id,
-          detail: { role: a.role, via: 'seed' },
-        });
-      }
+        DEMO_HUB_ACCOUNTS,
+        passwordHash,
+      );
       // The second city (demo-hub-history.ts) has a published year of referrals; the demo town's are all recent.
       for (const member of [story.ids.of('town'), story.ids.of('second city')]) {
         await tx.hubMember.create({ data: { hubId: hub.id, municipalityId: member, shareFigures: true, joinedAt: clock() } });

@@ -5,6 +5,7 @@ import { AuditTrail } from '../../src/audit/writer.js';
 import { openCase } from '../../src/modules/cases/open.js';
 import { CONCERN_FIELD } from '../../src/modules/referrals/create.js';
 import type { Cohort, ReferralStatus, Urgency } from '../../src/generated/prisma/enums.js';
+import type { Prisma } from '../../src/generated/prisma/client.js';
 import type { CreateReferralInput } from '../../src/modules/referrals/schema.js';
 import { makePerson } from './people-factories.js';
 
@@ -104,6 +105,30 @@ export function referralInput(over: Partial<CreateReferral> = {}): CreateReferra
     concernText: 'Synthetic concern: back from abroad, keeps contact with a recruiter online.',
     urgency: 'priority',
     consent: { given: true, by: 'person', at: new Date('2026-01-14T10:00:00Z'), scope: 'Support through the prevention network' },
+    ...over,
+  };
+}
+
+/**
+ * A bare referral row for `db.referral.createMany` (counts only: no record key, no audit, plain
+ * synthetic words): what statistics and the hub count, at the time and with the fields given.
+ */
+export function referralRow(
+  town: { town: { id: string }; socialWorker: { id: string } },
+  person: { id: string },
+  over: Partial<Prisma.ReferralCreateManyInput> & { submittedAt: Date },
+): Prisma.ReferralCreateManyInput {
+  return {
+    municipalityId: town.town.id,
+    personId: person.id,
+    referrerId: town.socialWorker.id,
+    cohort: 'youth',
+    source: 'school',
+    concernCategories: ['isolation'],
+    concernText: 'synthetic',
+    urgency: 'routine',
+    consentGiven: true,
+    status: 'submitted',
     ...over,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeMunicipality, makeTown } from '../helpers/factories.js';
+import { referralRow } from '../helpers/referral-factories.js';
 import { makeHub } from '../helpers/hub-factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { auditCount, failure, type Town } from '../helpers/case-factories.js';
@@ -24,19 +25,7 @@ async function townWith(country: string, cohorts: Partial<Record<Cohort, number>
   await db.municipality.update({ where: { id: town.town.id }, data: { country }, select: { id: true } });
   const person = await makePerson(db, town.town.id);
   const data = Object.entries(cohorts).flatMap(([cohort, n]) =>
-    Array.from({ length: n }, () => ({
-      municipalityId: town.town.id,
-      personId: person.id,
-      referrerId: town.socialWorker.id,
-      cohort: cohort as Cohort,
-      source: 'school' as const,
-      concernCategories: ['isolation'],
-      concernText: 'synthetic',
-      urgency: 'routine' as const,
-      consentGiven: true,
-      status: 'submitted' as const,
-      submittedAt: new Date('2025-02-03T09:00:00Z'),
-    })),
+    Array.from({ length: n }, () => referralRow(town, person, { cohort: cohort as Cohort, submittedAt: new Date('2025-02-03T09:00:00Z') })),
   );
   await db.referral.createMany({ data });
   return town;

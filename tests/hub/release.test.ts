@@ -2,6 +2,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeTown } from '../helpers/factories.js';
+import { referralRow } from '../helpers/referral-factories.js';
 import { makeHub } from '../helpers/hub-factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { failure, type Town } from '../helpers/case-factories.js';
@@ -21,21 +22,7 @@ async function as(user: { id: string; municipalityId: string }, at = NOW) {
 /** `n` referrals of `cohort` in `town`, submitted at `at` (synthetic). */
 async function referrals(town: Town, cohort: Cohort, n: number, at: Date) {
   const person = await makePerson(db, town.town.id);
-  await db.referral.createMany({
-    data: Array.from({ length: n }, () => ({
-      municipalityId: town.town.id,
-      personId: person.id,
-      referrerId: town.socialWorker.id,
-      cohort,
-      source: 'school' as const,
-      concernCategories: ['isolation'],
-      concernText: 'synthetic',
-      urgency: 'routine' as const,
-      consentGiven: true,
-      status: 'submitted' as const,
-      submittedAt: at,
-    })),
-  });
+  await db.referral.createMany({ data: Array.from({ length: n }, () => referralRow(town, person, { cohort, submittedAt: at })) });
 }
 
 const IN_2025 = new Date('2025-06-03T09:00:00Z');

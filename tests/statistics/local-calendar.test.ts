@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeTown } from '../helpers/factories.js';
 import { makePerson } from '../helpers/people-factories.js';
+import { referralRow } from '../helpers/referral-factories.js';
 import { referralCounts, screeningCounts, type Window } from '../../src/modules/statistics/queries.js';
 
 const { db } = await testDb();
@@ -16,20 +17,12 @@ describe('statistics on the local calendar', () => {
     const m = town.town.id;
     const person = await makePerson(db, m);
     // Beirut: UTC+2 in winter, UTC+3 from the last Sunday of March (29 March 2026, 00:00 local).
-    const at = (utc: string, decided?: string) => ({
-      municipalityId: m,
-      personId: person.id,
-      referrerId: town.socialWorker.id,
-      cohort: 'youth' as const,
-      source: 'school' as const,
-      concernCategories: ['isolation'],
-      concernText: 'synthetic',
-      urgency: 'routine' as const,
-      consentGiven: true,
-      status: decided ? ('accepted' as const) : ('submitted' as const),
-      submittedAt: new Date(utc),
-      decidedAt: decided ? new Date(decided) : null,
-    });
+    const at = (utc: string, decided?: string) =>
+      referralRow(town, person, {
+        status: decided ? 'accepted' : 'submitted',
+        submittedAt: new Date(utc),
+        decidedAt: decided ? new Date(decided) : null,
+      });
     await db.referral.createMany({
       data: [
         at('2025-12-31T21:59:00Z'), // 23:59 on 31 December 2025 there: not this year
