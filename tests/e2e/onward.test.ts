@@ -122,7 +122,10 @@ describe('an onward referral in Arabic, in a real browser', () => {
     await done.waitFor();
     expect(await done.getByTestId('onward-outcome').textContent()).toContain('تفاعل مع الخدمة');
     expect(await keyWorker.page.locator('[data-testid=onward-entry]').count()).toBe(2);
-    expect(await keyWorker.page.getByTestId('timeline').locator('[data-kind=onward]').count()).toBe(5);
+    // The timeline loads on its own request after the case: wait for its fifth onward entry before counting.
+    const onwardEntries = keyWorker.page.getByTestId('timeline').locator('[data-kind=onward]');
+    await onwardEntries.nth(4).waitFor();
+    expect(await onwardEntries.count()).toBe(5);
     const rows = await db.onwardReferral.findMany({
       where: { caseId: c.id },
       orderBy: { sentAt: 'asc' },
