@@ -15,7 +15,7 @@ import { breakdownCalls } from './breakdown.js';
 import { measureStartUp } from './startup.js';
 import { measureLighthouse } from './lighthouse.js';
 import { caseWithEvents } from './history.js';
-import { yearOfFigures } from './statistics.js';
+import { measureRecount, yearOfFigures } from './statistics.js';
 import { measureHubYear } from './hub.js';
 import { matchStatement } from '../src/modules/people/match-sql.js';
 import { matchQualityOn } from './match-quality.js';
@@ -293,6 +293,10 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       throw new Error(`statistics.figures: ${statsCheck.status}`);
     const statistics = await measure(plan, http([statsReq]));
     log(`Statistics, year ${statsPeriod.year} (${total} cases): ${describe(statistics)}`);
+    const recount = await measureRecount(pool, town.id, () => send(base, statsReq), opts.quick ? 5 : 20);
+    log(
+      `  after a write in a month (counted again): p50 ${recount.afterWrite.p50} ms, p99 ${recount.afterWrite.p99} ms; a whole year counted: ${recount.wholeYearMs} ms`,
+    );
 
     // 4d. The hub's figures (issue 16): the same year across every city, counted afresh (a published year's first request).
     const hub = await measureHubYear(database.url, pool, plan, statsPeriod.year);
@@ -418,7 +422,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       matchQuality,
       keyset: { page, first, deep, ratioP50: round(deep.p50 / first.p50), ratioP99: round(deep.p99 / first.p99) },
       accessHistory: { events: historyEvents, figure: accessHistory },
-      statistics: { ...statsPeriod, cases: total, figure: statistics },
+      statistics: { ...statsPeriod, cases: total, figure: statistics, recount },
       hub,
       signInBurst: {
         burst,

@@ -57,7 +57,13 @@ export interface BenchResult {
   /** audit.caseHistory (first page) for a case with this many events. */
   accessHistory: { events: number; figure: Figure };
   /** statistics.figures for one calendar year (the municipality's cases in all). */
-  statistics: { year: number; cases: number; figure: Figure };
+  statistics: {
+    year: number;
+    cases: number;
+    figure: Figure;
+    /** The referral tallies counted again: a request after a write in a month, and a whole year from nothing. */
+    recount: { afterWrite: { p50: number; p99: number }; wholeYearMs: number };
+  };
   /** The hub's figures for one year across every city of the data, counted afresh (bench/hub.ts). */
   hub: HubYear;
   signInBurst: {

@@ -175,6 +175,9 @@ describe("the server's database role", () => {
     expect(rights.find((r) => r.name === 'alert_preference')).toMatchObject({ s: true, i: true, u: true });
     // A hub's published year is written once and never changed nor removed (hub/release.ts).
     expect(rights.find((r) => r.name === 'hub_release')).toMatchObject({ s: true, i: true, u: false, d: false });
+    // Referral tallies are counted and dropped whole, never rewritten (statistics/tally.ts).
+    for (const name of ['referral_tally_month', 'referral_tally', 'screening_tally'])
+      expect(rights.find((r) => r.name === name)).toMatchObject({ s: true, i: true, u: false, d: true });
   });
 });
 

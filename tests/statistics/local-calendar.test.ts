@@ -3,13 +3,15 @@ import { testDb } from '../helpers/db.js';
 import { makeTown } from '../helpers/factories.js';
 import { makePerson } from '../helpers/people-factories.js';
 import { referralRow } from '../helpers/referral-factories.js';
-import { referralCounts, screeningCounts, type Window } from '../../src/modules/statistics/queries.js';
+import type { Window } from '../../src/modules/statistics/queries.js';
+import { referralTallies } from '../../src/modules/statistics/tally.js';
+import { directCounts, sorted } from '../helpers/direct-counts.js';
 
 const { db } = await testDb();
 
 /**
- * The counts place each referral in the month and day of the municipality's own calendar (they bucket
- * instants against local midnights, queries.ts), at the edges where UTC and local time disagree.
+ * The counts place each referral in the month and day of the municipality's own calendar (the tallies count
+ * months between local midnights, tally.ts), at the edges where UTC and local time disagree.
  */
 describe('statistics on the local calendar', () => {
   it('counts a referral in its local month and day, across midnight, a month end, a year end and a clock change', async () => {
@@ -36,7 +38,8 @@ describe('statistics on the local calendar', () => {
       ],
     });
     const w: Window = { municipalityId: m, timeZone: 'Asia/Beirut', start: '2026-01-01', end: '2027-01-01', today: '2026-12-05' };
-    const months = (await referralCounts(db, w)).map((r) => [r.month, r.n]).sort();
+    const tallies = await referralTallies(db, w);
+    const months = tallies.referrals.map((r) => [r.month, r.n]).sort();
     expect(months).toEqual([
       ['2026-01', 1],
       ['2026-02', 1],
@@ -44,7 +47,7 @@ describe('statistics on the local calendar', () => {
       ['2026-04', 1],
       ['2026-12', 1],
     ]);
-    const days = (await screeningCounts(db, w)).map((r) => [r.month, r.submitted, r.decided, r.n]).sort();
+    const days = tallies.screening.map((r) => [r.month, r.submitted, r.decided, r.n]).sort();
     expect(days).toEqual([
       ['2026-01', '2026-01-01', '2026-01-01', 1],
       ['2026-02', '2026-02-01', null, 1],
@@ -53,5 +56,6 @@ describe('statistics on the local calendar', () => {
       ['2026-04', '2026-04-01', null, 1],
       ['2026-12', '2026-12-31', null, 1],
     ]);
+    expect(sorted(tallies)).toEqual(await directCounts(db, w));
   });
 });

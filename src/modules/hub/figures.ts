@@ -7,6 +7,7 @@ import type { HubFigure } from '../../shared/hub.js';
 import { UNRECORDED } from '../../shared/statistics.js';
 import { CASE_CLOSURE_REASONS, CASE_STAGES, COHORTS, INTERVENTION_TYPES, REFERRAL_SOURCES, URGENCIES } from '../../shared/vocabulary.js';
 import * as q from '../statistics/queries.js';
+import { referralTallies } from '../statistics/tally.js';
 import type { DbClient } from '../../db.js';
 import { suppressHierarchy, type HubCounts, type HubShown } from './hierarchy.js';
 import { findRelease, firstReleasedYear, lastPublishedYear, publishedOn, storeRelease } from './release.js';
@@ -83,12 +84,12 @@ export async function countYear(db: DbClient, cities: readonly CountedCity[], ye
       end: `${year + 1}-01-01`,
       today: isoDayIn(now, timeZone),
     };
-    const [referrals, cases, interventions, closures] = await Promise.all([
-      q.referralCounts(db, w),
-      q.caseCounts(db, w),
-      q.interventionCounts(db, w),
-      q.closureCounts(db, w),
-    ]);
+    const { referrals } = await referralTallies(db, w);
+    const { cases, interventions, closures } = await q.inOneSnapshot(db, async (tx) => ({
+      cases: await q.caseCounts(tx, w),
+      interventions: await q.interventionCounts(tx, w),
+      closures: await q.closureCounts(tx, w),
+    }));
     for (const r of referrals)
       [cohort.add(city.id, r.cohort, r.n), source.add(city.id, r.source, r.n), urgency.add(city.id, r.urgency, r.n)];
     for (const c of cases) stage.add(city.id, c.stage, c.n);

@@ -26,6 +26,7 @@ import { workingDaysBetween } from '../referrals/working-days.js';
 import * as q from './queries.js';
 import type { Period } from './schema.js';
 import { exactAttack } from './exact.js';
+import { referralTallies } from './tally.js';
 import { suppressTables, type CountTable, type ShownTable } from './suppress.js';
 
 /** Counts keyed by row and column, filled in as the SQL's groups come. */
@@ -84,15 +85,15 @@ const exact = { attack: exactAttack };
 async function count(ctx: ServiceContext, period: Period) {
   const { w, firstYear, lastYear, slaDays, weekend } = await windowOf(ctx, period);
   const months = monthsOfYear(period.year);
-  const [referrals, screening, cases, interventions, overdue, closures, holidays] = await Promise.all([
-    q.referralCounts(ctx.db, w),
-    q.screeningCounts(ctx.db, w),
-    q.caseCounts(ctx.db, w),
-    q.interventionCounts(ctx.db, w),
-    q.overdueReviewCounts(ctx.db, w),
-    q.closureCounts(ctx.db, w),
-    q.holidaysAround(ctx.db, w),
-  ]);
+  // The referral figures first, from the tallies (which may count a month under their lock), then the rest.
+  const { referrals, screening } = await referralTallies(ctx.db, w);
+  const { cases, interventions, overdue, closures, holidays } = await q.inOneSnapshot(ctx.db, async (db) => ({
+    cases: await q.caseCounts(db, w),
+    interventions: await q.interventionCounts(db, w),
+    overdue: await q.overdueReviewCounts(db, w),
+    closures: await q.closureCounts(db, w),
+    holidays: await q.holidaysAround(db, w),
+  }));
 
   const byMonth = { rowTotalsKey: 'referral-month', grandKey: 'referrals' };
   const cohort = new Grid('referralsByCohort', months, COHORTS, byMonth);
