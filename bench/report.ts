@@ -88,7 +88,11 @@ export function renderMarkdown(r: BenchResult): string {
     `## Hub figures (one year, ${r.hub.year}, across ${r.hub.cities} cities, ${r.hub.cases} cases)`,
     '',
     HEAD,
-    row('countYear, uncached', r.hub.figure, "a published year's first request; later ones read the stored release"),
+    row(
+      'countYear, uncached',
+      r.hub.figure,
+      "a published year's first request (later ones read the stored release); the cities' referral tallies already counted",
+    ),
     '',
     `## Sign-in burst (${r.signInBurst.burst} concurrent sign-ins)`,
     '',
