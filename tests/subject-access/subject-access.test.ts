@@ -7,6 +7,8 @@ import { ERASED_TEXT } from '../../src/shared/erased.js';
 import { FOREIGN, personWithEverything } from './setting.js';
 import { anonymiseCases, anonymisePeople, anonymiseReferrals } from '../../src/modules/retention/anonymise.js';
 import { shredRecordKeys } from '../../src/crypto/record-keys.js';
+import { AuditTrail } from '../../src/audit/writer.js';
+import { linkStaged } from '../../src/audit/chainer.js';
 
 const { db } = await testDb();
 
@@ -198,6 +200,55 @@ describe('subject access: release locks it', () => {
     const person = await s.coordinator.people.get({ id: personId });
     await s.coordinator.people.correct({ id: personId, version: person.version, nameLatin: 'Layla Corrected' });
     expect((await s.coordinator.subjectAccess.document({ personId, id, format: 'print' })).unchanged).toBe(false);
+  });
+
+  it('keeps to the chain as released: a read in flight at release, linked after it with a lower id, stays out', async () => {
+    const s = await personWithEverything(db);
+    const personId = s.c.person.id;
+    const { id } = await s.coordinator.subjectAccess.prepare({ personId, language: 'en', requestedBy: 'person' });
+    const { pending } = await s.coordinator.subjectAccess.get({ personId, id });
+    await s.coordinator.subjectAccess.review({ personId, id, version: 1, decisions: pending.map((key) => ({ key, include: true })) });
+    // A read of the person whose event is staged (its id taken) in a transaction still open at the release.
+    let finish!: () => void;
+    const held = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    let staged!: () => void;
+    const isStaged = new Promise<void>((resolve) => {
+      staged = resolve;
+    });
+    const base = {
+      municipalityId: s.town.town.id,
+      actorId: s.town.auditor.id,
+      actorRole: 'auditor' as const,
+      requestId: 'in-flight',
+      ip: null,
+    };
+    const inFlight = db.$transaction(
+      async (tx) => {
+        const audit = new AuditTrail(base, s.clock);
+        audit.record({ action: 'person.read', entityType: 'Person', entityId: personId });
+        await audit.flush(tx);
+        staged();
+        await held;
+      },
+      { timeout: 30_000 },
+    );
+    await isStaged;
+    const staging = await db.$queryRaw<{ id: bigint }[]>`SELECT max(id) AS id FROM audit_event`;
+    // Later calls are linked meanwhile (ids above the one in flight), then the release.
+    await s.coordinator.people.get({ id: personId });
+    await s.coordinator.subjectAccess.release({ personId, id, version: 2, method: 'handed_over' });
+    finish();
+    await inFlight;
+    await linkStaged(db);
+    const late = await db.auditEvent.findFirstOrThrow({ where: { requestId: 'in-flight' }, select: { id: true } });
+    const released = await db.subjectAccessRequest.findUniqueOrThrow({ where: { id }, select: { asOfEventId: true } });
+    expect(late.id).toBeLessThan(released.asOfEventId!);
+    expect(staging[0]!.id).toBeLessThan(released.asOfEventId!);
+    const doc = await s.coordinator.subjectAccess.document({ personId, id, format: 'json' });
+    expect(doc.unchanged).toBe(true);
+    expect(doc.access.entries.some((a) => a.role === 'auditor' && a.action === 'person.read')).toBe(false);
   });
 
   it('lists the person’s requests and audits every step as an event about the person', async () => {

@@ -13,6 +13,11 @@ export interface AssembleOptions {
   released: boolean;
   /** As of the release: nothing recorded after it (null: as of now). */
   asOf: Date | null;
+  /**
+   * The event at the head of the municipality's audit chain when it was released (null: as of now): the
+   * access part lists events up to its place on the chain. Its place, not its id: ids are taken when an event
+   * is staged and a call in flight may be linked later with a lower one, which would then join the document.
+   */
   asOfEventId: bigint | null;
   /** The document's language: assessment factors are named in it. */
   language: Locale;
@@ -173,6 +178,15 @@ async function householdPart(ctx: Reader, personId: string, reviewer: Reviewer) 
   );
 }
 
+/** The place on the municipality's chain of the event a release was bounded by (0: the chain was empty). */
+async function chainPlace(ctx: Reader, eventId: bigint) {
+  const event = await ctx.db.auditEvent.findFirst({
+    where: { id: eventId, chain: ctx.user.municipalityId },
+    select: { seq: true },
+  });
+  return event?.seq ?? 0;
+}
+
 /**
  * Who accessed the person's records (the person, their referrals and cases), newest first, from the
  * audit log's links: the actor's role and agency, the action, the outcome, when. Never a staff name,
@@ -187,7 +201,7 @@ async function accessPart(ctx: Reader, people: string[], cases: string[], referr
         ...(cases.length ? [{ entityType: 'Case', entityId: { in: cases } }] : []),
         ...(referrals.length ? [{ entityType: 'Referral', entityId: { in: referrals } }] : []),
       ],
-      ...(asOfEventId !== null ? { eventId: { lte: asOfEventId } } : {}),
+      ...(asOfEventId !== null ? { event: { seq: { lte: await chainPlace(ctx, asOfEventId) } } } : {}),
     },
     select: {
       entityType: true,

@@ -232,11 +232,12 @@ export async function releaseRequest(ctx: ServiceContext, input: z.infer<typeof 
   const { pending } = await documentOf(ctx, r, false);
   if (pending.length) throw new AppError('SUBJECT_ACCESS_UNREVIEWED', { data: { pending: pending.length } });
   const now = ctx.clock();
-  const last = await ctx.db.auditEvent.findFirst({
-    where: { municipalityId: ctx.user.municipalityId },
-    select: { id: true },
-    orderBy: { id: 'desc' },
-  });
+  // Bounded by the chain's head as this transaction sees it: every event up to it is linked and visible here,
+  // and whatever is linked later takes a later place, so the document reassembles the same (assemble.ts).
+  const head = await ctx.db.auditChainHead.findUnique({ where: { chain: ctx.user.municipalityId }, select: { seq: true } });
+  const last = head
+    ? await ctx.db.auditEvent.findFirst({ where: { chain: ctx.user.municipalityId, seq: head.seq }, select: { id: true } })
+    : null;
   const asOfEventId = last?.id ?? 0n;
   const { document } = await assemble(ctx, r.personId, { ...review, released: true, asOf: now, asOfEventId, language: r.language });
   const digest = digestOf(document);
