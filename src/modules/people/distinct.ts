@@ -44,19 +44,20 @@ export async function unmarkDistinct(ctx: ServiceContext, input: z.infer<typeof 
 /**
  * What people.match may offer of its ranked candidates: never a merged (hidden) record; and when
  * matching for a person (`forPersonId`, which the user must be able to read), neither that person nor
- * a record marked "not the same person" as them. One statement over the ten candidates at most.
+ * a record marked "not the same person" as them. One statement over the candidates, only when
+ * matching for a person: the matching statement (match-sql.ts) already leaves merged records out,
+ * which spared every other match a round trip (and Prisma's compile of it).
  */
 export async function offered<T extends { id: string }>(ctx: ServiceContext, ranked: T[], forPersonId?: string): Promise<T[]> {
-  if (forPersonId) {
-    const readable = await ctx.db.person.findFirst({
-      where: { AND: [accessibleBy(ctx.ability).ofType('Person'), { id: forPersonId }] },
-      select: { id: true },
-    });
-    if (!readable) throw notFound('Person', forPersonId);
-  }
+  if (!forPersonId) return ranked;
+  const readable = await ctx.db.person.findFirst({
+    where: { AND: [accessibleBy(ctx.ability).ofType('Person'), { id: forPersonId }] },
+    select: { id: true },
+  });
+  if (!readable) throw notFound('Person', forPersonId);
   if (ranked.length === 0) return ranked;
   const ids = Prisma.join(ranked.map((r) => Prisma.sql`${r.id}::uuid`));
-  const self = forPersonId ?? null;
+  const self = forPersonId;
   const left = await rawQuery<{ id: string }>(
     ctx.db,
     Prisma.sql`
