@@ -39,6 +39,8 @@ export const ERROR_TABLE = {
   ALREADY_SCREENED: 'CONFLICT',
   // An onward referral answered already (accepted or declined): it is answered once.
   ALREADY_ANSWERED: 'CONFLICT',
+  // An onward referral withdrawn unanswered (its case moved to another city): nothing is left to answer.
+  ONWARD_WITHDRAWN: 'CONFLICT',
   // An idempotency key already used for another request: the form was sent before, with other content.
   ALREADY_SUBMITTED: 'CONFLICT',
   MINUTES_LOCKED: 'CONFLICT',

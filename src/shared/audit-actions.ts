@@ -136,6 +136,8 @@ export const AUDIT_ACTIONS = [
   'onward.accept',
   'onward.decline',
   'onward.outcome',
+  // An unanswered one withdrawn when its case moved to another city (transfers/leave.ts)
+  'onward.withdraw',
   // Case transfers between member cities of a hub (modules/transfers)
   'transfer.destinations',
   'transfer.case',

@@ -184,7 +184,7 @@ export const REMINDER_KINDS = [
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 // Onward referrals (modules/onward).
-export const ONWARD_STATUSES = ['sent', 'accepted', 'declined', 'completed'] as const;
+export const ONWARD_STATUSES = ['sent', 'accepted', 'declined', 'completed', 'withdrawn'] as const;
 export type OnwardStatus = (typeof ONWARD_STATUSES)[number];
 
 export const ONWARD_OUTCOMES = ['engaged', 'completed', 'did_not_engage', 'no_longer_needed', 'other'] as const;

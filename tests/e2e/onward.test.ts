@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { answerOf, browserWorld } from './browser.js';
 import { makeAgency, makeTown, makeUser } from '../helpers/factories.js';
 import { makeCase } from '../helpers/case-factories.js';
+import { transferScene } from '../transfers/helpers.js';
 
 const world = await browserWorld();
 const { db, cspViolations } = world;
@@ -144,5 +145,45 @@ describe('an onward referral in Arabic, in a real browser', () => {
     });
     expect(cspViolations).toEqual([]);
     for (const p of [keyWorker, clubPage, centre]) await p.context.close();
+  });
+
+  it('withdrawn when the case moves to another city: the open inbox refuses the answer, the case page says why', async () => {
+    const s = await transferScene(db);
+    const sent = await s.a.onward.send({ caseId: s.c.id, agencyId: s.A.agency.id, summary: SUMMARY });
+    const proposal = await s.a.transfers.propose({
+      caseId: s.c.id,
+      receivingMunicipalityId: s.B.town.id,
+      sections: ['summary'],
+      legalBasis: 'consent',
+      consentId: s.consentId,
+    });
+    // The partner's inbox is open on it when the other city accepts the transfer.
+    const partner = await arabicPage(s.A.practitioner);
+    await partner.page.goto(`${world.base}/onward`);
+    const received = partner.page.getByTestId('onward-received');
+    await received.waitFor();
+    await s.b.transfers.accept({ id: proposal.id, personId: null });
+    const refused = partner.page.waitForResponse((res) => new URL(res.url()).pathname === '/trpc/onward.accept');
+    await received.getByTestId('onward-accept').click();
+    expect((await refused).status()).toBe(409);
+    await partner.page.getByRole('alert').filter({ hasText: 'سُحبت هذه الإحالة: انتقل الملف إلى مدينة أخرى.' }).waitFor();
+    expect(await db.onwardReferral.findUniqueOrThrow({ where: { id: sent.id }, select: { status: true, answeredAt: true } })).toEqual({
+      status: 'withdrawn',
+      answeredAt: null,
+    });
+    await partner.page.reload();
+    await partner.page.getByTestId('onward-inbox').getByText('لا شيء بانتظار الرد.').waitFor();
+    expect(await partner.page.getByTestId('onward-received').count()).toBe(0);
+
+    // The sending city's coordinator sees it withdrawn, when and why.
+    const coordinator = await arabicPage(s.A.coordinator);
+    await coordinator.page.goto(`${world.base}/cases/${s.c.id}`);
+    const entry = coordinator.page.locator('[data-testid=onward-entry][data-status=withdrawn]');
+    await entry.waitFor();
+    expect(await entry.locator('.badge').textContent()).toBe('سُحبت');
+    expect(await entry.getByTestId('onward-withdrawn').textContent()).toContain('انتقل الملف إلى مدينة أخرى');
+    expect(await entry.getByTestId('onward-resend-open').count()).toBe(0);
+    expect(cspViolations).toEqual([]);
+    for (const p of [partner, coordinator]) await p.context.close();
   });
 });

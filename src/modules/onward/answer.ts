@@ -15,6 +15,8 @@ import type { DeclineOnward, OnwardOutcomeRecord } from './schema.js';
 
 const DAY_MS = 86_400_000;
 
+const withdrawn = (id: string) => new AppError('ONWARD_WITHDRAWN', { entity: { type: 'OnwardReferral', id } });
+
 const answerable = {
   id: true,
   caseId: true,
@@ -47,6 +49,8 @@ async function findAnswerable(ctx: ServiceContext, id: string) {
   if (!row) throw notFound('OnwardReferral', id);
   // Retention took its record: its words are gone and nothing more can be written under its key.
   if (row.case?.anonymisedAt || row.referral?.anonymisedAt) throw new AppError('CASE_ANONYMISED');
+  // Its case moved to another city before anyone answered (transfers/leave.ts): there is nothing left to answer.
+  if (row.status === 'withdrawn') throw withdrawn(row.id);
   return row;
 }
 type Answerable = Awaited<ReturnType<typeof findAnswerable>>;
@@ -75,6 +79,8 @@ async function claim(ctx: ServiceContext, row: Answerable, from: 'sent' | 'accep
       where: { id: row.id, municipalityId: row.municipalityId },
       select: { status: true },
     });
+    // Withdrawn meanwhile by the transfer of its case (the transfer's transaction committed first).
+    if (now.status === 'withdrawn') throw withdrawn(row.id);
     if (from === 'sent') throw new AppError('ALREADY_ANSWERED', { fields: { id: now.status } });
     throw new AppError('INVALID_TRANSITION', { fields: { id: now.status } });
   }

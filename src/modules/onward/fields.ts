@@ -58,6 +58,8 @@ export const senderSelect = {
   outcome: true,
   outcomeNote: true,
   outcomeAt: true,
+  withdrawnAt: true,
+  withdrawReason: true,
   resendOfId: true,
   resentAs: { select: { id: true } },
   agency: { select: { id: true, name: true } },

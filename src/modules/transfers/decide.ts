@@ -131,7 +131,8 @@ export async function acceptTransfer(ctx: ServiceContext, input: AcceptTransfer)
     city: names.get(ctx.user.municipalityId) ?? null,
     reference: opened.reference,
   });
-  // What the case leaves behind in the sending city: disclosures, open interventions, tasks, reminders.
+  // What the case leaves behind in the sending city: disclosures, open interventions, tasks, reminders,
+  // unanswered onward referrals, live break-glass grants.
   const left = await leaveSendingCity(ctx, { transferId: t.id, ...from });
   await recordEvent(ctx, { id: t.caseId, municipalityId: t.municipalityId }, 'close', {
     from: sending.stage,
@@ -140,7 +141,13 @@ export async function acceptTransfer(ctx: ServiceContext, input: AcceptTransfer)
   });
   const facts = { transferId: t.id, sections: t.sections, copied, newPerson: input.personId === null };
   ctx.audit.subject('CaseTransfer', t.id).detail({ ...facts, caseId: opened.id, personId });
-  const ended = { revoked: left.revoked.length, cancelled: left.cancelled.length, tasksDone: left.tasksDone.length };
+  const ended = {
+    revoked: left.revoked.length,
+    cancelled: left.cancelled.length,
+    tasksDone: left.tasksDone.length,
+    onwardWithdrawn: left.withdrawn.length,
+    grantsEnded: left.grantsEnded.length,
+  };
   bothChains(ctx, 'transfer.accept', t.municipalityId, t.id, { ...facts, caseId: t.caseId, closed: true, ...ended });
   return { id: t.id, caseId: opened.id, reference: opened.reference };
 }

@@ -399,6 +399,7 @@ export const fr: Dictionary = {
     'onward.accept': 'Orientation acceptée',
     'onward.decline': 'Orientation refusée',
     'onward.outcome': 'Résultat d’une orientation enregistré',
+    'onward.withdraw': 'Orientation retirée (le dossier est parti dans une autre ville)',
     'transfer.destinations': 'Villes de transfert possibles consultées',
     'transfer.case': 'Transferts d’un dossier consultés',
     'transfer.inbox': 'Transferts entrants consultés',
@@ -510,6 +511,7 @@ export const fr: Dictionary = {
     CSRF_REJECTED: 'La requête a été refusée pour des raisons de sécurité. Rechargez la page et réessayez.',
     ALREADY_SCREENED: 'Un autre coordinateur a déjà statué sur ce signalement.',
     ALREADY_ANSWERED: 'Quelqu’un de votre agence a déjà répondu à cette orientation.',
+    ONWARD_WITHDRAWN: 'Cette orientation a été retirée : le dossier est parti dans une autre ville. Il n’y a plus rien à répondre.',
     ALREADY_SUBMITTED:
       'Ce formulaire a déjà été envoyé avec un autre contenu, et cette première version a été enregistrée. Rechargez la page pour la voir.',
     INVALID_TRANSITION: 'Le dossier ne peut pas passer à cette étape depuis l’étape actuelle.',

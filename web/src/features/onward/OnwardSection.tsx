@@ -48,6 +48,13 @@ function OnwardEntry(props: { caseId: string; item: SentOnward; data: CaseOnward
           </p>
         )}
       </Show>
+      <Show when={o().status === 'withdrawn' && o().withdrawnAt}>
+        {(at) => (
+          <p class="small" data-testid="onward-withdrawn">
+            {t('onward.withdrawnOn', { date: formatDate(at()) })}
+          </p>
+        )}
+      </Show>
       <Show when={o().resentAsId}>
         <p class="muted small">{t('onward.resentAs')}</p>
       </Show>

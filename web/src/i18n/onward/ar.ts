@@ -30,6 +30,7 @@ export const onwardAr: OnwardDictionary = {
       accepted: 'مقبولة',
       declined: 'مرفوضة',
       completed: 'سُجّلت النتيجة',
+      withdrawn: 'سُحبت',
     },
     outcomes: {
       engaged: 'تفاعل مع الخدمة',
@@ -47,11 +48,13 @@ export const onwardAr: OnwardDictionary = {
     madeDisclosure: 'إفصاح للجهة',
     madeIntervention: 'تدخل في الخطة',
     outcomeOn: 'النتيجة في {{ date }}: {{ outcome }}',
+    withdrawnOn: 'سُحبت دون رد في {{ date }}: انتقل الملف إلى مدينة أخرى.',
     timeline: {
       sent: 'أُحيل إلى شريك',
       accepted: 'قُبلت الإحالة إلى الشريك',
       declined: 'رُفضت الإحالة إلى الشريك',
       outcome: 'الإحالة إلى الشريك: سُجّلت النتيجة',
+      withdrawn: 'سُحبت الإحالة إلى الشريك: انتقل الملف إلى مدينة أخرى',
     },
     problems: {
       coordinator_only: 'المنسِّق وحده يقترح إفصاحًا.',

@@ -31,6 +31,7 @@ export const onwardEn = {
       accepted: 'Accepted',
       declined: 'Declined',
       completed: 'Outcome recorded',
+      withdrawn: 'Withdrawn',
     } satisfies Record<OnwardStatus, string>,
     outcomes: {
       engaged: 'Engaged with the service',
@@ -48,11 +49,13 @@ export const onwardEn = {
     madeDisclosure: 'a disclosure to the agency',
     madeIntervention: 'an intervention in the plan',
     outcomeOn: 'Outcome on {{ date }}: {{ outcome }}',
+    withdrawnOn: 'Withdrawn unanswered on {{ date }}: the case moved to another city.',
     timeline: {
       sent: 'Referred onward',
       accepted: 'Onward referral accepted',
       declined: 'Onward referral declined',
       outcome: 'Onward referral: outcome recorded',
+      withdrawn: 'Onward referral withdrawn: the case moved to another city',
     },
     problems: {
       coordinator_only: 'Only a coordinator proposes a disclosure.',

@@ -31,6 +31,7 @@ export const onwardFr: OnwardDictionary = {
       accepted: 'Acceptée',
       declined: 'Refusée',
       completed: 'Résultat enregistré',
+      withdrawn: 'Retirée',
     },
     outcomes: {
       engaged: 'S’est engagé avec le service',
@@ -48,11 +49,13 @@ export const onwardFr: OnwardDictionary = {
     madeDisclosure: 'une communication à l’agence',
     madeIntervention: 'une intervention au plan',
     outcomeOn: 'Résultat le {{ date }} : {{ outcome }}',
+    withdrawnOn: 'Retirée sans réponse le {{ date }} : le dossier est parti dans une autre ville.',
     timeline: {
       sent: 'Orienté vers un partenaire',
       accepted: 'Orientation acceptée',
       declined: 'Orientation refusée',
       outcome: 'Orientation : résultat enregistré',
+      withdrawn: 'Orientation retirée : le dossier est parti dans une autre ville',
     },
     problems: {
       coordinator_only: 'Seul un coordinateur propose une communication.',
