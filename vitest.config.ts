@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/setup/global.ts'],
+    // Before every file: undoes what the file leaves behind (its database, process.env, stubs).
+    setupFiles: ['tests/setup/each-file.ts'],
     pool: 'forks',
     // Test files wait on PostgreSQL and Chromium more than they compute: two files at a time even on two cores
     // (vitest's default of cores − 1 ran them one by one there).

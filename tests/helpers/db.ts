@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
 import type pg from 'pg';
 import { createDb, samePool, type Db } from '../../src/db.js';
 import { asRole } from '../../src/lib/db-roles.js';
@@ -15,28 +15,38 @@ export interface TestDatabase {
   ownerUrl: string;
 }
 
-let current: Promise<TestDatabase> | undefined;
+/**
+ * The file's database lives on the global object, not in this module: with `isolate: false` a worker
+ * keeps this module across the files it runs, and tests/setup/each-file.ts closes and forgets it after
+ * every file (even one that failed), so the next file gets a database of its own.
+ */
+const SLOT = Symbol.for('jisr.tests.fileDatabase');
+interface FileDatabase {
+  current?: Promise<TestDatabase>;
+  /** Closes the pools opened for the file; each is added as soon as it exists. */
+  closers: (() => Promise<void>)[];
+}
 
 /**
  * This test file's own database, cloned from the migrated template on first use and closed
  * after the file. Tests still make their own municipality, so they never see each other's rows.
  */
 export function testDb(): Promise<TestDatabase> {
-  current ??= (async () => {
+  const file = (globalThis as { [SLOT]?: FileDatabase })[SLOT];
+  if (!file) throw new Error("testDb() needs tests/setup/each-file.ts in vitest.config.ts's setupFiles (it closes each file's database)");
+  file.current ??= (async () => {
     const { adminUrl, template, prefix } = inject('pg');
     const name = `${prefix}_${randomBytes(5).toString('hex')}`;
     await adminQuery(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
     const ownerUrl = withDatabase(adminUrl, name);
     const url = asRole(ownerUrl, TEST_RUNTIME_ROLE.name, TEST_RUNTIME_ROLE.password);
     const runtime = createDb({ url, poolMax: 8 });
+    file.closers.push(() => runtime.close());
     const owner = createDb({ url: ownerUrl, poolMax: 2 });
-    afterAll(async () => {
-      await runtime.close();
-      await owner.close();
-    });
+    file.closers.push(() => owner.close());
     return { db: linkingFirst(runtime.db, runtime.pool), url, owner: linkingFirst(owner.db, owner.pool), ownerUrl };
   })();
-  return current;
+  return file.current;
 }
 
 /** The models of the audit record: a test that reads them sees every answered call's events on the chain. */

@@ -6,7 +6,7 @@ import { CALLS } from '../matrix/calls.js';
 import { GRID } from '../matrix/matrix.js';
 import type { Actor, Scenario, TargetIds } from '../matrix/scenario.js';
 import { dataOf } from '../matrix/client.js';
-import { context, outcomeOf, PROCEDURES } from '../matrix/walk.js';
+import { context, matrixWorld, outcomeOf, PROCEDURES } from '../matrix/walk.js';
 
 /**
  * Every procedure of the app router, called over HTTP by each role a hub holds (its admin, its auditor,
@@ -131,6 +131,8 @@ async function inputFor(s: Scenario, actor: Actor, procedure: string, ids: Targe
       return CALLS[procedure]!.input(ids, s, actor);
   }
 }
+
+matrixWorld();
 
 describe("a hub's users may do what a hub needs and nothing of a city's", () => {
   for (const role of Object.keys(ALLOWED) as HubRole[]) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db.js';
 import { testDb } from '../helpers/db.js';
 import { makeTestApp } from '../helpers/http.js';
 import { NARROWER, type AuditAction } from '../../src/audit/actions.js';
@@ -18,12 +19,28 @@ export const PARTS = {
   rest: (p: string) => !p.startsWith('cases.') && !p.startsWith('assessments.') && !p.startsWith('meetings.'),
 } as const;
 
-const { db } = await testDb();
-const { app } = await makeTestApp(db);
-afterAll(() => app.close());
+type App = Awaited<ReturnType<typeof makeTestApp>>['app'];
+let db: Db;
+let app: App;
+let s: Scenario;
 const call = (path: string, input: unknown, cookie: string | null, ip: string) => callApp(app, path, input, cookie, ip);
 
-let s: Scenario;
+/**
+ * The file's app and scenario, built before its tests and closed after them. Call it at the top level of
+ * every file that walks rows or uses context(): a worker that runs files one after another without
+ * isolation keeps this module, so each file builds its own (walk() calls it).
+ */
+export function matrixWorld() {
+  let mine: App | undefined;
+  beforeAll(async () => {
+    ({ db } = await testDb());
+    ({ app } = await makeTestApp(db));
+    mine = app;
+    s = await buildScenario(db, app);
+  }, 240_000);
+  afterAll(() => mine?.close());
+}
+
 export const context = () => ({ db, app, s, call, nextIp });
 // Each row calls from an address of its own, so its audit events (which record the client address)
 // are told apart from every other row's even when rows run side by side.
@@ -136,12 +153,9 @@ async function inParallel<T>(width: number, jobs: (() => Promise<T>)[]) {
   return results;
 }
 
-beforeAll(async () => {
-  s = await buildScenario(db, app);
-}, 240_000);
-
-/** Walks every row of the procedures of `part` over HTTP, one test per procedure. */
+/** Walks every row of the procedures of `part` over HTTP, one test per procedure (in a matrixWorld of its own). */
 export function walk(part: keyof typeof PARTS) {
+  matrixWorld();
   describe(`every row over HTTP (${part})`, () => {
     for (const procedure of Object.keys(GRID).filter(PARTS[part])) {
       it(procedure, async () => {
