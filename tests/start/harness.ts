@@ -1,13 +1,13 @@
 /**
  * How the `npm start` tests launch the app as a new user runs it (embedded PostgreSQL, demo data), each in a
  * process group of its own, and clean up after them. Imported by tests/start/start*.test.ts (one server port and
- * set of data folders per test file; the files run in parallel).
+ * set of data folders per test file, which calls useStartHarness(); the files run in parallel).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { freePort } from '../../src/embedded.js';
 
 export const DEMO_PASSWORD = 'jisr-demo-2026';
@@ -18,8 +18,9 @@ export const DEMO = {
 };
 
 // `npm start` without DATABASE_URL, as a new user runs it: embedded PostgreSQL, migrations, demo data.
-export const port = await freePort();
-export const origin = `http://127.0.0.1:${port}`;
+// The file's own port, chosen before its tests (useStartHarness).
+export let port = 0;
+export let origin = '';
 const dirs: string[] = [];
 const launched: Launched[] = [];
 
@@ -84,15 +85,6 @@ export async function signIn(email: string) {
   });
 }
 
-// A failure (a timeout above all) shows what each app printed.
-beforeEach(({ onTestFailed }) => {
-  const before = launched.length;
-  onTestFailed(() => {
-    for (const run of launched.slice(before))
-      console.error(`--- the app (exit code ${run.child.exitCode}, signal ${run.child.signalCode}) printed:\n${run.output()}`);
-  });
-});
-
 /** Kills every process of each app's group: whatever a failed test left (its PostgreSQL too) is gone before the next test. */
 function killGroups() {
   for (const { child } of launched) {
@@ -104,9 +96,29 @@ function killGroups() {
   }
 }
 
-afterEach(killGroups);
-afterAll(async () => {
-  killGroups();
-  // PostgreSQL may still be writing as it dies: try the removal a few times.
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true, maxRetries: 5 });
-});
+/**
+ * The file's port, and its apps killed and data folders removed after each test and after the file.
+ * Call it at the top level of every file that launches apps: a worker that keeps this module from file
+ * to file (isolate: false) would otherwise register these hooks for its first file only.
+ */
+export function useStartHarness() {
+  beforeAll(async () => {
+    port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+  });
+  // A failure (a timeout above all) shows what each app printed.
+  beforeEach(({ onTestFailed }) => {
+    const before = launched.length;
+    onTestFailed(() => {
+      for (const run of launched.slice(before))
+        console.error(`--- the app (exit code ${run.child.exitCode}, signal ${run.child.signalCode}) printed:\n${run.output()}`);
+    });
+  });
+  afterEach(killGroups);
+  afterAll(async () => {
+    killGroups();
+    launched.length = 0;
+    // PostgreSQL may still be writing as it dies: try the removal a few times.
+    for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true, maxRetries: 5 });
+  });
+}

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { referralInput } from '../helpers/referral-factories.js';
 import { Client } from '../faults/server.js';
-import { DEMO, DEMO_PASSWORD, dataDir, launch, origin, signIn, until } from './harness.js';
+import { DEMO, DEMO_PASSWORD, dataDir, launch, origin, signIn, until, useStartHarness } from './harness.js';
+
+useStartHarness();
 
 describe('npm start with no DATABASE_URL, when something dies', () => {
   it('survives a kill -9 of the app: its PostgreSQL is stopped, and the next start works', { timeout: 120_000 }, async () => {

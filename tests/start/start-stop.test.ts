@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { createServer, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { TEST_KEY_SPEC } from '../helpers/callers.js';
-import { dataDir, launch, until } from './harness.js';
+import { dataDir, launch, until, useStartHarness } from './harness.js';
+
+useStartHarness();
 
 describe('npm start with no DATABASE_URL, stopped half-way', () => {
   it('stops the embedded database it had started when Ctrl-C comes half-way through the start', { timeout: 120_000 }, async () => {

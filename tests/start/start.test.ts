@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEST_KEY_SPEC } from '../helpers/callers.js';
 import { testDb } from '../helpers/db.js';
-import { dataDir, launch, origin, signIn, until } from './harness.js';
+import { dataDir, launch, origin, signIn, until, useStartHarness } from './harness.js';
+
+useStartHarness();
 
 describe('npm start with no DATABASE_URL', () => {
   it('starts an embedded database with demo data, stops cleanly on Ctrl-C, and keeps the data', { timeout: 120_000 }, async () => {
