@@ -150,6 +150,14 @@ describe('an accepted transfer and the onward referrals and emergency access of 
     expect((await failure(w.rescuer.cases.get({ id: s.c.id }))).code).toBe('NOT_FOUND');
     expect((await failure(w.rescuer.cases.notes({ caseId: s.c.id }))).code).toBe('NOT_FOUND');
     expect(await w.rescuer.cases.emergencyAccess()).toEqual([]);
+    // Nor can emergency access be asked for again: the case lives in the other city now (said plainly, audited).
+    const grants = await db.breakGlass.count({ where: { caseId: s.c.id } });
+    const again = await failure(w.rescuer.cases.breakGlass({ caseId: s.c.id, sections: ['summary'], justification: WHY }));
+    expect(again).toMatchObject({ code: 'FORBIDDEN', fields: { caseId: 'BREAK_GLASS_TRANSFERRED' } });
+    expect(await db.breakGlass.count({ where: { caseId: s.c.id } })).toBe(grants);
+    expect(
+      await db.auditEvent.count({ where: { actorId: w.rescuerUser.id, action: 'case.breakGlass', outcome: 'denied', entityId: s.c.id } }),
+    ).toBe(1);
 
     // A's timeline: the withdrawal (and, to the coordinator, the grant's end on its break-glass entry).
     const events = await db.caseEvent.findMany({ where: { caseId: s.c.id, kind: 'onward' }, orderBy: { id: 'asc' } });

@@ -22,7 +22,8 @@ export function defineBreakGlassRules(user: SessionUser, { can }: RuleBuilder, n
   const own = { municipalityId: user.municipalityId };
   const glass = (section?: CaseSection) => ({ ...own, breakGlasses: { some: liveBreakGlassOf(user, now, section) } });
 
-  can('breakGlass', 'Case', own);
+  // Never into a case that moved to another city (closed as `transferred`): it lives there now (transfers/leave.ts).
+  can('breakGlass', 'Case', { ...own, OR: [{ closureReason: null }, { closureReason: { not: 'transferred' } }] });
   can('read', 'BreakGlass', { ...own, userId: user.id });
   // Ending one's own access early (never another's, never extending it: see break-glass-end.ts).
   can('update', 'BreakGlass', { ...own, userId: user.id });

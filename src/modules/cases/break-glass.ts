@@ -27,7 +27,8 @@ const factsOf = (g: { id: string; userId: string; sections: string[]; expiresAt:
  * municipality's break-glass duration. In the same transaction: the grant (justification encrypted),
  * the case's timeline entry, the auditor's flag, and a notice in every coordinator's "my work". A second
  * request while one is live is refused (BREAK_GLASS_LIVE): a grant cannot extend itself. A coordinator
- * is refused with a field saying it is not needed; other roles have no rule (FORBIDDEN); a case elsewhere is NOT_FOUND.
+ * is refused with a field saying it is not needed; other roles have no rule (FORBIDDEN); a case elsewhere is NOT_FOUND;
+ * a case that moved to another city (closed as `transferred`) is FORBIDDEN with a field saying so.
  */
 export async function breakGlass(ctx: ServiceContext, input: BreakGlass) {
   const asked = { type: 'Case', id: input.caseId };
@@ -38,7 +39,15 @@ export async function breakGlass(ctx: ServiceContext, input: BreakGlass) {
     where: { AND: [accessibleBy(ctx.ability, 'breakGlass').ofType('Case'), { id: input.caseId }] },
     select: { id: true, municipalityId: true, reference: true, keyWorkerId: true },
   });
-  if (!c) throw notFound('Case', input.caseId);
+  if (!c) {
+    // A case of the municipality that moved to another city: said plainly, since any case here is one to ask about.
+    const moved = await ctx.db.case.findFirst({
+      where: { municipalityId: ctx.user.municipalityId, id: input.caseId, closureReason: 'transferred' },
+      select: { id: true },
+    });
+    if (moved) throw new AppError('FORBIDDEN', { entity: asked, fields: { caseId: 'BREAK_GLASS_TRANSFERRED' } });
+    throw notFound('Case', input.caseId);
+  }
   // Emergency access must not rest on a stolen session alone: an enrolled user proves the factor again.
   requireFreshSecondFactor(ctx);
   // One request at a time per user and case, so two sent at once cannot both find no live grant.

@@ -606,6 +606,7 @@ export const ar: Dictionary = {
     ALREADY_REVOKED: 'أُلغي من قبل.',
     BREAK_GLASS_LIVE: 'يوجد وصول طارئ قائم إلى هذه الحالة.',
     BREAK_GLASS_NOT_NEEDED: 'المنسقون يرون جميع الحالات أصلًا: لا حاجة إلى وصول طارئ.',
+    BREAK_GLASS_TRANSFERRED: 'انتقلت هذه الحالة إلى مدينة أخرى: يُطلب الوصول الطارئ هناك.',
   },
   notFound: { title: 'الصفحة غير موجودة', back: 'العودة إلى الصفحة الرئيسية' },
   ...referralsAr,

@@ -604,6 +604,7 @@ export const en = {
     ALREADY_REVOKED: 'Already revoked.',
     BREAK_GLASS_LIVE: 'Emergency access to this case is already live.',
     BREAK_GLASS_NOT_NEEDED: 'Coordinators see every case already: no emergency access is needed.',
+    BREAK_GLASS_TRANSFERRED: 'This case moved to another city: emergency access is asked for there.',
   },
   notFound: { title: 'Page not found', back: 'Back to the home page' },
   ...referralsEn,

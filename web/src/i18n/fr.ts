@@ -607,6 +607,7 @@ export const fr: Dictionary = {
     ALREADY_REVOKED: 'Déjà révoqué.',
     BREAK_GLASS_LIVE: 'Un accès d’urgence à ce dossier est déjà en cours.',
     BREAK_GLASS_NOT_NEEDED: 'Les coordinateurs voient déjà tous les dossiers : aucun accès d’urgence n’est nécessaire.',
+    BREAK_GLASS_TRANSFERRED: 'Ce dossier a été transféré dans une autre ville : l’accès d’urgence se demande là-bas.',
   },
   notFound: { title: 'Page introuvable', back: 'Retour à l’accueil' },
   ...referralsFr,
