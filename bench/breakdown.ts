@@ -37,18 +37,38 @@ type Kind = 'session' | 'audit' | 'sql';
 const kindOf = (text: string): Kind =>
   /\bFROM session s JOIN app_user u\b/.test(text) ? 'session' : /\baudit_(append|stage|link)\(/.test(text) ? 'audit' : 'sql';
 
-/** Times every statement a pool sends, on the pool itself and on the clients it lends (transactions). */
-function timeStatements(pool: pg.Pool, record: (kind: Kind, ms: number) => void) {
+/**
+ * The time during which at least one of `spans` ([start, end] in ms) was running: statements a call sends side
+ * by side (Promise.all) count once, so a call's SQL never exceeds its own duration.
+ */
+export function covered(spans: readonly (readonly [number, number])[]): number {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let until = Number.NEGATIVE_INFINITY;
+  for (const [start, end] of sorted) {
+    if (end <= until) continue;
+    total += end - Math.max(start, until);
+    until = end;
+  }
+  return total;
+}
+
+/**
+ * Times every statement a pool sends, on the pool itself and on the clients it lends (transactions): `owner`
+ * names the call a statement started in, and `record` gets it back with the statement's span when it ends.
+ */
+function timeStatements<T>(pool: pg.Pool, owner: () => T | null, record: (owner: T, kind: Kind, start: number, end: number) => void) {
   const wrap = <T extends { query: (...args: never[]) => unknown }>(target: T) => {
     const query = target.query.bind(target) as (...args: unknown[]) => unknown;
     (target as { query: unknown }).query = (...args: unknown[]) => {
       const first = args[0] as string | { text: string };
       const kind = kindOf(typeof first === 'string' ? first : first.text);
       const start = performance.now();
+      const call = owner();
       const result = query(...args);
-      if (result instanceof Promise)
+      if (result instanceof Promise && call !== null)
         void result.then(
-          () => record(kind, performance.now() - start),
+          () => record(call, kind, start, performance.now()),
           () => undefined,
         );
       return result;
@@ -108,12 +128,17 @@ export async function breakdownCalls(
   cases: BreakdownCall[],
 ): Promise<Breakdown[]> {
   const { db, pool, close } = createDb({ url: env.url, poolMax: 2 });
-  let current: { session: number; audit: number; sql: number; statements: number; compile: number } | null = null;
-  timeStatements(pool, (kind, ms) => {
-    if (!current) return;
-    current[kind] += ms;
-    if (kind === 'sql') current.statements += 1;
-  });
+  // Each call's statements, charged to the call they started in; statements side by side count once (covered).
+  type Call = { spans: Record<Kind, [number, number][]>; statements: number; compile: number };
+  let current: Call | null = null;
+  timeStatements(
+    pool,
+    () => current,
+    (call, kind, start, end) => {
+      call.spans[kind].push([start, end]);
+      if (kind === 'sql') call.statements += 1;
+    },
+  );
   const restore = await timeCompiler((ms) => {
     if (current) current.compile += ms;
   });
@@ -132,14 +157,26 @@ export async function breakdownCalls(
       const { token } = await createSession(db, clock(), config.session, user, { ip: null, userAgent: 'bench breakdown' });
       const caller = createCaller(createContext({ db, clock, config, keyring: env.keyring }, { token, requestId: 'bench-breakdown' }));
       for (let i = 0; i < env.warmup; i++) await c.call(caller, i);
-      const calls: { total: number; session: number; audit: number; sql: number; statements: number; compile: number }[] = [];
+      const timed: { call: Call; start: number; end: number }[] = [];
       for (let i = 0; i < env.calls; i++) {
-        current = { session: 0, audit: 0, sql: 0, statements: 0, compile: 0 };
+        const call: Call = { spans: { session: [], audit: [], sql: [] }, statements: 0, compile: 0 };
+        current = call;
         const start = performance.now();
         await c.call(caller, env.warmup + i);
-        calls.push({ ...current, total: performance.now() - start });
+        timed.push({ call, start, end: performance.now() });
         current = null;
       }
+      // Within the call only: a statement still running when it answered (its events' link) is not its time.
+      const within = (spans: [number, number][], start: number, end: number) =>
+        covered(spans.map(([a, b]) => [Math.max(a, start), Math.min(b, end)] as const).filter(([a, b]) => b > a));
+      const calls = timed.map(({ call, start, end }) => ({
+        total: end - start,
+        session: within(call.spans.session, start, end),
+        audit: within(call.spans.audit, start, end),
+        sql: within(call.spans.sql, start, end),
+        statements: call.statements,
+        compile: call.compile,
+      }));
       const med = (pick: (x: (typeof calls)[number]) => number) => round(median(calls.map(pick)));
       out.push({
         name: c.name,

@@ -190,7 +190,6 @@ describe('npm run bench -- --quick', () => {
       expect(b.statements).toBeGreaterThanOrEqual(1);
       // The rest may come out below zero now: a read's audit link can overlap the statements around it.
       expect(Number.isFinite(b.rest)).toBe(true);
-      expect(b.total).toBeGreaterThanOrEqual(b.sql);
     }
     expect(r.signInBurst.signIns).toBeGreaterThanOrEqual(50);
 
