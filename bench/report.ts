@@ -83,7 +83,7 @@ export function renderMarkdown(r: BenchResult): string {
     HEAD,
     row('statistics.figures as coordinator', r.statistics.figure),
     '',
-    `The referral figures come from monthly tallies (src/modules/statistics/tally.ts). One request at a time: after a write in a month, which is then counted again, p50 ${r.statistics.recount.afterWrite.p50} ms and p99 ${r.statistics.recount.afterWrite.p99} ms; with the whole year's tallies counted from nothing, ${r.statistics.recount.wholeYearMs} ms.`,
+    `The referral figures come from monthly tallies (src/modules/statistics/tally.ts). One request at a time: after a write in the year's busiest month, which is then counted again, p50 ${r.statistics.recount.afterWrite.p50} ms and p99 ${r.statistics.recount.afterWrite.p99} ms; with the whole year's tallies counted from nothing, ${r.statistics.recount.wholeYearMs} ms.`,
     '',
     `## Hub figures (one year, ${r.hub.year}, across ${r.hub.cities} cities, ${r.hub.cases} cases)`,
     '',
