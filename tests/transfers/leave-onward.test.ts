@@ -5,6 +5,7 @@ import { failure } from '../helpers/case-factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { verifyChain } from '../../src/audit/verify.js';
 import { sweepMunicipality } from '../../src/jobs/reminders.js';
+import { withFailingUpdates } from '../helpers/faults.js';
 import { transferScene, type Scene } from './helpers.js';
 
 const { db, owner } = await testDb();
@@ -202,17 +203,9 @@ describe('an accepted transfer and the onward referrals and emergency access of 
       db.auditEvent.count({ where: { entityId: { in: [w.waiting.id, w.grant.id, w.proposal.id] }, actorId: s.B.coordinator.id } });
     const before = await eventsOf();
     // As the owner could: make the last step (resolving the reminders) fail, after every other one ran.
-    const fn = `test_no_resolve_${s.c.id.replaceAll('-', '')}`;
-    await owner.$executeRawUnsafe(
-      `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.entity_id = '${w.waiting.id}' THEN RAISE EXCEPTION 'no resolve'; END IF; RETURN NEW; END $$`,
+    await withFailingUpdates(owner, { table: 'reminder', column: 'entity_id', value: w.waiting.id }, async () =>
+      expect((await failure(s.b.transfers.accept({ id: w.proposal.id, personId: null }))).code).toBe('INTERNAL'),
     );
-    await owner.$executeRawUnsafe(`CREATE TRIGGER ${fn} BEFORE UPDATE ON reminder FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
-    try {
-      expect((await failure(s.b.transfers.accept({ id: w.proposal.id, personId: null }))).code).toBe('INTERNAL');
-    } finally {
-      await owner.$executeRawUnsafe(`DROP TRIGGER ${fn} ON reminder`);
-      await owner.$executeRawUnsafe(`DROP FUNCTION ${fn}()`);
-    }
     // Nothing stayed: the referral waits in the partner's inbox, the rescuer still reads the case, the reminders are open.
     expect(await rowOf(w.waiting.id)).toEqual(waitingBefore);
     expect(await inboxIds(w.partner)).toContain(w.waiting.id);

@@ -3,6 +3,7 @@ import { testDb } from '../helpers/db.js';
 import { failure } from '../helpers/case-factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { verifyChain } from '../../src/audit/verify.js';
+import { withFailingUpdates } from '../helpers/faults.js';
 import { transferScene, WORDS, type Scene } from './helpers.js';
 
 const { db, owner } = await testDb();
@@ -165,17 +166,9 @@ describe('what an accepted transfer leaves behind in the sending city', () => {
     const eventsOf = () => db.auditEvent.count({ where: { entityId: { in: [w.live.id, w.proposal.id] }, actorId: s.B.coordinator.id } });
     const before = await eventsOf();
     // As the owner could: make the update of this case's interventions fail, so the acceptance breaks after the revocations.
-    const fn = `test_no_end_${s.c.id.replaceAll('-', '')}`;
-    await owner.$executeRawUnsafe(
-      `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.case_id = '${s.c.id}' THEN RAISE EXCEPTION 'no end'; END IF; RETURN NEW; END $$`,
+    await withFailingUpdates(owner, { table: 'intervention', column: 'case_id', value: s.c.id }, async () =>
+      expect((await failure(s.b.transfers.accept({ id: w.proposal.id, personId: null }))).code).toBe('INTERNAL'),
     );
-    await owner.$executeRawUnsafe(`CREATE TRIGGER ${fn} BEFORE UPDATE ON intervention FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
-    try {
-      expect((await failure(s.b.transfers.accept({ id: w.proposal.id, personId: null }))).code).toBe('INTERNAL');
-    } finally {
-      await owner.$executeRawUnsafe(`DROP TRIGGER ${fn} ON intervention`);
-      await owner.$executeRawUnsafe(`DROP FUNCTION ${fn}()`);
-    }
     // Nothing stayed: the disclosure is live, the plan, task and reminder as they were, no case opened, A's still open.
     expect(await db.disclosure.findUniqueOrThrow({ where: { id: w.live.id } })).toMatchObject({ revokedAt: null, revokeReason: null });
     expect((await interventionsOf(s.c.id)).map((i) => i.status)).toEqual(['planned', 'completed']);
