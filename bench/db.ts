@@ -54,7 +54,7 @@ export async function openBenchDatabase(
     const embedded = await startEmbeddedPostgres({
       dir: `${opts.dataDir}/bench/${large ? 'postgres' : 'postgres-small'}`,
       database: dbName(sizes),
-      settings: large ? { shared_buffers: LARGE_SHARED_BUFFERS } : {},
+      settings: { ...(large ? { shared_buffers: LARGE_SHARED_BUFFERS } : {}), ...JSON.parse(process.env.BENCH_PG_SETTINGS ?? '{}') },
     });
     url = embedded.url;
     adminUrl = embedded.adminUrl;

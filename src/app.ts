@@ -15,6 +15,7 @@ import { cookieName, createContext } from './trpc/context.js';
 import { appRouter, type AppRouter } from './trpc/router.js';
 import { registerSecurity } from './http/security.js';
 import { refuseInvalidUtf8 } from './http/utf8.js';
+import { sendAnswersWhole } from './http/whole-answer.js';
 
 export interface BuildAppOptions {
   db: Db;
@@ -80,6 +81,7 @@ export async function buildApp(opts: BuildAppOptions) {
 
   await registerSecurity(app, { publicOrigin: opts.publicOrigin ?? null, loginPerMinute: opts.loginPerMinute ?? 20 });
   refuseInvalidUtf8(app);
+  sendAnswersWhole(app);
   await app.register(cookie);
 
   app.get('/healthz', async (_req, reply) => {
