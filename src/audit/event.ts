@@ -92,12 +92,13 @@ export class ProcedureAudit {
   /**
    * The service's one write and every event of the request, this one last, in one statement
    * (AuditTrail.appendWith). `answer` is what the call will return: a call with an idempotency key
-   * keeps it in the same statement, so the write never commits without it.
+   * keeps it in the same statement, so the write never commits without it. `beside` are other writes
+   * that must commit with it (a new record's key: keyNewRecord).
    */
-  appendWith<T>(db: DbClient, write: Prisma.Sql, answer?: unknown): Promise<T[]> {
+  appendWith<T>(db: DbClient, write: Prisma.Sql, answer?: unknown, beside: Prisma.Sql[] = []): Promise<T[]> {
     this.close();
     const kept = answer !== undefined && this.keepAnswer ? this.keepAnswer(answer, this.named()) : undefined;
-    return this.trail.appendWith<T>(db, write, kept);
+    return this.trail.appendWith<T>(db, write, kept ? [...beside, kept] : beside);
   }
 
   /** The record the event names, as it stands. */

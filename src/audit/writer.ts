@@ -71,16 +71,17 @@ export class AuditTrail {
   /**
    * Runs one write (an INSERT … RETURNING) and appends every pending event in the same statement, so on
    * the plain client the row and its record commit together, or neither, in one round trip. The
-   * events are appended only when the write returns a row. `beside`, another write of the request (a
-   * keyed call's answer), runs in the same statement.
+   * events are appended only when the write returns a row. `beside`, other writes of the request (a
+   * keyed call's answer, a new record's key), run in the same statement.
    */
-  async appendWith<T>(db: DbClient, write: Prisma.Sql, beside?: Prisma.Sql): Promise<T[]> {
+  async appendWith<T>(db: DbClient, write: Prisma.Sql, beside: Prisma.Sql[] = []): Promise<T[]> {
     const events = this.drain();
     const append = Prisma.sql`audit_stage(${events ?? '[]'}::jsonb)`;
+    const others = beside.map((sql, i) => Prisma.sql`, ${Prisma.raw(`k${i}`)} AS (${sql})`);
     // `a` holds a volatile call, so PostgreSQL evaluates it once (never inlined into the join).
     const rows = await rawQuery<T>(
       db,
-      Prisma.sql`WITH w AS (${write}), a AS (SELECT ${append} AS n WHERE EXISTS (SELECT 1 FROM w))${beside ? Prisma.sql`, k AS (${beside})` : Prisma.empty}
+      Prisma.sql`WITH w AS (${write}), a AS (SELECT ${append} AS n WHERE EXISTS (SELECT 1 FROM w))${others.length ? Prisma.join(others, '') : Prisma.empty}
       SELECT w.* FROM w, a`,
     );
     if (!inTx(db) && events && rows.length) linkSoon(db);

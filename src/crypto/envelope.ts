@@ -44,6 +44,11 @@ export const isSealed = (stored: string) => stored.startsWith('k1.');
 /** Whether a stored value was written under the master keyring directly (before record keys). */
 export const isLegacy = (stored: string) => stored.startsWith('v');
 
+/** The row that stores a new key wrapped, for an owner whose municipality is known. */
+const keyInsert = (id: string, owner: RecordOwner & { municipalityId: string }, wrapped: string) =>
+  Prisma.sql`INSERT INTO data_key (id, municipality_id, owner_kind, owner_id, wrapped)
+    VALUES (${id}::uuid, ${owner.municipalityId}::uuid, ${owner.kind}::"DataKeyOwner", ${owner.id}::uuid, ${wrapped})`;
+
 interface KeyRow {
   id: string;
   wrapped: string | null;
@@ -119,6 +124,26 @@ export class RecordKeys {
     return found;
   }
 
+  /**
+   * A key for a record whose row is not written yet (its id just made): kept for this request's seals,
+   * and returned as the INSERT that stores it wrapped, for the caller to run in the statement that writes
+   * the row, so that neither is stored without the other. A second key for the same owner is refused.
+   */
+  keyNew(owner: RecordOwner & { municipalityId: string }): Prisma.Sql {
+    const name = `${owner.kind}/${owner.id}`;
+    if (this.byOwner.has(name)) throw new Error(`${name} has a key already`);
+    const made = this.make(owner);
+    this.byOwner.set(name, Promise.resolve({ id: made.id, key: made.key }));
+    return keyInsert(made.id, owner, made.wrapped);
+  }
+
+  /** A new data key for `owner`, and its wrapped form bound to both. */
+  private make(owner: RecordOwner) {
+    const id = randomUUID();
+    const key = randomBytes(32);
+    return { id, key, wrapped: this.keyring.encrypt(key.toString('base64'), wrapAad(id, owner.kind, owner.id)) };
+  }
+
   private async loadOrMake(db: DbClient, owner: RecordOwner): Promise<{ id: string; key: Buffer }> {
     const select = () =>
       rawQuery<KeyRow>(
@@ -128,15 +153,12 @@ export class RecordKeys {
     // An owner whose row is not inserted yet (its municipality given) is new: it has no key to look up.
     let row = owner.municipalityId ? undefined : (await select())[0];
     if (!row) {
-      const id = randomUUID();
-      const key = randomBytes(32);
-      const wrapped = this.keyring.encrypt(key.toString('base64'), wrapAad(id, owner.kind, owner.id));
+      const { id, key, wrapped } = this.make(owner);
       // Two requests may key the same record at once: the unique (owner_kind, owner_id) keeps one.
       const made = await rawQuery<{ id: string }>(
         db,
         owner.municipalityId
-          ? Prisma.sql`INSERT INTO data_key (id, municipality_id, owner_kind, owner_id, wrapped)
-              VALUES (${id}::uuid, ${owner.municipalityId}::uuid, ${owner.kind}::"DataKeyOwner", ${owner.id}::uuid, ${wrapped})
+          ? Prisma.sql`${keyInsert(id, { ...owner, municipalityId: owner.municipalityId }, wrapped)}
               ON CONFLICT (owner_kind, owner_id) DO NOTHING RETURNING id::text`
           : Prisma.sql`INSERT INTO data_key (id, municipality_id, owner_kind, owner_id, wrapped)
               SELECT ${id}::uuid, municipality_id, ${owner.kind}::"DataKeyOwner", id, ${wrapped} FROM ${Prisma.raw(OWNER_TABLE[owner.kind])}
@@ -174,6 +196,9 @@ export interface KeyContext {
   keyring: Keyring;
   audit?: object;
 }
+
+/** The INSERT of a new record's key (RecordKeys.keyNew), for the statement that writes the record's row. */
+export const keyNewRecord = (ctx: KeyContext, owner: RecordOwner & { municipalityId: string }) => recordKeysOf(ctx).keyNew(owner);
 
 /** Seals a field's text under its owner's key, bound to `<field>/<rowId>`. */
 export const sealText = (ctx: KeyContext, owner: RecordOwner, field: string, rowId: string, plaintext: string) =>

@@ -7,11 +7,12 @@ import { callerFor, testKeyring } from '../helpers/callers.js';
 import { appCode, makeTestApp, mutate, signIn } from '../helpers/http.js';
 import { makePerson } from '../helpers/people-factories.js';
 import { referralInput } from '../helpers/referral-factories.js';
+import { withFailingWrites } from '../helpers/faults.js';
 import { AppError } from '../../src/errors.js';
 import type { TRPCDefaultErrorShape, TRPCError } from '@trpc/server';
 import { formatError } from '../../src/trpc/errors.js';
 
-const { db } = await testDb();
+const { db, owner } = await testDb();
 
 // The manual clock starts on Thursday 2026-01-15 09:00 UTC.
 
@@ -125,6 +126,60 @@ describe('referrals.create', () => {
       select: { detail: true },
     });
     expect(detail.detail).toMatchObject({ newPerson: false });
+  });
+});
+
+describe('referrals.create about a registered person', () => {
+  it("stores the referral's key in the statement that writes its row: a row that fails leaves no key, no event", async () => {
+    const town = await makeTown(db);
+    const known = await makePerson(db, town.town.id, { birthYear: 1990 });
+    const { caller } = await callerFor(db, town.coordinator);
+    const keys = () => db.dataKey.count({ where: { municipalityId: town.town.id, ownerKind: 'referral' } });
+    const before = { ...(await counts(town.town.id)), keys: await keys() };
+    const input = referralInput({ newPerson: undefined, personId: known.id });
+    await withFailingWrites(owner, { op: 'INSERT', table: 'referral', column: 'person_id', value: known.id }, async () => {
+      await expect(caller.referrals.create(input)).rejects.toThrow();
+    });
+    expect({ ...(await counts(town.town.id)), keys: await keys() }).toEqual(before);
+    // Written, the row and its key are there together, and its concern opens.
+    const made = await caller.referrals.create(input);
+    expect(await keys()).toBe(before.keys + 1);
+    expect(await db.dataKey.count({ where: { ownerKind: 'referral', ownerId: made.id } })).toBe(1);
+    expect((await caller.referrals.get({ id: made.id })).concernText).toBe(input.concernText);
+  });
+
+  it('is NOT_FOUND for a coordinator when the person was merged into another; the one kept is referred', async () => {
+    const town = await makeTown(db);
+    const kept = await makePerson(db, town.town.id, { birthYear: 1990 });
+    const merged = await makePerson(db, town.town.id, { birthYear: 1990 });
+    await db.person.update({ where: { id: merged.id }, data: { mergedIntoId: kept.id } });
+    const { caller } = await callerFor(db, town.coordinator);
+    expect(await refusal(caller.referrals.create(referralInput({ newPerson: undefined, personId: merged.id })))).toEqual({
+      code: 'NOT_FOUND',
+      fields: { personId: 'NOT_FOUND' },
+    });
+    await expect(caller.referrals.create(referralInput({ newPerson: undefined, personId: kept.id }))).resolves.toMatchObject({
+      personId: kept.id,
+    });
+  });
+
+  it("decides minority from the registered person's date of birth", async () => {
+    const town = await makeTown(db);
+    const { caller } = await callerFor(db, town.coordinator);
+    const minorByPerson = {
+      given: true as const,
+      by: 'person' as const,
+      at: new Date('2026-01-10T10:00:00Z'),
+      scope: 'Prevention support',
+    };
+    const born = async (birthDate: string) => {
+      const person = await makePerson(db, town.town.id);
+      await db.person.update({ where: { id: person.id }, data: { birthDate: new Date(birthDate), birthYear: null } });
+      return caller.referrals.create(referralInput({ newPerson: undefined, personId: person.id, consent: minorByPerson }));
+    };
+    // 18 tomorrow (2026-01-16, the callers' clock): still a minor today; 18 yesterday: an adult.
+    expect((await refusal(born('2008-01-16'))).fields).toEqual({ 'consent.by': 'guardian_required' });
+    await expect(born('2008-01-14')).resolves.toMatchObject({ status: 'submitted' });
   });
 });
 

@@ -5,7 +5,7 @@ import { failure } from '../helpers/case-factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { verifyChain } from '../../src/audit/verify.js';
 import { sweepMunicipality } from '../../src/jobs/reminders.js';
-import { withFailingUpdates } from '../helpers/faults.js';
+import { withFailingWrites } from '../helpers/faults.js';
 import { transferScene, type Scene } from './helpers.js';
 
 const { db, owner } = await testDb();
@@ -203,7 +203,7 @@ describe('an accepted transfer and the onward referrals and emergency access of 
       db.auditEvent.count({ where: { entityId: { in: [w.waiting.id, w.grant.id, w.proposal.id] }, actorId: s.B.coordinator.id } });
     const before = await eventsOf();
     // As the owner could: make the last step (resolving the reminders) fail, after every other one ran.
-    await withFailingUpdates(owner, { table: 'reminder', column: 'entity_id', value: w.waiting.id }, async () =>
+    await withFailingWrites(owner, { op: 'UPDATE', table: 'reminder', column: 'entity_id', value: w.waiting.id }, async () =>
       expect((await failure(s.b.transfers.accept({ id: w.proposal.id, personId: null }))).code).toBe('INTERNAL'),
     );
     // Nothing stayed: the referral waits in the partner's inbox, the rescuer still reads the case, the reminders are open.

@@ -3,7 +3,7 @@ import { testDb } from '../helpers/db.js';
 import { failure } from '../helpers/case-factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { verifyChain } from '../../src/audit/verify.js';
-import { withFailingUpdates } from '../helpers/faults.js';
+import { withFailingWrites } from '../helpers/faults.js';
 import { transferScene, WORDS, type Scene } from './helpers.js';
 
 const { db, owner } = await testDb();
@@ -166,7 +166,7 @@ describe('what an accepted transfer leaves behind in the sending city', () => {
     const eventsOf = () => db.auditEvent.count({ where: { entityId: { in: [w.live.id, w.proposal.id] }, actorId: s.B.coordinator.id } });
     const before = await eventsOf();
     // As the owner could: make the update of this case's interventions fail, so the acceptance breaks after the revocations.
-    await withFailingUpdates(owner, { table: 'intervention', column: 'case_id', value: s.c.id }, async () =>
+    await withFailingWrites(owner, { op: 'UPDATE', table: 'intervention', column: 'case_id', value: s.c.id }, async () =>
       expect((await failure(s.b.transfers.accept({ id: w.proposal.id, personId: null }))).code).toBe('INTERNAL'),
     );
     // Nothing stayed: the disclosure is live, the plan, task and reminder as they were, no case opened, A's still open.
