@@ -99,11 +99,19 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         if (res.status !== 200) throw new Error(`${layer} as ${role}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
       }
       log(`Case list as ${role} (${sqlRows.length} rows, stage = ${stage}):`);
-      const figures = {} as Record<'L0' | 'L1' | 'L2' | 'L3' | 'L4', Figure>;
+      const figures = {} as Record<'L0' | 'L0prepared' | 'L1' | 'L2' | 'L3' | 'L4', Figure>;
       figures.L0 = await measure(plan, (s, a) =>
         loopRun(() => pool.query(caseListSql(who), caseListParams({ municipalityId: town.id, stage, ...who })), plan.connections, s, a),
       );
       log(`  L0 ${describe(figures.L0)}`);
+      // The app prepares its hot statements (src/db.ts): the same SQL prepared, for comparison.
+      const prepared = {
+        name: `bench_l0_${role}`,
+        text: caseListSql(who),
+        values: caseListParams({ municipalityId: town.id, stage, ...who }),
+      };
+      figures.L0prepared = await measure(plan, (s, a) => loopRun(() => pool.query(prepared), plan.connections, s, a));
+      log(`  L0 prepared ${describe(figures.L0prepared)}`);
       for (const layer of ['L1', 'L2', 'L3', 'L4'] as const) {
         figures[layer] = await measure(plan, http(requests[layer]));
         log(`  ${layer} ${describe(figures[layer])}`);
@@ -114,6 +122,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         ratios: {
           p50_L4_L0: round(figures.L4.p50 / figures.L0.p50),
           p99_L4_L0: round(figures.L4.p99 / figures.L0.p99),
+          p50_L4_L0prepared: round(figures.L4.p50 / figures.L0prepared.p50),
           p50_L4_L1: round(figures.L4.p50 / figures.L1.p50),
           p99_L4_L1: round(figures.L4.p99 / figures.L1.p99),
           rps_L4_L0: round(figures.L4.rps / figures.L0.rps),

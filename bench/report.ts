@@ -33,12 +33,13 @@ export function renderMarkdown(r: BenchResult): string {
       '',
       HEAD,
       row('L0 SQL through pg', c.L0),
+      row('L0 prepared', c.L0prepared, 'planned once per connection, as the app runs it'),
       row('L1 SQL in a bare Fastify route', c.L1),
       row('L2 SQL through tRPC', c.L2),
       row('L3 real procedure, no audit', c.L3, 'session + CASL + Prisma'),
       row('L4 real procedure (cases.list)', c.L4, 'with its audit event'),
       '',
-      `L4/L0: p50 ${c.ratios.p50_L4_L0}×, p99 ${c.ratios.p99_L4_L0}×, throughput ${c.ratios.rps_L4_L0}×. L4/L1: p50 ${c.ratios.p50_L4_L1}×, p99 ${c.ratios.p99_L4_L1}×.`,
+      `L4/L0: p50 ${c.ratios.p50_L4_L0}×, p99 ${c.ratios.p99_L4_L0}×, throughput ${c.ratios.rps_L4_L0}×. L4/L0 prepared: p50 ${c.ratios.p50_L4_L0prepared}×. L4/L1: p50 ${c.ratios.p50_L4_L1}×, p99 ${c.ratios.p99_L4_L1}×.`,
       '',
     );
   }

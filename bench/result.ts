@@ -8,11 +8,20 @@ import type { HubYear } from './hub.js';
 export interface CaseListLayers {
   rows: number;
   L0: Figure;
+  /** The same SQL as a prepared statement (planned once per connection), as the app runs its hot statements. */
+  L0prepared: Figure;
   L1: Figure;
   L2: Figure;
   L3: Figure;
   L4: Figure;
-  ratios: { p50_L4_L0: number; p99_L4_L0: number; p50_L4_L1: number; p99_L4_L1: number; rps_L4_L0: number };
+  ratios: {
+    p50_L4_L0: number;
+    p99_L4_L0: number;
+    p50_L4_L0prepared: number;
+    p50_L4_L1: number;
+    p99_L4_L1: number;
+    rps_L4_L0: number;
+  };
 }
 
 /** What one bench run measured: bench/bench.ts fills it, bench/report.ts renders it. */

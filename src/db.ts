@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { createCaslExtension } from '@casl/prisma/runtime';
@@ -32,10 +33,33 @@ const pools = new WeakMap<object, pg.Pool>();
  * transaction it goes through Prisma, on the transaction's connection. Cast every parameter
  * (`${x}::uuid`): pg sends them untyped, so an uncast one comes back as text.
  */
-export async function rawQuery<T>(db: DbClient, sql: Prisma.Sql): Promise<T[]> {
+export async function rawQuery<T>(db: DbClient, sql: Prisma.Sql, opts: { prepared?: boolean } = {}): Promise<T[]> {
   const pool = pools.get(db);
-  if (pool) return (await pool.query(sql.text, sql.values)).rows as T[];
+  if (pool) {
+    const query = opts.prepared
+      ? { name: statementName(sql.text), text: sql.text, values: sql.values }
+      : { text: sql.text, values: sql.values };
+    return (await pool.query(query)).rows as T[];
+  }
   return db.$queryRaw<T[]>(sql);
+}
+
+const names = new Map<string, string>();
+
+/**
+ * The name a hot statement is prepared under on each pooled connection: planned once per connection
+ * (then reused, or planned again for its parameters when PostgreSQL judges that better) instead of
+ * parsed and planned on every call. The session check was planned in 0.23 ms and run in 0.03 ms; the
+ * case list planned in 0.6 ms and run in 0.45 ms (pg_stat_statements, bench/README.md). Only for
+ * statements whose text takes a few shapes: each shape stays prepared on each connection for its life.
+ */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `jisr_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return name;
 }
 
 /** The pool under a plain client createDb made (none for a transaction's client). */

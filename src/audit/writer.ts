@@ -64,7 +64,7 @@ export class AuditTrail {
       await rawQuery(db, Prisma.sql`SELECT audit_append(${events}::jsonb)`);
       return;
     }
-    await rawQuery(db, Prisma.sql`SELECT audit_stage(${events}::jsonb)`);
+    await rawQuery(db, Prisma.sql`SELECT audit_stage(${events}::jsonb)`, { prepared: true });
     if (!inTx(db)) linkSoon(db);
   }
 
@@ -72,7 +72,8 @@ export class AuditTrail {
    * Runs one write (an INSERT … RETURNING) and appends every pending event in the same statement, so on
    * the plain client the row and its record commit together, or neither, in one round trip. The
    * events are appended only when the write returns a row. `beside`, other writes of the request (a
-   * keyed call's answer, a new record's key), run in the same statement.
+   * keyed call's answer, a new record's key), run in the same statement. The statement is prepared on
+   * its connection (db.ts): a write passed here must take few shapes (values as parameters, never spliced).
    */
   async appendWith<T>(db: DbClient, write: Prisma.Sql, beside: Prisma.Sql[] = []): Promise<T[]> {
     const events = this.drain();
@@ -83,6 +84,7 @@ export class AuditTrail {
       db,
       Prisma.sql`WITH w AS (${write}), a AS (SELECT ${append} AS n WHERE EXISTS (SELECT 1 FROM w))${others.length ? Prisma.join(others, '') : Prisma.empty}
       SELECT w.* FROM w, a`,
+      { prepared: true },
     );
     if (!inTx(db) && events && rows.length) linkSoon(db);
     return rows;

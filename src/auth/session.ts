@@ -113,6 +113,7 @@ export async function resolveSession(db: DbClient, clock: Clock, policy: Session
       FROM session s JOIN app_user u ON u.id = s.user_id JOIN municipality m ON m.id = u.municipality_id
       LEFT JOIN second_factor f ON f.user_id = u.id
      WHERE s.token_hash = ${hashToken(token)}`,
+    { prepared: true },
   );
   if (!session || session.ended_at) return session?.ended_at ? { status: 'expired' } : { status: 'none' };
   const now = clock();

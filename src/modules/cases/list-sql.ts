@@ -78,6 +78,7 @@ export async function listSqlPage(
     WHERE c.municipality_id = ${town}::uuid ${reach} ${stage} ${cursor}
     ORDER BY c.opened_at DESC, c.id DESC
     LIMIT ${page.take}::int`,
+    { prepared: true },
   );
   return rows.map((r) => ({
     id: r.id as string,

@@ -41,6 +41,7 @@ export function itemsOf(ctx: Db, lists: readonly ListKind[]): Promise<ItemRow[]>
     Prisma.sql`SELECT id::text, list::text, code, retired_at IS NOT NULL AS retired FROM list_item
                WHERE municipality_id = ${ctx.user.municipalityId}::uuid AND list = ANY(${lists}::"ListKind"[])
                ORDER BY sort_order, label_en`,
+    { prepared: true },
   );
 }
 

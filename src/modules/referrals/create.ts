@@ -18,17 +18,20 @@ export const CONCERN_FIELD = 'referral.concern';
 
 /** An existing person the user may see; otherwise NOT_FOUND at the `personId` field. */
 async function readablePerson(ctx: ServiceContext, id: string): Promise<Birth & { id: string }> {
-  const readable = accessibleBy(ctx.ability).ofType('Person');
-  const person = isWholeTown(ctx, readable)
+  const person = isWholeTown(ctx)
     ? await townPerson(ctx, id)
-    : await ctx.db.person.findFirst({ where: { AND: [readable, { id }] }, select: { id: true, birthDate: true, birthYear: true } });
+    : await ctx.db.person.findFirst({
+        where: { AND: [accessibleBy(ctx.ability).ofType('Person'), { id }] },
+        select: { id: true, birthDate: true, birthYear: true },
+      });
   if (!person) throw new AppError('NOT_FOUND', { entity: { type: 'Person', id }, fields: { personId: 'NOT_FOUND' } });
   return person;
 }
 
 /** Whether the compiled read rule is exactly a coordinator's: every person of the town but merged records. */
-const isWholeTown = (ctx: ServiceContext, readable: unknown) =>
-  JSON.stringify(readable) === JSON.stringify({ OR: [{ municipalityId: ctx.user.municipalityId, mergedIntoId: null }] });
+const isWholeTown = (ctx: ServiceContext) =>
+  JSON.stringify(accessibleBy(ctx.ability).ofType('Person')) ===
+  JSON.stringify({ OR: [{ municipalityId: ctx.user.municipalityId, mergedIntoId: null }] });
 
 /**
  * That rule as one typed statement: Prisma's query compiler cost more than the lookup itself on every
@@ -39,6 +42,7 @@ async function townPerson(ctx: ServiceContext, id: string): Promise<(Birth & { i
     ctx.db,
     Prisma.sql`SELECT id::text, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, birth_year FROM person
                 WHERE id = ${id}::uuid AND municipality_id = ${ctx.user.municipalityId}::uuid AND merged_into_id IS NULL`,
+    { prepared: true },
   );
   return row && { id: row.id, birthDate: row.birth_date ? new Date(`${row.birth_date}T00:00:00Z`) : null, birthYear: row.birth_year };
 }
