@@ -46,7 +46,8 @@ export const personSelect = {
 export async function matchPeople(ctx: ServiceContext, input: z.infer<typeof MatchPeopleInput>) {
   assertCan(ctx.ability, 'match', 'Person');
   const year = input.birthYear ?? null;
-  const rows = await rawQuery<MatchRow>(ctx.db, matchStatement(ctx.user.municipalityId, nameKeys(input.name), year));
+  // Prepared (db.ts): its shape never changes (the words travel as one array), and it was planned on every call.
+  const rows = await rawQuery<MatchRow>(ctx.db, matchStatement(ctx.user.municipalityId, nameKeys(input.name), year), { prepared: true });
   const ranked = rankMatches(input.name, year, rows);
   // Never a merged (hidden) record; for a person's page, not them nor a record marked "not the same person".
   const candidates = await offered(
