@@ -118,43 +118,49 @@ describe('the chainer: events staged without the chain head, linked in one order
   });
 
   it('finds every chain with staged events by its index, however large the queue has been', async () => {
-    const towns = [await makeMunicipality(db), await makeMunicipality(db), await makeMunicipality(db)];
-    // A queue that was busy once: thousands of rows staged and taken leave their pages behind.
-    await connect(async (c) => {
-      await c.query(
-        `INSERT INTO audit_pending (call, chain, at, action, outcome, digest)
-         SELECT g, 'bloat', now(), 'bloat', 'allowed', repeat('a', 64) FROM generate_series(1, 20000) g`,
-      );
-      await c.query(`DELETE FROM audit_pending WHERE chain = 'bloat'`);
-    }, ownerUrl);
-    // Events of three towns and of the system chain, each call cut off before its link.
-    for (const town of towns) await connect((c) => c.query('SELECT audit_stage($1::jsonb)', [staged(town.id).json]));
-    const system = staged('system', { municipalityId: null, requestId: 'system-cut-off' });
-    await connect((c) => c.query('SELECT audit_stage($1::jsonb)', [system.json]));
-
-    await linkStaged(db);
-    for (const town of towns) {
-      expect(await pendingOf(town.id)).toBe(0);
-      expect(await verifyChain(db, town.id)).toMatchObject({ checked: 1, firstBroken: null });
-    }
-    expect(await pendingOf('system')).toBe(0);
-    expect(await db.auditEvent.count({ where: { chain: 'system', requestId: 'system-cut-off' } })).toBe(1);
-    // A link with nothing to do probes the queue's index; it does not read the heap the busy queue left.
-    // (The first index scan after the rows went marks their entries dead; the blocks are counted after it.)
-    const { blocks, heapPages } = await connect(async (c) => {
-      const link = async () => {
-        const { rows } = await c.query<{ 'QUERY PLAN': [{ Plan: Record<string, number> }] }>(
-          'EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) SELECT audit_link()',
+    // No vacuum may shrink the queue's heap while the test looks at it.
+    await connect((c) => c.query('ALTER TABLE audit_pending SET (autovacuum_enabled = false)'), ownerUrl);
+    try {
+      const towns = [await makeMunicipality(db), await makeMunicipality(db), await makeMunicipality(db)];
+      // A queue that was busy once: thousands of rows staged and taken leave their pages behind.
+      await connect(async (c) => {
+        await c.query(
+          `INSERT INTO audit_pending (call, chain, at, action, outcome, digest)
+           SELECT g, 'bloat', now(), 'bloat', 'allowed', repeat('a', 64) FROM generate_series(1, 20000) g`,
         );
-        const plan = rows[0]!['QUERY PLAN'][0].Plan;
-        return plan['Shared Hit Blocks']! + plan['Shared Read Blocks']!;
-      };
-      await link();
-      const size = await c.query<{ pages: number }>(`SELECT (pg_relation_size('audit_pending') / 8192)::int AS pages`);
-      return { blocks: await link(), heapPages: size.rows[0]!.pages };
-    }, ownerUrl);
-    expect(heapPages).toBeGreaterThan(300);
-    expect(blocks).toBeLessThan(heapPages / 2);
+        await c.query(`DELETE FROM audit_pending WHERE chain = 'bloat'`);
+      }, ownerUrl);
+      // Events of three towns and of the system chain, each call cut off before its link.
+      for (const town of towns) await connect((c) => c.query('SELECT audit_stage($1::jsonb)', [staged(town.id).json]));
+      const system = staged('system', { municipalityId: null, requestId: 'system-cut-off' });
+      await connect((c) => c.query('SELECT audit_stage($1::jsonb)', [system.json]));
+
+      await linkStaged(db);
+      for (const town of towns) {
+        expect(await pendingOf(town.id)).toBe(0);
+        expect(await verifyChain(db, town.id)).toMatchObject({ checked: 1, firstBroken: null });
+      }
+      expect(await pendingOf('system')).toBe(0);
+      expect(await db.auditEvent.count({ where: { chain: 'system', requestId: 'system-cut-off' } })).toBe(1);
+      // A link with nothing to do probes the queue's index; it does not read the heap the busy queue left.
+      // (The first index scan after the rows went marks their entries dead; the blocks are counted after it.)
+      const { blocks, heapPages } = await connect(async (c) => {
+        const link = async () => {
+          const { rows } = await c.query<{ 'QUERY PLAN': [{ Plan: Record<string, number> }] }>(
+            'EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) SELECT audit_link()',
+          );
+          const plan = rows[0]!['QUERY PLAN'][0].Plan;
+          return plan['Shared Hit Blocks']! + plan['Shared Read Blocks']!;
+        };
+        await link();
+        const size = await c.query<{ pages: number }>(`SELECT (pg_relation_size('audit_pending') / 8192)::int AS pages`);
+        return { blocks: await link(), heapPages: size.rows[0]!.pages };
+      }, ownerUrl);
+      expect(heapPages).toBeGreaterThan(300);
+      expect(blocks).toBeLessThan(heapPages / 2);
+    } finally {
+      await connect((c) => c.query('ALTER TABLE audit_pending RESET (autovacuum_enabled)'), ownerUrl);
+    }
   });
 
   it('is linked by verify, and an event that stays unlinked for over a minute breaks the report', async () => {
