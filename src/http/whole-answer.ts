@@ -5,10 +5,9 @@ const isResponse = (v: unknown): v is Response =>
 
 /**
  * tRPC's adapter answers with a fetch Response, and Fastify streams a Response's body: chunked, with
- * the head and the body, then the closing chunk, each written on its own. Every write is a system call,
- * and on the bench's case list they took about a quarter of the server's CPU. Our answers are whole (no
- * subscriptions, no streaming link), so the body is read here and sent in one write with its length,
- * as Fastify sends any other answer.
+ * the closing chunk written on its own. Our answers are whole (no subscriptions, no streaming link), so
+ * the body is read here and sent in one write with its length, as Fastify sends any other answer: one
+ * system call fewer per request (strace on the bench's case list: 5.8 writes a request, then 4.7).
  */
 export function sendAnswersWhole(app: FastifyInstance) {
   app.addHook('onSend', async (_req, reply, payload) => {
