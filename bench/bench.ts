@@ -53,9 +53,12 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const postgres = await one<{ server_version: string; shared_buffers: string }>(
       `SELECT current_setting('server_version') AS server_version, current_setting('shared_buffers') AS shared_buffers`,
     );
-    const counts = await one<{ cases: number; people: number; audit: number }>(
+    // The access links grow by ~100 for every audited case page a run asks for, and audit rows are never deleted:
+    // the case list's audit costs more on a database many runs have used (bench/README.md).
+    const counts = await one<{ cases: number; people: number; audit: number; links: number; links_mb: number }>(
       `SELECT (SELECT count(*)::int FROM case_record WHERE municipality_id = $1) AS cases, (SELECT count(*)::int FROM person WHERE municipality_id = $1) AS people,
-              (SELECT count(*)::int FROM audit_event) AS audit`,
+              (SELECT count(*)::int FROM audit_event) AS audit, (SELECT count(*)::int FROM audit_event_entity) AS links,
+              (pg_total_relation_size('audit_event_entity') / 1000000)::int AS links_mb`,
       [town.id],
     );
     const practitioner = await one<{ id: string; agency_id: string }>('SELECT id, agency_id FROM app_user WHERE email = $1', [
@@ -430,6 +433,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         cases: counts.cases,
         people: counts.people,
         auditEvents: counts.audit,
+        accessLinks: counts.links,
+        accessLinksMb: counts.links_mb,
       },
       plan,
       caseList,

@@ -13,7 +13,7 @@ export function renderMarkdown(r: BenchResult): string {
     `# Jisr benchmark (${r.mode}) — ${r.startedAt}`,
     '',
     `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, PostgreSQL ${m.postgres} (shared_buffers ${m.sharedBuffers}); load average before ${m.loadAverageBefore.join(' ')}, after ${m.loadAverageAfter.join(' ')}.`,
-    `Data: ${r.data.people} people and ${r.data.cases} cases in the measured municipality, ${r.data.auditEvents} audit events (seed-scale ${JSON.stringify(r.sizes)})` +
+    `Data: ${r.data.people} people and ${r.data.cases} cases in the measured municipality, ${r.data.auditEvents} audit events and ${r.data.accessLinks} access links (${r.data.accessLinksMb} MB) (seed-scale ${JSON.stringify(r.sizes)})` +
       (r.data.loadedSeconds !== null
         ? `; loaded in this run in ${r.data.loadedSeconds.toFixed(0)} s, content hash \`${r.data.contentHash}\`.`
         : '; already loaded.'),

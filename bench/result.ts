@@ -39,7 +39,16 @@ export interface BenchResult {
     loadAverageAfter: number[];
   };
   sizes: Sizes;
-  data: { loadedSeconds: number | null; contentHash: string | null; cases: number; people: number; auditEvents: number };
+  data: {
+    loadedSeconds: number | null;
+    contentHash: string | null;
+    cases: number;
+    people: number;
+    auditEvents: number;
+    /** Rows of audit_event_entity (the access history's links) and their table with its index, in MB. */
+    accessLinks: number;
+    accessLinksMb: number;
+  };
   plan: Plan;
   caseList: { coordinator: CaseListLayers; practitioner: CaseListLayers };
   referralCreation: {

@@ -112,6 +112,8 @@ describe('npm run bench -- --quick', () => {
     expect(r.machine.cores).toBeGreaterThan(0);
     expect(r.machine.sharedBuffers).toMatch(/^\d+[kMG]B$/);
     expect(r.data.loadedSeconds).not.toBeNull();
+    // The scale data's audit events come with their access links (the seed loads both).
+    expect(r.data.accessLinks).toBeGreaterThan(r.data.auditEvents / 2);
     const figures = [
       ...(['coordinator', 'practitioner'] as const).flatMap((role) =>
         (['L0', 'L0prepared', 'L1', 'L2', 'L3', 'L4'] as const).map((l) => r.caseList[role][l]),
