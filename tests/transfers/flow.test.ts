@@ -4,7 +4,7 @@ import { failure } from '../helpers/case-factories.js';
 import { caseEventsOf, dataKeysOf, openStored } from '../helpers/crypto.js';
 import { verifyChain } from '../../src/audit/verify.js';
 import { alertPath } from '../../src/modules/alerts/texts.js';
-import { samePersonIn, transferScene, WORDS } from './helpers.js';
+import { proposeWithConsent, samePersonIn, transferScene, WORDS } from './helpers.js';
 import { testKeyring } from '../helpers/callers.js';
 import { transfersOf } from '../../src/modules/subject-access/assemble-transfers.js';
 
@@ -21,13 +21,7 @@ describe('a family that moves city: a transfer proposed by A and accepted by B',
     const s = await transferScene(db);
     const known = await samePersonIn(db, s.B);
     expect((await s.a.transfers.destinations()).map((d) => d.id)).toEqual([s.B.town.id]);
-    const proposed = await s.a.transfers.propose({
-      caseId: s.c.id,
-      receivingMunicipalityId: s.B.town.id,
-      sections: ['summary', 'plan', 'notes'],
-      legalBasis: 'consent',
-      consentId: s.consentId,
-    });
+    const proposed = await proposeWithConsent(s, ['summary', 'plan', 'notes']);
     expect(proposed.status).toBe('proposed');
     // B's coordinators are alerted, with the proposal's short reference and a link to it: no name, no case reference.
     const alerts = await db.alertOutbox.findMany({ where: { entityId: proposed.id } });
@@ -140,13 +134,7 @@ describe('a family that moves city: a transfer proposed by A and accepted by B',
 describe('a declined or withdrawn transfer', () => {
   it('declined: the reason is sealed, A reads it, A’s case stays open, and it can no longer be accepted', async () => {
     const s = await transferScene(db);
-    const proposed = await s.a.transfers.propose({
-      caseId: s.c.id,
-      receivingMunicipalityId: s.B.town.id,
-      sections: ['summary'],
-      legalBasis: 'consent',
-      consentId: s.consentId,
-    });
+    const proposed = await proposeWithConsent(s, ['summary']);
     expect((await failure(s.b.transfers.decline({ id: proposed.id, reason: 'short' }))).code).toBe('BAD_INPUT');
     await s.b.transfers.decline({ id: proposed.id, reason: WORDS.decline });
     const row = await db.caseTransfer.findUniqueOrThrow({ where: { id: proposed.id } });

@@ -46,5 +46,9 @@ export async function transferScene(db: Db, opts: { person?: { nameLatin?: strin
 
 export type Scene = Awaited<ReturnType<typeof transferScene>>;
 
+/** A's coordinator proposes the case to B under the person's recorded consent, with these sections. */
+export const proposeWithConsent = (s: Scene, sections: Parameters<Scene['a']['transfers']['propose']>[0]['sections']) =>
+  s.a.transfers.propose({ caseId: s.c.id, receivingMunicipalityId: s.B.town.id, sections, legalBasis: 'consent', consentId: s.consentId });
+
 /** A person of the receiving city with the same name (for the match). */
 export const samePersonIn = (db: Db, town: Town, nameLatin = 'Karim Synthetic Haddad') => makePerson(db, town.town.id, { nameLatin });

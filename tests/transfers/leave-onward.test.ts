@@ -6,7 +6,7 @@ import { callerFor } from '../helpers/callers.js';
 import { verifyChain } from '../../src/audit/verify.js';
 import { sweepMunicipality } from '../../src/jobs/reminders.js';
 import { withFailingWrites } from '../helpers/faults.js';
-import { transferScene, type Scene } from './helpers.js';
+import { transferScene, type Scene, proposeWithConsent } from './helpers.js';
 
 const { db, owner } = await testDb();
 
@@ -54,13 +54,7 @@ async function onwardCase(s: Scene) {
   const rescuerUser = await makeUser(db, { municipalityId: s.A.town.id, role: 'social_worker' });
   const rescuer = (await callerFor(db, rescuerUser)).caller;
   const grant = await rescuer.cases.breakGlass({ caseId: s.c.id, sections: ['summary', 'notes'], justification: WHY });
-  const proposal = await s.a.transfers.propose({
-    caseId: s.c.id,
-    receivingMunicipalityId: s.B.town.id,
-    sections: ['summary', 'plan'],
-    legalBasis: 'consent',
-    consentId: s.consentId,
-  });
+  const proposal = await proposeWithConsent(s, ['summary', 'plan']);
   return { partner, waiting, accepted, declined, reminders, rescuer, rescuerUser, grant, proposal };
 }
 

@@ -4,7 +4,7 @@ import { failure } from '../helpers/case-factories.js';
 import { callerFor } from '../helpers/callers.js';
 import { verifyChain } from '../../src/audit/verify.js';
 import { withFailingWrites } from '../helpers/faults.js';
-import { transferScene, WORDS, type Scene } from './helpers.js';
+import { transferScene, WORDS, type Scene, proposeWithConsent } from './helpers.js';
 
 const { db, owner } = await testDb();
 
@@ -57,13 +57,7 @@ async function workingCase(s: Scene) {
       createdAt: new Date(),
     },
   });
-  const proposal = await s.a.transfers.propose({
-    caseId: s.c.id,
-    receivingMunicipalityId: s.B.town.id,
-    sections: ['summary', 'plan'],
-    legalBasis: 'consent',
-    consentId: s.consentId,
-  });
+  const proposal = await proposeWithConsent(s, ['summary', 'plan']);
   return { live, earlier, done, openTask, doneTask, reminder, proposal };
 }
 
