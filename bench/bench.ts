@@ -17,6 +17,8 @@ import { measureLighthouse } from './lighthouse.js';
 import { caseWithEvents } from './history.js';
 import { measureRecount, yearOfFigures } from './statistics.js';
 import { measureHubYear } from './hub.js';
+import { cpuProbe } from './cpu.js';
+import { cpuText } from './report.js';
 import { matchStatement } from '../src/modules/people/match-sql.js';
 import { matchQualityOn } from './match-quality.js';
 import { encodeCursor } from '../src/lib/cursor.js';
@@ -75,6 +77,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       coordinator: await signIn(base, accounts.coordinator, SCALE_PASSWORD),
       practitioner: await signIn(base, accounts.practitioner, SCALE_PASSWORD),
     };
+    // CPU per request by side for the case list and referral creation (bench/cpu.ts).
+    const probe = cpuProbe({ serverPid: server.child.pid ?? null, postmasterPid: database.postmasterPid });
     const http = (requests: Request[]) => (seconds: number, amount?: number) => httpRun(base, requests, plan.connections, seconds, amount);
 
     // 1. The authorised case list at five layers.
@@ -103,8 +107,11 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       }
       log(`Case list as ${role} (${sqlRows.length} rows, stage = ${stage}):`);
       const figures = {} as Record<'L0' | 'L0prepared' | 'L1' | 'L2' | 'L3' | 'L4', Figure>;
-      figures.L0 = await measure(plan, (s, a) =>
-        loopRun(() => pool.query(caseListSql(who), caseListParams({ municipalityId: town.id, stage, ...who })), plan.connections, s, a),
+      figures.L0 = await measure(
+        plan,
+        (s, a) =>
+          loopRun(() => pool.query(caseListSql(who), caseListParams({ municipalityId: town.id, stage, ...who })), plan.connections, s, a),
+        probe,
       );
       log(`  L0 ${describe(figures.L0)}`);
       // The app prepares its hot statements (src/db.ts): the same SQL prepared, for comparison.
@@ -113,10 +120,10 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         text: caseListSql(who),
         values: caseListParams({ municipalityId: town.id, stage, ...who }),
       };
-      figures.L0prepared = await measure(plan, (s, a) => loopRun(() => pool.query(prepared), plan.connections, s, a));
+      figures.L0prepared = await measure(plan, (s, a) => loopRun(() => pool.query(prepared), plan.connections, s, a), probe);
       log(`  L0 prepared ${describe(figures.L0prepared)}`);
       for (const layer of ['L1', 'L2', 'L3', 'L4'] as const) {
-        figures[layer] = await measure(plan, http(requests[layer]));
+        figures[layer] = await measure(plan, http(requests[layer]), probe);
         log(`  ${layer} ${describe(figures[layer])}`);
       }
       caseList[role] = {
@@ -144,20 +151,23 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       `SELECT count(*)::int AS n FROM audit_event WHERE action = 'referral.create' AND municipality_id = $1`,
       [town.id],
     );
-    const plainPg = await measure(plan, (s, a) =>
-      loopRun(
-        () =>
-          pool.query(PLAIN_REFERRAL_SQL, [
-            town.id,
-            person.id,
-            socialWorker.id,
-            database.keyring.encrypt(concernText, 'referral.concern'),
-            justification,
-          ]),
-        plan.connections,
-        s,
-        a,
-      ),
+    const plainPg = await measure(
+      plan,
+      (s, a) =>
+        loopRun(
+          () =>
+            pool.query(PLAIN_REFERRAL_SQL, [
+              town.id,
+              person.id,
+              socialWorker.id,
+              database.keyring.encrypt(concernText, 'referral.concern'),
+              justification,
+            ]),
+          plan.connections,
+          s,
+          a,
+        ),
+      probe,
     );
     log(`  plain INSERT through pg      ${describe(plainPg)}`);
     // The plain rows name the social worker as referrer, so they are told apart from the app's (the coordinator's).
@@ -165,6 +175,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const plainRoute = await measure(
       plan,
       http([{ method: 'POST', path: '/bench/plain-referral', headers: { 'content-type': 'application/json' }, body: plainBody }]),
+      probe,
     );
     log(`  plain INSERT in a route      ${describe(plainRoute)}`);
     const createInput = {
@@ -179,7 +190,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const create = mutation('referrals.create', createInput, cookies.coordinator);
     const check = await send(base, create);
     if (check.status !== 200) throw new Error(`referrals.create: ${check.status} ${JSON.stringify(check.body).slice(0, 300)}`);
-    const auditedFigure = await measure(plan, http([create]));
+    const auditedFigure = await measure(plan, http([create]), probe);
     log(`  referrals.create (audited)   ${describe(auditedFigure)}`);
     const auditAfter = await one<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_event WHERE action = 'referral.create' AND municipality_id = $1`,
@@ -474,7 +485,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
 }
 
 export const describe = (f: Figure) =>
-  `p50 ${f.p50.toFixed(2)} ms  p99 ${f.p99.toFixed(2)} ms  ${f.rps.toFixed(0)} req/s${f.errors ? `  ${f.errors} errors` : ''}`;
+  `p50 ${f.p50.toFixed(2)} ms  p99 ${f.p99.toFixed(2)} ms  ${f.rps.toFixed(0)} req/s${f.errors ? `  ${f.errors} errors` : ''}${
+    f.cpu ? `  CPU/req ${cpuText(f.cpu)} ms` : ''
+  }`;
 
 /** DESIGN.md's non-functional targets, against the figures. */
 function targetsOf(r: BenchResult): BenchResult['targets'] {

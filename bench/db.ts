@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { migrate } from '../src/migrate.js';
+import { parentOf } from './cpu.js';
 import { loadKeyring } from '../src/crypto/load.js';
 import type { Keyring } from '../src/crypto/keyring.js';
 import { hashPassword } from '../src/auth/password.js';
@@ -22,6 +23,8 @@ export interface BenchDatabase {
   keyring: Keyring;
   keySpec: string;
   town: ScaleMunicipality;
+  /** The embedded server's postmaster (for the CPU figures, bench/cpu.ts); null for a DATABASE_URL. */
+  postmasterPid: number | null;
   /** Whether this run loaded the data (and how long it took) or found it. */
   loaded: { seconds: number; hash: string } | null;
   stop(): Promise<void>;
@@ -100,10 +103,22 @@ export async function openBenchDatabase(
         await pool.end();
       }
     }
-    return { url, keyring, keySpec, town: plan[0]!, loaded, stop };
+    return { url, keyring, keySpec, town: plan[0]!, loaded, stop, postmasterPid: adminUrl ? await postmasterOf(url) : null };
   } catch (err) {
     await stop();
     throw err;
+  }
+}
+
+/** The postmaster of a server on this machine: a backend's parent. */
+async function postmasterOf(url: string): Promise<number | null> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
+    return parentOf(rows[0].pid);
+  } finally {
+    await client.end();
   }
 }
 

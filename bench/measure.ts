@@ -1,5 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import autocannon from 'autocannon';
+import type { CpuPerRequest, CpuProbe } from './cpu.js';
 
 /** `n` rounded to `d` decimals, for reports. */
 export const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
@@ -16,6 +17,8 @@ export interface Run {
 /** The median of several rounds, each figure taken separately. */
 export interface Figure extends Run {
   rounds: number;
+  /** CPU per answered request in ms, by side (median over the rounds), when the run was probed. */
+  cpu?: CpuPerRequest;
 }
 
 export interface Plan {
@@ -103,11 +106,21 @@ export async function loopRun(work: () => Promise<unknown>, connections: number,
   return summarise(latencies, elapsed, errors);
 }
 
-/** Warm-up, then `rounds` rounds; each figure is the median over the rounds. */
-export async function measure(plan: Plan, run: (seconds: number, amount?: number) => Promise<Run>): Promise<Figure> {
+/** Warm-up, then `rounds` rounds; each figure is the median over the rounds (CPU too, with a probe). */
+export async function measure(plan: Plan, run: (seconds: number, amount?: number) => Promise<Run>, probe?: CpuProbe): Promise<Figure> {
   await run(plan.warmupSeconds, plan.warmupAmount);
   const runs: Run[] = [];
-  for (let i = 0; i < plan.rounds; i++) runs.push(await run(plan.seconds, plan.amount));
+  const cpus: CpuPerRequest[] = [];
+  for (let i = 0; i < plan.rounds; i++) {
+    const stop = probe?.start();
+    const r = await run(plan.seconds, plan.amount);
+    runs.push(r);
+    if (stop) cpus.push(stop(r.requests + r.errors));
+  }
+  const side = (pick: (c: CpuPerRequest) => number | null) => {
+    const xs = cpus.map(pick);
+    return xs.every((x): x is number => x !== null) ? median(xs) : null;
+  };
   return {
     p50: median(runs.map((r) => r.p50)),
     p99: median(runs.map((r) => r.p99)),
@@ -115,5 +128,8 @@ export async function measure(plan: Plan, run: (seconds: number, amount?: number
     requests: runs.reduce((n, r) => n + r.requests, 0),
     errors: runs.reduce((n, r) => n + r.errors, 0),
     rounds: plan.rounds,
+    ...(cpus.length
+      ? { cpu: { generator: median(cpus.map((c) => c.generator)), server: side((c) => c.server), postgres: side((c) => c.postgres) } }
+      : {}),
   };
 }

@@ -1,10 +1,44 @@
 import type { BenchResult } from './result.js';
 import type { Figure } from './measure.js';
+import type { CpuPerRequest } from './cpu.js';
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
+/** CPU ms per request as "load generator / server / PostgreSQL = all". */
+export const cpuText = (c: CpuPerRequest) =>
+  `${ms(c.generator)} / ${ms(c.server ?? NaN)} / ${ms(c.postgres ?? NaN)} = ${ms(allCpu({ cpu: c }) ?? NaN)}`;
 const row = (label: string, f: Figure, extra = '') =>
-  `| ${label} | ${ms(f.p50)} | ${ms(f.p99)} | ${f.rps.toFixed(0)} | ${f.errors} | ${extra} |`;
-const HEAD = '| measurement | p50 ms | p99 ms | req/s | errors | note |\n|---|---:|---:|---:|---:|---|';
+  `| ${label} | ${ms(f.p50)} | ${ms(f.p99)} | ${f.rps.toFixed(0)} | ${f.errors} | ${f.cpu ? cpuText(f.cpu) : '–'} | ${extra} |`;
+const HEAD =
+  '| measurement | p50 ms | p99 ms | req/s | errors | CPU ms/request: load / app / PostgreSQL = all | note |\n|---|---:|---:|---:|---:|---:|---|';
+
+/** CPU ms per request over every side, when all three were measured. */
+const allCpu = (f: Pick<Figure, 'cpu'>) =>
+  f.cpu && f.cpu.server !== null && f.cpu.postgres !== null ? f.cpu.generator + f.cpu.server + f.cpu.postgres : null;
+
+/**
+ * What the CPU figures say of the ratio: when load generator, server and PostgreSQL share the cores and
+ * keep them busy, a layer's p50 follows its CPU per request, so L1's CPU over L0's is about the best
+ * ratio any procedure behind HTTP can reach on this machine.
+ */
+function cpuBound(cores: number, l0: Figure, l1: Figure, l4: Figure): string[] {
+  const [a0, a1, a4] = [allCpu(l0), allCpu(l1), allCpu(l4)];
+  if (a0 === null || a1 === null || a4 === null) return [];
+  const busy = (f: Figure, a: number) => Math.round((f.rps * a) / 10 / cores);
+  return [
+    `CPU per request, every side: L0 ${ms(a0)} ms, L1 ${ms(a1)} ms (${ms(a1 / a0)}× L0), L4 ${ms(a4)} ms (${ms(a4 / a0)}× L0); the ${cores} cores were ${busy(l0, a0)}%, ${busy(l1, a1)}% and ${busy(l4, a4)}% busy.`,
+    '',
+  ];
+}
+
+/** Referral creation: with the cores busy, throughput follows CPU per request, so its ratio is about the CPUs' inverse. */
+function cpuShare(plain: Figure, audited: Figure): string[] {
+  const [a, b] = [allCpu(plain), allCpu(audited)];
+  if (a === null || b === null) return [];
+  return [
+    `CPU per request, every side: the plain route ${ms(a)} ms, referrals.create ${ms(b)} ms; half the plain route's throughput needs at most ${ms(2 * a)} ms.`,
+    '',
+  ];
+}
 
 /** The benchmark's figures as one Markdown page. */
 export function renderMarkdown(r: BenchResult): string {
@@ -41,6 +75,7 @@ export function renderMarkdown(r: BenchResult): string {
       '',
       `L4/L0: p50 ${c.ratios.p50_L4_L0}×, p99 ${c.ratios.p99_L4_L0}×, throughput ${c.ratios.rps_L4_L0}×. L4/L0 prepared: p50 ${c.ratios.p50_L4_L0prepared}×. L4/L1: p50 ${c.ratios.p50_L4_L1}×, p99 ${c.ratios.p99_L4_L1}×.`,
       '',
+      ...cpuBound(m.cores, c.L0, c.L1, c.L4),
     );
   }
   const w = r.referralCreation;
@@ -54,6 +89,7 @@ export function renderMarkdown(r: BenchResult): string {
     '',
     `Audited throughput = ${w.ratioToPlainRoute}× the plain INSERT behind the same HTTP server, ${w.ratioToPlainPg}× the INSERT straight through pg. App writes without an audit event: ${w.writesWithoutAudit}.`,
     '',
+    ...cpuShare(w.plainRoute, w.audited),
     `## Person matching across ${r.personMatch.people} people`,
     '',
     HEAD,

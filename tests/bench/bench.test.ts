@@ -150,6 +150,13 @@ describe('npm run bench -- --quick', () => {
       expect(Number.isFinite(v)).toBe(true);
     }
     expect(r.referralCreation.writesWithoutAudit).toBe(0);
+    // CPU by side for the case list and referral creation: this process and the server; the database is given
+    // by URL here, so its side is not measured (the embedded one's is, from its postmaster).
+    for (const f of [r.caseList.coordinator.L0, r.caseList.coordinator.L4, r.referralCreation.audited]) {
+      expect(f.cpu).toMatchObject({ generator: expect.any(Number), server: expect.any(Number), postgres: null });
+      expect(f.cpu!.generator).toBeGreaterThan(0);
+    }
+    expect(r.personMatch.arabic.cpu).toBeUndefined();
     expect(r.signInBurst.bursts).toBeGreaterThan(0);
     expect(r.targets.map((t) => t.name)).toHaveLength(18);
     // The hub's figures: one year across both cities of the data, counted afresh.
@@ -212,6 +219,7 @@ describe('npm run bench -- --quick', () => {
       'Start-up and the first page',
       'Lighthouse',
       'cores',
+      'CPU ms/request: load / app / PostgreSQL = all',
     ]) {
       expect(md).toContain(heading);
     }
