@@ -4,7 +4,6 @@
  */
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'vite';
 
 const OUTPUT = 'web/dist/index.html';
 
@@ -21,6 +20,8 @@ function newestSource(dir: string): number {
 const stale = !existsSync(OUTPUT) || statSync(OUTPUT).mtimeMs < newestSource('web');
 if (stale) {
   const started = Date.now();
+  // Loaded only to build: `npm start` runs the app in this process (scripts/start.ts).
+  const { build } = await import('vite');
   await build({ configFile: 'web/vite.config.ts', logLevel: 'warn' });
   console.log(`Built the web app in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, realpath } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { StartRefused } from './lib/shutdown.js';
 
 const alive = (pid: number) => {
   try {
@@ -12,25 +13,62 @@ const alive = (pid: number) => {
   }
 };
 
-/** The pid in a data folder's postmaster.pid when that process is still a running PostgreSQL, else null. */
-async function runningServer(dir: string): Promise<number | null> {
+/** What /proc says of a process: its parent, its program, its working folder (null where unreadable). */
+async function procOf(pid: number) {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (stat === null) return null;
+  const args = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0');
+  return {
+    // The command name is in parentheses and may hold spaces: the fields after it start with state, ppid.
+    ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]),
+    program: args[0] ? basename(args[0]) : '',
+    cwd: await realpath(`/proc/${pid}/cwd`).catch(() => null),
+  };
+}
+
+/**
+ * The PostgreSQL running on this data folder, from its postmaster.pid: null when there is none, or when
+ * the pid is not this folder's server (a pid reused by another program, another cluster's postmaster).
+ * A postmaster works in its data folder (it moves there at start), which no other program on the machine
+ * has reason to do. Where /proc cannot say (no /proc, or no right to read it), nothing is touched:
+ * PostgreSQL's own start then says what it found.
+ */
+async function runningServer(dir: string): Promise<{ pid: number; ppid: number } | null> {
   const file = join(dir, 'postmaster.pid');
   if (!existsSync(file)) return null;
   const pid = Number((await readFile(file, 'utf8')).split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return null;
-  // Where /proc exists, make sure the pid was not reused by something else since.
-  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => null);
-  return cmdline === null || cmdline.includes('postgres') ? pid : null;
+  const proc = await procOf(pid);
+  if (!proc) return null;
+  return proc.cwd === (await realpath(dir)) ? { pid, ppid: proc.ppid } : null;
+}
+
+/**
+ * The live app that started a server: its parent, while that is still a Node process (this one, in a
+ * test). A server whose app died has been handed to init, or to a subreaper, which is not Node: none.
+ */
+async function ownerOf(server: { ppid: number }): Promise<number | null> {
+  if (server.ppid <= 1 || !alive(server.ppid)) return null;
+  if (server.ppid === process.pid) return server.ppid;
+  const parent = await procOf(server.ppid);
+  return parent && /^node/.test(parent.program) ? server.ppid : null;
 }
 
 /**
  * Stops a PostgreSQL that an earlier app left running on this data folder (the app was killed with
  * kill -9, by the OOM killer or a crash, so it could not stop its server): a fast shutdown, then an
- * immediate one if it takes more than 10 s. Returns its pid, or null when there was none.
+ * immediate one if it takes more than 10 s. Returns its pid, or null when there was none. A server whose
+ * app is still running is that app's: the start is refused, and nothing is signalled.
  */
 export async function stopLeftoverServer(dir: string): Promise<number | null> {
-  const pid = await runningServer(dir);
-  if (pid === null) return null;
+  const server = await runningServer(dir);
+  if (server === null) return null;
+  const { pid } = server;
+  const owner = await ownerOf(server);
+  if (owner !== null)
+    throw new StartRefused(
+      `Another Jisr (pid ${owner}) is running on the data folder ${dir} with its PostgreSQL (pid ${pid}): stop it first, or give this one another folder (JISR_DATA_DIR).`,
+    );
   const gone = async (ms: number) => {
     for (const end = Date.now() + ms; Date.now() < end; ) {
       if (!alive(pid)) return true;
@@ -42,7 +80,7 @@ export async function stopLeftoverServer(dir: string): Promise<number | null> {
   if (!(await gone(10_000))) {
     process.kill(pid, 'SIGQUIT');
     if (!(await gone(5_000)))
-      throw new Error(`A PostgreSQL (pid ${pid}) is still running on ${dir} and would not stop; stop it, then start again.`);
+      throw new StartRefused(`A PostgreSQL (pid ${pid}) is still running on ${dir} and would not stop; stop it, then start again.`);
   }
   return pid;
 }

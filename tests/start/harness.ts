@@ -46,11 +46,13 @@ export interface Launched {
  * app alone, `process.kill(-pid)` the group (a terminal's Ctrl-C), and the teardown can kill whatever a
  * failed test left behind, its PostgreSQL included.
  */
-export function launch(dir: string, extra: NodeJS.ProcessEnv = {}): Launched {
+export function launch(dir: string, extra: NodeJS.ProcessEnv = {}, how: 'node' | 'npm start' = 'node'): Launched {
   const env: NodeJS.ProcessEnv = { ...process.env, JISR_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   Object.assign(env, extra);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // With 'npm start', `child` is npm itself, as a supervisor that runs the README's command sees it.
+  const [program, args] = how === 'npm start' ? ['npm', ['start']] : [process.execPath, ['--import', 'tsx', 'src/main.ts']];
+  const child = spawn(program, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
   const ready = new Promise<void>((ok, fail) => {

@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { TEST_KEY_SPEC } from '../helpers/callers.js';
-import { dataDir, launch, until, useStartHarness } from './harness.js';
+import { dataDir, launch, origin, until, useStartHarness } from './harness.js';
 
 useStartHarness();
 
@@ -35,6 +35,22 @@ describe('npm start with no DATABASE_URL, stopped half-way', () => {
     // PostgreSQL may close connections before Node has run its handler: the one-line warnings of the pool
     // and the job runner are allowed; a stack trace or a failed stop is not.
     expect(run.output()).not.toMatch(/stopping failed|Error|\n\s+at /);
+  });
+
+  it('stops everything when a supervisor sends SIGTERM to npm alone (npm start hands the signal to the app)', {
+    timeout: 120_000,
+  }, async () => {
+    const dir = await dataDir();
+    const run = launch(dir, {}, 'npm start');
+    await run.ready;
+    const pidFile = join(dir, 'postgres', 'postmaster.pid');
+    const server = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    // npm, not its group: a shell between npm and the app would die here and leave the app serving.
+    run.child.kill('SIGTERM');
+    await run.exited;
+    await until(() => !existsSync(pidFile), 'the embedded PostgreSQL to stop', 30_000);
+    expect(() => process.kill(server, 0)).toThrow();
+    await expect(fetch(`${origin}/healthz`)).rejects.toThrow();
   });
 
   it('stops at once on a second Ctrl-C while a start step hangs (a database that takes the connection and never answers)', {
