@@ -25,7 +25,6 @@ export interface Earlier {
 
 interface KeptRow {
   procedure: string;
-  request_hash: string;
   request_id: string;
   entity_type: string | null;
   entity_id: string | null;
@@ -71,14 +70,16 @@ export class KeyedCall {
   async find(db: DbClient): Promise<Earlier | 'other' | null> {
     const [row] = await rawQuery<KeptRow>(
       db,
-      Prisma.sql`SELECT procedure, request_hash, request_id, entity_type, entity_id, answer FROM idempotency_key
+      Prisma.sql`SELECT procedure, request_id, entity_type, entity_id, answer FROM idempotency_key
                  WHERE user_id = ${this.userId}::uuid AND key = ${this.key}::uuid`,
     );
     if (!row) return null;
-    if (row.procedure !== this.procedure || row.request_hash !== this.requestHash) return 'other';
-    const answer = superjson.deserialize(JSON.parse(this.deps.keyring.decrypt(row.answer, ANSWER_FIELD)));
+    if (row.procedure !== this.procedure) return 'other';
+    // The request's hash is sealed with the answer: in clear it would confirm a guessed input offline.
+    const sealed = JSON.parse(this.deps.keyring.decrypt(row.answer, ANSWER_FIELD)) as { hash?: string; answer?: unknown };
+    if (sealed.hash !== this.requestHash) return 'other';
     return {
-      answer,
+      answer: superjson.deserialize(sealed.answer as Parameters<typeof superjson.deserialize>[0]),
       requestId: row.request_id,
       entity: { type: (row.entity_type ?? undefined) as Subject['type'], id: row.entity_id ?? undefined },
     };
@@ -91,9 +92,9 @@ export class KeyedCall {
    */
   readonly keep = (answer: unknown, entity: Subject): Prisma.Sql => {
     this.kept = true;
-    const sealed = this.deps.keyring.encrypt(JSON.stringify(serialize(answer)), ANSWER_FIELD);
-    return Prisma.sql`INSERT INTO idempotency_key (user_id, municipality_id, key, procedure, request_hash, request_id, entity_type, entity_id, answer, created_at)
-      VALUES (${this.userId}::uuid, ${this.municipalityId}::uuid, ${this.key}::uuid, ${this.procedure}, ${this.requestHash}, ${this.deps.requestId},
+    const sealed = this.deps.keyring.encrypt(JSON.stringify({ hash: this.requestHash, answer: serialize(answer) }), ANSWER_FIELD);
+    return Prisma.sql`INSERT INTO idempotency_key (user_id, municipality_id, key, procedure, request_id, entity_type, entity_id, answer, created_at)
+      VALUES (${this.userId}::uuid, ${this.municipalityId}::uuid, ${this.key}::uuid, ${this.procedure}, ${this.deps.requestId},
               ${entity.type ?? null}, ${entity.id ?? null}, ${sealed}, ${this.deps.clock()}::timestamptz)`;
   };
 

@@ -1,6 +1,6 @@
 import { ForbiddenError } from '@casl/ability';
 import { z } from 'zod';
-import { AppError, DENIAL_CODES } from '../errors.js';
+import { AppError, DENIAL_CODES, notFound } from '../errors.js';
 import { AuditTrail, TRANSACTION_LIMITS, type AuditBase } from '../audit/writer.js';
 import { linkSoon } from '../audit/chainer.js';
 import { ProcedureAudit, type Subject } from '../audit/event.js';
@@ -12,6 +12,7 @@ import type { Clock } from '../lib/clock.js';
 import { t, type ProcedureOptions } from './init.js';
 import { toTRPCError } from './errors.js';
 import { KeyedCall, type Earlier } from './idempotency.js';
+import { lostRecord } from './replay-access.js';
 
 /** Thrown out of the transaction callback when the procedure failed, so its work rolls back. */
 const ROLLBACK = Symbol('rollback');
@@ -100,6 +101,9 @@ export function procedure(action: AuditAction, options: ProcedureOptions = {}) {
       return done!;
     };
     const replay = async (earlier: Earlier): Promise<Result> => {
+      // Only while the records it was about are still the user's to read (replay-access.ts).
+      const lost = await lostRecord(ctx.db, ability, [about, earlier.entity]);
+      if (lost) throw notFound(lost.type, lost.id);
       await auditReplay(ctx, base, action, earlier);
       // Shaped as next()'s answer, of which tRPC reads `ok` and `data`.
       return { ok: true, data: earlier.answer } as Result;

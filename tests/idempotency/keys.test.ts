@@ -1,28 +1,20 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeTown } from '../helpers/factories.js';
-import { callerFor, testConfig, testKeyring } from '../helpers/callers.js';
+import { testKeyring } from '../helpers/callers.js';
+import { keyedCaller } from '../helpers/keyed.js';
 import { makeCase } from '../helpers/case-factories.js';
 import { makePerson } from '../helpers/people-factories.js';
 import { referralInput } from '../helpers/referral-factories.js';
-import { createContext } from '../../src/trpc/context.js';
-import { appRouter, createCaller } from '../../src/trpc/router.js';
+import { appRouter } from '../../src/trpc/router.js';
 import { ANSWER_FIELD } from '../../src/trpc/idempotency.js';
+import { canonicalJson } from '../../src/lib/canonical-json.js';
+import { serialize } from '../../src/lib/wire.js';
 
 const { db, owner } = await testDb();
 
-/** Calls as `user` (one session): each request with `key` as its Idempotency-Key and a request id of its own. */
-async function keyedAs(user: { id: string; municipalityId: string }) {
-  const { token, clock } = await callerFor(db, user);
-  return (key: string | null) =>
-    createCaller(
-      createContext(
-        { db, clock, config: testConfig(), keyring: testKeyring },
-        { token, ip: '203.0.113.9', requestId: randomUUID(), idempotencyKey: key },
-      ),
-    );
-}
+const keyedAs = (user: { id: string; municipalityId: string }) => keyedCaller(db, user);
 
 const counts = async (municipalityId: string) => ({
   referrals: await db.referral.count({ where: { municipalityId } }),
@@ -162,6 +154,26 @@ describe('what is kept', () => {
     expect(row!.answer).not.toContain('Rania');
     expect(testKeyring.decrypt(row!.answer, ANSWER_FIELD)).toContain('Rania');
     expect(() => testKeyring.decrypt(row!.answer, 'case.note')).toThrow();
+    // The input's hash, which would confirm a guessed name and year offline, is nowhere in clear.
+    const input = { nameLatin: 'Rania Synthetic', cohort: 'youth' };
+    const hash = createHash('sha256').update(canonicalJson(input)).digest('hex');
+    const [whole] = await owner.$queryRaw<
+      { text: string }[]
+    >`SELECT row_to_json(k)::text AS text FROM idempotency_key k WHERE key = ${key}::uuid`;
+    expect(whole!.text).not.toContain(hash);
+    expect(JSON.parse(testKeyring.decrypt(row!.answer, ANSWER_FIELD))).toMatchObject({ hash });
+  });
+
+  it('a key kept without its sealed hash (before it was sealed) is refused as another request’s, never answered', async () => {
+    const town = await makeTown(db);
+    const as = await keyedAs(town.coordinator);
+    const key = randomUUID();
+    const input = { nameLatin: 'Samir Synthetic', cohort: 'youth' as const };
+    const first = await as(key).people.create(input);
+    // The older form: the answer alone under the field, its hash in a column that is gone.
+    const old = testKeyring.encrypt(JSON.stringify(serialize(first)), ANSWER_FIELD);
+    await owner.$executeRaw`UPDATE idempotency_key SET answer = ${old} WHERE key = ${key}::uuid`;
+    await expect(as(key).people.create(input)).rejects.toMatchObject({ code: 'CONFLICT', message: 'ALREADY_SUBMITTED' });
   });
 
   it('a key that is not a UUID is refused (BAD_INPUT) before any work; without a key a call runs as before', async () => {
