@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # Jisr: one image for the server and the admin CLI. Build: docker build -t jisr .
 
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 # Prisma's CLI looks for libssl while generating; the runtime image needs none (its engine is WebAssembly).
 RUN apt-get update \
@@ -17,14 +17,16 @@ COPY . .
 RUN npx prisma generate && npm run build
 
 # Production dependencies only: the postinstall step sees no Prisma CLI or Vite and builds nothing.
-FROM node:20-bookworm-slim AS deps
+FROM node:22-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY scripts/postinstall.mjs ./scripts/
 RUN npm ci --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+FROM node:22-bookworm-slim
+# Node 22: some production dependencies (cookie, content-disposition) ask for it; the app runs on 20.19+ too.
+# The checkpoints go where the image prepared a folder for them (below), unless told otherwise.
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 AUDIT_CHECKPOINT_DIR=/var/lib/jisr/checkpoints
 WORKDIR /app
 # Files stay owned by root: the server runs as "node" (uid 1000) and cannot change its own code.
 COPY --from=deps /app/package.json ./

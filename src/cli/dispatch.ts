@@ -7,7 +7,7 @@ import { verifyAuditCommand } from './verify-audit.js';
 import { rotateKeyCommand } from './rotate-key.js';
 import { seedScaleCommand } from './seed-scale.js';
 import { auditKeyCommand } from './audit-key.js';
-import { commandHelp, helpText } from './help.js';
+import { commandHelp, helpText, RUN } from './help.js';
 
 export const COMMANDS: Command<unknown>[] = [createAdminCommand, verifyAuditCommand, auditKeyCommand, rotateKeyCommand, seedScaleCommand];
 
@@ -19,7 +19,7 @@ function databaseUrl(env: NodeJS.ProcessEnv): string {
   if (!url) {
     throw new CliError(
       'DATABASE_URL is not set. The CLI works on the database the server uses, e.g.\n' +
-        '  DATABASE_URL=postgresql://jisr:PASSWORD@localhost:5432/jisr npm run jisr -- verify-audit',
+        `  DATABASE_URL=postgresql://jisr:PASSWORD@localhost:5432/jisr ${RUN} verify-audit`,
     );
   }
   return url;

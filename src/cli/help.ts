@@ -1,6 +1,10 @@
 import type { Command } from './command.js';
 
-const RUN = 'npm run jisr --';
+/**
+ * How the commands are run where this is: from source in a checkout (`npm run jisr --`, through tsx), or
+ * compiled in a production install, which has no tsx (`node dist/cli/index.js`, as the image runs it).
+ */
+export const RUN = import.meta.url.endsWith('.js') ? 'node dist/cli/index.js' : 'npm run jisr --';
 
 /** The usage of one command: what it does, its flags and an example or two. */
 export function commandHelp(command: Command<unknown>): string {
@@ -8,7 +12,8 @@ export function commandHelp(command: Command<unknown>): string {
     `${RUN} ${command.name} ${command.usage}`.trimEnd(),
     `  ${command.summary}`,
     ...command.flags.map((f) => `    ${f}`),
-    ...command.examples.map((e) => `  e.g. ${RUN} ${e}`),
+    // An example may set variables first (`JISR_DATA_KEY=… rotate-key`): the command goes after them.
+    ...command.examples.map((e) => `  e.g. ${e.replace(/^((?:[A-Z_]+=\S+\s+)*)/, `$1${RUN} `)}`),
   ].join('\n');
 }
 

@@ -33,7 +33,7 @@ export const rotateKeyCommand: Command<Record<string, never>> = {
   usage: '',
   summary: 'Re-encrypt sensitive text under the newest key in JISR_DATA_KEY.',
   flags: [],
-  examples: ["JISR_DATA_KEY='1:<old>,2:<new>' npm run jisr -- rotate-key"],
+  examples: ["JISR_DATA_KEY='1:<old>,2:<new>' rotate-key"],
   migrates: false,
   parse: (argv) => parseFlags(argv, {}, RotateKeyFlags),
   run,

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,10 +22,26 @@ async function violations(roots: string[], baseDir?: string) {
   });
 }
 
+/** Every import of the router by the web: its words between `import` and `from`, per file. */
+function routerImportsOfWeb(): string[] {
+  const files = readdirSync('web/src', { recursive: true, withFileTypes: true }).filter((f) => f.isFile() && /\.tsx?$/.test(f.name));
+  return files.flatMap((f) =>
+    [...readFileSync(join(f.parentPath, f.name), 'utf8').matchAll(/import\s+([^;]*?)\s+from\s+'[./]*\/src\/trpc\/router'/g)].map((m) =>
+      m[1]!.replace(/\s+/g, ' '),
+    ),
+  );
+}
+
 describe('the architecture (.dependency-cruiser.cjs)', () => {
   it('holds: no import breaks a rule', async () => {
     expect(await violations(ROOTS), 'each rule says why in .dependency-cruiser.cjs').toEqual([]);
   }, 60_000);
+
+  it('lets the web take nothing of the router but the AppRouter type (the rule above holds it to types)', () => {
+    const imports = routerImportsOfWeb();
+    expect(imports.length).toBeGreaterThan(0);
+    expect(new Set(imports)).toEqual(new Set(['type { AppRouter }']));
+  });
 
   describe('each rule bites', () => {
     // A small tree that breaks every rule once, beside imports each rule allows.

@@ -20,6 +20,9 @@ describe('production is plain Node', () => {
     await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', OUT, '--noCheck']);
     const help = await run(process.execPath, [join(OUT, 'cli/index.js'), 'help']);
     expect(help.stdout).toContain('verify-audit');
+    // A production install has no tsx: its help names the command that works there.
+    expect(help.stdout).toContain('Usage: node dist/cli/index.js <command>');
+    expect(help.stdout).not.toContain('npm run jisr');
 
     const { url } = await testDb();
     const port = await freePort();

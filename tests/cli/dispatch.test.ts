@@ -20,6 +20,9 @@ describe('the jisr command line', () => {
       const { code, lines } = await cli(argv, {});
       expect(code).toBe(0);
       expect(lines.join('\n')).toMatch(/create-admin --email E[\s\S]*verify-audit \[--chain X\][\s\S]*e\.g\. npm run jisr -- /);
+      // An example that sets a variable puts it before the command, not after it.
+      expect(lines.join('\n')).toContain("e.g. JISR_DATA_KEY='1:<old>,2:<new>' npm run jisr -- rotate-key");
+      expect(lines.join('\n')).not.toMatch(/jisr -- [A-Z_]+=/);
     }
     const unknown = await cli(['drop-everything'], {});
     expect(unknown.code).toBe(2);
