@@ -1,6 +1,7 @@
 // After `npm ci`: a development install generates the Prisma client and builds the web app, so `npm start`
-// and `npm test` begin at once. A production install (`npm ci --omit=dev`) has neither the Prisma CLI nor
-// Vite and needs neither: the image build made dist/ (with the client compiled in) and web/dist.
+// and `npm test` begin at once. A production install (`npm ci --omit=dev`) has no Vite or tsx and needs
+// neither: the image build made dist/ (with the client compiled in) and web/dist. (npm may still bring the
+// Prisma CLI there, as @prisma/client's optional peer: so all three are looked for, not one.)
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
