@@ -8,8 +8,10 @@ export const cpuText = (c: CpuPerRequest) =>
   `${ms(c.generator)} / ${ms(c.server ?? NaN)} / ${ms(c.postgres ?? NaN)} = ${ms(allCpu({ cpu: c }) ?? NaN)}`;
 const row = (label: string, f: Figure, extra = '') =>
   `| ${label} | ${ms(f.p50)} | ${ms(f.p99)} | ${f.rps.toFixed(0)} | ${f.errors} | ${f.cpu ? cpuText(f.cpu) : '–'} | ${extra} |`;
-const HEAD =
-  '| measurement | p50 ms | p99 ms | req/s | errors | CPU ms/request: load / app / PostgreSQL = all | note |\n|---|---:|---:|---:|---:|---:|---|';
+const HEAD = [
+  '| measurement | p50 ms | p99 ms | req/s | errors | CPU ms/request: load / app / PostgreSQL = all | note |',
+  '|---|---:|---:|---:|---:|---:|---|',
+].join('\n');
 
 /** CPU ms per request over every side, when all three were measured. */
 const allCpu = (f: Pick<Figure, 'cpu'>) =>
@@ -25,7 +27,8 @@ function cpuBound(cores: number, l0: Figure, l1: Figure, l4: Figure): string[] {
   if (a0 === null || a1 === null || a4 === null) return [];
   const busy = (f: Figure, a: number) => Math.round((f.rps * a) / 10 / cores);
   return [
-    `CPU per request, every side: L0 ${ms(a0)} ms, L1 ${ms(a1)} ms (${ms(a1 / a0)}× L0), L4 ${ms(a4)} ms (${ms(a4 / a0)}× L0); the ${cores} cores were ${busy(l0, a0)}%, ${busy(l1, a1)}% and ${busy(l4, a4)}% busy.`,
+    `CPU per request, every side: L0 ${ms(a0)} ms, L1 ${ms(a1)} ms (${ms(a1 / a0)}× L0), L4 ${ms(a4)} ms (${ms(a4 / a0)}× L0); ` +
+      `the ${cores} cores were ${busy(l0, a0)}%, ${busy(l1, a1)}% and ${busy(l4, a4)}% busy.`,
     '',
   ];
 }
@@ -35,7 +38,8 @@ function cpuShare(plain: Figure, audited: Figure): string[] {
   const [a, b] = [allCpu(plain), allCpu(audited)];
   if (a === null || b === null) return [];
   return [
-    `CPU per request, every side: the plain route ${ms(a)} ms, referrals.create ${ms(b)} ms; half the plain route's throughput needs at most ${ms(2 * a)} ms.`,
+    `CPU per request, every side: the plain route ${ms(a)} ms, referrals.create ${ms(b)} ms; ` +
+      `half the plain route's throughput needs at most ${ms(2 * a)} ms.`,
     '',
   ];
 }

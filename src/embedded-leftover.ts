@@ -67,7 +67,8 @@ export async function stopLeftoverServer(dir: string): Promise<number | null> {
   const owner = await ownerOf(server);
   if (owner !== null)
     throw new StartRefused(
-      `Another Jisr (pid ${owner}) is running on the data folder ${dir} with its PostgreSQL (pid ${pid}): stop it first, or give this one another folder (JISR_DATA_DIR).`,
+      `Another Jisr (pid ${owner}) is running on the data folder ${dir} with its PostgreSQL (pid ${pid}): ` +
+        'stop it first, or give this one another folder (JISR_DATA_DIR).',
     );
   const gone = async (ms: number) => {
     for (const end = Date.now() + ms; Date.now() < end; ) {

@@ -93,7 +93,8 @@ export class KeyedCall {
   readonly keep = (answer: unknown, entity: Subject): Prisma.Sql => {
     this.kept = true;
     const sealed = this.deps.keyring.encrypt(JSON.stringify({ hash: this.requestHash, answer: serialize(answer) }), ANSWER_FIELD);
-    return Prisma.sql`INSERT INTO idempotency_key (user_id, municipality_id, key, procedure, request_id, entity_type, entity_id, answer, created_at)
+    return Prisma.sql`INSERT INTO idempotency_key
+      (user_id, municipality_id, key, procedure, request_id, entity_type, entity_id, answer, created_at)
       VALUES (${this.userId}::uuid, ${this.municipalityId}::uuid, ${this.key}::uuid, ${this.procedure}, ${this.deps.requestId},
               ${entity.type ?? null}, ${entity.id ?? null}, ${sealed}, ${this.deps.clock()}::timestamptz)`;
   };

@@ -30,7 +30,9 @@ describe('bench CPU probe (/proc)', () => {
   });
 
   it('adds the living children of a parent to it, as the backends of a postmaster', async () => {
-    const child = spawn(process.execPath, ['-e', 'const s = process.cpuUsage(); let x = 0; while (process.cpuUsage(s).user < 400_000) for (let i = 0; i < 1e5; i++) x += i;']);
+    const burner =
+      'const s = process.cpuUsage(); let x = 0; while (process.cpuUsage(s).user < 400_000) for (let i = 0; i < 1e5; i++) x += i;';
+    const child = spawn(process.execPath, ['-e', burner]);
     try {
       expect(parentOf(child.pid!)).toBe(process.pid);
       const stop = cpuProbe({ serverPid: null, postmasterPid: process.pid }).start();
