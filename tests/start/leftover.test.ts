@@ -120,4 +120,14 @@ describe('a PostgreSQL left running on the data folder', () => {
     expect(await stopLeftoverServer(dir)).toBeNull();
     expect(existsSync(join(dir, 'postmaster.pid'))).toBe(true);
   });
+
+  it('a start PostgreSQL refuses is told in its own words, as something to act on (no stack trace)', { timeout: 60_000 }, async () => {
+    const dir = await folder();
+    await mkdir(dir, { recursive: true });
+    // A folder that looks initialised (so no initdb) but holds no configuration.
+    await writeFile(join(dir, 'PG_VERSION'), '17\n');
+    const refusal = await startEmbeddedPostgres({ dir, database: 'postgres' }).catch((err: unknown) => err);
+    expect(refusal).toBeInstanceOf(StartRefused);
+    expect((refusal as Error).message).toMatch(/Could not start the embedded PostgreSQL[\s\S]*PostgreSQL said:\n.*postgresql\.conf/);
+  });
 });
