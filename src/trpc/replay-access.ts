@@ -9,7 +9,8 @@ import type { Subject } from '../audit/event.js';
  * lost a record since (a key worker reassigned, a disclosure revoked) would read it again through an old
  * key. Configuration records (agencies, lists, purposes, hub members) say nothing about a person and go
  * with the role, whose change ends the user's sessions. A transfer's row belongs to the sending city, and
- * its receiver reaches it through their city's rule, not a read rule: the case it names is checked instead.
+ * its receiver reaches it through a rule on their own city, not a read rule: it is not checked (the
+ * receiver's retry of an acceptance is answered: tests/idempotency/replay-access.test.ts).
  */
 const MODELS = {
   Case: 'case',
@@ -35,10 +36,13 @@ async function readable(db: DbClient, ability: AppAbility, type: keyof typeof MO
   }
 }
 
-/** The first of `subjects` (the record the retry named, the one the first call's event named) that the user can no longer read, or null. */
+/**
+ * The first of `subjects` (the record the retry named, the one the first call's event named) that the user
+ * can no longer read, or null.
+ */
 export async function lostRecord(db: DbClient, ability: AppAbility, subjects: Subject[]): Promise<Required<Subject> | null> {
   for (const { type, id } of subjects) {
-    if (!type || !id || !(type in MODELS)) continue;
+    if (!type || !id || !Object.hasOwn(MODELS, type)) continue;
     if (!(await readable(db, ability, type as keyof typeof MODELS, id))) return { type, id };
   }
   return null;
