@@ -80,7 +80,9 @@ try {
     const unsafe = await unsafeRuntimeRole(database.pool);
     if (unsafe) {
       throw new StartRefused(
-        `Refusing to start: ${unsafe}, so it could rewrite the audit log. Set DATABASE_URL to a role that is a member of jisr_app and owns nothing, and MIGRATION_DATABASE_URL to the owner (README: Production).`,
+        `Refusing to start: ${unsafe}, so it could rewrite the audit log. ` +
+          'Set DATABASE_URL to a role that is a member of jisr_app and owns nothing, ' +
+          'and MIGRATION_DATABASE_URL to the owner (README: Production).',
       );
     }
   }
@@ -136,7 +138,8 @@ try {
     console.log(
       `\nJisr is running at ${where}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n` +
         `Embedded PostgreSQL, data in ${env.JISR_DATA_DIR}/postgres${seeded ? ' (demo data created)' : ''}.\n` +
-        `Sign in with one of these, password "${env.JISR_DEMO_PASSWORD}" (set JISR_DEMO_PASSWORD to change it for a new database):\n${demo}\n` +
+        `Sign in with one of these, password "${env.JISR_DEMO_PASSWORD}" ` +
+        `(set JISR_DEMO_PASSWORD to change it for a new database):\n${demo}\n` +
         `Ctrl-C stops the app and the database.\n`,
     );
   }

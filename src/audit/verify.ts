@@ -87,7 +87,8 @@ async function verifyLinked(db: DbClient, chain: string): Promise<ChainReport> {
  */
 export async function verifyAll(db: DbClient): Promise<ChainReport[]> {
   const rows = await db.$queryRaw<{ chain: string }[]>`
-    SELECT chain FROM audit_chain_head UNION SELECT DISTINCT chain FROM audit_event UNION SELECT DISTINCT chain FROM audit_pending ORDER BY chain`;
+    SELECT chain FROM audit_chain_head UNION SELECT DISTINCT chain FROM audit_event
+    UNION SELECT DISTINCT chain FROM audit_pending ORDER BY chain`;
   const reports: ChainReport[] = [];
   for (const { chain } of rows) reports.push(await verifyChain(db, chain));
   return reports;

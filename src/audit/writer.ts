@@ -82,7 +82,9 @@ export class AuditTrail {
     // `a` holds a volatile call, so PostgreSQL evaluates it once (never inlined into the join).
     const rows = await rawQuery<T>(
       db,
-      Prisma.sql`WITH w AS (${write}), a AS (SELECT ${append} AS n WHERE EXISTS (SELECT 1 FROM w))${others.length ? Prisma.join(others, '') : Prisma.empty}
+      Prisma.sql`WITH w AS (${write}), a AS (SELECT ${append} AS n WHERE EXISTS (SELECT 1 FROM w))${
+        others.length ? Prisma.join(others, '') : Prisma.empty
+      }
       SELECT w.* FROM w, a`,
       { prepared: true },
     );

@@ -107,7 +107,8 @@ export async function resolveSession(db: DbClient, clock: Clock, policy: Session
     db,
     Prisma.sql`
     SELECT s.id, s.ended_at, s.last_seen_at, s.expires_at, u.id AS user_id, u.municipality_id, u.agency_id, u.email,
-           u.display_name, u.role::text AS role, u.locale::text AS locale, u.must_change_password, u.trained_assessor, u.disabled_at, m.kind::text AS kind,
+           u.display_name, u.role::text AS role, u.locale::text AS locale, u.must_change_password, u.trained_assessor, u.disabled_at,
+           m.kind::text AS kind,
            s.second_factor_pending AS factor_pending, s.second_factor_at AS factor_at,
            u.role = ANY(m.second_factor_roles) AS factor_required, f.enabled_at IS NOT NULL AS factor_enrolled
       FROM session s JOIN app_user u ON u.id = s.user_id JOIN municipality m ON m.id = u.municipality_id

@@ -46,14 +46,16 @@ async function run(_db: Db, input: SeedScaleInput, out: Out, env: NodeJS.Process
     if (rows.length > 0)
       throw new CliError(`Scale data of seed ${input.seed} is already here (${rows[0].name}). Use another --seed or an empty database.`);
     out.log(
-      `Seeding ${input.people} people, ${input.cases} cases, ${input.audit} audit events in ${input.municipalities} municipalit${input.municipalities === 1 ? 'y' : 'ies'} (seed ${input.seed})…`,
+      `Seeding ${input.people} people, ${input.cases} cases, ${input.audit} audit events ` +
+        `in ${input.municipalities} municipalit${input.municipalities === 1 ? 'y' : 'ies'} (seed ${input.seed})…`,
     );
     const result = await seedScale(pool, keyring, { ...input, passwordHash: await hashPassword(SCALE_PASSWORD) }, (line) => out.log(line));
     out.log(`Loaded in ${result.seconds.toFixed(1)} s:`);
     for (const [table, n] of Object.entries(result.counts)) out.log(`  ${table.padEnd(18)} ${String(n).padStart(10)}`);
     const accounts = scaleAccounts(0);
     out.log(
-      `Accounts (password "${SCALE_PASSWORD}", synthetic): ${accounts.coordinator}, ${accounts.practitioner}, ${accounts.socialWorker}, ${accounts.auditor}`,
+      `Accounts (password "${SCALE_PASSWORD}", synthetic): ` +
+        `${accounts.coordinator}, ${accounts.practitioner}, ${accounts.socialWorker}, ${accounts.auditor}`,
     );
     out.log(`Content hash: ${result.hash}`);
     return 0;

@@ -82,7 +82,8 @@ export const verifyAuditCommand: Command<VerifyAuditInput> = {
   name: 'verify-audit',
   usage: '[--chain X] [--checkpoints DIR [--public-key FILE]]',
   summary:
-    'Recomputes the hash chains of the audit log and compares them with the signed checkpoints; exit code 1 when any chain is broken or contradicts a checkpoint.',
+    'Recomputes the hash chains of the audit log and compares them with the signed checkpoints; ' +
+    'exit code 1 when any chain is broken or contradicts a checkpoint.',
   flags: [
     '--chain X            only this chain: a municipality\'s id, or "system"',
     '--checkpoints DIR    the checkpoint directory (AUDIT_CHECKPOINT_DIR): each chain must agree with every checkpoint',

@@ -148,7 +148,8 @@ export class RecordKeys {
     const select = () =>
       rawQuery<KeyRow>(
         db,
-        Prisma.sql`SELECT id::text, wrapped FROM data_key WHERE owner_kind = ${owner.kind}::"DataKeyOwner" AND owner_id = ${owner.id}::uuid`,
+        Prisma.sql`SELECT id::text, wrapped FROM data_key
+                   WHERE owner_kind = ${owner.kind}::"DataKeyOwner" AND owner_id = ${owner.id}::uuid`,
       );
     // An owner whose row is not inserted yet (its municipality given) is new: it has no key to look up.
     let row = owner.municipalityId ? undefined : (await select())[0];

@@ -10,9 +10,9 @@ export { ERASED_TEXT, isErased } from '../shared/erased.js';
  * Crypto-shredding: destroys the record's own data key, so every value under it (in this database and
  * in any backup taken from now on) can no longer be opened; reading one gives ERASED_TEXT. The wrapped
  * key is overwritten with NULL (pg_dump copies live rows only; VACUUM reclaims the old row version).
- * Values written before record keys (master keyring, `v<n>.…`, or plain words in a column encrypted since) that belong to the record are replaced
- * by the erased marker in the same transaction, and a record that never had a key gets a destroyed one,
- * so no later write can make it a fresh key. Returns how many live keys were destroyed (0 or 1).
+ * Values written before record keys (master keyring, `v<n>.…`, or plain words in a column encrypted since)
+ * that belong to the record are replaced by the erased marker in the same transaction, and a record that
+ * never had a key gets a destroyed one, so no later write can make it a fresh key. Returns how many live keys were destroyed (0 or 1).
  */
 export async function shredRecordKeys(tx: DbClient, owner: { kind: OwnerKind; id: string }): Promise<number> {
   const destroyed = await tx.$executeRaw`

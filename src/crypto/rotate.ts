@@ -119,7 +119,8 @@ export const ENCRYPTED_FIELDS = [
   // Minuted words: a case's closure (cases/workflow.ts) and a screening decision (referrals/screening.ts), bound to their record.
   { table: 'case_record', column: 'close_reason', field: 'case.close_reason', rowBound: true, plain: true, owner: CASE_ITSELF },
   { table: 'referral', column: 'decision_reason', field: 'referral.decision_reason', rowBound: true, plain: true, owner: REFERRAL_ITSELF },
-  // Why a disclosure was revoked (cases/team.ts), under its case's key, bound to the disclosure; the consent sweep's codes are sealed by the move too.
+  // Why a disclosure was revoked (cases/team.ts), under its case's key, bound to the disclosure; the consent
+  // sweep's codes are sealed by the move too.
   { table: 'disclosure', column: 'revoke_reason', field: 'disclosure.revoke_reason', rowBound: true, plain: true, owner: OF_CASE },
   // A person's safe contact (people/safe-contact.ts), bound to the person's id.
   { table: 'person', column: 'safe_contact', field: 'person.safe_contact', rowBound: true, owner: { kind: "'person'", id: 'id' } },
@@ -202,7 +203,8 @@ async function rotateField(db: Db, keyring: Keyring, entry: Entry, batch: number
   const older = ownedOnly ? '%' : `v${keyring.current}.%`;
   // A column that was plain words: what is neither sealed nor erased nor empty is either words (sealed now) or master-keyed.
   const which = plain
-    ? `${column} !~ '${SEALED_SQL}' AND ${column} NOT IN ('${ERASED_VALUE}', '') AND (${column} !~ '${MASTER_SQL}' OR ${column} NOT LIKE $1 OR ${ownerId} IS NOT NULL)`
+    ? `${column} !~ '${SEALED_SQL}' AND ${column} NOT IN ('${ERASED_VALUE}', '') ` +
+      `AND (${column} !~ '${MASTER_SQL}' OR ${column} NOT LIKE $1 OR ${ownerId} IS NOT NULL)`
     : `${column} LIKE 'v%' AND (${column} NOT LIKE $1 OR ${ownerId} IS NOT NULL)`;
   let total = 0;
   for (;;) {

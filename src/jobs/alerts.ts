@@ -29,7 +29,8 @@ export interface AlertRun {
 export async function queueReminderAlerts(db: Db | Tx, now: Date): Promise<number> {
   const since = new Date(now.getTime() - 86_400_000);
   return db.$executeRaw`
-    INSERT INTO alert_outbox (id, municipality_id, user_id, kind, entity_type, entity_id, reference, digest, reminder_id, created_at, next_attempt_at)
+    INSERT INTO alert_outbox
+      (id, municipality_id, user_id, kind, entity_type, entity_id, reference, digest, reminder_id, created_at, next_attempt_at)
     SELECT gen_random_uuid(), r.municipality_id, r.user_id, k.kind, k.entity_type, k.entity_id,
            COALESCE(c.reference, 'W-' || upper(left(r.entity_id::text, 8))), p.mode IS NOT DISTINCT FROM 'digest', r.id, ${now},
            CASE WHEN p.mode = 'digest' THEN ${nextDigestSql(now, Prisma.sql`z.tz`)} ELSE ${now}::timestamptz END
@@ -105,7 +106,8 @@ export async function sendDueAlerts(
   return db.$transaction(
     async (tx) => {
       const rows = await tx.$queryRaw<Claimed[]>`
-        SELECT id, user_id AS "userId", kind::text AS kind, entity_type AS "entityType", entity_id AS "entityId", reference, digest, attempts
+        SELECT id, user_id AS "userId", kind::text AS kind, entity_type AS "entityType", entity_id AS "entityId",
+               reference, digest, attempts
         FROM alert_outbox
         WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ${now}
         ORDER BY created_at, id

@@ -44,7 +44,8 @@ export async function sweepMunicipality(db: Db, municipalityId: string, clock: C
       const created = await tx.$executeRaw`
         INSERT INTO reminder (id, municipality_id, user_id, kind, entity_type, entity_id, case_id, due_at, created_at)
         SELECT gen_random_uuid(), ${municipalityId}::uuid, t.u::uuid, t.k::"ReminderKind", t.et, t.e::uuid, t.c::uuid, t.d::date, ${now}
-        FROM unnest(${c.users}::text[], ${c.kinds}::text[], ${c.types}::text[], ${c.entities}::text[], ${c.cases}::text[], ${c.dues}::text[]) AS t(u, k, et, e, c, d)
+        FROM unnest(${c.users}::text[], ${c.kinds}::text[], ${c.types}::text[],
+                    ${c.entities}::text[], ${c.cases}::text[], ${c.dues}::text[]) AS t(u, k, et, e, c, d)
         ON CONFLICT (user_id, kind, entity_id, due_at) DO NOTHING`;
       const resolved = await tx.$executeRaw`
         UPDATE reminder r SET dismissed_at = ${now}

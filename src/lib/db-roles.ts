@@ -94,6 +94,9 @@ export async function unsafeRuntimeRole(client: Pick<pg.Client, 'query'>): Promi
   if (row.superuser) return `the database role "${row.role}" is a superuser`;
   if (row.owns) return `the database role "${row.role}" owns the audit log (audit_event)`;
   if (row.rewrites)
-    return `the database role "${row.role}" may write the audit record directly (audit_event, its links, chain heads, epochs or staged events), past audit_append()`;
+    return (
+      `the database role "${row.role}" may write the audit record directly ` +
+      '(audit_event, its links, chain heads, epochs or staged events), past audit_append()'
+    );
   return null;
 }

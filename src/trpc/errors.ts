@@ -3,6 +3,16 @@ import { ForbiddenError } from '@casl/ability';
 import { ZodError } from 'zod';
 import { AppError, ERROR_TABLE, type AppErrorCode } from '../errors.js';
 
+/** What pg, Prisma and PostgreSQL say when the database cannot answer (down, restarting, timed out). */
+const DATABASE_DOWN = new RegExp(
+  [
+    'ECONNREFUSED|ECONNRESET|57P01|57P03|08006|08001|P1001|P1017|timeout exceeded when trying to connect',
+    "Connection terminated|terminating connection|DatabaseNotReachable|the database system is|Can't reach database server",
+    'Server has closed the connection|is not queryable|57014|statement timeout|P2028',
+  ].join('|'),
+  'i',
+);
+
 /**
  * True when the database cannot be reached or cannot answer in time (refused, dropped, pool or statement timeout,
  * shutting down, or a transaction that could not start or outlived its limit: P2028, rolled back).
@@ -11,13 +21,7 @@ export function isDatabaseDown(err: unknown): boolean {
   // biome-ignore lint/suspicious/noExplicitAny: pg's and Prisma's errors and their causes have no common type
   for (let e: any = err, depth = 0; e && depth < 6; e = e.cause, depth++) {
     const text = `${e.code ?? ''} ${e.message ?? ''}`;
-    if (
-      /ECONNREFUSED|ECONNRESET|57P01|57P03|08006|08001|P1001|P1017|timeout exceeded when trying to connect|Connection terminated|terminating connection|DatabaseNotReachable|the database system is|Can't reach database server|Server has closed the connection|is not queryable|57014|statement timeout|P2028/i.test(
-        text,
-      )
-    ) {
-      return true;
-    }
+    if (DATABASE_DOWN.test(text)) return true;
   }
   return false;
 }

@@ -22,7 +22,8 @@ function offsetMs(at: Date, timeZone: string): number {
     try {
       format = new Intl.DateTimeFormat('en-US-u-nu-latn', { ...options, timeZone: timeZone || 'UTC' });
     } catch {
-      format = new Intl.DateTimeFormat('en-US-u-nu-latn', { ...options, timeZone: 'UTC' }); // an unknown zone reads as UTC, as in shared/days
+      // An unknown zone reads as UTC, as in shared/days.
+      format = new Intl.DateTimeFormat('en-US-u-nu-latn', { ...options, timeZone: 'UTC' });
     }
     zoneParts.set(timeZone, format);
   }
@@ -59,7 +60,8 @@ export function nextDigestAt(now: Date, timeZone: string): Date {
  */
 export function nextDigestSql(now: Date, zone: Prisma.Sql): Prisma.Sql {
   const local = (days: number) =>
-    Prisma.sql`((((${now}::timestamptz AT TIME ZONE ${zone})::date + ${days}::int) + make_time(${DIGEST_HOUR}::int, 0, 0)) AT TIME ZONE ${zone})`;
+    Prisma.sql`((((${now}::timestamptz AT TIME ZONE ${zone})::date + ${days}::int)
+                + make_time(${DIGEST_HOUR}::int, 0, 0)) AT TIME ZONE ${zone})`;
   return Prisma.sql`(CASE WHEN ${local(0)} > ${now}::timestamptz THEN ${local(0)} ELSE ${local(1)} END)`;
 }
 

@@ -11,7 +11,8 @@ import type { TimelineKind } from './timeline-policy.js';
  * numbers have no gaps: a rolled-back opening gives its number back.
  */
 export async function nextReference(db: DbClient, municipalityId: string, year: number): Promise<string> {
-  await db.$executeRaw`INSERT INTO case_counter (municipality_id, year, last) VALUES (${municipalityId}::uuid, ${year}, 0) ON CONFLICT DO NOTHING`;
+  await db.$executeRaw`INSERT INTO case_counter (municipality_id, year, last)
+                       VALUES (${municipalityId}::uuid, ${year}, 0) ON CONFLICT DO NOTHING`;
   const [row] = await db.$queryRaw<{ last: number; code: string }[]>`
     UPDATE case_counter c SET last = c.last + 1
     FROM municipality m

@@ -56,7 +56,10 @@ export const AssignInput = z
 
 export const ReopenCaseInput = z.object({ id: Id, reason: Reason });
 
-/** Closing: a reason from the list, words (required for 'other'), the coordinator's explicit confirmation, an optional follow-up in N months. */
+/**
+ * Closing: a reason from the list, words (required for 'other'), the coordinator's explicit confirmation,
+ * an optional follow-up in N months.
+ */
 export const CloseCaseInput = z
   .object({
     id: Id,

@@ -2,8 +2,9 @@ import type { DbClient } from '../../db.js';
 
 /**
  * Ends consent-based disclosures at once (revoked with `reason`: consent_withdrawn, consent_expired,
- * consent_renewed) and, unless `event` is false (the caller notes it), says so on the case's timeline; `actorId` null for the scheduled sweep. Only the
- * ones still live are touched, so running it twice ends nothing twice. Returns the ids it ended.
+ * consent_renewed) and, unless `event` is false (the caller notes it), says so on the case's timeline;
+ * `actorId` null for the scheduled sweep. Only the ones still live are touched, so running it twice ends
+ * nothing twice. Returns the ids it ended.
  */
 export async function endDisclosures(
   db: DbClient,

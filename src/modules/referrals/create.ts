@@ -126,11 +126,12 @@ async function insertReferral(
   await ctx.audit.appendWith(
     ctx.db,
     Prisma.sql`INSERT INTO referral (id, municipality_id, person_id, referrer_id, referrer_agency_id, cohort, cohort_item_id, source,
-                                    concern_categories, concern_item_ids, concern_text, urgency, consent_given, consent_by, consent_at, consent_scope, legal_basis,
-                                    legal_justification, status, submitted_at)
+                                    concern_categories, concern_item_ids, concern_text, urgency, consent_given, consent_by, consent_at,
+                                    consent_scope, legal_basis, legal_justification, status, submitted_at)
                VALUES (${id}::uuid, ${ctx.user.municipalityId}::uuid, ${personId}::uuid, ${ctx.user.id}::uuid, ${ctx.user.agencyId}::uuid,
                        ${cohort.code}::"Cohort", ${cohort.itemId}::uuid, ${input.source}::"ReferralSource",
-                       ${concerns.codes}::text[], ${concerns.itemIds}::uuid[], ${concern}, ${input.urgency}::"Urgency", ${consent.consentGiven},
+                       ${concerns.codes}::text[], ${concerns.itemIds}::uuid[], ${concern}, ${input.urgency}::"Urgency",
+                       ${consent.consentGiven},
                        ${consent.consentBy}::"ConsentBy", ${consent.consentAt}::timestamptz, ${consent.consentScope},
                        ${consent.legalBasis}::"LegalBasis", ${consent.legalJustification}, 'submitted', ${now}::timestamptz)
                RETURNING id`,

@@ -76,7 +76,8 @@ export async function anonymiseReferrals(tx: DbClient, municipalityId: string, i
   await tx.$executeRaw`
     UPDATE consent SET giver_name = NULL, scope = NULL WHERE ${town} AND referral_id = ANY(${ids}::uuid[])`;
   await tx.$executeRaw`
-    UPDATE field_change SET old_value = NULL, new_value = NULL WHERE ${town} AND entity_type = 'Referral' AND entity_id = ANY(${ids}::uuid[])`;
+    UPDATE field_change SET old_value = NULL, new_value = NULL
+     WHERE ${town} AND entity_type = 'Referral' AND entity_id = ANY(${ids}::uuid[])`;
   await dropKeptAnswers(tx, municipalityId, 'Referral', ids);
   for (const id of ids) await shredRecordKeys(tx, { kind: 'referral', id });
   return n;
@@ -123,7 +124,8 @@ export async function anonymisePeople(tx: DbClient, municipalityId: string, cand
   await tx.$executeRaw`
     DELETE FROM person_name_key k
      WHERE k.municipality_id = ${municipalityId}::uuid AND k.skeleton = ANY(${skeletons}::text[])
-       AND NOT EXISTS (SELECT 1 FROM person p WHERE p.municipality_id = k.municipality_id AND p.skeleton = k.skeleton AND p.anonymised_at IS NULL)`;
+       AND NOT EXISTS (SELECT 1 FROM person p
+                        WHERE p.municipality_id = k.municipality_id AND p.skeleton = k.skeleton AND p.anonymised_at IS NULL)`;
   await dropKeptAnswers(tx, municipalityId, 'Person', ids);
   for (const id of ids) await shredRecordKeys(tx, { kind: 'person', id });
   return ids;

@@ -88,13 +88,15 @@ function fill(db: DbClient, w: Window, months: string[]) {
     ), counted AS (
       INSERT INTO referral_tally (municipality_id, time_zone, month, cohort, source, urgency, n)
       SELECT ${w.municipalityId}::uuid, ${w.timeZone}, f.month, r.cohort, r.source, r.urgency, count(*)::int
-        FROM fresh f JOIN referral r ON r.municipality_id = ${w.municipalityId}::uuid AND r.submitted_at >= f.starts AND r.submitted_at < f.ends
+        FROM fresh f
+        JOIN referral r ON r.municipality_id = ${w.municipalityId}::uuid AND r.submitted_at >= f.starts AND r.submitted_at < f.ends
        GROUP BY f.month, r.cohort, r.source, r.urgency
     )
     INSERT INTO screening_tally (municipality_id, time_zone, month, submitted, decided, n)
     SELECT ${w.municipalityId}::uuid, ${w.timeZone}, f.month, (r.submitted_at AT TIME ZONE ${w.timeZone})::date,
            (r.decided_at AT TIME ZONE ${w.timeZone})::date, count(*)::int
-      FROM fresh f JOIN referral r ON r.municipality_id = ${w.municipalityId}::uuid AND r.submitted_at >= f.starts AND r.submitted_at < f.ends
+      FROM fresh f
+      JOIN referral r ON r.municipality_id = ${w.municipalityId}::uuid AND r.submitted_at >= f.starts AND r.submitted_at < f.ends
      GROUP BY 3, 4, 5`;
 }
 
