@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium, where the package is installed. */
@@ -31,7 +35,35 @@ export async function chromiumPath(): Promise<string> {
   return packaged.executablePath();
 }
 
+/** The shared libraries `ldd` could not find for a program (its "name => not found" lines). */
+export function missingLibraries(lddOutput: string): string[] {
+  return [...lddOutput.matchAll(/^\s*(\S+) => not found/gm)].map((m) => m[1]!);
+}
+
+/**
+ * The library path the packaged Chromium needs, if any. It links against NSS and NSPR, which a base
+ * system may lack (they often come with a desktop or Debian's Chromium): then the copies the package
+ * carries (built for Amazon Linux 2023, where it unpacks them itself) are unpacked and put first.
+ * JISR_CHROMIUM_LIBS=bundled uses them whatever the system has.
+ */
+export async function packagedLibraryPath(executable: string, env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
+  if (env.JISR_CHROMIUM_LIBS !== 'bundled') {
+    const { stdout } = await promisify(execFile)('ldd', [executable]).catch(() => ({ stdout: '' }));
+    if (missingLibraries(stdout).length === 0) return null;
+  }
+  const { inflate } = await import('@sparticuz/chromium');
+  const bin = join(dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')), '..', 'bin');
+  const lib = join(await inflate(join(bin, 'al2023.tar.br')), 'lib');
+  return [lib, env.LD_LIBRARY_PATH].filter(Boolean).join(':');
+}
+
 /** Launches headless Chromium from whichever source is there; `args` are added to CHROMIUM_ARGS. */
 export async function launchChromium(args: readonly string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: await chromiumPath(), args: [...CHROMIUM_ARGS, ...args] });
+  const executablePath = await chromiumPath();
+  const libraries = chromiumSource() === 'bundled' ? await packagedLibraryPath(executablePath) : null;
+  return chromium.launch({
+    executablePath,
+    args: [...CHROMIUM_ARGS, ...args],
+    ...(libraries ? { env: { ...process.env, LD_LIBRARY_PATH: libraries } } : {}),
+  });
 }
