@@ -101,8 +101,8 @@ export function procedure(action: AuditAction, options: ProcedureOptions = {}) {
       return done!;
     };
     const replay = async (earlier: Earlier): Promise<Result> => {
-      // Only while the records it was about are still the user's to read (replay-access.ts).
-      const lost = await lostRecord(ctx.db, ability, [about, earlier.entity]);
+      // Only while the record it is about is still the user's to read (replay-access.ts).
+      const lost = await lostRecord(ctx.db, ability, about);
       if (lost) throw notFound(lost.type, lost.id);
       await auditReplay(ctx, base, action, earlier);
       // Shaped as next()'s answer, of which tRPC reads `ok` and `data`.

@@ -4,15 +4,15 @@ import type { DbClient } from '../db.js';
 import type { Subject } from '../audit/event.js';
 
 /**
- * The records about people that a keyed call's retry can be about, with the model that holds each. A
- * retry hands back the first call's answer without doing the work, so without a check here a user who has
- * lost a record since (a key worker reassigned, a disclosure revoked) would read it again through an old
- * key. Configuration records (agencies, lists, purposes, hub members) say nothing about a person and go
- * with the role, whose change ends the user's sessions. A transfer's row belongs to the sending city, and
- * its receiver reaches it through a rule on their own city, not a read rule: it is not checked (the
- * receiver's retry of an acceptance is answered: tests/idempotency/replay-access.test.ts).
+ * The records about people that a keyed call's retry can name (the procedure's `idFrom`), with the model that
+ * holds each. A retry hands back the first call's answer without doing the work, so without a check here a
+ * user who has lost the record since (a key worker reassigned, a disclosure revoked) would be answered
+ * about it through an old key. A call that names no record creates one (a person, a referral, a meeting):
+ * its answer echoes what the user sent, with the new ids, and is answered again, even to a user who may
+ * create a person but not read one with no case yet (a social worker). NOT_ABOUT_A_PERSON lists the other
+ * types a keyed call may name, each with why it is not checked; a test holds every keyed procedure to one list.
  */
-const MODELS = {
+export const MODELS = {
   Case: 'case',
   Referral: 'referral',
   Person: 'person',
@@ -21,6 +21,11 @@ const MODELS = {
   OnwardReferral: 'onwardReferral',
   Intervention: 'intervention',
 } as const;
+
+export const NOT_ABOUT_A_PERSON: Record<string, string> = {
+  Municipality: 'a hub admin adds a member city: configuration, which goes with the role (a role change ends sessions)',
+  CaseTransfer: "a transfer's row belongs to the sending city; its receiver reaches it through a rule on their own city, not a read rule",
+};
 
 type Counter = { count(args: { where: object }): Promise<number> };
 
@@ -36,14 +41,9 @@ async function readable(db: DbClient, ability: AppAbility, type: keyof typeof MO
   }
 }
 
-/**
- * The first of `subjects` (the record the retry named, the one the first call's event named) that the user
- * can no longer read, or null.
- */
-export async function lostRecord(db: DbClient, ability: AppAbility, subjects: Subject[]): Promise<Required<Subject> | null> {
-  for (const { type, id } of subjects) {
-    if (!type || !id || !Object.hasOwn(MODELS, type)) continue;
-    if (!(await readable(db, ability, type as keyof typeof MODELS, id))) return { type, id };
-  }
-  return null;
+/** The record a retry names, when the user can no longer read it; null when they can, or it names none. */
+export async function lostRecord(db: DbClient, ability: AppAbility, about: Subject): Promise<Required<Subject> | null> {
+  const { type, id } = about;
+  if (!type || !id || !Object.hasOwn(MODELS, type)) return null;
+  return (await readable(db, ability, type as keyof typeof MODELS, id)) ? null : { type, id };
 }

@@ -9,6 +9,7 @@ import { makePerson } from '../helpers/people-factories.js';
 import { referralInput } from '../helpers/referral-factories.js';
 import { appRouter } from '../../src/trpc/router.js';
 import { ANSWER_FIELD } from '../../src/trpc/idempotency.js';
+import { MODELS, NOT_ABOUT_A_PERSON } from '../../src/trpc/replay-access.js';
 import { canonicalJson } from '../../src/lib/canonical-json.js';
 import { serialize } from '../../src/lib/wire.js';
 
@@ -161,6 +162,8 @@ describe('what is kept', () => {
       { text: string }[]
     >`SELECT row_to_json(k)::text AS text FROM idempotency_key k WHERE key = ${key}::uuid`;
     expect(whole!.text).not.toContain(hash);
+    // The old clear column stays for replicas of the previous release, empty.
+    expect(JSON.parse(whole!.text)).toMatchObject({ request_hash: null });
     expect(JSON.parse(testKeyring.decrypt(row!.answer, ANSWER_FIELD))).toMatchObject({ hash });
   });
 
@@ -206,5 +209,21 @@ describe('which procedures take a key', () => {
     expect(keyed).toEqual(
       expect.arrayContaining(['referrals.create', 'people.create', 'cases.addNote', 'cases.addIntervention', 'meetings.schedule']),
     );
+  });
+
+  it('every keyed call that names a record is checked before a retry is answered, or says why not (replay-access.ts)', () => {
+    const procedures = (
+      appRouter as unknown as {
+        _def: { procedures: Record<string, { _def: { meta?: { idempotent?: boolean; entity?: string; idFrom?: string } } }> };
+      }
+    )._def.procedures;
+    const named = Object.entries(procedures)
+      .filter(([, p]) => p._def.meta?.idempotent && p._def.meta.idFrom)
+      .map(([path, p]) => [path, p._def.meta!.entity!] as const);
+    expect(named.length).toBeGreaterThan(10);
+    const unlisted = named.filter(([, type]) => !Object.hasOwn(MODELS, type) && !Object.hasOwn(NOT_ABOUT_A_PERSON, type));
+    expect(unlisted).toEqual([]);
+    // The two lists do not overlap: a type is either checked or explained.
+    expect(Object.keys(MODELS).filter((t) => Object.hasOwn(NOT_ABOUT_A_PERSON, t))).toEqual([]);
   });
 });
