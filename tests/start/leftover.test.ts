@@ -45,9 +45,12 @@ async function folder() {
   return join(parent, 'data');
 }
 
-/** A process that is not PostgreSQL, with "postgres" in its command line, living until the test ends. */
-async function decoy() {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', 'postgres', '-D', 'data']);
+/**
+ * A process that is not PostgreSQL, living until the test ends, with "postgres -D <dir>" in its command line
+ * and `dir` as its working folder: everything but the program.
+ */
+async function decoy(dir: string) {
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', 'postgres', '-D', dir], { cwd: dir });
   started.push(child);
   await once(child, 'spawn');
   return child.pid!;
@@ -76,6 +79,9 @@ describe('a PostgreSQL left running on the data folder', () => {
       if (said.includes('up')) break;
     }
     const server = Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    // While that app lives, its server is its own: another start is refused and names it.
+    await expect(stopLeftoverServer(dir)).rejects.toThrow(`Another Jisr (pid ${app.pid})`);
+    expect(alive(server)).toBe(true);
     for (const pid of childrenOf(app.pid!)) if (pid !== server) process.kill(pid, 'SIGKILL');
     app.kill('SIGKILL');
     await once(app, 'exit');
@@ -108,10 +114,10 @@ describe('a PostgreSQL left running on the data folder', () => {
     }
   });
 
-  it('is never another program that took its pid, even one with "postgres" and "-D" in its command line', async () => {
+  it('is never another program that took its pid, even one working in the folder with "postgres -D" in its command line', async () => {
     const dir = await folder();
     await mkdir(dir, { recursive: true });
-    const other = await decoy();
+    const other = await decoy(dir);
     await writeFile(join(dir, 'postmaster.pid'), `${other}\n${dir}\n`);
     expect(await stopLeftoverServer(dir)).toBeNull();
     expect(alive(other)).toBe(true);
