@@ -1,11 +1,10 @@
 /**
- * `npm start`: the web app built when it is stale (ensure-web.ts), then the app, in this one process
- * (run by node with tsx's loader, so no tsx process stands between: tsx's own relay killed an app whose
- * event loop was busy when a signal reached it twice). The app stops with whatever started it: a
- * supervisor's SIGTERM to npm ends npm and its shell, and an app left behind by them would go on serving.
+ * `npm start`: the web app built when it is stale (ensure-web.ts), then the app, in this one process (run
+ * by node with tsx's loader: tsx's own process relayed a Ctrl-C that had already reached the app, and
+ * killed an app whose loop was busy). The app stops once whatever started it is gone (main.ts): a
+ * supervisor's SIGTERM to npm ends npm and its shell, and an app left behind would go on serving.
  */
-import { watchParent } from '../src/lib/parent.js';
-
+// Taken first: a build below can take a while, and whatever started us may go meanwhile.
+process.env.JISR_STOP_WITH = String(process.ppid);
 await import('./ensure-web.js');
-watchParent(() => process.kill(process.pid, 'SIGTERM'));
 await import('../src/main.js');

@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   JISR_DATA_KEY: z.string().min(1).optional(),
   JISR_DEMO_PASSWORD: z.string().min(12).default('jisr-demo-2026'),
   JISR_DATA_DIR: z.string().default('.data'),
+  /** Set by `npm start` (scripts/start.ts) to the pid of what started it: the app stops once that is gone. */
+  JISR_STOP_WITH: z.coerce.number().int().optional(),
   /** `off`: this process runs no scheduled jobs (the reminder sweep); some other replica must. */
   JOBS: z.enum(['on', 'off']).default('on'),
   /**

@@ -17,6 +17,7 @@ import { retentionJob } from './jobs/retention.js';
 import { alertsJob } from './jobs/alerts.js';
 import { emailChannel } from './modules/alerts/channel.js';
 import { startLinkTimer } from './audit/chainer.js';
+import { watchParent } from './lib/parent.js';
 
 const env = readEnv();
 const started = Date.now();
@@ -26,6 +27,13 @@ const logger = { level: env.LOG_LEVEL, serializers: logSerializers, redact: ['re
 // still starting waits for that step, then stops everything started so far (last started, first stopped).
 const shutdown = createShutdown({ log: (msg) => console.warn(msg) });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => shutdown.request(signal));
+// Under npm start: an app whose npm (or its shell) is gone would go on serving with nobody to stop it.
+if (env.JISR_STOP_WITH)
+  watchParent(env.JISR_STOP_WITH, () => {
+    if (shutdown.requested) return;
+    console.warn(`The process that started Jisr (pid ${env.JISR_STOP_WITH}) is gone: stopping.`);
+    shutdown.request('SIGTERM');
+  });
 
 try {
   let url = env.DATABASE_URL;

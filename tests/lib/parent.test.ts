@@ -15,7 +15,8 @@ describe('watchParent (npm start stops with whatever started it)', () => {
     await writeFile(
       app,
       `const { watchParent } = await import(${JSON.stringify(new URL('../../src/lib/parent.ts', import.meta.url).href)});
-       watchParent(() => { console.log('gone'); process.exit(0); }, 20);
+       watchParent(process.ppid, () => { console.log('gone'); process.exit(0); }, 20);
+       console.log('pid ' + process.pid);
        // Ten of its checks later, with the parent alive, it says it is still here.
        setTimeout(() => console.log('still here'), 200);
        setInterval(() => {}, 1000);`,
@@ -28,10 +29,20 @@ describe('watchParent (npm start stops with whatever started it)', () => {
     );
     let said = '';
     parent.stdout!.on('data', (chunk) => (said += chunk));
-    while (!said.includes('still here')) await once(parent.stdout!, 'data');
-    expect(said).not.toContain('gone');
-    parent.kill('SIGKILL');
-    while (!said.includes('gone')) await once(parent.stdout!, 'data');
-    expect(said.match(/gone/g)).toHaveLength(1);
+    try {
+      while (!said.includes('still here')) await once(parent.stdout!, 'data');
+      expect(said).not.toContain('gone');
+      parent.kill('SIGKILL');
+      while (!said.includes('gone')) await once(parent.stdout!, 'data');
+      expect(said.match(/gone/g)).toHaveLength(1);
+    } finally {
+      // Whatever happened, the "app" is not left running.
+      const pid = Number(/pid (\d+)/.exec(said)?.[1]);
+      try {
+        if (pid) process.kill(pid, 'SIGKILL');
+      } catch {
+        /* it had stopped by itself, as it should */
+      }
+    }
   });
 });
