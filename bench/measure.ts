@@ -17,7 +17,7 @@ export interface Run {
 /** The median of several rounds, each figure taken separately. */
 export interface Figure extends Run {
   rounds: number;
-  /** CPU per answered request in ms, by side (median over the rounds), when the run was probed. */
+  /** CPU per request in ms (answered or failed), by side (median over the rounds), when the run was probed. */
   cpu?: CpuPerRequest;
 }
 

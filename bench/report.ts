@@ -39,7 +39,7 @@ function cpuShare(plain: Figure, audited: Figure): string[] {
   if (a === null || b === null) return [];
   return [
     `CPU per request, every side: the plain route ${ms(a)} ms, referrals.create ${ms(b)} ms; ` +
-      `half the plain route's throughput needs at most ${ms(2 * a)} ms.`,
+      `with the cores busy, half the plain route's throughput needs at most ${ms(2 * a)} ms.`,
     '',
   ];
 }

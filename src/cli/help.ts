@@ -13,7 +13,7 @@ export function commandHelp(command: Command<unknown>): string {
     `  ${command.summary}`,
     ...command.flags.map((f) => `    ${f}`),
     // An example may set variables first (`JISR_DATA_KEY=… rotate-key`): the command goes after them.
-    ...command.examples.map((e) => `  e.g. ${e.replace(/^((?:[A-Z_]+=\S+\s+)*)/, `$1${RUN} `)}`),
+    ...command.examples.map((e) => `  e.g. ${e.replace(/^((?:[A-Z_][A-Z0-9_]*=\S+\s+)*)/, `$1${RUN} `)}`),
   ].join('\n');
 }
 
