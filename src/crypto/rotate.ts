@@ -65,11 +65,13 @@ export const ENCRYPTED_FIELDS = [
     match: "(assessment_id, factor_id) = (split_part($2, '/', 1)::uuid, split_part($2, '/', 2)::uuid)",
     owner: { kind: "'case'", id: '(SELECT case_id FROM assessment a WHERE a.id = assessment_id)' },
   },
-  // The answers kept for retries (trpc/idempotency.ts), keyed by (user, key); they live a day.
+  // The answers kept for retries (trpc/idempotency.ts), keyed by (user, key), bound to it; they live a day
+  // (`bindsRow`: one kept before the binding still opens here, and is bound when moved).
   {
     table: 'idempotency_key',
     column: 'answer',
     field: 'idempotency.answer',
+    bindsRow: true,
     town: '(SELECT municipality_id FROM app_user u WHERE u.id = user_id)',
     key: "user_id::text || '/' || key::text",
     match: "(user_id, key) = (split_part($2, '/', 1)::uuid, split_part($2, '/', 2)::uuid)",

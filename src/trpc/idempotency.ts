@@ -13,6 +13,12 @@ import { serialize } from '../lib/wire.js';
 /** The field name bound into a kept answer's ciphertext (see crypto/keyring.ts). */
 export const ANSWER_FIELD = 'idempotency.answer';
 
+/**
+ * What a kept answer is sealed to: the field and its row (user and key, as crypto/rotate.ts names the row),
+ * so a sealed answer copied into another user's row opens for no one.
+ */
+export const answerAad = (userId: string, key: string) => `${ANSWER_FIELD}/${userId}/${key}`;
+
 /** How long a key holds: a retry comes within minutes; a day covers a restart after a night's outage. */
 export const KEY_LIFETIME_MS = 24 * 3_600_000;
 
@@ -75,8 +81,14 @@ export class KeyedCall {
     );
     if (!row) return null;
     if (row.procedure !== this.procedure) return 'other';
-    // The request's hash is sealed with the answer: in clear it would confirm a guessed input offline.
-    const sealed = JSON.parse(this.deps.keyring.decrypt(row.answer, ANSWER_FIELD)) as { hash?: string; answer?: unknown };
+    // The request's hash is sealed with the answer: in clear it would confirm a guessed input offline. An
+    // answer sealed to another row (copied in), or in an older form, opens for no one: refused, never answered.
+    let sealed: { hash?: string; answer?: unknown };
+    try {
+      sealed = JSON.parse(this.deps.keyring.decrypt(row.answer, answerAad(this.userId, this.key)));
+    } catch {
+      return 'other';
+    }
     if (sealed.hash !== this.requestHash) return 'other';
     return {
       answer: superjson.deserialize(sealed.answer as Parameters<typeof superjson.deserialize>[0]),
@@ -92,7 +104,8 @@ export class KeyedCall {
    */
   readonly keep = (answer: unknown, entity: Subject): Prisma.Sql => {
     this.kept = true;
-    const sealed = this.deps.keyring.encrypt(JSON.stringify({ hash: this.requestHash, answer: serialize(answer) }), ANSWER_FIELD);
+    const kept = JSON.stringify({ hash: this.requestHash, answer: serialize(answer) });
+    const sealed = this.deps.keyring.encrypt(kept, answerAad(this.userId, this.key));
     return Prisma.sql`INSERT INTO idempotency_key
       (user_id, municipality_id, key, procedure, request_id, entity_type, entity_id, answer, created_at)
       VALUES (${this.userId}::uuid, ${this.municipalityId}::uuid, ${this.key}::uuid, ${this.procedure}, ${this.deps.requestId},

@@ -2,13 +2,15 @@ import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/db.js';
 import { makeTown } from '../helpers/factories.js';
-import { testKeyring } from '../helpers/callers.js';
+import { TEST_KEY_SPEC, testKeyring } from '../helpers/callers.js';
+import { newKeySpec, parseKeyring } from '../../src/crypto/keyring.js';
+import { rotateAll } from '../../src/crypto/rotate.js';
 import { keyedCaller } from '../helpers/keyed.js';
 import { makeCase } from '../helpers/case-factories.js';
 import { makePerson } from '../helpers/people-factories.js';
 import { referralInput } from '../helpers/referral-factories.js';
 import { appRouter } from '../../src/trpc/router.js';
-import { ANSWER_FIELD } from '../../src/trpc/idempotency.js';
+import { ANSWER_FIELD, answerAad } from '../../src/trpc/idempotency.js';
 import { MODELS, NOT_ABOUT_A_PERSON } from '../../src/trpc/replay-access.js';
 import { canonicalJson } from '../../src/lib/canonical-json.js';
 import { serialize } from '../../src/lib/wire.js';
@@ -153,8 +155,12 @@ describe('what is kept', () => {
     expect(row!.entity_id).toBe(person.id);
     expect(row!.answer).toMatch(/^v1\./);
     expect(row!.answer).not.toContain('Rania');
-    expect(testKeyring.decrypt(row!.answer, ANSWER_FIELD)).toContain('Rania');
+    const aad = answerAad(town.coordinator.id, key);
+    expect(testKeyring.decrypt(row!.answer, aad)).toContain('Rania');
     expect(() => testKeyring.decrypt(row!.answer, 'case.note')).toThrow();
+    // Sealed to its row: under the field alone, or another user's row, it does not open.
+    expect(() => testKeyring.decrypt(row!.answer, ANSWER_FIELD)).toThrow();
+    expect(() => testKeyring.decrypt(row!.answer, answerAad(town.socialWorker.id, key))).toThrow();
     // The input's hash, which would confirm a guessed name and year offline, is nowhere in clear.
     const input = { nameLatin: 'Rania Synthetic', cohort: 'youth' };
     const hash = createHash('sha256').update(canonicalJson(input)).digest('hex');
@@ -164,7 +170,7 @@ describe('what is kept', () => {
     expect(whole!.text).not.toContain(hash);
     // The old clear column stays for replicas of the previous release, empty.
     expect(JSON.parse(whole!.text)).toMatchObject({ request_hash: null });
-    expect(JSON.parse(testKeyring.decrypt(row!.answer, ANSWER_FIELD))).toMatchObject({ hash });
+    expect(JSON.parse(testKeyring.decrypt(row!.answer, aad))).toMatchObject({ hash });
   });
 
   it('a key kept without its sealed hash (before it was sealed) is refused as another request’s, never answered', async () => {
@@ -177,6 +183,28 @@ describe('what is kept', () => {
     const old = testKeyring.encrypt(JSON.stringify(serialize(first)), ANSWER_FIELD);
     await owner.$executeRaw`UPDATE idempotency_key SET answer = ${old} WHERE key = ${key}::uuid`;
     await expect(as(key).people.create(input)).rejects.toMatchObject({ code: 'CONFLICT', message: 'ALREADY_SUBMITTED' });
+  });
+
+  it('an answer copied into another user’s row (by whoever can write the table) opens for no one: refused, not answered', async () => {
+    const town = await makeTown(db);
+    const [a, b] = [await keyedAs(town.coordinator), await keyedAs(town.socialWorker)];
+    const key = randomUUID();
+    const input = { nameLatin: 'Leila Synthetic', cohort: 'youth' as const };
+    const fromA = await a(key).people.create(input);
+    // B makes a row under the same key with another input; then A's sealed answer is copied over it.
+    await b(key).people.create({ nameLatin: 'Other Synthetic', cohort: 'youth' });
+    await owner.$executeRaw`UPDATE idempotency_key SET answer = (SELECT answer FROM idempotency_key WHERE user_id = ${town.coordinator.id}::uuid AND key = ${key}::uuid)
+                            WHERE user_id = ${town.socialWorker.id}::uuid AND key = ${key}::uuid`;
+    const refused = await b(key)
+      .people.create(input)
+      .then(
+        () => null,
+        (err: { code: string; message: string }) => err,
+      );
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: 'ALREADY_SUBMITTED' });
+    expect(JSON.stringify(refused)).not.toContain(fromA.id);
+    // The forged row goes, so that rotate-key (last in the file) meets only rows that open.
+    await owner.$executeRaw`DELETE FROM idempotency_key WHERE user_id = ${town.socialWorker.id}::uuid AND key = ${key}::uuid`;
   });
 
   it('a key that is not a UUID is refused (BAD_INPUT) before any work; without a key a call runs as before', async () => {
@@ -225,5 +253,30 @@ describe('which procedures take a key', () => {
     expect(unlisted).toEqual([]);
     // The two lists do not overlap: a type is either checked or explained.
     expect(Object.keys(MODELS).filter((t) => Object.hasOwn(NOT_ABOUT_A_PERSON, t))).toEqual([]);
+  });
+});
+
+// Last in the file: the rows of this database are under key 2 afterwards.
+describe('rotate-key', () => {
+  it('re-encrypts kept answers under the new key, bound to their row (one kept before the binding too)', async () => {
+    const town = await makeTown(db);
+    const as = await keyedAs(town.coordinator);
+    const [bound, older] = [randomUUID(), randomUUID()];
+    await as(bound).people.create({ nameLatin: 'Yara Synthetic', cohort: 'youth' });
+    await as(older).people.create({ nameLatin: 'Omar Synthetic', cohort: 'youth' });
+    // One as the release before sealed it: under the field alone.
+    const legacy = testKeyring.encrypt(JSON.stringify({ hash: 'h', answer: serialize({ id: 'x' }) }), ANSWER_FIELD);
+    await owner.$executeRaw`UPDATE idempotency_key SET answer = ${legacy} WHERE key = ${older}::uuid`;
+    const keyring = parseKeyring(`${TEST_KEY_SPEC},${newKeySpec(2)}`);
+    expect((await rotateAll(db, keyring)).fields['idempotency.answer']).toBeGreaterThanOrEqual(2);
+    for (const [key, words] of [
+      [bound, 'Yara'],
+      [older, '"x"'],
+    ] as const) {
+      const [row] = await owner.$queryRaw<{ answer: string }[]>`SELECT answer FROM idempotency_key WHERE key = ${key}::uuid`;
+      expect(row!.answer).toMatch(/^v2\./);
+      expect(keyring.decrypt(row!.answer, answerAad(town.coordinator.id, key))).toContain(words);
+      expect(() => keyring.decrypt(row!.answer, ANSWER_FIELD)).toThrow();
+    }
   });
 });

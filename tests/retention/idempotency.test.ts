@@ -6,7 +6,7 @@ import { callerFor, testConfig, testKeyring } from '../helpers/callers.js';
 import { makeCase } from '../helpers/case-factories.js';
 import { createContext } from '../../src/trpc/context.js';
 import { createCaller } from '../../src/trpc/router.js';
-import { ANSWER_FIELD } from '../../src/trpc/idempotency.js';
+import { answerAad } from '../../src/trpc/idempotency.js';
 import { runRetention } from '../../src/modules/retention/run.js';
 
 const { db } = await testDb();
@@ -38,8 +38,8 @@ describe('retention and kept idempotent answers', () => {
       expiresAt: new Date(clock().getTime() + 30 * 86_400_000),
     });
     const answers = async () =>
-      (await db.idempotencyKey.findMany({ where: { userId: town.coordinator.id }, select: { answer: true } })).map((k) =>
-        testKeyring.decrypt(k.answer, ANSWER_FIELD),
+      (await db.idempotencyKey.findMany({ where: { userId: town.coordinator.id }, select: { answer: true, key: true } })).map((k) =>
+        testKeyring.decrypt(k.answer, answerAad(town.coordinator.id, k.key)),
       );
     expect((await answers()).some((a) => a.includes(WORDS))).toBe(true);
 
