@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { StartRefused } from './lib/shutdown.js';
@@ -12,6 +12,20 @@ const alive = (pid: number) => {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 };
+
+/**
+ * Whether a process still runs: there, and not a zombie (an ended process its parent has not reaped, which
+ * signal 0 still finds; a stopped server's postmaster is one under a first process that does not reap).
+ */
+export function running(pid: number): boolean {
+  if (!alive(pid)) return false;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc: signal 0 is all there is
+  }
+}
 
 /** What /proc says of a process: its parent, its program, its working folder (null where unreadable). */
 async function procOf(pid: number) {
@@ -77,10 +91,10 @@ export async function stopLeftoverServer(dir: string): Promise<number | null> {
     );
   const gone = async (ms: number) => {
     for (const end = Date.now() + ms; Date.now() < end; ) {
-      if (!alive(pid)) return true;
+      if (!running(pid)) return true;
       await new Promise((tick) => setTimeout(tick, 50));
     }
-    return !alive(pid);
+    return !running(pid);
   };
   process.kill(pid, 'SIGINT');
   if (!(await gone(10_000))) {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres } from '../../src/embedded.js';
-import { stopLeftoverServer } from '../../src/embedded-leftover.js';
+import { running, stopLeftoverServer } from '../../src/embedded-leftover.js';
 import { StartRefused } from '../../src/lib/shutdown.js';
 
 const alive = (pid: number) => {
@@ -88,7 +88,8 @@ describe('a PostgreSQL left running on the data folder', () => {
     expect(alive(server)).toBe(true);
 
     expect(await stopLeftoverServer(dir)).toBe(server);
-    expect(alive(server)).toBe(false);
+    // Stopped; whoever it was handed to may not have reaped it yet.
+    expect(running(server)).toBe(false);
     const again = await startEmbeddedPostgres({ dir, database: 'postgres' });
     await again.stop();
   });
@@ -135,5 +136,23 @@ describe('a PostgreSQL left running on the data folder', () => {
     const refusal = await startEmbeddedPostgres({ dir, database: 'postgres' }).catch((err: unknown) => err);
     expect(refusal).toBeInstanceOf(StartRefused);
     expect((refusal as Error).message).toMatch(/Could not start the embedded PostgreSQL[\s\S]*PostgreSQL said:\n.*postgresql\.conf/);
+  });
+
+  it('counts a zombie (ended, not yet reaped) as stopped, though signal 0 still finds it', { timeout: 30_000 }, async () => {
+    // A shell that starts a short child and replaces itself with a program that never reaps it (the child
+    // outlives the shell's part by a moment, so the shell cannot reap it either).
+    const parent = spawn('sh', ['-c', 'sleep 0.3 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    started.push(parent);
+    const [chunk] = (await once(parent.stdout!, 'data')) as [Buffer];
+    const zombie = Number(String(chunk).trim());
+    const state = () => {
+      const stat = readFileSync(`/proc/${zombie}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    };
+    // The child ends; its parent (now `sleep 30`) never waits for it.
+    while (state() !== 'Z') await new Promise((tick) => setTimeout(tick, 10));
+    expect(alive(zombie)).toBe(true);
+    expect(running(zombie)).toBe(false);
+    expect(running(parent.pid!)).toBe(true);
   });
 });
