@@ -3,15 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { StartRefused } from './lib/shutdown.js';
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
+import { alive } from './lib/process.js';
 
 /**
  * Whether a process still runs: there, and not a zombie (an ended process its parent has not reaped, which

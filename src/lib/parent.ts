@@ -1,12 +1,4 @@
-/** Whether a process is there (one we may not signal is there too). */
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
+import { alive } from './process.js';
 
 /**
  * Calls `gone` once when `parent`, the process that started this one, is gone (it died, or this one was
